@@ -1,0 +1,10 @@
+//! inkstone: read news archives of Markdown/HTML articles in a terminal.
+//!
+//! Data flows one way: `library` loads `article`s from disk (no terminal),
+//! `render` turns a body into styled lines at a width, and the reader
+//! (`app`, `ui`, `tui`) shows them. All column arithmetic lives in
+//! `text::width`; everything from an article passes `text::sanitize`.
+
+pub mod article;
+pub mod library;
+pub mod text;

@@ -1,0 +1,243 @@
+//! The one gate between article text and the terminal.
+//!
+//! Articles are hostile: they may carry terminal escape sequences, C0/C1
+//! controls, bidi overrides that reorder what is drawn, and invisible
+//! zero-width characters. Every article string passes through here before
+//! it is measured or drawn.
+
+/// How far an unterminated OSC/DCS string may run before we decide it was
+/// not an escape sequence after all and keep the text that follows.
+const MAX_STRING_SEQUENCE: usize = 512;
+
+/// Characters that are never shown: bidi controls, zero-width spaces and
+/// joiners outside emoji, byte-order marks, soft hyphens, tag characters.
+pub fn is_invisible_format(c: char) -> bool {
+    matches!(c,
+        '\u{AD}'
+        | '\u{61C}'
+        | '\u{180E}'
+        | '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{206F}'
+        | '\u{FEFF}'
+        | '\u{FFF9}'..='\u{FFFB}'
+        | '\u{E0000}'..='\u{E007F}'
+    )
+}
+
+/// Control characters and the invisible format characters above.
+pub fn is_unsafe(c: char) -> bool {
+    c.is_control() || is_invisible_format(c)
+}
+
+/// One line of text (a title, a tag, an author): escape sequences and unsafe
+/// characters removed, runs of whitespace (including newlines) collapsed to
+/// one space, ends trimmed. A lone ideographic space stays: CJK headlines use
+/// it as a separator.
+pub fn clean_inline(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space: Option<char> = None;
+    let mut run_len = 0;
+    for c in Stripped::new(s) {
+        if c.is_whitespace() {
+            run_len += 1;
+            pending_space = Some(if run_len == 1 && c == '\u{3000}' { c } else { ' ' });
+            continue;
+        }
+        if let Some(space) = pending_space.take() {
+            if !out.is_empty() {
+                out.push(space);
+            }
+        }
+        run_len = 0;
+        out.push(c);
+    }
+    out
+}
+
+/// A block of text (a body): the same removals as [`clean_inline`], but line
+/// breaks are kept (CRLF and lone CR become LF) and tabs become spaces up to
+/// the next multiple of four columns.
+pub fn clean_block(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    let mut line_start = 0;
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                if chars.peek() != Some(&'\n') {
+                    out.push('\n');
+                    line_start = out.len();
+                }
+            }
+            '\n' => {
+                out.push('\n');
+                line_start = out.len();
+            }
+            '\t' => {
+                let column = super::width::str_width(&out[line_start..]);
+                out.extend(std::iter::repeat_n(' ', 4 - column % 4));
+            }
+            _ => out.push(c),
+        }
+    }
+    // Tabs and line breaks are settled; strip everything else unsafe.
+    out.split('\n')
+        .map(|line| Stripped::new(line).collect::<String>())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Whether `s` holds nothing that [`clean_inline`] would remove or change
+/// apart from whitespace; lets hot paths skip an allocation.
+pub fn is_clean(s: &str) -> bool {
+    !s.chars().any(is_unsafe)
+}
+
+/// Iterator over the characters of `s` with escape sequences and unsafe
+/// characters dropped. Whitespace controls (tab, newline) come out as spaces
+/// so callers decide how to collapse them.
+struct Stripped<'a> {
+    rest: std::str::Chars<'a>,
+    prev: Option<char>,
+}
+
+impl<'a> Stripped<'a> {
+    fn new(s: &'a str) -> Self {
+        Stripped { rest: s.chars(), prev: None }
+    }
+
+    /// Skips the body of a CSI sequence: parameters, intermediates, final.
+    fn skip_csi(&mut self) {
+        for c in self.rest.by_ref() {
+            if ('\u{40}'..='\u{7e}').contains(&c) || !c.is_ascii() {
+                break;
+            }
+        }
+    }
+
+    /// Skips an OSC/DCS/APC/PM/SOS string up to BEL or ST, unless it runs on
+    /// too long, in which case only the introducer is dropped.
+    fn skip_string_sequence(&mut self) {
+        let mut probe = self.rest.clone();
+        for _ in 0..MAX_STRING_SEQUENCE {
+            match probe.next() {
+                None | Some('\u{7}' | '\u{9c}') => {
+                    self.rest = probe;
+                    return;
+                }
+                Some('\u{1b}') => {
+                    let mut after = probe.clone();
+                    if after.next() == Some('\\') {
+                        self.rest = after;
+                    } else {
+                        self.rest = probe;
+                    }
+                    return;
+                }
+                Some('\n') => return,
+                Some(_) => {}
+            }
+        }
+    }
+}
+
+impl Iterator for Stripped<'_> {
+    type Item = char;
+
+    fn next(&mut self) -> Option<char> {
+        loop {
+            let c = self.rest.next()?;
+            match c {
+                '\u{1b}' => match self.rest.clone().next() {
+                    Some('[') => {
+                        self.rest.next();
+                        self.skip_csi();
+                    }
+                    Some(']' | 'P' | '_' | '^' | 'X') => {
+                        self.rest.next();
+                        self.skip_string_sequence();
+                    }
+                    Some(c) if ('\u{20}'..='\u{7e}').contains(&c) => {
+                        self.rest.next();
+                    }
+                    _ => {}
+                },
+                '\u{9b}' => self.skip_csi(),
+                '\u{9d}' | '\u{90}' | '\u{9e}' | '\u{9f}' | '\u{98}' => self.skip_string_sequence(),
+                '\t' | '\n' | '\r' | '\u{b}' | '\u{c}' => {
+                    self.prev = Some(' ');
+                    return Some(' ');
+                }
+                '\u{200D}' if self.keeps_joiner() => {
+                    self.prev = Some(c);
+                    return Some(c);
+                }
+                c if is_unsafe(c) => {}
+                c => {
+                    self.prev = Some(c);
+                    return Some(c);
+                }
+            }
+        }
+    }
+}
+
+impl Stripped<'_> {
+    /// A zero-width joiner is kept only inside an emoji sequence, where it
+    /// changes what is drawn; elsewhere it is invisible noise.
+    fn keeps_joiner(&self) -> bool {
+        let is_emoji_side = |c: char| !c.is_ascii() && c as u32 >= 0x2000 && !is_unsafe(c);
+        self.prev.is_some_and(is_emoji_side) && self.rest.clone().next().is_some_and(is_emoji_side)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inline_strips_controls_and_collapses_whitespace() {
+        assert_eq!(clean_inline("  a\u{3}b\u{8}\u{1c}c \n\t d  "), "abc d");
+    }
+
+    #[test]
+    fn inline_strips_escape_sequences() {
+        assert_eq!(clean_inline("x\u{1b}[31mred\u{1b}[0m y"), "xred y");
+        assert_eq!(clean_inline("\u{1b}]0;pwned\u{7}title"), "title");
+        assert_eq!(clean_inline("\u{1b}]8;;http://e\u{1b}\\link\u{1b}]8;;\u{1b}\\"), "link");
+        assert_eq!(clean_inline("a\u{9b}2Jb"), "ab");
+        assert_eq!(clean_inline("a\u{1b}cb"), "ab");
+    }
+
+    #[test]
+    fn unterminated_osc_keeps_following_text() {
+        let s = format!("\u{1b}]{}", "字".repeat(600));
+        assert_eq!(clean_inline(&s).chars().count(), 600);
+    }
+
+    #[test]
+    fn inline_strips_bidi_and_zero_width() {
+        assert_eq!(clean_inline("\u{202E}abc\u{202C}\u{200B}d\u{FEFF}e\u{2066}"), "abcde");
+    }
+
+    #[test]
+    fn inline_keeps_emoji_joiner_and_ideographic_space() {
+        assert_eq!(clean_inline("👩\u{200D}💻"), "👩\u{200D}💻");
+        assert_eq!(clean_inline("a\u{200D}b"), "ab");
+        assert_eq!(clean_inline("相隔一月\u{3000}金正恩"), "相隔一月\u{3000}金正恩");
+    }
+
+    #[test]
+    fn block_keeps_lines_and_expands_tabs() {
+        assert_eq!(clean_block("a\r\nb\rc\n\td\u{1b}[1m!"), "a\nb\nc\n    d!");
+        assert_eq!(clean_block("中\tx"), "中  x");
+    }
+
+    #[test]
+    fn is_clean_detects_unsafe() {
+        assert!(is_clean("中文 title"));
+        assert!(!is_clean("a\u{1b}b"));
+        assert!(!is_clean("a\u{202E}b"));
+    }
+}
