@@ -6,5 +6,7 @@
 //! `text::width`; everything from an article passes `text::sanitize`.
 
 pub mod article;
+pub mod cli;
 pub mod library;
+pub mod render;
 pub mod text;

@@ -1,0 +1,78 @@
+//! Command-line interface: the reader by default, plus scripting commands.
+
+mod check;
+mod list;
+mod show;
+mod tags;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+
+/// A terminal reader for news archives of Markdown and HTML articles.
+#[derive(Debug, Parser)]
+#[command(name = "inkstone", version, about, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Archive folders or article files to read (default: the built-in samples).
+    pub paths: Vec<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List articles, newest first.
+    List(ListArgs),
+    /// Every tag with its article count, most used first.
+    Tags(PathsArg),
+    /// Report every problem found while loading, as `path: reason`.
+    Check(PathsArg),
+    /// Print one article as the detail view shows it.
+    Show(ShowArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct PathsArg {
+    /// Archive folders or article files (default: the built-in samples).
+    pub paths: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Archive folders or article files (default: the built-in samples).
+    pub paths: Vec<PathBuf>,
+    /// Only articles carrying this tag; repeat to require several.
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
+    /// One JSON object per line instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The article file to print.
+    pub file: PathBuf,
+    /// Wrap to this many columns (default: the terminal's, else 80).
+    #[arg(long, value_name = "N")]
+    pub width: Option<u16>,
+    /// No colours or styles, even on a terminal.
+    #[arg(long)]
+    pub plain: bool,
+}
+
+/// Parses the command line and runs it.
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        None => {
+            eprintln!("inkstone: the reader is not built yet; try `inkstone list`");
+            ExitCode::FAILURE
+        }
+        Some(Command::List(args)) => list::run(&args),
+        Some(Command::Tags(args)) => tags::run(&args.paths),
+        Some(Command::Check(args)) => check::run(&args.paths),
+        Some(Command::Show(args)) => show::run(&args),
+    }
+}
