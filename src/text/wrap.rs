@@ -1,0 +1,340 @@
+//! CJK-aware line wrapping in display columns, used for every piece of
+//! article text that is drawn (bodies, titles, link lists).
+//!
+//! Breaks come from UAX #14 (unicode-linebreak): between any two ideographs,
+//! at spaces between Latin words, never inside a number or word unless it is
+//! wider than the whole line. Closing punctuation never starts a line and
+//! opening brackets never end one, grapheme clusters are never split, and no
+//! line is ever wider than asked, whatever the width. A paragraph is analysed
+//! once ([`Paragraph`]) and can then be laid out at any width in linear time.
+
+mod atoms;
+mod punct;
+mod split;
+
+use std::ops::Range;
+
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+use super::sanitize::is_unsafe;
+use super::width::{str_width, take_columns};
+use atoms::{Atom, atoms};
+
+/// Columns between tab stops when a tab is expanded.
+const TAB_STOP: usize = 4;
+
+/// Builds a [`Paragraph`] from pieces of styled text.
+#[derive(Debug, Default, Clone)]
+pub struct ParagraphBuilder {
+    text: String,
+    styles: Vec<(usize, Style)>,
+    glued: Vec<usize>,
+    column: usize,
+}
+
+impl ParagraphBuilder {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Appends `text` in `style`. Tabs are expanded, `\n` (and U+2028/9)
+    /// forces a line break, and control or invisible characters are dropped.
+    pub fn push(&mut self, text: &str, style: Style) {
+        if text.is_empty() {
+            return;
+        }
+        if self.styles.last().is_none_or(|&(_, s)| s != style) {
+            self.styles.push((self.text.len(), style));
+        }
+        for c in text.chars() {
+            match c {
+                '\t' => {
+                    let n = TAB_STOP - self.column % TAB_STOP;
+                    self.text.extend(std::iter::repeat_n(' ', n));
+                    self.column += n;
+                }
+                '\n' | '\u{2028}' | '\u{2029}' => {
+                    self.text.push('\n');
+                    self.column = 0;
+                }
+                // The joiner inside an emoji sequence is the one invisible
+                // character sanitising keeps; it changes what is drawn.
+                '\u{200D}' => self.text.push(c),
+                c if is_unsafe(c) => {}
+                c => {
+                    self.text.push(c);
+                    self.column += str_width(c.encode_utf8(&mut [0; 4]));
+                }
+            }
+        }
+        // A style run that produced no text (all controls) is dropped.
+        if let Some(&(start, _)) = self.styles.last() {
+            if start == self.text.len() {
+                self.styles.pop();
+            }
+        }
+    }
+
+    /// Appends `text` with no break allowed before it (a link's number
+    /// stays with the link text).
+    pub fn push_glued(&mut self, text: &str, style: Style) {
+        if !self.text.is_empty() && !text.is_empty() {
+            self.glued.push(self.text.len());
+        }
+        self.push(text, style);
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    /// The text so far, without styles.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Finds the break opportunities once.
+    pub fn finish(self) -> Paragraph {
+        let atoms = atoms(&self.text, &self.glued);
+        Paragraph {
+            text: self.text,
+            styles: self.styles,
+            atoms,
+        }
+    }
+}
+
+/// Styled text ready to be wrapped at any width.
+#[derive(Debug, Clone, Default)]
+pub struct Paragraph {
+    text: String,
+    /// Byte offset where each style starts, ascending, the first at 0.
+    styles: Vec<(usize, Style)>,
+    atoms: Vec<Atom>,
+}
+
+impl Paragraph {
+    /// Unstyled text.
+    pub fn plain(text: &str) -> Self {
+        Self::styled(text, Style::default())
+    }
+
+    /// Text in one style.
+    pub fn styled(text: &str, style: Style) -> Self {
+        let mut b = ParagraphBuilder::new();
+        b.push(text, style);
+        b.finish()
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    /// Columns the text takes unwrapped (its widest forced line).
+    pub fn width(&self) -> usize {
+        let mut widest = 0;
+        let mut line = 0;
+        for a in &self.atoms {
+            widest = widest.max(line + a.width);
+            line += a.width + a.space;
+            if a.hard_break {
+                line = 0;
+            }
+        }
+        widest
+    }
+
+    /// Columns of the widest piece that cannot be broken.
+    pub fn min_width(&self) -> usize {
+        self.atoms.iter().map(|a| a.width).max().unwrap_or(0)
+    }
+
+    /// Lines of at most `width` columns.
+    pub fn wrap(&self, width: usize) -> Vec<Line<'static>> {
+        self.wrap_hanging(width, width)
+    }
+
+    /// Lines of at most `first` columns for the first line and `rest` for
+    /// the others (room left beside a bullet or a label).
+    pub fn wrap_hanging(&self, first: usize, rest: usize) -> Vec<Line<'static>> {
+        self.line_ranges(first, rest)
+            .into_iter()
+            .enumerate()
+            .map(|(i, r)| self.styled_line(r, if i == 0 { first } else { rest }))
+            .collect()
+    }
+
+    /// Lines as plain strings.
+    pub fn wrap_plain(&self, width: usize) -> Vec<String> {
+        self.line_ranges(width, width)
+            .into_iter()
+            .map(|r| fit_plain(&self.text[r], width.max(1)).to_owned())
+            .collect()
+    }
+
+    /// Byte ranges of the lines (trailing spaces excluded).
+    pub fn line_ranges(&self, first: usize, rest: usize) -> Vec<Range<usize>> {
+        let mut lines = Layout::new(&self.text, first.max(1), rest.max(1));
+        let mut start = 0;
+        for a in &self.atoms {
+            lines.add(start, a);
+            start = a.end;
+        }
+        lines.finish()
+    }
+
+    fn styled_line(&self, range: Range<usize>, width: usize) -> Line<'static> {
+        let width = width.max(1);
+        let mut spans = Vec::new();
+        let first = self.styles.partition_point(|&(s, _)| s <= range.start);
+        let mut i = first.saturating_sub(1);
+        while i < self.styles.len() && self.styles[i].0 < range.end {
+            let from = self.styles[i].0.max(range.start);
+            let to = self
+                .styles
+                .get(i + 1)
+                .map_or(range.end, |&(s, _)| s.min(range.end));
+            if from < to {
+                spans.push(Span::styled(
+                    self.text[from..to].to_owned(),
+                    self.styles[i].1,
+                ));
+            }
+            i += 1;
+        }
+        let line = Line::from(spans);
+        if spans_width(&line) <= width {
+            line
+        } else {
+            // Only reachable when one code point is wider than the line.
+            Line::from(fit_plain(&self.text[range], width).to_owned())
+        }
+    }
+}
+
+fn spans_width(line: &Line<'_>) -> usize {
+    line.spans.iter().map(|s| str_width(&s.content)).sum()
+}
+
+fn fit_plain(s: &str, width: usize) -> &str {
+    if str_width(s) <= width {
+        s
+    } else {
+        take_columns(s, width)
+    }
+}
+
+/// Greedy line filling over atoms.
+struct Layout<'a> {
+    text: &'a str,
+    first: usize,
+    rest: usize,
+    lines: Vec<Range<usize>>,
+    /// Current line: where it starts, where its visible text ends, and the
+    /// columns used including trailing spaces.
+    open: Option<(usize, usize)>,
+    used: usize,
+}
+
+impl<'a> Layout<'a> {
+    fn new(text: &'a str, first: usize, rest: usize) -> Self {
+        Layout {
+            text,
+            first,
+            rest,
+            lines: Vec::new(),
+            open: None,
+            used: 0,
+        }
+    }
+
+    fn room(&self) -> usize {
+        if self.lines.is_empty() {
+            self.first
+        } else {
+            self.rest
+        }
+    }
+
+    fn add(&mut self, start: usize, a: &Atom) {
+        if self.open.is_some() && self.used + a.width > self.room() && a.width <= self.rest {
+            self.close();
+        }
+        if self.used + a.width <= self.room() {
+            let line_start = self.open.map_or(start, |(s, _)| s);
+            self.open = Some((line_start, a.content_end));
+            self.used += a.width + a.space;
+        } else {
+            self.split(start, a);
+        }
+        if a.hard_break {
+            self.close_even_empty();
+        }
+    }
+
+    /// An atom wider than a whole line: fill what is left of the current
+    /// line, then whole lines, and keep the remainder open.
+    fn split(&mut self, start: usize, a: &Atom) {
+        let mut at = start;
+        while at < a.content_end {
+            let room = self.room().saturating_sub(self.used);
+            if room == 0 && self.open.is_some() {
+                self.close();
+                continue;
+            }
+            let piece = &self.text[at..a.content_end];
+            let (len, cols) = match split::fitting_prefix(piece, room.max(1)) {
+                Some(cut) => cut,
+                None if self.open.is_some() => {
+                    self.close();
+                    continue;
+                }
+                None => split::first_code_points(piece, room.max(1)),
+            };
+            let line_start = self.open.map_or(at, |(s, _)| s);
+            at += len;
+            self.open = Some((line_start, at));
+            self.used += cols;
+            if at < a.content_end {
+                self.close();
+            }
+        }
+        self.used += a.space;
+    }
+
+    fn close(&mut self) {
+        if let Some((s, e)) = self.open.take() {
+            self.lines.push(s..e);
+        }
+        self.used = 0;
+    }
+
+    fn close_even_empty(&mut self) {
+        if self.open.is_none() {
+            let at = self.lines.last().map_or(0, |r| r.end);
+            self.lines.push(at..at);
+        }
+        self.close();
+    }
+
+    fn finish(mut self) -> Vec<Range<usize>> {
+        self.close();
+        if self.lines.is_empty() {
+            self.lines.push(0..0);
+        }
+        self.lines
+    }
+}
+
+/// `text` wrapped to `width` columns, unstyled (titles, messages).
+pub fn wrap_str(text: &str, width: usize) -> Vec<String> {
+    Paragraph::plain(text).wrap_plain(width)
+}
+
+#[cfg(test)]
+mod tests;
