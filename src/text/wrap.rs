@@ -89,6 +89,31 @@ impl ParagraphBuilder {
         self.text.is_empty()
     }
 
+    /// Appends a whole paragraph, keeping its styles and glued places.
+    pub fn push_paragraph(&mut self, p: &Paragraph) {
+        let offset = self.text.len();
+        let mut glued = p.glued.iter().peekable();
+        for (i, &(start, style)) in p.styles.iter().enumerate() {
+            let end = p.styles.get(i + 1).map_or(p.text.len(), |&(s, _)| s);
+            let mut at = start;
+            // Re-split at glued offsets so each keeps its place.
+            while let Some(&&g) = glued.peek() {
+                if g >= end {
+                    break;
+                }
+                if g > at {
+                    self.push(&p.text[at..g], style);
+                }
+                if g > 0 || offset > 0 {
+                    self.glued.push(self.text.len());
+                }
+                at = g.max(at);
+                glued.next();
+            }
+            self.push(&p.text[at..end], style);
+        }
+    }
+
     /// The text so far, without styles.
     pub fn text(&self) -> &str {
         &self.text
@@ -100,6 +125,7 @@ impl ParagraphBuilder {
         Paragraph {
             text: self.text,
             styles: self.styles,
+            glued: self.glued,
             atoms,
         }
     }
@@ -111,6 +137,7 @@ pub struct Paragraph {
     text: String,
     /// Byte offset where each style starts, ascending, the first at 0.
     styles: Vec<(usize, Style)>,
+    glued: Vec<usize>,
     atoms: Vec<Atom>,
 }
 
@@ -133,6 +160,14 @@ impl Paragraph {
 
     pub fn is_empty(&self) -> bool {
         self.text.is_empty()
+    }
+
+    /// The text as styled pieces, in order.
+    pub fn pieces(&self) -> impl Iterator<Item = (&str, Style)> + '_ {
+        self.styles.iter().enumerate().map(|(i, &(start, style))| {
+            let end = self.styles.get(i + 1).map_or(self.text.len(), |&(s, _)| s);
+            (&self.text[start..end], style)
+        })
     }
 
     /// Columns the text takes unwrapped (its widest forced line).
