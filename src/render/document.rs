@@ -18,18 +18,31 @@ pub struct Indent {
     first: Vec<Span<'static>>,
     rest: Vec<Span<'static>>,
     width: usize,
+    list: bool,
 }
 
 impl Indent {
-    pub(super) fn new(first: Vec<Span<'static>>, rest: Vec<Span<'static>>) -> Self {
+    /// `list`: the line is a list item or continues one.
+    pub(super) fn new(first: Vec<Span<'static>>, rest: Vec<Span<'static>>, list: bool) -> Self {
         let width = first.iter().map(|s| str_width(&s.content)).sum();
-        Indent { first, rest, width }
+        Indent {
+            first,
+            rest,
+            width,
+            list,
+        }
     }
 
+    pub(super) fn in_list(&self) -> bool {
+        self.list
+    }
+
+    #[cfg(test)]
     pub(super) fn first_spans(&self) -> &[Span<'static>] {
         &self.first
     }
 
+    #[cfg(test)]
     pub(super) fn rest_spans(&self) -> &[Span<'static>] {
         &self.rest
     }

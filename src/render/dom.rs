@@ -42,6 +42,28 @@ pub(super) fn rewrite(dom: &RcDom) {
                 *child = new;
             }
         }
+        separate_adjacent_links(dom, &node, &mut children);
+    }
+}
+
+/// Links set directly side by side (a "read more" list styled by CSS we do
+/// not have) would run together: each goes on its own line.
+fn separate_adjacent_links(dom: &RcDom, parent: &Handle, children: &mut Vec<Handle>) {
+    let is_link = |n: &Handle| tag(n).as_deref() == Some("a");
+    if !children
+        .windows(2)
+        .any(|w| is_link(&w[0]) && is_link(&w[1]))
+    {
+        return;
+    }
+    let old = std::mem::take(children);
+    for (i, child) in old.into_iter().enumerate() {
+        if i > 0 && is_link(&child) && children.last().is_some_and(is_link) {
+            let br = element(dom, "br");
+            br.parent.set(Some(Rc::downgrade(parent)));
+            children.push(br);
+        }
+        children.push(child);
     }
 }
 

@@ -7,7 +7,7 @@ use super::convert::{Kind, RawBlock, Run};
 pub(super) fn tidy(blocks: Vec<RawBlock>, title: Option<&str>) -> Vec<RawBlock> {
     let blocks = drop_title(blocks, title);
     let blocks = drop_repeated_captions(blocks);
-    collapse_blanks(blocks)
+    collapse_blanks(space_lists(blocks))
 }
 
 fn visible(runs: &[Run]) -> String {
@@ -74,6 +74,23 @@ fn drop_repeated_captions(blocks: Vec<RawBlock>) -> Vec<RawBlock> {
                 }
             }
             _ => last_caption = None,
+        }
+        out.push(block);
+    }
+    out
+}
+
+/// html2text sets a list right under the paragraph before it; a blank line
+/// on each side reads better.
+fn space_lists(blocks: Vec<RawBlock>) -> Vec<RawBlock> {
+    let mut out: Vec<RawBlock> = Vec::with_capacity(blocks.len());
+    for block in blocks {
+        if let (RawBlock::Text { indent: a, .. }, RawBlock::Text { indent: b, .. }) =
+            (out.last().unwrap_or(&block), &block)
+        {
+            if a.in_list() != b.in_list() {
+                out.push(RawBlock::Blank { indent: b.clone() });
+            }
         }
         out.push(block);
     }

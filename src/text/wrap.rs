@@ -24,13 +24,40 @@ use atoms::{Atom, atoms};
 /// Columns between tab stops when a tab is expanded.
 const TAB_STOP: usize = 4;
 
+/// Largest paragraph kept (atoms store 31-bit offsets); more is dropped.
+const MAX_TEXT: usize = 1 << 30;
+
+/// The longest prefix of `text` of at most `max` bytes (a tab may expand a
+/// little past it; the cap keeps ample margin).
+fn within_cap(text: &str, max: usize) -> &str {
+    if text.len() <= max {
+        return text;
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// Characters taken as they are: no tab, line break or invisible control.
+fn is_plain(c: char) -> bool {
+    if c.is_ascii() {
+        return !c.is_ascii_control();
+    }
+    !is_unsafe(c) && !matches!(c, '\u{2028}' | '\u{2029}')
+}
+
 /// Builds a [`Paragraph`] from pieces of styled text.
 #[derive(Debug, Default, Clone)]
 pub struct ParagraphBuilder {
     text: String,
     styles: Vec<(usize, Style)>,
     glued: Vec<usize>,
-    column: usize,
+    /// Where the current line starts, and a byte offset with the column it
+    /// is at, for tab stops.
+    line_start: usize,
+    column_cache: (usize, usize),
 }
 
 impl ParagraphBuilder {
@@ -41,31 +68,18 @@ impl ParagraphBuilder {
     /// Appends `text` in `style`. Tabs are expanded, `\n` (and U+2028/9)
     /// forces a line break, and control or invisible characters are dropped.
     pub fn push(&mut self, text: &str, style: Style) {
+        let text = within_cap(text, MAX_TEXT.saturating_sub(self.text.len()));
         if text.is_empty() {
             return;
         }
         if self.styles.last().is_none_or(|&(_, s)| s != style) {
             self.styles.push((self.text.len(), style));
         }
-        for c in text.chars() {
-            match c {
-                '\t' => {
-                    let n = TAB_STOP - self.column % TAB_STOP;
-                    self.text.extend(std::iter::repeat_n(' ', n));
-                    self.column += n;
-                }
-                '\n' | '\u{2028}' | '\u{2029}' => {
-                    self.text.push('\n');
-                    self.column = 0;
-                }
-                // The joiner inside an emoji sequence is the one invisible
-                // character sanitising keeps; it changes what is drawn.
-                '\u{200D}' => self.text.push(c),
-                c if is_unsafe(c) => {}
-                c => {
-                    self.text.push(c);
-                    self.column += str_width(c.encode_utf8(&mut [0; 4]));
-                }
+        if text.chars().all(is_plain) {
+            self.text.push_str(text);
+        } else {
+            for c in text.chars() {
+                self.push_special(c);
             }
         }
         // A style run that produced no text (all controls) is dropped.
@@ -74,6 +88,38 @@ impl ParagraphBuilder {
                 self.styles.pop();
             }
         }
+    }
+
+    fn push_special(&mut self, c: char) {
+        match c {
+            '\t' => {
+                let n = TAB_STOP - self.column() % TAB_STOP;
+                self.text.extend(std::iter::repeat_n(' ', n));
+            }
+            '\n' | '\u{2028}' | '\u{2029}' => {
+                self.text.push('\n');
+                self.line_start = self.text.len();
+            }
+            // The joiner inside an emoji sequence is the one invisible
+            // character sanitising keeps; it changes what is drawn.
+            '\u{200D}' => self.text.push(c),
+            c if is_unsafe(c) => {}
+            c => self.text.push(c),
+        }
+    }
+
+    /// The column the text has reached on its current line; remembers where
+    /// it measured so a line of many tabs stays linear.
+    fn column(&mut self) -> usize {
+        let (at, col) = self.column_cache;
+        let (from, base) = if at >= self.line_start {
+            (at, col)
+        } else {
+            (self.line_start, 0)
+        };
+        let column = base + str_width(&self.text[from..]);
+        self.column_cache = (self.text.len(), column);
+        column
     }
 
     /// Appends `text` with no break allowed before it (a link's number
@@ -175,9 +221,9 @@ impl Paragraph {
         let mut widest = 0;
         let mut line = 0;
         for a in &self.atoms {
-            widest = widest.max(line + a.width);
-            line += a.width + a.space;
-            if a.hard_break {
+            widest = widest.max(line + a.width());
+            line += a.width() + a.space();
+            if a.hard_break() {
                 line = 0;
             }
         }
@@ -186,7 +232,7 @@ impl Paragraph {
 
     /// Columns of the widest piece that cannot be broken.
     pub fn min_width(&self) -> usize {
-        self.atoms.iter().map(|a| a.width).max().unwrap_or(0)
+        self.atoms.iter().map(|a| a.width()).max().unwrap_or(0)
     }
 
     /// Lines of at most `width` columns.
@@ -218,7 +264,7 @@ impl Paragraph {
         let mut start = 0;
         for a in &self.atoms {
             lines.add(start, a);
-            start = a.end;
+            start = a.end();
         }
         lines.finish()
     }
@@ -297,17 +343,17 @@ impl<'a> Layout<'a> {
     }
 
     fn add(&mut self, start: usize, a: &Atom) {
-        if self.open.is_some() && self.used + a.width > self.room() && a.width <= self.rest {
+        if self.open.is_some() && self.used + a.width() > self.room() && a.width() <= self.rest {
             self.close();
         }
-        if self.used + a.width <= self.room() {
+        if self.used + a.width() <= self.room() {
             let line_start = self.open.map_or(start, |(s, _)| s);
-            self.open = Some((line_start, a.content_end));
-            self.used += a.width + a.space;
+            self.open = Some((line_start, a.content_end()));
+            self.used += a.width() + a.space();
         } else {
             self.split(start, a);
         }
-        if a.hard_break {
+        if a.hard_break() {
             self.close_even_empty();
         }
     }
@@ -316,13 +362,13 @@ impl<'a> Layout<'a> {
     /// line, then whole lines, and keep the remainder open.
     fn split(&mut self, start: usize, a: &Atom) {
         let mut at = start;
-        while at < a.content_end {
+        while at < a.content_end() {
             let room = self.room().saturating_sub(self.used);
             if room == 0 && self.open.is_some() {
                 self.close();
                 continue;
             }
-            let piece = &self.text[at..a.content_end];
+            let piece = &self.text[at..a.content_end()];
             let (len, cols) = match split::fitting_prefix(piece, room.max(1)) {
                 Some(cut) => cut,
                 None if self.open.is_some() => {
@@ -335,11 +381,11 @@ impl<'a> Layout<'a> {
             at += len;
             self.open = Some((line_start, at));
             self.used += cols;
-            if at < a.content_end {
+            if at < a.content_end() {
                 self.close();
             }
         }
-        self.used += a.space;
+        self.used += a.space();
     }
 
     fn close(&mut self) {

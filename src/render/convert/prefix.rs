@@ -109,7 +109,8 @@ impl Prefix<'_> {
             );
             push_span(&mut first, text, style);
         }
-        Indent::new(first, rest)
+        let list = self.tokens.iter().any(|t| !matches!(t, Token::Quote));
+        Indent::new(first, rest, list)
     }
 }
 

@@ -5,19 +5,54 @@
 
 use unicode_linebreak::{BreakClass, break_property};
 
-/// Closing punctuation that must never begin a line.
-const CLOSING: &str = "。，、；：？！」』）》〉】〕〗〙〛｝］．・…‥％‰℃〜～ー々ゝゞヽヾ’”";
-
-/// Opening brackets that must never end a line.
-const OPENING: &str = "「『（《〈【〔〖〘〚｛［‘“";
-
-/// Whether `c` may not be the first character of a line.
+/// Whether `c` may not be the first character of a line: closing
+/// punctuation, and what UAX #14 says must not start one.
 pub(super) fn never_starts_line(c: char) -> bool {
     use BreakClass::{
         CloseParenthesis, ClosePunctuation, ConditionalJapaneseStarter, Exclamation,
         InfixSeparator, NonStarter,
     };
+    if c.is_ascii_alphanumeric() {
+        return false;
+    }
     matches!(
+        c,
+        '。' | '，'
+            | '、'
+            | '；'
+            | '：'
+            | '？'
+            | '！'
+            | '」'
+            | '』'
+            | '）'
+            | '》'
+            | '〉'
+            | '】'
+            | '〕'
+            | '〗'
+            | '〙'
+            | '〛'
+            | '｝'
+            | '］'
+            | '．'
+            | '・'
+            | '…'
+            | '‥'
+            | '％'
+            | '‰'
+            | '℃'
+            | '〜'
+            | '～'
+            | 'ー'
+            | '々'
+            | 'ゝ'
+            | 'ゞ'
+            | 'ヽ'
+            | 'ヾ'
+            | '’'
+            | '”'
+    ) || matches!(
         break_property(c as u32),
         ClosePunctuation
             | CloseParenthesis
@@ -25,12 +60,30 @@ pub(super) fn never_starts_line(c: char) -> bool {
             | InfixSeparator
             | NonStarter
             | ConditionalJapaneseStarter
-    ) || CLOSING.contains(c)
+    )
 }
 
-/// Whether `c` may not be the last character of a line.
+/// Whether `c` may not be the last character of a line: opening brackets.
 pub(super) fn never_ends_line(c: char) -> bool {
-    break_property(c as u32) == BreakClass::OpenPunctuation || OPENING.contains(c)
+    if c.is_ascii_alphanumeric() {
+        return false;
+    }
+    matches!(
+        c,
+        '「' | '『'
+            | '（'
+            | '《'
+            | '〈'
+            | '【'
+            | '〔'
+            | '〖'
+            | '〘'
+            | '〚'
+            | '｛'
+            | '［'
+            | '‘'
+            | '“'
+    ) || break_property(c as u32) == BreakClass::OpenPunctuation
 }
 
 #[cfg(test)]
