@@ -75,6 +75,7 @@ pub(super) fn convert(lines: &[TaggedLine<Vec<Mark>>], base: Option<&Url>) -> Ve
 fn block(pieces: &[Piece<'_>], base: Option<&Url>) -> RawBlock {
     let prefix = prefix::split(pieces);
     let indent = prefix.indent();
+    let quoted = prefix.quoted();
     let content = prefix.content;
     let first = content
         .iter()
@@ -105,9 +106,14 @@ fn block(pieces: &[Piece<'_>], base: Option<&Url>) -> RawBlock {
                 Kind::Body
             };
             let mut runs = runs.finish();
-            if let Kind::Heading(level) = kind {
+            let base_style = match kind {
+                Kind::Heading(level) => Some(style::heading(level)),
+                _ if quoted => Some(style::quote()),
+                _ => None,
+            };
+            if let Some(base_style) = base_style {
                 for r in &mut runs {
-                    r.style = style::heading(level).patch(r.style);
+                    r.style = base_style.patch(r.style);
                 }
             }
             RawBlock::Text { indent, kind, runs }

@@ -47,13 +47,65 @@ impl Indent {
         &self.rest
     }
 
-    /// The indent to use at `width` and the columns left for text.
-    fn fit(&self, width: usize) -> (Option<&Self>, usize) {
-        if self.width == 0 || self.width + MIN_TEXT_COLUMNS > width {
-            (None, width)
-        } else {
-            (Some(self), width - self.width)
+    /// The indent to use at `width`. An indent that would leave the text
+    /// too little room is dropped, except for the innermost list marker,
+    /// which then leads the first line unindented.
+    fn fit(&self, width: usize) -> Fitted<'_> {
+        if self.width + MIN_TEXT_COLUMNS <= width {
+            return Fitted {
+                first: self.first.clone(),
+                rest: &self.rest,
+                first_room: width - self.width,
+                rest_room: width - self.width,
+            };
         }
+        let marker: Vec<Span<'static>> = self
+            .first
+            .iter()
+            .rev()
+            .find(|s| !s.content.trim().is_empty())
+            .map(|s| Span::styled(s.content.trim_start().to_owned(), s.style))
+            .into_iter()
+            .collect();
+        let marker_width: usize = marker.iter().map(|s| str_width(&s.content)).sum();
+        if marker_width == 0 || marker_width * 2 > width {
+            return Fitted {
+                first: Vec::new(),
+                rest: &[],
+                first_room: width,
+                rest_room: width,
+            };
+        }
+        Fitted {
+            first: marker,
+            rest: &[],
+            first_room: width - marker_width,
+            rest_room: width,
+        }
+    }
+}
+
+/// An indent fitted to a width, and the room it leaves on each line.
+struct Fitted<'a> {
+    first: Vec<Span<'static>>,
+    rest: &'a [Span<'static>],
+    first_room: usize,
+    rest_room: usize,
+}
+
+impl Fitted<'_> {
+    /// `line` with the first-line or following-line indent before it.
+    fn apply(&self, first: bool, line: Line<'static>) -> Line<'static> {
+        let indent = if first { &self.first[..] } else { self.rest };
+        if indent.is_empty() {
+            return line;
+        }
+        let mut spans = indent.to_vec();
+        if line.spans.is_empty() {
+            return Line::from(trimmed(&spans));
+        }
+        spans.extend(line.spans);
+        Line::from(spans)
     }
 }
 
@@ -156,24 +208,23 @@ impl Document {
         for block in &self.blocks {
             match block {
                 Block::Text { indent, para } => {
-                    let (indent, room) = indent.fit(width);
-                    for (i, line) in para.wrap(room).into_iter().enumerate() {
-                        out.push(with_indent(indent, i == 0, line));
+                    let fitted = indent.fit(width);
+                    let lines = para.wrap_hanging(fitted.first_room, fitted.rest_room);
+                    for (i, line) in lines.into_iter().enumerate() {
+                        out.push(fitted.apply(i == 0, line));
                     }
                 }
                 Block::Blank { indent } => {
-                    let (indent, _) = indent.fit(width);
-                    let bars = indent.map(|i| trimmed(&i.rest)).unwrap_or_default();
-                    out.push(Line::from(bars));
+                    out.push(indent.fit(width).apply(false, Line::default()));
                 }
                 Block::Rule { indent } => {
-                    let (indent, room) = indent.fit(width);
-                    out.push(with_indent(indent, false, rule(room)));
+                    let fitted = indent.fit(width);
+                    out.push(fitted.apply(false, rule(fitted.rest_room)));
                 }
                 Block::Table { indent, table } => {
-                    let (indent, room) = indent.fit(width);
-                    for line in table.layout(room) {
-                        out.push(with_indent(indent, false, line));
+                    let fitted = indent.fit(width);
+                    for line in table.layout(fitted.rest_room) {
+                        out.push(fitted.apply(false, line));
                     }
                 }
             }
@@ -233,22 +284,6 @@ fn close_link(b: &mut ParagraphBuilder, link: Option<&str>, numbering: &mut Numb
         let n = numbering.number(url);
         b.push_glued(&format!("[{n}]"), style::link_number());
     }
-}
-
-fn with_indent(indent: Option<&Indent>, first: bool, line: Line<'static>) -> Line<'static> {
-    let Some(indent) = indent else {
-        return line;
-    };
-    let mut spans = if first {
-        indent.first.clone()
-    } else {
-        indent.rest.clone()
-    };
-    if line.spans.is_empty() {
-        return Line::from(trimmed(&spans));
-    }
-    spans.extend(line.spans);
-    Line::from(spans)
 }
 
 /// Spans without trailing spaces (an indent on an otherwise empty line).

@@ -24,7 +24,8 @@ pub(super) fn link_number() -> Style {
     Style::new().fg(Color::Blue)
 }
 
-pub(super) fn quote_bar() -> Style {
+/// Quoted text (indented, no bar).
+pub(super) fn quote() -> Style {
     Style::new().fg(Color::Green)
 }
 

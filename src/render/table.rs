@@ -1,6 +1,7 @@
-//! Tables laid out at a width: a grid whose cells wrap inside their
-//! columns when it fits, otherwise one wrapped paragraph per row
-//! (`cell │ cell │ cell`). Never wider than asked.
+//! Tables laid out at a width: an aligned grid when every cell fits on one
+//! line, otherwise one wrapped paragraph per row (`cell │ cell │ cell`).
+//! Cells are never wrapped side by side: the halves of a wrapped word would
+//! sit lines apart with other cells between them. Never wider than asked.
 
 use ratatui::text::{Line, Span};
 
@@ -8,7 +9,7 @@ use super::style;
 use crate::text::width::str_width;
 use crate::text::wrap::{Paragraph, ParagraphBuilder};
 
-/// Narrowest column worth drawing as a grid (three CJK characters).
+/// Below this width a stacked row's later lines are not indented.
 const MIN_COLUMN: usize = 6;
 const SEPARATOR: &str = " │ ";
 
@@ -42,36 +43,18 @@ impl Table {
         }
     }
 
-    /// Column widths that fit `width`, or `None` when a grid cannot.
+    /// Column widths when every cell fits unwrapped in `width`.
     fn column_widths(&self, width: usize) -> Option<Vec<usize>> {
         let n = self.columns;
         let separators = str_width(SEPARATOR) * (n - 1);
         let room = width.checked_sub(separators)?;
-        let column = |c: usize, f: fn(&Paragraph) -> usize| {
-            self.rows
-                .iter()
-                .filter_map(|r| r.cells.get(c))
-                .map(f)
-                .max()
-                .unwrap_or(0)
-                .max(1)
-        };
-        let natural: Vec<usize> = (0..n).map(|c| column(c, Paragraph::width)).collect();
-        if natural.iter().sum::<usize>() <= room {
-            return Some(natural);
-        }
-        let unbroken: Vec<usize> = (0..n)
+        let natural: Vec<usize> = (0..n)
             .map(|c| {
-                column(c, Paragraph::min_width)
-                    .max(MIN_COLUMN)
-                    .min(natural[c])
+                let cells = self.rows.iter().filter_map(|r| r.cells.get(c));
+                cells.map(Paragraph::width).max().unwrap_or(0).max(1)
             })
             .collect();
-        let floors: Vec<usize> = natural.iter().map(|&w| w.min(MIN_COLUMN)).collect();
-        [unbroken, floors]
-            .into_iter()
-            .find(|f| f.iter().sum::<usize>() <= room)
-            .map(|f| share_out(f, &natural, room))
+        (natural.iter().sum::<usize>() <= room).then_some(natural)
     }
 
     fn grid(&self, widths: &[usize]) -> Vec<Line<'static>> {
@@ -135,28 +118,6 @@ impl Table {
         }
         out
     }
-}
-
-/// Grows `floor` toward `natural`, sharing `room` in proportion to what
-/// each column still lacks.
-fn share_out(mut widths: Vec<usize>, natural: &[usize], room: usize) -> Vec<usize> {
-    let mut spare = room.saturating_sub(widths.iter().sum());
-    let lacking: usize = natural.iter().zip(&widths).map(|(n, w)| n - w).sum();
-    if lacking == 0 || spare == 0 {
-        return widths;
-    }
-    let budget = spare;
-    for (w, n) in widths.iter_mut().zip(natural) {
-        let give = ((n - *w) * budget / lacking).min(spare);
-        *w += give;
-        spare -= give;
-    }
-    for (w, n) in widths.iter_mut().zip(natural) {
-        let give = (n - *w).min(spare);
-        *w += give;
-        spare -= give;
-    }
-    widths
 }
 
 /// `───┼───` under a header row, matching the column widths exactly.

@@ -90,13 +90,20 @@ pub(super) fn split<'a>(pieces: &[Piece<'a>]) -> Prefix<'a> {
 }
 
 impl Prefix<'_> {
+    /// Whether the line is inside a blockquote.
+    pub fn quoted(&self) -> bool {
+        self.tokens.contains(&Token::Quote)
+    }
+
     /// What goes before the first and the following lines of the content.
     pub fn indent(&self) -> Indent {
         let mut first: Vec<Span<'static>> = Vec::new();
         let mut rest: Vec<Span<'static>> = Vec::new();
         for t in &self.tokens {
             let (text, style, continued) = match t {
-                Token::Quote => ("│ ".to_owned(), style::quote_bar(), true),
+                // Blank, not a bar: a bar between the halves of a wrapped
+                // word would break it for anything reading the text back.
+                Token::Quote => ("  ".to_owned(), Style::new(), true),
                 Token::Bullet => ("• ".to_owned(), style::bullet(), false),
                 Token::Number(n) => (format!(" {n}. "), style::bullet(), false),
                 Token::Space => (" ".to_owned(), Style::new(), true),
