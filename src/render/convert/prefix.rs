@@ -155,7 +155,7 @@ mod tests {
         let got = parse(&[("\u{1} ", vec![]), ("\u{2} ", vec![]), ("item", vec![])]);
         assert_eq!(
             got,
-            ("│ • ".into(), "│   ".into(), vec!["item".into()], None)
+            ("  • ".into(), "    ".into(), vec!["item".into()], None)
         );
     }
 
