@@ -251,7 +251,9 @@ struct Runs<'b> {
 
 impl<'b> Runs<'b> {
     fn new(base: Option<&'b Url>) -> Self {
-        Runs { base, done: Vec::new(),
+        Runs {
+            base,
+            done: Vec::new(),
             alt: None,
         }
     }

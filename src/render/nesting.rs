@@ -52,7 +52,9 @@ fn tags_to_drop(html: &str, max_depth: usize) -> Vec<Range<usize>> {
         let start = i + off;
         let rest = &html[start..];
         if let Some(comment) = rest.strip_prefix("<!--") {
-            i = comment.find("-->").map_or(html.len(), |e| start + 4 + e + 3);
+            i = comment
+                .find("-->")
+                .map_or(html.len(), |e| start + 4 + e + 3);
             continue;
         }
         let Some(tag) = Tag::parse(rest) else {
