@@ -10,12 +10,16 @@ mod walk;
 
 use std::cmp::Ordering;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering as AtomicOrdering};
 
 use rayon::prelude::*;
 
 use crate::article::{Article, BodySource, YamlParser};
 
 pub use read::load_file;
+
+/// One file's outcome: the article and its problems, or why it is not one.
+pub type LoadResult = Result<(Article, Vec<Problem>), Problem>;
 pub use walk::is_markdown;
 
 /// Everything loaded from one or more paths.
@@ -53,24 +57,45 @@ impl Library {
 
     /// [`Library::load`] with a chosen YAML parser (for tests and benches).
     pub fn load_with(paths: &[PathBuf], parser: YamlParser) -> Library {
+        let saw_link = AtomicBool::new(false);
         let mut problems = Vec::new();
-        let candidates = walk::find(paths, &mut problems);
-        let results: Vec<_> = candidates
-            .par_iter()
-            .map_init(Vec::new, |buf, c| read::load(&c.path, &c.archive_path, buf, parser))
+        let mut results = Vec::new();
+        // Files are loaded while the walk goes on, on all cores.
+        let found: Vec<_> = walk::find(paths, &saw_link)
+            .par_bridge()
+            .map_init(Vec::new, |buf, found| match found {
+                walk::Found::File(c) => Ok(read::load(c.path, &c.archive_path, buf, parser)),
+                walk::Found::Problem(p) => Err(p),
+            })
             .collect();
-        drop(candidates);
+        for item in found {
+            match item {
+                Ok(result) => results.push(result),
+                Err(problem) => problems.push(problem),
+            }
+        }
+        if saw_link.load(AtomicOrdering::Relaxed) || paths.len() > 1 {
+            drop_duplicates(&mut results);
+        }
         Self::assemble(library_name(paths), results, problems)
     }
 
     /// The sample articles compiled into the binary.
     pub fn samples() -> Library {
-        Self::assemble("samples".to_owned(), samples::load(YamlParser::Auto), Vec::new())
+        Self::assemble(
+            "samples".to_owned(),
+            samples::load(YamlParser::Auto),
+            Vec::new(),
+        )
     }
 
     /// The articles under `paths`, or the samples when no path is given.
     pub fn open(paths: &[PathBuf]) -> Library {
-        if paths.is_empty() { Self::samples() } else { Self::load(paths) }
+        if paths.is_empty() {
+            Self::samples()
+        } else {
+            Self::load(paths)
+        }
     }
 
     /// Whether any file could not be read or parsed.
@@ -78,11 +103,7 @@ impl Library {
         self.problems.iter().any(|p| p.severity == Severity::Error)
     }
 
-    fn assemble(
-        name: String,
-        results: Vec<Result<(Article, Vec<Problem>), Problem>>,
-        mut problems: Vec<Problem>,
-    ) -> Library {
+    fn assemble(name: String, results: Vec<LoadResult>, mut problems: Vec<Problem>) -> Library {
         let mut articles = Vec::with_capacity(results.len());
         for result in results {
             match result {
@@ -95,8 +116,32 @@ impl Library {
         }
         sort_articles(&mut articles);
         problems.sort_by(|a, b| a.path.cmp(&b.path));
-        Library { name, articles, problems }
+        Library {
+            name,
+            articles,
+            problems,
+        }
     }
+}
+
+/// Keeps one load of each file reached by several paths.
+fn drop_duplicates(results: &mut Vec<LoadResult>) {
+    let paths: Vec<&Path> = results
+        .iter()
+        .map(|r| match r {
+            Ok((article, _)) => article.path.as_path(),
+            Err(problem) => problem.path.as_path(),
+        })
+        .collect();
+    let mut drop = vec![false; results.len()];
+    for i in walk::duplicates(&paths) {
+        drop[i] = true;
+    }
+    let mut index = 0;
+    results.retain(|_| {
+        index += 1;
+        !drop[index - 1]
+    });
 }
 
 /// The list order: newest first, undated last, ties by path.
@@ -107,7 +152,8 @@ pub fn compare_articles(a: &Article, b: &Article) -> Ordering {
         (None, Some(_)) => Ordering::Greater,
         (None, None) => Ordering::Equal,
     }
-    .then_with(|| a.path.cmp(&b.path))
+    // Byte order of the path: cheaper than component order, and as stable.
+    .then_with(|| a.path.as_os_str().cmp(b.path.as_os_str()))
 }
 
 /// Sorts into the list order (see [`compare_articles`]).
@@ -119,7 +165,10 @@ pub fn sort_articles(articles: &mut [Article]) {
 fn library_name(paths: &[PathBuf]) -> String {
     let name = |p: &PathBuf| {
         let full = std::fs::canonicalize(p).unwrap_or_else(|_| p.clone());
-        full.file_name().map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned())
+        full.file_name().map_or_else(
+            || p.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        )
     };
     paths.iter().map(name).collect::<Vec<_>>().join(", ")
 }
@@ -130,7 +179,9 @@ pub fn read_body(source: &BodySource) -> Result<String, String> {
     match source {
         BodySource::File { path, offset } => {
             let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
-            let start = usize::try_from(*offset).unwrap_or(usize::MAX).min(bytes.len());
+            let start = usize::try_from(*offset)
+                .unwrap_or(usize::MAX)
+                .min(bytes.len());
             Ok(String::from_utf8_lossy(&bytes[start..]).into_owned())
         }
         BodySource::Embedded { bytes, offset } => {

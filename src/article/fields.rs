@@ -1,6 +1,6 @@
 //! The front matter keys inkstone reads, as YAML gave them, before any
 //! normalisation. Both YAML parsers (the fast one for the common flat shape
-//! and serde_yaml for everything else) produce this.
+//! and `serde_yaml` for everything else) produce this.
 
 use serde_yaml::Value;
 
@@ -64,7 +64,7 @@ pub fn scalar_text(value: &Value) -> Option<String> {
     }
 }
 
-/// Reduces a serde_yaml value to a [`Raw`].
+/// Reduces a `serde_yaml` value to a [`Raw`].
 pub fn raw_from_value(value: &Value) -> Raw {
     match value {
         Value::Null => Raw::Null,

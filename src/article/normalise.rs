@@ -5,31 +5,41 @@ use super::dates;
 use super::fields::{Raw, RawFields};
 use super::{Article, Origin};
 use crate::library::Severity;
-use crate::text::sanitize::clean_inline;
+use crate::text::sanitize::{clean_inline, clean_inline_owned};
 use crate::text::width::truncate;
 
 /// How much of a bad value a problem message quotes.
 const QUOTE_COLUMNS: usize = 40;
 
-pub fn article(fields: RawFields, origin: Origin<'_>, report: &mut impl FnMut(Severity, String)) -> Article {
-    let url = [&fields.url, &fields.from, &fields.link, &fields.original_url]
+pub fn article(
+    fields: RawFields,
+    origin: Origin<'_>,
+    report: &mut Vec<(Severity, String)>,
+) -> Article {
+    let date = date(fields.date.as_ref(), report);
+    let updated = updated(fields.last_updated.as_ref(), report);
+    let original_url = single(fields.original_url);
+    let url = [fields.url, fields.from, fields.link]
         .into_iter()
-        .find_map(|raw| single(raw.as_ref()));
-    let original_url = single(fields.original_url.as_ref()).filter(|o| Some(o) != url.as_ref());
-    let categories = match list(fields.categories.as_ref()) {
+        .find_map(single)
+        .or_else(|| original_url.clone());
+    let original_url = original_url.filter(|o| Some(o) != url.as_ref());
+    let categories = match list(fields.categories) {
         found if !found.is_empty() => found,
-        _ => list(fields.category.as_ref()),
+        _ => list(fields.category),
     };
-    let id = url.clone().unwrap_or_else(|| origin.archive_path.to_owned());
+    let id = url
+        .clone()
+        .unwrap_or_else(|| origin.archive_path.to_owned());
     Article {
         id,
-        path: origin.path.to_path_buf(),
-        title: single(fields.title.as_ref()).unwrap_or_default(),
-        date: date(fields.date.as_ref(), report),
-        updated: updated(fields.last_updated.as_ref(), report),
-        authors: list(fields.author.as_ref()),
+        path: origin.path,
+        title: single(fields.title).unwrap_or_default(),
+        date,
+        updated,
+        authors: list(fields.author),
         categories,
-        tags: list(fields.tags.as_ref()),
+        tags: list(fields.tags),
         url,
         original_url,
         body: origin.body,
@@ -37,24 +47,24 @@ pub fn article(fields: RawFields, origin: Origin<'_>, report: &mut impl FnMut(Se
 }
 
 /// A scalar, cleaned; empty counts as absent.
-fn single(raw: Option<&Raw>) -> Option<String> {
+fn single(raw: Option<Raw>) -> Option<String> {
     match raw? {
-        Raw::Text(text) => Some(clean_inline(text)).filter(|t| !t.is_empty()),
+        Raw::Text(text) => Some(clean_inline_owned(text)).filter(|t| !t.is_empty()),
         Raw::Null | Raw::List(_) | Raw::Other => None,
     }
 }
 
 /// A string or a list of strings: each cleaned, empty ones dropped,
 /// duplicates removed keeping the first.
-fn list(raw: Option<&Raw>) -> Vec<String> {
-    let items: &[String] = match raw {
-        Some(Raw::Text(text)) => std::slice::from_ref(text),
+fn list(raw: Option<Raw>) -> Vec<String> {
+    let items = match raw {
+        Some(Raw::Text(text)) => vec![text],
         Some(Raw::List(items)) => items,
-        _ => &[],
+        _ => return Vec::new(),
     };
     let mut out: Vec<String> = Vec::with_capacity(items.len());
     for item in items {
-        let item = clean_inline(item);
+        let item = clean_inline_owned(item);
         if !item.is_empty() && !out.contains(&item) {
             out.push(item);
         }
@@ -62,38 +72,50 @@ fn list(raw: Option<&Raw>) -> Vec<String> {
     out
 }
 
-fn date(raw: Option<&Raw>, report: &mut impl FnMut(Severity, String)) -> Option<chrono::NaiveDate> {
+fn date(raw: Option<&Raw>, report: &mut Vec<(Severity, String)>) -> Option<chrono::NaiveDate> {
     match raw? {
         Raw::Text(text) if !text.trim().is_empty() => {
             let found = dates::parse(text).map(|(day, _)| day);
             if found.is_none() {
-                report(Severity::Warning, format!("unreadable date {}", quote(text)));
+                report.push((
+                    Severity::Warning,
+                    format!("unreadable date {}", quote(text)),
+                ));
             }
             found
         }
         Raw::Text(_) | Raw::Null => {
-            report(Severity::Warning, "empty date".to_owned());
+            report.push((Severity::Warning, "empty date".to_owned()));
             None
         }
         Raw::List(_) | Raw::Other => {
-            report(Severity::Warning, "date is not a single value".to_owned());
+            report.push((Severity::Warning, "date is not a single value".to_owned()));
             None
         }
     }
 }
 
-fn updated(raw: Option<&Raw>, report: &mut impl FnMut(Severity, String)) -> Option<chrono::NaiveDateTime> {
+fn updated(
+    raw: Option<&Raw>,
+    report: &mut Vec<(Severity, String)>,
+) -> Option<chrono::NaiveDateTime> {
     match raw? {
         Raw::Text(text) if !text.trim().is_empty() => {
             let found = dates::parse_date_time(text);
             if found.is_none() {
-                report(Severity::Warning, format!("unreadable last_updated {}", quote(text)));
+                report.push((
+                    Severity::Warning,
+                    format!("unreadable last_updated {}", quote(text)),
+                ));
             }
             found
         }
         Raw::Text(_) | Raw::Null => None,
         Raw::List(_) | Raw::Other => {
-            report(Severity::Warning, "last_updated is not a single value".to_owned());
+            report.push((
+                Severity::Warning,
+                "last_updated is not a single value".to_owned(),
+            ));
             None
         }
     }

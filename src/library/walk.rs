@@ -1,6 +1,7 @@
 //! Finding article files under the paths the user gave.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use rayon::prelude::*;
 use walkdir::WalkDir;
@@ -32,93 +33,145 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
 pub fn archive_path(path: &Path, root: &Path) -> String {
     match path.strip_prefix(root) {
         Ok(rel) if !rel.as_os_str().is_empty() => {
-            rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+            let rel = rel.to_string_lossy();
+            if std::path::MAIN_SEPARATOR == '/' {
+                rel.into_owned()
+            } else {
+                rel.replace(std::path::MAIN_SEPARATOR, "/")
+            }
         }
-        _ => path.file_name().unwrap_or(path.as_os_str()).to_string_lossy().into_owned(),
+        _ => path
+            .file_name()
+            .unwrap_or(path.as_os_str())
+            .to_string_lossy()
+            .into_owned(),
     }
+}
+
+/// What the walk finds: a file to load, or a problem on the way.
+pub enum Found {
+    File(Candidate),
+    Problem(Problem),
 }
 
 /// Every Markdown file under `paths` (files or folders, walked recursively,
-/// hidden entries skipped, symbolic links followed but never round a loop).
-/// A file reachable twice (two paths, or a link into the tree) is listed once.
-pub fn find(paths: &[PathBuf], problems: &mut Vec<Problem>) -> Vec<Candidate> {
-    let mut found = Vec::new();
-    let mut saw_link = false;
-    for root in paths {
-        let problem = |severity, reason: String| Problem { path: root.clone(), severity, reason };
-        match std::fs::metadata(root) {
-            Err(e) => problems.push(problem(Severity::Error, format!("cannot read: {e}"))),
-            Ok(meta) if meta.is_dir() => saw_link |= walk(root, &mut found, problems),
-            Ok(meta) if !meta.is_file() => {
-                problems.push(problem(Severity::Warning, "not a regular file; skipped".to_owned()));
+/// hidden entries skipped, symbolic links followed but never round a loop),
+/// lazily, so loading can start before the walk ends. `saw_link` is set when
+/// a symbolic link was followed: a file may then be reached twice.
+pub fn find<'a>(
+    paths: &'a [PathBuf],
+    saw_link: &'a AtomicBool,
+) -> impl Iterator<Item = Found> + Send + 'a {
+    paths
+        .iter()
+        .flat_map(move |root| -> Box<dyn Iterator<Item = Found> + Send + 'a> {
+            let problem = |severity, reason: String| {
+                Found::Problem(Problem {
+                    path: root.clone(),
+                    severity,
+                    reason,
+                })
+            };
+            match std::fs::metadata(root) {
+                Err(e) => Box::new(std::iter::once(problem(
+                    Severity::Error,
+                    format!("cannot read: {e}"),
+                ))),
+                Ok(meta) if meta.is_dir() => Box::new(walk(root, saw_link)),
+                Ok(meta) if !meta.is_file() => Box::new(std::iter::once(problem(
+                    Severity::Warning,
+                    "not a regular file; skipped".to_owned(),
+                ))),
+                Ok(_) if !is_markdown(root) => Box::new(std::iter::once(problem(
+                    Severity::Warning,
+                    "not a Markdown file (.md or .markdown); skipped".to_owned(),
+                ))),
+                Ok(_) => Box::new(std::iter::once(Found::File(Candidate {
+                    path: root.clone(),
+                    archive_path: archive_path(root, Path::new("")),
+                }))),
             }
-            Ok(_) if !is_markdown(root) => problems.push(problem(
-                Severity::Warning,
-                "not a Markdown file (.md or .markdown); skipped".to_owned(),
-            )),
-            Ok(_) => found.push(Candidate { path: root.clone(), archive_path: archive_path(root, Path::new("")) }),
-        }
-    }
-    if saw_link || paths.len() > 1 {
-        dedup_by_target(&mut found);
-    }
-    found
+        })
 }
 
-/// Walks one folder; returns whether a symbolic link was followed.
-fn walk(root: &Path, found: &mut Vec<Candidate>, problems: &mut Vec<Problem>) -> bool {
-    let mut saw_link = false;
-    let entries = WalkDir::new(root)
+/// Walks one folder.
+fn walk<'a>(root: &'a Path, saw_link: &'a AtomicBool) -> impl Iterator<Item = Found> + Send + 'a {
+    WalkDir::new(root)
         .follow_links(true)
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
-    for entry in entries {
-        match entry {
+        .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()))
+        .filter_map(move |entry| match entry {
             Ok(entry) => {
-                saw_link |= entry.path_is_symlink();
-                let path = entry.path();
-                if !is_markdown(path) {
-                    continue;
+                if entry.path_is_symlink() {
+                    saw_link.store(true, Ordering::Relaxed);
                 }
-                if entry.file_type().is_file() {
-                    found.push(Candidate { archive_path: archive_path(path, root), path: entry.into_path() });
-                } else if !entry.file_type().is_dir() {
-                    problems.push(Problem {
+                let path = entry.path();
+                if !is_markdown(path) || entry.file_type().is_dir() {
+                    None
+                } else if entry.file_type().is_file() {
+                    Some(Found::File(Candidate {
+                        archive_path: archive_path(path, root),
+                        path: entry.into_path(),
+                    }))
+                } else {
+                    Some(Found::Problem(Problem {
                         path: path.to_path_buf(),
                         severity: Severity::Warning,
                         reason: "not a regular file; skipped".to_owned(),
-                    });
+                    }))
                 }
             }
-            Err(err) => {
-                let path = err.path().unwrap_or(root).to_path_buf();
-                if let Some(ancestor) = err.loop_ancestor() {
-                    problems.push(Problem {
-                        severity: Severity::Warning,
-                        reason: format!("symbolic link loops back to {}; not followed", ancestor.display()),
-                        path,
-                    });
-                } else if is_markdown(&path) || path.is_dir() || path == root {
-                    let reason = match err.io_error() {
-                        Some(io) if std::fs::symlink_metadata(&path).is_ok() && std::fs::metadata(&path).is_err() => {
-                            format!("cannot read: broken symbolic link ({io})")
-                        }
-                        Some(io) => format!("cannot read: {io}"),
-                        None => format!("cannot read: {err}"),
-                    };
-                    problems.push(Problem { path, severity: Severity::Error, reason });
-                }
-            }
-        }
-    }
-    saw_link
+            Err(err) => walk_error(&err, root).map(Found::Problem),
+        })
 }
 
-/// Keeps the first of several paths that lead to the same file.
-fn dedup_by_target(found: &mut Vec<Candidate>) {
-    let targets: Vec<PathBuf> =
-        found.par_iter().map(|c| std::fs::canonicalize(&c.path).unwrap_or_else(|_| c.path.clone())).collect();
-    let mut seen = std::collections::HashSet::with_capacity(targets.len());
-    let mut keep = targets.into_iter().map(|t| seen.insert(t));
-    found.retain(|_| keep.next().unwrap_or(true));
+fn walk_error(err: &walkdir::Error, root: &Path) -> Option<Problem> {
+    let path = err.path().unwrap_or(root).to_path_buf();
+    if let Some(ancestor) = err.loop_ancestor() {
+        return Some(Problem {
+            severity: Severity::Warning,
+            reason: format!(
+                "symbolic link loops back to {}; not followed",
+                ancestor.display()
+            ),
+            path,
+        });
+    }
+    if !(is_markdown(&path) || path.is_dir() || path == root) {
+        return None;
+    }
+    let reason = match err.io_error() {
+        Some(io)
+            if std::fs::symlink_metadata(&path).is_ok() && std::fs::metadata(&path).is_err() =>
+        {
+            format!("cannot read: broken symbolic link ({io})")
+        }
+        Some(io) => format!("cannot read: {io}"),
+        None => format!("cannot read: {err}"),
+    };
+    Some(Problem {
+        path,
+        severity: Severity::Error,
+        reason,
+    })
+}
+
+/// For each file reached by several paths, the index of every copy but the
+/// one with the smallest path.
+pub fn duplicates(paths: &[&Path]) -> Vec<usize> {
+    let targets: Vec<PathBuf> = paths
+        .par_iter()
+        .map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf()))
+        .collect();
+    let mut order: Vec<usize> = (0..paths.len()).collect();
+    order.sort_by(|&a, &b| {
+        targets[a]
+            .cmp(&targets[b])
+            .then_with(|| paths[a].cmp(paths[b]))
+    });
+    order
+        .windows(2)
+        .filter(|w| targets[w[0]] == targets[w[1]])
+        .map(|w| w[1])
+        .collect()
 }
