@@ -121,14 +121,19 @@ fn run_child(mode: Mode) -> (f64, f64, u64, String) {
     );
     let text = String::from_utf8_lossy(&output.stdout).into_owned();
     let mut fields = text.split_whitespace();
-    let mut number = || {
-        fields
-            .next()
-            .and_then(|f| f.parse::<f64>().ok())
-            .expect("child figure")
-    };
-    let (wall, cpu, rss) = (number(), number(), number());
-    (wall, cpu, rss as u64, fields.collect::<Vec<_>>().join(" "))
+    let wall: f64 = fields
+        .next()
+        .and_then(|f| f.parse().ok())
+        .expect("wall time");
+    let cpu: f64 = fields
+        .next()
+        .and_then(|f| f.parse().ok())
+        .expect("CPU time");
+    let rss: u64 = fields
+        .next()
+        .and_then(|f| f.parse().ok())
+        .expect("peak RSS");
+    (wall, cpu, rss, fields.collect::<Vec<_>>().join(" "))
 }
 
 /// One measured run; prints `wall_ms cpu_ms peak_rss_kb summary`.
