@@ -150,6 +150,12 @@ pub fn from_front_matter_with(
     article
 }
 
+/// Whether the fast parser reads `yaml` by itself, without falling back to
+/// `serde_yaml` (for tests and benchmarks).
+pub fn fast_path_accepts(yaml: &str) -> bool {
+    simple_front::parse(&strip_unprintable(yaml)).is_some()
+}
+
 /// YAML refuses control characters anywhere (libyaml's "control characters
 /// are not allowed"); 12 real articles have them inside a quoted title, so
 /// they are removed before parsing. Display cleaning would drop them anyway.

@@ -17,8 +17,9 @@ pub fn parse(yaml: &str) -> Result<RawFields, String> {
             "front matter nests lists or maps deeper than {MAX_FLOW_DEPTH} levels"
         ));
     }
-    let value: Value =
-        serde_yaml::from_str(yaml).map_err(|e| format!("front matter is not valid YAML: {e}"))?;
+    // A leading blank line stands for the opening `---`, so the line numbers
+    // in error messages are the file's.
+    let value: Value = serde_yaml::from_str(&format!("\n{yaml}")).map_err(|e| explain(&e))?;
     let mapping = match value {
         Value::Null => return Ok(RawFields::default()),
         Value::Mapping(mapping) => mapping,
@@ -31,6 +32,17 @@ pub fn parse(yaml: &str) -> Result<RawFields, String> {
         }
     }
     Ok(fields)
+}
+
+fn explain(error: &serde_yaml::Error) -> String {
+    let message = error.to_string();
+    if message.contains("repetition limit exceeded") {
+        "front matter refused: its aliases expand too far (an alias bomb?)".to_owned()
+    } else if message.contains("recursion limit exceeded") {
+        "front matter refused: it nests too deep".to_owned()
+    } else {
+        format!("front matter is not valid YAML: {message}")
+    }
 }
 
 /// The deepest `[`/`{` nesting, counting brackets inside quotes too (a

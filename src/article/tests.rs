@@ -235,8 +235,8 @@ fn unknown_keys_are_ignored() {
 
 #[test]
 fn control_characters_in_quoted_title_are_removed_before_parsing() {
-    let (a, problems) = parse("title: \"美國\u{3}務卿\u{8}六四\u{1c}凌晨\"\ndate: \"2019-06-04\"");
-    assert_eq!(a.title, "美國務卿六四凌晨");
+    let (a, problems) = parse("title: \"市場\u{3}開市\u{8}前\u{1c}急跌\"\ndate: \"2019-06-04\"");
+    assert_eq!(a.title, "市場開市前急跌");
     assert_eq!(a.date, day(2019, 6, 4));
     assert_eq!(
         reasons(&problems),
@@ -290,11 +290,12 @@ fn alias_bomb_is_refused_quickly() {
     // A hang guard, not a budget: expanding this bomb would take minutes and gigabytes.
     assert!(start.elapsed() < std::time::Duration::from_secs(5));
     assert!(a.needs_title());
-    assert_eq!(problems.len(), 1);
-    assert!(
-        problems[0].reason.contains("repetition limit exceeded"),
-        "{}",
-        problems[0].reason
+    assert_eq!(
+        reasons(&problems),
+        [(
+            Severity::Error,
+            "front matter refused: its aliases expand too far (an alias bomb?)"
+        )]
     );
 }
 

@@ -39,3 +39,58 @@ fn collect(
         collect(sub, parser, out);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::{Split, fast_path_accepts, split};
+
+    #[test]
+    fn every_sample_loads_cleanly_with_a_title() {
+        let loaded = load(YamlParser::Auto);
+        assert!(loaded.len() >= 30);
+        for result in &loaded {
+            let (article, problems) = result.as_ref().expect("sample loads");
+            assert!(!article.title.is_empty(), "{}", article.path.display());
+            assert!(
+                article.date.is_some() || !problems.is_empty(),
+                "{}",
+                article.path.display()
+            );
+            assert!(
+                problems
+                    .iter()
+                    .all(|p| p.severity == crate::library::Severity::Warning)
+            );
+            crate::library::read_body(&article.body).expect("embedded body");
+        }
+    }
+
+    #[test]
+    fn both_yaml_paths_give_the_same_samples() {
+        assert_eq!(load(YamlParser::Auto), load(YamlParser::SerdeOnly));
+    }
+
+    #[test]
+    fn every_sample_takes_the_fast_path() {
+        let mut files = Vec::new();
+        let mut dirs = vec![&SAMPLES];
+        while let Some(dir) = dirs.pop() {
+            files.extend(dir.files());
+            dirs.extend(dir.dirs());
+        }
+        assert!(files.len() >= 30);
+        for file in files {
+            let bytes = file.contents();
+            let Split::Closed { yaml, .. } = split(bytes, true) else {
+                panic!("{} has no front matter", file.path().display());
+            };
+            let yaml = std::str::from_utf8(&bytes[yaml]).expect("UTF-8 sample");
+            assert!(
+                fast_path_accepts(yaml),
+                "{} needs serde_yaml",
+                file.path().display()
+            );
+        }
+    }
+}

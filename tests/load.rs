@@ -1,0 +1,451 @@
+//! Loading real files: the hostile fixtures, folders made at test time
+//! (symbolic link loops, unreadable and special files), and the order of
+//! the result.
+
+use std::fmt::Write as _;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use inkstone::article::{Article, YamlParser};
+use inkstone::library::{self, Library, Problem, Severity};
+use inkstone::text::sanitize::is_unsafe;
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile")
+}
+
+fn file_name(path: &Path) -> &str {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default()
+}
+
+fn article<'a>(library: &'a Library, name: &str) -> &'a Article {
+    library
+        .articles
+        .iter()
+        .find(|a| file_name(&a.path) == name)
+        .unwrap_or_else(|| panic!("{name} not loaded"))
+}
+
+fn problems<'a>(library: &'a Library, name: &str) -> Vec<(Severity, &'a str)> {
+    library
+        .problems
+        .iter()
+        .filter(|p| file_name(&p.path) == name)
+        .map(|p| (p.severity, p.reason.as_str()))
+        .collect()
+}
+
+fn write(path: &Path, text: &str) {
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent).unwrap();
+    }
+    fs::write(path, text).unwrap();
+}
+
+fn article_text(title: &str, date: &str) -> String {
+    format!("---\ntitle: \"{title}\"\ndate: {date}\n---\n\nbody\n")
+}
+
+fn hostile() -> Library {
+    Library::load(&[fixtures()])
+}
+
+#[test]
+fn hostile_fixtures_that_are_not_articles_are_skipped() {
+    let library = hostile();
+    let names: Vec<&str> = library
+        .articles
+        .iter()
+        .map(|a| file_name(&a.path))
+        .collect();
+    assert_eq!(library.articles.len(), 10, "{names:?}");
+    assert!(!names.contains(&"binary.md"));
+    assert!(!names.contains(&"secret.md"), "hidden folder walked");
+    assert!(!names.contains(&"notes.txt"));
+    assert_eq!(
+        problems(&library, "binary.md"),
+        [(
+            Severity::Error,
+            "binary file (contains NUL bytes), not an article"
+        )]
+    );
+    assert_eq!(
+        article(&library, "LOUD.MARKDOWN").title,
+        "Upper-case extension"
+    );
+    assert!(library.has_errors());
+}
+
+#[test]
+fn escape_sequences_and_controls_never_survive() {
+    let library = hostile();
+    let escapes = article(&library, "escapes-in-title-and-tags.md");
+    assert_eq!(escapes.title, "Breaking red news today");
+    assert_eq!(escapes.authors, ["Reporter One"]);
+    assert_eq!(escapes.categories, ["World"]);
+    assert_eq!(escapes.tags, ["tagblink", "spaced out", "42"]);
+    for a in &library.articles {
+        for text in std::iter::once(&a.title)
+            .chain(&a.authors)
+            .chain(&a.tags)
+            .chain(&a.categories)
+        {
+            assert!(
+                !text.chars().any(is_unsafe),
+                "{text:?} in {}",
+                a.path.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn control_characters_in_a_quoted_title() {
+    let library = hostile();
+    assert_eq!(
+        article(&library, "control-chars-in-quoted-title.md").title,
+        "市場開市前急跌"
+    );
+    assert_eq!(
+        problems(&library, "control-chars-in-quoted-title.md"),
+        [(
+            Severity::Warning,
+            "control characters in front matter were removed"
+        )]
+    );
+}
+
+#[test]
+fn broken_yaml_and_alias_bombs_keep_a_body_title() {
+    let library = hostile();
+    assert_eq!(article(&library, "broken-yaml.md").title, "標題來自正文");
+    let broken = problems(&library, "broken-yaml.md");
+    assert_eq!(broken.len(), 1);
+    assert_eq!(broken[0].0, Severity::Error);
+    assert!(broken[0].1.starts_with("front matter is not valid YAML"));
+    assert!(
+        broken[0].1.contains("line 2 column 8"),
+        "file line numbers: {}",
+        broken[0].1
+    );
+
+    assert_eq!(
+        article(&library, "alias-bomb.md").title,
+        "Alias bomb survivor"
+    );
+    assert_eq!(
+        problems(&library, "alias-bomb.md"),
+        [(
+            Severity::Error,
+            "front matter refused: its aliases expand too far (an alias bomb?)"
+        )]
+    );
+}
+
+#[test]
+fn invalid_utf8_is_decoded_lossily() {
+    let library = hostile();
+    let latin1 = article(&library, "invalid-utf8.md");
+    assert_eq!(latin1.title, "Caf\u{FFFD} \u{FFFD}\u{FFFD} menu");
+    assert_eq!(latin1.tags, ["food"]);
+    assert_eq!(
+        problems(&library, "invalid-utf8.md"),
+        [(
+            Severity::Warning,
+            "invalid UTF-8, decoded with replacement characters"
+        )]
+    );
+}
+
+#[test]
+fn front_matter_without_closing_line_is_body() {
+    let library = hostile();
+    let unclosed = article(&library, "no-closing-line.md");
+    assert_eq!(unclosed.title, "Heading From Body");
+    assert_eq!(unclosed.date, None);
+    assert_eq!(problems(&library, "no-closing-line.md").len(), 1);
+}
+
+#[test]
+fn bom_and_crlf() {
+    let library = hostile();
+    let crlf = article(&library, "bom-crlf.md");
+    assert_eq!(crlf.title, "BOM and CRLF 換行");
+    assert_eq!(
+        crlf.date.map(|d| d.to_string()).as_deref(),
+        Some("2018-05-08")
+    );
+    assert_eq!(
+        crlf.updated.map(|d| d.to_string()).as_deref(),
+        Some("2018-05-09 10:11:12")
+    );
+    assert_eq!(crlf.tags, ["crlf", "bom"]);
+    assert_eq!(
+        crlf.original_url.as_deref(),
+        Some("https://example.org/crlf-original")
+    );
+    assert!(problems(&library, "bom-crlf.md").is_empty());
+    let body = library::read_body(&crlf.body).unwrap();
+    assert!(body.trim_start().starts_with("Body with CRLF"), "{body:?}");
+}
+
+#[test]
+fn empty_date_and_deep_html() {
+    let library = hostile();
+    let undated = article(&library, "empty-date.md");
+    assert_eq!(undated.date, None);
+    assert!(undated.authors.is_empty());
+    assert_eq!(
+        problems(&library, "empty-date.md"),
+        [(Severity::Warning, "empty date")]
+    );
+
+    let deep = article(&library, "deep-html.md");
+    assert_eq!(deep.title, "Deep HTML & survived");
+    assert_eq!(deep.url.as_deref(), Some("https://example.org/deep"));
+}
+
+#[test]
+fn both_yaml_paths_agree_on_the_fixtures() {
+    let fast = Library::load_with(&[fixtures()], YamlParser::Auto);
+    let slow = Library::load_with(&[fixtures()], YamlParser::SerdeOnly);
+    assert_eq!(fast.articles, slow.articles);
+    assert_eq!(fast.problems, slow.problems);
+}
+
+#[test]
+fn samples_are_compiled_in() {
+    let library = Library::open(&[]);
+    assert_eq!(library.name, "samples");
+    assert!(library.articles.len() >= 30);
+    assert!(
+        library
+            .problems
+            .iter()
+            .all(|p| p.severity == Severity::Warning)
+    );
+}
+
+#[test]
+fn articles_are_newest_first_undated_last_ties_by_path() {
+    let dir = tempfile::tempdir().unwrap();
+    write(&dir.path().join("b.md"), &article_text("B", "2020-01-01"));
+    write(&dir.path().join("a.md"), &article_text("A", "2020-01-01"));
+    write(
+        &dir.path().join("new.md"),
+        &article_text("New", "2024-12-31"),
+    );
+    write(&dir.path().join("none.md"), "---\ntitle: None\n---\n");
+    write(
+        &dir.path().join("old.md"),
+        &article_text("Old", "2001/02/03"),
+    );
+    let library = Library::load(&[dir.path().to_path_buf()]);
+    let titles: Vec<&str> = library.articles.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(titles, ["New", "A", "B", "Old", "None"]);
+}
+
+#[test]
+fn ids_come_from_links_else_paths_inside_the_archive() {
+    let dir = tempfile::tempdir().unwrap();
+    write(&dir.path().join("2021/x.md"), "---\ntitle: X\n---\n");
+    write(
+        &dir.path().join("2021/y.md"),
+        "---\ntitle: Y\nfrom: https://e.x/y\n---\n",
+    );
+    let library = Library::load(&[dir.path().to_path_buf()]);
+    let ids: Vec<&str> = library.articles.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["2021/x.md", "https://e.x/y"]);
+    let (single, _) = library::load_file(&dir.path().join("2021/x.md"), dir.path()).unwrap();
+    assert_eq!(single.id, "2021/x.md");
+}
+
+#[test]
+fn front_matter_longer_than_the_first_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let tags: String = (0..600).fold(String::new(), |mut out, i| {
+        let _ = writeln!(out, "  - \"標籤{i}\"");
+        out
+    });
+    let text = format!("---\ntitle: \"Long\"\ntags:\n{tags}date: 2019-09-09\n---\n\n# Other\n");
+    assert!(text.len() > 8 * 1024);
+    let path = dir.path().join("long.md");
+    write(&path, &text);
+    let (article, problems) = library::load_file(&path, dir.path()).unwrap();
+    assert_eq!(article.title, "Long");
+    assert_eq!(article.tags.len(), 600);
+    assert_eq!(
+        article.date.map(|d| d.to_string()).as_deref(),
+        Some("2019-09-09")
+    );
+    assert!(problems.is_empty());
+    assert_eq!(library::read_body(&article.body).unwrap(), "\n# Other\n");
+}
+
+#[test]
+fn title_from_a_heading_past_the_first_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("late.md");
+    write(
+        &path,
+        &format!(
+            "---\ndate: 2019-09-09\n---\n{}\n# Late heading\n",
+            "filler line\n".repeat(800)
+        ),
+    );
+    assert_eq!(
+        library::load_file(&path, dir.path()).unwrap().0.title,
+        "Late heading"
+    );
+}
+
+#[test]
+fn file_without_front_matter_is_all_body() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plain.md");
+    write(&path, "# Just Markdown\n\ntext\n");
+    let (article, problems) = library::load_file(&path, dir.path()).unwrap();
+    assert_eq!(article.title, "Just Markdown");
+    assert!(problems.is_empty());
+    assert_eq!(
+        library::read_body(&article.body).unwrap(),
+        "# Just Markdown\n\ntext\n"
+    );
+}
+
+#[test]
+fn empty_file_is_titled_by_its_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("空白.md");
+    write(&path, "");
+    assert_eq!(
+        library::load_file(&path, dir.path()).unwrap().0.title,
+        "空白"
+    );
+}
+
+#[test]
+fn load_file_refuses_binary_and_missing_files() {
+    let binary = fixtures().join("binary.md");
+    let err: Problem = library::load_file(&binary, &fixtures()).unwrap_err();
+    assert_eq!(err.path, binary);
+    assert_eq!(err.severity, Severity::Error);
+    let missing = fixtures().join("missing.md");
+    let err = library::load_file(&missing, &fixtures()).unwrap_err();
+    assert!(err.reason.starts_with("cannot read:"), "{}", err.reason);
+}
+
+#[test]
+fn paths_given_explicitly() {
+    let dir = tempfile::tempdir().unwrap();
+    let txt = dir.path().join("notes.txt");
+    write(&txt, "not markdown");
+    let missing = dir.path().join("nowhere");
+    let md = fixtures().join("bom-crlf.md");
+    let library = Library::load(&[txt.clone(), missing.clone(), md.clone(), md.clone()]);
+    assert_eq!(
+        library.articles.len(),
+        1,
+        "a file given twice is loaded once"
+    );
+    assert_eq!(library.articles[0].path, md);
+    let by_path = |p: &Path| {
+        library
+            .problems
+            .iter()
+            .find(|x| x.path == p)
+            .map(|x| x.severity)
+    };
+    assert_eq!(by_path(&txt), Some(Severity::Warning));
+    assert_eq!(by_path(&missing), Some(Severity::Error));
+}
+
+#[cfg(unix)]
+#[test]
+fn symbolic_links_are_followed_without_loops() {
+    use std::os::unix::fs::symlink;
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("archive");
+    write(
+        &root.join("a/story.md"),
+        &article_text("Story", "2020-02-02"),
+    );
+    write(
+        &dir.path().join("outside/extra.md"),
+        &article_text("Extra", "2020-03-03"),
+    );
+    symlink(&root, root.join("a/loop")).unwrap();
+    symlink(root.join("a"), root.join("a/self")).unwrap();
+    symlink(root.join("a/story.md"), root.join("alias.md")).unwrap();
+    symlink(dir.path().join("outside"), root.join("linked")).unwrap();
+    symlink(root.join("gone.md"), root.join("dangling.md")).unwrap();
+
+    let library = Library::load(std::slice::from_ref(&root));
+    let titles: Vec<&str> = library.articles.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(titles, ["Extra", "Story"]);
+    let loops = library
+        .problems
+        .iter()
+        .filter(|p| p.reason.contains("loops back"))
+        .count();
+    assert_eq!(loops, 2, "{:?}", library.problems);
+    let dangling = library
+        .problems
+        .iter()
+        .find(|p| p.path.ends_with("dangling.md"))
+        .unwrap();
+    assert_eq!(dangling.severity, Severity::Error);
+    assert!(
+        dangling.reason.contains("broken symbolic link"),
+        "{}",
+        dangling.reason
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn special_and_unreadable_files_are_reported() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        &dir.path().join("ok.md"),
+        &article_text("Fine", "2020-02-02"),
+    );
+    let fifo = dir.path().join("pipe.md");
+    let made_fifo = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success());
+    let locked = dir.path().join("locked.md");
+    write(&locked, &article_text("Locked", "2020-02-02"));
+    fs::set_permissions(&locked, fs::Permissions::from_mode(0o000)).unwrap();
+    // Root reads anything; then the file simply loads.
+    let can_read_locked = fs::read(&locked).is_ok();
+
+    let library = Library::load(&[dir.path().to_path_buf()]);
+    if made_fifo {
+        let p = library
+            .problems
+            .iter()
+            .find(|p| p.path == fifo)
+            .expect("fifo reported");
+        assert_eq!(
+            (p.severity, p.reason.as_str()),
+            (Severity::Warning, "not a regular file; skipped")
+        );
+    }
+    if can_read_locked {
+        assert!(library.articles.iter().any(|a| a.title == "Locked"));
+    } else {
+        let p = library
+            .problems
+            .iter()
+            .find(|p| p.path == locked)
+            .expect("unreadable reported");
+        assert_eq!(p.severity, Severity::Error);
+        assert!(p.reason.starts_with("cannot read:"), "{}", p.reason);
+    }
+    assert!(library.articles.iter().any(|a| a.title == "Fine"));
+}
