@@ -9,6 +9,7 @@ mod samples;
 mod walk;
 
 use std::cmp::Ordering;
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering as AtomicOrdering};
 
@@ -42,7 +43,7 @@ pub struct Problem {
     pub reason: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
     Warning,
     Error,
@@ -58,35 +59,38 @@ impl Library {
     /// [`Library::load`] with a chosen YAML parser (for tests and benches).
     pub fn load_with(paths: &[PathBuf], parser: YamlParser) -> Library {
         let saw_link = AtomicBool::new(false);
-        let mut problems = Vec::new();
-        let mut results = Vec::new();
-        // Files are loaded while the walk goes on, on all cores.
-        let found: Vec<_> = walk::find(paths, &saw_link)
+        // Files are loaded while the walk goes on, on all cores; each thread
+        // gathers its own lists, so there is no intermediate list to copy.
+        let (mut articles, mut problems) = walk::find(paths, &saw_link)
             .par_bridge()
-            .map_init(Vec::new, |buf, found| match found {
-                walk::Found::File(c) => Ok(read::load(c.path, &c.archive_path, buf, parser)),
-                walk::Found::Problem(p) => Err(p),
+            .fold(Gathered::default, |mut gathered, found| {
+                match found {
+                    walk::Found::File(c) => {
+                        let result = read::load(c.path, &c.archive_path, &mut gathered.buf, parser);
+                        gathered.add(result);
+                    }
+                    walk::Found::Problem(p) => gathered.problems.push(p),
+                }
+                gathered
             })
-            .collect();
-        for item in found {
-            match item {
-                Ok(result) => results.push(result),
-                Err(problem) => problems.push(problem),
-            }
-        }
+            .map(|g| (g.articles, g.problems))
+            .reduce(
+                || (Vec::new(), Vec::new()),
+                |(a1, p1), (a2, p2)| (append(a1, a2), append(p1, p2)),
+            );
         if saw_link.load(AtomicOrdering::Relaxed) || paths.len() > 1 {
-            drop_duplicates(&mut results);
+            drop_duplicates(&mut articles, &mut problems);
         }
-        Self::assemble(library_name(paths), results, problems)
+        Self::assemble(library_name(paths), articles, problems)
     }
 
     /// The sample articles compiled into the binary.
     pub fn samples() -> Library {
-        Self::assemble(
-            "samples".to_owned(),
-            samples::load(YamlParser::Auto),
-            Vec::new(),
-        )
+        let mut gathered = Gathered::default();
+        for result in samples::load(YamlParser::Auto) {
+            gathered.add(result);
+        }
+        Self::assemble("samples".to_owned(), gathered.articles, gathered.problems)
     }
 
     /// The articles under `paths`, or the samples when no path is given.
@@ -103,17 +107,7 @@ impl Library {
         self.problems.iter().any(|p| p.severity == Severity::Error)
     }
 
-    fn assemble(name: String, results: Vec<LoadResult>, mut problems: Vec<Problem>) -> Library {
-        let mut articles = Vec::with_capacity(results.len());
-        for result in results {
-            match result {
-                Ok((article, found)) => {
-                    articles.push(article);
-                    problems.extend(found);
-                }
-                Err(problem) => problems.push(problem),
-            }
-        }
+    fn assemble(name: String, mut articles: Vec<Article>, mut problems: Vec<Problem>) -> Library {
         sort_articles(&mut articles);
         problems.sort_by(|a, b| a.path.cmp(&b.path));
         Library {
@@ -124,24 +118,52 @@ impl Library {
     }
 }
 
-/// Keeps one load of each file reached by several paths.
-fn drop_duplicates(results: &mut Vec<LoadResult>) {
-    let paths: Vec<&Path> = results
-        .iter()
-        .map(|r| match r {
-            Ok((article, _)) => article.path.as_path(),
-            Err(problem) => problem.path.as_path(),
-        })
-        .collect();
-    let mut drop = vec![false; results.len()];
-    for i in walk::duplicates(&paths) {
-        drop[i] = true;
+/// What one loading thread has found so far.
+#[derive(Default)]
+struct Gathered {
+    articles: Vec<Article>,
+    problems: Vec<Problem>,
+    /// Read buffer, reused from file to file.
+    buf: Vec<u8>,
+}
+
+impl Gathered {
+    fn add(&mut self, result: LoadResult) {
+        match result {
+            Ok((article, problems)) => {
+                self.articles.push(article);
+                self.problems.extend(problems);
+            }
+            Err(problem) => self.problems.push(problem),
+        }
     }
-    let mut index = 0;
-    results.retain(|_| {
-        index += 1;
-        !drop[index - 1]
-    });
+}
+
+/// `a` and `b` in one list, copying the shorter.
+fn append<T>(mut a: Vec<T>, mut b: Vec<T>) -> Vec<T> {
+    if a.len() < b.len() {
+        std::mem::swap(&mut a, &mut b);
+    }
+    a.append(&mut b);
+    a
+}
+
+/// Keeps one copy of each file reached by several paths (through a symbolic
+/// link, or named twice): the one with the smallest path.
+fn drop_duplicates(articles: &mut Vec<Article>, problems: &mut Vec<Problem>) {
+    // The same path twice (a file named twice, or inside two given folders).
+    articles.sort_by(|a, b| a.path.cmp(&b.path));
+    articles.dedup_by(|a, b| a.path == b.path);
+    let mut seen = HashSet::new();
+    problems.retain(|p| seen.insert((p.path.clone(), p.severity, p.reason.clone())));
+    // Different paths to one file.
+    let mut paths: Vec<&Path> = articles.iter().map(|a| a.path.as_path()).collect();
+    paths.extend(problems.iter().map(|p| p.path.as_path()));
+    let dropped = walk::duplicates(paths);
+    if !dropped.is_empty() {
+        articles.retain(|a| !dropped.contains(&a.path));
+        problems.retain(|p| !dropped.contains(&p.path));
+    }
 }
 
 /// The list order: newest first, undated last, ties by path.

@@ -202,16 +202,16 @@ fn parse(
         }
     };
     let mut invalid_utf8 = false;
-    let yaml_text =
-        yaml.map(|range| decode(&source.bytes()[range], true, &mut invalid_utf8).into_owned());
     let origin = Origin {
         path,
         archive_path,
         body: body(body_start),
     };
     let mut problems = Vec::new();
+    let yaml_text = yaml.map(|range| decode(&source.bytes()[range], true, &mut invalid_utf8));
     let mut article =
         article::from_front_matter_with(parser, yaml_text.as_deref(), origin, &mut problems);
+    drop(yaml_text);
     if article.needs_title() {
         source.fill_to(body_start + TITLE_SEARCH)?;
         let bytes = source.bytes();

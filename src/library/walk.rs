@@ -1,5 +1,6 @@
 //! Finding article files under the paths the user gave.
 
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -156,22 +157,25 @@ fn walk_error(err: &walkdir::Error, root: &Path) -> Option<Problem> {
     })
 }
 
-/// For each file reached by several paths, the index of every copy but the
-/// one with the smallest path.
-pub fn duplicates(paths: &[&Path]) -> Vec<usize> {
-    let targets: Vec<PathBuf> = paths
+/// Of several paths that lead to the same regular file, every one but the
+/// smallest. Folders are left alone: two links into one folder are not
+/// duplicates, they were walked once each and their files are compared here.
+pub fn duplicates(mut paths: Vec<&Path>) -> HashSet<PathBuf> {
+    paths.sort_unstable();
+    paths.dedup();
+    let targets: Vec<Option<PathBuf>> = paths
         .par_iter()
-        .map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf()))
+        .map(|p| std::fs::canonicalize(p).ok().filter(|t| t.is_file()))
         .collect();
-    let mut order: Vec<usize> = (0..paths.len()).collect();
-    order.sort_by(|&a, &b| {
-        targets[a]
-            .cmp(&targets[b])
-            .then_with(|| paths[a].cmp(paths[b]))
-    });
-    order
-        .windows(2)
-        .filter(|w| targets[w[0]] == targets[w[1]])
-        .map(|w| w[1])
-        .collect()
+    let mut keeper: HashMap<&Path, &Path> = HashMap::new();
+    let mut dropped = HashSet::new();
+    // `paths` is sorted, so the first path seen for a target is the smallest.
+    for (path, target) in paths.iter().zip(&targets) {
+        if let Some(target) = target {
+            if keeper.entry(target.as_path()).or_insert(path) != path {
+                dropped.insert(path.to_path_buf());
+            }
+        }
+    }
+    dropped
 }
