@@ -21,6 +21,9 @@ use std::time::Instant;
 use inkstone::article::YamlParser;
 use inkstone::library::Library;
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const RUNS: usize = 5;
 const CHILD_FLAG: &str = "--child-run";
 

@@ -11,10 +11,12 @@ mod title;
 
 use std::borrow::Cow;
 use std::path::PathBuf;
+use std::sync::LazyLock;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
 pub use front_matter::{Split, split};
+pub use normalise::stable_id;
 
 use crate::library::{Problem, Severity};
 
@@ -22,8 +24,9 @@ use crate::library::{Problem, Severity};
 /// `text::sanitize::clean_inline`, so it is safe to draw.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Article {
-    /// Stable identity for read marks: the link when there is one, else the
-    /// path inside the archive.
+    /// Stable identity for read marks: 16 hex digits hashed from the link
+    /// when there is one, else from the path inside the archive (see
+    /// [`stable_id`]).
     pub id: String,
     /// Where the article lives, for messages and `list --json`.
     pub path: PathBuf,
@@ -175,6 +178,9 @@ fn strip_unprintable(yaml: &str) -> Cow<'_, str> {
 /// Runs over every front matter at start-up, so the common case (none of
 /// these) is a branch-free pass the compiler vectorises, plus two memchr scans.
 fn has_unprintable(bytes: &[u8]) -> bool {
+    // U+FFFE and U+FFFF are EF BF BE and EF BF BF.
+    static NONCHARACTER_LEAD: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new(b"\xef\xbf"));
     // Integer flags rather than `&&`, so the loop has no branches.
     let c0_or_del = |b: u8| {
         u8::from(b < 0x20) & u8::from(b != b'\t') & u8::from(b != b'\n') & u8::from(b != b'\r')
@@ -191,8 +197,9 @@ fn has_unprintable(bytes: &[u8]) -> bool {
             .get(i + 1)
             .is_some_and(|&n| (0x80..=0x9f).contains(&n) && n != 0x85)
     });
-    c1 || memchr::memmem::find(bytes, b"\xef\xbf\xbe").is_some()
-        || memchr::memmem::find(bytes, b"\xef\xbf\xbf").is_some()
+    c1 || NONCHARACTER_LEAD
+        .find_iter(bytes)
+        .any(|i| bytes.get(i + 2).is_some_and(|&n| n >= 0xbe))
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@ use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
+use inkstone::article::stable_id;
 use inkstone::text::sanitize::is_unsafe;
 use inkstone::text::width::str_width;
 use serde_json::Value;
@@ -89,7 +90,7 @@ fn list_json_over_hostile_fixtures() {
     assert_eq!(crlf["tags"], serde_json::json!(["crlf", "bom"]));
     assert_eq!(crlf["url"], "https://example.org/crlf");
     assert_eq!(crlf["original_url"], "https://example.org/crlf-original");
-    assert_eq!(crlf["id"], "https://example.org/crlf");
+    assert_eq!(crlf["id"], stable_id("link", "https://example.org/crlf"));
     // Newest first, undated last.
     assert_eq!(rows[0]["date"], "2023-04-05");
     assert_eq!(rows[rows.len() - 1]["date"], Value::Null);

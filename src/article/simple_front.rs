@@ -19,10 +19,7 @@ use super::fields::{Raw, RawFields, raw_from_value};
 pub fn parse(yaml: &str) -> Option<RawFields> {
     let mut fields = RawFields::default();
     let mut keys: Vec<&str> = Vec::with_capacity(12);
-    let mut lines = yaml
-        .split('\n')
-        .map(|l| l.strip_suffix('\r').unwrap_or(l))
-        .peekable();
+    let mut lines = lines(yaml).peekable();
     while let Some(line) = lines.next() {
         if has_tab_or_cr(line) {
             return None;
@@ -53,6 +50,23 @@ pub fn parse(yaml: &str) -> Option<RawFields> {
         }
     }
     Some(fields)
+}
+
+/// The lines of `yaml` without their `\n` or `\r\n` (memchr finds line ends
+/// several times faster than `str::split`).
+fn lines(yaml: &str) -> impl Iterator<Item = &str> {
+    let mut starts =
+        std::iter::once(0).chain(memchr::memchr_iter(b'\n', yaml.as_bytes()).map(|i| i + 1));
+    let mut start = starts.next();
+    std::iter::from_fn(move || {
+        let from = start?;
+        start = starts.next();
+        let line = match start {
+            Some(next) => &yaml[from..next - 1],
+            None => &yaml[from..],
+        };
+        Some(line.strip_suffix('\r').unwrap_or(line))
+    })
 }
 
 /// Tabs and lone CRs have YAML meanings the fast path does not model.

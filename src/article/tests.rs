@@ -220,9 +220,19 @@ fn original_url_kept_only_when_different() {
 
 #[test]
 fn id_from_link_else_archive_path() {
-    assert_eq!(parse("url: https://e.x/1").0.id, "https://e.x/1");
-    assert_eq!(parse("from: https://e.x/2").0.id, "https://e.x/2");
-    assert_eq!(parse("title: t").0.id, "2020/story.md");
+    assert_eq!(
+        parse("url: https://e.x/1").0.id,
+        stable_id("link", "https://e.x/1")
+    );
+    assert_eq!(
+        parse("from: https://e.x/1").0.id,
+        stable_id("link", "https://e.x/1")
+    );
+    assert_eq!(parse("title: t").0.id, stable_id("path", "2020/story.md"));
+    assert_ne!(
+        parse("url: https://e.x/2").0.id,
+        parse("url: https://e.x/1").0.id
+    );
 }
 
 #[test]

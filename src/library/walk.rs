@@ -32,16 +32,33 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
 /// `path` relative to `root`, `/`-separated; the file name when it is not
 /// under `root`.
 pub fn archive_path(path: &Path, root: &Path) -> String {
-    match path.strip_prefix(root) {
-        Ok(rel) if !rel.as_os_str().is_empty() => {
-            let rel = rel.to_string_lossy();
-            if std::path::MAIN_SEPARATOR == '/' {
-                rel.into_owned()
-            } else {
-                rel.replace(std::path::MAIN_SEPARATOR, "/")
-            }
+    // Walked paths are `root` joined with more: a byte prefix, cheaper than
+    // comparing components.
+    let bytes = path.as_os_str().as_encoded_bytes();
+    let rel = match bytes.strip_prefix(root.as_os_str().as_encoded_bytes()) {
+        Some(rest)
+            if !root.as_os_str().is_empty()
+                && (rest.first() == Some(&(std::path::MAIN_SEPARATOR as u8))
+                    || root
+                        .as_os_str()
+                        .as_encoded_bytes()
+                        .ends_with(std::path::MAIN_SEPARATOR_STR.as_bytes())) =>
+        {
+            let rest = rest
+                .strip_prefix(std::path::MAIN_SEPARATOR_STR.as_bytes())
+                .unwrap_or(rest);
+            (!rest.is_empty()).then(|| String::from_utf8_lossy(rest))
         }
         _ => path
+            .strip_prefix(root)
+            .ok()
+            .filter(|r| !r.as_os_str().is_empty())
+            .map(|r| r.to_string_lossy()),
+    };
+    match rel {
+        Some(rel) if std::path::MAIN_SEPARATOR == '/' => rel.into_owned(),
+        Some(rel) => rel.replace(std::path::MAIN_SEPARATOR, "/"),
+        None => path
             .file_name()
             .unwrap_or(path.as_os_str())
             .to_string_lossy()
@@ -178,4 +195,32 @@ pub fn duplicates(mut paths: Vec<&Path>) -> HashSet<PathBuf> {
         }
     }
     dropped
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn archive_paths_are_relative_and_slashed() {
+        let root = Path::new("arch");
+        assert_eq!(archive_path(Path::new("arch/2020/a.md"), root), "2020/a.md");
+        assert_eq!(archive_path(Path::new("archive/a.md"), root), "a.md");
+        assert_eq!(archive_path(Path::new("elsewhere/b.md"), root), "b.md");
+        assert_eq!(archive_path(Path::new("c.md"), Path::new("")), "c.md");
+        assert_eq!(
+            archive_path(Path::new("arch/d.md"), Path::new("arch/")),
+            "d.md"
+        );
+    }
+
+    #[test]
+    fn markdown_extensions_in_any_case() {
+        for name in ["a.md", "b.MD", "c.markdown", "d.MarkDown"] {
+            assert!(is_markdown(Path::new(name)), "{name}");
+        }
+        for name in ["e.txt", "f.mdx", "md", ".md.bak"] {
+            assert!(!is_markdown(Path::new(name)), "{name}");
+        }
+    }
 }

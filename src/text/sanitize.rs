@@ -77,25 +77,27 @@ pub fn clean_inline_owned(s: String) -> String {
 /// all already clean; this check is several times faster than cleaning.
 fn is_clean_line(s: &str) -> bool {
     let bytes = s.as_bytes();
-    if bytes.first().is_some_and(|&b| b == b' ') || bytes.last().is_some_and(|&b| b == b' ') {
-        return false;
-    }
-    if s.is_ascii() {
-        return bytes.iter().all(|&b| b > b' ' && b < 0x7f || b == b' ')
-            && memchr::memmem::find(bytes, b"  ").is_none();
+    if bytes.iter().all(|b| (b' '..=b'~').contains(b)) {
+        // Printable ASCII (links, most tags): only the spaces can be wrong.
+        return memchr::memchr(b' ', bytes).is_none()
+            || (bytes.first() != Some(&b' ')
+                && bytes.last() != Some(&b' ')
+                && !bytes.windows(2).any(|w| w == b"  "));
     }
     let mut prev_space = true;
     for c in s.chars() {
-        if c.is_whitespace() {
-            if prev_space || !(c == ' ' || c == '\u{3000}') {
-                return false;
-            }
-            prev_space = true;
-        } else if is_unsafe(c) {
+        let space = match c {
+            ' ' | '\u{3000}' => true,
+            // Printable ASCII, then kana, CJK ideographs and Hangul syllables:
+            // the bulk of titles, decided without table lookups.
+            '!'..='~' | '\u{3040}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7A3}' => false,
+            c if c.is_whitespace() || is_unsafe(c) => return false,
+            _ => false,
+        };
+        if space && prev_space {
             return false;
-        } else {
-            prev_space = false;
         }
+        prev_space = space;
     }
     !prev_space || s.is_empty()
 }
