@@ -14,6 +14,7 @@
 //! Each run happens in a fresh child process so its peak RSS (`VmHWM`) is its
 //! own and not the high-water mark of earlier runs.
 
+use std::collections::HashSet;
 use std::path::PathBuf;
 use std::process::Command;
 use std::time::Instant;
@@ -139,38 +140,38 @@ fn run_child(mode: Mode) -> (f64, f64, u64, String) {
     (wall, cpu, rss, fields.collect::<Vec<_>>().join(" "))
 }
 
-/// One measured run; prints `wall_ms cpu_ms peak_rss_kb summary`.
+/// One measured run; prints `wall_ms cpu_ms peak_rss_kb summary`. The
+/// figures are taken as soon as the work is done; the summary is computed
+/// after.
 fn child(mode: Mode) {
     let start = Instant::now();
-    let summary = match mode {
-        Mode::Baseline => {
-            let bytes = read_prefixes(&corpus());
-            format!("read {} MB", bytes / 1_000_000)
-        }
-        Mode::Load | Mode::SerdeOnly => {
-            let parser = if mode == Mode::SerdeOnly {
-                YamlParser::SerdeOnly
-            } else {
-                YamlParser::Auto
-            };
-            let library = Library::load_with(&[corpus()], parser);
-            let untitled = library
-                .articles
-                .iter()
-                .filter(|a| a.title.is_empty())
-                .count();
-            let summary = format!(
-                "articles={} problems={} untitled={untitled}",
-                library.articles.len(),
-                library.problems.len()
-            );
-            // Kept alive through the measurement, as the reader keeps it.
-            std::mem::forget(library);
-            summary
-        }
+    if mode == Mode::Baseline {
+        let bytes = read_prefixes(&corpus());
+        let wall = start.elapsed().as_secs_f64() * 1000.0;
+        let (cpu, rss) = (cpu_ms(), peak_rss_kb());
+        println!("{wall:.3} {cpu:.1} {rss} read {} MB", bytes / 1_000_000);
+        return;
+    }
+    let parser = if mode == Mode::SerdeOnly {
+        YamlParser::SerdeOnly
+    } else {
+        YamlParser::Auto
     };
+    let library = Library::load_with(&[corpus()], parser);
     let wall = start.elapsed().as_secs_f64() * 1000.0;
-    println!("{wall:.3} {:.1} {} {summary}", cpu_ms(), peak_rss_kb());
+    let (cpu, rss) = (cpu_ms(), peak_rss_kb());
+    let untitled = library
+        .articles
+        .iter()
+        .filter(|a| a.title.is_empty())
+        .count();
+    let ids: HashSet<&str> = library.articles.iter().map(|a| a.id.as_str()).collect();
+    println!(
+        "{wall:.3} {cpu:.1} {rss} articles={} problems={} untitled={untitled} distinct_ids={}",
+        library.articles.len(),
+        library.problems.len(),
+        ids.len()
+    );
 }
 
 /// The floor the corpus README measures: walk, then read the first 4 KiB
