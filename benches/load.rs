@@ -20,7 +20,7 @@ use std::process::Command;
 use std::time::Instant;
 
 use inkstone::article::YamlParser;
-use inkstone::library::Library;
+use inkstone::library::{Library, LoadOptions};
 
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
@@ -157,7 +157,11 @@ fn child(mode: Mode) {
     } else {
         YamlParser::Auto
     };
-    let library = Library::load_with(&[corpus()], parser);
+    let options = LoadOptions {
+        parser,
+        ..LoadOptions::default()
+    };
+    let library = Library::load_with(&[corpus()], options);
     let wall = start.elapsed().as_secs_f64() * 1000.0;
     let (cpu, rss) = (cpu_ms(), peak_rss_kb());
     let untitled = library

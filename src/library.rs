@@ -43,6 +43,26 @@ pub struct Problem {
     pub reason: String,
 }
 
+/// How to load.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LoadOptions {
+    /// Which parser reads front matter (the default is the fast one with
+    /// `serde_yaml` behind it).
+    pub parser: YamlParser,
+    /// Also read every body in full, to report invalid UTF-8 or NUL bytes
+    /// in it. `check` does; start-up does not (it reads front matter only).
+    pub verify_bodies: bool,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        LoadOptions {
+            parser: YamlParser::Auto,
+            verify_bodies: false,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
     Warning,
@@ -53,11 +73,11 @@ impl Library {
     /// Loads every Markdown article under `paths` (files or folders).
     /// Never fails: unreadable and broken files become [`Problem`]s.
     pub fn load(paths: &[PathBuf]) -> Library {
-        Self::load_with(paths, YamlParser::Auto)
+        Self::load_with(paths, LoadOptions::default())
     }
 
-    /// [`Library::load`] with a chosen YAML parser (for tests and benches).
-    pub fn load_with(paths: &[PathBuf], parser: YamlParser) -> Library {
+    /// [`Library::load`] with chosen options.
+    pub fn load_with(paths: &[PathBuf], options: LoadOptions) -> Library {
         let saw_link = AtomicBool::new(false);
         // Files are loaded while the walk goes on, on all cores; each thread
         // gathers its own lists, so there is no intermediate list to copy.
@@ -66,7 +86,8 @@ impl Library {
             .fold(Gathered::default, |mut gathered, found| {
                 match found {
                     walk::Found::File(c) => {
-                        let result = read::load(c.path, &c.archive_path, &mut gathered.buf, parser);
+                        let result =
+                            read::load(c.path, &c.archive_path, &mut gathered.buf, options);
                         gathered.add(result);
                     }
                     walk::Found::Problem(p) => gathered.problems.push(p),
@@ -86,8 +107,12 @@ impl Library {
 
     /// The sample articles compiled into the binary.
     pub fn samples() -> Library {
+        Self::samples_with(LoadOptions::default())
+    }
+
+    fn samples_with(options: LoadOptions) -> Library {
         let mut gathered = Gathered::default();
-        for result in samples::load(YamlParser::Auto) {
+        for result in samples::load(options) {
             gathered.add(result);
         }
         Self::assemble("samples".to_owned(), gathered.articles, gathered.problems)
@@ -95,10 +120,15 @@ impl Library {
 
     /// The articles under `paths`, or the samples when no path is given.
     pub fn open(paths: &[PathBuf]) -> Library {
+        Self::open_with(paths, LoadOptions::default())
+    }
+
+    /// [`Library::open`] with chosen options.
+    pub fn open_with(paths: &[PathBuf], options: LoadOptions) -> Library {
         if paths.is_empty() {
-            Self::samples()
+            Self::samples_with(options)
         } else {
-            Self::load(paths)
+            Self::load_with(paths, options)
         }
     }
 

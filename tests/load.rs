@@ -7,7 +7,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use inkstone::article::{Article, YamlParser, stable_id};
-use inkstone::library::{self, Library, Problem, Severity};
+use inkstone::library::{self, Library, LoadOptions, Problem, Severity};
 use inkstone::text::sanitize::is_unsafe;
 
 fn fixtures() -> PathBuf {
@@ -209,8 +209,14 @@ fn empty_date_and_deep_html() {
 
 #[test]
 fn both_yaml_paths_agree_on_the_fixtures() {
-    let fast = Library::load_with(&[fixtures()], YamlParser::Auto);
-    let slow = Library::load_with(&[fixtures()], YamlParser::SerdeOnly);
+    let fast = Library::load_with(&[fixtures()], LoadOptions::default());
+    let slow = Library::load_with(
+        &[fixtures()],
+        LoadOptions {
+            parser: YamlParser::SerdeOnly,
+            ..LoadOptions::default()
+        },
+    );
     assert_eq!(fast.articles, slow.articles);
     assert_eq!(fast.problems, slow.problems);
 }
@@ -454,4 +460,29 @@ fn special_and_unreadable_files_are_reported() {
         assert!(p.reason.starts_with("cannot read:"), "{}", p.reason);
     }
     assert!(library.articles.iter().any(|a| a.title == "Fine"));
+}
+
+#[test]
+fn verifying_bodies_finds_invalid_utf8_after_the_front_matter() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = b"---\ntitle: Fine\n---\n".to_vec();
+    text.extend(std::iter::repeat_n(b'x', 10_000));
+    text.extend(b"\xff\xfe latin1 \xe9\n\0");
+    fs::write(dir.path().join("late.md"), text).unwrap();
+    let quick = Library::load(&[dir.path().to_path_buf()]);
+    assert!(quick.problems.is_empty());
+    let options = LoadOptions {
+        verify_bodies: true,
+        ..LoadOptions::default()
+    };
+    let checked = Library::load_with(&[dir.path().to_path_buf()], options);
+    let reasons: Vec<&str> = checked.problems.iter().map(|p| p.reason.as_str()).collect();
+    assert_eq!(
+        reasons,
+        [
+            "NUL bytes in the body",
+            "invalid UTF-8, decoded with replacement characters"
+        ]
+    );
+    assert_eq!(checked.articles[0].title, "Fine");
 }

@@ -6,8 +6,8 @@ use std::fs::File;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
-use super::{LoadResult, Problem, Severity, walk};
-use crate::article::{self, Article, BodySource, Origin, Split, YamlParser};
+use super::{LoadOptions, LoadResult, Problem, Severity, walk};
+use crate::article::{self, Article, BodySource, Origin, Split};
 
 /// Nearly all front matter fits in the first read.
 const FIRST_READ: usize = 4096;
@@ -26,16 +26,16 @@ pub fn load_file(path: &Path, root: &Path) -> Result<(Article, Vec<Problem>), Pr
         path.to_path_buf(),
         &walk::archive_path(path, root),
         &mut buf,
-        YamlParser::Auto,
+        LoadOptions::default(),
     )
 }
 
-/// [`load_file`] with a reusable buffer and a chosen YAML parser.
+/// [`load_file`] with a reusable buffer and chosen options.
 pub fn load(
     path: PathBuf,
     archive_path: &str,
     buf: &mut Vec<u8>,
-    parser: YamlParser,
+    options: LoadOptions,
 ) -> LoadResult {
     let file = match File::open(&path) {
         Ok(file) => file,
@@ -54,7 +54,7 @@ pub fn load(
         complete: false,
     };
     let body_path = path.clone();
-    match parse(&mut source, path.clone(), archive_path, parser, |offset| {
+    match parse(&mut source, path.clone(), archive_path, options, |offset| {
         BodySource::File {
             path: body_path,
             offset: offset as u64,
@@ -79,10 +79,10 @@ pub fn parse_embedded(
     bytes: &'static [u8],
     path: PathBuf,
     archive_path: &str,
-    parser: YamlParser,
+    options: LoadOptions,
 ) -> LoadResult {
     let mut source = MemorySource(bytes);
-    let parsed = parse(&mut source, path.clone(), archive_path, parser, |offset| {
+    let parsed = parse(&mut source, path.clone(), archive_path, options, |offset| {
         BodySource::Embedded { bytes, offset }
     });
     match parsed {
@@ -107,6 +107,8 @@ trait Source {
     fn complete(&self) -> bool;
     /// Reads until at least `len` bytes are held or the file ends.
     fn fill_to(&mut self, len: usize) -> io::Result<()>;
+    /// Reads the rest of the file.
+    fn fill_all(&mut self) -> io::Result<()>;
 }
 
 struct FileSource<'a> {
@@ -149,6 +151,14 @@ impl Source for FileSource<'_> {
         self.buf.truncate(filled);
         result
     }
+
+    fn fill_all(&mut self) -> io::Result<()> {
+        if !self.complete {
+            self.file.read_to_end(self.buf)?;
+            self.complete = true;
+        }
+        Ok(())
+    }
 }
 
 struct MemorySource(&'static [u8]);
@@ -165,6 +175,10 @@ impl Source for MemorySource {
     fn fill_to(&mut self, _len: usize) -> io::Result<()> {
         Ok(())
     }
+
+    fn fill_all(&mut self) -> io::Result<()> {
+        Ok(())
+    }
 }
 
 /// The outer `Result` is an I/O failure; the inner `Err` a file that is not
@@ -173,7 +187,7 @@ fn parse(
     source: &mut impl Source,
     path: PathBuf,
     archive_path: &str,
-    parser: YamlParser,
+    options: LoadOptions,
     body: impl FnOnce(usize) -> BodySource,
 ) -> io::Result<Result<(Article, Vec<Problem>), String>> {
     source.fill_to(FIRST_READ)?;
@@ -209,8 +223,12 @@ fn parse(
     };
     let mut problems = Vec::new();
     let yaml_text = yaml.map(|range| decode(&source.bytes()[range], true, &mut invalid_utf8));
-    let mut article =
-        article::from_front_matter_with(parser, yaml_text.as_deref(), origin, &mut problems);
+    let mut article = article::from_front_matter_with(
+        options.parser,
+        yaml_text.as_deref(),
+        origin,
+        &mut problems,
+    );
     drop(yaml_text);
     if article.needs_title() {
         source.fill_to(body_start + TITLE_SEARCH)?;
@@ -221,6 +239,14 @@ fn parse(
             .get(body_start..end)
             .map(|b| decode(b, complete, &mut invalid_utf8));
         article.set_title_from_body(text.as_deref());
+    }
+    if options.verify_bodies {
+        source.fill_all()?;
+        let body = source.bytes().get(body_start..).unwrap_or_default();
+        invalid_utf8 |= std::str::from_utf8(body).is_err();
+        if memchr::memchr(0, body).is_some() {
+            warnings.push("NUL bytes in the body");
+        }
     }
     if invalid_utf8 {
         warnings.push("invalid UTF-8, decoded with replacement characters");

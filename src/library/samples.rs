@@ -5,21 +5,22 @@ use std::path::{Path, PathBuf};
 
 use include_dir::{Dir, include_dir};
 
+use super::LoadOptions;
 use super::{Problem, read};
-use crate::article::{Article, YamlParser};
+use crate::article::Article;
 
 static SAMPLES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/data");
 
 /// Every sample article (with its problems, which there should be none of).
-pub fn load(parser: YamlParser) -> Vec<Result<(Article, Vec<Problem>), Problem>> {
+pub fn load(options: LoadOptions) -> Vec<Result<(Article, Vec<Problem>), Problem>> {
     let mut out = Vec::new();
-    collect(&SAMPLES, parser, &mut out);
+    collect(&SAMPLES, options, &mut out);
     out
 }
 
 fn collect(
     dir: &'static Dir<'static>,
-    parser: YamlParser,
+    options: LoadOptions,
     out: &mut Vec<Result<(Article, Vec<Problem>), Problem>>,
 ) {
     for file in dir.files() {
@@ -32,22 +33,23 @@ fn collect(
             file.contents(),
             path,
             &archive_path,
-            parser,
+            options,
         ));
     }
     for sub in dir.dirs() {
-        collect(sub, parser, out);
+        collect(sub, options, out);
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::article::YamlParser;
     use crate::article::{Split, fast_path_accepts, split};
 
     #[test]
     fn every_sample_loads_cleanly_with_a_title() {
-        let loaded = load(YamlParser::Auto);
+        let loaded = load(LoadOptions::default());
         assert!(loaded.len() >= 30);
         for result in &loaded {
             let (article, problems) = result.as_ref().expect("sample loads");
@@ -68,7 +70,13 @@ mod tests {
 
     #[test]
     fn both_yaml_paths_give_the_same_samples() {
-        assert_eq!(load(YamlParser::Auto), load(YamlParser::SerdeOnly));
+        assert_eq!(
+            load(LoadOptions::default()),
+            load(LoadOptions {
+                parser: YamlParser::SerdeOnly,
+                ..LoadOptions::default()
+            })
+        );
     }
 
     #[test]
