@@ -4,6 +4,7 @@
 //! Start-up reads front matter only, in parallel; bodies are read with
 //! [`read_body`] when an article is opened.
 
+mod open;
 mod read;
 mod samples;
 mod walk;
@@ -87,7 +88,7 @@ impl Library {
                 match found {
                     walk::Found::File(c) => {
                         let result =
-                            read::load(c.path, &c.archive_path, &mut gathered.buf, options);
+                            read::load(c.path, &c.archive_path, &mut gathered.reader, options);
                         gathered.add(result);
                     }
                     walk::Found::Problem(p) => gathered.problems.push(p),
@@ -153,8 +154,7 @@ impl Library {
 struct Gathered {
     articles: Vec<Article>,
     problems: Vec<Problem>,
-    /// Read buffer, reused from file to file.
-    buf: Vec<u8>,
+    reader: read::Reader,
 }
 
 impl Gathered {

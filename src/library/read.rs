@@ -6,6 +6,7 @@ use std::fs::File;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
+use super::open::Opener;
 use super::{LoadOptions, LoadResult, Problem, Severity, walk};
 use crate::article::{self, Article, BodySource, Origin, Split};
 
@@ -21,23 +22,29 @@ const TITLE_SEARCH: usize = 64 * 1024;
 /// there is none. `Err` means the file could not be read or is not an
 /// article; otherwise the article comes with any problems found on the way.
 pub fn load_file(path: &Path, root: &Path) -> Result<(Article, Vec<Problem>), Problem> {
-    let mut buf = Vec::with_capacity(FIRST_READ);
     load(
         path.to_path_buf(),
         &walk::archive_path(path, root),
-        &mut buf,
+        &mut Reader::default(),
         LoadOptions::default(),
     )
 }
 
-/// [`load_file`] with a reusable buffer and chosen options.
+/// What one thread keeps from file to file.
+#[derive(Default)]
+pub struct Reader {
+    buf: Vec<u8>,
+    opener: Opener,
+}
+
+/// [`load_file`] with a reusable reader and chosen options.
 pub fn load(
     path: PathBuf,
     archive_path: &str,
-    buf: &mut Vec<u8>,
+    reader: &mut Reader,
     options: LoadOptions,
 ) -> LoadResult {
-    let file = match File::open(&path) {
+    let file = match reader.opener.open(&path) {
         Ok(file) => file,
         Err(e) => {
             return Err(Problem {
@@ -47,9 +54,9 @@ pub fn load(
             });
         }
     };
-    buf.clear();
+    reader.buf.clear();
     let mut source = FileSource {
-        buf,
+        buf: &mut reader.buf,
         file,
         complete: false,
     };
