@@ -204,3 +204,5 @@ fn has_unprintable(bytes: &[u8]) -> bool {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod yaml_tests;
