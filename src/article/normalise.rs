@@ -1,6 +1,8 @@
 //! From raw front matter values to the [`Article`] model: the field aliases,
 //! list-or-string forms and cleaning rules of both archive formats.
 
+use std::collections::HashSet;
+
 use super::dates;
 use super::fields::{Raw, RawFields};
 use super::{Article, Origin};
@@ -96,9 +98,16 @@ fn list(raw: Option<Raw>) -> Vec<String> {
         _ => return Vec::new(),
     };
     let mut out: Vec<String> = Vec::with_capacity(items.len());
+    // A linear search is fastest for the usual handful of tags; a hostile
+    // list of 100,000 needs a set.
+    let mut seen = (items.len() > 32).then(HashSet::new);
     for item in items {
         let item = clean_inline_owned(item);
-        if !item.is_empty() && !out.contains(&item) {
+        let new = match &mut seen {
+            Some(seen) => seen.insert(item.clone()),
+            None => !out.contains(&item),
+        };
+        if new && !item.is_empty() {
             out.push(item);
         }
     }

@@ -15,8 +15,14 @@ use serde_yaml::Value;
 
 use super::fields::{Raw, RawFields, raw_from_value};
 
+/// Real front matter has about ten keys.
+const MAX_KEYS: usize = 64;
+
 /// Parses `yaml`, or returns `None` when it is not of the simple shape.
 pub fn parse(yaml: &str) -> Option<RawFields> {
+    if has_unicode_line_break(yaml) {
+        return None;
+    }
     let mut fields = RawFields::default();
     let mut keys: Vec<&str> = Vec::with_capacity(12);
     let mut lines = lines(yaml).peekable();
@@ -33,6 +39,10 @@ pub fn parse(yaml: &str) -> Option<RawFields> {
             return None;
         }
         keys.push(key);
+        if keys.len() > MAX_KEYS {
+            // Duplicate checks are quadratic here; serde_yaml's map is not.
+            return None;
+        }
         let value = rest.trim_matches(' ');
         let raw = if value.is_empty() {
             block_list(&mut lines)?
@@ -66,6 +76,15 @@ fn lines(yaml: &str) -> impl Iterator<Item = &str> {
             None => &yaml[from..],
         };
         Some(line.strip_suffix('\r').unwrap_or(line))
+    })
+}
+
+/// libyaml also breaks lines at NEL (U+0085), LS (U+2028) and PS (U+2029).
+fn has_unicode_line_break(yaml: &str) -> bool {
+    let bytes = yaml.as_bytes();
+    memchr::memchr2_iter(0xc2, 0xe2, bytes).any(|i| match bytes[i] {
+        0xc2 => bytes.get(i + 1) == Some(&0x85),
+        _ => bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0xa8 | 0xa9)),
     })
 }
 
@@ -105,7 +124,7 @@ fn block_list<'a>(lines: &mut Peekable<impl Iterator<Item = &'a str>>) -> Option
             // A more indented line that is not an item would be a nested
             // map or a continuation: not simple.
             return if this_indent == 0 && body != "-" {
-                Some(finish(items))
+                Some(finish(items, indent.is_some()))
             } else {
                 None
             };
@@ -124,14 +143,15 @@ fn block_list<'a>(lines: &mut Peekable<impl Iterator<Item = &'a str>>) -> Option
             Raw::List(_) | Raw::Other => return None,
         }
     }
-    Some(finish(items))
+    Some(finish(items, indent.is_some()))
 }
 
-fn finish(items: Vec<String>) -> Raw {
-    if items.is_empty() {
-        Raw::Null
-    } else {
+/// No item lines at all is null; items, even only null ones, make a list.
+fn finish(items: Vec<String>, any_item: bool) -> Raw {
+    if any_item {
         Raw::List(items)
+    } else {
+        Raw::Null
     }
 }
 
@@ -177,39 +197,13 @@ fn scalar(s: &str, in_flow: bool) -> Option<(Raw, &str)> {
 }
 
 fn plain(text: &str, in_flow: bool) -> Option<Raw> {
-    let first = text.chars().next()?;
-    let bytes = text.as_bytes();
-    if matches!(
-        first,
-        '[' | ']'
-            | '{'
-            | '}'
-            | ','
-            | '#'
-            | '&'
-            | '*'
-            | '!'
-            | '|'
-            | '>'
-            | '\''
-            | '"'
-            | '%'
-            | '@'
-            | '`'
-    ) || (matches!(first, '-' | '?' | ':') && bytes.get(1).is_none_or(|&b| b == b' '))
-        || text.ends_with(':')
-        || bytes.windows(2).any(|w| w == b": " || w == b" #")
-        || (in_flow
-            && bytes
-                .iter()
-                .any(|b| matches!(b, b'[' | b']' | b'{' | b'}' | b'#')))
-    {
+    if !is_simple_plain(text, in_flow) {
         return None;
     }
     if let Some(raw) = resolve_word(text) {
         return Some(raw);
     }
-    if matches!(first, '0'..='9' | '+' | '-' | '.') {
+    if text.starts_with(|c: char| matches!(c, '0'..='9' | '+' | '-' | '.')) {
         // Could be a number: let YAML decide, and spell it as YAML does.
         return match serde_yaml::from_str::<Value>(text).ok()? {
             v @ (Value::String(_) | Value::Number(_) | Value::Bool(_) | Value::Null) => {
@@ -219,6 +213,22 @@ fn plain(text: &str, in_flow: bool) -> Option<Raw> {
         };
     }
     Some(Raw::Text(text.to_owned()))
+}
+
+/// Whether `text` reads as one plain scalar exactly as libyaml would read
+/// it; anything doubtful is declined.
+fn is_simple_plain(text: &str, in_flow: bool) -> bool {
+    let bytes = text.as_bytes();
+    let Some(&first) = bytes.first() else {
+        return false;
+    };
+    let indicator = b"[]{},#&*!|>'\"%@`".contains(&first);
+    // `- `, `? `, `: ` start a list item, key or value; in a flow list `?`
+    // and `:` are indicators wherever they stand.
+    let entry = matches!(first, b'-' | b'?' | b':') && bytes.get(1).is_none_or(|&b| b == b' ');
+    let mapping = text.ends_with(':') || bytes.windows(2).any(|w| w == b": " || w == b" #");
+    let flow_breaking = in_flow && bytes.iter().any(|b| b"[]{}#?:".contains(b));
+    !(indicator || entry || mapping || flow_breaking)
 }
 
 /// The plain words YAML reads as null or booleans.

@@ -241,3 +241,11 @@ fn unknown_keys_are_ignored() {
     assert_eq!(a.title, "t");
     assert!(problems.is_empty());
 }
+
+#[test]
+fn huge_tag_lists_dedup_in_order() {
+    let items: Vec<String> = (0..50_000).map(|i| format!("\"t{}\"", i % 1000)).collect();
+    let (a, _) = parse(&format!("tags: [{}]", items.join(", ")));
+    assert_eq!(a.tags.len(), 1000);
+    assert_eq!(a.tags[..3], ["t0", "t1", "t2"]);
+}
