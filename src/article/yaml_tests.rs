@@ -307,13 +307,17 @@ mod generated {
         let value = prop_oneof![
             scalar().prop_map(|s| format!(" {s}")),
             prop::collection::vec(scalar(), 0..4).prop_map(|v| format!(" [{}]", v.join(", "))),
-            (prop::collection::vec(scalar(), 0..4), 0..3usize).prop_map(|(v, indent)| v
-                .iter()
-                .map(|s| format!("\n{}- {s}", " ".repeat(indent)))
-                .collect()),
+            (prop::collection::vec(scalar(), 0..4), 0..3usize).prop_map(|(v, indent)| {
+                let prefix = format!("\n{}- ", " ".repeat(indent));
+                v.iter().map(|s| prefix.clone() + s).collect()
+            }),
         ];
-        prop::collection::vec((key, value), 0..8)
-            .prop_map(|lines| lines.iter().map(|(k, v)| format!("{k}:{v}\n")).collect())
+        prop::collection::vec((key, value), 0..8).prop_map(|lines| {
+            lines
+                .iter()
+                .map(|(k, v)| [k, ":", v.as_str(), "\n"].concat())
+                .collect()
+        })
     }
 
     proptest! {
