@@ -12,3 +12,5 @@ pub mod keymap;
 pub mod library;
 pub mod render;
 pub mod text;
+pub mod tui;
+pub mod ui;

@@ -70,10 +70,7 @@ impl Key {
     pub fn parse(text: &str) -> Result<Key, String> {
         let mut modifiers = KeyModifiers::NONE;
         let mut rest = text;
-        loop {
-            let Some((prefix, tail)) = rest.split_once('-').filter(|(_, tail)| !tail.is_empty()) else {
-                break;
-            };
+        while let Some((prefix, tail)) = rest.split_once('-').filter(|(_, tail)| !tail.is_empty()) {
             let modifier = match prefix.to_ascii_lowercase().as_str() {
                 "ctrl" | "c" => KeyModifiers::CONTROL,
                 "alt" | "a" | "m" | "meta" => KeyModifiers::ALT,

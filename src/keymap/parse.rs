@@ -166,10 +166,9 @@ fn strip_comment(line: &str) -> &str {
     for (i, c) in line.char_indices() {
         match quote {
             Some(q) if c == q => quote = None,
-            Some(_) => {}
             None if c == '"' || c == '\'' => quote = Some(c),
             None if c == '#' && previous.is_whitespace() => return &line[..i],
-            None => {}
+            _ => {}
         }
         previous = c;
     }
