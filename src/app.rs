@@ -35,7 +35,7 @@ pub use picker::{Picker, PickerEntry, PickerKind, count_labels};
 pub use url_check::check_url;
 
 use crate::article::Article;
-use crate::library::Library;
+use crate::library::{Library, Severity};
 use crate::text::width;
 
 /// The main view underneath any pop-up.
@@ -131,10 +131,10 @@ impl App {
             source_width,
             library,
         };
-        let errors = app.library.problems.len();
+        let errors = app.library.problems.iter().filter(|p| p.severity == Severity::Error).count();
         if errors > 0 {
             app.fail(format!(
-                "{errors} file{} had problems; `inkstone check` lists them",
+                "{errors} file{} could not be read; `inkstone check` lists them",
                 if errors == 1 { "" } else { "s" }
             ));
         }
