@@ -39,11 +39,12 @@ pub struct Session<B: Backend> {
     dirty: bool,
 }
 
-impl<B: Backend> Session<B> {
+impl<B: Backend> Session<B>
+where
+    B::Error: Send + Sync + 'static,
+{
     /// Starts a session sized to the terminal.
     pub fn new(app: App, keymap: Keymap, terminal: Terminal<B>) -> io::Result<Self>
-    where
-        B::Error: Into<io::Error>,
     {
         let (report_tx, report_rx) = channel();
         let mut session = Session { app, keymap, terminal, report_tx, report_rx, dirty: true };
@@ -57,6 +58,10 @@ impl<B: Backend> Session<B> {
 
     pub fn terminal(&self) -> &Terminal<B> {
         &self.terminal
+    }
+
+    pub fn terminal_mut(&mut self) -> &mut Terminal<B> {
+        &mut self.terminal
     }
 
     /// Handles one terminal event.
@@ -122,18 +127,14 @@ impl<B: Backend> Session<B> {
 
     /// Draws a frame if anything changed since the last one.
     pub fn draw_if_needed(&mut self) -> io::Result<()>
-    where
-        B::Error: Into<io::Error>,
     {
         if self.dirty { self.draw() } else { Ok(()) }
     }
 
     pub fn draw(&mut self) -> io::Result<()>
-    where
-        B::Error: Into<io::Error>,
     {
         let app = &self.app;
-        self.terminal.draw(|frame| ui::draw(frame, app)).map_err(Into::into)?;
+        self.terminal.draw(|frame| ui::draw(frame, app)).map_err(io::Error::other)?;
         self.dirty = false;
         Ok(())
     }
@@ -141,19 +142,15 @@ impl<B: Backend> Session<B> {
     /// Re-reads the terminal size and repaints every cell (after a suspend,
     /// a terminal browser, or Ctrl-L).
     pub fn redraw_all(&mut self) -> io::Result<()>
-    where
-        B::Error: Into<io::Error>,
     {
         self.sync_size()?;
-        self.terminal.clear().map_err(Into::into)?;
+        self.terminal.clear().map_err(io::Error::other)?;
         self.draw()
     }
 
     fn sync_size(&mut self) -> io::Result<()>
-    where
-        B::Error: Into<io::Error>,
     {
-        let size = self.terminal.size().map_err(Into::into)?;
+        let size = self.terminal.size().map_err(io::Error::other)?;
         self.dispatch(Action::Resize { width: size.width, height: size.height });
         Ok(())
     }
