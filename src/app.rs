@@ -50,7 +50,9 @@ pub enum View {
 pub enum Overlay {
     Picker(Picker),
     /// The key help, scrolled to this line.
-    Help { scroll: usize },
+    Help {
+        scroll: usize,
+    },
 }
 
 /// Which set of key bindings applies right now.
@@ -131,7 +133,12 @@ impl App {
             source_width,
             library,
         };
-        let errors = app.library.problems.iter().filter(|p| p.severity == Severity::Error).count();
+        let errors = app
+            .library
+            .problems
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+            .count();
         if errors > 0 {
             app.fail(format!(
                 "{errors} file{} could not be read; `inkstone check` lists them",
@@ -220,12 +227,18 @@ impl App {
 
     /// Shows an informational message until the next key.
     pub fn notify(&mut self, text: impl Into<String>) {
-        self.status = Some(Status { text: text.into(), error: false });
+        self.status = Some(Status {
+            text: text.into(),
+            error: false,
+        });
     }
 
     /// Shows an error message until the next key.
     pub fn fail(&mut self, text: impl Into<String>) {
-        self.status = Some(Status { text: text.into(), error: true });
+        self.status = Some(Status {
+            text: text.into(),
+            error: true,
+        });
     }
 
     /// Recomputes the visible list after the criteria changed, keeping the

@@ -46,7 +46,11 @@ impl Keymap {
         match std::fs::read_to_string(&path) {
             Ok(text) => Keymap::from_texts(DEFAULT_KEYMAP, Some((&path, &text))),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Keymap::defaults()),
-            Err(e) => Err(KeymapError { source: path.display().to_string(), line: 0, message: e.to_string() }),
+            Err(e) => Err(KeymapError {
+                source: path.display().to_string(),
+                line: 0,
+                message: e.to_string(),
+            }),
         }
     }
 
@@ -54,20 +58,26 @@ impl Keymap {
     /// user line replaces the default for the same section and key, or
     /// removes it when the action is `none`.
     pub fn from_texts(defaults: &str, user: Option<(&Path, &str)>) -> Result<Keymap, KeymapError> {
-        let mut bindings: Vec<(Section, Key, Option<&'static str>)> = parse::parse(defaults, "built-in keymap")?
-            .into_iter()
-            .map(|b| (b.section, b.key, b.action))
-            .collect();
+        let mut bindings: Vec<(Section, Key, Option<&'static str>)> =
+            parse::parse(defaults, "built-in keymap")?
+                .into_iter()
+                .map(|b| (b.section, b.key, b.action))
+                .collect();
         if let Some((path, text)) = user {
             for b in parse::parse(text, &path.display().to_string())? {
-                match bindings.iter_mut().find(|(s, k, _)| *s == b.section && *k == b.key) {
+                match bindings
+                    .iter_mut()
+                    .find(|(s, k, _)| *s == b.section && *k == b.key)
+                {
                     Some(existing) => existing.2 = b.action,
                     None => bindings.push((b.section, b.key, b.action)),
                 }
             }
         }
-        let bindings: Vec<(Section, Key, &'static str)> =
-            bindings.into_iter().filter_map(|(s, k, a)| Some((s, k, a?))).collect();
+        let bindings: Vec<(Section, Key, &'static str)> = bindings
+            .into_iter()
+            .filter_map(|(s, k, a)| Some((s, k, a?)))
+            .collect();
         let lookup = bindings.iter().map(|&(s, k, a)| ((s, k), a)).collect();
         Ok(Keymap { bindings, lookup })
     }
@@ -124,15 +134,24 @@ impl Keymap {
                         seen.push(name);
                         let keys = self.keys_for(context, name);
                         if let (false, Some(action)) = (keys.is_empty(), names::action(name)) {
-                            entries.push(HelpEntry { keys: join(&keys), description: names::describe(&action, context) });
+                            entries.push(HelpEntry {
+                                keys: join(&keys),
+                                description: names::describe(&action, context),
+                            });
                         }
                     }
                 }
             }
             if context == Context::Picker {
-                entries.push(HelpEntry { keys: "other keys".into(), description: "type to narrow (fuzzy)".into() });
+                entries.push(HelpEntry {
+                    keys: "other keys".into(),
+                    description: "type to narrow (fuzzy)".into(),
+                });
             }
-            help.push(HelpSection { title: title.into(), entries });
+            help.push(HelpSection {
+                title: title.into(),
+                entries,
+            });
         }
         help.push(HelpSection {
             title: "Everywhere".into(),
@@ -148,27 +167,36 @@ impl Keymap {
         });
         KeyGuide {
             help,
-            list_hints: self.hints(Context::List, &[
-                ("open", "open"),
-                ("tag_picker", "tags"),
-                ("category_picker", "categories"),
-                ("clear_filters", "clear"),
-                ("help", "help"),
-                ("quit", "quit"),
-            ]),
-            detail_hints: self.hints(Context::Detail, &[
-                ("back", "back"),
-                ("next_article", "next"),
-                ("open_link", "browser"),
-                ("links", "links"),
-                ("filter_tag_1", "tag"),
-                ("help", "help"),
-            ]),
-            picker_hints: self.hints(Context::Picker, &[
-                ("apply", "apply"),
-                ("toggle_mark", "mark"),
-                ("back", "cancel"),
-            ]),
+            list_hints: self.hints(
+                Context::List,
+                &[
+                    ("open", "open"),
+                    ("tag_picker", "tags"),
+                    ("category_picker", "categories"),
+                    ("clear_filters", "clear"),
+                    ("help", "help"),
+                    ("quit", "quit"),
+                ],
+            ),
+            detail_hints: self.hints(
+                Context::Detail,
+                &[
+                    ("back", "back"),
+                    ("next_article", "next"),
+                    ("open_link", "browser"),
+                    ("links", "links"),
+                    ("filter_tag_1", "tag"),
+                    ("help", "help"),
+                ],
+            ),
+            picker_hints: self.hints(
+                Context::Picker,
+                &[
+                    ("apply", "apply"),
+                    ("toggle_mark", "mark"),
+                    ("back", "cancel"),
+                ],
+            ),
             help_hints: self.hints(Context::Help, &[("back", "close")]),
         }
     }
@@ -183,7 +211,10 @@ impl Keymap {
                     "filter_tag_1" => format!("{key}-9"),
                     _ => key.to_string(),
                 };
-                Some(Hint { key, label: (*label).to_owned() })
+                Some(Hint {
+                    key,
+                    label: (*label).to_owned(),
+                })
             })
             .collect()
     }
@@ -200,13 +231,17 @@ fn sections_for(context: Context) -> &'static [Section] {
 }
 
 fn join(keys: &[Key]) -> String {
-    keys.iter().map(ToString::to_string).collect::<Vec<_>>().join(" ")
+    keys.iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Where the person's keymap lives: `keymap.yaml` in inkstone's config
 /// folder (`$XDG_CONFIG_HOME/inkstone` on Linux).
 pub fn user_keymap_path() -> Option<PathBuf> {
-    directories::ProjectDirs::from("", "", "inkstone").map(|dirs| dirs.config_dir().join("keymap.yaml"))
+    directories::ProjectDirs::from("", "", "inkstone")
+        .map(|dirs| dirs.config_dir().join("keymap.yaml"))
 }
 
 #[cfg(test)]

@@ -29,7 +29,13 @@ pub fn no_color() -> bool {
 
 /// Runs the reader until the person quits or a signal ends it.
 pub fn run(library: Library, keymap: Keymap) -> io::Result<ExitCode> {
-    let app = App::new(library, keymap.guide(), Options { monochrome: no_color() });
+    let app = App::new(
+        library,
+        keymap.guide(),
+        Options {
+            monochrome: no_color(),
+        },
+    );
     let signals = signals::Signals::register()?;
     let tty = terminal::init()?;
     let result = Session::new(app, keymap, tty).and_then(|session| event_loop(session, &signals));
@@ -39,7 +45,10 @@ pub fn run(library: Library, keymap: Keymap) -> io::Result<ExitCode> {
     Ok(code)
 }
 
-fn event_loop(mut session: Session<terminal::TtyBackend>, signals: &signals::Signals) -> io::Result<ExitCode> {
+fn event_loop(
+    mut session: Session<terminal::TtyBackend>,
+    signals: &signals::Signals,
+) -> io::Result<ExitCode> {
     session.draw()?;
     loop {
         if let Some(signal) = signals.take() {

@@ -28,7 +28,10 @@ pub fn draw(frame: &mut Frame, app: &App) {
             "Terminal too small ({}x{}); inkstone needs {MIN_WIDTH}x{MIN_HEIGHT}",
             area.width, area.height
         );
-        let line = Line::styled(width::truncate(&notice, usize::from(area.width)), theme.error);
+        let line = Line::styled(
+            width::truncate(&notice, usize::from(area.width)),
+            theme.error,
+        );
         frame.render_widget(line, size.header_area());
         return;
     }

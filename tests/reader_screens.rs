@@ -25,7 +25,12 @@ fn session(width: u16, height: u16, monochrome: bool) -> Session<TestBackend> {
     let mut library = Library::load(&[fixtures()]);
     library.name = "reader-fixtures".into();
     let app = App::new(library, keymap.guide(), Options { monochrome });
-    let mut session = Session::new(app, keymap, Terminal::new(TestBackend::new(width, height)).unwrap()).unwrap();
+    let mut session = Session::new(
+        app,
+        keymap,
+        Terminal::new(TestBackend::new(width, height)).unwrap(),
+    )
+    .unwrap();
     session.draw().unwrap();
     session
 }
@@ -116,7 +121,10 @@ fn help_view() {
 #[test]
 fn too_small_and_resizes() {
     let mut s = session(39, 12, false);
-    assert_eq!(screen(&s).lines().next().unwrap(), "Terminal too small (39x12); inkstone n…");
+    assert_eq!(
+        screen(&s).lines().next().unwrap(),
+        "Terminal too small (39x12); inkstone n…"
+    );
     for (w, h) in [(120, 40), (40, 12), (300, 100), (41, 13), (20, 5), (80, 24)] {
         s.terminal_mut().backend_mut().resize(w, h);
         s.handle_event(&Event::Resize(w, h));
@@ -136,14 +144,20 @@ fn no_color_draws_without_colours() {
         press(&mut s, keys);
         let buffer = s.terminal().backend().buffer();
         for cell in buffer.content() {
-            assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset), "after {keys:?}: {cell:?}");
+            assert_eq!(
+                (cell.fg, cell.bg),
+                (Color::Reset, Color::Reset),
+                "after {keys:?}: {cell:?}"
+            );
         }
     }
 }
 
 /// Characters that would act on a terminal instead of being shown.
 fn terminal_control(c: char) -> bool {
-    c.is_control() || ('\u{202a}'..='\u{202e}').contains(&c) || ('\u{2066}'..='\u{2069}').contains(&c)
+    c.is_control()
+        || ('\u{202a}'..='\u{202e}').contains(&c)
+        || ('\u{2066}'..='\u{2069}').contains(&c)
 }
 
 #[test]
@@ -152,8 +166,14 @@ fn hostile_text_is_drawn_clean() {
     press(&mut s, "G\n");
     let shown = screen(&s);
     assert!(shown.contains("Hostile"), "{shown}");
-    assert!(shown.chars().all(|c| c == '\n' || !terminal_control(c)), "{shown:?}");
+    assert!(
+        shown.chars().all(|c| c == '\n' || !terminal_control(c)),
+        "{shown:?}"
+    );
     press(&mut s, "\u{1b}t");
     let shown = screen(&s);
-    assert!(shown.chars().all(|c| c == '\n' || !terminal_control(c)), "{shown:?}");
+    assert!(
+        shown.chars().all(|c| c == '\n' || !terminal_control(c)),
+        "{shown:?}"
+    );
 }

@@ -49,12 +49,24 @@ pub enum Action {
     /// Picker: a typed character.
     Insert(char),
     /// The terminal has a new size (columns, rows).
-    Resize { width: u16, height: u16 },
+    Resize {
+        width: u16,
+        height: u16,
+    },
     /// Mouse wheel at a screen position.
-    ScrollDown { column: u16, row: u16 },
-    ScrollUp { column: u16, row: u16 },
+    ScrollDown {
+        column: u16,
+        row: u16,
+    },
+    ScrollUp {
+        column: u16,
+        row: u16,
+    },
     /// Left click at a screen position.
-    Click { column: u16, row: u16 },
+    Click {
+        column: u16,
+        row: u16,
+    },
     /// An article body was read and parsed (or could not be).
     BodyLoaded {
         article: usize,

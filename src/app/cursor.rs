@@ -27,7 +27,10 @@ impl Cursor {
         let max_offset = len.saturating_sub(rows.max(1));
         self.offset = self.offset.saturating_add_signed(delta).min(max_offset);
         let last_shown = self.offset + rows.max(1) - 1;
-        self.selected = self.selected.clamp(self.offset, last_shown).min(len.saturating_sub(1));
+        self.selected = self
+            .selected
+            .clamp(self.offset, last_shown)
+            .min(len.saturating_sub(1));
     }
 
     /// Adjusts the window so the highlight is on screen, and never leaves
@@ -72,7 +75,10 @@ mod tests {
 
     #[test]
     fn a_shrinking_window_keeps_the_selection() {
-        let mut c = Cursor { selected: 30, offset: 20 };
+        let mut c = Cursor {
+            selected: 30,
+            offset: 20,
+        };
         c.reveal(100, 5);
         assert_eq!((c.selected, c.offset), (30, 26));
     }

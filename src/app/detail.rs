@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 
 use crate::article::Article;
 use crate::render::{self, Document};
-use crate::text::sanitize;
+use crate::text::{cells, sanitize};
 
 /// Where the article's body is in its life.
 #[derive(Debug, Clone)]
@@ -33,7 +33,13 @@ pub struct Detail {
 
 impl Detail {
     pub fn new(article: usize) -> Self {
-        Detail { article, body: Body::Loading, lines: Vec::new(), width: 0, scroll: 0 }
+        Detail {
+            article,
+            body: Body::Loading,
+            lines: Vec::new(),
+            width: 0,
+            scroll: 0,
+        }
     }
 
     /// The body's numbered links (none until it is loaded).
@@ -55,23 +61,30 @@ impl Detail {
             Body::Loading => lines.push(Line::styled("Loading…", Modifier::DIM)),
             Body::Failed(reason) => lines.push(Line::styled(
                 crate::text::width::truncate(
-                    &format!("Could not read this article: {}", sanitize::clean_inline(reason)),
+                    &format!(
+                        "Could not read this article: {}",
+                        sanitize::clean_inline(reason)
+                    ),
                     width,
                 ),
                 Modifier::BOLD,
             )),
             Body::Loaded(document) => {
                 let body = document.layout(width);
-                if body.iter().all(|l| l.spans.iter().all(|s| s.content.trim().is_empty())) {
+                if body
+                    .iter()
+                    .all(|l| l.spans.iter().all(|s| s.content.trim().is_empty()))
+                {
                     lines.push(Line::styled("(this article has no text)", Modifier::DIM));
                 } else {
                     lines.extend(body);
                 }
             }
         }
-        if monochrome {
-            lines = lines.into_iter().map(without_colour).collect();
-        }
+        lines = lines
+            .into_iter()
+            .map(|line| terminal_cells(line, monochrome))
+            .collect();
         if self.width != 0 && self.width != width {
             self.scroll = self.scroll * lines.len() / old_len;
         }
@@ -85,7 +98,10 @@ impl Detail {
     }
 
     pub fn scroll_by(&mut self, delta: isize, rows: usize) {
-        self.scroll = self.scroll.saturating_add_signed(delta).min(self.max_scroll(rows));
+        self.scroll = self
+            .scroll
+            .saturating_add_signed(delta)
+            .min(self.max_scroll(rows));
     }
 
     pub fn scroll_to(&mut self, line: usize, rows: usize) {
@@ -93,10 +109,30 @@ impl Detail {
     }
 }
 
+/// The line with every span made [`cells::terminal_safe`], and without
+/// colours when `monochrome`.
+fn terminal_cells(mut line: Line<'static>, monochrome: bool) -> Line<'static> {
+    for span in &mut line.spans {
+        if let std::borrow::Cow::Owned(safe) = cells::terminal_safe(&span.content) {
+            span.content = safe.into();
+        }
+    }
+    if monochrome {
+        without_colour(line)
+    } else {
+        line
+    }
+}
+
 /// The same text with foreground and background colours removed, keeping
 /// bold, italic and the like (`NO_COLOR`).
 pub fn without_colour(line: Line<'static>) -> Line<'static> {
-    let strip = |style: Style| Style { fg: None, bg: None, underline_color: None, ..style };
+    let strip = |style: Style| Style {
+        fg: None,
+        bg: None,
+        underline_color: None,
+        ..style
+    };
     Line {
         style: strip(line.style),
         alignment: line.alignment,

@@ -53,7 +53,12 @@ impl Size {
 
     /// The status line.
     pub fn status_area(self) -> Rect {
-        Rect::new(0, self.height.saturating_sub(1), self.width, self.height.min(1))
+        Rect::new(
+            0,
+            self.height.saturating_sub(1),
+            self.width,
+            self.height.min(1),
+        )
     }
 
     /// The list rows, or the whole article pane.

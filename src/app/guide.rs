@@ -36,6 +36,10 @@ impl KeyGuide {
     /// The help screen as plain lines: a title line per section, then
     /// `keys  description` rows, a blank line between sections.
     pub fn help_len(&self) -> usize {
-        self.help.iter().map(|s| s.entries.len() + 2).sum::<usize>().saturating_sub(1)
+        self.help
+            .iter()
+            .map(|s| s.entries.len() + 2)
+            .sum::<usize>()
+            .saturating_sub(1)
     }
 }

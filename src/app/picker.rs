@@ -129,9 +129,15 @@ impl Picker {
     /// What applying would use: the marked entries, else the highlighted one.
     pub fn chosen(&self) -> Vec<&PickerEntry> {
         if self.marked.is_empty() {
-            self.highlighted().and_then(|i| self.entries.get(i)).into_iter().collect()
+            self.highlighted()
+                .and_then(|i| self.entries.get(i))
+                .into_iter()
+                .collect()
         } else {
-            self.marked.iter().filter_map(|&i| self.entries.get(i)).collect()
+            self.marked
+                .iter()
+                .filter_map(|&i| self.entries.get(i))
+                .collect()
         }
     }
 }
@@ -155,7 +161,10 @@ pub fn count_labels(
     }
     let mut entries: Vec<PickerEntry> = counts
         .into_iter()
-        .map(|(label, count)| PickerEntry { label: label.to_owned(), count })
+        .map(|(label, count)| PickerEntry {
+            label: label.to_owned(),
+            count,
+        })
         .collect();
     entries.sort_unstable_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
     entries
@@ -172,18 +181,36 @@ mod tests {
             article("b", &[], &["香港", "東京", "交通"]),
             article("c", &[], &["香港", "서울", "香港"]),
         ];
-        Picker::new(PickerKind::Tags, count_labels(&articles, &[0, 1, 2], |a| &a.tags))
+        Picker::new(
+            PickerKind::Tags,
+            count_labels(&articles, &[0, 1, 2], |a| &a.tags),
+        )
     }
 
     fn labels(p: &Picker) -> Vec<&str> {
-        p.matches.iter().map(|&i| p.entries[i].label.as_str()).collect()
+        p.matches
+            .iter()
+            .map(|&i| p.entries[i].label.as_str())
+            .collect()
     }
 
     #[test]
     fn counts_most_used_first() {
         let p = tags_picker();
-        assert_eq!(p.entries[0], PickerEntry { label: "香港".into(), count: 3 });
-        assert_eq!(p.entries[1], PickerEntry { label: "交通".into(), count: 2 });
+        assert_eq!(
+            p.entries[0],
+            PickerEntry {
+                label: "香港".into(),
+                count: 3
+            }
+        );
+        assert_eq!(
+            p.entries[1],
+            PickerEntry {
+                label: "交通".into(),
+                count: 2
+            }
+        );
         assert_eq!(p.entries.len(), 5);
     }
 

@@ -20,7 +20,10 @@ pub(crate) fn article(title: &str, categories: &[&str], tags: &[&str]) -> Articl
         tags: tags.iter().map(|s| (*s).to_owned()).collect(),
         url: Some(format!("https://news.example.hk/{}", title.len())),
         original_url: None,
-        body: BodySource::Embedded { bytes: b"body", offset: 0 },
+        body: BodySource::Embedded {
+            bytes: b"body",
+            offset: 0,
+        },
     }
 }
 
@@ -42,25 +45,39 @@ fn library() -> Library {
             a
         })
         .collect();
-    Library { name: "test".into(), articles, problems: Vec::new() }
+    Library {
+        name: "test".into(),
+        articles,
+        problems: Vec::new(),
+    }
 }
 
 /// An app at 80x24 (22 list rows).
 fn app() -> App {
     let mut app = App::new(library(), Keymap::defaults().guide(), Options::default());
-    app.update(Action::Resize { width: 80, height: 24 });
+    app.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
     app
 }
 
 fn title(app: &App) -> String {
-    app.selected_article().map(|i| app.articles()[i].title.clone()).unwrap_or_default()
+    app.selected_article()
+        .map(|i| app.articles()[i].title.clone())
+        .unwrap_or_default()
 }
 
 /// Opens the selected article and delivers its body like `tui` would.
 fn open(app: &mut App, body: &str) {
     let effects = app.update(Action::Open);
-    let Some(Effect::LoadBody { article }) = effects.first() else { panic!("{effects:?}") };
-    app.update(Action::BodyLoaded { article: *article, result: Ok(render::render_body(body, None)) });
+    let Some(Effect::LoadBody { article }) = effects.first() else {
+        panic!("{effects:?}")
+    };
+    app.update(Action::BodyLoaded {
+        article: *article,
+        result: Ok(render::render_body(body, None)),
+    });
 }
 
 fn picker(app: &App) -> &Picker {
@@ -102,9 +119,18 @@ fn open_loads_the_body_and_back_returns() {
     assert_eq!(effects, [Effect::LoadBody { article: 1 }]);
     assert_eq!(app.view(), View::Detail);
     assert!(matches!(app.detail().unwrap().body, Body::Loading));
-    app.update(Action::BodyLoaded { article: 1, result: Err("gone".into()) });
+    app.update(Action::BodyLoaded {
+        article: 1,
+        result: Err("gone".into()),
+    });
     assert!(matches!(app.detail().unwrap().body, Body::Failed(_)));
-    assert!(app.detail().unwrap().lines.iter().any(|l| l.to_string().contains("gone")));
+    assert!(
+        app.detail()
+            .unwrap()
+            .lines
+            .iter()
+            .any(|l| l.to_string().contains("gone"))
+    );
     app.update(Action::Back);
     assert_eq!(app.view(), View::List);
     assert_eq!(title(&app), "第1篇");
@@ -114,7 +140,10 @@ fn open_loads_the_body_and_back_returns() {
 fn a_late_body_for_another_article_is_ignored() {
     let mut app = app();
     app.update(Action::Open);
-    app.update(Action::BodyLoaded { article: 5, result: Ok(render::render_body("x", None)) });
+    app.update(Action::BodyLoaded {
+        article: 5,
+        result: Ok(render::render_body("x", None)),
+    });
     assert!(matches!(app.detail().unwrap().body, Body::Loading));
 }
 
@@ -152,10 +181,16 @@ fn scrolling_the_article() {
 fn next_and_previous_article_stay_in_the_article_view() {
     let mut app = app();
     open(&mut app, "a");
-    assert_eq!(app.update(Action::NextArticle), [Effect::LoadBody { article: 1 }]);
+    assert_eq!(
+        app.update(Action::NextArticle),
+        [Effect::LoadBody { article: 1 }]
+    );
     assert_eq!(app.detail().unwrap().article, 1);
     assert_eq!(app.view(), View::Detail);
-    assert_eq!(app.update(Action::PrevArticle), [Effect::LoadBody { article: 0 }]);
+    assert_eq!(
+        app.update(Action::PrevArticle),
+        [Effect::LoadBody { article: 0 }]
+    );
     assert!(app.update(Action::PrevArticle).is_empty());
     assert_eq!(app.status().unwrap().text, "This is the first article");
     assert_eq!(app.detail().unwrap().article, 0);
@@ -169,14 +204,26 @@ fn quit_suspend_redraw_are_effects() {
     assert_eq!(app.update(Action::Redraw), [Effect::Redraw]);
     open(&mut app, "a");
     app.update(Action::TagPicker);
-    assert_eq!(app.update(Action::Quit), [Effect::Quit], "quits from a picker too");
+    assert_eq!(
+        app.update(Action::Quit),
+        [Effect::Quit],
+        "quits from a picker too"
+    );
 }
 
 #[test]
 fn open_link_and_original_check_the_url() {
     let mut app = app();
-    assert_eq!(app.update(Action::OpenLink), [Effect::OpenUrl("https://news.example.hk/7".into())]);
-    assert!(app.status().unwrap().text.starts_with("Opening https://news.example.hk/7"));
+    assert_eq!(
+        app.update(Action::OpenLink),
+        [Effect::OpenUrl("https://news.example.hk/7".into())]
+    );
+    assert!(
+        app.status()
+            .unwrap()
+            .text
+            .starts_with("Opening https://news.example.hk/7")
+    );
     assert!(app.update(Action::OpenOriginal).is_empty());
     assert!(app.status().unwrap().error);
     app.library.articles[0].url = Some("javascript:alert(1)".into());
@@ -187,15 +234,26 @@ fn open_link_and_original_check_the_url() {
     assert!(app.status().unwrap().text.contains("not a web link"));
     app.library.articles[0].original_url = Some("http://orig.example/a".into());
     open(&mut app, "x");
-    assert_eq!(app.update(Action::OpenOriginal), [Effect::OpenUrl("http://orig.example/a".into())]);
+    assert_eq!(
+        app.update(Action::OpenOriginal),
+        [Effect::OpenUrl("http://orig.example/a".into())]
+    );
 }
 
 #[test]
 fn links_picker_opens_the_chosen_link() {
     let mut app = app();
     app.update(Action::ShowLinks);
-    assert!(app.status().unwrap().text.starts_with("Open an article first"));
-    open(&mut app, "see [one](https://a.example/1) and [two](https://b.example/2)");
+    assert!(
+        app.status()
+            .unwrap()
+            .text
+            .starts_with("Open an article first")
+    );
+    open(
+        &mut app,
+        "see [one](https://a.example/1) and [two](https://b.example/2)",
+    );
     let links = app.detail().unwrap().links().to_vec();
     app.update(Action::ShowLinks);
     if links.is_empty() {
@@ -217,8 +275,20 @@ fn tag_picker_filters_and_keeps_the_selection() {
     app.update(Action::MoveDown); // 第2篇: 香港
     app.update(Action::TagPicker);
     let p = picker(&app);
-    assert_eq!(p.entries[0], PickerEntry { label: "香港".into(), count: 15 });
-    assert_eq!(p.entries[1], PickerEntry { label: "交通".into(), count: 10 });
+    assert_eq!(
+        p.entries[0],
+        PickerEntry {
+            label: "香港".into(),
+            count: 15
+        }
+    );
+    assert_eq!(
+        p.entries[1],
+        PickerEntry {
+            label: "交通".into(),
+            count: 10
+        }
+    );
     app.update(Action::Insert('香'));
     assert_eq!(picker(&app).matches.len(), 1);
     app.update(Action::Apply);
@@ -229,7 +299,13 @@ fn tag_picker_filters_and_keeps_the_selection() {
     assert_eq!(app.status().unwrap().text, "15 articles with #香港");
     // The picker now counts only what is listed.
     app.update(Action::TagPicker);
-    assert_eq!(picker(&app).entries[1], PickerEntry { label: "交通".into(), count: 5 });
+    assert_eq!(
+        picker(&app).entries[1],
+        PickerEntry {
+            label: "交通".into(),
+            count: 5
+        }
+    );
     app.update(Action::Back);
     assert!(app.overlay().is_none());
     assert_eq!(app.visible().len(), 15);
@@ -280,11 +356,20 @@ fn category_picker_filters() {
     let mut app = app();
     app.update(Action::CategoryPicker);
     assert_eq!(picker(&app).kind, PickerKind::Categories);
-    assert_eq!(picker(&app).entries[0], PickerEntry { label: "港聞".into(), count: 24 });
+    assert_eq!(
+        picker(&app).entries[0],
+        PickerEntry {
+            label: "港聞".into(),
+            count: 24
+        }
+    );
     app.update(Action::MoveDown);
     app.update(Action::Apply);
     assert_eq!(app.visible().len(), 6);
-    assert_eq!(app.filters().criteria(), [Criterion::Category("國際".into())]);
+    assert_eq!(
+        app.filters().criteria(),
+        [Criterion::Category("國際".into())]
+    );
 }
 
 #[test]
@@ -329,7 +414,10 @@ fn a_filter_that_drops_the_selection_selects_the_next_article() {
 #[test]
 fn help_opens_scrolls_and_closes() {
     let mut app = app();
-    app.update(Action::Resize { width: 80, height: 12 });
+    app.update(Action::Resize {
+        width: 80,
+        height: 12,
+    });
     app.update(Action::Help);
     assert_eq!(app.context(), Context::Help);
     let scroll = |app: &App| match app.overlay() {
@@ -341,7 +429,10 @@ fn help_opens_scrolls_and_closes() {
     app.update(Action::PageDown);
     assert_eq!(scroll(&app), 1 + app.size().help_rows());
     app.update(Action::Last);
-    assert_eq!(scroll(&app), app.guide().help_len() - app.size().help_rows());
+    assert_eq!(
+        scroll(&app),
+        app.guide().help_len() - app.size().help_rows()
+    );
     app.update(Action::First);
     app.update(Action::MoveUp);
     assert_eq!(scroll(&app), 0);
@@ -358,13 +449,22 @@ fn help_opens_scrolls_and_closes() {
 fn mouse_wheel_and_clicks_in_the_list() {
     let mut app = app();
     app.update(Action::ScrollDown { column: 0, row: 3 });
-    assert_eq!(app.list_cursor(), Cursor { selected: 3, offset: 3 });
+    assert_eq!(
+        app.list_cursor(),
+        Cursor {
+            selected: 3,
+            offset: 3
+        }
+    );
     app.update(Action::ScrollUp { column: 0, row: 3 });
     assert_eq!(app.list_cursor().offset, 0);
     // Row 0 is the header; row 1 is the first article.
     assert!(app.update(Action::Click { column: 3, row: 5 }).is_empty());
     assert_eq!(title(&app), "第4篇");
-    assert_eq!(app.update(Action::Click { column: 3, row: 5 }), [Effect::LoadBody { article: 4 }]);
+    assert_eq!(
+        app.update(Action::Click { column: 3, row: 5 }),
+        [Effect::LoadBody { article: 4 }]
+    );
     app.update(Action::Back);
     assert!(app.update(Action::Click { column: 3, row: 0 }).is_empty());
     assert!(app.update(Action::Click { column: 3, row: 23 }).is_empty());
@@ -376,12 +476,18 @@ fn clicks_in_a_picker_select_then_apply() {
     let mut app = app();
     app.update(Action::TagPicker);
     let rows = app.size().picker_rows_area();
-    app.update(Action::Click { column: rows.x + 2, row: rows.y + 1 });
+    app.update(Action::Click {
+        column: rows.x + 2,
+        row: rows.y + 1,
+    });
     assert_eq!(picker(&app).cursor.selected, 1);
     app.update(Action::ScrollUp { column: 0, row: 0 });
     assert_eq!(picker(&app).cursor.selected, 0);
     app.update(Action::ScrollDown { column: 0, row: 0 });
-    app.update(Action::Click { column: rows.x + 2, row: rows.y + 1 });
+    app.update(Action::Click {
+        column: rows.x + 2,
+        row: rows.y + 1,
+    });
     assert_eq!(app.filters().criteria(), [Criterion::Tag("交通".into())]);
 }
 
@@ -389,15 +495,27 @@ fn clicks_in_a_picker_select_then_apply() {
 fn resize_relayouts_and_keeps_things_on_screen() {
     let mut app = app();
     app.update(Action::Last);
-    app.update(Action::Resize { width: 40, height: 12 });
+    app.update(Action::Resize {
+        width: 40,
+        height: 12,
+    });
     let cursor = app.list_cursor();
     assert!(cursor.selected < cursor.offset + 10);
     let body = "長".repeat(500);
     open(&mut app, &body);
     assert_eq!(app.detail().unwrap().width, 38);
-    app.update(Action::Resize { width: 300, height: 100 });
+    app.update(Action::Resize {
+        width: 300,
+        height: 100,
+    });
     assert_eq!(app.detail().unwrap().width, usize::from(MAX_TEXT_WIDTH));
-    assert!(app.detail().unwrap().lines.iter().all(|l| l.width() <= usize::from(MAX_TEXT_WIDTH)));
+    assert!(
+        app.detail()
+            .unwrap()
+            .lines
+            .iter()
+            .all(|l| l.width() <= usize::from(MAX_TEXT_WIDTH))
+    );
 }
 
 #[test]
@@ -405,7 +523,10 @@ fn status_messages_last_until_the_next_key() {
     let mut app = app();
     app.update(Action::Fail("browser broke".into()));
     assert!(app.status().unwrap().error);
-    app.update(Action::Resize { width: 90, height: 30 });
+    app.update(Action::Resize {
+        width: 90,
+        height: 30,
+    });
     assert!(app.status().is_some(), "a resize is not a key");
     app.update(Action::MoveDown);
     assert!(app.status().is_none());
@@ -441,5 +562,8 @@ fn problems_are_announced() {
         reason: "no front matter".into(),
     });
     let app = App::new(library, KeyGuide::default(), Options::default());
-    assert_eq!(app.status().unwrap().text, "1 file could not be read; `inkstone check` lists them");
+    assert_eq!(
+        app.status().unwrap().text,
+        "1 file could not be read; `inkstone check` lists them"
+    );
 }

@@ -136,7 +136,8 @@ impl App {
         if index == self.list.selected {
             return self.open_selected();
         }
-        self.list.select(index, self.visible.len(), self.size.body_rows());
+        self.list
+            .select(index, self.visible.len(), self.size.body_rows());
         Vec::new()
     }
 
@@ -183,19 +184,31 @@ impl App {
 
     fn step_article(&mut self, delta: isize) -> Vec<Effect> {
         let before = self.list.selected;
-        self.list.move_by(delta, self.visible.len(), self.size.body_rows());
+        self.list
+            .move_by(delta, self.visible.len(), self.size.body_rows());
         if self.list.selected == before {
-            self.notify(if delta > 0 { "This is the last article" } else { "This is the first article" });
+            self.notify(if delta > 0 {
+                "This is the last article"
+            } else {
+                "This is the first article"
+            });
             return Vec::new();
         }
         self.open_selected()
     }
 
     fn open_link(&mut self, original: bool) -> Vec<Effect> {
-        let Some(article) = self.current_article().and_then(|i| self.library.articles.get(i)) else {
+        let Some(article) = self
+            .current_article()
+            .and_then(|i| self.library.articles.get(i))
+        else {
             return Vec::new();
         };
-        let link = if original { article.original_url.as_ref() } else { article.url.as_ref() };
+        let link = if original {
+            article.original_url.as_ref()
+        } else {
+            article.url.as_ref()
+        };
         let Some(link) = link else {
             self.fail(if original {
                 "This article has no separate original link"
@@ -211,7 +224,10 @@ impl App {
     pub(super) fn open_url(&mut self, link: &str) -> Vec<Effect> {
         match check_url(link) {
             Ok(url) => {
-                self.notify(format!("Opening {}", crate::text::width::truncate(&url, 200)));
+                self.notify(format!(
+                    "Opening {}",
+                    crate::text::width::truncate(&url, 200)
+                ));
                 vec![Effect::OpenUrl(url)]
             }
             Err(reason) => {
@@ -222,7 +238,9 @@ impl App {
     }
 
     fn show_links(&mut self) {
-        let Some(detail) = self.detail.as_ref() else { return };
+        let Some(detail) = self.detail.as_ref() else {
+            return;
+        };
         let links = detail.links();
         if links.is_empty() {
             let message = match detail.body {
@@ -257,7 +275,9 @@ impl App {
     }
 
     fn filter_by_nth_tag(&mut self, n: u8) {
-        let article = self.current_article().and_then(|i| self.library.articles.get(i));
+        let article = self
+            .current_article()
+            .and_then(|i| self.library.articles.get(i));
         let Some(tag) = article.and_then(|a| a.tags.get(usize::from(n).wrapping_sub(1))) else {
             self.notify(format!("This article has no tag {n}"));
             return;

@@ -19,7 +19,9 @@ pub fn check_url(raw: &str) -> Result<String, String> {
     }
     let url = Url::parse(text).map_err(|e| format!("Refused to open {shown}: {e}"))?;
     if !matches!(url.scheme(), "http" | "https") {
-        return Err(format!("Refused to open {shown}: only http and https links are opened"));
+        return Err(format!(
+            "Refused to open {shown}: only http and https links are opened"
+        ));
     }
     if url.host_str().is_none_or(str::is_empty) {
         return Err(format!("Refused to open {shown}: no host"));
@@ -37,7 +39,10 @@ mod tests {
             check_url(" https://news.example.hk/a/1?x=2#y ").unwrap(),
             "https://news.example.hk/a/1?x=2#y"
         );
-        assert_eq!(check_url("http://例子.測試/路").unwrap(), "http://xn--fsqu00a.xn--g6w251d/%E8%B7%AF");
+        assert_eq!(
+            check_url("http://例子.測試/路").unwrap(),
+            "http://xn--fsqu00a.xn--g6w251d/%E8%B7%AF"
+        );
         for bad in [
             "javascript:alert(1)",
             "JAVASCRIPT:alert(1)",

@@ -35,7 +35,8 @@ const NAMED: &[(&str, KeyCode)] = &[
 
 impl Key {
     pub fn new(code: KeyCode, modifiers: KeyModifiers) -> Self {
-        let mut modifiers = modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
+        let mut modifiers =
+            modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
         let mut code = code;
         if let KeyCode::Char(c) = code {
             modifiers.remove(KeyModifiers::SHIFT);
@@ -61,7 +62,13 @@ impl Key {
     /// The character this key types, if it types one (no Ctrl/Alt).
     pub fn typed_char(&self) -> Option<char> {
         match self.code {
-            KeyCode::Char(c) if !self.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => Some(c),
+            KeyCode::Char(c)
+                if !self
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+            {
+                Some(c)
+            }
             _ => None,
         }
     }
@@ -96,7 +103,13 @@ fn named(name: &str) -> Option<KeyCode> {
     if let Some(&(_, code)) = NAMED.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)) {
         return Some(code);
     }
-    let aliases = [("PgUp", KeyCode::PageUp), ("PgDn", KeyCode::PageDown), ("Escape", KeyCode::Esc), ("Return", KeyCode::Enter), ("Del", KeyCode::Delete)];
+    let aliases = [
+        ("PgUp", KeyCode::PageUp),
+        ("PgDn", KeyCode::PageDown),
+        ("Escape", KeyCode::Esc),
+        ("Return", KeyCode::Enter),
+        ("Del", KeyCode::Delete),
+    ];
     if let Some(&(_, code)) = aliases.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)) {
         return Some(code);
     }
@@ -132,12 +145,27 @@ mod tests {
 
     #[test]
     fn parses_and_prints_back() {
-        for text in ["j", "G", "?", "Space", "Ctrl-d", "Alt-Enter", "F5", "PageDown", "BackTab", "1", "中"] {
+        for text in [
+            "j",
+            "G",
+            "?",
+            "Space",
+            "Ctrl-d",
+            "Alt-Enter",
+            "F5",
+            "PageDown",
+            "BackTab",
+            "1",
+            "中",
+        ] {
             assert_eq!(Key::parse(text).unwrap().to_string(), text);
         }
         assert_eq!(Key::parse("ctrl-D").unwrap(), Key::ctrl('d'));
         assert_eq!(Key::parse("pgdn").unwrap(), Key::plain(KeyCode::PageDown));
-        assert_eq!(Key::parse("Shift-Tab").unwrap(), Key::plain(KeyCode::BackTab));
+        assert_eq!(
+            Key::parse("Shift-Tab").unwrap(),
+            Key::plain(KeyCode::BackTab)
+        );
         assert_eq!(Key::parse("-").unwrap(), Key::plain(KeyCode::Char('-')));
         assert_eq!(Key::parse("Ctrl--").unwrap(), Key::ctrl('-'));
         assert!(Key::parse("Hyper-x").is_err());
@@ -149,7 +177,10 @@ mod tests {
     fn terminal_events_match_parsed_keys() {
         let shifted = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
         assert_eq!(Key::from_event(&shifted), Key::parse("G").unwrap());
-        let ctrl = KeyEvent::new(KeyCode::Char('D'), KeyModifiers::CONTROL | KeyModifiers::SHIFT);
+        let ctrl = KeyEvent::new(
+            KeyCode::Char('D'),
+            KeyModifiers::CONTROL | KeyModifiers::SHIFT,
+        );
         assert_eq!(Key::from_event(&ctrl), Key::ctrl('d'));
         assert_eq!(Key::parse("a").unwrap().typed_char(), Some('a'));
         assert_eq!(Key::ctrl('a').typed_char(), None);

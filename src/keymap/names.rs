@@ -5,12 +5,39 @@ use crate::app::{Action, Context};
 
 /// Every name a keymap file may use, in the order the help lists them.
 pub const ACTION_NAMES: &[&str] = &[
-    "move_down", "move_up", "page_down", "page_up", "first", "last", "open", "back",
-    "next_article", "prev_article", "open_link", "open_original", "links", "tag_picker",
-    "category_picker", "filter_tag_1", "filter_tag_2", "filter_tag_3", "filter_tag_4",
-    "filter_tag_5", "filter_tag_6", "filter_tag_7", "filter_tag_8", "filter_tag_9",
-    "clear_filters", "toggle_mark", "apply", "delete_char", "clear_query", "help", "redraw",
-    "suspend", "quit",
+    "move_down",
+    "move_up",
+    "page_down",
+    "page_up",
+    "first",
+    "last",
+    "open",
+    "back",
+    "next_article",
+    "prev_article",
+    "open_link",
+    "open_original",
+    "links",
+    "tag_picker",
+    "category_picker",
+    "filter_tag_1",
+    "filter_tag_2",
+    "filter_tag_3",
+    "filter_tag_4",
+    "filter_tag_5",
+    "filter_tag_6",
+    "filter_tag_7",
+    "filter_tag_8",
+    "filter_tag_9",
+    "clear_filters",
+    "toggle_mark",
+    "apply",
+    "delete_char",
+    "clear_query",
+    "help",
+    "redraw",
+    "suspend",
+    "quit",
 ];
 
 /// The name as stored in [`ACTION_NAMES`], if it is one.
@@ -107,7 +134,12 @@ mod tests {
     fn every_name_maps_to_an_action_with_a_description() {
         for name in ACTION_NAMES {
             let action = action(name).unwrap_or_else(|| panic!("{name}"));
-            for context in [Context::List, Context::Detail, Context::Picker, Context::Help] {
+            for context in [
+                Context::List,
+                Context::Detail,
+                Context::Picker,
+                Context::Help,
+            ] {
                 assert!(!describe(&action, context).is_empty(), "{name}");
             }
         }

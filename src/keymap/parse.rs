@@ -67,7 +67,11 @@ pub fn parse(text: &str, source: &str) -> Result<Vec<Binding>, KeymapError> {
     let mut bindings: Vec<Binding> = Vec::new();
     for (index, raw) in text.lines().enumerate() {
         let line = index + 1;
-        let error = |message: String| KeymapError { source: source.to_owned(), line, message };
+        let error = |message: String| KeymapError {
+            source: source.to_owned(),
+            line,
+            message,
+        };
         let content = strip_comment(raw).trim_end();
         if content.trim().is_empty() {
             continue;
@@ -76,17 +80,30 @@ pub fn parse(text: &str, source: &str) -> Result<Vec<Binding>, KeymapError> {
             return Err(error("indent with spaces, not tabs".into()));
         }
         if !content.starts_with(' ') {
-            let name = content.strip_suffix(':').map(str::trim).filter(|n| !n.contains(':'));
-            let name = name.ok_or_else(|| error(format!("expected a section like `list:`, found `{}`", content.trim())))?;
+            let name = content
+                .strip_suffix(':')
+                .map(str::trim)
+                .filter(|n| !n.contains(':'));
+            let name = name.ok_or_else(|| {
+                error(format!(
+                    "expected a section like `list:`, found `{}`",
+                    content.trim()
+                ))
+            })?;
             let found = SECTION_NAMES.iter().find(|(n, _)| *n == name);
             section = Some(found.map(|&(_, s)| s).ok_or_else(|| {
                 let known: Vec<_> = SECTION_NAMES.iter().map(|(n, _)| *n).collect();
-                error(format!("unknown section `{name}` (known: {})", known.join(", ")))
+                error(format!(
+                    "unknown section `{name}` (known: {})",
+                    known.join(", ")
+                ))
             })?);
             continue;
         }
         let Some(section) = section else {
-            return Err(error("a binding must be inside a section such as `list:`".into()));
+            return Err(error(
+                "a binding must be inside a section such as `list:`".into(),
+            ));
         };
         let (key_text, action_text) = split_entry(content.trim()).map_err(error)?;
         let key = Key::parse(&key_text).map_err(|m| {
@@ -96,13 +113,27 @@ pub fn parse(text: &str, source: &str) -> Result<Vec<Binding>, KeymapError> {
             None
         } else {
             Some(names::canonical(&action_text).ok_or_else(|| {
-                error(format!("unknown action `{action_text}` (known: {}, none)", names::ACTION_NAMES.join(", ")))
+                error(format!(
+                    "unknown action `{action_text}` (known: {}, none)",
+                    names::ACTION_NAMES.join(", ")
+                ))
             })?)
         };
-        if let Some(previous) = bindings.iter().find(|b| b.section == section && b.key == key) {
-            return Err(error(format!("`{key}` is bound twice in this section (also line {})", previous.line)));
+        if let Some(previous) = bindings
+            .iter()
+            .find(|b| b.section == section && b.key == key)
+        {
+            return Err(error(format!(
+                "`{key}` is bound twice in this section (also line {})",
+                previous.line
+            )));
         }
-        bindings.push(Binding { line, section, key, action });
+        bindings.push(Binding {
+            line,
+            section,
+            key,
+            action,
+        });
     }
     Ok(bindings)
 }
@@ -111,19 +142,26 @@ pub fn parse(text: &str, source: &str) -> Result<Vec<Binding>, KeymapError> {
 fn split_entry(text: &str) -> Result<(String, String), String> {
     let (key, rest) = if let Some(quote) = text.chars().next().filter(|c| *c == '"' || *c == '\'') {
         let (key, rest) = unquote(&text[1..], quote).ok_or("unclosed quote")?;
-        let rest = rest.trim_start().strip_prefix(':').ok_or("expected `:` after the quoted key")?;
+        let rest = rest
+            .trim_start()
+            .strip_prefix(':')
+            .ok_or("expected `:` after the quoted key")?;
         (key, rest)
     } else {
         let colon = text
             .char_indices()
-            .find(|&(i, c)| c == ':' && text[i + 1..].chars().next().is_none_or(char::is_whitespace))
+            .find(|&(i, c)| {
+                c == ':' && text[i + 1..].chars().next().is_none_or(char::is_whitespace)
+            })
             .map(|(i, _)| i)
             .ok_or_else(|| format!("expected `key: action`, found `{text}`"))?;
         (text[..colon].trim().to_owned(), &text[colon + 1..])
     };
     let value = rest.trim();
     let value = match value.chars().next() {
-        Some(q @ ('"' | '\'')) => unquote(&value[1..], q).map(|(v, _)| v).ok_or("unclosed quote")?,
+        Some(q @ ('"' | '\'')) => unquote(&value[1..], q)
+            .map(|(v, _)| v)
+            .ok_or("unclosed quote")?,
         _ => value.to_owned(),
     };
     if key.is_empty() {
@@ -187,7 +225,10 @@ mod tests {
     fn reads_sections_quotes_comments_and_none() {
         let text = "# top\nlist:\n  j: move_down   # comment\n  \"?\": help\n  '#': 'quit'\n  Ctrl-d: none\n\ndetail:\n  \":\": back\n";
         let bindings = parse(text, "x").unwrap();
-        let summary: Vec<_> = bindings.iter().map(|b| (b.line, b.section, b.key.to_string(), b.action.is_some())).collect();
+        let summary: Vec<_> = bindings
+            .iter()
+            .map(|b| (b.line, b.section, b.key.to_string(), b.action.is_some()))
+            .collect();
         assert_eq!(
             summary,
             [
@@ -202,14 +243,41 @@ mod tests {
 
     #[test]
     fn mistakes_name_the_line() {
-        assert!(error_of("list:\n  j: move_dwn\n").starts_with("keymap.yaml: line 2: unknown action `move_dwn` (known: move_down,"));
-        assert!(error_of("list:\n\n  Hyper-j: quit\n").starts_with("keymap.yaml: line 3: unknown key `Hyper-j`"));
-        assert_eq!(error_of("lists:\n"), "keymap.yaml: line 1: unknown section `lists` (known: global, list, detail, picker, help)");
-        assert_eq!(error_of("  j: quit\n"), "keymap.yaml: line 1: a binding must be inside a section such as `list:`");
-        assert_eq!(error_of("list:\n  j quit\n"), "keymap.yaml: line 2: expected `key: action`, found `j quit`");
-        assert_eq!(error_of("list:\n  j:\n"), "keymap.yaml: line 2: missing action after `j:`");
-        assert_eq!(error_of("list:\n  j: quit\n  j: help\n"), "keymap.yaml: line 3: `j` is bound twice in this section (also line 2)");
-        assert_eq!(error_of("list:\n\tj: quit\n"), "keymap.yaml: line 2: indent with spaces, not tabs");
-        assert_eq!(error_of("list:\n  \"j: quit\n"), "keymap.yaml: line 2: unclosed quote");
+        assert!(
+            error_of("list:\n  j: move_dwn\n")
+                .starts_with("keymap.yaml: line 2: unknown action `move_dwn` (known: move_down,")
+        );
+        assert!(
+            error_of("list:\n\n  Hyper-j: quit\n")
+                .starts_with("keymap.yaml: line 3: unknown key `Hyper-j`")
+        );
+        assert_eq!(
+            error_of("lists:\n"),
+            "keymap.yaml: line 1: unknown section `lists` (known: global, list, detail, picker, help)"
+        );
+        assert_eq!(
+            error_of("  j: quit\n"),
+            "keymap.yaml: line 1: a binding must be inside a section such as `list:`"
+        );
+        assert_eq!(
+            error_of("list:\n  j quit\n"),
+            "keymap.yaml: line 2: expected `key: action`, found `j quit`"
+        );
+        assert_eq!(
+            error_of("list:\n  j:\n"),
+            "keymap.yaml: line 2: missing action after `j:`"
+        );
+        assert_eq!(
+            error_of("list:\n  j: quit\n  j: help\n"),
+            "keymap.yaml: line 3: `j` is bound twice in this section (also line 2)"
+        );
+        assert_eq!(
+            error_of("list:\n\tj: quit\n"),
+            "keymap.yaml: line 2: indent with spaces, not tabs"
+        );
+        assert_eq!(
+            error_of("list:\n  \"j: quit\n"),
+            "keymap.yaml: line 2: unclosed quote"
+        );
     }
 }

@@ -20,13 +20,24 @@ fn defaults_give_the_documented_keys() {
     assert_eq!(name(Context::Detail, ch('3')), "Some(FilterByTag(3))");
     assert_eq!(name(Context::List, ch('3')), "None");
     assert_eq!(name(Context::Detail, ch('t')), "Some(TagPicker)");
-    assert_eq!(name(Context::List, press(KeyCode::Backspace)), "Some(ClearFilters)");
-    assert_eq!(name(Context::Picker, press(KeyCode::Backspace)), "Some(DeleteChar)");
+    assert_eq!(
+        name(Context::List, press(KeyCode::Backspace)),
+        "Some(ClearFilters)"
+    );
+    assert_eq!(
+        name(Context::Picker, press(KeyCode::Backspace)),
+        "Some(DeleteChar)"
+    );
     assert_eq!(name(Context::Picker, ch('j')), "Some(Insert('j'))");
     assert_eq!(name(Context::Picker, ch('香')), "Some(Insert('香'))");
     assert_eq!(name(Context::Picker, ch(' ')), "Some(ToggleMark)");
     let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
-    for context in [Context::List, Context::Detail, Context::Picker, Context::Help] {
+    for context in [
+        Context::List,
+        Context::Detail,
+        Context::Picker,
+        Context::Help,
+    ] {
         assert_eq!(name(context, ctrl_c), "Some(Quit)");
     }
     let shift_g = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
@@ -36,22 +47,32 @@ fn defaults_give_the_documented_keys() {
 #[test]
 fn a_user_file_overrides_and_unbinds() {
     let user = "list:\n  j: none\n  n: move_down\n  q: help\nglobal:\n  t: none\n";
-    let keymap = Keymap::from_texts(DEFAULT_KEYMAP, Some((Path::new("/x/keymap.yaml"), user))).unwrap();
+    let keymap =
+        Keymap::from_texts(DEFAULT_KEYMAP, Some((Path::new("/x/keymap.yaml"), user))).unwrap();
     let name = |context, c| format!("{:?}", keymap.resolve(context, &ch(c)));
     assert_eq!(name(Context::List, 'j'), "None");
     assert_eq!(name(Context::List, 'n'), "Some(MoveDown)");
     assert_eq!(name(Context::List, 'q'), "Some(Help)");
     assert_eq!(name(Context::Detail, 't'), "None");
     assert_eq!(name(Context::Detail, 'j'), "Some(MoveDown)");
-    let keys: Vec<String> = keymap.keys_for(Context::List, "move_down").iter().map(ToString::to_string).collect();
+    let keys: Vec<String> = keymap
+        .keys_for(Context::List, "move_down")
+        .iter()
+        .map(ToString::to_string)
+        .collect();
     assert_eq!(keys, ["Down", "n"]);
 }
 
 #[test]
 fn a_bad_user_file_is_refused_with_its_line() {
     let user = "list:\n  j: move_down\n  x: explode\n";
-    let err = Keymap::from_texts(DEFAULT_KEYMAP, Some((Path::new("/x/keymap.yaml"), user))).unwrap_err();
-    assert!(err.to_string().starts_with("/x/keymap.yaml: line 3: unknown action `explode`"), "{err}");
+    let err =
+        Keymap::from_texts(DEFAULT_KEYMAP, Some((Path::new("/x/keymap.yaml"), user))).unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("/x/keymap.yaml: line 3: unknown action `explode`"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -61,13 +82,32 @@ fn help_and_hints_follow_the_bindings() {
     let guide = keymap.guide();
     let list = &guide.help[0];
     assert_eq!(list.title, "List");
-    let open = list.entries.iter().find(|e| e.description == "open the article").unwrap();
+    let open = list
+        .entries
+        .iter()
+        .find(|e| e.description == "open the article")
+        .unwrap();
     assert_eq!(open.keys, "x");
-    let move_down = list.entries.iter().find(|e| e.description == "next article").unwrap();
+    let move_down = list
+        .entries
+        .iter()
+        .find(|e| e.description == "next article")
+        .unwrap();
     assert_eq!(move_down.keys, "j Down");
-    assert_eq!(guide.list_hints[0], Hint { key: "x".into(), label: "open".into() });
+    assert_eq!(
+        guide.list_hints[0],
+        Hint {
+            key: "x".into(),
+            label: "open".into()
+        }
+    );
     let detail = &guide.help[1];
-    assert!(detail.entries.iter().any(|e| e.keys == "t" && e.description.starts_with("filter by tag")));
+    assert!(
+        detail
+            .entries
+            .iter()
+            .any(|e| e.keys == "t" && e.description.starts_with("filter by tag"))
+    );
     assert!(guide.detail_hints.iter().any(|h| h.key == "1-9"));
     // Global `q` is shadowed by detail's `q: back`, so quit is not listed there.
     assert!(!detail.entries.iter().any(|e| e.description == "quit"));

@@ -18,7 +18,9 @@ use crate::text::{sanitize, width};
 
 /// Browsers that take over the terminal they run in (the list webbrowser
 /// runs in the foreground, which it only does for `$BROWSER`).
-const TERMINAL_BROWSERS: [&str; 9] = ["lynx", "links", "links2", "elinks", "w3m", "eww", "netrik", "retawq", "curl"];
+const TERMINAL_BROWSERS: [&str; 9] = [
+    "lynx", "links", "links2", "elinks", "w3m", "eww", "netrik", "retawq", "curl",
+];
 
 /// How to open a URL.
 #[derive(Debug, PartialEq, Eq)]
@@ -34,16 +36,22 @@ pub enum Launch {
 /// Decides how `url` will be opened, from `$BROWSER`,
 /// `INKSTONE_BROWSER_TERMINAL` and whether there is a display.
 pub fn plan(url: &str) -> Launch {
-    let flagged = std::env::var("INKSTONE_BROWSER_TERMINAL").is_ok_and(|v| !v.is_empty() && v != "0");
+    let flagged =
+        std::env::var("INKSTONE_BROWSER_TERMINAL").is_ok_and(|v| !v.is_empty() && v != "0");
     let browser = std::env::var("BROWSER").unwrap_or_default();
     if let Some(command) = browser_command(&browser, url) {
-        let program = Path::new(&command[0]).file_name().and_then(|n| n.to_str()).unwrap_or("");
+        let program = Path::new(&command[0])
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("");
         if flagged || TERMINAL_BROWSERS.contains(&program) {
             return Launch::Terminal(Some(command));
         }
         return Launch::Background;
     }
-    let has_display = ["DISPLAY", "WAYLAND_DISPLAY"].iter().any(|v| std::env::var_os(v).is_some_and(|s| !s.is_empty()));
+    let has_display = ["DISPLAY", "WAYLAND_DISPLAY"]
+        .iter()
+        .any(|v| std::env::var_os(v).is_some_and(|s| !s.is_empty()));
     if flagged || (cfg!(all(unix, not(target_os = "macos"))) && !has_display) {
         Launch::Terminal(None)
     } else {
@@ -55,23 +63,26 @@ pub fn plan(url: &str) -> Launch {
 /// command line with `%s` replaced by the URL (or the URL appended), the
 /// same rules webbrowser applies.
 fn browser_command(browser: &str, url: &str) -> Option<Vec<String>> {
-    browser.split(':').filter(|e| !e.trim().is_empty()).find_map(|entry| {
-        let mut has_url = false;
-        let mut words: Vec<String> = entry
-            .split_ascii_whitespace()
-            .map(|word| {
-                let (word, with_url) = expand(word, url);
-                has_url |= with_url;
-                word
-            })
-            .collect();
-        if !has_url {
-            words.push(url.to_owned());
-        }
-        let program = find_program(&words[0])?;
-        words[0] = program.to_string_lossy().into_owned();
-        Some(words)
-    })
+    browser
+        .split(':')
+        .filter(|e| !e.trim().is_empty())
+        .find_map(|entry| {
+            let mut has_url = false;
+            let mut words: Vec<String> = entry
+                .split_ascii_whitespace()
+                .map(|word| {
+                    let (word, with_url) = expand(word, url);
+                    has_url |= with_url;
+                    word
+                })
+                .collect();
+            if !has_url {
+                words.push(url.to_owned());
+            }
+            let program = find_program(&words[0])?;
+            words[0] = program.to_string_lossy().into_owned();
+            Some(words)
+        })
 }
 
 /// `%s` -> the URL, `%c` -> `:`, `%%` -> `%`, in one pass so the URL is
@@ -104,22 +115,31 @@ fn expand(word: &str, url: &str) -> (String, bool) {
 fn find_program(name: &str) -> Option<PathBuf> {
     let executable = |p: &Path| {
         use std::os::unix::fs::PermissionsExt;
-        p.metadata().is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
+        p.metadata()
+            .is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
     };
     if name.contains('/') {
         let path = PathBuf::from(name);
         return executable(&path).then_some(path);
     }
-    std::env::split_paths(&std::env::var_os("PATH")?).map(|dir| dir.join(name)).find(|p| executable(p))
+    std::env::split_paths(&std::env::var_os("PATH")?)
+        .map(|dir| dir.join(name))
+        .find(|p| executable(p))
 }
 
 /// Starts a graphical browser on a helper thread; the outcome arrives on
 /// `report` as a status message.
 pub fn open_in_background(url: String, report: Sender<Action>) {
-    let spawned = std::thread::Builder::new().name("browser".into()).spawn(move || {
-        let result = webbrowser::open_browser_with_options(Browser::Default, &url, &BrowserOptions::new());
-        let _ = report.send(outcome(&url, result.map_err(|e| e.to_string())));
-    });
+    let spawned = std::thread::Builder::new()
+        .name("browser".into())
+        .spawn(move || {
+            let result = webbrowser::open_browser_with_options(
+                Browser::Default,
+                &url,
+                &BrowserOptions::new(),
+            );
+            let _ = report.send(outcome(&url, result.map_err(|e| e.to_string())));
+        });
     if let Err(e) = spawned {
         eprintln!("inkstone: could not start the browser thread: {e}");
     }
@@ -137,7 +157,8 @@ pub fn open_in_terminal(url: &str, command: Option<&[String]>) -> Action {
     } else {
         let mut options = BrowserOptions::new();
         options.with_suppress_output(false);
-        webbrowser::open_browser_with_options(Browser::Default, url, &options).map_err(|e| e.to_string())
+        webbrowser::open_browser_with_options(Browser::Default, url, &options)
+            .map_err(|e| e.to_string())
     };
     outcome(url, result)
 }
@@ -146,7 +167,10 @@ fn outcome(url: &str, result: Result<(), String>) -> Action {
     let url = width::truncate(url, 200);
     match result {
         Ok(()) => Action::Notify(format!("Opened {url}")),
-        Err(e) => Action::Fail(format!("Could not open {url}: {}", sanitize::clean_inline(&e))),
+        Err(e) => Action::Fail(format!(
+            "Could not open {url}: {}",
+            sanitize::clean_inline(&e)
+        )),
     }
 }
 
@@ -158,8 +182,14 @@ mod tests {
     fn browser_commands_follow_webbrowser_rules() {
         let url = "https://a.example/x";
         assert_eq!(browser_command("sh", url).unwrap()[1..], [url.to_owned()]);
-        assert_eq!(browser_command("sh -c 'echo %s' %%", url).unwrap()[1..], ["-c", "'echo", &format!("{url}'"), "%"]);
-        assert_eq!(browser_command("no-such-browser-here:sh", url).unwrap()[1], url);
+        assert_eq!(
+            browser_command("sh -c 'echo %s' %%", url).unwrap()[1..],
+            ["-c", "'echo", &format!("{url}'"), "%"]
+        );
+        assert_eq!(
+            browser_command("no-such-browser-here:sh", url).unwrap()[1],
+            url
+        );
         assert!(browser_command("no-such-browser-here", url).is_none());
         assert!(browser_command("", url).is_none());
     }

@@ -25,7 +25,10 @@ pub enum Outside {
     Redraw,
     /// Run this browser command line (or webbrowser's choice) in the
     /// terminal, then take the terminal back.
-    RunInTerminal { url: String, command: Option<Vec<String>> },
+    RunInTerminal {
+        url: String,
+        command: Option<Vec<String>>,
+    },
 }
 
 pub struct Session<B: Backend> {
@@ -44,10 +47,16 @@ where
     B::Error: Send + Sync + 'static,
 {
     /// Starts a session sized to the terminal.
-    pub fn new(app: App, keymap: Keymap, terminal: Terminal<B>) -> io::Result<Self>
-    {
+    pub fn new(app: App, keymap: Keymap, terminal: Terminal<B>) -> io::Result<Self> {
         let (report_tx, report_rx) = channel();
-        let mut session = Session { app, keymap, terminal, report_tx, report_rx, dirty: true };
+        let mut session = Session {
+            app,
+            keymap,
+            terminal,
+            report_tx,
+            report_rx,
+            dirty: true,
+        };
         session.sync_size()?;
         Ok(session)
     }
@@ -74,7 +83,9 @@ where
 
     fn translate(&self, event: &Event) -> Option<Action> {
         match event {
-            Event::Key(key) if key.kind != KeyEventKind::Release => self.keymap.resolve(self.app.context(), key),
+            Event::Key(key) if key.kind != KeyEventKind::Release => {
+                self.keymap.resolve(self.app.context(), key)
+            }
             Event::Mouse(mouse) => {
                 let (column, row) = (mouse.column, mouse.row);
                 match mouse.kind {
@@ -84,7 +95,10 @@ where
                     _ => None,
                 }
             }
-            Event::Resize(width, height) => Some(Action::Resize { width: *width, height: *height }),
+            Event::Resize(width, height) => Some(Action::Resize {
+                width: *width,
+                height: *height,
+            }),
             _ => None,
         }
     }
@@ -107,8 +121,12 @@ where
                         }
                     }
                     Effect::OpenUrl(url) => match browser::plan(&url) {
-                        Launch::Background => browser::open_in_background(url, self.report_tx.clone()),
-                        Launch::Terminal(command) => outside.push(Outside::RunInTerminal { url, command }),
+                        Launch::Background => {
+                            browser::open_in_background(url, self.report_tx.clone())
+                        }
+                        Launch::Terminal(command) => {
+                            outside.push(Outside::RunInTerminal { url, command })
+                        }
                     },
                 }
             }
@@ -126,32 +144,33 @@ where
     }
 
     /// Draws a frame if anything changed since the last one.
-    pub fn draw_if_needed(&mut self) -> io::Result<()>
-    {
+    pub fn draw_if_needed(&mut self) -> io::Result<()> {
         if self.dirty { self.draw() } else { Ok(()) }
     }
 
-    pub fn draw(&mut self) -> io::Result<()>
-    {
+    pub fn draw(&mut self) -> io::Result<()> {
         let app = &self.app;
-        self.terminal.draw(|frame| ui::draw(frame, app)).map_err(io::Error::other)?;
+        self.terminal
+            .draw(|frame| ui::draw(frame, app))
+            .map_err(io::Error::other)?;
         self.dirty = false;
         Ok(())
     }
 
     /// Re-reads the terminal size and repaints every cell (after a suspend,
     /// a terminal browser, or Ctrl-L).
-    pub fn redraw_all(&mut self) -> io::Result<()>
-    {
+    pub fn redraw_all(&mut self) -> io::Result<()> {
         self.sync_size()?;
         self.terminal.clear().map_err(io::Error::other)?;
         self.draw()
     }
 
-    fn sync_size(&mut self) -> io::Result<()>
-    {
+    fn sync_size(&mut self) -> io::Result<()> {
         let size = self.terminal.size().map_err(io::Error::other)?;
-        self.dispatch(Action::Resize { width: size.width, height: size.height });
+        self.dispatch(Action::Resize {
+            width: size.width,
+            height: size.height,
+        });
         Ok(())
     }
 }
@@ -160,5 +179,8 @@ where
 pub fn load_body(index: usize, article: &Article) -> Action {
     let base_url = article.url.as_deref().or(article.original_url.as_deref());
     let result = library::read_body(&article.body).map(|text| render::render_body(&text, base_url));
-    Action::BodyLoaded { article: index, result }
+    Action::BodyLoaded {
+        article: index,
+        result,
+    }
 }

@@ -16,7 +16,11 @@ impl Signals {
     pub fn register() -> io::Result<Signals> {
         let received = Arc::new(AtomicUsize::new(0));
         for signal in [SIGTERM, SIGHUP, SIGINT] {
-            signal_hook::flag::register_usize(signal, Arc::clone(&received), signal.unsigned_abs() as usize)?;
+            signal_hook::flag::register_usize(
+                signal,
+                Arc::clone(&received),
+                signal.unsigned_abs() as usize,
+            )?;
         }
         Ok(Signals { received })
     }

@@ -20,7 +20,10 @@ pub type Tty = Terminal<TtyBackend>;
 pub fn init() -> io::Result<Tty> {
     install_panic_hook();
     enter()?;
-    Terminal::new(CrosstermBackend::new(BufWriter::with_capacity(1 << 16, stdout())))
+    Terminal::new(CrosstermBackend::new(BufWriter::with_capacity(
+        1 << 16,
+        stdout(),
+    )))
 }
 
 /// Raw mode, alternate screen, mouse reporting.

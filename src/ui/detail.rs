@@ -13,7 +13,10 @@ pub fn draw(frame: &mut Frame, app: &App, size: Size, theme: &Theme) {
     top.push(&app.library().name, theme.header);
     let position = app.visible().iter().position(|&i| i == detail.article);
     if let Some(position) = position {
-        top.push(&format!("  {} / {}", count(position + 1), count(app.visible().len())), theme.dim);
+        top.push(
+            &format!("  {} / {}", count(position + 1), count(app.visible().len())),
+            theme.dim,
+        );
     }
     if let Some(source) = app.articles().get(detail.article).and_then(|a| a.source()) {
         top.push("  ", theme.dim);
@@ -26,7 +29,11 @@ pub fn draw(frame: &mut Frame, app: &App, size: Size, theme: &Theme) {
     frame.render_widget(top.build(), size.header_area());
 
     let area = size.text_area();
-    let shown = detail.lines.iter().skip(detail.scroll).take(usize::from(area.height));
+    let shown = detail
+        .lines
+        .iter()
+        .skip(detail.scroll)
+        .take(usize::from(area.height));
     for (row, line) in shown.enumerate() {
         let row_area = Rect::new(area.x, area.y + row as u16, area.width, 1);
         frame.render_widget(line, row_area);
@@ -39,6 +46,15 @@ pub fn position(app: &App, size: Size) -> Option<String> {
     let total = detail.lines.len();
     let rows = size.body_rows();
     let last = (detail.scroll + rows).min(total);
-    let percent = if total <= rows { 100 } else { last * 100 / total };
-    Some(format!("{}-{} / {}  {percent}%", count(detail.scroll + 1), count(last), count(total)))
+    let percent = if total <= rows {
+        100
+    } else {
+        last * 100 / total
+    };
+    Some(format!(
+        "{}-{} / {}  {percent}%",
+        count(detail.scroll + 1),
+        count(last),
+        count(total)
+    ))
 }

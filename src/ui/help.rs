@@ -41,6 +41,9 @@ pub fn draw(frame: &mut Frame, app: &App, scroll: usize, size: Size, theme: &The
     }
     let rows = usize::from(outer.height.saturating_sub(2));
     for (row, line) in lines.iter().skip(scroll).take(rows).enumerate() {
-        frame.render_widget(line, Rect::new(outer.x + 1, outer.y + 1 + row as u16, width as u16, 1));
+        frame.render_widget(
+            line,
+            Rect::new(outer.x + 1, outer.y + 1 + row as u16, width as u16, 1),
+        );
     }
 }

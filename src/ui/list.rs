@@ -13,7 +13,10 @@ use crate::article::Article;
 const DATE_WIDTH: usize = 10;
 
 pub fn draw(frame: &mut Frame, app: &App, size: Size, theme: &Theme) {
-    frame.render_widget(header(app, usize::from(size.width), theme), size.header_area());
+    frame.render_widget(
+        header(app, usize::from(size.width), theme),
+        size.header_area(),
+    );
     let area = size.body_area();
     let visible = app.visible();
     if visible.is_empty() {
@@ -29,8 +32,13 @@ pub fn draw(frame: &mut Frame, app: &App, size: Size, theme: &Theme) {
     }
     let cursor = app.list_cursor();
     let columns = Columns::new(usize::from(area.width), app.source_width());
-    for (row, position) in (cursor.offset..visible.len()).take(usize::from(area.height)).enumerate() {
-        let Some(article) = app.articles().get(visible[position]) else { continue };
+    for (row, position) in (cursor.offset..visible.len())
+        .take(usize::from(area.height))
+        .enumerate()
+    {
+        let Some(article) = app.articles().get(visible[position]) else {
+            continue;
+        };
         let line = columns.row(article, position == cursor.selected, theme);
         frame.render_widget(line, row_area(area, row));
     }
@@ -73,16 +81,33 @@ impl Columns {
     }
 
     fn row(&self, article: &Article, selected: bool, theme: &Theme) -> Line<'static> {
-        let patch = |style: ratatui::style::Style| if selected { style.patch(theme.selected) } else { style };
+        let patch = |style: ratatui::style::Style| {
+            if selected {
+                style.patch(theme.selected)
+            } else {
+                style
+            }
+        };
         let mut b = LineBuilder::new(self.width);
-        let date = article.date.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default();
+        let date = article
+            .date
+            .map(|d| d.format("%Y-%m-%d").to_string())
+            .unwrap_or_default();
         b.push_fit(&date, DATE_WIDTH, patch(theme.date));
         b.push_fit(" ", 1, patch(theme.title));
         if self.source > 0 {
-            b.push_fit(article.source().unwrap_or(""), self.source, patch(theme.source));
+            b.push_fit(
+                article.source().unwrap_or(""),
+                self.source,
+                patch(theme.source),
+            );
             b.push_fit(" ", 1, patch(theme.title));
         }
-        let title = if article.title.is_empty() { "(untitled)" } else { article.title.as_str() };
+        let title = if article.title.is_empty() {
+            "(untitled)"
+        } else {
+            article.title.as_str()
+        };
         b.push(title, patch(theme.title));
         if b.left() >= 6 && !article.tags.is_empty() {
             let mut tags = String::from(" ");

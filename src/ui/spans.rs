@@ -1,9 +1,11 @@
-//! Building lines that never exceed their width.
+//! Building lines that never exceed their width. All text drawn goes
+//! through [`LineBuilder`] (or `app::detail`'s cached lines), which makes
+//! it [`cells::terminal_safe`].
 
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use crate::text::width;
+use crate::text::{cells, width};
 
 /// A line being built left to right within a column budget: every push is
 /// cut (with an ellipsis) to what is left, so the result never overflows.
@@ -14,7 +16,10 @@ pub struct LineBuilder {
 
 impl LineBuilder {
     pub fn new(width: usize) -> Self {
-        LineBuilder { spans: Vec::new(), left: width }
+        LineBuilder {
+            spans: Vec::new(),
+            left: width,
+        }
     }
 
     /// Columns still free.
@@ -24,6 +29,8 @@ impl LineBuilder {
 
     /// Appends `text`, cut to the room left; says whether all of it fit.
     pub fn push(&mut self, text: &str, style: Style) -> bool {
+        let text = cells::terminal_safe(text);
+        let text = text.as_ref();
         if self.left == 0 || text.is_empty() {
             return text.is_empty();
         }
@@ -39,7 +46,10 @@ impl LineBuilder {
     pub fn push_fit(&mut self, text: &str, columns: usize, style: Style) {
         let columns = columns.min(self.left);
         if columns > 0 {
-            self.spans.push(Span::styled(width::fit(text, columns), style));
+            self.spans.push(Span::styled(
+                width::fit(&cells::terminal_safe(text), columns),
+                style,
+            ));
             self.left -= columns;
         }
     }

@@ -14,15 +14,30 @@ pub fn draw(frame: &mut Frame, app: &App, size: Size, theme: &Theme) {
     let right = match app.context() {
         Context::Detail => super::detail::position(app, size).unwrap_or_default(),
         Context::List if !app.visible().is_empty() => {
-            format!("{} / {}", count(app.list_cursor().selected + 1), count(app.visible().len()))
+            format!(
+                "{} / {}",
+                count(app.list_cursor().selected + 1),
+                count(app.visible().len())
+            )
         }
         _ => String::new(),
     };
     let right_width = width::str_width(&right);
-    let left_width = if right_width + 2 < total { total - right_width - 2 } else { total };
+    let left_width = if right_width + 2 < total {
+        total - right_width - 2
+    } else {
+        total
+    };
     let mut b = LineBuilder::new(left_width);
     if let Some(status) = app.status() {
-        b.push(&status.text, if status.error { theme.error } else { theme.info });
+        b.push(
+            &status.text,
+            if status.error {
+                theme.error
+            } else {
+                theme.info
+            },
+        );
     } else {
         let guide = app.guide();
         let hints = match app.context() {
