@@ -19,6 +19,7 @@ mod effect;
 mod filter;
 mod geometry;
 mod guide;
+mod index;
 mod picker;
 mod update;
 mod update_overlay;
@@ -31,7 +32,8 @@ pub use effect::Effect;
 pub use filter::{Criterion, Filters};
 pub use geometry::{MAX_TEXT_WIDTH, MIN_HEIGHT, MIN_WIDTH, Size};
 pub use guide::{HelpEntry, HelpSection, Hint, KeyGuide};
-pub use picker::{Picker, PickerEntry, PickerKind, count_labels};
+pub use index::{Indexes, LabelIndex};
+pub use picker::{Choices, Picker, PickerEntry, PickerKind};
 pub use url_check::check_url;
 
 use crate::article::Article;
@@ -87,6 +89,12 @@ pub struct App {
     /// `rank[article]` is its position in `order`.
     rank: Vec<usize>,
     filters: Filters,
+    /// Tags and categories as numbers, for fast filters and counts.
+    index: Indexes,
+    /// The pickers' entries when no filter is active (the common case),
+    /// built once.
+    all_tags: Choices,
+    all_categories: Choices,
     /// Indices of the articles the list shows, in `order`.
     visible: Vec<usize>,
     list: Cursor,
@@ -117,7 +125,11 @@ impl App {
             .map(width::str_width)
             .max()
             .unwrap_or(0);
+        let index = Indexes::build(&library.articles, &rank);
         let mut app = App {
+            all_tags: update::choices(index.tags.all_counts()),
+            all_categories: update::choices(index.categories.all_counts()),
+            index,
             visible: order.clone(),
             order,
             rank,
@@ -247,7 +259,9 @@ impl App {
     fn refilter(&mut self) {
         let previous = self.selected_article();
         let row_on_screen = self.list.selected.saturating_sub(self.list.offset);
-        self.visible = self.filters.apply(&self.order, &self.library.articles);
+        self.visible = self
+            .filters
+            .apply(&self.order, &self.library.articles, &self.index);
         let position = previous.map_or(0, |article| {
             let rank = self.rank[article];
             self.visible.partition_point(|&i| self.rank[i] < rank)

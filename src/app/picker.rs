@@ -1,13 +1,12 @@
 //! The pop-up that picks tags, categories or links, narrowed by fuzzy
 //! matching as the person types.
 
-use std::collections::HashMap;
+use std::sync::Arc;
 
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
-use nucleo_matcher::{Config, Matcher, Utf32Str};
+use nucleo_matcher::{Config, Matcher, Utf32String};
 
 use super::cursor::Cursor;
-use crate::article::Article;
 
 /// What a picker offers, and so what applying it does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,9 +36,30 @@ pub struct PickerEntry {
     pub count: usize,
 }
 
+/// A picker's entries with their matcher form, shareable so the
+/// unfiltered tag and category lists are built once per library.
+#[derive(Debug, Clone)]
+pub struct Choices {
+    pub entries: Arc<[PickerEntry]>,
+    haystacks: Arc<[Utf32String]>,
+}
+
+impl Choices {
+    pub fn new(entries: Vec<PickerEntry>) -> Choices {
+        let haystacks = entries
+            .iter()
+            .map(|e| Utf32String::from(e.label.as_str()))
+            .collect();
+        Choices {
+            entries: entries.into(),
+            haystacks,
+        }
+    }
+}
+
 pub struct Picker {
     pub kind: PickerKind,
-    pub entries: Vec<PickerEntry>,
+    pub entries: Arc<[PickerEntry]>,
     pub query: String,
     /// Indices into `entries` that match the query, best first.
     pub matches: Vec<usize>,
@@ -48,6 +68,10 @@ pub struct Picker {
     /// Indices into `entries`, in the order they were marked.
     pub marked: Vec<usize>,
     matcher: Box<Matcher>,
+    /// The labels as the matcher reads them, converted once.
+    haystacks: Arc<[Utf32String]>,
+    /// The query `matches` was ranked for.
+    ranked_for: String,
 }
 
 impl std::fmt::Debug for Picker {
@@ -64,11 +88,13 @@ impl std::fmt::Debug for Picker {
 }
 
 impl Picker {
-    pub fn new(kind: PickerKind, entries: Vec<PickerEntry>) -> Self {
-        let matches = (0..entries.len()).collect();
+    pub fn new(kind: PickerKind, choices: Choices) -> Self {
+        let matches = (0..choices.entries.len()).collect();
         Picker {
             kind,
-            entries,
+            haystacks: choices.haystacks,
+            ranked_for: String::new(),
+            entries: choices.entries,
             query: String::new(),
             matches,
             cursor: Cursor::default(),
@@ -90,18 +116,28 @@ impl Picker {
     /// (most used first). Matching is per character, so CJK works, and
     /// smart case: a capital in the query makes it case-sensitive.
     fn rank(&mut self) -> Vec<usize> {
+        let previous = std::mem::replace(&mut self.ranked_for, self.query.clone());
         if self.query.trim().is_empty() {
             return (0..self.entries.len()).collect();
         }
+        // Typing more only removes matches, so only the current matches
+        // need scoring again (not with `!` negation or a `$` anchor).
+        let narrows = !previous.trim().is_empty()
+            && self.query.starts_with(&previous)
+            && !self.query.contains('!')
+            && !previous.ends_with('$');
+        let candidates: Vec<usize> = if narrows {
+            std::mem::take(&mut self.matches)
+        } else {
+            (0..self.entries.len()).collect()
+        };
         let pattern = Pattern::parse(&self.query, CaseMatching::Smart, Normalization::Smart);
-        let mut buf = Vec::new();
-        let mut scored: Vec<(u32, usize)> = self
-            .entries
-            .iter()
-            .enumerate()
-            .filter_map(|(i, e)| {
+        let mut scored: Vec<(u32, usize)> = candidates
+            .into_iter()
+            .filter_map(|i| {
+                let haystack = self.haystacks.get(i)?.slice(..);
                 pattern
-                    .score(Utf32Str::new(&e.label, &mut buf), &mut self.matcher)
+                    .score(haystack, &mut self.matcher)
                     .map(|score| (score, i))
             })
             .collect();
@@ -142,37 +178,10 @@ impl Picker {
     }
 }
 
-/// Every distinct label `of` the given articles with how many carry it,
-/// most used first (ties alphabetical).
-pub fn count_labels(
-    articles: &[Article],
-    indices: &[usize],
-    of: fn(&Article) -> &[String],
-) -> Vec<PickerEntry> {
-    let mut counts: HashMap<&str, usize> = HashMap::new();
-    for article in indices.iter().filter_map(|&i| articles.get(i)) {
-        let labels = of(article);
-        for (n, label) in labels.iter().enumerate() {
-            // An article listing the same tag twice still counts once.
-            if !label.is_empty() && !labels[..n].contains(label) {
-                *counts.entry(label.as_str()).or_default() += 1;
-            }
-        }
-    }
-    let mut entries: Vec<PickerEntry> = counts
-        .into_iter()
-        .map(|(label, count)| PickerEntry {
-            label: label.to_owned(),
-            count,
-        })
-        .collect();
-    entries.sort_unstable_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
-    entries
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::LabelIndex;
     use crate::app::tests::article;
 
     fn tags_picker() -> Picker {
@@ -181,10 +190,15 @@ mod tests {
             article("b", &[], &["香港", "東京", "交通"]),
             article("c", &[], &["香港", "서울", "香港"]),
         ];
-        Picker::new(
-            PickerKind::Tags,
-            count_labels(&articles, &[0, 1, 2], |a| &a.tags),
-        )
+        let index = LabelIndex::build(&articles, &[0, 1, 2], |a| &a.tags);
+        let entries = index
+            .all_counts()
+            .into_iter()
+            .map(|(label, count)| PickerEntry {
+                label: label.into(),
+                count,
+            });
+        Picker::new(PickerKind::Tags, Choices::new(entries.collect()))
     }
 
     fn labels(p: &Picker) -> Vec<&str> {
@@ -221,8 +235,18 @@ mod tests {
         assert_eq!(labels(&p), ["東京"]);
         p.set_query("서".into(), 5);
         assert_eq!(labels(&p), ["서울"]);
+        p.set_query("t".into(), 5);
+        assert_eq!(labels(&p), ["Tokyo"]);
         p.set_query("tky".into(), 5);
         assert_eq!(labels(&p), ["Tokyo"]);
+        p.set_query("tkx".into(), 5);
+        assert!(labels(&p).is_empty());
+        p.set_query("香".into(), 5);
+        assert_eq!(labels(&p), ["香港"]);
+        p.set_query("香 !港".into(), 5);
+        assert!(labels(&p).is_empty());
+        p.set_query("!港".into(), 5);
+        assert_eq!(labels(&p).len(), 4);
         p.set_query("zzz".into(), 5);
         assert!(labels(&p).is_empty());
         assert!(p.chosen().is_empty());

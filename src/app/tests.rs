@@ -150,7 +150,9 @@ fn a_late_body_for_another_article_is_ignored() {
 #[test]
 fn scrolling_the_article() {
     let mut app = app();
-    let body: String = (0..100).map(|i| format!("line {i}\n\n")).collect();
+    let body: String = (0..100)
+        .map(|i| ["line ", &i.to_string(), "\n\n"].concat())
+        .collect();
     open(&mut app, &body);
     let rows = app.size().body_rows();
     let scroll = |app: &App| app.detail().unwrap().scroll;

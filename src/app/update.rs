@@ -2,7 +2,7 @@
 //! shares. Pop-ups are in `update_overlay`.
 
 use super::{Action, App, Body, Criterion, Detail, Effect, Overlay, Size, View};
-use super::{PickerKind, check_url, count_labels};
+use super::{Choices, PickerEntry, PickerKind, check_url};
 
 /// Rows the mouse wheel moves per notch.
 const WHEEL_ROWS: isize = 3;
@@ -253,25 +253,30 @@ impl App {
         let entries = links
             .iter()
             .enumerate()
-            .map(|(n, link)| super::PickerEntry {
+            .map(|(n, link)| PickerEntry {
                 label: crate::text::sanitize::clean_inline(link),
                 count: n + 1,
             })
             .collect();
-        self.show_picker(PickerKind::Links, entries);
+        self.show_picker(PickerKind::Links, Choices::new(entries));
     }
 
     fn open_picker(&mut self, kind: PickerKind) {
-        let of: fn(&crate::article::Article) -> &[String] = match kind {
-            PickerKind::Categories => |a| &a.categories,
-            _ => |a| &a.tags,
+        let (index, everything) = match kind {
+            PickerKind::Categories => (&self.index.categories, &self.all_categories),
+            _ => (&self.index.tags, &self.all_tags),
         };
-        let entries = count_labels(&self.library.articles, &self.visible, of);
-        if entries.is_empty() {
+        // Counts are over what is listed, so further tags narrow it down.
+        let choices = if self.filters.is_empty() {
+            everything.clone()
+        } else {
+            choices(index.counts(self.visible.iter().copied()))
+        };
+        if choices.entries.is_empty() {
             self.notify(format!("No {} here", kind.title().to_lowercase()));
             return;
         }
-        self.show_picker(kind, entries);
+        self.show_picker(kind, choices);
     }
 
     fn filter_by_nth_tag(&mut self, n: u8) {
@@ -312,4 +317,17 @@ impl App {
         self.refilter();
         self.notify("Filters cleared");
     }
+}
+
+/// Picker choices from `(label, count)` pairs.
+pub(super) fn choices(counts: Vec<(&str, usize)>) -> Choices {
+    Choices::new(
+        counts
+            .into_iter()
+            .map(|(label, count)| PickerEntry {
+                label: label.to_owned(),
+                count,
+            })
+            .collect(),
+    )
 }

@@ -1,10 +1,10 @@
 //! `App::update` while a pop-up (picker or help) is open.
 
-use super::{Action, App, Criterion, Effect, Overlay, Picker, PickerEntry, PickerKind};
+use super::{Action, App, Choices, Criterion, Effect, Overlay, Picker, PickerKind};
 
 impl App {
-    pub(super) fn show_picker(&mut self, kind: PickerKind, entries: Vec<PickerEntry>) {
-        self.overlay = Some(Overlay::Picker(Picker::new(kind, entries)));
+    pub(super) fn show_picker(&mut self, kind: PickerKind, choices: Choices) {
+        self.overlay = Some(Overlay::Picker(Picker::new(kind, choices)));
     }
 
     pub(super) fn update_picker(&mut self, action: &Action) -> Vec<Effect> {

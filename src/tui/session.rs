@@ -122,10 +122,10 @@ where
                     }
                     Effect::OpenUrl(url) => match browser::plan(&url) {
                         Launch::Background => {
-                            browser::open_in_background(url, self.report_tx.clone())
+                            browser::open_in_background(url, self.report_tx.clone());
                         }
                         Launch::Terminal(command) => {
-                            outside.push(Outside::RunInTerminal { url, command })
+                            outside.push(Outside::RunInTerminal { url, command });
                         }
                     },
                 }
