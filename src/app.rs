@@ -22,6 +22,8 @@ mod guide;
 mod index;
 mod picker;
 mod update;
+mod update_filters;
+mod update_links;
 mod update_overlay;
 mod url_check;
 
@@ -127,8 +129,8 @@ impl App {
             .unwrap_or(0);
         let index = Indexes::build(&library.articles, &rank);
         let mut app = App {
-            all_tags: update::choices(index.tags.all_counts()),
-            all_categories: update::choices(index.categories.all_counts()),
+            all_tags: update_filters::choices(index.tags.all_counts()),
+            all_categories: update_filters::choices(index.categories.all_counts()),
             index,
             visible: order.clone(),
             order,

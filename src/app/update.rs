@@ -1,8 +1,8 @@
 //! `App::update`: the list and article views, and actions every view
 //! shares. Pop-ups are in `update_overlay`.
 
-use super::{Action, App, Body, Criterion, Detail, Effect, Overlay, Size, View};
-use super::{Choices, PickerEntry, PickerKind, check_url};
+use super::PickerKind;
+use super::{Action, App, Body, Detail, Effect, Overlay, Size, View};
 
 /// Rows the mouse wheel moves per notch.
 const WHEEL_ROWS: isize = 3;
@@ -141,7 +141,7 @@ impl App {
         Vec::new()
     }
 
-    fn open_selected(&mut self) -> Vec<Effect> {
+    pub(super) fn open_selected(&mut self) -> Vec<Effect> {
         match self.selected_article() {
             Some(article) => self.open_article(article),
             None => Vec::new(),
@@ -177,7 +177,7 @@ impl App {
         detail.scroll_by(0, self.size.body_rows());
     }
 
-    fn close_article(&mut self) {
+    pub(super) fn close_article(&mut self) {
         self.view = View::List;
         self.detail = None;
     }
@@ -196,138 +196,4 @@ impl App {
         }
         self.open_selected()
     }
-
-    fn open_link(&mut self, original: bool) -> Vec<Effect> {
-        let Some(article) = self
-            .current_article()
-            .and_then(|i| self.library.articles.get(i))
-        else {
-            return Vec::new();
-        };
-        let link = if original {
-            article.original_url.as_ref()
-        } else {
-            article.url.as_ref()
-        };
-        let Some(link) = link else {
-            self.fail(if original {
-                "This article has no separate original link"
-            } else {
-                "This article has no link"
-            });
-            return Vec::new();
-        };
-        self.open_url(&link.clone())
-    }
-
-    /// Checks a link and, if it is a web link, asks for it to be opened.
-    pub(super) fn open_url(&mut self, link: &str) -> Vec<Effect> {
-        match check_url(link) {
-            Ok(url) => {
-                self.notify(format!(
-                    "Opening {}",
-                    crate::text::width::truncate(&url, 200)
-                ));
-                vec![Effect::OpenUrl(url)]
-            }
-            Err(reason) => {
-                self.fail(reason);
-                Vec::new()
-            }
-        }
-    }
-
-    fn show_links(&mut self) {
-        let Some(detail) = self.detail.as_ref() else {
-            return;
-        };
-        let links = detail.links();
-        if links.is_empty() {
-            let message = match detail.body {
-                Body::Loading => "The article is still loading",
-                _ => "This article has no links",
-            };
-            self.notify(message);
-            return;
-        }
-        let entries = links
-            .iter()
-            .enumerate()
-            .map(|(n, link)| PickerEntry {
-                label: crate::text::sanitize::clean_inline(link),
-                count: n + 1,
-            })
-            .collect();
-        self.show_picker(PickerKind::Links, Choices::new(entries));
-    }
-
-    fn open_picker(&mut self, kind: PickerKind) {
-        let (index, everything) = match kind {
-            PickerKind::Categories => (&self.index.categories, &self.all_categories),
-            _ => (&self.index.tags, &self.all_tags),
-        };
-        // Counts are over what is listed, so further tags narrow it down.
-        let choices = if self.filters.is_empty() {
-            everything.clone()
-        } else {
-            choices(index.counts(self.visible.iter().copied()))
-        };
-        if choices.entries.is_empty() {
-            self.notify(format!("No {} here", kind.title().to_lowercase()));
-            return;
-        }
-        self.show_picker(kind, choices);
-    }
-
-    fn filter_by_nth_tag(&mut self, n: u8) {
-        let article = self
-            .current_article()
-            .and_then(|i| self.library.articles.get(i));
-        let Some(tag) = article.and_then(|a| a.tags.get(usize::from(n).wrapping_sub(1))) else {
-            self.notify(format!("This article has no tag {n}"));
-            return;
-        };
-        let tag = tag.clone();
-        self.apply_criteria(vec![Criterion::Tag(tag)]);
-    }
-
-    /// Adds criteria, recomputes the list and shows it.
-    pub(super) fn apply_criteria(&mut self, criteria: Vec<Criterion>) {
-        let mut labels = Vec::new();
-        for criterion in criteria {
-            labels.push(criterion.label());
-            self.filters.add(criterion);
-        }
-        self.refilter();
-        self.close_article();
-        self.notify(format!(
-            "{} article{} with {}",
-            self.visible.len(),
-            if self.visible.len() == 1 { "" } else { "s" },
-            labels.join(" "),
-        ));
-    }
-
-    fn clear_filters(&mut self) {
-        if self.filters.is_empty() {
-            self.notify("No filters to clear");
-            return;
-        }
-        self.filters.clear();
-        self.refilter();
-        self.notify("Filters cleared");
-    }
-}
-
-/// Picker choices from `(label, count)` pairs.
-pub(super) fn choices(counts: Vec<(&str, usize)>) -> Choices {
-    Choices::new(
-        counts
-            .into_iter()
-            .map(|(label, count)| PickerEntry {
-                label: label.to_owned(),
-                count,
-            })
-            .collect(),
-    )
 }
