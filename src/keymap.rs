@@ -197,7 +197,7 @@ impl Keymap {
                     ("back", "cancel"),
                 ],
             ),
-            help_hints: self.hints(Context::Help, &[("back", "close")]),
+            help_hints: self.hints(Context::Help, &[("move_down", "scroll"), ("back", "close")]),
         }
     }
 
