@@ -69,6 +69,13 @@ where
         &self.terminal
     }
 
+    /// A sender other threads (a file watcher, a search worker) use to
+    /// hand actions to the session; they are applied on the next loop turn
+    /// by [`Session::poll_reports`].
+    pub fn reporter(&self) -> Sender<Action> {
+        self.report_tx.clone()
+    }
+
     pub fn terminal_mut(&mut self) -> &mut Terminal<B> {
         &mut self.terminal
     }
