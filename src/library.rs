@@ -20,10 +20,10 @@ use crate::article::{Article, BodySource, YamlParser};
 
 pub use order::{compare_articles, sort_articles};
 pub use read::load_file;
+pub use walk::is_markdown;
 
 /// One file's outcome: the article and its problems, or why it is not one.
 pub type LoadResult = Result<(Article, Vec<Problem>), Problem>;
-pub use walk::is_markdown;
 
 /// Everything loaded from one or more paths.
 #[derive(Debug, Default)]
@@ -197,8 +197,9 @@ fn drop_duplicates(articles: &mut Vec<Article>, problems: &mut Vec<Problem>) {
     }
 }
 
-/// The folder's name for one path; names joined for several.
+/// The folder's name for one path; a few names joined for several.
 fn library_name(paths: &[PathBuf]) -> String {
+    const SHOWN: usize = 3;
     let name = |p: &PathBuf| {
         let full = std::fs::canonicalize(p).unwrap_or_else(|_| p.clone());
         full.file_name().map_or_else(
@@ -206,7 +207,11 @@ fn library_name(paths: &[PathBuf]) -> String {
             |n| n.to_string_lossy().into_owned(),
         )
     };
-    paths.iter().map(name).collect::<Vec<_>>().join(", ")
+    let names: Vec<String> = paths.iter().take(SHOWN).map(name).collect();
+    match paths.len().saturating_sub(SHOWN) {
+        0 => names.join(", "),
+        more => format!("{} and {more} more", names.join(", ")),
+    }
 }
 
 /// Reads an article's body (everything after the front matter), decoding

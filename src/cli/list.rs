@@ -6,9 +6,8 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use super::ListArgs;
-use super::output::{pad_right, terminal_safe_json, to_stdout};
+use super::output::{open_library, pad_right, terminal_safe_json, to_stdout};
 use crate::article::Article;
-use crate::library::Library;
 use crate::text::sanitize::clean_inline;
 use crate::text::width::{fit, str_width};
 
@@ -19,7 +18,7 @@ const MAX_CATEGORY_COLUMN: usize = 18;
 const DATE_COLUMN: usize = 10;
 
 pub fn run(args: &ListArgs) -> ExitCode {
-    let library = Library::open(&args.paths);
+    let library = open_library(&args.paths);
     let wanted: Vec<String> = args
         .tags
         .iter()

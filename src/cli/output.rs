@@ -26,6 +26,23 @@ pub fn to_stdout(code: ExitCode, write: impl FnOnce(&mut dyn Write) -> io::Resul
     }
 }
 
+/// Loads what a scripting command works on and says on stderr when some
+/// files could not be read or parsed (stdout stays the command's output).
+pub fn open_library(paths: &[std::path::PathBuf]) -> crate::library::Library {
+    let library = crate::library::Library::open(paths);
+    let broken = library
+        .problems
+        .iter()
+        .filter(|p| p.severity == crate::library::Severity::Error)
+        .count();
+    if broken > 0 {
+        eprintln!(
+            "inkstone: {broken} files could not be read or parsed; `inkstone check` lists them"
+        );
+    }
+    library
+}
+
 /// `s` padded with spaces to `width` columns; never cut.
 pub fn pad_right(s: &str, width: usize) -> String {
     let mut out = String::with_capacity(s.len() + width);
