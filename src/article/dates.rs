@@ -9,6 +9,9 @@ use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime};
 /// of day as written.
 pub fn parse(text: &str) -> Option<(NaiveDate, Option<NaiveTime>)> {
     let text = text.trim();
+    if let Some(found) = parse_common(text) {
+        return Some(found);
+    }
     if let Ok(stamp) = DateTime::parse_from_rfc3339(text) {
         let local = stamp.naive_local();
         return Some((local.date(), Some(local.time())));
@@ -26,6 +29,30 @@ pub fn parse(text: &str) -> Option<(NaiveDate, Option<NaiveTime>)> {
         let (time, zone) = NaiveTime::parse_and_remainder(rest, format).ok()?;
         is_zone(zone.trim_start()).then_some(time)
     })?;
+    Some((date, Some(time)))
+}
+
+/// The two forms nearly every file uses, `YYYY-MM-DD` and
+/// `YYYY-MM-DD HH:MM:SS`, without chrono's format interpreter.
+fn parse_common(text: &str) -> Option<(NaiveDate, Option<NaiveTime>)> {
+    let b = text.as_bytes();
+    let num = |range: std::ops::Range<usize>| -> Option<u32> {
+        b.get(range)?.iter().try_fold(0u32, |n, &d| {
+            d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
+        })
+    };
+    if !(b.len() == 10 || b.len() == 19) || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let year = i32::try_from(num(0..4)?).ok()?;
+    let date = NaiveDate::from_ymd_opt(year, num(5..7)?, num(8..10)?)?;
+    if b.len() == 10 {
+        return Some((date, None));
+    }
+    if b[10] != b' ' || b[13] != b':' || b[16] != b':' {
+        return None;
+    }
+    let time = NaiveTime::from_hms_opt(num(11..13)?, num(14..16)?, num(17..19)?)?;
     Some((date, Some(time)))
 }
 
@@ -68,26 +95,50 @@ mod tests {
 
     #[test]
     fn date_with_space_and_time() {
-        assert_eq!(parse("2017-05-13 09:41:27"), Some((day(2017, 5, 13), at(9, 41, 27))));
-        assert_eq!(parse("2017-05-13 09:41"), Some((day(2017, 5, 13), at(9, 41, 0))));
+        assert_eq!(
+            parse("2017-05-13 09:41:27"),
+            Some((day(2017, 5, 13), at(9, 41, 27)))
+        );
+        assert_eq!(
+            parse("2017-05-13 09:41"),
+            Some((day(2017, 5, 13), at(9, 41, 0)))
+        );
     }
 
     #[test]
     fn rfc3339_with_z_keeps_written_date() {
-        assert_eq!(parse("2020-11-12T09:56:17.000Z"), Some((day(2020, 11, 12), at(9, 56, 17))));
+        assert_eq!(
+            parse("2020-11-12T09:56:17.000Z"),
+            Some((day(2020, 11, 12), at(9, 56, 17)))
+        );
     }
 
     #[test]
     fn rfc3339_with_offset_keeps_written_date() {
-        assert_eq!(parse("2022-01-10T18:25:00.000+08:00"), Some((day(2022, 1, 10), at(18, 25, 0))));
-        assert_eq!(parse("2020-11-12T23:30:00-05:00"), Some((day(2020, 11, 12), at(23, 30, 0))));
-        assert_eq!(parse("2020-11-12T01:30:00+14:00").map(|d| d.0), Some(day(2020, 11, 12)));
+        assert_eq!(
+            parse("2022-01-10T18:25:00.000+08:00"),
+            Some((day(2022, 1, 10), at(18, 25, 0)))
+        );
+        assert_eq!(
+            parse("2020-11-12T23:30:00-05:00"),
+            Some((day(2020, 11, 12), at(23, 30, 0)))
+        );
+        assert_eq!(
+            parse("2020-11-12T01:30:00+14:00").map(|d| d.0),
+            Some(day(2020, 11, 12))
+        );
     }
 
     #[test]
     fn jekyll_space_offset() {
-        assert_eq!(parse("2019-03-01 08:00:00 +0800"), Some((day(2019, 3, 1), at(8, 0, 0))));
-        assert_eq!(parse("2019-03-01 08:00:00 UTC").map(|d| d.0), Some(day(2019, 3, 1)));
+        assert_eq!(
+            parse("2019-03-01 08:00:00 +0800"),
+            Some((day(2019, 3, 1), at(8, 0, 0)))
+        );
+        assert_eq!(
+            parse("2019-03-01 08:00:00 UTC").map(|d| d.0),
+            Some(day(2019, 3, 1))
+        );
     }
 
     #[test]
@@ -97,15 +148,50 @@ mod tests {
     }
 
     #[test]
+    fn common_forms_agree_with_chrono() {
+        for text in [
+            "2018-05-08",
+            "2017-05-13 09:41:27",
+            "2019-02-29",
+            "2019-02-28 24:00:00",
+            "2019-1a-01",
+            "2020-02-29 23:59:59",
+        ] {
+            let slow = NaiveDate::parse_from_str(text, "%Y-%m-%d")
+                .ok()
+                .map(|d| (d, None))
+                .or_else(|| {
+                    NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S")
+                        .ok()
+                        .map(|t| (t.date(), Some(t.time())))
+                });
+            assert_eq!(parse_common(text), slow, "{text}");
+        }
+    }
+
+    #[test]
     fn unreadable_dates() {
-        for bad in ["", "soon", "2019-13-01", "2019-02-30", "2019-03-01 noon", "2019-03-01T08:00:00 +99:99:99"] {
+        for bad in [
+            "",
+            "soon",
+            "2019-13-01",
+            "2019-02-30",
+            "2019-03-01 noon",
+            "2019-03-01T08:00:00 +99:99:99",
+        ] {
             assert_eq!(parse(bad), None, "{bad:?}");
         }
     }
 
     #[test]
     fn date_time_defaults_to_midnight() {
-        assert_eq!(parse_date_time("2021-07-20").map(|t| t.time()), Some(NaiveTime::MIN));
-        assert_eq!(parse_date_time("2021-07-20 18:34:12").map(|t| t.time()), at(18, 34, 12));
+        assert_eq!(
+            parse_date_time("2021-07-20").map(|t| t.time()),
+            Some(NaiveTime::MIN)
+        );
+        assert_eq!(
+            parse_date_time("2021-07-20 18:34:12").map(|t| t.time()),
+            at(18, 34, 12)
+        );
     }
 }
