@@ -110,9 +110,7 @@ fn bench_corpus(dir: &Path) {
         pct(50),
         pct(99),
         pct(100),
-        times
-            .last()
-            .map_or(String::new(), |(_, p)| p.display().to_string())
+        times.last().map_or(String::new(), |(_, p)| shown(p, dir))
     );
     println!("  all articles one after another: {total:?}");
     if let Some((bytes, path)) = largest {
