@@ -9,4 +9,5 @@ pub mod article;
 pub mod cli;
 pub mod library;
 pub mod render;
+pub mod search;
 pub mod text;

@@ -1,0 +1,351 @@
+//! Folding: the one normal form that both queries and searched text are put
+//! in before they are compared.
+//!
+//! Each character is folded on its own — compatibility forms (NFKC: fullwidth
+//! `Ａ１` to `a1`, halfwidth `ｶ` to `カ`), then lower case, then Traditional to
+//! Simplified — so folding keeps a substring a substring: if the query occurs
+//! in a text, its folding occurs in the text's folding. Phrase-level script
+//! conversion would break that (a word converts differently alone than in its
+//! sentence). The only context used is composing a combining mark with the
+//! character before it, so `ｶﾞ` folds like `ガ`. Runs of whitespace become one
+//! space, invisible characters (controls, zero-width, bidi) vanish.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::{compose, is_combining_mark};
+
+use crate::text::sanitize::is_unsafe;
+
+/// Table entries: a folded character, or one of these markers.
+const DROP: u32 = u32::MAX;
+const SPACE: u32 = u32::MAX - 1;
+/// Set on a folded character that is a combining mark.
+const COMBINING: u32 = 1 << 30;
+/// Set on an index into `FoldTable::expansions`.
+const EXPANSION: u32 = 1 << 29;
+const CHAR_BITS: u32 = (1 << 21) - 1;
+
+/// Folding of every Basic Multilingual Plane character, computed once (a few
+/// milliseconds) so folding the archive is one lookup per character.
+struct FoldTable {
+    bmp: Vec<u32>,
+    expansions: Vec<Box<str>>,
+}
+
+static TABLE: LazyLock<FoldTable> = LazyLock::new(FoldTable::build);
+
+impl FoldTable {
+    fn build() -> Self {
+        let mut bmp = vec![DROP; 0x1_0000];
+        let mut expansions = Vec::new();
+        for (code, slot) in (0u32..).zip(bmp.iter_mut()) {
+            let Some(c) = char::from_u32(code) else { continue };
+            *slot = match Folding::of(c) {
+                Folding::Drop => DROP,
+                Folding::Space => SPACE,
+                Folding::Char(f) if is_combining_mark(f) => f as u32 | COMBINING,
+                Folding::Char(f) => f as u32,
+                Folding::Expansion(s) => {
+                    expansions.push(s.into_boxed_str());
+                    (expansions.len() - 1) as u32 | EXPANSION
+                }
+            };
+        }
+        FoldTable { bmp, expansions }
+    }
+}
+
+/// What one character folds to.
+#[derive(Debug, PartialEq, Eq)]
+enum Folding {
+    Drop,
+    Space,
+    Char(char),
+    Expansion(String),
+}
+
+impl Folding {
+    /// The folding computed from first principles (used to build the table,
+    /// and for the rare characters outside the BMP).
+    fn of(c: char) -> Self {
+        if c.is_whitespace() {
+            return Folding::Space;
+        }
+        if is_unsafe(c) {
+            return Folding::Drop;
+        }
+        let mut folded = String::new();
+        for compat in std::iter::once(c).nfkc() {
+            for lower in compat.to_lowercase() {
+                // fast2s converts per character when given one character
+                // alone, with no neighbours to look at.
+                let mut buf = [0; 4];
+                folded.push_str(&fast2s::convert(lower.encode_utf8(&mut buf)));
+            }
+        }
+        let mut chars = folded.chars();
+        match (chars.next(), chars.next()) {
+            (None, _) => Folding::Drop,
+            (Some(f), None) if f.is_whitespace() => Folding::Space,
+            (Some(f), None) => Folding::Char(f),
+            _ => Folding::Expansion(folded),
+        }
+    }
+}
+
+/// Receives folded characters, each with the byte range of the source text
+/// it came from.
+pub(crate) trait FoldSink {
+    fn push(&mut self, c: char, source: Range<usize>);
+    /// The last pushed character combined with a following mark into `c`.
+    fn replace_last(&mut self, c: char, source_end: usize);
+}
+
+impl FoldSink for String {
+    fn push(&mut self, c: char, _source: Range<usize>) {
+        String::push(self, c);
+    }
+
+    fn replace_last(&mut self, c: char, _source_end: usize) {
+        self.pop();
+        String::push(self, c);
+    }
+}
+
+/// Folds text fed to it in pieces (a markup stripper hands over visible runs
+/// one by one); spaces collapse and marks compose across pieces.
+pub(crate) struct Folder<'s, S: FoldSink> {
+    sink: &'s mut S,
+    /// Last character pushed, while a combining mark may still attach to it.
+    last: Option<char>,
+    /// Source start of the whitespace run not yet written.
+    space_from: Option<usize>,
+    wrote_any: bool,
+}
+
+impl<'s, S: FoldSink> Folder<'s, S> {
+    pub(crate) fn new(sink: &'s mut S) -> Self {
+        Folder { sink, last: None, space_from: None, wrote_any: false }
+    }
+
+    /// Folds `piece`, which starts at byte `offset` of the source text.
+    pub(crate) fn feed(&mut self, piece: &str, offset: usize) {
+        let table = &*TABLE;
+        for (i, c) in piece.char_indices() {
+            let start = offset + i;
+            let end = start + c.len_utf8();
+            let entry = table.bmp.get(c as usize).copied();
+            match entry {
+                Some(DROP) => {}
+                Some(SPACE) => self.space(start),
+                Some(e) if e & EXPANSION != 0 => {
+                    let expansion = &table.expansions[(e & !EXPANSION) as usize];
+                    self.push_str(expansion, start..end);
+                }
+                Some(e) if e & COMBINING != 0 => {
+                    self.mark(char::from_u32(e & CHAR_BITS).unwrap_or(c), start..end);
+                }
+                Some(e) => self.push(char::from_u32(e).unwrap_or(c), start..end),
+                None => match Folding::of(c) {
+                    Folding::Drop => {}
+                    Folding::Space => self.space(start),
+                    Folding::Char(f) if is_combining_mark(f) => self.mark(f, start..end),
+                    Folding::Char(f) => self.push(f, start..end),
+                    Folding::Expansion(s) => self.push_str(&s, start..end),
+                },
+            }
+        }
+    }
+
+    fn space(&mut self, start: usize) {
+        self.last = None;
+        if self.space_from.is_none() {
+            self.space_from = Some(start);
+        }
+    }
+
+    fn push(&mut self, c: char, source: Range<usize>) {
+        if let Some(from) = self.space_from.take() {
+            if self.wrote_any {
+                self.sink.push(' ', from..source.start);
+            }
+        }
+        self.sink.push(c, source);
+        self.last = Some(c);
+        self.wrote_any = true;
+    }
+
+    fn mark(&mut self, mark: char, source: Range<usize>) {
+        match self.last.and_then(|base| compose(base, mark)) {
+            Some(composed) => {
+                self.sink.replace_last(composed, source.end);
+                self.last = Some(composed);
+            }
+            None => self.push(mark, source),
+        }
+    }
+
+    fn push_str(&mut self, folded: &str, source: Range<usize>) {
+        for f in folded.chars() {
+            if f.is_whitespace() {
+                self.space(source.start);
+            } else {
+                self.push(f, source.clone());
+            }
+        }
+    }
+}
+
+/// The folding of `text`.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    fold_into(text, &mut out);
+    out
+}
+
+/// Appends the folding of `text` to `out`.
+pub fn fold_into(text: &str, out: &mut String) {
+    Folder::new(out).feed(text, 0);
+}
+
+/// A folded text that remembers where each folded character came from, so a
+/// match in the folding can be shown on the original.
+#[derive(Debug, Default)]
+pub(crate) struct MappedFold {
+    pub(crate) text: String,
+    /// Per folded character: its byte offset in `text` and its source range.
+    spans: Vec<(usize, Range<usize>)>,
+}
+
+impl FoldSink for MappedFold {
+    fn push(&mut self, c: char, source: Range<usize>) {
+        self.spans.push((self.text.len(), source));
+        self.text.push(c);
+    }
+
+    fn replace_last(&mut self, c: char, source_end: usize) {
+        if let Some((at, source)) = self.spans.last_mut() {
+            self.text.truncate(*at);
+            self.text.push(c);
+            source.end = source_end;
+        }
+    }
+}
+
+impl MappedFold {
+    pub(crate) fn new(source: &str) -> Self {
+        let mut mapped = MappedFold::default();
+        Folder::new(&mut mapped).feed(source, 0);
+        mapped
+    }
+
+    /// The source byte range covering folded bytes `folded`.
+    pub(crate) fn source_range(&self, folded: Range<usize>) -> Option<Range<usize>> {
+        if folded.is_empty() {
+            return None;
+        }
+        let first = self.spans.partition_point(|(at, _)| *at <= folded.start).checked_sub(1)?;
+        let last = self.spans.partition_point(|(at, _)| *at < folded.end).checked_sub(1)?;
+        Some(self.spans[first].1.start..self.spans[last].1.end)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn case_folds() {
+        assert_eq!(fold("Xi JINPING"), "xi jinping");
+        assert_eq!(fold("ÉCOLE"), "école");
+    }
+
+    #[test]
+    fn fullwidth_and_halfwidth_meet() {
+        assert_eq!(fold("ＡＢＣ１２３"), fold("abc123"));
+        assert_eq!(fold("ＨＫ　ｎｅｗｓ"), "hk news");
+        assert_eq!(fold("，！？"), ",!?");
+        // Halfwidth katakana become fullwidth, voiced marks recombined.
+        assert_eq!(fold("ｶﾀｶﾅ"), "カタカナ");
+        assert_eq!(fold("ｶﾞｲﾄﾞ"), "ガイド");
+        assert_eq!(fold("ﾊﾟﾝ"), "パン");
+    }
+
+    #[test]
+    fn traditional_and_simplified_meet() {
+        assert_eq!(fold("習近平"), fold("习近平"));
+        assert_eq!(fold("國安法"), fold("国安法"));
+        assert_eq!(fold("臺灣"), fold("台湾"));
+        assert_eq!(fold("台灣"), fold("台湾"));
+        assert_eq!(fold("香港國家安全法"), "香港国家安全法");
+    }
+
+    #[test]
+    fn folding_is_per_character() {
+        // fast2s keeps 乾 in 乾隆 when it sees the neighbour; search must
+        // fold the same character the same way wherever it stands.
+        let alone = fold("乾");
+        assert!(fold("乾隆").starts_with(&alone));
+        assert!(fold("餅乾").ends_with(&alone));
+    }
+
+    #[test]
+    fn whitespace_collapses_and_invisibles_vanish() {
+        assert_eq!(fold("  a \t\n b  "), "a b");
+        assert_eq!(fold("習\u{200B}近\u{202E}平"), "习近平");
+        assert_eq!(fold("a\u{3}b\u{1b}c"), "abc");
+        assert_eq!(fold("\u{FEFF}標題"), "标题");
+    }
+
+    #[test]
+    fn decomposed_marks_compose() {
+        assert_eq!(fold("e\u{301}cole"), fold("école"));
+    }
+
+    #[test]
+    fn expansions_fold_inside() {
+        assert_eq!(fold("㍿"), "株式会社");
+        assert_eq!(fold("…"), "...");
+    }
+
+    #[test]
+    fn astral_characters_pass_through() {
+        assert_eq!(fold("𠮷野家👍🏽"), "𠮷野家👍🏽");
+    }
+
+    #[test]
+    fn table_agrees_with_the_slow_path() {
+        for c in ['Ａ', 'ｶ', '臺', '\u{3000}', '\u{200B}', 'a', 'İ', '㍿'] {
+            let mut fast = String::new();
+            fold_into(&c.to_string(), &mut fast);
+            let slow = match Folding::of(c) {
+                Folding::Drop | Folding::Space => String::new(),
+                Folding::Char(f) => f.to_string(),
+                Folding::Expansion(s) => s,
+            };
+            assert_eq!(fast, slow, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn mapped_fold_points_back_to_the_source() {
+        let source = "Ｘｉ　習\u{200B}近平";
+        let mapped = MappedFold::new(source);
+        assert_eq!(mapped.text, "xi 习近平");
+        let at = mapped.text.find("习近平").unwrap();
+        let range = mapped.source_range(at..mapped.text.len()).unwrap();
+        assert_eq!(&source[range], "習\u{200B}近平");
+        let range = mapped.source_range(0..2).unwrap();
+        assert_eq!(&source[range], "Ｘｉ");
+    }
+
+    #[test]
+    fn mapped_fold_covers_composed_marks() {
+        let source = "ｶﾞｲﾄﾞ";
+        let mapped = MappedFold::new(source);
+        let range = mapped.source_range(0.."ガ".len()).unwrap();
+        assert_eq!(&source[range], "ｶﾞ");
+    }
+}

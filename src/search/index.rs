@@ -1,0 +1,297 @@
+//! The search index: the folded searchable text of every article, kept in
+//! chunks of [`CHUNK`] articles. Metadata (title, authors, categories, tags)
+//! is folded when the index is created; bodies are read, stripped and folded
+//! on a background thread pool, chunk by chunk, each chunk published the
+//! moment it is done. Queries run over the chunks in parallel.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Condvar, Mutex, OnceLock, PoisonError, Weak};
+
+use memchr::memmem::Finder;
+use rayon::prelude::*;
+
+use super::fold::Folder;
+use super::scan::{ChunkSet, chunk_matches};
+use super::strip::visible_text;
+use super::{Matches, Query};
+use crate::article::{Article, BodySource};
+use crate::library::read_body;
+
+/// Articles per chunk: small enough to publish progress often and to spread
+/// queries over threads, large enough that per-chunk costs vanish.
+pub(crate) const CHUNK: usize = 256;
+
+/// Folded text of a run of articles laid end to end. Article `i` is
+/// `text[ends[i - 1]..ends[i]]`; each field ends with `'\n'`, which folding
+/// never produces and no term contains, so no match spans two fields.
+#[derive(Debug, Default)]
+pub(crate) struct Arena {
+    pub(crate) text: String,
+    pub(crate) ends: Vec<u32>,
+}
+
+impl Arena {
+    pub(crate) fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub(crate) fn article(&self, i: usize) -> &[u8] {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.text.as_bytes()[start..self.ends[i] as usize]
+    }
+
+    /// Appends one article written by `write` (which may call
+    /// [`Arena::end_field`] between fields).
+    pub(crate) fn push_article(&mut self, write: impl FnOnce(&mut String)) {
+        write(&mut self.text);
+        self.text.push('\n');
+        // A chunk is far below 4 GiB; saturate rather than wrap if not.
+        self.ends.push(u32::try_from(self.text.len()).unwrap_or(u32::MAX));
+    }
+
+    fn bytes(&self) -> usize {
+        self.text.capacity() + self.ends.capacity() * size_of::<u32>()
+    }
+
+    fn shrink(mut self) -> Self {
+        self.text.shrink_to_fit();
+        self.ends.shrink_to_fit();
+        self
+    }
+}
+
+fn meta_arena(articles: &[Article]) -> Arena {
+    let mut arena = Arena::default();
+    for article in articles {
+        arena.push_article(|text| {
+            let fields = std::iter::once(&article.title)
+                .chain(&article.authors)
+                .chain(&article.categories)
+                .chain(&article.tags);
+            for (n, field) in fields.enumerate() {
+                if n > 0 {
+                    text.push('\n');
+                }
+                Folder::new(text).feed(field, 0);
+            }
+        });
+    }
+    arena.shrink()
+}
+
+fn body_arena(sources: &[BodySource]) -> Arena {
+    let mut arena = Arena::default();
+    for source in sources {
+        // An unreadable body is reported by the loader and `check`; search
+        // just finds nothing in it.
+        let body = read_body(source).unwrap_or_default();
+        arena.push_article(|text| {
+            let mut folder = Folder::new(text);
+            visible_text(&body, &mut |piece| folder.feed(piece, 0));
+        });
+    }
+    arena.shrink()
+}
+
+struct Shared {
+    total: usize,
+    meta: Vec<Arena>,
+    bodies: Vec<OnceLock<Arena>>,
+    /// Articles whose bodies are in `bodies`.
+    indexed: AtomicUsize,
+    finished: Mutex<bool>,
+    finished_signal: Condvar,
+}
+
+/// How far the background build has come.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    /// Articles whose bodies are searchable.
+    pub indexed: usize,
+    pub total: usize,
+}
+
+impl Progress {
+    pub fn is_complete(&self) -> bool {
+        self.indexed >= self.total
+    }
+}
+
+/// A handle on the index of one library's articles (article `i` here is
+/// `library.articles[i]`). Cheap to clone; the build stops early if every
+/// handle is dropped.
+#[derive(Clone)]
+pub struct SearchIndex {
+    shared: Arc<Shared>,
+}
+
+impl std::fmt::Debug for SearchIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SearchIndex").field("progress", &self.progress()).finish_non_exhaustive()
+    }
+}
+
+impl SearchIndex {
+    /// Folds the metadata now (tens of milliseconds for 50,000 articles) and
+    /// starts indexing the bodies on a background thread pool. The index
+    /// answers queries at once; until a body is indexed, its article is
+    /// matched on metadata only and counted in [`Matches::pending`].
+    pub fn build_in_background(articles: &[Article]) -> Self {
+        let meta: Vec<Arena> = articles.par_chunks(CHUNK).map(meta_arena).collect();
+        let bodies = meta.iter().map(|_| OnceLock::new()).collect();
+        let shared = Arc::new(Shared {
+            total: articles.len(),
+            meta,
+            bodies,
+            indexed: AtomicUsize::new(0),
+            finished: Mutex::new(false),
+            finished_signal: Condvar::new(),
+        });
+        let sources: Vec<BodySource> = articles.iter().map(|a| a.body.clone()).collect();
+        let weak = Arc::downgrade(&shared);
+        let spawned = std::thread::Builder::new()
+            .name("search-index".into())
+            .spawn({
+                let weak = weak.clone();
+                move || index_bodies(&weak, &sources)
+            });
+        if spawned.is_err() {
+            // No thread to be had: index here rather than never.
+            let sources: Vec<BodySource> = articles.iter().map(|a| a.body.clone()).collect();
+            index_bodies(&weak, &sources);
+        }
+        SearchIndex { shared }
+    }
+
+    /// Builds the whole index before returning (for `list --search`).
+    pub fn build(articles: &[Article]) -> Self {
+        let index = Self::build_in_background(articles);
+        index.wait();
+        index
+    }
+
+    /// Blocks until every body is indexed.
+    pub fn wait(&self) {
+        let mut finished = self.shared.finished.lock().unwrap_or_else(PoisonError::into_inner);
+        while !*finished {
+            finished = self
+                .shared
+                .finished_signal
+                .wait(finished)
+                .unwrap_or_else(PoisonError::into_inner);
+        }
+    }
+
+    pub fn progress(&self) -> Progress {
+        Progress {
+            indexed: self.shared.indexed.load(Ordering::Relaxed).min(self.shared.total),
+            total: self.shared.total,
+        }
+    }
+
+    /// Number of articles indexed (searchable or pending).
+    pub fn len(&self) -> usize {
+        self.shared.total
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.shared.total == 0
+    }
+
+    /// Bytes held by the index's text and offsets.
+    pub fn memory_bytes(&self) -> usize {
+        let meta: usize = self.shared.meta.iter().map(Arena::bytes).sum();
+        let bodies: usize = self.shared.bodies.iter().filter_map(OnceLock::get).map(Arena::bytes).sum();
+        meta + bodies
+    }
+
+    /// Every article containing all the query's terms, in index order. An
+    /// empty query matches every article.
+    pub fn matches(&self, query: &Query) -> Matches {
+        self.run(query, None)
+    }
+
+    /// Like [`SearchIndex::matches`], looking only at `previous`'s articles:
+    /// right when `query.narrows(previous_query)` and `previous` was complete
+    /// (else this falls back to a full search).
+    pub fn matches_within(&self, query: &Query, previous: &Matches) -> Matches {
+        if previous.pending() > 0 {
+            return self.matches(query);
+        }
+        self.run(query, Some(previous.indices()))
+    }
+
+    fn run(&self, query: &Query, within: Option<&[usize]>) -> Matches {
+        let shared = &*self.shared;
+        let finders: Vec<Finder<'_>> = query.terms().iter().map(|t| Finder::new(t)).collect();
+        let per_chunk: Vec<(Vec<usize>, usize)> = (0..shared.meta.len())
+            .into_par_iter()
+            .map(|c| {
+                let base = c * CHUNK;
+                let meta = &shared.meta[c];
+                let body = shared.bodies[c].get();
+                let pending = if body.is_some() || query.is_empty() { 0 } else { meta.len() };
+                let within = within.map(|ids| chunk_subset(ids, base, meta.len()));
+                if within.is_some_and(|set| set.iter().next().is_none()) {
+                    return (Vec::new(), pending);
+                }
+                let set = chunk_matches(meta, body, &finders, within);
+                (set.iter().map(|i| base + i).collect(), pending)
+            })
+            .collect();
+        let pending = per_chunk.iter().map(|(_, p)| p).sum();
+        let indices = per_chunk.into_iter().flat_map(|(ids, _)| ids).collect();
+        Matches::new(indices, pending)
+    }
+}
+
+/// The members of sorted `ids` that fall in the chunk starting at `base`.
+fn chunk_subset(ids: &[usize], base: usize, len: usize) -> ChunkSet {
+    let from = ids.partition_point(|&i| i < base);
+    let to = ids.partition_point(|&i| i < base + len);
+    let mut set = ChunkSet::default();
+    for &i in &ids[from..to] {
+        set.insert(i - base);
+    }
+    set
+}
+
+/// The background build: bodies chunk by chunk on a pool of its own, so
+/// queries on rayon's global pool never wait behind it.
+fn index_bodies(shared: &Weak<Shared>, sources: &[BodySource]) {
+    let _finished = FinishOnDrop(shared.clone());
+    let threads = std::thread::available_parallelism().map_or(2, std::num::NonZero::get);
+    let work = || {
+        sources.par_chunks(CHUNK).enumerate().for_each(|(c, chunk)| {
+            if shared.strong_count() == 0 {
+                return;
+            }
+            let arena = body_arena(chunk);
+            if let Some(shared) = shared.upgrade() {
+                if shared.bodies[c].set(arena).is_ok() {
+                    shared.indexed.fetch_add(chunk.len(), Ordering::Relaxed);
+                }
+            }
+        });
+    };
+    match rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .thread_name(|i| format!("search-index-{i}"))
+        .build()
+    {
+        Ok(pool) => pool.install(work),
+        Err(_) => work(),
+    }
+}
+
+/// Marks the build finished however it ends, so `wait` never hangs.
+struct FinishOnDrop(Weak<Shared>);
+
+impl Drop for FinishOnDrop {
+    fn drop(&mut self) {
+        if let Some(shared) = self.0.upgrade() {
+            *shared.finished.lock().unwrap_or_else(PoisonError::into_inner) = true;
+            shared.finished_signal.notify_all();
+        }
+    }
+}

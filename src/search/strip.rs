@@ -1,0 +1,347 @@
+//! The visible text of an article body, cheaply: what search looks in.
+//!
+//! Not a renderer: one pass over the bytes that drops what a reader never
+//! shows as text — HTML tags and attributes, comments, scripts, URLs (link
+//! targets, image sources, bare links), Markdown syntax — and hands the
+//! visible runs to a callback, borrowed from the body, with no allocation.
+//! An image's alt text is kept: readers show it in place of the picture.
+
+mod html;
+
+use memchr::memchr;
+
+use self::html::{Markup, entity_at, markup_at};
+
+/// How far ahead a `[` looks for the `](` that makes it a link.
+const MAX_LINK_TEXT: usize = 1024;
+/// How long a link target `(...)` may be (archive URLs reach 3,000 bytes).
+const MAX_LINK_TARGET: usize = 8 * 1024;
+/// Nested `[` whose closing `]` is still ahead.
+const MAX_LINK_DEPTH: usize = 8;
+
+/// Bytes that may start something to drop; everything else is copied.
+const fn special_bytes() -> [bool; 256] {
+    let mut table = [false; 256];
+    let specials = b"<&[]!*`|~\\\nhH";
+    let mut i = 0;
+    while i < specials.len() {
+        table[specials[i] as usize] = true;
+        i += 1;
+    }
+    table
+}
+static SPECIAL: [bool; 256] = special_bytes();
+
+/// Calls `emit` with each run of visible text of `body`, in order. Pieces
+/// that separate words (block tags, line breaks) arrive as `" "`.
+pub(crate) fn visible_text(body: &str, emit: &mut impl FnMut(&str)) {
+    Stripper { body, bytes: body.as_bytes(), link_closes: Vec::new() }.run(emit);
+}
+
+/// What stands in for skipped bytes.
+enum Replacement<'a> {
+    Nothing,
+    Space,
+    Char(char),
+    /// Text still holding character references (an image's alt).
+    Encoded(&'a str),
+}
+
+struct Stripper<'a> {
+    body: &'a str,
+    bytes: &'a [u8],
+    /// Positions of the `]` that close links opened so far, innermost last.
+    link_closes: Vec<usize>,
+}
+
+impl<'a> Stripper<'a> {
+    fn run(&mut self, emit: &mut impl FnMut(&str)) {
+        let len = self.bytes.len();
+        let mut at = self.line_start(0);
+        let mut run_from = at;
+        while at < len {
+            if !SPECIAL[self.bytes[at] as usize] {
+                at += 1;
+                continue;
+            }
+            let (resume, replacement) = self.special(at);
+            if resume == at {
+                at += 1;
+                continue;
+            }
+            emit(&self.body[run_from..at]);
+            match replacement {
+                Replacement::Nothing => {}
+                Replacement::Space => emit(" "),
+                Replacement::Char(c) => emit(c.encode_utf8(&mut [0; 4])),
+                Replacement::Encoded(text) => {
+                    emit(" ");
+                    decode_references(text, emit);
+                    emit(" ");
+                }
+            }
+            at = resume;
+            run_from = at;
+        }
+        emit(&self.body[run_from..len]);
+    }
+
+    /// Looks at the special byte at `at`: returns where visible text resumes
+    /// (`at` itself when the byte is plain text) and what stands in for the
+    /// skipped bytes.
+    fn special(&mut self, at: usize) -> (usize, Replacement<'a>) {
+        let rest = &self.bytes[at..];
+        let skip = |n: usize| (at + n, Replacement::Nothing);
+        let keep = (at, Replacement::Nothing);
+        match rest[0] {
+            b'\n' => (self.line_start(at + 1), Replacement::Space),
+            b'<' => match markup_at(self.body, at) {
+                Markup::Text => keep,
+                Markup::Skip { end, alt: Some(alt), .. } => (end, Replacement::Encoded(alt)),
+                Markup::Skip { end, separates: true, alt: None } => (end, Replacement::Space),
+                Markup::Skip { end, separates: false, alt: None } => (end, Replacement::Nothing),
+            },
+            b'&' => match entity_at(&self.body[at..]) {
+                Some((c, len)) => (at + len, Replacement::Char(c)),
+                None => keep,
+            },
+            b'!' if rest.get(1) == Some(&b'[') && self.open_link(at + 1) => skip(2),
+            b'[' if self.open_link(at) => skip(1),
+            b']' if self.closes_link(at) => (self.skip_link_target(at + 1), Replacement::Nothing),
+            b'*' | b'`' => skip(1),
+            b'~' if rest.get(1) == Some(&b'~') => skip(2),
+            b'|' => (at + 1, Replacement::Space),
+            b'\\' if rest.get(1).is_some_and(u8::is_ascii_punctuation) => {
+                (at + 2, Replacement::Char(char::from(rest[1])))
+            }
+            b'h' | b'H' => (self.skip_url(at), Replacement::Nothing),
+            _ => keep,
+        }
+    }
+
+    /// Whether the `]` at `at` closes a link opened earlier.
+    fn closes_link(&mut self, at: usize) -> bool {
+        // Drop closes that were skipped over (inside a tag or a URL).
+        while self.link_closes.last().is_some_and(|&close| close < at) {
+            self.link_closes.pop();
+        }
+        if self.link_closes.last() == Some(&at) {
+            self.link_closes.pop();
+            return true;
+        }
+        false
+    }
+
+    /// Whether the `[` at `at` opens a link or image (`[text](target)`,
+    /// `[text][label]`); if so, remembers where its `]` is.
+    fn open_link(&mut self, at: usize) -> bool {
+        if self.link_closes.len() >= MAX_LINK_DEPTH {
+            return false;
+        }
+        let mut depth = 0usize;
+        let window = &self.bytes[at..(at + MAX_LINK_TEXT).min(self.bytes.len())];
+        for (i, &b) in window.iter().enumerate() {
+            match b {
+                b'[' => depth += 1,
+                b']' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        let close = at + i;
+                        let follows = self.bytes.get(close + 1);
+                        if matches!(follows, Some(b'(' | b'[')) {
+                            self.link_closes.push(close);
+                            return true;
+                        }
+                        return false;
+                    }
+                }
+                b'\n' if window.get(i + 1) == Some(&b'\n') => return false,
+                _ => {}
+            }
+        }
+        false
+    }
+
+    /// Skips the `(target "title")` or `[label]` after a link's `]`.
+    fn skip_link_target(&self, at: usize) -> usize {
+        let (open, close) = match self.bytes.get(at) {
+            Some(b'(') => (b'(', b')'),
+            Some(b'[') => (b'[', b']'),
+            _ => return at,
+        };
+        let mut depth = 0usize;
+        let window = &self.bytes[at..(at + MAX_LINK_TARGET).min(self.bytes.len())];
+        for (i, &b) in window.iter().enumerate() {
+            if b == open {
+                depth += 1;
+            } else if b == close {
+                depth -= 1;
+                if depth == 0 {
+                    return at + i + 1;
+                }
+            } else if b == b'\n' {
+                break;
+            }
+        }
+        at
+    }
+
+    /// Skips a bare `http://` or `https://` URL starting at `at`.
+    fn skip_url(&self, at: usize) -> usize {
+        let rest = &self.bytes[at..];
+        let scheme = if starts_with_ignore_case(rest, b"https://") {
+            8
+        } else if starts_with_ignore_case(rest, b"http://") {
+            7
+        } else {
+            return at;
+        };
+        if at > 0 && self.bytes[at - 1].is_ascii_alphanumeric() {
+            return at;
+        }
+        let len = rest[scheme..]
+            .iter()
+            .position(|&b| !b.is_ascii_graphic() || matches!(b, b'<' | b'>' | b'"'))
+            .map_or(rest.len(), |i| scheme + i);
+        at + len
+    }
+
+    /// Where the text of the line starting at `at` begins, past Markdown
+    /// block syntax: heading marks, quote marks, list bullets. Lines that are
+    /// all syntax (rules, table separators, link definitions) are skipped.
+    fn line_start(&self, at: usize) -> usize {
+        let line_end = memchr(b'\n', &self.bytes[at..]).map_or(self.bytes.len(), |i| at + i);
+        let line = &self.bytes[at..line_end];
+        let mut i = 0;
+        let skip_spaces = |i: &mut usize| {
+            while line.get(*i).is_some_and(|b| *b == b' ' || *b == b'\t') {
+                *i += 1;
+            }
+        };
+        skip_spaces(&mut i);
+        if is_rule(&line[i..]) || is_link_definition(&line[i..]) {
+            return line_end;
+        }
+        while line.get(i) == Some(&b'>') {
+            i += 1;
+            skip_spaces(&mut i);
+        }
+        let marks = line[i..].iter().take_while(|b| **b == b'#').count();
+        if marks > 0 && matches!(line.get(i + marks), None | Some(b' ' | b'\t')) {
+            i += marks;
+        } else if matches!(line.get(i), Some(b'-' | b'+' | b'*'))
+            && matches!(line.get(i + 1), Some(b' ' | b'\t'))
+        {
+            i += 1;
+        }
+        at + i
+    }
+}
+
+/// `---`, `***`, `===`, `| --- | :-: |`: lines of syntax only.
+fn is_rule(line: &[u8]) -> bool {
+    let marks = line.iter().filter(|b| matches!(b, b'-' | b'*' | b'_' | b'=')).count();
+    marks >= 3
+        && line.iter().all(|b| matches!(b, b'-' | b'*' | b'_' | b'=' | b'|' | b':' | b' ' | b'\t' | b'\r'))
+}
+
+/// `[label]: target`
+fn is_link_definition(line: &[u8]) -> bool {
+    line.first() == Some(&b'[')
+        && memchr(b']', line).is_some_and(|close| line.get(close + 1) == Some(&b':'))
+}
+
+fn starts_with_ignore_case(haystack: &[u8], prefix: &[u8]) -> bool {
+    haystack.len() >= prefix.len() && haystack[..prefix.len()].eq_ignore_ascii_case(prefix)
+}
+
+/// Emits `text` with its character references decoded.
+fn decode_references(text: &str, emit: &mut impl FnMut(&str)) {
+    let mut run_from = 0;
+    let mut at = 0;
+    while let Some(i) = memchr(b'&', &text.as_bytes()[at..]) {
+        let amp = at + i;
+        match entity_at(&text[amp..]) {
+            Some((c, len)) => {
+                emit(&text[run_from..amp]);
+                emit(c.encode_utf8(&mut [0; 4]));
+                at = amp + len;
+                run_from = at;
+            }
+            None => at = amp + 1,
+        }
+    }
+    emit(&text[run_from..]);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn visible(body: &str) -> String {
+        let mut out = String::new();
+        visible_text(body, &mut |piece| out.push_str(piece));
+        out.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn html_tags_and_attributes_go() {
+        assert_eq!(visible("<p class=\"lead\">中國<b>推動</b>訪韓</p><p>下段</p>"), "中國推動訪韓 下段");
+        assert_eq!(visible("<a href='https://x.example/習近平'>連結</a>"), "連結");
+        assert_eq!(visible("a<br>b<br/>c"), "a b c");
+    }
+
+    #[test]
+    fn comments_scripts_and_styles_go() {
+        assert_eq!(visible("<!--1605174977000-->正文<!-- never closed"), "正文");
+        assert_eq!(visible("前<script>var 秘密 = '<p>';</script>後"), "前 後");
+        assert_eq!(visible("<style>p { color: red }</STYLE>文"), "文");
+    }
+
+    #[test]
+    fn image_alt_stays_source_goes() {
+        assert_eq!(
+            visible("<figure>\n<img src=\"https://web.example/im_/金正恩.jpg\" alt=\"會晤 &amp; 傾談\">\n<figcaption>大連</figcaption>\n</figure>"),
+            "會晤 & 傾談 大連"
+        );
+        assert_eq!(visible("![圖說](https://img.example/a.jpg \"標題\") 後文"), "圖說 後文");
+    }
+
+    #[test]
+    fn markdown_links_keep_only_their_text() {
+        assert_eq!(visible("見[北京外交消息](https://www.cna.example/news/1.aspx)報導"), "見北京外交消息報導");
+        assert_eq!(visible("[![相片](/web/im_/a.jpg)](/web/page)"), "相片");
+        assert_eq!(visible("[參考][1]\n\n[1]: https://example.org/ref"), "參考");
+        assert_eq!(visible("[not a link] and [brackets]"), "[not a link] and [brackets]");
+    }
+
+    #[test]
+    fn bare_urls_go() {
+        assert_eq!(visible("詳見https://www.hkcnews.example/article/12012/%E9%87%91 全文"), "詳見 全文");
+        assert_eq!(visible("see HTTP://EXAMPLE.COM/x."), "see");
+        assert_eq!(visible("the hash and http-like words stay"), "the hash and http-like words stay");
+    }
+
+    #[test]
+    fn markdown_syntax_goes() {
+        assert_eq!(visible("# 相隔一月\n\n**習近平**與`金正恩`"), "相隔一月 習近平與金正恩");
+        assert_eq!(visible("> 引文\n> > 再引\n- 一\n* 二\n1. 三"), "引文 再引 一 二 1. 三");
+        assert_eq!(visible("段落\n\n---\n訂閱"), "段落 訂閱");
+        assert_eq!(visible("| 甲 | 乙 |\n|---|:--:|\n| 1 | 2 |"), "甲 乙 1 2");
+        assert_eq!(visible("~~刪除~~ \\*星號\\*"), "刪除 *星號*");
+    }
+
+    #[test]
+    fn entities_decode() {
+        assert_eq!(visible("A&amp;B&nbsp;C &#20013;&#x6587; &bogus; &"), "A&B C 中文 &bogus; &");
+    }
+
+    #[test]
+    fn hostile_input_does_not_panic() {
+        for body in ["<", "&", "[", "![", "](", "<a href=\"", "[a](", "\\", "h", "<!--", "<script>", "&#;", "&#x;", "[[[[[[[[[[]]]]]]]]]](x)"] {
+            let _ = visible(body);
+        }
+        let long = "[".repeat(5000) + &"]".repeat(5000);
+        let _ = visible(&long);
+    }
+}
