@@ -137,6 +137,24 @@ impl SearchIndex {
     /// answers queries at once; until a body is indexed, its article is
     /// matched on metadata only and counted in [`Matches::pending`].
     pub fn build_in_background(articles: &[Article]) -> Self {
+        let index = Self::metadata_only(articles);
+        let sources: Vec<BodySource> = articles.iter().map(|a| a.body.clone()).collect();
+        let weak = Arc::downgrade(&index.shared);
+        let spawned = std::thread::Builder::new().name("search-index".into()).spawn({
+            let weak = weak.clone();
+            move || index_bodies(&weak, &sources)
+        });
+        if spawned.is_err() {
+            // No thread to be had: index here rather than never.
+            let sources: Vec<BodySource> = articles.iter().map(|a| a.body.clone()).collect();
+            index_bodies(&weak, &sources);
+        }
+        index
+    }
+
+    /// The index before any body is in (what queries see right after
+    /// start-up).
+    pub(crate) fn metadata_only(articles: &[Article]) -> Self {
         let meta: Vec<Arena> = articles.par_chunks(CHUNK).map(meta_arena).collect();
         let bodies = meta.iter().map(|_| OnceLock::new()).collect();
         let shared = Arc::new(Shared {
@@ -147,19 +165,6 @@ impl SearchIndex {
             finished: Mutex::new(false),
             finished_signal: Condvar::new(),
         });
-        let sources: Vec<BodySource> = articles.iter().map(|a| a.body.clone()).collect();
-        let weak = Arc::downgrade(&shared);
-        let spawned = std::thread::Builder::new()
-            .name("search-index".into())
-            .spawn({
-                let weak = weak.clone();
-                move || index_bodies(&weak, &sources)
-            });
-        if spawned.is_err() {
-            // No thread to be had: index here rather than never.
-            let sources: Vec<BodySource> = articles.iter().map(|a| a.body.clone()).collect();
-            index_bodies(&weak, &sources);
-        }
         SearchIndex { shared }
     }
 
@@ -295,3 +300,6 @@ impl Drop for FinishOnDrop {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;
