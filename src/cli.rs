@@ -2,6 +2,7 @@
 
 mod check;
 mod list;
+mod output;
 mod show;
 mod tags;
 
