@@ -57,7 +57,9 @@ impl Library {
         let candidates = walk::find(paths, &mut problems);
         let results: Vec<_> = candidates
             .par_iter()
-            .map_init(Vec::new, |buf, c| read::load(&c.path, &c.archive_path, buf, parser))
+            .map_init(Vec::new, |buf, c| {
+                read::load(&c.path, &c.archive_path, buf, parser)
+            })
             .collect();
         drop(candidates);
         Self::assemble(library_name(paths), results, problems)
@@ -65,12 +67,20 @@ impl Library {
 
     /// The sample articles compiled into the binary.
     pub fn samples() -> Library {
-        Self::assemble("samples".to_owned(), samples::load(YamlParser::Auto), Vec::new())
+        Self::assemble(
+            "samples".to_owned(),
+            samples::load(YamlParser::Auto),
+            Vec::new(),
+        )
     }
 
     /// The articles under `paths`, or the samples when no path is given.
     pub fn open(paths: &[PathBuf]) -> Library {
-        if paths.is_empty() { Self::samples() } else { Self::load(paths) }
+        if paths.is_empty() {
+            Self::samples()
+        } else {
+            Self::load(paths)
+        }
     }
 
     /// Whether any file could not be read or parsed.
@@ -95,7 +105,11 @@ impl Library {
         }
         sort_articles(&mut articles);
         problems.sort_by(|a, b| a.path.cmp(&b.path));
-        Library { name, articles, problems }
+        Library {
+            name,
+            articles,
+            problems,
+        }
     }
 }
 
@@ -119,7 +133,10 @@ pub fn sort_articles(articles: &mut [Article]) {
 fn library_name(paths: &[PathBuf]) -> String {
     let name = |p: &PathBuf| {
         let full = std::fs::canonicalize(p).unwrap_or_else(|_| p.clone());
-        full.file_name().map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned())
+        full.file_name().map_or_else(
+            || p.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        )
     };
     paths.iter().map(name).collect::<Vec<_>>().join(", ")
 }
@@ -130,7 +147,9 @@ pub fn read_body(source: &BodySource) -> Result<String, String> {
     match source {
         BodySource::File { path, offset } => {
             let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
-            let start = usize::try_from(*offset).unwrap_or(usize::MAX).min(bytes.len());
+            let start = usize::try_from(*offset)
+                .unwrap_or(usize::MAX)
+                .min(bytes.len());
             Ok(String::from_utf8_lossy(&bytes[start..]).into_owned())
         }
         BodySource::Embedded { bytes, offset } => {

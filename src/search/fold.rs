@@ -41,7 +41,9 @@ impl FoldTable {
         let mut bmp = vec![DROP; 0x1_0000];
         let mut expansions = Vec::new();
         for (code, slot) in (0u32..).zip(bmp.iter_mut()) {
-            let Some(c) = char::from_u32(code) else { continue };
+            let Some(c) = char::from_u32(code) else {
+                continue;
+            };
             *slot = match Folding::of(c) {
                 Folding::Drop => DROP,
                 Folding::Space => SPACE,
@@ -127,7 +129,12 @@ pub(crate) struct Folder<'s, S: FoldSink> {
 
 impl<'s, S: FoldSink> Folder<'s, S> {
     pub(crate) fn new(sink: &'s mut S) -> Self {
-        Folder { sink, last: None, space_from: None, wrote_any: false }
+        Folder {
+            sink,
+            last: None,
+            space_from: None,
+            wrote_any: false,
+        }
     }
 
     /// Folds `piece`, which starts at byte `offset` of the source text.
@@ -246,8 +253,14 @@ impl MappedFold {
         if folded.is_empty() {
             return None;
         }
-        let first = self.spans.partition_point(|(at, _)| *at <= folded.start).checked_sub(1)?;
-        let last = self.spans.partition_point(|(at, _)| *at < folded.end).checked_sub(1)?;
+        let first = self
+            .spans
+            .partition_point(|(at, _)| *at <= folded.start)
+            .checked_sub(1)?;
+        let last = self
+            .spans
+            .partition_point(|(at, _)| *at < folded.end)
+            .checked_sub(1)?;
         Some(self.spans[first].1.start..self.spans[last].1.end)
     }
 }

@@ -59,7 +59,10 @@ pub fn highlight_line(line: &Line<'static>, query: &Query, style: Style) -> Line
             if from > at {
                 spans.push(Span::styled(text[at..from].to_owned(), span.style));
             }
-            spans.push(Span::styled(text[from..to].to_owned(), span.style.patch(style)));
+            spans.push(Span::styled(
+                text[from..to].to_owned(),
+                span.style.patch(style),
+            ));
             at = to;
         }
         if at < span_end {
@@ -67,7 +70,10 @@ pub fn highlight_line(line: &Line<'static>, query: &Query, style: Style) -> Line
         }
         span_start = span_end;
     }
-    Line { spans, ..line.clone() }
+    Line {
+        spans,
+        ..line.clone()
+    }
 }
 
 /// One match in a laid-out document: its line and byte range in that line.
@@ -88,19 +94,28 @@ pub fn match_positions<'a>(
         .into_iter()
         .enumerate()
         .flat_map(|(line, text)| {
-            match_ranges(text, query).into_iter().map(move |range| MatchPosition { line, range })
+            match_ranges(text, query)
+                .into_iter()
+                .map(move |range| MatchPosition { line, range })
         })
         .collect()
 }
 
 /// For `n`: the first match on a line after `line`, wrapping to the first.
 pub fn next_match(positions: &[MatchPosition], line: usize) -> Option<&MatchPosition> {
-    positions.iter().find(|p| p.line > line).or_else(|| positions.first())
+    positions
+        .iter()
+        .find(|p| p.line > line)
+        .or_else(|| positions.first())
 }
 
 /// For `N`: the last match on a line before `line`, wrapping to the last.
 pub fn previous_match(positions: &[MatchPosition], line: usize) -> Option<&MatchPosition> {
-    positions.iter().rev().find(|p| p.line < line).or_else(|| positions.last())
+    positions
+        .iter()
+        .rev()
+        .find(|p| p.line < line)
+        .or_else(|| positions.last())
 }
 
 #[cfg(test)]
@@ -110,13 +125,19 @@ mod tests {
     use super::*;
 
     fn shown<'t>(text: &'t str, query: &str) -> Vec<&'t str> {
-        match_ranges(text, &Query::parse(query)).into_iter().map(|r| &text[r]).collect()
+        match_ranges(text, &Query::parse(query))
+            .into_iter()
+            .map(|r| &text[r])
+            .collect()
     }
 
     #[test]
     fn ranges_are_in_the_original_text() {
         assert_eq!(shown("北京：中國推動習近平訪韓", "习近平"), ["習近平"]);
-        assert_eq!(shown("ＡＢＣ１２３ and abc123", "abc123"), ["ＡＢＣ１２３", "abc123"]);
+        assert_eq!(
+            shown("ＡＢＣ１２３ and abc123", "abc123"),
+            ["ＡＢＣ１２３", "abc123"]
+        );
         assert_eq!(shown("Hong Kong 香港", "\"hong kong\""), ["Hong Kong"]);
         assert_eq!(shown("臺灣與台湾", "台灣"), ["臺灣", "台湾"]);
     }
@@ -136,11 +157,17 @@ mod tests {
     #[test]
     fn highlight_splits_spans_and_keeps_their_style() {
         let bold = Style::default().add_modifier(Modifier::BOLD);
-        let line = Line::from(vec![Span::styled("相隔一月　金正", bold), Span::raw("恩再訪華")]);
+        let line = Line::from(vec![
+            Span::styled("相隔一月　金正", bold),
+            Span::raw("恩再訪華"),
+        ]);
         let mark = Style::default().bg(Color::Yellow);
         let out = highlight_line(&line, &Query::parse("金正恩"), mark);
-        let parts: Vec<(&str, Style)> =
-            out.spans.iter().map(|s| (s.content.as_ref(), s.style)).collect();
+        let parts: Vec<(&str, Style)> = out
+            .spans
+            .iter()
+            .map(|s| (s.content.as_ref(), s.style))
+            .collect();
         assert_eq!(
             parts,
             [

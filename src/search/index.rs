@@ -46,7 +46,8 @@ impl Arena {
         write(&mut self.text);
         self.text.push('\n');
         // A chunk is far below 4 GiB; saturate rather than wrap if not.
-        self.ends.push(u32::try_from(self.text.len()).unwrap_or(u32::MAX));
+        self.ends
+            .push(u32::try_from(self.text.len()).unwrap_or(u32::MAX));
     }
 
     fn bytes(&self) -> usize {
@@ -127,7 +128,9 @@ pub struct SearchIndex {
 
 impl std::fmt::Debug for SearchIndex {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("SearchIndex").field("progress", &self.progress()).finish_non_exhaustive()
+        f.debug_struct("SearchIndex")
+            .field("progress", &self.progress())
+            .finish_non_exhaustive()
     }
 }
 
@@ -140,10 +143,12 @@ impl SearchIndex {
         let index = Self::metadata_only(articles);
         let sources: Vec<BodySource> = articles.iter().map(|a| a.body.clone()).collect();
         let weak = Arc::downgrade(&index.shared);
-        let spawned = std::thread::Builder::new().name("search-index".into()).spawn({
-            let weak = weak.clone();
-            move || index_bodies(&weak, &sources)
-        });
+        let spawned = std::thread::Builder::new()
+            .name("search-index".into())
+            .spawn({
+                let weak = weak.clone();
+                move || index_bodies(&weak, &sources)
+            });
         if spawned.is_err() {
             // No thread to be had: index here rather than never.
             let sources: Vec<BodySource> = articles.iter().map(|a| a.body.clone()).collect();
@@ -177,7 +182,11 @@ impl SearchIndex {
 
     /// Blocks until every body is indexed.
     pub fn wait(&self) {
-        let mut finished = self.shared.finished.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut finished = self
+            .shared
+            .finished
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
         while !*finished {
             finished = self
                 .shared
@@ -189,7 +198,11 @@ impl SearchIndex {
 
     pub fn progress(&self) -> Progress {
         Progress {
-            indexed: self.shared.indexed.load(Ordering::Relaxed).min(self.shared.total),
+            indexed: self
+                .shared
+                .indexed
+                .load(Ordering::Relaxed)
+                .min(self.shared.total),
             total: self.shared.total,
         }
     }
@@ -206,7 +219,13 @@ impl SearchIndex {
     /// Bytes held by the index's text and offsets.
     pub fn memory_bytes(&self) -> usize {
         let meta: usize = self.shared.meta.iter().map(Arena::bytes).sum();
-        let bodies: usize = self.shared.bodies.iter().filter_map(OnceLock::get).map(Arena::bytes).sum();
+        let bodies: usize = self
+            .shared
+            .bodies
+            .iter()
+            .filter_map(OnceLock::get)
+            .map(Arena::bytes)
+            .sum();
         meta + bodies
     }
 
@@ -235,7 +254,11 @@ impl SearchIndex {
                 let base = c * CHUNK;
                 let meta = &shared.meta[c];
                 let body = shared.bodies[c].get();
-                let pending = if body.is_some() || query.is_empty() { 0 } else { meta.len() };
+                let pending = if body.is_some() || query.is_empty() {
+                    0
+                } else {
+                    meta.len()
+                };
                 let within = within.map(|ids| chunk_subset(ids, base, meta.len()));
                 if within.is_some_and(|set| set.iter().next().is_none()) {
                     return (Vec::new(), pending);
@@ -267,17 +290,20 @@ fn index_bodies(shared: &Weak<Shared>, sources: &[BodySource]) {
     let _finished = FinishOnDrop(shared.clone());
     let threads = std::thread::available_parallelism().map_or(2, std::num::NonZero::get);
     let work = || {
-        sources.par_chunks(CHUNK).enumerate().for_each(|(c, chunk)| {
-            if shared.strong_count() == 0 {
-                return;
-            }
-            let arena = body_arena(chunk);
-            if let Some(shared) = shared.upgrade() {
-                if shared.bodies[c].set(arena).is_ok() {
-                    shared.indexed.fetch_add(chunk.len(), Ordering::Relaxed);
+        sources
+            .par_chunks(CHUNK)
+            .enumerate()
+            .for_each(|(c, chunk)| {
+                if shared.strong_count() == 0 {
+                    return;
                 }
-            }
-        });
+                let arena = body_arena(chunk);
+                if let Some(shared) = shared.upgrade() {
+                    if shared.bodies[c].set(arena).is_ok() {
+                        shared.indexed.fetch_add(chunk.len(), Ordering::Relaxed);
+                    }
+                }
+            });
     };
     match rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
@@ -295,7 +321,10 @@ struct FinishOnDrop(Weak<Shared>);
 impl Drop for FinishOnDrop {
     fn drop(&mut self) {
         if let Some(shared) = self.0.upgrade() {
-            *shared.finished.lock().unwrap_or_else(PoisonError::into_inner) = true;
+            *shared
+                .finished
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner) = true;
             shared.finished_signal.notify_all();
         }
     }

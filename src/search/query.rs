@@ -54,7 +54,10 @@ impl Query {
     /// `self` can be answered by narrowing `previous`'s result (the usual
     /// case while typing: a term grew or a word was added).
     pub fn narrows(&self, previous: &Query) -> bool {
-        previous.terms.iter().all(|old| self.terms.iter().any(|new| new.contains(old.as_str())))
+        previous
+            .terms
+            .iter()
+            .all(|old| self.terms.iter().any(|new| new.contains(old.as_str())))
     }
 }
 

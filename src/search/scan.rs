@@ -136,7 +136,10 @@ mod tests {
         let terms = [Finder::new("香港"), Finder::new("民主")];
         assert_eq!(ids(chunk_matches(&meta, Some(&body), &terms, None)), [1]);
         assert_eq!(ids(chunk_matches(&meta, None, &terms[..1], None)), [0, 2]);
-        assert_eq!(ids(chunk_matches(&meta, Some(&body), &terms[..1], None)), [0, 1, 2]);
+        assert_eq!(
+            ids(chunk_matches(&meta, Some(&body), &terms[..1], None)),
+            [0, 1, 2]
+        );
     }
 
     #[test]
@@ -146,7 +149,10 @@ mod tests {
         within.insert(1);
         within.insert(2);
         let terms = [Finder::new("ab")];
-        assert_eq!(ids(chunk_matches(&meta, None, &terms, Some(within))), [1, 2]);
+        assert_eq!(
+            ids(chunk_matches(&meta, None, &terms, Some(within))),
+            [1, 2]
+        );
     }
 
     #[test]

@@ -1,9 +1,11 @@
 //! List orders, cycled with `S` in the reader and chosen with `--sort`.
 
+use std::borrow::Borrow;
 use std::cmp::Ordering;
 
 use super::fold::fold;
 use crate::article::Article;
+use crate::library::compare_articles;
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
 pub enum SortOrder {
@@ -39,45 +41,42 @@ impl SortOrder {
         }
     }
 
-    /// Sorts `indices` (into `articles`) in this order. Stable, so ties keep
-    /// the order they came in; undated articles go last in both date orders.
-    pub fn sort(self, articles: &[Article], indices: &mut [usize]) {
+    /// Sorts `indices` (into `articles`) in this order. Both date orders put
+    /// undated articles last; ties go by path, as in the loader's order.
+    pub fn sort<A: Borrow<Article>>(self, articles: &[A], indices: &mut [usize]) {
+        let at = |i: usize| articles[i].borrow();
         match self {
-            SortOrder::Newest => indices.sort_by(|&a, &b| newest_first(&articles[a], &articles[b])),
-            SortOrder::Oldest => indices.sort_by(|&a, &b| oldest_first(&articles[a], &articles[b])),
-            SortOrder::Title => indices.sort_by_cached_key(|&i| fold(&articles[i].title)),
+            SortOrder::Newest => indices.sort_by(|&a, &b| compare_articles(at(a), at(b))),
+            SortOrder::Oldest => indices.sort_by(|&a, &b| oldest_first(at(a), at(b))),
+            SortOrder::Title => {
+                indices.sort_by(|&a, &b| compare_articles(at(a), at(b)));
+                indices.sort_by_cached_key(|&i| fold(&at(i).title));
+            }
             SortOrder::Source => indices.sort_by(|&a, &b| {
-                let (a, b) = (&articles[a], &articles[b]);
+                let (a, b) = (at(a), at(b));
                 match (a.source(), b.source()) {
                     (Some(x), Some(y)) => x.cmp(y),
                     (x, y) => y.is_some().cmp(&x.is_some()),
                 }
-                .then_with(|| newest_first(a, b))
+                .then_with(|| compare_articles(a, b))
             }),
         }
     }
 
     /// `0..articles.len()` in this order.
-    pub fn sorted(self, articles: &[Article]) -> Vec<usize> {
+    pub fn sorted<A: Borrow<Article>>(self, articles: &[A]) -> Vec<usize> {
         let mut indices: Vec<usize> = (0..articles.len()).collect();
         self.sort(articles, &mut indices);
         indices
     }
 }
 
-/// Dated before undated, then later date, then later update.
-fn newest_first(a: &Article, b: &Article) -> Ordering {
-    match (a.date, b.date) {
-        (Some(x), Some(y)) => y.cmp(&x).then_with(|| b.updated.cmp(&a.updated)),
-        (x, y) => y.is_some().cmp(&x.is_some()),
-    }
-}
-
 fn oldest_first(a: &Article, b: &Article) -> Ordering {
     match (a.date, b.date) {
-        (Some(x), Some(y)) => x.cmp(&y).then_with(|| a.updated.cmp(&b.updated)),
+        (Some(x), Some(y)) => x.cmp(&y),
         (x, y) => y.is_some().cmp(&x.is_some()),
     }
+    .then_with(|| a.path.cmp(&b.path))
 }
 
 #[cfg(test)]
@@ -101,12 +100,19 @@ mod tests {
             tags: Vec::new(),
             url: None,
             original_url: None,
-            body: BodySource::Embedded { bytes: b"", offset: 0 },
+            body: BodySource::Embedded {
+                bytes: b"",
+                offset: 0,
+            },
         }
     }
 
     fn titles(order: SortOrder, articles: &[Article]) -> Vec<&str> {
-        order.sorted(articles).into_iter().map(|i| articles[i].title.as_str()).collect()
+        order
+            .sorted(articles)
+            .into_iter()
+            .map(|i| articles[i].title.as_str())
+            .collect()
     }
 
     #[test]

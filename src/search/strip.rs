@@ -35,7 +35,12 @@ static SPECIAL: [bool; 256] = special_bytes();
 /// Calls `emit` with each run of visible text of `body`, in order. Pieces
 /// that separate words (block tags, line breaks) arrive as `" "`.
 pub(crate) fn visible_text(body: &str, emit: &mut impl FnMut(&str)) {
-    Stripper { body, bytes: body.as_bytes(), link_closes: Vec::new() }.run(emit);
+    Stripper {
+        body,
+        bytes: body.as_bytes(),
+        link_closes: Vec::new(),
+    }
+    .run(emit);
 }
 
 /// What stands in for skipped bytes.
@@ -97,9 +102,21 @@ impl<'a> Stripper<'a> {
             b'\n' => (self.line_start(at + 1), Replacement::Space),
             b'<' => match markup_at(self.body, at) {
                 Markup::Text => keep,
-                Markup::Skip { end, alt: Some(alt), .. } => (end, Replacement::Encoded(alt)),
-                Markup::Skip { end, separates: true, alt: None } => (end, Replacement::Space),
-                Markup::Skip { end, separates: false, alt: None } => (end, Replacement::Nothing),
+                Markup::Skip {
+                    end,
+                    alt: Some(alt),
+                    ..
+                } => (end, Replacement::Encoded(alt)),
+                Markup::Skip {
+                    end,
+                    separates: true,
+                    alt: None,
+                } => (end, Replacement::Space),
+                Markup::Skip {
+                    end,
+                    separates: false,
+                    alt: None,
+                } => (end, Replacement::Nothing),
             },
             b'&' => match entity_at(&self.body[at..]) {
                 Some((c, len)) => (at + len, Replacement::Char(c)),
@@ -240,9 +257,17 @@ impl<'a> Stripper<'a> {
 
 /// `---`, `***`, `===`, `| --- | :-: |`: lines of syntax only.
 fn is_rule(line: &[u8]) -> bool {
-    let marks = line.iter().filter(|b| matches!(b, b'-' | b'*' | b'_' | b'=')).count();
+    let marks = line
+        .iter()
+        .filter(|b| matches!(b, b'-' | b'*' | b'_' | b'='))
+        .count();
     marks >= 3
-        && line.iter().all(|b| matches!(b, b'-' | b'*' | b'_' | b'=' | b'|' | b':' | b' ' | b'\t' | b'\r'))
+        && line.iter().all(|b| {
+            matches!(
+                b,
+                b'-' | b'*' | b'_' | b'=' | b'|' | b':' | b' ' | b'\t' | b'\r'
+            )
+        })
 }
 
 /// `[label]: target`

@@ -15,7 +15,10 @@ fn article(title: &str, tags: &[&str], body: &'static str) -> Article {
         tags: tags.iter().map(|t| (*t).to_owned()).collect(),
         url: Some("https://web.archive.example/web/1/https://news.example/article/1".to_owned()),
         original_url: None,
-        body: BodySource::Embedded { bytes: body.as_bytes(), offset: 0 },
+        body: BodySource::Embedded {
+            bytes: body.as_bytes(),
+            offset: 0,
+        },
     }
 }
 
@@ -32,8 +35,16 @@ fn library() -> Vec<Article> {
             &["国安法"],
             "<p>香港国家安全法在<a href=\"https://example.org/台湾\">台湾</a>引起关注。</p>",
         ),
-        article("ＡＢＣ１２３ report", &[], "Plain English body about Hong  Kong elections."),
-        article("臺灣選舉", &["Taiwan"], "ｶﾞｲﾄﾞ for visitors: see [the map](https://maps.example/xinjiang)."),
+        article(
+            "ＡＢＣ１２３ report",
+            &[],
+            "Plain English body about Hong  Kong elections.",
+        ),
+        article(
+            "臺灣選舉",
+            &["Taiwan"],
+            "ｶﾞｲﾄﾞ for visitors: see [the map](https://maps.example/xinjiang).",
+        ),
     ]
 }
 
@@ -75,7 +86,14 @@ fn phrases_match_as_written() {
 #[test]
 fn urls_and_markup_are_not_searched() {
     let index = SearchIndex::build(&library());
-    for query in ["xi-jinping", "figcaption", "maps.example", "xinjiang", "web.archive", "https"] {
+    for query in [
+        "xi-jinping",
+        "figcaption",
+        "maps.example",
+        "xinjiang",
+        "web.archive",
+        "https",
+    ] {
         assert_eq!(found(&index, query), Vec::<usize>::new(), "{query}");
     }
     // ...but link text is.
@@ -92,7 +110,13 @@ fn empty_query_matches_everything() {
 #[test]
 fn before_bodies_are_indexed_metadata_still_matches() {
     let index = SearchIndex::metadata_only(&library());
-    assert_eq!(index.progress(), Progress { indexed: 0, total: 4 });
+    assert_eq!(
+        index.progress(),
+        Progress {
+            indexed: 0,
+            total: 4
+        }
+    );
     let matches = index.matches(&Query::parse("习近平"));
     assert_eq!(matches.indices(), [0]);
     assert_eq!(matches.pending(), 4);

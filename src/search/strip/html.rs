@@ -14,9 +14,9 @@ const HIDDEN: &[&str] = &["script", "style", "template", "noscript", "head", "ti
 /// Elements that do not separate words: `<b>習</b>近平` reads `習近平`.
 /// Everything else (paragraphs, cells, line breaks, images) separates.
 const INLINE: &[&str] = &[
-    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "font", "i",
-    "ins", "kbd", "mark", "q", "rp", "rt", "ruby", "s", "samp", "small", "span", "strike",
-    "strong", "sub", "sup", "time", "tt", "u", "var", "wbr",
+    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "font", "i", "ins",
+    "kbd", "mark", "q", "rp", "rt", "ruby", "s", "samp", "small", "span", "strike", "strong",
+    "sub", "sup", "time", "tt", "u", "var", "wbr",
 ];
 
 /// What a `<` at some position turned out to be.
@@ -25,7 +25,11 @@ pub(super) enum Markup<'a> {
     Text,
     /// Skip to `end`; `separates` says whether words on either side are
     /// apart; `alt` is an image's text alternative, which readers show.
-    Skip { end: usize, separates: bool, alt: Option<&'a str> },
+    Skip {
+        end: usize,
+        separates: bool,
+        alt: Option<&'a str>,
+    },
 }
 
 /// Reads the markup starting with the `<` at `at`.
@@ -34,14 +38,22 @@ pub(super) fn markup_at(body: &str, at: usize) -> Markup<'_> {
     let rest = &bytes[at..];
     if rest.starts_with(b"<!--") {
         let end = memmem::find(&rest[4..], b"-->").map_or(bytes.len(), |i| at + 4 + i + 3);
-        return Markup::Skip { end, separates: false, alt: None };
+        return Markup::Skip {
+            end,
+            separates: false,
+            alt: None,
+        };
     }
-    let Some(&next) = rest.get(1) else { return Markup::Text };
+    let Some(&next) = rest.get(1) else {
+        return Markup::Text;
+    };
     let closing = next == b'/';
     if !(next.is_ascii_alphabetic() || closing || next == b'!' || next == b'?') {
         return Markup::Text;
     }
-    let Some(len) = tag_len(rest) else { return Markup::Text };
+    let Some(len) = tag_len(rest) else {
+        return Markup::Text;
+    };
     let end = at + len;
     let name_start = if closing { 2 } else { 1 };
     let name_len = rest[name_start..len]
@@ -50,10 +62,22 @@ pub(super) fn markup_at(body: &str, at: usize) -> Markup<'_> {
         .unwrap_or(0);
     let name = body[at + name_start..at + name_start + name_len].to_ascii_lowercase();
     if !closing && HIDDEN.contains(&name.as_str()) && !rest[..len].ends_with(b"/>") {
-        return Markup::Skip { end: end_of_element(body, end, &name), separates: true, alt: None };
+        return Markup::Skip {
+            end: end_of_element(body, end, &name),
+            separates: true,
+            alt: None,
+        };
     }
-    let alt = if !closing && name == "img" { attribute(&body[at..end], "alt") } else { None };
-    Markup::Skip { end, separates: !INLINE.contains(&name.as_str()), alt }
+    let alt = if !closing && name == "img" {
+        attribute(&body[at..end], "alt")
+    } else {
+        None
+    };
+    Markup::Skip {
+        end,
+        separates: !INLINE.contains(&name.as_str()),
+        alt,
+    }
 }
 
 /// Length of the tag at the start of `rest` up to its `>`, quotes honoured.
@@ -128,7 +152,9 @@ fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
 }
 
 fn find_ignore_case(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle))
+    haystack
+        .windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle))
 }
 
 /// The character reference (`&amp;`, `&#20013;`, `&#x4E2D;`) at the start of
@@ -186,7 +212,10 @@ mod tests {
 
     #[test]
     fn reads_alt_attributes() {
-        assert_eq!(attribute(r#"<img src="x.jpg" alt="金正恩">"#, "alt"), Some("金正恩"));
+        assert_eq!(
+            attribute(r#"<img src="x.jpg" alt="金正恩">"#, "alt"),
+            Some("金正恩")
+        );
         assert_eq!(attribute("<img ALT='a b' src=x>", "alt"), Some("a b"));
         assert_eq!(attribute("<img alt=plain>", "alt"), Some("plain"));
         assert_eq!(attribute(r#"<img data-alt="no" src="x">"#, "alt"), None);
