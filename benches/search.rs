@@ -21,7 +21,15 @@ const RUNS: usize = 41;
 /// archive, a Latin word, two words.
 const TYPED: &[&str] = &["國家安全", "国家安全", "雨傘運動", "police", "香港 民主"];
 /// Queries measured on their own, without narrowing from a previous one.
-const ALONE: &[&str] = &["港", "香港", "國家安全", "雨傘運動", "鯨", "police", "xyzzy"];
+const ALONE: &[&str] = &[
+    "港",
+    "香港",
+    "國家安全",
+    "雨傘運動",
+    "鯨",
+    "police",
+    "xyzzy",
+];
 
 fn main() {
     let Some(root) = corpus() else {
@@ -35,7 +43,11 @@ fn main() {
     println!("corpus: {}", root.display());
     let started = Instant::now();
     let library = Library::load(std::slice::from_ref(&root));
-    println!("loaded {} articles in {:?}", library.articles.len(), started.elapsed());
+    println!(
+        "loaded {} articles in {:?}",
+        library.articles.len(),
+        started.elapsed()
+    );
     let rss_before = rss_kib("VmRSS");
 
     let started = Instant::now();
@@ -50,7 +62,10 @@ fn main() {
     let body_bytes = body_bytes_on_disk(&library);
     println!("\n## Build");
     println!("| measure | value |\n|---|---|");
-    println!("| metadata folded (queries answerable) | {} |", ms(metadata_ready));
+    println!(
+        "| metadata folded (queries answerable) | {} |",
+        ms(metadata_ready)
+    );
     println!("| all bodies searchable | {} |", ms(searchable));
     println!(
         "| a query during the build ({}/{} bodies in) | {} |",
@@ -58,9 +73,18 @@ fn main() {
         partial_progress.total,
         ms(partial)
     );
-    println!("| index memory (text + offsets) | {} |", mib(index.memory_bytes()));
-    println!("| body bytes on disk (after front matter) | {} |", mib(body_bytes));
-    println!("| RSS growth during the build | {} |", mib((rss_after - rss_before) * 1024));
+    println!(
+        "| index memory (text + offsets) | {} |",
+        mib(index.memory_bytes())
+    );
+    println!(
+        "| body bytes on disk (after front matter) | {} |",
+        mib(body_bytes)
+    );
+    println!(
+        "| RSS growth during the build | {} |",
+        mib((rss_after - rss_before) * 1024)
+    );
 
     println!("\n## Typing, one keystroke at a time (search-as-you-type session)");
     println!("| typed | matches | median | p99 |\n|---|---|---|---|");
@@ -99,12 +123,16 @@ fn main() {
     println!("| query | median |\n|---|---|");
     for query in ["國家安全", "雨傘運動", "police"] {
         let finder = memmem::Finder::new(query);
-        let mut times: Vec<Duration> =
-            (0..RUNS).map(|_| time(|| finder.find_iter(raw.as_bytes()).count())).collect();
+        let mut times: Vec<Duration> = (0..RUNS)
+            .map(|_| time(|| finder.find_iter(raw.as_bytes()).count()))
+            .collect();
         let (median, _) = median_p99(&mut times);
         println!("| `{query}` ({} MiB) | {} |", raw.len() >> 20, ms(median));
     }
-    println!("\nprocess peak RSS (before the baseline copy): {}", mib(peak * 1024));
+    println!(
+        "\nprocess peak RSS (before the baseline copy): {}",
+        mib(peak * 1024)
+    );
 }
 
 fn corpus() -> Option<PathBuf> {
@@ -116,7 +144,12 @@ fn corpus() -> Option<PathBuf> {
 }
 
 fn prefixes(typed: &str) -> Vec<String> {
-    typed.char_indices().skip(1).map(|(i, _)| typed[..i].to_owned()).chain([typed.to_owned()]).collect()
+    typed
+        .char_indices()
+        .skip(1)
+        .map(|(i, _)| typed[..i].to_owned())
+        .chain([typed.to_owned()])
+        .collect()
 }
 
 fn time<T>(f: impl FnOnce() -> T) -> Duration {
@@ -136,8 +169,9 @@ fn body_bytes_on_disk(library: &Library) -> usize {
         .articles
         .iter()
         .map(|a| match &a.body {
-            BodySource::File { path, offset } => std::fs::metadata(path)
-                .map_or(0, |m| m.len().saturating_sub(*offset) as usize),
+            BodySource::File { path, offset } => {
+                std::fs::metadata(path).map_or(0, |m| m.len().saturating_sub(*offset) as usize)
+            }
             BodySource::Embedded { bytes, offset } => bytes.len().saturating_sub(*offset),
         })
         .sum()

@@ -42,6 +42,7 @@
 mod fold;
 mod highlight;
 mod index;
+mod presence;
 mod query;
 mod scan;
 mod sort;
@@ -59,13 +60,23 @@ pub use self::sort::SortOrder;
 /// ascending order.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Matches {
+    query: Query,
     indices: Vec<usize>,
     pending: usize,
 }
 
 impl Matches {
-    pub(crate) fn new(indices: Vec<usize>, pending: usize) -> Self {
-        Matches { indices, pending }
+    pub(crate) fn new(query: Query, indices: Vec<usize>, pending: usize) -> Self {
+        Matches {
+            query,
+            indices,
+            pending,
+        }
+    }
+
+    /// The query these are the matches of.
+    pub fn query(&self) -> &Query {
+        &self.query
     }
 
     /// Ascending article indices.
@@ -97,19 +108,17 @@ impl Matches {
 /// articles that matched before. One session per index.
 #[derive(Debug, Default)]
 pub struct SearchSession {
-    last: Option<(Query, Matches)>,
+    last: Option<Matches>,
 }
 
 impl SearchSession {
     pub fn search(&mut self, index: &SearchIndex, query: &Query) -> &Matches {
         let matches = match self.last.take() {
-            Some((previous, result)) if query == &previous && result.pending() == 0 => result,
-            Some((previous, result)) if query.narrows(&previous) => {
-                index.matches_within(query, &result)
-            }
-            _ => index.matches(query),
+            Some(last) if last.query() == query && last.pending() == 0 => last,
+            Some(last) => index.matches_within(query, &last),
+            None => index.matches(query),
         };
-        &self.last.insert((query.clone(), matches)).1
+        self.last.insert(matches)
     }
 
     /// Forgets the last result (when the library is reloaded).

@@ -7,11 +7,11 @@
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Condvar, Mutex, OnceLock, PoisonError, Weak};
 
-use memchr::memmem::Finder;
 use rayon::prelude::*;
 
 use super::fold::Folder;
-use super::scan::{ChunkSet, chunk_matches};
+use super::presence::{CharPresence, PresenceBuilder, RecordingSink};
+use super::scan::{ChunkSet, Term, chunk_matches};
 use super::strip::visible_text;
 use super::{Matches, Query};
 use crate::article::{Article, BodySource};
@@ -61,9 +61,23 @@ impl Arena {
     }
 }
 
-fn meta_arena(articles: &[Article]) -> Arena {
+/// One chunk's folded text and which characters each article holds.
+#[derive(Debug, Default)]
+pub(crate) struct Chunk {
+    pub(crate) arena: Arena,
+    pub(crate) presence: CharPresence,
+}
+
+impl Chunk {
+    fn bytes(&self) -> usize {
+        self.arena.bytes() + self.presence.bytes()
+    }
+}
+
+fn meta_chunk(articles: &[Article], presence: &mut PresenceBuilder) -> Chunk {
     let mut arena = Arena::default();
-    for article in articles {
+    for (i, article) in articles.iter().enumerate() {
+        presence.start_article(i);
         arena.push_article(|text| {
             let fields = std::iter::once(&article.title)
                 .chain(&article.authors)
@@ -73,31 +87,46 @@ fn meta_arena(articles: &[Article]) -> Arena {
                 if n > 0 {
                     text.push('\n');
                 }
-                Folder::new(text).feed(field, 0);
+                let mut sink = RecordingSink {
+                    text: &mut *text,
+                    presence: &mut *presence,
+                };
+                Folder::new(&mut sink).feed(field, 0);
             }
         });
     }
-    arena.shrink()
+    Chunk {
+        arena: arena.shrink(),
+        presence: presence.take(),
+    }
 }
 
-fn body_arena(sources: &[BodySource]) -> Arena {
+fn body_chunk(sources: &[BodySource], presence: &mut PresenceBuilder) -> Chunk {
     let mut arena = Arena::default();
-    for source in sources {
+    for (i, source) in sources.iter().enumerate() {
         // An unreadable body is reported by the loader and `check`; search
         // just finds nothing in it.
         let body = read_body(source).unwrap_or_default();
+        presence.start_article(i);
         arena.push_article(|text| {
-            let mut folder = Folder::new(text);
+            let mut sink = RecordingSink {
+                text,
+                presence: &mut *presence,
+            };
+            let mut folder = Folder::new(&mut sink);
             visible_text(&body, &mut |piece| folder.feed(piece, 0));
         });
     }
-    arena.shrink()
+    Chunk {
+        arena: arena.shrink(),
+        presence: presence.take(),
+    }
 }
 
 struct Shared {
     total: usize,
-    meta: Vec<Arena>,
-    bodies: Vec<OnceLock<Arena>>,
+    meta: Vec<Chunk>,
+    bodies: Vec<OnceLock<Chunk>>,
     /// Articles whose bodies are in `bodies`.
     indexed: AtomicUsize,
     finished: Mutex<bool>,
@@ -160,7 +189,10 @@ impl SearchIndex {
     /// The index before any body is in (what queries see right after
     /// start-up).
     pub(crate) fn metadata_only(articles: &[Article]) -> Self {
-        let meta: Vec<Arena> = articles.par_chunks(CHUNK).map(meta_arena).collect();
+        let meta: Vec<Chunk> = articles
+            .par_chunks(CHUNK)
+            .map_init(PresenceBuilder::default, |p, a| meta_chunk(a, p))
+            .collect();
         let bodies = meta.iter().map(|_| OnceLock::new()).collect();
         let shared = Arc::new(Shared {
             total: articles.len(),
@@ -218,13 +250,13 @@ impl SearchIndex {
 
     /// Bytes held by the index's text and offsets.
     pub fn memory_bytes(&self) -> usize {
-        let meta: usize = self.shared.meta.iter().map(Arena::bytes).sum();
+        let meta: usize = self.shared.meta.iter().map(Chunk::bytes).sum();
         let bodies: usize = self
             .shared
             .bodies
             .iter()
             .filter_map(OnceLock::get)
-            .map(Arena::bytes)
+            .map(Chunk::bytes)
             .sum();
         meta + bodies
     }
@@ -232,22 +264,28 @@ impl SearchIndex {
     /// Every article containing all the query's terms, in index order. An
     /// empty query matches every article.
     pub fn matches(&self, query: &Query) -> Matches {
-        self.run(query, None)
+        let terms: Vec<Term<'_>> = query.terms().iter().map(|t| Term::new(t, false)).collect();
+        self.run(query, &terms, None)
     }
 
-    /// Like [`SearchIndex::matches`], looking only at `previous`'s articles:
-    /// right when `query.narrows(previous_query)` and `previous` was complete
-    /// (else this falls back to a full search).
+    /// Like [`SearchIndex::matches`], but when `query` narrows the query of
+    /// `previous` (see [`Query::narrows`]) only `previous`'s articles are
+    /// looked at, and terms already in it are not checked again.
     pub fn matches_within(&self, query: &Query, previous: &Matches) -> Matches {
-        if previous.pending() > 0 {
+        if previous.pending() > 0 || !query.narrows(previous.query()) {
             return self.matches(query);
         }
-        self.run(query, Some(previous.indices()))
+        let known = |t: &String| previous.query().terms().contains(t);
+        let terms: Vec<Term<'_>> = query
+            .terms()
+            .iter()
+            .map(|t| Term::new(t, known(t)))
+            .collect();
+        self.run(query, &terms, Some(previous.indices()))
     }
 
-    fn run(&self, query: &Query, within: Option<&[usize]>) -> Matches {
+    fn run(&self, query: &Query, terms: &[Term<'_>], within: Option<&[usize]>) -> Matches {
         let shared = &*self.shared;
-        let finders: Vec<Finder<'_>> = query.terms().iter().map(|t| Finder::new(t)).collect();
         let per_chunk: Vec<(Vec<usize>, usize)> = (0..shared.meta.len())
             .into_par_iter()
             .map(|c| {
@@ -257,19 +295,19 @@ impl SearchIndex {
                 let pending = if body.is_some() || query.is_empty() {
                     0
                 } else {
-                    meta.len()
+                    meta.arena.len()
                 };
-                let within = within.map(|ids| chunk_subset(ids, base, meta.len()));
-                if within.is_some_and(|set| set.iter().next().is_none()) {
+                let within = within.map(|ids| chunk_subset(ids, base, meta.arena.len()));
+                if within.is_some_and(|set| set.is_empty()) {
                     return (Vec::new(), pending);
                 }
-                let set = chunk_matches(meta, body, &finders, within);
+                let set = chunk_matches(meta, body, terms, within);
                 (set.iter().map(|i| base + i).collect(), pending)
             })
             .collect();
         let pending = per_chunk.iter().map(|(_, p)| p).sum();
         let indices = per_chunk.into_iter().flat_map(|(ids, _)| ids).collect();
-        Matches::new(indices, pending)
+        Matches::new(query.clone(), indices, pending)
     }
 }
 
@@ -290,20 +328,21 @@ fn index_bodies(shared: &Weak<Shared>, sources: &[BodySource]) {
     let _finished = FinishOnDrop(shared.clone());
     let threads = std::thread::available_parallelism().map_or(2, std::num::NonZero::get);
     let work = || {
+        let build = |presence: &mut PresenceBuilder, (c, sources): (usize, &[BodySource])| {
+            if shared.strong_count() == 0 {
+                return;
+            }
+            let chunk = body_chunk(sources, presence);
+            if let Some(shared) = shared.upgrade() {
+                if shared.bodies[c].set(chunk).is_ok() {
+                    shared.indexed.fetch_add(sources.len(), Ordering::Relaxed);
+                }
+            }
+        };
         sources
             .par_chunks(CHUNK)
             .enumerate()
-            .for_each(|(c, chunk)| {
-                if shared.strong_count() == 0 {
-                    return;
-                }
-                let arena = body_arena(chunk);
-                if let Some(shared) = shared.upgrade() {
-                    if shared.bodies[c].set(arena).is_ok() {
-                        shared.indexed.fetch_add(chunk.len(), Ordering::Relaxed);
-                    }
-                }
-            });
+            .for_each_init(PresenceBuilder::default, build);
     };
     match rayon::ThreadPoolBuilder::new()
         .num_threads(threads)

@@ -2,10 +2,10 @@
 
 use memchr::memmem::Finder;
 
-use super::index::{Arena, CHUNK};
+use super::index::{Arena, CHUNK, Chunk};
 
 /// One bit per article of a chunk.
-#[derive(Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct ChunkSet([u64; CHUNK / 64]);
 
 impl ChunkSet {
@@ -17,8 +17,20 @@ impl ChunkSet {
         self.0[i / 64] &= !(1 << (i % 64));
     }
 
-    fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.0.iter().all(|w| *w == 0)
+    }
+
+    fn union_with(&mut self, other: &ChunkSet) {
+        for (a, b) in self.0.iter_mut().zip(other.0) {
+            *a |= b;
+        }
+    }
+
+    fn intersect_with(&mut self, other: &ChunkSet) {
+        for (a, b) in self.0.iter_mut().zip(other.0) {
+            *a &= b;
+        }
     }
 
     pub(crate) fn iter(&self) -> impl Iterator<Item = usize> + '_ {
@@ -36,40 +48,62 @@ impl ChunkSet {
     }
 }
 
+/// One query term, ready to look for.
+pub(crate) struct Term<'q> {
+    finder: Finder<'q>,
+    /// Its distinct characters: an article lacking one cannot match.
+    chars: Vec<char>,
+    /// A one-character term is answered by character presence alone.
+    single_char: bool,
+    /// Known to occur in every candidate (it was a term of the query whose
+    /// result is being narrowed), so it needs no check.
+    known: bool,
+}
+
+impl<'q> Term<'q> {
+    pub(crate) fn new(term: &'q str, known: bool) -> Self {
+        let mut chars: Vec<char> = term.chars().collect();
+        let single_char = chars.len() == 1;
+        chars.sort_unstable();
+        chars.dedup();
+        Term {
+            finder: Finder::new(term),
+            chars,
+            single_char,
+            known,
+        }
+    }
+}
+
 /// The articles of one chunk that contain every term, in the metadata or
 /// (when indexed) the body. `within`: only these articles can match (the
 /// result of a query this one narrows); `None` means any article.
 pub(crate) fn chunk_matches(
-    meta: &Arena,
-    body: Option<&Arena>,
-    terms: &[Finder<'_>],
+    meta: &Chunk,
+    body: Option<&Chunk>,
+    terms: &[Term<'_>],
     within: Option<ChunkSet>,
 ) -> ChunkSet {
-    let Some((first, rest)) = terms.split_first() else {
-        return within.unwrap_or_else(|| all(meta.len()));
-    };
-    let mut set = match within {
-        Some(set) => {
-            let mut set = set;
-            keep_containing(&mut set, meta, body, first);
-            set
-        }
-        None => {
-            // A full scan finds each article's first hit and jumps to the
-            // next article, so common terms cost little.
-            let mut set = ChunkSet::default();
-            scan(meta, first, &mut set);
+    let mut set = within.unwrap_or_else(|| all(meta.arena.len()));
+    // Character presence first: a few lookups that usually leave a small
+    // fraction of the chunk to scan.
+    for term in terms.iter().filter(|t| !t.known) {
+        for &c in &term.chars {
+            let mut holding = meta.presence.articles_with(c);
             if let Some(body) = body {
-                scan(body, first, &mut set);
+                holding.union_with(&body.presence.articles_with(c));
             }
-            set
+            set.intersect_with(&holding);
+            if set.is_empty() {
+                return set;
+            }
         }
-    };
-    for term in rest {
+    }
+    for term in terms.iter().filter(|t| !t.known && !t.single_char) {
+        keep_containing(&mut set, &meta.arena, body.map(|b| &b.arena), &term.finder);
         if set.is_empty() {
             break;
         }
-        keep_containing(&mut set, meta, body, term);
     }
     set
 }
@@ -80,25 +114,6 @@ fn all(len: usize) -> ChunkSet {
         set.insert(i);
     }
     set
-}
-
-/// Adds every article of `arena` containing `term` to `set`.
-fn scan(arena: &Arena, term: &Finder<'_>, set: &mut ChunkSet) {
-    let text = arena.text.as_bytes();
-    let mut from = 0;
-    let mut article = 0;
-    while let Some(i) = term.find(&text[from..]) {
-        let hit = from + i;
-        // Terms hold no '\n', the article separator, so a hit lies inside
-        // one article: the first whose end is past it.
-        article += arena.ends[article..].partition_point(|&end| end as usize <= hit);
-        if article >= arena.ends.len() {
-            break;
-        }
-        set.insert(article);
-        from = arena.ends[article] as usize;
-        article += 1;
-    }
 }
 
 /// Removes from `set` the articles containing `term` nowhere.
@@ -116,54 +131,89 @@ fn keep_containing(set: &mut ChunkSet, meta: &Arena, body: Option<&Arena>, term:
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::search::fold::FoldSink;
+    use crate::search::presence::{PresenceBuilder, RecordingSink};
 
-    fn arena(articles: &[&str]) -> Arena {
+    fn chunk(articles: &[&str]) -> Chunk {
         let mut arena = Arena::default();
-        for a in articles {
-            arena.push_article(|text| text.push_str(a));
+        let mut presence = PresenceBuilder::default();
+        for (i, a) in articles.iter().enumerate() {
+            presence.start_article(i);
+            arena.push_article(|text| {
+                let mut sink = RecordingSink {
+                    text,
+                    presence: &mut presence,
+                };
+                a.chars().for_each(|c| sink.push(c, 0..0));
+            });
         }
-        arena
+        Chunk {
+            arena,
+            presence: presence.take(),
+        }
     }
 
     fn ids(set: ChunkSet) -> Vec<usize> {
         set.iter().collect()
     }
 
+    fn terms<'q>(terms: &[&'q str]) -> Vec<Term<'q>> {
+        terms.iter().map(|t| Term::new(t, false)).collect()
+    }
+
     #[test]
     fn every_term_must_occur_somewhere() {
-        let meta = arena(&["香港 新闻", "台湾", "香港"]);
-        let body = arena(&["", "香港 民主", "体育"]);
-        let terms = [Finder::new("香港"), Finder::new("民主")];
-        assert_eq!(ids(chunk_matches(&meta, Some(&body), &terms, None)), [1]);
-        assert_eq!(ids(chunk_matches(&meta, None, &terms[..1], None)), [0, 2]);
+        let meta = chunk(&["香港 新闻", "台湾", "香港"]);
+        let body = chunk(&["", "香港 民主", "体育"]);
+        let both = terms(&["香港", "民主"]);
+        assert_eq!(ids(chunk_matches(&meta, Some(&body), &both, None)), [1]);
+        assert_eq!(ids(chunk_matches(&meta, None, &both[..1], None)), [0, 2]);
         assert_eq!(
-            ids(chunk_matches(&meta, Some(&body), &terms[..1], None)),
+            ids(chunk_matches(&meta, Some(&body), &both[..1], None)),
+            [0, 1, 2]
+        );
+    }
+
+    #[test]
+    fn characters_present_apart_are_not_a_match() {
+        let meta = chunk(&["港香", "香 港", "香港"]);
+        assert_eq!(
+            ids(chunk_matches(&meta, None, &terms(&["香港"]), None)),
+            [2]
+        );
+        assert_eq!(
+            ids(chunk_matches(&meta, None, &terms(&["港"]), None)),
             [0, 1, 2]
         );
     }
 
     #[test]
     fn narrowing_looks_only_at_candidates() {
-        let meta = arena(&["abc", "abc", "abd"]);
+        let meta = chunk(&["abc", "abc", "abd"]);
         let mut within = ChunkSet::default();
         within.insert(1);
         within.insert(2);
-        let terms = [Finder::new("ab")];
         assert_eq!(
-            ids(chunk_matches(&meta, None, &terms, Some(within))),
+            ids(chunk_matches(&meta, None, &terms(&["ab"]), Some(within))),
+            [1, 2]
+        );
+        // A known term is not checked again.
+        let known = [Term::new("zz", true), Term::new("b", false)];
+        assert_eq!(
+            ids(chunk_matches(&meta, None, &known, Some(within))),
             [1, 2]
         );
     }
 
     #[test]
     fn hits_do_not_span_articles() {
-        let meta = arena(&["ab", "cd"]);
-        assert!(chunk_matches(&meta, None, &[Finder::new("bc")], None).is_empty());
+        let meta = chunk(&["ab", "cd"]);
+        assert!(chunk_matches(&meta, None, &terms(&["bc"]), None).is_empty());
     }
 
     #[test]
     fn no_terms_match_all() {
-        let meta = arena(&["a", "b", "c"]);
+        let meta = chunk(&["a", "b", "c"]);
         assert_eq!(ids(chunk_matches(&meta, None, &[], None)), [0, 1, 2]);
     }
 }
