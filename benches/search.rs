@@ -41,6 +41,11 @@ fn main() {
         return;
     };
     println!("corpus: {}", root.display());
+    let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
+    println!(
+        "load average at start: {}",
+        load.split(' ').take(3).collect::<Vec<_>>().join(" ")
+    );
     let started = Instant::now();
     let library = Library::load(std::slice::from_ref(&root));
     println!(
@@ -86,36 +91,8 @@ fn main() {
         mib((rss_after - rss_before) * 1024)
     );
 
-    println!("\n## Typing, one keystroke at a time (search-as-you-type session)");
-    println!("| typed | matches | median | p99 |\n|---|---|---|---|");
-    for typed in TYPED {
-        let prefixes: Vec<String> = prefixes(typed);
-        let mut samples: Vec<Vec<Duration>> = vec![Vec::new(); prefixes.len()];
-        let mut counts = vec![0; prefixes.len()];
-        for _ in 0..RUNS {
-            let mut session = SearchSession::default();
-            for (n, prefix) in prefixes.iter().enumerate() {
-                let query = Query::parse(prefix);
-                let start = Instant::now();
-                counts[n] = session.search(&index, &query).len();
-                samples[n].push(start.elapsed());
-            }
-        }
-        for ((prefix, mut times), count) in prefixes.iter().zip(samples).zip(counts) {
-            let (median, p99) = median_p99(&mut times);
-            println!("| `{prefix}` | {count} | {} | {} |", ms(median), ms(p99));
-        }
-    }
-
-    println!("\n## Each query alone (full search, no narrowing)");
-    println!("| query | matches | median | p99 |\n|---|---|---|---|");
-    for query in ALONE {
-        let parsed = Query::parse(query);
-        let count = index.matches(&parsed).len();
-        let mut times: Vec<Duration> = (0..RUNS).map(|_| time(|| index.matches(&parsed))).collect();
-        let (median, p99) = median_p99(&mut times);
-        println!("| `{query}` | {count} | {} | {} |", ms(median), ms(p99));
-    }
+    typing(&index);
+    alone(&index);
     let peak = rss_kib("VmHWM");
 
     println!("\n## Baseline: plain memmem over every raw body held in memory");
@@ -133,6 +110,43 @@ fn main() {
         "\nprocess peak RSS (before the baseline copy): {}",
         mib(peak * 1024)
     );
+}
+
+/// Latency per keystroke as the reader sees it: one session, narrowing.
+fn typing(index: &SearchIndex) {
+    println!("\n## Typing, one keystroke at a time (search-as-you-type session)");
+    println!("| typed | matches | median | p99 |\n|---|---|---|---|");
+    for typed in TYPED {
+        let prefixes: Vec<String> = prefixes(typed);
+        let mut samples: Vec<Vec<Duration>> = vec![Vec::new(); prefixes.len()];
+        let mut counts = vec![0; prefixes.len()];
+        for _ in 0..RUNS {
+            let mut session = SearchSession::default();
+            for (n, prefix) in prefixes.iter().enumerate() {
+                let query = Query::parse(prefix);
+                let start = Instant::now();
+                counts[n] = session.search(index, &query).len();
+                samples[n].push(start.elapsed());
+            }
+        }
+        for ((prefix, mut times), count) in prefixes.iter().zip(samples).zip(counts) {
+            let (median, p99) = median_p99(&mut times);
+            println!("| `{prefix}` | {count} | {} | {} |", ms(median), ms(p99));
+        }
+    }
+}
+
+/// Latency of each query from scratch.
+fn alone(index: &SearchIndex) {
+    println!("\n## Each query alone (full search, no narrowing)");
+    println!("| query | matches | median | p99 |\n|---|---|---|---|");
+    for query in ALONE {
+        let parsed = Query::parse(query);
+        let count = index.matches(&parsed).len();
+        let mut times: Vec<Duration> = (0..RUNS).map(|_| time(|| index.matches(&parsed))).collect();
+        let (median, p99) = median_p99(&mut times);
+        println!("| `{query}` | {count} | {} | {} |", ms(median), ms(p99));
+    }
 }
 
 fn corpus() -> Option<PathBuf> {

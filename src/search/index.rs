@@ -35,9 +35,9 @@ impl Arena {
         self.ends.len()
     }
 
-    pub(crate) fn article(&self, i: usize) -> &[u8] {
-        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
-        &self.text.as_bytes()[start..self.ends[i] as usize]
+    /// Where article `i` starts (`i == len()` gives the end of the text).
+    pub(crate) fn start(&self, i: usize) -> usize {
+        if i == 0 { 0 } else { self.ends[i - 1] as usize }
     }
 
     /// Appends one article written by `write` (which may call

@@ -13,12 +13,27 @@ impl ChunkSet {
         self.0[i / 64] |= 1 << (i % 64);
     }
 
-    fn remove(&mut self, i: usize) {
-        self.0[i / 64] &= !(1 << (i % 64));
-    }
-
     pub(crate) fn is_empty(&self) -> bool {
         self.0.iter().all(|w| *w == 0)
+    }
+
+    fn subtract(&mut self, other: &ChunkSet) {
+        for (a, b) in self.0.iter_mut().zip(other.0) {
+            *a &= !b;
+        }
+    }
+
+    /// Runs of consecutive members, as ranges.
+    fn runs(&self) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+        let mut members = self.iter().peekable();
+        std::iter::from_fn(move || {
+            let start = members.next()?;
+            let mut end = start + 1;
+            while members.next_if_eq(&end).is_some() {
+                end += 1;
+            }
+            Some(start..end)
+        })
     }
 
     fn union_with(&mut self, other: &ChunkSet) {
@@ -116,16 +131,43 @@ fn all(len: usize) -> ChunkSet {
     set
 }
 
-/// Removes from `set` the articles containing `term` nowhere.
+/// Keeps in `set` the articles containing `term` in their metadata or body.
 fn keep_containing(set: &mut ChunkSet, meta: &Arena, body: Option<&Arena>, term: &Finder<'_>) {
-    let candidates = *set;
-    for i in candidates.iter() {
-        let found = term.find(meta.article(i)).is_some()
-            || body.is_some_and(|body| term.find(body.article(i)).is_some());
-        if !found {
-            set.remove(i);
+    let in_meta = containing(meta, term, *set);
+    let mut found = in_meta;
+    if let Some(body) = body {
+        let mut rest = *set;
+        rest.subtract(&in_meta);
+        found.union_with(&containing(body, term, rest));
+    }
+    *set = found;
+}
+
+/// The articles of `candidates` whose text in `arena` contains `term`.
+/// Each run of consecutive candidates is scanned as one haystack, jumping
+/// to the next article after a hit: a search call costs about as much as
+/// scanning a few hundred bytes, so calls per article would dominate.
+fn containing(arena: &Arena, term: &Finder<'_>, candidates: ChunkSet) -> ChunkSet {
+    let text = arena.text.as_bytes();
+    let mut found = ChunkSet::default();
+    for run in candidates.runs() {
+        let mut from = arena.start(run.start);
+        let run_end = arena.start(run.end);
+        let mut article = run.start;
+        while let Some(i) = term.find(&text[from..run_end]) {
+            let hit = from + i;
+            // Terms hold no '\n', the separator, so a hit lies inside one
+            // article: the first in the run ending past it.
+            article += arena.ends[article..run.end].partition_point(|&end| end as usize <= hit);
+            if article >= run.end {
+                break;
+            }
+            found.insert(article);
+            article += 1;
+            from = arena.start(article);
         }
     }
+    found
 }
 
 #[cfg(test)]
@@ -202,6 +244,18 @@ mod tests {
         assert_eq!(
             ids(chunk_matches(&meta, None, &known, Some(within))),
             [1, 2]
+        );
+    }
+
+    #[test]
+    fn runs_group_consecutive_members() {
+        let mut set = ChunkSet::default();
+        for i in [0, 1, 2, 5, 63, 64, 65, 255] {
+            set.insert(i);
+        }
+        assert_eq!(
+            set.runs().collect::<Vec<_>>(),
+            [0..3, 5..6, 63..66, 255..256]
         );
     }
 

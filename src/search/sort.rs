@@ -22,6 +22,7 @@ pub enum SortOrder {
 
 impl SortOrder {
     /// The order `S` switches to next.
+    #[must_use]
     pub fn next(self) -> Self {
         match self {
             SortOrder::Newest => SortOrder::Oldest,

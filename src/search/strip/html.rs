@@ -86,7 +86,6 @@ fn tag_len(rest: &[u8]) -> Option<usize> {
     for (i, &b) in rest.iter().enumerate().take(MAX_TAG) {
         match (quote, b) {
             (Some(q), _) if b == q => quote = None,
-            (Some(_), _) => {}
             (None, b'"' | b'\'') => quote = Some(b),
             (None, b'>') => return Some(i + 1),
             _ => {}
