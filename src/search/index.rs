@@ -5,17 +5,15 @@
 //! moment it is done. Queries run over the chunks in parallel.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Condvar, Mutex, OnceLock, PoisonError, Weak};
+use std::sync::{Arc, Condvar, Mutex, OnceLock, PoisonError};
 
 use rayon::prelude::*;
 
-use super::fold::Folder;
-use super::presence::{CharPresence, PresenceBuilder, RecordingSink};
+use self::build::{index_bodies, meta_chunk};
+use super::presence::{CharPresence, PresenceBuilder};
 use super::scan::{ChunkSet, Term, chunk_matches};
-use super::strip::visible_text;
 use super::{Matches, Query};
 use crate::article::{Article, BodySource};
-use crate::library::read_body;
 
 /// Articles per chunk: small enough to publish progress often and to spread
 /// queries over threads, large enough that per-chunk costs vanish.
@@ -71,55 +69,6 @@ pub(crate) struct Chunk {
 impl Chunk {
     fn bytes(&self) -> usize {
         self.arena.bytes() + self.presence.bytes()
-    }
-}
-
-fn meta_chunk(articles: &[Article], presence: &mut PresenceBuilder) -> Chunk {
-    let mut arena = Arena::default();
-    for (i, article) in articles.iter().enumerate() {
-        presence.start_article(i);
-        arena.push_article(|text| {
-            let fields = std::iter::once(&article.title)
-                .chain(&article.authors)
-                .chain(&article.categories)
-                .chain(&article.tags);
-            for (n, field) in fields.enumerate() {
-                if n > 0 {
-                    text.push('\n');
-                }
-                let mut sink = RecordingSink {
-                    text: &mut *text,
-                    presence: &mut *presence,
-                };
-                Folder::new(&mut sink).feed(field, 0);
-            }
-        });
-    }
-    Chunk {
-        arena: arena.shrink(),
-        presence: presence.take(),
-    }
-}
-
-fn body_chunk(sources: &[BodySource], presence: &mut PresenceBuilder) -> Chunk {
-    let mut arena = Arena::default();
-    for (i, source) in sources.iter().enumerate() {
-        // An unreadable body is reported by the loader and `check`; search
-        // just finds nothing in it.
-        let body = read_body(source).unwrap_or_default();
-        presence.start_article(i);
-        arena.push_article(|text| {
-            let mut sink = RecordingSink {
-                text,
-                presence: &mut *presence,
-            };
-            let mut folder = Folder::new(&mut sink);
-            visible_text(&body, &mut |piece| folder.feed(piece, 0));
-        });
-    }
-    Chunk {
-        arena: arena.shrink(),
-        presence: presence.take(),
     }
 }
 
@@ -322,52 +271,6 @@ fn chunk_subset(ids: &[usize], base: usize, len: usize) -> ChunkSet {
     set
 }
 
-/// The background build: bodies chunk by chunk on a pool of its own, so
-/// queries on rayon's global pool never wait behind it.
-fn index_bodies(shared: &Weak<Shared>, sources: &[BodySource]) {
-    let _finished = FinishOnDrop(shared.clone());
-    let threads = std::thread::available_parallelism().map_or(2, std::num::NonZero::get);
-    let work = || {
-        let build = |presence: &mut PresenceBuilder, (c, sources): (usize, &[BodySource])| {
-            if shared.strong_count() == 0 {
-                return;
-            }
-            let chunk = body_chunk(sources, presence);
-            if let Some(shared) = shared.upgrade() {
-                if shared.bodies[c].set(chunk).is_ok() {
-                    shared.indexed.fetch_add(sources.len(), Ordering::Relaxed);
-                }
-            }
-        };
-        sources
-            .par_chunks(CHUNK)
-            .enumerate()
-            .for_each_init(PresenceBuilder::default, build);
-    };
-    match rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .thread_name(|i| format!("search-index-{i}"))
-        .build()
-    {
-        Ok(pool) => pool.install(work),
-        Err(_) => work(),
-    }
-}
-
-/// Marks the build finished however it ends, so `wait` never hangs.
-struct FinishOnDrop(Weak<Shared>);
-
-impl Drop for FinishOnDrop {
-    fn drop(&mut self) {
-        if let Some(shared) = self.0.upgrade() {
-            *shared
-                .finished
-                .lock()
-                .unwrap_or_else(PoisonError::into_inner) = true;
-            shared.finished_signal.notify_all();
-        }
-    }
-}
-
+mod build;
 #[cfg(test)]
 mod tests;

@@ -154,3 +154,4 @@ fn many_chunks_and_narrowing_agree_with_full_search() {
     // Every article's author is 眾新聞記者.
     assert_eq!(found(&index, "新闻").len(), articles.len());
 }
+

@@ -60,22 +60,23 @@ pub(super) fn markup_at(body: &str, at: usize) -> Markup<'_> {
         .iter()
         .position(|b| !(b.is_ascii_alphanumeric() || *b == b'-'))
         .unwrap_or(0);
-    let name = body[at + name_start..at + name_start + name_len].to_ascii_lowercase();
-    if !closing && HIDDEN.contains(&name.as_str()) && !rest[..len].ends_with(b"/>") {
+    let name = &rest[name_start..name_start + name_len];
+    let is = |known: &&str| name.eq_ignore_ascii_case(known.as_bytes());
+    if !closing && HIDDEN.iter().any(is) && !rest[..len].ends_with(b"/>") {
         return Markup::Skip {
-            end: end_of_element(body, end, &name),
+            end: end_of_element(body, end, name),
             separates: true,
             alt: None,
         };
     }
-    let alt = if !closing && name == "img" {
+    let alt = if !closing && name.eq_ignore_ascii_case(b"img") {
         attribute(&body[at..end], "alt")
     } else {
         None
     };
     Markup::Skip {
         end,
-        separates: !INLINE.contains(&name.as_str()),
+        separates: !INLINE.iter().any(is),
         alt,
     }
 }
@@ -96,13 +97,13 @@ fn tag_len(rest: &[u8]) -> Option<usize> {
 
 /// Where the hidden element opened just before `from` ends (after its
 /// closing tag), or the end of the body when it never closes.
-fn end_of_element(body: &str, from: usize, name: &str) -> usize {
+fn end_of_element(body: &str, from: usize, name: &[u8]) -> usize {
     let bytes = body.as_bytes();
     let mut at = from;
     while let Some(i) = memmem::find(&bytes[at..], b"</") {
         let tag = at + i + 2;
         let candidate = bytes.get(tag..tag + name.len());
-        if candidate.is_some_and(|c| c.eq_ignore_ascii_case(name.as_bytes())) {
+        if candidate.is_some_and(|c| c.eq_ignore_ascii_case(name)) {
             let close = memchr::memchr(b'>', &bytes[tag..]).map_or(bytes.len(), |j| tag + j + 1);
             return close;
         }
