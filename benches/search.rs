@@ -10,8 +10,9 @@ use std::time::{Duration, Instant};
 
 use inkstone::article::BodySource;
 use inkstone::library::{Library, read_body};
-use inkstone::search::{Query, SearchIndex, SearchSession};
+use inkstone::search::{Query, SearchIndex, SearchSession, fold, searchable_text};
 use memchr::memmem;
+use rayon::prelude::*;
 
 /// Repetitions of each measured query.
 const RUNS: usize = 41;
@@ -78,10 +79,17 @@ fn main() {
         partial_progress.total,
         ms(partial)
     );
+    let memory = index.memory();
+    println!("| index memory, total | {} |", mib(memory.total()));
     println!(
-        "| index memory (text + offsets) | {} |",
-        mib(index.memory_bytes())
+        "| - folded body text + offsets | {} |",
+        mib(memory.body_text)
     );
+    println!(
+        "| - folded metadata + offsets | {} |",
+        mib(memory.metadata_text)
+    );
+    println!("| - character presence | {} |", mib(memory.char_presence));
     println!(
         "| body bytes on disk (after front matter) | {} |",
         mib(body_bytes)
@@ -94,6 +102,7 @@ fn main() {
     typing(&index);
     alone(&index);
     let peak = rss_kib("VmHWM");
+    verify(&library, &index);
 
     println!("\n## Baseline: plain memmem over every raw body held in memory");
     let raw = raw_bodies(&library);
@@ -146,6 +155,59 @@ fn alone(index: &SearchIndex) {
         let mut times: Vec<Duration> = (0..RUNS).map(|_| time(|| index.matches(&parsed))).collect();
         let (median, p99) = median_p99(&mut times);
         println!("| `{query}` | {count} | {} | {} |", ms(median), ms(p99));
+    }
+}
+
+/// Checks the index against brute force (fold everything, look for each
+/// term) on a few queries, so the fast paths are known to miss nothing.
+fn verify(library: &Library, index: &SearchIndex) {
+    let folded: Vec<String> = library
+        .articles
+        .par_iter()
+        .map(|a| {
+            let body = read_body(&a.body).unwrap_or_default();
+            let mut fields: Vec<&str> = vec![&a.title];
+            fields.extend(
+                a.authors
+                    .iter()
+                    .chain(&a.categories)
+                    .chain(&a.tags)
+                    .map(String::as_str),
+            );
+            let mut all = fields
+                .iter()
+                .map(|f| fold(f))
+                .collect::<Vec<_>>()
+                .join("\n");
+            all.push('\n');
+            all.push_str(&fold(&searchable_text(&body)));
+            all
+        })
+        .collect();
+    println!("\n## Checked against brute force");
+    println!("| query | index | brute force |\n|---|---|---|");
+    for query in [
+        "香港 民主",
+        "國家安全",
+        "雨傘",
+        "police",
+        "鯨",
+        "\"hong kong\"",
+        "ＡＢＣ",
+    ] {
+        let parsed = Query::parse(query);
+        let expected: Vec<usize> = (0..folded.len())
+            .into_par_iter()
+            .filter(|&i| {
+                parsed
+                    .terms()
+                    .iter()
+                    .all(|t| folded[i].contains(t.as_str()))
+            })
+            .collect();
+        let found = index.matches(&parsed);
+        println!("| `{query}` | {} | {} |", found.len(), expected.len());
+        assert_eq!(found.indices(), expected, "{query}");
     }
 }
 

@@ -52,9 +52,19 @@ pub use self::fold::{fold, fold_into};
 pub use self::highlight::{
     MatchPosition, highlight_line, match_positions, match_ranges, next_match, previous_match,
 };
-pub use self::index::{Progress, SearchIndex};
+pub use self::index::{IndexMemory, Progress, SearchIndex};
 pub use self::query::Query;
 pub use self::sort::SortOrder;
+
+/// The body text search looks in: `body` without markup, URLs or Markdown
+/// syntax (not folded; see [`fold`]). The index never builds this string —
+/// it folds the visible runs as they are found — but tests and tools can
+/// check a match against it.
+pub fn searchable_text(body: &str) -> String {
+    let mut text = String::with_capacity(body.len() / 2);
+    strip::visible_text(body, &mut |piece| text.push_str(piece));
+    text
+}
 
 /// The articles matching a query, as indices into the library's articles in
 /// ascending order.

@@ -66,12 +66,6 @@ pub(crate) struct Chunk {
     pub(crate) presence: CharPresence,
 }
 
-impl Chunk {
-    fn bytes(&self) -> usize {
-        self.arena.bytes() + self.presence.bytes()
-    }
-}
-
 struct Shared {
     total: usize,
     meta: Vec<Chunk>,
@@ -80,6 +74,20 @@ struct Shared {
     indexed: AtomicUsize,
     finished: Mutex<bool>,
     finished_signal: Condvar,
+}
+
+/// Bytes held by the index (text and article offsets; character presence).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct IndexMemory {
+    pub metadata_text: usize,
+    pub body_text: usize,
+    pub char_presence: usize,
+}
+
+impl IndexMemory {
+    pub fn total(&self) -> usize {
+        self.metadata_text + self.body_text + self.char_presence
+    }
 }
 
 /// How far the background build has come.
@@ -197,17 +205,18 @@ impl SearchIndex {
         self.shared.total == 0
     }
 
-    /// Bytes held by the index's text and offsets.
-    pub fn memory_bytes(&self) -> usize {
-        let meta: usize = self.shared.meta.iter().map(Chunk::bytes).sum();
-        let bodies: usize = self
-            .shared
-            .bodies
-            .iter()
-            .filter_map(OnceLock::get)
-            .map(Chunk::bytes)
-            .sum();
-        meta + bodies
+    /// Memory held by the index, by part.
+    pub fn memory(&self) -> IndexMemory {
+        let mut memory = IndexMemory::default();
+        for chunk in &self.shared.meta {
+            memory.metadata_text += chunk.arena.bytes();
+            memory.char_presence += chunk.presence.bytes();
+        }
+        for chunk in self.shared.bodies.iter().filter_map(OnceLock::get) {
+            memory.body_text += chunk.arena.bytes();
+            memory.char_presence += chunk.presence.bytes();
+        }
+        memory
     }
 
     /// Every article containing all the query's terms, in index order. An

@@ -127,7 +127,7 @@ fn before_bodies_are_indexed_metadata_still_matches() {
 fn build_reports_completion() {
     let index = SearchIndex::build(&library());
     assert!(index.progress().is_complete());
-    assert!(index.memory_bytes() > 0);
+    assert!(index.memory().body_text > 0);
     let empty = SearchIndex::build(&[]);
     assert!(empty.progress().is_complete());
     assert!(empty.matches(&Query::parse("a")).is_empty());
@@ -154,4 +154,3 @@ fn many_chunks_and_narrowing_agree_with_full_search() {
     // Every article's author is 眾新聞記者.
     assert_eq!(found(&index, "新闻").len(), articles.len());
 }
-
