@@ -101,27 +101,22 @@ impl Folding {
 /// it came from.
 pub(crate) trait FoldSink {
     fn push(&mut self, c: char, source: Range<usize>);
-    /// The last pushed character combined with a following mark into `c`.
-    fn replace_last(&mut self, c: char, source_end: usize);
 }
 
 impl FoldSink for String {
     fn push(&mut self, c: char, _source: Range<usize>) {
         String::push(self, c);
     }
-
-    fn replace_last(&mut self, c: char, _source_end: usize) {
-        self.pop();
-        String::push(self, c);
-    }
 }
 
 /// Folds text fed to it in pieces (a markup stripper hands over visible runs
-/// one by one); spaces collapse and marks compose across pieces.
+/// one by one); spaces collapse and marks compose across pieces. Call
+/// [`Folder::finish`] after the last piece.
 pub(crate) struct Folder<'s, S: FoldSink> {
     sink: &'s mut S,
-    /// Last character pushed, while a combining mark may still attach to it.
-    last: Option<char>,
+    /// The last character, held back while a combining mark may still
+    /// compose with it, so the sink only ever sees final characters.
+    held: Option<(char, Range<usize>)>,
     /// Source start of the whitespace run not yet written.
     space_from: Option<usize>,
     wrote_any: bool,
@@ -131,7 +126,7 @@ impl<'s, S: FoldSink> Folder<'s, S> {
     pub(crate) fn new(sink: &'s mut S) -> Self {
         Folder {
             sink,
-            last: None,
+            held: None,
             space_from: None,
             wrote_any: false,
         }
@@ -166,32 +161,44 @@ impl<'s, S: FoldSink> Folder<'s, S> {
         }
     }
 
+    /// Writes the character still held back; a trailing space is dropped.
+    pub(crate) fn finish(mut self) {
+        self.release();
+    }
+
+    fn release(&mut self) {
+        if let Some((c, source)) = self.held.take() {
+            self.sink.push(c, source);
+        }
+    }
+
     fn space(&mut self, start: usize) {
-        self.last = None;
+        self.release();
         if self.space_from.is_none() {
             self.space_from = Some(start);
         }
     }
 
     fn push(&mut self, c: char, source: Range<usize>) {
+        self.release();
         if let Some(from) = self.space_from.take() {
             if self.wrote_any {
                 self.sink.push(' ', from..source.start);
             }
         }
-        self.sink.push(c, source);
-        self.last = Some(c);
+        self.held = Some((c, source));
         self.wrote_any = true;
     }
 
     fn mark(&mut self, mark: char, source: Range<usize>) {
-        match self.last.and_then(|base| compose(base, mark)) {
-            Some(composed) => {
-                self.sink.replace_last(composed, source.end);
-                self.last = Some(composed);
+        if let Some((base, held)) = &mut self.held {
+            if let Some(composed) = compose(*base, mark) {
+                *base = composed;
+                held.end = source.end;
+                return;
             }
-            None => self.push(mark, source),
         }
+        self.push(mark, source);
     }
 
     fn push_str(&mut self, folded: &str, source: Range<usize>) {
@@ -214,7 +221,9 @@ pub fn fold(text: &str) -> String {
 
 /// Appends the folding of `text` to `out`.
 pub fn fold_into(text: &str, out: &mut String) {
-    Folder::new(out).feed(text, 0);
+    let mut folder = Folder::new(out);
+    folder.feed(text, 0);
+    folder.finish();
 }
 
 /// A folded text that remembers where each folded character came from, so a
@@ -231,20 +240,14 @@ impl FoldSink for MappedFold {
         self.spans.push((self.text.len(), source));
         self.text.push(c);
     }
-
-    fn replace_last(&mut self, c: char, source_end: usize) {
-        if let Some((at, source)) = self.spans.last_mut() {
-            self.text.truncate(*at);
-            self.text.push(c);
-            source.end = source_end;
-        }
-    }
 }
 
 impl MappedFold {
     pub(crate) fn new(source: &str) -> Self {
         let mut mapped = MappedFold::default();
-        Folder::new(&mut mapped).feed(source, 0);
+        let mut folder = Folder::new(&mut mapped);
+        folder.feed(source, 0);
+        folder.finish();
         mapped
     }
 

@@ -1,49 +1,133 @@
-//! Which characters occur in which articles of a chunk: a per-chunk
-//! character index that answers one-character queries outright and narrows
-//! longer ones to the few articles holding all their characters, so scans
-//! touch a fraction of the text. Scanning is bound by memory bandwidth
-//! (about 10 GB/s here), so skipping text is the only way to be faster.
+//! Which characters occur in which articles of a chunk: a per-chunk index
+//! that answers one-character queries outright and narrows longer ones to
+//! the articles holding all their characters, so scans touch a fraction of
+//! the text. Scanning runs at memory speed (about 10 GB/s here); skipping
+//! text is the only way to be faster.
+//!
+//! Latin words are made of a few common letters, so single letters narrow
+//! little: pairs of adjacent ASCII letters and digits are recorded too.
 
-use super::fold::FoldSink;
-use super::scan::ChunkSet;
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-/// For each character present in a chunk, the set of its articles holding
-/// it. Sorted by character.
-#[derive(Debug, Default)]
-pub(crate) struct CharPresence {
-    chars: Vec<char>,
-    articles: Vec<ChunkSet>,
+use super::fold::FoldSink;
+use super::scan::ChunkSet;
+
+/// What presence is recorded for: a character, or a pair of adjacent ASCII
+/// letters or digits (numbered above every character).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct Key(u32);
+
+const PAIR_BASE: u32 = 0x20_0000;
+const PAIRS: usize = 128 * 128;
+
+impl Key {
+    pub(crate) fn char(c: char) -> Key {
+        Key(c as u32)
+    }
+
+    pub(crate) fn pair(a: char, b: char) -> Option<Key> {
+        (a.is_ascii_alphanumeric() && b.is_ascii_alphanumeric())
+            .then(|| Key(PAIR_BASE | (a as u32) << 7 | b as u32))
+    }
+
+    /// The keys of every text containing `term` (sorted, distinct), and
+    /// whether holding them all means containing `term` (one character, or
+    /// one ASCII pair).
+    pub(crate) fn of_term(term: &str) -> (Vec<Key>, bool) {
+        let chars: Vec<char> = term.chars().collect();
+        let pairs = chars.windows(2).filter_map(|w| Key::pair(w[0], w[1]));
+        let mut keys: Vec<Key> = chars.iter().map(|&c| Key::char(c)).chain(pairs).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        let exact =
+            chars.len() == 1 || (chars.len() == 2 && Key::pair(chars[0], chars[1]).is_some());
+        (keys, exact)
+    }
 }
 
+/// For each key present in a chunk, the set of its articles holding it.
+/// Most characters of a chunk occur in one or two of its articles, so
+/// those keep their article numbers in the slot itself; the others point
+/// at a full set.
+#[derive(Debug, Default)]
+pub(crate) struct CharPresence {
+    /// Sorted.
+    keys: Vec<Key>,
+    /// Per key: `DENSE | index into dense`, or up to `MAX_INLINE` article
+    /// numbers of 8 bits each with their count above them.
+    slots: Vec<u32>,
+    dense: Vec<ChunkSet>,
+}
+
+const DENSE: u32 = 1 << 31;
+const MAX_INLINE: usize = 3;
+// Inline article numbers are 8 bits.
+const _: () = assert!(super::index::CHUNK <= 256);
+
 impl CharPresence {
-    /// The articles holding `c` (none when it occurs nowhere in the chunk).
-    pub(crate) fn articles_with(&self, c: char) -> ChunkSet {
-        self.chars
-            .binary_search(&c)
-            .map_or_else(|_| ChunkSet::default(), |i| self.articles[i])
+    /// The articles holding `key` (none when it occurs nowhere in the chunk).
+    pub(crate) fn articles_with(&self, key: Key) -> ChunkSet {
+        let Ok(i) = self.keys.binary_search(&key) else {
+            return ChunkSet::default();
+        };
+        let slot = self.slots[i];
+        if slot & DENSE != 0 {
+            return self.dense[(slot & !DENSE) as usize];
+        }
+        let mut set = ChunkSet::default();
+        for n in 0..slot >> 24 {
+            set.insert(((slot >> (8 * n)) & 0xFF) as usize);
+        }
+        set
     }
 
     pub(crate) fn bytes(&self) -> usize {
-        self.chars.capacity() * size_of::<char>() + self.articles.capacity() * size_of::<ChunkSet>()
+        self.keys.capacity() * size_of::<Key>()
+            + self.slots.capacity() * size_of::<u32>()
+            + self.dense.capacity() * size_of::<ChunkSet>()
+    }
+
+    fn from_sorted(found: Vec<(Key, ChunkSet)>) -> Self {
+        let mut presence = CharPresence {
+            keys: Vec::with_capacity(found.len()),
+            slots: Vec::with_capacity(found.len()),
+            dense: Vec::new(),
+        };
+        for (key, set) in found {
+            let articles: Vec<usize> = set.iter().take(MAX_INLINE + 1).collect();
+            let slot = if articles.len() <= MAX_INLINE {
+                let numbers = articles
+                    .iter()
+                    .enumerate()
+                    .fold(0, |slot, (n, &a)| slot | (a as u32) << (8 * n));
+                numbers | (articles.len() as u32) << 24
+            } else {
+                presence.dense.push(set);
+                (presence.dense.len() - 1) as u32 | DENSE
+            };
+            presence.keys.push(key);
+            presence.slots.push(slot);
+        }
+        presence.dense.shrink_to_fit();
+        presence
     }
 }
 
 /// Collects a chunk's [`CharPresence`] while its text is folded.
 pub(crate) struct PresenceBuilder {
-    /// Per BMP character: 1 + its index in `found`, or 0.
-    bmp_slot: Vec<u32>,
-    astral_slot: BTreeMap<char, u32>,
-    found: Vec<(char, ChunkSet)>,
+    /// Per BMP character, then per ASCII pair: 1 + its index in `found`, or 0.
+    slots: Vec<u32>,
+    astral_slots: BTreeMap<Key, u32>,
+    found: Vec<(Key, ChunkSet)>,
     article: usize,
 }
 
 impl Default for PresenceBuilder {
     fn default() -> Self {
         PresenceBuilder {
-            bmp_slot: vec![0; 0x1_0000],
-            astral_slot: BTreeMap::new(),
+            slots: vec![0; 0x1_0000 + PAIRS],
+            astral_slots: BTreeMap::new(),
             found: Vec::new(),
             article: 0,
         }
@@ -51,79 +135,76 @@ impl Default for PresenceBuilder {
 }
 
 impl PresenceBuilder {
-    /// Characters recorded from now on belong to article `i` of the chunk.
+    /// Keys recorded from now on belong to article `i` of the chunk.
     pub(crate) fn start_article(&mut self, i: usize) {
         self.article = i;
     }
 
-    pub(crate) fn record(&mut self, c: char) {
+    pub(crate) fn record(&mut self, key: Key) {
         let next = self.found.len() as u32 + 1;
-        let slot = match self.bmp_slot.get_mut(c as usize) {
-            Some(slot) => slot,
-            None => self.astral_slot.entry(c).or_insert(0),
+        let slot = match Self::slot_index(key) {
+            Some(i) => &mut self.slots[i],
+            None => self.astral_slots.entry(key).or_insert(0),
         };
         if *slot == 0 {
             *slot = next;
-            self.found.push((c, ChunkSet::default()));
+            self.found.push((key, ChunkSet::default()));
         }
         self.found[*slot as usize - 1].1.insert(self.article);
     }
 
+    fn slot_index(Key(key): Key) -> Option<usize> {
+        match key {
+            0..0x1_0000 => Some(key as usize),
+            PAIR_BASE.. => Some(0x1_0000 + (key - PAIR_BASE) as usize),
+            _ => None,
+        }
+    }
+
     /// The presence of everything recorded; the builder is emptied for the
-    /// next chunk (its 256 KiB table is worth reusing).
+    /// next chunk (its tables are worth reusing).
     pub(crate) fn take(&mut self) -> CharPresence {
-        for (c, _) in &self.found {
-            if let Some(slot) = self.bmp_slot.get_mut(*c as usize) {
-                *slot = 0;
+        for (key, _) in &self.found {
+            if let Some(i) = Self::slot_index(*key) {
+                self.slots[i] = 0;
             }
         }
-        self.astral_slot.clear();
+        self.astral_slots.clear();
         self.article = 0;
         let mut found = std::mem::take(&mut self.found);
-        found.sort_unstable_by_key(|(c, _)| *c);
-        let (chars, articles) = found.into_iter().unzip();
-        CharPresence { chars, articles }
+        found.sort_unstable_by_key(|(key, _)| *key);
+        CharPresence::from_sorted(found)
     }
 }
 
-/// Folded text going into an arena, its characters recorded on the way.
+/// Folded text going into an arena, its keys recorded on the way. One per
+/// field, so no pair spans two fields.
 pub(crate) struct RecordingSink<'a> {
-    pub(crate) text: &'a mut String,
-    pub(crate) presence: &'a mut PresenceBuilder,
+    text: &'a mut String,
+    presence: &'a mut PresenceBuilder,
+    previous: Option<char>,
+}
+
+impl<'a> RecordingSink<'a> {
+    pub(crate) fn new(text: &'a mut String, presence: &'a mut PresenceBuilder) -> Self {
+        RecordingSink {
+            text,
+            presence,
+            previous: None,
+        }
+    }
 }
 
 impl FoldSink for RecordingSink<'_> {
     fn push(&mut self, c: char, source: Range<usize>) {
-        self.presence.record(c);
+        self.presence.record(Key::char(c));
+        if let Some(pair) = self.previous.and_then(|p| Key::pair(p, c)) {
+            self.presence.record(pair);
+        }
+        self.previous = Some(c);
         FoldSink::push(self.text, c, source);
-    }
-
-    fn replace_last(&mut self, c: char, source_end: usize) {
-        // The replaced character stays recorded: a superset is still right.
-        self.presence.record(c);
-        FoldSink::replace_last(self.text, c, source_end);
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn records_each_character_per_article() {
-        let mut builder = PresenceBuilder::default();
-        for (i, text) in ["香港", "港口", "𠮷"].iter().enumerate() {
-            builder.start_article(i);
-            text.chars().for_each(|c| builder.record(c));
-        }
-        let presence = builder.take();
-        let ids = |c| presence.articles_with(c).iter().collect::<Vec<_>>();
-        assert_eq!(ids('港'), [0, 1]);
-        assert_eq!(ids('香'), [0]);
-        assert_eq!(ids('𠮷'), [2]);
-        assert!(ids('x').is_empty());
-        // The builder starts clean for the next chunk.
-        builder.record('口');
-        assert_eq!(builder.take().articles_with('港').iter().count(), 0);
-    }
-}
+mod tests;

@@ -3,6 +3,7 @@
 use memchr::memmem::Finder;
 
 use super::index::{Arena, CHUNK, Chunk};
+use super::presence::Key;
 
 /// One bit per article of a chunk.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -66,10 +67,10 @@ impl ChunkSet {
 /// One query term, ready to look for.
 pub(crate) struct Term<'q> {
     finder: Finder<'q>,
-    /// Its distinct characters: an article lacking one cannot match.
-    chars: Vec<char>,
-    /// A one-character term is answered by character presence alone.
-    single_char: bool,
+    /// What an article must hold to contain the term (see [`Key`]).
+    keys: Vec<Key>,
+    /// Holding the keys means containing the term: no scan needed.
+    exact: bool,
     /// Known to occur in every candidate (it was a term of the query whose
     /// result is being narrowed), so it needs no check.
     known: bool,
@@ -77,14 +78,11 @@ pub(crate) struct Term<'q> {
 
 impl<'q> Term<'q> {
     pub(crate) fn new(term: &'q str, known: bool) -> Self {
-        let mut chars: Vec<char> = term.chars().collect();
-        let single_char = chars.len() == 1;
-        chars.sort_unstable();
-        chars.dedup();
+        let (keys, exact) = Key::of_term(term);
         Term {
             finder: Finder::new(term),
-            chars,
-            single_char,
+            keys,
+            exact,
             known,
         }
     }
@@ -103,10 +101,10 @@ pub(crate) fn chunk_matches(
     // Character presence first: a few lookups that usually leave a small
     // fraction of the chunk to scan.
     for term in terms.iter().filter(|t| !t.known) {
-        for &c in &term.chars {
-            let mut holding = meta.presence.articles_with(c);
+        for &key in &term.keys {
+            let mut holding = meta.presence.articles_with(key);
             if let Some(body) = body {
-                holding.union_with(&body.presence.articles_with(c));
+                holding.union_with(&body.presence.articles_with(key));
             }
             set.intersect_with(&holding);
             if set.is_empty() {
@@ -114,7 +112,7 @@ pub(crate) fn chunk_matches(
             }
         }
     }
-    for term in terms.iter().filter(|t| !t.known && !t.single_char) {
+    for term in terms.iter().filter(|t| !t.known && !t.exact) {
         keep_containing(&mut set, &meta.arena, body.map(|b| &b.arena), &term.finder);
         if set.is_empty() {
             break;
@@ -182,10 +180,7 @@ mod tests {
         for (i, a) in articles.iter().enumerate() {
             presence.start_article(i);
             arena.push_article(|text| {
-                let mut sink = RecordingSink {
-                    text,
-                    presence: &mut presence,
-                };
+                let mut sink = RecordingSink::new(text, &mut presence);
                 a.chars().for_each(|c| sink.push(c, 0..0));
             });
         }

@@ -35,11 +35,10 @@ pub(super) fn meta_chunk(articles: &[Article], presence: &mut PresenceBuilder) -
                 if n > 0 {
                     text.push('\n');
                 }
-                let mut sink = RecordingSink {
-                    text: &mut *text,
-                    presence: &mut *presence,
-                };
-                Folder::new(&mut sink).feed(field, 0);
+                let mut sink = RecordingSink::new(&mut *text, &mut *presence);
+                let mut folder = Folder::new(&mut sink);
+                folder.feed(field, 0);
+                folder.finish();
             }
         });
     }
@@ -57,12 +56,10 @@ fn body_chunk(sources: &[BodySource], scratch: &mut Scratch) -> Chunk {
         let body = body_text(source, file);
         presence.start_article(i);
         arena.push_article(|text| {
-            let mut sink = RecordingSink {
-                text,
-                presence: &mut *presence,
-            };
+            let mut sink = RecordingSink::new(text, &mut *presence);
             let mut folder = Folder::new(&mut sink);
             visible_text(&body, &mut |piece| folder.feed(piece, 0));
+            folder.finish();
         });
     }
     Chunk {

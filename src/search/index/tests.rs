@@ -154,3 +154,16 @@ fn many_chunks_and_narrowing_agree_with_full_search() {
     // Every article's author is 眾新聞記者.
     assert_eq!(found(&index, "新闻").len(), articles.len());
 }
+
+#[test]
+fn composed_characters_are_not_their_base() {
+    let articles = [article("cafe\u{301} pour ｶﾞｲﾄﾞ", &[], ""), article("po", &[], "")];
+    let index = SearchIndex::build(&articles);
+    assert_eq!(found(&index, "café"), [0]);
+    assert_eq!(found(&index, "é"), [0]);
+    assert_eq!(found(&index, "ガ"), [0]);
+    assert!(found(&index, "cafe").is_empty());
+    assert!(found(&index, "カ").is_empty());
+    assert_eq!(found(&index, "po"), [0, 1]);
+    assert_eq!(found(&index, "e"), Vec::<usize>::new());
+}
