@@ -28,7 +28,7 @@ impl Key {
 
     pub(crate) fn pair(a: char, b: char) -> Option<Key> {
         (a.is_ascii_alphanumeric() && b.is_ascii_alphanumeric())
-            .then(|| Key(PAIR_BASE | (a as u32) << 7 | b as u32))
+            .then_some(Key(PAIR_BASE | (a as u32) << 7 | b as u32))
     }
 
     /// The keys of every text containing `term` (sorted, distinct), and
