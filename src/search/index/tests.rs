@@ -157,7 +157,10 @@ fn many_chunks_and_narrowing_agree_with_full_search() {
 
 #[test]
 fn composed_characters_are_not_their_base() {
-    let articles = [article("cafe\u{301} pour ｶﾞｲﾄﾞ", &[], ""), article("po", &[], "")];
+    let articles = [
+        article("cafe\u{301} pour ｶﾞｲﾄﾞ", &[], ""),
+        article("po", &[], ""),
+    ];
     let index = SearchIndex::build(&articles);
     assert_eq!(found(&index, "café"), [0]);
     assert_eq!(found(&index, "é"), [0]);
@@ -166,4 +169,10 @@ fn composed_characters_are_not_their_base() {
     assert!(found(&index, "カ").is_empty());
     assert_eq!(found(&index, "po"), [0, 1]);
     assert_eq!(found(&index, "e"), Vec::<usize>::new());
+}
+
+#[test]
+fn index_can_move_to_a_worker_thread() {
+    fn shareable<T: Clone + Send + Sync>() {}
+    shareable::<SearchIndex>();
 }
