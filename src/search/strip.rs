@@ -35,12 +35,7 @@ static SPECIAL: [bool; 256] = special_bytes();
 /// Calls `emit` with each run of visible text of `body`, in order. Pieces
 /// that separate words (block tags, line breaks) arrive as `" "`.
 pub(crate) fn visible_text(body: &str, emit: &mut impl FnMut(&str)) {
-    Stripper {
-        body,
-        bytes: body.as_bytes(),
-        link_closes: Vec::new(),
-    }
-    .run(emit);
+    Stripper::new(body, false).run(emit);
 }
 
 /// What stands in for skipped bytes.
@@ -48,8 +43,9 @@ enum Replacement<'a> {
     Nothing,
     Space,
     Char(char),
-    /// Text still holding character references (an image's alt).
-    Encoded(&'a str),
+    /// An image's alt text, raw: it is stripped in turn (references,
+    /// URLs), but an image inside it adds no further alt.
+    Alt(&'a str),
 }
 
 struct Stripper<'a> {
@@ -57,9 +53,21 @@ struct Stripper<'a> {
     bytes: &'a [u8],
     /// Positions of the `]` that close links opened so far, innermost last.
     link_closes: Vec<usize>,
+    /// Stripping an alt text: nested alt texts are dropped, which bounds
+    /// the recursion at one level.
+    in_alt: bool,
 }
 
 impl<'a> Stripper<'a> {
+    fn new(body: &'a str, in_alt: bool) -> Self {
+        Stripper {
+            body,
+            bytes: body.as_bytes(),
+            link_closes: Vec::new(),
+            in_alt,
+        }
+    }
+
     fn run(&mut self, emit: &mut impl FnMut(&str)) {
         let len = self.bytes.len();
         let mut at = self.line_start(0);
@@ -79,9 +87,9 @@ impl<'a> Stripper<'a> {
                 Replacement::Nothing => {}
                 Replacement::Space => emit(" "),
                 Replacement::Char(c) => emit(c.encode_utf8(&mut [0; 4])),
-                Replacement::Encoded(text) => {
+                Replacement::Alt(text) => {
                     emit(" ");
-                    decode_references(text, emit);
+                    Stripper::new(text, true).run(emit);
                     emit(" ");
                 }
             }
@@ -106,7 +114,10 @@ impl<'a> Stripper<'a> {
                     end,
                     alt: Some(alt),
                     ..
-                } => (end, Replacement::Encoded(alt)),
+                } if !self.in_alt => (end, Replacement::Alt(alt)),
+                Markup::Skip {
+                    end, alt: Some(_), ..
+                } => (end, Replacement::Space),
                 Markup::Skip {
                     end,
                     separates: true,
@@ -213,9 +224,6 @@ impl<'a> Stripper<'a> {
         } else {
             return at;
         };
-        if at > 0 && self.bytes[at - 1].is_ascii_alphanumeric() {
-            return at;
-        }
         let len = rest[scheme..]
             .iter()
             .position(|&b| !b.is_ascii_graphic() || matches!(b, b'<' | b'>' | b'"'))
@@ -278,25 +286,6 @@ fn is_link_definition(line: &[u8]) -> bool {
 
 fn starts_with_ignore_case(haystack: &[u8], prefix: &[u8]) -> bool {
     haystack.len() >= prefix.len() && haystack[..prefix.len()].eq_ignore_ascii_case(prefix)
-}
-
-/// Emits `text` with its character references decoded.
-fn decode_references(text: &str, emit: &mut impl FnMut(&str)) {
-    let mut run_from = 0;
-    let mut at = 0;
-    while let Some(i) = memchr(b'&', &text.as_bytes()[at..]) {
-        let amp = at + i;
-        match entity_at(&text[amp..]) {
-            Some((c, len)) => {
-                emit(&text[run_from..amp]);
-                emit(c.encode_utf8(&mut [0; 4]));
-                at = amp + len;
-                run_from = at;
-            }
-            None => at = amp + 1,
-        }
-    }
-    emit(&text[run_from..]);
 }
 
 #[cfg(test)]

@@ -92,3 +92,57 @@ fn mapped_fold_covers_composed_marks() {
     let range = mapped.source_range(0.."ガ".len()).unwrap();
     assert_eq!(&source[range], "ｶﾞ");
 }
+
+mod properties {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// Text from the scripts the archive mixes, widths and cases included,
+    /// without combining marks (they compose with what precedes them, so a
+    /// substring cut between base and mark legitimately folds differently).
+    fn mixed_text() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop_oneof![
+                proptest::char::range('a', 'z'),
+                proptest::char::range('A', 'Z'),
+                proptest::char::range('Ａ', 'Ｚ'),
+                proptest::char::range('０', '９'),
+                proptest::char::range('ｦ', 'ﾝ'),
+                proptest::char::range('一', '龥'),
+                prop::sample::select(vec![
+                    '臺', '灣', '習', '國', ' ', '\u{3000}', '\n', '\u{200B}', '，', '「', '」'
+                ]),
+            ],
+            0..40,
+        )
+        .prop_map(|chars| chars.into_iter().collect())
+    }
+
+    proptest! {
+        #[test]
+        fn a_substring_folds_to_a_substring(text in mixed_text(), a in 0usize..40, b in 0usize..40) {
+            let chars: Vec<char> = text.chars().collect();
+            let (a, b) = (a.min(chars.len()), b.min(chars.len()));
+            let part: String = chars[a.min(b)..a.max(b)].iter().collect();
+            prop_assert!(fold(&text).contains(&fold(&part)), "{text:?} / {part:?}");
+        }
+
+        #[test]
+        fn folding_is_idempotent(text in mixed_text()) {
+            let once = fold(&text);
+            prop_assert_eq!(fold(&once), once.clone());
+        }
+
+        #[test]
+        fn mapped_ranges_land_on_char_boundaries(text in "\\PC{0,40}", from in 0usize..60, len in 1usize..10) {
+            let mapped = MappedFold::new(&text);
+            let from = from.min(mapped.text.len());
+            let to = (from + len).min(mapped.text.len());
+            if let Some(range) = mapped.source_range(from..to) {
+                prop_assert!(text.is_char_boundary(range.start) && text.is_char_boundary(range.end));
+                prop_assert!(range.start <= range.end && range.end <= text.len());
+            }
+        }
+    }
+}

@@ -113,3 +113,34 @@ fn hostile_input_does_not_panic() {
     let long = "[".repeat(5000) + &"]".repeat(5000);
     let _ = visible(&long);
 }
+
+mod properties {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    proptest! {
+        #[test]
+        fn any_markup_soup_strips_without_panicking(
+            parts in proptest::collection::vec(
+                prop::sample::select(vec![
+                    "<", ">", "</", "<p>", "<img alt=\"", "\"", "'", "&", "&amp;", "&#", ";", "[", "]",
+                    "](", "(", ")", "![", "!", "*", "`", "~~", "|", "\\", "\n", "# ", "> ", "- ",
+                    "---", "<!--", "-->", "<script>", "</script>", "http://", "https://a.b/c",
+                    "習近平", "ｶﾞ", "a", " ", "\u{200B}", "é",
+                ]),
+                0..60,
+            )
+        ) {
+            let body: String = parts.concat();
+            let text = visible(&body);
+            prop_assert!(!text.contains("https://a.b/c"));
+        }
+
+        #[test]
+        fn plain_text_passes_through(text in "[a-z0-9習近平香港，。 ]{0,60}") {
+            let expected = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            prop_assert_eq!(visible(&text), expected);
+        }
+    }
+}
