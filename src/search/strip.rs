@@ -115,19 +115,22 @@ impl<'a> Stripper<'a> {
                     alt: Some(alt),
                     ..
                 } if !self.in_alt => (end, Replacement::Alt(alt)),
-                Markup::Skip {
-                    end, alt: Some(_), ..
-                } => (end, Replacement::Space),
+                // An img is a separating element, alt or no alt.
                 Markup::Skip {
                     end,
-                    separates: true,
-                    alt: None,
-                } => (end, Replacement::Space),
-                Markup::Skip {
-                    end,
-                    separates: false,
-                    alt: None,
-                } => (end, Replacement::Nothing),
+                    separates,
+                    alt,
+                } => {
+                    let separates = separates || alt.is_some();
+                    (
+                        end,
+                        if separates {
+                            Replacement::Space
+                        } else {
+                            Replacement::Nothing
+                        },
+                    )
+                }
             },
             b'&' => match entity_at(&self.body[at..]) {
                 Some((c, len)) => (at + len, Replacement::Char(c)),
