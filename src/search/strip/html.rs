@@ -51,6 +51,11 @@ pub(super) fn markup_at(body: &str, at: usize) -> Markup<'_> {
     if !(next.is_ascii_alphabetic() || closing || next == b'!' || next == b'?') {
         return Markup::Text;
     }
+    // A vectorised look for any `>` first keeps text full of stray `<`
+    // linear in practice.
+    if memchr::memchr(b'>', &rest[..rest.len().min(MAX_TAG)]).is_none() {
+        return Markup::Text;
+    }
     let Some(len) = tag_len(rest) else {
         return Markup::Text;
     };
