@@ -9,8 +9,10 @@ use std::sync::{Arc, Condvar, Mutex, OnceLock, PoisonError};
 
 use rayon::prelude::*;
 
-use self::build::{index_bodies, meta_chunk};
-use super::presence::{CharPresence, PresenceBuilder};
+use self::build::build_all;
+#[cfg(test)]
+use self::build::meta_chunk;
+use super::presence::CharPresence;
 use super::scan::{ChunkSet, Term, chunk_matches};
 use super::{Matches, Query};
 use crate::article::{Article, BodySource};
@@ -31,6 +33,12 @@ pub(crate) struct Arena {
 impl Arena {
     pub(crate) fn len(&self) -> usize {
         self.ends.len()
+    }
+
+    /// Article `i`'s text, without its closing `'\n'`.
+    fn article_text(&self, i: usize) -> &str {
+        let end = (self.ends[i] as usize).saturating_sub(1);
+        self.text.get(self.start(i)..end).unwrap_or("")
     }
 
     /// Where article `i` starts (`i == len()` gives the end of the text).
@@ -68,7 +76,7 @@ pub(crate) struct Chunk {
 
 struct Shared {
     total: usize,
-    meta: Vec<Chunk>,
+    meta: Vec<OnceLock<Chunk>>,
     bodies: Vec<OnceLock<Chunk>>,
     /// Articles whose bodies are in `bodies`.
     indexed: AtomicUsize,
@@ -121,45 +129,58 @@ impl std::fmt::Debug for SearchIndex {
 }
 
 impl SearchIndex {
-    /// Folds the metadata now (tens of milliseconds for 50,000 articles) and
-    /// starts indexing the bodies on a background thread pool. The index
-    /// answers queries at once; until a body is indexed, its article is
-    /// matched on metadata only and counted in [`Matches::pending`].
+    /// Starts indexing on a background thread pool and returns at once
+    /// (copying the metadata takes a few milliseconds for 50,000 articles).
+    /// Metadata is folded first (tens of milliseconds), then bodies. The
+    /// index answers queries at once: an article whose body is not indexed
+    /// yet matches on metadata only (nothing before that) and is counted in
+    /// [`Matches::pending`].
     pub fn build_in_background(articles: &[Article]) -> Self {
-        let index = Self::metadata_only(articles);
-        let sources: Vec<BodySource> = articles.iter().map(|a| a.body.clone()).collect();
+        let (index, work) = Self::unbuilt(articles);
         let weak = Arc::downgrade(&index.shared);
         let spawned = std::thread::Builder::new()
             .name("search-index".into())
             .spawn({
                 let weak = weak.clone();
-                move || index_bodies(&weak, &sources)
+                let work = Arc::clone(&work);
+                move || build_all(&weak, &work)
             });
         if spawned.is_err() {
             // No thread to be had: index here rather than never.
-            let sources: Vec<BodySource> = articles.iter().map(|a| a.body.clone()).collect();
-            index_bodies(&weak, &sources);
+            build_all(&weak, &work);
         }
         index
     }
 
-    /// The index before any body is in (what queries see right after
-    /// start-up).
-    pub(crate) fn metadata_only(articles: &[Article]) -> Self {
-        let meta: Vec<Chunk> = articles
-            .par_chunks(CHUNK)
-            .map_init(PresenceBuilder::default, |p, a| meta_chunk(a, p))
-            .collect();
-        let bodies = meta.iter().map(|_| OnceLock::new()).collect();
+    /// The index with nothing folded yet, and what the build needs: each
+    /// chunk's raw metadata (fields joined by `'\n'`, which `clean_inline`
+    /// leaves in none) and body sources.
+    fn unbuilt(articles: &[Article]) -> (Self, Arc<Unbuilt>) {
+        let raw_meta: Vec<Arena> = articles.par_chunks(CHUNK).map(raw_metadata).collect();
+        let sources = articles.par_iter().map(|a| a.body.clone()).collect();
         let shared = Arc::new(Shared {
             total: articles.len(),
-            meta,
-            bodies,
+            meta: raw_meta.iter().map(|_| OnceLock::new()).collect(),
+            bodies: raw_meta.iter().map(|_| OnceLock::new()).collect(),
             indexed: AtomicUsize::new(0),
             finished: Mutex::new(false),
             finished_signal: Condvar::new(),
         });
-        SearchIndex { shared }
+        (
+            SearchIndex { shared },
+            Arc::new(Unbuilt { raw_meta, sources }),
+        )
+    }
+
+    /// The index with metadata folded and no body in (what queries see
+    /// shortly after start-up).
+    #[cfg(test)]
+    pub(crate) fn metadata_only(articles: &[Article]) -> Self {
+        let (index, work) = Self::unbuilt(articles);
+        for (slot, raw) in index.shared.meta.iter().zip(&work.raw_meta) {
+            let _ = slot.set(meta_chunk(raw));
+        }
+        index
     }
 
     /// Builds the whole index before returning (for `list --search`).
@@ -196,6 +217,11 @@ impl SearchIndex {
         }
     }
 
+    /// Whether every article's metadata is searchable (shortly after start).
+    pub fn metadata_ready(&self) -> bool {
+        self.shared.meta.iter().all(|chunk| chunk.get().is_some())
+    }
+
     /// Number of articles indexed (searchable or pending).
     pub fn len(&self) -> usize {
         self.shared.total
@@ -208,7 +234,7 @@ impl SearchIndex {
     /// Memory held by the index, by part.
     pub fn memory(&self) -> IndexMemory {
         let mut memory = IndexMemory::default();
-        for chunk in &self.shared.meta {
+        for chunk in self.shared.meta.iter().filter_map(OnceLock::get) {
             memory.metadata_text += chunk.arena.bytes();
             memory.char_presence += chunk.presence.bytes();
         }
@@ -244,18 +270,20 @@ impl SearchIndex {
 
     fn run(&self, query: &Query, terms: &[Term<'_>], within: Option<&[usize]>) -> Matches {
         let shared = &*self.shared;
+        if query.is_empty() {
+            return Matches::new(query.clone(), (0..shared.total).collect(), 0);
+        }
         let per_chunk: Vec<(Vec<usize>, usize)> = (0..shared.meta.len())
             .into_par_iter()
             .map(|c| {
                 let base = c * CHUNK;
-                let meta = &shared.meta[c];
+                let len = CHUNK.min(shared.total - base);
                 let body = shared.bodies[c].get();
-                let pending = if body.is_some() || query.is_empty() {
-                    0
-                } else {
-                    meta.arena.len()
+                let pending = if body.is_some() { 0 } else { len };
+                let Some(meta) = shared.meta[c].get() else {
+                    return (Vec::new(), pending);
                 };
-                let within = within.map(|ids| chunk_subset(ids, base, meta.arena.len()));
+                let within = within.map(|ids| chunk_subset(ids, base, len));
                 if within.is_some_and(|set| set.is_empty()) {
                     return (Vec::new(), pending);
                 }
@@ -267,6 +295,43 @@ impl SearchIndex {
         let indices = per_chunk.into_iter().flat_map(|(ids, _)| ids).collect();
         Matches::new(query.clone(), indices, pending)
     }
+}
+
+/// What the background build works from.
+struct Unbuilt {
+    raw_meta: Vec<Arena>,
+    sources: Vec<BodySource>,
+}
+
+/// A chunk's metadata as written: per article its title, authors,
+/// categories and tags, one per line.
+fn raw_metadata(articles: &[Article]) -> Arena {
+    let bytes = articles
+        .iter()
+        .flat_map(metadata_fields)
+        .map(|f| f.len() + 1)
+        .sum();
+    let mut raw = Arena {
+        text: String::with_capacity(bytes),
+        ends: Vec::with_capacity(articles.len()),
+    };
+    for article in articles {
+        raw.push_article(|text| {
+            for (n, field) in metadata_fields(article).enumerate() {
+                if n > 0 {
+                    text.push('\n');
+                }
+                text.push_str(field);
+            }
+        });
+    }
+    raw
+}
+
+/// What search looks in besides the body.
+fn metadata_fields(a: &Article) -> impl Iterator<Item = &String> {
+    let rest = a.authors.iter().chain(&a.categories).chain(&a.tags);
+    std::iter::once(&a.title).chain(rest)
 }
 
 /// The members of sorted `ids` that fall in the chunk starting at `base`.

@@ -95,13 +95,12 @@ impl CharPresence {
             dense: Vec::new(),
         };
         for (key, set) in found {
-            let articles: Vec<usize> = set.iter().take(MAX_INLINE + 1).collect();
-            let slot = if articles.len() <= MAX_INLINE {
-                let numbers = articles
+            let slot = if set.len() <= MAX_INLINE {
+                let numbers = set
                     .iter()
                     .enumerate()
-                    .fold(0, |slot, (n, &a)| slot | (a as u32) << (8 * n));
-                numbers | (articles.len() as u32) << 24
+                    .fold(0, |slot, (n, a)| slot | (a as u32) << (8 * n));
+                numbers | (set.len() as u32) << 24
             } else {
                 presence.dense.push(set);
                 (presence.dense.len() - 1) as u32 | DENSE

@@ -14,6 +14,10 @@ impl ChunkSet {
         self.0[i / 64] |= 1 << (i % 64);
     }
 
+    pub(crate) fn len(&self) -> usize {
+        self.0.iter().map(|w| w.count_ones() as usize).sum()
+    }
+
     pub(crate) fn is_empty(&self) -> bool {
         self.0.iter().all(|w| *w == 0)
     }

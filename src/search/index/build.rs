@@ -1,6 +1,7 @@
-//! Building the index: metadata at once, bodies in the background.
+//! Building the index in the background: metadata, then bodies.
 
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::fs::File;
 use std::io::Read;
 use std::sync::atomic::Ordering;
@@ -8,8 +9,8 @@ use std::sync::{PoisonError, Weak};
 
 use rayon::prelude::*;
 
-use super::{Arena, CHUNK, Chunk, Shared};
-use crate::article::{Article, BodySource};
+use super::{Arena, CHUNK, Chunk, Shared, Unbuilt};
+use crate::article::BodySource;
 use crate::search::fold::Folder;
 use crate::search::presence::{PresenceBuilder, RecordingSink};
 use crate::search::strip::visible_text;
@@ -21,31 +22,46 @@ struct Scratch {
     file: Vec<u8>,
 }
 
-/// Folds the metadata of a chunk's articles.
-pub(super) fn meta_chunk(articles: &[Article], presence: &mut PresenceBuilder) -> Chunk {
-    let mut arena = Arena::default();
-    for (i, article) in articles.iter().enumerate() {
-        presence.start_article(i);
-        arena.push_article(|text| {
-            let fields = std::iter::once(&article.title)
-                .chain(&article.authors)
-                .chain(&article.categories)
-                .chain(&article.tags);
-            for (n, field) in fields.enumerate() {
-                if n > 0 {
-                    text.push('\n');
+thread_local! {
+    // Thread-local rather than rayon's `map_init`, which may build one per
+    // job split: the presence tables are 320 KiB to zero each time.
+    static SCRATCH: RefCell<Scratch> = RefCell::default();
+}
+
+/// Runs `f` with this thread's scratch buffers.
+fn with_scratch<T>(f: impl FnOnce(&mut Scratch) -> T) -> T {
+    SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
+        Ok(mut scratch) => f(&mut scratch),
+        // Only reachable if `f` re-entered; fresh buffers are still right.
+        Err(_) => f(&mut Scratch::default()),
+    })
+}
+
+/// Folds a chunk's metadata, given as [`super::raw_metadata`] lays it out.
+pub(super) fn meta_chunk(raw: &Arena) -> Chunk {
+    with_scratch(|scratch| {
+        let presence = &mut scratch.presence;
+        let mut arena = Arena::default();
+        for i in 0..raw.len() {
+            presence.start_article(i);
+            let article = raw.article_text(i);
+            arena.push_article(|text| {
+                for (n, field) in article.split('\n').enumerate() {
+                    if n > 0 {
+                        text.push('\n');
+                    }
+                    let mut sink = RecordingSink::new(&mut *text, &mut *presence);
+                    let mut folder = Folder::new(&mut sink);
+                    folder.feed(field, 0);
+                    folder.finish();
                 }
-                let mut sink = RecordingSink::new(&mut *text, &mut *presence);
-                let mut folder = Folder::new(&mut sink);
-                folder.feed(field, 0);
-                folder.finish();
-            }
-        });
-    }
-    Chunk {
-        arena: arena.shrink(),
-        presence: presence.take(),
-    }
+            });
+        }
+        Chunk {
+            arena: arena.shrink(),
+            presence: presence.take(),
+        }
+    })
 }
 
 /// Reads, strips and folds the bodies of a chunk's articles.
@@ -91,35 +107,42 @@ fn body_text<'a>(source: &'a BodySource, file: &'a mut Vec<u8>) -> Cow<'a, str> 
     String::from_utf8_lossy(body)
 }
 
-/// The background build: bodies chunk by chunk on a pool of its own, so
-/// queries on rayon's global pool never wait behind it.
-pub(super) fn index_bodies(shared: &Weak<Shared>, sources: &[BodySource]) {
+/// The background build, on a pool of its own so queries on rayon's global
+/// pool never wait behind it: all metadata first, then bodies, each chunk
+/// published the moment it is done. Stops early once no handle is left.
+pub(super) fn build_all(shared: &Weak<Shared>, work: &Unbuilt) {
     let _finished = FinishOnDrop(shared.clone());
     let threads = std::thread::available_parallelism().map_or(2, std::num::NonZero::get);
-    let work = || {
-        let build = |scratch: &mut Scratch, (c, sources): (usize, &[BodySource])| {
-            if shared.strong_count() == 0 {
-                return;
-            }
-            let chunk = body_chunk(sources, scratch);
-            if let Some(shared) = shared.upgrade() {
-                if shared.bodies[c].set(chunk).is_ok() {
-                    shared.indexed.fetch_add(sources.len(), Ordering::Relaxed);
+    let build = || {
+        work.raw_meta.par_iter().enumerate().for_each(|(c, raw)| {
+            if shared.strong_count() > 0 {
+                let chunk = meta_chunk(raw);
+                if let Some(shared) = shared.upgrade() {
+                    let _ = shared.meta[c].set(chunk);
                 }
             }
-        };
-        sources
+        });
+        work.sources
             .par_chunks(CHUNK)
             .enumerate()
-            .for_each_init(Scratch::default, build);
+            .for_each(|(c, sources)| {
+                if shared.strong_count() > 0 {
+                    let chunk = with_scratch(|scratch| body_chunk(sources, scratch));
+                    if let Some(shared) = shared.upgrade() {
+                        if shared.bodies[c].set(chunk).is_ok() {
+                            shared.indexed.fetch_add(sources.len(), Ordering::Relaxed);
+                        }
+                    }
+                }
+            });
     };
     match rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .thread_name(|i| format!("search-index-{i}"))
         .build()
     {
-        Ok(pool) => pool.install(work),
-        Err(_) => work(),
+        Ok(pool) => pool.install(build),
+        Err(_) => build(),
     }
 }
 

@@ -176,3 +176,12 @@ fn index_can_move_to_a_worker_thread() {
     fn shareable<T: Clone + Send + Sync>() {}
     shareable::<SearchIndex>();
 }
+
+#[test]
+fn before_anything_is_folded_nothing_matches_yet() {
+    let (index, _work) = SearchIndex::unbuilt(&library());
+    let matches = index.matches(&Query::parse("习近平"));
+    assert!(matches.is_empty());
+    assert_eq!(matches.pending(), 4);
+    assert_eq!(index.matches(&Query::parse("")).len(), 4);
+}
