@@ -55,10 +55,10 @@ fn main() {
         library.articles.len(),
         started.elapsed()
     );
-    let rss_before = rss_kib("VmRSS");
     let table = time(|| fold("Ａ"));
 
     let (returned, metadata_ready) = start_up_costs(&library);
+    let rss_before = rss_kib("VmRSS");
     let started = Instant::now();
     let index = SearchIndex::build_in_background(&library.articles);
     let partial = time(|| index.matches(&Query::parse("國家安全")));
