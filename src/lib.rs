@@ -5,9 +5,13 @@
 //! (`app`, `ui`, `tui`) shows them. All column arithmetic lives in
 //! `text::width`; everything from an article passes `text::sanitize`.
 
+pub mod app;
 pub mod article;
 pub mod cli;
+pub mod keymap;
 pub mod library;
 pub mod render;
 pub mod search;
 pub mod text;
+pub mod tui;
+pub mod ui;

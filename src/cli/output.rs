@@ -1,6 +1,7 @@
 //! Writing command output: buffered, column-aligned by display width, and
 //! quiet when the reader goes away (`inkstone list | head`).
 
+use std::fmt::Write as _;
 use std::io::{self, BufWriter, Write};
 use std::path::Path;
 use std::process::ExitCode;
@@ -23,6 +24,23 @@ pub fn to_stdout(code: ExitCode, write: impl FnOnce(&mut dyn Write) -> io::Resul
             ExitCode::FAILURE
         }
     }
+}
+
+/// Loads what a scripting command works on and says on stderr when some
+/// files could not be read or parsed (stdout stays the command's output).
+pub fn open_library(paths: &[std::path::PathBuf]) -> crate::library::Library {
+    let library = crate::library::Library::open(paths);
+    let broken = library
+        .problems
+        .iter()
+        .filter(|p| p.severity == crate::library::Severity::Error)
+        .count();
+    if broken > 0 {
+        eprintln!(
+            "inkstone: {broken} files could not be read or parsed; `inkstone check` lists them"
+        );
+    }
+    library
 }
 
 /// `s` padded with spaces to `width` columns; never cut.
@@ -49,7 +67,7 @@ pub fn terminal_safe_json(json: &str) -> String {
         if is_unsafe(c) {
             let mut units = [0u16; 2];
             for unit in c.encode_utf16(&mut units) {
-                out.push_str(&format!("\\u{unit:04x}"));
+                let _ = write!(out, "\\u{unit:04x}");
             }
         } else {
             out.push(c);
