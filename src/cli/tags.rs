@@ -5,12 +5,12 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::output::to_stdout;
+use super::output::{open_library, to_stdout};
 use crate::library::Library;
 use crate::text::width::pad_left;
 
 pub fn run(paths: &[PathBuf]) -> ExitCode {
-    let library = Library::open(paths);
+    let library = open_library(paths);
     let counts = tag_counts(&library);
     to_stdout(ExitCode::SUCCESS, |out| write(out, &counts))
 }
