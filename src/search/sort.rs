@@ -77,7 +77,7 @@ fn oldest_first(a: &Article, b: &Article) -> Ordering {
         (Some(x), Some(y)) => x.cmp(&y),
         (x, y) => y.is_some().cmp(&x.is_some()),
     }
-    .then_with(|| a.path.cmp(&b.path))
+    .then_with(|| a.path.as_os_str().cmp(b.path.as_os_str()))
 }
 
 #[cfg(test)]
