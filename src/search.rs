@@ -31,12 +31,16 @@
 //!    `search` again with the same query is free once nothing is pending, so
 //!    doing it on each tick while indexing runs is how results fill in.
 //!    `SearchIndex` is `Clone + Send + Sync` if you prefer a worker thread.
-//! 4. **Filters** combine by intersection: the visible list is the sorted
-//!    order filtered by the tag/category filter and by the search,
-//!    `matches.filter(&order)` (`matches.contains(i)` is a bit test).
-//!    Enter keeps the query as a filter; Esc restores the previous one.
-//! 5. **Sort**: `visible = order.sorted(&articles)` once per `S` press
-//!    ([`SortOrder::next`], [`SortOrder::label`] for the header), then filter.
+//! 4. **Filters** combine by intersection. In `app::filter`, a
+//!    `Criterion::Search(Matches)` (label: the query as typed) answers no
+//!    `positions` (`None`) and is checked per article *index* with
+//!    `matches.contains(i)` (a bit test), so `Filters::apply`'s `passes(i)`
+//!    needs the index as well as the article; standalone,
+//!    `matches.filter(&order)` keeps list order. Enter keeps the query as a
+//!    criterion; Esc restores the previous one.
+//! 5. **Sort**: `order = sort.sorted(&articles)` once per `S` press
+//!    ([`SortOrder::next`], [`SortOrder::label`] for the header); `Newest`
+//!    is the order `App` builds today. Then filter as above.
 //! 6. **Highlight**: in list titles, [`match_ranges`] gives byte ranges of
 //!    the displayed title (after `clean_inline`); in the detail view, pass
 //!    each laid-out `Line` through [`highlight_line`] — only the visible
