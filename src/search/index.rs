@@ -9,70 +9,17 @@ use std::sync::{Arc, Condvar, Mutex, OnceLock, PoisonError};
 
 use rayon::prelude::*;
 
-use self::build::build_all;
+pub(crate) use self::arena::{Arena, Chunk};
 #[cfg(test)]
 use self::build::meta_chunk;
-use super::presence::CharPresence;
+use self::build::{Unbuilt, build_all, raw_metadata};
 use super::scan::{ChunkSet, Term, chunk_matches};
 use super::{Matches, Query};
-use crate::article::{Article, BodySource};
+use crate::article::Article;
 
 /// Articles per chunk: small enough to publish progress often and to spread
 /// queries over threads, large enough that per-chunk costs vanish.
 pub(crate) const CHUNK: usize = 256;
-
-/// Folded text of a run of articles laid end to end. Article `i` is
-/// `text[ends[i - 1]..ends[i]]`; each field ends with `'\n'`, which folding
-/// never produces and no term contains, so no match spans two fields.
-#[derive(Debug, Default)]
-pub(crate) struct Arena {
-    pub(crate) text: String,
-    pub(crate) ends: Vec<u32>,
-}
-
-impl Arena {
-    pub(crate) fn len(&self) -> usize {
-        self.ends.len()
-    }
-
-    /// Article `i`'s text, without its closing `'\n'`.
-    fn article_text(&self, i: usize) -> &str {
-        let end = (self.ends[i] as usize).saturating_sub(1);
-        self.text.get(self.start(i)..end).unwrap_or("")
-    }
-
-    /// Where article `i` starts (`i == len()` gives the end of the text).
-    pub(crate) fn start(&self, i: usize) -> usize {
-        if i == 0 { 0 } else { self.ends[i - 1] as usize }
-    }
-
-    /// Appends one article written by `write` (which may call
-    /// [`Arena::end_field`] between fields).
-    pub(crate) fn push_article(&mut self, write: impl FnOnce(&mut String)) {
-        write(&mut self.text);
-        self.text.push('\n');
-        // A chunk is far below 4 GiB; saturate rather than wrap if not.
-        self.ends
-            .push(u32::try_from(self.text.len()).unwrap_or(u32::MAX));
-    }
-
-    fn bytes(&self) -> usize {
-        self.text.capacity() + self.ends.capacity() * size_of::<u32>()
-    }
-
-    fn shrink(mut self) -> Self {
-        self.text.shrink_to_fit();
-        self.ends.shrink_to_fit();
-        self
-    }
-}
-
-/// One chunk's folded text and which characters each article holds.
-#[derive(Debug, Default)]
-pub(crate) struct Chunk {
-    pub(crate) arena: Arena,
-    pub(crate) presence: CharPresence,
-}
 
 struct Shared {
     total: usize,
@@ -297,43 +244,6 @@ impl SearchIndex {
     }
 }
 
-/// What the background build works from.
-struct Unbuilt {
-    raw_meta: Vec<Arena>,
-    sources: Vec<BodySource>,
-}
-
-/// A chunk's metadata as written: per article its title, authors,
-/// categories and tags, one per line.
-fn raw_metadata(articles: &[Article]) -> Arena {
-    let bytes = articles
-        .iter()
-        .flat_map(metadata_fields)
-        .map(|f| f.len() + 1)
-        .sum();
-    let mut raw = Arena {
-        text: String::with_capacity(bytes),
-        ends: Vec::with_capacity(articles.len()),
-    };
-    for article in articles {
-        raw.push_article(|text| {
-            for (n, field) in metadata_fields(article).enumerate() {
-                if n > 0 {
-                    text.push('\n');
-                }
-                text.push_str(field);
-            }
-        });
-    }
-    raw
-}
-
-/// What search looks in besides the body.
-fn metadata_fields(a: &Article) -> impl Iterator<Item = &String> {
-    let rest = a.authors.iter().chain(&a.categories).chain(&a.tags);
-    std::iter::once(&a.title).chain(rest)
-}
-
 /// The members of sorted `ids` that fall in the chunk starting at `base`.
 fn chunk_subset(ids: &[usize], base: usize, len: usize) -> ChunkSet {
     let from = ids.partition_point(|&i| i < base);
@@ -345,6 +255,7 @@ fn chunk_subset(ids: &[usize], base: usize, len: usize) -> ChunkSet {
     set
 }
 
+mod arena;
 mod build;
 #[cfg(test)]
 mod tests;

@@ -9,11 +9,48 @@ use std::sync::{PoisonError, Weak};
 
 use rayon::prelude::*;
 
-use super::{Arena, CHUNK, Chunk, Shared, Unbuilt};
-use crate::article::BodySource;
+use super::{Arena, CHUNK, Chunk, Shared};
+use crate::article::{Article, BodySource};
 use crate::search::fold::Folder;
 use crate::search::presence::{PresenceBuilder, RecordingSink};
 use crate::search::strip::visible_text;
+
+/// What the background build works from.
+pub(super) struct Unbuilt {
+    pub(super) raw_meta: Vec<Arena>,
+    pub(super) sources: Vec<BodySource>,
+}
+
+/// A chunk's metadata as written: per article its title, authors,
+/// categories and tags, one per line.
+pub(super) fn raw_metadata(articles: &[Article]) -> Arena {
+    let bytes = articles
+        .iter()
+        .flat_map(metadata_fields)
+        .map(|f| f.len() + 1)
+        .sum();
+    let mut raw = Arena {
+        text: String::with_capacity(bytes),
+        ends: Vec::with_capacity(articles.len()),
+    };
+    for article in articles {
+        raw.push_article(|text| {
+            for (n, field) in metadata_fields(article).enumerate() {
+                if n > 0 {
+                    text.push('\n');
+                }
+                text.push_str(field);
+            }
+        });
+    }
+    raw
+}
+
+/// What search looks in besides the body.
+fn metadata_fields(a: &Article) -> impl Iterator<Item = &String> {
+    let rest = a.authors.iter().chain(&a.categories).chain(&a.tags);
+    std::iter::once(&a.title).chain(rest)
+}
 
 /// Per-thread buffers reused from one chunk to the next.
 #[derive(Default)]

@@ -1,6 +1,7 @@
 use std::path::PathBuf;
 
 use super::*;
+use crate::article::BodySource;
 use crate::search::SearchSession;
 
 fn article(title: &str, tags: &[&str], body: &'static str) -> Article {
