@@ -11,6 +11,7 @@ pub mod cli;
 pub mod keymap;
 pub mod library;
 pub mod render;
+pub mod search;
 pub mod text;
 pub mod tui;
 pub mod ui;
