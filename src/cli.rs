@@ -12,7 +12,12 @@ use clap::{Args, Parser, Subcommand};
 
 /// A terminal reader for news archives of Markdown and HTML articles.
 #[derive(Debug, Parser)]
-#[command(name = "inkstone", version, about, args_conflicts_with_subcommands = true)]
+#[command(
+    name = "inkstone",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,

@@ -35,7 +35,9 @@ pub fn read_body(source: &BodySource) -> Result<String, String> {
     match source {
         BodySource::File { path, offset } => {
             let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
-            let start = usize::try_from(*offset).unwrap_or(usize::MAX).min(bytes.len());
+            let start = usize::try_from(*offset)
+                .unwrap_or(usize::MAX)
+                .min(bytes.len());
             Ok(String::from_utf8_lossy(&bytes[start..]).into_owned())
         }
         BodySource::Embedded { bytes, offset } => {

@@ -19,7 +19,10 @@ pub struct Document {
 /// `base_url` resolves relative links.
 pub fn render_body(body: &str, _base_url: Option<&str>) -> Document {
     Document {
-        paragraphs: sanitize::clean_block(body).lines().map(str::to_owned).collect(),
+        paragraphs: sanitize::clean_block(body)
+            .lines()
+            .map(str::to_owned)
+            .collect(),
         links: Vec::new(),
     }
 }

@@ -41,7 +41,11 @@ pub fn clean_inline(s: &str) -> String {
     for c in Stripped::new(s) {
         if c.is_whitespace() {
             run_len += 1;
-            pending_space = Some(if run_len == 1 && c == '\u{3000}' { c } else { ' ' });
+            pending_space = Some(if run_len == 1 && c == '\u{3000}' {
+                c
+            } else {
+                ' '
+            });
             continue;
         }
         if let Some(space) = pending_space.take() {
@@ -104,7 +108,10 @@ struct Stripped<'a> {
 
 impl<'a> Stripped<'a> {
     fn new(s: &'a str) -> Self {
-        Stripped { rest: s.chars(), prev: None }
+        Stripped {
+            rest: s.chars(),
+            prev: None,
+        }
     }
 
     /// Skips the body of a CSI sequence: parameters, intermediates, final.
@@ -205,7 +212,10 @@ mod tests {
     fn inline_strips_escape_sequences() {
         assert_eq!(clean_inline("x\u{1b}[31mred\u{1b}[0m y"), "xred y");
         assert_eq!(clean_inline("\u{1b}]0;pwned\u{7}title"), "title");
-        assert_eq!(clean_inline("\u{1b}]8;;http://e\u{1b}\\link\u{1b}]8;;\u{1b}\\"), "link");
+        assert_eq!(
+            clean_inline("\u{1b}]8;;http://e\u{1b}\\link\u{1b}]8;;\u{1b}\\"),
+            "link"
+        );
         assert_eq!(clean_inline("a\u{9b}2Jb"), "ab");
         assert_eq!(clean_inline("a\u{1b}cb"), "ab");
     }
@@ -218,14 +228,20 @@ mod tests {
 
     #[test]
     fn inline_strips_bidi_and_zero_width() {
-        assert_eq!(clean_inline("\u{202E}abc\u{202C}\u{200B}d\u{FEFF}e\u{2066}"), "abcde");
+        assert_eq!(
+            clean_inline("\u{202E}abc\u{202C}\u{200B}d\u{FEFF}e\u{2066}"),
+            "abcde"
+        );
     }
 
     #[test]
     fn inline_keeps_emoji_joiner_and_ideographic_space() {
         assert_eq!(clean_inline("👩\u{200D}💻"), "👩\u{200D}💻");
         assert_eq!(clean_inline("a\u{200D}b"), "ab");
-        assert_eq!(clean_inline("相隔一月\u{3000}金正恩"), "相隔一月\u{3000}金正恩");
+        assert_eq!(
+            clean_inline("相隔一月\u{3000}金正恩"),
+            "相隔一月\u{3000}金正恩"
+        );
     }
 
     #[test]
