@@ -1,6 +1,7 @@
 //! Command-line interface: the reader by default, plus scripting commands.
 
 mod check;
+mod config;
 mod list;
 mod show;
 mod tags;
@@ -35,6 +36,8 @@ pub enum Command {
     Check(PathsArg),
     /// Print one article as the detail view shows it.
     Show(ShowArgs),
+    /// Check config.yaml, or print its default or where it is looked for.
+    Config(ConfigArgs),
 }
 
 #[derive(Debug, Args)]
@@ -67,6 +70,17 @@ pub struct ShowArgs {
     pub plain: bool,
 }
 
+#[derive(Debug, Args)]
+#[group(multiple = false)]
+pub struct ConfigArgs {
+    /// Print the commented default config (to start a config.yaml from).
+    #[arg(long)]
+    pub default: bool,
+    /// Print where config.yaml is looked for.
+    #[arg(long)]
+    pub path: bool,
+}
+
 /// Parses the command line and runs it.
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
@@ -79,5 +93,6 @@ pub fn run() -> ExitCode {
         Some(Command::Tags(args)) => tags::run(&args.paths),
         Some(Command::Check(args)) => check::run(&args.paths),
         Some(Command::Show(args)) => show::run(&args),
+        Some(Command::Config(args)) => config::run(&args),
     }
 }

@@ -9,6 +9,7 @@
 
 pub mod article;
 pub mod cli;
+pub mod config;
 pub mod durable;
 pub mod library;
 pub mod marks;

@@ -255,7 +255,11 @@ mod tests {
         assert_eq!(marks.save_due_at(), None);
         marks.set_read("a", true);
         let due = marks.save_due_at().unwrap();
-        assert!(!marks.save_if_due(due - Duration::from_millis(1)).unwrap());
+        assert!(
+            !marks
+                .save_if_due(due.checked_sub(Duration::from_millis(1)).unwrap())
+                .unwrap()
+        );
         assert!(!path.exists());
         assert!(marks.save_if_due(due).unwrap());
         assert!(path.exists());

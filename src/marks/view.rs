@@ -14,6 +14,7 @@ pub enum ViewFilter {
 
 impl ViewFilter {
     /// The next view in the cycle all -> unread -> starred -> all.
+    #[must_use]
     pub fn cycle(self) -> ViewFilter {
         match self {
             ViewFilter::All => ViewFilter::Unread,
