@@ -8,6 +8,7 @@
 //! `watch` follows the library folders while the reader runs.
 
 pub mod article;
+pub mod cache;
 pub mod cli;
 pub mod config;
 pub mod durable;

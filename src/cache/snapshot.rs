@@ -1,0 +1,238 @@
+//! What a cache file means: the library's files with their keys, articles
+//! and problems, and the folders with their times.
+
+use std::collections::{HashMap, HashSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Datelike, NaiveDate};
+
+use super::codec::{self, ArticleRecord, DirRecord, FileRecord, Payload, ProblemRecord};
+use super::{FileKey, Stamp, build_stamp};
+use crate::article::{Article, BodySource};
+use crate::durable::{self, Durability};
+use crate::library::{Problem, Severity};
+
+/// One file as the cache remembers it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CachedFile {
+    pub path: PathBuf,
+    pub key: FileKey,
+    pub article: Option<Article>,
+    pub problems: Vec<Problem>,
+}
+
+/// A decoded cache: trusted folders (whose list of files is complete) and
+/// files in library order.
+#[derive(Debug, Default)]
+pub struct Snapshot {
+    pub written_at: Stamp,
+    pub dirs: HashMap<PathBuf, Stamp>,
+    pub files: Vec<CachedFile>,
+}
+
+impl Snapshot {
+    /// Reads the cache for `roots`; `None` when there is none usable.
+    pub fn read(cache_file: &Path, roots: &[PathBuf]) -> Option<Snapshot> {
+        let bytes = fs::read(cache_file).ok()?;
+        let payload = codec::decode(&bytes)?;
+        let same_roots = payload.roots.len() == roots.len()
+            && payload
+                .roots
+                .iter()
+                .zip(roots)
+                .all(|(a, b)| Path::new(a) == b.as_path());
+        if payload.build != build_stamp() || !same_roots {
+            return None;
+        }
+        let dirs = payload
+            .dirs
+            .into_iter()
+            .map(|d| (PathBuf::from(d.path), d.mtime))
+            .collect();
+        let files = payload.files.into_iter().map(from_record).collect();
+        Some(Snapshot {
+            written_at: payload.written_at,
+            dirs,
+            files,
+        })
+    }
+}
+
+fn from_record(record: FileRecord<String>) -> CachedFile {
+    let path = PathBuf::from(record.path);
+    let article = record.article.map(|a| Article {
+        id: a.id,
+        path: path.clone(),
+        title: a.title,
+        date: a.date.and_then(NaiveDate::from_num_days_from_ce_opt),
+        updated: a
+            .updated
+            .and_then(|s| DateTime::from_timestamp(s.0, s.1))
+            .map(|t| t.naive_utc()),
+        authors: a.authors,
+        categories: a.categories,
+        tags: a.tags,
+        url: a.url,
+        original_url: a.original_url,
+        body: BodySource::File {
+            path: path.clone(),
+            offset: a.body_offset,
+        },
+    });
+    let problems = record
+        .problems
+        .into_iter()
+        .map(|p| Problem {
+            path: path.clone(),
+            severity: if p.error {
+                Severity::Error
+            } else {
+                Severity::Warning
+            },
+            reason: p.reason,
+        })
+        .collect();
+    CachedFile {
+        path,
+        key: FileKey {
+            size: record.size,
+            mtime: record.mtime,
+        },
+        article,
+        problems,
+    }
+}
+
+/// What to write: the library as loaded, every file's key, and the folders
+/// that were listed.
+pub struct WriteInput<'a> {
+    pub roots: &'a [PathBuf],
+    pub dirs: &'a HashMap<PathBuf, Stamp>,
+    pub keys: &'a HashMap<PathBuf, FileKey>,
+    pub articles: &'a [Article],
+    pub problems: &'a [Problem],
+}
+
+/// Writes the cache atomically. Files that cannot be cached faithfully (a
+/// path that is not UTF-8, a time too recent to trust) are left out, and
+/// their folder is marked untrusted so the next load lists it again.
+pub fn write(cache_file: &Path, input: &WriteInput<'_>) -> std::io::Result<()> {
+    let written_at = Stamp::now();
+    let mut problems_of: HashMap<&Path, Vec<&Problem>> = HashMap::new();
+    for p in input.problems {
+        problems_of.entry(&p.path).or_default().push(p);
+    }
+    let mut files = Vec::with_capacity(input.keys.len());
+    let mut untrusted: HashSet<&Path> = HashSet::new();
+    let mut done: HashSet<&Path> = HashSet::with_capacity(input.keys.len());
+    let records = input
+        .articles
+        .iter()
+        .map(|a| (a.path.as_path(), Some(a)))
+        .chain(
+            // Files that gave no article (parse errors) keep their problems.
+            input.keys.keys().map(|p| (p.as_path(), None)),
+        );
+    for (path, article) in records {
+        if !done.insert(path) {
+            continue;
+        }
+        let key = input.keys.get(path);
+        let problems = problems_of.get(path).map_or(&[][..], Vec::as_slice);
+        match key.and_then(|key| to_record(path, *key, article, problems, written_at)) {
+            Some(record) => files.push(record),
+            None => {
+                untrusted.insert(path.parent().unwrap_or(Path::new("")));
+            }
+        }
+    }
+    let dirs = input
+        .dirs
+        .iter()
+        .filter(|(dir, mtime)| !untrusted.contains(dir.as_path()) && !mtime.is_racy(written_at))
+        .filter_map(|(dir, mtime)| {
+            Some(DirRecord {
+                path: dir.to_str()?,
+                mtime: *mtime,
+            })
+        })
+        .collect();
+    let roots = input.roots.iter().filter_map(|r| r.to_str()).collect();
+    let payload = Payload {
+        build: build_stamp(),
+        roots,
+        written_at,
+        dirs,
+        files,
+    };
+    let bytes =
+        codec::encode(&payload).ok_or_else(|| std::io::Error::other("cannot encode the cache"))?;
+    if let Some(dir) = cache_file.parent() {
+        fs::create_dir_all(dir)?;
+    }
+    durable::write_atomic(cache_file, &bytes, Durability::RenameOnly)
+}
+
+fn to_record<'a>(
+    path: &'a Path,
+    key: FileKey,
+    article: Option<&'a Article>,
+    problems: &[&'a Problem],
+    written_at: Stamp,
+) -> Option<FileRecord<&'a str>> {
+    if key.mtime.is_racy(written_at) {
+        return None;
+    }
+    let article = match article {
+        None => None,
+        Some(a) => Some(article_record(path, a)?),
+    };
+    let problems = problems
+        .iter()
+        .map(|p| ProblemRecord {
+            error: p.severity == Severity::Error,
+            reason: p.reason.as_str(),
+        })
+        .collect();
+    Some(FileRecord {
+        path: path.to_str()?,
+        size: key.size,
+        mtime: key.mtime,
+        article,
+        problems,
+    })
+}
+
+/// `None` for an article the record cannot rebuild exactly.
+fn article_record<'a>(path: &Path, a: &'a Article) -> Option<ArticleRecord<&'a str>> {
+    let BodySource::File {
+        path: body_path,
+        offset,
+    } = &a.body
+    else {
+        return None;
+    };
+    if body_path != path || a.path != path {
+        return None;
+    }
+    let updated = a
+        .updated
+        .map(|t| t.and_utc())
+        .map(|t| Stamp(t.timestamp(), t.timestamp_subsec_nanos()));
+    Some(ArticleRecord {
+        id: &a.id,
+        title: &a.title,
+        date: a.date.map(|d| d.num_days_from_ce()),
+        updated,
+        authors: a.authors.iter().map(String::as_str).collect(),
+        categories: a.categories.iter().map(String::as_str).collect(),
+        tags: a.tags.iter().map(String::as_str).collect(),
+        url: a.url.as_deref(),
+        original_url: a.original_url.as_deref(),
+        body_offset: *offset,
+    })
+}
+
+#[cfg(test)]
+mod tests;

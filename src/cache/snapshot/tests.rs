@@ -1,0 +1,159 @@
+use super::*;
+use chrono::NaiveDateTime;
+
+fn article(path: &Path, title: &str) -> Article {
+    Article {
+        id: format!("id:{title}"),
+        path: path.to_path_buf(),
+        title: title.to_string(),
+        date: NaiveDate::from_ymd_opt(2019, 6, 12),
+        updated: NaiveDateTime::parse_from_str("2019-06-13 08:09:10", "%Y-%m-%d %H:%M:%S").ok(),
+        authors: vec!["記者".into()],
+        categories: vec!["眾聞".into()],
+        tags: vec!["a".into(), "b".into()],
+        url: Some("https://example.org/1".into()),
+        original_url: None,
+        body: BodySource::File {
+            path: path.to_path_buf(),
+            offset: 123,
+        },
+    }
+}
+
+fn old_key(size: u64) -> FileKey {
+    FileKey {
+        size,
+        mtime: Stamp(1_500_000_000, 7),
+    }
+}
+
+struct Fixture {
+    roots: Vec<PathBuf>,
+    dirs: HashMap<PathBuf, Stamp>,
+    keys: HashMap<PathBuf, FileKey>,
+    articles: Vec<Article>,
+    problems: Vec<Problem>,
+}
+
+impl Fixture {
+    fn new() -> Fixture {
+        let a = PathBuf::from("/lib/a/1.md");
+        let b = PathBuf::from("/lib/b/2.md");
+        let bad = PathBuf::from("/lib/b/bad.md");
+        Fixture {
+            roots: vec![PathBuf::from("/lib")],
+            dirs: [("/lib", 1), ("/lib/a", 2), ("/lib/b", 3)]
+                .into_iter()
+                .map(|(d, t)| (PathBuf::from(d), Stamp(1_400_000_000 + t, 0)))
+                .collect(),
+            keys: [
+                (a.clone(), old_key(10)),
+                (b.clone(), old_key(20)),
+                (bad.clone(), old_key(30)),
+            ]
+            .into_iter()
+            .collect(),
+            articles: vec![article(&b, "二"), article(&a, "一")],
+            problems: vec![
+                Problem {
+                    path: bad,
+                    severity: Severity::Error,
+                    reason: "no front matter".into(),
+                },
+                Problem {
+                    path: a,
+                    severity: Severity::Warning,
+                    reason: "odd title".into(),
+                },
+            ],
+        }
+    }
+
+    fn write(&self, file: &Path) {
+        let input = WriteInput {
+            roots: &self.roots,
+            dirs: &self.dirs,
+            keys: &self.keys,
+            articles: &self.articles,
+            problems: &self.problems,
+        };
+        write(file, &input).unwrap();
+    }
+}
+
+#[test]
+fn round_trips_articles_problems_and_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("c.bin");
+    let fx = Fixture::new();
+    fx.write(&file);
+    let snap = Snapshot::read(&file, &fx.roots).unwrap();
+    assert_eq!(snap.dirs, fx.dirs);
+    let articles: Vec<_> = snap
+        .files
+        .iter()
+        .filter_map(|f| f.article.clone())
+        .collect();
+    assert_eq!(
+        articles, fx.articles,
+        "articles come back identical, in library order"
+    );
+    let bad = snap
+        .files
+        .iter()
+        .find(|f| f.path.ends_with("bad.md"))
+        .unwrap();
+    assert!(bad.article.is_none());
+    assert_eq!(bad.problems, fx.problems[..1]);
+    assert_eq!(
+        snap.files
+            .iter()
+            .find(|f| f.path.ends_with("1.md"))
+            .unwrap()
+            .problems,
+        fx.problems[1..]
+    );
+    assert_eq!(
+        snap.files
+            .iter()
+            .find(|f| f.path.ends_with("2.md"))
+            .unwrap()
+            .key,
+        old_key(20)
+    );
+}
+
+#[test]
+fn other_roots_or_damage_read_as_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("c.bin");
+    let fx = Fixture::new();
+    fx.write(&file);
+    assert!(Snapshot::read(&file, &[PathBuf::from("/other")]).is_none());
+    let bytes = fs::read(&file).unwrap();
+    fs::write(&file, &bytes[..bytes.len() / 2]).unwrap();
+    assert!(Snapshot::read(&file, &fx.roots).is_none());
+    assert!(Snapshot::read(&dir.path().join("none.bin"), &fx.roots).is_none());
+}
+
+#[test]
+fn recent_files_are_left_out_and_their_folder_untrusted() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("c.bin");
+    let mut fx = Fixture::new();
+    fx.keys.insert(
+        PathBuf::from("/lib/a/1.md"),
+        FileKey {
+            size: 10,
+            mtime: Stamp::now(),
+        },
+    );
+    fx.write(&file);
+    let snap = Snapshot::read(&file, &fx.roots).unwrap();
+    assert!(!snap.files.iter().any(|f| f.path.ends_with("1.md")));
+    assert!(
+        !snap.dirs.contains_key(Path::new("/lib/a")),
+        "its folder must be listed again"
+    );
+    assert!(snap.dirs.contains_key(Path::new("/lib/b")));
+}
