@@ -1,9 +1,22 @@
 //! The article model: what the rest of inkstone knows about one file,
 //! normalised from either archive format.
 
-use std::path::PathBuf;
+mod dates;
+mod fields;
+mod front_matter;
+mod normalise;
+mod serde_front;
+mod simple_front;
+mod title;
+
+use std::borrow::Cow;
+use std::path::{Path, PathBuf};
 
 use chrono::{NaiveDate, NaiveDateTime};
+
+pub use front_matter::{Split, split};
+
+use crate::library::{Problem, Severity};
 
 /// One article's metadata. Every string here has been through
 /// `text::sanitize::clean_inline`, so it is safe to draw.
@@ -43,5 +56,96 @@ impl Article {
     /// The first category, shown as the article's source in the list.
     pub fn source(&self) -> Option<&str> {
         self.categories.first().map(String::as_str)
+    }
+
+    /// Whether the front matter gave no usable title, so the body must be
+    /// looked at (see [`Article::set_title_from_body`]).
+    pub fn needs_title(&self) -> bool {
+        self.title.is_empty()
+    }
+
+    /// Takes the title from the body's first `#` heading or `<h1>`, else
+    /// from the file name. `body` is the start of the body, if it was read.
+    pub fn set_title_from_body(&mut self, body: Option<&str>) {
+        if let Some(title) = body.and_then(title::from_body) {
+            self.title = title;
+            return;
+        }
+        let name = self.path.file_stem().or_else(|| self.path.file_name()).unwrap_or(self.path.as_os_str());
+        self.title = crate::text::sanitize::clean_inline(&name.to_string_lossy());
+        if self.title.is_empty() {
+            "untitled".clone_into(&mut self.title);
+        }
+    }
+}
+
+/// Which YAML parser reads front matter. `Auto` uses the fast parser for
+/// the common flat shape and serde_yaml for the rest; `SerdeOnly` exists so
+/// tests can prove both give the same article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum YamlParser {
+    Auto,
+    SerdeOnly,
+}
+
+/// Where an article comes from, for its path, id and body.
+pub struct Origin<'a> {
+    pub path: &'a Path,
+    /// The path inside the archive, `/`-separated: the id when there is no link.
+    pub archive_path: &'a str,
+    pub body: BodySource,
+}
+
+/// Builds an article from its front matter (`None` when the file has none).
+/// The title may still be empty: then call [`Article::set_title_from_body`].
+/// Problems found are pushed onto `problems`.
+pub fn from_front_matter(yaml: Option<&str>, origin: Origin<'_>, problems: &mut Vec<Problem>) -> Article {
+    from_front_matter_with(YamlParser::Auto, yaml, origin, problems)
+}
+
+pub fn from_front_matter_with(
+    parser: YamlParser,
+    yaml: Option<&str>,
+    origin: Origin<'_>,
+    problems: &mut Vec<Problem>,
+) -> Article {
+    let mut report = |severity, reason: String| {
+        problems.push(Problem { path: origin.path.to_path_buf(), severity, reason });
+    };
+    let fields = match yaml {
+        None => fields::RawFields::default(),
+        Some(yaml) => {
+            let yaml = strip_unprintable(yaml);
+            if let Cow::Owned(_) = yaml {
+                report(Severity::Warning, "control characters in front matter were removed".to_owned());
+            }
+            let fast = match parser {
+                YamlParser::Auto => simple_front::parse(&yaml),
+                YamlParser::SerdeOnly => None,
+            };
+            match fast.map_or_else(|| serde_front::parse(&yaml), Ok) {
+                Ok(fields) => fields,
+                Err(reason) => {
+                    report(Severity::Error, reason);
+                    fields::RawFields::default()
+                }
+            }
+        }
+    };
+    normalise::article(fields, origin, &mut report)
+}
+
+/// YAML refuses control characters anywhere (libyaml's "control characters
+/// are not allowed"); 12 real articles have them inside a quoted title, so
+/// they are removed before parsing. Display cleaning would drop them anyway.
+fn strip_unprintable(yaml: &str) -> Cow<'_, str> {
+    let printable = |c: char| {
+        matches!(c, '\t' | '\n' | '\r' | ' '..='~' | '\u{85}' | '\u{A0}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}')
+            || c >= '\u{10000}'
+    };
+    if yaml.chars().all(printable) {
+        Cow::Borrowed(yaml)
+    } else {
+        Cow::Owned(yaml.chars().filter(|&c| printable(c)).collect())
     }
 }

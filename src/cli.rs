@@ -3,6 +3,7 @@
 mod check;
 mod config;
 mod list;
+mod output;
 mod show;
 mod tags;
 

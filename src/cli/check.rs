@@ -1,8 +1,38 @@
-//! `inkstone check`.
+//! `inkstone check`: every problem as `path: reason`, then a summary.
+//! Exits 1 when any file could not be read or parsed.
 
+use std::collections::HashSet;
+use std::io::{self, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-pub fn run(_args: &impl std::fmt::Debug) -> ExitCode {
-    eprintln!("inkstone check: not built yet");
-    ExitCode::FAILURE
+use super::output::{shown_path, to_stdout};
+use crate::library::{Library, Severity};
+use crate::text::sanitize::clean_inline;
+
+pub fn run(paths: &[PathBuf]) -> ExitCode {
+    let library = Library::open(paths);
+    let code = if library.has_errors() { ExitCode::FAILURE } else { ExitCode::SUCCESS };
+    to_stdout(code, |out| write(out, &library))
+}
+
+fn write(out: &mut dyn Write, library: &Library) -> io::Result<()> {
+    for problem in &library.problems {
+        let severity = match problem.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        writeln!(out, "{}: {severity}: {}", shown_path(&problem.path), clean_inline(&problem.reason))?;
+    }
+    let count = |severity| library.problems.iter().filter(|p| p.severity == severity).count();
+    let files: HashSet<_> = library.problems.iter().map(|p| &p.path).collect();
+    writeln!(
+        out,
+        "{} articles loaded from {}; {} errors, {} warnings in {} files",
+        library.articles.len(),
+        clean_inline(&library.name),
+        count(Severity::Error),
+        count(Severity::Warning),
+        files.len(),
+    )
 }

@@ -1,8 +1,90 @@
-//! `inkstone list`.
+//! `inkstone list`: one line per article, newest first, or JSON lines.
 
+use std::io::{self, Write};
 use std::process::ExitCode;
 
-pub fn run(_args: &impl std::fmt::Debug) -> ExitCode {
-    eprintln!("inkstone list: not built yet");
-    ExitCode::FAILURE
+use serde::Serialize;
+
+use super::ListArgs;
+use super::output::{pad_right, terminal_safe_json, to_stdout};
+use crate::article::Article;
+use crate::library::Library;
+use crate::text::sanitize::clean_inline;
+use crate::text::width::str_width;
+
+/// Titles wider than this are not padded further (and never cut).
+const MAX_TITLE_COLUMN: usize = 60;
+const MAX_CATEGORY_COLUMN: usize = 16;
+const DATE_COLUMN: usize = 10;
+
+pub fn run(args: &ListArgs) -> ExitCode {
+    let library = Library::open(&args.paths);
+    let wanted: Vec<String> = args.tags.iter().map(|t| clean_inline(t).to_lowercase()).collect();
+    let articles: Vec<&Article> = library.articles.iter().filter(|a| has_tags(a, &wanted)).collect();
+    to_stdout(ExitCode::SUCCESS, |out| if args.json { write_json(out, &articles) } else { write_text(out, &articles) })
+}
+
+/// Whether `article` carries every tag in `wanted` (lower-cased), ignoring case.
+pub fn has_tags(article: &Article, wanted: &[String]) -> bool {
+    wanted.iter().all(|w| article.tags.iter().any(|t| t.to_lowercase() == *w))
+}
+
+fn write_text(out: &mut dyn Write, articles: &[&Article]) -> io::Result<()> {
+    let categories: Vec<String> = articles.iter().map(|a| a.categories.join("/")).collect();
+    let category_width = categories.iter().map(|c| str_width(c)).max().unwrap_or(0).min(MAX_CATEGORY_COLUMN);
+    let title_width = articles.iter().map(|a| str_width(&a.title)).max().unwrap_or(0).min(MAX_TITLE_COLUMN);
+    for (article, category) in articles.iter().zip(&categories) {
+        let date = article.date.map_or_else(|| "-".to_owned(), |d| d.format("%Y-%m-%d").to_string());
+        let mut line = pad_right(&date, DATE_COLUMN);
+        if category_width > 0 {
+            line.push_str("  ");
+            line.push_str(&pad_right(category, category_width));
+        }
+        line.push_str("  ");
+        line.push_str(&pad_right(&article.title, title_width));
+        line.push_str("  ");
+        line.push_str(&article.tags.join(", "));
+        writeln!(out, "{}", line.trim_end())?;
+    }
+    Ok(())
+}
+
+/// One `list --json` line.
+#[derive(Serialize)]
+struct ArticleJson<'a> {
+    path: String,
+    id: &'a str,
+    title: &'a str,
+    date: Option<String>,
+    updated: Option<String>,
+    author: &'a [String],
+    categories: &'a [String],
+    tags: &'a [String],
+    url: Option<&'a str>,
+    original_url: Option<&'a str>,
+}
+
+impl<'a> ArticleJson<'a> {
+    fn new(a: &'a Article) -> Self {
+        ArticleJson {
+            path: a.path.to_string_lossy().into_owned(),
+            id: &a.id,
+            title: &a.title,
+            date: a.date.map(|d| d.format("%Y-%m-%d").to_string()),
+            updated: a.updated.map(|t| t.format("%Y-%m-%d %H:%M:%S").to_string()),
+            author: &a.authors,
+            categories: &a.categories,
+            tags: &a.tags,
+            url: a.url.as_deref(),
+            original_url: a.original_url.as_deref(),
+        }
+    }
+}
+
+fn write_json(out: &mut dyn Write, articles: &[&Article]) -> io::Result<()> {
+    for article in articles {
+        let json = serde_json::to_string(&ArticleJson::new(article)).map_err(io::Error::other)?;
+        writeln!(out, "{}", terminal_safe_json(&json))?;
+    }
+    Ok(())
 }

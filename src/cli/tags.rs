@@ -1,8 +1,35 @@
-//! `inkstone tags`.
+//! `inkstone tags`: every tag with its article count, most used first.
 
+use std::collections::HashMap;
+use std::io::{self, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-pub fn run(_args: &impl std::fmt::Debug) -> ExitCode {
-    eprintln!("inkstone tags: not built yet");
-    ExitCode::FAILURE
+use super::output::to_stdout;
+use crate::library::Library;
+use crate::text::width::pad_left;
+
+pub fn run(paths: &[PathBuf]) -> ExitCode {
+    let library = Library::open(paths);
+    let counts = tag_counts(&library);
+    to_stdout(ExitCode::SUCCESS, |out| write(out, &counts))
+}
+
+/// Tags with how many articles carry each, most used first, ties by name.
+pub fn tag_counts(library: &Library) -> Vec<(&str, usize)> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for tag in library.articles.iter().flat_map(|a| &a.tags) {
+        *counts.entry(tag.as_str()).or_default() += 1;
+    }
+    let mut counts: Vec<_> = counts.into_iter().collect();
+    counts.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+    counts
+}
+
+fn write(out: &mut dyn Write, counts: &[(&str, usize)]) -> io::Result<()> {
+    let width = counts.first().map_or(1, |(_, n)| n.to_string().len());
+    for (tag, count) in counts {
+        writeln!(out, "{}  {tag}", pad_left(&count.to_string(), width))?;
+    }
+    Ok(())
 }

@@ -74,7 +74,7 @@ pub fn clean_block(s: &str) -> String {
                     line_start = out.len();
                 }
             }
-            '\n' => {
+            '\n' | '\u{2028}' | '\u{2029}' | '\u{85}' => {
                 out.push('\n');
                 line_start = out.len();
             }
@@ -248,6 +248,7 @@ mod tests {
     fn block_keeps_lines_and_expands_tabs() {
         assert_eq!(clean_block("a\r\nb\rc\n\td\u{1b}[1m!"), "a\nb\nc\n    d!");
         assert_eq!(clean_block("中\tx"), "中  x");
+        assert_eq!(clean_block("a\u{2028}b\u{2029}c"), "a\nb\nc");
     }
 
     #[test]

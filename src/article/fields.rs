@@ -1,0 +1,76 @@
+//! The front matter keys inkstone reads, as YAML gave them, before any
+//! normalisation. Both YAML parsers (the fast one for the common flat shape
+//! and serde_yaml for everything else) produce this.
+
+use serde_yaml::Value;
+
+/// One value as written, reduced to what normalisation needs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Raw {
+    /// `key:` with nothing, `~` or `null`.
+    Null,
+    /// A scalar; numbers and booleans as YAML prints them.
+    Text(String),
+    /// A list; only its scalar items are kept.
+    List(Vec<String>),
+    /// A nested mapping: never a usable value for the keys we read.
+    Other,
+}
+
+/// The keys inkstone understands; everything else is ignored.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RawFields {
+    pub title: Option<Raw>,
+    pub date: Option<Raw>,
+    pub last_updated: Option<Raw>,
+    pub author: Option<Raw>,
+    pub categories: Option<Raw>,
+    pub category: Option<Raw>,
+    pub tags: Option<Raw>,
+    pub url: Option<Raw>,
+    pub from: Option<Raw>,
+    pub link: Option<Raw>,
+    pub original_url: Option<Raw>,
+}
+
+impl RawFields {
+    /// The slot for `key`, if it is one we read.
+    pub fn slot(&mut self, key: &str) -> Option<&mut Option<Raw>> {
+        Some(match key {
+            "title" => &mut self.title,
+            "date" => &mut self.date,
+            "last_updated" => &mut self.last_updated,
+            "author" => &mut self.author,
+            "categories" => &mut self.categories,
+            "category" => &mut self.category,
+            "tags" => &mut self.tags,
+            "url" => &mut self.url,
+            "from" => &mut self.from,
+            "link" => &mut self.link,
+            "original_url" => &mut self.original_url,
+            _ => return None,
+        })
+    }
+}
+
+/// A scalar's text the way both parsers agree to spell it.
+pub fn scalar_text(value: &Value) -> Option<String> {
+    match value {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        Value::Tagged(tagged) => scalar_text(&tagged.value),
+        Value::Null | Value::Sequence(_) | Value::Mapping(_) => None,
+    }
+}
+
+/// Reduces a serde_yaml value to a [`Raw`].
+pub fn raw_from_value(value: &Value) -> Raw {
+    match value {
+        Value::Null => Raw::Null,
+        Value::Sequence(items) => Raw::List(items.iter().filter_map(scalar_text).collect()),
+        Value::Mapping(_) => Raw::Other,
+        Value::Tagged(tagged) => raw_from_value(&tagged.value),
+        scalar => scalar_text(scalar).map_or(Raw::Null, Raw::Text),
+    }
+}

@@ -1,0 +1,78 @@
+//! Writing command output: buffered, column-aligned by display width, and
+//! quiet when the reader goes away (`inkstone list | head`).
+
+use std::io::{self, BufWriter, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use crate::text::sanitize::{clean_inline, is_unsafe};
+use crate::text::width::str_width;
+
+/// Runs `write` on buffered stdout. A closed pipe ends output quietly with
+/// `code`; another write error is reported and fails.
+pub fn to_stdout(code: ExitCode, write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> ExitCode {
+    let stdout = io::stdout();
+    let mut out = BufWriter::with_capacity(64 * 1024, stdout.lock());
+    match write(&mut out).and_then(|()| out.flush()) {
+        Ok(()) => code,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => code,
+        Err(e) => {
+            // The buffer may hold a partial line; dropping it must not retry the write.
+            std::mem::forget(out);
+            eprintln!("inkstone: cannot write output: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `s` padded with spaces to `width` columns; never cut.
+pub fn pad_right(s: &str, width: usize) -> String {
+    let mut out = String::with_capacity(s.len() + width);
+    out.push_str(s);
+    out.extend(std::iter::repeat_n(' ', width.saturating_sub(str_width(s))));
+    out
+}
+
+/// A path as text that is safe to print (file names can hold escapes too).
+pub fn shown_path(path: &Path) -> String {
+    clean_inline(&path.to_string_lossy())
+}
+
+/// JSON text with every character a terminal could act on written as a
+/// `\u` escape: still the same JSON value, but safe to print.
+pub fn terminal_safe_json(json: &str) -> String {
+    if !json.chars().any(is_unsafe) {
+        return json.to_owned();
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if is_unsafe(c) {
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                out.push_str(&format!("\\u{unit:04x}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pads_by_columns() {
+        assert_eq!(pad_right("中文", 6), "中文  ");
+        assert_eq!(pad_right("toolong", 3), "toolong");
+    }
+
+    #[test]
+    fn json_escapes_stay_valid() {
+        let raw = serde_json::to_string("a\u{9b}b\u{202E}c\u{E0041}").unwrap();
+        let safe = terminal_safe_json(&raw);
+        assert!(!safe.chars().any(is_unsafe));
+        assert_eq!(serde_json::from_str::<String>(&safe).unwrap(), "a\u{9b}b\u{202E}c\u{E0041}");
+    }
+}
