@@ -71,7 +71,11 @@ impl Article {
             self.title = title;
             return;
         }
-        let name = self.path.file_stem().or_else(|| self.path.file_name()).unwrap_or(self.path.as_os_str());
+        let name = self
+            .path
+            .file_stem()
+            .or_else(|| self.path.file_name())
+            .unwrap_or(self.path.as_os_str());
         self.title = crate::text::sanitize::clean_inline(&name.to_string_lossy());
         if self.title.is_empty() {
             "untitled".clone_into(&mut self.title);
@@ -99,7 +103,11 @@ pub struct Origin<'a> {
 /// Builds an article from its front matter (`None` when the file has none).
 /// The title may still be empty: then call [`Article::set_title_from_body`].
 /// Problems found are pushed onto `problems`.
-pub fn from_front_matter(yaml: Option<&str>, origin: Origin<'_>, problems: &mut Vec<Problem>) -> Article {
+pub fn from_front_matter(
+    yaml: Option<&str>,
+    origin: Origin<'_>,
+    problems: &mut Vec<Problem>,
+) -> Article {
     from_front_matter_with(YamlParser::Auto, yaml, origin, problems)
 }
 
@@ -110,14 +118,21 @@ pub fn from_front_matter_with(
     problems: &mut Vec<Problem>,
 ) -> Article {
     let mut report = |severity, reason: String| {
-        problems.push(Problem { path: origin.path.to_path_buf(), severity, reason });
+        problems.push(Problem {
+            path: origin.path.to_path_buf(),
+            severity,
+            reason,
+        });
     };
     let fields = match yaml {
         None => fields::RawFields::default(),
         Some(yaml) => {
             let yaml = strip_unprintable(yaml);
             if let Cow::Owned(_) = yaml {
-                report(Severity::Warning, "control characters in front matter were removed".to_owned());
+                report(
+                    Severity::Warning,
+                    "control characters in front matter were removed".to_owned(),
+                );
             }
             let fast = match parser {
                 YamlParser::Auto => simple_front::parse(&yaml),

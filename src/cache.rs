@@ -27,6 +27,10 @@ pub use snapshot::{CachedFile, Snapshot, WriteInput, write};
 pub struct Stamp(pub i64, pub u32);
 
 impl Stamp {
+    /// Recorded for a folder whose list must be read again: no real
+    /// folder has this time.
+    pub const UNTRUSTED: Stamp = Stamp(i64::MIN, 0);
+
     pub fn of(time: SystemTime) -> Stamp {
         match time.duration_since(UNIX_EPOCH) {
             Ok(d) => Stamp(

@@ -4,6 +4,8 @@
 //! Start-up reads front matter only, in parallel; bodies are read with
 //! [`read_body`] when an article is opened.
 
+mod cached;
+mod changes;
 mod read;
 mod samples;
 mod walk;
@@ -15,6 +17,8 @@ use rayon::prelude::*;
 
 use crate::article::{Article, BodySource, YamlParser};
 
+pub use cached::Recheck;
+pub use changes::ChangeSummary;
 pub use read::load_file;
 pub use walk::is_markdown;
 
@@ -27,6 +31,11 @@ pub struct Library {
     pub articles: Vec<Article>,
     /// In path order.
     pub problems: Vec<Problem>,
+    /// The paths it was loaded from (none for the samples), so that live
+    /// changes can be parsed as the loader would.
+    pub roots: Vec<PathBuf>,
+    /// Sizes and times of the files, for the cache and live changes.
+    disk: cached::DiskIndex,
 }
 
 /// Something wrong with one file. Warnings leave the article loaded;
@@ -57,20 +66,32 @@ impl Library {
         let candidates = walk::find(paths, &mut problems);
         let results: Vec<_> = candidates
             .par_iter()
-            .map_init(Vec::new, |buf, c| read::load(&c.path, &c.archive_path, buf, parser))
+            .map_init(Vec::new, |buf, c| {
+                read::load(&c.path, &c.archive_path, buf, parser)
+            })
             .collect();
         drop(candidates);
-        Self::assemble(library_name(paths), results, problems)
+        let mut library = Self::assemble(library_name(paths), results, problems);
+        library.roots = paths.to_vec();
+        library
     }
 
     /// The sample articles compiled into the binary.
     pub fn samples() -> Library {
-        Self::assemble("samples".to_owned(), samples::load(YamlParser::Auto), Vec::new())
+        Self::assemble(
+            "samples".to_owned(),
+            samples::load(YamlParser::Auto),
+            Vec::new(),
+        )
     }
 
     /// The articles under `paths`, or the samples when no path is given.
     pub fn open(paths: &[PathBuf]) -> Library {
-        if paths.is_empty() { Self::samples() } else { Self::load(paths) }
+        if paths.is_empty() {
+            Self::samples()
+        } else {
+            Self::load(paths)
+        }
     }
 
     /// Whether any file could not be read or parsed.
@@ -95,7 +116,12 @@ impl Library {
         }
         sort_articles(&mut articles);
         problems.sort_by(|a, b| a.path.cmp(&b.path));
-        Library { name, articles, problems }
+        Library {
+            name,
+            articles,
+            problems,
+            ..Library::default()
+        }
     }
 }
 
@@ -119,7 +145,10 @@ pub fn sort_articles(articles: &mut [Article]) {
 fn library_name(paths: &[PathBuf]) -> String {
     let name = |p: &PathBuf| {
         let full = std::fs::canonicalize(p).unwrap_or_else(|_| p.clone());
-        full.file_name().map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned())
+        full.file_name().map_or_else(
+            || p.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        )
     };
     paths.iter().map(name).collect::<Vec<_>>().join(", ")
 }

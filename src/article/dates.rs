@@ -68,26 +68,50 @@ mod tests {
 
     #[test]
     fn date_with_space_and_time() {
-        assert_eq!(parse("2017-05-13 09:41:27"), Some((day(2017, 5, 13), at(9, 41, 27))));
-        assert_eq!(parse("2017-05-13 09:41"), Some((day(2017, 5, 13), at(9, 41, 0))));
+        assert_eq!(
+            parse("2017-05-13 09:41:27"),
+            Some((day(2017, 5, 13), at(9, 41, 27)))
+        );
+        assert_eq!(
+            parse("2017-05-13 09:41"),
+            Some((day(2017, 5, 13), at(9, 41, 0)))
+        );
     }
 
     #[test]
     fn rfc3339_with_z_keeps_written_date() {
-        assert_eq!(parse("2020-11-12T09:56:17.000Z"), Some((day(2020, 11, 12), at(9, 56, 17))));
+        assert_eq!(
+            parse("2020-11-12T09:56:17.000Z"),
+            Some((day(2020, 11, 12), at(9, 56, 17)))
+        );
     }
 
     #[test]
     fn rfc3339_with_offset_keeps_written_date() {
-        assert_eq!(parse("2022-01-10T18:25:00.000+08:00"), Some((day(2022, 1, 10), at(18, 25, 0))));
-        assert_eq!(parse("2020-11-12T23:30:00-05:00"), Some((day(2020, 11, 12), at(23, 30, 0))));
-        assert_eq!(parse("2020-11-12T01:30:00+14:00").map(|d| d.0), Some(day(2020, 11, 12)));
+        assert_eq!(
+            parse("2022-01-10T18:25:00.000+08:00"),
+            Some((day(2022, 1, 10), at(18, 25, 0)))
+        );
+        assert_eq!(
+            parse("2020-11-12T23:30:00-05:00"),
+            Some((day(2020, 11, 12), at(23, 30, 0)))
+        );
+        assert_eq!(
+            parse("2020-11-12T01:30:00+14:00").map(|d| d.0),
+            Some(day(2020, 11, 12))
+        );
     }
 
     #[test]
     fn jekyll_space_offset() {
-        assert_eq!(parse("2019-03-01 08:00:00 +0800"), Some((day(2019, 3, 1), at(8, 0, 0))));
-        assert_eq!(parse("2019-03-01 08:00:00 UTC").map(|d| d.0), Some(day(2019, 3, 1)));
+        assert_eq!(
+            parse("2019-03-01 08:00:00 +0800"),
+            Some((day(2019, 3, 1), at(8, 0, 0)))
+        );
+        assert_eq!(
+            parse("2019-03-01 08:00:00 UTC").map(|d| d.0),
+            Some(day(2019, 3, 1))
+        );
     }
 
     #[test]
@@ -98,14 +122,27 @@ mod tests {
 
     #[test]
     fn unreadable_dates() {
-        for bad in ["", "soon", "2019-13-01", "2019-02-30", "2019-03-01 noon", "2019-03-01T08:00:00 +99:99:99"] {
+        for bad in [
+            "",
+            "soon",
+            "2019-13-01",
+            "2019-02-30",
+            "2019-03-01 noon",
+            "2019-03-01T08:00:00 +99:99:99",
+        ] {
             assert_eq!(parse(bad), None, "{bad:?}");
         }
     }
 
     #[test]
     fn date_time_defaults_to_midnight() {
-        assert_eq!(parse_date_time("2021-07-20").map(|t| t.time()), Some(NaiveTime::MIN));
-        assert_eq!(parse_date_time("2021-07-20 18:34:12").map(|t| t.time()), at(18, 34, 12));
+        assert_eq!(
+            parse_date_time("2021-07-20").map(|t| t.time()),
+            Some(NaiveTime::MIN)
+        );
+        assert_eq!(
+            parse_date_time("2021-07-20 18:34:12").map(|t| t.time()),
+            at(18, 34, 12)
+        );
     }
 }

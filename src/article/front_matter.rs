@@ -12,7 +12,10 @@ pub enum Split {
     /// The file does not open with `---`: all of it is body.
     NoFrontMatter { body_start: usize },
     /// Front matter in `yaml`; the body starts at `body_start`.
-    Closed { yaml: Range<usize>, body_start: usize },
+    Closed {
+        yaml: Range<usize>,
+        body_start: usize,
+    },
     /// The prefix ends before a closing line; read more and ask again.
     NeedMore,
     /// The whole file was seen and no closing line exists.
@@ -23,13 +26,21 @@ pub enum Split {
 /// whole file.
 pub fn split(bytes: &[u8], complete: bool) -> Split {
     let start = if bytes.starts_with(BOM) { BOM.len() } else { 0 };
-    let mut lines = Lines { bytes, pos: start, complete };
+    let mut lines = Lines {
+        bytes,
+        pos: start,
+        complete,
+    };
     match lines.next() {
         None if complete => return Split::NoFrontMatter { body_start: start },
         None => {
             // An unfinished first line can only matter if it could still be `---`.
             let head = &bytes[start..];
-            return if is_marker_prefix(head) { Split::NeedMore } else { Split::NoFrontMatter { body_start: start } };
+            return if is_marker_prefix(head) {
+                Split::NeedMore
+            } else {
+                Split::NoFrontMatter { body_start: start }
+            };
         }
         Some(first) if !is_marker(&bytes[first.clone()], b"---") => {
             return Split::NoFrontMatter { body_start: start };
@@ -40,10 +51,17 @@ pub fn split(bytes: &[u8], complete: bool) -> Split {
     while let Some(line) = lines.next() {
         let text = &bytes[line.clone()];
         if is_marker(text, b"---") || is_marker(text, b"...") {
-            return Split::Closed { yaml: yaml_start..line.start, body_start: lines.pos };
+            return Split::Closed {
+                yaml: yaml_start..line.start,
+                body_start: lines.pos,
+            };
         }
     }
-    if complete { Split::Unclosed { body_start: start } } else { Split::NeedMore }
+    if complete {
+        Split::Unclosed { body_start: start }
+    } else {
+        Split::NeedMore
+    }
 }
 
 /// A line that is exactly `marker`, allowing trailing blanks and a CR.

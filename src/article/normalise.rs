@@ -11,16 +11,27 @@ use crate::text::width::truncate;
 /// How much of a bad value a problem message quotes.
 const QUOTE_COLUMNS: usize = 40;
 
-pub fn article(fields: RawFields, origin: Origin<'_>, report: &mut impl FnMut(Severity, String)) -> Article {
-    let url = [&fields.url, &fields.from, &fields.link, &fields.original_url]
-        .into_iter()
-        .find_map(|raw| single(raw.as_ref()));
+pub fn article(
+    fields: RawFields,
+    origin: Origin<'_>,
+    report: &mut impl FnMut(Severity, String),
+) -> Article {
+    let url = [
+        &fields.url,
+        &fields.from,
+        &fields.link,
+        &fields.original_url,
+    ]
+    .into_iter()
+    .find_map(|raw| single(raw.as_ref()));
     let original_url = single(fields.original_url.as_ref()).filter(|o| Some(o) != url.as_ref());
     let categories = match list(fields.categories.as_ref()) {
         found if !found.is_empty() => found,
         _ => list(fields.category.as_ref()),
     };
-    let id = url.clone().unwrap_or_else(|| origin.archive_path.to_owned());
+    let id = url
+        .clone()
+        .unwrap_or_else(|| origin.archive_path.to_owned());
     Article {
         id,
         path: origin.path.to_path_buf(),
@@ -67,7 +78,10 @@ fn date(raw: Option<&Raw>, report: &mut impl FnMut(Severity, String)) -> Option<
         Raw::Text(text) if !text.trim().is_empty() => {
             let found = dates::parse(text).map(|(day, _)| day);
             if found.is_none() {
-                report(Severity::Warning, format!("unreadable date {}", quote(text)));
+                report(
+                    Severity::Warning,
+                    format!("unreadable date {}", quote(text)),
+                );
             }
             found
         }
@@ -82,18 +96,27 @@ fn date(raw: Option<&Raw>, report: &mut impl FnMut(Severity, String)) -> Option<
     }
 }
 
-fn updated(raw: Option<&Raw>, report: &mut impl FnMut(Severity, String)) -> Option<chrono::NaiveDateTime> {
+fn updated(
+    raw: Option<&Raw>,
+    report: &mut impl FnMut(Severity, String),
+) -> Option<chrono::NaiveDateTime> {
     match raw? {
         Raw::Text(text) if !text.trim().is_empty() => {
             let found = dates::parse_date_time(text);
             if found.is_none() {
-                report(Severity::Warning, format!("unreadable last_updated {}", quote(text)));
+                report(
+                    Severity::Warning,
+                    format!("unreadable last_updated {}", quote(text)),
+                );
             }
             found
         }
         Raw::Text(_) | Raw::Null => None,
         Raw::List(_) | Raw::Other => {
-            report(Severity::Warning, "last_updated is not a single value".to_owned());
+            report(
+                Severity::Warning,
+                "last_updated is not a single value".to_owned(),
+            );
             None
         }
     }

@@ -7,7 +7,8 @@ use super::fields::{RawFields, raw_from_value};
 
 /// Parses YAML front matter. The error is a short reason for `check`.
 pub fn parse(yaml: &str) -> Result<RawFields, String> {
-    let value: Value = serde_yaml::from_str(yaml).map_err(|e| format!("front matter is not valid YAML: {e}"))?;
+    let value: Value =
+        serde_yaml::from_str(yaml).map_err(|e| format!("front matter is not valid YAML: {e}"))?;
     let mapping = match value {
         Value::Null => return Ok(RawFields::default()),
         Value::Mapping(mapping) => mapping,

@@ -19,7 +19,10 @@ use super::fields::{Raw, RawFields, raw_from_value};
 pub fn parse(yaml: &str) -> Option<RawFields> {
     let mut fields = RawFields::default();
     let mut keys: Vec<&str> = Vec::with_capacity(12);
-    let mut lines = yaml.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l)).peekable();
+    let mut lines = yaml
+        .split('\n')
+        .map(|l| l.strip_suffix('\r').unwrap_or(l))
+        .peekable();
     while let Some(line) = lines.next() {
         if line.contains(['\r', '\t']) {
             return None;
@@ -28,7 +31,8 @@ pub fn parse(yaml: &str) -> Option<RawFields> {
             continue;
         }
         let (key, rest) = line.split_once(':')?;
-        if !is_simple_key(key) || keys.contains(&key) || !(rest.is_empty() || rest.starts_with(' ')) {
+        if !is_simple_key(key) || keys.contains(&key) || !(rest.is_empty() || rest.starts_with(' '))
+        {
             return None;
         }
         keys.push(key);
@@ -57,7 +61,9 @@ fn is_blank(line: &str) -> bool {
 
 fn is_simple_key(key: &str) -> bool {
     let mut bytes = key.bytes();
-    bytes.next().is_some_and(|b| b.is_ascii_alphabetic() || b == b'_')
+    bytes
+        .next()
+        .is_some_and(|b| b.is_ascii_alphabetic() || b == b'_')
         && bytes.all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
         && resolve_word(key).is_none()
 }
@@ -79,7 +85,11 @@ fn block_list<'a>(lines: &mut Peekable<impl Iterator<Item = &'a str>>) -> Option
         let Some(item) = body.strip_prefix("- ") else {
             // A more indented line that is not an item would be a nested
             // map or a continuation: not simple.
-            return if this_indent == 0 && body != "-" { Some(finish(items)) } else { None };
+            return if this_indent == 0 && body != "-" {
+                Some(finish(items))
+            } else {
+                None
+            };
         };
         if *indent.get_or_insert(this_indent) != this_indent {
             return None;
@@ -99,7 +109,11 @@ fn block_list<'a>(lines: &mut Peekable<impl Iterator<Item = &'a str>>) -> Option
 }
 
 fn finish(items: Vec<String>) -> Raw {
-    if items.is_empty() { Raw::Null } else { Raw::List(items) }
+    if items.is_empty() {
+        Raw::Null
+    } else {
+        Raw::List(items)
+    }
 }
 
 /// `a, "b", c ]` (the text after `[`), all on one line.
@@ -132,7 +146,11 @@ fn scalar(s: &str, in_flow: bool) -> Option<(Raw, &str)> {
         Some(b'"') => double_quoted(&s[1..]).map(|(t, rest)| (Raw::Text(t), rest)),
         Some(b'\'') => single_quoted(&s[1..]).map(|(t, rest)| (Raw::Text(t), rest)),
         _ => {
-            let end = if in_flow { s.find([',', ']']).unwrap_or(s.len()) } else { s.len() };
+            let end = if in_flow {
+                s.find([',', ']']).unwrap_or(s.len())
+            } else {
+                s.len()
+            };
             let text = s[..end].trim_end_matches(' ');
             plain(text, in_flow).map(|raw| (raw, &s[end..]))
         }
@@ -156,7 +174,9 @@ fn plain(text: &str, in_flow: bool) -> Option<Raw> {
     if matches!(first, '0'..='9' | '+' | '-' | '.') {
         // Could be a number: let YAML decide, and spell it as YAML does.
         return match serde_yaml::from_str::<Value>(text).ok()? {
-            v @ (Value::String(_) | Value::Number(_) | Value::Bool(_) | Value::Null) => Some(raw_from_value(&v)),
+            v @ (Value::String(_) | Value::Number(_) | Value::Bool(_) | Value::Null) => {
+                Some(raw_from_value(&v))
+            }
             _ => None,
         };
     }

@@ -53,11 +53,13 @@ fn atx_h1(line: &str) -> Option<&str> {
     let text = rest.trim();
     // A closing run of `#` is decoration when a space separates it.
     let without_closing = text.trim_end_matches('#');
-    Some(if without_closing.is_empty() || without_closing.ends_with([' ', '\t']) {
-        without_closing.trim_end()
-    } else {
-        text
-    })
+    Some(
+        if without_closing.is_empty() || without_closing.ends_with([' ', '\t']) {
+            without_closing.trim_end()
+        } else {
+            text
+        },
+    )
 }
 
 /// The text inside `<h1 ...>...</h1>` at the start of `s`.
@@ -81,7 +83,9 @@ pub fn strip_markup(s: &str) -> String {
     let mut rest = s;
     while let Some(c) = rest.chars().next() {
         match c {
-            '<' if rest[1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!') => {
+            '<' if rest[1..]
+                .starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!') =>
+            {
                 rest = rest.find('>').map_or("", |end| &rest[end + 1..]);
                 continue;
             }
@@ -138,14 +142,20 @@ fn entity(s: &str) -> Option<(char, usize)> {
 
 fn find_ascii_ci(haystack: &str, needle: &str) -> Option<usize> {
     let n = needle.as_bytes();
-    haystack.as_bytes().windows(n.len()).position(|w| w.eq_ignore_ascii_case(n))
+    haystack
+        .as_bytes()
+        .windows(n.len())
+        .position(|w| w.eq_ignore_ascii_case(n))
 }
 
 fn floor_char_boundary(s: &str, max: usize) -> usize {
     if max >= s.len() {
         return s.len();
     }
-    (0..=max).rev().find(|&i| s.is_char_boundary(i)).unwrap_or(0)
+    (0..=max)
+        .rev()
+        .find(|&i| s.is_char_boundary(i))
+        .unwrap_or(0)
 }
 
 #[cfg(test)]
@@ -154,43 +164,72 @@ mod tests {
 
     #[test]
     fn markdown_heading() {
-        assert_eq!(from_body("\n# 相隔一月　金正恩再訪華\n\ntext").as_deref(), Some("相隔一月　金正恩再訪華"));
-        assert_eq!(from_body("## not h1\n#nospace\n# Real #\n").as_deref(), Some("Real"));
-        assert_eq!(from_body("#  C# in practice").as_deref(), Some("C# in practice"));
+        assert_eq!(
+            from_body("\n# 相隔一月　金正恩再訪華\n\ntext").as_deref(),
+            Some("相隔一月　金正恩再訪華")
+        );
+        assert_eq!(
+            from_body("## not h1\n#nospace\n# Real #\n").as_deref(),
+            Some("Real")
+        );
+        assert_eq!(
+            from_body("#  C# in practice").as_deref(),
+            Some("C# in practice")
+        );
     }
 
     #[test]
     fn html_heading_anywhere_in_line() {
-        let body = "<div><div class=\"x\"><H1 class=\"t\">東京<b>マラソン</b> &amp; 2024</h1></div>";
+        let body =
+            "<div><div class=\"x\"><H1 class=\"t\">東京<b>マラソン</b> &amp; 2024</h1></div>";
         assert_eq!(from_body(body).as_deref(), Some("東京マラソン & 2024"));
-        assert_eq!(from_body("<h1>\n  split\n  line\n</h1>").as_deref(), Some("split line"));
+        assert_eq!(
+            from_body("<h1>\n  split\n  line\n</h1>").as_deref(),
+            Some("split line")
+        );
         assert_eq!(from_body("<h1x>no</h1x>"), None);
     }
 
     #[test]
     fn first_heading_wins_and_empty_ones_are_skipped() {
-        assert_eq!(from_body("#\n<h1> </h1>\n<h1>Second</h1>\n# Third").as_deref(), Some("Second"));
+        assert_eq!(
+            from_body("#\n<h1> </h1>\n<h1>Second</h1>\n# Third").as_deref(),
+            Some("Second")
+        );
     }
 
     #[test]
     fn headings_in_code_are_not_titles() {
-        assert_eq!(from_body("```\n# comment\n```\n# Title").as_deref(), Some("Title"));
+        assert_eq!(
+            from_body("```\n# comment\n```\n# Title").as_deref(),
+            Some("Title")
+        );
         assert_eq!(from_body("    # indented code\n"), None);
     }
 
     #[test]
     fn markup_is_removed_from_heading() {
-        assert_eq!(from_body("# **粗體** [連結](http://e.x) `code` &#x4E2D;&#25991;").as_deref(), Some("粗體 連結 code 中文"));
+        assert_eq!(
+            from_body("# **粗體** [連結](http://e.x) `code` &#x4E2D;&#25991;").as_deref(),
+            Some("粗體 連結 code 中文")
+        );
     }
 
     #[test]
     fn controls_and_escapes_are_stripped() {
-        assert_eq!(from_body("# a\u{1b}[31mb\u{202E}c\u{7}").as_deref(), Some("abc"));
+        assert_eq!(
+            from_body("# a\u{1b}[31mb\u{202E}c\u{7}").as_deref(),
+            Some("abc")
+        );
     }
 
     #[test]
     fn deep_html_does_not_recurse() {
-        let body = format!("{}<h1>Deep</h1>{}", "<div>".repeat(100_000), "</div>".repeat(100_000));
+        let body = format!(
+            "{}<h1>Deep</h1>{}",
+            "<div>".repeat(100_000),
+            "</div>".repeat(100_000)
+        );
         assert_eq!(from_body(&body).as_deref(), Some("Deep"));
     }
 }

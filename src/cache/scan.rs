@@ -17,11 +17,16 @@ pub struct DirScan {
     pub mtime: Stamp,
     pub files: Vec<(PathBuf, FileKey)>,
     pub subdirs: Vec<PathBuf>,
+    /// A symbolic link, a special file named like an article, or an entry
+    /// that could not be read: the full loader handles these (it follows
+    /// links round loops and reports every such entry), so the cache
+    /// steps aside.
+    pub unusual: bool,
 }
 
 /// Lists one folder. Hidden entries (`.git`, editor swap files) are
-/// skipped; symlinked files are followed, symlinked folders are not (no
-/// loops). `wanted` says which file names are articles.
+/// skipped, as the loader skips them. `wanted` says which file names are
+/// articles.
 pub fn list_dir(dir: &Path, wanted: &(dyn Fn(&Path) -> bool + Sync)) -> io::Result<DirScan> {
     let mtime = fs::metadata(dir)?
         .modified()
@@ -32,28 +37,31 @@ pub fn list_dir(dir: &Path, wanted: &(dyn Fn(&Path) -> bool + Sync)) -> io::Resu
         mtime,
         files: Vec::new(),
         subdirs: Vec::new(),
+        unusual: false,
     };
     for entry in fs::read_dir(dir)? {
-        let Ok(entry) = entry else { continue };
+        let Ok(entry) = entry else {
+            scan.unusual = true;
+            continue;
+        };
         if entry.file_name().as_encoded_bytes().starts_with(b".") {
             continue;
         }
         let Ok(kind) = entry.file_type() else {
+            scan.unusual = true;
             continue;
         };
         let path = entry.path();
-        if kind.is_dir() {
+        if kind.is_symlink() {
+            scan.unusual = true;
+        } else if kind.is_dir() {
             scan.subdirs.push(path);
         } else if wanted(&path) {
             // DirEntry::metadata uses fstatat on the open folder: cheaper
-            // than a lookup of the whole path. Symlinks need the target.
-            let meta = if kind.is_symlink() {
-                fs::metadata(&path)
-            } else {
-                entry.metadata()
-            };
-            if let Ok(meta) = meta.filter(fs::Metadata::is_file) {
-                scan.files.push((path, FileKey::of(&meta)));
+            // than a lookup of the whole path.
+            match entry.metadata() {
+                Ok(meta) if meta.is_file() => scan.files.push((path, FileKey::of(&meta))),
+                _ => scan.unusual = true,
             }
         }
     }
@@ -81,20 +89,6 @@ pub fn walk(
                 errors.extend(e);
             }
             (scans, errors)
-        }
-    }
-}
-
-trait FilterResult {
-    fn filter(self, keep: impl FnOnce(&fs::Metadata) -> bool) -> Self;
-}
-
-impl FilterResult for io::Result<fs::Metadata> {
-    fn filter(self, keep: impl FnOnce(&fs::Metadata) -> bool) -> Self {
-        match self {
-            Ok(m) if keep(&m) => Ok(m),
-            Ok(_) => Err(io::Error::other("not a regular file")),
-            Err(e) => Err(e),
         }
     }
 }
@@ -139,6 +133,16 @@ mod tests {
             ]
         );
         assert_eq!(scans.len(), 3);
+        assert!(scans.iter().all(|s| !s.unusual));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symlinks_are_unusual() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("x.md"), "x").unwrap();
+        std::os::unix::fs::symlink(dir.path().join("x.md"), dir.path().join("y.md")).unwrap();
+        assert!(list_dir(dir.path(), &is_md).unwrap().unusual);
     }
 
     #[test]

@@ -12,7 +12,11 @@ use crate::text::sanitize::clean_inline;
 
 pub fn run(paths: &[PathBuf]) -> ExitCode {
     let library = Library::open(paths);
-    let code = if library.has_errors() { ExitCode::FAILURE } else { ExitCode::SUCCESS };
+    let code = if library.has_errors() {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    };
     to_stdout(code, |out| write(out, &library))
 }
 
@@ -22,9 +26,20 @@ fn write(out: &mut dyn Write, library: &Library) -> io::Result<()> {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        writeln!(out, "{}: {severity}: {}", shown_path(&problem.path), clean_inline(&problem.reason))?;
+        writeln!(
+            out,
+            "{}: {severity}: {}",
+            shown_path(&problem.path),
+            clean_inline(&problem.reason)
+        )?;
     }
-    let count = |severity| library.problems.iter().filter(|p| p.severity == severity).count();
+    let count = |severity| {
+        library
+            .problems
+            .iter()
+            .filter(|p| p.severity == severity)
+            .count()
+    };
     let files: HashSet<_> = library.problems.iter().map(|p| &p.path).collect();
     writeln!(
         out,

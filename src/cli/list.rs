@@ -19,22 +19,50 @@ const DATE_COLUMN: usize = 10;
 
 pub fn run(args: &ListArgs) -> ExitCode {
     let library = Library::open(&args.paths);
-    let wanted: Vec<String> = args.tags.iter().map(|t| clean_inline(t).to_lowercase()).collect();
-    let articles: Vec<&Article> = library.articles.iter().filter(|a| has_tags(a, &wanted)).collect();
-    to_stdout(ExitCode::SUCCESS, |out| if args.json { write_json(out, &articles) } else { write_text(out, &articles) })
+    let wanted: Vec<String> = args
+        .tags
+        .iter()
+        .map(|t| clean_inline(t).to_lowercase())
+        .collect();
+    let articles: Vec<&Article> = library
+        .articles
+        .iter()
+        .filter(|a| has_tags(a, &wanted))
+        .collect();
+    to_stdout(ExitCode::SUCCESS, |out| {
+        if args.json {
+            write_json(out, &articles)
+        } else {
+            write_text(out, &articles)
+        }
+    })
 }
 
 /// Whether `article` carries every tag in `wanted` (lower-cased), ignoring case.
 pub fn has_tags(article: &Article, wanted: &[String]) -> bool {
-    wanted.iter().all(|w| article.tags.iter().any(|t| t.to_lowercase() == *w))
+    wanted
+        .iter()
+        .all(|w| article.tags.iter().any(|t| t.to_lowercase() == *w))
 }
 
 fn write_text(out: &mut dyn Write, articles: &[&Article]) -> io::Result<()> {
     let categories: Vec<String> = articles.iter().map(|a| a.categories.join("/")).collect();
-    let category_width = categories.iter().map(|c| str_width(c)).max().unwrap_or(0).min(MAX_CATEGORY_COLUMN);
-    let title_width = articles.iter().map(|a| str_width(&a.title)).max().unwrap_or(0).min(MAX_TITLE_COLUMN);
+    let category_width = categories
+        .iter()
+        .map(|c| str_width(c))
+        .max()
+        .unwrap_or(0)
+        .min(MAX_CATEGORY_COLUMN);
+    let title_width = articles
+        .iter()
+        .map(|a| str_width(&a.title))
+        .max()
+        .unwrap_or(0)
+        .min(MAX_TITLE_COLUMN);
     for (article, category) in articles.iter().zip(&categories) {
-        let date = article.date.map_or_else(|| "-".to_owned(), |d| d.format("%Y-%m-%d").to_string());
+        let date = article
+            .date
+            .map_or_else(|| "-".to_owned(), |d| d.format("%Y-%m-%d").to_string());
         let mut line = pad_right(&date, DATE_COLUMN);
         if category_width > 0 {
             line.push_str("  ");

@@ -73,6 +73,9 @@ mod tests {
         let raw = serde_json::to_string("a\u{9b}b\u{202E}c\u{E0041}").unwrap();
         let safe = terminal_safe_json(&raw);
         assert!(!safe.chars().any(is_unsafe));
-        assert_eq!(serde_json::from_str::<String>(&safe).unwrap(), "a\u{9b}b\u{202E}c\u{E0041}");
+        assert_eq!(
+            serde_json::from_str::<String>(&safe).unwrap(),
+            "a\u{9b}b\u{202E}c\u{E0041}"
+        );
     }
 }

@@ -22,7 +22,12 @@ const TITLE_SEARCH: usize = 64 * 1024;
 /// article; otherwise the article comes with any problems found on the way.
 pub fn load_file(path: &Path, root: &Path) -> Result<(Article, Vec<Problem>), Problem> {
     let mut buf = Vec::with_capacity(FIRST_READ);
-    load(path, &walk::archive_path(path, root), &mut buf, YamlParser::Auto)
+    load(
+        path,
+        &walk::archive_path(path, root),
+        &mut buf,
+        YamlParser::Auto,
+    )
 }
 
 /// [`load_file`] with a reusable buffer and a chosen YAML parser.
@@ -32,13 +37,23 @@ pub fn load(
     buf: &mut Vec<u8>,
     parser: YamlParser,
 ) -> Result<(Article, Vec<Problem>), Problem> {
-    let error = |reason: String| Problem { path: path.to_path_buf(), severity: Severity::Error, reason };
+    let error = |reason: String| Problem {
+        path: path.to_path_buf(),
+        severity: Severity::Error,
+        reason,
+    };
     let file = File::open(path).map_err(|e| error(format!("cannot read: {e}")))?;
     buf.clear();
-    let mut source = FileSource { buf, file, complete: false };
-    parse(&mut source, path, archive_path, parser, |offset| BodySource::File {
-        path: path.to_path_buf(),
-        offset: offset as u64,
+    let mut source = FileSource {
+        buf,
+        file,
+        complete: false,
+    };
+    parse(&mut source, path, archive_path, parser, |offset| {
+        BodySource::File {
+            path: path.to_path_buf(),
+            offset: offset as u64,
+        }
     })
     .map_err(|e| error(format!("cannot read: {e}")))?
     .map_err(error)
@@ -52,11 +67,21 @@ pub fn parse_embedded(
     parser: YamlParser,
 ) -> Result<(Article, Vec<Problem>), Problem> {
     let mut source = MemorySource(bytes);
-    let parsed = parse(&mut source, path, archive_path, parser, |offset| BodySource::Embedded { bytes, offset });
+    let parsed = parse(&mut source, path, archive_path, parser, |offset| {
+        BodySource::Embedded { bytes, offset }
+    });
     match parsed {
         Ok(Ok(found)) => Ok(found),
-        Ok(Err(reason)) => Err(Problem { path: path.to_path_buf(), severity: Severity::Error, reason }),
-        Err(e) => Err(Problem { path: path.to_path_buf(), severity: Severity::Error, reason: e.to_string() }),
+        Ok(Err(reason)) => Err(Problem {
+            path: path.to_path_buf(),
+            severity: Severity::Error,
+            reason,
+        }),
+        Err(e) => Err(Problem {
+            path: path.to_path_buf(),
+            severity: Severity::Error,
+            reason: e.to_string(),
+        }),
     }
 }
 
@@ -123,11 +148,17 @@ fn parse(
 ) -> io::Result<Result<(Article, Vec<Problem>), String>> {
     source.fill_to(FIRST_READ)?;
     if memchr::memchr(0, source.bytes()).is_some() {
-        return Ok(Err("binary file (contains NUL bytes), not an article".to_owned()));
+        return Ok(Err(
+            "binary file (contains NUL bytes), not an article".to_owned()
+        ));
     }
     let mut problems = Vec::new();
     let mut warn = |reason: &str| {
-        problems.push(Problem { path: path.to_path_buf(), severity: Severity::Warning, reason: reason.to_owned() });
+        problems.push(Problem {
+            path: path.to_path_buf(),
+            severity: Severity::Warning,
+            reason: reason.to_owned(),
+        });
     };
     let (yaml, body_start) = loop {
         match article::split(source.bytes(), source.complete()) {
@@ -145,15 +176,23 @@ fn parse(
         }
     };
     let mut invalid_utf8 = false;
-    let yaml_text = yaml.map(|range| decode(&source.bytes()[range], true, &mut invalid_utf8).into_owned());
-    let origin = Origin { path, archive_path, body: body(body_start) };
-    let mut article = article::from_front_matter_with(parser, yaml_text.as_deref(), origin, &mut problems);
+    let yaml_text =
+        yaml.map(|range| decode(&source.bytes()[range], true, &mut invalid_utf8).into_owned());
+    let origin = Origin {
+        path,
+        archive_path,
+        body: body(body_start),
+    };
+    let mut article =
+        article::from_front_matter_with(parser, yaml_text.as_deref(), origin, &mut problems);
     if article.needs_title() {
         source.fill_to(body_start + TITLE_SEARCH)?;
         let bytes = source.bytes();
         let end = bytes.len().min(body_start + TITLE_SEARCH);
         let complete = source.complete() && end == bytes.len();
-        let text = bytes.get(body_start..end).map(|b| decode(b, complete, &mut invalid_utf8));
+        let text = bytes
+            .get(body_start..end)
+            .map(|b| decode(b, complete, &mut invalid_utf8));
         article.set_title_from_body(text.as_deref());
     }
     if invalid_utf8 {
@@ -169,7 +208,11 @@ fn parse(
 /// Decodes UTF-8 lossily, noting real errors; a character cut off by the end
 /// of a partial read is not one.
 fn decode<'a>(bytes: &'a [u8], complete: bool, invalid: &mut bool) -> Cow<'a, str> {
-    let bytes = if complete { bytes } else { &bytes[..bytes.len() - cut_tail(bytes)] };
+    let bytes = if complete {
+        bytes
+    } else {
+        &bytes[..bytes.len() - cut_tail(bytes)]
+    };
     match std::str::from_utf8(bytes) {
         Ok(text) => Cow::Borrowed(text),
         Err(_) => {

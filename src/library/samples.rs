@@ -17,14 +17,23 @@ pub fn load(parser: YamlParser) -> Vec<Result<(Article, Vec<Problem>), Problem>>
     out
 }
 
-fn collect(dir: &'static Dir<'static>, parser: YamlParser, out: &mut Vec<Result<(Article, Vec<Problem>), Problem>>) {
+fn collect(
+    dir: &'static Dir<'static>,
+    parser: YamlParser,
+    out: &mut Vec<Result<(Article, Vec<Problem>), Problem>>,
+) {
     for file in dir.files() {
         if !super::walk::is_markdown(file.path()) {
             continue;
         }
         let archive_path = super::walk::archive_path(file.path(), Path::new(""));
         let path = PathBuf::from("data").join(file.path());
-        out.push(read::parse_embedded(file.contents(), &path, &archive_path, parser));
+        out.push(read::parse_embedded(
+            file.contents(),
+            &path,
+            &archive_path,
+            parser,
+        ));
     }
     for sub in dir.dirs() {
         collect(sub, parser, out);

@@ -31,10 +31,16 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
 /// under `root`.
 pub fn archive_path(path: &Path, root: &Path) -> String {
     match path.strip_prefix(root) {
-        Ok(rel) if !rel.as_os_str().is_empty() => {
-            rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
-        }
-        _ => path.file_name().unwrap_or(path.as_os_str()).to_string_lossy().into_owned(),
+        Ok(rel) if !rel.as_os_str().is_empty() => rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/"),
+        _ => path
+            .file_name()
+            .unwrap_or(path.as_os_str())
+            .to_string_lossy()
+            .into_owned(),
     }
 }
 
@@ -45,18 +51,28 @@ pub fn find(paths: &[PathBuf], problems: &mut Vec<Problem>) -> Vec<Candidate> {
     let mut found = Vec::new();
     let mut saw_link = false;
     for root in paths {
-        let problem = |severity, reason: String| Problem { path: root.clone(), severity, reason };
+        let problem = |severity, reason: String| Problem {
+            path: root.clone(),
+            severity,
+            reason,
+        };
         match std::fs::metadata(root) {
             Err(e) => problems.push(problem(Severity::Error, format!("cannot read: {e}"))),
             Ok(meta) if meta.is_dir() => saw_link |= walk(root, &mut found, problems),
             Ok(meta) if !meta.is_file() => {
-                problems.push(problem(Severity::Warning, "not a regular file; skipped".to_owned()));
+                problems.push(problem(
+                    Severity::Warning,
+                    "not a regular file; skipped".to_owned(),
+                ));
             }
             Ok(_) if !is_markdown(root) => problems.push(problem(
                 Severity::Warning,
                 "not a Markdown file (.md or .markdown); skipped".to_owned(),
             )),
-            Ok(_) => found.push(Candidate { path: root.clone(), archive_path: archive_path(root, Path::new("")) }),
+            Ok(_) => found.push(Candidate {
+                path: root.clone(),
+                archive_path: archive_path(root, Path::new("")),
+            }),
         }
     }
     if saw_link || paths.len() > 1 {
@@ -81,7 +97,10 @@ fn walk(root: &Path, found: &mut Vec<Candidate>, problems: &mut Vec<Problem>) ->
                     continue;
                 }
                 if entry.file_type().is_file() {
-                    found.push(Candidate { archive_path: archive_path(path, root), path: entry.into_path() });
+                    found.push(Candidate {
+                        archive_path: archive_path(path, root),
+                        path: entry.into_path(),
+                    });
                 } else if !entry.file_type().is_dir() {
                     problems.push(Problem {
                         path: path.to_path_buf(),
@@ -95,18 +114,28 @@ fn walk(root: &Path, found: &mut Vec<Candidate>, problems: &mut Vec<Problem>) ->
                 if let Some(ancestor) = err.loop_ancestor() {
                     problems.push(Problem {
                         severity: Severity::Warning,
-                        reason: format!("symbolic link loops back to {}; not followed", ancestor.display()),
+                        reason: format!(
+                            "symbolic link loops back to {}; not followed",
+                            ancestor.display()
+                        ),
                         path,
                     });
                 } else if is_markdown(&path) || path.is_dir() || path == root {
                     let reason = match err.io_error() {
-                        Some(io) if std::fs::symlink_metadata(&path).is_ok() && std::fs::metadata(&path).is_err() => {
+                        Some(io)
+                            if std::fs::symlink_metadata(&path).is_ok()
+                                && std::fs::metadata(&path).is_err() =>
+                        {
                             format!("cannot read: broken symbolic link ({io})")
                         }
                         Some(io) => format!("cannot read: {io}"),
                         None => format!("cannot read: {err}"),
                     };
-                    problems.push(Problem { path, severity: Severity::Error, reason });
+                    problems.push(Problem {
+                        path,
+                        severity: Severity::Error,
+                        reason,
+                    });
                 }
             }
         }
@@ -116,8 +145,10 @@ fn walk(root: &Path, found: &mut Vec<Candidate>, problems: &mut Vec<Problem>) ->
 
 /// Keeps the first of several paths that lead to the same file.
 fn dedup_by_target(found: &mut Vec<Candidate>) {
-    let targets: Vec<PathBuf> =
-        found.par_iter().map(|c| std::fs::canonicalize(&c.path).unwrap_or_else(|_| c.path.clone())).collect();
+    let targets: Vec<PathBuf> = found
+        .par_iter()
+        .map(|c| std::fs::canonicalize(&c.path).unwrap_or_else(|_| c.path.clone()))
+        .collect();
     let mut seen = std::collections::HashSet::with_capacity(targets.len());
     let mut keep = targets.into_iter().map(|t| seen.insert(t));
     found.retain(|_| keep.next().unwrap_or(true));

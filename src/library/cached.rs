@@ -1,0 +1,338 @@
+//! Loading through the metadata cache (see `crate::cache`).
+//!
+//! A warm start reads the cache and checks only the folders' times: a
+//! folder whose time is unchanged has the same files as before (adding,
+//! removing or renaming an entry changes it), so only changed folders are
+//! listed again and only new or changed files parsed. A file edited in
+//! place keeps its folder's time; [`Library::recheck`] finds those by
+//! checking every file's size and time, which takes longer than the start
+//! itself on a large archive, so the reader runs it in the background and
+//! applies what it finds like any live change.
+
+use std::collections::{HashMap, HashSet};
+use std::io;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use super::{Library, Problem, library_name, read, sort_articles, walk};
+use crate::article::{Article, YamlParser};
+use crate::cache::{self, CachedFile, DirScan, FileKey, Snapshot, Stamp};
+
+/// What the library knows of the files it was loaded from, to update the
+/// cache and to apply changes.
+#[derive(Debug, Default)]
+pub struct DiskIndex {
+    /// The key of every file loaded (articles and files that failed).
+    pub(super) keys: HashMap<PathBuf, FileKey>,
+    /// Every folder listed or checked, with its time.
+    pub(super) dirs: HashMap<PathBuf, Stamp>,
+    /// Files taken from the cache without looking at them.
+    unchecked: Vec<PathBuf>,
+    /// Where the cache lives; `None` when this library is not cached.
+    cache_file: Option<PathBuf>,
+    /// Whether the cache file differs from this library.
+    pub(super) stale: bool,
+}
+
+/// Checks files taken from the cache unseen; see [`Library::recheck`].
+#[derive(Debug, Default)]
+pub struct Recheck {
+    files: Vec<(PathBuf, FileKey)>,
+}
+
+impl Recheck {
+    /// The files whose size or time differ from the cache, or that are
+    /// gone: give them to [`Library::apply_changes`].
+    pub fn run(self) -> Vec<PathBuf> {
+        self.files
+            .into_par_iter()
+            .filter(|(path, key)| FileKey::stat(path) != Some(*key))
+            .map(|(p, _)| p)
+            .collect()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+}
+
+impl Library {
+    /// Loads `paths` using the cache in `cache_dir` (the samples when no
+    /// path is given; no cache when `cache_dir` is `None`). The cache is
+    /// rewritten when anything changed. Follow with [`Library::recheck`].
+    pub fn load_cached(paths: &[PathBuf], cache_dir: Option<&Path>) -> Library {
+        if paths.is_empty() {
+            return Library::samples();
+        }
+        let Some(cache_dir) = cache_dir else {
+            return Library::load(paths);
+        };
+        if roots_overlap(paths) {
+            return Library::load(paths);
+        }
+        let cache_file = cache::file_for(cache_dir, paths);
+        let snapshot = Snapshot::read(&cache_file, paths).unwrap_or_default();
+        let Some(found) = Found::collect(paths, snapshot) else {
+            // Symbolic links or special files: the loader's walk is the
+            // one that gets those right.
+            return Library::load(paths);
+        };
+        let mut library = found.into_library(paths);
+        library.disk.cache_file = Some(cache_file);
+        if library.disk.stale {
+            let _ = library.save_cache();
+        }
+        library
+    }
+
+    /// The check of files taken from the cache unseen. The reader runs it
+    /// on a thread and sends the result to its update loop; the command
+    /// line runs it at once (see [`Library::load_cached_checked`]).
+    pub fn recheck(&self) -> Recheck {
+        let files = self
+            .disk
+            .unchecked
+            .iter()
+            .filter_map(|p| Some((p.clone(), *self.disk.keys.get(p)?)))
+            .collect();
+        Recheck { files }
+    }
+
+    /// [`Library::load_cached`] and its recheck at once: exact, for
+    /// scripts, at the cost of a look at every file.
+    pub fn load_cached_checked(paths: &[PathBuf], cache_dir: Option<&Path>) -> Library {
+        let mut library = Library::load_cached(paths, cache_dir);
+        let changed = library.recheck().run();
+        library.disk.unchecked.clear();
+        if !changed.is_empty() {
+            library.apply_changes(&changed);
+            let _ = library.save_cache();
+        }
+        library
+    }
+
+    /// Writes the cache if this library differs from it (after live
+    /// changes, say; the reader calls it at exit).
+    pub fn save_cache(&mut self) -> io::Result<()> {
+        let Some(file) = self.disk.cache_file.as_deref().filter(|_| self.disk.stale) else {
+            return Ok(());
+        };
+        let input = cache::WriteInput {
+            roots: &self.roots,
+            dirs: &self.disk.dirs,
+            keys: &self.disk.keys,
+            articles: &self.articles,
+            problems: &self.problems,
+        };
+        cache::write(file, &input)?;
+        self.disk.stale = false;
+        Ok(())
+    }
+}
+
+/// Whether two roots are the same folder or one holds the other: then one
+/// file has two archive paths, which the loader settles.
+fn roots_overlap(paths: &[PathBuf]) -> bool {
+    let real: Vec<PathBuf> = paths
+        .iter()
+        .map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| p.clone()))
+        .collect();
+    real.iter().enumerate().any(|(i, a)| {
+        real.iter()
+            .skip(i + 1)
+            .any(|b| a.starts_with(b) || b.starts_with(a))
+    })
+}
+
+/// The files of a library: those the cache still vouches for, and those
+/// to parse.
+struct Found {
+    reused: Vec<CachedFile>,
+    to_parse: Vec<(PathBuf, FileKey)>,
+    dirs: HashMap<PathBuf, Stamp>,
+    unchecked: Vec<PathBuf>,
+    problems: Vec<Problem>,
+    changed: bool,
+}
+
+impl Found {
+    /// `None` when the tree holds something only the full loader handles.
+    fn collect(roots: &[PathBuf], snapshot: Snapshot) -> Option<Found> {
+        let mut problems = Vec::new();
+        let mut dirs = HashMap::new();
+        let mut scans: Vec<DirScan> = Vec::new();
+        let mut root_files: Vec<(PathBuf, FileKey)> = Vec::new();
+        let mut to_walk: Vec<PathBuf> = Vec::new();
+        for root in roots {
+            if root.is_dir() {
+                if !snapshot.dirs.contains_key(root) {
+                    to_walk.push(root.clone());
+                }
+            } else {
+                // A file, a missing path or something else: as the loader
+                // reports it (one stat).
+                for c in walk::find(std::slice::from_ref(root), &mut problems) {
+                    root_files.extend(FileKey::stat(&c.path).map(|k| (c.path, k)));
+                }
+            }
+        }
+        // Check every known folder's time; list again those that changed.
+        let checked: Vec<(&PathBuf, Stamp, Option<Stamp>)> = snapshot
+            .dirs
+            .par_iter()
+            .map(|(dir, &recorded)| (dir, recorded, dir_mtime(dir)))
+            .collect();
+        let mut clean: HashSet<&Path> = HashSet::new();
+        for (dir, recorded, now) in checked {
+            match now {
+                Some(now) if now == recorded && !now.is_racy(snapshot.written_at) => {
+                    clean.insert(dir);
+                    dirs.insert(dir.clone(), now);
+                }
+                Some(_) => {
+                    let scan = cache::list_dir(dir, &walk::is_markdown).ok()?;
+                    to_walk.extend(
+                        scan.subdirs
+                            .iter()
+                            .filter(|s| !snapshot.dirs.contains_key(*s))
+                            .cloned(),
+                    );
+                    scans.push(scan);
+                }
+                None => {}
+            }
+        }
+        let walked: Vec<_> = to_walk
+            .par_iter()
+            .map(|d| cache::walk(d, &walk::is_markdown))
+            .collect();
+        for (found, errors) in walked {
+            if !errors.is_empty() {
+                return None;
+            }
+            scans.extend(found);
+        }
+        if scans.iter().any(|s| s.unusual) {
+            return None;
+        }
+        let known = snapshot.files.len();
+        // A folder listed again has a new time to record, even if its files
+        // are all as before.
+        let mut changed = !scans.is_empty();
+        let (mut reused, mut unchecked, mut others) = (
+            Vec::with_capacity(known),
+            Vec::with_capacity(known),
+            Vec::new(),
+        );
+        for file in snapshot.files {
+            if file.path.parent().is_some_and(|p| clean.contains(p)) {
+                unchecked.push(file.path.clone());
+                reused.push(file);
+            } else {
+                others.push(file);
+            }
+        }
+        let mut others: HashMap<PathBuf, CachedFile> =
+            others.into_iter().map(|f| (f.path.clone(), f)).collect();
+        let mut to_parse = Vec::new();
+        let listed = scans.into_iter().flat_map(|scan| {
+            dirs.insert(scan.dir, scan.mtime);
+            scan.files
+        });
+        for (path, key) in listed.collect::<Vec<_>>().into_iter().chain(root_files) {
+            match others.remove(&path) {
+                Some(cached) if cached.key == key && !key.mtime.is_racy(snapshot.written_at) => {
+                    reused.push(cached);
+                }
+                _ => to_parse.push((path, key)),
+            }
+        }
+        changed |= !to_parse.is_empty() || reused.len() != known;
+        Some(Found {
+            reused,
+            to_parse,
+            dirs,
+            unchecked,
+            problems,
+            changed,
+        })
+    }
+
+    fn into_library(self, roots: &[PathBuf]) -> Library {
+        let Found {
+            reused,
+            to_parse,
+            dirs,
+            unchecked,
+            mut problems,
+            changed,
+        } = self;
+        let mut keys: HashMap<PathBuf, FileKey> =
+            HashMap::with_capacity(reused.len() + to_parse.len());
+        let mut articles: Vec<Article> = Vec::with_capacity(reused.len() + to_parse.len());
+        for file in reused {
+            keys.insert(file.path, file.key);
+            articles.extend(file.article);
+            problems.extend(file.problems);
+        }
+        let parsed = parse_all(roots, &to_parse);
+        for ((path, key), result) in to_parse.into_iter().zip(parsed) {
+            keys.insert(path, key);
+            match result {
+                Ok((article, found)) => {
+                    articles.push(article);
+                    problems.extend(found);
+                }
+                Err(problem) => problems.push(problem),
+            }
+        }
+        if changed {
+            sort_articles(&mut articles);
+        }
+        problems.sort_by(|a, b| a.path.cmp(&b.path));
+        let disk = DiskIndex {
+            keys,
+            dirs,
+            unchecked,
+            cache_file: None,
+            stale: changed,
+        };
+        Library {
+            name: library_name(roots),
+            roots: roots.to_vec(),
+            articles,
+            problems,
+            disk,
+        }
+    }
+}
+
+/// Parses files in parallel, each with the archive path inside its root.
+pub(super) fn parse_all(
+    roots: &[PathBuf],
+    files: &[(PathBuf, FileKey)],
+) -> Vec<Result<(Article, Vec<Problem>), Problem>> {
+    files
+        .par_iter()
+        .map_init(Vec::new, |buf, (path, _)| {
+            let root = root_of(roots, path);
+            read::load(path, &walk::archive_path(path, root), buf, YamlParser::Auto)
+        })
+        .collect()
+}
+
+/// The root a path was found under (the file's own path for a file root).
+pub(super) fn root_of<'a>(roots: &'a [PathBuf], path: &'a Path) -> &'a Path {
+    roots
+        .iter()
+        .find(|r| path.starts_with(r))
+        .map_or(path, PathBuf::as_path)
+}
+
+fn dir_mtime(dir: &Path) -> Option<Stamp> {
+    let meta = std::fs::metadata(dir)
+        .ok()
+        .filter(std::fs::Metadata::is_dir)?;
+    Some(meta.modified().map(Stamp::of).unwrap_or_default())
+}
