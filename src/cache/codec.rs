@@ -2,19 +2,22 @@
 //! length, CRC-32 of the payload) then a postcard payload. Anything that
 //! does not check out reads as "no cache".
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::Stamp;
 
 const MAGIC: &[u8; 8] = b"INKCACHE";
 /// Bump when the records below change shape.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 const HEADER_LEN: usize = 8 + 4 + 8 + 4;
+/// Files per separately decoded chunk: chunks decode in parallel.
+const CHUNK: usize = 1024;
 
-/// Everything the cache holds. `S` is `&str` when writing (borrowed from
-/// the library, no copies) and `String` when reading.
+/// Everything but the files. `S` is `&str` when writing (borrowed from the
+/// library, no copies) and `String` when reading.
 #[derive(Debug, Serialize, Deserialize)]
-pub struct Payload<S> {
+pub struct Meta<S> {
     /// Identifies the inkstone build that parsed these articles: a new
     /// build may parse differently, so its cache is not trusted.
     pub build: Stamp,
@@ -24,8 +27,6 @@ pub struct Payload<S> {
     /// re-checked (they may have changed again within the same tick).
     pub written_at: Stamp,
     pub dirs: Vec<DirRecord<S>>,
-    /// Files in library order: articles as sorted, then failed files.
-    pub files: Vec<FileRecord<S>>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -46,7 +47,10 @@ pub struct FileRecord<S> {
 /// An `Article` whose `path` and body path are the file's own path.
 #[derive(Debug, Serialize, Deserialize)]
 pub struct ArticleRecord<S> {
-    pub id: S,
+    /// First: `id` and `original_url` are usually the url or its tail.
+    pub url: Option<S>,
+    pub id: UrlText<S>,
+    pub original_url: Option<UrlText<S>>,
     pub title: S,
     /// Days since 0001-01-01 (chrono's `num_days_from_ce`).
     pub date: Option<i32>,
@@ -54,9 +58,39 @@ pub struct ArticleRecord<S> {
     pub authors: Vec<S>,
     pub categories: Vec<S>,
     pub tags: Vec<S>,
-    pub url: Option<S>,
-    pub original_url: Option<S>,
     pub body_offset: u64,
+}
+
+/// Text that is often the article's url or a tail of it (an archive link
+/// ends with the original one), stored once.
+#[derive(Debug, Serialize, Deserialize)]
+pub enum UrlText<S> {
+    Own(S),
+    /// The url from this byte on (0: the whole url).
+    UrlFrom(u32),
+}
+
+impl<'a> UrlText<&'a str> {
+    pub fn new(text: &'a str, url: Option<&str>) -> Self {
+        match url.and_then(|u| {
+            u.len()
+                .checked_sub(text.len())
+                .filter(|&at| u.get(at..) == Some(text))
+        }) {
+            Some(at) => UrlText::UrlFrom(at as u32),
+            None => UrlText::Own(text),
+        }
+    }
+}
+
+impl UrlText<String> {
+    /// `None` when the offset does not fit the url (a damaged cache).
+    pub fn resolve(self, url: Option<&str>) -> Option<String> {
+        match self {
+            UrlText::Own(s) => Some(s),
+            UrlText::UrlFrom(at) => url?.get(at as usize..).map(str::to_owned),
+        }
+    }
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -65,8 +99,18 @@ pub struct ProblemRecord<S> {
     pub reason: S,
 }
 
-pub fn encode(payload: &Payload<&str>) -> Option<Vec<u8>> {
-    let body = postcard::to_stdvec(payload).ok()?;
+/// Header, then `[len u32][meta]`, then `[len u32][chunk]...`, each a
+/// postcard encoding; the CRC covers everything after the header.
+pub fn encode(meta: &Meta<&str>, files: &[FileRecord<&str>]) -> Option<Vec<u8>> {
+    let chunks: Vec<Vec<u8>> = files
+        .par_chunks(CHUNK)
+        .map(|c| postcard::to_stdvec(c).ok())
+        .collect::<Option<_>>()?;
+    let mut body = Vec::with_capacity(chunks.iter().map(|c| c.len() + 4).sum::<usize>() + 4096);
+    for part in std::iter::once(postcard::to_stdvec(meta).ok()?).chain(chunks) {
+        body.extend_from_slice(&u32::try_from(part.len()).ok()?.to_le_bytes());
+        body.extend_from_slice(&part);
+    }
     let mut out = Vec::with_capacity(HEADER_LEN + body.len());
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&FORMAT.to_le_bytes());
@@ -76,66 +120,114 @@ pub fn encode(payload: &Payload<&str>) -> Option<Vec<u8>> {
     Some(out)
 }
 
-/// `None` for anything but a complete, intact cache of this format.
-pub fn decode(bytes: &[u8]) -> Option<Payload<String>> {
+/// The meta and the undecoded file chunks; `None` for anything but a
+/// complete, intact cache of this format.
+pub fn decode(bytes: &[u8]) -> Option<(Meta<String>, Vec<&[u8]>)> {
     let header = bytes.get(..HEADER_LEN)?;
     if &header[..8] != MAGIC || u32::from_le_bytes(header[8..12].try_into().ok()?) != FORMAT {
         return None;
     }
     let len = usize::try_from(u64::from_le_bytes(header[12..20].try_into().ok()?)).ok()?;
     let crc = u32::from_le_bytes(header[20..24].try_into().ok()?);
-    let body = bytes.get(HEADER_LEN..)?;
+    let mut body = bytes.get(HEADER_LEN..)?;
     if body.len() != len || crc32fast::hash(body) != crc {
         return None;
     }
-    postcard::from_bytes(body).ok()
+    let mut parts = Vec::new();
+    while !body.is_empty() {
+        let len = u32::from_le_bytes(body.get(..4)?.try_into().ok()?) as usize;
+        parts.push(body.get(4..4 + len)?);
+        body = &body[4 + len..];
+    }
+    let (meta, chunks) = parts.split_first()?;
+    Some((postcard::from_bytes(meta).ok()?, chunks.to_vec()))
+}
+
+/// One chunk of files, decoded.
+pub fn decode_chunk(chunk: &[u8]) -> Option<Vec<FileRecord<String>>> {
+    postcard::from_bytes(chunk).ok()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn record(path: &str) -> FileRecord<&str> {
+        let url = "https://archive.example/web/1/https://news.example/a";
+        FileRecord {
+            path,
+            size: 10,
+            mtime: Stamp(7, 8),
+            article: Some(ArticleRecord {
+                url: Some(url),
+                id: UrlText::new(url, Some(url)),
+                original_url: Some(UrlText::new("https://news.example/a", Some(url))),
+                title: "標題",
+                date: Some(737_000),
+                updated: None,
+                authors: vec!["記者"],
+                categories: vec![],
+                tags: vec!["a", "b"],
+                body_offset: 42,
+            }),
+            problems: vec![ProblemRecord {
+                error: false,
+                reason: "odd",
+            }],
+        }
+    }
+
     fn sample() -> Vec<u8> {
-        let payload = Payload {
+        let meta = Meta {
             build: Stamp(1, 2),
             roots: vec!["/a"],
             written_at: Stamp(3, 4),
-            dirs: vec![DirRecord {
-                path: "/a",
-                mtime: Stamp(5, 6),
-            }],
-            files: vec![FileRecord {
-                path: "/a/x.md",
-                size: 10,
-                mtime: Stamp(7, 8),
-                article: Some(ArticleRecord {
-                    id: "id",
-                    title: "標題",
-                    date: Some(737_000),
-                    updated: None,
-                    authors: vec!["記者"],
-                    categories: vec![],
-                    tags: vec!["a", "b"],
-                    url: None,
-                    original_url: Some("https://x"),
-                    body_offset: 42,
-                }),
-                problems: vec![ProblemRecord {
-                    error: false,
-                    reason: "odd",
-                }],
-            }],
+            dirs: vec![],
         };
-        encode(&payload).unwrap()
+        let files: Vec<_> = (0..CHUNK * 2 + 5).map(|_| record("/a/x.md")).collect();
+        encode(&meta, &files).unwrap()
     }
 
     #[test]
-    fn round_trips() {
-        let decoded = decode(&sample()).unwrap();
-        assert_eq!(decoded.roots, ["/a"]);
-        let article = decoded.files[0].article.as_ref().unwrap();
+    fn round_trips_in_chunks() {
+        let bytes = sample();
+        let (meta, chunks) = decode(&bytes).unwrap();
+        assert_eq!(meta.roots, ["/a"]);
+        assert_eq!(chunks.len(), 3);
+        let files = decode_chunk(chunks[2]).unwrap();
+        assert_eq!(files.len(), 5);
+        let article = files.into_iter().next().unwrap().article.unwrap();
+        let url = article.url.clone();
+        assert!(matches!(article.id, UrlText::UrlFrom(0)));
+        assert_eq!(
+            article
+                .original_url
+                .unwrap()
+                .resolve(url.as_deref())
+                .unwrap(),
+            "https://news.example/a"
+        );
         assert_eq!((article.title.as_str(), article.body_offset), ("標題", 42));
-        assert_eq!(decoded.files[0].problems[0].reason, "odd");
+    }
+
+    #[test]
+    fn url_text_is_shared_only_when_it_is_a_tail() {
+        assert!(matches!(UrlText::new("x", Some("abc")), UrlText::Own("x")));
+        assert!(matches!(
+            UrlText::new("bc", Some("abc")),
+            UrlText::UrlFrom(1)
+        ));
+        assert!(matches!(UrlText::new("abc", None), UrlText::Own(_)));
+        assert!(matches!(
+            UrlText::new("長", Some("很長")),
+            UrlText::UrlFrom(3)
+        ));
+        assert_eq!(
+            UrlText::<String>::UrlFrom(1).resolve(Some("長")),
+            None,
+            "not a char boundary"
+        );
+        assert_eq!(UrlText::<String>::UrlFrom(9).resolve(Some("abc")), None);
     }
 
     #[test]
@@ -154,5 +246,6 @@ mod tests {
         let mut newer = good;
         newer[8] = 99;
         assert!(decode(&newer).is_none(), "other format");
+        assert!(decode_chunk(b"\xff\xff\xff").is_none());
     }
 }

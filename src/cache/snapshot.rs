@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Datelike, NaiveDate};
 
-use super::codec::{self, ArticleRecord, DirRecord, FileRecord, Payload, ProblemRecord};
+use rayon::prelude::*;
+
+use super::codec::{self, ArticleRecord, DirRecord, FileRecord, Meta, ProblemRecord, UrlText};
 use super::{FileKey, Stamp, build_stamp};
 use crate::article::{Article, BodySource};
 use crate::durable::{self, Durability};
@@ -35,51 +37,73 @@ impl Snapshot {
     /// Reads the cache for `roots`; `None` when there is none usable.
     pub fn read(cache_file: &Path, roots: &[PathBuf]) -> Option<Snapshot> {
         let bytes = fs::read(cache_file).ok()?;
-        let payload = codec::decode(&bytes)?;
-        let same_roots = payload.roots.len() == roots.len()
-            && payload
+        let (meta, chunks) = codec::decode(&bytes)?;
+        let same_roots = meta.roots.len() == roots.len()
+            && meta
                 .roots
                 .iter()
                 .zip(roots)
                 .all(|(a, b)| Path::new(a) == b.as_path());
-        if payload.build != build_stamp() || !same_roots {
+        if meta.build != build_stamp() || !same_roots {
             return None;
         }
-        let dirs = payload
+        let dirs = meta
             .dirs
             .into_iter()
             .map(|d| (PathBuf::from(d.path), d.mtime))
             .collect();
-        let files = payload.files.into_iter().map(from_record).collect();
+        let decoded: Vec<Vec<CachedFile>> = chunks
+            .into_par_iter()
+            .map(|chunk| {
+                codec::decode_chunk(chunk)?
+                    .into_iter()
+                    .map(from_record)
+                    .collect()
+            })
+            .collect::<Option<_>>()?;
+        let mut files = Vec::with_capacity(decoded.iter().map(Vec::len).sum());
+        for chunk in decoded {
+            files.extend(chunk);
+        }
         Some(Snapshot {
-            written_at: payload.written_at,
+            written_at: meta.written_at,
             dirs,
             files,
         })
     }
 }
 
-fn from_record(record: FileRecord<String>) -> CachedFile {
+fn from_record(record: FileRecord<String>) -> Option<CachedFile> {
     let path = PathBuf::from(record.path);
-    let article = record.article.map(|a| Article {
-        id: a.id,
-        path: path.clone(),
-        title: a.title,
-        date: a.date.and_then(NaiveDate::from_num_days_from_ce_opt),
-        updated: a
-            .updated
-            .and_then(|s| DateTime::from_timestamp(s.0, s.1))
-            .map(|t| t.naive_utc()),
-        authors: a.authors,
-        categories: a.categories,
-        tags: a.tags,
-        url: a.url,
-        original_url: a.original_url,
-        body: BodySource::File {
-            path: path.clone(),
-            offset: a.body_offset,
-        },
-    });
+    let article = match record.article {
+        None => None,
+        Some(a) => {
+            let id = a.id.resolve(a.url.as_deref())?;
+            let original_url = match a.original_url {
+                Some(text) => Some(text.resolve(a.url.as_deref())?),
+                None => None,
+            };
+            Some(Article {
+                id,
+                path: path.clone(),
+                title: a.title,
+                date: a.date.and_then(NaiveDate::from_num_days_from_ce_opt),
+                updated: a
+                    .updated
+                    .and_then(|s| DateTime::from_timestamp(s.0, s.1))
+                    .map(|t| t.naive_utc()),
+                authors: a.authors,
+                categories: a.categories,
+                tags: a.tags,
+                url: a.url,
+                original_url,
+                body: BodySource::File {
+                    path: path.clone(),
+                    offset: a.body_offset,
+                },
+            })
+        }
+    };
     let problems = record
         .problems
         .into_iter()
@@ -93,7 +117,7 @@ fn from_record(record: FileRecord<String>) -> CachedFile {
             reason: p.reason,
         })
         .collect();
-    CachedFile {
+    Some(CachedFile {
         path,
         key: FileKey {
             size: record.size,
@@ -101,7 +125,7 @@ fn from_record(record: FileRecord<String>) -> CachedFile {
         },
         article,
         problems,
-    }
+    })
 }
 
 /// What to write: the library as loaded, every file's key, and the folders
@@ -109,7 +133,7 @@ fn from_record(record: FileRecord<String>) -> CachedFile {
 pub struct WriteInput<'a> {
     pub roots: &'a [PathBuf],
     pub dirs: &'a HashMap<PathBuf, Stamp>,
-    pub keys: &'a HashMap<PathBuf, FileKey>,
+    pub keys: &'a [(PathBuf, FileKey)],
     pub articles: &'a [Article],
     pub problems: &'a [Problem],
 }
@@ -123,51 +147,55 @@ pub fn write(cache_file: &Path, input: &WriteInput<'_>) -> std::io::Result<()> {
     for p in input.problems {
         problems_of.entry(&p.path).or_default().push(p);
     }
-    let mut files = Vec::with_capacity(input.keys.len());
+    let keys: HashMap<&Path, FileKey> = input.keys.iter().map(|(p, k)| (p.as_path(), *k)).collect();
+    let mut files = Vec::with_capacity(keys.len());
     let mut untrusted: HashSet<&Path> = HashSet::new();
-    let mut done: HashSet<&Path> = HashSet::with_capacity(input.keys.len());
+    let mut done: HashSet<&Path> = HashSet::with_capacity(keys.len());
+    // Articles in list order, then files that gave no article (parse
+    // errors), which keep their problems.
     let records = input
         .articles
         .iter()
         .map(|a| (a.path.as_path(), Some(a)))
-        .chain(
-            // Files that gave no article (parse errors) keep their problems.
-            input.keys.keys().map(|p| (p.as_path(), None)),
-        );
+        .chain(input.keys.iter().map(|(p, _)| (p.as_path(), None)));
     for (path, article) in records {
         if !done.insert(path) {
             continue;
         }
-        let key = input.keys.get(path);
         let problems = problems_of.get(path).map_or(&[][..], Vec::as_slice);
-        match key.and_then(|key| to_record(path, *key, article, problems, written_at)) {
+        match keys
+            .get(path)
+            .and_then(|key| to_record(path, *key, article, problems, written_at))
+        {
             Some(record) => files.push(record),
             None => {
                 untrusted.insert(path.parent().unwrap_or(Path::new("")));
             }
         }
     }
+    // Every folder is recorded so that it is checked next time; one whose
+    // list cannot be trusted gets a time that never matches, so it is
+    // listed again.
     let dirs = input
         .dirs
         .iter()
-        .filter(|(dir, mtime)| !untrusted.contains(dir.as_path()) && !mtime.is_racy(written_at))
         .filter_map(|(dir, mtime)| {
+            let trusted = !untrusted.contains(dir.as_path()) && !mtime.is_racy(written_at);
             Some(DirRecord {
                 path: dir.to_str()?,
-                mtime: *mtime,
+                mtime: if trusted { *mtime } else { Stamp::UNTRUSTED },
             })
         })
         .collect();
     let roots = input.roots.iter().filter_map(|r| r.to_str()).collect();
-    let payload = Payload {
+    let meta = Meta {
         build: build_stamp(),
         roots,
         written_at,
         dirs,
-        files,
     };
-    let bytes =
-        codec::encode(&payload).ok_or_else(|| std::io::Error::other("cannot encode the cache"))?;
+    let bytes = codec::encode(&meta, &files)
+        .ok_or_else(|| std::io::Error::other("cannot encode the cache"))?;
     if let Some(dir) = cache_file.parent() {
         fs::create_dir_all(dir)?;
     }
@@ -220,16 +248,17 @@ fn article_record<'a>(path: &Path, a: &'a Article) -> Option<ArticleRecord<&'a s
         .updated
         .map(|t| t.and_utc())
         .map(|t| Stamp(t.timestamp(), t.timestamp_subsec_nanos()));
+    let url = a.url.as_deref();
     Some(ArticleRecord {
-        id: &a.id,
+        url,
+        id: UrlText::new(&a.id, url),
+        original_url: a.original_url.as_deref().map(|o| UrlText::new(o, url)),
         title: &a.title,
         date: a.date.map(|d| d.num_days_from_ce()),
         updated,
         authors: a.authors.iter().map(String::as_str).collect(),
         categories: a.categories.iter().map(String::as_str).collect(),
         tags: a.tags.iter().map(String::as_str).collect(),
-        url: a.url.as_deref(),
-        original_url: a.original_url.as_deref(),
         body_offset: *offset,
     })
 }

@@ -24,11 +24,9 @@ use crate::cache::{self, CachedFile, DirScan, FileKey, Snapshot, Stamp};
 #[derive(Debug, Default)]
 pub struct DiskIndex {
     /// The key of every file loaded (articles and files that failed).
-    pub(super) keys: HashMap<PathBuf, FileKey>,
+    pub(super) keys: Vec<(PathBuf, FileKey)>,
     /// Every folder listed or checked, with its time.
     pub(super) dirs: HashMap<PathBuf, Stamp>,
-    /// Files taken from the cache without looking at them.
-    unchecked: Vec<PathBuf>,
     /// Where the cache lives; `None` when this library is not cached.
     cache_file: Option<PathBuf>,
     /// Whether the cache file differs from this library.
@@ -90,12 +88,12 @@ impl Library {
     /// on a thread and sends the result to its update loop; the command
     /// line runs it at once (see [`Library::load_cached_checked`]).
     pub fn recheck(&self) -> Recheck {
-        let files = self
-            .disk
-            .unchecked
-            .iter()
-            .filter_map(|p| Some((p.clone(), *self.disk.keys.get(p)?)))
-            .collect();
+        // Files listed at start are checked again too: a few, and harmless.
+        let files = if self.disk.cache_file.is_some() {
+            self.disk.keys.clone()
+        } else {
+            Vec::new()
+        };
         Recheck { files }
     }
 
@@ -104,7 +102,6 @@ impl Library {
     pub fn load_cached_checked(paths: &[PathBuf], cache_dir: Option<&Path>) -> Library {
         let mut library = Library::load_cached(paths, cache_dir);
         let changed = library.recheck().run();
-        library.disk.unchecked.clear();
         if !changed.is_empty() {
             library.apply_changes(&changed);
             let _ = library.save_cache();
@@ -151,7 +148,6 @@ struct Found {
     reused: Vec<CachedFile>,
     to_parse: Vec<(PathBuf, FileKey)>,
     dirs: HashMap<PathBuf, Stamp>,
-    unchecked: Vec<PathBuf>,
     problems: Vec<Problem>,
     changed: bool,
 }
@@ -220,14 +216,9 @@ impl Found {
         // A folder listed again has a new time to record, even if its files
         // are all as before.
         let mut changed = !scans.is_empty();
-        let (mut reused, mut unchecked, mut others) = (
-            Vec::with_capacity(known),
-            Vec::with_capacity(known),
-            Vec::new(),
-        );
+        let (mut reused, mut others) = (Vec::with_capacity(known), Vec::new());
         for file in snapshot.files {
             if file.path.parent().is_some_and(|p| clean.contains(p)) {
-                unchecked.push(file.path.clone());
                 reused.push(file);
             } else {
                 others.push(file);
@@ -253,7 +244,6 @@ impl Found {
             reused,
             to_parse,
             dirs,
-            unchecked,
             problems,
             changed,
         })
@@ -264,21 +254,19 @@ impl Found {
             reused,
             to_parse,
             dirs,
-            unchecked,
             mut problems,
             changed,
         } = self;
-        let mut keys: HashMap<PathBuf, FileKey> =
-            HashMap::with_capacity(reused.len() + to_parse.len());
+        let mut keys = Vec::with_capacity(reused.len() + to_parse.len());
         let mut articles: Vec<Article> = Vec::with_capacity(reused.len() + to_parse.len());
         for file in reused {
-            keys.insert(file.path, file.key);
+            keys.push((file.path, file.key));
             articles.extend(file.article);
             problems.extend(file.problems);
         }
         let parsed = parse_all(roots, &to_parse);
         for ((path, key), result) in to_parse.into_iter().zip(parsed) {
-            keys.insert(path, key);
+            keys.push((path, key));
             match result {
                 Ok((article, found)) => {
                     articles.push(article);
@@ -294,7 +282,6 @@ impl Found {
         let disk = DiskIndex {
             keys,
             dirs,
-            unchecked,
             cache_file: None,
             stale: changed,
         };

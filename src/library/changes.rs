@@ -90,7 +90,7 @@ impl Library {
             .iter()
             .map(|a| &a.path)
             .chain(self.problems.iter().map(|p| &p.path))
-            .chain(self.disk.keys.keys())
+            .chain(self.disk.keys.iter().map(|(p, _)| p))
             .filter(|p| affected(p))
             .cloned()
             .collect();
@@ -99,12 +99,12 @@ impl Library {
         }
         self.articles.retain(|a| !affected(&a.path));
         self.problems.retain(|p| !affected(&p.path));
-        self.disk.keys.retain(|p, _| !affected(p));
+        self.disk.keys.retain(|(p, _)| !affected(p));
 
         let mut summary = ChangeSummary::default();
         let mut new_articles = Vec::new();
         for ((path, key), result) in present.iter().zip(parse_all(&self.roots, &present)) {
-            self.disk.keys.insert(path.clone(), *key);
+            self.disk.keys.push((path.clone(), *key));
             match result {
                 Ok((article, found)) => {
                     *(if before.contains(path) {

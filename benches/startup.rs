@@ -1,0 +1,134 @@
+//! Start-up to a ready `Library` on the full archive: cold (no cache: walk
+//! and parse every file, then write the cache) and warm (read the cache,
+//! check folder times), median of 5 runs each. Page cache warm throughout.
+//!
+//! Run: `cargo bench --bench startup`. Needs the full archive unpacked
+//! under `target/corpus-full` (see bench-notes/startup.md), or
+//! `INKSTONE_BENCH_CORPUS=<folder>`; skips when there is none.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use inkstone::library::Library;
+
+const RUNS: usize = 5;
+
+fn corpus() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("INKSTONE_BENCH_CORPUS") {
+        return Some(PathBuf::from(dir));
+    }
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let unpacked = manifest.join("target/corpus-full/articles");
+    if unpacked.is_dir() {
+        return Some(unpacked);
+    }
+    for shared in ["../shared/corpus", "../../shared/corpus"] {
+        let archive = manifest.join(shared).join("hkcnews-full.tar.zst");
+        if archive.is_file() {
+            let into = manifest.join("target/corpus-full");
+            std::fs::create_dir_all(&into).ok()?;
+            let status = std::process::Command::new("tar")
+                .arg("-I")
+                .arg("zstd")
+                .arg("-xf")
+                .arg(&archive)
+                .arg("-C")
+                .arg(&into)
+                .status()
+                .ok()?;
+            return status.success().then_some(unpacked);
+        }
+    }
+    None
+}
+
+fn median(mut times: Vec<Duration>) -> Duration {
+    times.sort();
+    times[times.len() / 2]
+}
+
+/// Times `run` (not the drop of what it returns: the reader keeps it).
+fn measure<T: Count>(label: &str, mut setup: impl FnMut(), mut run: impl FnMut() -> T) {
+    let mut times = Vec::with_capacity(RUNS);
+    let mut count = 0;
+    for _ in 0..RUNS {
+        setup();
+        let start = Instant::now();
+        let result = run();
+        times.push(start.elapsed());
+        count = result.count();
+        drop(result);
+    }
+    let all: Vec<String> = times
+        .iter()
+        .map(|t| format!("{:.1}", t.as_secs_f64() * 1000.0))
+        .collect();
+    println!(
+        "{label:<44} median {:>8.1} ms   runs [{}] ms   ({count} articles)",
+        median(times.clone()).as_secs_f64() * 1000.0,
+        all.join(", ")
+    );
+}
+
+trait Count {
+    fn count(&self) -> usize;
+}
+
+impl Count for Library {
+    fn count(&self) -> usize {
+        self.articles.len()
+    }
+}
+
+impl Count for Vec<PathBuf> {
+    fn count(&self) -> usize {
+        self.len()
+    }
+}
+
+fn main() {
+    let Some(root) = corpus() else {
+        println!("startup bench: no corpus (target/corpus-full or INKSTONE_BENCH_CORPUS); skipped");
+        return;
+    };
+    let roots = vec![root];
+    let cache = tempfile::tempdir().expect("temp dir");
+    let cache_dir = cache.path().to_path_buf();
+    let clear = || {
+        let _ = std::fs::remove_dir_all(&cache_dir);
+    };
+    // Warm the page cache once.
+    let _ = Library::load(&roots);
+
+    measure(
+        "cold: Library::load (no cache)",
+        || {},
+        || Library::load(&roots),
+    );
+    measure("cold: load_cached, empty cache (+ write)", clear, || {
+        Library::load_cached(&roots, Some(&cache_dir))
+    });
+    let _ = Library::load_cached(&roots, Some(&cache_dir));
+    measure(
+        "warm: load_cached (list ready)",
+        || {},
+        || Library::load_cached(&roots, Some(&cache_dir)),
+    );
+    let library = Library::load_cached(&roots, Some(&cache_dir));
+    measure(
+        "warm: background recheck (stat every file)",
+        || {},
+        || library.recheck().run(),
+    );
+    measure(
+        "warm: load_cached_checked (CLI, exact)",
+        || {},
+        || Library::load_cached_checked(&roots, Some(&cache_dir)),
+    );
+    let size = std::fs::read_dir(&cache_dir)
+        .ok()
+        .and_then(|mut d| d.next())
+        .and_then(|e| e.ok()?.metadata().ok())
+        .map_or(0, |m| m.len());
+    println!("cache file: {:.1} MB", size as f64 / 1e6);
+}
