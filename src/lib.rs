@@ -16,3 +16,4 @@ pub mod library;
 pub mod marks;
 pub mod render;
 pub mod text;
+pub mod watch;

@@ -109,7 +109,7 @@ fn touched_file_is_parsed_again() {
     // Without the recheck the folder's time is unchanged, so the quick
     // load cannot know; the recheck must report it.
     let quick = Library::load_cached(&fx.roots(), Some(&fx.cache));
-    assert_eq!(quick.recheck().run(), [file.clone()]);
+    assert_eq!(quick.recheck().run(), std::slice::from_ref(&file));
     let warm = fx.warm();
     assert!(warm.articles.iter().any(|a| a.title == "2020-X"));
     same(&warm, &fx.cold());
