@@ -3,6 +3,7 @@
 mod check;
 mod config;
 mod list;
+mod open;
 mod output;
 mod show;
 mod tags;
@@ -23,7 +24,7 @@ use clap::{Args, Parser, Subcommand};
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// Archive folders or article files to read (default: the built-in samples).
+    /// Archive folders or article files to read (default: the config's `library`, else the built-in samples).
     pub paths: Vec<PathBuf>,
 }
 
@@ -43,13 +44,13 @@ pub enum Command {
 
 #[derive(Debug, Args)]
 pub struct PathsArg {
-    /// Archive folders or article files (default: the built-in samples).
+    /// Archive folders or article files (default: the config's `library`, else the built-in samples).
     pub paths: Vec<PathBuf>,
 }
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
-    /// Archive folders or article files (default: the built-in samples).
+    /// Archive folders or article files (default: the config's `library`, else the built-in samples).
     pub paths: Vec<PathBuf>,
     /// Only articles carrying this tag; repeat to require several.
     #[arg(long = "tag", value_name = "TAG")]
@@ -57,6 +58,12 @@ pub struct ListArgs {
     /// One JSON object per line instead of text.
     #[arg(long)]
     pub json: bool,
+    /// Only articles not marked read (the reader's marks).
+    #[arg(long, conflicts_with = "starred")]
+    pub unread: bool,
+    /// Only starred articles.
+    #[arg(long)]
+    pub starred: bool,
 }
 
 #[derive(Debug, Args)]

@@ -11,7 +11,10 @@ use crate::library::{Library, Severity};
 use crate::text::sanitize::clean_inline;
 
 pub fn run(paths: &[PathBuf]) -> ExitCode {
-    let library = Library::open(paths);
+    let library = match super::open::library(paths) {
+        Ok(library) => library,
+        Err(code) => return code,
+    };
     let code = if library.has_errors() {
         ExitCode::FAILURE
     } else {

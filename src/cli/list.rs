@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::ListArgs;
 use super::output::{pad_right, terminal_safe_json, to_stdout};
 use crate::article::Article;
-use crate::library::Library;
+use crate::marks::{Marks, ViewFilter};
 use crate::text::sanitize::clean_inline;
 use crate::text::width::str_width;
 
@@ -18,16 +18,29 @@ const MAX_CATEGORY_COLUMN: usize = 16;
 const DATE_COLUMN: usize = 10;
 
 pub fn run(args: &ListArgs) -> ExitCode {
-    let library = Library::open(&args.paths);
+    let library = match super::open::library(&args.paths) {
+        Ok(library) => library,
+        Err(code) => return code,
+    };
     let wanted: Vec<String> = args
         .tags
         .iter()
         .map(|t| clean_inline(t).to_lowercase())
         .collect();
+    let view = match (args.unread, args.starred) {
+        (true, _) => ViewFilter::Unread,
+        (_, true) => ViewFilter::Starred,
+        _ => ViewFilter::All,
+    };
+    let marks = if view == ViewFilter::All {
+        Marks::in_memory()
+    } else {
+        super::open::marks()
+    };
     let articles: Vec<&Article> = library
         .articles
         .iter()
-        .filter(|a| has_tags(a, &wanted))
+        .filter(|a| has_tags(a, &wanted) && view.admits(&marks, &a.id))
         .collect();
     to_stdout(ExitCode::SUCCESS, |out| {
         if args.json {
