@@ -47,25 +47,46 @@ fn median(mut times: Vec<Duration>) -> Duration {
     times[times.len() / 2]
 }
 
+/// CPU time of every thread of this process so far (Linux), so that
+/// figures taken on a shared, busy machine can be told apart from waiting.
+fn cpu_time() -> Option<Duration> {
+    let mut total = 0u64;
+    for task in std::fs::read_dir("/proc/self/task").ok()?.flatten() {
+        let stat = std::fs::read_to_string(task.path().join("schedstat")).ok()?;
+        total += stat.split_whitespace().next()?.parse::<u64>().ok()?;
+    }
+    Some(Duration::from_nanos(total))
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
 /// Times `run` (not the drop of what it returns: the reader keeps it).
 fn measure<T: Count>(label: &str, mut setup: impl FnMut(), mut run: impl FnMut() -> T) {
     let mut times = Vec::with_capacity(RUNS);
+    let mut cpu = Vec::with_capacity(RUNS);
     let mut count = 0;
     for _ in 0..RUNS {
         setup();
-        let start = Instant::now();
+        let (start, cpu_start) = (Instant::now(), cpu_time());
         let result = run();
         times.push(start.elapsed());
+        if let (Some(a), Some(b)) = (cpu_start, cpu_time()) {
+            cpu.push(b.saturating_sub(a));
+        }
         count = result.count();
         drop(result);
     }
-    let all: Vec<String> = times
-        .iter()
-        .map(|t| format!("{:.1}", t.as_secs_f64() * 1000.0))
-        .collect();
+    let all: Vec<String> = times.iter().map(|t| format!("{:.0}", ms(*t))).collect();
+    let cpu = if cpu.is_empty() {
+        String::new()
+    } else {
+        format!("cpu {:>6.1} ms  ", ms(median(cpu)))
+    };
     println!(
-        "{label:<44} median {:>8.1} ms   runs [{}] ms   ({count} articles)",
-        median(times.clone()).as_secs_f64() * 1000.0,
+        "{label:<44} median {:>7.1} ms  {cpu}runs [{}] ms  ({count})",
+        ms(median(times)),
         all.join(", ")
     );
 }

@@ -17,7 +17,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use serde::{Deserialize, Serialize};
 
 pub use scan::{DirScan, list_dir, walk};
-pub use snapshot::{CachedFile, Snapshot, WriteInput, write};
+pub use snapshot::{CachedFile, Decoded, Snapshot, WriteInput, write};
 
 /// A modification time as seconds and nanoseconds since the Unix epoch
 /// (negative seconds before it).

@@ -2,6 +2,8 @@
 //! length, CRC-32 of the payload) then a postcard payload. Anything that
 //! does not check out reads as "no cache".
 
+use std::ops::Range;
+
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -120,27 +122,34 @@ pub fn encode(meta: &Meta<&str>, files: &[FileRecord<&str>]) -> Option<Vec<u8>> 
     Some(out)
 }
 
-/// The meta and the undecoded file chunks; `None` for anything but a
-/// complete, intact cache of this format.
-pub fn decode(bytes: &[u8]) -> Option<(Meta<String>, Vec<&[u8]>)> {
+/// The meta and where each undecoded file chunk lies in `bytes`; `None`
+/// for anything but a complete, intact cache of this format.
+pub fn decode(bytes: &[u8]) -> Option<(Meta<String>, Vec<Range<usize>>)> {
     let header = bytes.get(..HEADER_LEN)?;
     if &header[..8] != MAGIC || u32::from_le_bytes(header[8..12].try_into().ok()?) != FORMAT {
         return None;
     }
     let len = usize::try_from(u64::from_le_bytes(header[12..20].try_into().ok()?)).ok()?;
     let crc = u32::from_le_bytes(header[20..24].try_into().ok()?);
-    let mut body = bytes.get(HEADER_LEN..)?;
+    let body = bytes.get(HEADER_LEN..)?;
     if body.len() != len || crc32fast::hash(body) != crc {
         return None;
     }
     let mut parts = Vec::new();
-    while !body.is_empty() {
-        let len = u32::from_le_bytes(body.get(..4)?.try_into().ok()?) as usize;
-        parts.push(body.get(4..4 + len)?);
-        body = &body[4 + len..];
+    let mut at = HEADER_LEN;
+    while at < bytes.len() {
+        let len = u32::from_le_bytes(bytes.get(at..at + 4)?.try_into().ok()?) as usize;
+        let end = (at + 4)
+            .checked_add(len)
+            .filter(|&end| end <= bytes.len())?;
+        parts.push(at + 4..end);
+        at = end;
     }
     let (meta, chunks) = parts.split_first()?;
-    Some((postcard::from_bytes(meta).ok()?, chunks.to_vec()))
+    Some((
+        postcard::from_bytes(&bytes[meta.clone()]).ok()?,
+        chunks.to_vec(),
+    ))
 }
 
 /// One chunk of files, decoded.
@@ -194,7 +203,7 @@ mod tests {
         let (meta, chunks) = decode(&bytes).unwrap();
         assert_eq!(meta.roots, ["/a"]);
         assert_eq!(chunks.len(), 3);
-        let files = decode_chunk(chunks[2]).unwrap();
+        let files = decode_chunk(&bytes[chunks[2].clone()]).unwrap();
         assert_eq!(files.len(), 5);
         let article = files.into_iter().next().unwrap().article.unwrap();
         let url = article.url.clone();

@@ -3,6 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::fs;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Datelike, NaiveDate};
@@ -24,13 +25,27 @@ pub struct CachedFile {
     pub problems: Vec<Problem>,
 }
 
-/// A decoded cache: trusted folders (whose list of files is complete) and
-/// files in library order.
+/// A cache file read and checked, its files not yet decoded: folders
+/// first, so the caller can say which files it will take as they are.
 #[derive(Debug, Default)]
 pub struct Snapshot {
     pub written_at: Stamp,
+    /// Every folder with its recorded time ([`Stamp::UNTRUSTED`] when its
+    /// list of files must be read again).
     pub dirs: HashMap<PathBuf, Stamp>,
-    pub files: Vec<CachedFile>,
+    bytes: Vec<u8>,
+    chunks: Vec<Range<usize>>,
+}
+
+/// The files of a snapshot, decoded and split by the caller's choice.
+#[derive(Debug, Default)]
+pub struct Decoded {
+    /// Of the files taken as they are, in library order.
+    pub articles: Vec<Article>,
+    pub keys: Vec<(PathBuf, FileKey)>,
+    pub problems: Vec<Problem>,
+    /// The others, whole, to be compared with the files on disk.
+    pub others: Vec<CachedFile>,
 }
 
 impl Snapshot {
@@ -52,24 +67,48 @@ impl Snapshot {
             .into_iter()
             .map(|d| (PathBuf::from(d.path), d.mtime))
             .collect();
-        let decoded: Vec<Vec<CachedFile>> = chunks
-            .into_par_iter()
-            .map(|chunk| {
-                codec::decode_chunk(chunk)?
-                    .into_iter()
-                    .map(from_record)
-                    .collect()
-            })
-            .collect::<Option<_>>()?;
-        let mut files = Vec::with_capacity(decoded.iter().map(Vec::len).sum());
-        for chunk in decoded {
-            files.extend(chunk);
-        }
         Some(Snapshot {
             written_at: meta.written_at,
             dirs,
-            files,
+            bytes,
+            chunks,
         })
+    }
+
+    /// Decodes every file, chunks in parallel: those `take` accepts (by
+    /// path) straight into library parts, the rest whole. `None` when a
+    /// chunk does not decode (the cache is then as good as missing).
+    pub fn decode(&self, take: &(dyn Fn(&Path) -> bool + Sync)) -> Option<Decoded> {
+        let parts: Vec<Decoded> = self
+            .chunks
+            .par_iter()
+            .map(|range| {
+                let mut part = Decoded::default();
+                for record in codec::decode_chunk(self.bytes.get(range.clone())?)? {
+                    let file = from_record(record)?;
+                    if take(&file.path) {
+                        part.articles.extend(file.article);
+                        part.problems.extend(file.problems);
+                        part.keys.push((file.path, file.key));
+                    } else {
+                        part.others.push(file);
+                    }
+                }
+                Some(part)
+            })
+            .collect::<Option<_>>()?;
+        let mut all = Decoded {
+            articles: Vec::with_capacity(parts.iter().map(|p| p.articles.len()).sum()),
+            keys: Vec::with_capacity(parts.iter().map(|p| p.keys.len()).sum()),
+            ..Decoded::default()
+        };
+        for part in parts {
+            all.articles.extend(part.articles);
+            all.keys.extend(part.keys);
+            all.problems.extend(part.problems);
+            all.others.extend(part.others);
+        }
+        Some(all)
     }
 }
 

@@ -17,7 +17,7 @@ use rayon::prelude::*;
 
 use super::{Library, Problem, library_name, read, sort_articles, walk};
 use crate::article::{Article, YamlParser};
-use crate::cache::{self, CachedFile, DirScan, FileKey, Snapshot, Stamp};
+use crate::cache::{self, CachedFile, Decoded, DirScan, FileKey, Snapshot, Stamp};
 
 /// What the library knows of the files it was loaded from, to update the
 /// cache and to apply changes.
@@ -145,6 +145,9 @@ fn roots_overlap(paths: &[PathBuf]) -> bool {
 /// The files of a library: those the cache still vouches for, and those
 /// to parse.
 struct Found {
+    /// Files in folders whose time is unchanged, decoded into parts.
+    taken: Decoded,
+    /// Files listed again whose size and time match the cache.
     reused: Vec<CachedFile>,
     to_parse: Vec<(PathBuf, FileKey)>,
     dirs: HashMap<PathBuf, Stamp>,
@@ -180,6 +183,7 @@ impl Found {
             .map(|(dir, &recorded)| (dir, recorded, dir_mtime(dir)))
             .collect();
         let mut clean: HashSet<&Path> = HashSet::new();
+        let mut gone_dirs = false;
         for (dir, recorded, now) in checked {
             match now {
                 Some(now) if now == recorded && !now.is_racy(snapshot.written_at) => {
@@ -196,7 +200,7 @@ impl Found {
                     );
                     scans.push(scan);
                 }
-                None => {}
+                None => gone_dirs = true,
             }
         }
         let walked: Vec<_> = to_walk
@@ -212,20 +216,19 @@ impl Found {
         if scans.iter().any(|s| s.unusual) {
             return None;
         }
-        let known = snapshot.files.len();
-        // A folder listed again has a new time to record, even if its files
-        // are all as before.
-        let mut changed = !scans.is_empty();
-        let (mut reused, mut others) = (Vec::with_capacity(known), Vec::new());
-        for file in snapshot.files {
-            if file.path.parent().is_some_and(|p| clean.contains(p)) {
-                reused.push(file);
-            } else {
-                others.push(file);
-            }
-        }
-        let mut others: HashMap<PathBuf, CachedFile> =
-            others.into_iter().map(|f| (f.path.clone(), f)).collect();
+        // A folder listed again or gone has a new state to record, even if
+        // no file changed.
+        let mut changed = !scans.is_empty() || gone_dirs;
+        let Some(mut taken) = snapshot.decode(&|p| p.parent().is_some_and(|d| clean.contains(d)))
+        else {
+            // A chunk that does not decode: the cache is as good as missing.
+            return Found::collect(roots, Snapshot::default());
+        };
+        let mut others: HashMap<PathBuf, CachedFile> = std::mem::take(&mut taken.others)
+            .into_iter()
+            .map(|f| (f.path.clone(), f))
+            .collect();
+        let mut reused = Vec::new();
         let mut to_parse = Vec::new();
         let listed = scans.into_iter().flat_map(|scan| {
             dirs.insert(scan.dir, scan.mtime);
@@ -239,8 +242,10 @@ impl Found {
                 _ => to_parse.push((path, key)),
             }
         }
-        changed |= !to_parse.is_empty() || reused.len() != known;
+        // Files the cache knew that are nowhere now were removed.
+        changed |= !to_parse.is_empty() || !others.is_empty();
         Some(Found {
+            taken,
             reused,
             to_parse,
             dirs,
@@ -251,14 +256,20 @@ impl Found {
 
     fn into_library(self, roots: &[PathBuf]) -> Library {
         let Found {
+            taken,
             reused,
             to_parse,
             dirs,
             mut problems,
             changed,
         } = self;
-        let mut keys = Vec::with_capacity(reused.len() + to_parse.len());
-        let mut articles: Vec<Article> = Vec::with_capacity(reused.len() + to_parse.len());
+        let Decoded {
+            mut articles,
+            mut keys,
+            problems: taken_problems,
+            ..
+        } = taken;
+        problems.extend(taken_problems);
         for file in reused {
             keys.push((file.path, file.key));
             articles.extend(file.article);

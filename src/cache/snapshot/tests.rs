@@ -87,38 +87,28 @@ fn round_trips_articles_problems_and_order() {
     fx.write(&file);
     let snap = Snapshot::read(&file, &fx.roots).unwrap();
     assert_eq!(snap.dirs, fx.dirs);
-    let articles: Vec<_> = snap
-        .files
-        .iter()
-        .filter_map(|f| f.article.clone())
-        .collect();
+    let whole = snap.decode(&|_| false).unwrap().others;
+    let articles: Vec<_> = whole.iter().filter_map(|f| f.article.clone()).collect();
     assert_eq!(
         articles, fx.articles,
         "articles come back identical, in library order"
     );
-    let bad = snap
-        .files
+    let find = |name: &str| whole.iter().find(|f| f.path.ends_with(name)).unwrap();
+    assert!(find("bad.md").article.is_none());
+    assert_eq!(find("bad.md").problems, fx.problems[..1]);
+    assert_eq!(find("1.md").problems, fx.problems[1..]);
+    assert_eq!(find("2.md").key, old_key(20));
+
+    let taken = snap.decode(&|p| p.starts_with("/lib/b")).unwrap();
+    assert_eq!(taken.articles, fx.articles[..1]);
+    assert_eq!(taken.problems, fx.problems[..1]);
+    let keys: Vec<_> = taken
+        .keys
         .iter()
-        .find(|f| f.path.ends_with("bad.md"))
-        .unwrap();
-    assert!(bad.article.is_none());
-    assert_eq!(bad.problems, fx.problems[..1]);
-    assert_eq!(
-        snap.files
-            .iter()
-            .find(|f| f.path.ends_with("1.md"))
-            .unwrap()
-            .problems,
-        fx.problems[1..]
-    );
-    assert_eq!(
-        snap.files
-            .iter()
-            .find(|f| f.path.ends_with("2.md"))
-            .unwrap()
-            .key,
-        old_key(20)
-    );
+        .map(|(p, _)| p.to_str().unwrap())
+        .collect();
+    assert_eq!(keys, ["/lib/b/2.md", "/lib/b/bad.md"]);
+    assert_eq!(taken.others.len(), 1);
 }
 
 #[test]
@@ -148,7 +138,8 @@ fn recent_files_are_left_out_and_their_folder_untrusted() {
     );
     fx.write(&file);
     let snap = Snapshot::read(&file, &fx.roots).unwrap();
-    assert!(!snap.files.iter().any(|f| f.path.ends_with("1.md")));
+    let whole = snap.decode(&|_| false).unwrap().others;
+    assert!(!whole.iter().any(|f| f.path.ends_with("1.md")));
     assert_eq!(
         snap.dirs[Path::new("/lib/a")],
         Stamp::UNTRUSTED,
