@@ -15,5 +15,6 @@ pub mod durable;
 pub mod library;
 pub mod marks;
 pub mod render;
+pub mod session;
 pub mod text;
 pub mod watch;
