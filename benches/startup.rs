@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use inkstone::library::Library;
+use inkstone::marks::Marks;
 
 const RUNS: usize = 5;
 
@@ -101,6 +102,12 @@ impl Count for Library {
     }
 }
 
+impl Count for Marks {
+    fn count(&self) -> usize {
+        0
+    }
+}
+
 impl Count for Vec<PathBuf> {
     fn count(&self) -> usize {
         self.len()
@@ -146,6 +153,49 @@ fn main() {
         || {},
         || Library::load_cached_checked(&roots, Some(&cache_dir)),
     );
+    // Marks with every article read: the heaviest state file a user makes
+    // (`R` on the whole archive).
+    let state = tempfile::tempdir().expect("temp dir");
+    let marks_file = state.path().join("marks.json");
+    let (mut marks, _) = Marks::open(&marks_file);
+    marks.mark_all_read(library.articles.iter().map(|a| a.id.as_str()));
+    marks.save().expect("save marks");
+    measure(
+        "marks: open, every article read",
+        || {},
+        || Marks::open(&marks_file).0,
+    );
+    measure(
+        "marks: save() one change, waits for disk",
+        || {},
+        || {
+            let (mut marks, _) = Marks::open(&marks_file);
+            marks.toggle_star(&library.articles[0].id);
+            marks.save().expect("save marks");
+            marks
+        },
+    );
+    // What the reader's thread pays per save once the saving thread runs:
+    // handing over the changes (the write happens beside it).
+    let (mut marks, _) = Marks::open(&marks_file);
+    marks.toggle_star(&library.articles[1].id);
+    marks.save().expect("save marks");
+    let mut handoff = Vec::new();
+    for n in 0..RUNS {
+        marks.toggle_star(&library.articles[n].id);
+        let due = marks.save_due_at().expect("a change is due");
+        let start = Instant::now();
+        marks.save_if_due(due).expect("save marks");
+        handoff.push(start.elapsed());
+        marks.save().expect("save marks");
+    }
+    println!(
+        "{:<44} median {:>7.3} ms",
+        "marks: save_if_due on the reader's thread",
+        ms(median(handoff))
+    );
+    let marks_size = std::fs::metadata(&marks_file).map_or(0, |m| m.len());
+    println!("marks file: {:.1} MB", marks_size as f64 / 1e6);
     let size = std::fs::read_dir(&cache_dir)
         .ok()
         .and_then(|mut d| d.next())

@@ -1,9 +1,11 @@
 //! Read and starred marks, keyed by article id, kept in the state folder.
 //!
 //! The reader changes marks in memory and calls [`Marks::save_if_due`] from
-//! its event loop (after every event and on every idle tick); that writes the
-//! file [`SAVE_DELAY`] after the first unsaved change, so a crash or `kill -9`
-//! loses at most that much. [`Marks::save`] at exit writes the rest.
+//! its event loop (after every event and on every idle tick, at least every
+//! 250 ms); [`SAVE_DELAY`] after the first unsaved change it hands the
+//! changes to a saving thread, so a crash or `kill -9` loses at most the
+//! last half second or so, and the reader never waits for the disk.
+//! [`Marks::save`] at exit writes the rest and waits for it.
 //!
 //! Every save takes an advisory lock, re-reads the file and applies only
 //! this process's own changes since its last save on top of it, so two
@@ -44,6 +46,10 @@ pub struct Marks {
     /// a bad file that could not be moved aside).
     writable: bool,
     notices: Vec<String>,
+    /// Started at the first save.
+    saver: Option<save::Saver>,
+    /// Saves handed over and not yet reported back.
+    in_flight: usize,
 }
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -95,6 +101,8 @@ impl Marks {
             retry_at: None,
             writable,
             notices: Vec::new(),
+            saver: None,
+            in_flight: 0,
         }
     }
 
@@ -155,7 +163,7 @@ impl Marks {
 
     /// Whether there are changes not yet written.
     pub fn is_dirty(&self) -> bool {
-        !self.pending.is_empty()
+        !self.pending.is_empty() || self.in_flight > 0
     }
 
     /// When the next save is due, for the event loop's poll timeout: `None`
@@ -166,13 +174,128 @@ impl Marks {
         Some(self.retry_at.map_or(due, |r| r.max(due)))
     }
 
-    /// Saves when a change has waited [`SAVE_DELAY`]; cheap to call on every
-    /// tick. Returns whether it wrote. After an error it waits a few seconds
-    /// before trying again, so a full disk does not spin the loop.
+    /// Starts a save when a change has waited [`SAVE_DELAY`] and takes in
+    /// finished ones; cheap, never waits for the disk. Returns whether a
+    /// save finished. After an error it waits a few seconds before trying
+    /// again, so a full disk does not spin the loop.
     pub fn save_if_due(&mut self, now: Instant) -> Result<bool, SaveError> {
-        match self.save_due_at() {
-            Some(due) if now >= due => self.save().map(|()| true),
-            _ => Ok(false),
+        let finished = self.take_finished(false)?;
+        if self.in_flight == 0 && self.save_due_at().is_some_and(|due| now >= due) {
+            self.start_save()?;
+        }
+        Ok(finished)
+    }
+
+    /// Writes every change now and waits until it is on disk (at exit).
+    /// Marks another process saved meanwhile are merged in, and become
+    /// visible here too.
+    pub fn save(&mut self) -> Result<(), SaveError> {
+        self.take_finished(false)?;
+        if !self.pending.is_empty() {
+            self.start_save()?;
+        }
+        self.take_finished(true).map(|_| ())
+    }
+
+    fn start_save(&mut self) -> Result<(), SaveError> {
+        if !self.writable {
+            // The user was told when the file was found unusable; keep the
+            // session usable without retrying forever.
+            self.pending.clear();
+            self.first_unsaved = None;
+            return Ok(());
+        }
+        if self.saver.is_none() {
+            // Once per session: the saving thread keeps its own copy.
+            let known = file::MarksFile::new(self.read.clone(), self.starred.clone());
+            let saver = save::Saver::start(self.path.clone(), known).map_err(|e| self.failed(e))?;
+            self.saver = Some(saver);
+        }
+        let changes = std::mem::take(&mut self.pending);
+        self.first_unsaved = None;
+        let sent = self.saver.as_ref().map(|s| s.send(save::Job { changes }));
+        match sent {
+            Some(Ok(())) => {
+                self.in_flight += 1;
+                Ok(())
+            }
+            Some(Err(job)) => {
+                self.saver = None;
+                self.give_back(job.changes);
+                Err(self.failed(std::io::Error::other("the saving thread stopped")))
+            }
+            None => Ok(()),
+        }
+    }
+
+    /// Applies finished saves; with `wait`, until none is in flight.
+    fn take_finished(&mut self, wait: bool) -> Result<bool, SaveError> {
+        let mut finished = false;
+        let mut error = None;
+        while self.in_flight > 0 {
+            let Some(saver) = &self.saver else { break };
+            let done = if wait {
+                saver.done.recv().ok()
+            } else {
+                saver.done.try_recv().ok()
+            };
+            let Some(done) = done else { break };
+            self.in_flight -= 1;
+            finished = true;
+            match done.result {
+                Ok(report) => self.apply_saved(report),
+                Err(e) => {
+                    self.give_back(done.changes);
+                    error = Some(self.failed(e));
+                }
+            }
+        }
+        if wait && self.in_flight > 0 {
+            self.in_flight = 0;
+            self.saver = None;
+            error = Some(self.failed(std::io::Error::other("the saving thread stopped")));
+        }
+        error.map_or(Ok(finished), Err)
+    }
+
+    fn apply_saved(&mut self, saved: save::Saved) {
+        self.notices.extend(saved.notices);
+        if saved.read_only {
+            self.writable = false;
+        }
+        if let Some((read, starred)) = saved.merged {
+            // Another process's marks, with this one's newer changes on top.
+            self.read = read;
+            self.starred = starred;
+            for (id, change) in &self.pending {
+                if let Some(value) = change.read {
+                    set_member(&mut self.read, id, value);
+                }
+                if let Some(value) = change.starred {
+                    set_member(&mut self.starred, id, value);
+                }
+            }
+        }
+        if self.pending.is_empty() {
+            self.retry_at = None;
+        }
+    }
+
+    /// Puts back the changes of a failed save under any made since.
+    fn give_back(&mut self, changes: HashMap<String, Change>) {
+        for (id, old) in changes {
+            let now = self.pending.entry(id).or_default();
+            now.read = now.read.or(old.read);
+            now.starred = now.starred.or(old.starred);
+        }
+        self.first_unsaved.get_or_insert_with(Instant::now);
+    }
+
+    fn failed(&mut self, source: std::io::Error) -> SaveError {
+        self.retry_at = Some(Instant::now() + RETRY_DELAY);
+        SaveError {
+            path: self.path.clone(),
+            source,
         }
     }
 
@@ -189,27 +312,9 @@ impl Marks {
 
     /// Sets a bad file aside and says what happened, in words for the user.
     fn set_aside(&mut self, bad: file::Unusable) -> String {
-        let shown = self.path.display();
-        match bad {
-            file::Unusable::NewerFormat(v) => {
-                self.writable = false;
-                format!(
-                    "{shown} was written by a newer inkstone (format {v}); marks will not be saved this time"
-                )
-            }
-            file::Unusable::Corrupt(reason) => match file::move_aside(&self.path) {
-                Ok(aside) => format!(
-                    "{shown} was unusable ({reason}); moved it to {} and started afresh",
-                    aside.display()
-                ),
-                Err(e) => {
-                    self.writable = false;
-                    format!(
-                        "{shown} is unusable ({reason}) and could not be moved aside ({e}); marks will not be saved"
-                    )
-                }
-            },
-        }
+        let (message, writable) = save::set_aside(&self.path, bad);
+        self.writable = writable;
+        message
     }
 }
 
@@ -222,95 +327,4 @@ fn set_member(set: &mut BTreeSet<String>, id: &str, member: bool) {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn temp_marks() -> (tempfile::TempDir, PathBuf) {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("state").join(FILE_NAME);
-        (dir, path)
-    }
-
-    #[test]
-    fn changes_survive_a_reopen() {
-        let (_dir, path) = temp_marks();
-        let (mut marks, msg) = Marks::open(&path);
-        assert!(msg.is_none());
-        assert!(marks.set_read("a", true));
-        assert!(!marks.set_read("a", true), "no change, nothing recorded");
-        assert!(marks.toggle_star("b"));
-        assert_eq!(marks.mark_all_read(["a", "b", "c"]), 2);
-        marks.save().unwrap();
-        assert!(!marks.is_dirty());
-        let (again, _) = Marks::open(&path);
-        assert!(again.is_read("a") && again.is_read("b") && again.is_read("c"));
-        assert!(again.is_starred("b") && !again.is_starred("a"));
-        assert_eq!(again.count_unread(["a", "x", "y"]), 2);
-    }
-
-    #[test]
-    fn save_waits_for_the_delay() {
-        let (_dir, path) = temp_marks();
-        let (mut marks, _) = Marks::open(&path);
-        assert_eq!(marks.save_due_at(), None);
-        marks.set_read("a", true);
-        let due = marks.save_due_at().unwrap();
-        assert!(
-            !marks
-                .save_if_due(due.checked_sub(Duration::from_millis(1)).unwrap())
-                .unwrap()
-        );
-        assert!(!path.exists());
-        assert!(marks.save_if_due(due).unwrap());
-        assert!(path.exists());
-        assert_eq!(marks.save_due_at(), None);
-    }
-
-    #[test]
-    fn two_instances_merge_instead_of_erasing() {
-        let (_dir, path) = temp_marks();
-        let (mut one, _) = Marks::open(&path);
-        let (mut two, _) = Marks::open(&path);
-        one.set_read("from-one", true);
-        one.save().unwrap();
-        two.set_read("from-two", true);
-        two.toggle_star("from-one");
-        two.save().unwrap();
-        assert!(
-            two.is_read("from-one"),
-            "the merge brings in the other's marks"
-        );
-        one.set_read("from-one", false);
-        one.save().unwrap();
-        let (seen, _) = Marks::open(&path);
-        assert!(!seen.is_read("from-one"), "the latest explicit change wins");
-        assert!(seen.is_read("from-two"));
-        assert!(seen.is_starred("from-one"));
-    }
-
-    #[test]
-    fn a_file_corrupted_while_running_is_set_aside_not_lost() {
-        let (_dir, path) = temp_marks();
-        let (mut marks, _) = Marks::open(&path);
-        marks.set_read("a", true);
-        marks.save().unwrap();
-        std::fs::write(&path, b"{ broken").unwrap();
-        marks.set_read("b", true);
-        marks.save().unwrap();
-        let notices = marks.take_notices();
-        assert_eq!(notices.len(), 1, "{notices:?}");
-        assert!(notices[0].contains("moved it to"), "{}", notices[0]);
-        let (again, msg) = Marks::open(&path);
-        assert!(msg.is_none());
-        assert!(again.is_read("a") && again.is_read("b"));
-    }
-
-    #[test]
-    fn in_memory_marks_are_never_written() {
-        let mut marks = Marks::in_memory();
-        marks.set_read("a", true);
-        marks.save().unwrap();
-        assert!(marks.is_read("a"));
-        assert!(!marks.is_dirty());
-    }
-}
+mod tests;

@@ -82,16 +82,20 @@ impl Session {
         } else {
             paths.to_vec()
         };
-        let library = Library::load_cached(&paths, at.cache_dir.as_deref());
-        let mut notices = Vec::new();
-        let marks = match &at.marks_file {
-            Some(file) => {
-                let (marks, message) = Marks::open(file);
-                notices.extend(message);
-                marks
-            }
-            None => Marks::in_memory(),
-        };
+        // The marks file of a well-read archive is tens of megabytes: read
+        // it beside the library rather than after it.
+        let (library, (marks, message)) = std::thread::scope(|scope| {
+            let marks = scope.spawn(|| match &at.marks_file {
+                Some(file) => Marks::open(file),
+                None => (Marks::in_memory(), None),
+            });
+            let library = Library::load_cached(&paths, at.cache_dir.as_deref());
+            let marks = marks
+                .join()
+                .unwrap_or_else(|_| (Marks::in_memory(), Some("cannot read the marks".into())));
+            (library, marks)
+        });
+        let mut notices: Vec<String> = message.into_iter().collect();
         let watcher = if library.roots.is_empty() {
             None
         } else {

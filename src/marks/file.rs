@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 const FORMAT: u32 = 1;
 
 /// What the file holds: sorted so that saves are deterministic and diffable.
-#[derive(Debug, Default, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MarksFile {
     pub inkstone_marks: u32,
@@ -27,6 +27,12 @@ pub enum Unusable {
     Corrupt(String),
     /// A well-formed file from a newer inkstone: neither read nor replaced.
     NewerFormat(u32),
+}
+
+impl Default for MarksFile {
+    fn default() -> Self {
+        MarksFile::new(BTreeSet::new(), BTreeSet::new())
+    }
 }
 
 impl MarksFile {
