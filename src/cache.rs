@@ -9,6 +9,7 @@
 mod codec;
 mod scan;
 mod snapshot;
+mod write;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -17,7 +18,8 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use serde::{Deserialize, Serialize};
 
 pub use scan::{DirScan, list_dir, walk};
-pub use snapshot::{CachedFile, Decoded, Snapshot, WriteInput, write};
+pub use snapshot::{CachedFile, Decoded, Snapshot};
+pub use write::{WriteInput, write};
 
 /// A modification time as seconds and nanoseconds since the Unix epoch
 /// (negative seconds before it).

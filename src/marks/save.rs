@@ -1,180 +1,136 @@
-//! Saving marks on a background thread: lock, re-read, merge this
-//! process's changes, replace atomically. A marks file for a whole archive
-//! is tens of megabytes; writing it must not stall the reader.
+//! When marks are saved: the debounce, handing changes to the saving
+//! thread, and taking its reports back into memory.
 
-use std::collections::{BTreeSet, HashMap};
-use std::fs::{self, OpenOptions};
-use std::io;
-use std::path::{Path, PathBuf};
-use std::sync::mpsc::{self, Receiver, Sender};
-use std::thread;
+use std::collections::HashMap;
+use std::time::Instant;
 
-use super::file::{self, MarksFile, Unusable};
-use super::{Change, set_member};
-use crate::durable::{self, Durability};
+use super::{Change, Marks, RETRY_DELAY, file, saver, set_member};
+use crate::marks::SaveError;
 
-/// Marks could not be written; they stay in memory and the next save
-/// tries again.
-#[derive(Debug, thiserror::Error)]
-#[error("cannot save marks to {}: {source}", path.display())]
-pub struct SaveError {
-    pub path: PathBuf,
-    #[source]
-    pub source: io::Error,
-}
-
-/// One save: this process's changes since the last one.
-#[derive(Debug)]
-pub(super) struct Job {
-    pub changes: HashMap<String, Change>,
-}
-
-/// How a save went.
-#[derive(Debug)]
-pub(super) struct Done {
-    /// The job's changes, given back when the save failed.
-    pub changes: HashMap<String, Change>,
-    pub result: io::Result<Saved>,
-}
-
-#[derive(Debug)]
-pub(super) struct Saved {
-    /// The merged marks, when another process had changed the file (else
-    /// the reader's own sets already equal what was written).
-    pub merged: Option<(BTreeSet<String>, BTreeSet<String>)>,
-    pub notices: Vec<String>,
-    /// The file must not be written again (see `Marks::writable`).
-    pub read_only: bool,
-}
-
-/// The saving thread, started at the first save.
-#[derive(Debug)]
-pub(super) struct Saver {
-    jobs: Sender<Job>,
-    pub done: Receiver<Done>,
-}
-
-impl Saver {
-    /// `known` is what this process has in memory: the base when the file
-    /// has gone missing, and how another process's changes are noticed.
-    pub fn start(path: PathBuf, mut known: MarksFile) -> io::Result<Saver> {
-        let (jobs, job_rx) = mpsc::channel::<Job>();
-        let (done_tx, done) = mpsc::channel();
-        thread::Builder::new()
-            .name("inkstone-marks".into())
-            .spawn(move || {
-                for job in job_rx {
-                    let result = write_merged(&path, &mut known, &job.changes);
-                    if done_tx
-                        .send(Done {
-                            changes: job.changes,
-                            result,
-                        })
-                        .is_err()
-                    {
-                        return;
-                    }
-                }
-            })?;
-        Ok(Saver { jobs, done })
+impl Marks {
+    /// Starts a save when a change has waited [`SAVE_DELAY`] and takes in
+    /// finished ones; cheap, never waits for the disk. Returns whether a
+    /// save finished. After an error it waits a few seconds before trying
+    /// again, so a full disk does not spin the loop.
+    pub fn save_if_due(&mut self, now: Instant) -> Result<bool, SaveError> {
+        let finished = self.take_finished(false)?;
+        if self.in_flight == 0 && self.save_due_at().is_some_and(|due| now >= due) {
+            self.start_save()?;
+        }
+        Ok(finished)
     }
 
-    /// Hands over a job; gives it back if the thread is gone.
-    pub fn send(&self, job: Job) -> Result<(), Job> {
-        self.jobs.send(job).map_err(|e| e.0)
+    /// Writes every change now and waits until it is on disk (at exit).
+    /// Marks another process saved meanwhile are merged in, and become
+    /// visible here too.
+    pub fn save(&mut self) -> Result<(), SaveError> {
+        self.take_finished(false)?;
+        if !self.pending.is_empty() {
+            self.start_save()?;
+        }
+        self.take_finished(true).map(|_| ())
     }
-}
 
-fn write_merged(
-    path: &Path,
-    known: &mut MarksFile,
-    changes: &HashMap<String, Change>,
-) -> io::Result<Saved> {
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        fs::create_dir_all(dir)?;
-    }
-    // The marks file itself is replaced by rename, so the lock lives on a
-    // companion file that is never replaced. Closing it unlocks.
-    let lock = OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(lock_path(path))?;
-    fs4::FileExt::lock(&lock)?;
-    durable::remove_stale_temps(path);
-
-    let mut notices = Vec::new();
-    let mut base = match file::read(path) {
-        Ok(Some(on_disk)) => on_disk,
-        // Missing (first save, or deleted meanwhile): what we know is the
-        // best base; starting empty would drop marks loaded earlier.
-        Ok(None) => known.clone(),
-        Err(bad) => {
-            let (notice, writable) = set_aside(path, bad);
-            notices.push(notice.clone());
-            if !writable {
-                return Ok(Saved {
-                    merged: None,
-                    notices,
-                    read_only: true,
-                });
+    fn start_save(&mut self) -> Result<(), SaveError> {
+        if !self.writable {
+            // The user was told when the file was found unusable; keep the
+            // session usable without retrying forever.
+            self.pending.clear();
+            self.first_unsaved = None;
+            return Ok(());
+        }
+        if self.saver.is_none() {
+            // Once per session: the saving thread keeps its own copy.
+            let known = file::MarksFile::new(self.read.clone(), self.starred.clone());
+            let saver =
+                saver::Saver::start(self.path.clone(), known).map_err(|e| self.failed(e))?;
+            self.saver = Some(saver);
+        }
+        let changes = std::mem::take(&mut self.pending);
+        self.first_unsaved = None;
+        let sent = self.saver.as_ref().map(|s| s.send(saver::Job { changes }));
+        match sent {
+            Some(Ok(())) => {
+                self.in_flight += 1;
+                Ok(())
             }
-            known.clone()
-        }
-    };
-    let foreign = base != *known;
-    for (id, change) in changes {
-        if let Some(value) = change.read {
-            set_member(&mut base.read, id, value);
-        }
-        if let Some(value) = change.starred {
-            set_member(&mut base.starred, id, value);
+            Some(Err(job)) => {
+                self.saver = None;
+                self.give_back(job.changes);
+                Err(self.failed(std::io::Error::other("the saving thread stopped")))
+            }
+            None => Ok(()),
         }
     }
-    durable::write_atomic(path, &base.to_bytes(), Durability::Synced)?;
-    drop(lock);
-    let merged = foreign.then(|| (base.read.clone(), base.starred.clone()));
-    *known = base;
-    Ok(Saved {
-        merged,
-        notices,
-        read_only: false,
-    })
-}
 
-/// Sets a bad file aside and says what happened, in words for the user;
-/// the flag is whether the file may still be written.
-pub(super) fn set_aside(path: &Path, bad: Unusable) -> (String, bool) {
-    let shown = path.display();
-    match bad {
-        Unusable::NewerFormat(v) => (
-            format!(
-                "{shown} was written by a newer inkstone (format {v}); marks will not be saved this time"
-            ),
-            false,
-        ),
-        Unusable::Corrupt(reason) => match file::move_aside(path) {
-            Ok(aside) => (
-                format!(
-                    "{shown} was unusable ({reason}); moved it to {} and started afresh",
-                    aside.display()
-                ),
-                true,
-            ),
-            Err(e) => (
-                format!(
-                    "{shown} is unusable ({reason}) and could not be moved aside ({e}); marks will not be saved"
-                ),
-                false,
-            ),
-        },
+    /// Applies finished saves; with `wait`, until none is in flight.
+    fn take_finished(&mut self, wait: bool) -> Result<bool, SaveError> {
+        let mut finished = false;
+        let mut error = None;
+        while self.in_flight > 0 {
+            let Some(saver) = &self.saver else { break };
+            let done = if wait {
+                saver.done.recv().ok()
+            } else {
+                saver.done.try_recv().ok()
+            };
+            let Some(done) = done else { break };
+            self.in_flight -= 1;
+            finished = true;
+            match done.result {
+                Ok(report) => self.apply_saved(report),
+                Err(e) => {
+                    self.give_back(done.changes);
+                    error = Some(self.failed(e));
+                }
+            }
+        }
+        if wait && self.in_flight > 0 {
+            self.in_flight = 0;
+            self.saver = None;
+            error = Some(self.failed(std::io::Error::other("the saving thread stopped")));
+        }
+        error.map_or(Ok(finished), Err)
     }
-}
 
-fn lock_path(path: &Path) -> PathBuf {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    path.with_file_name(format!("{name}.lock"))
+    fn apply_saved(&mut self, saved: saver::Saved) {
+        self.notices.extend(saved.notices);
+        if saved.read_only {
+            self.writable = false;
+        }
+        if let Some((read, starred)) = saved.merged {
+            // Another process's marks, with this one's newer changes on top.
+            self.read = read;
+            self.starred = starred;
+            for (id, change) in &self.pending {
+                if let Some(value) = change.read {
+                    set_member(&mut self.read, id, value);
+                }
+                if let Some(value) = change.starred {
+                    set_member(&mut self.starred, id, value);
+                }
+            }
+        }
+        if self.pending.is_empty() {
+            self.retry_at = None;
+        }
+    }
+
+    /// Puts back the changes of a failed save under any made since.
+    fn give_back(&mut self, changes: HashMap<String, Change>) {
+        for (id, old) in changes {
+            let now = self.pending.entry(id).or_default();
+            now.read = now.read.or(old.read);
+            now.starred = now.starred.or(old.starred);
+        }
+        self.first_unsaved.get_or_insert_with(Instant::now);
+    }
+
+    fn failed(&mut self, source: std::io::Error) -> SaveError {
+        self.retry_at = Some(Instant::now() + RETRY_DELAY);
+        SaveError {
+            path: self.path.clone(),
+            source,
+        }
+    }
 }

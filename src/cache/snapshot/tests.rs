@@ -1,4 +1,5 @@
 use super::*;
+use crate::cache::{WriteInput, write};
 use chrono::NaiveDateTime;
 
 fn article(path: &Path, title: &str) -> Article {
