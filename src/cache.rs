@@ -87,8 +87,19 @@ pub fn default_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "inkstone").map(|d| d.cache_dir().to_path_buf())
 }
 
-/// The cache file for a set of library roots: named by a hash of the roots
-/// so that several archives each keep their own.
+/// The roots as the cache knows them: absolute, so `inkstone news` run
+/// from two folders never shares a cache. (Article paths keep the form the
+/// user gave; the cache stores them as they are.)
+pub fn absolute_roots(roots: &[PathBuf]) -> Vec<PathBuf> {
+    roots
+        .iter()
+        .map(|r| std::path::absolute(r).unwrap_or_else(|_| r.clone()))
+        .collect()
+}
+
+/// The cache file for a set of library roots (see [`absolute_roots`]):
+/// named by a hash of the roots so that several archives each keep their
+/// own.
 pub fn file_for(cache_dir: &Path, roots: &[PathBuf]) -> PathBuf {
     // FNV-1a: stable across builds and platforms, unlike std's hasher.
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;

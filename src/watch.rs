@@ -55,13 +55,20 @@ impl LibraryWatcher {
         })
         .map_err(|e| format!("live updates unavailable: {e}"))?;
         for root in roots.iter().filter(|r| r.exists()) {
-            let mode = if root.is_dir() {
-                RecursiveMode::Recursive
+            // A single file is watched through its folder: editors and
+            // `git` replace files by renaming, which a watch on the file
+            // itself would not survive.
+            let (target, mode) = if root.is_dir() {
+                (root.as_path(), RecursiveMode::Recursive)
             } else {
-                RecursiveMode::NonRecursive
+                let dir = root
+                    .parent()
+                    .filter(|d| !d.as_os_str().is_empty())
+                    .unwrap_or(Path::new("."));
+                (dir, RecursiveMode::NonRecursive)
             };
             watcher
-                .watch(root, mode)
+                .watch(target, mode)
                 .map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
         }
         let (tx, events) = mpsc::channel();

@@ -210,3 +210,26 @@ fn symlinked_trees_fall_back_to_the_loader() {
     same(&fx.warm(), &fx.cold());
     same(&fx.warm(), &fx.cold());
 }
+
+#[test]
+fn live_changes_saved_at_exit_make_a_correct_cache() {
+    let fx = Fixture::new();
+    let mut library = fx.warm();
+    fs::remove_dir_all(fx.root.join("2019")).unwrap();
+    fs::write(fx.root.join("2020/new.md"), article("new", "2020-06-06")).unwrap();
+    fs::write(fx.root.join("2021/2.md"), article("2021-2b", "2021-03-12")).unwrap();
+    let summary = library.apply_changes(&[
+        fx.root.join("2019"),
+        fx.root.join("2020/new.md"),
+        fx.root.join("2021/2.md"),
+    ]);
+    assert_eq!((summary.added, summary.updated, summary.removed), (1, 1, 5));
+    same(&library, &fx.cold());
+    library.save_cache().unwrap();
+    // Quick load (no recheck) from the cache written at exit.
+    same(
+        &Library::load_cached(&fx.roots(), Some(&fx.cache)),
+        &fx.cold(),
+    );
+    same(&fx.warm(), &fx.cold());
+}

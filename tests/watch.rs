@@ -123,3 +123,20 @@ fn missing_root_is_skipped_not_an_error() {
     let watcher = LibraryWatcher::start(&[PathBuf::from("/no/such/inkstone/root")]);
     assert!(watcher.is_ok());
 }
+
+#[test]
+fn a_single_file_root_survives_being_replaced_by_rename() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("one.md");
+    fs::write(&file, article("first", "2020-01-01")).unwrap();
+    let mut library = Library::load(std::slice::from_ref(&file));
+    let watcher = LibraryWatcher::start(std::slice::from_ref(&file)).unwrap();
+    for title in ["second", "third"] {
+        // As editors save: write a new file, rename it over the old one.
+        let tmp = dir.path().join(".one.md.swp");
+        fs::write(&tmp, article(title, "2020-01-01")).unwrap();
+        fs::rename(&tmp, &file).unwrap();
+        wait_until(&watcher, &mut library, |l| has(l, title));
+    }
+    assert_eq!(titles(&library), ["third"]);
+}

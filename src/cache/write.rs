@@ -3,6 +3,7 @@
 use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use chrono::Datelike;
 
@@ -83,7 +84,32 @@ pub fn write(cache_file: &Path, input: &WriteInput<'_>) -> std::io::Result<()> {
     if let Some(dir) = cache_file.parent() {
         fs::create_dir_all(dir)?;
     }
-    durable::write_atomic(cache_file, &bytes, Durability::RenameOnly)
+    durable::write_atomic(cache_file, &bytes, Durability::RenameOnly)?;
+    prune_old_caches(cache_file);
+    Ok(())
+}
+
+/// Cache files of libraries not written for this long are removed, so
+/// archives opened once do not leave caches behind for ever.
+const KEEP_UNUSED: Duration = Duration::from_secs(90 * 24 * 3600);
+
+fn prune_old_caches(kept: &Path) {
+    let Some(entries) = kept.parent().and_then(|dir| fs::read_dir(dir).ok()) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let ours = name.starts_with("library-") && name.ends_with(".bin");
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .is_ok_and(|t| t.elapsed().is_ok_and(|age| age > KEEP_UNUSED));
+        if ours && old && path != kept {
+            let _ = fs::remove_file(path);
+        }
+    }
 }
 
 fn to_record<'a>(

@@ -71,8 +71,9 @@ impl Library {
         if roots_overlap(paths) {
             return Library::load(paths);
         }
-        let cache_file = cache::file_for(cache_dir, paths);
-        let snapshot = Snapshot::read(&cache_file, paths).unwrap_or_default();
+        let cache_file = cache::file_for(cache_dir, &cache::absolute_roots(paths));
+        let snapshot =
+            Snapshot::read(&cache_file, &cache::absolute_roots(paths)).unwrap_or_default();
         let Some(found) = found::Found::collect(paths, snapshot) else {
             // Symbolic links or special files: the loader's walk is the
             // one that gets those right.
@@ -118,7 +119,7 @@ impl Library {
             return Ok(());
         };
         let input = cache::WriteInput {
-            roots: &self.roots,
+            roots: &cache::absolute_roots(&self.roots),
             dirs: &self.disk.dirs,
             keys: &self.disk.keys,
             articles: &self.articles,

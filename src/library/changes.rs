@@ -60,6 +60,7 @@ impl Library {
     pub fn apply_changes(&mut self, paths: &[PathBuf]) -> ChangeSummary {
         let mut gone: HashSet<PathBuf> = HashSet::new();
         let mut present: Vec<(PathBuf, FileKey)> = Vec::new();
+        let mut listed = Vec::new();
         let inside: Vec<&PathBuf> = paths.iter().filter(|p| self.is_inside(p)).collect();
         for path in inside {
             match fs::metadata(path) {
@@ -67,7 +68,7 @@ impl Library {
                     // Everything under it is gone unless listed again now.
                     gone.insert(path.clone());
                     for scan in cache::walk(path, &walk::is_markdown).0 {
-                        self.disk.dirs.insert(scan.dir, scan.mtime);
+                        listed.push((scan.dir, scan.mtime));
                         present.extend(scan.files);
                     }
                 }
@@ -80,6 +81,12 @@ impl Library {
                 }
             }
         }
+        // Folders that are gone are forgotten; those listed again now get
+        // their new times (a folder is only recorded when listed whole).
+        self.disk
+            .dirs
+            .retain(|d, _| !d.ancestors().any(|a| gone.contains(a)));
+        self.disk.dirs.extend(listed);
         present.sort_by(|a, b| a.0.cmp(&b.0));
         present.dedup_by(|a, b| a.0 == b.0);
         let fresh: HashSet<&Path> = present.iter().map(|(p, _)| p.as_path()).collect();
