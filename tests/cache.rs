@@ -233,3 +233,63 @@ fn live_changes_saved_at_exit_make_a_correct_cache() {
     );
     same(&fx.warm(), &fx.cold());
 }
+
+#[test]
+fn the_sample_archives_load_the_same_through_the_cache() {
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    let cache = tempfile::tempdir().unwrap();
+    for roots in [
+        vec![data.clone()],
+        vec![data.join("feeds"), data.join("archive")],
+    ] {
+        let cold = Library::load(&roots);
+        assert!(!cold.articles.is_empty());
+        same(
+            &Library::load_cached_checked(&roots, Some(cache.path())),
+            &cold,
+        );
+        same(
+            &Library::load_cached_checked(&roots, Some(cache.path())),
+            &cold,
+        );
+        same(&Library::load_cached(&roots, Some(cache.path())), &cold);
+    }
+}
+
+/// The 3,000-article sample with every oddity of the real archive:
+/// `target/corpus` when unpacked there, else unpacked from
+/// `../shared/corpus`; `None` (test skipped) when neither exists.
+fn sample_corpus(scratch: &Path) -> Option<PathBuf> {
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let unpacked = manifest.join("target/corpus/articles");
+    if unpacked.is_dir() {
+        return Some(unpacked);
+    }
+    let archive = manifest.join("../shared/corpus/hkcnews-sample.tar.zst");
+    if !archive.is_file() {
+        return None;
+    }
+    let status = std::process::Command::new("tar")
+        .args(["-I", "zstd", "-xf"])
+        .arg(&archive)
+        .arg("-C")
+        .arg(scratch)
+        .status()
+        .ok()?;
+    status.success().then(|| scratch.join("articles"))
+}
+
+#[test]
+fn the_real_sample_corpus_loads_the_same_through_the_cache() {
+    let scratch = tempfile::tempdir().unwrap();
+    let Some(corpus) = sample_corpus(scratch.path()) else {
+        eprintln!("sample corpus not found; skipped");
+        return;
+    };
+    let roots = vec![corpus];
+    let cache = tempfile::tempdir().unwrap();
+    let cold = Library::load(&roots);
+    assert!(cold.articles.len() >= 2900);
+    same(&Library::load_cached(&roots, Some(cache.path())), &cold);
+    same(&Library::load_cached(&roots, Some(cache.path())), &cold);
+}
