@@ -74,7 +74,7 @@ impl Library {
         let cache_file = cache::file_for(cache_dir, &cache::absolute_roots(paths));
         let snapshot =
             Snapshot::read(&cache_file, &cache::absolute_roots(paths)).unwrap_or_default();
-        let Some(found) = found::Found::collect(paths, snapshot) else {
+        let Some(found) = found::Found::collect(paths, &snapshot) else {
             // Symbolic links or special files: the loader's walk is the
             // one that gets those right.
             return Library::load(paths);

@@ -25,7 +25,7 @@ pub(super) struct Found {
 
 impl Found {
     /// `None` when the tree holds something only the full loader handles.
-    pub(super) fn collect(roots: &[PathBuf], snapshot: Snapshot) -> Option<Found> {
+    pub(super) fn collect(roots: &[PathBuf], snapshot: &Snapshot) -> Option<Found> {
         let mut problems = Vec::new();
         let mut dirs = HashMap::new();
         let mut scans: Vec<DirScan> = Vec::new();
@@ -90,7 +90,7 @@ impl Found {
         let Some(mut taken) = snapshot.decode(&|p| p.parent().is_some_and(|d| clean.contains(d)))
         else {
             // A chunk that does not decode: the cache is as good as missing.
-            return Found::collect(roots, Snapshot::default());
+            return Found::collect(roots, &Snapshot::default());
         };
         let mut others: HashMap<PathBuf, CachedFile> = std::mem::take(&mut taken.others)
             .into_iter()
