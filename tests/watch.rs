@@ -140,3 +140,22 @@ fn a_single_file_root_survives_being_replaced_by_rename() {
     }
     assert_eq!(titles(&library), ["third"]);
 }
+
+#[test]
+fn a_pull_of_hundreds_of_files_arrives_whole() {
+    let (_dir, root, mut library, watcher) = setup();
+    fs::create_dir_all(root.join("2023")).unwrap();
+    for n in 0..300 {
+        let title = format!("bulk{n:03}");
+        fs::write(
+            root.join("2023").join(format!("{title}.md")),
+            article(&title, "2023-05-05"),
+        )
+        .unwrap();
+    }
+    let took = wait_until(&watcher, &mut library, |l| l.articles.len() == 301);
+    eprintln!("300 files seen after {took:?}");
+    let mut sorted = library.articles.clone();
+    inkstone::library::sort_articles(&mut sorted);
+    assert_eq!(sorted, library.articles, "still in list order");
+}
