@@ -10,11 +10,13 @@ mod simple_front;
 mod title;
 
 use std::borrow::Cow;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
+use std::sync::LazyLock;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
 pub use front_matter::{Split, split};
+pub use normalise::stable_id;
 
 use crate::library::{Problem, Severity};
 
@@ -22,8 +24,9 @@ use crate::library::{Problem, Severity};
 /// `text::sanitize::clean_inline`, so it is safe to draw.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Article {
-    /// Stable identity for read marks: the link when there is one, else the
-    /// path inside the archive.
+    /// Stable identity for read marks: 16 hex digits hashed from the link
+    /// when there is one, else from the path inside the archive (see
+    /// [`stable_id`]).
     pub id: String,
     /// Where the article lives, for messages and `list --json`.
     pub path: PathBuf,
@@ -84,7 +87,7 @@ impl Article {
 }
 
 /// Which YAML parser reads front matter. `Auto` uses the fast parser for
-/// the common flat shape and serde_yaml for the rest; `SerdeOnly` exists so
+/// the common flat shape and `serde_yaml` for the rest; `SerdeOnly` exists so
 /// tests can prove both give the same article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum YamlParser {
@@ -94,7 +97,7 @@ pub enum YamlParser {
 
 /// Where an article comes from, for its path, id and body.
 pub struct Origin<'a> {
-    pub path: &'a Path,
+    pub path: PathBuf,
     /// The path inside the archive, `/`-separated: the id when there is no link.
     pub archive_path: &'a str,
     pub body: BodySource,
@@ -117,22 +120,16 @@ pub fn from_front_matter_with(
     origin: Origin<'_>,
     problems: &mut Vec<Problem>,
 ) -> Article {
-    let mut report = |severity, reason: String| {
-        problems.push(Problem {
-            path: origin.path.to_path_buf(),
-            severity,
-            reason,
-        });
-    };
+    let mut notes: Vec<(Severity, String)> = Vec::new();
     let fields = match yaml {
         None => fields::RawFields::default(),
         Some(yaml) => {
             let yaml = strip_unprintable(yaml);
             if let Cow::Owned(_) = yaml {
-                report(
+                notes.push((
                     Severity::Warning,
                     "control characters in front matter were removed".to_owned(),
-                );
+                ));
             }
             let fast = match parser {
                 YamlParser::Auto => simple_front::parse(&yaml),
@@ -141,26 +138,71 @@ pub fn from_front_matter_with(
             match fast.map_or_else(|| serde_front::parse(&yaml), Ok) {
                 Ok(fields) => fields,
                 Err(reason) => {
-                    report(Severity::Error, reason);
+                    notes.push((Severity::Error, reason));
                     fields::RawFields::default()
                 }
             }
         }
     };
-    normalise::article(fields, origin, &mut report)
+    let article = normalise::article(fields, origin, &mut notes);
+    problems.extend(notes.into_iter().map(|(severity, reason)| Problem {
+        path: article.path.clone(),
+        severity,
+        reason,
+    }));
+    article
+}
+
+/// Whether the fast parser reads `yaml` by itself, without falling back to
+/// `serde_yaml` (for tests and benchmarks).
+pub fn fast_path_accepts(yaml: &str) -> bool {
+    simple_front::parse(&strip_unprintable(yaml)).is_some()
 }
 
 /// YAML refuses control characters anywhere (libyaml's "control characters
 /// are not allowed"); 12 real articles have them inside a quoted title, so
 /// they are removed before parsing. Display cleaning would drop them anyway.
 fn strip_unprintable(yaml: &str) -> Cow<'_, str> {
+    if !has_unprintable(yaml.as_bytes()) {
+        return Cow::Borrowed(yaml);
+    }
     let printable = |c: char| {
         matches!(c, '\t' | '\n' | '\r' | ' '..='~' | '\u{85}' | '\u{A0}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}')
             || c >= '\u{10000}'
     };
-    if yaml.chars().all(printable) {
-        Cow::Borrowed(yaml)
-    } else {
-        Cow::Owned(yaml.chars().filter(|&c| printable(c)).collect())
-    }
+    Cow::Owned(yaml.chars().filter(|&c| printable(c)).collect())
 }
+
+/// What libyaml refuses, found in the UTF-8 bytes: C0 controls but tab and
+/// line ends, DEL, C1 controls (`C2 80..9F` but NEL) and U+FFFE/U+FFFF.
+/// Runs over every front matter at start-up, so the common case (none of
+/// these) is a branch-free pass the compiler vectorises, plus two memchr scans.
+fn has_unprintable(bytes: &[u8]) -> bool {
+    // U+FFFE and U+FFFF are EF BF BE and EF BF BF.
+    static NONCHARACTER_LEAD: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new(b"\xef\xbf"));
+    // Integer flags rather than `&&`, so the loop has no branches.
+    let c0_or_del = |b: u8| {
+        u8::from(b < 0x20) & u8::from(b != b'\t') & u8::from(b != b'\n') & u8::from(b != b'\r')
+            | u8::from(b == 0x7f)
+    };
+    if bytes
+        .chunks(64)
+        .any(|chunk| chunk.iter().fold(0, |found, &b| found | c0_or_del(b)) != 0)
+    {
+        return true;
+    }
+    let c1 = memchr::memchr_iter(0xc2, bytes).any(|i| {
+        bytes
+            .get(i + 1)
+            .is_some_and(|&n| (0x80..=0x9f).contains(&n) && n != 0x85)
+    });
+    c1 || NONCHARACTER_LEAD
+        .find_iter(bytes)
+        .any(|i| bytes.get(i + 2).is_some_and(|&n| n >= 0xbe))
+}
+
+#[cfg(test)]
+mod tests;
+#[cfg(test)]
+mod yaml_tests;

@@ -6,12 +6,15 @@
 
 mod cached;
 mod changes;
+mod open;
+mod order;
 mod read;
 mod samples;
 mod walk;
 
-use std::cmp::Ordering;
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering as AtomicOrdering};
 
 use rayon::prelude::*;
 
@@ -19,7 +22,11 @@ use crate::article::{Article, BodySource, YamlParser};
 
 pub use cached::Recheck;
 pub use changes::ChangeSummary;
+pub use order::{compare_articles, sort_articles};
 pub use read::load_file;
+
+/// One file's outcome: the article and its problems, or why it is not one.
+pub type LoadResult = Result<(Article, Vec<Problem>), Problem>;
 pub use walk::is_markdown;
 
 /// Everything loaded from one or more paths.
@@ -47,7 +54,27 @@ pub struct Problem {
     pub reason: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+/// How to load.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LoadOptions {
+    /// Which parser reads front matter (the default is the fast one with
+    /// `serde_yaml` behind it).
+    pub parser: YamlParser,
+    /// Also read every body in full, to report invalid UTF-8 or NUL bytes
+    /// in it. `check` does; start-up does not (it reads front matter only).
+    pub verify_bodies: bool,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        LoadOptions {
+            parser: YamlParser::Auto,
+            verify_bodies: false,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
     Warning,
     Error,
@@ -57,40 +84,64 @@ impl Library {
     /// Loads every Markdown article under `paths` (files or folders).
     /// Never fails: unreadable and broken files become [`Problem`]s.
     pub fn load(paths: &[PathBuf]) -> Library {
-        Self::load_with(paths, YamlParser::Auto)
+        Self::load_with(paths, LoadOptions::default())
     }
 
-    /// [`Library::load`] with a chosen YAML parser (for tests and benches).
-    pub fn load_with(paths: &[PathBuf], parser: YamlParser) -> Library {
-        let mut problems = Vec::new();
-        let candidates = walk::find(paths, &mut problems);
-        let results: Vec<_> = candidates
-            .par_iter()
-            .map_init(Vec::new, |buf, c| {
-                read::load(&c.path, &c.archive_path, buf, parser)
+    /// [`Library::load`] with chosen options.
+    pub fn load_with(paths: &[PathBuf], options: LoadOptions) -> Library {
+        let saw_link = AtomicBool::new(false);
+        // Files are loaded while the walk goes on, on all cores; each thread
+        // gathers its own lists, so there is no intermediate list to copy.
+        let (mut articles, mut problems) = walk::find(paths, &saw_link)
+            .par_bridge()
+            .fold(Gathered::default, |mut gathered, found| {
+                match found {
+                    walk::Found::File(c) => {
+                        let result =
+                            read::load(c.path, &c.archive_path, &mut gathered.reader, options);
+                        gathered.add(result);
+                    }
+                    walk::Found::Problem(p) => gathered.problems.push(p),
+                }
+                gathered
             })
-            .collect();
-        drop(candidates);
-        let mut library = Self::assemble(library_name(paths), results, problems);
+            .map(|g| (g.articles, g.problems))
+            .reduce(
+                || (Vec::new(), Vec::new()),
+                |(a1, p1), (a2, p2)| (append(a1, a2), append(p1, p2)),
+            );
+        if saw_link.load(AtomicOrdering::Relaxed) || paths.len() > 1 {
+            drop_duplicates(&mut articles, &mut problems);
+        }
+        let mut library = Self::assemble(library_name(paths), articles, problems);
         library.roots = paths.to_vec();
         library
     }
 
     /// The sample articles compiled into the binary.
     pub fn samples() -> Library {
-        Self::assemble(
-            "samples".to_owned(),
-            samples::load(YamlParser::Auto),
-            Vec::new(),
-        )
+        Self::samples_with(LoadOptions::default())
+    }
+
+    fn samples_with(options: LoadOptions) -> Library {
+        let mut gathered = Gathered::default();
+        for result in samples::load(options) {
+            gathered.add(result);
+        }
+        Self::assemble("samples".to_owned(), gathered.articles, gathered.problems)
     }
 
     /// The articles under `paths`, or the samples when no path is given.
     pub fn open(paths: &[PathBuf]) -> Library {
+        Self::open_with(paths, LoadOptions::default())
+    }
+
+    /// [`Library::open`] with chosen options.
+    pub fn open_with(paths: &[PathBuf], options: LoadOptions) -> Library {
         if paths.is_empty() {
-            Self::samples()
+            Self::samples_with(options)
         } else {
-            Self::load(paths)
+            Self::load_with(paths, options)
         }
     }
 
@@ -99,21 +150,7 @@ impl Library {
         self.problems.iter().any(|p| p.severity == Severity::Error)
     }
 
-    fn assemble(
-        name: String,
-        results: Vec<Result<(Article, Vec<Problem>), Problem>>,
-        mut problems: Vec<Problem>,
-    ) -> Library {
-        let mut articles = Vec::with_capacity(results.len());
-        for result in results {
-            match result {
-                Ok((article, found)) => {
-                    articles.push(article);
-                    problems.extend(found);
-                }
-                Err(problem) => problems.push(problem),
-            }
-        }
+    fn assemble(name: String, mut articles: Vec<Article>, mut problems: Vec<Problem>) -> Library {
         sort_articles(&mut articles);
         problems.sort_by(|a, b| a.path.cmp(&b.path));
         Library {
@@ -125,20 +162,51 @@ impl Library {
     }
 }
 
-/// The list order: newest first, undated last, ties by path.
-pub fn compare_articles(a: &Article, b: &Article) -> Ordering {
-    match (a.date, b.date) {
-        (Some(x), Some(y)) => y.cmp(&x),
-        (Some(_), None) => Ordering::Less,
-        (None, Some(_)) => Ordering::Greater,
-        (None, None) => Ordering::Equal,
-    }
-    .then_with(|| a.path.cmp(&b.path))
+/// What one loading thread has found so far.
+#[derive(Default)]
+struct Gathered {
+    articles: Vec<Article>,
+    problems: Vec<Problem>,
+    reader: read::Reader,
 }
 
-/// Sorts into the list order (see [`compare_articles`]).
-pub fn sort_articles(articles: &mut [Article]) {
-    articles.par_sort_by(compare_articles);
+impl Gathered {
+    fn add(&mut self, result: LoadResult) {
+        match result {
+            Ok((article, problems)) => {
+                self.articles.push(article);
+                self.problems.extend(problems);
+            }
+            Err(problem) => self.problems.push(problem),
+        }
+    }
+}
+
+/// `a` and `b` in one list, copying the shorter.
+fn append<T>(mut a: Vec<T>, mut b: Vec<T>) -> Vec<T> {
+    if a.len() < b.len() {
+        std::mem::swap(&mut a, &mut b);
+    }
+    a.append(&mut b);
+    a
+}
+
+/// Keeps one copy of each file reached by several paths (through a symbolic
+/// link, or named twice): the one with the smallest path.
+fn drop_duplicates(articles: &mut Vec<Article>, problems: &mut Vec<Problem>) {
+    // The same path twice (a file named twice, or inside two given folders).
+    articles.sort_by(|a, b| a.path.cmp(&b.path));
+    articles.dedup_by(|a, b| a.path == b.path);
+    let mut seen = HashSet::new();
+    problems.retain(|p| seen.insert((p.path.clone(), p.severity, p.reason.clone())));
+    // Different paths to one file.
+    let mut paths: Vec<&Path> = articles.iter().map(|a| a.path.as_path()).collect();
+    paths.extend(problems.iter().map(|p| p.path.as_path()));
+    let dropped = walk::duplicates(paths);
+    if !dropped.is_empty() {
+        articles.retain(|a| !dropped.contains(&a.path));
+        problems.retain(|p| !dropped.contains(&p.path));
+    }
 }
 
 /// The folder's name for one path; names joined for several.

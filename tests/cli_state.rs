@@ -80,14 +80,24 @@ fn titles(out: &Output) -> Vec<String> {
         .collect()
 }
 
-fn mark(file: &Path, read: &[&str], starred: &[&str]) {
+/// Marks articles (by title) as the reader would, by their ids.
+fn mark(file: &Path, root: &Path, read: &[&str], starred: &[&str]) {
+    let library = inkstone::library::Library::load(&[root.to_path_buf()]);
+    let id = |title: &str| {
+        library
+            .articles
+            .iter()
+            .find(|a| a.title == title)
+            .map(|a| a.id.clone())
+            .unwrap()
+    };
     let (mut marks, message) = Marks::open(file);
     assert!(message.is_none());
     for t in read {
-        marks.set_read(&format!("https://example.org/{t}"), true);
+        marks.set_read(&id(t), true);
     }
     for t in starred {
-        marks.set_starred(&format!("https://example.org/{t}"), true);
+        marks.set_starred(&id(t), true);
     }
     marks.save().unwrap();
 }
@@ -95,15 +105,15 @@ fn mark(file: &Path, read: &[&str], starred: &[&str]) {
 #[test]
 fn list_unread_and_starred_follow_the_marks() {
     let home = Home::new();
-    let root = home.archive();
-    let root = root.to_str().unwrap();
+    let archive = home.archive();
+    let root = archive.to_str().unwrap();
     assert_eq!(titles(&home.run(&["list", root])), ["three", "two", "one"]);
     assert_eq!(
         titles(&home.run(&["list", "--unread", root])),
         ["three", "two", "one"],
         "no marks yet"
     );
-    mark(&home.marks_file(), &["two"], &["one"]);
+    mark(&home.marks_file(), &archive, &["two"], &["one"]);
     assert_eq!(
         titles(&home.run(&["list", "--unread", root])),
         ["three", "one"]

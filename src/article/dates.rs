@@ -9,6 +9,9 @@ use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime};
 /// of day as written.
 pub fn parse(text: &str) -> Option<(NaiveDate, Option<NaiveTime>)> {
     let text = text.trim();
+    if let Some(found) = parse_common(text) {
+        return Some(found);
+    }
     if let Ok(stamp) = DateTime::parse_from_rfc3339(text) {
         let local = stamp.naive_local();
         return Some((local.date(), Some(local.time())));
@@ -26,6 +29,30 @@ pub fn parse(text: &str) -> Option<(NaiveDate, Option<NaiveTime>)> {
         let (time, zone) = NaiveTime::parse_and_remainder(rest, format).ok()?;
         is_zone(zone.trim_start()).then_some(time)
     })?;
+    Some((date, Some(time)))
+}
+
+/// The two forms nearly every file uses, `YYYY-MM-DD` and
+/// `YYYY-MM-DD HH:MM:SS`, without chrono's format interpreter.
+fn parse_common(text: &str) -> Option<(NaiveDate, Option<NaiveTime>)> {
+    let b = text.as_bytes();
+    let num = |range: std::ops::Range<usize>| -> Option<u32> {
+        b.get(range)?.iter().try_fold(0u32, |n, &d| {
+            d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
+        })
+    };
+    if !(b.len() == 10 || b.len() == 19) || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let year = i32::try_from(num(0..4)?).ok()?;
+    let date = NaiveDate::from_ymd_opt(year, num(5..7)?, num(8..10)?)?;
+    if b.len() == 10 {
+        return Some((date, None));
+    }
+    if b[10] != b' ' || b[13] != b':' || b[16] != b':' {
+        return None;
+    }
+    let time = NaiveTime::from_hms_opt(num(11..13)?, num(14..16)?, num(17..19)?)?;
     Some((date, Some(time)))
 }
 
@@ -118,6 +145,28 @@ mod tests {
     fn slashed_date() {
         assert_eq!(parse("2019/07/08"), Some((day(2019, 7, 8), None)));
         assert_eq!(parse("2019/7/8"), Some((day(2019, 7, 8), None)));
+    }
+
+    #[test]
+    fn common_forms_agree_with_chrono() {
+        for text in [
+            "2018-05-08",
+            "2017-05-13 09:41:27",
+            "2019-02-29",
+            "2019-02-28 24:00:00",
+            "2019-1a-01",
+            "2020-02-29 23:59:59",
+        ] {
+            let slow = NaiveDate::parse_from_str(text, "%Y-%m-%d")
+                .ok()
+                .map(|d| (d, None))
+                .or_else(|| {
+                    NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S")
+                        .ok()
+                        .map(|t| (t.date(), Some(t.time())))
+                });
+            assert_eq!(parse_common(text), slow, "{text}");
+        }
     }
 
     #[test]

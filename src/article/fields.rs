@@ -1,6 +1,6 @@
 //! The front matter keys inkstone reads, as YAML gave them, before any
 //! normalisation. Both YAML parsers (the fast one for the common flat shape
-//! and serde_yaml for everything else) produce this.
+//! and `serde_yaml` for everything else) produce this.
 
 use serde_yaml::Value;
 
@@ -36,20 +36,22 @@ pub struct RawFields {
 impl RawFields {
     /// The slot for `key`, if it is one we read.
     pub fn slot(&mut self, key: &str) -> Option<&mut Option<Raw>> {
-        Some(match key {
-            "title" => &mut self.title,
-            "date" => &mut self.date,
-            "last_updated" => &mut self.last_updated,
-            "author" => &mut self.author,
-            "categories" => &mut self.categories,
-            "category" => &mut self.category,
-            "tags" => &mut self.tags,
-            "url" => &mut self.url,
-            "from" => &mut self.from,
-            "link" => &mut self.link,
-            "original_url" => &mut self.original_url,
+        // Dispatch on length first: this runs for every key of every file.
+        let slot = match (key.len(), key) {
+            (3, "url") => &mut self.url,
+            (4, "date") => &mut self.date,
+            (4, "tags") => &mut self.tags,
+            (4, "from") => &mut self.from,
+            (4, "link") => &mut self.link,
+            (5, "title") => &mut self.title,
+            (6, "author") => &mut self.author,
+            (8, "category") => &mut self.category,
+            (10, "categories") => &mut self.categories,
+            (12, "last_updated") => &mut self.last_updated,
+            (12, "original_url") => &mut self.original_url,
             _ => return None,
-        })
+        };
+        Some(slot)
     }
 }
 
@@ -64,7 +66,7 @@ pub fn scalar_text(value: &Value) -> Option<String> {
     }
 }
 
-/// Reduces a serde_yaml value to a [`Raw`].
+/// Reduces a `serde_yaml` value to a [`Raw`].
 pub fn raw_from_value(value: &Value) -> Raw {
     match value {
         Value::Null => Raw::Null,

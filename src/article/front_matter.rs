@@ -104,3 +104,107 @@ impl Iterator for Lines<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn closed(text: &str) -> (String, String) {
+        match split(text.as_bytes(), true) {
+            Split::Closed { yaml, body_start } => {
+                (text[yaml].to_owned(), text[body_start..].to_owned())
+            }
+            other => panic!("not closed: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn dashes_open_and_close() {
+        assert_eq!(
+            closed("---\ntitle: a\n---\nbody\n"),
+            ("title: a\n".into(), "body\n".into())
+        );
+    }
+
+    #[test]
+    fn dots_close_too() {
+        assert_eq!(
+            closed("---\ntitle: a\n...\nbody"),
+            ("title: a\n".into(), "body".into())
+        );
+    }
+
+    #[test]
+    fn later_dashes_are_a_thematic_break_in_the_body() {
+        assert_eq!(
+            closed("---\na: 1\n---\ntext\n---\nfooter\n").1,
+            "text\n---\nfooter\n"
+        );
+    }
+
+    #[test]
+    fn bom_and_crlf_are_fine() {
+        let (yaml, body) = closed("\u{FEFF}---\r\ntitle: a\r\n---\r\nbody\r\n");
+        assert_eq!(yaml, "title: a\r\n");
+        assert_eq!(body, "body\r\n");
+    }
+
+    #[test]
+    fn trailing_blanks_on_markers_are_fine() {
+        assert_eq!(closed("--- \ntitle: a\n---\t\n").0, "title: a\n");
+    }
+
+    #[test]
+    fn closing_line_at_end_without_newline() {
+        assert_eq!(
+            closed("---\ntitle: a\n---"),
+            ("title: a\n".into(), String::new())
+        );
+    }
+
+    #[test]
+    fn empty_front_matter() {
+        assert_eq!(closed("---\n---\nbody").0, "");
+    }
+
+    #[test]
+    fn no_opening_line_means_all_body() {
+        assert_eq!(
+            split(b"# Title\n---\n", true),
+            Split::NoFrontMatter { body_start: 0 }
+        );
+        assert_eq!(
+            split(b"----\na: 1\n----\n", true),
+            Split::NoFrontMatter { body_start: 0 }
+        );
+        assert_eq!(
+            split("\u{FEFF}# T".as_bytes(), true),
+            Split::NoFrontMatter { body_start: 3 }
+        );
+        assert_eq!(split(b"", true), Split::NoFrontMatter { body_start: 0 });
+    }
+
+    #[test]
+    fn no_closing_line() {
+        assert_eq!(
+            split(b"---\ntitle: a\n\n# Body\n", true),
+            Split::Unclosed { body_start: 0 }
+        );
+        assert_eq!(split(b"---", true), Split::Unclosed { body_start: 0 });
+    }
+
+    #[test]
+    fn partial_prefix_asks_for_more() {
+        assert_eq!(split(b"---\ntitle: a\n", false), Split::NeedMore);
+        assert_eq!(split(b"---\ntitle: a\n--", false), Split::NeedMore);
+        assert_eq!(split(b"--", false), Split::NeedMore);
+        assert_eq!(
+            split(b"# no", false),
+            Split::NoFrontMatter { body_start: 0 }
+        );
+        assert!(matches!(
+            split(b"---\na: 1\n---\nbo", false),
+            Split::Closed { .. }
+        ));
+    }
+}

@@ -1,11 +1,13 @@
 //! From raw front matter values to the [`Article`] model: the field aliases,
 //! list-or-string forms and cleaning rules of both archive formats.
 
+use std::collections::HashSet;
+
 use super::dates;
 use super::fields::{Raw, RawFields};
 use super::{Article, Origin};
 use crate::library::Severity;
-use crate::text::sanitize::clean_inline;
+use crate::text::sanitize::{clean_inline, clean_inline_owned};
 use crate::text::width::truncate;
 
 /// How much of a bad value a problem message quotes.
@@ -14,83 +16,122 @@ const QUOTE_COLUMNS: usize = 40;
 pub fn article(
     fields: RawFields,
     origin: Origin<'_>,
-    report: &mut impl FnMut(Severity, String),
+    report: &mut Vec<(Severity, String)>,
 ) -> Article {
-    let url = [
-        &fields.url,
-        &fields.from,
-        &fields.link,
-        &fields.original_url,
-    ]
-    .into_iter()
-    .find_map(|raw| single(raw.as_ref()));
-    let original_url = single(fields.original_url.as_ref()).filter(|o| Some(o) != url.as_ref());
-    let categories = match list(fields.categories.as_ref()) {
+    let date = date(fields.date.as_ref(), report);
+    let updated = updated(fields.last_updated.as_ref(), report);
+    let original_url = single(fields.original_url);
+    let url = [fields.url, fields.from, fields.link]
+        .into_iter()
+        .find_map(single)
+        .or_else(|| original_url.clone());
+    let original_url = original_url.filter(|o| Some(o) != url.as_ref());
+    let categories = match list(fields.categories) {
         found if !found.is_empty() => found,
-        _ => list(fields.category.as_ref()),
+        _ => list(fields.category),
     };
-    let id = url
-        .clone()
-        .unwrap_or_else(|| origin.archive_path.to_owned());
+    let id = match &url {
+        Some(link) => stable_id("link", link),
+        None => stable_id("path", origin.archive_path),
+    };
     Article {
         id,
-        path: origin.path.to_path_buf(),
-        title: single(fields.title.as_ref()).unwrap_or_default(),
-        date: date(fields.date.as_ref(), report),
-        updated: updated(fields.last_updated.as_ref(), report),
-        authors: list(fields.author.as_ref()),
+        path: origin.path,
+        title: single(fields.title).unwrap_or_default(),
+        date,
+        updated,
+        authors: list(fields.author),
         categories,
-        tags: list(fields.tags.as_ref()),
+        tags: list(fields.tags),
         url,
         original_url,
         body: origin.body,
     }
 }
 
+/// 16 hex digits of a 64-bit hash of `kind:text`. The function is fixed
+/// here (not std's `Hasher`, which may change between releases), so ids
+/// survive new versions and other platforms; ids are short so read marks
+/// stay small (real links run to 3,000 characters). It mixes eight bytes at
+/// a time: links are long and every article's id is computed at start-up.
+pub fn stable_id(kind: &str, text: &str) -> String {
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mix = |h: u64, word: u64| (h ^ word).wrapping_mul(K).rotate_left(29);
+    let mut hash = [kind.as_bytes(), b":", text.as_bytes()].into_iter().fold(
+        0x243f_6a88_85a3_08d3_u64,
+        |mut h, part| {
+            let mut chunks = part.chunks_exact(8);
+            for chunk in &mut chunks {
+                let mut word = [0u8; 8];
+                word.copy_from_slice(chunk);
+                h = mix(h, u64::from_le_bytes(word));
+            }
+            let mut tail = [0u8; 8];
+            tail[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+            // The length keeps "ab" + "" apart from "a" + "b".
+            mix(mix(h, u64::from_le_bytes(tail)), part.len() as u64)
+        },
+    );
+    // Final avalanche (MurmurHash3's fmix64) so every input bit reaches every output bit.
+    hash ^= hash >> 33;
+    hash = hash.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    hash ^= hash >> 33;
+    hash = hash.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    hash ^= hash >> 33;
+    format!("{hash:016x}")
+}
+
 /// A scalar, cleaned; empty counts as absent.
-fn single(raw: Option<&Raw>) -> Option<String> {
+fn single(raw: Option<Raw>) -> Option<String> {
     match raw? {
-        Raw::Text(text) => Some(clean_inline(text)).filter(|t| !t.is_empty()),
+        Raw::Text(text) => Some(clean_inline_owned(text)).filter(|t| !t.is_empty()),
         Raw::Null | Raw::List(_) | Raw::Other => None,
     }
 }
 
 /// A string or a list of strings: each cleaned, empty ones dropped,
 /// duplicates removed keeping the first.
-fn list(raw: Option<&Raw>) -> Vec<String> {
-    let items: &[String] = match raw {
-        Some(Raw::Text(text)) => std::slice::from_ref(text),
+fn list(raw: Option<Raw>) -> Vec<String> {
+    let items = match raw {
+        Some(Raw::Text(text)) => vec![text],
         Some(Raw::List(items)) => items,
-        _ => &[],
+        _ => return Vec::new(),
     };
     let mut out: Vec<String> = Vec::with_capacity(items.len());
+    // A linear search is fastest for the usual handful of tags; a hostile
+    // list of 100,000 needs a set.
+    let mut seen = (items.len() > 32).then(HashSet::new);
     for item in items {
-        let item = clean_inline(item);
-        if !item.is_empty() && !out.contains(&item) {
+        let item = clean_inline_owned(item);
+        let new = match &mut seen {
+            Some(seen) => seen.insert(item.clone()),
+            None => !out.contains(&item),
+        };
+        if new && !item.is_empty() {
             out.push(item);
         }
     }
     out
 }
 
-fn date(raw: Option<&Raw>, report: &mut impl FnMut(Severity, String)) -> Option<chrono::NaiveDate> {
+fn date(raw: Option<&Raw>, report: &mut Vec<(Severity, String)>) -> Option<chrono::NaiveDate> {
     match raw? {
         Raw::Text(text) if !text.trim().is_empty() => {
             let found = dates::parse(text).map(|(day, _)| day);
             if found.is_none() {
-                report(
+                report.push((
                     Severity::Warning,
                     format!("unreadable date {}", quote(text)),
-                );
+                ));
             }
             found
         }
         Raw::Text(_) | Raw::Null => {
-            report(Severity::Warning, "empty date".to_owned());
+            report.push((Severity::Warning, "empty date".to_owned()));
             None
         }
         Raw::List(_) | Raw::Other => {
-            report(Severity::Warning, "date is not a single value".to_owned());
+            report.push((Severity::Warning, "date is not a single value".to_owned()));
             None
         }
     }
@@ -98,25 +139,25 @@ fn date(raw: Option<&Raw>, report: &mut impl FnMut(Severity, String)) -> Option<
 
 fn updated(
     raw: Option<&Raw>,
-    report: &mut impl FnMut(Severity, String),
+    report: &mut Vec<(Severity, String)>,
 ) -> Option<chrono::NaiveDateTime> {
     match raw? {
         Raw::Text(text) if !text.trim().is_empty() => {
             let found = dates::parse_date_time(text);
             if found.is_none() {
-                report(
+                report.push((
                     Severity::Warning,
                     format!("unreadable last_updated {}", quote(text)),
-                );
+                ));
             }
             found
         }
         Raw::Text(_) | Raw::Null => None,
         Raw::List(_) | Raw::Other => {
-            report(
+            report.push((
                 Severity::Warning,
                 "last_updated is not a single value".to_owned(),
-            );
+            ));
             None
         }
     }
@@ -124,4 +165,16 @@ fn updated(
 
 fn quote(text: &str) -> String {
     format!("\"{}\"", truncate(&clean_inline(text), QUOTE_COLUMNS))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::stable_id;
+
+    #[test]
+    fn stable_ids_never_change() {
+        // Pinned values: changing the function would lose every read mark.
+        assert_eq!(stable_id("link", "https://e.x/1"), "d73c121d4eafdb5f");
+        assert_eq!(stable_id("path", "2020/story.md"), "e5ce4f0e97b6ec92");
+    }
 }

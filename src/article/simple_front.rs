@@ -1,12 +1,12 @@
 //! A fast parser for the front matter shape almost every article has: flat
 //! `key: value` lines whose values are plain or quoted scalars, or lists of
-//! them (block `- item` lines or one-line `[a, b]`). serde_yaml takes about
+//! them (block `- item` lines or one-line `[a, b]`). `serde_yaml` takes about
 //! ten times longer on the same text, which matters over 50,000 files.
 //!
 //! It declines (returns `None`) on anything else — nested maps, anchors,
 //! tags, block scalars, comments after values, multi-line scalars, duplicate
-//! keys — and the caller falls back to serde_yaml. Plain scalars that YAML
-//! might read as numbers, booleans or null are resolved by serde_yaml itself,
+//! keys — and the caller falls back to `serde_yaml`. Plain scalars that YAML
+//! might read as numbers, booleans or null are resolved by `serde_yaml` itself,
 //! so both paths spell every value the same way.
 
 use std::iter::Peekable;
@@ -15,16 +15,19 @@ use serde_yaml::Value;
 
 use super::fields::{Raw, RawFields, raw_from_value};
 
+/// Real front matter has about ten keys.
+const MAX_KEYS: usize = 64;
+
 /// Parses `yaml`, or returns `None` when it is not of the simple shape.
 pub fn parse(yaml: &str) -> Option<RawFields> {
+    if has_unicode_line_break(yaml) {
+        return None;
+    }
     let mut fields = RawFields::default();
     let mut keys: Vec<&str> = Vec::with_capacity(12);
-    let mut lines = yaml
-        .split('\n')
-        .map(|l| l.strip_suffix('\r').unwrap_or(l))
-        .peekable();
+    let mut lines = lines(yaml).peekable();
     while let Some(line) = lines.next() {
-        if line.contains(['\r', '\t']) {
+        if has_tab_or_cr(line) {
             return None;
         }
         if is_blank(line) || line.starts_with('#') {
@@ -36,6 +39,10 @@ pub fn parse(yaml: &str) -> Option<RawFields> {
             return None;
         }
         keys.push(key);
+        if keys.len() > MAX_KEYS {
+            // Duplicate checks are quadratic here; serde_yaml's map is not.
+            return None;
+        }
         let value = rest.trim_matches(' ');
         let raw = if value.is_empty() {
             block_list(&mut lines)?
@@ -53,6 +60,37 @@ pub fn parse(yaml: &str) -> Option<RawFields> {
         }
     }
     Some(fields)
+}
+
+/// The lines of `yaml` without their `\n` or `\r\n` (memchr finds line ends
+/// several times faster than `str::split`).
+fn lines(yaml: &str) -> impl Iterator<Item = &str> {
+    let mut starts =
+        std::iter::once(0).chain(memchr::memchr_iter(b'\n', yaml.as_bytes()).map(|i| i + 1));
+    let mut start = starts.next();
+    std::iter::from_fn(move || {
+        let from = start?;
+        start = starts.next();
+        let line = match start {
+            Some(next) => &yaml[from..next - 1],
+            None => &yaml[from..],
+        };
+        Some(line.strip_suffix('\r').unwrap_or(line))
+    })
+}
+
+/// libyaml also breaks lines at NEL (U+0085), LS (U+2028) and PS (U+2029).
+fn has_unicode_line_break(yaml: &str) -> bool {
+    let bytes = yaml.as_bytes();
+    memchr::memchr2_iter(0xc2, 0xe2, bytes).any(|i| match bytes[i] {
+        0xc2 => bytes.get(i + 1) == Some(&0x85),
+        _ => bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0xa8 | 0xa9)),
+    })
+}
+
+/// Tabs and lone CRs have YAML meanings the fast path does not model.
+fn has_tab_or_cr(line: &str) -> bool {
+    memchr::memchr2(b'\t', b'\r', line.as_bytes()).is_some()
 }
 
 fn is_blank(line: &str) -> bool {
@@ -73,7 +111,7 @@ fn block_list<'a>(lines: &mut Peekable<impl Iterator<Item = &'a str>>) -> Option
     let mut items = Vec::new();
     let mut indent = None;
     while let Some(&line) = lines.peek() {
-        if line.contains(['\r', '\t']) {
+        if has_tab_or_cr(line) {
             return None;
         }
         if is_blank(line) {
@@ -86,7 +124,7 @@ fn block_list<'a>(lines: &mut Peekable<impl Iterator<Item = &'a str>>) -> Option
             // A more indented line that is not an item would be a nested
             // map or a continuation: not simple.
             return if this_indent == 0 && body != "-" {
-                Some(finish(items))
+                Some(finish(items, indent.is_some()))
             } else {
                 None
             };
@@ -105,14 +143,15 @@ fn block_list<'a>(lines: &mut Peekable<impl Iterator<Item = &'a str>>) -> Option
             Raw::List(_) | Raw::Other => return None,
         }
     }
-    Some(finish(items))
+    Some(finish(items, indent.is_some()))
 }
 
-fn finish(items: Vec<String>) -> Raw {
-    if items.is_empty() {
-        Raw::Null
-    } else {
+/// No item lines at all is null; items, even only null ones, make a list.
+fn finish(items: Vec<String>, any_item: bool) -> Raw {
+    if any_item {
         Raw::List(items)
+    } else {
+        Raw::Null
     }
 }
 
@@ -147,7 +186,7 @@ fn scalar(s: &str, in_flow: bool) -> Option<(Raw, &str)> {
         Some(b'\'') => single_quoted(&s[1..]).map(|(t, rest)| (Raw::Text(t), rest)),
         _ => {
             let end = if in_flow {
-                s.find([',', ']']).unwrap_or(s.len())
+                memchr::memchr2(b',', b']', s.as_bytes()).unwrap_or(s.len())
             } else {
                 s.len()
             };
@@ -158,20 +197,13 @@ fn scalar(s: &str, in_flow: bool) -> Option<(Raw, &str)> {
 }
 
 fn plain(text: &str, in_flow: bool) -> Option<Raw> {
-    let first = text.chars().next()?;
-    if "[]{},#&*!|>'\"%@`".contains(first)
-        || (matches!(first, '-' | '?' | ':') && text[1..].chars().next().is_none_or(|c| c == ' '))
-        || text.contains(": ")
-        || text.ends_with(':')
-        || text.contains(" #")
-        || (in_flow && text.contains(['[', ']', '{', '}', '#']))
-    {
+    if !is_simple_plain(text, in_flow) {
         return None;
     }
     if let Some(raw) = resolve_word(text) {
         return Some(raw);
     }
-    if matches!(first, '0'..='9' | '+' | '-' | '.') {
+    if text.starts_with(|c: char| matches!(c, '0'..='9' | '+' | '-' | '.')) {
         // Could be a number: let YAML decide, and spell it as YAML does.
         return match serde_yaml::from_str::<Value>(text).ok()? {
             v @ (Value::String(_) | Value::Number(_) | Value::Bool(_) | Value::Null) => {
@@ -181,6 +213,22 @@ fn plain(text: &str, in_flow: bool) -> Option<Raw> {
         };
     }
     Some(Raw::Text(text.to_owned()))
+}
+
+/// Whether `text` reads as one plain scalar exactly as libyaml would read
+/// it; anything doubtful is declined.
+fn is_simple_plain(text: &str, in_flow: bool) -> bool {
+    let bytes = text.as_bytes();
+    let Some(&first) = bytes.first() else {
+        return false;
+    };
+    let indicator = b"[]{},#&*!|>'\"%@`".contains(&first);
+    // `- `, `? `, `: ` start a list item, key or value; in a flow list `?`
+    // and `:` are indicators wherever they stand.
+    let entry = matches!(first, b'-' | b'?' | b':') && bytes.get(1).is_none_or(|&b| b == b' ');
+    let mapping = text.ends_with(':') || bytes.windows(2).any(|w| w == b": " || w == b" #");
+    let flow_breaking = in_flow && bytes.iter().any(|b| b"[]{}#?:".contains(b));
+    !(indicator || entry || mapping || flow_breaking)
 }
 
 /// The plain words YAML reads as null or booleans.
@@ -195,48 +243,47 @@ fn resolve_word(text: &str) -> Option<Raw> {
 
 /// The body of a `"..."` scalar after its opening quote.
 fn double_quoted(s: &str) -> Option<(String, &str)> {
-    let mut out = String::with_capacity(s.len());
-    let mut chars = s.char_indices();
-    while let Some((i, c)) = chars.next() {
-        match c {
-            '"' => return Some((out, &s[i + 1..])),
-            '\\' => {
-                let (_, e) = chars.next()?;
-                let decoded = match e {
-                    '0' => '\0',
-                    'a' => '\u{7}',
-                    'b' => '\u{8}',
-                    't' | '\t' => '\t',
-                    'n' => '\n',
-                    'v' => '\u{b}',
-                    'f' => '\u{c}',
-                    'r' => '\r',
-                    'e' => '\u{1b}',
-                    ' ' => ' ',
-                    '"' => '"',
-                    '/' => '/',
-                    '\\' => '\\',
-                    'N' => '\u{85}',
-                    '_' => '\u{a0}',
-                    'L' => '\u{2028}',
-                    'P' => '\u{2029}',
-                    'x' => hex_char(&mut chars, 2)?,
-                    'u' => hex_char(&mut chars, 4)?,
-                    'U' => hex_char(&mut chars, 8)?,
-                    _ => return None,
-                };
-                out.push(decoded);
-            }
-            c => out.push(c),
+    let mut out = String::new();
+    let mut rest = s;
+    loop {
+        let at = memchr::memchr2(b'"', b'\\', rest.as_bytes())?;
+        out.push_str(&rest[..at]);
+        if rest.as_bytes()[at] == b'"' {
+            return Some((out, &rest[at + 1..]));
         }
+        let mut chars = rest[at + 1..].chars();
+        let decoded = match chars.next()? {
+            '0' => '\0',
+            'a' => '\u{7}',
+            'b' => '\u{8}',
+            't' | '\t' => '\t',
+            'n' => '\n',
+            'v' => '\u{b}',
+            'f' => '\u{c}',
+            'r' => '\r',
+            'e' => '\u{1b}',
+            ' ' => ' ',
+            '"' => '"',
+            '/' => '/',
+            '\\' => '\\',
+            'N' => '\u{85}',
+            '_' => '\u{a0}',
+            'L' => '\u{2028}',
+            'P' => '\u{2029}',
+            'x' => hex_char(&mut chars, 2)?,
+            'u' => hex_char(&mut chars, 4)?,
+            'U' => hex_char(&mut chars, 8)?,
+            _ => return None,
+        };
+        out.push(decoded);
+        rest = chars.as_str();
     }
-    None
 }
 
-fn hex_char(chars: &mut std::str::CharIndices<'_>, digits: usize) -> Option<char> {
+fn hex_char(chars: &mut std::str::Chars<'_>, digits: usize) -> Option<char> {
     let mut code = 0u32;
     for _ in 0..digits {
-        code = code * 16 + chars.next()?.1.to_digit(16)?;
+        code = code * 16 + chars.next()?.to_digit(16)?;
     }
     char::from_u32(code)
 }

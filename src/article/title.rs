@@ -3,13 +3,17 @@
 
 use crate::text::sanitize::clean_inline;
 
-/// How far past `<h1` to look for `</h1>`.
+/// How far past `<h1` to look for the end of the tag and `</h1>`.
 const MAX_H1_LEN: usize = 4096;
+/// `<h1` tags tried before giving up: each costs up to `MAX_H1_LEN`, and a
+/// hostile body could hold thousands of empty ones.
+const MAX_H1_ATTEMPTS: usize = 64;
 
 /// The first level-one heading's text, cleaned, if there is a non-empty one.
 pub fn from_body(body: &str) -> Option<String> {
     let mut fence: Option<&str> = None;
     let mut offset = 0;
+    let mut attempts = 0;
     for line in body.split_inclusive('\n') {
         let start = offset;
         offset += line.len();
@@ -35,10 +39,16 @@ pub fn from_body(body: &str) -> Option<String> {
                 continue;
             }
         }
-        if let Some(at) = find_ascii_ci(trimmed, "<h1") {
-            if let Some(title) = html_h1(&body[start + at..]) {
+        let mut from = 0;
+        while let Some(at) = find_ascii_ci(&trimmed[from..], "<h1") {
+            if attempts == MAX_H1_ATTEMPTS {
+                return None;
+            }
+            attempts += 1;
+            if let Some(title) = html_h1(&body[start + from + at..]) {
                 return Some(title);
             }
+            from += at + 3;
         }
     }
     None
@@ -68,7 +78,12 @@ fn html_h1(s: &str) -> Option<String> {
     if !after_name.starts_with(['>', ' ', '\t', '\n', '\r', '/']) {
         return None;
     }
-    let open_end = after_name.find('>')? + 4;
+    let open_end = after_name
+        .as_bytes()
+        .iter()
+        .take(MAX_H1_LEN)
+        .position(|&b| b == b'>')?
+        + 4;
     let window = &s[open_end..];
     let window = &window[..floor_char_boundary(window, MAX_H1_LEN)];
     let close = find_ascii_ci(window, "</h1").unwrap_or(window.len());
@@ -81,6 +96,7 @@ fn html_h1(s: &str) -> Option<String> {
 pub fn strip_markup(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
+    let mut links_possible = true;
     while let Some(c) = rest.chars().next() {
         match c {
             '<' if rest[1..]
@@ -97,15 +113,19 @@ pub fn strip_markup(s: &str) -> String {
                 }
                 out.push('&');
             }
-            '[' => {
+            '[' if links_possible => {
                 // `[text](url)` keeps its text.
-                if let Some(close) = rest.find("](") {
-                    if let Some(end) = rest[close..].find(')') {
-                        out.push_str(&strip_markup(&rest[1..close]));
-                        rest = &rest[close + end + 1..];
-                        continue;
-                    }
+                let link = rest
+                    .find("](")
+                    .and_then(|close| Some((close, rest[close..].find(')')?)));
+                if let Some((close, end)) = link {
+                    out.push_str(&strip_markup(&rest[1..close]));
+                    rest = &rest[close + end + 1..];
+                    continue;
                 }
+                // No later `[` can complete a link either: stop looking, so
+                // a run of brackets costs linear time, not quadratic.
+                links_possible = false;
                 out.push('[');
             }
             '*' | '`' => {}
@@ -221,6 +241,22 @@ mod tests {
             from_body("# a\u{1b}[31mb\u{202E}c\u{7}").as_deref(),
             Some("abc")
         );
+    }
+
+    #[test]
+    fn later_h1_on_the_same_line_is_found() {
+        assert_eq!(
+            from_body("<h1x>no</h1x><H1>yes</H1>").as_deref(),
+            Some("yes")
+        );
+    }
+
+    #[test]
+    fn hostile_runs_stay_linear() {
+        let brackets = format!("# {}x", "[".repeat(200_000));
+        assert_eq!(from_body(&brackets).map(|t| t.len()), Some(200_001));
+        let opens = "<h1 ".repeat(100_000);
+        assert_eq!(from_body(&opens), None);
     }
 
     #[test]

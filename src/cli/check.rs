@@ -1,5 +1,6 @@
 //! `inkstone check`: every problem as `path: reason`, then a summary.
-//! Exits 1 when any file could not be read or parsed.
+//! Exits 1 when any file could not be read or parsed. Unlike start-up it
+//! reads bodies in full, so invalid UTF-8 anywhere in a file is reported.
 
 use std::collections::HashSet;
 use std::io::{self, Write};
@@ -7,14 +8,20 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::output::{shown_path, to_stdout};
-use crate::library::{Library, Severity};
+use crate::library::{Library, LoadOptions, Severity};
 use crate::text::sanitize::clean_inline;
 
 pub fn run(paths: &[PathBuf]) -> ExitCode {
-    let library = match super::open::library(paths) {
-        Ok(library) => library,
+    let options = LoadOptions {
+        verify_bodies: true,
+        ..LoadOptions::default()
+    };
+    // Not through the cache: check reads every body in full.
+    let paths = match super::open::paths(paths) {
+        Ok(paths) => paths,
         Err(code) => return code,
     };
+    let library = Library::open_with(&paths, options);
     let code = if library.has_errors() {
         ExitCode::FAILURE
     } else {

@@ -10,11 +10,12 @@ use super::output::{pad_right, terminal_safe_json, to_stdout};
 use crate::article::Article;
 use crate::marks::{Marks, ViewFilter};
 use crate::text::sanitize::clean_inline;
-use crate::text::width::str_width;
+use crate::text::width::{fit, str_width};
 
 /// Titles wider than this are not padded further (and never cut).
 const MAX_TITLE_COLUMN: usize = 60;
-const MAX_CATEGORY_COLUMN: usize = 16;
+/// Wider categories are cut with an ellipsis so titles stay aligned.
+const MAX_CATEGORY_COLUMN: usize = 18;
 const DATE_COLUMN: usize = 10;
 
 pub fn run(args: &ListArgs) -> ExitCode {
@@ -79,7 +80,7 @@ fn write_text(out: &mut dyn Write, articles: &[&Article]) -> io::Result<()> {
         let mut line = pad_right(&date, DATE_COLUMN);
         if category_width > 0 {
             line.push_str("  ");
-            line.push_str(&pad_right(category, category_width));
+            line.push_str(&fit(category, category_width));
         }
         line.push_str("  ");
         line.push_str(&pad_right(&article.title, title_width));

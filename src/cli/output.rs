@@ -1,6 +1,7 @@
 //! Writing command output: buffered, column-aligned by display width, and
 //! quiet when the reader goes away (`inkstone list | head`).
 
+use std::fmt::Write as _;
 use std::io::{self, BufWriter, Write};
 use std::path::Path;
 use std::process::ExitCode;
@@ -49,7 +50,7 @@ pub fn terminal_safe_json(json: &str) -> String {
         if is_unsafe(c) {
             let mut units = [0u16; 2];
             for unit in c.encode_utf16(&mut units) {
-                out.push_str(&format!("\\u{unit:04x}"));
+                let _ = write!(out, "\\u{unit:04x}");
             }
         } else {
             out.push(c);

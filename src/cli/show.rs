@@ -1,8 +1,132 @@
-//! `inkstone show`.
+//! `inkstone show FILE`: one article as the detail view shows it (header,
+//! body, numbered links), in colour on a terminal, plain otherwise.
 
+use std::io::{self, IsTerminal, Write};
+use std::path::Path;
 use std::process::ExitCode;
 
-pub fn run(_args: &impl std::fmt::Debug) -> ExitCode {
-    eprintln!("inkstone show: not built yet");
-    ExitCode::FAILURE
+use crossterm::style::{Attribute, Attributes, Color as TermColor, ContentStyle, StyledContent};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::Line;
+
+use super::ShowArgs;
+use super::output::{shown_path, to_stdout};
+use crate::library::{load_file, read_body};
+use crate::render::{header, render_article};
+
+/// Width when neither `--width` nor a terminal says otherwise.
+const DEFAULT_WIDTH: usize = 80;
+
+pub fn run(args: &ShowArgs) -> ExitCode {
+    let root = args.file.parent().unwrap_or(Path::new("."));
+    let (article, problems) = match load_file(&args.file, root) {
+        Ok(loaded) => loaded,
+        Err(problem) => {
+            eprintln!(
+                "inkstone show: {}: {}",
+                shown_path(&problem.path),
+                problem.reason
+            );
+            return ExitCode::FAILURE;
+        }
+    };
+    for p in &problems {
+        eprintln!("inkstone show: {}: {}", shown_path(&p.path), p.reason);
+    }
+    let body = match read_body(&article.body) {
+        Ok(body) => body,
+        Err(reason) => {
+            eprintln!("inkstone show: {reason}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let terminal = io::stdout().is_terminal();
+    let width = args
+        .width
+        .map_or_else(|| terminal_width(terminal), usize::from)
+        .max(1);
+    let colour =
+        terminal && !args.plain && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+
+    let doc = render_article(&article, &body);
+    let mut lines = header(&article, width);
+    lines.push(Line::default());
+    lines.extend(doc.layout(width));
+    to_stdout(ExitCode::SUCCESS, |out| write_lines(out, &lines, colour))
+}
+
+fn terminal_width(terminal: bool) -> usize {
+    if terminal {
+        if let Ok((cols, _)) = crossterm::terminal::size() {
+            if cols > 0 {
+                return usize::from(cols);
+            }
+        }
+    }
+    DEFAULT_WIDTH
+}
+
+fn write_lines(out: &mut dyn Write, lines: &[Line<'_>], colour: bool) -> io::Result<()> {
+    for line in lines {
+        for span in &line.spans {
+            if colour && span.style != Style::default() {
+                write!(
+                    out,
+                    "{}",
+                    StyledContent::new(ansi(span.style), span.content.as_ref())
+                )?;
+            } else {
+                out.write_all(span.content.as_bytes())?;
+            }
+        }
+        out.write_all(b"\n")?;
+    }
+    Ok(())
+}
+
+/// The terminal style for a ratatui style (the subset articles use).
+fn ansi(style: Style) -> ContentStyle {
+    let mut attributes = Attributes::default();
+    for (modifier, attribute) in [
+        (Modifier::BOLD, Attribute::Bold),
+        (Modifier::DIM, Attribute::Dim),
+        (Modifier::ITALIC, Attribute::Italic),
+        (Modifier::UNDERLINED, Attribute::Underlined),
+        (Modifier::CROSSED_OUT, Attribute::CrossedOut),
+        (Modifier::REVERSED, Attribute::Reverse),
+    ] {
+        if style.add_modifier.contains(modifier) {
+            attributes.set(attribute);
+        }
+    }
+    ContentStyle {
+        foreground_color: style.fg.map(term_color),
+        background_color: style.bg.map(term_color),
+        underline_color: None,
+        attributes,
+    }
+}
+
+fn term_color(c: Color) -> TermColor {
+    match c {
+        Color::Reset => TermColor::Reset,
+        Color::Black => TermColor::Black,
+        Color::Red => TermColor::DarkRed,
+        Color::Green => TermColor::DarkGreen,
+        Color::Yellow => TermColor::DarkYellow,
+        Color::Blue => TermColor::DarkBlue,
+        Color::Magenta => TermColor::DarkMagenta,
+        Color::Cyan => TermColor::DarkCyan,
+        Color::Gray => TermColor::Grey,
+        Color::DarkGray => TermColor::DarkGrey,
+        Color::LightRed => TermColor::Red,
+        Color::LightGreen => TermColor::Green,
+        Color::LightYellow => TermColor::Yellow,
+        Color::LightBlue => TermColor::Blue,
+        Color::LightMagenta => TermColor::Magenta,
+        Color::LightCyan => TermColor::Cyan,
+        Color::White => TermColor::White,
+        Color::Rgb(r, g, b) => TermColor::Rgb { r, g, b },
+        Color::Indexed(i) => TermColor::AnsiValue(i),
+    }
 }

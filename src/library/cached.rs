@@ -17,8 +17,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use super::{Library, Problem, read, walk};
-use crate::article::{Article, YamlParser};
+use super::{Library, LoadOptions, LoadResult, read, walk};
 use crate::cache::{self, FileKey, Snapshot, Stamp};
 
 /// What the library knows of the files it was loaded from, to update the
@@ -146,15 +145,17 @@ fn roots_overlap(paths: &[PathBuf]) -> bool {
 }
 
 /// Parses files in parallel, each with the archive path inside its root.
-pub(super) fn parse_all(
-    roots: &[PathBuf],
-    files: &[(PathBuf, FileKey)],
-) -> Vec<Result<(Article, Vec<Problem>), Problem>> {
+pub(super) fn parse_all(roots: &[PathBuf], files: &[(PathBuf, FileKey)]) -> Vec<LoadResult> {
     files
         .par_iter()
-        .map_init(Vec::new, |buf, (path, _)| {
+        .map_init(read::Reader::default, |reader, (path, _)| {
             let root = root_of(roots, path);
-            read::load(path, &walk::archive_path(path, root), buf, YamlParser::Auto)
+            read::load(
+                path.clone(),
+                &walk::archive_path(path, root),
+                reader,
+                LoadOptions::default(),
+            )
         })
         .collect()
 }

@@ -4,10 +4,11 @@
 use std::borrow::Cow;
 use std::fs::File;
 use std::io::{self, Read};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use super::{Problem, Severity, walk};
-use crate::article::{self, Article, BodySource, Origin, Split, YamlParser};
+use super::open::Opener;
+use super::{LoadOptions, LoadResult, Problem, Severity, walk};
+use crate::article::{self, Article, BodySource, Origin, Split};
 
 /// Nearly all front matter fits in the first read.
 const FIRST_READ: usize = 4096;
@@ -21,64 +22,85 @@ const TITLE_SEARCH: usize = 64 * 1024;
 /// there is none. `Err` means the file could not be read or is not an
 /// article; otherwise the article comes with any problems found on the way.
 pub fn load_file(path: &Path, root: &Path) -> Result<(Article, Vec<Problem>), Problem> {
-    let mut buf = Vec::with_capacity(FIRST_READ);
     load(
-        path,
+        path.to_path_buf(),
         &walk::archive_path(path, root),
-        &mut buf,
-        YamlParser::Auto,
+        &mut Reader::default(),
+        LoadOptions::default(),
     )
 }
 
-/// [`load_file`] with a reusable buffer and a chosen YAML parser.
+/// What one thread keeps from file to file.
+#[derive(Default)]
+pub struct Reader {
+    buf: Vec<u8>,
+    opener: Opener,
+}
+
+/// [`load_file`] with a reusable reader and chosen options.
 pub fn load(
-    path: &Path,
+    path: PathBuf,
     archive_path: &str,
-    buf: &mut Vec<u8>,
-    parser: YamlParser,
-) -> Result<(Article, Vec<Problem>), Problem> {
-    let error = |reason: String| Problem {
-        path: path.to_path_buf(),
-        severity: Severity::Error,
-        reason,
+    reader: &mut Reader,
+    options: LoadOptions,
+) -> LoadResult {
+    let file = match reader.opener.open(&path) {
+        Ok(file) => file,
+        Err(e) => {
+            return Err(Problem {
+                path,
+                severity: Severity::Error,
+                reason: format!("cannot read: {e}"),
+            });
+        }
     };
-    let file = File::open(path).map_err(|e| error(format!("cannot read: {e}")))?;
-    buf.clear();
+    reader.buf.clear();
     let mut source = FileSource {
-        buf,
+        buf: &mut reader.buf,
         file,
         complete: false,
     };
-    parse(&mut source, path, archive_path, parser, |offset| {
+    let body_path = path.clone();
+    match parse(&mut source, path.clone(), archive_path, options, |offset| {
         BodySource::File {
-            path: path.to_path_buf(),
+            path: body_path,
             offset: offset as u64,
         }
-    })
-    .map_err(|e| error(format!("cannot read: {e}")))?
-    .map_err(error)
+    }) {
+        Ok(Ok(found)) => Ok(found),
+        Ok(Err(reason)) => Err(Problem {
+            path,
+            severity: Severity::Error,
+            reason,
+        }),
+        Err(e) => Err(Problem {
+            path,
+            severity: Severity::Error,
+            reason: format!("cannot read: {e}"),
+        }),
+    }
 }
 
 /// Parses an article held in memory in full (a compiled-in sample).
 pub fn parse_embedded(
     bytes: &'static [u8],
-    path: &Path,
+    path: PathBuf,
     archive_path: &str,
-    parser: YamlParser,
-) -> Result<(Article, Vec<Problem>), Problem> {
+    options: LoadOptions,
+) -> LoadResult {
     let mut source = MemorySource(bytes);
-    let parsed = parse(&mut source, path, archive_path, parser, |offset| {
+    let parsed = parse(&mut source, path.clone(), archive_path, options, |offset| {
         BodySource::Embedded { bytes, offset }
     });
     match parsed {
         Ok(Ok(found)) => Ok(found),
         Ok(Err(reason)) => Err(Problem {
-            path: path.to_path_buf(),
+            path,
             severity: Severity::Error,
             reason,
         }),
         Err(e) => Err(Problem {
-            path: path.to_path_buf(),
+            path,
             severity: Severity::Error,
             reason: e.to_string(),
         }),
@@ -92,6 +114,8 @@ trait Source {
     fn complete(&self) -> bool;
     /// Reads until at least `len` bytes are held or the file ends.
     fn fill_to(&mut self, len: usize) -> io::Result<()>;
+    /// Reads the rest of the file.
+    fn fill_all(&mut self) -> io::Result<()>;
 }
 
 struct FileSource<'a> {
@@ -110,12 +134,35 @@ impl Source for FileSource<'_> {
     }
 
     fn fill_to(&mut self, len: usize) -> io::Result<()> {
-        while !self.complete && self.buf.len() < len {
-            let want = len - self.buf.len();
-            let got = (&mut self.file).take(want as u64).read_to_end(self.buf)?;
-            if got < want {
-                self.complete = true;
+        let mut filled = self.buf.len();
+        if self.complete || filled >= len {
+            return Ok(());
+        }
+        self.buf.resize(len, 0);
+        let result = loop {
+            match self.file.read(&mut self.buf[filled..]) {
+                Ok(0) => {
+                    self.complete = true;
+                    break Ok(());
+                }
+                Ok(n) => {
+                    filled += n;
+                    if filled == len {
+                        break Ok(());
+                    }
+                }
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => break Err(e),
             }
+        };
+        self.buf.truncate(filled);
+        result
+    }
+
+    fn fill_all(&mut self) -> io::Result<()> {
+        if !self.complete {
+            self.file.read_to_end(self.buf)?;
+            self.complete = true;
         }
         Ok(())
     }
@@ -135,15 +182,19 @@ impl Source for MemorySource {
     fn fill_to(&mut self, _len: usize) -> io::Result<()> {
         Ok(())
     }
+
+    fn fill_all(&mut self) -> io::Result<()> {
+        Ok(())
+    }
 }
 
 /// The outer `Result` is an I/O failure; the inner `Err` a file that is not
 /// an article at all.
 fn parse(
     source: &mut impl Source,
-    path: &Path,
+    path: PathBuf,
     archive_path: &str,
-    parser: YamlParser,
+    options: LoadOptions,
     body: impl FnOnce(usize) -> BodySource,
 ) -> io::Result<Result<(Article, Vec<Problem>), String>> {
     source.fill_to(FIRST_READ)?;
@@ -152,39 +203,40 @@ fn parse(
             "binary file (contains NUL bytes), not an article".to_owned()
         ));
     }
-    let mut problems = Vec::new();
-    let mut warn = |reason: &str| {
-        problems.push(Problem {
-            path: path.to_path_buf(),
-            severity: Severity::Warning,
-            reason: reason.to_owned(),
-        });
-    };
+    let mut warnings = Vec::new();
     let (yaml, body_start) = loop {
         match article::split(source.bytes(), source.complete()) {
             Split::NoFrontMatter { body_start } => break (None, body_start),
             Split::Closed { yaml, body_start } => break (Some(yaml), body_start),
             Split::Unclosed { body_start } => {
-                warn("front matter has no closing `---` line; the whole file is read as body");
+                warnings
+                    .push("front matter has no closing `---` line; the whole file is read as body");
                 break (None, body_start);
             }
             Split::NeedMore if source.bytes().len() >= MAX_FRONT_MATTER => {
-                warn("front matter has no closing `---` line in its first 1 MiB; read as body");
+                warnings.push(
+                    "front matter has no closing `---` line in its first 1 MiB; read as body",
+                );
                 break (None, 0);
             }
             Split::NeedMore => source.fill_to(source.bytes().len() * 2)?,
         }
     };
     let mut invalid_utf8 = false;
-    let yaml_text =
-        yaml.map(|range| decode(&source.bytes()[range], true, &mut invalid_utf8).into_owned());
     let origin = Origin {
         path,
         archive_path,
         body: body(body_start),
     };
-    let mut article =
-        article::from_front_matter_with(parser, yaml_text.as_deref(), origin, &mut problems);
+    let mut problems = Vec::new();
+    let yaml_text = yaml.map(|range| decode(&source.bytes()[range], true, &mut invalid_utf8));
+    let mut article = article::from_front_matter_with(
+        options.parser,
+        yaml_text.as_deref(),
+        origin,
+        &mut problems,
+    );
+    drop(yaml_text);
     if article.needs_title() {
         source.fill_to(body_start + TITLE_SEARCH)?;
         let bytes = source.bytes();
@@ -195,13 +247,22 @@ fn parse(
             .map(|b| decode(b, complete, &mut invalid_utf8));
         article.set_title_from_body(text.as_deref());
     }
-    if invalid_utf8 {
-        problems.push(Problem {
-            path: path.to_path_buf(),
-            severity: Severity::Warning,
-            reason: "invalid UTF-8, decoded with replacement characters".to_owned(),
-        });
+    if options.verify_bodies {
+        source.fill_all()?;
+        let body = source.bytes().get(body_start..).unwrap_or_default();
+        invalid_utf8 |= std::str::from_utf8(body).is_err();
+        if memchr::memchr(0, body).is_some() {
+            warnings.push("NUL bytes in the body");
+        }
     }
+    if invalid_utf8 {
+        warnings.push("invalid UTF-8, decoded with replacement characters");
+    }
+    problems.extend(warnings.into_iter().map(|reason| Problem {
+        path: article.path.clone(),
+        severity: Severity::Warning,
+        reason: reason.to_owned(),
+    }));
     Ok(Ok((article, problems)))
 }
 
@@ -213,12 +274,11 @@ fn decode<'a>(bytes: &'a [u8], complete: bool, invalid: &mut bool) -> Cow<'a, st
     } else {
         &bytes[..bytes.len() - cut_tail(bytes)]
     };
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Cow::Borrowed(text),
-        Err(_) => {
-            *invalid = true;
-            String::from_utf8_lossy(bytes)
-        }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        Cow::Borrowed(text)
+    } else {
+        *invalid = true;
+        String::from_utf8_lossy(bytes)
     }
 }
 

@@ -1,6 +1,8 @@
 //! Finding article files under the paths the user gave.
 
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use rayon::prelude::*;
 use walkdir::WalkDir;
@@ -30,13 +32,33 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
 /// `path` relative to `root`, `/`-separated; the file name when it is not
 /// under `root`.
 pub fn archive_path(path: &Path, root: &Path) -> String {
-    match path.strip_prefix(root) {
-        Ok(rel) if !rel.as_os_str().is_empty() => rel
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/"),
+    // Walked paths are `root` joined with more: a byte prefix, cheaper than
+    // comparing components.
+    let bytes = path.as_os_str().as_encoded_bytes();
+    let rel = match bytes.strip_prefix(root.as_os_str().as_encoded_bytes()) {
+        Some(rest)
+            if !root.as_os_str().is_empty()
+                && (rest.first() == Some(&(std::path::MAIN_SEPARATOR as u8))
+                    || root
+                        .as_os_str()
+                        .as_encoded_bytes()
+                        .ends_with(std::path::MAIN_SEPARATOR_STR.as_bytes())) =>
+        {
+            let rest = rest
+                .strip_prefix(std::path::MAIN_SEPARATOR_STR.as_bytes())
+                .unwrap_or(rest);
+            (!rest.is_empty()).then(|| String::from_utf8_lossy(rest))
+        }
         _ => path
+            .strip_prefix(root)
+            .ok()
+            .filter(|r| !r.as_os_str().is_empty())
+            .map(|r| r.to_string_lossy()),
+    };
+    match rel {
+        Some(rel) if std::path::MAIN_SEPARATOR == '/' => rel.into_owned(),
+        Some(rel) => rel.replace(std::path::MAIN_SEPARATOR, "/"),
+        None => path
             .file_name()
             .unwrap_or(path.as_os_str())
             .to_string_lossy()
@@ -44,112 +66,161 @@ pub fn archive_path(path: &Path, root: &Path) -> String {
     }
 }
 
-/// Every Markdown file under `paths` (files or folders, walked recursively,
-/// hidden entries skipped, symbolic links followed but never round a loop).
-/// A file reachable twice (two paths, or a link into the tree) is listed once.
-pub fn find(paths: &[PathBuf], problems: &mut Vec<Problem>) -> Vec<Candidate> {
-    let mut found = Vec::new();
-    let mut saw_link = false;
-    for root in paths {
-        let problem = |severity, reason: String| Problem {
-            path: root.clone(),
-            severity,
-            reason,
-        };
-        match std::fs::metadata(root) {
-            Err(e) => problems.push(problem(Severity::Error, format!("cannot read: {e}"))),
-            Ok(meta) if meta.is_dir() => saw_link |= walk(root, &mut found, problems),
-            Ok(meta) if !meta.is_file() => {
-                problems.push(problem(
-                    Severity::Warning,
-                    "not a regular file; skipped".to_owned(),
-                ));
-            }
-            Ok(_) if !is_markdown(root) => problems.push(problem(
-                Severity::Warning,
-                "not a Markdown file (.md or .markdown); skipped".to_owned(),
-            )),
-            Ok(_) => found.push(Candidate {
-                path: root.clone(),
-                archive_path: archive_path(root, Path::new("")),
-            }),
-        }
-    }
-    if saw_link || paths.len() > 1 {
-        dedup_by_target(&mut found);
-    }
-    found
+/// What the walk finds: a file to load, or a problem on the way.
+pub enum Found {
+    File(Candidate),
+    Problem(Problem),
 }
 
-/// Walks one folder; returns whether a symbolic link was followed.
-fn walk(root: &Path, found: &mut Vec<Candidate>, problems: &mut Vec<Problem>) -> bool {
-    let mut saw_link = false;
-    let entries = WalkDir::new(root)
+/// Every Markdown file under `paths` (files or folders, walked recursively,
+/// hidden entries skipped, symbolic links followed but never round a loop),
+/// lazily, so loading can start before the walk ends. `saw_link` is set when
+/// a symbolic link was followed: a file may then be reached twice.
+pub fn find<'a>(
+    paths: &'a [PathBuf],
+    saw_link: &'a AtomicBool,
+) -> impl Iterator<Item = Found> + Send + 'a {
+    paths
+        .iter()
+        .flat_map(move |root| -> Box<dyn Iterator<Item = Found> + Send + 'a> {
+            let problem = |severity, reason: String| {
+                Found::Problem(Problem {
+                    path: root.clone(),
+                    severity,
+                    reason,
+                })
+            };
+            match std::fs::metadata(root) {
+                Err(e) => Box::new(std::iter::once(problem(
+                    Severity::Error,
+                    format!("cannot read: {e}"),
+                ))),
+                Ok(meta) if meta.is_dir() => Box::new(walk(root, saw_link)),
+                Ok(meta) if !meta.is_file() => Box::new(std::iter::once(problem(
+                    Severity::Warning,
+                    "not a regular file; skipped".to_owned(),
+                ))),
+                Ok(_) if !is_markdown(root) => Box::new(std::iter::once(problem(
+                    Severity::Warning,
+                    "not a Markdown file (.md or .markdown); skipped".to_owned(),
+                ))),
+                Ok(_) => Box::new(std::iter::once(Found::File(Candidate {
+                    path: root.clone(),
+                    archive_path: archive_path(root, Path::new("")),
+                }))),
+            }
+        })
+}
+
+/// Walks one folder.
+fn walk<'a>(root: &'a Path, saw_link: &'a AtomicBool) -> impl Iterator<Item = Found> + Send + 'a {
+    WalkDir::new(root)
         .follow_links(true)
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
-    for entry in entries {
-        match entry {
+        .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()))
+        .filter_map(move |entry| match entry {
             Ok(entry) => {
-                saw_link |= entry.path_is_symlink();
-                let path = entry.path();
-                if !is_markdown(path) {
-                    continue;
+                if entry.path_is_symlink() {
+                    saw_link.store(true, Ordering::Relaxed);
                 }
-                if entry.file_type().is_file() {
-                    found.push(Candidate {
+                let path = entry.path();
+                if !is_markdown(path) || entry.file_type().is_dir() {
+                    None
+                } else if entry.file_type().is_file() {
+                    Some(Found::File(Candidate {
                         archive_path: archive_path(path, root),
                         path: entry.into_path(),
-                    });
-                } else if !entry.file_type().is_dir() {
-                    problems.push(Problem {
+                    }))
+                } else {
+                    Some(Found::Problem(Problem {
                         path: path.to_path_buf(),
                         severity: Severity::Warning,
                         reason: "not a regular file; skipped".to_owned(),
-                    });
+                    }))
                 }
             }
-            Err(err) => {
-                let path = err.path().unwrap_or(root).to_path_buf();
-                if let Some(ancestor) = err.loop_ancestor() {
-                    problems.push(Problem {
-                        severity: Severity::Warning,
-                        reason: format!(
-                            "symbolic link loops back to {}; not followed",
-                            ancestor.display()
-                        ),
-                        path,
-                    });
-                } else if is_markdown(&path) || path.is_dir() || path == root {
-                    let reason = match err.io_error() {
-                        Some(io)
-                            if std::fs::symlink_metadata(&path).is_ok()
-                                && std::fs::metadata(&path).is_err() =>
-                        {
-                            format!("cannot read: broken symbolic link ({io})")
-                        }
-                        Some(io) => format!("cannot read: {io}"),
-                        None => format!("cannot read: {err}"),
-                    };
-                    problems.push(Problem {
-                        path,
-                        severity: Severity::Error,
-                        reason,
-                    });
-                }
+            Err(err) => walk_error(&err, root).map(Found::Problem),
+        })
+}
+
+fn walk_error(err: &walkdir::Error, root: &Path) -> Option<Problem> {
+    let path = err.path().unwrap_or(root).to_path_buf();
+    if let Some(ancestor) = err.loop_ancestor() {
+        return Some(Problem {
+            severity: Severity::Warning,
+            reason: format!(
+                "symbolic link loops back to {}; not followed",
+                ancestor.display()
+            ),
+            path,
+        });
+    }
+    if !(is_markdown(&path) || path.is_dir() || path == root) {
+        return None;
+    }
+    let reason = match err.io_error() {
+        Some(io)
+            if std::fs::symlink_metadata(&path).is_ok() && std::fs::metadata(&path).is_err() =>
+        {
+            format!("cannot read: broken symbolic link ({io})")
+        }
+        Some(io) => format!("cannot read: {io}"),
+        None => format!("cannot read: {err}"),
+    };
+    Some(Problem {
+        path,
+        severity: Severity::Error,
+        reason,
+    })
+}
+
+/// Of several paths that lead to the same regular file, every one but the
+/// smallest. Folders are left alone: two links into one folder are not
+/// duplicates, they were walked once each and their files are compared here.
+pub fn duplicates(mut paths: Vec<&Path>) -> HashSet<PathBuf> {
+    paths.sort_unstable();
+    paths.dedup();
+    let targets: Vec<Option<PathBuf>> = paths
+        .par_iter()
+        .map(|p| std::fs::canonicalize(p).ok().filter(|t| t.is_file()))
+        .collect();
+    let mut keeper: HashMap<&Path, &Path> = HashMap::new();
+    let mut dropped = HashSet::new();
+    // `paths` is sorted, so the first path seen for a target is the smallest.
+    for (path, target) in paths.iter().zip(&targets) {
+        if let Some(target) = target {
+            if keeper.entry(target.as_path()).or_insert(path) != path {
+                dropped.insert(path.to_path_buf());
             }
         }
     }
-    saw_link
+    dropped
 }
 
-/// Keeps the first of several paths that lead to the same file.
-fn dedup_by_target(found: &mut Vec<Candidate>) {
-    let targets: Vec<PathBuf> = found
-        .par_iter()
-        .map(|c| std::fs::canonicalize(&c.path).unwrap_or_else(|_| c.path.clone()))
-        .collect();
-    let mut seen = std::collections::HashSet::with_capacity(targets.len());
-    let mut keep = targets.into_iter().map(|t| seen.insert(t));
-    found.retain(|_| keep.next().unwrap_or(true));
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn archive_paths_are_relative_and_slashed() {
+        let root = Path::new("arch");
+        assert_eq!(archive_path(Path::new("arch/2020/a.md"), root), "2020/a.md");
+        assert_eq!(archive_path(Path::new("archive/a.md"), root), "a.md");
+        assert_eq!(archive_path(Path::new("elsewhere/b.md"), root), "b.md");
+        assert_eq!(archive_path(Path::new("c.md"), Path::new("")), "c.md");
+        assert_eq!(
+            archive_path(Path::new("arch/d.md"), Path::new("arch/")),
+            "d.md"
+        );
+    }
+
+    #[test]
+    fn markdown_extensions_in_any_case() {
+        for name in ["a.md", "b.MD", "c.markdown", "d.MarkDown"] {
+            assert!(is_markdown(Path::new(name)), "{name}");
+        }
+        for name in ["e.txt", "f.mdx", "md", ".md.bak"] {
+            assert!(!is_markdown(Path::new(name)), "{name}");
+        }
+    }
 }

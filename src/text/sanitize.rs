@@ -35,6 +35,9 @@ pub fn is_unsafe(c: char) -> bool {
 /// one space, ends trimmed. A lone ideographic space stays: CJK headlines use
 /// it as a separator.
 pub fn clean_inline(s: &str) -> String {
+    if is_clean_line(s) {
+        return s.to_owned();
+    }
     let mut out = String::with_capacity(s.len());
     let mut pending_space: Option<char> = None;
     let mut run_len = 0;
@@ -57,6 +60,46 @@ pub fn clean_inline(s: &str) -> String {
         out.push(c);
     }
     out
+}
+
+/// [`clean_inline`] for an owned string: returned as it is when already clean.
+pub fn clean_inline_owned(s: String) -> String {
+    if is_clean_line(&s) {
+        s
+    } else {
+        clean_inline(&s)
+    }
+}
+
+/// Whether [`clean_inline`] would return `s` unchanged: nothing unsafe, no
+/// whitespace but single spaces (or a lone ideographic space) between words.
+/// Loading 50,000 articles cleans hundreds of thousands of strings, nearly
+/// all already clean; this check is several times faster than cleaning.
+fn is_clean_line(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    if bytes.iter().all(|b| (b' '..=b'~').contains(b)) {
+        // Printable ASCII (links, most tags): only the spaces can be wrong.
+        return memchr::memchr(b' ', bytes).is_none()
+            || (bytes.first() != Some(&b' ')
+                && bytes.last() != Some(&b' ')
+                && !bytes.windows(2).any(|w| w == b"  "));
+    }
+    let mut prev_space = true;
+    for c in s.chars() {
+        let space = match c {
+            ' ' | '\u{3000}' => true,
+            // Printable ASCII, then kana, CJK ideographs and Hangul syllables:
+            // the bulk of titles, decided without table lookups.
+            '!'..='~' | '\u{3040}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7A3}' => false,
+            c if c.is_whitespace() || is_unsafe(c) => return false,
+            _ => false,
+        };
+        if space && prev_space {
+            return false;
+        }
+        prev_space = space;
+    }
+    !prev_space || s.is_empty()
 }
 
 /// A block of text (a body): the same removals as [`clean_inline`], but line
@@ -249,6 +292,38 @@ mod tests {
         assert_eq!(clean_block("a\r\nb\rc\n\td\u{1b}[1m!"), "a\nb\nc\n    d!");
         assert_eq!(clean_block("中\tx"), "中  x");
         assert_eq!(clean_block("a\u{2028}b\u{2029}c"), "a\nb\nc");
+    }
+
+    #[test]
+    fn clean_line_check_agrees_with_cleaning() {
+        for s in [
+            "",
+            " ",
+            "a",
+            "a b",
+            "a  b",
+            " a",
+            "a ",
+            "中\u{3000}文",
+            "中\u{3000}\u{3000}文",
+            "\u{3000}中",
+            "中\u{3000}",
+            "a\tb",
+            "a\u{a0}b",
+            "a\u{1b}[1mb",
+            "👩\u{200D}💻",
+            "x\u{202E}",
+            "e\u{301}",
+            "https://web.archive.org/web/2021/https://e.x/%E9%87%91",
+            "a\u{7f}",
+            "中 文 ",
+        ] {
+            assert_eq!(
+                is_clean_line(s),
+                clean_inline(s) == s && !s.chars().any(is_unsafe),
+                "{s:?}"
+            );
+        }
     }
 
     #[test]

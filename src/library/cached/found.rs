@@ -39,8 +39,14 @@ impl Found {
             } else {
                 // A file, a missing path or something else: as the loader
                 // reports it (one stat).
-                for c in walk::find(std::slice::from_ref(root), &mut problems) {
-                    root_files.extend(FileKey::stat(&c.path).map(|k| (c.path, k)));
+                let no_links = std::sync::atomic::AtomicBool::new(false);
+                for found in walk::find(std::slice::from_ref(root), &no_links) {
+                    match found {
+                        walk::Found::File(c) => {
+                            root_files.extend(FileKey::stat(&c.path).map(|k| (c.path, k)));
+                        }
+                        walk::Found::Problem(p) => problems.push(p),
+                    }
                 }
             }
         }

@@ -1,0 +1,333 @@
+//! html2text's annotated lines (rendered very wide, so one line is one
+//! paragraph or one hard-broken line) become raw blocks: prefixes parsed
+//! into an indent, markers into images, rules and table rows, annotations
+//! into styles and resolved links.
+
+mod prefix;
+
+use html2text::render::TaggedLine;
+use ratatui::style::Style;
+use url::Url;
+
+use super::decorator::{Mark, marker};
+use super::document::Indent;
+use super::{links, style};
+
+/// Text in one style; `link` is the resolved http(s) address it points to.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Run {
+    pub text: String,
+    pub style: Style,
+    pub link: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Kind {
+    Body,
+    Heading(u8),
+    /// An image line; holds the caption shown, to spot a repeated caption.
+    Image(String),
+    Pre,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Cell {
+    pub head: bool,
+    pub runs: Vec<Run>,
+}
+
+#[derive(Debug, Clone)]
+pub(super) enum RawBlock {
+    Text {
+        indent: Indent,
+        kind: Kind,
+        runs: Vec<Run>,
+    },
+    Blank {
+        indent: Indent,
+    },
+    Rule {
+        indent: Indent,
+    },
+    Row {
+        indent: Indent,
+        starts_table: bool,
+        cells: Vec<Cell>,
+    },
+}
+
+type Piece<'a> = (&'a str, &'a [Mark]);
+
+/// Converts every line.
+pub(super) fn convert(lines: &[TaggedLine<Vec<Mark>>], base: Option<&Url>) -> Vec<RawBlock> {
+    lines
+        .iter()
+        .map(|line| {
+            let pieces: Vec<Piece<'_>> = line
+                .tagged_strings()
+                .map(|t| (t.s.as_str(), t.tag.as_slice()))
+                .collect();
+            block(&pieces, base)
+        })
+        .collect()
+}
+
+fn block(pieces: &[Piece<'_>], base: Option<&Url>) -> RawBlock {
+    let prefix = prefix::split(pieces);
+    let indent = prefix.indent();
+    let quoted = prefix.quoted();
+    let content = prefix.content;
+    let first = content
+        .iter()
+        .flat_map(|(s, _)| s.chars())
+        .find(|c| *c != ' ');
+    match first {
+        Some(marker::RULE) => RawBlock::Rule { indent },
+        Some(m @ (marker::TABLE_START | marker::ROW)) => RawBlock::Row {
+            indent,
+            starts_table: m == marker::TABLE_START,
+            cells: cells(&content, base),
+        },
+        Some(marker::FIGURE) => figure(indent, &content, base),
+        None if !prefix.has_item_marker => RawBlock::Blank { indent },
+        _ => {
+            let pre = content.iter().any(|(_, m)| m.contains(&Mark::Preformat));
+            let mut runs = Runs::new(base);
+            for (s, m) in &content {
+                runs.push(s, m);
+            }
+            let kind = if let Some(level) = prefix.heading {
+                Kind::Heading(level)
+            } else if pre {
+                Kind::Pre
+            } else if let Some(caption) = lone_image(&content) {
+                Kind::Image(caption)
+            } else {
+                Kind::Body
+            };
+            let mut runs = runs.finish();
+            let base_style = match kind {
+                Kind::Heading(level) => Some(style::heading(level)),
+                _ if quoted => Some(style::quote()),
+                _ => None,
+            };
+            if let Some(base_style) = base_style {
+                for r in &mut runs {
+                    r.style = base_style.patch(r.style);
+                }
+            }
+            RawBlock::Text { indent, kind, runs }
+        }
+    }
+}
+
+/// The alt text when the line is nothing but one inline image.
+fn lone_image(content: &[Piece<'_>]) -> Option<String> {
+    let text: String = content.iter().map(|(s, _)| *s).collect();
+    let inner = text
+        .trim()
+        .strip_prefix(marker::IMAGE)?
+        .strip_suffix(marker::ALT_END)?;
+    (!inner.contains(marker::IMAGE)).then(|| inner.trim().to_owned())
+}
+
+/// `FIGURE alt ALT_END caption`: the caption, or the alt text without one.
+fn figure(indent: Indent, content: &[Piece<'_>], base: Option<&Url>) -> RawBlock {
+    let mut alt = String::new();
+    let mut caption = Runs::new(base);
+    let mut in_alt = false;
+    for (s, m) in content {
+        let mut rest = *s;
+        if !in_alt {
+            if let Some((_, after)) = rest.split_once(marker::FIGURE) {
+                in_alt = true;
+                rest = after;
+            }
+        }
+        if in_alt {
+            match rest.split_once(marker::ALT_END) {
+                Some((a, after)) => {
+                    alt.push_str(a);
+                    in_alt = false;
+                    rest = after;
+                }
+                None => {
+                    alt.push_str(rest);
+                    continue;
+                }
+            }
+        }
+        caption.push(rest, m);
+    }
+    let mut caption = caption.finish();
+    trim_runs(&mut caption);
+    let mut shown: String = caption.iter().map(|r| r.text.as_str()).collect();
+    if shown.trim().is_empty() {
+        shown = alt.trim().to_owned();
+        caption = vec![plain_run(&shown, style::caption())];
+    }
+    let mut runs = vec![plain_run("[圖]", style::media_label())];
+    if !shown.is_empty() {
+        runs.push(plain_run(" ", Style::new()));
+        for r in &mut caption {
+            r.style = style::caption().patch(r.style);
+        }
+        runs.extend(caption);
+    }
+    RawBlock::Text {
+        indent,
+        kind: Kind::Image(shown),
+        runs,
+    }
+}
+
+fn cells(content: &[Piece<'_>], base: Option<&Url>) -> Vec<Cell> {
+    let mut cells: Vec<Cell> = Vec::new();
+    let mut current: Option<(bool, Runs<'_>)> = None;
+    for (s, m) in content {
+        let mut rest = *s;
+        while let Some(at) = rest.find([marker::CELL, marker::HEAD_CELL]) {
+            if let Some((_, runs)) = current.as_mut() {
+                runs.push(&rest[..at], m);
+            }
+            if let Some((head, runs)) = current.take() {
+                cells.push(finish_cell(head, runs));
+            }
+            let head = rest[at..].starts_with(marker::HEAD_CELL);
+            current = Some((head, Runs::new(base)));
+            rest = &rest[at + marker::CELL.len_utf8()..];
+        }
+        if let Some((_, runs)) = current.as_mut() {
+            runs.push(rest, m);
+        }
+    }
+    if let Some((head, runs)) = current {
+        cells.push(finish_cell(head, runs));
+    }
+    cells
+}
+
+fn finish_cell(head: bool, runs: Runs<'_>) -> Cell {
+    let mut runs = runs.finish();
+    trim_runs(&mut runs);
+    if head {
+        for r in &mut runs {
+            r.style = style::table_head().patch(r.style);
+        }
+    }
+    Cell { head, runs }
+}
+
+fn plain_run(text: &str, style: Style) -> Run {
+    Run {
+        text: text.to_owned(),
+        style,
+        link: None,
+    }
+}
+
+/// Strips spaces at both ends of a run list.
+fn trim_runs(runs: &mut Vec<Run>) {
+    while let Some(first) = runs.first_mut() {
+        first.text = first.text.trim_start().to_owned();
+        if !first.text.is_empty() {
+            break;
+        }
+        runs.remove(0);
+    }
+    while let Some(last) = runs.last_mut() {
+        last.text.truncate(last.text.trim_end().len());
+        if !last.text.is_empty() {
+            break;
+        }
+        runs.pop();
+    }
+}
+
+/// Collects runs from annotated pieces, turning inline images
+/// (`IMAGE alt ALT_END`) into `[圖] alt` and dropping stray markers.
+struct Runs<'b> {
+    base: Option<&'b Url>,
+    runs: Vec<Run>,
+    alt: Option<String>,
+}
+
+impl<'b> Runs<'b> {
+    fn new(base: Option<&'b Url>) -> Self {
+        Runs {
+            base,
+            runs: Vec::new(),
+            alt: None,
+        }
+    }
+
+    fn push(&mut self, text: &str, marks: &[Mark]) {
+        let href = marks.iter().rev().find_map(|m| match m {
+            Mark::Link(h) => Some(h.as_str()),
+            _ => None,
+        });
+        let link = href.and_then(|h| links::resolve(self.base, h));
+        // A link that cannot be opened is shown as plain text.
+        let unlinked: Vec<Mark>;
+        let marks = if href.is_some() && link.is_none() {
+            unlinked = marks
+                .iter()
+                .filter(|m| !matches!(m, Mark::Link(_)))
+                .cloned()
+                .collect();
+            &unlinked[..]
+        } else {
+            marks
+        };
+        let style = style::for_marks(marks);
+        let mut plain = String::new();
+        for c in text.chars() {
+            if let Some(alt) = self.alt.as_mut() {
+                if c == marker::ALT_END {
+                    let alt = self.alt.take().unwrap_or_default();
+                    self.image(alt.trim(), style, link.as_ref());
+                } else {
+                    alt.push(c);
+                }
+                continue;
+            }
+            match c {
+                marker::IMAGE => {
+                    self.add(std::mem::take(&mut plain), style, link.as_ref());
+                    self.alt = Some(String::new());
+                }
+                c if marker::is_marker(c) => {}
+                c => plain.push(c),
+            }
+        }
+        self.add(plain, style, link.as_ref());
+    }
+
+    fn image(&mut self, alt: &str, style: Style, link: Option<&String>) {
+        let label = style::media_label().patch(style);
+        self.add("[圖]".to_owned(), label, link);
+        if !alt.is_empty() {
+            self.add(format!(" {alt}"), style::caption().patch(style), link);
+        }
+    }
+
+    fn add(&mut self, text: String, style: Style, link: Option<&String>) {
+        if text.is_empty() {
+            return;
+        }
+        match self.runs.last_mut() {
+            Some(last) if last.style == style && last.link.as_ref() == link => {
+                last.text.push_str(&text)
+            }
+            _ => self.runs.push(Run {
+                text,
+                style,
+                link: link.cloned(),
+            }),
+        }
+    }
+
+    fn finish(self) -> Vec<Run> {
+        self.runs
+    }
+}

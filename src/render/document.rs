@@ -1,0 +1,307 @@
+//! The parsed body: blocks of prepared paragraphs, laid out per width.
+
+use ratatui::text::{Line, Span};
+
+use super::convert::{Cell, RawBlock, Run};
+use super::links::Numbering;
+use super::style;
+use super::table::Table;
+use crate::text::width::{str_width, take_columns};
+use crate::text::wrap::{Paragraph, ParagraphBuilder};
+
+/// Narrowest text column an indent may leave; deeper indents are dropped.
+const MIN_TEXT_COLUMNS: usize = 12;
+
+/// What goes before a block's lines: quote bars, bullets, numbers.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Indent {
+    first: Vec<Span<'static>>,
+    rest: Vec<Span<'static>>,
+    width: usize,
+    list: bool,
+}
+
+impl Indent {
+    /// `list`: the line is a list item or continues one.
+    pub(super) fn new(first: Vec<Span<'static>>, rest: Vec<Span<'static>>, list: bool) -> Self {
+        let width = first.iter().map(|s| str_width(&s.content)).sum();
+        Indent {
+            first,
+            rest,
+            width,
+            list,
+        }
+    }
+
+    pub(super) fn in_list(&self) -> bool {
+        self.list
+    }
+
+    #[cfg(test)]
+    pub(super) fn first_spans(&self) -> &[Span<'static>] {
+        &self.first
+    }
+
+    #[cfg(test)]
+    pub(super) fn rest_spans(&self) -> &[Span<'static>] {
+        &self.rest
+    }
+
+    /// The indent to use at `width`. An indent that would leave the text
+    /// too little room is dropped, except for the innermost list marker,
+    /// which then leads the first line unindented.
+    fn fit(&self, width: usize) -> Fitted<'_> {
+        if self.width + MIN_TEXT_COLUMNS <= width {
+            return Fitted {
+                first: self.first.clone(),
+                rest: &self.rest,
+                first_room: width - self.width,
+                rest_room: width - self.width,
+            };
+        }
+        let marker: Vec<Span<'static>> = self
+            .first
+            .iter()
+            .rev()
+            .find(|s| !s.content.trim().is_empty())
+            .map(|s| Span::styled(s.content.trim_start().to_owned(), s.style))
+            .into_iter()
+            .collect();
+        let marker_width: usize = marker.iter().map(|s| str_width(&s.content)).sum();
+        if marker_width == 0 || marker_width * 2 > width {
+            return Fitted {
+                first: Vec::new(),
+                rest: &[],
+                first_room: width,
+                rest_room: width,
+            };
+        }
+        Fitted {
+            first: marker,
+            rest: &[],
+            first_room: width - marker_width,
+            rest_room: width,
+        }
+    }
+}
+
+/// An indent fitted to a width, and the room it leaves on each line.
+struct Fitted<'a> {
+    first: Vec<Span<'static>>,
+    rest: &'a [Span<'static>],
+    first_room: usize,
+    rest_room: usize,
+}
+
+impl Fitted<'_> {
+    /// `line` with the first-line or following-line indent before it.
+    fn apply(&self, first: bool, line: Line<'static>) -> Line<'static> {
+        let indent = if first { &self.first[..] } else { self.rest };
+        if indent.is_empty() {
+            return line;
+        }
+        let mut spans = indent.to_vec();
+        if line.spans.is_empty() {
+            return Line::from(trimmed(&spans));
+        }
+        spans.extend(line.spans);
+        Line::from(spans)
+    }
+}
+
+#[derive(Debug, Clone)]
+enum Block {
+    Text { indent: Indent, para: Paragraph },
+    Blank { indent: Indent },
+    Rule { indent: Indent },
+    Table { indent: Indent, table: Table },
+}
+
+/// A parsed body, ready to be laid out at any width.
+#[derive(Debug, Clone, Default)]
+pub struct Document {
+    blocks: Vec<Block>,
+    links: Vec<String>,
+}
+
+impl Document {
+    /// Numbers the links and prepares every paragraph.
+    pub(super) fn assemble(raw: Vec<RawBlock>) -> Self {
+        let mut numbering = Numbering::default();
+        let mut blocks: Vec<Block> = Vec::with_capacity(raw.len());
+        let mut raw = raw.into_iter().peekable();
+        while let Some(block) = raw.next() {
+            match block {
+                RawBlock::Text { indent, runs, .. } => {
+                    blocks.push(Block::Text {
+                        indent,
+                        para: paragraph(&runs, &mut numbering),
+                    });
+                }
+                RawBlock::Blank { indent } => {
+                    // html2text separates a table's row paragraphs with blanks.
+                    let in_table = matches!(blocks.last(), Some(Block::Table { .. }));
+                    let row_follows = matches!(
+                        raw.peek(),
+                        Some(RawBlock::Row {
+                            starts_table: false,
+                            ..
+                        })
+                    );
+                    if !(in_table && row_follows) {
+                        blocks.push(Block::Blank { indent });
+                    }
+                }
+                RawBlock::Rule { indent } => blocks.push(Block::Rule { indent }),
+                RawBlock::Row {
+                    indent,
+                    starts_table,
+                    cells,
+                } => {
+                    let cells: Vec<(bool, Paragraph)> = cells
+                        .iter()
+                        .map(|Cell { head, runs }| (*head, paragraph(runs, &mut numbering)))
+                        .collect();
+                    match blocks.last_mut() {
+                        Some(Block::Table { table, .. }) if !starts_table => table.push_row(cells),
+                        _ => {
+                            let mut table = Table::default();
+                            table.push_row(cells);
+                            blocks.push(Block::Table { indent, table });
+                        }
+                    }
+                }
+            }
+        }
+        Document {
+            blocks,
+            links: numbering.into_urls(),
+        }
+    }
+
+    /// Appends plain paragraphs (the tail of an oversized body).
+    pub(super) fn push_plain(&mut self, paragraphs: impl IntoIterator<Item = Paragraph>) {
+        for para in paragraphs {
+            if !self.blocks.is_empty() {
+                self.blocks.push(Block::Blank {
+                    indent: Indent::default(),
+                });
+            }
+            self.blocks.push(Block::Text {
+                indent: Indent::default(),
+                para,
+            });
+        }
+    }
+
+    /// The numbered links, in order: link `[n]` in the text is `links()[n-1]`.
+    /// All are absolute http(s) addresses.
+    pub fn links(&self) -> &[String] {
+        &self.links
+    }
+
+    /// The body wrapped to `width` columns, followed by the numbered link
+    /// list; no line is wider than `width`.
+    pub fn layout(&self, width: usize) -> Vec<Line<'static>> {
+        let width = width.max(1);
+        let mut out = Vec::new();
+        for block in &self.blocks {
+            match block {
+                Block::Text { indent, para } => {
+                    let fitted = indent.fit(width);
+                    let lines = para.wrap_hanging(fitted.first_room, fitted.rest_room);
+                    for (i, line) in lines.into_iter().enumerate() {
+                        out.push(fitted.apply(i == 0, line));
+                    }
+                }
+                Block::Blank { indent } => {
+                    out.push(indent.fit(width).apply(false, Line::default()));
+                }
+                Block::Rule { indent } => {
+                    let fitted = indent.fit(width);
+                    out.push(fitted.apply(false, rule(fitted.rest_room)));
+                }
+                Block::Table { indent, table } => {
+                    let fitted = indent.fit(width);
+                    for line in table.layout(fitted.rest_room) {
+                        out.push(fitted.apply(false, line));
+                    }
+                }
+            }
+        }
+        self.layout_links(width, &mut out);
+        out
+    }
+
+    fn layout_links(&self, width: usize, out: &mut Vec<Line<'static>>) {
+        if self.links.is_empty() {
+            return;
+        }
+        out.push(Line::default());
+        out.push(rule(width));
+        for (i, url) in self.links.iter().enumerate() {
+            let label = format!("[{}] ", i + 1);
+            let label_width = str_width(&label);
+            let para = Paragraph::styled(url, style::link());
+            if label_width + MIN_TEXT_COLUMNS > width {
+                out.push(Line::styled(
+                    take_columns(&label, width).to_owned(),
+                    style::link_number(),
+                ));
+                out.extend(para.wrap(width));
+                continue;
+            }
+            for (j, line) in para.wrap(width - label_width).into_iter().enumerate() {
+                let lead = if j == 0 {
+                    label.clone()
+                } else {
+                    " ".repeat(label_width)
+                };
+                let mut spans = vec![Span::styled(lead, style::link_number())];
+                spans.extend(line.spans);
+                out.push(Line::from(spans));
+            }
+        }
+    }
+}
+
+fn paragraph(runs: &[Run], numbering: &mut Numbering) -> Paragraph {
+    let mut b = ParagraphBuilder::new();
+    let mut open: Option<&str> = None;
+    for run in runs {
+        if run.link.as_deref() != open {
+            close_link(&mut b, open, numbering);
+            open = run.link.as_deref();
+        }
+        b.push(&run.text, run.style);
+    }
+    close_link(&mut b, open, numbering);
+    b.finish()
+}
+
+fn close_link(b: &mut ParagraphBuilder, link: Option<&str>, numbering: &mut Numbering) {
+    if let Some(url) = link {
+        let n = numbering.number(url);
+        b.push_glued(&format!("[{n}]"), style::link_number());
+    }
+}
+
+/// Spans without trailing spaces (an indent on an otherwise empty line).
+fn trimmed(spans: &[Span<'static>]) -> Vec<Span<'static>> {
+    let mut out = spans.to_vec();
+    while let Some(last) = out.last_mut() {
+        let t = last.content.trim_end().to_owned();
+        if t.is_empty() {
+            out.pop();
+        } else {
+            last.content = t.into();
+            break;
+        }
+    }
+    out
+}
+
+fn rule(width: usize) -> Line<'static> {
+    let unit = str_width("─").max(1);
+    Line::styled("─".repeat(width / unit), style::rule())
+}

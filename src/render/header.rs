@@ -1,0 +1,80 @@
+//! The block above an article's body: title, date and authors, categories,
+//! numbered tags, link.
+
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+
+use super::style;
+use crate::article::Article;
+use crate::text::sanitize::clean_inline;
+use crate::text::width::str_width;
+use crate::text::wrap::{Paragraph, ParagraphBuilder};
+
+/// The article header at `width`: title (wrapped), date and authors,
+/// categories, tags numbered `[1] [2] ...` (the order of `article.tags`),
+/// link, then a rule. No line is wider than `width`.
+pub fn header(article: &Article, width: usize) -> Vec<Line<'static>> {
+    let width = width.max(1);
+    let mut out = Vec::new();
+    let title = Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD);
+    out.extend(Paragraph::styled(&clean_inline(&article.title), title).wrap(width));
+
+    let meta = Style::new().add_modifier(Modifier::DIM);
+    let mut facts = Vec::new();
+    if let Some(date) = article.date {
+        facts.push(date.to_string());
+    }
+    if let Some(updated) = article.updated {
+        facts.push(format!("更新 {}", updated.format("%Y-%m-%d %H:%M")));
+    }
+    let authors = joined(&article.authors);
+    if !authors.is_empty() {
+        facts.push(authors);
+    }
+    if !facts.is_empty() {
+        out.extend(Paragraph::styled(&facts.join(" · "), meta).wrap(width));
+    }
+
+    let label = Style::new().add_modifier(Modifier::DIM);
+    let categories = joined(&article.categories);
+    if !categories.is_empty() {
+        let mut b = ParagraphBuilder::new();
+        b.push("分類：", label);
+        b.push(&categories, Style::new());
+        out.extend(b.finish().wrap(width));
+    }
+    if !article.tags.is_empty() {
+        let mut b = ParagraphBuilder::new();
+        b.push("標籤：", label);
+        for (i, tag) in article.tags.iter().enumerate() {
+            if i > 0 {
+                b.push("  ", Style::new());
+            }
+            b.push(&format!("[{}]", i + 1), style::link_number());
+            // Keep the number on the tag's line.
+            b.push_glued(&format!("\u{a0}{}", clean_inline(tag)), Style::new());
+        }
+        out.extend(b.finish().wrap(width));
+    }
+    if let Some(url) = &article.url {
+        let mut b = ParagraphBuilder::new();
+        b.push("連結：", label);
+        b.push(&clean_inline(url), style::link());
+        out.extend(b.finish().wrap(width));
+    }
+    let unit = str_width("─").max(1);
+    out.push(Line::from(Span::styled(
+        "─".repeat(width / unit),
+        style::rule(),
+    )));
+    out
+}
+
+fn joined(items: &[String]) -> String {
+    items
+        .iter()
+        .map(|s| clean_inline(s))
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("、")
+}

@@ -1,0 +1,145 @@
+//! Tables laid out at a width: an aligned grid when every cell fits on one
+//! line, otherwise one wrapped paragraph per row (`cell │ cell │ cell`).
+//! Cells are never wrapped side by side: the halves of a wrapped word would
+//! sit lines apart with other cells between them. Never wider than asked.
+
+use ratatui::text::{Line, Span};
+
+use super::style;
+use crate::text::width::str_width;
+use crate::text::wrap::{Paragraph, ParagraphBuilder};
+
+/// Below this width a stacked row's later lines are not indented.
+const MIN_COLUMN: usize = 6;
+const SEPARATOR: &str = " │ ";
+
+#[derive(Debug, Clone, Default)]
+pub(super) struct Table {
+    rows: Vec<Row>,
+    columns: usize,
+}
+
+#[derive(Debug, Clone)]
+struct Row {
+    head: bool,
+    cells: Vec<Paragraph>,
+}
+
+impl Table {
+    pub(super) fn push_row(&mut self, cells: Vec<(bool, Paragraph)>) {
+        let head = !cells.is_empty() && cells.iter().all(|(h, _)| *h);
+        let cells: Vec<Paragraph> = cells.into_iter().map(|(_, p)| p).collect();
+        self.columns = self.columns.max(cells.len());
+        self.rows.push(Row { head, cells });
+    }
+
+    pub(super) fn layout(&self, width: usize) -> Vec<Line<'static>> {
+        if self.columns == 0 {
+            return Vec::new();
+        }
+        match self.column_widths(width) {
+            Some(widths) => self.grid(&widths),
+            None => self.stacked(width),
+        }
+    }
+
+    /// Column widths when every cell fits unwrapped in `width`.
+    fn column_widths(&self, width: usize) -> Option<Vec<usize>> {
+        let n = self.columns;
+        let separators = str_width(SEPARATOR) * (n - 1);
+        let room = width.checked_sub(separators)?;
+        let natural: Vec<usize> = (0..n)
+            .map(|c| {
+                let cells = self.rows.iter().filter_map(|r| r.cells.get(c));
+                cells.map(Paragraph::width).max().unwrap_or(0).max(1)
+            })
+            .collect();
+        (natural.iter().sum::<usize>() <= room).then_some(natural)
+    }
+
+    fn grid(&self, widths: &[usize]) -> Vec<Line<'static>> {
+        let mut out = Vec::new();
+        for (i, row) in self.rows.iter().enumerate() {
+            let wrapped: Vec<Vec<Line<'static>>> = widths
+                .iter()
+                .enumerate()
+                .map(|(c, &w)| row.cells.get(c).map(|p| p.wrap(w)).unwrap_or_default())
+                .collect();
+            let height = wrapped.iter().map(Vec::len).max().unwrap_or(0).max(1);
+            for k in 0..height {
+                let mut spans: Vec<Span<'static>> = Vec::new();
+                for (c, &w) in widths.iter().enumerate() {
+                    if c > 0 {
+                        spans.push(Span::styled(SEPARATOR, style::table_border()));
+                    }
+                    let cell = wrapped[c].get(k).cloned().unwrap_or_default();
+                    let used: usize = cell.spans.iter().map(|s| str_width(&s.content)).sum();
+                    spans.extend(cell.spans);
+                    if c + 1 < widths.len() {
+                        spans.push(Span::raw(" ".repeat(w.saturating_sub(used))));
+                    }
+                }
+                out.push(Line::from(spans));
+            }
+            let next_is_body = self.rows.get(i + 1).is_some_and(|r| !r.head);
+            if row.head && next_is_body {
+                out.push(head_rule(widths));
+            }
+        }
+        out
+    }
+
+    /// Each row as one paragraph, its later lines indented.
+    fn stacked(&self, width: usize) -> Vec<Line<'static>> {
+        let mut out = Vec::new();
+        for row in &self.rows {
+            let mut b = ParagraphBuilder::new();
+            for (c, cell) in row.cells.iter().enumerate() {
+                if c > 0 {
+                    b.push(SEPARATOR, style::table_border());
+                }
+                b.push_paragraph(cell);
+            }
+            let para = b.finish();
+            let indent = if width > MIN_COLUMN { 2 } else { 0 };
+            for (k, line) in para
+                .wrap_hanging(width, width - indent)
+                .into_iter()
+                .enumerate()
+            {
+                if k == 0 || indent == 0 {
+                    out.push(line);
+                } else {
+                    let mut spans = vec![Span::raw(" ".repeat(indent))];
+                    spans.extend(line.spans);
+                    out.push(Line::from(spans));
+                }
+            }
+        }
+        out
+    }
+}
+
+/// `───┼───` under a header row, matching the column widths exactly.
+fn head_rule(widths: &[usize]) -> Line<'static> {
+    let dash = str_width("─").max(1);
+    let fill = |w: usize| {
+        let mut s = "─".repeat(w / dash);
+        s.push_str(&" ".repeat(w % dash));
+        s
+    };
+    let sep_width = str_width(SEPARATOR);
+    let cross = str_width("┼");
+    let junction = if cross + 2 * dash <= sep_width {
+        let side = (sep_width - cross) / 2;
+        format!("{}┼{}", fill(side), fill(sep_width - cross - side))
+    } else {
+        fill(sep_width)
+    };
+    let text = widths
+        .iter()
+        .map(|&w| fill(w))
+        .collect::<Vec<_>>()
+        .join(&junction);
+    Line::styled(text, style::table_border())
+}

@@ -1,0 +1,290 @@
+//! Loading folders made at test time: order, ids, long front matter,
+//! symbolic link loops, special and unreadable files.
+
+use std::fmt::Write as _;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use inkstone::article::stable_id;
+use inkstone::library::{self, Library, LoadOptions, Problem, Severity};
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile")
+}
+
+fn write(path: &Path, text: &str) {
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent).unwrap();
+    }
+    fs::write(path, text).unwrap();
+}
+
+fn article_text(title: &str, date: &str) -> String {
+    format!("---\ntitle: \"{title}\"\ndate: {date}\n---\n\nbody\n")
+}
+
+#[test]
+fn articles_are_newest_first_undated_last_ties_by_path() {
+    let dir = tempfile::tempdir().unwrap();
+    write(&dir.path().join("b.md"), &article_text("B", "2020-01-01"));
+    write(&dir.path().join("a.md"), &article_text("A", "2020-01-01"));
+    write(
+        &dir.path().join("new.md"),
+        &article_text("New", "2024-12-31"),
+    );
+    write(&dir.path().join("none.md"), "---\ntitle: None\n---\n");
+    write(
+        &dir.path().join("old.md"),
+        &article_text("Old", "2001/02/03"),
+    );
+    let library = Library::load(&[dir.path().to_path_buf()]);
+    let titles: Vec<&str> = library.articles.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(titles, ["New", "A", "B", "Old", "None"]);
+}
+
+#[test]
+fn ids_come_from_links_else_paths_inside_the_archive() {
+    let dir = tempfile::tempdir().unwrap();
+    write(&dir.path().join("2021/x.md"), "---\ntitle: X\n---\n");
+    write(
+        &dir.path().join("2021/y.md"),
+        "---\ntitle: Y\nfrom: https://e.x/y\n---\n",
+    );
+    let library = Library::load(&[dir.path().to_path_buf()]);
+    let ids: Vec<&str> = library.articles.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            stable_id("path", "2021/x.md"),
+            stable_id("link", "https://e.x/y")
+        ]
+    );
+    let (single, _) = library::load_file(&dir.path().join("2021/x.md"), dir.path()).unwrap();
+    assert_eq!(single.id, stable_id("path", "2021/x.md"));
+}
+
+#[test]
+fn front_matter_longer_than_the_first_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let tags: String = (0..600).fold(String::new(), |mut out, i| {
+        let _ = writeln!(out, "  - \"標籤{i}\"");
+        out
+    });
+    let text = format!("---\ntitle: \"Long\"\ntags:\n{tags}date: 2019-09-09\n---\n\n# Other\n");
+    assert!(text.len() > 8 * 1024);
+    let path = dir.path().join("long.md");
+    write(&path, &text);
+    let (article, problems) = library::load_file(&path, dir.path()).unwrap();
+    assert_eq!(article.title, "Long");
+    assert_eq!(article.tags.len(), 600);
+    assert_eq!(
+        article.date.map(|d| d.to_string()).as_deref(),
+        Some("2019-09-09")
+    );
+    assert!(problems.is_empty());
+    assert_eq!(library::read_body(&article.body).unwrap(), "\n# Other\n");
+}
+
+#[test]
+fn title_from_a_heading_past_the_first_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("late.md");
+    write(
+        &path,
+        &format!(
+            "---\ndate: 2019-09-09\n---\n{}\n# Late heading\n",
+            "filler line\n".repeat(800)
+        ),
+    );
+    assert_eq!(
+        library::load_file(&path, dir.path()).unwrap().0.title,
+        "Late heading"
+    );
+}
+
+#[test]
+fn file_without_front_matter_is_all_body() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plain.md");
+    write(&path, "# Just Markdown\n\ntext\n");
+    let (article, problems) = library::load_file(&path, dir.path()).unwrap();
+    assert_eq!(article.title, "Just Markdown");
+    assert!(problems.is_empty());
+    assert_eq!(
+        library::read_body(&article.body).unwrap(),
+        "# Just Markdown\n\ntext\n"
+    );
+}
+
+#[test]
+fn empty_file_is_titled_by_its_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("空白.md");
+    write(&path, "");
+    assert_eq!(
+        library::load_file(&path, dir.path()).unwrap().0.title,
+        "空白"
+    );
+}
+
+#[test]
+fn load_file_refuses_binary_and_missing_files() {
+    let binary = fixtures().join("binary.md");
+    let err: Problem = library::load_file(&binary, &fixtures()).unwrap_err();
+    assert_eq!(err.path, binary);
+    assert_eq!(err.severity, Severity::Error);
+    let missing = fixtures().join("missing.md");
+    let err = library::load_file(&missing, &fixtures()).unwrap_err();
+    assert!(err.reason.starts_with("cannot read:"), "{}", err.reason);
+}
+
+#[test]
+fn paths_given_explicitly() {
+    let dir = tempfile::tempdir().unwrap();
+    let txt = dir.path().join("notes.txt");
+    write(&txt, "not markdown");
+    let missing = dir.path().join("nowhere");
+    let md = fixtures().join("bom-crlf.md");
+    let library = Library::load(&[txt.clone(), missing.clone(), md.clone(), md.clone()]);
+    assert_eq!(
+        library.articles.len(),
+        1,
+        "a file given twice is loaded once"
+    );
+    assert_eq!(library.articles[0].path, md);
+    let by_path = |p: &Path| {
+        library
+            .problems
+            .iter()
+            .find(|x| x.path == p)
+            .map(|x| x.severity)
+    };
+    assert_eq!(by_path(&txt), Some(Severity::Warning));
+    assert_eq!(by_path(&missing), Some(Severity::Error));
+}
+
+#[test]
+fn overlapping_paths_load_each_file_once() {
+    let md = fixtures().join("bom-crlf.md");
+    let library = Library::load(&[md.clone(), fixtures(), fixtures()]);
+    assert_eq!(library.articles.len(), 10);
+    assert_eq!(library.articles.iter().filter(|a| a.path == md).count(), 1);
+    let binary = library
+        .problems
+        .iter()
+        .filter(|p| p.path.ends_with("binary.md"));
+    assert_eq!(binary.count(), 1);
+}
+
+#[cfg(unix)]
+#[test]
+fn symbolic_links_are_followed_without_loops() {
+    use std::os::unix::fs::symlink;
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("archive");
+    write(
+        &root.join("a/story.md"),
+        &article_text("Story", "2020-02-02"),
+    );
+    write(
+        &dir.path().join("outside/extra.md"),
+        &article_text("Extra", "2020-03-03"),
+    );
+    symlink(&root, root.join("a/loop")).unwrap();
+    symlink(root.join("a"), root.join("a/self")).unwrap();
+    symlink(root.join("a/story.md"), root.join("alias.md")).unwrap();
+    symlink(dir.path().join("outside"), root.join("linked")).unwrap();
+    symlink(root.join("gone.md"), root.join("dangling.md")).unwrap();
+
+    let library = Library::load(std::slice::from_ref(&root));
+    let titles: Vec<&str> = library.articles.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(titles, ["Extra", "Story"]);
+    let loops = library
+        .problems
+        .iter()
+        .filter(|p| p.reason.contains("loops back"))
+        .count();
+    assert_eq!(loops, 2, "{:?}", library.problems);
+    let dangling = library
+        .problems
+        .iter()
+        .find(|p| p.path.ends_with("dangling.md"))
+        .unwrap();
+    assert_eq!(dangling.severity, Severity::Error);
+    assert!(
+        dangling.reason.contains("broken symbolic link"),
+        "{}",
+        dangling.reason
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn special_and_unreadable_files_are_reported() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        &dir.path().join("ok.md"),
+        &article_text("Fine", "2020-02-02"),
+    );
+    let fifo = dir.path().join("pipe.md");
+    let made_fifo = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success());
+    let locked = dir.path().join("locked.md");
+    write(&locked, &article_text("Locked", "2020-02-02"));
+    fs::set_permissions(&locked, fs::Permissions::from_mode(0o000)).unwrap();
+    // Root reads anything; then the file simply loads.
+    let can_read_locked = fs::read(&locked).is_ok();
+
+    let library = Library::load(&[dir.path().to_path_buf()]);
+    if made_fifo {
+        let p = library
+            .problems
+            .iter()
+            .find(|p| p.path == fifo)
+            .expect("fifo reported");
+        assert_eq!(
+            (p.severity, p.reason.as_str()),
+            (Severity::Warning, "not a regular file; skipped")
+        );
+    }
+    if can_read_locked {
+        assert!(library.articles.iter().any(|a| a.title == "Locked"));
+    } else {
+        let p = library
+            .problems
+            .iter()
+            .find(|p| p.path == locked)
+            .expect("unreadable reported");
+        assert_eq!(p.severity, Severity::Error);
+        assert!(p.reason.starts_with("cannot read:"), "{}", p.reason);
+    }
+    assert!(library.articles.iter().any(|a| a.title == "Fine"));
+}
+
+#[test]
+fn verifying_bodies_finds_invalid_utf8_after_the_front_matter() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = b"---\ntitle: Fine\n---\n".to_vec();
+    text.extend(std::iter::repeat_n(b'x', 10_000));
+    text.extend(b"\xff\xfe latin1 \xe9\n\0");
+    fs::write(dir.path().join("late.md"), text).unwrap();
+    let quick = Library::load(&[dir.path().to_path_buf()]);
+    assert!(quick.problems.is_empty());
+    let options = LoadOptions {
+        verify_bodies: true,
+        ..LoadOptions::default()
+    };
+    let checked = Library::load_with(&[dir.path().to_path_buf()], options);
+    let reasons: Vec<&str> = checked.problems.iter().map(|p| p.reason.as_str()).collect();
+    assert_eq!(
+        reasons,
+        [
+            "NUL bytes in the body",
+            "invalid UTF-8, decoded with replacement characters"
+        ]
+    );
+    assert_eq!(checked.articles[0].title, "Fine");
+}
