@@ -74,11 +74,7 @@ impl Article {
             self.title = title;
             return;
         }
-        let name = self
-            .path
-            .file_stem()
-            .or_else(|| self.path.file_name())
-            .unwrap_or(self.path.as_os_str());
+        let name = self.path.file_name().unwrap_or(self.path.as_os_str());
         self.title = crate::text::sanitize::clean_inline(&name.to_string_lossy());
         if self.title.is_empty() {
             "untitled".clone_into(&mut self.title);

@@ -93,14 +93,35 @@ pub struct ConfigArgs {
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        None => {
-            eprintln!("inkstone: the reader is not built yet; try `inkstone list`");
-            ExitCode::FAILURE
-        }
+        None => read(&cli.paths),
         Some(Command::List(args)) => list::run(&args),
         Some(Command::Tags(args)) => tags::run(&args.paths),
         Some(Command::Check(args)) => check::run(&args.paths),
         Some(Command::Show(args)) => show::run(&args),
         Some(Command::Config(args)) => config::run(&args),
+    }
+}
+
+/// The reader: loads the keymap and the archive, then takes the terminal.
+fn read(paths: &[PathBuf]) -> ExitCode {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        eprintln!("inkstone: the reader needs a terminal; for scripts use `inkstone list`");
+        return ExitCode::from(2);
+    }
+    let keymap = match crate::keymap::Keymap::load() {
+        Ok(keymap) => keymap,
+        Err(e) => {
+            eprintln!("inkstone: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let library = crate::library::Library::open(paths);
+    match crate::tui::run(library, keymap) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("inkstone: terminal error: {e}");
+            ExitCode::FAILURE
+        }
     }
 }

@@ -7,14 +7,18 @@
 //! What outlives a session lives in `marks` (state), `config` and `cache`;
 //! `watch` follows the library folders while the reader runs.
 
+pub mod app;
 pub mod article;
 pub mod cache;
 pub mod cli;
 pub mod config;
 pub mod durable;
+pub mod keymap;
 pub mod library;
 pub mod marks;
 pub mod render;
 pub mod session;
 pub mod text;
+pub mod tui;
+pub mod ui;
 pub mod watch;

@@ -20,14 +20,14 @@ use rayon::prelude::*;
 
 use crate::article::{Article, BodySource, YamlParser};
 
-pub use cached::Recheck;
+pub use cached::{DiskIndex, Recheck};
 pub use changes::ChangeSummary;
 pub use order::{compare_articles, sort_articles};
 pub use read::load_file;
+pub use walk::is_markdown;
 
 /// One file's outcome: the article and its problems, or why it is not one.
 pub type LoadResult = Result<(Article, Vec<Problem>), Problem>;
-pub use walk::is_markdown;
 
 /// Everything loaded from one or more paths.
 #[derive(Debug, Default)]
@@ -41,8 +41,9 @@ pub struct Library {
     /// The paths it was loaded from (none for the samples), so that live
     /// changes can be parsed as the loader would.
     pub roots: Vec<PathBuf>,
-    /// Sizes and times of the files, for the cache and live changes.
-    disk: cached::DiskIndex,
+    /// Sizes and times of the files, for the cache and live changes
+    /// (opaque; `Library::default()`'s is right for a library built by hand).
+    pub disk: DiskIndex,
 }
 
 /// Something wrong with one file. Warnings leave the article loaded;
@@ -209,8 +210,9 @@ fn drop_duplicates(articles: &mut Vec<Article>, problems: &mut Vec<Problem>) {
     }
 }
 
-/// The folder's name for one path; names joined for several.
+/// The folder's name for one path; a few names joined for several.
 fn library_name(paths: &[PathBuf]) -> String {
+    const SHOWN: usize = 3;
     let name = |p: &PathBuf| {
         let full = std::fs::canonicalize(p).unwrap_or_else(|_| p.clone());
         full.file_name().map_or_else(
@@ -218,7 +220,11 @@ fn library_name(paths: &[PathBuf]) -> String {
             |n| n.to_string_lossy().into_owned(),
         )
     };
-    paths.iter().map(name).collect::<Vec<_>>().join(", ")
+    let names: Vec<String> = paths.iter().take(SHOWN).map(name).collect();
+    match paths.len().saturating_sub(SHOWN) {
+        0 => names.join(", "),
+        more => format!("{} and {more} more", names.join(", ")),
+    }
 }
 
 /// Reads an article's body (everything after the front matter), decoding

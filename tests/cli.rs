@@ -178,6 +178,12 @@ fn check_names_every_broken_file_and_fails() {
             "missing {line:?} in\n{text}"
         );
     }
+    let listed = inkstone(&["list", &dir]);
+    assert!(listed.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&listed.stderr),
+        "inkstone: 3 files could not be read or parsed; `inkstone check` lists them\n"
+    );
     let summary = text.lines().last().unwrap();
     assert_eq!(
         summary,

@@ -123,7 +123,7 @@ fn empty_file_is_titled_by_its_name() {
     write(&path, "");
     assert_eq!(
         library::load_file(&path, dir.path()).unwrap().0.title,
-        "空白"
+        "空白.md"
     );
 }
 

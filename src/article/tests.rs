@@ -62,9 +62,9 @@ fn title_falls_back_to_body_heading_then_file_name() {
     a.set_title_from_body(Some("<p>x</p><h1>HTML 標題</h1>"));
     assert_eq!(a.title, "HTML 標題");
     a.set_title_from_body(Some("no heading"));
-    assert_eq!(a.title, "story");
+    assert_eq!(a.title, "story.md");
     a.set_title_from_body(None);
-    assert_eq!(a.title, "story");
+    assert_eq!(a.title, "story.md");
 }
 
 #[test]

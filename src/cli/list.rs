@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use super::ListArgs;
-use super::output::{pad_right, terminal_safe_json, to_stdout};
+use super::output::{open_library, pad_right, terminal_safe_json, to_stdout};
 use crate::article::Article;
 use crate::marks::{Marks, ViewFilter};
 use crate::text::sanitize::clean_inline;
@@ -19,7 +19,7 @@ const MAX_CATEGORY_COLUMN: usize = 18;
 const DATE_COLUMN: usize = 10;
 
 pub fn run(args: &ListArgs) -> ExitCode {
-    let library = match super::open::library(&args.paths) {
+    let library = match open_library(&args.paths) {
         Ok(library) => library,
         Err(code) => return code,
     };

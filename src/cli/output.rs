@@ -26,6 +26,25 @@ pub fn to_stdout(code: ExitCode, write: impl FnOnce(&mut dyn Write) -> io::Resul
     }
 }
 
+/// Loads what a scripting command works on (through the config and the
+/// cache, see `super::open`) and says on stderr when some files could not
+/// be read or parsed (stdout stays the command's output). A bad config is
+/// reported and fails the command.
+pub fn open_library(paths: &[std::path::PathBuf]) -> Result<crate::library::Library, ExitCode> {
+    let library = super::open::library(paths)?;
+    let broken = library
+        .problems
+        .iter()
+        .filter(|p| p.severity == crate::library::Severity::Error)
+        .count();
+    if broken > 0 {
+        eprintln!(
+            "inkstone: {broken} files could not be read or parsed; `inkstone check` lists them"
+        );
+    }
+    Ok(library)
+}
+
 /// `s` padded with spaces to `width` columns; never cut.
 pub fn pad_right(s: &str, width: usize) -> String {
     let mut out = String::with_capacity(s.len() + width);

@@ -5,12 +5,12 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::output::to_stdout;
+use super::output::{open_library, to_stdout};
 use crate::library::Library;
 use crate::text::width::pad_left;
 
 pub fn run(paths: &[PathBuf]) -> ExitCode {
-    let library = match super::open::library(paths) {
+    let library = match open_library(paths) {
         Ok(library) => library,
         Err(code) => return code,
     };

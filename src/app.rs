@@ -1,0 +1,279 @@
+//! The reader's state and the one function that changes it.
+//!
+//! Flow: terminal events -> `keymap` -> [`Action`] -> [`App::update`] ->
+//! [`Effect`]s that `tui` performs (reading a body, opening a browser),
+//! whose outcomes come back as actions. `ui::draw` only reads an `App`.
+//!
+//! Extension points for later features:
+//! - a new way to narrow the list is a [`Criterion`] variant: `refilter`
+//!   recomputes `visible` and keeps the selection;
+//! - per-article marks (read, starred) belong next to `library` and can be
+//!   set from `open_article`;
+//! - messages for the person go through [`App::notify`] / [`App::fail`];
+//! - work outside the process is a new [`Effect`].
+
+mod action;
+mod cursor;
+mod detail;
+mod effect;
+mod filter;
+mod geometry;
+mod guide;
+mod index;
+mod picker;
+mod update;
+mod update_filters;
+mod update_links;
+mod update_overlay;
+mod url_check;
+
+pub use action::Action;
+pub use cursor::Cursor;
+pub use detail::{Body, Detail, without_colour};
+pub use effect::Effect;
+pub use filter::{Criterion, Filters};
+pub use geometry::{MAX_TEXT_WIDTH, MIN_HEIGHT, MIN_WIDTH, Size};
+pub use guide::{HelpEntry, HelpSection, Hint, KeyGuide};
+pub use index::{Indexes, LabelIndex};
+pub use picker::{Choices, Picker, PickerEntry, PickerKind};
+pub use url_check::check_url;
+
+use crate::article::Article;
+use crate::library::{Library, Severity};
+use crate::text::width;
+
+/// The main view underneath any pop-up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    List,
+    Detail,
+}
+
+/// A pop-up over the view; it takes the keys while open.
+#[derive(Debug)]
+pub enum Overlay {
+    Picker(Picker),
+    /// The key help, scrolled to this line.
+    Help {
+        scroll: usize,
+    },
+}
+
+/// Which set of key bindings applies right now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Context {
+    List,
+    Detail,
+    Picker,
+    Help,
+}
+
+/// A message in the status line until the next key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub error: bool,
+}
+
+/// Choices made at start-up.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// No colours, only bold/dim/reverse (`NO_COLOR`).
+    pub monochrome: bool,
+}
+
+/// The whole state of the reader.
+#[derive(Debug)]
+pub struct App {
+    library: Library,
+    /// Every article index, newest first: the list's order.
+    order: Vec<usize>,
+    /// `rank[article]` is its position in `order`.
+    rank: Vec<usize>,
+    filters: Filters,
+    /// Tags and categories as numbers, for fast filters and counts.
+    index: Indexes,
+    /// The pickers' entries when no filter is active (the common case),
+    /// built once.
+    all_tags: Choices,
+    all_categories: Choices,
+    /// Indices of the articles the list shows, in `order`.
+    visible: Vec<usize>,
+    list: Cursor,
+    view: View,
+    detail: Option<Detail>,
+    overlay: Option<Overlay>,
+    status: Option<Status>,
+    size: Size,
+    options: Options,
+    guide: KeyGuide,
+    /// Columns of the list's source column, from the widest source.
+    source_width: usize,
+}
+
+impl App {
+    pub fn new(library: Library, guide: KeyGuide, options: Options) -> Self {
+        let mut order: Vec<usize> = (0..library.articles.len()).collect();
+        // Newest first; undated articles last, otherwise in loading order.
+        order.sort_by_key(|&i| std::cmp::Reverse(library.articles[i].date));
+        let mut rank = vec![0; order.len()];
+        for (pos, &i) in order.iter().enumerate() {
+            rank[i] = pos;
+        }
+        let source_width = library
+            .articles
+            .iter()
+            .filter_map(Article::source)
+            .map(width::str_width)
+            .max()
+            .unwrap_or(0);
+        let index = Indexes::build(&library.articles, &rank);
+        let mut app = App {
+            all_tags: update_filters::choices(index.tags.all_counts()),
+            all_categories: update_filters::choices(index.categories.all_counts()),
+            index,
+            visible: order.clone(),
+            order,
+            rank,
+            filters: Filters::default(),
+            list: Cursor::default(),
+            view: View::List,
+            detail: None,
+            overlay: None,
+            status: None,
+            size: Size::new(80, 24),
+            options,
+            guide,
+            source_width,
+            library,
+        };
+        let errors = app
+            .library
+            .problems
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+            .count();
+        if errors > 0 {
+            app.fail(format!(
+                "{errors} file{} could not be read; `inkstone check` lists them",
+                if errors == 1 { "" } else { "s" }
+            ));
+        }
+        app
+    }
+
+    pub fn library(&self) -> &Library {
+        &self.library
+    }
+
+    pub fn articles(&self) -> &[Article] {
+        &self.library.articles
+    }
+
+    pub fn filters(&self) -> &Filters {
+        &self.filters
+    }
+
+    /// Indices of the listed articles, in list order.
+    pub fn visible(&self) -> &[usize] {
+        &self.visible
+    }
+
+    pub fn list_cursor(&self) -> Cursor {
+        self.list
+    }
+
+    /// The index of the article under the list selection.
+    pub fn selected_article(&self) -> Option<usize> {
+        self.visible.get(self.list.selected).copied()
+    }
+
+    pub fn view(&self) -> View {
+        self.view
+    }
+
+    pub fn detail(&self) -> Option<&Detail> {
+        self.detail.as_ref()
+    }
+
+    pub fn overlay(&self) -> Option<&Overlay> {
+        self.overlay.as_ref()
+    }
+
+    pub fn status(&self) -> Option<&Status> {
+        self.status.as_ref()
+    }
+
+    pub fn size(&self) -> Size {
+        self.size
+    }
+
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+
+    pub fn guide(&self) -> &KeyGuide {
+        &self.guide
+    }
+
+    pub fn source_width(&self) -> usize {
+        self.source_width
+    }
+
+    /// The bindings that apply now.
+    pub fn context(&self) -> Context {
+        match (&self.overlay, self.view) {
+            (Some(Overlay::Picker(_)), _) => Context::Picker,
+            (Some(Overlay::Help { .. }), _) => Context::Help,
+            (None, View::List) => Context::List,
+            (None, View::Detail) => Context::Detail,
+        }
+    }
+
+    /// The article the person is looking at: the open one, else the
+    /// selected one.
+    pub fn current_article(&self) -> Option<usize> {
+        match (&self.detail, self.view) {
+            (Some(detail), View::Detail) => Some(detail.article),
+            _ => self.selected_article(),
+        }
+    }
+
+    /// Shows an informational message until the next key.
+    pub fn notify(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            error: false,
+        });
+    }
+
+    /// Shows an error message until the next key.
+    pub fn fail(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            error: true,
+        });
+    }
+
+    /// Recomputes the visible list after the criteria changed, keeping the
+    /// selected article (on the same screen row) when it is still listed,
+    /// else selecting the one that followed it.
+    fn refilter(&mut self) {
+        let previous = self.selected_article();
+        let row_on_screen = self.list.selected.saturating_sub(self.list.offset);
+        self.visible = self
+            .filters
+            .apply(&self.order, &self.library.articles, &self.index);
+        let position = previous.map_or(0, |article| {
+            let rank = self.rank[article];
+            self.visible.partition_point(|&i| self.rank[i] < rank)
+        });
+        let rows = self.size.body_rows();
+        self.list.selected = position.min(self.visible.len().saturating_sub(1));
+        self.list.offset = self.list.selected.saturating_sub(row_on_screen);
+        self.list.reveal(self.visible.len(), rows);
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests;

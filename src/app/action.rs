@@ -1,0 +1,94 @@
+//! Everything that can happen to the reader, as data.
+
+use crate::render::Document;
+
+/// One thing that happened: a key the keymap translated, a mouse event, a
+/// resize, or the outcome of an effect. [`crate::app::App::update`] is the
+/// only consumer. Navigation actions mean what the current view makes of
+/// them (`MoveDown` moves the list selection, scrolls an article, or moves
+/// the picker highlight).
+#[derive(Debug, Clone)]
+pub enum Action {
+    MoveDown,
+    MoveUp,
+    PageDown,
+    PageUp,
+    First,
+    Last,
+    /// List: open the selected article. Picker: same as `Apply`.
+    Open,
+    /// Leave the article, the picker or the help.
+    Back,
+    Quit,
+    /// Next/previous article of the list without leaving the article view.
+    NextArticle,
+    PrevArticle,
+    /// Hand the article's link (`OpenLink`) or original link to a browser.
+    OpenLink,
+    OpenOriginal,
+    /// Pick one of the article body's numbered links and open it.
+    ShowLinks,
+    TagPicker,
+    CategoryPicker,
+    /// Filter by the open article's n-th tag (1-based).
+    FilterByTag(u8),
+    ClearFilters,
+    Help,
+    /// Restore the terminal and stop the process until `fg`.
+    Suspend,
+    /// Repaint the whole screen.
+    Redraw,
+    /// Picker: mark or unmark the highlighted entry (marks combine with AND).
+    ToggleMark,
+    /// Picker: filter by the marked entries, or the highlighted one.
+    Apply,
+    /// Picker: remove the last character of the query.
+    DeleteChar,
+    /// Picker: empty the query.
+    ClearQuery,
+    /// Picker: a typed character.
+    Insert(char),
+    /// The terminal has a new size (columns, rows).
+    Resize {
+        width: u16,
+        height: u16,
+    },
+    /// Mouse wheel at a screen position.
+    ScrollDown {
+        column: u16,
+        row: u16,
+    },
+    ScrollUp {
+        column: u16,
+        row: u16,
+    },
+    /// Left click at a screen position.
+    Click {
+        column: u16,
+        row: u16,
+    },
+    /// An article body was read and parsed (or could not be).
+    BodyLoaded {
+        article: usize,
+        result: Result<Document, String>,
+    },
+    /// An effect finished; show this in the status line.
+    Notify(String),
+    /// An effect failed; show this in the status line as an error.
+    Fail(String),
+}
+
+impl Action {
+    /// Whether this comes from the person at the keyboard or mouse, which
+    /// replaces whatever message the status line was showing.
+    pub fn is_user_input(&self) -> bool {
+        !matches!(
+            self,
+            Action::Resize { .. }
+                | Action::BodyLoaded { .. }
+                | Action::Notify(_)
+                | Action::Fail(_)
+                | Action::Redraw
+        )
+    }
+}

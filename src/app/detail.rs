@@ -1,0 +1,177 @@
+//! The article view's state: which article, its parsed body, and the lines
+//! laid out for the current width (computed in `update`, so drawing only
+//! slices them).
+
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+
+use crate::article::Article;
+use crate::render::{self, Document};
+use crate::text::{cells, sanitize};
+
+/// Where the article's body is in its life.
+#[derive(Debug, Clone)]
+pub enum Body {
+    Loading,
+    Loaded(Document),
+    Failed(String),
+}
+
+/// An open article.
+#[derive(Debug, Clone)]
+pub struct Detail {
+    /// Index into the library's articles.
+    pub article: usize,
+    pub body: Body,
+    /// Header, a blank line, then the body, wrapped to `width` columns.
+    pub lines: Vec<Line<'static>>,
+    /// The width `lines` were laid out for (0: not yet).
+    pub width: usize,
+    /// The first line shown.
+    pub scroll: usize,
+}
+
+impl Detail {
+    pub fn new(article: usize) -> Self {
+        Detail {
+            article,
+            body: Body::Loading,
+            lines: Vec::new(),
+            width: 0,
+            scroll: 0,
+        }
+    }
+
+    /// The body's numbered links (none until it is loaded).
+    pub fn links(&self) -> &[String] {
+        match &self.body {
+            Body::Loaded(document) => document.links(),
+            _ => &[],
+        }
+    }
+
+    /// Lays the article out for `width` columns, keeping the reading
+    /// position at the same fraction of the text.
+    pub fn layout(&mut self, article: &Article, width: usize, monochrome: bool) {
+        let width = width.max(1);
+        let old_len = self.lines.len().max(1);
+        let mut lines = render::header(article, width);
+        lines.push(Line::default());
+        match &self.body {
+            Body::Loading => lines.push(Line::styled("Loading…", Modifier::DIM)),
+            Body::Failed(reason) => lines.push(Line::styled(
+                crate::text::width::truncate(
+                    &format!(
+                        "Could not read this article: {}",
+                        sanitize::clean_inline(reason)
+                    ),
+                    width,
+                ),
+                Modifier::BOLD,
+            )),
+            Body::Loaded(document) => {
+                let body = document.layout(width);
+                if body
+                    .iter()
+                    .all(|l| l.spans.iter().all(|s| s.content.trim().is_empty()))
+                {
+                    lines.push(Line::styled("(this article has no text)", Modifier::DIM));
+                } else {
+                    lines.extend(body);
+                }
+            }
+        }
+        lines = lines
+            .into_iter()
+            .map(|line| terminal_cells(line, monochrome))
+            .collect();
+        if self.width != 0 && self.width != width {
+            self.scroll = self.scroll * lines.len() / old_len;
+        }
+        self.lines = lines;
+        self.width = width;
+    }
+
+    /// The furthest `scroll` goes: the last line at the bottom of the pane.
+    pub fn max_scroll(&self, rows: usize) -> usize {
+        self.lines.len().saturating_sub(rows.max(1))
+    }
+
+    pub fn scroll_by(&mut self, delta: isize, rows: usize) {
+        self.scroll = self
+            .scroll
+            .saturating_add_signed(delta)
+            .min(self.max_scroll(rows));
+    }
+
+    pub fn scroll_to(&mut self, line: usize, rows: usize) {
+        self.scroll = line.min(self.max_scroll(rows));
+    }
+}
+
+/// The line with every span made [`cells::terminal_safe`], and without
+/// colours when `monochrome`.
+fn terminal_cells(mut line: Line<'static>, monochrome: bool) -> Line<'static> {
+    for span in &mut line.spans {
+        if let std::borrow::Cow::Owned(safe) = cells::terminal_safe(&span.content) {
+            span.content = safe.into();
+        }
+    }
+    if monochrome {
+        without_colour(line)
+    } else {
+        line
+    }
+}
+
+/// The same text with foreground and background colours removed, keeping
+/// bold, italic and the like (`NO_COLOR`).
+pub fn without_colour(line: Line<'static>) -> Line<'static> {
+    let strip = |style: Style| Style {
+        fg: None,
+        bg: None,
+        underline_color: None,
+        ..style
+    };
+    Line {
+        style: strip(line.style),
+        alignment: line.alignment,
+        spans: line
+            .spans
+            .into_iter()
+            .map(|span| Span::styled(span.content, strip(span.style)))
+            .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::tests::article;
+    use ratatui::style::Color;
+
+    #[test]
+    fn relayout_keeps_the_reading_position() {
+        let a = article("標題", &[], &[]);
+        let text = "一二三四五六七八九十".repeat(40);
+        let mut d = Detail::new(0);
+        d.body = Body::Loaded(render::render_body(&text, None));
+        d.layout(&a, 40, false);
+        let long = d.lines.len();
+        d.scroll_to(long / 2, 5);
+        d.layout(&a, 80, false);
+        assert!(d.lines.len() < long);
+        let fraction = d.scroll as f64 / d.lines.len() as f64;
+        assert!((fraction - 0.5).abs() < 0.1, "{fraction}");
+        d.scroll_by(10_000, 5);
+        assert_eq!(d.scroll, d.max_scroll(5));
+    }
+
+    #[test]
+    fn monochrome_drops_colours_only() {
+        let line = Line::from(Span::styled("x", Style::new().fg(Color::Red).bold()));
+        let plain = without_colour(line);
+        assert_eq!(plain.spans[0].style.fg, None);
+        assert!(plain.spans[0].style.add_modifier.contains(Modifier::BOLD));
+    }
+}

@@ -1,0 +1,141 @@
+//! Which articles the list shows: a conjunction of criteria.
+//!
+//! Later criteria (a search query, unread only, starred only) become new
+//! [`Criterion`] variants; everything else (header labels, recomputing the
+//! visible list, keeping the selection) works unchanged.
+
+use super::index::{Indexes, intersect};
+use crate::article::Article;
+
+/// One condition an article must meet to be listed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Criterion {
+    /// Carries this tag (exact match).
+    Tag(String),
+    /// Has this category (any of its categories, exact match).
+    Category(String),
+}
+
+impl Criterion {
+    pub fn matches(&self, article: &Article) -> bool {
+        match self {
+            Criterion::Tag(tag) => article.tags.iter().any(|t| t == tag),
+            Criterion::Category(category) => article.categories.iter().any(|c| c == category),
+        }
+    }
+
+    /// The list positions of the articles meeting it, ascending, when an
+    /// index can answer (an unknown label: none).
+    // `None` is for criteria no index answers (a search, read marks).
+    #[allow(clippy::unnecessary_wraps)]
+    fn positions<'a>(&self, index: &'a Indexes) -> Option<&'a [u32]> {
+        let found = match self {
+            Criterion::Tag(tag) => index.tags.positions(tag),
+            Criterion::Category(category) => index.categories.positions(category),
+        };
+        Some(found.unwrap_or(&[]))
+    }
+
+    /// How the header shows it: `#tag` or `@category`.
+    pub fn label(&self) -> String {
+        match self {
+            Criterion::Tag(tag) => format!("#{tag}"),
+            Criterion::Category(category) => format!("@{category}"),
+        }
+    }
+}
+
+/// The active criteria; an article is shown when it meets all of them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filters {
+    criteria: Vec<Criterion>,
+}
+
+impl Filters {
+    pub fn criteria(&self) -> &[Criterion] {
+        &self.criteria
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.criteria.is_empty()
+    }
+
+    /// Adds a criterion unless it is already active; says whether it was new.
+    pub fn add(&mut self, criterion: Criterion) -> bool {
+        if self.criteria.contains(&criterion) {
+            return false;
+        }
+        self.criteria.push(criterion);
+        true
+    }
+
+    pub fn clear(&mut self) {
+        self.criteria.clear();
+    }
+
+    pub fn matches(&self, article: &Article) -> bool {
+        self.criteria.iter().all(|c| c.matches(article))
+    }
+
+    /// The indices from `order` (kept in that order) of articles that pass.
+    /// Criteria an index answers are intersected first; the others are
+    /// checked only on what is left.
+    pub fn apply(&self, order: &[usize], articles: &[Article], index: &Indexes) -> Vec<usize> {
+        let mut positions: Option<Vec<u32>> = None;
+        let mut others = Vec::new();
+        for criterion in &self.criteria {
+            match criterion.positions(index) {
+                Some(list) => {
+                    positions = Some(match positions {
+                        None => list.to_vec(),
+                        Some(so_far) => intersect(&so_far, list),
+                    });
+                }
+                None => others.push(criterion),
+            }
+        }
+        let passes = |i: usize| {
+            articles
+                .get(i)
+                .is_some_and(|a| others.iter().all(|c| c.matches(a)))
+        };
+        match positions {
+            Some(positions) => positions
+                .into_iter()
+                .filter_map(|p| order.get(p as usize).copied())
+                .filter(|&i| passes(i))
+                .collect(),
+            None => order.iter().copied().filter(|&i| passes(i)).collect(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::tests::article;
+
+    #[test]
+    fn all_criteria_must_hold() {
+        let articles = vec![
+            article("a", &["港聞"], &["香港", "交通"]),
+            article("b", &["港聞"], &["香港"]),
+            article("c", &["國際"], &["交通"]),
+        ];
+        let order = [0, 1, 2];
+        let index = Indexes::build(&articles, &[0, 1, 2]);
+        let mut filters = Filters::default();
+        assert_eq!(filters.apply(&order, &articles, &index), vec![0, 1, 2]);
+        assert!(filters.add(Criterion::Tag("香港".into())));
+        assert!(!filters.add(Criterion::Tag("香港".into())));
+        assert_eq!(filters.apply(&order, &articles, &index), vec![0, 1]);
+        filters.add(Criterion::Tag("交通".into()));
+        assert_eq!(filters.apply(&order, &articles, &index), vec![0]);
+        filters.clear();
+        filters.add(Criterion::Category("國際".into()));
+        assert_eq!(filters.apply(&order, &articles, &index), vec![2]);
+        assert_eq!(filters.criteria()[0].label(), "@國際");
+        filters.add(Criterion::Tag("無".into()));
+        assert!(filters.apply(&order, &articles, &index).is_empty());
+    }
+}

@@ -1,0 +1,271 @@
+//! The pop-up that picks tags, categories or links, narrowed by fuzzy
+//! matching as the person types.
+
+use std::sync::Arc;
+
+use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
+use nucleo_matcher::{Config, Matcher, Utf32String};
+
+use super::cursor::Cursor;
+
+/// What a picker offers, and so what applying it does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PickerKind {
+    /// Filter by tags (several marked: all of them).
+    Tags,
+    /// Filter by categories (several marked: all of them).
+    Categories,
+    /// Open one of the article's links.
+    Links,
+}
+
+impl PickerKind {
+    pub fn title(self) -> &'static str {
+        match self {
+            PickerKind::Tags => "Tags",
+            PickerKind::Categories => "Categories",
+            PickerKind::Links => "Links",
+        }
+    }
+}
+
+/// One choice: a tag with its article count, or a link with its number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PickerEntry {
+    pub label: String,
+    pub count: usize,
+}
+
+/// A picker's entries with their matcher form, shareable so the
+/// unfiltered tag and category lists are built once per library.
+#[derive(Debug, Clone)]
+pub struct Choices {
+    pub entries: Arc<[PickerEntry]>,
+    haystacks: Arc<[Utf32String]>,
+}
+
+impl Choices {
+    pub fn new(entries: Vec<PickerEntry>) -> Choices {
+        let haystacks = entries
+            .iter()
+            .map(|e| Utf32String::from(e.label.as_str()))
+            .collect();
+        Choices {
+            entries: entries.into(),
+            haystacks,
+        }
+    }
+}
+
+pub struct Picker {
+    pub kind: PickerKind,
+    pub entries: Arc<[PickerEntry]>,
+    pub query: String,
+    /// Indices into `entries` that match the query, best first.
+    pub matches: Vec<usize>,
+    /// Position in `matches`.
+    pub cursor: Cursor,
+    /// Indices into `entries`, in the order they were marked.
+    pub marked: Vec<usize>,
+    matcher: Box<Matcher>,
+    /// The labels as the matcher reads them, converted once.
+    haystacks: Arc<[Utf32String]>,
+    /// The query `matches` was ranked for.
+    ranked_for: String,
+}
+
+impl std::fmt::Debug for Picker {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Picker")
+            .field("kind", &self.kind)
+            .field("entries", &self.entries.len())
+            .field("query", &self.query)
+            .field("matches", &self.matches.len())
+            .field("cursor", &self.cursor)
+            .field("marked", &self.marked)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Picker {
+    pub fn new(kind: PickerKind, choices: Choices) -> Self {
+        let matches = (0..choices.entries.len()).collect();
+        Picker {
+            kind,
+            haystacks: choices.haystacks,
+            ranked_for: String::new(),
+            entries: choices.entries,
+            query: String::new(),
+            matches,
+            cursor: Cursor::default(),
+            marked: Vec::new(),
+            matcher: Box::new(Matcher::new(Config::DEFAULT)),
+        }
+    }
+
+    /// Replaces the query and re-ranks the entries; the highlight goes to the
+    /// best match.
+    pub fn set_query(&mut self, query: String, rows: usize) {
+        self.query = query;
+        self.matches = self.rank();
+        self.cursor = Cursor::default();
+        self.cursor.reveal(self.matches.len(), rows);
+    }
+
+    /// Entries matching the query, best score first, ties in entry order
+    /// (most used first). Matching is per character, so CJK works, and
+    /// smart case: a capital in the query makes it case-sensitive.
+    fn rank(&mut self) -> Vec<usize> {
+        let previous = std::mem::replace(&mut self.ranked_for, self.query.clone());
+        if self.query.trim().is_empty() {
+            return (0..self.entries.len()).collect();
+        }
+        // Typing more only removes matches, so only the current matches
+        // need scoring again (not with `!` negation or a `$` anchor).
+        let narrows = !previous.trim().is_empty()
+            && self.query.starts_with(&previous)
+            && !self.query.contains('!')
+            && !previous.ends_with('$');
+        let candidates: Vec<usize> = if narrows {
+            std::mem::take(&mut self.matches)
+        } else {
+            (0..self.entries.len()).collect()
+        };
+        let pattern = Pattern::parse(&self.query, CaseMatching::Smart, Normalization::Smart);
+        let mut scored: Vec<(u32, usize)> = candidates
+            .into_iter()
+            .filter_map(|i| {
+                let haystack = self.haystacks.get(i)?.slice(..);
+                pattern
+                    .score(haystack, &mut self.matcher)
+                    .map(|score| (score, i))
+            })
+            .collect();
+        scored.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        scored.into_iter().map(|(_, i)| i).collect()
+    }
+
+    /// The highlighted entry's index in `entries`.
+    pub fn highlighted(&self) -> Option<usize> {
+        self.matches.get(self.cursor.selected).copied()
+    }
+
+    /// Marks the highlighted entry, or unmarks it; says which happened.
+    pub fn toggle_mark(&mut self) -> Option<bool> {
+        let entry = self.highlighted()?;
+        if let Some(pos) = self.marked.iter().position(|&m| m == entry) {
+            self.marked.remove(pos);
+            Some(false)
+        } else {
+            self.marked.push(entry);
+            Some(true)
+        }
+    }
+
+    /// What applying would use: the marked entries, else the highlighted one.
+    pub fn chosen(&self) -> Vec<&PickerEntry> {
+        if self.marked.is_empty() {
+            self.highlighted()
+                .and_then(|i| self.entries.get(i))
+                .into_iter()
+                .collect()
+        } else {
+            self.marked
+                .iter()
+                .filter_map(|&i| self.entries.get(i))
+                .collect()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::LabelIndex;
+    use crate::app::tests::article;
+
+    fn tags_picker() -> Picker {
+        let articles = vec![
+            article("a", &[], &["香港", "交通", "Tokyo"]),
+            article("b", &[], &["香港", "東京", "交通"]),
+            article("c", &[], &["香港", "서울", "香港"]),
+        ];
+        let index = LabelIndex::build(&articles, &[0, 1, 2], |a| &a.tags);
+        let entries = index
+            .all_counts()
+            .into_iter()
+            .map(|(label, count)| PickerEntry {
+                label: label.into(),
+                count,
+            });
+        Picker::new(PickerKind::Tags, Choices::new(entries.collect()))
+    }
+
+    fn labels(p: &Picker) -> Vec<&str> {
+        p.matches
+            .iter()
+            .map(|&i| p.entries[i].label.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn counts_most_used_first() {
+        let p = tags_picker();
+        assert_eq!(
+            p.entries[0],
+            PickerEntry {
+                label: "香港".into(),
+                count: 3
+            }
+        );
+        assert_eq!(
+            p.entries[1],
+            PickerEntry {
+                label: "交通".into(),
+                count: 2
+            }
+        );
+        assert_eq!(p.entries.len(), 5);
+    }
+
+    #[test]
+    fn fuzzy_matching_works_for_cjk_and_latin() {
+        let mut p = tags_picker();
+        p.set_query("東".into(), 5);
+        assert_eq!(labels(&p), ["東京"]);
+        p.set_query("서".into(), 5);
+        assert_eq!(labels(&p), ["서울"]);
+        p.set_query("t".into(), 5);
+        assert_eq!(labels(&p), ["Tokyo"]);
+        p.set_query("tky".into(), 5);
+        assert_eq!(labels(&p), ["Tokyo"]);
+        p.set_query("tkx".into(), 5);
+        assert!(labels(&p).is_empty());
+        p.set_query("香".into(), 5);
+        assert_eq!(labels(&p), ["香港"]);
+        p.set_query("香 !港".into(), 5);
+        assert!(labels(&p).is_empty());
+        p.set_query("!港".into(), 5);
+        assert_eq!(labels(&p).len(), 4);
+        p.set_query("zzz".into(), 5);
+        assert!(labels(&p).is_empty());
+        assert!(p.chosen().is_empty());
+        p.set_query(String::new(), 5);
+        assert_eq!(labels(&p).len(), 5);
+    }
+
+    #[test]
+    fn marks_toggle_and_win_over_the_highlight() {
+        let mut p = tags_picker();
+        assert_eq!(p.chosen()[0].label, "香港");
+        assert_eq!(p.toggle_mark(), Some(true));
+        p.cursor.move_by(1, p.matches.len(), 5);
+        p.toggle_mark();
+        p.cursor.move_by(1, p.matches.len(), 5);
+        let chosen: Vec<_> = p.chosen().iter().map(|e| e.label.as_str()).collect();
+        assert_eq!(chosen, ["香港", "交通"]);
+        p.cursor.select(0, p.matches.len(), 5);
+        assert_eq!(p.toggle_mark(), Some(false));
+        assert_eq!(p.chosen()[0].label, "交通");
+    }
+}

@@ -1,0 +1,199 @@
+//! `App::update`: the list and article views, and actions every view
+//! shares. Pop-ups are in `update_overlay`.
+
+use super::PickerKind;
+use super::{Action, App, Body, Detail, Effect, Overlay, Size, View};
+
+/// Rows the mouse wheel moves per notch.
+const WHEEL_ROWS: isize = 3;
+
+impl App {
+    /// Applies one action; the only place the state changes. Returns the
+    /// work to do outside (usually none).
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        if action.is_user_input() {
+            self.status = None;
+        }
+        match action {
+            Action::Quit => return vec![Effect::Quit],
+            Action::Suspend => return vec![Effect::Suspend],
+            Action::Redraw => return vec![Effect::Redraw],
+            Action::Resize { width, height } => self.resize(Size::new(width, height)),
+            Action::BodyLoaded { article, result } => self.body_loaded(article, result),
+            Action::Notify(text) => self.notify(text),
+            Action::Fail(text) => self.fail(text),
+            other => {
+                return match self.overlay {
+                    Some(Overlay::Picker(_)) => self.update_picker(&other),
+                    Some(Overlay::Help { .. }) => {
+                        self.update_help(&other);
+                        Vec::new()
+                    }
+                    None if self.view == View::List => self.update_list(other),
+                    None => self.update_detail(other),
+                };
+            }
+        }
+        Vec::new()
+    }
+
+    fn update_list(&mut self, action: Action) -> Vec<Effect> {
+        let len = self.visible.len();
+        let rows = self.size.body_rows();
+        let page = super::cursor::signed(rows.max(1));
+        match action {
+            Action::MoveDown | Action::NextArticle => self.list.move_by(1, len, rows),
+            Action::MoveUp | Action::PrevArticle => self.list.move_by(-1, len, rows),
+            Action::PageDown => self.list.move_by(page, len, rows),
+            Action::PageUp => self.list.move_by(-page, len, rows),
+            Action::First => self.list.select(0, len, rows),
+            Action::Last => self.list.select(len, len, rows),
+            Action::ScrollDown { .. } => self.list.scroll_by(WHEEL_ROWS, len, rows),
+            Action::ScrollUp { .. } => self.list.scroll_by(-WHEEL_ROWS, len, rows),
+            Action::Open => return self.open_selected(),
+            Action::Click { row, .. } => return self.click_list(row),
+            Action::ShowLinks => self.notify("Open an article first: its links are listed there"),
+            other => return self.update_common(&other),
+        }
+        Vec::new()
+    }
+
+    fn update_detail(&mut self, action: Action) -> Vec<Effect> {
+        let rows = self.size.body_rows();
+        let page = super::cursor::signed(rows.max(1));
+        let Some(detail) = self.detail.as_mut() else {
+            self.view = View::List;
+            return Vec::new();
+        };
+        match action {
+            Action::MoveDown => detail.scroll_by(1, rows),
+            Action::MoveUp => detail.scroll_by(-1, rows),
+            Action::PageDown => detail.scroll_by(page, rows),
+            Action::PageUp => detail.scroll_by(-page, rows),
+            Action::ScrollDown { .. } => detail.scroll_by(WHEEL_ROWS, rows),
+            Action::ScrollUp { .. } => detail.scroll_by(-WHEEL_ROWS, rows),
+            Action::First => detail.scroll_to(0, rows),
+            Action::Last => detail.scroll_to(usize::MAX, rows),
+            Action::Back => self.close_article(),
+            Action::NextArticle => return self.step_article(1),
+            Action::PrevArticle => return self.step_article(-1),
+            Action::ShowLinks => self.show_links(),
+            Action::Open | Action::Click { .. } => {}
+            other => return self.update_common(&other),
+        }
+        Vec::new()
+    }
+
+    /// Actions that mean the same in the list and the article view.
+    fn update_common(&mut self, action: &Action) -> Vec<Effect> {
+        match action {
+            Action::OpenLink => return self.open_link(false),
+            Action::OpenOriginal => return self.open_link(true),
+            Action::TagPicker => self.open_picker(PickerKind::Tags),
+            Action::CategoryPicker => self.open_picker(PickerKind::Categories),
+            Action::FilterByTag(n) => self.filter_by_nth_tag(*n),
+            Action::ClearFilters => self.clear_filters(),
+            Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn resize(&mut self, size: Size) {
+        self.size = size;
+        self.list.reveal(self.visible.len(), size.body_rows());
+        let width = usize::from(size.text_area().width);
+        let monochrome = self.options.monochrome;
+        if let Some(detail) = self.detail.as_mut() {
+            if let Some(article) = self.library.articles.get(detail.article) {
+                if detail.width != width {
+                    detail.layout(article, width, monochrome);
+                }
+            }
+            detail.scroll_by(0, size.body_rows());
+        }
+        match self.overlay.as_mut() {
+            Some(Overlay::Picker(picker)) => {
+                let rows = usize::from(size.picker_rows_area().height);
+                picker.cursor.reveal(picker.matches.len(), rows);
+            }
+            Some(Overlay::Help { scroll }) => {
+                *scroll = (*scroll).min(self.guide.help_len().saturating_sub(size.help_rows()));
+            }
+            None => {}
+        }
+    }
+
+    fn click_list(&mut self, row: u16) -> Vec<Effect> {
+        let area = self.size.body_area();
+        if self.size.too_small() || row < area.y || row >= area.y + area.height {
+            return Vec::new();
+        }
+        let index = self.list.offset + usize::from(row - area.y);
+        if index >= self.visible.len() {
+            return Vec::new();
+        }
+        if index == self.list.selected {
+            return self.open_selected();
+        }
+        self.list
+            .select(index, self.visible.len(), self.size.body_rows());
+        Vec::new()
+    }
+
+    pub(super) fn open_selected(&mut self) -> Vec<Effect> {
+        match self.selected_article() {
+            Some(article) => self.open_article(article),
+            None => Vec::new(),
+        }
+    }
+
+    /// Shows `article` in the article view and asks for its body.
+    pub(super) fn open_article(&mut self, article: usize) -> Vec<Effect> {
+        let Some(meta) = self.library.articles.get(article) else {
+            return Vec::new();
+        };
+        let mut detail = Detail::new(article);
+        let width = usize::from(self.size.text_area().width);
+        detail.layout(meta, width, self.options.monochrome);
+        self.detail = Some(detail);
+        self.view = View::Detail;
+        vec![Effect::LoadBody { article }]
+    }
+
+    fn body_loaded(&mut self, article: usize, result: Result<crate::render::Document, String>) {
+        let monochrome = self.options.monochrome;
+        let Some(detail) = self.detail.as_mut().filter(|d| d.article == article) else {
+            return; // The person moved on before it arrived.
+        };
+        let Some(meta) = self.library.articles.get(article) else {
+            return;
+        };
+        detail.body = match result {
+            Ok(document) => Body::Loaded(document),
+            Err(reason) => Body::Failed(reason),
+        };
+        detail.layout(meta, detail.width, monochrome);
+        detail.scroll_by(0, self.size.body_rows());
+    }
+
+    pub(super) fn close_article(&mut self) {
+        self.view = View::List;
+        self.detail = None;
+    }
+
+    fn step_article(&mut self, delta: isize) -> Vec<Effect> {
+        let before = self.list.selected;
+        self.list
+            .move_by(delta, self.visible.len(), self.size.body_rows());
+        if self.list.selected == before {
+            self.notify(if delta > 0 {
+                "This is the last article"
+            } else {
+                "This is the first article"
+            });
+            return Vec::new();
+        }
+        self.open_selected()
+    }
+}

@@ -1,0 +1,69 @@
+//! `App::update` for links: the article's own, and those in its body.
+
+use super::{App, Body, Choices, Effect, PickerEntry, PickerKind, check_url};
+
+impl App {
+    pub(super) fn open_link(&mut self, original: bool) -> Vec<Effect> {
+        let Some(article) = self
+            .current_article()
+            .and_then(|i| self.library.articles.get(i))
+        else {
+            return Vec::new();
+        };
+        let link = if original {
+            article.original_url.as_ref()
+        } else {
+            article.url.as_ref()
+        };
+        let Some(link) = link else {
+            self.fail(if original {
+                "This article has no separate original link"
+            } else {
+                "This article has no link"
+            });
+            return Vec::new();
+        };
+        self.open_url(&link.clone())
+    }
+
+    /// Checks a link and, if it is a web link, asks for it to be opened.
+    pub(super) fn open_url(&mut self, link: &str) -> Vec<Effect> {
+        match check_url(link) {
+            Ok(url) => {
+                self.notify(format!(
+                    "Opening {}",
+                    crate::text::width::truncate(&url, 200)
+                ));
+                vec![Effect::OpenUrl(url)]
+            }
+            Err(reason) => {
+                self.fail(reason);
+                Vec::new()
+            }
+        }
+    }
+
+    pub(super) fn show_links(&mut self) {
+        let Some(detail) = self.detail.as_ref() else {
+            return;
+        };
+        let links = detail.links();
+        if links.is_empty() {
+            let message = match detail.body {
+                Body::Loading => "The article is still loading",
+                _ => "This article has no links",
+            };
+            self.notify(message);
+            return;
+        }
+        let entries = links
+            .iter()
+            .enumerate()
+            .map(|(n, link)| PickerEntry {
+                label: crate::text::sanitize::clean_inline(link),
+                count: n + 1,
+            })
+            .collect();
+        self.show_picker(PickerKind::Links, Choices::new(entries));
+    }
+}

@@ -1,0 +1,196 @@
+//! Handing a checked http(s) URL to a browser.
+//!
+//! Graphical browsers are started through the webbrowser crate (which
+//! honours `$BROWSER`, then xdg-open and friends) on a helper thread, so a
+//! slow launcher never freezes the screen. Browsers that draw in this
+//! terminal (w3m, lynx, links, elinks..., or any `$BROWSER` when
+//! `INKSTONE_BROWSER_TERMINAL=1`) need the terminal to themselves: the
+//! caller gives it up, runs them, and takes it back.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::mpsc::Sender;
+
+use webbrowser::{Browser, BrowserOptions};
+
+use crate::app::Action;
+use crate::text::{sanitize, width};
+
+/// Browsers that take over the terminal they run in (the list webbrowser
+/// runs in the foreground, which it only does for `$BROWSER`).
+const TERMINAL_BROWSERS: [&str; 9] = [
+    "lynx", "links", "links2", "elinks", "w3m", "eww", "netrik", "retawq", "curl",
+];
+
+/// How to open a URL.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Launch {
+    /// A graphical browser: start it and carry on.
+    Background,
+    /// A browser that uses this terminal: this command line, or (`None`)
+    /// whatever webbrowser finds, e.g. xdg-open falling back to a text
+    /// browser on a console without a display.
+    Terminal(Option<Vec<String>>),
+}
+
+/// Decides how `url` will be opened, from `$BROWSER`,
+/// `INKSTONE_BROWSER_TERMINAL` and whether there is a display.
+pub fn plan(url: &str) -> Launch {
+    let flagged =
+        std::env::var("INKSTONE_BROWSER_TERMINAL").is_ok_and(|v| !v.is_empty() && v != "0");
+    let browser = std::env::var("BROWSER").unwrap_or_default();
+    if let Some(command) = browser_command(&browser, url) {
+        let program = Path::new(&command[0])
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("");
+        if flagged || TERMINAL_BROWSERS.contains(&program) {
+            return Launch::Terminal(Some(command));
+        }
+        return Launch::Background;
+    }
+    let has_display = ["DISPLAY", "WAYLAND_DISPLAY"]
+        .iter()
+        .any(|v| std::env::var_os(v).is_some_and(|s| !s.is_empty()));
+    if flagged || (cfg!(all(unix, not(target_os = "macos"))) && !has_display) {
+        Launch::Terminal(None)
+    } else {
+        Launch::Background
+    }
+}
+
+/// The first `$BROWSER` entry (`:`-separated) whose program exists, as a
+/// command line with `%s` replaced by the URL (or the URL appended), the
+/// same rules webbrowser applies.
+fn browser_command(browser: &str, url: &str) -> Option<Vec<String>> {
+    browser
+        .split(':')
+        .filter(|e| !e.trim().is_empty())
+        .find_map(|entry| {
+            let mut has_url = false;
+            let mut words: Vec<String> = entry
+                .split_ascii_whitespace()
+                .map(|word| {
+                    let (word, with_url) = expand(word, url);
+                    has_url |= with_url;
+                    word
+                })
+                .collect();
+            if !has_url {
+                words.push(url.to_owned());
+            }
+            let program = find_program(&words[0])?;
+            words[0] = program.to_string_lossy().into_owned();
+            Some(words)
+        })
+}
+
+/// `%s` -> the URL, `%c` -> `:`, `%%` -> `%`, in one pass so the URL is
+/// never scanned for codes; says whether `%s` occurred.
+fn expand(word: &str, url: &str) -> (String, bool) {
+    let mut out = String::with_capacity(word.len());
+    let mut has_url = false;
+    let mut chars = word.chars();
+    while let Some(c) = chars.next() {
+        if c != '%' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('s') => {
+                out.push_str(url);
+                has_url = true;
+            }
+            Some('c') => out.push(':'),
+            Some('%') | None => out.push('%'),
+            Some(other) => {
+                out.push('%');
+                out.push(other);
+            }
+        }
+    }
+    (out, has_url)
+}
+
+fn find_program(name: &str) -> Option<PathBuf> {
+    let executable = |p: &Path| {
+        use std::os::unix::fs::PermissionsExt;
+        p.metadata()
+            .is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
+    };
+    if name.contains('/') {
+        let path = PathBuf::from(name);
+        return executable(&path).then_some(path);
+    }
+    std::env::split_paths(&std::env::var_os("PATH")?)
+        .map(|dir| dir.join(name))
+        .find(|p| executable(p))
+}
+
+/// Starts a graphical browser on a helper thread; the outcome arrives on
+/// `report` as a status message.
+pub fn open_in_background(url: String, report: Sender<Action>) {
+    let spawned = std::thread::Builder::new()
+        .name("browser".into())
+        .spawn(move || {
+            let result = webbrowser::open_browser_with_options(
+                Browser::Default,
+                &url,
+                &BrowserOptions::new(),
+            );
+            let _ = report.send(outcome(&url, result.map_err(|e| e.to_string())));
+        });
+    if let Err(e) = spawned {
+        eprintln!("inkstone: could not start the browser thread: {e}");
+    }
+}
+
+/// Runs a terminal browser in the foreground and waits for it. The caller
+/// must have given up the terminal first.
+pub fn open_in_terminal(url: &str, command: Option<&[String]>) -> Action {
+    let result = if let Some([program, args @ ..]) = command {
+        match Command::new(program).args(args).status() {
+            Ok(status) if status.success() => Ok(()),
+            Ok(status) => Err(format!("{program} exited with {status}")),
+            Err(e) => Err(format!("{program}: {e}")),
+        }
+    } else {
+        let mut options = BrowserOptions::new();
+        options.with_suppress_output(false);
+        webbrowser::open_browser_with_options(Browser::Default, url, &options)
+            .map_err(|e| e.to_string())
+    };
+    outcome(url, result)
+}
+
+fn outcome(url: &str, result: Result<(), String>) -> Action {
+    let url = width::truncate(url, 200);
+    match result {
+        Ok(()) => Action::Notify(format!("Opened {url}")),
+        Err(e) => Action::Fail(format!(
+            "Could not open {url}: {}",
+            sanitize::clean_inline(&e)
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn browser_commands_follow_webbrowser_rules() {
+        let url = "https://a.example/x";
+        assert_eq!(browser_command("sh", url).unwrap()[1..], [url.to_owned()]);
+        assert_eq!(
+            browser_command("sh -c 'echo %s' %%", url).unwrap()[1..],
+            ["-c", "'echo", &format!("{url}'"), "%"]
+        );
+        assert_eq!(
+            browser_command("no-such-browser-here:sh", url).unwrap()[1],
+            url
+        );
+        assert!(browser_command("no-such-browser-here", url).is_none());
+        assert!(browser_command("", url).is_none());
+    }
+}

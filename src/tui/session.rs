@@ -1,0 +1,193 @@
+//! One reading session on some terminal backend: turns terminal events
+//! into actions, runs `App::update`, performs the effects that need no
+//! terminal of their own, and draws. The real terminal loop (`tui::run`)
+//! and the benchmark both drive this.
+
+use std::collections::VecDeque;
+use std::io;
+use std::sync::mpsc::{Receiver, Sender, channel};
+
+use crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
+use ratatui::Terminal;
+use ratatui::backend::Backend;
+
+use super::browser::{self, Launch};
+use crate::app::{Action, App, Effect};
+use crate::article::Article;
+use crate::keymap::Keymap;
+use crate::{library, render, ui};
+
+/// Work that needs the real terminal, left to the caller.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outside {
+    Quit,
+    Suspend,
+    Redraw,
+    /// Run this browser command line (or webbrowser's choice) in the
+    /// terminal, then take the terminal back.
+    RunInTerminal {
+        url: String,
+        command: Option<Vec<String>>,
+    },
+}
+
+pub struct Session<B: Backend> {
+    app: App,
+    keymap: Keymap,
+    terminal: Terminal<B>,
+    /// Outcomes of work done on other threads (browser launches).
+    report_tx: Sender<Action>,
+    report_rx: Receiver<Action>,
+    /// Something changed since the last frame.
+    dirty: bool,
+}
+
+impl<B: Backend> Session<B>
+where
+    B::Error: Send + Sync + 'static,
+{
+    /// Starts a session sized to the terminal.
+    pub fn new(app: App, keymap: Keymap, terminal: Terminal<B>) -> io::Result<Self> {
+        let (report_tx, report_rx) = channel();
+        let mut session = Session {
+            app,
+            keymap,
+            terminal,
+            report_tx,
+            report_rx,
+            dirty: true,
+        };
+        session.sync_size()?;
+        Ok(session)
+    }
+
+    pub fn app(&self) -> &App {
+        &self.app
+    }
+
+    pub fn terminal(&self) -> &Terminal<B> {
+        &self.terminal
+    }
+
+    /// A sender other threads (a file watcher, a search worker) use to
+    /// hand actions to the session; they are applied on the next loop turn
+    /// by [`Session::poll_reports`].
+    pub fn reporter(&self) -> Sender<Action> {
+        self.report_tx.clone()
+    }
+
+    pub fn terminal_mut(&mut self) -> &mut Terminal<B> {
+        &mut self.terminal
+    }
+
+    /// Handles one terminal event.
+    pub fn handle_event(&mut self, event: &Event) -> Vec<Outside> {
+        match self.translate(event) {
+            Some(action) => self.dispatch(action),
+            None => Vec::new(),
+        }
+    }
+
+    fn translate(&self, event: &Event) -> Option<Action> {
+        match event {
+            Event::Key(key) if key.kind != KeyEventKind::Release => {
+                self.keymap.resolve(self.app.context(), key)
+            }
+            Event::Mouse(mouse) => {
+                let (column, row) = (mouse.column, mouse.row);
+                match mouse.kind {
+                    MouseEventKind::ScrollDown => Some(Action::ScrollDown { column, row }),
+                    MouseEventKind::ScrollUp => Some(Action::ScrollUp { column, row }),
+                    MouseEventKind::Down(MouseButton::Left) => Some(Action::Click { column, row }),
+                    _ => None,
+                }
+            }
+            Event::Resize(width, height) => Some(Action::Resize {
+                width: *width,
+                height: *height,
+            }),
+            _ => None,
+        }
+    }
+
+    /// Runs an action and every effect it leads to; returns what needs the
+    /// real terminal.
+    pub fn dispatch(&mut self, action: Action) -> Vec<Outside> {
+        let mut queue = VecDeque::from([action]);
+        let mut outside = Vec::new();
+        while let Some(action) = queue.pop_front() {
+            self.dirty = true;
+            for effect in self.app.update(action) {
+                match effect {
+                    Effect::Quit => outside.push(Outside::Quit),
+                    Effect::Suspend => outside.push(Outside::Suspend),
+                    Effect::Redraw => outside.push(Outside::Redraw),
+                    Effect::LoadBody { article } => {
+                        if let Some(meta) = self.app.articles().get(article) {
+                            queue.push_back(load_body(article, meta));
+                        }
+                    }
+                    Effect::OpenUrl(url) => match browser::plan(&url) {
+                        Launch::Background => {
+                            browser::open_in_background(url, self.report_tx.clone());
+                        }
+                        Launch::Terminal(command) => {
+                            outside.push(Outside::RunInTerminal { url, command });
+                        }
+                    },
+                }
+            }
+        }
+        outside
+    }
+
+    /// Applies outcomes that arrived from other threads.
+    pub fn poll_reports(&mut self) -> Vec<Outside> {
+        let mut outside = Vec::new();
+        while let Ok(action) = self.report_rx.try_recv() {
+            outside.extend(self.dispatch(action));
+        }
+        outside
+    }
+
+    /// Draws a frame if anything changed since the last one.
+    pub fn draw_if_needed(&mut self) -> io::Result<()> {
+        if self.dirty { self.draw() } else { Ok(()) }
+    }
+
+    pub fn draw(&mut self) -> io::Result<()> {
+        let app = &self.app;
+        self.terminal
+            .draw(|frame| ui::draw(frame, app))
+            .map_err(io::Error::other)?;
+        self.dirty = false;
+        Ok(())
+    }
+
+    /// Re-reads the terminal size and repaints every cell (after a suspend,
+    /// a terminal browser, or Ctrl-L).
+    pub fn redraw_all(&mut self) -> io::Result<()> {
+        self.sync_size()?;
+        self.terminal.clear().map_err(io::Error::other)?;
+        self.draw()
+    }
+
+    fn sync_size(&mut self) -> io::Result<()> {
+        let size = self.terminal.size().map_err(io::Error::other)?;
+        self.dispatch(Action::Resize {
+            width: size.width,
+            height: size.height,
+        });
+        Ok(())
+    }
+}
+
+/// Reads and parses an article's body: the `LoadBody` effect.
+pub fn load_body(index: usize, article: &Article) -> Action {
+    let base_url = article.url.as_deref().or(article.original_url.as_deref());
+    let result = library::read_body(&article.body).map(|text| render::render_body(&text, base_url));
+    Action::BodyLoaded {
+        article: index,
+        result,
+    }
+}

@@ -1,0 +1,63 @@
+//! Taking over the terminal and giving it back, whatever happens: normal
+//! exit, panic, signal, suspend, or a terminal browser borrowing it.
+
+use std::io::{self, BufWriter, Stdout, Write, stdout};
+
+use crossterm::cursor::Show;
+use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use crossterm::execute;
+use crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+
+/// The real terminal's backend. Output is buffered so a frame goes out in
+/// a few writes; ratatui flushes after each frame.
+pub type TtyBackend = CrosstermBackend<BufWriter<Stdout>>;
+pub type Tty = Terminal<TtyBackend>;
+
+/// Switches to the alternate screen in raw mode with mouse reporting, and
+/// makes sure a panic puts the terminal back before its message prints.
+pub fn init() -> io::Result<Tty> {
+    install_panic_hook();
+    enter()?;
+    Terminal::new(CrosstermBackend::new(BufWriter::with_capacity(
+        1 << 16,
+        stdout(),
+    )))
+}
+
+/// Raw mode, alternate screen, mouse reporting.
+pub fn enter() -> io::Result<()> {
+    enable_raw_mode()?;
+    execute!(stdout(), EnterAlternateScreen, EnableMouseCapture)
+}
+
+/// Undoes [`enter`]: every step is tried even if one fails (the terminal
+/// may already be gone after SIGHUP).
+pub fn leave() -> io::Result<()> {
+    let mut out = stdout();
+    let mouse = execute!(out, DisableMouseCapture, Show);
+    let screen = ratatui::try_restore();
+    let flushed = out.flush();
+    mouse.and(screen).and(flushed)
+}
+
+/// Ctrl-Z: gives the terminal back and stops the process like any program
+/// would; returns once the shell resumes it (`fg`), with the terminal
+/// taken over again. The caller repaints everything.
+pub fn suspend() -> io::Result<()> {
+    leave()?;
+    // With the default disposition this stops us until SIGCONT. Where job
+    // control is off (orphaned process group) the kernel drops it and we
+    // simply carry on.
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    enter()
+}
+
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = leave();
+        previous(info);
+    }));
+}

@@ -1,0 +1,51 @@
+//! Drawing: turns an [`App`] into cells. Never changes the app; anything
+//! costly (wrapping an article) was done by `App::update`, so a frame only
+//! builds the rows that are on screen.
+
+mod detail;
+mod help;
+mod list;
+mod picker;
+mod spans;
+mod status;
+mod theme;
+
+use ratatui::Frame;
+use ratatui::text::Line;
+
+pub use theme::Theme;
+
+use crate::app::{App, MIN_HEIGHT, MIN_WIDTH, Overlay, Size, View};
+use crate::text::width;
+
+/// Draws the whole screen for `app`.
+pub fn draw(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    let size = Size::new(area.width, area.height);
+    let theme = Theme::new(app.options().monochrome);
+    if size.too_small() {
+        let notice = format!(
+            "Terminal too small ({}x{}); inkstone needs {MIN_WIDTH}x{MIN_HEIGHT}",
+            area.width, area.height
+        );
+        let line = Line::styled(
+            width::truncate(&notice, usize::from(area.width)),
+            theme.error,
+        );
+        frame.render_widget(line, size.header_area());
+        return;
+    }
+    match app.view() {
+        View::List => list::draw(frame, app, size, &theme),
+        View::Detail => detail::draw(frame, app, size, &theme),
+    }
+    status::draw(frame, app, size, &theme);
+    match app.overlay() {
+        Some(Overlay::Picker(picker)) => picker::draw(frame, app, picker, size, &theme),
+        Some(Overlay::Help { scroll }) => help::draw(frame, app, *scroll, size, &theme),
+        None => {}
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,144 @@
+//! The tag / category / link picker pop-up.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Borders, Clear};
+
+use super::spans::{LineBuilder, count};
+use super::theme::Theme;
+use crate::app::{App, Picker, PickerEntry, PickerKind, Size};
+use crate::text::width;
+
+pub fn draw(frame: &mut Frame, app: &App, picker: &Picker, size: Size, theme: &Theme) {
+    let outer = size.picker_area();
+    frame.render_widget(Clear, outer);
+    let inner_width = usize::from(outer.width.saturating_sub(2));
+    let title = format!(
+        " {} {} / {} ",
+        picker.kind.title(),
+        count(picker.matches.len()),
+        count(picker.entries.len())
+    );
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_set(Theme::border_set())
+        .border_style(theme.border)
+        .title(Line::styled(
+            width::truncate(&title, inner_width),
+            theme.header,
+        ));
+    frame.render_widget(block, outer);
+    let line_at = |y: u16| Rect::new(outer.x + 1, y, inner_width as u16, 1);
+    frame.render_widget(query_line(picker, inner_width, theme), line_at(outer.y + 1));
+    draw_entries(frame, picker, size.picker_rows_area(), theme);
+    let mut hints = LineBuilder::new(inner_width);
+    for (i, hint) in app.guide().picker_hints.iter().enumerate() {
+        hints.push(if i == 0 { "" } else { "  " }, theme.dim);
+        hints.push(&hint.key, theme.key);
+        hints.push(&format!(" {}", hint.label), theme.dim);
+    }
+    frame.render_widget(
+        hints.build(),
+        line_at(outer.y + outer.height.saturating_sub(2)),
+    );
+}
+
+/// `> query█  2 marked`, keeping the end of a long query (where the typing
+/// happens) in view.
+fn query_line(picker: &Picker, width: usize, theme: &Theme) -> Line<'static> {
+    let mut line = LineBuilder::new(width);
+    line.push("> ", theme.key);
+    let room = line.left().saturating_sub(1);
+    let mut shown = picker.query.as_str();
+    while width::str_width(shown) > room {
+        let mut chars = shown.chars();
+        chars.next();
+        shown = chars.as_str();
+    }
+    line.push(shown, theme.query);
+    line.push(" ", theme.selected);
+    if !picker.marked.is_empty() {
+        line.push(&format!("  {} marked", picker.marked.len()), theme.marked);
+    }
+    line.build()
+}
+
+fn draw_entries(frame: &mut Frame, picker: &Picker, rows: Rect, theme: &Theme) {
+    let width = usize::from(rows.width);
+    if picker.matches.is_empty() {
+        let mut b = LineBuilder::new(width);
+        b.push("  nothing matches", theme.dim);
+        frame.render_widget(b.build(), Rect::new(rows.x, rows.y, rows.width, 1));
+        return;
+    }
+    let shown: Vec<(usize, usize)> = picker
+        .matches
+        .iter()
+        .copied()
+        .enumerate()
+        .skip(picker.cursor.offset)
+        .take(usize::from(rows.height))
+        .collect();
+    let count_width = shown
+        .iter()
+        .filter_map(|&(_, i)| picker.entries.get(i))
+        .map(|e| width::str_width(&count(e.count)))
+        .max()
+        .unwrap_or(0);
+    for (row, &(position, entry_index)) in shown.iter().enumerate() {
+        let Some(entry) = picker.entries.get(entry_index) else {
+            continue;
+        };
+        let selected = position == picker.cursor.selected;
+        let marked = picker.marked.contains(&entry_index);
+        let line = entry_line(
+            picker.kind,
+            entry,
+            (selected, marked),
+            width,
+            count_width,
+            theme,
+        );
+        frame.render_widget(line, Rect::new(rows.x, rows.y + row as u16, rows.width, 1));
+    }
+}
+
+/// One entry: mark, label, count (or `[n] link` for links).
+fn entry_line(
+    kind: PickerKind,
+    entry: &PickerEntry,
+    (selected, marked): (bool, bool),
+    width: usize,
+    count_width: usize,
+    theme: &Theme,
+) -> Line<'static> {
+    let patch = |style: Style| {
+        if selected {
+            style.patch(theme.selected)
+        } else {
+            style
+        }
+    };
+    let mut b = LineBuilder::new(width);
+    b.push_fit(if marked { "* " } else { "  " }, 2, patch(theme.marked));
+    if kind == PickerKind::Links {
+        b.push_fit(
+            &format!("[{}]", entry.count),
+            count_width + 3,
+            patch(theme.dim),
+        );
+        b.push(&entry.label, patch(theme.title));
+    } else {
+        let label_width = b.left().saturating_sub(count_width + 2);
+        b.push_fit(
+            &entry.label,
+            label_width,
+            patch(if marked { theme.marked } else { theme.title }),
+        );
+        let number = width::pad_left(&count(entry.count), count_width + 2);
+        b.push_fit(&number, count_width + 2, patch(theme.dim));
+    }
+    b.pad(patch(theme.title)).build()
+}

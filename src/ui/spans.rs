@@ -1,0 +1,109 @@
+//! Building lines that never exceed their width. All text drawn goes
+//! through [`LineBuilder`] (or `app::detail`'s cached lines), which makes
+//! it [`cells::terminal_safe`].
+
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+use crate::text::{cells, width};
+
+/// A line being built left to right within a column budget: every push is
+/// cut (with an ellipsis) to what is left, so the result never overflows.
+pub struct LineBuilder {
+    spans: Vec<Span<'static>>,
+    left: usize,
+}
+
+impl LineBuilder {
+    pub fn new(width: usize) -> Self {
+        LineBuilder {
+            spans: Vec::new(),
+            left: width,
+        }
+    }
+
+    /// Columns still free.
+    pub fn left(&self) -> usize {
+        self.left
+    }
+
+    /// Appends `text`, cut to the room left; says whether all of it fit.
+    pub fn push(&mut self, text: &str, style: Style) -> bool {
+        let text = cells::terminal_safe(text);
+        let text = text.as_ref();
+        if self.left == 0 || text.is_empty() {
+            return text.is_empty();
+        }
+        let cut = width::truncate(text, self.left);
+        let used = width::str_width(&cut);
+        let whole = cut.len() == text.len();
+        self.left -= used.min(self.left);
+        self.spans.push(Span::styled(cut, style));
+        whole
+    }
+
+    /// Appends `text` padded or cut to exactly `columns` (or what is left).
+    pub fn push_fit(&mut self, text: &str, columns: usize, style: Style) {
+        let columns = columns.min(self.left);
+        if columns > 0 {
+            self.spans.push(Span::styled(
+                width::fit(&cells::terminal_safe(text), columns),
+                style,
+            ));
+            self.left -= columns;
+        }
+    }
+
+    /// Fills the rest with spaces in `style` (for highlighted rows).
+    pub fn pad(mut self, style: Style) -> Self {
+        if self.left > 0 {
+            self.spans.push(Span::styled(" ".repeat(self.left), style));
+            self.left = 0;
+        }
+        self
+    }
+
+    pub fn build(self) -> Line<'static> {
+        Line::from(self.spans)
+    }
+}
+
+/// `n` with thousands separators: 49118 -> "49,118".
+pub fn count(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn never_wider_than_the_budget() {
+        let mut b = LineBuilder::new(9);
+        assert!(b.push("香港", Style::new()));
+        assert!(!b.push(" 東京都", Style::new()));
+        assert_eq!(b.left(), 1, "a wide character never straddles the edge");
+        let line = b.build();
+        assert_eq!(line.to_string(), "香港 東…");
+        assert!(line.width() <= 9);
+        let mut b = LineBuilder::new(5);
+        b.push_fit("中文字", 3, Style::new());
+        assert_eq!(b.pad(Style::new()).build().to_string(), "中…  ");
+    }
+
+    #[test]
+    fn counts_have_separators() {
+        assert_eq!(count(0), "0");
+        assert_eq!(count(999), "999");
+        assert_eq!(count(49_118), "49,118");
+        assert_eq!(count(1_234_567), "1,234,567");
+    }
+}

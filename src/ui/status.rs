@@ -1,0 +1,74 @@
+//! The bottom line: a message, else key hints; the position on the right.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+use super::spans::{LineBuilder, count};
+use super::theme::Theme;
+use crate::app::{App, Context, Hint, Size};
+use crate::text::width;
+
+pub fn draw(frame: &mut Frame, app: &App, size: Size, theme: &Theme) {
+    let area = size.status_area();
+    let total = usize::from(area.width);
+    let right = match app.context() {
+        Context::Detail => super::detail::position(app, size).unwrap_or_default(),
+        Context::List if !app.visible().is_empty() => {
+            format!(
+                "{} / {}",
+                count(app.list_cursor().selected + 1),
+                count(app.visible().len())
+            )
+        }
+        _ => String::new(),
+    };
+    let right_width = width::str_width(&right);
+    let left_width = if right_width + 2 < total {
+        total - right_width - 2
+    } else {
+        total
+    };
+    let mut b = LineBuilder::new(left_width);
+    if let Some(status) = app.status() {
+        b.push(
+            &status.text,
+            if status.error {
+                theme.error
+            } else {
+                theme.info
+            },
+        );
+    } else {
+        let guide = app.guide();
+        let hints = match app.context() {
+            Context::List => &guide.list_hints,
+            Context::Detail => &guide.detail_hints,
+            Context::Picker => &guide.picker_hints,
+            Context::Help => &guide.help_hints,
+        };
+        push_hints(&mut b, hints, theme);
+    }
+    frame.render_widget(b.build(), Rect::new(area.x, area.y, left_width as u16, 1));
+    if left_width < total {
+        let x = area.x + (total - right_width) as u16;
+        frame.render_widget(
+            ratatui::text::Line::styled(right, theme.dim),
+            Rect::new(x, area.y, right_width as u16, 1),
+        );
+    }
+}
+
+/// As many whole `key label` hints as fit.
+fn push_hints(b: &mut LineBuilder, hints: &[Hint], theme: &Theme) {
+    for (i, hint) in hints.iter().enumerate() {
+        let gap = if i == 0 { 0 } else { 2 };
+        let need = gap + width::str_width(&hint.key) + 1 + width::str_width(&hint.label);
+        if need > b.left() {
+            break;
+        }
+        b.push(&" ".repeat(gap), theme.dim);
+        b.push(&hint.key, theme.key);
+        b.push(" ", theme.dim);
+        b.push(&hint.label, theme.dim);
+    }
+}

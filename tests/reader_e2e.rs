@@ -1,0 +1,260 @@
+//! The built binary in a pseudo-terminal, driven like a person would:
+//! keys and mouse in, screen (vt100) and raw bytes out.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+/// Generous: CI machines are small and busy.
+const TIMEOUT: Duration = Duration::from_secs(60);
+const ROWS: u16 = 30;
+const COLS: u16 = 100;
+
+struct Reader {
+    child: Box<dyn Child + Send + Sync>,
+    writer: Box<dyn Write + Send>,
+    _master: Box<dyn MasterPty + Send>,
+    /// Every byte the program wrote, and the screen they make.
+    wire: Arc<Mutex<(Vec<u8>, vt100::Parser)>>,
+}
+
+impl Reader {
+    fn start(archive: &Path, config: &Path, browser: &Path, record: &Path) -> Reader {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows: ROWS,
+                cols: COLS,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("a pty");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_inkstone"));
+        cmd.arg(archive);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("XDG_CONFIG_HOME", config);
+        cmd.env("HOME", config);
+        cmd.env("BROWSER", browser);
+        cmd.env("RECORD_FILE", record);
+        cmd.env_remove("NO_COLOR");
+        cmd.env_remove("INKSTONE_BROWSER_TERMINAL");
+        let child = pair.slave.spawn_command(cmd).expect("inkstone starts");
+        drop(pair.slave);
+        let mut output = pair.master.try_clone_reader().expect("pty reader");
+        let writer = pair.master.take_writer().expect("pty writer");
+        let parser = vt100::Parser::new(ROWS.try_into().unwrap(), COLS.try_into().unwrap(), 0);
+        let wire = Arc::new(Mutex::new((Vec::new(), parser)));
+        let sink = Arc::clone(&wire);
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = output.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                let mut wire = sink.lock().unwrap();
+                wire.0.extend_from_slice(&buf[..n]);
+                wire.1.process(&buf[..n]);
+            }
+        });
+        Reader {
+            child,
+            writer,
+            _master: pair.master,
+            wire,
+        }
+    }
+
+    fn screen(&self) -> String {
+        self.wire.lock().unwrap().1.screen().contents()
+    }
+
+    fn bytes(&self) -> Vec<u8> {
+        self.wire.lock().unwrap().0.clone()
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    /// Waits until the screen shows every one of `texts`.
+    fn wait_for(&self, texts: &[&str]) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if texts.iter().all(|t| screen.contains(t)) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < TIMEOUT,
+                "waited for {texts:?}; the screen shows:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn wait_for_exit(&mut self) -> portable_pty::ExitStatus {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status;
+            }
+            if start.elapsed() > TIMEOUT {
+                let _ = self.child.kill();
+                panic!(
+                    "inkstone did not quit; the screen shows:\n{}",
+                    self.screen()
+                );
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+impl Drop for Reader {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+        }
+    }
+}
+
+fn wait_for_file(path: &Path) -> String {
+    let start = Instant::now();
+    loop {
+        if let Ok(text) = std::fs::read_to_string(path) {
+            return text;
+        }
+        assert!(start.elapsed() < TIMEOUT, "the browser script never ran");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// A stand-in browser that records the one argument it was given.
+fn recording_browser(dir: &Path) -> PathBuf {
+    use std::os::unix::fs::PermissionsExt;
+    let script = dir.join("record-browser");
+    std::fs::write(&script, "#!/bin/sh\nprintf '%s' \"$1\" > \"$RECORD_FILE.tmp\" && mv \"$RECORD_FILE.tmp\" \"$RECORD_FILE\"\n")
+        .unwrap();
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    script
+}
+
+#[test]
+fn reading_filtering_and_opening_links_in_a_real_terminal() {
+    let temp = tempfile::tempdir().unwrap();
+    let record = temp.path().join("opened-url");
+    let browser = recording_browser(temp.path());
+    let archive = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/reader");
+    let mut r = Reader::start(&archive, temp.path(), &browser, &record);
+
+    r.wait_for(&["reader  7 articles", "AI 翻譯 app", "1 / 7"]);
+    r.send("j");
+    r.wait_for(&["2 / 7"]);
+
+    // Open the emoji article; J/K move without leaving the view.
+    r.send("\r");
+    r.wait_for(&["2 / 7  生活", "除夕夜維港兩岸"]);
+    r.send("J");
+    r.wait_for(&["3 / 7  社会", "渋谷駅周辺"]);
+    r.send("K");
+    r.wait_for(&["2 / 7  生活"]);
+
+    // `o` hands exactly the article's link to $BROWSER.
+    r.send("o");
+    assert_eq!(
+        wait_for_file(&record),
+        "https://news.example.hk/2023/12/31/fireworks"
+    );
+    r.wait_for(&["Opened https://news.example.hk/2023/12/31/fireworks"]);
+
+    // `1` filters by the article's first tag and returns to the list.
+    r.send("1");
+    r.wait_for(&["1 / 7 articles  #煙花", "1 article with #煙花"]);
+    r.send("\x7f");
+    r.wait_for(&["reader  7 articles", "Filters cleared"]);
+
+    // The tag picker: type, narrow, apply.
+    r.send("t");
+    r.wait_for(&["Tags 20 / 20"]);
+    r.send("港鐵");
+    r.wait_for(&["Tags 1 / 20", "> 港鐵"]);
+    r.send("\r");
+    r.wait_for(&["1 / 7 articles  #港鐵", "港鐵東鐵線過海段通車"]);
+    r.send("\x7f");
+    r.wait_for(&["Filters cleared"]);
+
+    // Mouse: a click selects a row, a second click opens it.
+    r.send("g");
+    r.wait_for(&["1 / 7"]);
+    r.send("\x1b[<0;5;4M\x1b[<0;5;4m");
+    r.wait_for(&["3 / 7"]);
+    r.send("\x1b[<0;5;4M\x1b[<0;5;4m");
+    r.wait_for(&["渋谷駅周辺"]);
+    r.send("\x1b");
+    r.wait_for(&["reader  7 articles"]);
+
+    // The hostile article is last.
+    r.send("G\r");
+    r.wait_for(&["Hostile body", "7 / 7  安全"]);
+    r.send("q");
+    r.wait_for(&["reader  7 articles"]);
+    r.send("?");
+    r.wait_for(&["Keys", "next article"]);
+    r.send("q");
+    r.send("q");
+    let status = r.wait_for_exit();
+    assert!(status.success(), "{status:?}");
+
+    let wire = r.bytes();
+    let contains = |needle: &[u8]| wire.windows(needle.len()).any(|w| w == needle);
+    for payload in [
+        &b"\x1b]"[..],
+        b"\x1b[2J",
+        b"\x1bP",
+        b"\x07",
+        b"\xe2\x80\xae",
+        b"\xe2\x80\x8b",
+    ] {
+        assert!(
+            !contains(payload),
+            "{:?} reached the terminal",
+            String::from_utf8_lossy(payload)
+        );
+    }
+    let leaves = wire.windows(8).filter(|w| w == b"\x1b[?1049l").count();
+    assert_eq!(
+        leaves, 1,
+        "only inkstone's own exit leaves the alternate screen"
+    );
+    let parser = &r.wire.lock().unwrap().1;
+    assert!(
+        !parser.screen().alternate_screen(),
+        "the terminal is back to the main screen"
+    );
+}
+
+#[test]
+fn a_bad_keymap_is_refused_before_the_terminal_is_touched() {
+    let temp = tempfile::tempdir().unwrap();
+    let config = temp.path().join("inkstone");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(
+        config.join("keymap.yaml"),
+        "list:\n  j: move_down\n  x: fly_away\n",
+    )
+    .unwrap();
+    let archive = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/reader");
+    let mut r = Reader::start(
+        &archive,
+        temp.path(),
+        Path::new("/bin/true"),
+        &temp.path().join("x"),
+    );
+    let status = r.wait_for_exit();
+    assert_eq!(status.exit_code(), 2);
+    r.wait_for(&["keymap.yaml: line 3: unknown action `fly_away`"]);
+    assert!(!r.bytes().windows(8).any(|w| w == b"\x1b[?1049h"));
+}

@@ -1,0 +1,179 @@
+//! What the reader shows, as text, at several sizes, with CJK, mixed and
+//! emoji fixtures (tests/fixtures/reader).
+
+use std::path::PathBuf;
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use inkstone::app::{App, Options};
+use inkstone::keymap::Keymap;
+use inkstone::library::Library;
+use inkstone::tui::Session;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::Color;
+use ratatui::text::Span;
+
+const SIZES: [(u16, u16); 3] = [(40, 12), (80, 24), (120, 40)];
+
+fn fixtures() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/reader")
+}
+
+fn session(width: u16, height: u16, monochrome: bool) -> Session<TestBackend> {
+    let keymap = Keymap::defaults();
+    let mut library = Library::load(&[fixtures()]);
+    library.name = "reader-fixtures".into();
+    let app = App::new(library, keymap.guide(), Options { monochrome });
+    let mut session = Session::new(
+        app,
+        keymap,
+        Terminal::new(TestBackend::new(width, height)).unwrap(),
+    )
+    .unwrap();
+    session.draw().unwrap();
+    session
+}
+
+fn press(session: &mut Session<TestBackend>, keys: &str) {
+    for c in keys.chars() {
+        let code = match c {
+            '\n' => KeyCode::Enter,
+            '\u{1b}' => KeyCode::Esc,
+            c => KeyCode::Char(c),
+        };
+        session.handle_event(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+    }
+    session.draw().unwrap();
+}
+
+/// The screen as lines of text (wide characters once, trailing blanks cut).
+fn text(buffer: &Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..buffer.area.height {
+        let mut line = String::new();
+        let mut skip = 0;
+        for x in 0..buffer.area.width {
+            let symbol = buffer[(x, y)].symbol();
+            // A wide glyph covers the next cell, whatever that still holds.
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            line.push_str(symbol);
+            skip = Span::raw(symbol).width().saturating_sub(1);
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+fn screen(session: &Session<TestBackend>) -> String {
+    text(session.terminal().backend().buffer())
+}
+
+#[test]
+fn list_view() {
+    for (w, h) in SIZES {
+        let s = session(w, h, false);
+        insta::assert_snapshot!(format!("list_{w}x{h}"), screen(&s));
+    }
+}
+
+#[test]
+fn detail_view() {
+    for (w, h) in SIZES {
+        let mut s = session(w, h, false);
+        press(&mut s, "jjjj\n"); // the Traditional Chinese article
+        insta::assert_snapshot!(format!("detail_zh_hant_{w}x{h}"), screen(&s));
+    }
+    for (name, moves) in [("emoji", "j"), ("ja", "jj"), ("mixed", ""), ("ko", "jjjjj")] {
+        let mut s = session(80, 24, false);
+        press(&mut s, &format!("{moves}\n"));
+        insta::assert_snapshot!(format!("detail_{name}_80x24"), screen(&s));
+    }
+}
+
+#[test]
+fn tag_picker() {
+    for (w, h) in SIZES {
+        let mut s = session(w, h, false);
+        press(&mut s, "t");
+        insta::assert_snapshot!(format!("tag_picker_{w}x{h}"), screen(&s));
+    }
+    let mut s = session(80, 24, false);
+    press(&mut s, "t香");
+    insta::assert_snapshot!("tag_picker_query_80x24", screen(&s));
+    press(&mut s, "\n");
+    insta::assert_snapshot!("list_filtered_80x24", screen(&s));
+}
+
+#[test]
+fn help_view() {
+    for (w, h) in SIZES {
+        let mut s = session(w, h, false);
+        press(&mut s, "?");
+        insta::assert_snapshot!(format!("help_{w}x{h}"), screen(&s));
+    }
+}
+
+#[test]
+fn too_small_and_resizes() {
+    let mut s = session(39, 12, false);
+    assert_eq!(
+        screen(&s).lines().next().unwrap(),
+        "Terminal too small (39x12); inkstone n…"
+    );
+    for (w, h) in [(120, 40), (40, 12), (300, 100), (41, 13), (20, 5), (80, 24)] {
+        s.terminal_mut().backend_mut().resize(w, h);
+        s.handle_event(&Event::Resize(w, h));
+        s.draw().unwrap();
+        let buffer = s.terminal().backend().buffer();
+        assert_eq!((buffer.area.width, buffer.area.height), (w, h));
+        press(&mut s, "\n");
+        press(&mut s, "\u{1b}");
+    }
+    assert!(screen(&s).starts_with("reader-fixtures  7 articles"));
+}
+
+#[test]
+fn no_color_draws_without_colours() {
+    for keys in ["", "\n", "t", "?"] {
+        let mut s = session(80, 24, true);
+        press(&mut s, keys);
+        let buffer = s.terminal().backend().buffer();
+        for cell in buffer.content() {
+            assert_eq!(
+                (cell.fg, cell.bg),
+                (Color::Reset, Color::Reset),
+                "after {keys:?}: {cell:?}"
+            );
+        }
+    }
+}
+
+/// Characters that would act on a terminal instead of being shown.
+fn terminal_control(c: char) -> bool {
+    c.is_control()
+        || ('\u{202a}'..='\u{202e}').contains(&c)
+        || ('\u{2066}'..='\u{2069}').contains(&c)
+}
+
+#[test]
+fn hostile_text_is_drawn_clean() {
+    let mut s = session(120, 40, false);
+    press(&mut s, "G\n");
+    let shown = screen(&s);
+    assert!(shown.contains("Hostile"), "{shown}");
+    assert!(
+        shown.chars().all(|c| c == '\n' || !terminal_control(c)),
+        "{shown:?}"
+    );
+    press(&mut s, "\u{1b}t");
+    let shown = screen(&s);
+    assert!(
+        shown.chars().all(|c| c == '\n' || !terminal_control(c)),
+        "{shown:?}"
+    );
+}
