@@ -26,6 +26,8 @@ pub const FILE_NAME: &str = "config.yaml";
 /// One key override from `keys:`, with where it was written for messages.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KeyOverride {
+    /// The keymap section: `global`, `list`, `detail`, `picker`, `help`.
+    pub section: String,
     pub key: String,
     pub action: String,
     pub line: Option<usize>,
@@ -119,9 +121,14 @@ impl Config {
                 .keys
                 .0
                 .into_iter()
-                .map(|(key, action)| {
-                    let line = error::locate(text, &["keys", &key]);
-                    KeyOverride { key, action, line }
+                .map(|(section, key, action)| {
+                    let line = error::locate(text, &["keys", &section, &key]);
+                    KeyOverride {
+                        section,
+                        key,
+                        action,
+                        line,
+                    }
                 })
                 .collect(),
             theme: raw.theme,
@@ -165,7 +172,7 @@ impl Config {
 
     /// An error about a value this module keeps as data (a key override the
     /// keymap rejects, say), pointing at its line: `error_at(&["keys",
-    /// "ctrl-q"], "unknown action `quitt`")`.
+    /// "list", "Ctrl-q"], "unknown action `quitt`")`.
     pub fn error_at(&self, key_path: &[&str], message: impl Into<String>) -> ConfigError {
         let path = self
             .source

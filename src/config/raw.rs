@@ -68,23 +68,60 @@ impl<'de> Deserialize<'de> for PathList {
     }
 }
 
-/// `keys:` in file order. Kept as data: the reader's keymap decides which
-/// keys and actions exist, and reports bad ones with `Config::error_at`.
+/// `keys:` in file order, as `section -> key -> action` (the sections of
+/// the reader's keymap: `global`, `list`, `detail`, ...). Kept as data: the
+/// reader's keymap decides which sections, keys and actions exist, and
+/// reports bad ones with `Config::error_at`.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct KeyOverrides(pub Vec<(String, String)>);
+pub struct KeyOverrides(pub Vec<(String, String, String)>);
 
 impl<'de> Deserialize<'de> for KeyOverrides {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct KeysVisitor;
-        impl<'de> Visitor<'de> for KeysVisitor {
+        struct SectionsVisitor;
+        impl<'de> Visitor<'de> for SectionsVisitor {
             type Value = KeyOverrides;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a map of key: action")
+                f.write_str("sections (global, list, detail, ...) of key: action")
             }
             fn visit_unit<E: de::Error>(self) -> Result<KeyOverrides, E> {
                 Ok(KeyOverrides::default())
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<KeyOverrides, A::Error> {
+                let mut all: Vec<(String, String, String)> = Vec::new();
+                while let Some((section, Section(pairs))) = map.next_entry::<String, Section>()? {
+                    if all.iter().any(|(s, _, _)| *s == section) {
+                        return Err(de::Error::custom(format!(
+                            "section `{section}` appears twice"
+                        )));
+                    }
+                    all.extend(
+                        pairs
+                            .into_iter()
+                            .map(|(key, action)| (section.clone(), key, action)),
+                    );
+                }
+                Ok(KeyOverrides(all))
+            }
+        }
+        deserializer.deserialize_any(SectionsVisitor)
+    }
+}
+
+/// One section of `keys:`: `key: action` in file order.
+struct Section(Vec<(String, String)>);
+
+impl<'de> Deserialize<'de> for Section {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct KeysVisitor;
+        impl<'de> Visitor<'de> for KeysVisitor {
+            type Value = Section;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a map of key: action")
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Section, E> {
+                Ok(Section(Vec::new()))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Section, A::Error> {
                 let mut pairs: Vec<(String, String)> = Vec::new();
                 while let Some((key, action)) = map.next_entry::<KeyName, String>()? {
                     if pairs.iter().any(|(k, _)| *k == key.0) {
@@ -92,7 +129,7 @@ impl<'de> Deserialize<'de> for KeyOverrides {
                     }
                     pairs.push((key.0, action));
                 }
-                Ok(KeyOverrides(pairs))
+                Ok(Section(pairs))
             }
         }
         deserializer.deserialize_any(KeysVisitor)
@@ -224,11 +261,22 @@ mod tests {
 
     #[test]
     fn keys_accept_numbers_and_keep_order() {
-        let raw: RawConfig =
-            serde_yaml::from_str("keys:\n  z: quit\n  1: first\n  ctrl-d: page_down\n").unwrap();
-        let keys: Vec<_> = raw.keys.0.iter().map(|(k, _)| k.as_str()).collect();
-        assert_eq!(keys, ["z", "1", "ctrl-d"]);
-        assert!(serde_yaml::from_str::<RawConfig>("keys:\n  a: x\n  a: y\n").is_err());
+        let raw: RawConfig = serde_yaml::from_str(
+            "keys:\n  list:\n    z: quit\n    1: first\n  detail:\n    Ctrl-d: page_down\n",
+        )
+        .unwrap();
+        let keys: Vec<_> = raw
+            .keys
+            .0
+            .iter()
+            .map(|(s, k, _)| format!("{s}.{k}"))
+            .collect();
+        assert_eq!(keys, ["list.z", "list.1", "detail.Ctrl-d"]);
+        assert!(serde_yaml::from_str::<RawConfig>("keys:\n  list:\n    a: x\n    a: y\n").is_err());
+        assert!(
+            serde_yaml::from_str::<RawConfig>("keys:\n  j: down\n").is_err(),
+            "a section is needed"
+        );
     }
 
     #[test]

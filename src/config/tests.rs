@@ -37,7 +37,7 @@ fn empty_or_comment_only_file_is_the_default() {
 
 #[test]
 fn reads_every_setting() {
-    let text = "library:\n  - ~/news\n  - rel/archive\n  - /abs\nkeys:\n  ctrl-d: page_down\n  x: toggle_read\ntheme: mono\n\
+    let text = "library:\n  - ~/news\n  - rel/archive\n  - /abs\nkeys:\n  list:\n    Ctrl-d: page_down\n    x: toggle_mark\ntheme: mono\n\
                 colors:\n  unread: bold white\ndate_format: \"%d %b %Y\"\nambiguous_width: 2\nmouse: false\n";
     let c = parse(text).unwrap();
     let home = directories::BaseDirs::new()
@@ -55,9 +55,10 @@ fn reads_every_setting() {
     assert_eq!(
         c.keys[1],
         KeyOverride {
+            section: "list".into(),
             key: "x".into(),
-            action: "toggle_read".into(),
-            line: Some(7)
+            action: "toggle_mark".into(),
+            line: Some(8)
         }
     );
     assert_eq!(c.theme, ThemeName::Mono);
@@ -110,7 +111,12 @@ fn errors_name_file_line_and_key() {
         ),
         ("mouse: yes\n", 1, "mouse", "expected a boolean"),
         ("library:\n  - [1]\n", 2, "library", "invalid type"),
-        ("keys:\n  j: [down]\n", 2, "keys", "expected a string"),
+        (
+            "keys:\n  list:\n    j: [down]\n",
+            3,
+            "keys",
+            "expected a string",
+        ),
     ];
     for (text, line, key, message) in cases {
         let e = error(text);
@@ -164,13 +170,20 @@ fn no_color_wins_over_the_theme() {
 fn error_at_points_into_the_file() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("config.yaml");
-    std::fs::write(&path, "mouse: true\nkeys:\n  q: quit\n  ctrl-q: quitt\n").unwrap();
+    std::fs::write(
+        &path,
+        "mouse: true\nkeys:\n  list:\n    q: quit\n    Ctrl-q: quitt\n",
+    )
+    .unwrap();
     let c = Config::load(&path).unwrap();
-    assert_eq!(c.keys[1].line, Some(4));
-    let e = c.error_at(&["keys", "ctrl-q"], "unknown action `quitt`");
+    assert_eq!(c.keys[1].line, Some(5));
+    let e = c.error_at(&["keys", "list", "Ctrl-q"], "unknown action `quitt`");
     assert_eq!(
         e.to_string(),
-        format!("{}:4: keys.ctrl-q: unknown action `quitt`", path.display())
+        format!(
+            "{}:5: keys.list.Ctrl-q: unknown action `quitt`",
+            path.display()
+        )
     );
 }
 
