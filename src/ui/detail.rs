@@ -26,6 +26,7 @@ pub fn draw(frame: &mut Frame, app: &App, size: Size, theme: &Theme) {
         top.push("  ", theme.dim);
         top.push(&criterion.label(), theme.filter);
     }
+    super::search::push_header(&mut top, app, theme);
     frame.render_widget(top.build(), size.header_area());
 
     let area = size.text_area();
@@ -36,6 +37,7 @@ pub fn draw(frame: &mut Frame, app: &App, size: Size, theme: &Theme) {
         .take(usize::from(area.height));
     for (row, line) in shown.enumerate() {
         let row_area = Rect::new(area.x, area.y + row as u16, area.width, 1);
+        let line = super::search::article_line(app, detail.scroll + row, line, theme);
         frame.render_widget(line, row_area);
     }
 }
