@@ -7,11 +7,13 @@
 //! and refilter: the index is rebuilt on the next tick and the active search
 //! fills in again as it goes.
 
+mod lines;
+
+pub use self::lines::{LineMatch, Spot, find_in_lines, line_text};
+
 use super::{App, Criterion, Cursor, Detail};
 use crate::article::Article;
-use crate::search::{
-    MatchPosition, Progress, Query, SearchIndex, SearchSession, SortOrder, match_positions,
-};
+use crate::search::{Progress, Query, SearchIndex, SearchSession, SortOrder};
 
 /// Everything search keeps between actions.
 #[derive(Debug, Default)]
@@ -67,20 +69,19 @@ pub(super) struct DetailHits {
     width: usize,
     lines: usize,
     query: Query,
-    pub(super) positions: Vec<MatchPosition>,
+    pub(super) positions: Vec<LineMatch>,
     /// The match `n` / `N` went to last.
     pub(super) focus: Option<usize>,
 }
 
 impl DetailHits {
     pub(super) fn new(detail: &Detail, query: &Query) -> Self {
-        let texts: Vec<String> = detail.lines.iter().map(ToString::to_string).collect();
         DetailHits {
             article: detail.article,
             width: detail.width,
             lines: detail.lines.len(),
             query: query.clone(),
-            positions: match_positions(texts.iter().map(String::as_str), query),
+            positions: find_in_lines(&detail.lines, 0, query),
             focus: None,
         }
     }
@@ -186,7 +187,7 @@ impl App {
 
     /// The match `n` / `N` went to in the open article, if it is still
     /// the article and layout on screen.
-    pub fn search_focus(&self) -> Option<&MatchPosition> {
+    pub fn search_focus(&self) -> Option<&LineMatch> {
         let detail = self.detail.as_ref()?;
         let query = self.search_query()?;
         let hits = self.search.hits.as_ref()?;

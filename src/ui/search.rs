@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 
 use super::spans::{LineBuilder, count};
 use super::theme::Theme;
-use crate::app::App;
+use crate::app::{App, LineMatch, find_in_lines, line_text};
 use crate::search::{Query, SortOrder, match_ranges};
 use crate::text::{cells, width};
 
@@ -116,31 +116,44 @@ pub fn push_title(
     }
 }
 
-/// Line `number` of the open article with the search's matches marked
-/// (the one `n` / `N` went to in its own style).
+/// The matches of the active search on the article lines from `top`, for
+/// `rows` rows (a few lines around are read too, for matches wrapping
+/// broke across the window's edge).
+pub fn visible_matches(
+    app: &App,
+    lines: &[Line<'static>],
+    top: usize,
+    rows: usize,
+) -> Vec<LineMatch> {
+    let Some(query) = app.search_query() else {
+        return Vec::new();
+    };
+    let from = top.saturating_sub(2).min(lines.len());
+    let to = top.saturating_add(rows).saturating_add(2).min(lines.len());
+    find_in_lines(&lines[from..to], from, query)
+}
+
+/// Line `number` of the open article with `matches` on it marked (the one
+/// `n` / `N` went to in its own style).
 pub fn article_line(
     app: &App,
     number: usize,
     line: &Line<'static>,
+    matches: &[LineMatch],
     theme: &Theme,
 ) -> Line<'static> {
-    let Some(query) = app.search_query() else {
-        return line.clone();
-    };
-    let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
-    let focus = app
-        .search_focus()
-        .filter(|p| p.line == number)
-        .map(|p| p.range.clone());
-    let marks: Vec<(Range<usize>, Style)> = match_ranges(&text, query)
-        .into_iter()
-        .map(|range| {
-            let style = if focus.as_ref() == Some(&range) {
+    let text = line_text(line);
+    let focus = app.search_focus();
+    let marks: Vec<(Range<usize>, Style)> = matches
+        .iter()
+        .filter_map(|m| {
+            let range = m.on_line(number, text.len())?;
+            let style = if focus == Some(m) {
                 theme.found_focus
             } else {
                 theme.found
             };
-            (range, style)
+            Some((range, style))
         })
         .collect();
     if marks.is_empty() {
