@@ -15,6 +15,10 @@ use inkstone::search::{Query, SearchIndex, SearchSession, fold, searchable_text}
 use memchr::memmem;
 use rayon::prelude::*;
 
+// The allocator the binary uses (src/main.rs), so memory figures match it.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Repetitions of each measured query.
 const RUNS: usize = 41;
 
