@@ -66,13 +66,12 @@ fn render(body: &str, base_url: Option<&str>, title: Option<&str>) -> Document {
     }
     let (rich, rest) = plain::split_oversized(&clean, RICH_LIMIT);
     let base = links::base(base_url);
-    let mut doc = match rich_blocks(rich, base.as_ref()) {
-        Some(raw) => Document::assemble(tidy::tidy(raw, title)),
-        None => {
-            let mut doc = Document::default();
-            doc.push_plain(plain::paragraphs(rich));
-            doc
-        }
+    let mut doc = if let Some(raw) = rich_blocks(rich, base.as_ref()) {
+        Document::assemble(tidy::tidy(raw, title))
+    } else {
+        let mut doc = Document::default();
+        doc.push_plain(plain::paragraphs(rich));
+        doc
     };
     doc.push_plain(plain::paragraphs(rest));
     doc

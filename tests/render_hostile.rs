@@ -1,6 +1,7 @@
 //! Hostile bodies render without panicking, overflowing or freezing. Sizes
 //! are scaled down so debug builds stay quick; full sizes run in the bench.
 
+use std::fmt::Write as _;
 use std::time::{Duration, Instant};
 
 use inkstone::render::render_body;
@@ -65,9 +66,10 @@ fn nested_quotes_and_lists() {
             ),
             &[5, 20, 80],
         );
-        let list: String = (0..2_000)
-            .map(|i| format!("{}- item {i}\n", "  ".repeat(i)))
-            .collect();
+        let list = (0..2_000).fold(String::new(), |mut list, i| {
+            let _ = writeln!(list, "{}- item {i}", "  ".repeat(i));
+            list
+        });
         check("md lists", &list, &[5, 20, 80]);
         check(
             "html lists",
@@ -109,9 +111,10 @@ fn pathological_markdown() {
 fn long_line_and_wide_table() {
     let line = "很長的一行沒有換行符號，".repeat(1_100);
     check("long line", &line, &[1, 2, 10, 40, 80]);
-    let cells: String = (0..60)
-        .map(|i| format!("<td>column-{i}-has-a-long-unbreakable-name</td>"))
-        .collect();
+    let cells = (0..60).fold(String::new(), |mut cells, i| {
+        let _ = write!(cells, "<td>column-{i}-has-a-long-unbreakable-name</td>");
+        cells
+    });
     check(
         "wide table",
         &format!("<table><tr>{cells}</tr><tr>{cells}</tr></table>"),

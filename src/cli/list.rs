@@ -9,6 +9,7 @@ use serde::Serialize;
 use super::ListArgs;
 use super::output::{open_library, pad_right, terminal_safe_json, to_stdout};
 use crate::article::Article;
+use crate::marks::{Marks, ViewFilter};
 use crate::search::{Query, SearchIndex};
 use crate::text::sanitize::clean_inline;
 use crate::text::width::{fit, str_width};
@@ -20,16 +21,29 @@ const MAX_CATEGORY_COLUMN: usize = 18;
 const DATE_COLUMN: usize = 10;
 
 pub fn run(args: &ListArgs) -> ExitCode {
-    let library = open_library(&args.paths);
+    let library = match open_library(&args.paths) {
+        Ok(library) => library,
+        Err(code) => return code,
+    };
     let wanted: Vec<String> = args
         .tags
         .iter()
         .map(|t| clean_inline(t).to_lowercase())
         .collect();
+    let view = match (args.unread, args.starred) {
+        (true, _) => ViewFilter::Unread,
+        (_, true) => ViewFilter::Starred,
+        _ => ViewFilter::All,
+    };
+    let marks = if view == ViewFilter::All {
+        Marks::in_memory()
+    } else {
+        super::open::marks()
+    };
     let mut articles: Vec<&Article> = library
         .articles
         .iter()
-        .filter(|a| has_tags(a, &wanted))
+        .filter(|a| has_tags(a, &wanted) && view.admits(&marks, &a.id))
         .collect();
     if let Some(search) = &args.search {
         articles = searched(articles, &Query::parse(search));
