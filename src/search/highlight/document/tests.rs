@@ -76,3 +76,48 @@ fn empty_query_or_document_finds_nothing() {
     assert!(match_lines([], &Query::parse("abc")).is_empty());
     assert_eq!(match_lines(["", ""], &Query::parse("a")).ranges.len(), 2);
 }
+
+mod properties {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::search::fold;
+
+    proptest! {
+        /// CJK text wrapped anywhere (as the wrapper may, between any two
+        /// ideographs): every occurrence in the unwrapped text is found,
+        /// and what is highlighted reads as the term.
+        #[test]
+        fn wrapping_cjk_text_loses_no_match(
+            text in "[香港國家安全法習近平台灣]{1,40}",
+            cuts in proptest::collection::vec(1usize..6, 0..12),
+            from in 0usize..40,
+            len in 1usize..5,
+        ) {
+            let chars: Vec<char> = text.chars().collect();
+            let from = from.min(chars.len() - 1);
+            let term: String = chars[from..(from + len).min(chars.len())].iter().collect();
+            let mut lines = Vec::new();
+            let mut rest = text.as_str();
+            for cut in cuts {
+                let at = rest.char_indices().nth(cut).map_or(rest.len(), |(i, _)| i);
+                let (line, tail) = rest.split_at(at);
+                lines.push(line);
+                rest = tail;
+            }
+            lines.push(rest);
+            let query = Query::parse(&term);
+            let found = match_lines(lines.iter().copied(), &query);
+            let expected = fold(&text).matches(query.terms()[0].as_str()).count();
+            prop_assert!(!found.starts.is_empty());
+            prop_assert!(found.starts.len() <= expected);
+            let marked: String = found
+                .ranges
+                .iter()
+                .zip(&lines)
+                .flat_map(|(ranges, line)| ranges.iter().map(move |r| &line[r.clone()]))
+                .collect();
+            prop_assert!(fold(&marked).contains(query.terms()[0].as_str()), "{lines:?} {term:?} {marked:?}");
+        }
+    }
+}
