@@ -38,7 +38,7 @@ pub use geometry::{MAX_TEXT_WIDTH, MIN_HEIGHT, MIN_WIDTH, Size};
 pub use guide::{HelpEntry, HelpSection, Hint, KeyGuide};
 pub use index::{Indexes, LabelIndex};
 pub use picker::{Choices, Picker, PickerEntry, PickerKind};
-pub use search::{LineMatch, Prompt, SearchState, Spot, find_in_lines, line_text};
+pub use search::{Prompt, SearchState, find_in_lines};
 pub use url_check::check_url;
 
 use crate::article::Article;

@@ -7,13 +7,13 @@
 //! and refilter: the index is rebuilt on the next tick and the active search
 //! fills in again as it goes.
 
-mod lines;
-
-pub use self::lines::{LineMatch, Spot, find_in_lines, line_text};
+use ratatui::text::Line;
 
 use super::{App, Criterion, Cursor, Detail};
 use crate::article::Article;
-use crate::search::{Progress, Query, SearchIndex, SearchSession, SortOrder};
+use crate::search::{
+    LineMatches, MatchPosition, Progress, Query, SearchIndex, SearchSession, SortOrder, match_lines,
+};
 
 /// Everything search keeps between actions.
 #[derive(Debug, Default)]
@@ -69,7 +69,9 @@ pub(super) struct DetailHits {
     width: usize,
     lines: usize,
     query: Query,
-    pub(super) positions: Vec<LineMatch>,
+    /// Where each match starts (a match wrapped over two lines starts on
+    /// the first).
+    pub(super) positions: Vec<MatchPosition>,
     /// The match `n` / `N` went to last.
     pub(super) focus: Option<usize>,
 }
@@ -81,7 +83,7 @@ impl DetailHits {
             width: detail.width,
             lines: detail.lines.len(),
             query: query.clone(),
-            positions: find_in_lines(&detail.lines, 0, query),
+            positions: find_in_lines(&detail.lines, query).starts,
             focus: None,
         }
     }
@@ -94,6 +96,18 @@ impl DetailHits {
             && self.lines == detail.lines.len()
             && self.query == *query
     }
+}
+
+/// The matches of `query` in laid-out lines, read across wrapped lines
+/// (see [`match_lines`]).
+pub fn find_in_lines(lines: &[Line<'_>], query: &Query) -> LineMatches {
+    let texts: Vec<String> = lines.iter().map(line_text).collect();
+    match_lines(texts.iter().map(String::as_str), query)
+}
+
+/// The text of a line, as drawn.
+fn line_text(line: &Line<'_>) -> String {
+    line.spans.iter().map(|s| s.content.as_ref()).collect()
 }
 
 impl SearchState {
@@ -187,7 +201,7 @@ impl App {
 
     /// The match `n` / `N` went to in the open article, if it is still
     /// the article and layout on screen.
-    pub fn search_focus(&self) -> Option<&LineMatch> {
+    pub fn search_focus(&self) -> Option<&MatchPosition> {
         let detail = self.detail.as_ref()?;
         let query = self.search_query()?;
         let hits = self.search.hits.as_ref()?;
@@ -204,5 +218,15 @@ impl App {
             None => true,
             Some(index) => self.search.progress != Some(index.progress()),
         }
+    }
+}
+
+#[cfg(test)]
+impl App {
+    /// Search as it is shortly after start-up on a large archive: titles,
+    /// tags, authors and categories searchable, every body pending.
+    pub(crate) fn with_bodies_pending(&mut self) {
+        self.search.index = Some(SearchIndex::metadata_only(&self.library.articles));
+        self.tick();
     }
 }

@@ -182,35 +182,32 @@ impl App {
             self.notify(format!("No match of {label} in the text shown here"));
             return;
         }
-        let on_screen = |m: &super::LineMatch| {
-            m.start.line < detail.scroll + rows.max(1) && m.end.line >= detail.scroll
-        };
+        let on_screen = |line: usize| (detail.scroll..detail.scroll + rows.max(1)).contains(&line);
         // Step from the last match while it is on screen, else from the
         // screen's top.
         let focus = hits
             .focus
-            .filter(|&k| hits.positions.get(k).is_some_and(on_screen));
+            .filter(|&k| hits.positions.get(k).is_some_and(|p| on_screen(p.line)));
         let next = match (focus, forward) {
             (Some(k), true) => (k + 1) % total,
             (Some(k), false) => (k + total - 1) % total,
             (None, true) => hits
                 .positions
                 .iter()
-                .position(|p| p.start.line >= detail.scroll)
+                .position(|p| p.line >= detail.scroll)
                 .unwrap_or(0),
             (None, false) => hits
                 .positions
                 .iter()
-                .rposition(|p| p.start.line < detail.scroll)
+                .rposition(|p| p.line < detail.scroll)
                 .unwrap_or(total - 1),
         };
         hits.focus = Some(next);
-        let target = hits.positions[next];
-        let whole_on_screen =
-            target.start.line >= detail.scroll && target.end.line < detail.scroll + rows.max(1);
-        if !whole_on_screen {
+        let line = hits.positions[next].line;
+        // The line after too: a match may wrap onto it.
+        if !on_screen(line) || !on_screen(line + 1) {
             // A third of a screen of context above the match.
-            detail.scroll_to(target.start.line.saturating_sub(rows / 3), rows);
+            detail.scroll_to(line.saturating_sub(rows / 3), rows);
         }
         self.notify(format!("match {}/{}", next + 1, total));
     }

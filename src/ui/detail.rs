@@ -35,7 +35,8 @@ pub fn draw(frame: &mut Frame, app: &App, size: Size, theme: &Theme) {
     let matches = super::search::visible_matches(app, &detail.lines, detail.scroll, rows);
     for (row, line) in shown.enumerate() {
         let row_area = Rect::new(area.x, area.y + row as u16, area.width, 1);
-        let line = super::search::article_line(app, detail.scroll + row, line, &matches, theme);
+        let line =
+            super::search::article_line(app, detail.scroll + row, line, matches.get(row), theme);
         frame.render_widget(line, row_area);
     }
 }

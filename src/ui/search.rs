@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 
 use super::spans::{LineBuilder, count};
 use super::theme::Theme;
-use crate::app::{App, LineMatch, find_in_lines, line_text};
+use crate::app::{App, find_in_lines};
 use crate::search::{Query, SortOrder, match_ranges};
 use crate::text::{cells, width};
 
@@ -116,78 +116,91 @@ pub fn push_title(
     }
 }
 
-/// The matches of the active search on the article lines from `top`, for
-/// `rows` rows (a few lines around are read too, for matches wrapping
-/// broke across the window's edge).
+/// Per line from `top`, for `rows` rows, the byte ranges the active search
+/// matches (a few lines around are read too, for matches wrapping broke
+/// across the window's edge).
 pub fn visible_matches(
     app: &App,
     lines: &[Line<'static>],
     top: usize,
     rows: usize,
-) -> Vec<LineMatch> {
+) -> Vec<Vec<Range<usize>>> {
     let Some(query) = app.search_query() else {
         return Vec::new();
     };
     let from = top.saturating_sub(2).min(lines.len());
     let to = top.saturating_add(rows).saturating_add(2).min(lines.len());
-    find_in_lines(&lines[from..to], from, query)
+    let mut ranges = find_in_lines(&lines[from..to], query).ranges;
+    ranges.drain(..(top - from).min(ranges.len()));
+    ranges
 }
 
-/// Line `number` of the open article with `matches` on it marked (the one
-/// `n` / `N` went to in its own style).
+/// Line `number` of the open article with `ranges` of it marked (the
+/// match `n` / `N` went to in its own style).
 pub fn article_line(
     app: &App,
     number: usize,
     line: &Line<'static>,
-    matches: &[LineMatch],
+    ranges: Option<&Vec<Range<usize>>>,
     theme: &Theme,
 ) -> Line<'static> {
-    let text = line_text(line);
-    let focus = app.search_focus();
-    let marks: Vec<(Range<usize>, Style)> = matches
+    let Some(ranges) = ranges.filter(|r| !r.is_empty()) else {
+        return line.clone();
+    };
+    let focus = app
+        .search_focus()
+        .filter(|p| p.line == number)
+        .map(|p| p.range.start);
+    let marks: Vec<(Range<usize>, Style)> = ranges
         .iter()
-        .filter_map(|m| {
-            let range = m.on_line(number, text.len())?;
-            let style = if focus == Some(m) {
+        .map(|range| {
+            let style = if focus.is_some_and(|start| range.contains(&start)) {
                 theme.found_focus
             } else {
                 theme.found
             };
-            Some((range, style))
+            (range.clone(), style)
         })
         .collect();
-    if marks.is_empty() {
-        return line.clone();
-    }
-    mark_ranges(line, &text, &marks)
+    mark_ranges(line, &marks)
 }
 
-/// `line` (whose text is `text`) with each range's style patched on,
-/// splitting spans at the ranges' edges.
-fn mark_ranges(line: &Line<'static>, text: &str, marks: &[(Range<usize>, Style)]) -> Line<'static> {
+/// `line` with each range's style patched onto those bytes of its text
+/// (ranges sorted and apart), splitting spans at the ranges' edges. A range
+/// that is not on character boundaries is left unmarked.
+fn mark_ranges(line: &Line<'static>, marks: &[(Range<usize>, Style)]) -> Line<'static> {
     let mut spans = Vec::with_capacity(line.spans.len() + 2 * marks.len());
     let mut span_start = 0;
     for span in &line.spans {
-        let span_end = span_start + span.content.len();
-        let mut at = span_start;
+        let content = span.content.as_ref();
+        let mut at = 0;
         for (range, style) in marks {
-            let (from, to) = (range.start.max(at), range.end.min(span_end));
-            if from >= to {
+            // The range in this span's own bytes.
+            let from = range
+                .start
+                .saturating_sub(span_start)
+                .clamp(at, content.len());
+            let to = range
+                .end
+                .saturating_sub(span_start)
+                .clamp(from, content.len());
+            let (Some(before), Some(marked)) = (content.get(at..from), content.get(from..to))
+            else {
+                continue;
+            };
+            if marked.is_empty() {
                 continue;
             }
-            if from > at {
-                spans.push(Span::styled(text[at..from].to_owned(), span.style));
+            if !before.is_empty() {
+                spans.push(Span::styled(before.to_owned(), span.style));
             }
-            spans.push(Span::styled(
-                text[from..to].to_owned(),
-                span.style.patch(*style),
-            ));
+            spans.push(Span::styled(marked.to_owned(), span.style.patch(*style)));
             at = to;
         }
-        if at < span_end {
-            spans.push(Span::styled(text[at..span_end].to_owned(), span.style));
+        if let Some(rest) = content.get(at..).filter(|rest| !rest.is_empty()) {
+            spans.push(Span::styled(rest.to_owned(), span.style));
         }
-        span_start = span_end;
+        span_start += content.len();
     }
     Line {
         spans,
@@ -219,6 +232,36 @@ mod tests {
 
     fn owned(parts: &[(&str, bool)]) -> Vec<(String, bool)> {
         parts.iter().map(|&(s, m)| (s.to_owned(), m)).collect()
+    }
+
+    #[test]
+    fn the_header_shows_indexing_progress_and_the_order() {
+        use crate::app::{Action, App, Options};
+        use crate::keymap::Keymap;
+        use crate::library::Library;
+
+        let articles = ["甲", "乙", "丙"]
+            .iter()
+            .map(|t| crate::app::tests::article(t, &[], &[]))
+            .collect();
+        let library = Library {
+            name: "test".into(),
+            articles,
+            ..Library::default()
+        };
+        let mut app = App::new(library, Keymap::defaults().guide(), Options::default());
+        app.with_bodies_pending();
+        app.update(Action::CycleSort);
+        app.update(Action::CycleSort);
+        let header = |app: &App| {
+            let mut b = LineBuilder::new(80);
+            push_header(&mut b, app, &Theme::new(false));
+            b.build().to_string()
+        };
+        assert_eq!(header(&app), "  sorted by title  indexing 0/3");
+        app.update(Action::CycleSort);
+        app.update(Action::CycleSort);
+        assert_eq!(header(&app), "  indexing 0/3", "newest first goes unsaid");
     }
 
     #[test]
@@ -255,7 +298,7 @@ mod tests {
         let red = Style::new().bg(Color::Red);
         let ranges = match_ranges(&text, &Query::parse("习近平"));
         assert_eq!(ranges.len(), 1);
-        let out = mark_ranges(&line, &text, &[(ranges[0].clone(), red)]);
+        let out = mark_ranges(&line, &[(ranges[0].clone(), red), (100..200, red)]);
         let parts: Vec<(&str, Style)> = out
             .spans
             .iter()
@@ -270,5 +313,9 @@ mod tests {
                 ("說", Style::new()),
             ]
         );
+        // Not on a character boundary: left alone rather than cut.
+        let out = mark_ranges(&line, &[(1..2, red)]);
+        assert_eq!(out.to_string(), text);
+        assert!(out.spans.iter().all(|s| s.style.bg.is_none()));
     }
 }

@@ -294,7 +294,7 @@ fn n_and_shift_n_step_through_the_matches_in_the_article() {
     open(&mut app, &body);
     let lines = |app: &App| {
         let detail = app.detail().unwrap();
-        (detail.scroll, app.search_focus().map(|p| p.start.line))
+        (detail.scroll, app.search_focus().map(|p| p.line))
     };
     // The title's match is on screen: `n` goes there without scrolling.
     app.update(Action::NextMatch);
