@@ -1,7 +1,9 @@
 //! Command-line interface: the reader by default, plus scripting commands.
 
 mod check;
+mod config;
 mod list;
+mod open;
 mod output;
 mod show;
 mod tags;
@@ -10,6 +12,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
+
+use crate::search::SortOrder;
 
 /// A terminal reader for news archives of Markdown and HTML articles.
 #[derive(Debug, Parser)]
@@ -22,7 +26,7 @@ use clap::{Args, Parser, Subcommand};
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// Archive folders or article files to read (default: the built-in samples).
+    /// Archive folders or article files to read (default: the config's `library`, else the built-in samples).
     pub paths: Vec<PathBuf>,
 }
 
@@ -36,17 +40,19 @@ pub enum Command {
     Check(PathsArg),
     /// Print one article as the detail view shows it.
     Show(ShowArgs),
+    /// Check config.yaml, or print its default or where it is looked for.
+    Config(ConfigArgs),
 }
 
 #[derive(Debug, Args)]
 pub struct PathsArg {
-    /// Archive folders or article files (default: the built-in samples).
+    /// Archive folders or article files (default: the config's `library`, else the built-in samples).
     pub paths: Vec<PathBuf>,
 }
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
-    /// Archive folders or article files (default: the built-in samples).
+    /// Archive folders or article files (default: the config's `library`, else the built-in samples).
     pub paths: Vec<PathBuf>,
     /// Only articles carrying this tag; repeat to require several.
     #[arg(long = "tag", value_name = "TAG")]
@@ -54,6 +60,20 @@ pub struct ListArgs {
     /// One JSON object per line instead of text.
     #[arg(long)]
     pub json: bool,
+    /// Only articles containing every word of QUERY in their title, tags,
+    /// author, categories or body text; "a quoted phrase" must occur as
+    /// written. Ignores case, width (ＡＢＣ = abc) and Traditional/Simplified.
+    #[arg(long, value_name = "QUERY")]
+    pub search: Option<String>,
+    /// The order to list in.
+    #[arg(long, value_enum, value_name = "ORDER", default_value_t = SortOrder::Newest)]
+    pub sort: SortOrder,
+    /// Only articles not marked read (the reader's marks).
+    #[arg(long, conflicts_with = "starred")]
+    pub unread: bool,
+    /// Only starred articles.
+    #[arg(long)]
+    pub starred: bool,
 }
 
 #[derive(Debug, Args)]
@@ -68,6 +88,17 @@ pub struct ShowArgs {
     pub plain: bool,
 }
 
+#[derive(Debug, Args)]
+#[group(multiple = false)]
+pub struct ConfigArgs {
+    /// Print the commented default config (to start a config.yaml from).
+    #[arg(long)]
+    pub default: bool,
+    /// Print where config.yaml is looked for.
+    #[arg(long)]
+    pub path: bool,
+}
+
 /// Parses the command line and runs it.
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
@@ -77,6 +108,7 @@ pub fn run() -> ExitCode {
         Some(Command::Tags(args)) => tags::run(&args.paths),
         Some(Command::Check(args)) => check::run(&args.paths),
         Some(Command::Show(args)) => show::run(&args),
+        Some(Command::Config(args)) => config::run(&args),
     }
 }
 

@@ -4,6 +4,8 @@
 //! Start-up reads front matter only, in parallel; bodies are read with
 //! [`read_body`] when an article is opened.
 
+mod cached;
+mod changes;
 mod open;
 mod order;
 mod read;
@@ -18,6 +20,8 @@ use rayon::prelude::*;
 
 use crate::article::{Article, BodySource, YamlParser};
 
+pub use cached::{DiskIndex, Recheck};
+pub use changes::ChangeSummary;
 pub use order::{compare_articles, sort_articles};
 pub use read::load_file;
 pub use walk::is_markdown;
@@ -34,6 +38,12 @@ pub struct Library {
     pub articles: Vec<Article>,
     /// In path order.
     pub problems: Vec<Problem>,
+    /// The paths it was loaded from (none for the samples), so that live
+    /// changes can be parsed as the loader would.
+    pub roots: Vec<PathBuf>,
+    /// Sizes and times of the files, for the cache and live changes
+    /// (opaque; `Library::default()`'s is right for a library built by hand).
+    pub disk: DiskIndex,
 }
 
 /// Something wrong with one file. Warnings leave the article loaded;
@@ -104,7 +114,9 @@ impl Library {
         if saw_link.load(AtomicOrdering::Relaxed) || paths.len() > 1 {
             drop_duplicates(&mut articles, &mut problems);
         }
-        Self::assemble(library_name(paths), articles, problems)
+        let mut library = Self::assemble(library_name(paths), articles, problems);
+        library.roots = paths.to_vec();
+        library
     }
 
     /// The sample articles compiled into the binary.
@@ -146,6 +158,7 @@ impl Library {
             name,
             articles,
             problems,
+            ..Library::default()
         }
     }
 }

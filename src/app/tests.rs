@@ -52,6 +52,7 @@ fn library() -> Library {
         name: "test".into(),
         articles,
         problems: Vec::new(),
+        ..Library::default()
     }
 }
 

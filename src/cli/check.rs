@@ -16,7 +16,12 @@ pub fn run(paths: &[PathBuf]) -> ExitCode {
         verify_bodies: true,
         ..LoadOptions::default()
     };
-    let library = Library::open_with(paths, options);
+    // Not through the cache: check reads every body in full.
+    let paths = match super::open::paths(paths) {
+        Ok(paths) => paths,
+        Err(code) => return code,
+    };
+    let library = Library::open_with(&paths, options);
     let code = if library.has_errors() {
         ExitCode::FAILURE
     } else {

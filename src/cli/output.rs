@@ -26,10 +26,12 @@ pub fn to_stdout(code: ExitCode, write: impl FnOnce(&mut dyn Write) -> io::Resul
     }
 }
 
-/// Loads what a scripting command works on and says on stderr when some
-/// files could not be read or parsed (stdout stays the command's output).
-pub fn open_library(paths: &[std::path::PathBuf]) -> crate::library::Library {
-    let library = crate::library::Library::open(paths);
+/// Loads what a scripting command works on (through the config and the
+/// cache, see `super::open`) and says on stderr when some files could not
+/// be read or parsed (stdout stays the command's output). A bad config is
+/// reported and fails the command.
+pub fn open_library(paths: &[std::path::PathBuf]) -> Result<crate::library::Library, ExitCode> {
+    let library = super::open::library(paths)?;
     let broken = library
         .problems
         .iter()
@@ -40,7 +42,7 @@ pub fn open_library(paths: &[std::path::PathBuf]) -> crate::library::Library {
             "inkstone: {broken} files could not be read or parsed; `inkstone check` lists them"
         );
     }
-    library
+    Ok(library)
 }
 
 /// `s` padded with spaces to `width` columns; never cut.

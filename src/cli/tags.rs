@@ -10,7 +10,10 @@ use crate::library::Library;
 use crate::text::width::pad_left;
 
 pub fn run(paths: &[PathBuf]) -> ExitCode {
-    let library = open_library(paths);
+    let library = match open_library(paths) {
+        Ok(library) => library,
+        Err(code) => return code,
+    };
     let counts = tag_counts(&library);
     to_stdout(ExitCode::SUCCESS, |out| write(out, &counts))
 }

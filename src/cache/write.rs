@@ -1,0 +1,174 @@
+//! Writing the cache: the library's files with their keys, in list order.
+
+use std::collections::{HashMap, HashSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::Datelike;
+
+use super::codec::{self, ArticleRecord, DirRecord, FileRecord, Meta, ProblemRecord, UrlText};
+use super::{FileKey, Stamp, build_stamp};
+use crate::article::{Article, BodySource};
+use crate::durable::{self, Durability};
+use crate::library::{Problem, Severity};
+
+/// What to write: the library as loaded, every file's key, and the folders
+/// that were listed.
+pub struct WriteInput<'a> {
+    pub roots: &'a [PathBuf],
+    pub dirs: &'a HashMap<PathBuf, Stamp>,
+    pub keys: &'a [(PathBuf, FileKey)],
+    pub articles: &'a [Article],
+    pub problems: &'a [Problem],
+}
+
+/// Writes the cache atomically. Files that cannot be cached faithfully (a
+/// path that is not UTF-8, a time too recent to trust) are left out, and
+/// their folder is marked untrusted so the next load lists it again.
+pub fn write(cache_file: &Path, input: &WriteInput<'_>) -> std::io::Result<()> {
+    let written_at = Stamp::now();
+    let mut problems_of: HashMap<&Path, Vec<&Problem>> = HashMap::new();
+    for p in input.problems {
+        problems_of.entry(&p.path).or_default().push(p);
+    }
+    let keys: HashMap<&Path, FileKey> = input.keys.iter().map(|(p, k)| (p.as_path(), *k)).collect();
+    let mut files = Vec::with_capacity(keys.len());
+    let mut untrusted: HashSet<&Path> = HashSet::new();
+    let mut done: HashSet<&Path> = HashSet::with_capacity(keys.len());
+    // Articles in list order, then files that gave no article (parse
+    // errors), which keep their problems.
+    let records = input
+        .articles
+        .iter()
+        .map(|a| (a.path.as_path(), Some(a)))
+        .chain(input.keys.iter().map(|(p, _)| (p.as_path(), None)));
+    for (path, article) in records {
+        if !done.insert(path) {
+            continue;
+        }
+        let problems = problems_of.get(path).map_or(&[][..], Vec::as_slice);
+        match keys
+            .get(path)
+            .and_then(|key| to_record(path, *key, article, problems, written_at))
+        {
+            Some(record) => files.push(record),
+            None => {
+                untrusted.insert(path.parent().unwrap_or(Path::new("")));
+            }
+        }
+    }
+    // Every folder is recorded so that it is checked next time; one whose
+    // list cannot be trusted gets a time that never matches, so it is
+    // listed again.
+    let dirs = input
+        .dirs
+        .iter()
+        .filter_map(|(dir, mtime)| {
+            let trusted = !untrusted.contains(dir.as_path()) && !mtime.is_racy(written_at);
+            Some(DirRecord {
+                path: dir.to_str()?,
+                mtime: if trusted { *mtime } else { Stamp::UNTRUSTED },
+            })
+        })
+        .collect();
+    let roots = input.roots.iter().filter_map(|r| r.to_str()).collect();
+    let meta = Meta {
+        build: build_stamp(),
+        roots,
+        written_at,
+        dirs,
+    };
+    let bytes = codec::encode(&meta, &files)
+        .ok_or_else(|| std::io::Error::other("cannot encode the cache"))?;
+    if let Some(dir) = cache_file.parent() {
+        fs::create_dir_all(dir)?;
+    }
+    durable::write_atomic(cache_file, &bytes, Durability::RenameOnly)?;
+    prune_old_caches(cache_file);
+    Ok(())
+}
+
+/// Cache files of libraries not written for this long are removed, so
+/// archives opened once do not leave caches behind for ever.
+const KEEP_UNUSED: Duration = Duration::from_secs(90 * 24 * 3600);
+
+fn prune_old_caches(kept: &Path) {
+    let Some(entries) = kept.parent().and_then(|dir| fs::read_dir(dir).ok()) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let ours = name.starts_with("library-") && name.ends_with(".bin");
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .is_ok_and(|t| t.elapsed().is_ok_and(|age| age > KEEP_UNUSED));
+        if ours && old && path != kept {
+            let _ = fs::remove_file(path);
+        }
+    }
+}
+
+fn to_record<'a>(
+    path: &'a Path,
+    key: FileKey,
+    article: Option<&'a Article>,
+    problems: &[&'a Problem],
+    written_at: Stamp,
+) -> Option<FileRecord<&'a str>> {
+    if key.mtime.is_racy(written_at) {
+        return None;
+    }
+    let article = match article {
+        None => None,
+        Some(a) => Some(article_record(path, a)?),
+    };
+    let problems = problems
+        .iter()
+        .map(|p| ProblemRecord {
+            error: p.severity == Severity::Error,
+            reason: p.reason.as_str(),
+        })
+        .collect();
+    Some(FileRecord {
+        path: path.to_str()?,
+        size: key.size,
+        mtime: key.mtime,
+        article,
+        problems,
+    })
+}
+
+/// `None` for an article the record cannot rebuild exactly.
+fn article_record<'a>(path: &Path, a: &'a Article) -> Option<ArticleRecord<&'a str>> {
+    let BodySource::File {
+        path: body_path,
+        offset,
+    } = &a.body
+    else {
+        return None;
+    };
+    if body_path != path || a.path != path {
+        return None;
+    }
+    let updated = a
+        .updated
+        .map(|t| t.and_utc())
+        .map(|t| Stamp(t.timestamp(), t.timestamp_subsec_nanos()));
+    let url = a.url.as_deref();
+    Some(ArticleRecord {
+        url,
+        id: UrlText::new(&a.id, url),
+        original_url: a.original_url.as_deref().map(|o| UrlText::new(o, url)),
+        title: &a.title,
+        date: a.date.map(|d| d.num_days_from_ce()),
+        updated,
+        authors: a.authors.iter().map(String::as_str).collect(),
+        categories: a.categories.iter().map(String::as_str).collect(),
+        tags: a.tags.iter().map(String::as_str).collect(),
+        body_offset: *offset,
+    })
+}

@@ -1,0 +1,48 @@
+//! Which library a command reads, and reading it through the cache.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use crate::cache;
+use crate::config::Config;
+use crate::library::Library;
+use crate::marks::Marks;
+
+/// The library for `paths` (see [`paths`]), loaded through the metadata
+/// cache and checked file by file, so scripts always see the files as they
+/// are.
+pub fn library(paths: &[PathBuf]) -> Result<Library, ExitCode> {
+    let paths = self::paths(paths)?;
+    Ok(Library::load_cached_checked(
+        &paths,
+        cache::default_dir().as_deref(),
+    ))
+}
+
+/// The paths a command reads: those given; with none, the config's
+/// `library:` paths (none there either: the built-in samples). A bad config
+/// file is reported and fails the command.
+pub fn paths(paths: &[PathBuf]) -> Result<Vec<PathBuf>, ExitCode> {
+    if !paths.is_empty() {
+        return Ok(paths.to_vec());
+    }
+    Config::load_default()
+        .map(|config| config.library)
+        .map_err(|e| {
+            eprintln!("inkstone: {e}");
+            ExitCode::FAILURE
+        })
+}
+
+/// The user's marks, as the reader sees them. A message about a bad marks
+/// file goes to stderr.
+pub fn marks() -> Marks {
+    let Some(path) = Marks::default_path() else {
+        return Marks::in_memory();
+    };
+    let (marks, message) = Marks::open(&path);
+    if let Some(message) = message {
+        eprintln!("inkstone: {message}");
+    }
+    marks
+}

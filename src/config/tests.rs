@@ -1,0 +1,206 @@
+use super::*;
+
+fn parse(text: &str) -> Result<Config, ConfigError> {
+    Config::parse(text, Path::new("/cfg/inkstone/config.yaml"))
+}
+
+fn error(text: &str) -> ConfigError {
+    parse(text).expect_err(text)
+}
+
+#[test]
+fn the_shipped_default_is_the_default() {
+    let parsed = parse(DEFAULT_YAML).unwrap();
+    assert_eq!(
+        Config {
+            source: None,
+            ..parsed
+        },
+        Config::default()
+    );
+    assert!(Config::default().mouse);
+    assert_eq!(Config::default().date_format, "%Y-%m-%d");
+}
+
+#[test]
+fn empty_or_comment_only_file_is_the_default() {
+    for text in ["", "\n", "# nothing\n"] {
+        assert_eq!(
+            Config {
+                source: None,
+                ..parse(text).unwrap()
+            },
+            Config::default()
+        );
+    }
+}
+
+#[test]
+fn reads_every_setting() {
+    let text = "library:\n  - ~/news\n  - rel/archive\n  - /abs\nkeys:\n  list:\n    Ctrl-d: page_down\n    x: toggle_mark\ntheme: mono\n\
+                colors:\n  unread: bold white\ndate_format: \"%d %b %Y\"\nambiguous_width: 2\nmouse: false\n";
+    let c = parse(text).unwrap();
+    let home = directories::BaseDirs::new()
+        .unwrap()
+        .home_dir()
+        .to_path_buf();
+    assert_eq!(
+        c.library,
+        [
+            home.join("news"),
+            PathBuf::from("/cfg/inkstone/rel/archive"),
+            PathBuf::from("/abs")
+        ]
+    );
+    assert_eq!(
+        c.keys[1],
+        KeyOverride {
+            section: "list".into(),
+            key: "x".into(),
+            action: "toggle_mark".into(),
+            line: Some(8)
+        }
+    );
+    assert_eq!(c.theme, ThemeName::Mono);
+    assert!(c.colors.unread.is_some());
+    assert_eq!(
+        c.format_date(chrono::NaiveDate::from_ymd_opt(2019, 6, 12).unwrap()),
+        "12 Jun 2019"
+    );
+    assert!(c.ambiguous_wide && !c.mouse);
+}
+
+#[test]
+fn errors_name_file_line_and_key() {
+    let cases = [
+        (
+            "mouse: true\nmose: false\n",
+            2,
+            "mose",
+            "unknown key `mose`",
+        ),
+        (
+            "colors:\n  title: red\n  unred: bold\n",
+            3,
+            "colors.unred",
+            "unknown key `unred`",
+        ),
+        (
+            "colors:\n  unread: bold chartreuse\n",
+            2,
+            "colors.unread",
+            "`chartreuse` is not a colour",
+        ),
+        (
+            "theme: solarized\n",
+            1,
+            "theme",
+            "unknown variant `solarized`",
+        ),
+        (
+            "\n\ndate_format: \"%H:%M\"\n",
+            3,
+            "date_format",
+            "only a date",
+        ),
+        (
+            "ambiguous_width: 3\n",
+            1,
+            "ambiguous_width",
+            "must be 1 or 2",
+        ),
+        ("mouse: yes\n", 1, "mouse", "expected a boolean"),
+        ("library:\n  - [1]\n", 2, "library", "invalid type"),
+        (
+            "keys:\n  list:\n    j: [down]\n",
+            3,
+            "keys",
+            "expected a string",
+        ),
+    ];
+    for (text, line, key, message) in cases {
+        let e = error(text);
+        assert_eq!(e.line, Some(line), "{text:?} -> {e}");
+        assert!(
+            e.key.as_deref().is_some_and(|k| k.starts_with(key)),
+            "{text:?} -> {e}"
+        );
+        assert!(e.message.contains(message), "{text:?} -> {e}");
+        assert!(
+            e.to_string()
+                .starts_with(&format!("/cfg/inkstone/config.yaml:{line}: ")),
+            "{e}"
+        );
+    }
+}
+
+#[test]
+fn syntax_errors_have_a_line_and_never_panic() {
+    let e = error("mouse: true\ncolors: {unread: \"bold\n");
+    assert!(e.line.is_some(), "{e}");
+    for text in [
+        "- a\n",
+        ": :\n",
+        "a: &x [*x]\n",
+        "\t\tmouse: true\n",
+        "{{{{",
+        "keys:\n  ? [a]\n  : b\n",
+    ] {
+        let _ = parse(text);
+    }
+}
+
+#[test]
+fn no_color_wins_over_the_theme() {
+    let c = Config::default();
+    assert!(!c.monochrome_given(None));
+    assert!(
+        !c.monochrome_given(Some(std::ffi::OsStr::new(""))),
+        "empty NO_COLOR does not count"
+    );
+    assert!(c.monochrome_given(Some(std::ffi::OsStr::new("1"))));
+    let mono = Config {
+        theme: ThemeName::Mono,
+        ..Config::default()
+    };
+    assert!(mono.monochrome_given(None));
+}
+
+#[test]
+fn error_at_points_into_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config.yaml");
+    std::fs::write(
+        &path,
+        "mouse: true\nkeys:\n  list:\n    q: quit\n    Ctrl-q: quitt\n",
+    )
+    .unwrap();
+    let c = Config::load(&path).unwrap();
+    assert_eq!(c.keys[1].line, Some(5));
+    let e = c.error_at(&["keys", "list", "Ctrl-q"], "unknown action `quitt`");
+    assert_eq!(
+        e.to_string(),
+        format!(
+            "{}:5: keys.list.Ctrl-q: unknown action `quitt`",
+            path.display()
+        )
+    );
+}
+
+#[test]
+fn missing_file_is_the_default_but_unreadable_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_eq!(
+        Config::load(&dir.path().join("none.yaml")).unwrap(),
+        Config::default()
+    );
+    let e = Config::load(dir.path()).unwrap_err();
+    assert!(e.message.contains("cannot read"), "{e}");
+    std::fs::write(dir.path().join("bin.yaml"), b"mouse: \xff\n").unwrap();
+    assert!(
+        Config::load(&dir.path().join("bin.yaml"))
+            .unwrap_err()
+            .message
+            .contains("UTF-8")
+    );
+}

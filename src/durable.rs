@@ -1,0 +1,139 @@
+//! Replacing a file so that readers and crashes only ever see the old or the
+//! new contents, never a mix: write a temporary file beside it, flush it to
+//! disk, rename it over the target, then flush the folder so the rename
+//! itself survives a power cut.
+
+use std::fs::{self, File};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// How hard to try to make a write survive a crash.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Durability {
+    /// fsync the file and its folder: for the user's marks.
+    Synced,
+    /// Atomic rename only: for caches that are rebuilt when lost.
+    RenameOnly,
+}
+
+/// Writes `bytes` to `path` atomically (see the module comment). The
+/// temporary file is named `.<name>.tmp-<pid>-<n>` so that concurrent
+/// writers never share one, and is removed if anything fails.
+pub fn write_atomic(path: &Path, bytes: &[u8], durability: Durability) -> io::Result<()> {
+    let dir = parent_dir(path);
+    let tmp = temp_path(path);
+    let result = write_then_rename(&tmp, path, bytes, durability);
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+        return result;
+    }
+    if durability == Durability::Synced {
+        sync_dir(dir)?;
+    }
+    Ok(())
+}
+
+fn write_then_rename(
+    tmp: &Path,
+    path: &Path,
+    bytes: &[u8],
+    durability: Durability,
+) -> io::Result<()> {
+    let mut file = File::create(tmp)?;
+    file.write_all(bytes)?;
+    if durability == Durability::Synced {
+        file.sync_all()?;
+    }
+    drop(file);
+    fs::rename(tmp, path)
+}
+
+/// The prefix every temporary file for `path` starts with, so leftovers of a
+/// killed writer can be recognised and removed.
+pub fn temp_prefix(path: &Path) -> String {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    format!(".{name}.tmp-")
+}
+
+fn temp_path(path: &Path) -> PathBuf {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    let name = format!("{}{}-{n}", temp_prefix(path), std::process::id());
+    parent_dir(path).join(name)
+}
+
+/// Removes temporary files left beside `path` by writers that were killed
+/// mid-write. Only call this while holding the lock that every writer of
+/// `path` takes, or a live writer's file could vanish under it.
+pub fn remove_stale_temps(path: &Path) {
+    let prefix = temp_prefix(path);
+    let Ok(entries) = fs::read_dir(parent_dir(path)) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        if entry.file_name().to_string_lossy().starts_with(&prefix) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+fn parent_dir(path: &Path) -> &Path {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    }
+}
+
+/// Makes a rename inside `dir` durable. Folders cannot be opened as files on
+/// Windows, where the rename is already journalled by NTFS.
+fn sync_dir(dir: &Path) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        File::open(dir)?.sync_all()?;
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replaces_contents_and_leaves_no_temp_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.json");
+        write_atomic(&path, b"one", Durability::Synced).unwrap();
+        write_atomic(&path, b"two", Durability::RenameOnly).unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"two");
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
+        assert_eq!(names, vec![std::ffi::OsString::from("state.json")]);
+    }
+
+    #[test]
+    fn stale_temps_are_removed_but_other_files_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("marks.json");
+        fs::write(dir.path().join(".marks.json.tmp-99-0"), b"half").unwrap();
+        fs::write(dir.path().join("other.json"), b"keep").unwrap();
+        remove_stale_temps(&path);
+        assert!(!dir.path().join(".marks.json.tmp-99-0").exists());
+        assert!(dir.path().join("other.json").exists());
+    }
+
+    #[test]
+    fn failure_leaves_target_untouched() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = dir.path().join("no-such-dir").join("x.json");
+        assert!(write_atomic(&missing, b"x", Durability::Synced).is_err());
+    }
+}

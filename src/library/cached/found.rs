@@ -1,0 +1,188 @@
+//! Sorting the files of a cached library into those the cache still
+//! vouches for and those to parse again.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use super::{DiskIndex, parse_all};
+use crate::cache::{self, CachedFile, Decoded, DirScan, FileKey, Snapshot, Stamp};
+use crate::library::{Library, Problem, library_name, sort_articles, walk};
+
+/// The files of a library: those the cache still vouches for, and those
+/// to parse.
+pub(super) struct Found {
+    /// Files in folders whose time is unchanged, decoded into parts.
+    taken: Decoded,
+    /// Files listed again whose size and time match the cache.
+    reused: Vec<CachedFile>,
+    to_parse: Vec<(PathBuf, FileKey)>,
+    dirs: HashMap<PathBuf, Stamp>,
+    problems: Vec<Problem>,
+    changed: bool,
+}
+
+impl Found {
+    /// `None` when the tree holds something only the full loader handles.
+    pub(super) fn collect(roots: &[PathBuf], snapshot: &Snapshot) -> Option<Found> {
+        let mut problems = Vec::new();
+        let mut dirs = HashMap::new();
+        let mut scans: Vec<DirScan> = Vec::new();
+        let mut root_files: Vec<(PathBuf, FileKey)> = Vec::new();
+        let mut to_walk: Vec<PathBuf> = Vec::new();
+        for root in roots {
+            if root.is_dir() {
+                if !snapshot.dirs.contains_key(root) {
+                    to_walk.push(root.clone());
+                }
+            } else {
+                // A file, a missing path or something else: as the loader
+                // reports it (one stat).
+                let no_links = std::sync::atomic::AtomicBool::new(false);
+                for found in walk::find(std::slice::from_ref(root), &no_links) {
+                    match found {
+                        walk::Found::File(c) => {
+                            root_files.extend(FileKey::stat(&c.path).map(|k| (c.path, k)));
+                        }
+                        walk::Found::Problem(p) => problems.push(p),
+                    }
+                }
+            }
+        }
+        // Check every known folder's time; list again those that changed.
+        let checked: Vec<(&PathBuf, Stamp, Option<Stamp>)> = snapshot
+            .dirs
+            .par_iter()
+            .map(|(dir, &recorded)| (dir, recorded, dir_mtime(dir)))
+            .collect();
+        let mut clean: HashSet<&Path> = HashSet::new();
+        let mut gone_dirs = false;
+        for (dir, recorded, now) in checked {
+            match now {
+                Some(now) if now == recorded && !now.is_racy(snapshot.written_at) => {
+                    clean.insert(dir);
+                    dirs.insert(dir.clone(), now);
+                }
+                Some(_) => {
+                    let scan = cache::list_dir(dir, &walk::is_markdown).ok()?;
+                    to_walk.extend(
+                        scan.subdirs
+                            .iter()
+                            .filter(|s| !snapshot.dirs.contains_key(*s))
+                            .cloned(),
+                    );
+                    scans.push(scan);
+                }
+                None => gone_dirs = true,
+            }
+        }
+        let walked: Vec<_> = to_walk
+            .par_iter()
+            .map(|d| cache::walk(d, &walk::is_markdown))
+            .collect();
+        for (found, errors) in walked {
+            if !errors.is_empty() {
+                return None;
+            }
+            scans.extend(found);
+        }
+        if scans.iter().any(|s| s.unusual) {
+            return None;
+        }
+        // A folder listed again or gone has a new state to record, even if
+        // no file changed.
+        let mut changed = !scans.is_empty() || gone_dirs;
+        let Some(mut taken) = snapshot.decode(&|p| p.parent().is_some_and(|d| clean.contains(d)))
+        else {
+            // A chunk that does not decode: the cache is as good as missing.
+            return Found::collect(roots, &Snapshot::default());
+        };
+        let mut others: HashMap<PathBuf, CachedFile> = std::mem::take(&mut taken.others)
+            .into_iter()
+            .map(|f| (f.path.clone(), f))
+            .collect();
+        let mut reused = Vec::new();
+        let mut to_parse = Vec::new();
+        let listed = scans.into_iter().flat_map(|scan| {
+            dirs.insert(scan.dir, scan.mtime);
+            scan.files
+        });
+        for (path, key) in listed.collect::<Vec<_>>().into_iter().chain(root_files) {
+            match others.remove(&path) {
+                Some(cached) if cached.key == key && !key.mtime.is_racy(snapshot.written_at) => {
+                    reused.push(cached);
+                }
+                _ => to_parse.push((path, key)),
+            }
+        }
+        // Files the cache knew that are nowhere now were removed.
+        changed |= !to_parse.is_empty() || !others.is_empty();
+        Some(Found {
+            taken,
+            reused,
+            to_parse,
+            dirs,
+            problems,
+            changed,
+        })
+    }
+
+    pub(super) fn into_library(self, roots: &[PathBuf]) -> Library {
+        let Found {
+            taken,
+            reused,
+            to_parse,
+            dirs,
+            mut problems,
+            changed,
+        } = self;
+        let Decoded {
+            mut articles,
+            mut keys,
+            problems: taken_problems,
+            ..
+        } = taken;
+        problems.extend(taken_problems);
+        for file in reused {
+            keys.push((file.path, file.key));
+            articles.extend(file.article);
+            problems.extend(file.problems);
+        }
+        let parsed = parse_all(roots, &to_parse);
+        for ((path, key), result) in to_parse.into_iter().zip(parsed) {
+            keys.push((path, key));
+            match result {
+                Ok((article, found)) => {
+                    articles.push(article);
+                    problems.extend(found);
+                }
+                Err(problem) => problems.push(problem),
+            }
+        }
+        if changed {
+            sort_articles(&mut articles);
+        }
+        problems.sort_by(|a, b| a.path.cmp(&b.path));
+        let disk = DiskIndex {
+            keys,
+            dirs,
+            cache_file: None,
+            stale: changed,
+        };
+        Library {
+            name: library_name(roots),
+            roots: roots.to_vec(),
+            articles,
+            problems,
+            disk,
+        }
+    }
+}
+
+fn dir_mtime(dir: &Path) -> Option<Stamp> {
+    let meta = std::fs::metadata(dir)
+        .ok()
+        .filter(std::fs::Metadata::is_dir)?;
+    Some(meta.modified().map(Stamp::of).unwrap_or_default())
+}

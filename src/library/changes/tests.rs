@@ -1,0 +1,98 @@
+use super::*;
+use std::fs;
+
+fn article_text(title: &str, date: &str) -> String {
+    format!(
+        "---\ntitle: \"{title}\"\ndate: \"{date}\"\nurl: \"https://example.org/{title}\"\ntags: [\"t\"]\n---\n\n# {title}\n\nbody\n"
+    )
+}
+
+fn titles(library: &Library) -> Vec<&str> {
+    library.articles.iter().map(|a| a.title.as_str()).collect()
+}
+
+fn setup() -> (tempfile::TempDir, PathBuf, Library) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("archive");
+    fs::create_dir_all(root.join("2019")).unwrap();
+    fs::write(root.join("2019/a.md"), article_text("a", "2019-01-01")).unwrap();
+    fs::write(root.join("2019/c.md"), article_text("c", "2019-03-01")).unwrap();
+    fs::write(root.join("b.md"), article_text("b", "2019-02-01")).unwrap();
+    let library = Library::load(std::slice::from_ref(&root));
+    (dir, root, library)
+}
+
+#[test]
+fn adds_changes_and_removes_keeping_order() {
+    let (_dir, root, mut library) = setup();
+    assert_eq!(titles(&library), ["c", "b", "a"]);
+    fs::write(root.join("2019/d.md"), article_text("d", "2019-02-15")).unwrap();
+    fs::write(root.join("b.md"), article_text("b2", "2018-01-01")).unwrap();
+    fs::remove_file(root.join("2019/a.md")).unwrap();
+    let summary = library.apply_changes(&[
+        root.join("2019/d.md"),
+        root.join("b.md"),
+        root.join("2019/a.md"),
+    ]);
+    assert_eq!(
+        summary,
+        ChangeSummary {
+            added: 1,
+            updated: 1,
+            removed: 1,
+            failed: 0
+        }
+    );
+    assert_eq!(summary.to_string(), "1 new, 1 changed, 1 removed");
+    assert_eq!(titles(&library), ["c", "d", "b2"]);
+}
+
+#[test]
+fn a_folder_stands_for_everything_under_it() {
+    let (_dir, root, mut library) = setup();
+    let moved = root.parent().unwrap().join("elsewhere");
+    fs::rename(root.join("2019"), &moved).unwrap();
+    let summary = library.apply_changes(&[root.join("2019")]);
+    assert_eq!(summary.removed, 2);
+    assert_eq!(titles(&library), ["b"]);
+    fs::rename(&moved, root.join("2020")).unwrap();
+    let summary = library.apply_changes(&[root.join("2020")]);
+    assert_eq!(summary.added, 2);
+    assert_eq!(titles(&library), ["c", "b", "a"]);
+}
+
+#[test]
+fn ignores_outside_hidden_and_other_files() {
+    let (dir, root, mut library) = setup();
+    fs::create_dir_all(root.join(".git")).unwrap();
+    fs::write(root.join(".git/x.md"), article_text("x", "2020-01-01")).unwrap();
+    fs::write(root.join("notes.txt"), "x").unwrap();
+    fs::write(dir.path().join("out.md"), article_text("o", "2020-01-01")).unwrap();
+    let paths = [
+        root.join(".git/x.md"),
+        root.join("notes.txt"),
+        dir.path().join("out.md"),
+    ];
+    assert!(library.apply_changes(&paths).is_empty());
+    assert_eq!(titles(&library), ["c", "b", "a"]);
+}
+
+#[test]
+fn a_broken_file_becomes_a_problem_and_recovers() {
+    let (_dir, root, mut library) = setup();
+    fs::write(root.join("b.md"), b"\xff\xfe\x00garbage").unwrap();
+    library.apply_changes(&[root.join("b.md")]);
+    assert!(
+        library.problems.iter().any(|p| p.path.ends_with("b.md")),
+        "{:?}",
+        library.problems
+    );
+    fs::write(root.join("b.md"), article_text("b", "2019-02-01")).unwrap();
+    library.apply_changes(&[root.join("b.md")]);
+    assert_eq!(titles(&library), ["c", "b", "a"], "{:?}", library.articles);
+    assert!(
+        library.problems.iter().all(|p| !p.path.ends_with("b.md")),
+        "{:?}",
+        library.problems
+    );
+}

@@ -1,0 +1,139 @@
+//! Start-up and shut-down of a reading session: everything that outlives
+//! one run (config, marks, metadata cache, live updates) set up in the
+//! right order, for the reader to own.
+//!
+//! The reader's loop, with `s = Session::start(&paths)?` (before the
+//! terminal is set up, so a config error prints plainly):
+//!
+//! - poll terminal events with a timeout of at most 250 ms, and no later
+//!   than `s.marks.save_due_at()`;
+//! - after every event or timeout: `while let Some(e) = watcher.try_recv()`
+//!   turn `e` into an action (`Changed(paths)` -> `library.apply_changes`,
+//!   keeping the selection by article id; `Rescan` -> `Library::load_cached`
+//!   again; `Error` -> status line), then `marks.save_if_due(Instant::now())`
+//!   (an error goes to the status line; it retries by itself);
+//! - on quit: [`finish`], then print what it returns after leaving the
+//!   alternate screen.
+
+use std::path::PathBuf;
+
+use crate::config::{Config, ConfigError, Theme};
+use crate::library::Library;
+use crate::marks::Marks;
+use crate::watch::{self, LibraryWatcher};
+
+/// Where a session keeps its files; [`Locations::standard`] for the
+/// platform's folders, or temporary ones in tests.
+#[derive(Debug, Clone, Default)]
+pub struct Locations {
+    /// `config.yaml`; `None`: defaults only.
+    pub config_file: Option<PathBuf>,
+    /// `marks.json`; `None`: marks live in memory only.
+    pub marks_file: Option<PathBuf>,
+    /// The metadata cache folder; `None`: no cache.
+    pub cache_dir: Option<PathBuf>,
+}
+
+impl Locations {
+    /// The platform's config, state and cache folders.
+    pub fn standard() -> Locations {
+        Locations {
+            config_file: Config::default_path(),
+            marks_file: Marks::default_path(),
+            cache_dir: crate::cache::default_dir(),
+        }
+    }
+}
+
+/// What the reader needs to start, with the state it will own.
+pub struct Session {
+    pub config: Config,
+    /// Styles to draw with: theme, overrides and `NO_COLOR` applied.
+    pub theme: Theme,
+    pub library: Library,
+    pub marks: Marks,
+    /// Live updates (and the background recheck of the cache); `None` for
+    /// the samples, or when the system refused (said in `notices`).
+    pub watcher: Option<LibraryWatcher>,
+    /// Messages to show once in the status line.
+    pub notices: Vec<String>,
+}
+
+impl Session {
+    /// Starts with the platform's folders. `paths` from the command line
+    /// win over the config's `library:`; with neither, the samples.
+    pub fn start(paths: &[PathBuf]) -> Result<Session, ConfigError> {
+        Session::start_at(paths, &Locations::standard())
+    }
+
+    /// Starts with the given folders. Order matters: the config first (it
+    /// may fail), its process-wide settings before any text is measured,
+    /// then the library from the cache, the marks, and last the watcher
+    /// and the recheck, which report through the same channel.
+    pub fn start_at(paths: &[PathBuf], at: &Locations) -> Result<Session, ConfigError> {
+        let config = match &at.config_file {
+            Some(file) => Config::load(file)?,
+            None => Config::default(),
+        };
+        config.apply_globals();
+        let theme = config.resolved_theme();
+        let paths = if paths.is_empty() {
+            config.library.clone()
+        } else {
+            paths.to_vec()
+        };
+        // The marks file of a well-read archive is tens of megabytes: read
+        // it beside the library rather than after it.
+        let (library, (marks, message)) = std::thread::scope(|scope| {
+            let marks = scope.spawn(|| match &at.marks_file {
+                Some(file) => Marks::open(file),
+                None => (Marks::in_memory(), None),
+            });
+            let library = Library::load_cached(&paths, at.cache_dir.as_deref());
+            let marks = marks
+                .join()
+                .unwrap_or_else(|_| (Marks::in_memory(), Some("cannot read the marks".into())));
+            (library, marks)
+        });
+        let mut notices: Vec<String> = message.into_iter().collect();
+        let watcher = if library.roots.is_empty() {
+            None
+        } else {
+            start_watching(&library, &mut notices)
+        };
+        Ok(Session {
+            config,
+            theme,
+            library,
+            marks,
+            watcher,
+            notices,
+        })
+    }
+}
+
+fn start_watching(library: &Library, notices: &mut Vec<String>) -> Option<LibraryWatcher> {
+    match LibraryWatcher::start(&library.roots) {
+        Ok(watcher) => {
+            watch::spawn_recheck(library.recheck(), watcher.sender());
+            Some(watcher)
+        }
+        Err(message) => {
+            notices.push(message);
+            None
+        }
+    }
+}
+
+/// At exit: saves the marks and, if the library changed while running,
+/// the cache. Returns messages to print once the terminal is restored.
+pub fn finish(library: &mut Library, marks: &mut Marks) -> Vec<String> {
+    let mut messages = marks.take_notices();
+    if let Err(e) = marks.save() {
+        messages.push(e.to_string());
+    }
+    messages.extend(marks.take_notices());
+    // The cache is only a speed-up: failing to write it is not worth a word.
+    let _ = library.save_cache();
+    messages
+}

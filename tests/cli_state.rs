@@ -1,0 +1,222 @@
+//! The command line with the user's state and config: `list --unread` and
+//! `--starred` show the reader's marks, `config` prints the default and the
+//! path, and a bad config is an error naming file, line and key. Each test
+//! gets its own XDG folders.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use inkstone::marks::Marks;
+
+struct Home {
+    dir: tempfile::TempDir,
+}
+
+impl Home {
+    fn new() -> Home {
+        Home {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    fn path(&self, rel: &str) -> PathBuf {
+        self.dir.path().join(rel)
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_inkstone"))
+            .args(args)
+            .env("HOME", self.dir.path())
+            .env("XDG_CONFIG_HOME", self.path("config"))
+            .env("XDG_STATE_HOME", self.path("state"))
+            .env("XDG_CACHE_HOME", self.path("cache"))
+            .env("XDG_DATA_HOME", self.path("data"))
+            .output()
+            .unwrap()
+    }
+
+    fn config_file(&self) -> PathBuf {
+        self.path("config/inkstone/config.yaml")
+    }
+
+    fn write_config(&self, text: &str) {
+        fs::create_dir_all(self.config_file().parent().unwrap()).unwrap();
+        fs::write(self.config_file(), text).unwrap();
+    }
+
+    fn marks_file(&self) -> PathBuf {
+        self.path("state/inkstone/marks.json")
+    }
+
+    /// An archive of three articles whose ids are their urls.
+    fn archive(&self) -> PathBuf {
+        let root = self.path("news");
+        fs::create_dir_all(&root).unwrap();
+        for (n, title) in ["one", "two", "three"].iter().enumerate() {
+            let text = format!(
+                "---\ntitle: \"{title}\"\ndate: \"2020-01-0{}\"\nurl: \"https://example.org/{title}\"\n---\n\nbody\n",
+                n + 1
+            );
+            fs::write(root.join(format!("{title}.md")), text).unwrap();
+        }
+        root
+    }
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn titles(out: &Output) -> Vec<String> {
+    assert!(out.status.success(), "{}", stderr(out));
+    stdout(out)
+        .lines()
+        .filter_map(|l| l.split_whitespace().nth(1).map(str::to_owned))
+        .collect()
+}
+
+/// Marks articles (by title) as the reader would, by their ids.
+fn mark(file: &Path, root: &Path, read: &[&str], starred: &[&str]) {
+    let library = inkstone::library::Library::load(&[root.to_path_buf()]);
+    let id = |title: &str| {
+        library
+            .articles
+            .iter()
+            .find(|a| a.title == title)
+            .map(|a| a.id.clone())
+            .unwrap()
+    };
+    let (mut marks, message) = Marks::open(file);
+    assert!(message.is_none());
+    for t in read {
+        marks.set_read(&id(t), true);
+    }
+    for t in starred {
+        marks.set_starred(&id(t), true);
+    }
+    marks.save().unwrap();
+}
+
+#[test]
+fn list_unread_and_starred_follow_the_marks() {
+    let home = Home::new();
+    let archive = home.archive();
+    let root = archive.to_str().unwrap();
+    assert_eq!(titles(&home.run(&["list", root])), ["three", "two", "one"]);
+    assert_eq!(
+        titles(&home.run(&["list", "--unread", root])),
+        ["three", "two", "one"],
+        "no marks yet"
+    );
+    mark(&home.marks_file(), &archive, &["two"], &["one"]);
+    assert_eq!(
+        titles(&home.run(&["list", "--unread", root])),
+        ["three", "one"]
+    );
+    assert_eq!(titles(&home.run(&["list", "--starred", root])), ["one"]);
+    let both = home.run(&["list", "--unread", "--starred", root]);
+    assert!(!both.status.success(), "the flags exclude each other");
+}
+
+#[test]
+fn list_sets_a_corrupt_marks_file_aside_with_a_message() {
+    let home = Home::new();
+    let root = home.archive();
+    fs::create_dir_all(home.marks_file().parent().unwrap()).unwrap();
+    fs::write(home.marks_file(), "{\"inkstone_marks\": 1, \"read\": [").unwrap();
+    let out = home.run(&["list", "--unread", root.to_str().unwrap()]);
+    assert_eq!(titles(&out), ["three", "two", "one"]);
+    assert!(stderr(&out).contains("moved it to"), "{}", stderr(&out));
+    let aside: Vec<_> = fs::read_dir(home.marks_file().parent().unwrap())
+        .unwrap()
+        .flatten()
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with("marks.json.corrupt-")
+        })
+        .collect();
+    assert_eq!(aside.len(), 1);
+    assert!(
+        fs::read_to_string(aside[0].path())
+            .unwrap()
+            .contains("\"read\": ["),
+        "kept as it was"
+    );
+}
+
+#[test]
+fn config_default_and_path() {
+    let home = Home::new();
+    let out = home.run(&["config", "--default"]);
+    assert!(out.status.success());
+    assert_eq!(stdout(&out), inkstone::config::DEFAULT_YAML);
+    let out = home.run(&["config", "--path"]);
+    assert_eq!(
+        stdout(&out).trim_end(),
+        home.config_file().to_str().unwrap()
+    );
+    // The printed default is a valid config.
+    home.write_config(inkstone::config::DEFAULT_YAML);
+    let out = home.run(&["config"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).ends_with(": ok\n"));
+}
+
+#[test]
+fn bad_config_names_file_line_and_key() {
+    let home = Home::new();
+    home.write_config("mouse: true\ncolors:\n  unread: bold\n  titel: red\n");
+    for args in [&["config"][..], &["list"]] {
+        let out = home.run(args);
+        assert!(!out.status.success());
+        let expected = format!(
+            "{}:4: colors.titel: unknown key `titel`",
+            home.config_file().display()
+        );
+        assert!(
+            stderr(&out).contains(&expected),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+        assert!(!stderr(&out).contains("panicked"));
+    }
+}
+
+#[test]
+fn plain_list_opens_the_configured_library() {
+    let home = Home::new();
+    home.archive();
+    home.write_config("library:\n  - ~/news\n");
+    assert_eq!(titles(&home.run(&["list"])), ["three", "two", "one"]);
+    home.write_config("library: []\n");
+    let samples = titles(&home.run(&["list"]));
+    assert!(samples.len() > 10, "the built-in samples: {samples:?}");
+}
+
+#[test]
+fn second_list_uses_the_cache_and_sees_changes() {
+    let home = Home::new();
+    let root = home.archive();
+    let root_arg = root.to_str().unwrap();
+    assert_eq!(
+        titles(&home.run(&["list", root_arg])),
+        ["three", "two", "one"]
+    );
+    assert!(
+        fs::read_dir(home.path("cache/inkstone")).unwrap().count() > 0,
+        "cache written"
+    );
+    fs::remove_file(root.join("two.md")).unwrap();
+    fs::write(
+        root.join("one.md"),
+        "---\ntitle: \"uno\"\ndate: \"2020-01-01\"\n---\n\nbody\n",
+    )
+    .unwrap();
+    assert_eq!(titles(&home.run(&["list", root_arg])), ["three", "uno"]);
+}

@@ -1,0 +1,236 @@
+//! Marks on disk: a writer killed with SIGKILL in the middle of marking
+//! leaves a file that parses and holds every mark saved a second before,
+//! two writers merge instead of erasing each other, and a corrupt file is
+//! set aside with a message.
+//!
+//! The writers are this test binary run again as a child process (see
+//! `child_writer`), so the real save path runs in a real separate process.
+
+use std::collections::BTreeSet;
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+use std::{fs, thread};
+
+use inkstone::marks::{FILE_NAME, Marks};
+
+const CHILD_ENV: &str = "INKSTONE_TEST_MARKS_CHILD";
+
+/// Not a test of its own: the body of the child process. Marks ids
+/// `<prefix>-0`, `<prefix>-1`, ... as fast as a person holding a key
+/// would, saving when due, and reports `set N` (and `saved` when a save
+/// finished) on stdout.
+/// With a count it saves and exits after that many; else runs until
+/// killed.
+#[test]
+fn child_writer() {
+    let Ok(spec) = std::env::var(CHILD_ENV) else {
+        return;
+    };
+    let mut parts = spec.splitn(3, '|');
+    let (file, prefix, count) = (
+        parts.next().unwrap(),
+        parts.next().unwrap(),
+        parts.next().unwrap(),
+    );
+    let count: usize = count.parse().unwrap_or(usize::MAX);
+    let (mut marks, message) = Marks::open(Path::new(file));
+    assert!(message.is_none(), "{message:?}");
+    for n in 0..count {
+        marks.set_read(&format!("{prefix}-{n}"), true);
+        if n % 7 == 0 {
+            marks.toggle_star(&format!("{prefix}-{n}"));
+        }
+        println!("set {n}");
+        if marks.save_if_due(Instant::now()).unwrap() {
+            println!("saved");
+        }
+        thread::sleep(Duration::from_millis(2));
+    }
+    marks.save().unwrap();
+    println!("saved all");
+}
+
+fn spawn_writer(file: &Path, prefix: &str, count: Option<usize>) -> Child {
+    let count = count.map_or_else(|| "forever".to_owned(), |n| n.to_string());
+    Command::new(std::env::current_exe().unwrap())
+        .args(["--exact", "child_writer", "--nocapture", "--test-threads=1"])
+        .env(CHILD_ENV, format!("{}|{prefix}|{count}", file.display()))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .unwrap()
+}
+
+/// Lines the child printed, each with when it arrived.
+fn collect_lines(child: &mut Child) -> Arc<Mutex<Vec<(Instant, String)>>> {
+    let lines = Arc::new(Mutex::new(Vec::new()));
+    let stdout = child.stdout.take().unwrap();
+    let sink = Arc::clone(&lines);
+    thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            sink.lock().unwrap().push((Instant::now(), line));
+        }
+    });
+    lines
+}
+
+fn number(line: &str, word: &str) -> Option<usize> {
+    line.strip_prefix(word)?.strip_prefix(' ')?.parse().ok()
+}
+
+fn state_file() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("state").join(FILE_NAME);
+    (dir, file)
+}
+
+#[test]
+fn killed_writer_loses_at_most_the_last_second() {
+    let (_dir, file) = state_file();
+    // A big file makes each save take a while, so kills land mid-write.
+    let (mut seed, _) = Marks::open(&file);
+    // Ids as long as real archive links (about 200 bytes): a 4 MB file.
+    let long = "https://archive.example/web/20210712015219/https://news.example/article/".repeat(2);
+    let old: Vec<String> = (0..20_000).map(|n| format!("{long}{n}")).collect();
+    seed.mark_all_read(old.iter().map(String::as_str));
+    seed.save().unwrap();
+
+    for (round, run_for) in [1300u64, 1650, 2100].into_iter().enumerate() {
+        let prefix = format!("r{round}");
+        let mut child = spawn_writer(&file, &prefix, None);
+        let lines = collect_lines(&mut child);
+        thread::sleep(Duration::from_millis(run_for));
+        let killed_at = Instant::now();
+        child.kill().unwrap(); // SIGKILL
+        child.wait().unwrap();
+
+        let (marks, message) = Marks::open(&file);
+        assert!(
+            message.is_none(),
+            "round {round}: the file must parse: {message:?}"
+        );
+        assert!(
+            old.iter().all(|id| marks.is_read(id)),
+            "round {round}: older marks kept"
+        );
+        let lines = lines.lock().unwrap().clone();
+        assert!(
+            lines.iter().any(|(_, l)| l == "saved"),
+            "round {round}: no save finished: {lines:?}"
+        );
+        let settled = lines
+            .iter()
+            .filter(|(at, _)| killed_at.duration_since(*at) >= Duration::from_secs(1))
+            .filter_map(|(_, l)| number(l, "set"))
+            .max();
+        let must_have = settled;
+        assert!(
+            must_have.is_some(),
+            "round {round}: the writer never got going: {lines:?}"
+        );
+        for n in 0..=must_have.unwrap_or(0) {
+            assert!(
+                marks.is_read(&format!("{prefix}-{n}")),
+                "round {round}: lost {prefix}-{n} (must have 0..={must_have:?})"
+            );
+        }
+        assert!(marks.is_starred(&format!("{prefix}-0")));
+        for r in 0..round {
+            assert!(
+                marks.is_read(&format!("r{r}-0")),
+                "round {round}: earlier rounds kept"
+            );
+        }
+    }
+    // The next save clears a killed writer's half-written temporary file.
+    let (mut marks, _) = Marks::open(&file);
+    marks.set_read("after", true);
+    marks.save().unwrap();
+    let leftovers: Vec<_> = fs::read_dir(file.parent().unwrap())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".tmp-"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn two_processes_merge_their_marks() {
+    let (_dir, file) = state_file();
+    let (mut first, _) = Marks::open(&file);
+    first.set_read("shared", true);
+    first.save().unwrap();
+    let mut writers: Vec<Child> = ["a", "b"]
+        .iter()
+        .map(|p| spawn_writer(&file, p, Some(400)))
+        .collect();
+    for w in &mut writers {
+        assert!(w.wait().unwrap().success());
+    }
+    let (marks, message) = Marks::open(&file);
+    assert!(message.is_none());
+    for prefix in ["a", "b"] {
+        let missing: BTreeSet<usize> = (0..400)
+            .filter(|n| !marks.is_read(&format!("{prefix}-{n}")))
+            .collect();
+        assert!(missing.is_empty(), "{prefix} lost {missing:?}");
+        assert!(marks.is_starred(&format!("{prefix}-7")));
+    }
+    assert!(marks.is_read("shared"));
+}
+
+#[test]
+fn corrupt_file_is_set_aside_with_a_message() {
+    let (_dir, file) = state_file();
+    fs::create_dir_all(file.parent().unwrap()).unwrap();
+    for garbage in [
+        &b"{\"inkstone_marks\": 1, \"read\": [\"a\", "[..],
+        b"\x00\x01\x02",
+        b"",
+    ] {
+        fs::write(&file, garbage).unwrap();
+        let (mut marks, message) = Marks::open(&file);
+        let message = message.expect("a message for the user");
+        assert!(
+            message.contains(&file.display().to_string()) && message.contains("moved it to"),
+            "{message}"
+        );
+        assert!(!file.exists(), "moved, not left to be overwritten");
+        let aside: Vec<PathBuf> = fs::read_dir(file.parent().unwrap())
+            .unwrap()
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| {
+                p.file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .starts_with("marks.json.corrupt-")
+            })
+            .collect();
+        assert!(
+            aside.iter().any(|p| fs::read(p).unwrap() == garbage),
+            "the bad file is kept as it was"
+        );
+        marks.set_read("fresh", true);
+        marks.save().unwrap();
+        let (again, message) = Marks::open(&file);
+        assert!(message.is_none() && again.is_read("fresh"));
+        fs::remove_file(&file).unwrap();
+    }
+}
+
+#[test]
+fn unreadable_file_is_set_aside_too() {
+    let (_dir, file) = state_file();
+    // A folder where the file should be: reading fails.
+    fs::create_dir_all(file.join("x")).unwrap();
+    let (mut marks, message) = Marks::open(&file);
+    assert!(message.unwrap().contains("moved it to"));
+    marks.set_read("a", true);
+    marks.save().unwrap();
+    assert!(file.is_file());
+}
