@@ -13,6 +13,8 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::search::SortOrder;
+
 /// A terminal reader for news archives of Markdown and HTML articles.
 #[derive(Debug, Parser)]
 #[command(
@@ -58,6 +60,14 @@ pub struct ListArgs {
     /// One JSON object per line instead of text.
     #[arg(long)]
     pub json: bool,
+    /// Only articles containing every word of QUERY in their title, tags,
+    /// author, categories or body text; "a quoted phrase" must occur as
+    /// written. Ignores case, width (ＡＢＣ = abc) and Traditional/Simplified.
+    #[arg(long, value_name = "QUERY")]
+    pub search: Option<String>,
+    /// The order to list in.
+    #[arg(long, value_enum, value_name = "ORDER", default_value_t = SortOrder::Newest)]
+    pub sort: SortOrder,
     /// Only articles not marked read (the reader's marks).
     #[arg(long, conflicts_with = "starred")]
     pub unread: bool,

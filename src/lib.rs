@@ -17,6 +17,7 @@ pub mod keymap;
 pub mod library;
 pub mod marks;
 pub mod render;
+pub mod search;
 pub mod session;
 pub mod text;
 pub mod tui;

@@ -47,5 +47,24 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
 }
 
+/// Makes room for a pop-up at `area`: a wide character just left of it
+/// would reach into its first column, and ratatui would then never send
+/// the border cell it covers (the terminal keeps showing the glyph), so it
+/// becomes a blank.
+fn open_popup(frame: &mut Frame, area: ratatui::layout::Rect) {
+    frame.render_widget(ratatui::widgets::Clear, area);
+    if area.x == 0 {
+        return;
+    }
+    let buffer = frame.buffer_mut();
+    for y in area.y..area.y.saturating_add(area.height) {
+        if let Some(cell) = buffer.cell_mut((area.x - 1, y)) {
+            if width::str_width(cell.symbol()) > 1 {
+                cell.set_symbol(" ");
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests;

@@ -1,6 +1,7 @@
 //! Hostile bodies render without panicking, overflowing or freezing. Sizes
 //! are scaled down so debug builds stay quick; full sizes run in the bench.
 
+use std::fmt::Write as _;
 use std::time::{Duration, Instant};
 
 use inkstone::render::render_body;
@@ -65,9 +66,10 @@ fn nested_quotes_and_lists() {
             ),
             &[5, 20, 80],
         );
-        let list: String = (0..2_000)
-            .map(|i| format!("{}- item {i}\n", "  ".repeat(i)))
-            .collect();
+        let list = (0..2_000).fold(String::new(), |mut list, i| {
+            let _ = writeln!(list, "{}- item {i}", "  ".repeat(i));
+            list
+        });
         check("md lists", &list, &[5, 20, 80]);
         check(
             "html lists",
@@ -109,9 +111,10 @@ fn pathological_markdown() {
 fn long_line_and_wide_table() {
     let line = "很長的一行沒有換行符號，".repeat(1_100);
     check("long line", &line, &[1, 2, 10, 40, 80]);
-    let cells: String = (0..60)
-        .map(|i| format!("<td>column-{i}-has-a-long-unbreakable-name</td>"))
-        .collect();
+    let cells = (0..60).fold(String::new(), |mut cells, i| {
+        let _ = write!(cells, "<td>column-{i}-has-a-long-unbreakable-name</td>");
+        cells
+    });
     check(
         "wide table",
         &format!("<table><tr>{cells}</tr><tr>{cells}</tr></table>"),
@@ -146,6 +149,106 @@ fn escapes_never_come_out() {
                     .any(|c| c.is_control() || c == '\u{202e}'),
                 "{span:?}"
             );
+        }
+    }
+}
+
+/// Pieces of Markdown and HTML that stress the pipeline when shuffled.
+const SOUP: &[&str] = &[
+    "<div>",
+    "</div>",
+    "<p>",
+    "</p>",
+    "<b>",
+    "</b>",
+    "<table>",
+    "</table>",
+    "<tr>",
+    "<td>",
+    "<th>",
+    "<thead>",
+    "<caption>",
+    "<li>",
+    "<ul>",
+    "<ol start=-5>",
+    "</ol>",
+    "<blockquote>",
+    "</blockquote>",
+    "&amp;",
+    "&#x1;",
+    "&#0;",
+    "<hr>",
+    "<br>",
+    "<img src=x alt=y>",
+    "<img src=x>",
+    "<a href=/x>",
+    "</a>",
+    "中文",
+    "word ",
+    "\n\n",
+    "\n",
+    "> ",
+    "- ",
+    "1. ",
+    "# ",
+    "|a|b|\n|-|-|\n",
+    "```\n",
+    "<pre>",
+    "</pre>",
+    "\t",
+    "<figure>",
+    "<figcaption>",
+    "</figure>",
+    "<iframe src=//y.com/v>",
+    "{{< video src=\"x\" >}}",
+    "<h1>",
+    "</h1>",
+    "<dl><dt>t<dd>d",
+    "<sup>2</sup>",
+    "<s>s</s>",
+    "<code>c</code>",
+    "<svg><title>t</title></svg>",
+    "<template>",
+    "<textarea>",
+    "<script>",
+    "<!--",
+    "-->",
+    "  ",
+    "　",
+    "👩\u{200D}💻",
+    "🇭🇰",
+    "e\u{301}",
+    "\u{202e}",
+    "\u{200b}",
+    "**",
+    "*",
+    "_",
+    "`",
+    "[",
+    "]",
+    "(",
+    ")",
+    "![a](b)",
+    "[l](u)",
+    "\\",
+    "***\n",
+    "---\n",
+];
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn shuffled_markup_never_breaks_the_rules(
+        picks in proptest::collection::vec(0..SOUP.len(), 0..300),
+        width in 1usize..100,
+    ) {
+        let body: String = picks.iter().map(|&i| SOUP[i]).collect();
+        let doc = render_body(&body, Some("https://example.org/a/b"));
+        for line in doc.layout(width) {
+            let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+            proptest::prop_assert!(str_width(&text) <= width, "{:?} at {}", text, width);
+            proptest::prop_assert!(!text.chars().any(char::is_control), "{:?}", text);
         }
     }
 }

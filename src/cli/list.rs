@@ -1,4 +1,5 @@
-//! `inkstone list`: one line per article, newest first, or JSON lines.
+//! `inkstone list`: one line per article, newest first (or `--sort`), or
+//! JSON lines; `--tag` and `--search` filter.
 
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -9,6 +10,7 @@ use super::ListArgs;
 use super::output::{open_library, pad_right, terminal_safe_json, to_stdout};
 use crate::article::Article;
 use crate::marks::{Marks, ViewFilter};
+use crate::search::{Query, SearchIndex};
 use crate::text::sanitize::clean_inline;
 use crate::text::width::{fit, str_width};
 
@@ -38,11 +40,16 @@ pub fn run(args: &ListArgs) -> ExitCode {
     } else {
         super::open::marks()
     };
-    let articles: Vec<&Article> = library
+    let mut articles: Vec<&Article> = library
         .articles
         .iter()
         .filter(|a| has_tags(a, &wanted) && view.admits(&marks, &a.id))
         .collect();
+    if let Some(search) = &args.search {
+        articles = searched(articles, &Query::parse(search));
+    }
+    let order = args.sort.sorted(&articles);
+    let articles: Vec<&Article> = order.into_iter().map(|i| articles[i]).collect();
     to_stdout(ExitCode::SUCCESS, |out| {
         if args.json {
             write_json(out, &articles)
@@ -50,6 +57,17 @@ pub fn run(args: &ListArgs) -> ExitCode {
             write_text(out, &articles)
         }
     })
+}
+
+/// The articles matching `query`, with the reader's matching (the index is
+/// built over these articles only, so a tag filter saves reading bodies).
+fn searched<'a>(articles: Vec<&'a Article>, query: &Query) -> Vec<&'a Article> {
+    if query.is_empty() {
+        return articles;
+    }
+    let owned: Vec<Article> = articles.iter().map(|a| (*a).clone()).collect();
+    let matches = SearchIndex::build(&owned).matches(query);
+    matches.indices().iter().map(|&i| articles[i]).collect()
 }
 
 /// Whether `article` carries every tag in `wanted` (lower-cased), ignoring case.

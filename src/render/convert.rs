@@ -145,16 +145,13 @@ fn figure(indent: Indent, content: &[Piece<'_>], base: Option<&Url>) -> RawBlock
             }
         }
         if in_alt {
-            match rest.split_once(marker::ALT_END) {
-                Some((a, after)) => {
-                    alt.push_str(a);
-                    in_alt = false;
-                    rest = after;
-                }
-                None => {
-                    alt.push_str(rest);
-                    continue;
-                }
+            if let Some((a, after)) = rest.split_once(marker::ALT_END) {
+                alt.push_str(a);
+                in_alt = false;
+                rest = after;
+            } else {
+                alt.push_str(rest);
+                continue;
             }
         }
         caption.push(rest, m);
@@ -163,7 +160,7 @@ fn figure(indent: Indent, content: &[Piece<'_>], base: Option<&Url>) -> RawBlock
     trim_runs(&mut caption);
     let mut shown: String = caption.iter().map(|r| r.text.as_str()).collect();
     if shown.trim().is_empty() {
-        shown = alt.trim().to_owned();
+        alt.trim().clone_into(&mut shown);
         caption = vec![plain_run(&shown, style::caption())];
     }
     let mut runs = vec![plain_run("[圖]", style::media_label())];
@@ -248,7 +245,7 @@ fn trim_runs(runs: &mut Vec<Run>) {
 /// (`IMAGE alt ALT_END`) into `[圖] alt` and dropping stray markers.
 struct Runs<'b> {
     base: Option<&'b Url>,
-    runs: Vec<Run>,
+    done: Vec<Run>,
     alt: Option<String>,
 }
 
@@ -256,7 +253,7 @@ impl<'b> Runs<'b> {
     fn new(base: Option<&'b Url>) -> Self {
         Runs {
             base,
-            runs: Vec::new(),
+            done: Vec::new(),
             alt: None,
         }
     }
@@ -315,11 +312,11 @@ impl<'b> Runs<'b> {
         if text.is_empty() {
             return;
         }
-        match self.runs.last_mut() {
+        match self.done.last_mut() {
             Some(last) if last.style == style && last.link.as_ref() == link => {
-                last.text.push_str(&text)
+                last.text.push_str(&text);
             }
-            _ => self.runs.push(Run {
+            _ => self.done.push(Run {
                 text,
                 style,
                 link: link.cloned(),
@@ -328,6 +325,6 @@ impl<'b> Runs<'b> {
     }
 
     fn finish(self) -> Vec<Run> {
-        self.runs
+        self.done
     }
 }

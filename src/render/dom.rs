@@ -29,12 +29,11 @@ pub(super) fn rewrite(dom: &RcDom) {
                 Some("hr") => Some(paragraph_with(dom, &marker::RULE.to_string())),
                 Some("iframe" | "video" | "audio" | "embed" | "object") => Some(media(dom, child)),
                 Some("table") => Some(table::rows(dom, child)),
-                Some("script" | "style" | "template" | "noscript") => None,
+                Some("script" | "style" | "template" | "noscript") | None => None,
                 Some(_) => {
                     stack.push(child.clone());
                     None
                 }
-                None => None,
             };
             if let Some(new) = replacement {
                 new.parent.set(Some(Rc::downgrade(&node)));

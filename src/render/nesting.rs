@@ -51,8 +51,8 @@ fn tags_to_drop(html: &str, max_depth: usize) -> Vec<Range<usize>> {
     while let Some(off) = memchr::memchr(b'<', &bytes[i..]) {
         let start = i + off;
         let rest = &html[start..];
-        if rest.starts_with("<!--") {
-            i = rest[4..]
+        if let Some(comment) = rest.strip_prefix("<!--") {
+            i = comment
                 .find("-->")
                 .map_or(html.len(), |e| start + 4 + e + 3);
             continue;

@@ -3,6 +3,7 @@
 //! `[影片] youtube.com/embed/…`, so the video can be opened from the list.
 
 use std::borrow::Cow;
+use std::fmt::Write as _;
 
 use crate::text::width::truncate;
 
@@ -22,15 +23,12 @@ pub(super) fn replace_all(body: &str) -> Cow<'_, str> {
     while let Some(at) = rest.find("{{") {
         out.push_str(&rest[..at]);
         let candidate = &rest[at..];
-        match parse(candidate) {
-            Some((len, replacement)) => {
-                out.push_str(&replacement);
-                rest = &candidate[len..];
-            }
-            None => {
-                out.push_str("{{");
-                rest = &candidate[2..];
-            }
+        if let Some((len, replacement)) = parse(candidate) {
+            out.push_str(&replacement);
+            rest = &candidate[len..];
+        } else {
+            out.push_str("{{");
+            rest = &candidate[2..];
         }
     }
     out.push_str(rest);
@@ -133,7 +131,7 @@ fn escape_text(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 16);
     for c in s.chars() {
         if c.is_ascii_punctuation() && !matches!(c, '/' | '.' | ':' | '-') {
-            out.push_str(&format!("&#{};", c as u32));
+            let _ = write!(out, "&#{};", c as u32);
         } else {
             out.push(c);
         }

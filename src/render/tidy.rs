@@ -85,16 +85,30 @@ fn drop_repeated_captions(blocks: Vec<RawBlock>) -> Vec<RawBlock> {
 fn space_lists(blocks: Vec<RawBlock>) -> Vec<RawBlock> {
     let mut out: Vec<RawBlock> = Vec::with_capacity(blocks.len());
     for block in blocks {
-        if let (RawBlock::Text { indent: a, .. }, RawBlock::Text { indent: b, .. }) =
-            (out.last().unwrap_or(&block), &block)
-        {
-            if a.in_list() != b.in_list() {
-                out.push(RawBlock::Blank { indent: b.clone() });
+        if let (Some(a), Some(b)) = (out.last().and_then(list_side), list_side(&block)) {
+            if a != b {
+                let indent = match &block {
+                    RawBlock::Text { indent, .. }
+                    | RawBlock::Rule { indent }
+                    | RawBlock::Row { indent, .. }
+                    | RawBlock::Blank { indent } => indent.clone(),
+                };
+                out.push(RawBlock::Blank { indent });
             }
         }
         out.push(block);
     }
     out
+}
+
+/// Whether a visible block is in a list; `None` for blank lines.
+fn list_side(block: &RawBlock) -> Option<bool> {
+    match block {
+        RawBlock::Blank { .. } => None,
+        RawBlock::Text { indent, .. }
+        | RawBlock::Rule { indent }
+        | RawBlock::Row { indent, .. } => Some(indent.in_list()),
+    }
 }
 
 fn collapse_blanks(blocks: Vec<RawBlock>) -> Vec<RawBlock> {

@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Borders, Clear};
+use ratatui::widgets::{Block, Borders};
 
 use super::spans::LineBuilder;
 use super::theme::Theme;
@@ -14,7 +14,7 @@ const KEYS_WIDTH: usize = 22;
 
 pub fn draw(frame: &mut Frame, app: &App, scroll: usize, size: Size, theme: &Theme) {
     let outer = size.help_area();
-    frame.render_widget(Clear, outer);
+    super::open_popup(frame, outer);
     let block = Block::new()
         .borders(Borders::ALL)
         .border_set(Theme::border_set())

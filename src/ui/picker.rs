@@ -4,7 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Borders, Clear};
+use ratatui::widgets::{Block, Borders};
 
 use super::spans::{LineBuilder, count};
 use super::theme::Theme;
@@ -13,7 +13,7 @@ use crate::text::width;
 
 pub fn draw(frame: &mut Frame, app: &App, picker: &Picker, size: Size, theme: &Theme) {
     let outer = size.picker_area();
-    frame.render_widget(Clear, outer);
+    super::open_popup(frame, outer);
     let inner_width = usize::from(outer.width.saturating_sub(2));
     let title = format!(
         " {} {} / {} ",

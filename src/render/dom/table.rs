@@ -137,19 +137,16 @@ fn flatten(dom: &RcDom, cell: &Handle) -> Vec<Handle> {
         let Some(parent) = frames.last_mut() else {
             return done.out;
         };
-        match done.keep {
-            Some(inline) => {
-                for piece in done.out {
-                    adopt(dom, &inline, piece);
-                }
-                parent.out.push(inline);
+        if let Some(inline) = done.keep {
+            for piece in done.out {
+                adopt(dom, &inline, piece);
             }
-            None => {
-                parent.out.extend(done.out);
-                let space = element(dom, "span");
-                append_text(dom, &space, " ");
-                parent.out.push(space);
-            }
+            parent.out.push(inline);
+        } else {
+            parent.out.extend(done.out);
+            let space = element(dom, "span");
+            append_text(dom, &space, " ");
+            parent.out.push(space);
         }
     }
 }

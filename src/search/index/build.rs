@@ -1,0 +1,217 @@
+//! Building the index in the background: metadata, then bodies.
+
+use std::borrow::Cow;
+use std::cell::RefCell;
+use std::fs::File;
+use std::io::Read;
+use std::sync::atomic::Ordering;
+use std::sync::{PoisonError, Weak};
+
+use rayon::prelude::*;
+
+use super::{Arena, CHUNK, Chunk, Shared};
+use crate::article::{Article, BodySource};
+use crate::search::fold::Folder;
+use crate::search::presence::{PresenceBuilder, RecordingSink};
+use crate::search::strip::visible_text;
+
+/// What the background build works from.
+pub(super) struct Unbuilt {
+    pub(super) raw_meta: Vec<Arena>,
+    pub(super) sources: Vec<BodySource>,
+}
+
+impl Unbuilt {
+    /// Each chunk's raw metadata (fields joined by `'\n'`, which
+    /// `clean_inline` leaves in none) and every body's source.
+    pub(super) fn of(articles: &[Article]) -> Self {
+        Unbuilt {
+            raw_meta: articles.par_chunks(CHUNK).map(raw_metadata).collect(),
+            sources: articles.par_iter().map(|a| a.body.clone()).collect(),
+        }
+    }
+}
+
+/// A chunk's metadata as written: per article its title, authors,
+/// categories and tags, one per line.
+fn raw_metadata(articles: &[Article]) -> Arena {
+    let bytes = articles
+        .iter()
+        .flat_map(metadata_fields)
+        .map(|f| f.len() + 1)
+        .sum();
+    let mut raw = Arena {
+        text: String::with_capacity(bytes),
+        ends: Vec::with_capacity(articles.len()),
+    };
+    for article in articles {
+        raw.push_article(|text| {
+            for (n, field) in metadata_fields(article).enumerate() {
+                if n > 0 {
+                    text.push('\n');
+                }
+                text.push_str(field);
+            }
+        });
+    }
+    raw
+}
+
+/// What search looks in besides the body.
+fn metadata_fields(a: &Article) -> impl Iterator<Item = &String> {
+    let rest = a.authors.iter().chain(&a.categories).chain(&a.tags);
+    std::iter::once(&a.title).chain(rest)
+}
+
+/// Per-thread buffers reused from one chunk to the next.
+#[derive(Default)]
+struct Scratch {
+    presence: PresenceBuilder,
+    file: Vec<u8>,
+    arena: Arena,
+}
+
+thread_local! {
+    // Thread-local rather than rayon's `map_init`, which may build one per
+    // job split: the presence tables are 320 KiB to zero each time.
+    static SCRATCH: RefCell<Scratch> = RefCell::default();
+}
+
+/// Runs `f` with this thread's scratch buffers.
+fn with_scratch<T>(f: impl FnOnce(&mut Scratch) -> T) -> T {
+    SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
+        Ok(mut scratch) => f(&mut scratch),
+        // Only reachable if `f` re-entered; fresh buffers are still right.
+        Err(_) => f(&mut Scratch::default()),
+    })
+}
+
+/// Folds a chunk's metadata, given as [`super::raw_metadata`] lays it out.
+pub(super) fn meta_chunk(raw: &Arena) -> Chunk {
+    with_scratch(|scratch| {
+        let Scratch {
+            presence, arena, ..
+        } = scratch;
+        for i in 0..raw.len() {
+            presence.start_article(i);
+            let article = raw.article_text(i);
+            arena.push_article(|text| {
+                for (n, field) in article.split('\n').enumerate() {
+                    if n > 0 {
+                        text.push('\n');
+                    }
+                    let mut sink = RecordingSink::new(&mut *text, &mut *presence);
+                    let mut folder = Folder::new(&mut sink);
+                    folder.feed(field, 0);
+                    folder.finish();
+                }
+            });
+        }
+        Chunk {
+            arena: arena.take_exact(),
+            presence: presence.take(),
+        }
+    })
+}
+
+/// Reads, strips and folds the bodies of a chunk's articles.
+fn body_chunk(sources: &[BodySource], scratch: &mut Scratch) -> Chunk {
+    let Scratch {
+        presence,
+        file,
+        arena,
+    } = scratch;
+    for (i, source) in sources.iter().enumerate() {
+        let body = body_text(source, file);
+        presence.start_article(i);
+        arena.push_article(|text| {
+            let mut sink = RecordingSink::new(text, &mut *presence);
+            let mut folder = Folder::new(&mut sink);
+            visible_text(&body, &mut |piece| folder.feed(piece, 0));
+            folder.finish();
+        });
+    }
+    Chunk {
+        arena: arena.take_exact(),
+        presence: presence.take(),
+    }
+}
+
+/// The body of `source` as `library::read_body` gives it, read into `file`
+/// to spare an allocation and a copy per article. An unreadable body is
+/// reported by the loader and `check`; search just finds nothing in it.
+fn body_text<'a>(source: &'a BodySource, file: &'a mut Vec<u8>) -> Cow<'a, str> {
+    let body: &[u8] = match source {
+        BodySource::File { path, offset } => {
+            file.clear();
+            if File::open(path)
+                .and_then(|mut f| f.read_to_end(file))
+                .is_err()
+            {
+                return Cow::Borrowed("");
+            }
+            let start = usize::try_from(*offset)
+                .unwrap_or(usize::MAX)
+                .min(file.len());
+            &file[start..]
+        }
+        BodySource::Embedded { bytes, offset } => &bytes[(*offset).min(bytes.len())..],
+    };
+    String::from_utf8_lossy(body)
+}
+
+/// The background build, on a pool of its own so queries on rayon's global
+/// pool never wait behind it: all metadata first, then bodies, each chunk
+/// published the moment it is done. Stops early once no handle is left.
+pub(super) fn build_all(shared: &Weak<Shared>, work: Unbuilt) {
+    let _finished = FinishOnDrop(shared.clone());
+    let threads = std::thread::available_parallelism().map_or(2, std::num::NonZero::get);
+    let Unbuilt { raw_meta, sources } = work;
+    let build = move || {
+        raw_meta.par_iter().enumerate().for_each(|(c, raw)| {
+            if shared.strong_count() > 0 {
+                let chunk = meta_chunk(raw);
+                if let Some(shared) = shared.upgrade() {
+                    let _ = shared.meta[c].set(chunk);
+                }
+            }
+        });
+        drop(raw_meta);
+        sources
+            .par_chunks(CHUNK)
+            .enumerate()
+            .for_each(|(c, sources)| {
+                if shared.strong_count() > 0 {
+                    let chunk = with_scratch(|scratch| body_chunk(sources, scratch));
+                    if let Some(shared) = shared.upgrade() {
+                        if shared.bodies[c].set(chunk).is_ok() {
+                            shared.indexed.fetch_add(sources.len(), Ordering::Relaxed);
+                        }
+                    }
+                }
+            });
+    };
+    match rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .thread_name(|i| format!("search-index-{i}"))
+        .build()
+    {
+        Ok(pool) => pool.install(build),
+        Err(_) => build(),
+    }
+}
+
+/// Marks the build finished however it ends, so `wait` never hangs.
+struct FinishOnDrop(Weak<Shared>);
+
+impl Drop for FinishOnDrop {
+    fn drop(&mut self) {
+        if let Some(shared) = self.0.upgrade() {
+            *shared
+                .finished
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner) = true;
+            shared.finished_signal.notify_all();
+        }
+    }
+}

@@ -1,0 +1,116 @@
+//! What a reader sees: each fixture (both archive formats; Chinese,
+//! Japanese, Korean, English, mixed) rendered as `inkstone show --plain`
+//! prints it, at three widths.
+
+use std::path::Path;
+
+use inkstone::library::{load_file, read_body};
+use inkstone::render::{header, render_article};
+use inkstone::text::width::str_width;
+use ratatui::style::Modifier;
+use ratatui::text::Line;
+
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/render");
+
+fn lines(name: &str, width: usize) -> Vec<Line<'static>> {
+    let path = Path::new(FIXTURES).join(name);
+    let (article, problems) = load_file(&path, Path::new(FIXTURES)).expect("fixture loads");
+    assert!(problems.is_empty(), "{problems:?}");
+    let body = read_body(&article.body).expect("fixture body");
+    let mut out = header(&article, width);
+    out.push(Line::default());
+    out.extend(render_article(&article, &body).layout(width));
+    out
+}
+
+fn plain(lines: &[Line<'_>]) -> String {
+    let mut s = String::new();
+    for line in lines {
+        s.extend(line.spans.iter().map(|sp| sp.content.as_ref()));
+        s.push('\n');
+    }
+    s
+}
+
+fn snapshot(name: &str) {
+    for width in [24, 40, 80] {
+        let text = plain(&lines(name, width));
+        for line in text.lines() {
+            assert!(str_width(line) <= width, "{name} at {width}: {line:?}");
+        }
+        let stem = name.trim_end_matches(".md");
+        insta::assert_snapshot!(format!("{stem}_{width}"), text);
+    }
+}
+
+#[test]
+fn feed_traditional_chinese() {
+    snapshot("feed-zh-hant.md");
+}
+
+#[test]
+fn archive_simplified_chinese() {
+    snapshot("archive-zh-hans.md");
+}
+
+#[test]
+fn archive_japanese() {
+    snapshot("archive-ja.md");
+}
+
+#[test]
+fn feed_korean() {
+    snapshot("feed-ko.md");
+}
+
+#[test]
+fn archive_english() {
+    snapshot("archive-en.md");
+}
+
+#[test]
+fn mixed_scripts_and_emoji() {
+    snapshot("mixed.md");
+}
+
+fn spans_with(lines: &[Line<'_>], modifier: Modifier) -> Vec<String> {
+    lines
+        .iter()
+        .flat_map(|l| l.spans.iter())
+        .filter(|s| s.style.add_modifier.contains(modifier))
+        .map(|s| s.content.to_string())
+        .collect()
+}
+
+#[test]
+fn styles_mark_headings_emphasis_and_links() {
+    let lines = lines("archive-zh-hans.md", 80);
+    let bold = spans_with(&lines, Modifier::BOLD);
+    assert!(bold.iter().any(|s| s == "高峰时段限流"), "{bold:?}");
+    assert!(bold.iter().any(|s| s == "十二万人次"), "{bold:?}");
+    assert!(
+        spans_with(&lines, Modifier::ITALIC)
+            .iter()
+            .any(|s| s == "市民中心")
+    );
+    let underlined = spans_with(&lines, Modifier::UNDERLINED);
+    assert!(
+        underlined.iter().any(|s| s == "七号线二期工程动工"),
+        "{underlined:?}"
+    );
+}
+
+#[test]
+fn links_are_numbered_and_resolved() {
+    let path = Path::new(FIXTURES).join("archive-zh-hans.md");
+    let (article, _) = load_file(&path, Path::new(FIXTURES)).unwrap();
+    let doc = render_article(&article, &read_body(&article.body).unwrap());
+    assert_eq!(
+        doc.links(),
+        [
+            "https://web.archive.org/web/20210712034151if_/https://www.youtube.com/embed/Xy7_metro01",
+            "https://web.archive.org/web/20210712015219/https://city.example.cn/article/3/phase-two",
+            "https://web.archive.org/web/20210712015219/https://city.example.cn/subscribe",
+        ]
+    );
+}
