@@ -157,6 +157,9 @@ fn main() {
     let mut cold = Library::load_cached(&roots, Some(&cache_dir));
     cold.save_cache().expect("write the cache");
     drop(cold);
+    // Let the kernel write back the cache files just written, as it has
+    // long done by the time someone starts inkstone again.
+    std::thread::sleep(Duration::from_secs(3));
     measure(
         "warm: load_cached (list ready)",
         || {},
