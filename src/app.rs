@@ -21,10 +21,12 @@ mod geometry;
 mod guide;
 mod index;
 mod picker;
+mod search;
 mod update;
 mod update_filters;
 mod update_links;
 mod update_overlay;
+mod update_search;
 mod url_check;
 
 pub use action::Action;
@@ -36,6 +38,7 @@ pub use geometry::{MAX_TEXT_WIDTH, MIN_HEIGHT, MIN_WIDTH, Size};
 pub use guide::{HelpEntry, HelpSection, Hint, KeyGuide};
 pub use index::{Indexes, LabelIndex};
 pub use picker::{Choices, Picker, PickerEntry, PickerKind};
+pub use search::{LineMatch, Prompt, SearchState, Spot, find_in_lines, line_text};
 pub use url_check::check_url;
 
 use crate::article::Article;
@@ -66,6 +69,8 @@ pub enum Context {
     Detail,
     Picker,
     Help,
+    /// The `/` prompt over the list.
+    Search,
 }
 
 /// A message in the status line until the next key.
@@ -109,6 +114,7 @@ pub struct App {
     guide: KeyGuide,
     /// Columns of the list's source column, from the widest source.
     source_width: usize,
+    search: SearchState,
 }
 
 impl App {
@@ -145,6 +151,7 @@ impl App {
             options,
             guide,
             source_width,
+            search: SearchState::default(),
             library,
         };
         let errors = app
@@ -225,6 +232,7 @@ impl App {
         match (&self.overlay, self.view) {
             (Some(Overlay::Picker(_)), _) => Context::Picker,
             (Some(Overlay::Help { .. }), _) => Context::Help,
+            (None, View::List) if self.search.prompt.is_some() => Context::Search,
             (None, View::List) => Context::List,
             (None, View::Detail) => Context::Detail,
         }
@@ -261,12 +269,16 @@ impl App {
     fn refilter(&mut self) {
         let previous = self.selected_article();
         let row_on_screen = self.list.selected.saturating_sub(self.list.offset);
-        self.visible = self
+        let visible = self
             .filters
             .apply(&self.order, &self.library.articles, &self.index);
+        self.visible = self
+            .search
+            .in_sort_order(visible, self.library.articles.len());
+        let rank = self.search.sorted().map_or(&self.rank, |s| &s.rank);
         let position = previous.map_or(0, |article| {
-            let rank = self.rank[article];
-            self.visible.partition_point(|&i| self.rank[i] < rank)
+            let at = rank[article];
+            self.visible.partition_point(|&i| rank[i] < at)
         });
         let rows = self.size.body_rows();
         self.list.selected = position.min(self.visible.len().saturating_sub(1));

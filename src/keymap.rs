@@ -93,8 +93,8 @@ impl Keymap {
                 return names::action(name);
             }
         }
-        // In a picker, unbound printable keys type into the query.
-        if context == Context::Picker {
+        // In a picker or the search prompt, unbound printable keys type.
+        if matches!(context, Context::Picker | Context::Search) {
             return key.typed_char().map(Action::Insert);
         }
         None
@@ -123,6 +123,7 @@ impl Keymap {
         for (title, context) in [
             ("List", Context::List),
             ("Article", Context::Detail),
+            ("Search prompt (/)", Context::Search),
             ("Tag, category and link pickers", Context::Picker),
             ("Help", Context::Help),
         ] {
@@ -148,6 +149,14 @@ impl Keymap {
                     description: "type to narrow (fuzzy)".into(),
                 });
             }
+            if context == Context::Search {
+                entries.push(HelpEntry {
+                    keys: "other keys".into(),
+                    description: "type: every word must occur, \"a phrase\" as written; \
+                                  case, width and Traditional/Simplified do not matter"
+                        .into(),
+                });
+            }
             help.push(HelpSection {
                 title: title.into(),
                 entries,
@@ -171,6 +180,7 @@ impl Keymap {
                 Context::List,
                 &[
                     ("open", "open"),
+                    ("search", "search"),
                     ("tag_picker", "tags"),
                     ("category_picker", "categories"),
                     ("clear_filters", "clear"),
@@ -198,6 +208,7 @@ impl Keymap {
                 ],
             ),
             help_hints: self.hints(Context::Help, &[("move_down", "scroll"), ("back", "close")]),
+            search_hints: self.hints(Context::Search, &[("apply", "keep"), ("back", "cancel")]),
         }
     }
 
@@ -227,6 +238,7 @@ fn sections_for(context: Context) -> &'static [Section] {
         Context::Detail => &[Section::Detail, Section::Global],
         Context::Picker => &[Section::Picker],
         Context::Help => &[Section::Help],
+        Context::Search => &[Section::Search],
     }
 }
 

@@ -50,6 +50,8 @@ fn event_loop(
     signals: &signals::Signals,
 ) -> io::Result<ExitCode> {
     session.draw()?;
+    // Starts the search index right after the first frame.
+    session.tick();
     loop {
         if let Some(signal) = signals.take() {
             return Ok(ExitCode::from(u8::try_from(128 + signal).unwrap_or(1)));
@@ -66,6 +68,7 @@ fn event_loop(
             }
         }
         outside.extend(session.poll_reports());
+        outside.extend(session.tick());
         for request in outside {
             match request {
                 Outside::Quit => return Ok(ExitCode::SUCCESS),

@@ -46,8 +46,20 @@ pub enum Action {
     DeleteChar,
     /// Picker: empty the query.
     ClearQuery,
-    /// Picker: a typed character.
+    /// Picker, search prompt: a typed character.
     Insert(char),
+    /// Search prompt: pasted text (bracketed paste).
+    InsertText(String),
+    /// List: open the search prompt (`/`).
+    Search,
+    /// List: switch to the next sort order (`S`).
+    CycleSort,
+    /// Article view: scroll to the next / previous match of the search.
+    NextMatch,
+    PrevMatch,
+    /// Time passed (the event loop's tick): look at background work such
+    /// as the search index's progress.
+    Tick,
     /// The terminal has a new size (columns, rows).
     Resize {
         width: u16,
@@ -89,6 +101,7 @@ impl Action {
                 | Action::Notify(_)
                 | Action::Fail(_)
                 | Action::Redraw
+                | Action::Tick
         )
     }
 }

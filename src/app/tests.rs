@@ -2,6 +2,7 @@
 
 mod filtering;
 mod screen;
+mod searching;
 
 use chrono::NaiveDate;
 

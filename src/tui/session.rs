@@ -12,7 +12,7 @@ use ratatui::Terminal;
 use ratatui::backend::Backend;
 
 use super::browser::{self, Launch};
-use crate::app::{Action, App, Effect};
+use crate::app::{Action, App, Context, Effect};
 use crate::article::Article;
 use crate::keymap::Keymap;
 use crate::{library, render, ui};
@@ -106,6 +106,12 @@ where
                 width: *width,
                 height: *height,
             }),
+            // Bracketed paste: typed into the search prompt or a picker.
+            Event::Paste(text)
+                if matches!(self.app.context(), Context::Search | Context::Picker) =>
+            {
+                Some(Action::InsertText(text.clone()))
+            }
             _ => None,
         }
     }
@@ -148,6 +154,16 @@ where
             outside.extend(self.dispatch(action));
         }
         outside
+    }
+
+    /// Lets the app look at background work (the search index) when it
+    /// has something to take in; the event loop calls this every turn.
+    pub fn tick(&mut self) -> Vec<Outside> {
+        if self.app.needs_tick() {
+            self.dispatch(Action::Tick)
+        } else {
+            Vec::new()
+        }
     }
 
     /// Draws a frame if anything changed since the last one.

@@ -4,7 +4,9 @@
 use std::io::{self, BufWriter, Stdout, Write, stdout};
 
 use crossterm::cursor::Show;
-use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use crossterm::execute;
 use crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
 use ratatui::Terminal;
@@ -26,17 +28,23 @@ pub fn init() -> io::Result<Tty> {
     )))
 }
 
-/// Raw mode, alternate screen, mouse reporting.
+/// Raw mode, alternate screen, mouse reporting, bracketed paste (so a
+/// pasted search arrives whole, newlines and all, instead of as keys).
 pub fn enter() -> io::Result<()> {
     enable_raw_mode()?;
-    execute!(stdout(), EnterAlternateScreen, EnableMouseCapture)
+    execute!(
+        stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste
+    )
 }
 
 /// Undoes [`enter`]: every step is tried even if one fails (the terminal
 /// may already be gone after SIGHUP).
 pub fn leave() -> io::Result<()> {
     let mut out = stdout();
-    let mouse = execute!(out, DisableMouseCapture, Show);
+    let mouse = execute!(out, DisableBracketedPaste, DisableMouseCapture, Show);
     let screen = ratatui::try_restore();
     let flushed = out.flush();
     mouse.and(screen).and(flushed)

@@ -8,6 +8,7 @@ use super::spans::{LineBuilder, count};
 use super::theme::Theme;
 use crate::app::{App, Size};
 use crate::article::Article;
+use crate::search::Query;
 
 /// Columns of `YYYY-MM-DD`.
 const DATE_WIDTH: usize = 10;
@@ -20,7 +21,9 @@ pub fn draw(frame: &mut Frame, app: &App, size: Size, theme: &Theme) {
     let area = size.body_area();
     let visible = app.visible();
     if visible.is_empty() {
-        let message = if app.filters().is_empty() {
+        let message = if app.search_prompt().is_some() {
+            "No article matches this search; Backspace deletes, Esc cancels."
+        } else if app.filters().is_empty() {
             "No articles here."
         } else {
             "No article matches all the filters; Backspace clears them."
@@ -32,6 +35,7 @@ pub fn draw(frame: &mut Frame, app: &App, size: Size, theme: &Theme) {
     }
     let cursor = app.list_cursor();
     let columns = Columns::new(usize::from(area.width), app.source_width());
+    let query = app.search_query();
     for (row, position) in (cursor.offset..visible.len())
         .take(usize::from(area.height))
         .enumerate()
@@ -39,7 +43,7 @@ pub fn draw(frame: &mut Frame, app: &App, size: Size, theme: &Theme) {
         let Some(article) = app.articles().get(visible[position]) else {
             continue;
         };
-        let line = columns.row(article, position == cursor.selected, theme);
+        let line = columns.row(article, position == cursor.selected, query, theme);
         frame.render_widget(line, row_area(area, row));
     }
 }
@@ -60,6 +64,7 @@ pub fn header(app: &App, width: usize, theme: &Theme) -> Line<'static> {
         b.push("  ", theme.dim);
         b.push(&criterion.label(), theme.filter);
     }
+    super::search::push_header(&mut b, app, theme);
     b.build()
 }
 
@@ -80,7 +85,13 @@ impl Columns {
         Columns { width, source }
     }
 
-    fn row(&self, article: &Article, selected: bool, theme: &Theme) -> Line<'static> {
+    fn row(
+        &self,
+        article: &Article,
+        selected: bool,
+        query: Option<&Query>,
+        theme: &Theme,
+    ) -> Line<'static> {
         let patch = |style: ratatui::style::Style| {
             if selected {
                 style.patch(theme.selected)
@@ -108,7 +119,8 @@ impl Columns {
         } else {
             article.title.as_str()
         };
-        b.push(title, patch(theme.title));
+        let mark = patch(theme.title).patch(theme.found);
+        super::search::push_title(&mut b, title, patch(theme.title), query, mark);
         if b.left() >= 6 && !article.tags.is_empty() {
             let mut tags = String::from(" ");
             for tag in &article.tags {

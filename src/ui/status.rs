@@ -13,7 +13,7 @@ pub fn draw(frame: &mut Frame, app: &App, size: Size, theme: &Theme) {
     let total = usize::from(area.width);
     let right = match app.context() {
         Context::Detail => super::detail::position(app, size).unwrap_or_default(),
-        Context::List if !app.visible().is_empty() => {
+        Context::List | Context::Search if !app.visible().is_empty() => {
             format!(
                 "{} / {}",
                 count(app.list_cursor().selected + 1),
@@ -29,7 +29,13 @@ pub fn draw(frame: &mut Frame, app: &App, size: Size, theme: &Theme) {
         total
     };
     let mut b = LineBuilder::new(left_width);
-    if let Some(status) = app.status() {
+    if let Some(input) = app
+        .search_prompt()
+        .filter(|_| app.context() == Context::Search)
+    {
+        let column = super::search::push_prompt(&mut b, input, app, theme);
+        frame.set_cursor_position((area.x.saturating_add(column), area.y));
+    } else if let Some(status) = app.status() {
         b.push(
             &status.text,
             if status.error {
@@ -45,6 +51,7 @@ pub fn draw(frame: &mut Frame, app: &App, size: Size, theme: &Theme) {
             Context::Detail => &guide.detail_hints,
             Context::Picker => &guide.picker_hints,
             Context::Help => &guide.help_hints,
+            Context::Search => &guide.search_hints,
         };
         push_hints(&mut b, hints, theme);
     }

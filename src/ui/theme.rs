@@ -23,6 +23,10 @@ pub struct Theme {
     pub heading: Style,
     pub query: Style,
     pub marked: Style,
+    /// Text a search matched (list titles, article text).
+    pub found: Style,
+    /// The match `n` / `N` went to.
+    pub found_focus: Style,
 }
 
 impl Theme {
@@ -47,6 +51,8 @@ impl Theme {
                 heading: bold.add_modifier(Modifier::UNDERLINED),
                 query: bold,
                 marked: bold,
+                found: bold.add_modifier(Modifier::UNDERLINED),
+                found_focus: bold.add_modifier(Modifier::REVERSED),
             };
         }
         Theme {
@@ -65,6 +71,8 @@ impl Theme {
             heading: bold.fg(Color::Yellow),
             query: bold,
             marked: bold.fg(Color::Yellow),
+            found: bold.fg(Color::Black).bg(Color::LightYellow),
+            found_focus: bold.fg(Color::Black).bg(Color::LightRed),
         }
     }
 
