@@ -200,7 +200,8 @@ where
 
 /// Reads and parses an article's body: the `LoadBody` effect.
 pub fn load_body(index: usize, article: &Article) -> Action {
-    let result = library::read_body(&article.body).map(|text| render::render_article(article, &text));
+    let result =
+        library::read_body(&article.body).map(|text| render::render_article(article, &text));
     Action::BodyLoaded {
         article: index,
         result,
