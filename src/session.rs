@@ -17,7 +17,7 @@
 
 use std::path::PathBuf;
 
-use crate::config::{Config, ConfigError, Theme};
+use crate::config::{Config, ConfigError};
 use crate::library::Library;
 use crate::marks::Marks;
 use crate::watch::{self, LibraryWatcher};
@@ -48,8 +48,6 @@ impl Locations {
 /// What the reader needs to start, with the state it will own.
 pub struct Session {
     pub config: Config,
-    /// Styles to draw with: theme, overrides and `NO_COLOR` applied.
-    pub theme: Theme,
     pub library: Library,
     pub marks: Marks,
     /// Live updates (and the background recheck of the cache); `None` for
@@ -76,7 +74,6 @@ impl Session {
             None => Config::default(),
         };
         config.apply_globals();
-        let theme = config.resolved_theme();
         let paths = if paths.is_empty() {
             config.library.clone()
         } else {
@@ -103,7 +100,6 @@ impl Session {
         };
         Ok(Session {
             config,
-            theme,
             library,
             marks,
             watcher,

@@ -200,8 +200,8 @@ where
 
 /// Reads and parses an article's body: the `LoadBody` effect.
 pub fn load_body(index: usize, article: &Article) -> Action {
-    let base_url = article.url.as_deref().or(article.original_url.as_deref());
-    let result = library::read_body(&article.body).map(|text| render::render_body(&text, base_url));
+    let result =
+        library::read_body(&article.body).map(|text| render::render_article(article, &text));
     Action::BodyLoaded {
         article: index,
         result,
