@@ -2,7 +2,7 @@
 //! one run (config, marks, metadata cache, live updates) set up in the
 //! right order, for the reader to own.
 //!
-//! The reader's loop, with `s = Session::start(&paths)?` (before the
+//! The reader's loop, with `s = Startup::start(&paths)?` (before the
 //! terminal is set up, so a config error prints plainly):
 //!
 //! - poll terminal events with a timeout of at most 250 ms, and no later
@@ -46,7 +46,7 @@ impl Locations {
 }
 
 /// What the reader needs to start, with the state it will own.
-pub struct Session {
+pub struct Startup {
     pub config: Config,
     /// Styles to draw with: theme, overrides and `NO_COLOR` applied.
     pub theme: Theme,
@@ -59,18 +59,18 @@ pub struct Session {
     pub notices: Vec<String>,
 }
 
-impl Session {
+impl Startup {
     /// Starts with the platform's folders. `paths` from the command line
     /// win over the config's `library:`; with neither, the samples.
-    pub fn start(paths: &[PathBuf]) -> Result<Session, ConfigError> {
-        Session::start_at(paths, &Locations::standard())
+    pub fn start(paths: &[PathBuf]) -> Result<Startup, ConfigError> {
+        Startup::start_at(paths, &Locations::standard())
     }
 
     /// Starts with the given folders. Order matters: the config first (it
     /// may fail), its process-wide settings before any text is measured,
     /// then the library from the cache, the marks, and last the watcher
     /// and the recheck, which report through the same channel.
-    pub fn start_at(paths: &[PathBuf], at: &Locations) -> Result<Session, ConfigError> {
+    pub fn start_at(paths: &[PathBuf], at: &Locations) -> Result<Startup, ConfigError> {
         let config = match &at.config_file {
             Some(file) => Config::load(file)?,
             None => Config::default(),
@@ -101,7 +101,7 @@ impl Session {
         } else {
             start_watching(&library, &mut notices)
         };
-        Ok(Session {
+        Ok(Startup {
             config,
             theme,
             library,
