@@ -7,23 +7,29 @@
 //! Extension points for later features:
 //! - a new way to narrow the list is a [`Criterion`] variant: `refilter`
 //!   recomputes `visible` and keeps the selection;
-//! - per-article marks (read, starred) belong next to `library` and can be
-//!   set from `open_article`;
+//! - per-article marks (read, starred) live in [`MarkState`] (`marks`),
+//!   with the all/unread/starred view applied after the criteria;
+//! - the articles may change under the reader (live updates, `reload`):
+//!   anything derived from them is rebuilt in `index_library`;
 //! - messages for the person go through [`App::notify`] / [`App::fail`];
 //! - work outside the process is a new [`Effect`].
 
 mod action;
 mod cursor;
+mod dates;
 mod detail;
 mod effect;
 mod filter;
 mod geometry;
 mod guide;
 mod index;
+mod marks;
 mod picker;
+mod reload;
 mod update;
 mod update_filters;
 mod update_links;
+mod update_marks;
 mod update_overlay;
 mod url_check;
 
@@ -35,12 +41,15 @@ pub use filter::{Criterion, Filters};
 pub use geometry::{MAX_TEXT_WIDTH, MIN_HEIGHT, MIN_WIDTH, Size};
 pub use guide::{HelpEntry, HelpSection, Hint, KeyGuide};
 pub use index::{Indexes, LabelIndex};
+pub use marks::MarkState;
 pub use picker::{Choices, Picker, PickerEntry, PickerKind};
+pub use reload::Reloaded;
+pub use update_marks::Confirm;
 pub use url_check::check_url;
 
 use crate::article::Article;
 use crate::library::{Library, Severity};
-use crate::text::width;
+use crate::marks::{Marks, ViewFilter};
 
 /// The main view underneath any pop-up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,6 +89,11 @@ pub struct Status {
 pub struct Options {
     /// No colours, only bold/dim/reverse (`NO_COLOR`).
     pub monochrome: bool,
+    /// The styles from config.yaml (theme, colour overrides, `NO_COLOR`
+    /// applied); `None`: the built-in theme for `monochrome`.
+    pub theme: Option<crate::config::Theme>,
+    /// How dates are shown (strftime); empty: `YYYY-MM-DD`.
+    pub date_format: String,
 }
 
 /// The whole state of the reader.
@@ -109,32 +123,22 @@ pub struct App {
     guide: KeyGuide,
     /// Columns of the list's source column, from the widest source.
     source_width: usize,
+    /// Columns of the list's date column, for the date format.
+    date_width: usize,
+    marks: MarkState,
+    /// A yes/no question in the status line.
+    confirm: Option<Confirm>,
 }
 
 impl App {
     pub fn new(library: Library, guide: KeyGuide, options: Options) -> Self {
-        let mut order: Vec<usize> = (0..library.articles.len()).collect();
-        // Newest first; undated articles last, otherwise in loading order.
-        order.sort_by_key(|&i| std::cmp::Reverse(library.articles[i].date));
-        let mut rank = vec![0; order.len()];
-        for (pos, &i) in order.iter().enumerate() {
-            rank[i] = pos;
-        }
-        let source_width = library
-            .articles
-            .iter()
-            .filter_map(Article::source)
-            .map(width::str_width)
-            .max()
-            .unwrap_or(0);
-        let index = Indexes::build(&library.articles, &rank);
         let mut app = App {
-            all_tags: update_filters::choices(index.tags.all_counts()),
-            all_categories: update_filters::choices(index.categories.all_counts()),
-            index,
-            visible: order.clone(),
-            order,
-            rank,
+            all_tags: Choices::new(Vec::new()),
+            all_categories: Choices::new(Vec::new()),
+            index: Indexes::default(),
+            visible: Vec::new(),
+            order: Vec::new(),
+            rank: Vec::new(),
             filters: Filters::default(),
             list: Cursor::default(),
             view: View::List,
@@ -142,11 +146,16 @@ impl App {
             overlay: None,
             status: None,
             size: Size::new(80, 24),
+            date_width: dates::column_width(&options.date_format),
             options,
             guide,
-            source_width,
+            source_width: 0,
+            marks: MarkState::new(Marks::in_memory(), &[]),
+            confirm: None,
             library,
         };
+        app.index_library();
+        app.visible = app.order.clone();
         let errors = app
             .library
             .problems
@@ -162,8 +171,55 @@ impl App {
         app
     }
 
+    /// The same app with the person's marks (`Marks::in_memory` until then).
+    #[must_use]
+    pub fn with_marks(mut self, marks: Marks) -> Self {
+        self.marks = MarkState::new(marks, &self.library.articles);
+        self.refilter();
+        self
+    }
+
     pub fn library(&self) -> &Library {
         &self.library
+    }
+
+    /// Read and starred flags, the marks behind them, and the view.
+    pub fn marks(&self) -> &MarkState {
+        &self.marks
+    }
+
+    /// All, unread only, or starred only.
+    pub fn view_filter(&self) -> ViewFilter {
+        self.marks.view()
+    }
+
+    /// How many listed articles are unread.
+    pub fn unread_listed(&self) -> usize {
+        self.marks.count_unread(&self.visible)
+    }
+
+    /// The question waiting for y/n, if any.
+    pub fn confirm(&self) -> Option<Confirm> {
+        self.confirm
+    }
+
+    /// `articles[article]`'s date in the configured format ("" if none).
+    pub fn date_text(&self, article: &Article) -> String {
+        article
+            .date
+            .map(|d| dates::format(d, &self.options.date_format))
+            .unwrap_or_default()
+    }
+
+    /// Columns of the list's date column.
+    pub fn date_width(&self) -> usize {
+        self.date_width
+    }
+
+    /// At exit: saves the marks (waiting for the disk) and the metadata
+    /// cache; returns messages to print once the terminal is restored.
+    pub fn finish(&mut self) -> Vec<String> {
+        crate::startup::finish(&mut self.library, self.marks.marks_mut())
     }
 
     pub fn articles(&self) -> &[Article] {
@@ -261,9 +317,7 @@ impl App {
     fn refilter(&mut self) {
         let previous = self.selected_article();
         let row_on_screen = self.list.selected.saturating_sub(self.list.offset);
-        self.visible = self
-            .filters
-            .apply(&self.order, &self.library.articles, &self.index);
+        self.visible = self.listed();
         let position = previous.map_or(0, |article| {
             let rank = self.rank[article];
             self.visible.partition_point(|&i| self.rank[i] < rank)
@@ -272,6 +326,17 @@ impl App {
         self.list.selected = position.min(self.visible.len().saturating_sub(1));
         self.list.offset = self.list.selected.saturating_sub(row_on_screen);
         self.list.reveal(self.visible.len(), rows);
+    }
+
+    /// The articles the criteria and the view let through, in list order.
+    fn listed(&self) -> Vec<usize> {
+        let mut listed = self
+            .filters
+            .apply(&self.order, &self.library.articles, &self.index);
+        if self.marks.view() != ViewFilter::All {
+            listed.retain(|&i| self.marks.admits(i));
+        }
+        listed
     }
 }
 

@@ -43,6 +43,15 @@ impl Locations {
             cache_dir: crate::cache::default_dir(),
         }
     }
+
+    /// The config (defaults when there is no file). Load it before the
+    /// terminal is set up, so an error prints plainly.
+    pub fn config(&self) -> Result<Config, ConfigError> {
+        match &self.config_file {
+            Some(file) => Config::load(file),
+            None => Ok(Config::default()),
+        }
+    }
 }
 
 /// What the reader needs to start, with the state it will own.
@@ -57,6 +66,8 @@ pub struct Startup {
     pub watcher: Option<LibraryWatcher>,
     /// Messages to show once in the status line.
     pub notices: Vec<String>,
+    /// Where the metadata cache lives, for reloading while running.
+    pub cache_dir: Option<PathBuf>,
 }
 
 impl Startup {
@@ -66,15 +77,17 @@ impl Startup {
         Startup::start_at(paths, &Locations::standard())
     }
 
-    /// Starts with the given folders. Order matters: the config first (it
-    /// may fail), its process-wide settings before any text is measured,
-    /// then the library from the cache, the marks, and last the watcher
-    /// and the recheck, which report through the same channel.
+    /// Starts with the given folders: [`Locations::config`], then
+    /// [`Startup::open`].
     pub fn start_at(paths: &[PathBuf], at: &Locations) -> Result<Startup, ConfigError> {
-        let config = match &at.config_file {
-            Some(file) => Config::load(file)?,
-            None => Config::default(),
-        };
+        Ok(Startup::open(at.config()?, paths, at))
+    }
+
+    /// Starts from a loaded config. Order matters: its process-wide
+    /// settings before any text is measured, then the library from the
+    /// cache beside the marks, and last the watcher and the recheck, which
+    /// report through the same channel.
+    pub fn open(config: Config, paths: &[PathBuf], at: &Locations) -> Startup {
         config.apply_globals();
         let theme = config.resolved_theme();
         let paths = if paths.is_empty() {
@@ -101,14 +114,15 @@ impl Startup {
         } else {
             start_watching(&library, &mut notices)
         };
-        Ok(Startup {
+        Startup {
             config,
             theme,
             library,
             marks,
             watcher,
             notices,
-        })
+            cache_dir: at.cache_dir.clone(),
+        }
     }
 }
 

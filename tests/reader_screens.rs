@@ -24,7 +24,14 @@ fn session(width: u16, height: u16, monochrome: bool) -> Session<TestBackend> {
     let keymap = Keymap::defaults();
     let mut library = Library::load(&[fixtures()]);
     library.name = "reader-fixtures".into();
-    let app = App::new(library, keymap.guide(), Options { monochrome });
+    let app = App::new(
+        library,
+        keymap.guide(),
+        Options {
+            monochrome,
+            ..Options::default()
+        },
+    );
     let mut session = Session::new(
         app,
         keymap,

@@ -1,6 +1,7 @@
 //! Everything that can happen to the reader, as data.
 
 use crate::render::Document;
+use crate::watch::LibraryEvent;
 
 /// One thing that happened: a key the keymap translated, a mouse event, a
 /// resize, or the outcome of an effect. [`crate::app::App::update`] is the
@@ -76,6 +77,22 @@ pub enum Action {
     Notify(String),
     /// An effect failed; show this in the status line as an error.
     Fail(String),
+    /// Mark the current article read, or unread if it was read.
+    ToggleRead,
+    /// Star the current article, or unstar it.
+    ToggleStar,
+    /// Mark every listed article read (asks first).
+    MarkAllRead,
+    /// Show all articles, only unread ones, or only starred ones (in turn).
+    CycleView,
+    /// The answer to a yes/no question in the status line.
+    Answer(bool),
+    /// Time passed (the loop's idle tick): periodic work such as saving marks.
+    Tick,
+    /// Files in the library changed on disk (watcher or cache recheck).
+    Library(LibraryEvent),
+    /// The library was loaded again from scratch on another thread.
+    LibraryReloaded(super::reload::Reloaded),
 }
 
 impl Action {
@@ -89,6 +106,9 @@ impl Action {
                 | Action::Notify(_)
                 | Action::Fail(_)
                 | Action::Redraw
+                | Action::Tick
+                | Action::Library(_)
+                | Action::LibraryReloaded(_)
         )
     }
 }

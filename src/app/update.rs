@@ -13,6 +13,10 @@ impl App {
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
         if action.is_user_input() {
             self.status = None;
+            if !matches!(action, Action::Answer(_)) {
+                // Anything but an answer cancels a pending question.
+                self.confirm = None;
+            }
         }
         match action {
             Action::Quit => return vec![Effect::Quit],
@@ -22,6 +26,10 @@ impl App {
             Action::BodyLoaded { article, result } => self.body_loaded(article, result),
             Action::Notify(text) => self.notify(text),
             Action::Fail(text) => self.fail(text),
+            Action::Answer(yes) => self.answer(yes),
+            Action::Tick => self.tick(std::time::Instant::now()),
+            Action::Library(event) => return self.library_event(event),
+            Action::LibraryReloaded(reloaded) => return self.library_reloaded(&reloaded),
             other => {
                 return match self.overlay {
                     Some(Overlay::Picker(_)) => self.update_picker(&other),
@@ -94,6 +102,9 @@ impl App {
             Action::FilterByTag(n) => self.filter_by_nth_tag(*n),
             Action::ClearFilters => self.clear_filters(),
             Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
+            Action::ToggleRead | Action::ToggleStar | Action::MarkAllRead | Action::CycleView => {
+                return self.update_marks(action);
+            }
             _ => {}
         }
         Vec::new()
@@ -154,10 +165,12 @@ impl App {
             return Vec::new();
         };
         let mut detail = Detail::new(article);
+        detail.date_format.clone_from(&self.options.date_format);
         let width = usize::from(self.size.text_area().width);
         detail.layout(meta, width, self.options.monochrome);
         self.detail = Some(detail);
         self.view = View::Detail;
+        self.mark_opened(article);
         vec![Effect::LoadBody { article }]
     }
 

@@ -36,7 +36,10 @@ pub fn draw(frame: &mut Frame, app: &App, size: Size, theme: &Theme) {
         .take(usize::from(area.height));
     for (row, line) in shown.enumerate() {
         let row_area = Rect::new(area.x, area.y + row as u16, area.width, 1);
-        frame.render_widget(line, row_area);
+        match super::spans::widened(line) {
+            Some(wide) => frame.render_widget(wide, row_area),
+            None => frame.render_widget(line, row_area),
+        }
     }
 }
 

@@ -29,7 +29,9 @@ pub fn draw(frame: &mut Frame, app: &App, size: Size, theme: &Theme) {
         total
     };
     let mut b = LineBuilder::new(left_width);
-    if let Some(status) = app.status() {
+    if let Some(question) = app.confirm() {
+        b.push(&question.question(), theme.key);
+    } else if let Some(status) = app.status() {
         b.push(
             &status.text,
             if status.error {
@@ -52,7 +54,7 @@ pub fn draw(frame: &mut Frame, app: &App, size: Size, theme: &Theme) {
     if left_width < total {
         let x = area.x + (total - right_width) as u16;
         frame.render_widget(
-            ratatui::text::Line::styled(right, theme.dim),
+            ratatui::text::Line::styled(right, theme.status),
             Rect::new(x, area.y, right_width as u16, 1),
         );
     }
@@ -66,9 +68,9 @@ fn push_hints(b: &mut LineBuilder, hints: &[Hint], theme: &Theme) {
         if need > b.left() {
             break;
         }
-        b.push(&" ".repeat(gap), theme.dim);
+        b.push(&" ".repeat(gap), theme.status);
         b.push(&hint.key, theme.key);
-        b.push(" ", theme.dim);
-        b.push(&hint.label, theme.dim);
+        b.push(" ", theme.status);
+        b.push(&hint.label, theme.status);
     }
 }

@@ -1,0 +1,110 @@
+//! What keeps a running reader current: the start-up's settings and marks
+//! put into the app, live updates from the library watcher (and the cache
+//! recheck, which reports the same way), a full reload when the system lost
+//! events, and the idle tick that saves marks.
+
+use std::path::PathBuf;
+use std::sync::mpsc::Sender;
+use std::thread::JoinHandle;
+
+use ratatui::backend::Backend;
+
+use super::{Outside, Session};
+use crate::app::{Action, App, Options, Reloaded};
+use crate::config::Element;
+use crate::keymap::Keymap;
+use crate::library::Library;
+use crate::render::{self, Palette};
+use crate::startup::Startup;
+use crate::watch::{LibraryEvent, LibraryWatcher};
+
+/// The live-update side of a reading session.
+pub struct Live {
+    watcher: Option<LibraryWatcher>,
+    roots: Vec<PathBuf>,
+    cache_dir: Option<PathBuf>,
+    reload: Option<JoinHandle<()>>,
+}
+
+/// The reader's app for a start-up (config's theme and date format, the
+/// marks, start-up notices in the status line) and what keeps it current.
+pub fn app_for(startup: Startup, keymap: &Keymap) -> (App, Live) {
+    let Startup {
+        config,
+        theme,
+        library,
+        marks,
+        watcher,
+        notices,
+        cache_dir,
+    } = startup;
+    let live = Live {
+        watcher,
+        roots: library.roots.clone(),
+        cache_dir,
+        reload: None,
+    };
+    // Body styles the person chose; the rest keep the renderer's own.
+    let chosen = |e: Element| config.colors.get(e).map(|_| theme.style(e));
+    render::set_palette(Palette {
+        heading: chosen(Element::Heading),
+        link: chosen(Element::Link),
+        quote: chosen(Element::Quote),
+        code: chosen(Element::Code),
+    });
+    let options = Options {
+        monochrome: config.monochrome(),
+        theme: Some(theme),
+        date_format: config.date_format,
+    };
+    let mut app = App::new(library, keymap.guide(), options).with_marks(marks);
+    if !notices.is_empty() {
+        app.update(Action::Fail(notices.join("; ")));
+    }
+    (app, live)
+}
+
+impl Live {
+    /// Nothing to follow (tests, tools).
+    pub fn none() -> Live {
+        Live {
+            watcher: None,
+            roots: Vec::new(),
+            cache_dir: None,
+            reload: None,
+        }
+    }
+
+    /// Applies the changes reported since the last turn of the loop, then
+    /// the idle tick. Call once per turn (at least every 250 ms).
+    pub fn poll<B: Backend>(&mut self, session: &mut Session<B>) -> Vec<Outside>
+    where
+        B::Error: Send + Sync + 'static,
+    {
+        let mut outside = Vec::new();
+        while let Some(event) = self.watcher.as_ref().and_then(LibraryWatcher::try_recv) {
+            if event == LibraryEvent::Rescan {
+                self.start_reload(session.reporter());
+            }
+            outside.extend(session.dispatch(Action::Library(event)));
+        }
+        session.tick();
+        outside
+    }
+
+    /// Loads the library again on a thread (through the cache, so only
+    /// changed files are parsed) and hands it over as an action.
+    fn start_reload(&mut self, to: Sender<Action>) {
+        if self.reload.as_ref().is_some_and(|r| !r.is_finished()) || self.roots.is_empty() {
+            return;
+        }
+        let (roots, cache_dir) = (self.roots.clone(), self.cache_dir.clone());
+        self.reload = std::thread::Builder::new()
+            .name("inkstone-reload".into())
+            .spawn(move || {
+                let library = Library::load_cached_checked(&roots, cache_dir.as_deref());
+                let _ = to.send(Action::LibraryReloaded(Reloaded::new(library)));
+            })
+            .ok();
+    }
+}
