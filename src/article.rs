@@ -157,16 +157,14 @@ pub fn fast_path_accepts(yaml: &str) -> bool {
 
 /// YAML refuses control characters anywhere (libyaml's "control characters
 /// are not allowed"); 12 real articles have them inside a quoted title, so
-/// they are removed before parsing. Display cleaning would drop them anyway.
+/// they are removed before parsing, whole escape sequences at a time (the
+/// printable tail of `ESC ] 0 ; …` must not end up in a title). Display
+/// cleaning would drop the rest anyway.
 fn strip_unprintable(yaml: &str) -> Cow<'_, str> {
     if !has_unprintable(yaml.as_bytes()) {
         return Cow::Borrowed(yaml);
     }
-    let printable = |c: char| {
-        matches!(c, '\t' | '\n' | '\r' | ' '..='~' | '\u{85}' | '\u{A0}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}')
-            || c >= '\u{10000}'
-    };
-    Cow::Owned(yaml.chars().filter(|&c| printable(c)).collect())
+    Cow::Owned(crate::text::sanitize::strip_keeping_layout(yaml))
 }
 
 /// What libyaml refuses, found in the UTF-8 bytes: C0 controls but tab and

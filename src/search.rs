@@ -41,13 +41,17 @@
 //! 5. **Sort**: `order = sort.sorted(&articles)` once per `S` press
 //!    ([`SortOrder::next`], [`SortOrder::label`] for the header); `Newest`
 //!    is the order `App` builds today. Then filter as above.
-//! 6. **Highlight**: in list titles, [`match_ranges`] gives byte ranges of
-//!    the displayed title (after `clean_inline`); in the detail view, pass
-//!    each laid-out `Line` through [`highlight_line`] — only the visible
-//!    ones, at draw time or once per layout.
-//! 7. **`n` / `N`**: after layout, `let hits = match_positions(line_texts,
-//!    &query)`; on `n` scroll to `next_match(&hits, top_line)`, on `N` to
-//!    `previous_match(&hits, top_line)` (both wrap around).
+//! 6. **Highlight** in list titles: [`highlight_line`] on the drawn title
+//!    line (or [`match_ranges`] for byte ranges of any displayed string).
+//!    In the detail view, once per layout (width or query change):
+//!    `let found = match_lines(line_texts, &query);` — it reads across
+//!    wrapped lines, so a match cut by wrapping (`習` | `近平`) is found and
+//!    highlighted on both lines — then at draw time
+//!    `highlight_ranges(&lines[i], &found.ranges[i], style)` for the visible
+//!    lines only.
+//! 7. **`n` / `N`**: scroll to `next_match(&found.starts, top_line)` /
+//!    `previous_match(&found.starts, top_line)` (both wrap around);
+//!    `found.starts.len()` is the "k matches" count for the article.
 //!
 //! Article `i` of the index is `library.articles[i]`: after a reload, build
 //! a new index and [`SearchSession::reset`].
@@ -65,9 +69,10 @@ mod sort;
 mod strip;
 
 pub use self::fold::{fold, fold_into};
-pub use self::highlight::{
-    MatchPosition, highlight_line, match_positions, match_ranges, next_match, previous_match,
+pub use self::highlight::document::{
+    LineMatches, MatchPosition, match_lines, match_positions, next_match, previous_match,
 };
+pub use self::highlight::{highlight_line, highlight_ranges, match_ranges};
 pub use self::index::{IndexMemory, Progress, SearchIndex};
 pub use self::query::Query;
 pub use self::sort::SortOrder;

@@ -1,6 +1,8 @@
-//! Showing matches: where a query occurs in a displayed string, a styled
-//! line with its matches marked, and the match positions of a laid-out
-//! document for `n` / `N`.
+//! Showing matches: where a query occurs in a displayed string and a styled
+//! line with its matches marked. [`document`] finds them in a laid-out body,
+//! across wrapped lines, for highlighting and `n` / `N`.
+
+pub(super) mod document;
 
 use std::ops::Range;
 
@@ -38,10 +40,21 @@ pub fn match_ranges(text: &str, query: &Query) -> Vec<Range<usize>> {
 }
 
 /// `line` with `style` patched onto every match of `query` (spans split at
-/// match edges). Lines without a match come back unchanged.
+/// match edges). Lines without a match come back unchanged. For a laid-out
+/// body, where a match may be wrapped over two lines, use
+/// [`document::LineMatches`]'s `ranges` with [`highlight_ranges`] instead.
 pub fn highlight_line(line: &Line<'static>, query: &Query, style: Style) -> Line<'static> {
     let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
-    let ranges = match_ranges(&text, query);
+    highlight_ranges(line, &match_ranges(&text, query), style)
+}
+
+/// `line` with `style` patched onto the byte ranges `ranges` of its text
+/// (sorted and apart, as this module gives them).
+pub fn highlight_ranges(
+    line: &Line<'static>,
+    ranges: &[Range<usize>],
+    style: Style,
+) -> Line<'static> {
     if ranges.is_empty() {
         return line.clone();
     }
@@ -49,73 +62,39 @@ pub fn highlight_line(line: &Line<'static>, query: &Query, style: Style) -> Line
     let mut span_start = 0;
     for span in &line.spans {
         let content = span.content.as_ref();
-        let span_end = span_start + content.len();
-        let mut at = span_start;
-        for range in &ranges {
-            let (from, to) = (range.start.max(at), range.end.min(span_end));
-            if from >= to {
+        let mut at = 0;
+        for range in ranges {
+            // The range in this span's own bytes.
+            let from = range
+                .start
+                .saturating_sub(span_start)
+                .clamp(at, content.len());
+            let to = range
+                .end
+                .saturating_sub(span_start)
+                .clamp(from, content.len());
+            if from == to {
                 continue;
             }
-            if from > at {
-                spans.push(Span::styled(text[at..from].to_owned(), span.style));
+            let (Some(before), Some(marked)) = (content.get(at..from), content.get(from..to))
+            else {
+                continue;
+            };
+            if !before.is_empty() {
+                spans.push(Span::styled(before.to_owned(), span.style));
             }
-            spans.push(Span::styled(
-                text[from..to].to_owned(),
-                span.style.patch(style),
-            ));
+            spans.push(Span::styled(marked.to_owned(), span.style.patch(style)));
             at = to;
         }
-        if at < span_end {
-            spans.push(Span::styled(text[at..span_end].to_owned(), span.style));
+        if let Some(rest) = content.get(at..).filter(|rest| !rest.is_empty()) {
+            spans.push(Span::styled(rest.to_owned(), span.style));
         }
-        span_start = span_end;
+        span_start += content.len();
     }
     Line {
         spans,
         ..line.clone()
     }
-}
-
-/// One match in a laid-out document: its line and byte range in that line.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MatchPosition {
-    pub line: usize,
-    pub range: Range<usize>,
-}
-
-/// Every match of `query` in `lines` (the detail view's laid-out body, one
-/// string per line), in reading order. A phrase broken across two lines by
-/// wrapping is not found here, though the article matched.
-pub fn match_positions<'a>(
-    lines: impl IntoIterator<Item = &'a str>,
-    query: &Query,
-) -> Vec<MatchPosition> {
-    lines
-        .into_iter()
-        .enumerate()
-        .flat_map(|(line, text)| {
-            match_ranges(text, query)
-                .into_iter()
-                .map(move |range| MatchPosition { line, range })
-        })
-        .collect()
-}
-
-/// For `n`: the first match on a line after `line`, wrapping to the first.
-pub fn next_match(positions: &[MatchPosition], line: usize) -> Option<&MatchPosition> {
-    positions
-        .iter()
-        .find(|p| p.line > line)
-        .or_else(|| positions.first())
-}
-
-/// For `N`: the last match on a line before `line`, wrapping to the last.
-pub fn previous_match(positions: &[MatchPosition], line: usize) -> Option<&MatchPosition> {
-    positions
-        .iter()
-        .rev()
-        .find(|p| p.line < line)
-        .or_else(|| positions.last())
 }
 
 #[cfg(test)]
@@ -177,18 +156,5 @@ mod tests {
                 ("再訪華", Style::default()),
             ]
         );
-    }
-
-    #[test]
-    fn n_and_shift_n_wrap_around() {
-        let lines = ["香港", "none", "台灣 香港", "香港"];
-        let positions = match_positions(lines, &Query::parse("香港"));
-        let lines_of: Vec<usize> = positions.iter().map(|p| p.line).collect();
-        assert_eq!(lines_of, [0, 2, 3]);
-        assert_eq!(positions[1].range, 7..13);
-        assert_eq!(next_match(&positions, 0).map(|p| p.line), Some(2));
-        assert_eq!(next_match(&positions, 3).map(|p| p.line), Some(0));
-        assert_eq!(previous_match(&positions, 2).map(|p| p.line), Some(0));
-        assert_eq!(previous_match(&positions, 0).map(|p| p.line), Some(3));
     }
 }

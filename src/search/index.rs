@@ -12,7 +12,7 @@ use rayon::prelude::*;
 pub(crate) use self::arena::{Arena, Chunk};
 #[cfg(test)]
 use self::build::meta_chunk;
-use self::build::{Unbuilt, build_all, raw_metadata};
+use self::build::{Unbuilt, build_all};
 use super::scan::{ChunkSet, Term, chunk_matches};
 use super::{Matches, Query};
 use crate::article::Article;
@@ -89,34 +89,28 @@ impl SearchIndex {
             .name("search-index".into())
             .spawn({
                 let weak = weak.clone();
-                let work = Arc::clone(&work);
-                move || build_all(&weak, &work)
+                move || build_all(&weak, work)
             });
         if spawned.is_err() {
-            // No thread to be had: index here rather than never.
-            build_all(&weak, &work);
+            // No thread to be had (the work went with the closure): index
+            // here rather than never.
+            build_all(&weak, Unbuilt::of(articles));
         }
         index
     }
 
-    /// The index with nothing folded yet, and what the build needs: each
-    /// chunk's raw metadata (fields joined by `'\n'`, which `clean_inline`
-    /// leaves in none) and body sources.
-    fn unbuilt(articles: &[Article]) -> (Self, Arc<Unbuilt>) {
-        let raw_meta: Vec<Arena> = articles.par_chunks(CHUNK).map(raw_metadata).collect();
-        let sources = articles.par_iter().map(|a| a.body.clone()).collect();
+    /// The index with nothing folded yet, and the work of building it.
+    fn unbuilt(articles: &[Article]) -> (Self, Unbuilt) {
+        let work = Unbuilt::of(articles);
         let shared = Arc::new(Shared {
             total: articles.len(),
-            meta: raw_meta.iter().map(|_| OnceLock::new()).collect(),
-            bodies: raw_meta.iter().map(|_| OnceLock::new()).collect(),
+            meta: work.raw_meta.iter().map(|_| OnceLock::new()).collect(),
+            bodies: work.raw_meta.iter().map(|_| OnceLock::new()).collect(),
             indexed: AtomicUsize::new(0),
             finished: Mutex::new(false),
             finished_signal: Condvar::new(),
         });
-        (
-            SearchIndex { shared },
-            Arc::new(Unbuilt { raw_meta, sources }),
-        )
+        (SearchIndex { shared }, work)
     }
 
     /// The index with metadata folded and no body in (what queries see

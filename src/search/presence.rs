@@ -89,10 +89,14 @@ impl CharPresence {
     }
 
     fn from_sorted(found: Vec<(Key, ChunkSet)>) -> Self {
+        let dense = found
+            .iter()
+            .filter(|(_, set)| set.len() > MAX_INLINE)
+            .count();
         let mut presence = CharPresence {
             keys: Vec::with_capacity(found.len()),
             slots: Vec::with_capacity(found.len()),
-            dense: Vec::new(),
+            dense: Vec::with_capacity(dense),
         };
         for (key, set) in found {
             let slot = if set.len() <= MAX_INLINE {
@@ -108,7 +112,6 @@ impl CharPresence {
             presence.keys.push(key);
             presence.slots.push(slot);
         }
-        presence.dense.shrink_to_fit();
         presence
     }
 }

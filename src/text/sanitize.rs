@@ -135,6 +135,16 @@ pub fn clean_block(s: &str) -> String {
         .join("\n")
 }
 
+/// Escape sequences and unsafe characters removed, but tabs and line ends
+/// kept as they are: for structured text (front matter) that is parsed
+/// before it is displayed, so an escape sequence does not leave its
+/// printable tail (`]0;title`, `[2J`) behind as text.
+pub fn strip_keeping_layout(s: &str) -> String {
+    let mut stripped = Stripped::new(s);
+    stripped.keep_layout = true;
+    stripped.collect()
+}
+
 /// Whether `s` holds nothing that [`clean_inline`] would remove or change
 /// apart from whitespace; lets hot paths skip an allocation.
 pub fn is_clean(s: &str) -> bool {
@@ -147,6 +157,8 @@ pub fn is_clean(s: &str) -> bool {
 struct Stripped<'a> {
     rest: std::str::Chars<'a>,
     prev: Option<char>,
+    /// Pass tab, LF and CR through as they are instead of as spaces.
+    keep_layout: bool,
 }
 
 impl<'a> Stripped<'a> {
@@ -154,6 +166,7 @@ impl<'a> Stripped<'a> {
         Stripped {
             rest: s.chars(),
             prev: None,
+            keep_layout: false,
         }
     }
 
@@ -215,6 +228,10 @@ impl Iterator for Stripped<'_> {
                 },
                 '\u{9b}' => self.skip_csi(),
                 '\u{9d}' | '\u{90}' | '\u{9e}' | '\u{9f}' | '\u{98}' => self.skip_string_sequence(),
+                '\t' | '\n' | '\r' if self.keep_layout => {
+                    self.prev = Some(c);
+                    return Some(c);
+                }
                 '\t' | '\n' | '\r' | '\u{b}' | '\u{c}' => {
                     self.prev = Some(' ');
                     return Some(' ');
@@ -324,6 +341,14 @@ mod tests {
                 "{s:?}"
             );
         }
+    }
+
+    #[test]
+    fn strip_keeping_layout_drops_whole_sequences_but_keeps_lines() {
+        assert_eq!(
+            strip_keeping_layout("title: \"a\u{1b}]0;pwn\u{7}b\u{1b}[2Jc\u{3}\"\n\tx\r\n"),
+            "title: \"abc\"\n\tx\r\n"
+        );
     }
 
     #[test]

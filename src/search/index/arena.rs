@@ -41,10 +41,22 @@ impl Arena {
         self.text.capacity() + self.ends.capacity() * size_of::<u32>()
     }
 
-    pub(crate) fn shrink(mut self) -> Self {
-        self.text.shrink_to_fit();
-        self.ends.shrink_to_fit();
-        self
+    pub(crate) fn clear(&mut self) {
+        self.text.clear();
+        self.ends.clear();
+    }
+
+    /// A copy of exactly the size needed, the scratch arena it was
+    /// built in emptied for reuse. Growing each chunk's own text by
+    /// doubling would leave freed blocks of every size behind, which an
+    /// allocator keeps (mimalloc kept 390 MiB for a 244 MiB index).
+    pub(crate) fn take_exact(&mut self) -> Self {
+        let exact = Arena {
+            text: self.text.as_str().to_owned(),
+            ends: self.ends.clone(),
+        };
+        self.clear();
+        exact
     }
 }
 

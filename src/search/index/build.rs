@@ -21,9 +21,20 @@ pub(super) struct Unbuilt {
     pub(super) sources: Vec<BodySource>,
 }
 
+impl Unbuilt {
+    /// Each chunk's raw metadata (fields joined by `'\n'`, which
+    /// `clean_inline` leaves in none) and every body's source.
+    pub(super) fn of(articles: &[Article]) -> Self {
+        Unbuilt {
+            raw_meta: articles.par_chunks(CHUNK).map(raw_metadata).collect(),
+            sources: articles.par_iter().map(|a| a.body.clone()).collect(),
+        }
+    }
+}
+
 /// A chunk's metadata as written: per article its title, authors,
 /// categories and tags, one per line.
-pub(super) fn raw_metadata(articles: &[Article]) -> Arena {
+fn raw_metadata(articles: &[Article]) -> Arena {
     let bytes = articles
         .iter()
         .flat_map(metadata_fields)
@@ -57,6 +68,7 @@ fn metadata_fields(a: &Article) -> impl Iterator<Item = &String> {
 struct Scratch {
     presence: PresenceBuilder,
     file: Vec<u8>,
+    arena: Arena,
 }
 
 thread_local! {
@@ -77,8 +89,9 @@ fn with_scratch<T>(f: impl FnOnce(&mut Scratch) -> T) -> T {
 /// Folds a chunk's metadata, given as [`super::raw_metadata`] lays it out.
 pub(super) fn meta_chunk(raw: &Arena) -> Chunk {
     with_scratch(|scratch| {
-        let presence = &mut scratch.presence;
-        let mut arena = Arena::default();
+        let Scratch {
+            presence, arena, ..
+        } = scratch;
         for i in 0..raw.len() {
             presence.start_article(i);
             let article = raw.article_text(i);
@@ -95,7 +108,7 @@ pub(super) fn meta_chunk(raw: &Arena) -> Chunk {
             });
         }
         Chunk {
-            arena: arena.shrink(),
+            arena: arena.take_exact(),
             presence: presence.take(),
         }
     })
@@ -103,8 +116,11 @@ pub(super) fn meta_chunk(raw: &Arena) -> Chunk {
 
 /// Reads, strips and folds the bodies of a chunk's articles.
 fn body_chunk(sources: &[BodySource], scratch: &mut Scratch) -> Chunk {
-    let Scratch { presence, file } = scratch;
-    let mut arena = Arena::default();
+    let Scratch {
+        presence,
+        file,
+        arena,
+    } = scratch;
     for (i, source) in sources.iter().enumerate() {
         let body = body_text(source, file);
         presence.start_article(i);
@@ -116,7 +132,7 @@ fn body_chunk(sources: &[BodySource], scratch: &mut Scratch) -> Chunk {
         });
     }
     Chunk {
-        arena: arena.shrink(),
+        arena: arena.take_exact(),
         presence: presence.take(),
     }
 }
@@ -147,11 +163,12 @@ fn body_text<'a>(source: &'a BodySource, file: &'a mut Vec<u8>) -> Cow<'a, str> 
 /// The background build, on a pool of its own so queries on rayon's global
 /// pool never wait behind it: all metadata first, then bodies, each chunk
 /// published the moment it is done. Stops early once no handle is left.
-pub(super) fn build_all(shared: &Weak<Shared>, work: &Unbuilt) {
+pub(super) fn build_all(shared: &Weak<Shared>, work: Unbuilt) {
     let _finished = FinishOnDrop(shared.clone());
     let threads = std::thread::available_parallelism().map_or(2, std::num::NonZero::get);
-    let build = || {
-        work.raw_meta.par_iter().enumerate().for_each(|(c, raw)| {
+    let Unbuilt { raw_meta, sources } = work;
+    let build = move || {
+        raw_meta.par_iter().enumerate().for_each(|(c, raw)| {
             if shared.strong_count() > 0 {
                 let chunk = meta_chunk(raw);
                 if let Some(shared) = shared.upgrade() {
@@ -159,7 +176,8 @@ pub(super) fn build_all(shared: &Weak<Shared>, work: &Unbuilt) {
                 }
             }
         });
-        work.sources
+        drop(raw_meta);
+        sources
             .par_chunks(CHUNK)
             .enumerate()
             .for_each(|(c, sources)| {
