@@ -184,3 +184,46 @@ fn hostile_text_is_drawn_clean() {
         "{shown:?}"
     );
 }
+
+/// The screen redrawn from scratch: a test backend keeps cells a real
+/// terminal clears (the right half of a wide character drawn over).
+fn fresh_screen(session: &mut Session<TestBackend>) -> String {
+    session.redraw_all().unwrap();
+    screen(session)
+}
+
+#[test]
+fn list_with_read_unread_and_starred_rows() {
+    for (w, h) in [(80, 24), (40, 12)] {
+        let mut s = session(w, h, false);
+        // First read; second starred; third read and starred; rest unread.
+        press(&mut s, "rjsjrsjj");
+        insta::assert_snapshot!(format!("list_marks_{w}x{h}"), fresh_screen(&mut s));
+        let buffer = s.terminal().backend().buffer();
+        let bold_in_row = |y: u16| {
+            (0..w).any(|x| {
+                buffer[(x, y)]
+                    .modifier
+                    .contains(ratatui::style::Modifier::BOLD)
+            })
+        };
+        assert!(!bold_in_row(1), "a read article is plain");
+        assert!(bold_in_row(4), "an unread article stands out");
+    }
+}
+
+#[test]
+fn views_and_the_mark_all_question() {
+    let mut s = session(80, 24, false);
+    press(&mut s, "rjsjr");
+    press(&mut s, "v");
+    insta::assert_snapshot!("list_unread_view_80x24", fresh_screen(&mut s));
+    press(&mut s, "v");
+    insta::assert_snapshot!("list_starred_view_80x24", fresh_screen(&mut s));
+    press(&mut s, "vR");
+    insta::assert_snapshot!("list_mark_all_question_80x24", fresh_screen(&mut s));
+    press(&mut s, "y");
+    assert!(fresh_screen(&mut s).contains("reader-fixtures  7 articles  all read"));
+    press(&mut s, "v");
+    insta::assert_snapshot!("list_unread_view_empty_80x24", fresh_screen(&mut s));
+}

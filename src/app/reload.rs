@@ -15,6 +15,9 @@ use crate::watch::LibraryEvent;
 /// Articles looked at after the selected one when it disappears.
 const FOLLOWERS: usize = 64;
 
+/// How the status line starts when files changed.
+const UPDATED: &str = "Library updated: ";
+
 /// A library loaded on another thread, to be handed to the reader once
 /// (an action must be `Clone`; the library is moved out by the first
 /// taker).
@@ -60,9 +63,14 @@ impl App {
                 let effects = self.rebuild(&anchor, |path| {
                     paths.iter().any(|changed| path.starts_with(changed))
                 });
-                // A message about the person's own action wins.
-                if self.status.is_none() {
-                    self.notify(format!("Library updated: {summary}"));
+                // A message about the person's own action wins over this
+                // one; an earlier update's does not.
+                let replaceable = self
+                    .status
+                    .as_ref()
+                    .is_none_or(|s| !s.error && s.text.starts_with(UPDATED));
+                if replaceable {
+                    self.notify(format!("{UPDATED}{summary}"));
                 }
                 effects
             }

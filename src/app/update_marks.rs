@@ -8,17 +8,21 @@ use super::{Action, App, Effect};
 /// A yes/no question waiting in the status line; any other key cancels it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Confirm {
-    /// Mark the listed articles read; `unread` of them are not yet.
-    MarkAllRead { unread: usize },
+    /// Mark the `listed` articles read; `unread` of them are not yet.
+    MarkAllRead { listed: usize, unread: usize },
 }
 
 impl Confirm {
     /// The question as the status line asks it.
     pub fn question(self) -> String {
         match self {
-            Confirm::MarkAllRead { unread } => format!(
-                "Mark {} listed as read? (y/n)",
-                plural(unread, "unread article", "unread articles")
+            Confirm::MarkAllRead { listed, unread } => format!(
+                "Mark {} read ({unread} unread)? y/n",
+                if listed == 1 {
+                    "the listed article".to_owned()
+                } else {
+                    format!("all {listed} listed articles")
+                }
             ),
         }
     }
@@ -65,7 +69,10 @@ impl App {
             self.notify("Every listed article is already read");
             return;
         }
-        self.confirm = Some(Confirm::MarkAllRead { unread });
+        self.confirm = Some(Confirm::MarkAllRead {
+            listed: self.visible.len(),
+            unread,
+        });
     }
 
     /// `Action::Answer`: the reply to the pending question, if any.
