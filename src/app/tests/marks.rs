@@ -69,7 +69,10 @@ fn capital_r_asks_then_marks_every_listed_article() {
     app.update(Action::MarkAllRead);
     assert_eq!(
         app.confirm(),
-        Some(Confirm::MarkAllRead { unread: listed - 1 })
+        Some(Confirm::MarkAllRead {
+            listed,
+            unread: listed - 1
+        })
     );
     app.update(Action::Answer(false));
     assert!(app.confirm().is_none());
