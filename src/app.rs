@@ -105,8 +105,10 @@ pub struct App {
     /// `rank[article]` is its position in `order`.
     rank: Vec<usize>,
     filters: Filters,
-    /// Tags and categories as numbers, for fast filters and counts.
+    /// Tags and categories as numbers, for fast filters and counts; built
+    /// after the first frame (`indexed` says when).
     index: Indexes,
+    indexed: bool,
     /// The pickers' entries when no filter is active (the common case),
     /// built once.
     all_tags: Choices,
@@ -136,6 +138,7 @@ impl App {
             all_tags: Choices::new(Vec::new()),
             all_categories: Choices::new(Vec::new()),
             index: Indexes::default(),
+            indexed: false,
             visible: Vec::new(),
             order: Vec::new(),
             rank: Vec::new(),

@@ -133,6 +133,16 @@ impl Marks {
         self.starred.len()
     }
 
+    /// The ids marked read.
+    pub fn read_ids(&self) -> impl ExactSizeIterator<Item = &str> {
+        self.read.iter().map(String::as_str)
+    }
+
+    /// The ids starred.
+    pub fn starred_ids(&self) -> impl ExactSizeIterator<Item = &str> {
+        self.starred.iter().map(String::as_str)
+    }
+
     /// Changes whenever marks written by another inkstone were merged in
     /// (by a save); marks this process set itself do not change it.
     pub fn revision(&self) -> u64 {

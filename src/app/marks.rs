@@ -2,6 +2,11 @@
 //! (kept and saved by `crate::marks`), a flag per article so drawing,
 //! counting and the unread/starred views never look ids up, and the view.
 
+use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use rayon::prelude::*;
+
 use crate::article::Article;
 use crate::marks::{Marks, ViewFilter};
 
@@ -33,16 +38,8 @@ impl MarkState {
     /// Reads every article's flags from the marks again (after the library
     /// or the marks changed underneath).
     pub fn rebuild(&mut self, articles: &[Article]) {
-        // Nothing marked yet (a first start): skip 50,000 look-ups.
-        let (read, starred) = (self.marks.read_count() > 0, self.marks.starred_count() > 0);
-        self.read = articles
-            .iter()
-            .map(|a| read && self.marks.is_read(&a.id))
-            .collect();
-        self.starred = articles
-            .iter()
-            .map(|a| starred && self.marks.is_starred(&a.id))
-            .collect();
+        self.read = flags(articles, self.marks.read_ids());
+        self.starred = flags(articles, self.marks.starred_ids());
         self.revision = self.marks.revision();
     }
 
@@ -107,6 +104,45 @@ impl MarkState {
     /// How many of `articles` (indices) are unread.
     pub fn count_unread(&self, articles: &[usize]) -> usize {
         articles.iter().filter(|&&i| !self.is_read(i)).count()
+    }
+}
+
+/// Whether each article's id is among `ids`. A hash set of the marked ids
+/// (tens of thousands on a well-read archive) with a cheap hash, looked up
+/// on all cores, answers 50,000 articles in a few milliseconds, where the
+/// sorted set the marks keep takes 25 (this is on the way to the first
+/// frame).
+fn flags<'a>(articles: &[Article], ids: impl ExactSizeIterator<Item = &'a str>) -> Vec<bool> {
+    if ids.len() == 0 {
+        return vec![false; articles.len()];
+    }
+    let mut set: HashSet<&str, BuildHasherDefault<IdHasher>> =
+        HashSet::with_capacity_and_hasher(ids.len(), BuildHasherDefault::default());
+    set.extend(ids);
+    articles
+        .par_iter()
+        .map(|a| set.contains(a.id.as_str()))
+        .collect()
+}
+
+/// Ids are already hashes (16 hex digits); mixing eight bytes at a time
+/// is plenty. Not resistant to chosen collisions, which the person's own
+/// marks file has no reason to hold.
+#[derive(Default)]
+struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
+                .wrapping_mul(0x517c_c1b7_2722_0a95);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
     }
 }
 

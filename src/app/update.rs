@@ -18,6 +18,11 @@ impl App {
                 self.confirm = None;
             }
         }
+        if !self.indexed && (action.is_user_input() || matches!(action, Action::Tick)) {
+            // Deferred from start-up so the first frame comes sooner; the
+            // first tick after it (or the first key) builds them.
+            self.index_labels();
+        }
         match action {
             Action::Quit => return vec![Effect::Quit],
             Action::Suspend => return vec![Effect::Suspend],

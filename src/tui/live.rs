@@ -15,12 +15,14 @@ use crate::config::Element;
 use crate::keymap::Keymap;
 use crate::library::Library;
 use crate::render::{self, Palette};
-use crate::startup::Startup;
+use crate::startup::{self, Startup};
 use crate::watch::{LibraryEvent, LibraryWatcher};
 
 /// The live-update side of a reading session.
 pub struct Live {
     watcher: Option<LibraryWatcher>,
+    /// Whether watching has been set up (after the first frame).
+    started: bool,
     roots: Vec<PathBuf>,
     cache_dir: Option<PathBuf>,
     reload: Option<JoinHandle<()>>,
@@ -39,6 +41,7 @@ pub fn app_for(startup: Startup, keymap: &Keymap) -> (App, Live) {
         cache_dir,
     } = startup;
     let live = Live {
+        started: watcher.is_some(),
         watcher,
         roots: library.roots.clone(),
         cache_dir,
@@ -69,6 +72,7 @@ impl Live {
     pub fn none() -> Live {
         Live {
             watcher: None,
+            started: true,
             roots: Vec::new(),
             cache_dir: None,
             reload: None,
@@ -76,12 +80,21 @@ impl Live {
     }
 
     /// Applies the changes reported since the last turn of the loop, then
-    /// the idle tick. Call once per turn (at least every 250 ms).
+    /// the idle tick. Call once per turn (at least every 250 ms), the first
+    /// time after the first frame: that is when watching starts.
     pub fn poll<B: Backend>(&mut self, session: &mut Session<B>) -> Vec<Outside>
     where
         B::Error: Send + Sync + 'static,
     {
         let mut outside = Vec::new();
+        if !self.started {
+            self.started = true;
+            let mut notices = Vec::new();
+            self.watcher = startup::start_watching(session.app().library(), &mut notices);
+            if !notices.is_empty() {
+                outside.extend(session.dispatch(Action::Fail(notices.join("; "))));
+            }
+        }
         while let Some(event) = self.watcher.as_ref().and_then(LibraryWatcher::try_recv) {
             if event == LibraryEvent::Rescan {
                 self.start_reload(session.reporter());
