@@ -182,7 +182,7 @@ fn start_in_pty(root: &Path, home: &Path) -> (f64, f64) {
     )));
     let sink = Arc::clone(&screen);
     std::thread::spawn(move || {
-        let mut buf = [0u8; 1 << 16];
+        let mut buf = vec![0u8; 1 << 16];
         while let Ok(n) = output.read(&mut buf) {
             if n == 0 {
                 break;

@@ -26,11 +26,13 @@ mod index;
 mod marks;
 mod picker;
 mod reload;
+mod search;
 mod update;
 mod update_filters;
 mod update_links;
 mod update_marks;
 mod update_overlay;
+mod update_search;
 mod url_check;
 
 pub use action::Action;
@@ -44,6 +46,7 @@ pub use index::{Indexes, LabelIndex};
 pub use marks::MarkState;
 pub use picker::{Choices, Picker, PickerEntry, PickerKind};
 pub use reload::Reloaded;
+pub use search::{Prompt, SearchState, find_in_lines};
 pub use update_marks::Confirm;
 pub use url_check::check_url;
 
@@ -75,6 +78,8 @@ pub enum Context {
     Detail,
     Picker,
     Help,
+    /// The `/` prompt over the list.
+    Search,
 }
 
 /// A message in the status line until the next key.
@@ -89,9 +94,9 @@ pub struct Status {
 pub struct Options {
     /// No colours, only bold/dim/reverse (`NO_COLOR`).
     pub monochrome: bool,
-    /// The styles from config.yaml (theme, colour overrides, `NO_COLOR`
-    /// applied); `None`: the built-in theme for `monochrome`.
-    pub theme: Option<crate::config::Theme>,
+    /// config.yaml's `colors:`, laid over the built-in styles (only their
+    /// bold, underline and such when `monochrome`).
+    pub colors: crate::config::ColorOverrides,
     /// How dates are shown (strftime); empty: `YYYY-MM-DD`.
     pub date_format: String,
 }
@@ -130,6 +135,7 @@ pub struct App {
     marks: MarkState,
     /// A yes/no question in the status line.
     confirm: Option<Confirm>,
+    search: SearchState,
 }
 
 impl App {
@@ -155,6 +161,7 @@ impl App {
             source_width: 0,
             marks: MarkState::new(Marks::in_memory(), &[]),
             confirm: None,
+            search: SearchState::default(),
             library,
         };
         app.index_library();
@@ -284,6 +291,7 @@ impl App {
         match (&self.overlay, self.view) {
             (Some(Overlay::Picker(_)), _) => Context::Picker,
             (Some(Overlay::Help { .. }), _) => Context::Help,
+            (None, View::List) if self.search.prompt.is_some() => Context::Search,
             (None, View::List) => Context::List,
             (None, View::Detail) => Context::Detail,
         }
@@ -321,9 +329,10 @@ impl App {
         let previous = self.selected_article();
         let row_on_screen = self.list.selected.saturating_sub(self.list.offset);
         self.visible = self.listed();
+        let rank = self.search.sorted().map_or(&self.rank, |s| &s.rank);
         let position = previous.map_or(0, |article| {
-            let rank = self.rank[article];
-            self.visible.partition_point(|&i| self.rank[i] < rank)
+            let at = rank[article];
+            self.visible.partition_point(|&i| rank[i] < at)
         });
         let rows = self.size.body_rows();
         self.list.selected = position.min(self.visible.len().saturating_sub(1));
@@ -331,7 +340,8 @@ impl App {
         self.list.reveal(self.visible.len(), rows);
     }
 
-    /// The articles the criteria and the view let through, in list order.
+    /// The articles the criteria and the view let through, in the list's
+    /// order.
     fn listed(&self) -> Vec<usize> {
         let mut listed = self
             .filters
@@ -339,7 +349,8 @@ impl App {
         if self.marks.view() != ViewFilter::All {
             listed.retain(|&i| self.marks.admits(i));
         }
-        listed
+        self.search
+            .in_sort_order(listed, self.library.articles.len())
     }
 }
 

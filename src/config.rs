@@ -3,7 +3,11 @@
 //! Start-up order: [`Config::load_default`] (before the terminal is set up,
 //! so an error prints plainly and inkstone exits), then
 //! [`Config::apply_globals`] (ambiguous width, before any text is measured),
-//! then the library paths, theme, keys and mouse go to the reader.
+//! then the reader takes the rest: `library` paths (when none are given on
+//! the command line), `ui::Theme::new(config.monochrome())` with each style
+//! passed through [`Config::style`], the `keys` overrides into its keymap
+//! (errors through [`Config::error_at`]), `date_format` through
+//! [`Config::format_date`], and `mouse`.
 
 mod error;
 mod raw;
@@ -13,7 +17,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 pub use error::ConfigError;
-pub use theme::{ColorOverrides, Element, StyleSpec, Theme, ThemeName};
+pub use theme::{ColorOverrides, Element, StyleSpec, ThemeName};
 
 use raw::RawConfig;
 
@@ -149,9 +153,10 @@ impl Config {
         self.theme == ThemeName::Mono || no_color.is_some_and(|v| !v.is_empty())
     }
 
-    /// The styles to draw with, overrides and `NO_COLOR` applied.
-    pub fn resolved_theme(&self) -> Theme {
-        Theme::resolve(self.monochrome(), &self.colors)
+    /// `base` (the reader's style for `element`, from `ui::Theme::new(
+    /// config.monochrome())`) with the user's override from `colors:`.
+    pub fn style(&self, element: Element, base: ratatui::style::Style) -> ratatui::style::Style {
+        self.colors.apply(element, base, self.monochrome())
     }
 
     /// Applies the settings that are process-wide: ambiguous width. Call

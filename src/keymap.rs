@@ -94,8 +94,8 @@ impl Keymap {
                 return names::action(name);
             }
         }
-        // In a picker, unbound printable keys type into the query.
-        if context == Context::Picker {
+        // In a picker or the search prompt, unbound printable keys type.
+        if matches!(context, Context::Picker | Context::Search) {
             return key.typed_char().map(Action::Insert);
         }
         None
@@ -124,6 +124,7 @@ impl Keymap {
         for (title, context) in [
             ("List", Context::List),
             ("Article", Context::Detail),
+            ("Search prompt (/)", Context::Search),
             ("Tag, category and link pickers", Context::Picker),
             ("Help", Context::Help),
         ] {
@@ -149,6 +150,14 @@ impl Keymap {
                     description: "type to narrow (fuzzy)".into(),
                 });
             }
+            if context == Context::Search {
+                entries.push(HelpEntry {
+                    keys: "other keys".into(),
+                    description: "type: every word must occur, \"a phrase\" as written; \
+                                  case, width and Traditional/Simplified do not matter"
+                        .into(),
+                });
+            }
             help.push(HelpSection {
                 title: title.into(),
                 entries,
@@ -172,6 +181,7 @@ impl Keymap {
                 Context::List,
                 &[
                     ("open", "open"),
+                    ("search", "search"),
                     ("toggle_read", "read"),
                     ("toggle_star", "star"),
                     ("cycle_view", "view"),
@@ -202,6 +212,7 @@ impl Keymap {
                 ],
             ),
             help_hints: self.hints(Context::Help, &[("move_down", "scroll"), ("back", "close")]),
+            search_hints: self.hints(Context::Search, &[("apply", "keep"), ("back", "cancel")]),
         }
     }
 
@@ -231,6 +242,7 @@ fn sections_for(context: Context) -> &'static [Section] {
         Context::Detail => &[Section::Detail, Section::Global],
         Context::Picker => &[Section::Picker],
         Context::Help => &[Section::Help],
+        Context::Search => &[Section::Search],
     }
 }
 

@@ -6,7 +6,7 @@
 //!
 //! - [`Locations::config`] and the keymap with its config overrides first,
 //!   before the terminal is set up, so a mistake prints plainly;
-//! - [`Startup::open`]: ambiguous width, theme, the library through the
+//! - [`Startup::open`]: ambiguous width, the library through the
 //!   metadata cache beside the marks; then `tui::app_for` builds the `App`
 //!   and the first frame is drawn;
 //! - after the first frame, [`start_watching`] (live updates and the
@@ -23,7 +23,7 @@
 
 use std::path::PathBuf;
 
-use crate::config::{Config, ConfigError, Theme};
+use crate::config::{Config, ConfigError};
 use crate::library::Library;
 use crate::marks::Marks;
 use crate::watch::{self, LibraryWatcher};
@@ -63,8 +63,6 @@ impl Locations {
 /// What the reader needs to start, with the state it will own.
 pub struct Startup {
     pub config: Config,
-    /// Styles to draw with: theme, overrides and `NO_COLOR` applied.
-    pub theme: Theme,
     pub library: Library,
     pub marks: Marks,
     /// Live updates (and the background recheck of the cache); `None` for
@@ -107,7 +105,6 @@ impl Startup {
     /// [`start_watching`].
     pub fn open(config: Config, paths: &[PathBuf], at: &Locations) -> Startup {
         config.apply_globals();
-        let theme = config.resolved_theme();
         let paths = if paths.is_empty() {
             config.library.clone()
         } else {
@@ -128,7 +125,6 @@ impl Startup {
         });
         Startup {
             config,
-            theme,
             library,
             marks,
             watcher: None,

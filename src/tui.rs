@@ -58,6 +58,8 @@ fn event_loop(
     live: &mut Live,
 ) -> io::Result<ExitCode> {
     session.draw()?;
+    // Starts the search index right after the first frame.
+    session.tick();
     loop {
         if let Some(signal) = signals.take() {
             return Ok(ExitCode::from(u8::try_from(128 + signal).unwrap_or(1)));
@@ -74,6 +76,7 @@ fn event_loop(
             }
         }
         outside.extend(session.poll_reports());
+        outside.extend(session.tick());
         outside.extend(live.poll(session));
         for request in outside {
             match request {

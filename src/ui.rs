@@ -6,6 +6,7 @@ mod detail;
 mod help;
 mod list;
 mod picker;
+mod search;
 mod spans;
 mod status;
 mod theme;

@@ -290,6 +290,8 @@ fn the_real_sample_corpus_loads_the_same_through_the_cache() {
     let cache = tempfile::tempdir().unwrap();
     let cold = Library::load(&roots);
     assert!(cold.articles.len() >= 2900);
-    same(&Library::load_cached(&roots, Some(cache.path())), &cold);
+    let mut first = Library::load_cached(&roots, Some(cache.path()));
+    same(&first, &cold);
+    first.save_cache().unwrap();
     same(&Library::load_cached(&roots, Some(cache.path())), &cold);
 }

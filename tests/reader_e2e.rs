@@ -375,3 +375,127 @@ fn files_added_and_removed_while_running_show_up() {
     r.send("q");
     assert!(r.wait_for_exit().success());
 }
+
+#[test]
+fn searching_in_simplified_finds_the_traditional_article() {
+    let temp = tempfile::tempdir().unwrap();
+    let archive = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/search-reader");
+    let mut r = Reader::start(
+        &archive,
+        temp.path(),
+        Path::new("/bin/true"),
+        &temp.path().join("x"),
+    );
+    r.wait_for(&["search-reader  6 articles", "1 / 6"]);
+
+    // Typed as UTF-8 bytes, as an input method hands them over.
+    r.send("/");
+    r.wait_for(&["Enter keep  Esc cancel"]);
+    r.send("习近平");
+    let screen = r.wait_for(&[
+        "search-reader  1 / 6 articles  1 unread  /习近平",
+        "臺灣海峽情勢升溫",
+    ]);
+    assert!(!screen.contains("台湾旅游业"), "{screen}");
+    // The match is marked in the title: 習近平 on a yellow background.
+    {
+        let wire = r.wire.lock().unwrap();
+        let screen = wire.1.screen();
+        let row = 1;
+        let marked: String = (0..COLS)
+            .filter_map(|col| screen.cell(row, col))
+            .filter(|cell| cell.bgcolor() == vt100::Color::Idx(11))
+            .map(|cell| cell.contents().to_owned())
+            .collect();
+        assert_eq!(marked, "習近平");
+    }
+    r.send("\r");
+    r.wait_for(&["1 article with /习近平"]);
+
+    // In the article, `n` goes to the matches.
+    r.send("\r");
+    r.wait_for(&["國家主席習近平周日"]);
+    r.send("n");
+    r.wait_for(&["match 1/"]);
+    r.send("n");
+    r.wait_for(&["match 2/"]);
+    r.send("\x1b");
+    r.wait_for(&["search-reader  1 / 6 articles  all read  /习近平"]);
+
+    // Backspace clears the search like any filter.
+    r.send("\x7f");
+    r.wait_for(&["search-reader  6 articles", "Filters cleared"]);
+
+    // Esc while typing brings the list back as it was.
+    r.send("/台湾");
+    r.wait_for(&["search-reader  3 / 6 articles  2 unread  /台湾"]);
+    r.send("\x1b");
+    r.wait_for(&["search-reader  6 articles", "Enter open"]);
+
+    // Pasted text (bracketed paste) is typed into the prompt.
+    r.send("/");
+    r.wait_for(&["Enter keep  Esc cancel"]);
+    r.send("\x1b[200~熊本\x1b[201~");
+    r.wait_for(&["search-reader  1 / 6 articles  1 unread  /熊本"]);
+    r.send("\r");
+    r.wait_for(&["1 article with /熊本"]);
+    r.send("\x7f");
+    r.wait_for(&["Filters cleared"]);
+
+    // `S` sorts; the header says how.
+    r.send("S");
+    r.wait_for(&["search-reader  6 articles  5 unread  sorted oldest first"]);
+    r.send("q");
+    let status = r.wait_for_exit();
+    assert!(status.success(), "{status:?}");
+}
+
+#[test]
+fn config_yaml_sets_keys_dates_and_mouse() {
+    let temp = tempfile::tempdir().unwrap();
+    let config = temp.path().join("inkstone");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(
+        config.join("config.yaml"),
+        "date_format: \"%d %b %Y\"\nmouse: false\ntheme: mono\nkeys:\n  list:\n    x: toggle_star\n",
+    )
+    .unwrap();
+    let archive = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/reader");
+    let mut r = Reader::start(
+        &archive,
+        temp.path(),
+        Path::new("/bin/true"),
+        &temp.path().join("x"),
+    );
+    r.wait_for(&["reader  7 articles", "10 Jan 2024", "31 Dec 2023"]);
+    r.send("x");
+    r.wait_for(&["Starred", "★ 10 Jan 2024"]);
+    r.send("q");
+    assert!(r.wait_for_exit().success());
+    let wire = r.bytes();
+    let contains = |needle: &[u8]| wire.windows(needle.len()).any(|w| w == needle);
+    assert!(!contains(b"\x1b[?1000h"), "mouse capture stays off");
+    assert!(contains(b"\x1b[?1049h"), "the reader did run");
+}
+
+#[test]
+fn a_bad_config_names_file_line_and_key_before_the_terminal_is_touched() {
+    let temp = tempfile::tempdir().unwrap();
+    let config = temp.path().join("inkstone");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(
+        config.join("config.yaml"),
+        "theme: default\nkeys:\n  list:\n    j: fly_away\n",
+    )
+    .unwrap();
+    let archive = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/reader");
+    let mut r = Reader::start(
+        &archive,
+        temp.path(),
+        Path::new("/bin/true"),
+        &temp.path().join("x"),
+    );
+    assert_eq!(r.wait_for_exit().exit_code(), 2);
+    r.wait_for(&["config.yaml:4: keys.list.j: unknown action `fly_away`"]);
+    assert!(!r.bytes().windows(8).any(|w| w == b"\x1b[?1049h"));
+}

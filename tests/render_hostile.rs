@@ -152,3 +152,103 @@ fn escapes_never_come_out() {
         }
     }
 }
+
+/// Pieces of Markdown and HTML that stress the pipeline when shuffled.
+const SOUP: &[&str] = &[
+    "<div>",
+    "</div>",
+    "<p>",
+    "</p>",
+    "<b>",
+    "</b>",
+    "<table>",
+    "</table>",
+    "<tr>",
+    "<td>",
+    "<th>",
+    "<thead>",
+    "<caption>",
+    "<li>",
+    "<ul>",
+    "<ol start=-5>",
+    "</ol>",
+    "<blockquote>",
+    "</blockquote>",
+    "&amp;",
+    "&#x1;",
+    "&#0;",
+    "<hr>",
+    "<br>",
+    "<img src=x alt=y>",
+    "<img src=x>",
+    "<a href=/x>",
+    "</a>",
+    "中文",
+    "word ",
+    "\n\n",
+    "\n",
+    "> ",
+    "- ",
+    "1. ",
+    "# ",
+    "|a|b|\n|-|-|\n",
+    "```\n",
+    "<pre>",
+    "</pre>",
+    "\t",
+    "<figure>",
+    "<figcaption>",
+    "</figure>",
+    "<iframe src=//y.com/v>",
+    "{{< video src=\"x\" >}}",
+    "<h1>",
+    "</h1>",
+    "<dl><dt>t<dd>d",
+    "<sup>2</sup>",
+    "<s>s</s>",
+    "<code>c</code>",
+    "<svg><title>t</title></svg>",
+    "<template>",
+    "<textarea>",
+    "<script>",
+    "<!--",
+    "-->",
+    "  ",
+    "　",
+    "👩\u{200D}💻",
+    "🇭🇰",
+    "e\u{301}",
+    "\u{202e}",
+    "\u{200b}",
+    "**",
+    "*",
+    "_",
+    "`",
+    "[",
+    "]",
+    "(",
+    ")",
+    "![a](b)",
+    "[l](u)",
+    "\\",
+    "***\n",
+    "---\n",
+];
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn shuffled_markup_never_breaks_the_rules(
+        picks in proptest::collection::vec(0..SOUP.len(), 0..300),
+        width in 1usize..100,
+    ) {
+        let body: String = picks.iter().map(|&i| SOUP[i]).collect();
+        let doc = render_body(&body, Some("https://example.org/a/b"));
+        for line in doc.layout(width) {
+            let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+            proptest::prop_assert!(str_width(&text) <= width, "{:?} at {}", text, width);
+            proptest::prop_assert!(!text.chars().any(char::is_control), "{:?}", text);
+        }
+    }
+}

@@ -47,8 +47,20 @@ pub enum Action {
     DeleteChar,
     /// Picker: empty the query.
     ClearQuery,
-    /// Picker: a typed character.
+    /// Picker, search prompt: a typed character.
     Insert(char),
+    /// Search prompt: pasted text (bracketed paste).
+    InsertText(String),
+    /// List: open the search prompt (`/`).
+    Search,
+    /// List: switch to the next sort order (`S`).
+    CycleSort,
+    /// Article view: scroll to the next / previous match of the search.
+    NextMatch,
+    PrevMatch,
+    /// Time passed (the event loop's tick, at least every 250 ms): look at
+    /// background work such as the search index's progress, save marks.
+    Tick,
     /// The terminal has a new size (columns, rows).
     Resize {
         width: u16,
@@ -87,8 +99,6 @@ pub enum Action {
     CycleView,
     /// The answer to a yes/no question in the status line.
     Answer(bool),
-    /// Time passed (the loop's idle tick): periodic work such as saving marks.
-    Tick,
     /// Files in the library changed on disk (watcher or cache recheck).
     Library(LibraryEvent),
     /// The library was loaded again from scratch on another thread.

@@ -1,11 +1,12 @@
 //! Which articles the list shows: a conjunction of criteria.
 //!
-//! Later criteria (a search query, unread only, starred only) become new
-//! [`Criterion`] variants; everything else (header labels, recomputing the
-//! visible list, keeping the selection) works unchanged.
+//! Later criteria (unread only, starred only) become new [`Criterion`]
+//! variants; everything else (header labels, recomputing the visible list,
+//! keeping the selection) works unchanged.
 
 use super::index::{Indexes, intersect};
 use crate::article::Article;
+use crate::search::Matches;
 
 /// One condition an article must meet to be listed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -14,33 +15,39 @@ pub enum Criterion {
     Tag(String),
     /// Has this category (any of its categories, exact match).
     Category(String),
+    /// Matches the search typed at `/` (`text`, as typed); `matches` holds
+    /// the article indices, refreshed while the index is being built.
+    Search { text: String, matches: Matches },
 }
 
 impl Criterion {
-    pub fn matches(&self, article: &Article) -> bool {
+    /// Whether article number `index` (`article`) meets it.
+    pub fn matches(&self, index: usize, article: &Article) -> bool {
         match self {
             Criterion::Tag(tag) => article.tags.iter().any(|t| t == tag),
             Criterion::Category(category) => article.categories.iter().any(|c| c == category),
+            Criterion::Search { matches, .. } => matches.contains(index),
         }
     }
 
     /// The list positions of the articles meeting it, ascending, when an
     /// index can answer (an unknown label: none).
-    // `None` is for criteria no index answers (a search, read marks).
-    #[allow(clippy::unnecessary_wraps)]
     fn positions<'a>(&self, index: &'a Indexes) -> Option<&'a [u32]> {
         let found = match self {
             Criterion::Tag(tag) => index.tags.positions(tag),
             Criterion::Category(category) => index.categories.positions(category),
+            // Checked per article with a bit test instead.
+            Criterion::Search { .. } => return None,
         };
         Some(found.unwrap_or(&[]))
     }
 
-    /// How the header shows it: `#tag` or `@category`.
+    /// How the header shows it: `#tag`, `@category` or `/search`.
     pub fn label(&self) -> String {
         match self {
             Criterion::Tag(tag) => format!("#{tag}"),
             Criterion::Category(category) => format!("@{category}"),
+            Criterion::Search { text, .. } => format!("/{text}"),
         }
     }
 }
@@ -73,8 +80,32 @@ impl Filters {
         self.criteria.clear();
     }
 
-    pub fn matches(&self, article: &Article) -> bool {
-        self.criteria.iter().all(|c| c.matches(article))
+    pub fn matches(&self, index: usize, article: &Article) -> bool {
+        self.criteria.iter().all(|c| c.matches(index, article))
+    }
+
+    /// The search criterion, if one is active.
+    pub fn search(&self) -> Option<&Criterion> {
+        self.criteria
+            .iter()
+            .find(|c| matches!(c, Criterion::Search { .. }))
+    }
+
+    /// Replaces the search criterion (keeping its place among the others),
+    /// or removes it with `None`.
+    pub fn set_search(&mut self, search: Option<Criterion>) {
+        let at = self
+            .criteria
+            .iter()
+            .position(|c| matches!(c, Criterion::Search { .. }));
+        match (at, search) {
+            (Some(at), Some(search)) => self.criteria[at] = search,
+            (Some(at), None) => {
+                self.criteria.remove(at);
+            }
+            (None, Some(search)) => self.criteria.push(search),
+            (None, None) => {}
+        }
     }
 
     /// The indices from `order` (kept in that order) of articles that pass.
@@ -97,7 +128,7 @@ impl Filters {
         let passes = |i: usize| {
             articles
                 .get(i)
-                .is_some_and(|a| others.iter().all(|c| c.matches(a)))
+                .is_some_and(|a| others.iter().all(|c| c.matches(i, a)))
         };
         match positions {
             Some(positions) => positions

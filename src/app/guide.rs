@@ -30,6 +30,8 @@ pub struct KeyGuide {
     pub detail_hints: Vec<Hint>,
     pub picker_hints: Vec<Hint>,
     pub help_hints: Vec<Hint>,
+    /// After the `/` prompt.
+    pub search_hints: Vec<Hint>,
 }
 
 impl KeyGuide {

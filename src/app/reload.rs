@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use rayon::prelude::*;
 
-use super::{App, Effect, Indexes, View, update_filters};
+use super::{App, Criterion, Effect, Indexes, View, update_filters};
 use crate::article::Article;
 use crate::library::Library;
 use crate::text::width;
@@ -168,6 +168,7 @@ impl App {
     fn rebuild(&mut self, anchor: &Anchor, changed: impl Fn(&Path) -> bool) -> Vec<Effect> {
         self.index_library();
         self.index_labels();
+        self.renew_search();
         self.visible = self.listed();
         let position = anchor.selected.iter().find_map(|id| {
             let article = self.find(id)?;
@@ -193,6 +194,26 @@ impl App {
             return vec![Effect::LoadBody { article }];
         }
         Vec::new()
+    }
+
+    /// Search indexes articles by position: a new index, the list order
+    /// computed again, and an active search run again on the new index
+    /// (its results fill in as the bodies are indexed, on each tick).
+    fn renew_search(&mut self) {
+        self.search.library_changed();
+        self.search
+            .set_sort(self.search.sort, &self.library.articles);
+        let Some(Criterion::Search { text, matches }) = self.filters.search().cloned() else {
+            return;
+        };
+        self.search.ensure_index(&self.library.articles);
+        if let Some(index) = self.search.index.as_ref() {
+            let fresh = self.search.session.search(index, matches.query()).clone();
+            self.filters.set_search(Some(Criterion::Search {
+                text,
+                matches: fresh,
+            }));
+        }
     }
 
     fn find(&self, id: &str) -> Option<usize> {

@@ -3,6 +3,7 @@
 mod filtering;
 mod marks;
 mod screen;
+mod searching;
 
 use chrono::NaiveDate;
 

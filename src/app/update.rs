@@ -32,7 +32,10 @@ impl App {
             Action::Notify(text) => self.notify(text),
             Action::Fail(text) => self.fail(text),
             Action::Answer(yes) => self.answer(yes),
-            Action::Tick => self.tick(std::time::Instant::now()),
+            Action::Tick => {
+                self.tick();
+                self.save_marks(std::time::Instant::now());
+            }
             Action::Library(event) => return self.library_event(event),
             Action::LibraryReloaded(reloaded) => return self.library_reloaded(&reloaded),
             other => {
@@ -42,6 +45,9 @@ impl App {
                         self.update_help(&other);
                         Vec::new()
                     }
+                    None if self.view == View::List && self.search.prompt.is_some() => {
+                        self.update_search_prompt(other)
+                    }
                     None if self.view == View::List => self.update_list(other),
                     None => self.update_detail(other),
                 };
@@ -50,7 +56,7 @@ impl App {
         Vec::new()
     }
 
-    fn update_list(&mut self, action: Action) -> Vec<Effect> {
+    pub(super) fn update_list(&mut self, action: Action) -> Vec<Effect> {
         let len = self.visible.len();
         let rows = self.size.body_rows();
         let page = super::cursor::signed(rows.max(1));
@@ -66,6 +72,8 @@ impl App {
             Action::Open => return self.open_selected(),
             Action::Click { row, .. } => return self.click_list(row),
             Action::ShowLinks => self.notify("Open an article first: its links are listed there"),
+            Action::Search => self.open_search(),
+            Action::CycleSort => self.cycle_sort(),
             other => return self.update_common(&other),
         }
         Vec::new()
@@ -91,6 +99,8 @@ impl App {
             Action::NextArticle => return self.step_article(1),
             Action::PrevArticle => return self.step_article(-1),
             Action::ShowLinks => self.show_links(),
+            Action::NextMatch => self.jump_to_match(true),
+            Action::PrevMatch => self.jump_to_match(false),
             Action::Open | Action::Click { .. } => {}
             other => return self.update_common(&other),
         }

@@ -116,9 +116,15 @@ impl App {
         self.marks.set_read(&self.library.articles, article, true);
     }
 
+    /// Whether a tick has work here: the label indexes deferred from
+    /// start-up, marks waiting to be saved or a save to take in.
+    pub(super) fn marks_need_tick(&self) -> bool {
+        !self.indexed || self.marks.marks().is_dirty() || self.marks.is_outdated()
+    }
+
     /// `Action::Tick`: saves marks that are due, and takes in what a save
     /// found (another process's marks, a file that had to be set aside).
-    pub(super) fn tick(&mut self, now: Instant) {
+    pub(super) fn save_marks(&mut self, now: Instant) {
         let saved = self.marks.marks_mut().save_if_due(now);
         let notices = self.marks.marks_mut().take_notices();
         if let Some(notice) = notices.into_iter().last() {

@@ -27,6 +27,11 @@ impl App {
                 query.push(*c);
                 picker.set_query(query, rows);
             }
+            Action::InsertText(text) => {
+                let mut query = picker.query.clone();
+                query.push_str(&crate::text::sanitize::clean_inline(text));
+                picker.set_query(query, rows);
+            }
             Action::DeleteChar => {
                 let mut query = picker.query.clone();
                 query.pop();

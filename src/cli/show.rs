@@ -11,8 +11,10 @@ use ratatui::text::Line;
 
 use super::ShowArgs;
 use super::output::{shown_path, to_stdout};
+use crate::article::{Article, BodySource};
 use crate::library::{load_file, read_body};
 use crate::render::{header, render_article};
+use crate::text::sanitize::clean_inline;
 
 /// Width when neither `--width` nor a terminal says otherwise.
 const DEFAULT_WIDTH: usize = 80;
@@ -21,6 +23,16 @@ pub fn run(args: &ShowArgs) -> ExitCode {
     let root = args.file.parent().unwrap_or(Path::new("."));
     let (article, problems) = match load_file(&args.file, root) {
         Ok(loaded) => loaded,
+        // Not an article (a binary file): still show what it holds, as
+        // sanitised text, rather than refuse; an unreadable file fails.
+        Err(problem) if args.file.is_file() => {
+            eprintln!(
+                "inkstone show: {}: {}",
+                shown_path(&problem.path),
+                problem.reason
+            );
+            (untitled(&args.file), Vec::new())
+        }
         Err(problem) => {
             eprintln!(
                 "inkstone show: {}: {}",
@@ -53,6 +65,29 @@ pub fn run(args: &ShowArgs) -> ExitCode {
     lines.push(Line::default());
     lines.extend(doc.layout(width));
     to_stdout(ExitCode::SUCCESS, |out| write_lines(out, &lines, colour))
+}
+
+/// The whole file as the body of an article named after it.
+fn untitled(path: &Path) -> Article {
+    let name = path
+        .file_name()
+        .map_or_else(|| path.to_string_lossy(), |n| n.to_string_lossy());
+    Article {
+        id: path.to_string_lossy().into_owned(),
+        path: path.to_path_buf(),
+        title: clean_inline(&name),
+        date: None,
+        updated: None,
+        authors: Vec::new(),
+        categories: Vec::new(),
+        tags: Vec::new(),
+        url: None,
+        original_url: None,
+        body: BodySource::File {
+            path: path.to_path_buf(),
+            offset: 0,
+        },
+    }
 }
 
 fn terminal_width(terminal: bool) -> usize {

@@ -1,5 +1,6 @@
-//! Colours: the two built-in themes, the elements they style, and the
-//! `"[styles] [colour] [on colour]"` override syntax.
+//! Colours in config.yaml: the theme name, and per-element overrides in
+//! the `"[styles] [colour] [on colour]"` syntax laid over the reader's own
+//! styles (`ui::Theme`).
 
 use std::str::FromStr;
 
@@ -7,7 +8,8 @@ use ratatui::style::{Color, Style};
 use serde::{Deserialize, Deserializer};
 
 /// Declares the styled elements once: the enum, the config keys, and the
-/// struct of overrides whose unknown keys serde rejects by name.
+/// struct of overrides whose unknown keys serde rejects by name. The names
+/// are the fields of the reader's `ui::Theme`, plus the read-state ones.
 macro_rules! elements {
     ($($key:ident => $variant:ident),+ $(,)?) => {
         /// Something on screen with its own style.
@@ -19,8 +21,7 @@ macro_rules! elements {
 
             /// The element's key under `colors:` in config.yaml.
             pub fn key(self) -> &'static str {
-                let raw = match self { $(Element::$variant => stringify!($key)),+ };
-                raw.trim_start_matches("r#")
+                match self { $(Element::$variant => stringify!($key)),+ }
             }
         }
 
@@ -39,21 +40,22 @@ macro_rules! elements {
 
 elements! {
     header => Header,
-    status => Status,
-    title => Title,
-    unread => Unread,
-    selected => Selected,
+    filter => Filter,
     date => Date,
     source => Source,
-    star => Star,
-    tag => Tag,
-    heading => Heading,
-    link => Link,
-    quote => Quote,
-    code => Code,
+    title => Title,
+    tags => Tags,
+    selected => Selected,
     dim => Dim,
+    key => Key,
     error => Error,
-    r#match => Match,
+    info => Info,
+    border => Border,
+    heading => Heading,
+    query => Query,
+    marked => Marked,
+    unread => Unread,
+    star => Star,
 }
 
 /// The built-in themes.
@@ -65,70 +67,16 @@ pub enum ThemeName {
     Mono,
 }
 
-/// Resolved styles for every element: what the reader draws with.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Theme {
-    styles: Vec<Style>,
-}
-
-impl Theme {
-    /// A built-in theme with the user's overrides applied; `mono` drops
-    /// every colour, including overridden ones, and keeps only styles.
-    pub fn resolve(monochrome: bool, overrides: &ColorOverrides) -> Theme {
-        let styles = Element::ALL
-            .iter()
-            .map(|&e| {
-                let base = if monochrome { mono(e) } else { colored(e) };
-                match overrides.get(e) {
-                    Some(spec) if monochrome => base.add_modifier(spec.0.add_modifier),
-                    Some(spec) => spec.0,
-                    None => base,
-                }
-            })
-            .collect();
-        Theme { styles }
-    }
-
-    pub fn style(&self, element: Element) -> Style {
-        let index = Element::ALL.iter().position(|&e| e == element).unwrap_or(0);
-        self.styles.get(index).copied().unwrap_or_default()
-    }
-}
-
-fn colored(element: Element) -> Style {
-    let s = Style::new();
-    match element {
-        Element::Header => s.fg(Color::Black).bg(Color::Cyan).bold(),
-        Element::Status | Element::Dim | Element::Date => s.fg(Color::DarkGray),
-        Element::Title => s,
-        Element::Unread | Element::Heading => s.bold(),
-        Element::Selected => s.fg(Color::Black).bg(Color::Yellow),
-        Element::Source => s.fg(Color::Magenta),
-        Element::Star => s.fg(Color::Yellow).bold(),
-        Element::Tag => s.fg(Color::Green),
-        Element::Link => s.fg(Color::Blue).underlined(),
-        Element::Quote => s.fg(Color::Gray).italic(),
-        Element::Code => s.fg(Color::Yellow),
-        Element::Error => s.fg(Color::Red).bold(),
-        Element::Match => s.fg(Color::Black).bg(Color::LightYellow).bold(),
-    }
-}
-
-fn mono(element: Element) -> Style {
-    let s = Style::new();
-    match element {
-        Element::Header | Element::Selected => s.reversed(),
-        Element::Match => s.reversed().bold(),
-        Element::Unread | Element::Star | Element::Heading | Element::Error => s.bold(),
-        Element::Link => s.underlined(),
-        Element::Quote => s.italic(),
-        Element::Dim => s.dim(),
-        Element::Status
-        | Element::Title
-        | Element::Date
-        | Element::Source
-        | Element::Tag
-        | Element::Code => s,
+impl ColorOverrides {
+    /// `base` (the reader's style for `element`) with the user's override:
+    /// the override replaces it; when `monochrome`, only the override's
+    /// bold, dim, italic, underline and reverse are added, never a colour.
+    pub fn apply(&self, element: Element, base: Style, monochrome: bool) -> Style {
+        match self.get(element) {
+            None => base,
+            Some(spec) if monochrome => base.add_modifier(spec.0.add_modifier),
+            Some(spec) => spec.0,
+        }
     }
 }
 
@@ -214,24 +162,22 @@ mod tests {
     }
 
     #[test]
-    fn mono_keeps_styles_but_no_colours() {
+    fn overrides_replace_but_mono_keeps_only_styles() {
         let overrides = ColorOverrides {
             unread: Some("bold red on blue".parse().unwrap()),
             ..Default::default()
         };
-        let mono = Theme::resolve(true, &overrides);
-        for &e in Element::ALL {
-            let s = mono.style(e);
-            assert_eq!((s.fg, s.bg), (None, None), "{e:?}");
-        }
-        assert!(
-            mono.style(Element::Unread)
-                .add_modifier
-                .contains(Modifier::BOLD)
+        let base = Style::new().fg(Color::Cyan);
+        let colored = overrides.apply(Element::Unread, base, false);
+        assert_eq!(colored, Style::new().bold().fg(Color::Red).bg(Color::Blue));
+        let mono = overrides.apply(Element::Unread, Style::new(), true);
+        assert_eq!((mono.fg, mono.bg), (None, None));
+        assert!(mono.add_modifier.contains(Modifier::BOLD));
+        assert_eq!(
+            overrides.apply(Element::Star, base, false),
+            base,
+            "no override: the reader's style"
         );
-        let colored = Theme::resolve(false, &overrides);
-        assert_eq!(colored.style(Element::Unread).bg, Some(Color::Blue));
-        assert_eq!(colored.style(Element::Star), super::colored(Element::Star));
     }
 
     #[test]
@@ -240,6 +186,5 @@ mod tests {
         keys.sort_unstable();
         keys.dedup();
         assert_eq!(keys.len(), Element::ALL.len());
-        assert!(keys.contains(&"match"));
     }
 }

@@ -34,6 +34,10 @@ pub const ACTION_NAMES: &[&str] = &[
     "toggle_star",
     "mark_all_read",
     "cycle_view",
+    "search",
+    "cycle_sort",
+    "next_match",
+    "prev_match",
     "toggle_mark",
     "apply",
     "delete_char",
@@ -73,6 +77,10 @@ pub fn action(name: &str) -> Option<Action> {
         "toggle_star" => Action::ToggleStar,
         "mark_all_read" => Action::MarkAllRead,
         "cycle_view" => Action::CycleView,
+        "search" => Action::Search,
+        "cycle_sort" => Action::CycleSort,
+        "next_match" => Action::NextMatch,
+        "prev_match" => Action::PrevMatch,
         "toggle_mark" => Action::ToggleMark,
         "apply" => Action::Apply,
         "delete_char" => Action::DeleteChar,
@@ -94,9 +102,10 @@ pub fn action(name: &str) -> Option<Action> {
 pub fn describe(action: &Action, context: Context) -> String {
     let in_list = context == Context::List;
     let in_picker = context == Context::Picker;
+    let in_search = context == Context::Search;
     let text = match action {
-        Action::MoveDown if in_list => "next article",
-        Action::MoveUp if in_list => "previous article",
+        Action::MoveDown if in_list || in_search => "next article",
+        Action::MoveUp if in_list || in_search => "previous article",
         Action::MoveDown if in_picker => "next entry",
         Action::MoveUp if in_picker => "previous entry",
         Action::MoveDown => "scroll down",
@@ -110,6 +119,7 @@ pub fn describe(action: &Action, context: Context) -> String {
         Action::Open if in_picker => "apply",
         Action::Open => "open the article",
         Action::Back if in_picker => "close without applying",
+        Action::Back if in_search => "cancel: back to the list as it was",
         Action::Back if context == Context::Help => "close the help",
         Action::Back => "back to the list",
         Action::Quit => "quit",
@@ -121,12 +131,19 @@ pub fn describe(action: &Action, context: Context) -> String {
         Action::TagPicker => "filter by tag (pick from a list)",
         Action::CategoryPicker => "filter by category (pick from a list)",
         Action::FilterByTag(n) => return format!("filter by the article's tag [{n}]"),
-        Action::ClearFilters => "clear all filters",
+        Action::ClearFilters => "clear all filters (search included)",
+        Action::Search => "search titles, tags, authors, categories and text",
+        Action::CycleSort => "sort: newest first, oldest first, title, source",
+        Action::NextMatch => "next match of the search",
+        Action::PrevMatch => "previous match of the search",
         Action::ToggleRead => "mark read / unread",
         Action::ToggleStar => "star / unstar",
         Action::MarkAllRead => "mark every listed article read (asks first)",
         Action::CycleView => "show all / unread / starred articles",
         Action::ToggleMark => "mark / unmark (marked entries combine with AND)",
+        Action::Apply if in_search => {
+            "keep the search as a filter (Backspace in the list clears it)"
+        }
         Action::Apply => "apply the marked entries, or the highlighted one",
         Action::DeleteChar => "delete the last typed character",
         Action::ClearQuery => "clear what was typed",
@@ -151,6 +168,7 @@ mod tests {
                 Context::Detail,
                 Context::Picker,
                 Context::Help,
+                Context::Search,
             ] {
                 assert!(!describe(&action, context).is_empty(), "{name}");
             }

@@ -1,7 +1,7 @@
 //! Reads a keymap file: YAML of the form
 //!
 //! ```yaml
-//! list:            # a section: global, list, detail, picker or help
+//! list:            # a section: global, list, detail, picker, help or search
 //!   j: move_down   # key: action   (`none` removes a default binding)
 //!   "?": help      # quote keys YAML treats specially
 //! ```
@@ -24,14 +24,17 @@ pub enum Section {
     Detail,
     Picker,
     Help,
+    /// The `/` search prompt.
+    Search,
 }
 
-pub const SECTION_NAMES: [(&str, Section); 5] = [
+pub const SECTION_NAMES: [(&str, Section); 6] = [
     ("global", Section::Global),
     ("list", Section::List),
     ("detail", Section::Detail),
     ("picker", Section::Picker),
     ("help", Section::Help),
+    ("search", Section::Search),
 ];
 
 /// One `key: action` line. `action` is the action's name, `None` for
@@ -253,7 +256,7 @@ mod tests {
         );
         assert_eq!(
             error_of("lists:\n"),
-            "keymap.yaml: line 1: unknown section `lists` (known: global, list, detail, picker, help)"
+            "keymap.yaml: line 1: unknown section `lists` (known: global, list, detail, picker, help, search)"
         );
         assert_eq!(
             error_of("  j: quit\n"),

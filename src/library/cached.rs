@@ -32,6 +32,9 @@ pub struct DiskIndex {
     cache_file: Option<PathBuf>,
     /// Whether the cache file differs from this library.
     pub(super) stale: bool,
+    /// Whether some files were taken from the cache without a look (then
+    /// [`Library::recheck`] has work to do).
+    unseen: bool,
 }
 
 /// Checks files taken from the cache unseen; see [`Library::recheck`].
@@ -58,8 +61,11 @@ impl Recheck {
 
 impl Library {
     /// Loads `paths` using the cache in `cache_dir` (the samples when no
-    /// path is given; no cache when `cache_dir` is `None`). The cache is
-    /// rewritten when anything changed. Follow with [`Library::recheck`].
+    /// path is given; no cache when `cache_dir` is `None`). Does not write
+    /// the cache: that costs about a third of a cold load, so the caller
+    /// does it when nobody waits, with [`Library::save_cache`] (the reader
+    /// at exit; scripts through [`Library::load_cached_checked`]). Follow
+    /// with [`Library::recheck`].
     pub fn load_cached(paths: &[PathBuf], cache_dir: Option<&Path>) -> Library {
         if paths.is_empty() {
             return Library::samples();
@@ -71,18 +77,17 @@ impl Library {
             return Library::load(paths);
         }
         let cache_file = cache::file_for(cache_dir, &cache::absolute_roots(paths));
-        let snapshot =
-            Snapshot::read(&cache_file, &cache::absolute_roots(paths)).unwrap_or_default();
-        let Some(found) = found::Found::collect(paths, &snapshot) else {
-            // Symbolic links or special files: the loader's walk is the
-            // one that gets those right.
+        let snapshot = Snapshot::read(&cache_file, &cache::absolute_roots(paths));
+        let library = match &snapshot {
+            None => cold_load(paths),
+            Some(snapshot) => found::Found::collect(paths, snapshot).map(|f| f.into_library(paths)),
+        };
+        // `None`: symbolic links or special files, which the loader's own
+        // walk gets right; such a library is not cached.
+        let Some(mut library) = library else {
             return Library::load(paths);
         };
-        let mut library = found.into_library(paths);
         library.disk.cache_file = Some(cache_file);
-        if library.disk.stale {
-            let _ = library.save_cache();
-        }
         library
     }
 
@@ -91,7 +96,7 @@ impl Library {
     /// line runs it at once (see [`Library::load_cached_checked`]).
     pub fn recheck(&self) -> Recheck {
         // Files listed at start are checked again too: a few, and harmless.
-        let files = if self.disk.cache_file.is_some() {
+        let files = if self.disk.unseen {
             self.disk.keys.clone()
         } else {
             Vec::new()
@@ -104,15 +109,18 @@ impl Library {
     pub fn load_cached_checked(paths: &[PathBuf], cache_dir: Option<&Path>) -> Library {
         let mut library = Library::load_cached(paths, cache_dir);
         let changed = library.recheck().run();
+        library.disk.unseen = false;
         if !changed.is_empty() {
             library.apply_changes(&changed);
-            let _ = library.save_cache();
         }
+        // Only a speed-up: a cache that cannot be written is not an error.
+        let _ = library.save_cache();
         library
     }
 
-    /// Writes the cache if this library differs from it (after live
-    /// changes, say; the reader calls it at exit).
+    /// Writes the cache if this library differs from it (a first load, or
+    /// live changes since). The reader calls it at exit, after leaving the
+    /// terminal; it may also call it when idle.
     pub fn save_cache(&mut self) -> io::Result<()> {
         let Some(file) = self.disk.cache_file.as_deref().filter(|_| self.disk.stale) else {
             return Ok(());
@@ -128,6 +136,38 @@ impl Library {
         self.disk.stale = false;
         Ok(())
     }
+}
+
+/// A first load: the loader itself (fastest), with every file's size and
+/// time taken just before it, so that a file changed meanwhile is parsed
+/// again next time rather than cached stale. `None` when the tree holds
+/// something the cache steps aside for (see `DirScan::unusual`).
+fn cold_load(paths: &[PathBuf]) -> Option<Library> {
+    let mut keys = Vec::new();
+    let mut dirs = HashMap::new();
+    for root in paths {
+        if root.is_dir() {
+            let (scans, errors) = cache::walk(root, &walk::is_markdown);
+            if !errors.is_empty() || scans.iter().any(|s| s.unusual) {
+                return None;
+            }
+            for scan in scans {
+                dirs.insert(scan.dir, scan.mtime);
+                keys.extend(scan.files);
+            }
+        } else if root.is_file() && walk::is_markdown(root) {
+            keys.extend(FileKey::stat(root).map(|key| (root.clone(), key)));
+        }
+    }
+    let mut library = Library::load(paths);
+    library.disk = DiskIndex {
+        keys,
+        dirs,
+        cache_file: None,
+        stale: true,
+        unseen: false,
+    };
+    Some(library)
 }
 
 /// Whether two roots are the same folder or one holds the other: then one

@@ -1,38 +1,11 @@
 //! The few styles an article uses. Modest: bold, italic, underline, dim,
 //! and a handful of colours that read on dark and light terminals.
 
-use std::sync::OnceLock;
-
 use ratatui::style::{Color, Modifier, Style};
 
 use super::decorator::Mark;
 
-/// The body styles a person may set in config.yaml (`colors:` heading,
-/// link, quote, code); `None` keeps the built-in one.
-#[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct Palette {
-    pub heading: Option<Style>,
-    pub link: Option<Style>,
-    pub quote: Option<Style>,
-    pub code: Option<Style>,
-}
-
-static PALETTE: OnceLock<Palette> = OnceLock::new();
-
-/// Sets the body styles for the rest of the process (the reader does at
-/// start-up, before any article is rendered); a second call is ignored.
-pub fn set_palette(palette: Palette) {
-    let _ = PALETTE.set(palette);
-}
-
-fn chosen(pick: fn(&Palette) -> Option<Style>) -> Option<Style> {
-    PALETTE.get().and_then(pick)
-}
-
 pub(super) fn heading(level: u8) -> Style {
-    if let Some(style) = chosen(|p| p.heading) {
-        return style;
-    }
     let s = Style::new().add_modifier(Modifier::BOLD);
     match level {
         1 | 2 => s.fg(Color::Yellow),
@@ -41,11 +14,9 @@ pub(super) fn heading(level: u8) -> Style {
 }
 
 pub(super) fn link() -> Style {
-    chosen(|p| p.link).unwrap_or_else(|| {
-        Style::new()
-            .fg(Color::Blue)
-            .add_modifier(Modifier::UNDERLINED)
-    })
+    Style::new()
+        .fg(Color::Blue)
+        .add_modifier(Modifier::UNDERLINED)
 }
 
 /// The `[3]` after a link's text.
@@ -55,11 +26,7 @@ pub(super) fn link_number() -> Style {
 
 /// Quoted text (indented, no bar).
 pub(super) fn quote() -> Style {
-    chosen(|p| p.quote).unwrap_or_else(|| Style::new().fg(Color::Green))
-}
-
-fn code() -> Style {
-    chosen(|p| p.code).unwrap_or_else(|| Style::new().fg(Color::Green))
+    Style::new().fg(Color::Green)
 }
 
 pub(super) fn bullet() -> Style {
@@ -97,6 +64,6 @@ pub(super) fn for_marks(marks: &[Mark]) -> Style {
         Mark::Emphasis => s.add_modifier(Modifier::ITALIC),
         Mark::Strong => s.add_modifier(Modifier::BOLD),
         Mark::Strikeout => s.add_modifier(Modifier::CROSSED_OUT),
-        Mark::Code | Mark::Preformat => s.patch(code()),
+        Mark::Code | Mark::Preformat => s.fg(Color::Green),
     })
 }

@@ -79,6 +79,7 @@ impl Table {
                         spans.push(Span::raw(" ".repeat(w.saturating_sub(used))));
                     }
                 }
+                trim_end(&mut spans);
                 out.push(Line::from(spans));
             }
             let next_is_body = self.rows.get(i + 1).is_some_and(|r| !r.head);
@@ -117,6 +118,18 @@ impl Table {
             }
         }
         out
+    }
+}
+
+/// Drops spaces at the end of a grid line (padding, an empty last cell).
+fn trim_end(spans: &mut Vec<Span<'static>>) {
+    while let Some(last) = spans.last_mut() {
+        let kept = last.content.trim_end().len();
+        if kept > 0 {
+            last.content.to_mut().truncate(kept);
+            return;
+        }
+        spans.pop();
     }
 }
 

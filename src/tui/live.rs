@@ -11,10 +11,8 @@ use ratatui::backend::Backend;
 
 use super::{Outside, Session};
 use crate::app::{Action, App, Options, Reloaded};
-use crate::config::Element;
 use crate::keymap::Keymap;
 use crate::library::Library;
-use crate::render::{self, Palette};
 use crate::startup::{self, Startup};
 use crate::watch::{LibraryEvent, LibraryWatcher};
 
@@ -33,7 +31,6 @@ pub struct Live {
 pub fn app_for(startup: Startup, keymap: &Keymap) -> (App, Live) {
     let Startup {
         config,
-        theme,
         library,
         marks,
         watcher,
@@ -47,17 +44,9 @@ pub fn app_for(startup: Startup, keymap: &Keymap) -> (App, Live) {
         cache_dir,
         reload: None,
     };
-    // Body styles the person chose; the rest keep the renderer's own.
-    let chosen = |e: Element| config.colors.get(e).map(|_| theme.style(e));
-    render::set_palette(Palette {
-        heading: chosen(Element::Heading),
-        link: chosen(Element::Link),
-        quote: chosen(Element::Quote),
-        code: chosen(Element::Code),
-    });
     let options = Options {
         monochrome: config.monochrome(),
-        theme: Some(theme),
+        colors: config.colors,
         date_format: config.date_format,
     };
     let mut app = App::new(library, keymap.guide(), options).with_marks(marks);
@@ -79,9 +68,9 @@ impl Live {
         }
     }
 
-    /// Applies the changes reported since the last turn of the loop, then
-    /// the idle tick. Call once per turn (at least every 250 ms), the first
-    /// time after the first frame: that is when watching starts.
+    /// Applies the changes reported since the last turn of the loop. Call
+    /// once per turn (at least every 250 ms), the first time after the
+    /// first frame: that is when watching starts.
     pub fn poll<B: Backend>(&mut self, session: &mut Session<B>) -> Vec<Outside>
     where
         B::Error: Send + Sync + 'static,
@@ -101,7 +90,6 @@ impl Live {
             }
             outside.extend(session.dispatch(Action::Library(event)));
         }
-        session.tick();
         outside
     }
 

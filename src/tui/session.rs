@@ -12,7 +12,7 @@ use ratatui::Terminal;
 use ratatui::backend::Backend;
 
 use super::browser::{self, Launch};
-use crate::app::{Action, App, Effect};
+use crate::app::{Action, App, Context, Effect};
 use crate::article::Article;
 use crate::keymap::Keymap;
 use crate::{library, render, ui};
@@ -120,6 +120,12 @@ where
                 width: *width,
                 height: *height,
             }),
+            // Bracketed paste: typed into the search prompt or a picker.
+            Event::Paste(text)
+                if matches!(self.app.context(), Context::Search | Context::Picker) =>
+            {
+                Some(Action::InsertText(text.clone()))
+            }
             _ => None,
         }
     }
@@ -164,20 +170,13 @@ where
         outside
     }
 
-    /// The idle tick (`Action::Tick`: saving marks); a frame is drawn only
-    /// if it changed what is shown.
-    pub fn tick(&mut self) {
-        let before = (
-            self.app.status().cloned(),
-            self.app.marks().marks().revision(),
-        );
-        let _ = self.app.update(Action::Tick);
-        let after = (
-            self.app.status().cloned(),
-            self.app.marks().marks().revision(),
-        );
-        if before != after {
-            self.dirty = true;
+    /// Lets the app look at background work (the search index) when it
+    /// has something to take in; the event loop calls this every turn.
+    pub fn tick(&mut self) -> Vec<Outside> {
+        if self.app.needs_tick() {
+            self.dispatch(Action::Tick)
+        } else {
+            Vec::new()
         }
     }
 
@@ -215,8 +214,8 @@ where
 
 /// Reads and parses an article's body: the `LoadBody` effect.
 pub fn load_body(index: usize, article: &Article) -> Action {
-    let base_url = article.url.as_deref().or(article.original_url.as_deref());
-    let result = library::read_body(&article.body).map(|text| render::render_body(&text, base_url));
+    let result =
+        library::read_body(&article.body).map(|text| render::render_article(article, &text));
     Action::BodyLoaded {
         article: index,
         result,

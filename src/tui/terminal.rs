@@ -5,7 +5,9 @@ use std::io::{self, BufWriter, Stdout, Write, stdout};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use crossterm::cursor::Show;
-use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use crossterm::execute;
 use crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
 use ratatui::Terminal;
@@ -33,10 +35,12 @@ pub fn init(mouse: bool) -> io::Result<Tty> {
     )))
 }
 
-/// Raw mode, alternate screen, mouse reporting (unless turned off).
+/// Raw mode, alternate screen, mouse reporting (unless turned off),
+/// bracketed paste (so a pasted search arrives whole, newlines and all,
+/// instead of as keys).
 pub fn enter() -> io::Result<()> {
     enable_raw_mode()?;
-    execute!(stdout(), EnterAlternateScreen)?;
+    execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
     if MOUSE.load(Ordering::Relaxed) {
         execute!(stdout(), EnableMouseCapture)?;
     }
@@ -48,9 +52,9 @@ pub fn enter() -> io::Result<()> {
 pub fn leave() -> io::Result<()> {
     let mut out = stdout();
     let mouse = if MOUSE.load(Ordering::Relaxed) {
-        execute!(out, DisableMouseCapture, Show)
+        execute!(out, DisableBracketedPaste, DisableMouseCapture, Show)
     } else {
-        execute!(out, Show)
+        execute!(out, DisableBracketedPaste, Show)
     };
     let screen = ratatui::try_restore();
     let flushed = out.flush();

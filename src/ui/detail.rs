@@ -26,20 +26,20 @@ pub fn draw(frame: &mut Frame, app: &App, size: Size, theme: &Theme) {
         top.push("  ", theme.dim);
         top.push(&criterion.label(), theme.filter);
     }
+    super::search::push_header(&mut top, app, theme);
     frame.render_widget(top.build(), size.header_area());
 
     let area = size.text_area();
-    let shown = detail
-        .lines
-        .iter()
-        .skip(detail.scroll)
-        .take(usize::from(area.height));
+    let rows = usize::from(area.height);
+    let shown = detail.lines.iter().skip(detail.scroll).take(rows);
+    let matches = super::search::visible_matches(app, &detail.lines, detail.scroll, rows);
     for (row, line) in shown.enumerate() {
         let row_area = Rect::new(area.x, area.y + row as u16, area.width, 1);
-        match super::spans::widened(line) {
-            Some(wide) => frame.render_widget(wide, row_area),
-            None => frame.render_widget(line, row_area),
-        }
+        let line =
+            super::search::article_line(app, detail.scroll + row, line, matches.get(row), theme);
+        // Ambiguous-width characters get their second cell (see spans).
+        let line = super::spans::widened(&line).unwrap_or(line);
+        frame.render_widget(line, row_area);
     }
 }
 

@@ -9,6 +9,7 @@ use super::theme::Theme;
 use crate::app::{App, Size};
 use crate::article::Article;
 use crate::marks::ViewFilter;
+use crate::search::Query;
 use crate::text::width;
 
 /// The marker column: starred, else unread, else blank.
@@ -31,6 +32,7 @@ pub fn draw(frame: &mut Frame, app: &App, size: Size, theme: &Theme) {
     }
     let cursor = app.list_cursor();
     let columns = Columns::new(usize::from(area.width), app);
+    let query = app.search_query();
     for (row, position) in (cursor.offset..visible.len())
         .take(usize::from(area.height))
         .enumerate()
@@ -43,7 +45,14 @@ pub fn draw(frame: &mut Frame, app: &App, size: Size, theme: &Theme) {
             unread: !app.marks().is_read(index),
             starred: app.marks().is_starred(index),
         };
-        let line = columns.row(app, article, marks, position == cursor.selected, theme);
+        let line = columns.row(
+            app,
+            article,
+            marks,
+            position == cursor.selected,
+            query,
+            theme,
+        );
         frame.render_widget(line, row_area(area, row));
     }
 }
@@ -57,6 +66,9 @@ fn empty_message(app: &App) -> String {
         .find(|h| h.label == "view")
         .map(|h| format!("; {} changes the view", h.key))
         .unwrap_or_default();
+    if app.search_prompt().is_some() {
+        return "No article matches this search; Backspace deletes, Esc cancels.".to_owned();
+    }
     match (app.view_filter(), app.filters().is_empty()) {
         (ViewFilter::All, true) => "No articles here.".to_owned(),
         (ViewFilter::All, false) => {
@@ -96,6 +108,7 @@ pub fn header(app: &App, width: usize, theme: &Theme) -> Line<'static> {
         b.push("  ", theme.dim);
         b.push(&criterion.label(), theme.filter);
     }
+    super::search::push_header(&mut b, app, theme);
     b.build()
 }
 
@@ -138,6 +151,7 @@ impl Columns {
         article: &Article,
         marks: RowMarks,
         selected: bool,
+        query: Option<&Query>,
         theme: &Theme,
     ) -> Line<'static> {
         let patch = |style: ratatui::style::Style| {
@@ -174,7 +188,8 @@ impl Columns {
         } else {
             article.title.as_str()
         };
-        b.push(title, patch(title_style));
+        let mark = patch(title_style).patch(theme.found);
+        super::search::push_title(&mut b, title, patch(title_style), query, mark);
         if b.left() >= 6 && !article.tags.is_empty() {
             let mut tags = String::from(" ");
             for tag in &article.tags {

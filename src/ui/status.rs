@@ -13,7 +13,7 @@ pub fn draw(frame: &mut Frame, app: &App, size: Size, theme: &Theme) {
     let total = usize::from(area.width);
     let right = match app.context() {
         Context::Detail => super::detail::position(app, size).unwrap_or_default(),
-        Context::List if !app.visible().is_empty() => {
+        Context::List | Context::Search if !app.visible().is_empty() => {
             format!(
                 "{} / {}",
                 count(app.list_cursor().selected + 1),
@@ -31,6 +31,12 @@ pub fn draw(frame: &mut Frame, app: &App, size: Size, theme: &Theme) {
     let mut b = LineBuilder::new(left_width);
     if let Some(question) = app.confirm() {
         b.push(&question.question(), theme.key);
+    } else if let Some(input) = app
+        .search_prompt()
+        .filter(|_| app.context() == Context::Search)
+    {
+        let column = super::search::push_prompt(&mut b, input, app, theme);
+        frame.set_cursor_position((area.x.saturating_add(column), area.y));
     } else if let Some(status) = app.status() {
         b.push(
             &status.text,
@@ -47,6 +53,7 @@ pub fn draw(frame: &mut Frame, app: &App, size: Size, theme: &Theme) {
             Context::Detail => &guide.detail_hints,
             Context::Picker => &guide.picker_hints,
             Context::Help => &guide.help_hints,
+            Context::Search => &guide.search_hints,
         };
         push_hints(&mut b, hints, theme);
     }
@@ -54,7 +61,7 @@ pub fn draw(frame: &mut Frame, app: &App, size: Size, theme: &Theme) {
     if left_width < total {
         let x = area.x + (total - right_width) as u16;
         frame.render_widget(
-            ratatui::text::Line::styled(right, theme.status),
+            ratatui::text::Line::styled(right, theme.dim),
             Rect::new(x, area.y, right_width as u16, 1),
         );
     }
@@ -68,9 +75,9 @@ fn push_hints(b: &mut LineBuilder, hints: &[Hint], theme: &Theme) {
         if need > b.left() {
             break;
         }
-        b.push(&" ".repeat(gap), theme.status);
+        b.push(&" ".repeat(gap), theme.dim);
         b.push(&hint.key, theme.key);
-        b.push(" ", theme.status);
-        b.push(&hint.label, theme.status);
+        b.push(" ", theme.dim);
+        b.push(&hint.label, theme.dim);
     }
 }

@@ -1,12 +1,11 @@
-//! The styles the reader draws with: the configurable elements from
-//! config.yaml's theme and `colors:` (`config::Theme`, `NO_COLOR` already
-//! applied), and a few fixed ones for the reader's own chrome.
+//! Colours and styles, with a monochrome set for `NO_COLOR`, and the
+//! person's overrides from config.yaml's `colors:` on top.
 
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::symbols::border;
 
 use crate::app::App;
-use crate::config::{self, ColorOverrides, Element};
+use crate::config::{ColorOverrides, Element};
 use crate::text::width;
 
 /// Every style the reader draws with.
@@ -17,15 +16,9 @@ pub struct Theme {
     pub date: Style,
     pub source: Style,
     pub title: Style,
-    /// Patched over the title (and marker) of an unread article.
-    pub unread: Style,
-    /// The starred marker.
-    pub star: Style,
     pub tags: Style,
     pub selected: Style,
     pub dim: Style,
-    /// Key hints and the position in the status line.
-    pub status: Style,
     pub key: Style,
     pub error: Style,
     pub info: Style,
@@ -33,59 +26,101 @@ pub struct Theme {
     pub heading: Style,
     pub query: Style,
     pub marked: Style,
-    /// Search matches.
-    pub matched: Style,
+    /// Text a search matched (list titles, article text).
+    pub found: Style,
+    /// The match `n` / `N` went to.
+    pub found_focus: Style,
+    /// Patched over the title (and marker) of an unread article.
+    pub unread: Style,
+    /// The starred marker.
+    pub star: Style,
 }
 
 impl Theme {
-    /// The built-in theme: colours, or none at all.
     pub fn new(monochrome: bool) -> Theme {
-        Theme::from_config(
-            &config::Theme::resolve(monochrome, &ColorOverrides::default()),
-            monochrome,
-        )
-    }
-
-    /// The theme the app was started with (config.yaml), else the built-in
-    /// one for its `monochrome` setting.
-    pub fn for_app(app: &App) -> Theme {
-        let options = app.options();
-        match &options.theme {
-            Some(styles) => Theme::from_config(styles, options.monochrome),
-            None => Theme::new(options.monochrome),
-        }
-    }
-
-    /// The configured elements from `styles`; the reader's own chrome
-    /// (hint keys, pop-up borders, picker query) is fixed, without colour
-    /// when `monochrome`.
-    pub fn from_config(styles: &config::Theme, monochrome: bool) -> Theme {
         let plain = Style::new();
         let bold = plain.add_modifier(Modifier::BOLD);
-        let colour = |style: Style, colour: Color| {
-            if monochrome { style } else { style.fg(colour) }
-        };
-        Theme {
-            header: styles.style(Element::Header),
-            filter: colour(bold, Color::Yellow),
-            date: styles.style(Element::Date),
-            source: styles.style(Element::Source),
-            title: styles.style(Element::Title),
-            unread: styles.style(Element::Unread),
-            star: styles.style(Element::Star),
-            tags: styles.style(Element::Tag),
-            selected: styles.style(Element::Selected),
-            dim: styles.style(Element::Dim),
-            status: styles.style(Element::Status),
-            key: colour(bold, Color::Cyan),
-            error: styles.style(Element::Error),
-            info: colour(plain, Color::Green),
-            border: colour(plain, Color::Cyan),
-            heading: styles.style(Element::Heading),
-            query: bold,
-            marked: colour(bold, Color::Yellow),
-            matched: styles.style(Element::Match),
+        let dim = plain.add_modifier(Modifier::DIM);
+        if monochrome {
+            return Theme {
+                header: bold,
+                filter: bold,
+                date: dim,
+                source: plain,
+                title: plain,
+                tags: dim,
+                selected: plain.add_modifier(Modifier::REVERSED),
+                dim,
+                key: bold,
+                error: bold,
+                info: plain,
+                border: plain,
+                heading: bold.add_modifier(Modifier::UNDERLINED),
+                query: bold,
+                marked: bold,
+                found: bold.add_modifier(Modifier::UNDERLINED),
+                found_focus: bold.add_modifier(Modifier::REVERSED),
+                unread: bold,
+                star: bold,
+            };
         }
+        Theme {
+            header: bold.fg(Color::Cyan),
+            filter: bold.fg(Color::Yellow),
+            date: plain.fg(Color::DarkGray),
+            source: plain.fg(Color::Green),
+            title: plain,
+            tags: plain.fg(Color::DarkGray),
+            selected: plain.bg(Color::Blue).fg(Color::White),
+            dim,
+            key: bold.fg(Color::Cyan),
+            error: bold.fg(Color::Red),
+            info: plain.fg(Color::Green),
+            border: plain.fg(Color::Cyan),
+            heading: bold.fg(Color::Yellow),
+            query: bold,
+            marked: bold.fg(Color::Yellow),
+            found: bold.fg(Color::Black).bg(Color::LightYellow),
+            found_focus: bold.fg(Color::Black).bg(Color::LightRed),
+            unread: bold,
+            star: bold.fg(Color::Yellow),
+        }
+    }
+
+    /// The theme the app draws with: built-in for its `monochrome`
+    /// setting, with config.yaml's `colors:` over it.
+    pub fn for_app(app: &App) -> Theme {
+        let options = app.options();
+        Theme::new(options.monochrome).with_overrides(&options.colors, options.monochrome)
+    }
+
+    /// Each element's style replaced by the person's override (only its
+    /// bold, dim, italic, underline and reverse when `monochrome`).
+    #[must_use]
+    pub fn with_overrides(mut self, colors: &ColorOverrides, monochrome: bool) -> Theme {
+        for &element in Element::ALL {
+            let style = match element {
+                Element::Header => &mut self.header,
+                Element::Filter => &mut self.filter,
+                Element::Date => &mut self.date,
+                Element::Source => &mut self.source,
+                Element::Title => &mut self.title,
+                Element::Tags => &mut self.tags,
+                Element::Selected => &mut self.selected,
+                Element::Dim => &mut self.dim,
+                Element::Key => &mut self.key,
+                Element::Error => &mut self.error,
+                Element::Info => &mut self.info,
+                Element::Border => &mut self.border,
+                Element::Heading => &mut self.heading,
+                Element::Query => &mut self.query,
+                Element::Marked => &mut self.marked,
+                Element::Unread => &mut self.unread,
+                Element::Star => &mut self.star,
+            };
+            *style = colors.apply(element, *style, monochrome);
+        }
+        self
     }
 
     /// Box-drawing lines are ambiguous-width: where they count two columns

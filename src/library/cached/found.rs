@@ -143,6 +143,8 @@ impl Found {
             problems: taken_problems,
             ..
         } = taken;
+        // Files in unchanged folders were taken without a look at them.
+        let unseen = !keys.is_empty();
         problems.extend(taken_problems);
         for file in reused {
             keys.push((file.path, file.key));
@@ -169,6 +171,7 @@ impl Found {
             dirs,
             cache_file: None,
             stale: changed,
+            unseen,
         };
         Library {
             name: library_name(roots),

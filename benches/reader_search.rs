@@ -1,0 +1,305 @@
+//! Search in the reader on the full archive at 200x60: time from each key
+//! press to the finished frame (keymap, `App::update` with the search and
+//! the list refiltered, `ui::draw` into ratatui's `TestBackend`), time
+//! until everything is searchable, and memory.
+//!
+//! `cargo bench --bench reader_search`. Uses `target/corpus-full/articles`
+//! (`mkdir -p target/corpus-full && tar -I zstd -xf
+//! ../shared/corpus/hkcnews-full.tar.zst -C target/corpus-full`) or the
+//! folder in `INKSTONE_BENCH_ARCHIVE`; prints Markdown tables.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use inkstone::app::{App, Context, Options, View};
+use inkstone::keymap::Keymap;
+use inkstone::library::Library;
+use inkstone::tui::Session;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+// The binary's allocator, so memory figures are the reader's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+const WIDTH: u16 = 200;
+const HEIGHT: u16 = 60;
+/// Times each query is typed.
+const RUNS: usize = 31;
+
+/// Typed one key at a time: 1-, 2-, 3- and 4-character CJK prefixes, a
+/// very common 2-character word, a Simplified query over a mostly
+/// Traditional archive, a Latin word, two words.
+const TYPED: &[&str] = &["國家安全", "香港", "习近平", "police", "香港 民主"];
+
+fn archive() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("INKSTONE_BENCH_ARCHIVE") {
+        return Some(dir.into());
+    }
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/corpus-full/articles");
+    dir.is_dir().then_some(dir)
+}
+
+fn key(code: KeyCode) -> Event {
+    Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+fn ch(c: char) -> Event {
+    key(KeyCode::Char(c))
+}
+
+/// Times one key press through to the drawn frame.
+fn press(session: &mut Session<TestBackend>, event: &Event) -> Duration {
+    let start = Instant::now();
+    session.handle_event(event);
+    session.draw().expect("draw");
+    start.elapsed()
+}
+
+struct Samples {
+    name: String,
+    /// Articles listed after the key (the last run's), where it says.
+    listed: Option<usize>,
+    times: Vec<Duration>,
+}
+
+impl Samples {
+    fn new(name: impl Into<String>) -> Self {
+        Samples {
+            name: name.into(),
+            listed: None,
+            times: Vec::new(),
+        }
+    }
+
+    fn row(&mut self) -> String {
+        if self.times.is_empty() {
+            return format!("| {} | | 0 | | | |", self.name);
+        }
+        self.times.sort();
+        let at = |per_cent: usize| self.times[(self.times.len() - 1) * per_cent / 100];
+        let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+        let listed = self.listed.map(|n| n.to_string()).unwrap_or_default();
+        format!(
+            "| {} | {listed} | {} | {:.2} | {:.2} | {:.2} |",
+            self.name,
+            self.times.len(),
+            ms(at(50)),
+            ms(at(99)),
+            ms(*self.times.last().unwrap())
+        )
+    }
+}
+
+fn status_kib(field: &str) -> usize {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|line| line.strip_prefix(field)?.strip_prefix(':'))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap_or(0)
+}
+
+fn mib_of_kib(kib: usize) -> String {
+    format!("{:.0} MiB", kib as f64 / 1024.0)
+}
+
+type Reader = Session<TestBackend>;
+
+fn main() {
+    let Some(dir) = archive() else {
+        eprintln!(
+            "reader_search bench: no archive; unpack it with\n  mkdir -p target/corpus-full && \
+             tar -I zstd -xf ../shared/corpus/hkcnews-full.tar.zst -C target/corpus-full\n\
+             or set INKSTONE_BENCH_ARCHIVE; skipped"
+        );
+        return;
+    };
+    let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
+    let library = Library::load(&[dir]);
+    let articles = library.articles.len();
+    let keymap = Keymap::defaults();
+    let app = App::new(library, keymap.guide(), Options::default());
+    let terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("terminal");
+    let mut s = Session::new(app, keymap, terminal).expect("session");
+    s.draw().expect("draw");
+
+    let mut start_up = start_up(&mut s);
+    let mut typed = typing(&mut s);
+    let mut reading = reading_and_sorting(&mut s);
+
+    println!(
+        "Reader search, {articles} articles, {WIDTH}x{HEIGHT} TestBackend; load average at start {}\n",
+        load.split(' ').take(3).collect::<Vec<_>>().join(" ")
+    );
+    println!("| start-up | value |\n|---|---|");
+    for (what, value) in &start_up.figures {
+        println!("| {what} | {value} |");
+    }
+    println!();
+    println!("| key -> finished frame | listed | n | median ms | p99 ms | max ms |");
+    println!("|---|---|---|---|---|---|");
+    for samples in start_up
+        .samples
+        .iter_mut()
+        .chain(&mut typed)
+        .chain(&mut reading)
+    {
+        println!("{}", samples.row());
+    }
+    println!("\nPeak RSS (VmHWM): {}", mib_of_kib(status_kib("VmHWM")));
+}
+
+struct StartUp {
+    figures: Vec<(&'static str, String)>,
+    samples: Vec<Samples>,
+}
+
+/// Start-up as the event loop does it: the first tick starts the index;
+/// meanwhile someone types `香港`, deletes it, and types it again, with a
+/// tick every 50 ms taking in the progress.
+fn start_up(s: &mut Reader) -> StartUp {
+    let rss_before = status_kib("VmRSS");
+    let mut while_indexing = Samples::new("typing `香港` / Backspace while indexing");
+    let mut ticks = Samples::new("tick taking in progress (search `香港` active)");
+    let started = Instant::now();
+    s.tick();
+    let first_tick = started.elapsed();
+    s.draw().expect("draw");
+    let mut metadata_ready = None;
+    s.handle_event(&ch('/'));
+    while s.app().index_progress().is_some() {
+        for c in ['香', '港'] {
+            while_indexing.times.push(press(s, &ch(c)));
+        }
+        if metadata_ready.is_none()
+            && s.app()
+                .search_index()
+                .is_some_and(inkstone::search::SearchIndex::metadata_ready)
+        {
+            metadata_ready = Some(started.elapsed());
+        }
+        std::thread::sleep(Duration::from_millis(50));
+        let start = Instant::now();
+        s.tick();
+        s.draw().expect("draw");
+        ticks.times.push(start.elapsed());
+        for _ in 0..2 {
+            while_indexing
+                .times
+                .push(press(s, &key(KeyCode::Backspace)));
+        }
+        std::thread::sleep(Duration::from_millis(50));
+        s.tick();
+    }
+    let searchable = started.elapsed();
+    s.handle_event(&key(KeyCode::Esc));
+    let rss_after = status_kib("VmRSS");
+    let memory = s.app().search_index().expect("started").memory();
+    let ms = |d: Duration| format!("{:.1} ms", d.as_secs_f64() * 1000.0);
+    let mut figures = vec![("first tick (starts the index)", ms(first_tick))];
+    if let Some(ready) = metadata_ready {
+        figures.push((
+            "titles, tags, authors, categories searchable (seen between keys)",
+            ms(ready),
+        ));
+    }
+    figures.extend([
+        (
+            "everything searchable, while typing (progress gone from the header)",
+            format!("{:.2} s", searchable.as_secs_f64()),
+        ),
+        (
+            "index memory (folded text + presence)",
+            format!("{:.0} MiB", memory.total() as f64 / f64::from(1 << 20)),
+        ),
+        (
+            "RSS before the index / after",
+            format!("{} / {}", mib_of_kib(rss_before), mib_of_kib(rss_after)),
+        ),
+    ]);
+    StartUp {
+        figures,
+        samples: vec![while_indexing, ticks],
+    }
+}
+
+/// Each query of [`TYPED`] typed [`RUNS`] times with everything
+/// searchable, one row per keystroke; then kept (Enter) and cleared, or
+/// widened (Backspace) and cancelled (Esc).
+fn typing(s: &mut Reader) -> Vec<Samples> {
+    let mut rows: Vec<Samples> = Vec::new();
+    let mut open_prompt = Samples::new("open the prompt (`/`)");
+    let mut keep = Samples::new("keep (`Enter`)");
+    let mut cancel = Samples::new("cancel (`Esc`), list restored");
+    let mut widen = Samples::new("`Backspace` in the prompt (widening)");
+    let mut clear = Samples::new("clear the kept search (`Backspace` in the list)");
+    for typed in TYPED {
+        let chars: Vec<char> = typed.chars().collect();
+        let first = rows.len();
+        for n in 1..=chars.len() {
+            let prefix: String = chars[..n].iter().collect();
+            rows.push(Samples::new(format!(
+                "`{prefix}` (keystroke {n} of `{typed}`)"
+            )));
+        }
+        for run in 0..RUNS {
+            open_prompt.times.push(press(s, &ch('/')));
+            assert_eq!(s.app().context(), Context::Search);
+            for (n, &c) in chars.iter().enumerate() {
+                rows[first + n].times.push(press(s, &ch(c)));
+                rows[first + n].listed = Some(s.app().visible().len());
+            }
+            if run % 2 == 0 {
+                keep.times.push(press(s, &key(KeyCode::Enter)));
+                clear.times.push(press(s, &key(KeyCode::Backspace)));
+            } else {
+                widen.times.push(press(s, &key(KeyCode::Backspace)));
+                cancel.times.push(press(s, &key(KeyCode::Esc)));
+            }
+            assert!(s.app().filters().is_empty());
+        }
+    }
+    clear.listed = Some(s.app().visible().len());
+    rows.extend([open_prompt, widen, keep, cancel, clear]);
+    rows
+}
+
+/// With `國家安全` kept: open articles, step through their matches, sort.
+fn reading_and_sorting(s: &mut Reader) -> Vec<Samples> {
+    for c in "/國家安全".chars() {
+        s.handle_event(&ch(c));
+    }
+    s.handle_event(&key(KeyCode::Enter));
+    let listed = Some(s.app().visible().len());
+    let mut open = Samples::new("open an article with the search active");
+    let mut next = Samples::new("next match (`n`)");
+    let mut previous = Samples::new("previous match (`N`)");
+    for _ in 0..100 {
+        open.times.push(press(s, &key(KeyCode::Enter)));
+        assert_eq!(s.app().view(), View::Detail);
+        for _ in 0..3 {
+            next.times.push(press(s, &ch('n')));
+        }
+        previous.times.push(press(s, &ch('N')));
+        s.handle_event(&key(KeyCode::Esc));
+        for _ in 0..5 {
+            s.handle_event(&ch('j'));
+        }
+    }
+    open.listed = listed;
+    let mut sort_first = Samples::new("`S`, first time for each order (sorts)");
+    let mut sort_again = Samples::new("`S`, order already sorted once");
+    for round in 0..40 {
+        let time = press(s, &ch('S'));
+        if round < 3 {
+            sort_first.times.push(time);
+        } else {
+            sort_again.times.push(time);
+        }
+    }
+    sort_first.listed = listed;
+    sort_again.listed = listed;
+    vec![open, next, previous, sort_first, sort_again]
+}

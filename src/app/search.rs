@@ -1,0 +1,234 @@
+//! The reader's side of search: the index built in the background, the `/`
+//! prompt, the list order (`S`) and the matches in the open article (`n` /
+//! `N`). The state changes in `update_search`; this file holds it and what
+//! the screen reads from it.
+//!
+//! After the library changes (a reload), call [`SearchState::library_changed`]
+//! and refilter: the index is rebuilt on the next tick and the active search
+//! fills in again as it goes.
+
+use ratatui::text::Line;
+
+use super::{App, Criterion, Cursor, Detail};
+use crate::article::Article;
+use crate::search::{
+    LineMatches, MatchPosition, Progress, Query, SearchIndex, SearchSession, SortOrder, match_lines,
+};
+
+/// Everything search keeps between actions.
+#[derive(Debug, Default)]
+pub struct SearchState {
+    /// Started by the first tick (right after the first frame) or the
+    /// first `/`, whichever comes first.
+    pub(super) index: Option<SearchIndex>,
+    pub(super) session: SearchSession,
+    /// The index's progress as the last tick saw it: what the header shows
+    /// and what the results were computed with.
+    pub(super) progress: Option<Progress>,
+    pub(super) prompt: Option<Prompt>,
+    pub(super) sort: SortOrder,
+    /// The list order for each order other than the default (which is
+    /// `App::order`), computed on first use.
+    pub(super) sorted: Vec<(SortOrder, Sorted)>,
+    /// The matches in the open article, for `n` / `N`.
+    pub(super) hits: Option<DetailHits>,
+}
+
+/// The `/` prompt while it is open.
+#[derive(Debug)]
+pub struct Prompt {
+    pub input: String,
+    /// The search criterion before `/`, restored by Esc.
+    pub(super) previous: Option<Criterion>,
+    /// The list selection before `/`, restored by Esc.
+    pub(super) cursor: Cursor,
+}
+
+/// One list order: the article indices in order, and each one's position.
+#[derive(Debug)]
+pub(super) struct Sorted {
+    pub(super) order: Vec<usize>,
+    pub(super) rank: Vec<usize>,
+}
+
+impl Sorted {
+    fn new(sort: SortOrder, articles: &[Article]) -> Self {
+        let order = sort.sorted(articles);
+        let mut rank = vec![0; order.len()];
+        for (position, &i) in order.iter().enumerate() {
+            rank[i] = position;
+        }
+        Sorted { order, rank }
+    }
+}
+
+/// The matches of one query in one article as laid out at one width.
+#[derive(Debug)]
+pub(super) struct DetailHits {
+    article: usize,
+    width: usize,
+    lines: usize,
+    query: Query,
+    /// Where each match starts (a match wrapped over two lines starts on
+    /// the first).
+    pub(super) positions: Vec<MatchPosition>,
+    /// The match `n` / `N` went to last.
+    pub(super) focus: Option<usize>,
+}
+
+impl DetailHits {
+    pub(super) fn new(detail: &Detail, query: &Query) -> Self {
+        DetailHits {
+            article: detail.article,
+            width: detail.width,
+            lines: detail.lines.len(),
+            query: query.clone(),
+            positions: find_in_lines(&detail.lines, query).starts,
+            focus: None,
+        }
+    }
+
+    /// Whether these are the matches of `query` in `detail` as it is now
+    /// (same article, same layout).
+    pub(super) fn describe(&self, detail: &Detail, query: &Query) -> bool {
+        self.article == detail.article
+            && self.width == detail.width
+            && self.lines == detail.lines.len()
+            && self.query == *query
+    }
+}
+
+/// The matches of `query` in laid-out lines, read across wrapped lines
+/// (see [`match_lines`]).
+pub fn find_in_lines(lines: &[Line<'_>], query: &Query) -> LineMatches {
+    let texts: Vec<String> = lines.iter().map(line_text).collect();
+    match_lines(texts.iter().map(String::as_str), query)
+}
+
+/// The text of a line, as drawn.
+fn line_text(line: &Line<'_>) -> String {
+    line.spans.iter().map(|s| s.content.as_ref()).collect()
+}
+
+impl SearchState {
+    /// Starts indexing `articles` unless it has started.
+    pub(super) fn ensure_index(&mut self, articles: &[Article]) {
+        if self.index.is_none() {
+            self.index = Some(SearchIndex::build_in_background(articles));
+            self.session.reset();
+        }
+    }
+
+    /// Forgets everything computed from the old articles (the index, the
+    /// other list orders, the article's matches); the next tick starts a
+    /// new index. The caller refilters.
+    pub fn library_changed(&mut self) {
+        self.index = None;
+        self.progress = None;
+        self.session.reset();
+        self.sorted.clear();
+        self.hits = None;
+    }
+
+    /// The current list order, when it is not the default one.
+    pub(super) fn sorted(&self) -> Option<&Sorted> {
+        self.sorted
+            .iter()
+            .find(|(sort, _)| *sort == self.sort)
+            .map(|(_, sorted)| sorted)
+    }
+
+    /// Switches to `sort`, computing its order the first time.
+    pub(super) fn set_sort(&mut self, sort: SortOrder, articles: &[Article]) {
+        self.sort = sort;
+        if sort != SortOrder::default() && self.sorted().is_none() {
+            self.sorted.push((sort, Sorted::new(sort, articles)));
+        }
+    }
+
+    /// `visible` (article indices in the default order) in the current
+    /// order.
+    pub(super) fn in_sort_order(&self, visible: Vec<usize>, total: usize) -> Vec<usize> {
+        let Some(sorted) = self.sorted() else {
+            return visible;
+        };
+        if visible.len() == total {
+            return sorted.order.clone();
+        }
+        let mut shown = vec![false; total];
+        for i in visible {
+            if let Some(slot) = shown.get_mut(i) {
+                *slot = true;
+            }
+        }
+        sorted
+            .order
+            .iter()
+            .copied()
+            .filter(|&i| shown.get(i).copied().unwrap_or(false))
+            .collect()
+    }
+}
+
+impl App {
+    /// What is typed at the `/` prompt, while it is open.
+    pub fn search_prompt(&self) -> Option<&str> {
+        self.search.prompt.as_ref().map(|p| p.input.as_str())
+    }
+
+    /// The active search (typed at the prompt or kept with Enter).
+    pub fn search_query(&self) -> Option<&Query> {
+        match self.filters.search() {
+            Some(Criterion::Search { matches, .. }) => Some(matches.query()),
+            _ => None,
+        }
+    }
+
+    /// How far indexing has come, while some bodies are not searchable
+    /// yet (as of the last tick).
+    pub fn index_progress(&self) -> Option<Progress> {
+        self.search.progress.filter(|p| !p.is_complete())
+    }
+
+    /// The search index, once started (tests and benchmarks wait on it).
+    pub fn search_index(&self) -> Option<&SearchIndex> {
+        self.search.index.as_ref()
+    }
+
+    pub fn sort_order(&self) -> SortOrder {
+        self.search.sort
+    }
+
+    /// The match `n` / `N` went to in the open article, if it is still
+    /// the article and layout on screen.
+    pub fn search_focus(&self) -> Option<&MatchPosition> {
+        let detail = self.detail.as_ref()?;
+        let query = self.search_query()?;
+        let hits = self.search.hits.as_ref()?;
+        if !hits.describe(detail, query) {
+            return None;
+        }
+        hits.positions.get(hits.focus?)
+    }
+
+    /// Whether an [`super::Action::Tick`] has anything to do: start the
+    /// index, or take in its progress; work for the marks (see
+    /// `update_marks`).
+    pub fn needs_tick(&self) -> bool {
+        let search = match &self.search.index {
+            None => true,
+            Some(index) => self.search.progress != Some(index.progress()),
+        };
+        search || self.marks_need_tick()
+    }
+}
+
+#[cfg(test)]
+impl App {
+    /// Search as it is shortly after start-up on a large archive: titles,
+    /// tags, authors and categories searchable, every body pending.
+    pub(crate) fn with_bodies_pending(&mut self) {
+        self.search.index = Some(SearchIndex::metadata_only(&self.library.articles));
+        self.tick();
+    }
+}

@@ -1,0 +1,383 @@
+//! The `/` prompt, results filling in while indexing, `S`, `n` / `N`.
+
+use super::*;
+use crate::search::{SearchIndex, SortOrder};
+
+/// Newest first: 0 Traditional (臺灣, body mentions 台灣 three times),
+/// 1 Simplified (台湾), 2 Japanese (台湾 in the body only), 3 English,
+/// 4 Hong Kong weather (no 台湾), 5 fullwidth Latin.
+fn search_library() -> Library {
+    let rows: [(&str, &str, &[&str], &'static [u8]); 6] = [
+        (
+            "臺灣海峽局勢　習近平會見訪問團",
+            "政治",
+            &["兩岸"],
+            "第一段提到臺灣。\n\n第二段沒有。\n\n第三段再說台灣。\n\n結尾：臺灣。\n".as_bytes(),
+        ),
+        (
+            "台湾旅游业复苏",
+            "旅游",
+            &["台湾"],
+            "游客人数回升。".as_bytes(),
+        ),
+        (
+            "半導体工場の新設",
+            "経済",
+            &[],
+            "台湾の企業が熊本に工場を建てる。".as_bytes(),
+        ),
+        (
+            "Strait tensions rise",
+            "World",
+            &["taiwan"],
+            b"Ships crossed the strait on Monday.",
+        ),
+        (
+            "天文台發出八號風球",
+            "港聞",
+            &["香港"],
+            "市民留在家中。".as_bytes(),
+        ),
+        (
+            "ＡＰＰ２０２１ 新版",
+            "科技",
+            &[],
+            b"Version app2021 ships today.",
+        ),
+    ];
+    let articles = rows
+        .iter()
+        .enumerate()
+        .map(|(i, (title, category, tags, body))| {
+            let mut a = article(title, &[category], tags);
+            a.date = NaiveDate::from_ymd_opt(2024, 6, 30 - i as u32);
+            a.body = BodySource::Embedded {
+                bytes: body,
+                offset: 0,
+            };
+            a
+        })
+        .collect();
+    Library {
+        name: "search".into(),
+        articles,
+        problems: Vec::new(),
+        ..Library::default()
+    }
+}
+
+/// An app at 80x24 whose index has every body in.
+fn indexed_app() -> App {
+    let mut app = App::new(
+        search_library(),
+        Keymap::defaults().guide(),
+        Options::default(),
+    );
+    app.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    app.update(Action::Tick);
+    app.search_index().expect("the first tick starts it").wait();
+    app.update(Action::Tick);
+    assert!(!app.needs_tick());
+    app
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.update(Action::Insert(c));
+    }
+}
+
+fn titles(app: &App) -> Vec<String> {
+    app.visible()
+        .iter()
+        .map(|&i| app.articles()[i].title.clone())
+        .collect()
+}
+
+#[test]
+fn typing_narrows_at_each_keystroke_across_scripts() {
+    let mut app = indexed_app();
+    app.update(Action::Search);
+    assert_eq!(app.context(), Context::Search);
+    assert_eq!(app.search_prompt(), Some(""));
+    assert_eq!(app.visible().len(), 6, "nothing typed: the whole list");
+    app.update(Action::Insert('台'));
+    // 天文台 has 台 too.
+    assert_eq!(app.visible(), [0, 1, 2, 4]);
+    app.update(Action::Insert('湾'));
+    assert_eq!(app.visible(), [0, 1, 2]);
+    assert_eq!(app.search_prompt(), Some("台湾"));
+    assert_eq!(
+        app.filters().search().map(Criterion::label).as_deref(),
+        Some("/台湾")
+    );
+    assert_eq!(app.search_query().unwrap().terms(), ["台湾"]);
+    // A second word must match too; tags are searched.
+    type_text(&mut app, " 习近平");
+    assert_eq!(titles(&app), ["臺灣海峽局勢　習近平會見訪問團"]);
+    // Keys that mean something elsewhere type here.
+    app.update(Action::ClearQuery);
+    type_text(&mut app, "taiwan");
+    assert_eq!(app.visible(), [3]);
+    app.update(Action::ClearQuery);
+    type_text(&mut app, "app2021");
+    assert_eq!(app.visible(), [5], "fullwidth ＡＰＰ２０２１ matches");
+}
+
+#[test]
+fn enter_keeps_the_search_as_a_filter() {
+    let mut app = indexed_app();
+    app.update(Action::Search);
+    type_text(&mut app, "台湾");
+    app.update(Action::Apply);
+    assert_eq!(app.context(), Context::List);
+    assert_eq!(app.search_prompt(), None);
+    assert_eq!(app.visible(), [0, 1, 2]);
+    assert_eq!(app.status().unwrap().text, "3 articles with /台湾");
+    // List keys work again; the search stays while articles are opened.
+    app.update(Action::MoveDown);
+    assert_eq!(app.selected_article(), Some(1));
+    app.update(Action::Open);
+    app.update(Action::Back);
+    assert_eq!(app.visible(), [0, 1, 2]);
+    // Backspace in the list clears it like any filter.
+    app.update(Action::ClearFilters);
+    assert!(app.filters().is_empty());
+    assert_eq!(app.visible().len(), 6);
+    assert_eq!(app.selected_article(), Some(1), "the selection is kept");
+}
+
+#[test]
+fn an_empty_search_kept_is_no_filter() {
+    let mut app = indexed_app();
+    app.update(Action::Search);
+    type_text(&mut app, "  ");
+    app.update(Action::Apply);
+    assert!(app.filters().is_empty());
+    assert_eq!(app.visible().len(), 6);
+}
+
+#[test]
+fn backspace_in_the_prompt_deletes_and_widens() {
+    let mut app = indexed_app();
+    app.update(Action::Search);
+    type_text(&mut app, "台湾x");
+    assert!(app.visible().is_empty());
+    app.update(Action::DeleteChar);
+    assert_eq!(app.search_prompt(), Some("台湾"));
+    assert_eq!(app.visible(), [0, 1, 2]);
+    app.update(Action::DeleteChar);
+    app.update(Action::DeleteChar);
+    app.update(Action::DeleteChar);
+    assert_eq!(app.search_prompt(), Some(""));
+    assert_eq!(app.context(), Context::Search, "still typing");
+    assert_eq!(app.visible().len(), 6);
+}
+
+#[test]
+fn esc_restores_the_previous_list_and_selection() {
+    let mut app = indexed_app();
+    app.update(Action::MoveDown);
+    app.update(Action::MoveDown);
+    app.update(Action::MoveDown); // Strait tensions rise
+    app.update(Action::Search);
+    type_text(&mut app, "台湾");
+    assert_eq!(app.selected_article(), Some(2), "the one that followed it");
+    app.update(Action::Back);
+    assert_eq!(app.context(), Context::List);
+    assert!(app.filters().is_empty());
+    assert_eq!(app.visible().len(), 6);
+    assert_eq!(app.selected_article(), Some(3));
+
+    // With a search kept, Esc on a new one brings the kept one back.
+    app.update(Action::Search);
+    type_text(&mut app, "台湾");
+    app.update(Action::Apply);
+    app.update(Action::Search);
+    assert_eq!(app.visible().len(), 6, "a new search starts from scratch");
+    type_text(&mut app, "香港");
+    assert_eq!(app.visible(), [4]);
+    app.update(Action::Back);
+    assert_eq!(app.visible(), [0, 1, 2]);
+    assert_eq!(
+        app.filters().search().map(Criterion::label).as_deref(),
+        Some("/台湾")
+    );
+}
+
+#[test]
+fn search_combines_with_tag_and_category_filters() {
+    let mut app = indexed_app();
+    app.apply_criteria(vec![Criterion::Category("旅游".into())]);
+    assert_eq!(app.visible(), [1]);
+    app.update(Action::Search);
+    type_text(&mut app, "台");
+    assert_eq!(app.visible(), [1], "both must hold");
+    app.update(Action::Apply);
+    assert_eq!(app.filters().criteria().len(), 2);
+    app.update(Action::TagPicker);
+    assert_eq!(picker(&app).entries.len(), 1, "counts what is listed");
+    app.update(Action::Back);
+    app.update(Action::ClearFilters);
+    assert_eq!(app.visible().len(), 6);
+}
+
+#[test]
+fn the_selected_article_stays_selected_while_still_listed() {
+    let mut app = indexed_app();
+    app.update(Action::MoveDown); // 台湾旅游业复苏
+    app.update(Action::Search);
+    type_text(&mut app, "台湾");
+    assert_eq!(app.selected_article(), Some(1));
+    app.update(Action::MoveDown);
+    assert_eq!(app.selected_article(), Some(2), "Down moves the list");
+    assert_eq!(app.context(), Context::Search);
+}
+
+#[test]
+fn pasted_text_is_typed_clean() {
+    let mut app = indexed_app();
+    app.update(Action::Search);
+    app.update(Action::InsertText("習近平\n\u{1b}[31m".into()));
+    assert_eq!(app.visible(), [0]);
+    assert!(!app.search_prompt().unwrap().contains('\u{1b}'));
+    app.update(Action::Insert('\u{7}'));
+    assert!(!app.search_prompt().unwrap().contains('\u{7}'));
+}
+
+#[test]
+fn results_fill_in_as_bodies_are_indexed() {
+    let mut app = App::new(
+        search_library(),
+        Keymap::defaults().guide(),
+        Options::default(),
+    );
+    app.search.index = Some(SearchIndex::metadata_only(&app.library.articles));
+    app.update(Action::Tick);
+    let progress = app.index_progress().expect("bodies are pending");
+    assert_eq!((progress.indexed, progress.total), (0, 6));
+    app.update(Action::Search);
+    type_text(&mut app, "台湾");
+    assert_eq!(app.visible(), [0, 1], "titles and tags only so far");
+    app.update(Action::Apply);
+    assert!(
+        app.status()
+            .unwrap()
+            .text
+            .ends_with("so far (still indexing)")
+    );
+    // The bodies are in: the next tick re-runs the kept search.
+    app.search.index = Some(SearchIndex::build(&app.library.articles));
+    assert!(app.needs_tick());
+    app.update(Action::Tick);
+    assert_eq!(app.visible(), [0, 1, 2]);
+    assert_eq!(app.index_progress(), None);
+    assert!(!app.needs_tick());
+}
+
+#[test]
+fn n_and_shift_n_step_through_the_matches_in_the_article() {
+    let mut app = indexed_app();
+    app.update(Action::Resize {
+        width: 40,
+        height: 12,
+    });
+    app.update(Action::NextMatch);
+    app.update(Action::Search);
+    type_text(&mut app, "台湾");
+    app.update(Action::Apply);
+    let padding = "\n\n".to_owned() + &"填充。\n\n".repeat(20);
+    let body = format!("第一段提到臺灣。{padding}第三段再說台灣。{padding}結尾：臺灣。");
+    open(&mut app, &body);
+    let lines = |app: &App| {
+        let detail = app.detail().unwrap();
+        (detail.scroll, app.search_focus().map(|p| p.line))
+    };
+    // The title's match is on screen: `n` goes there without scrolling.
+    app.update(Action::NextMatch);
+    assert_eq!(app.status().unwrap().text, "match 1/4");
+    assert_eq!(lines(&app), (0, Some(0)));
+    app.update(Action::NextMatch);
+    assert_eq!(app.status().unwrap().text, "match 2/4");
+    let (_, Some(second)) = lines(&app) else {
+        panic!()
+    };
+    app.update(Action::NextMatch);
+    assert_eq!(app.status().unwrap().text, "match 3/4");
+    let (scroll, Some(third)) = lines(&app) else {
+        panic!()
+    };
+    assert!(third > second + 10);
+    assert!(
+        (scroll..scroll + app.size().body_rows()).contains(&third),
+        "scrolled to it"
+    );
+    app.update(Action::NextMatch);
+    app.update(Action::NextMatch);
+    assert_eq!(app.status().unwrap().text, "match 1/4", "wraps around");
+    assert_eq!(lines(&app).0, 0);
+    app.update(Action::PrevMatch);
+    assert_eq!(app.status().unwrap().text, "match 4/4");
+    app.update(Action::PrevMatch);
+    assert_eq!(app.status().unwrap().text, "match 3/4");
+    // After scrolling away, `n` starts from the screen's top.
+    app.update(Action::First);
+    app.update(Action::NextMatch);
+    assert_eq!(app.status().unwrap().text, "match 1/4");
+}
+
+#[test]
+fn n_without_a_search_or_a_match_says_so() {
+    let mut app = indexed_app();
+    open(&mut app, "nothing");
+    app.update(Action::NextMatch);
+    assert!(app.status().unwrap().text.starts_with("No search"));
+    app.update(Action::Back);
+    app.update(Action::Search);
+    type_text(&mut app, "游客");
+    app.update(Action::Apply);
+    open(&mut app, "a body without it");
+    app.update(Action::NextMatch);
+    assert_eq!(
+        app.status().unwrap().text,
+        "No match of /游客 in the text shown here"
+    );
+}
+
+#[test]
+fn s_cycles_the_sort_and_keeps_the_selection() {
+    let mut app = indexed_app();
+    app.update(Action::MoveDown);
+    app.update(Action::MoveDown); // 半導体工場の新設
+    app.update(Action::CycleSort);
+    assert_eq!(app.sort_order(), SortOrder::Oldest);
+    assert_eq!(app.visible(), [5, 4, 3, 2, 1, 0]);
+    assert_eq!(app.selected_article(), Some(2));
+    assert_eq!(app.status().unwrap().text, "Sorted oldest first");
+    app.update(Action::CycleSort);
+    assert_eq!(app.sort_order(), SortOrder::Title);
+    assert_eq!(app.visible()[0], 5, "ＡＰＰ folds to app: Latin first");
+    assert_eq!(app.selected_article(), Some(2));
+    // Sorting applies to a filtered list as well.
+    app.update(Action::Search);
+    type_text(&mut app, "台湾");
+    app.update(Action::Apply);
+    app.update(Action::CycleSort);
+    assert_eq!(app.sort_order(), SortOrder::Source);
+    let sources: Vec<&str> = app
+        .visible()
+        .iter()
+        .map(|&i| app.articles()[i].source().unwrap())
+        .collect();
+    let mut sorted = sources.clone();
+    sorted.sort_unstable();
+    assert_eq!(sources, sorted);
+    assert_eq!(app.selected_article(), Some(2));
+    app.update(Action::CycleSort);
+    assert_eq!(app.sort_order(), SortOrder::Newest);
+    assert_eq!(app.visible(), [0, 1, 2]);
+    assert_eq!(app.selected_article(), Some(2));
+}

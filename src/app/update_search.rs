@@ -1,0 +1,214 @@
+//! `App::update` for search: the `/` prompt, results filling in while the
+//! index is built, `S` (sort) and `n` / `N` in the article view.
+
+use super::search::{DetailHits, Prompt};
+use super::{Action, App, Criterion, Effect, View};
+use crate::search::{Query, SortOrder};
+use crate::text::sanitize;
+
+impl App {
+    /// `/` in the list: opens the prompt with nothing typed, so the list
+    /// shows what the other filters leave until the first keystroke.
+    pub(super) fn open_search(&mut self) {
+        self.search.ensure_index(&self.library.articles);
+        self.search.prompt = Some(Prompt {
+            input: String::new(),
+            previous: self.filters.search().cloned(),
+            cursor: self.list,
+        });
+        self.run_search();
+    }
+
+    pub(super) fn update_search_prompt(&mut self, action: Action) -> Vec<Effect> {
+        let Some(prompt) = self.search.prompt.as_mut() else {
+            return Vec::new();
+        };
+        match action {
+            Action::Insert(c) if !c.is_control() => prompt.input.push(c),
+            Action::InsertText(text) => prompt.input.push_str(&sanitize::clean_inline(&text)),
+            Action::DeleteChar => {
+                prompt.input.pop();
+            }
+            Action::ClearQuery => prompt.input.clear(),
+            Action::Apply | Action::Open => {
+                self.keep_search();
+                return Vec::new();
+            }
+            Action::Back => {
+                self.cancel_search();
+                return Vec::new();
+            }
+            Action::Click { .. } => {
+                self.search.prompt = None;
+                return self.update_list(action);
+            }
+            Action::MoveDown
+            | Action::MoveUp
+            | Action::PageDown
+            | Action::PageUp
+            | Action::First
+            | Action::Last
+            | Action::ScrollDown { .. }
+            | Action::ScrollUp { .. } => return self.update_list(action),
+            _ => return Vec::new(),
+        }
+        self.run_search();
+        Vec::new()
+    }
+
+    /// Narrows the list to what the prompt's text matches (every other
+    /// filter still applies).
+    fn run_search(&mut self) {
+        let Some(prompt) = self.search.prompt.as_ref() else {
+            return;
+        };
+        let text = prompt.input.trim().to_owned();
+        let query = Query::parse(&text);
+        let criterion = match self.search.index.as_ref() {
+            Some(index) if !query.is_empty() => Some(Criterion::Search {
+                text,
+                matches: self.search.session.search(index, &query).clone(),
+            }),
+            _ => None,
+        };
+        self.filters.set_search(criterion);
+        self.refilter();
+    }
+
+    /// Enter: the search stays as a filter.
+    fn keep_search(&mut self) {
+        self.search.prompt = None;
+        let Some(label) = self.filters.search().map(Criterion::label) else {
+            return;
+        };
+        let shown = self.visible.len();
+        let more = if self.index_progress().is_some() {
+            " so far (still indexing)"
+        } else {
+            ""
+        };
+        self.notify(format!(
+            "{shown} article{} with {label}{more}",
+            if shown == 1 { "" } else { "s" },
+        ));
+    }
+
+    /// Esc: back to the search (and selection) there was before `/`.
+    fn cancel_search(&mut self) {
+        let Some(prompt) = self.search.prompt.take() else {
+            return;
+        };
+        self.filters.set_search(prompt.previous);
+        self.refresh_search();
+        self.refilter();
+        self.list = prompt.cursor;
+        self.list.reveal(self.visible.len(), self.size.body_rows());
+    }
+
+    /// The event loop's tick: starts the index, and while it is built
+    /// re-runs the active search so results fill in.
+    pub(super) fn tick(&mut self) {
+        self.search.ensure_index(&self.library.articles);
+        let Some(index) = self.search.index.as_ref() else {
+            return;
+        };
+        let progress = index.progress();
+        if self.search.progress == Some(progress) {
+            return;
+        }
+        self.search.progress = Some(progress);
+        if self.refresh_search() {
+            self.refilter();
+        }
+    }
+
+    /// Recomputes a search criterion computed before every body was
+    /// indexed; says whether its result changed.
+    fn refresh_search(&mut self) -> bool {
+        let (Some(index), Some(Criterion::Search { text, matches })) =
+            (self.search.index.as_ref(), self.filters.search())
+        else {
+            return false;
+        };
+        if matches.pending() == 0 {
+            return false;
+        }
+        let fresh = self.search.session.search(index, matches.query()).clone();
+        if fresh == *matches {
+            return false;
+        }
+        let text = text.clone();
+        self.filters.set_search(Some(Criterion::Search {
+            text,
+            matches: fresh,
+        }));
+        true
+    }
+
+    /// `S`: the next list order, keeping the selected article.
+    pub(super) fn cycle_sort(&mut self) {
+        let next = self.search.sort.next();
+        self.search.set_sort(next, &self.library.articles);
+        self.refilter();
+        self.notify(match next {
+            SortOrder::Newest => "Sorted newest first",
+            SortOrder::Oldest => "Sorted oldest first",
+            SortOrder::Title => "Sorted by title",
+            SortOrder::Source => "Sorted by source, newest first within each",
+        });
+    }
+
+    /// `n` (`forward`) / `N` in the article view: scrolls to the next /
+    /// previous match of the active search and says which it is.
+    pub(super) fn jump_to_match(&mut self, forward: bool) {
+        let rows = self.size.body_rows();
+        let (Some(query), Some(label)) = (
+            self.search_query().cloned(),
+            self.filters.search().map(Criterion::label),
+        ) else {
+            self.notify("No search to step through: / searches from the list");
+            return;
+        };
+        let Some(detail) = self.detail.as_mut().filter(|_| self.view == View::Detail) else {
+            return;
+        };
+        let hits = match self.search.hits.take() {
+            Some(hits) if hits.describe(detail, &query) => hits,
+            _ => DetailHits::new(detail, &query),
+        };
+        let hits = self.search.hits.insert(hits);
+        let total = hits.positions.len();
+        if total == 0 {
+            self.notify(format!("No match of {label} in the text shown here"));
+            return;
+        }
+        let on_screen = |line: usize| (detail.scroll..detail.scroll + rows.max(1)).contains(&line);
+        // Step from the last match while it is on screen, else from the
+        // screen's top.
+        let focus = hits
+            .focus
+            .filter(|&k| hits.positions.get(k).is_some_and(|p| on_screen(p.line)));
+        let next = match (focus, forward) {
+            (Some(k), true) => (k + 1) % total,
+            (Some(k), false) => (k + total - 1) % total,
+            (None, true) => hits
+                .positions
+                .iter()
+                .position(|p| p.line >= detail.scroll)
+                .unwrap_or(0),
+            (None, false) => hits
+                .positions
+                .iter()
+                .rposition(|p| p.line < detail.scroll)
+                .unwrap_or(total - 1),
+        };
+        hits.focus = Some(next);
+        let line = hits.positions[next].line;
+        // The line after too: a match may wrap onto it.
+        if !on_screen(line) || !on_screen(line + 1) {
+            // A third of a screen of context above the match.
+            detail.scroll_to(line.saturating_sub(rows / 3), rows);
+        }
+        self.notify(format!("match {}/{}", next + 1, total));
+    }
+}

@@ -1,0 +1,182 @@
+//! Search in the reader as a person sees it: the prompt, the narrowed list
+//! with matches marked, the article with its matches and `n` / `N`, the
+//! sort in the header (fixtures: tests/fixtures/search-reader).
+//!
+//! Snapshots are the screen's text, then one line per row holding marked
+//! text: `row 3: [臺灣]` for a match, `[[臺灣]]` for the one `n` went to.
+
+use std::fmt::Write;
+use std::path::PathBuf;
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use inkstone::app::{App, Context, Options};
+use inkstone::keymap::Keymap;
+use inkstone::library::Library;
+use inkstone::tui::Session;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::Color;
+use ratatui::text::Span;
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (40, 12)];
+
+fn session(width: u16, height: u16) -> Session<TestBackend> {
+    let keymap = Keymap::defaults();
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/search-reader");
+    let mut library = Library::load(&[dir]);
+    library.name = "search-fixtures".into();
+    let app = App::new(library, keymap.guide(), Options::default());
+    let mut session = Session::new(
+        app,
+        keymap,
+        Terminal::new(TestBackend::new(width, height)).unwrap(),
+    )
+    .unwrap();
+    // What the event loop does: the first tick starts the index; wait for
+    // it so the screen does not depend on timing.
+    session.tick();
+    session.app().search_index().unwrap().wait();
+    session.tick();
+    session.redraw_all().unwrap();
+    session
+}
+
+fn press(session: &mut Session<TestBackend>, keys: &str) {
+    for c in keys.chars() {
+        let code = match c {
+            '\n' => KeyCode::Enter,
+            '\u{1b}' => KeyCode::Esc,
+            '\u{7f}' => KeyCode::Backspace,
+            c => KeyCode::Char(c),
+        };
+        session.handle_event(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+    }
+    // A whole new frame: `TestBackend` is not a terminal, so the second
+    // half of a wide character that a later frame erased would linger.
+    session.redraw_all().unwrap();
+}
+
+/// The cells of row `y` as (text, background), wide glyphs once.
+fn cells(buffer: &Buffer, y: u16) -> Vec<(String, Option<Color>)> {
+    let mut out = Vec::new();
+    let mut skip = 0;
+    for x in 0..buffer.area.width {
+        if skip > 0 {
+            skip -= 1;
+            continue;
+        }
+        let cell = &buffer[(x, y)];
+        skip = Span::raw(cell.symbol()).width().saturating_sub(1);
+        out.push((cell.symbol().to_owned(), Some(cell.bg)));
+    }
+    out
+}
+
+/// The screen's text, then the marked text of each row.
+fn screen(session: &Session<TestBackend>) -> String {
+    let buffer = session.terminal().backend().buffer();
+    let mut text = String::new();
+    let mut marks = String::new();
+    for y in 0..buffer.area.height {
+        let row = cells(buffer, y);
+        let line: String = row.iter().map(|(s, _)| s.as_str()).collect();
+        text.push_str(line.trim_end());
+        text.push('\n');
+        let mut runs = Vec::new();
+        let mut run = String::new();
+        let mut kind = None;
+        for (symbol, bg) in row.iter().chain([(String::new(), None)].iter()) {
+            let this = match bg {
+                Some(Color::LightYellow) => Some(false),
+                Some(Color::LightRed) => Some(true),
+                _ => None,
+            };
+            if this != kind && !run.is_empty() {
+                runs.push(if kind == Some(true) {
+                    format!("[[{run}]]")
+                } else {
+                    format!("[{run}]")
+                });
+                run.clear();
+            }
+            kind = this;
+            if this.is_some() {
+                run.push_str(symbol);
+            }
+        }
+        if !runs.is_empty() {
+            writeln!(marks, "row {y}: {}", runs.join(" ")).unwrap();
+        }
+    }
+    format!("{text}--- marked\n{marks}")
+}
+
+#[test]
+fn typing_a_search_narrows_the_list_and_marks_titles() {
+    for (w, h) in SIZES {
+        let mut s = session(w, h);
+        press(&mut s, "/台");
+        insta::assert_snapshot!(format!("search_typing_1_{w}x{h}"), screen(&s));
+        press(&mut s, "湾");
+        assert_eq!(s.app().context(), Context::Search);
+        insta::assert_snapshot!(format!("search_typing_2_{w}x{h}"), screen(&s));
+        press(&mut s, "\n");
+        insta::assert_snapshot!(format!("search_kept_{w}x{h}"), screen(&s));
+    }
+}
+
+#[test]
+fn the_article_marks_matches_and_n_steps_through_them() {
+    for (w, h) in SIZES {
+        let mut s = session(w, h);
+        press(&mut s, "/台湾\n\n");
+        insta::assert_snapshot!(format!("search_detail_{w}x{h}"), screen(&s));
+        press(&mut s, "nnn");
+        insta::assert_snapshot!(format!("search_detail_n3_{w}x{h}"), screen(&s));
+        press(&mut s, "N");
+        let shown = screen(&s);
+        assert!(shown.contains("match 2/"), "{shown}");
+    }
+}
+
+#[test]
+fn nothing_matches_and_esc_restores() {
+    let mut s = session(80, 24);
+    press(&mut s, "jj/熊本x");
+    insta::assert_snapshot!("search_no_match_80x24", screen(&s));
+    press(&mut s, "\u{1b}");
+    let shown = screen(&s);
+    assert!(
+        shown.starts_with("search-fixtures  6 articles  6 unread\n"),
+        "{shown}"
+    );
+    assert!(shown.contains("3 / 6"), "the selection is back: {shown}");
+}
+
+#[test]
+fn sort_order_shows_in_the_header() {
+    let mut s = session(80, 24);
+    press(&mut s, "SS");
+    insta::assert_snapshot!("search_sorted_by_title_80x24", screen(&s));
+    press(&mut s, "/taiwan\n");
+    let shown = screen(&s);
+    assert!(
+        shown.starts_with("search-fixtures  1 / 6 articles  1 unread  /taiwan  sorted by title\n"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn pasted_text_goes_into_the_prompt() {
+    let mut s = session(80, 24);
+    press(&mut s, "/");
+    s.handle_event(&Event::Paste("习近平\r\n".into()));
+    s.redraw_all().unwrap();
+    let shown = screen(&s);
+    assert!(
+        shown.contains("1 / 6 articles  1 unread  /习近平"),
+        "{shown}"
+    );
+    assert!(shown.contains("[臺灣]海峽情勢升溫　[習近平]") || shown.contains("[習近平]"));
+}
