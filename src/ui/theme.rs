@@ -142,3 +142,31 @@ impl Theme {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+
+    fn overrides(yaml: &str) -> ColorOverrides {
+        Config::parse(yaml, std::path::Path::new("config.yaml"))
+            .unwrap()
+            .colors
+    }
+
+    #[test]
+    fn overrides_replace_styles_and_mono_keeps_only_modifiers() {
+        let colors = overrides("colors:\n  unread: bold white on blue\n  star: red\n");
+        let theme = Theme::new(false).with_overrides(&colors, false);
+        assert_eq!(
+            theme.unread,
+            Style::new().bold().fg(Color::White).bg(Color::Blue)
+        );
+        assert_eq!(theme.star, Style::new().fg(Color::Red));
+        assert_eq!(theme.title, Theme::new(false).title, "others untouched");
+        let mono = Theme::new(true).with_overrides(&colors, true);
+        assert_eq!((mono.unread.fg, mono.unread.bg), (None, None));
+        assert!(mono.unread.add_modifier.contains(Modifier::BOLD));
+        assert_eq!(mono.star.fg, None);
+    }
+}

@@ -178,3 +178,35 @@ fn a_full_reload_replaces_the_library() {
     app.update(Action::LibraryReloaded(reloaded));
     assert_eq!(app.articles().len(), 19);
 }
+
+#[test]
+fn an_active_search_is_run_again_on_the_new_articles() {
+    let (_dir, root) = archive();
+    let mut app = app_on(&root);
+    app.update(Action::Search);
+    app.search_index().unwrap().wait();
+    app.update(Action::Tick);
+    for c in "新聞".chars() {
+        app.update(Action::Insert(c));
+    }
+    app.update(Action::Apply);
+    assert!(app.visible().is_empty());
+    // A new article whose body matches; indices of the old ones shift.
+    let path = root.join("n.md");
+    fs::write(
+        &path,
+        "---\ntitle: \"n\"\ndate: \"2021-02-01\"\n---\n\n今日新聞\n",
+    )
+    .unwrap();
+    changed(&mut app, vec![path]);
+    let start = std::time::Instant::now();
+    while app.visible().is_empty() {
+        assert!(start.elapsed().as_secs() < 20, "the search never filled in");
+        if let Some(index) = app.search_index() {
+            index.wait();
+        }
+        app.update(Action::Tick);
+    }
+    assert_eq!(selected_title(&app), "n");
+    assert_eq!(app.visible().len(), 1);
+}
