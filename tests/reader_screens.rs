@@ -210,6 +210,11 @@ fn list_with_read_unread_and_starred_rows() {
         assert!(!bold_in_row(1), "a read article is plain");
         assert!(bold_in_row(4), "an unread article stands out");
     }
+    let mut s = session(80, 24, false);
+    press(&mut s, "s\n");
+    assert!(screen(&s).starts_with("reader-fixtures  1 / 7  Tech  ★ starred\n"));
+    press(&mut s, "r");
+    assert!(screen(&s).starts_with("reader-fixtures  1 / 7  Tech  ★ starred  unread\n"));
 }
 
 #[test]

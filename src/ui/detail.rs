@@ -22,6 +22,12 @@ pub fn draw(frame: &mut Frame, app: &App, size: Size, theme: &Theme) {
         top.push("  ", theme.dim);
         top.push(source, theme.source);
     }
+    if app.marks().is_starred(detail.article) {
+        top.push("  ★ starred", theme.star);
+    }
+    if !app.marks().is_read(detail.article) {
+        top.push("  unread", theme.unread);
+    }
     for criterion in app.filters().criteria() {
         top.push("  ", theme.dim);
         top.push(&criterion.label(), theme.filter);
