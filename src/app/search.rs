@@ -3,9 +3,10 @@
 //! `N`). The state changes in `update_search`; this file holds it and what
 //! the screen reads from it.
 //!
-//! After the library changes (a reload), call [`SearchState::library_changed`]
-//! and refilter: the index is rebuilt on the next tick and the active search
-//! fills in again as it goes.
+//! After the library's articles change (a reload), call
+//! [`SearchState::library_changed`] and refilter: the next tick builds a new
+//! index and runs the active search again, which then fills in as bodies
+//! are indexed.
 
 use ratatui::text::Line;
 
@@ -32,6 +33,8 @@ pub struct SearchState {
     pub(super) sorted: Vec<(SortOrder, Sorted)>,
     /// The matches in the open article, for `n` / `N`.
     pub(super) hits: Option<DetailHits>,
+    /// The articles changed: searches kept must run again on a new index.
+    pub(super) stale: bool,
 }
 
 /// The `/` prompt while it is open.
@@ -120,14 +123,17 @@ impl SearchState {
     }
 
     /// Forgets everything computed from the old articles (the index, the
-    /// other list orders, the article's matches); the next tick starts a
-    /// new index. The caller refilters.
-    pub fn library_changed(&mut self) {
+    /// article's matches), sorts `articles` again in the current order; the
+    /// next tick starts a new index and re-runs the kept search. The caller
+    /// refilters.
+    pub fn library_changed(&mut self, articles: &[Article]) {
         self.index = None;
         self.progress = None;
         self.session.reset();
         self.sorted.clear();
+        self.set_sort(self.sort, articles);
         self.hits = None;
+        self.stale = true;
     }
 
     /// The current list order, when it is not the default one.

@@ -99,7 +99,7 @@ impl App {
             return;
         };
         self.filters.set_search(prompt.previous);
-        self.refresh_search();
+        self.refresh_search(false);
         self.refilter();
         self.list = prompt.cursor;
         self.list.reveal(self.visible.len(), self.size.body_rows());
@@ -113,24 +113,31 @@ impl App {
             return;
         };
         let progress = index.progress();
-        if self.search.progress == Some(progress) {
+        if self.search.progress == Some(progress) && !self.search.stale {
             return;
         }
         self.search.progress = Some(progress);
-        if self.refresh_search() {
+        let stale = std::mem::take(&mut self.search.stale);
+        if self.refresh_search(stale) {
             self.refilter();
         }
     }
 
-    /// Recomputes a search criterion computed before every body was
-    /// indexed; says whether its result changed.
-    fn refresh_search(&mut self) -> bool {
-        let (Some(index), Some(Criterion::Search { text, matches })) =
-            (self.search.index.as_ref(), self.filters.search())
-        else {
+    /// Recomputes a search criterion computed before every body was indexed
+    /// (or on other articles: `stale`); says whether its result changed.
+    fn refresh_search(&mut self, stale: bool) -> bool {
+        let Some(index) = self.search.index.as_ref() else {
             return false;
         };
-        if matches.pending() == 0 {
+        if let (true, Some(prompt)) = (stale, self.search.prompt.as_mut()) {
+            if let Some(Criterion::Search { matches, .. }) = prompt.previous.as_mut() {
+                *matches = self.search.session.search(index, matches.query()).clone();
+            }
+        }
+        let Some(Criterion::Search { text, matches }) = self.filters.search() else {
+            return false;
+        };
+        if matches.pending() == 0 && !stale {
             return false;
         }
         let fresh = self.search.session.search(index, matches.query()).clone();

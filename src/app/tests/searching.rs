@@ -381,3 +381,28 @@ fn s_cycles_the_sort_and_keeps_the_selection() {
     assert_eq!(app.visible(), [0, 1, 2]);
     assert_eq!(app.selected_article(), Some(2));
 }
+
+#[test]
+fn a_reload_runs_the_kept_search_again() {
+    let mut app = indexed_app();
+    app.update(Action::CycleSort);
+    app.update(Action::CycleSort); // by title
+    app.update(Action::Search);
+    type_text(&mut app, "台湾");
+    app.update(Action::Apply);
+    assert_eq!(app.visible().len(), 3);
+    // A reload brings a new title for the weather article.
+    app.library.articles[4].title = "颱風吹襲臺灣".into();
+    app.search.library_changed(&app.library.articles);
+    assert!(app.needs_tick());
+    app.update(Action::Tick);
+    app.search_index().unwrap().wait();
+    app.update(Action::Tick);
+    assert_eq!(app.visible().len(), 4);
+    assert!(app.visible().contains(&4));
+    assert_eq!(app.sort_order(), SortOrder::Title, "still sorted by title");
+    let titles = titles(&app);
+    let mut sorted = titles.clone();
+    sorted.sort_by_key(|t| crate::search::fold(t));
+    assert_eq!(titles, sorted);
+}
