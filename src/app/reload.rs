@@ -196,13 +196,12 @@ impl App {
         Vec::new()
     }
 
-    /// Search indexes articles by position: a new index, the list order
-    /// computed again, and an active search run again on the new index
-    /// (its results fill in as the bodies are indexed, on each tick).
+    /// Search indexes articles by position: a new index and list order
+    /// (`SearchState::library_changed`), and an active search run on the
+    /// new index at once, so the list never shows matches of the old
+    /// articles (they fill in as bodies are indexed, on each tick).
     fn renew_search(&mut self) {
-        self.search.library_changed();
-        self.search
-            .set_sort(self.search.sort, &self.library.articles);
+        self.search.library_changed(&self.library.articles);
         let Some(Criterion::Search { text, matches }) = self.filters.search().cloned() else {
             return;
         };
