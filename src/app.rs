@@ -7,24 +7,30 @@
 //! Extension points for later features:
 //! - a new way to narrow the list is a [`Criterion`] variant: `refilter`
 //!   recomputes `visible` and keeps the selection;
-//! - per-article marks (read, starred) belong next to `library` and can be
-//!   set from `open_article`;
+//! - per-article marks (read, starred) live in [`MarkState`] (`marks`),
+//!   with the all/unread/starred view applied after the criteria;
+//! - the articles may change under the reader (live updates, `reload`):
+//!   anything derived from them is rebuilt in `index_library`;
 //! - messages for the person go through [`App::notify`] / [`App::fail`];
 //! - work outside the process is a new [`Effect`].
 
 mod action;
 mod cursor;
+mod dates;
 mod detail;
 mod effect;
 mod filter;
 mod geometry;
 mod guide;
 mod index;
+mod marks;
 mod picker;
+mod reload;
 mod search;
 mod update;
 mod update_filters;
 mod update_links;
+mod update_marks;
 mod update_overlay;
 mod update_search;
 mod url_check;
@@ -37,13 +43,16 @@ pub use filter::{Criterion, Filters};
 pub use geometry::{MAX_TEXT_WIDTH, MIN_HEIGHT, MIN_WIDTH, Size};
 pub use guide::{HelpEntry, HelpSection, Hint, KeyGuide};
 pub use index::{Indexes, LabelIndex};
+pub use marks::MarkState;
 pub use picker::{Choices, Picker, PickerEntry, PickerKind};
+pub use reload::Reloaded;
 pub use search::{Prompt, SearchState, find_in_lines};
+pub use update_marks::Confirm;
 pub use url_check::check_url;
 
 use crate::article::Article;
 use crate::library::{Library, Severity};
-use crate::text::width;
+use crate::marks::{Marks, ViewFilter};
 
 /// The main view underneath any pop-up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -85,6 +94,11 @@ pub struct Status {
 pub struct Options {
     /// No colours, only bold/dim/reverse (`NO_COLOR`).
     pub monochrome: bool,
+    /// config.yaml's `colors:`, laid over the built-in styles (only their
+    /// bold, underline and such when `monochrome`).
+    pub colors: crate::config::ColorOverrides,
+    /// How dates are shown (strftime); empty: `YYYY-MM-DD`.
+    pub date_format: String,
 }
 
 /// The whole state of the reader.
@@ -96,8 +110,10 @@ pub struct App {
     /// `rank[article]` is its position in `order`.
     rank: Vec<usize>,
     filters: Filters,
-    /// Tags and categories as numbers, for fast filters and counts.
+    /// Tags and categories as numbers, for fast filters and counts; built
+    /// after the first frame (`indexed` says when).
     index: Indexes,
+    indexed: bool,
     /// The pickers' entries when no filter is active (the common case),
     /// built once.
     all_tags: Choices,
@@ -114,33 +130,24 @@ pub struct App {
     guide: KeyGuide,
     /// Columns of the list's source column, from the widest source.
     source_width: usize,
+    /// Columns of the list's date column, for the date format.
+    date_width: usize,
+    marks: MarkState,
+    /// A yes/no question in the status line.
+    confirm: Option<Confirm>,
     search: SearchState,
 }
 
 impl App {
     pub fn new(library: Library, guide: KeyGuide, options: Options) -> Self {
-        let mut order: Vec<usize> = (0..library.articles.len()).collect();
-        // Newest first; undated articles last, otherwise in loading order.
-        order.sort_by_key(|&i| std::cmp::Reverse(library.articles[i].date));
-        let mut rank = vec![0; order.len()];
-        for (pos, &i) in order.iter().enumerate() {
-            rank[i] = pos;
-        }
-        let source_width = library
-            .articles
-            .iter()
-            .filter_map(Article::source)
-            .map(width::str_width)
-            .max()
-            .unwrap_or(0);
-        let index = Indexes::build(&library.articles, &rank);
         let mut app = App {
-            all_tags: update_filters::choices(index.tags.all_counts()),
-            all_categories: update_filters::choices(index.categories.all_counts()),
-            index,
-            visible: order.clone(),
-            order,
-            rank,
+            all_tags: Choices::new(Vec::new()),
+            all_categories: Choices::new(Vec::new()),
+            index: Indexes::default(),
+            indexed: false,
+            visible: Vec::new(),
+            order: Vec::new(),
+            rank: Vec::new(),
             filters: Filters::default(),
             list: Cursor::default(),
             view: View::List,
@@ -148,12 +155,17 @@ impl App {
             overlay: None,
             status: None,
             size: Size::new(80, 24),
+            date_width: dates::column_width(&options.date_format),
             options,
             guide,
-            source_width,
+            source_width: 0,
+            marks: MarkState::new(Marks::in_memory(), &[]),
+            confirm: None,
             search: SearchState::default(),
             library,
         };
+        app.index_library();
+        app.visible = app.order.clone();
         let errors = app
             .library
             .problems
@@ -169,8 +181,55 @@ impl App {
         app
     }
 
+    /// The same app with the person's marks (`Marks::in_memory` until then).
+    #[must_use]
+    pub fn with_marks(mut self, marks: Marks) -> Self {
+        self.marks = MarkState::new(marks, &self.library.articles);
+        self.refilter();
+        self
+    }
+
     pub fn library(&self) -> &Library {
         &self.library
+    }
+
+    /// Read and starred flags, the marks behind them, and the view.
+    pub fn marks(&self) -> &MarkState {
+        &self.marks
+    }
+
+    /// All, unread only, or starred only.
+    pub fn view_filter(&self) -> ViewFilter {
+        self.marks.view()
+    }
+
+    /// How many listed articles are unread.
+    pub fn unread_listed(&self) -> usize {
+        self.marks.count_unread(&self.visible)
+    }
+
+    /// The question waiting for y/n, if any.
+    pub fn confirm(&self) -> Option<Confirm> {
+        self.confirm
+    }
+
+    /// `articles[article]`'s date in the configured format ("" if none).
+    pub fn date_text(&self, article: &Article) -> String {
+        article
+            .date
+            .map(|d| dates::format(d, &self.options.date_format))
+            .unwrap_or_default()
+    }
+
+    /// Columns of the list's date column.
+    pub fn date_width(&self) -> usize {
+        self.date_width
+    }
+
+    /// At exit: saves the marks (waiting for the disk) and the metadata
+    /// cache; returns messages to print once the terminal is restored.
+    pub fn finish(&mut self) -> Vec<String> {
+        crate::startup::finish(&mut self.library, self.marks.marks_mut())
     }
 
     pub fn articles(&self) -> &[Article] {
@@ -269,12 +328,7 @@ impl App {
     fn refilter(&mut self) {
         let previous = self.selected_article();
         let row_on_screen = self.list.selected.saturating_sub(self.list.offset);
-        let visible = self
-            .filters
-            .apply(&self.order, &self.library.articles, &self.index);
-        self.visible = self
-            .search
-            .in_sort_order(visible, self.library.articles.len());
+        self.visible = self.listed();
         let rank = self.search.sorted().map_or(&self.rank, |s| &s.rank);
         let position = previous.map_or(0, |article| {
             let at = rank[article];
@@ -284,6 +338,19 @@ impl App {
         self.list.selected = position.min(self.visible.len().saturating_sub(1));
         self.list.offset = self.list.selected.saturating_sub(row_on_screen);
         self.list.reveal(self.visible.len(), rows);
+    }
+
+    /// The articles the criteria and the view let through, in the list's
+    /// order.
+    fn listed(&self) -> Vec<usize> {
+        let mut listed = self
+            .filters
+            .apply(&self.order, &self.library.articles, &self.index);
+        if self.marks.view() != ViewFilter::All {
+            listed.retain(|&i| self.marks.admits(i));
+        }
+        self.search
+            .in_sort_order(listed, self.library.articles.len())
     }
 }
 

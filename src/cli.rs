@@ -112,22 +112,39 @@ pub fn run() -> ExitCode {
     }
 }
 
-/// The reader: loads the keymap and the archive, then takes the terminal.
+/// The reader: loads config.yaml and the keymap (a mistake in either is
+/// reported before the terminal is touched), then the archive through the
+/// cache with the marks, then takes the terminal.
 fn read(paths: &[PathBuf]) -> ExitCode {
     use std::io::IsTerminal;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         eprintln!("inkstone: the reader needs a terminal; for scripts use `inkstone list`");
         return ExitCode::from(2);
     }
+    let at = crate::startup::Locations::standard();
+    let config = match at.config() {
+        Ok(config) => config,
+        Err(e) => {
+            eprintln!("inkstone: {e}");
+            return ExitCode::from(2);
+        }
+    };
     let keymap = match crate::keymap::Keymap::load() {
+        Ok(keymap) => keymap.with_config(&config),
+        Err(e) => {
+            eprintln!("inkstone: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let keymap = match keymap {
         Ok(keymap) => keymap,
         Err(e) => {
             eprintln!("inkstone: {e}");
             return ExitCode::from(2);
         }
     };
-    let library = crate::library::Library::open(paths);
-    match crate::tui::run(library, keymap) {
+    let startup = crate::startup::Startup::open(config, paths, &at);
+    match crate::tui::run(startup, keymap) {
         Ok(code) => code,
         Err(e) => {
             eprintln!("inkstone: terminal error: {e}");

@@ -4,6 +4,7 @@
 
 mod key;
 mod names;
+mod overrides;
 mod parse;
 
 use std::collections::HashMap;
@@ -181,11 +182,14 @@ impl Keymap {
                 &[
                     ("open", "open"),
                     ("search", "search"),
+                    ("toggle_read", "read"),
+                    ("toggle_star", "star"),
+                    ("cycle_view", "view"),
                     ("tag_picker", "tags"),
-                    ("category_picker", "categories"),
-                    ("clear_filters", "clear"),
                     ("help", "help"),
                     ("quit", "quit"),
+                    ("category_picker", "categories"),
+                    ("clear_filters", "clear"),
                 ],
             ),
             detail_hints: self.hints(

@@ -18,7 +18,7 @@ pub mod library;
 pub mod marks;
 pub mod render;
 pub mod search;
-pub mod session;
+pub mod startup;
 pub mod text;
 pub mod tui;
 pub mod ui;

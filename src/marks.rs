@@ -51,6 +51,9 @@ pub struct Marks {
     saver: Option<saver::Saver>,
     /// Saves handed over and not yet reported back.
     in_flight: usize,
+    /// Counts the times marks saved by another process were merged in, so
+    /// the reader knows to look at every article's marks again.
+    revision: u64,
 }
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -104,6 +107,7 @@ impl Marks {
             notices: Vec::new(),
             saver: None,
             in_flight: 0,
+            revision: 0,
         }
     }
 
@@ -117,6 +121,32 @@ impl Marks {
 
     pub fn is_starred(&self, id: &str) -> bool {
         self.starred.contains(id)
+    }
+
+    /// How many articles are marked read (including ones no longer in the
+    /// library).
+    pub fn read_count(&self) -> usize {
+        self.read.len()
+    }
+
+    pub fn starred_count(&self) -> usize {
+        self.starred.len()
+    }
+
+    /// The ids marked read.
+    pub fn read_ids(&self) -> impl ExactSizeIterator<Item = &str> {
+        self.read.iter().map(String::as_str)
+    }
+
+    /// The ids starred.
+    pub fn starred_ids(&self) -> impl ExactSizeIterator<Item = &str> {
+        self.starred.iter().map(String::as_str)
+    }
+
+    /// Changes whenever marks written by another inkstone were merged in
+    /// (by a save); marks this process set itself do not change it.
+    pub fn revision(&self) -> u64 {
+        self.revision
     }
 
     /// Marks one article read or unread; returns whether anything changed.

@@ -29,7 +29,7 @@ use html2text::config::ImageRenderMode;
 use url::Url;
 
 pub use document::Document;
-pub use header::header;
+pub use header::{header, header_dated};
 
 use crate::article::Article;
 use crate::text::sanitize;

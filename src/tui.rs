@@ -2,6 +2,7 @@
 //! that need the terminal (suspend, terminal browsers).
 
 mod browser;
+mod live;
 mod session;
 mod signals;
 mod terminal;
@@ -13,11 +14,11 @@ use std::time::Duration;
 use crossterm::event;
 
 pub use browser::{Launch, plan as browser_plan};
+pub use live::{Live, app_for};
 pub use session::{Outside, Session, load_body};
 
-use crate::app::{App, Options};
 use crate::keymap::Keymap;
-use crate::library::Library;
+use crate::startup::Startup;
 
 /// How long to wait for input before checking signals and browser outcomes.
 const TICK: Duration = Duration::from_millis(100);
@@ -27,27 +28,34 @@ pub fn no_color() -> bool {
     std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
 }
 
-/// Runs the reader until the person quits or a signal ends it.
-pub fn run(library: Library, keymap: Keymap) -> io::Result<ExitCode> {
-    let app = App::new(
-        library,
-        keymap.guide(),
-        Options {
-            monochrome: no_color(),
-        },
-    );
+/// Runs the reader until the person quits or a signal ends it, then saves
+/// the marks and the cache and prints what went wrong doing so.
+pub fn run(startup: Startup, keymap: Keymap) -> io::Result<ExitCode> {
+    let mouse = startup.config.mouse;
+    let (app, mut live) = app_for(startup, &keymap);
     let signals = signals::Signals::register()?;
-    let tty = terminal::init()?;
-    let result = Session::new(app, keymap, tty).and_then(|session| event_loop(session, &signals));
+    let tty = terminal::init(mouse)?;
+    let mut session = match Session::new(app, keymap, tty) {
+        Ok(session) => session,
+        Err(e) => {
+            let _ = terminal::leave();
+            return Err(e);
+        }
+    };
+    let result = event_loop(&mut session, &signals, &mut live);
     let restored = terminal::leave();
+    for message in session.into_app().finish() {
+        eprintln!("inkstone: {message}");
+    }
     let code = result?;
     restored?;
     Ok(code)
 }
 
 fn event_loop(
-    mut session: Session<terminal::TtyBackend>,
+    session: &mut Session<terminal::TtyBackend>,
     signals: &signals::Signals,
+    live: &mut Live,
 ) -> io::Result<ExitCode> {
     session.draw()?;
     // Starts the search index right after the first frame.
@@ -69,6 +77,7 @@ fn event_loop(
         }
         outside.extend(session.poll_reports());
         outside.extend(session.tick());
+        outside.extend(live.poll(session));
         for request in outside {
             match request {
                 Outside::Quit => return Ok(ExitCode::SUCCESS),

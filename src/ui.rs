@@ -23,7 +23,7 @@ use crate::text::width;
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
     let size = Size::new(area.width, area.height);
-    let theme = Theme::new(app.options().monochrome);
+    let theme = Theme::for_app(app);
     if size.too_small() {
         let notice = format!(
             "Terminal too small ({}x{}); inkstone needs {MIN_WIDTH}x{MIN_HEIGHT}",
@@ -41,10 +41,17 @@ pub fn draw(frame: &mut Frame, app: &App) {
         View::Detail => detail::draw(frame, app, size, &theme),
     }
     status::draw(frame, app, size, &theme);
+    if width::ambiguous_wide() {
+        // Before pop-ups, which look at what is under their edges.
+        spans::settle_spacers(frame.buffer_mut());
+    }
     match app.overlay() {
         Some(Overlay::Picker(picker)) => picker::draw(frame, app, picker, size, &theme),
         Some(Overlay::Help { scroll }) => help::draw(frame, app, *scroll, size, &theme),
         None => {}
+    }
+    if width::ambiguous_wide() {
+        spans::settle_spacers(frame.buffer_mut());
     }
 }
 
@@ -61,7 +68,8 @@ fn open_popup(frame: &mut Frame, area: ratatui::layout::Rect) {
     for y in area.y..area.y.saturating_add(area.height) {
         if let Some(cell) = buffer.cell_mut((area.x - 1, y)) {
             if width::str_width(cell.symbol()) > 1 {
-                cell.set_symbol(" ");
+                cell.set_symbol(" ")
+                    .set_diff_option(ratatui::buffer::CellDiffOption::None);
             }
         }
     }

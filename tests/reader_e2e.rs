@@ -34,7 +34,11 @@ impl Reader {
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_inkstone"));
         cmd.arg(archive);
         cmd.env("TERM", "xterm-256color");
+        // Every folder inkstone keeps things in is inside the test's own.
         cmd.env("XDG_CONFIG_HOME", config);
+        cmd.env("XDG_STATE_HOME", config.join("state"));
+        cmd.env("XDG_CACHE_HOME", config.join("cache"));
+        cmd.env("XDG_DATA_HOME", config.join("data"));
         cmd.env("HOME", config);
         cmd.env("BROWSER", browser);
         cmd.env("RECORD_FILE", record);
@@ -172,7 +176,7 @@ fn reading_filtering_and_opening_links_in_a_real_terminal() {
 
     // `1` filters by the article's first tag and returns to the list.
     r.send("1");
-    r.wait_for(&["1 / 7 articles  #煙花", "1 article with #煙花"]);
+    r.wait_for(&["1 / 7 articles  all read  #煙花", "1 article with #煙花"]);
     r.send("\x7f");
     r.wait_for(&["reader  7 articles", "Filters cleared"]);
 
@@ -182,7 +186,7 @@ fn reading_filtering_and_opening_links_in_a_real_terminal() {
     r.send("港鐵");
     r.wait_for(&["Tags 1 / 20", "> 港鐵"]);
     r.send("\r");
-    r.wait_for(&["1 / 7 articles  #港鐵", "港鐵東鐵線過海段通車"]);
+    r.wait_for(&["1 / 7 articles  1 unread  #港鐵", "港鐵東鐵線過海段通車"]);
     r.send("\x7f");
     r.wait_for(&["Filters cleared"]);
 
@@ -259,6 +263,119 @@ fn a_bad_keymap_is_refused_before_the_terminal_is_touched() {
     assert!(!r.bytes().windows(8).any(|w| w == b"\x1b[?1049h"));
 }
 
+/// `inkstone list` with a test's folders, as a script would run it.
+fn list_command(home: &Path, args: &[&str]) -> String {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_inkstone"))
+        .arg("list")
+        .args(args)
+        .env("XDG_CONFIG_HOME", home)
+        .env("XDG_STATE_HOME", home.join("state"))
+        .env("XDG_CACHE_HOME", home.join("cache"))
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("HOME", home)
+        .output()
+        .expect("inkstone list runs");
+    assert!(output.status.success(), "{output:?}");
+    String::from_utf8(output.stdout).unwrap()
+}
+
+/// The first `n` list rows of a screen (below the header).
+fn rows(screen: &str, n: usize) -> Vec<String> {
+    screen.lines().skip(1).take(n).map(str::to_owned).collect()
+}
+
+#[test]
+fn marks_survive_quitting_and_a_kill() {
+    let temp = tempfile::tempdir().unwrap();
+    let home = temp.path();
+    let archive = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/reader");
+    let start = || Reader::start(&archive, home, Path::new("/bin/true"), &home.join("x"));
+
+    let mut r = start();
+    r.wait_for(&["reader  7 articles  7 unread"]);
+    r.send("r");
+    r.wait_for(&["7 articles  6 unread", "Marked read"]);
+    r.send("js");
+    r.wait_for(&["Starred"]);
+    r.send("q");
+    assert!(r.wait_for_exit().success());
+
+    let mut r = start();
+    let screen = r.wait_for(&["reader  7 articles  6 unread"]);
+    let shown = rows(&screen, 3);
+    assert!(shown[0].starts_with("  2024-01-10"), "read: {shown:?}");
+    assert!(shown[1].starts_with("★ 2023-12-31"), "starred: {shown:?}");
+    assert!(shown[2].starts_with("● 2023-11-20"), "unread: {shown:?}");
+    // Scripts see the same marks.
+    let archive_arg = archive.to_str().unwrap();
+    assert_eq!(
+        list_command(home, &[archive_arg, "--unread"])
+            .lines()
+            .count(),
+        6
+    );
+    assert_eq!(
+        list_command(home, &[archive_arg, "--starred"])
+            .lines()
+            .count(),
+        1
+    );
+
+    // Marks are saved shortly after each change: a kill a moment later
+    // loses nothing.
+    r.send("jjr");
+    r.wait_for(&["7 articles  5 unread", "Marked read"]);
+    let marks_file = home.join("state/inkstone/marks.json");
+    let before = std::fs::read_to_string(&marks_file).unwrap_or_default();
+    let saved = Instant::now();
+    while std::fs::read_to_string(&marks_file).unwrap_or_default() == before {
+        assert!(saved.elapsed() < TIMEOUT, "the change was never saved");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    r.child.kill().unwrap();
+    let _ = r.wait_for_exit();
+
+    let mut r = start();
+    r.wait_for(&["reader  7 articles  5 unread"]);
+    r.send("q");
+    assert!(r.wait_for_exit().success());
+}
+
+#[test]
+fn files_added_and_removed_while_running_show_up() {
+    let temp = tempfile::tempdir().unwrap();
+    let home = temp.path().join("home");
+    let archive = temp.path().join("news");
+    std::fs::create_dir_all(&archive).unwrap();
+    std::fs::create_dir_all(&home).unwrap();
+    let fixtures = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/reader");
+    for name in ["mixed.md", "zh-hant.md"] {
+        std::fs::copy(fixtures.join(name), archive.join(name)).unwrap();
+    }
+    let mut r = Reader::start(&archive, &home, Path::new("/bin/true"), &home.join("x"));
+    r.wait_for(&["news  2 articles", "港鐵東鐵線過海段通車"]);
+    // Select the second article; the selection must stay on it.
+    r.send("j");
+    r.wait_for(&["2 / 2"]);
+
+    std::fs::copy(fixtures.join("ja.md"), archive.join("ja.md")).unwrap();
+    let screen = r.wait_for(&[
+        "news  3 articles",
+        "東京・渋谷の再開発",
+        "Library updated: 1 new",
+    ]);
+    assert!(
+        screen.contains("3 / 3"),
+        "the selection followed its article:\n{screen}"
+    );
+
+    std::fs::remove_file(archive.join("mixed.md")).unwrap();
+    let screen = r.wait_for(&["news  2 articles", "1 removed"]);
+    assert!(!screen.contains("AI 翻譯"), "{screen}");
+    r.send("q");
+    assert!(r.wait_for_exit().success());
+}
+
 #[test]
 fn searching_in_simplified_finds_the_traditional_article() {
     let temp = tempfile::tempdir().unwrap();
@@ -275,7 +392,10 @@ fn searching_in_simplified_finds_the_traditional_article() {
     r.send("/");
     r.wait_for(&["Enter keep  Esc cancel"]);
     r.send("习近平");
-    let screen = r.wait_for(&["search-reader  1 / 6 articles  /习近平", "臺灣海峽情勢升溫"]);
+    let screen = r.wait_for(&[
+        "search-reader  1 / 6 articles  1 unread  /习近平",
+        "臺灣海峽情勢升溫",
+    ]);
     assert!(!screen.contains("台湾旅游业"), "{screen}");
     // The match is marked in the title: 習近平 on a yellow background.
     {
@@ -300,7 +420,7 @@ fn searching_in_simplified_finds_the_traditional_article() {
     r.send("n");
     r.wait_for(&["match 2/"]);
     r.send("\x1b");
-    r.wait_for(&["search-reader  1 / 6 articles  /习近平"]);
+    r.wait_for(&["search-reader  1 / 6 articles  all read  /习近平"]);
 
     // Backspace clears the search like any filter.
     r.send("\x7f");
@@ -308,7 +428,7 @@ fn searching_in_simplified_finds_the_traditional_article() {
 
     // Esc while typing brings the list back as it was.
     r.send("/台湾");
-    r.wait_for(&["search-reader  3 / 6 articles  /台湾"]);
+    r.wait_for(&["search-reader  3 / 6 articles  2 unread  /台湾"]);
     r.send("\x1b");
     r.wait_for(&["search-reader  6 articles", "Enter open"]);
 
@@ -316,7 +436,7 @@ fn searching_in_simplified_finds_the_traditional_article() {
     r.send("/");
     r.wait_for(&["Enter keep  Esc cancel"]);
     r.send("\x1b[200~熊本\x1b[201~");
-    r.wait_for(&["search-reader  1 / 6 articles  /熊本"]);
+    r.wait_for(&["search-reader  1 / 6 articles  1 unread  /熊本"]);
     r.send("\r");
     r.wait_for(&["1 article with /熊本"]);
     r.send("\x7f");
@@ -324,8 +444,58 @@ fn searching_in_simplified_finds_the_traditional_article() {
 
     // `S` sorts; the header says how.
     r.send("S");
-    r.wait_for(&["search-reader  6 articles  sorted oldest first"]);
+    r.wait_for(&["search-reader  6 articles  5 unread  sorted oldest first"]);
     r.send("q");
     let status = r.wait_for_exit();
     assert!(status.success(), "{status:?}");
+}
+
+#[test]
+fn config_yaml_sets_keys_dates_and_mouse() {
+    let temp = tempfile::tempdir().unwrap();
+    let config = temp.path().join("inkstone");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(
+        config.join("config.yaml"),
+        "date_format: \"%d %b %Y\"\nmouse: false\ntheme: mono\nkeys:\n  list:\n    x: toggle_star\n",
+    )
+    .unwrap();
+    let archive = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/reader");
+    let mut r = Reader::start(
+        &archive,
+        temp.path(),
+        Path::new("/bin/true"),
+        &temp.path().join("x"),
+    );
+    r.wait_for(&["reader  7 articles", "10 Jan 2024", "31 Dec 2023"]);
+    r.send("x");
+    r.wait_for(&["Starred", "★ 10 Jan 2024"]);
+    r.send("q");
+    assert!(r.wait_for_exit().success());
+    let wire = r.bytes();
+    let contains = |needle: &[u8]| wire.windows(needle.len()).any(|w| w == needle);
+    assert!(!contains(b"\x1b[?1000h"), "mouse capture stays off");
+    assert!(contains(b"\x1b[?1049h"), "the reader did run");
+}
+
+#[test]
+fn a_bad_config_names_file_line_and_key_before_the_terminal_is_touched() {
+    let temp = tempfile::tempdir().unwrap();
+    let config = temp.path().join("inkstone");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(
+        config.join("config.yaml"),
+        "theme: default\nkeys:\n  list:\n    j: fly_away\n",
+    )
+    .unwrap();
+    let archive = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/reader");
+    let mut r = Reader::start(
+        &archive,
+        temp.path(),
+        Path::new("/bin/true"),
+        &temp.path().join("x"),
+    );
+    assert_eq!(r.wait_for_exit().exit_code(), 2);
+    r.wait_for(&["config.yaml:4: keys.list.j: unknown action `fly_away`"]);
+    assert!(!r.bytes().windows(8).any(|w| w == b"\x1b[?1049h"));
 }

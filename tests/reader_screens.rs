@@ -24,7 +24,14 @@ fn session(width: u16, height: u16, monochrome: bool) -> Session<TestBackend> {
     let keymap = Keymap::defaults();
     let mut library = Library::load(&[fixtures()]);
     library.name = "reader-fixtures".into();
-    let app = App::new(library, keymap.guide(), Options { monochrome });
+    let app = App::new(
+        library,
+        keymap.guide(),
+        Options {
+            monochrome,
+            ..Options::default()
+        },
+    );
     let mut session = Session::new(
         app,
         keymap,
@@ -176,4 +183,52 @@ fn hostile_text_is_drawn_clean() {
         shown.chars().all(|c| c == '\n' || !terminal_control(c)),
         "{shown:?}"
     );
+}
+
+/// The screen redrawn from scratch: a test backend keeps cells a real
+/// terminal clears (the right half of a wide character drawn over).
+fn fresh_screen(session: &mut Session<TestBackend>) -> String {
+    session.redraw_all().unwrap();
+    screen(session)
+}
+
+#[test]
+fn list_with_read_unread_and_starred_rows() {
+    for (w, h) in [(80, 24), (40, 12)] {
+        let mut s = session(w, h, false);
+        // First read; second starred; third read and starred; rest unread.
+        press(&mut s, "rjsjrsjj");
+        insta::assert_snapshot!(format!("list_marks_{w}x{h}"), fresh_screen(&mut s));
+        let buffer = s.terminal().backend().buffer();
+        let bold_in_row = |y: u16| {
+            (0..w).any(|x| {
+                buffer[(x, y)]
+                    .modifier
+                    .contains(ratatui::style::Modifier::BOLD)
+            })
+        };
+        assert!(!bold_in_row(1), "a read article is plain");
+        assert!(bold_in_row(4), "an unread article stands out");
+    }
+    let mut s = session(80, 24, false);
+    press(&mut s, "s\n");
+    assert!(screen(&s).starts_with("reader-fixtures  1 / 7  Tech  ★ starred\n"));
+    press(&mut s, "r");
+    assert!(screen(&s).starts_with("reader-fixtures  1 / 7  Tech  ★ starred  unread\n"));
+}
+
+#[test]
+fn views_and_the_mark_all_question() {
+    let mut s = session(80, 24, false);
+    press(&mut s, "rjsjr");
+    press(&mut s, "v");
+    insta::assert_snapshot!("list_unread_view_80x24", fresh_screen(&mut s));
+    press(&mut s, "v");
+    insta::assert_snapshot!("list_starred_view_80x24", fresh_screen(&mut s));
+    press(&mut s, "vR");
+    insta::assert_snapshot!("list_mark_all_question_80x24", fresh_screen(&mut s));
+    press(&mut s, "y");
+    assert!(fresh_screen(&mut s).contains("reader-fixtures  7 articles  all read"));
+    press(&mut s, "v");
+    insta::assert_snapshot!("list_unread_view_empty_80x24", fresh_screen(&mut s));
 }

@@ -148,7 +148,7 @@ fn nothing_matches_and_esc_restores() {
     press(&mut s, "\u{1b}");
     let shown = screen(&s);
     assert!(
-        shown.starts_with("search-fixtures  6 articles\n"),
+        shown.starts_with("search-fixtures  6 articles  6 unread\n"),
         "{shown}"
     );
     assert!(shown.contains("3 / 6"), "the selection is back: {shown}");
@@ -162,7 +162,7 @@ fn sort_order_shows_in_the_header() {
     press(&mut s, "/taiwan\n");
     let shown = screen(&s);
     assert!(
-        shown.starts_with("search-fixtures  1 / 6 articles  /taiwan  sorted by title\n"),
+        shown.starts_with("search-fixtures  1 / 6 articles  1 unread  /taiwan  sorted by title\n"),
         "{shown}"
     );
 }
@@ -174,6 +174,9 @@ fn pasted_text_goes_into_the_prompt() {
     s.handle_event(&Event::Paste("习近平\r\n".into()));
     s.redraw_all().unwrap();
     let shown = screen(&s);
-    assert!(shown.contains("1 / 6 articles  /习近平"), "{shown}");
+    assert!(
+        shown.contains("1 / 6 articles  1 unread  /习近平"),
+        "{shown}"
+    );
     assert!(shown.contains("[臺灣]海峽情勢升溫　[習近平]") || shown.contains("[習近平]"));
 }

@@ -1,6 +1,7 @@
 //! Everything that can happen to the reader, as data.
 
 use crate::render::Document;
+use crate::watch::LibraryEvent;
 
 /// One thing that happened: a key the keymap translated, a mouse event, a
 /// resize, or the outcome of an effect. [`crate::app::App::update`] is the
@@ -57,8 +58,8 @@ pub enum Action {
     /// Article view: scroll to the next / previous match of the search.
     NextMatch,
     PrevMatch,
-    /// Time passed (the event loop's tick): look at background work such
-    /// as the search index's progress.
+    /// Time passed (the event loop's tick, at least every 250 ms): look at
+    /// background work such as the search index's progress, save marks.
     Tick,
     /// The terminal has a new size (columns, rows).
     Resize {
@@ -88,6 +89,20 @@ pub enum Action {
     Notify(String),
     /// An effect failed; show this in the status line as an error.
     Fail(String),
+    /// Mark the current article read, or unread if it was read.
+    ToggleRead,
+    /// Star the current article, or unstar it.
+    ToggleStar,
+    /// Mark every listed article read (asks first).
+    MarkAllRead,
+    /// Show all articles, only unread ones, or only starred ones (in turn).
+    CycleView,
+    /// The answer to a yes/no question in the status line.
+    Answer(bool),
+    /// Files in the library changed on disk (watcher or cache recheck).
+    Library(LibraryEvent),
+    /// The library was loaded again from scratch on another thread.
+    LibraryReloaded(super::reload::Reloaded),
 }
 
 impl Action {
@@ -102,6 +117,8 @@ impl Action {
                 | Action::Fail(_)
                 | Action::Redraw
                 | Action::Tick
+                | Action::Library(_)
+                | Action::LibraryReloaded(_)
         )
     }
 }

@@ -29,6 +29,8 @@ pub struct Detail {
     pub width: usize,
     /// The first line shown.
     pub scroll: usize,
+    /// How the header writes the date (strftime; empty: `YYYY-MM-DD`).
+    pub date_format: String,
 }
 
 impl Detail {
@@ -39,6 +41,7 @@ impl Detail {
             lines: Vec::new(),
             width: 0,
             scroll: 0,
+            date_format: String::new(),
         }
     }
 
@@ -55,7 +58,10 @@ impl Detail {
     pub fn layout(&mut self, article: &Article, width: usize, monochrome: bool) {
         let width = width.max(1);
         let old_len = self.lines.len().max(1);
-        let mut lines = render::header(article, width);
+        let date = article
+            .date
+            .map(|d| super::dates::format(d, &self.date_format));
+        let mut lines = render::header_dated(article, width, date);
         lines.push(Line::default());
         match &self.body {
             Body::Loading => lines.push(Line::styled("Loading…", Modifier::DIM)),

@@ -218,12 +218,14 @@ impl App {
     }
 
     /// Whether an [`super::Action::Tick`] has anything to do: start the
-    /// index, or take in its progress.
+    /// index, or take in its progress; work for the marks (see
+    /// `update_marks`).
     pub fn needs_tick(&self) -> bool {
-        match &self.search.index {
+        let search = match &self.search.index {
             None => true,
             Some(index) => self.search.progress != Some(index.progress()),
-        }
+        };
+        search || self.marks_need_tick()
     }
 }
 

@@ -1,6 +1,7 @@
 //! `App::update`, one test per action or behaviour.
 
 mod filtering;
+mod marks;
 mod screen;
 mod searching;
 

@@ -13,6 +13,15 @@ impl App {
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
         if action.is_user_input() {
             self.status = None;
+            if !matches!(action, Action::Answer(_)) {
+                // Anything but an answer cancels a pending question.
+                self.confirm = None;
+            }
+        }
+        if !self.indexed && (action.is_user_input() || matches!(action, Action::Tick)) {
+            // Deferred from start-up so the first frame comes sooner; the
+            // first tick after it (or the first key) builds them.
+            self.index_labels();
         }
         match action {
             Action::Quit => return vec![Effect::Quit],
@@ -22,7 +31,13 @@ impl App {
             Action::BodyLoaded { article, result } => self.body_loaded(article, result),
             Action::Notify(text) => self.notify(text),
             Action::Fail(text) => self.fail(text),
-            Action::Tick => self.tick(),
+            Action::Answer(yes) => self.answer(yes),
+            Action::Tick => {
+                self.tick();
+                self.save_marks(std::time::Instant::now());
+            }
+            Action::Library(event) => return self.library_event(event),
+            Action::LibraryReloaded(reloaded) => return self.library_reloaded(&reloaded),
             other => {
                 return match self.overlay {
                     Some(Overlay::Picker(_)) => self.update_picker(&other),
@@ -102,6 +117,9 @@ impl App {
             Action::FilterByTag(n) => self.filter_by_nth_tag(*n),
             Action::ClearFilters => self.clear_filters(),
             Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
+            Action::ToggleRead | Action::ToggleStar | Action::MarkAllRead | Action::CycleView => {
+                return self.update_marks(action);
+            }
             _ => {}
         }
         Vec::new()
@@ -162,10 +180,12 @@ impl App {
             return Vec::new();
         };
         let mut detail = Detail::new(article);
+        detail.date_format.clone_from(&self.options.date_format);
         let width = usize::from(self.size.text_area().width);
         detail.layout(meta, width, self.options.monochrome);
         self.detail = Some(detail);
         self.view = View::Detail;
+        self.mark_opened(article);
         vec![Effect::LoadBody { article }]
     }
 

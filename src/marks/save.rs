@@ -102,6 +102,7 @@ impl Marks {
             // Another process's marks, with this one's newer changes on top.
             self.read = read;
             self.starred = starred;
+            self.revision += 1;
             for (id, change) in &self.pending {
                 if let Some(value) = change.read {
                     set_member(&mut self.read, id, value);

@@ -14,6 +14,12 @@ use crate::text::wrap::{Paragraph, ParagraphBuilder};
 /// categories, tags numbered `[1] [2] ...` (the order of `article.tags`),
 /// link, then a rule. No line is wider than `width`.
 pub fn header(article: &Article, width: usize) -> Vec<Line<'static>> {
+    header_dated(article, width, article.date.map(|d| d.to_string()))
+}
+
+/// [`header`] with the date already written out (in the person's format);
+/// `None`: no date.
+pub fn header_dated(article: &Article, width: usize, date: Option<String>) -> Vec<Line<'static>> {
     let width = width.max(1);
     let mut out = Vec::new();
     let title = Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD);
@@ -21,8 +27,8 @@ pub fn header(article: &Article, width: usize) -> Vec<Line<'static>> {
 
     let meta = Style::new().add_modifier(Modifier::DIM);
     let mut facts = Vec::new();
-    if let Some(date) = article.date {
-        facts.push(date.to_string());
+    if let Some(date) = date.filter(|d| !d.is_empty()) {
+        facts.push(date);
     }
     if let Some(updated) = article.updated {
         facts.push(format!("更新 {}", updated.format("%Y-%m-%d %H:%M")));

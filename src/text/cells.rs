@@ -14,7 +14,34 @@
 
 use std::borrow::Cow;
 
+use super::width;
+
 const ZERO_WIDTH_JOINER: char = '\u{200d}';
+
+/// Holds the second cell of a character that counts two columns only
+/// because ambiguous characters are wide (`ambiguous_width: 2`): ratatui
+/// counts it as one, so without this everything after it on the row would
+/// be drawn one column too far left of where the terminal puts it. The
+/// reader turns these cells into the covered half of the wide character
+/// before the frame goes out; a private-use character, so never text.
+pub const SPACER: char = '\u{E000}';
+
+/// `s` with a [`SPACER`] after each character that only ambiguous-width
+/// mode makes wide; `s` itself when there is none (always, in the default
+/// mode). Apply to finished text, after all measuring.
+pub fn widen_ambiguous(s: &str) -> Cow<'_, str> {
+    if s.is_ascii() || !s.chars().any(width::widened_by_ambiguous) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        out.push(c);
+        if width::widened_by_ambiguous(c) {
+            out.push(SPACER);
+        }
+    }
+    Cow::Owned(out)
+}
 
 fn is_skin_tone(c: char) -> bool {
     ('\u{1f3fb}'..='\u{1f3ff}').contains(&c)

@@ -25,6 +25,13 @@ pub fn ambiguous_wide() -> bool {
     AMBIGUOUS_WIDE.load(Ordering::Relaxed)
 }
 
+/// Whether `c` takes two columns only because ambiguous characters are set
+/// to be wide. ratatui counts such a character as one column, so the cell
+/// after it must be reserved (see `text::cells::widen_ambiguous`).
+pub fn widened_by_ambiguous(c: char) -> bool {
+    ambiguous_wide() && c.width_cjk() == Some(2) && c.width() == Some(1)
+}
+
 const EMOJI_PRESENTATION: char = '\u{FE0F}';
 
 fn is_regional_indicator(c: char) -> bool {

@@ -7,7 +7,7 @@ use std::collections::VecDeque;
 use std::io;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
-use crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
+use crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind};
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 
@@ -65,6 +65,11 @@ where
         &self.app
     }
 
+    /// Ends the session, handing back the app (to save its state).
+    pub fn into_app(self) -> App {
+        self.app
+    }
+
     pub fn terminal(&self) -> &Terminal<B> {
         &self.terminal
     }
@@ -90,6 +95,15 @@ where
 
     fn translate(&self, event: &Event) -> Option<Action> {
         match event {
+            // A question in the status line takes the next key: y is yes,
+            // any other no (Ctrl-c and Ctrl-z still work).
+            Event::Key(key)
+                if key.kind != KeyEventKind::Release
+                    && self.app.confirm().is_some()
+                    && !key.modifiers.contains(KeyModifiers::CONTROL) =>
+            {
+                Some(Action::Answer(matches!(key.code, KeyCode::Char('y' | 'Y'))))
+            }
             Event::Key(key) if key.kind != KeyEventKind::Release => {
                 self.keymap.resolve(self.app.context(), key)
             }

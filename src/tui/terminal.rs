@@ -2,6 +2,7 @@
 //! exit, panic, signal, suspend, or a terminal browser borrowing it.
 
 use std::io::{self, BufWriter, Stdout, Write, stdout};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crossterm::cursor::Show;
 use crossterm::event::{
@@ -17,9 +18,15 @@ use ratatui::backend::CrosstermBackend;
 pub type TtyBackend = CrosstermBackend<BufWriter<Stdout>>;
 pub type Tty = Terminal<TtyBackend>;
 
-/// Switches to the alternate screen in raw mode with mouse reporting, and
-/// makes sure a panic puts the terminal back before its message prints.
-pub fn init() -> io::Result<Tty> {
+/// Whether the reader asks the terminal for mouse events (config.yaml's
+/// `mouse`); off, the terminal selects text with the mouse as usual.
+static MOUSE: AtomicBool = AtomicBool::new(true);
+
+/// Switches to the alternate screen in raw mode (with mouse reporting when
+/// `mouse`), and makes sure a panic puts the terminal back before its
+/// message prints.
+pub fn init(mouse: bool) -> io::Result<Tty> {
+    MOUSE.store(mouse, Ordering::Relaxed);
     install_panic_hook();
     enter()?;
     Terminal::new(CrosstermBackend::new(BufWriter::with_capacity(
@@ -28,23 +35,27 @@ pub fn init() -> io::Result<Tty> {
     )))
 }
 
-/// Raw mode, alternate screen, mouse reporting, bracketed paste (so a
-/// pasted search arrives whole, newlines and all, instead of as keys).
+/// Raw mode, alternate screen, mouse reporting (unless turned off),
+/// bracketed paste (so a pasted search arrives whole, newlines and all,
+/// instead of as keys).
 pub fn enter() -> io::Result<()> {
     enable_raw_mode()?;
-    execute!(
-        stdout(),
-        EnterAlternateScreen,
-        EnableMouseCapture,
-        EnableBracketedPaste
-    )
+    execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
+    if MOUSE.load(Ordering::Relaxed) {
+        execute!(stdout(), EnableMouseCapture)?;
+    }
+    Ok(())
 }
 
 /// Undoes [`enter`]: every step is tried even if one fails (the terminal
 /// may already be gone after SIGHUP).
 pub fn leave() -> io::Result<()> {
     let mut out = stdout();
-    let mouse = execute!(out, DisableBracketedPaste, DisableMouseCapture, Show);
+    let mouse = if MOUSE.load(Ordering::Relaxed) {
+        execute!(out, DisableBracketedPaste, DisableMouseCapture, Show)
+    } else {
+        execute!(out, DisableBracketedPaste, Show)
+    };
     let screen = ratatui::try_restore();
     let flushed = out.flush();
     mouse.and(screen).and(flushed)

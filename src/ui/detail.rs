@@ -22,6 +22,12 @@ pub fn draw(frame: &mut Frame, app: &App, size: Size, theme: &Theme) {
         top.push("  ", theme.dim);
         top.push(source, theme.source);
     }
+    if app.marks().is_starred(detail.article) {
+        top.push("  ★ starred", theme.star);
+    }
+    if !app.marks().is_read(detail.article) {
+        top.push("  unread", theme.unread);
+    }
     for criterion in app.filters().criteria() {
         top.push("  ", theme.dim);
         top.push(&criterion.label(), theme.filter);
@@ -37,6 +43,8 @@ pub fn draw(frame: &mut Frame, app: &App, size: Size, theme: &Theme) {
         let row_area = Rect::new(area.x, area.y + row as u16, area.width, 1);
         let line =
             super::search::article_line(app, detail.scroll + row, line, matches.get(row), theme);
+        // Ambiguous-width characters get their second cell (see spans).
+        let line = super::spans::widened(&line).unwrap_or(line);
         frame.render_widget(line, row_area);
     }
 }

@@ -8,10 +8,13 @@ use super::spans::{LineBuilder, count};
 use super::theme::Theme;
 use crate::app::{App, Size};
 use crate::article::Article;
+use crate::marks::ViewFilter;
 use crate::search::Query;
+use crate::text::width;
 
-/// Columns of `YYYY-MM-DD`.
-const DATE_WIDTH: usize = 10;
+/// The marker column: starred, else unread, else blank.
+const STAR: &str = "★";
+const UNREAD: &str = "●";
 
 pub fn draw(frame: &mut Frame, app: &App, size: Size, theme: &Theme) {
     frame.render_widget(
@@ -21,30 +24,61 @@ pub fn draw(frame: &mut Frame, app: &App, size: Size, theme: &Theme) {
     let area = size.body_area();
     let visible = app.visible();
     if visible.is_empty() {
-        let message = if app.search_prompt().is_some() {
-            "No article matches this search; Backspace deletes, Esc cancels."
-        } else if app.filters().is_empty() {
-            "No articles here."
-        } else {
-            "No article matches all the filters; Backspace clears them."
-        };
+        let message = empty_message(app);
         let mut b = LineBuilder::new(usize::from(area.width));
-        b.push(message, theme.dim);
+        b.push(&message, theme.dim);
         frame.render_widget(b.build(), row_area(area, 0));
         return;
     }
     let cursor = app.list_cursor();
-    let columns = Columns::new(usize::from(area.width), app.source_width());
+    let columns = Columns::new(usize::from(area.width), app);
     let query = app.search_query();
     for (row, position) in (cursor.offset..visible.len())
         .take(usize::from(area.height))
         .enumerate()
     {
-        let Some(article) = app.articles().get(visible[position]) else {
+        let index = visible[position];
+        let Some(article) = app.articles().get(index) else {
             continue;
         };
-        let line = columns.row(article, position == cursor.selected, query, theme);
+        let marks = RowMarks {
+            unread: !app.marks().is_read(index),
+            starred: app.marks().is_starred(index),
+        };
+        let line = columns.row(
+            app,
+            article,
+            marks,
+            position == cursor.selected,
+            query,
+            theme,
+        );
         frame.render_widget(line, row_area(area, row));
+    }
+}
+
+/// What an empty list says, and how to get articles back.
+fn empty_message(app: &App) -> String {
+    let view_key = app
+        .guide()
+        .list_hints
+        .iter()
+        .find(|h| h.label == "view")
+        .map(|h| format!("; {} changes the view", h.key))
+        .unwrap_or_default();
+    if app.search_prompt().is_some() {
+        return "No article matches this search; Backspace deletes, Esc cancels.".to_owned();
+    }
+    match (app.view_filter(), app.filters().is_empty()) {
+        (ViewFilter::All, true) => "No articles here.".to_owned(),
+        (ViewFilter::All, false) => {
+            "No article matches all the filters; Backspace clears them.".to_owned()
+        }
+        (view, true) => format!("No {} articles here{view_key}.", view.label()),
+        (view, false) => format!(
+            "No {} article matches all the filters; Backspace clears them{view_key}.",
+            view.label()
+        ),
     }
 }
 
@@ -60,6 +94,16 @@ pub fn header(app: &App, width: usize, theme: &Theme) -> Line<'static> {
         format!("  {} / {} articles", count(shown), count(total))
     };
     b.push(&counts, theme.dim);
+    let unread = app.unread_listed();
+    if unread > 0 {
+        b.push(&format!("  {} unread", count(unread)), theme.unread);
+    } else if shown > 0 {
+        b.push("  all read", theme.dim);
+    }
+    if app.view_filter() != ViewFilter::All {
+        b.push("  ", theme.dim);
+        b.push(&format!("{} only", app.view_filter().label()), theme.filter);
+    }
     for criterion in app.filters().criteria() {
         b.push("  ", theme.dim);
         b.push(&criterion.label(), theme.filter);
@@ -72,22 +116,40 @@ fn row_area(area: Rect, row: usize) -> Rect {
     Rect::new(area.x, area.y + row as u16, area.width, 1)
 }
 
+/// How an article is marked, for its row.
+#[derive(Clone, Copy)]
+struct RowMarks {
+    unread: bool,
+    starred: bool,
+}
+
 /// Column widths for one screen width.
 struct Columns {
     width: usize,
+    marker: usize,
+    date: usize,
     source: usize,
 }
 
 impl Columns {
-    fn new(width: usize, widest_source: usize) -> Columns {
+    fn new(width: usize, app: &App) -> Columns {
         // The source column takes at most a sixth of a narrow screen.
-        let source = widest_source.min((width / 6).max(4)).min(16);
-        Columns { width, source }
+        let source = app.source_width().min((width / 6).max(4)).min(16);
+        // The marks are ambiguous-width: two columns each on some terminals.
+        let marker = width::str_width(STAR).max(width::str_width(UNREAD)) + 1;
+        Columns {
+            width,
+            marker,
+            date: app.date_width(),
+            source,
+        }
     }
 
     fn row(
         &self,
+        app: &App,
         article: &Article,
+        marks: RowMarks,
         selected: bool,
         query: Option<&Query>,
         theme: &Theme,
@@ -99,12 +161,19 @@ impl Columns {
                 style
             }
         };
+        let title_style = if marks.unread {
+            theme.title.patch(theme.unread)
+        } else {
+            theme.title
+        };
         let mut b = LineBuilder::new(self.width);
-        let date = article
-            .date
-            .map(|d| d.format("%Y-%m-%d").to_string())
-            .unwrap_or_default();
-        b.push_fit(&date, DATE_WIDTH, patch(theme.date));
+        let (marker, marker_style) = match (marks.starred, marks.unread) {
+            (true, _) => (STAR, theme.star),
+            (false, true) => (UNREAD, title_style),
+            (false, false) => ("", theme.title),
+        };
+        b.push_fit(marker, self.marker, patch(marker_style));
+        b.push_fit(&app.date_text(article), self.date, patch(theme.date));
         b.push_fit(" ", 1, patch(theme.title));
         if self.source > 0 {
             b.push_fit(
@@ -119,8 +188,8 @@ impl Columns {
         } else {
             article.title.as_str()
         };
-        let mark = patch(theme.title).patch(theme.found);
-        super::search::push_title(&mut b, title, patch(theme.title), query, mark);
+        let mark = patch(title_style).patch(theme.found);
+        super::search::push_title(&mut b, title, patch(title_style), query, mark);
         if b.left() >= 6 && !article.tags.is_empty() {
             let mut tags = String::from(" ");
             for tag in &article.tags {

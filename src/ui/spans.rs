@@ -2,6 +2,10 @@
 //! through [`LineBuilder`] (or `app::detail`'s cached lines), which makes
 //! it [`cells::terminal_safe`].
 
+use std::borrow::Cow;
+use std::num::NonZeroU16;
+
+use ratatui::buffer::{Buffer, CellDiffOption};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
@@ -64,7 +68,58 @@ impl LineBuilder {
     }
 
     pub fn build(self) -> Line<'static> {
-        Line::from(self.spans)
+        let mut line = Line::from(self.spans);
+        if width::ambiguous_wide() {
+            widen_spans(&mut line);
+        }
+        line
+    }
+}
+
+/// `line` ready for ratatui when ambiguous characters are wide (see
+/// [`cells::SPACER`]); `None` when it needs nothing.
+pub fn widened(line: &Line<'static>) -> Option<Line<'static>> {
+    if !width::ambiguous_wide() {
+        return None;
+    }
+    let mut line = line.clone();
+    widen_spans(&mut line);
+    Some(line)
+}
+
+fn widen_spans(line: &mut Line<'static>) {
+    for span in &mut line.spans {
+        if let Cow::Owned(wide) = cells::widen_ambiguous(&span.content) {
+            span.content = wide.into();
+        }
+    }
+}
+
+/// Turns each [`cells::SPACER`] after a widened character into the covered
+/// second column of that character: ratatui then writes the character once
+/// and never writes over its second column, where the terminal draws it. A
+/// spacer left alone (what it followed was drawn over) becomes a blank.
+pub fn settle_spacers(buffer: &mut Buffer) {
+    let area = buffer.area;
+    let spacer = cells::SPACER.to_string();
+    let two = NonZeroU16::new(2).expect("2 is not zero");
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            if buffer[(x, y)].symbol() != spacer {
+                continue;
+            }
+            buffer[(x, y)].set_symbol(" ");
+            if x == area.left() {
+                continue;
+            }
+            let before = &mut buffer[(x - 1, y)];
+            let mut chars = before.symbol().chars();
+            if let (Some(c), None) = (chars.next(), chars.next()) {
+                if width::widened_by_ambiguous(c) {
+                    before.set_diff_option(CellDiffOption::ForcedWidth(two));
+                }
+            }
+        }
     }
 }
 

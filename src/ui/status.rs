@@ -29,7 +29,9 @@ pub fn draw(frame: &mut Frame, app: &App, size: Size, theme: &Theme) {
         total
     };
     let mut b = LineBuilder::new(left_width);
-    if let Some(input) = app
+    if let Some(question) = app.confirm() {
+        b.push(&question.question(), theme.key);
+    } else if let Some(input) = app
         .search_prompt()
         .filter(|_| app.context() == Context::Search)
     {

@@ -1,8 +1,11 @@
-//! Colours and styles, with a monochrome set for `NO_COLOR`.
+//! Colours and styles, with a monochrome set for `NO_COLOR`, and the
+//! person's overrides from config.yaml's `colors:` on top.
 
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::symbols::border;
 
+use crate::app::App;
+use crate::config::{ColorOverrides, Element};
 use crate::text::width;
 
 /// Every style the reader draws with.
@@ -27,6 +30,10 @@ pub struct Theme {
     pub found: Style,
     /// The match `n` / `N` went to.
     pub found_focus: Style,
+    /// Patched over the title (and marker) of an unread article.
+    pub unread: Style,
+    /// The starred marker.
+    pub star: Style,
 }
 
 impl Theme {
@@ -53,6 +60,8 @@ impl Theme {
                 marked: bold,
                 found: bold.add_modifier(Modifier::UNDERLINED),
                 found_focus: bold.add_modifier(Modifier::REVERSED),
+                unread: bold,
+                star: bold,
             };
         }
         Theme {
@@ -73,7 +82,45 @@ impl Theme {
             marked: bold.fg(Color::Yellow),
             found: bold.fg(Color::Black).bg(Color::LightYellow),
             found_focus: bold.fg(Color::Black).bg(Color::LightRed),
+            unread: bold,
+            star: bold.fg(Color::Yellow),
         }
+    }
+
+    /// The theme the app draws with: built-in for its `monochrome`
+    /// setting, with config.yaml's `colors:` over it.
+    pub fn for_app(app: &App) -> Theme {
+        let options = app.options();
+        Theme::new(options.monochrome).with_overrides(&options.colors, options.monochrome)
+    }
+
+    /// Each element's style replaced by the person's override (only its
+    /// bold, dim, italic, underline and reverse when `monochrome`).
+    #[must_use]
+    pub fn with_overrides(mut self, colors: &ColorOverrides, monochrome: bool) -> Theme {
+        for &element in Element::ALL {
+            let style = match element {
+                Element::Header => &mut self.header,
+                Element::Filter => &mut self.filter,
+                Element::Date => &mut self.date,
+                Element::Source => &mut self.source,
+                Element::Title => &mut self.title,
+                Element::Tags => &mut self.tags,
+                Element::Selected => &mut self.selected,
+                Element::Dim => &mut self.dim,
+                Element::Key => &mut self.key,
+                Element::Error => &mut self.error,
+                Element::Info => &mut self.info,
+                Element::Border => &mut self.border,
+                Element::Heading => &mut self.heading,
+                Element::Query => &mut self.query,
+                Element::Marked => &mut self.marked,
+                Element::Unread => &mut self.unread,
+                Element::Star => &mut self.star,
+            };
+            *style = colors.apply(element, *style, monochrome);
+        }
+        self
     }
 
     /// Box-drawing lines are ambiguous-width: where they count two columns
@@ -93,5 +140,33 @@ impl Theme {
         } else {
             border::PLAIN
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+
+    fn overrides(yaml: &str) -> ColorOverrides {
+        Config::parse(yaml, std::path::Path::new("config.yaml"))
+            .unwrap()
+            .colors
+    }
+
+    #[test]
+    fn overrides_replace_styles_and_mono_keeps_only_modifiers() {
+        let colors = overrides("colors:\n  unread: bold white on blue\n  star: red\n");
+        let theme = Theme::new(false).with_overrides(&colors, false);
+        assert_eq!(
+            theme.unread,
+            Style::new().bold().fg(Color::White).bg(Color::Blue)
+        );
+        assert_eq!(theme.star, Style::new().fg(Color::Red));
+        assert_eq!(theme.title, Theme::new(false).title, "others untouched");
+        let mono = Theme::new(true).with_overrides(&colors, true);
+        assert_eq!((mono.unread.fg, mono.unread.bg), (None, None));
+        assert!(mono.unread.add_modifier.contains(Modifier::BOLD));
+        assert_eq!(mono.star.fg, None);
     }
 }

@@ -2,18 +2,24 @@
 //! one run (config, marks, metadata cache, live updates) set up in the
 //! right order, for the reader to own.
 //!
-//! The reader's loop, with `s = Session::start(&paths)?` (before the
-//! terminal is set up, so a config error prints plainly):
+//! How the reader (`cli::read`, `tui::run`, `tui::live`) uses it:
 //!
-//! - poll terminal events with a timeout of at most 250 ms, and no later
-//!   than `s.marks.save_due_at()`;
-//! - after every event or timeout: `while let Some(e) = watcher.try_recv()`
-//!   turn `e` into an action (`Changed(paths)` -> `library.apply_changes`,
-//!   keeping the selection by article id; `Rescan` -> `Library::load_cached`
-//!   again; `Error` -> status line), then `marks.save_if_due(Instant::now())`
-//!   (an error goes to the status line; it retries by itself);
-//! - on quit: [`finish`], then print what it returns after leaving the
-//!   alternate screen.
+//! - [`Locations::config`] and the keymap with its config overrides first,
+//!   before the terminal is set up, so a mistake prints plainly;
+//! - [`Startup::open`]: ambiguous width, the library through the
+//!   metadata cache beside the marks; then `tui::app_for` builds the `App`
+//!   and the first frame is drawn;
+//! - after the first frame, [`start_watching`] (live updates and the
+//!   background recheck of the cache, one channel);
+//! - every turn of the event loop (at least every 100 ms): each watcher
+//!   event becomes `Action::Library` (`Changed(paths)` ->
+//!   `Library::apply_changes`, keeping the selection by article id;
+//!   `Rescan` -> the library loaded again on a thread, handed over as
+//!   `Action::LibraryReloaded`; `Error` -> status line), then
+//!   `Action::Tick` runs `Marks::save_if_due` (an error goes to the status
+//!   line; it retries by itself);
+//! - on quit or a terminating signal: `App::finish` ([`finish`]), whose
+//!   messages are printed after leaving the alternate screen.
 
 use std::path::PathBuf;
 
@@ -43,10 +49,19 @@ impl Locations {
             cache_dir: crate::cache::default_dir(),
         }
     }
+
+    /// The config (defaults when there is no file). Load it before the
+    /// terminal is set up, so an error prints plainly.
+    pub fn config(&self) -> Result<Config, ConfigError> {
+        match &self.config_file {
+            Some(file) => Config::load(file),
+            None => Ok(Config::default()),
+        }
+    }
 }
 
 /// What the reader needs to start, with the state it will own.
-pub struct Session {
+pub struct Startup {
     pub config: Config,
     pub library: Library,
     pub marks: Marks,
@@ -55,24 +70,40 @@ pub struct Session {
     pub watcher: Option<LibraryWatcher>,
     /// Messages to show once in the status line.
     pub notices: Vec<String>,
+    /// Where the metadata cache lives, for reloading while running.
+    pub cache_dir: Option<PathBuf>,
 }
 
-impl Session {
+impl Startup {
     /// Starts with the platform's folders. `paths` from the command line
     /// win over the config's `library:`; with neither, the samples.
-    pub fn start(paths: &[PathBuf]) -> Result<Session, ConfigError> {
-        Session::start_at(paths, &Locations::standard())
+    pub fn start(paths: &[PathBuf]) -> Result<Startup, ConfigError> {
+        Startup::start_at(paths, &Locations::standard())
     }
 
-    /// Starts with the given folders. Order matters: the config first (it
-    /// may fail), its process-wide settings before any text is measured,
-    /// then the library from the cache, the marks, and last the watcher
-    /// and the recheck, which report through the same channel.
-    pub fn start_at(paths: &[PathBuf], at: &Locations) -> Result<Session, ConfigError> {
-        let config = match &at.config_file {
-            Some(file) => Config::load(file)?,
-            None => Config::default(),
-        };
+    /// Starts with the given folders: [`Locations::config`],
+    /// [`Startup::open`], then [`Startup::watch`] at once.
+    pub fn start_at(paths: &[PathBuf], at: &Locations) -> Result<Startup, ConfigError> {
+        let mut startup = Startup::open(at.config()?, paths, at);
+        startup.watch();
+        Ok(startup)
+    }
+
+    /// Starts live updates and the background recheck of the cache (see
+    /// [`start_watching`]); a refusal goes to `notices`.
+    pub fn watch(&mut self) {
+        if self.watcher.is_none() {
+            self.watcher = start_watching(&self.library, &mut self.notices);
+        }
+    }
+
+    /// Starts from a loaded config. Order matters: its process-wide
+    /// settings before any text is measured, then the library from the
+    /// cache beside the marks. Live updates are not started: the reader
+    /// starts them after its first frame (setting up the watches walks
+    /// every folder, and the recheck looks at every file), with
+    /// [`start_watching`].
+    pub fn open(config: Config, paths: &[PathBuf], at: &Locations) -> Startup {
         config.apply_globals();
         let paths = if paths.is_empty() {
             config.library.clone()
@@ -92,23 +123,25 @@ impl Session {
                 .unwrap_or_else(|_| (Marks::in_memory(), Some("cannot read the marks".into())));
             (library, marks)
         });
-        let mut notices: Vec<String> = message.into_iter().collect();
-        let watcher = if library.roots.is_empty() {
-            None
-        } else {
-            start_watching(&library, &mut notices)
-        };
-        Ok(Session {
+        Startup {
             config,
             library,
             marks,
-            watcher,
-            notices,
-        })
+            watcher: None,
+            notices: message.into_iter().collect(),
+            cache_dir: at.cache_dir.clone(),
+        }
     }
 }
 
-fn start_watching(library: &Library, notices: &mut Vec<String>) -> Option<LibraryWatcher> {
+/// Follows `library`'s folders and runs the recheck of the files the cache
+/// vouched for, both reporting through the watcher's channel; `None` for
+/// the samples, or when the system refuses (the reason goes to
+/// `notices`).
+pub fn start_watching(library: &Library, notices: &mut Vec<String>) -> Option<LibraryWatcher> {
+    if library.roots.is_empty() {
+        return None;
+    }
     match LibraryWatcher::start(&library.roots) {
         Ok(watcher) => {
             watch::spawn_recheck(library.recheck(), watcher.sender());

@@ -7,7 +7,7 @@ use std::fs;
 use std::path::PathBuf;
 use std::time::{Duration, Instant, SystemTime};
 
-use inkstone::session::{Locations, Session, finish};
+use inkstone::startup::{Locations, Startup, finish};
 use inkstone::watch::LibraryEvent;
 
 fn article(title: &str, date: &str) -> String {
@@ -55,7 +55,7 @@ impl Fixture {
 #[test]
 fn marks_survive_a_restart() {
     let fx = Fixture::new();
-    let mut s = Session::start_at(&[], &fx.at).unwrap();
+    let mut s = Startup::start_at(&[], &fx.at).unwrap();
     assert_eq!(s.library.articles.len(), 2, "the config's library");
     assert!(s.notices.is_empty(), "{:?}", s.notices);
     let id = s.library.articles[0].id.clone();
@@ -64,7 +64,7 @@ fn marks_survive_a_restart() {
     assert!(finish(&mut s.library, &mut s.marks).is_empty());
     drop(s);
 
-    let s = Session::start_at(&[], &fx.at).unwrap();
+    let s = Startup::start_at(&[], &fx.at).unwrap();
     assert!(s.marks.is_read(&id) && s.marks.is_starred(&id));
     let unread: Vec<_> = s
         .library
@@ -78,7 +78,7 @@ fn marks_survive_a_restart() {
 #[test]
 fn file_edited_while_closed_arrives_through_the_watcher_channel() {
     let fx = Fixture::new();
-    let mut s = Session::start_at(&[], &fx.at).unwrap();
+    let mut s = Startup::start_at(&[], &fx.at).unwrap();
     finish(&mut s.library, &mut s.marks);
     drop(s);
     // Edited in place: the folder's time does not change.
@@ -89,7 +89,7 @@ fn file_edited_while_closed_arrives_through_the_watcher_channel() {
         .set_modified(SystemTime::now() - Duration::from_secs(30))
         .unwrap();
 
-    let mut s = Session::start_at(&[], &fx.at).unwrap();
+    let mut s = Startup::start_at(&[], &fx.at).unwrap();
     let watcher = s.watcher.take().expect("watching");
     let start = Instant::now();
     while !s.library.articles.iter().any(|a| a.title == "uno") {
@@ -110,7 +110,7 @@ fn paths_given_win_over_the_config_and_bad_config_stops_the_start() {
     let other = fx.dir.path().join("other");
     fs::create_dir_all(&other).unwrap();
     fs::write(other.join("x.md"), article("x", "2021-01-01")).unwrap();
-    let s = Session::start_at(std::slice::from_ref(&other), &fx.at).unwrap();
+    let s = Startup::start_at(std::slice::from_ref(&other), &fx.at).unwrap();
     assert_eq!(s.library.articles.len(), 1);
 
     fs::write(
@@ -118,7 +118,7 @@ fn paths_given_win_over_the_config_and_bad_config_stops_the_start() {
         "library: news\nmouse: maybe\n",
     )
     .unwrap();
-    let e = Session::start_at(&[], &fx.at)
+    let e = Startup::start_at(&[], &fx.at)
         .err()
         .expect("a config error");
     assert_eq!((e.line, e.key.as_deref()), (Some(2), Some("mouse")), "{e}");
@@ -126,7 +126,7 @@ fn paths_given_win_over_the_config_and_bad_config_stops_the_start() {
 
 #[test]
 fn no_locations_means_defaults_samples_and_memory_only() {
-    let s = Session::start_at(&[], &Locations::default()).unwrap();
+    let s = Startup::start_at(&[], &Locations::default()).unwrap();
     assert!(s.library.articles.len() > 10, "the samples");
     assert!(s.watcher.is_none());
     assert!(s.notices.is_empty());

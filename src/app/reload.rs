@@ -1,0 +1,224 @@
+//! Live updates: files changed on disk (reported by the watcher or the
+//! cache recheck) or a whole reload, applied to the reader while keeping
+//! what the person was looking at: the selected article on the same screen
+//! row, and the open article.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError};
+
+use rayon::prelude::*;
+
+use super::{App, Criterion, Effect, Indexes, View, update_filters};
+use crate::article::Article;
+use crate::library::Library;
+use crate::text::width;
+use crate::watch::LibraryEvent;
+
+/// Articles looked at after the selected one when it disappears.
+const FOLLOWERS: usize = 64;
+
+/// How the status line starts when files changed.
+const UPDATED: &str = "Library updated: ";
+
+/// A library loaded on another thread, to be handed to the reader once
+/// (an action must be `Clone`; the library is moved out by the first
+/// taker).
+#[derive(Clone)]
+pub struct Reloaded(Arc<Mutex<Option<Library>>>);
+
+impl Reloaded {
+    pub fn new(library: Library) -> Reloaded {
+        Reloaded(Arc::new(Mutex::new(Some(library))))
+    }
+
+    fn take(&self) -> Option<Library> {
+        self.0.lock().unwrap_or_else(PoisonError::into_inner).take()
+    }
+}
+
+impl std::fmt::Debug for Reloaded {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Reloaded(..)")
+    }
+}
+
+/// What the person was looking at, by article id (indices change).
+struct Anchor {
+    /// The selected article, then the ones listed after it: the first
+    /// still listed is selected afterwards.
+    selected: Vec<String>,
+    row_on_screen: usize,
+    open: Option<(String, PathBuf)>,
+}
+
+impl App {
+    /// `Action::Library`: a batch of changed paths, a request to reload, or
+    /// a watcher error.
+    pub(super) fn library_event(&mut self, event: LibraryEvent) -> Vec<Effect> {
+        match event {
+            LibraryEvent::Changed(paths) => {
+                let anchor = self.anchor();
+                let summary = self.library.apply_changes(&paths);
+                if summary.is_empty() {
+                    return Vec::new();
+                }
+                let effects = self.rebuild(&anchor, |path| {
+                    paths.iter().any(|changed| path.starts_with(changed))
+                });
+                // A message about the person's own action wins over this
+                // one; an earlier update's does not.
+                let replaceable = self
+                    .status
+                    .as_ref()
+                    .is_none_or(|s| !s.error && s.text.starts_with(UPDATED));
+                if replaceable {
+                    self.notify(format!("{UPDATED}{summary}"));
+                }
+                effects
+            }
+            LibraryEvent::Rescan => {
+                self.notify("Reloading the library (some changes were missed)…");
+                Vec::new()
+            }
+            LibraryEvent::Error(message) => {
+                self.fail(message);
+                Vec::new()
+            }
+        }
+    }
+
+    /// `Action::LibraryReloaded`: the whole library, loaded again.
+    pub(super) fn library_reloaded(&mut self, reloaded: &Reloaded) -> Vec<Effect> {
+        let Some(mut library) = reloaded.take() else {
+            return Vec::new();
+        };
+        let anchor = self.anchor();
+        library.name = std::mem::take(&mut self.library.name);
+        self.library = library;
+        let effects = self.rebuild(&anchor, |_| true);
+        self.notify("Library reloaded");
+        effects
+    }
+
+    /// Derives what the list needs from the articles: order, column
+    /// widths, mark flags. The label indexes wait for [`App::index_labels`].
+    pub(super) fn index_library(&mut self) {
+        let articles = &self.library.articles;
+        let mut order: Vec<usize> = (0..articles.len()).collect();
+        // Newest first; undated articles last, otherwise in loading order.
+        order.sort_by_key(|&i| std::cmp::Reverse(articles[i].date));
+        let mut rank = vec![0; order.len()];
+        for (pos, &i) in order.iter().enumerate() {
+            rank[i] = pos;
+        }
+        // On all cores: this reads every article, on the way to the first
+        // frame.
+        self.source_width = articles
+            .par_iter()
+            .filter_map(Article::source)
+            .map(width::str_width)
+            .max()
+            .unwrap_or(0);
+        self.order = order;
+        self.rank = rank;
+        self.marks.rebuild(&self.library.articles);
+        self.indexed = false;
+    }
+
+    /// Builds the tag and category indexes and the pickers' lists (about
+    /// 100 ms for 50,000 articles), once per library: after the first frame
+    /// (the first `Tick`), or before the first action that needs them.
+    pub(super) fn index_labels(&mut self) {
+        if self.indexed {
+            return;
+        }
+        self.index = Indexes::build(&self.library.articles, &self.rank);
+        self.all_tags = update_filters::choices(self.index.tags.all_counts());
+        self.all_categories = update_filters::choices(self.index.categories.all_counts());
+        self.indexed = true;
+    }
+
+    fn anchor(&self) -> Anchor {
+        let selected = self
+            .visible
+            .iter()
+            .skip(self.list.selected)
+            .take(FOLLOWERS)
+            .filter_map(|&i| self.library.articles.get(i))
+            .map(|a| a.id.clone())
+            .collect();
+        let open = match (&self.detail, self.view) {
+            (Some(detail), View::Detail) => self
+                .library
+                .articles
+                .get(detail.article)
+                .map(|a| (a.id.clone(), a.path.clone())),
+            _ => None,
+        };
+        Anchor {
+            selected,
+            row_on_screen: self.list.selected.saturating_sub(self.list.offset),
+            open,
+        }
+    }
+
+    /// Rebuilds after the articles changed and puts the selection and the
+    /// open article back; `changed(path)` says whether a file was touched
+    /// (its body is read again if it is open).
+    fn rebuild(&mut self, anchor: &Anchor, changed: impl Fn(&Path) -> bool) -> Vec<Effect> {
+        self.index_library();
+        self.index_labels();
+        self.renew_search();
+        self.visible = self.listed();
+        let position = anchor.selected.iter().find_map(|id| {
+            let article = self.find(id)?;
+            self.visible.iter().position(|&i| i == article)
+        });
+        let rows = self.size.body_rows();
+        self.list.selected = position.unwrap_or(0);
+        self.list.offset = self.list.selected.saturating_sub(anchor.row_on_screen);
+        self.list.reveal(self.visible.len(), rows);
+
+        let Some((id, path)) = &anchor.open else {
+            return Vec::new();
+        };
+        let Some(article) = self.find(id) else {
+            self.close_article();
+            self.fail("The article you were reading was removed from the library");
+            return Vec::new();
+        };
+        if let Some(detail) = self.detail.as_mut() {
+            detail.article = article;
+        }
+        if changed(path) || self.library.articles[article].path != *path {
+            return vec![Effect::LoadBody { article }];
+        }
+        Vec::new()
+    }
+
+    /// Search indexes articles by position: a new index and list order
+    /// (`SearchState::library_changed`), and an active search run on the
+    /// new index at once, so the list never shows matches of the old
+    /// articles (they fill in as bodies are indexed, on each tick).
+    fn renew_search(&mut self) {
+        self.search.library_changed(&self.library.articles);
+        let Some(Criterion::Search { text, matches }) = self.filters.search().cloned() else {
+            return;
+        };
+        self.search.ensure_index(&self.library.articles);
+        if let Some(index) = self.search.index.as_ref() {
+            let fresh = self.search.session.search(index, matches.query()).clone();
+            self.filters.set_search(Some(Criterion::Search {
+                text,
+                matches: fresh,
+            }));
+        }
+    }
+
+    fn find(&self, id: &str) -> Option<usize> {
+        self.library.articles.iter().position(|a| a.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests;

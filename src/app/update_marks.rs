@@ -1,0 +1,140 @@
+//! `App::update` for marks: read and starred, the all/unread/starred view,
+//! the question before marking everything read, and saving.
+
+use std::time::Instant;
+
+use super::{Action, App, Effect};
+
+/// A yes/no question waiting in the status line; any other key cancels it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Confirm {
+    /// Mark the `listed` articles read; `unread` of them are not yet.
+    MarkAllRead { listed: usize, unread: usize },
+}
+
+impl Confirm {
+    /// The question as the status line asks it.
+    pub fn question(self) -> String {
+        match self {
+            Confirm::MarkAllRead { listed, unread } => format!(
+                "Mark {} read ({unread} unread)? y/n",
+                if listed == 1 {
+                    "the listed article".to_owned()
+                } else {
+                    format!("all {listed} listed articles")
+                }
+            ),
+        }
+    }
+}
+
+/// `3 articles`, `1 article`.
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+impl App {
+    /// `r`, `s`, `R` and `v` in the list and the article view.
+    pub(super) fn update_marks(&mut self, action: &Action) -> Vec<Effect> {
+        match action {
+            Action::ToggleRead => self.toggle_read(),
+            Action::ToggleStar => self.toggle_star(),
+            Action::MarkAllRead => self.ask_mark_all_read(),
+            Action::CycleView => self.cycle_view(),
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn toggle_read(&mut self) {
+        let Some(article) = self.current_article() else {
+            return;
+        };
+        let read = !self.marks.is_read(article);
+        self.marks.set_read(&self.library.articles, article, read);
+        self.notify(if read { "Marked read" } else { "Marked unread" });
+    }
+
+    fn toggle_star(&mut self) {
+        let Some(article) = self.current_article() else {
+            return;
+        };
+        let starred = self.marks.toggle_star(&self.library.articles, article);
+        self.notify(if starred { "Starred" } else { "Unstarred" });
+    }
+
+    fn ask_mark_all_read(&mut self) {
+        let unread = self.marks.count_unread(&self.visible);
+        if unread == 0 {
+            self.notify("Every listed article is already read");
+            return;
+        }
+        self.confirm = Some(Confirm::MarkAllRead {
+            listed: self.visible.len(),
+            unread,
+        });
+    }
+
+    /// `Action::Answer`: the reply to the pending question, if any.
+    pub(super) fn answer(&mut self, yes: bool) {
+        let Some(question) = self.confirm.take() else {
+            return;
+        };
+        if !yes {
+            self.notify("Nothing changed");
+            return;
+        }
+        match question {
+            Confirm::MarkAllRead { .. } => {
+                let mut marked = 0;
+                for &article in &self.visible {
+                    if self.marks.set_read(&self.library.articles, article, true) {
+                        marked += 1;
+                    }
+                }
+                self.notify(format!(
+                    "Marked {} read",
+                    plural(marked, "article", "articles")
+                ));
+            }
+        }
+    }
+
+    fn cycle_view(&mut self) {
+        let view = self.marks.view().cycle();
+        self.marks.set_view(view);
+        self.refilter();
+        self.notify(format!(
+            "Showing {} articles: {} listed",
+            view.label(),
+            self.visible.len()
+        ));
+    }
+
+    /// Marks the article read as it is opened.
+    pub(super) fn mark_opened(&mut self, article: usize) {
+        self.marks.set_read(&self.library.articles, article, true);
+    }
+
+    /// Whether a tick has work here: the label indexes deferred from
+    /// start-up, marks waiting to be saved or a save to take in.
+    pub(super) fn marks_need_tick(&self) -> bool {
+        !self.indexed || self.marks.marks().is_dirty() || self.marks.is_outdated()
+    }
+
+    /// `Action::Tick`: saves marks that are due, and takes in what a save
+    /// found (another process's marks, a file that had to be set aside).
+    pub(super) fn save_marks(&mut self, now: Instant) {
+        let saved = self.marks.marks_mut().save_if_due(now);
+        let notices = self.marks.marks_mut().take_notices();
+        if let Some(notice) = notices.into_iter().last() {
+            self.fail(notice);
+        }
+        if let Err(e) = saved {
+            self.fail(format!("{e} (will try again)"));
+        }
+        if self.marks.is_outdated() {
+            self.marks.rebuild(&self.library.articles);
+        }
+    }
+}
