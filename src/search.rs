@@ -72,7 +72,9 @@ pub use self::fold::{fold, fold_into};
 pub use self::highlight::document::{
     LineMatches, MatchPosition, match_lines, match_positions, next_match, previous_match,
 };
-pub use self::highlight::{highlight_line, highlight_ranges, match_ranges};
+pub use self::highlight::{
+    highlight_line, highlight_ranges, highlight_styled_ranges, match_ranges,
+};
 pub use self::index::{IndexMemory, Progress, SearchIndex};
 pub use self::query::Query;
 pub use self::sort::SortOrder;

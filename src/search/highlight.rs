@@ -58,12 +58,23 @@ pub fn highlight_ranges(
     if ranges.is_empty() {
         return line.clone();
     }
-    let mut spans = Vec::with_capacity(line.spans.len() + 2 * ranges.len());
+    let marks: Vec<(Range<usize>, Style)> = ranges.iter().map(|r| (r.clone(), style)).collect();
+    highlight_styled_ranges(line, &marks)
+}
+
+/// `line` with each range's own style patched onto those bytes of its text
+/// (ranges sorted and apart), splitting spans at the ranges' edges. A range
+/// that is not on character boundaries is left unmarked.
+pub fn highlight_styled_ranges(
+    line: &Line<'static>,
+    marks: &[(Range<usize>, Style)],
+) -> Line<'static> {
+    let mut spans = Vec::with_capacity(line.spans.len() + 2 * marks.len());
     let mut span_start = 0;
     for span in &line.spans {
         let content = span.content.as_ref();
         let mut at = 0;
-        for range in ranges {
+        for (range, style) in marks {
             // The range in this span's own bytes.
             let from = range
                 .start
@@ -83,7 +94,7 @@ pub fn highlight_ranges(
             if !before.is_empty() {
                 spans.push(Span::styled(before.to_owned(), span.style));
             }
-            spans.push(Span::styled(marked.to_owned(), span.style.patch(style)));
+            spans.push(Span::styled(marked.to_owned(), span.style.patch(*style)));
             at = to;
         }
         if let Some(rest) = content.get(at..).filter(|rest| !rest.is_empty()) {

@@ -5,12 +5,12 @@
 use std::ops::Range;
 
 use ratatui::style::Style;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 
 use super::spans::{LineBuilder, count};
 use super::theme::Theme;
 use crate::app::{App, find_in_lines};
-use crate::search::{Query, SortOrder, match_ranges};
+use crate::search::{Query, SortOrder, highlight_styled_ranges, match_ranges};
 use crate::text::{cells, width};
 
 /// Appends the list order (when not the default) and, while bodies are
@@ -162,55 +162,14 @@ pub fn article_line(
             (range.clone(), style)
         })
         .collect();
-    mark_ranges(line, &marks)
-}
-
-/// `line` with each range's style patched onto those bytes of its text
-/// (ranges sorted and apart), splitting spans at the ranges' edges. A range
-/// that is not on character boundaries is left unmarked.
-fn mark_ranges(line: &Line<'static>, marks: &[(Range<usize>, Style)]) -> Line<'static> {
-    let mut spans = Vec::with_capacity(line.spans.len() + 2 * marks.len());
-    let mut span_start = 0;
-    for span in &line.spans {
-        let content = span.content.as_ref();
-        let mut at = 0;
-        for (range, style) in marks {
-            // The range in this span's own bytes.
-            let from = range
-                .start
-                .saturating_sub(span_start)
-                .clamp(at, content.len());
-            let to = range
-                .end
-                .saturating_sub(span_start)
-                .clamp(from, content.len());
-            let (Some(before), Some(marked)) = (content.get(at..from), content.get(from..to))
-            else {
-                continue;
-            };
-            if marked.is_empty() {
-                continue;
-            }
-            if !before.is_empty() {
-                spans.push(Span::styled(before.to_owned(), span.style));
-            }
-            spans.push(Span::styled(marked.to_owned(), span.style.patch(*style)));
-            at = to;
-        }
-        if let Some(rest) = content.get(at..).filter(|rest| !rest.is_empty()) {
-            spans.push(Span::styled(rest.to_owned(), span.style));
-        }
-        span_start += content.len();
-    }
-    Line {
-        spans,
-        ..line.clone()
-    }
+    highlight_styled_ranges(line, &marks)
 }
 
 #[cfg(test)]
 mod tests {
     use ratatui::style::{Color, Modifier};
+
+    use ratatui::text::Span;
 
     use super::*;
 
@@ -298,7 +257,7 @@ mod tests {
         let red = Style::new().bg(Color::Red);
         let ranges = match_ranges(&text, &Query::parse("习近平"));
         assert_eq!(ranges.len(), 1);
-        let out = mark_ranges(&line, &[(ranges[0].clone(), red), (100..200, red)]);
+        let out = highlight_styled_ranges(&line, &[(ranges[0].clone(), red), (100..200, red)]);
         let parts: Vec<(&str, Style)> = out
             .spans
             .iter()
@@ -314,7 +273,7 @@ mod tests {
             ]
         );
         // Not on a character boundary: left alone rather than cut.
-        let out = mark_ranges(&line, &[(1..2, red)]);
+        let out = highlight_styled_ranges(&line, &[(1..2, red)]);
         assert_eq!(out.to_string(), text);
         assert!(out.spans.iter().all(|s| s.style.bg.is_none()));
     }
