@@ -3,7 +3,7 @@
 //! check folder times), median of 5 runs each. Page cache warm throughout.
 //!
 //! Run: `cargo bench --bench startup`. Needs the full archive unpacked
-//! under `target/corpus-full` (see bench-notes/startup.md), or
+//! under `target/corpus-full` (see BENCHMARKS.md), or
 //! `INKSTONE_BENCH_CORPUS=<folder>`; skips when there is none.
 
 use std::path::{Path, PathBuf};

@@ -2,7 +2,7 @@ use std::process::ExitCode;
 
 // Loading allocates ~100 MB of small strings on every core; glibc's per-thread
 // heaps grow in small mprotect steps that cost more than the parsing (see
-// bench-notes/load.md).
+// BENCHMARKS.md).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

@@ -26,7 +26,7 @@
 //! 3. **Each keystroke** in `/` mode: `let query = Query::parse(&input);`
 //!    then `let matches = session.search(&index, &query);` — under 1 ms for
 //!    one character, up to about 30 ms for two very common CJK characters on
-//!    49,118 articles (bench-notes/search.md); typing more narrows the
+//!    49,118 articles (BENCHMARKS.md); typing more narrows the
 //!    previous result. `matches.len()` is the count for the header. Calling
 //!    `search` again with the same query is free once nothing is pending, so
 //!    doing it on each tick while indexing runs is how results fill in.
