@@ -87,9 +87,10 @@ pub fn default_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "inkstone").map(|d| d.cache_dir().to_path_buf())
 }
 
-/// The roots as the cache knows them: absolute, so `inkstone news` run
+/// The roots as the cache file is named: absolute, so `inkstone news` run
 /// from two folders never shares a cache. (Article paths keep the form the
-/// user gave; the cache stores them as they are.)
+/// user gave and the cache stores them, and its roots, as they are: a cache
+/// written for one spelling of a folder is rebuilt for another.)
 pub fn absolute_roots(roots: &[PathBuf]) -> Vec<PathBuf> {
     roots
         .iter()

@@ -295,3 +295,30 @@ fn the_real_sample_corpus_loads_the_same_through_the_cache() {
     first.save_cache().unwrap();
     same(&Library::load_cached(&roots, Some(cache.path())), &cold);
 }
+
+#[test]
+fn the_same_folder_spelled_another_way_never_shows_articles_twice() {
+    // Under the working folder, so it can be named relatively too.
+    let scratch = Path::new(env!("CARGO_MANIFEST_DIR")).join("target");
+    fs::create_dir_all(&scratch).unwrap();
+    let dir = tempfile::tempdir_in(&scratch).unwrap();
+    let absolute = dir.path().join("archive");
+    fs::create_dir_all(&absolute).unwrap();
+    for n in 0..3 {
+        fs::write(
+            absolute.join(format!("{n}.md")),
+            article(&n.to_string(), "2020-01-01"),
+        )
+        .unwrap();
+    }
+    let cwd = std::env::current_dir().unwrap();
+    let relative = absolute
+        .strip_prefix(&cwd)
+        .expect("under the working folder");
+    let cache = dir.path().join("cache");
+    for roots in [&absolute, &relative.to_path_buf(), &absolute] {
+        let mut library = Library::load_cached(std::slice::from_ref(roots), Some(&cache));
+        assert_eq!(library.articles.len(), 3, "{}", roots.display());
+        library.save_cache().unwrap();
+    }
+}

@@ -17,20 +17,34 @@ impl Confirm {
     pub fn question(self) -> String {
         match self {
             Confirm::MarkAllRead { listed, unread } => format!(
-                "Mark {} read ({unread} unread)? y/n",
+                "Mark {} read ({} unread)? y/n",
                 if listed == 1 {
                     "the listed article".to_owned()
                 } else {
-                    format!("all {listed} listed articles")
-                }
+                    format!("all {} listed articles", grouped(listed))
+                },
+                grouped(unread)
             ),
         }
     }
 }
 
-/// `3 articles`, `1 article`.
+/// `3 articles`, `1 article`, `49,118 articles`.
 fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+    format!("{} {}", grouped(n), if n == 1 { one } else { many })
+}
+
+/// `n` with thousands separators, as the header writes counts.
+fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 impl App {
@@ -107,7 +121,7 @@ impl App {
         self.notify(format!(
             "Showing {} articles: {} listed",
             view.label(),
-            self.visible.len()
+            grouped(self.visible.len())
         ));
     }
 
@@ -136,5 +150,32 @@ impl App {
         if self.marks.is_outdated() {
             self.marks.rebuild(&self.library.articles);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn questions_and_counts_read_well() {
+        assert_eq!(plural(1, "article", "articles"), "1 article");
+        assert_eq!(plural(49_118, "article", "articles"), "49,118 articles");
+        assert_eq!(
+            Confirm::MarkAllRead {
+                listed: 49_118,
+                unread: 1_234
+            }
+            .question(),
+            "Mark all 49,118 listed articles read (1,234 unread)? y/n"
+        );
+        assert_eq!(
+            Confirm::MarkAllRead {
+                listed: 1,
+                unread: 1
+            }
+            .question(),
+            "Mark the listed article read (1 unread)? y/n"
+        );
     }
 }

@@ -77,7 +77,11 @@ impl Library {
             return Library::load(paths);
         }
         let cache_file = cache::file_for(cache_dir, &cache::absolute_roots(paths));
-        let snapshot = Snapshot::read(&cache_file, &cache::absolute_roots(paths));
+        // The file is named by the absolute roots, but the paths inside it
+        // are spelled as given: a cache written for `/home/me/news` must
+        // not be read for `news` (every article would be found twice), so
+        // the roots are compared as given.
+        let snapshot = Snapshot::read(&cache_file, paths);
         let library = match &snapshot {
             None => cold_load(paths),
             Some(snapshot) => found::Found::collect(paths, snapshot).map(|f| f.into_library(paths)),
@@ -126,7 +130,7 @@ impl Library {
             return Ok(());
         };
         let input = cache::WriteInput {
-            roots: &cache::absolute_roots(&self.roots),
+            roots: &self.roots,
             dirs: &self.disk.dirs,
             keys: &self.disk.keys,
             articles: &self.articles,
