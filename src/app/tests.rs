@@ -2,6 +2,7 @@
 
 mod filtering;
 mod marks;
+mod options;
 mod screen;
 mod searching;
 
