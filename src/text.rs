@@ -3,5 +3,6 @@
 
 pub mod cells;
 pub mod sanitize;
+pub mod thousands;
 pub mod width;
 pub mod wrap;

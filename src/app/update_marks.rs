@@ -4,6 +4,7 @@
 use std::time::Instant;
 
 use super::{Action, App, Effect};
+use crate::text::thousands::thousands;
 
 /// A yes/no question waiting in the status line; any other key cancels it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,9 +22,9 @@ impl Confirm {
                 if listed == 1 {
                     "the listed article".to_owned()
                 } else {
-                    format!("all {} listed articles", grouped(listed))
+                    format!("all {} listed articles", thousands(listed))
                 },
-                grouped(unread)
+                thousands(unread)
             ),
         }
     }
@@ -31,20 +32,7 @@ impl Confirm {
 
 /// `3 articles`, `1 article`, `49,118 articles`.
 fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{} {}", grouped(n), if n == 1 { one } else { many })
-}
-
-/// `n` with thousands separators, as the header writes counts.
-fn grouped(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    format!("{} {}", thousands(n), if n == 1 { one } else { many })
 }
 
 impl App {
@@ -121,7 +109,7 @@ impl App {
         self.notify(format!(
             "Showing {} articles: {} listed",
             view.label(),
-            grouped(self.visible.len())
+            thousands(self.visible.len())
         ));
     }
 

@@ -124,17 +124,7 @@ pub fn settle_spacers(buffer: &mut Buffer) {
 }
 
 /// `n` with thousands separators: 49118 -> "49,118".
-pub fn count(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
+pub use crate::text::thousands::thousands as count;
 
 #[cfg(test)]
 mod tests {
