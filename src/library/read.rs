@@ -46,13 +46,7 @@ pub fn load(
 ) -> LoadResult {
     let file = match reader.opener.open(&path) {
         Ok(file) => file,
-        Err(e) => {
-            return Err(Problem {
-                path,
-                severity: Severity::Error,
-                reason: format!("cannot read: {e}"),
-            });
-        }
+        Err(e) => return Err(refused(path, format!("cannot read: {e}"))),
     };
     reader.buf.clear();
     let mut source = FileSource {
@@ -61,24 +55,13 @@ pub fn load(
         complete: false,
     };
     let body_path = path.clone();
-    match parse(&mut source, path.clone(), archive_path, options, |offset| {
+    let parsed = parse(&mut source, path.clone(), archive_path, options, |offset| {
         BodySource::File {
             path: body_path,
             offset: offset as u64,
         }
-    }) {
-        Ok(Ok(found)) => Ok(found),
-        Ok(Err(reason)) => Err(Problem {
-            path,
-            severity: Severity::Error,
-            reason,
-        }),
-        Err(e) => Err(Problem {
-            path,
-            severity: Severity::Error,
-            reason: format!("cannot read: {e}"),
-        }),
-    }
+    });
+    settle(parsed, path, |e| format!("cannot read: {e}"))
 }
 
 /// Parses an article held in memory in full (a compiled-in sample).
@@ -92,18 +75,29 @@ pub fn parse_embedded(
     let parsed = parse(&mut source, path.clone(), archive_path, options, |offset| {
         BodySource::Embedded { bytes, offset }
     });
+    settle(parsed, path, |e| e.to_string())
+}
+
+/// A parse outcome as a [`LoadResult`]: a refusal or a read error becomes
+/// the file's error, worded by `read_error` for the latter.
+fn settle(
+    parsed: io::Result<Result<(Article, Vec<Problem>), String>>,
+    path: PathBuf,
+    read_error: impl FnOnce(io::Error) -> String,
+) -> LoadResult {
     match parsed {
         Ok(Ok(found)) => Ok(found),
-        Ok(Err(reason)) => Err(Problem {
-            path,
-            severity: Severity::Error,
-            reason,
-        }),
-        Err(e) => Err(Problem {
-            path,
-            severity: Severity::Error,
-            reason: e.to_string(),
-        }),
+        Ok(Err(reason)) => Err(refused(path, reason)),
+        Err(e) => Err(refused(path, read_error(e))),
+    }
+}
+
+/// The error that keeps a file out of the library.
+fn refused(path: PathBuf, reason: String) -> Problem {
+    Problem {
+        path,
+        severity: Severity::Error,
+        reason,
     }
 }
 
