@@ -167,9 +167,7 @@ pub fn article_line(
 
 #[cfg(test)]
 mod tests {
-    use ratatui::style::{Color, Modifier};
-
-    use ratatui::text::Span;
+    use ratatui::style::Color;
 
     use super::*;
 
@@ -247,34 +245,5 @@ mod tests {
             owned(&[("海峽", false), ("臺", true), ("…", false)])
         );
         assert_eq!(title("臺灣", "台湾", 0), owned(&[]));
-    }
-
-    #[test]
-    fn marks_split_spans_and_keep_their_style() {
-        let bold = Style::new().add_modifier(Modifier::BOLD);
-        let line = Line::from(vec![Span::styled("國家主席習", bold), Span::raw("近平說")]);
-        let text = line.to_string();
-        let red = Style::new().bg(Color::Red);
-        let ranges = match_ranges(&text, &Query::parse("习近平"));
-        assert_eq!(ranges.len(), 1);
-        let out = highlight_styled_ranges(&line, &[(ranges[0].clone(), red), (100..200, red)]);
-        let parts: Vec<(&str, Style)> = out
-            .spans
-            .iter()
-            .map(|s| (s.content.as_ref(), s.style))
-            .collect();
-        assert_eq!(
-            parts,
-            [
-                ("國家主席", bold),
-                ("習", bold.patch(red)),
-                ("近平", red),
-                ("說", Style::new()),
-            ]
-        );
-        // Not on a character boundary: left alone rather than cut.
-        let out = highlight_styled_ranges(&line, &[(1..2, red)]);
-        assert_eq!(out.to_string(), text);
-        assert!(out.spans.iter().all(|s| s.style.bg.is_none()));
     }
 }
