@@ -34,12 +34,11 @@ fn inkstone(home: &Path, args: &[&str]) -> Output {
     let pid = child.id();
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || tx.send(child.wait_with_output()));
-    match rx.recv_timeout(PATIENCE) {
-        Ok(output) => output.expect("inkstone output"),
-        Err(_) => {
-            let _ = Command::new("kill").args(["-9", &pid.to_string()]).status();
-            panic!("inkstone {args:?} did not finish in {PATIENCE:?}");
-        }
+    if let Ok(output) = rx.recv_timeout(PATIENCE) {
+        output.expect("inkstone output")
+    } else {
+        let _ = Command::new("kill").args(["-9", &pid.to_string()]).status();
+        panic!("inkstone {args:?} did not finish in {PATIENCE:?}");
     }
 }
 
@@ -162,7 +161,9 @@ fn cache_file(cache_dir: &Path) -> PathBuf {
 /// Loads on a thread so a hang fails the test instead of stalling it.
 fn load_in_time(roots: Vec<PathBuf>, cache_dir: PathBuf) -> Library {
     let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || tx.send(Library::load_cached(&roots, Some(&cache_dir))));
+    std::thread::spawn(move || {
+        let _ = tx.send(Library::load_cached(&roots, Some(&cache_dir)));
+    });
     rx.recv_timeout(PATIENCE).expect("loading finished")
 }
 
