@@ -10,7 +10,7 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::Line;
 
 use super::ShowArgs;
-use super::output::{shown_path, to_stdout};
+use super::output::{problem_line, shown_path, to_stdout};
 use crate::article::{Article, BodySource};
 use crate::library::{BODY_LIMIT, load_file, read_body_bounded};
 use crate::render::{header, push_cut_notice, render_article};
@@ -45,8 +45,9 @@ pub fn run(args: &ShowArgs) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    // The same lines as `inkstone check` prints.
     for p in &problems {
-        eprintln!("inkstone show: {}: {}", shown_path(&p.path), p.reason);
+        eprintln!("{}", problem_line(p));
     }
     let body = match read_body_bounded(&article.body) {
         Ok(body) => body,
