@@ -129,8 +129,12 @@ fn help_view() {
 fn too_small_and_resizes() {
     let mut s = session(39, 12, false);
     assert_eq!(
-        screen(&s).lines().next().unwrap(),
-        "Terminal too small (39x12); inkstone n…"
+        screen(&s).lines().take(3).collect::<Vec<_>>(),
+        [
+            "Terminal too small (39x12); inkstone",
+            "needs 40x12. Enlarge it, or press q to",
+            "quit."
+        ]
     );
     for (w, h) in [(120, 40), (40, 12), (300, 100), (41, 13), (20, 5), (80, 24)] {
         s.terminal_mut().backend_mut().resize(w, h);
@@ -142,6 +146,71 @@ fn too_small_and_resizes() {
         press(&mut s, "\u{1b}");
     }
     assert!(screen(&s).starts_with("reader-fixtures  7 articles"));
+}
+
+#[test]
+fn help_uses_the_width_and_wraps_instead_of_cutting() {
+    for (w, h) in [(40, 12), (80, 24), (200, 60)] {
+        let mut s = session(w, h, false);
+        press(&mut s, "?");
+        let mut seen = String::new();
+        for _ in 0..40 {
+            let text = screen(&s);
+            for line in text.lines().filter(|l| l.matches('│').count() >= 2) {
+                let inside = &line[line.find('│').unwrap()..line.rfind('│').unwrap()];
+                assert!(!inside.contains('…'), "{w}x{h}: {line}");
+                seen.push_str(inside);
+                seen.push('\n');
+            }
+            press(&mut s, "j");
+        }
+        for needed in ["Ctrl-d", "PageDown", "page down", "this help"] {
+            assert!(
+                seen.contains(needed),
+                "{w}x{h}: {needed} missing in\n{seen}"
+            );
+        }
+        if w >= 120 {
+            assert!(seen.contains(" Space PageDown Ctrl-d page down"), "{seen}");
+        }
+    }
+}
+
+#[test]
+fn the_too_small_notice_fits_at_any_size() {
+    for (w, h) in [(30, 8), (12, 3)] {
+        let s = session(w, h, false);
+        insta::assert_snapshot!(format!("too_small_{w}x{h}"), screen(&s));
+    }
+    let mut s = session(30, 8, false);
+    for w in 5..40 {
+        for h in 1..12 {
+            s.terminal_mut().backend_mut().resize(w, h);
+            s.handle_event(&Event::Resize(w, h));
+            s.draw().unwrap();
+            let text = screen(&s);
+            assert!(text.contains("40x12"), "{w}x{h}:\n{text}");
+            assert!(!text.contains('…'), "{w}x{h}:\n{text}");
+        }
+    }
+}
+
+#[test]
+fn keys_do_nothing_while_the_terminal_is_too_small() {
+    let mut s = session(80, 24, false);
+    let before = screen(&s).lines().next().unwrap().to_owned();
+    assert!(before.contains("unread"), "{before}");
+    s.terminal_mut().backend_mut().resize(30, 8);
+    s.handle_event(&Event::Resize(30, 8));
+    press(&mut s, "Ry");
+    press(&mut s, "\nrs");
+    press(&mut s, "t\n");
+    s.terminal_mut().backend_mut().resize(80, 24);
+    s.handle_event(&Event::Resize(80, 24));
+    s.draw().unwrap();
+    let after = screen(&s);
+    assert_eq!(after.lines().next().unwrap(), before);
+    assert!(!after.contains("marked"), "{after}");
 }
 
 #[test]

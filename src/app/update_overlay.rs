@@ -101,7 +101,10 @@ impl App {
 
     pub(super) fn update_help(&mut self, action: &Action) {
         let rows = self.size.help_rows();
-        let max = self.guide.help_len().saturating_sub(rows);
+        let max = self
+            .guide
+            .help_len(self.help_text_width())
+            .saturating_sub(rows);
         let page = super::cursor::signed(rows.max(1));
         let Some(Overlay::Help { scroll }) = self.overlay.as_mut() else {
             return;
