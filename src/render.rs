@@ -30,6 +30,7 @@ use url::Url;
 
 pub use document::Document;
 pub use header::{header, header_dated};
+pub use links::readable_url;
 
 use crate::article::Article;
 use crate::text::sanitize;
