@@ -227,16 +227,17 @@ fn library_name(paths: &[PathBuf]) -> String {
     }
 }
 
-/// Reads an article's body (everything after the front matter), decoding
-/// invalid UTF-8 lossily.
+/// Reads an article's body (everything after the front matter), decoded
+/// from the file's encoding; invalid UTF-8 is decoded lossily.
 pub fn read_body(source: &BodySource) -> Result<String, String> {
     match source {
-        BodySource::File { path, offset } => {
+        BodySource::File {
+            path,
+            offset,
+            encoding,
+        } => {
             let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
-            let start = usize::try_from(*offset)
-                .unwrap_or(usize::MAX)
-                .min(bytes.len());
-            Ok(String::from_utf8_lossy(&bytes[start..]).into_owned())
+            Ok(crate::text::decode::body_text(*encoding, &bytes, *offset).into_owned())
         }
         BodySource::Embedded { bytes, offset } => {
             let start = (*offset).min(bytes.len());

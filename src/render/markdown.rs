@@ -1,7 +1,10 @@
-//! Markdown (with raw HTML passed through) to HTML. Jekyll bodies are raw
-//! HTML, which is also valid Markdown, so both formats take this road.
+//! Markdown (with raw HTML passed through) to HTML. Jekyll's Markdown
+//! posts are often raw HTML; their HTML blocks are read the way kramdown
+//! reads them (see [`html_blocks`]). HTML files do not come here.
 
-use pulldown_cmark::{Event, Options, Parser, html};
+mod html_blocks;
+
+use pulldown_cmark::{CowStr, Event, Options, Parser, html};
 
 use super::shortcode;
 use crate::text::width::char_width;
@@ -10,7 +13,15 @@ use crate::text::width::char_width;
 /// tables, and a line break inside CJK text does not become a space.
 pub(super) fn to_html(body: &str) -> String {
     let body = shortcode::replace_all(body);
-    let parser = Parser::new_ext(&body, Options::ENABLE_TABLES);
+    let blocks = html_blocks::Blocks::cut(&body);
+    let parser =
+        Parser::new_ext(&blocks.markdown, Options::ENABLE_TABLES).map(|event| match event {
+            Event::Html(html) => match blocks.restore(&html) {
+                Some(raw) => Event::Html(CowStr::Borrowed(raw)),
+                None => Event::Html(html),
+            },
+            other => other,
+        });
     let mut out = String::with_capacity(body.len() + body.len() / 4);
     html::push_html(&mut out, JoinCjkLines::new(parser));
     out

@@ -15,6 +15,8 @@ use crate::text::width;
 /// The marker column: starred, else unread, else blank.
 const STAR: &str = "★";
 const UNREAD: &str = "●";
+/// Before a draft's title.
+const DRAFT: &str = "[draft] ";
 
 pub fn draw(frame: &mut Frame, app: &App, size: Size, theme: &Theme) {
     frame.render_widget(
@@ -188,6 +190,9 @@ impl Columns {
         } else {
             article.title.as_str()
         };
+        if article.draft {
+            b.push(DRAFT, patch(theme.source));
+        }
         let mark = patch(title_style).patch(theme.found);
         super::search::push_title(&mut b, title, patch(title_style), query, mark);
         if b.left() >= 6 && !article.tags.is_empty() {

@@ -142,13 +142,20 @@ fn body_chunk(sources: &[BodySource], scratch: &mut Scratch) -> Chunk {
 /// reported by the loader and `check`; search just finds nothing in it.
 fn body_text<'a>(source: &'a BodySource, file: &'a mut Vec<u8>) -> Cow<'a, str> {
     let body: &[u8] = match source {
-        BodySource::File { path, offset } => {
+        BodySource::File {
+            path,
+            offset,
+            encoding,
+        } => {
             file.clear();
             if File::open(path)
                 .and_then(|mut f| f.read_to_end(file))
                 .is_err()
             {
                 return Cow::Borrowed("");
+            }
+            if encoding.is_some() {
+                return crate::text::decode::body_text(*encoding, file, *offset);
             }
             let start = usize::try_from(*offset)
                 .unwrap_or(usize::MAX)
