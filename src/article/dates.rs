@@ -18,12 +18,14 @@ pub fn parse(text: &str) -> Option<(NaiveDate, Option<NaiveTime>)> {
 /// archive folder does not record).
 pub fn parse_stamp(text: &str) -> Option<(NaiveDate, Option<DateTime<FixedOffset>>)> {
     let text = text.trim();
-    let at = |date: NaiveDate, time: NaiveTime, zone: Option<FixedOffset>| {
-        let zone = zone.unwrap_or(FixedOffset::east_opt(0)?);
+    let at = |date: NaiveDate, time: NaiveTime, zone: FixedOffset| {
         date.and_time(time).and_local_timezone(zone).single()
     };
     if let Some((date, time)) = parse_common(text) {
-        return Some((date, time.and_then(|t| at(date, t, None))));
+        return Some((
+            date,
+            time.and_then(|t| at(date, t, FixedOffset::east_opt(0)?)),
+        ));
     }
     if let Ok(stamp) = DateTime::parse_from_rfc3339(text) {
         return Some((stamp.date_naive(), Some(stamp)));
@@ -73,14 +75,11 @@ pub fn parse_date_time(text: &str) -> Option<NaiveDateTime> {
     parse(text).map(|(date, time)| date.and_time(time.unwrap_or(NaiveTime::MIN)))
 }
 
-/// Empty (`Some(None)`), `Z`, `UTC`/`GMT`, or a numeric offset `+08`,
+/// Empty (no zone: UTC), `Z`, `UTC`/`GMT`, or a numeric offset `+08`,
 /// `+0800`, `+08:00`; `None` when `zone` is none of these.
-fn zone_offset(zone: &str) -> Option<Option<FixedOffset>> {
-    if zone.is_empty() {
-        return Some(None);
-    }
-    if matches!(zone, "Z" | "z" | "UTC" | "GMT") {
-        return Some(FixedOffset::east_opt(0));
+fn zone_offset(zone: &str) -> Option<FixedOffset> {
+    if matches!(zone, "" | "Z" | "z" | "UTC" | "GMT") {
+        return FixedOffset::east_opt(0);
     }
     let sign = match zone.as_bytes()[0] {
         b'+' => 1,
@@ -104,7 +103,7 @@ fn zone_offset(zone: &str) -> Option<Option<FixedOffset>> {
     if hours > 23 || minutes > 59 {
         return None;
     }
-    FixedOffset::east_opt(sign * (hours * 3600 + minutes * 60)).map(Some)
+    FixedOffset::east_opt(sign * (hours * 3600 + minutes * 60))
 }
 
 #[cfg(test)]

@@ -176,6 +176,6 @@ fn article_record<'a>(path: &Path, a: &'a Article) -> Option<ArticleRecord<&'a s
         tags: a.tags.iter().map(String::as_str).collect(),
         draft: a.draft,
         body_offset: *offset,
-        encoding: encoding.map(|e| e.name()),
+        encoding: encoding.map(crate::text::decode::Encoding::name),
     })
 }

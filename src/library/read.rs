@@ -269,7 +269,7 @@ fn decode_utf8<'a>(bytes: &'a [u8], complete: bool, invalid: &mut bool) -> Cow<'
 }
 
 /// Length of an unfinished multi-byte sequence at the end of `bytes`.
-fn cut_tail(bytes: &[u8]) -> usize {
+pub(super) fn cut_tail(bytes: &[u8]) -> usize {
     for back in 1..=bytes.len().min(3) {
         let b = bytes[bytes.len() - back];
         if b & 0xC0 != 0x80 {

@@ -1,8 +1,8 @@
 //! Article files' bytes to text. Nearly every file is UTF-8 (with or
 //! without a BOM) and is read as it is, after one validity check. UTF-16
 //! is recognised by its BOM. Anything else is guessed with chardetng
-//! (Big5, GBK/GB18030, Shift_JIS, EUC-KR and the other legacy encodings a
-//! browser knows) and decoded with encoding_rs, so replacement characters
+//! (Big5, GBK/GB18030, `Shift_JIS`, EUC-KR and the other legacy encodings a
+//! browser knows) and decoded with `encoding_rs`, so replacement characters
 //! appear only where no encoding fits the bytes.
 
 use std::borrow::Cow;

@@ -56,9 +56,11 @@ impl Source for FileSource<'_> {
         result
     }
 
+    /// Up to the body limit past what is held: what the reader would show.
     fn fill_all(&mut self) -> io::Result<()> {
         if !self.complete {
-            self.file.read_to_end(self.buf)?;
+            let limit = crate::library::BODY_LIMIT.saturating_add(self.buf.len() as u64);
+            (&mut self.file).take(limit).read_to_end(self.buf)?;
             self.complete = true;
         }
         Ok(())

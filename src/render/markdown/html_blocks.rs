@@ -1,13 +1,13 @@
 //! Raw HTML blocks the way kramdown (Jekyll's Markdown) reads them: a block
 //! that opens with a block-level tag lasts until that element's closing
 //! tag, across blank lines and indentation, and an HTML comment lasts until
-//! `-->`. CommonMark instead ends most HTML blocks at the first blank line,
+//! `-->`. `CommonMark` instead ends most HTML blocks at the first blank line,
 //! so in real feed posts the tab-indented lines after one became a code
 //! block that showed `<p>`, `<dl>` and `&#37;` as text.
 //!
 //! Each such block is cut out of the Markdown before pulldown-cmark sees it
 //! and replaced by a one-line placeholder comment (an HTML block of its own
-//! in CommonMark too); [`Blocks::restore`] puts the block's text back in
+//! in `CommonMark` too); [`Blocks::restore`] puts the block's text back in
 //! place of the placeholder's event. One parse keeps reference links and
 //! the rest of the Markdown working across the blocks.
 
@@ -25,7 +25,7 @@ const SPAN_ELEMENTS: &[&str] = &[
     "textarea", "time", "tt", "u", "var",
 ];
 
-/// Elements without content: a line opening with one is left to CommonMark.
+/// Elements without content: a line opening with one is left to `CommonMark`.
 const VOID_ELEMENTS: &[&str] = &[
     "area", "base", "col", "embed", "hr", "link", "meta", "param", "source", "track", "wbr",
 ];
