@@ -6,12 +6,14 @@
 
 mod cached;
 mod changes;
+mod name;
 mod open;
 mod order;
 mod read;
 mod samples;
 mod walk;
 
+use name::library_name;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering as AtomicOrdering};
@@ -207,23 +209,6 @@ fn drop_duplicates(articles: &mut Vec<Article>, problems: &mut Vec<Problem>) {
     if !dropped.is_empty() {
         articles.retain(|a| !dropped.contains(&a.path));
         problems.retain(|p| !dropped.contains(&p.path));
-    }
-}
-
-/// The folder's name for one path; a few names joined for several.
-fn library_name(paths: &[PathBuf]) -> String {
-    const SHOWN: usize = 3;
-    let name = |p: &PathBuf| {
-        let full = std::fs::canonicalize(p).unwrap_or_else(|_| p.clone());
-        full.file_name().map_or_else(
-            || p.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        )
-    };
-    let names: Vec<String> = paths.iter().take(SHOWN).map(name).collect();
-    match paths.len().saturating_sub(SHOWN) {
-        0 => names.join(", "),
-        more => format!("{} and {more} more", names.join(", ")),
     }
 }
 

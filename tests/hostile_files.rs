@@ -205,3 +205,22 @@ fn list_search_over_a_huge_file_is_bounded() {
     let hidden = inkstone(dir.path(), &["list", "--search", "藏在最後的詞", root]);
     assert_eq!(text(&hidden.stdout).lines().count(), 0);
 }
+
+#[test]
+fn list_search_cuts_a_huge_query_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("archive");
+    fs::create_dir(&root).unwrap();
+    fs::write(root.join("a.md"), "---\ntitle: 新聞\n---\n新聞\n").unwrap();
+    let query = "新聞 ".repeat(5_000);
+    let output = inkstone(
+        dir.path(),
+        &["list", "--search", &query, root.to_str().unwrap()],
+    );
+    assert!(output.status.success());
+    assert_eq!(text(&output.stdout).lines().count(), 1);
+    assert_eq!(
+        text(&output.stderr).trim(),
+        "inkstone: A search holds at most 1,000 characters: the rest was dropped"
+    );
+}
