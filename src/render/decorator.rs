@@ -42,12 +42,15 @@ pub(super) mod marker {
     /// (`---:`, `:---:`, `align="right"`).
     pub const ALIGN_RIGHT: char = '\u{F0009}';
     pub const ALIGN_CENTER: char = '\u{F000A}';
+    /// Names a raw HTML block cut out of Markdown before parsing (see
+    /// `markdown::html_blocks`); never reaches html2text.
+    pub const RAW_BLOCK: char = '\u{F000B}';
     /// In a figure, after `FIGURE`: the image's address ends here.
-    pub const SRC_END: char = '\u{F000B}';
+    pub const SRC_END: char = '\u{F000C}';
 
     /// Whether `c` is one of the markers used inside text.
     pub fn is_text_marker(c: char) -> bool {
-        ('\u{F0001}'..='\u{F000B}').contains(&c)
+        ('\u{F0001}'..='\u{F000C}').contains(&c)
     }
 
     /// Whether `c` is one of our markers.
