@@ -6,12 +6,14 @@
 
 mod cached;
 mod changes;
+mod name;
 mod open;
 mod order;
 mod read;
 mod samples;
 mod walk;
 
+use name::library_name;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering as AtomicOrdering};
@@ -210,23 +212,6 @@ fn drop_duplicates(articles: &mut Vec<Article>, problems: &mut Vec<Problem>) {
     }
 }
 
-/// The folder's name for one path; a few names joined for several.
-fn library_name(paths: &[PathBuf]) -> String {
-    const SHOWN: usize = 3;
-    let name = |p: &PathBuf| {
-        let full = std::fs::canonicalize(p).unwrap_or_else(|_| p.clone());
-        full.file_name().map_or_else(
-            || p.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        )
-    };
-    let names: Vec<String> = paths.iter().take(SHOWN).map(name).collect();
-    match paths.len().saturating_sub(SHOWN) {
-        0 => names.join(", "),
-        more => format!("{} and {more} more", names.join(", ")),
-    }
-}
-
 /// The most of a body that is read, rendered and searched: 40 times the
 /// largest real article (about 100 KB), and small enough that a huge file
 /// (a 2 GB sparse file, a log) costs about a second and 60 MB to show, not
@@ -241,8 +226,9 @@ pub struct Body {
     pub cut: bool,
 }
 
-/// Reads an article's body (everything after the front matter), decoding
-/// invalid UTF-8 lossily; a body over [`BODY_LIMIT`] is cut there.
+/// Reads an article's body (everything after the front matter), decoded
+/// from the file's encoding (invalid UTF-8 lossily); a body over
+/// [`BODY_LIMIT`] is cut there.
 pub fn read_body(source: &BodySource) -> Result<String, String> {
     read_body_bounded(source).map(|body| body.text)
 }
@@ -250,7 +236,11 @@ pub fn read_body(source: &BodySource) -> Result<String, String> {
 /// [`read_body`], saying whether the body was cut.
 pub fn read_body_bounded(source: &BodySource) -> Result<Body, String> {
     match source {
-        BodySource::File { path, offset } => {
+        BodySource::File {
+            path,
+            offset,
+            encoding: None,
+        } => {
             let fail = |e: std::io::Error| format!("{}: {e}", path.display());
             let mut file = crate::regular_file::open(path).map_err(fail)?;
             std::io::Seek::seek(&mut file, std::io::SeekFrom::Start(*offset)).map_err(fail)?;
@@ -258,6 +248,21 @@ pub fn read_body_bounded(source: &BodySource) -> Result<Body, String> {
                 crate::regular_file::read_prefix(file, BODY_LIMIT).map_err(fail)?;
             Ok(Body {
                 text: decode_start(&bytes, complete),
+                cut: !complete,
+            })
+        }
+        BodySource::File {
+            path,
+            offset,
+            encoding: Some(encoding),
+        } => {
+            // The offset counts decoded bytes: the file is decoded from its start.
+            let fail = |e: std::io::Error| format!("{}: {e}", path.display());
+            let file = crate::regular_file::open(path).map_err(fail)?;
+            let (bytes, complete) =
+                crate::regular_file::read_prefix(file, BODY_LIMIT).map_err(fail)?;
+            Ok(Body {
+                text: crate::text::decode::body_text(Some(encoding), &bytes, *offset).into_owned(),
                 cut: !complete,
             })
         }

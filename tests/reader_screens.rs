@@ -21,9 +21,13 @@ fn fixtures() -> PathBuf {
 }
 
 fn session(width: u16, height: u16, monochrome: bool) -> Session<TestBackend> {
+    session_named(width, height, monochrome, "reader-fixtures")
+}
+
+fn session_named(width: u16, height: u16, monochrome: bool, name: &str) -> Session<TestBackend> {
     let keymap = Keymap::defaults();
     let mut library = Library::load(&[fixtures()]);
-    library.name = "reader-fixtures".into();
+    library.name = name.into();
     let app = App::new(
         library,
         keymap.guide(),
@@ -300,4 +304,56 @@ fn views_and_the_mark_all_question() {
     assert!(fresh_screen(&mut s).contains("reader-fixtures  7 articles  all read"));
     press(&mut s, "v");
     insta::assert_snapshot!("list_unread_view_empty_80x24", fresh_screen(&mut s));
+}
+
+#[test]
+fn a_folder_called_articles_is_not_named_twice() {
+    let s = session_named(80, 24, false, "articles");
+    let header = screen(&s).lines().next().unwrap().to_owned();
+    assert_eq!(header, "7 articles  7 unread");
+}
+
+#[test]
+fn a_starred_unread_article_shows_both_marks() {
+    for (w, h) in [(40, 12), (80, 24)] {
+        let mut s = session(w, h, false);
+        press(&mut s, "s");
+        let text = screen(&s);
+        let row = text.lines().nth(1).unwrap();
+        assert!(row.starts_with("●★ 2024-01-10"), "{w}x{h}: {row}");
+        let next = text.lines().nth(2).unwrap();
+        assert!(next.starts_with("●  2023-12-31"), "{w}x{h}: {next}");
+    }
+}
+
+#[test]
+fn the_empty_list_message_wraps_instead_of_being_cut() {
+    let mut s = session(40, 12, false);
+    // Starred view, nothing starred.
+    press(&mut s, "vv");
+    let text = screen(&s);
+    let body: String = text.lines().skip(1).take(4).collect::<Vec<_>>().join(" ");
+    assert!(!body.contains('…'), "{text}");
+    assert!(
+        body.contains("No starred articles here; v changes the view."),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_long_filter_header_ends_in_one_ellipsis() {
+    for w in 40..=70 {
+        let mut s = session(w, 12, false);
+        press(&mut s, "/\"香港特別行政區政府新聞公報全文及附件下載\"\n");
+        let text = screen(&s);
+        let header = text.lines().next().unwrap();
+        assert_eq!(header.matches('…').count(), 1, "{w}: {header}");
+        assert!(header.ends_with('…'), "{w}: {header}");
+        // A query with ellipses of its own, cut at each of them somewhere.
+        let mut s = session(w, 12, false);
+        press(&mut s, "/\"港…特區…政府…新聞…公報…全文…附件…下載…\"\n");
+        let text = screen(&s);
+        let header = text.lines().next().unwrap();
+        assert!(!header.contains("……"), "{w}: {header}");
+    }
 }

@@ -4,6 +4,7 @@
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 
+use super::links::readable_url;
 use super::style;
 use crate::article::Article;
 use crate::text::sanitize::clean_inline;
@@ -14,7 +15,11 @@ use crate::text::wrap::{Paragraph, ParagraphBuilder};
 /// categories, tags numbered `[1] [2] ...` (the order of `article.tags`),
 /// link, then a rule. No line is wider than `width`.
 pub fn header(article: &Article, width: usize) -> Vec<Line<'static>> {
-    header_dated(article, width, article.date.map(|d| d.to_string()))
+    let date = match (article.date, article.datetime) {
+        (Some(_), Some(t)) => Some(t.format("%Y-%m-%d %H:%M").to_string()),
+        (date, _) => date.map(|d| d.to_string()),
+    };
+    header_dated(article, width, date)
 }
 
 /// [`header`] with the date already written out (in the person's format);
@@ -27,6 +32,9 @@ pub fn header_dated(article: &Article, width: usize, date: Option<String>) -> Ve
 
     let meta = Style::new().add_modifier(Modifier::DIM);
     let mut facts = Vec::new();
+    if article.draft {
+        facts.push("[draft]".to_owned());
+    }
     if let Some(date) = date.filter(|d| !d.is_empty()) {
         facts.push(date);
     }
@@ -83,49 +91,4 @@ fn joined(items: &[String]) -> String {
         .filter(|s| !s.is_empty())
         .collect::<Vec<_>>()
         .join("、")
-}
-
-/// `url` with percent-escapes decoded when they spell readable UTF-8 (the
-/// archive's addresses carry whole Chinese titles encoded); otherwise as is.
-fn readable_url(url: &str) -> String {
-    let bytes = url.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        match (
-            bytes[i],
-            bytes.get(i + 1).copied().and_then(hex),
-            bytes.get(i + 2).copied().and_then(hex),
-        ) {
-            (b'%', Some(hi), Some(lo)) => {
-                out.push((hi * 16 + lo) as u8);
-                i += 3;
-            }
-            (b, _, _) => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    match String::from_utf8(out) {
-        Ok(s) if !s.chars().any(|c| c.is_control() || c.is_whitespace()) => s,
-        _ => url.to_owned(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn urls_are_shown_decoded_when_readable() {
-        assert_eq!(
-            readable_url("https://a.hk/article/1/%E9%87%91%E6%AD%A3%E6%81%A9"),
-            "https://a.hk/article/1/金正恩"
-        );
-        assert_eq!(readable_url("https://a.hk/a%20b"), "https://a.hk/a%20b");
-        assert_eq!(readable_url("https://a.hk/%FF%FE"), "https://a.hk/%FF%FE");
-        assert_eq!(readable_url("https://a.hk/100%"), "https://a.hk/100%");
-    }
 }
