@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use super::codec::{self, FileRecord};
 use super::{FileKey, Stamp, build_stamp};
 use crate::article::{Article, BodySource};
-use crate::library::{Problem, Severity};
+use crate::problem::{Problem, Severity};
 
 /// One file as the cache remembers it.
 #[derive(Debug, Clone, PartialEq)]

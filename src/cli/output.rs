@@ -35,7 +35,7 @@ pub fn open_library(paths: &[std::path::PathBuf]) -> Result<crate::library::Libr
     let broken = library
         .problems
         .iter()
-        .filter(|p| p.severity == crate::library::Severity::Error)
+        .filter(|p| p.severity == crate::problem::Severity::Error)
         .count();
     if broken > 0 {
         eprintln!(
