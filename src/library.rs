@@ -75,41 +75,40 @@ impl Library {
     /// [`Library::load`] with chosen options.
     pub fn load_with(paths: &[PathBuf], options: LoadOptions) -> Library {
         let found: Vec<Found> = paths.iter().map(|p| tree::find(p, Keys::Skip)).collect();
-        Self::load_found(paths, &found, options)
+        Self::load_found(paths, found, options)
     }
 
     /// Loads the files the walk of each of `paths` found.
-    fn load_found(paths: &[PathBuf], found: &[Found], options: LoadOptions) -> Library {
+    fn load_found(paths: &[PathBuf], found: Vec<Found>, options: LoadOptions) -> Library {
         let mut problems = Vec::new();
         let mut saw_link = false;
         // Each file with the root its archive path is taken inside.
-        let mut files: Vec<(&Path, &Path)> = Vec::new();
+        let mut files: Vec<(PathBuf, &Path)> = Vec::new();
         for (root, found) in paths.iter().zip(found) {
             match found {
-                Found::Problem(p) => problems.push(p.clone()),
-                Found::File(_) => files.push((root, Path::new(""))),
+                Found::Problem(p) => problems.push(p),
+                Found::File(_) => files.push((root.clone(), Path::new(""))),
                 Found::Folder(walk) => {
                     saw_link |= walk.saw_link();
-                    problems.extend(walk.problems().cloned());
-                    files.extend(
-                        walk.files()
-                            .map(|(path, _)| (path.as_path(), root.as_path())),
-                    );
+                    problems.extend(walk.unreadable);
+                    for scan in walk.scans {
+                        problems.extend(scan.problems);
+                        files.extend(
+                            scan.files
+                                .into_iter()
+                                .map(|(path, _)| (path, root.as_path())),
+                        );
+                    }
                 }
             }
         }
         // On all cores; each thread gathers its own lists, so there is no
         // intermediate list to copy.
         let (mut articles, parsed_problems) = files
-            .par_iter()
+            .into_par_iter()
             .fold(Gathered::default, |mut gathered, (path, root)| {
-                let archive_path = tree::archive_path(path, root);
-                let result = read::load(
-                    path.to_path_buf(),
-                    &archive_path,
-                    &mut gathered.reader,
-                    options,
-                );
+                let archive_path = tree::archive_path(&path, root);
+                let result = read::load(path, &archive_path, &mut gathered.reader, options);
                 gathered.add(result);
                 gathered
             })

@@ -155,21 +155,21 @@ fn cold_load(paths: &[PathBuf]) -> Option<Library> {
     {
         return None;
     }
-    let mut library = Library::load_found(paths, &found, LoadOptions::default());
     let mut keys = Vec::new();
     let mut dirs = HashMap::new();
-    for (root, found) in paths.iter().zip(found) {
+    for (root, found) in paths.iter().zip(&found) {
         match found {
             Found::Folder(walk) => {
-                for scan in walk.scans {
-                    dirs.insert(scan.dir, scan.mtime);
-                    keys.extend(scan.files);
+                for scan in &walk.scans {
+                    dirs.insert(scan.dir.clone(), scan.mtime);
+                    keys.extend(scan.files.iter().cloned());
                 }
             }
-            Found::File(key) => keys.push((root.clone(), key)),
+            Found::File(key) => keys.push((root.clone(), *key)),
             Found::Problem(_) => {}
         }
     }
+    let mut library = Library::load_found(paths, found, LoadOptions::default());
     library.disk = DiskIndex {
         keys,
         dirs,
