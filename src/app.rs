@@ -41,7 +41,7 @@ pub use detail::{Body, Detail, without_colour};
 pub use effect::Effect;
 pub use filter::{Criterion, Filters};
 pub use geometry::{MAX_TEXT_WIDTH, MIN_HEIGHT, MIN_WIDTH, Size};
-pub use guide::{HelpEntry, HelpSection, Hint, KeyGuide};
+pub use guide::{HelpEntry, HelpLine, HelpSection, Hint, KeyGuide};
 pub use index::{Indexes, LabelIndex};
 pub use marks::MarkState;
 pub use picker::{Choices, Picker, PickerEntry, PickerKind};
@@ -100,6 +100,9 @@ pub struct Options {
     pub colors: crate::config::ColorOverrides,
     /// How dates are shown (strftime); empty: `YYYY-MM-DD`.
     pub date_format: String,
+    /// How times are shown after the date (strftime); empty: `HH:MM`.
+    /// The list shows them when some article has a time.
+    pub time_format: String,
 }
 
 /// The whole state of the reader.
@@ -131,8 +134,11 @@ pub struct App {
     guide: KeyGuide,
     /// Columns of the list's source column, from the widest source.
     source_width: usize,
-    /// Columns of the list's date column, for the date format.
+    /// Columns of the list's date column, for the date format (and the
+    /// time format when `has_times`).
     date_width: usize,
+    /// Whether some article gives a time of day: then the list shows times.
+    has_times: bool,
     marks: MarkState,
     /// A yes/no question in the status line.
     confirm: Option<Confirm>,
@@ -157,6 +163,7 @@ impl App {
             status: None,
             size: Size::new(80, 24),
             date_width: dates::column_width(&options.date_format),
+            has_times: false,
             options,
             guide,
             source_width: 0,
@@ -214,12 +221,11 @@ impl App {
         self.confirm
     }
 
-    /// `articles[article]`'s date in the configured format ("" if none).
+    /// `articles[article]`'s date in the configured format ("" if none),
+    /// with its time when the library has times.
     pub fn date_text(&self, article: &Article) -> String {
-        article
-            .date
-            .map(|d| dates::format(d, &self.options.date_format))
-            .unwrap_or_default()
+        let time = self.has_times.then_some(self.options.time_format.as_str());
+        dates::stamp(article, &self.options.date_format, time).unwrap_or_default()
     }
 
     /// Columns of the list's date column.
@@ -281,6 +287,16 @@ impl App {
 
     pub fn guide(&self) -> &KeyGuide {
         &self.guide
+    }
+
+    /// The help pop-up at this size, border included.
+    pub fn help_area(&self) -> ratatui::layout::Rect {
+        self.size.help_area(self.guide.help_width())
+    }
+
+    /// Columns of help text inside the pop-up's border.
+    pub fn help_text_width(&self) -> usize {
+        usize::from(self.help_area().width.saturating_sub(2))
     }
 
     pub fn source_width(&self) -> usize {

@@ -27,6 +27,9 @@ pub const DEFAULT_YAML: &str = include_str!("../assets/config.yaml");
 /// File name of the config inside the config folder.
 pub const FILE_NAME: &str = "config.yaml";
 
+/// The largest config.yaml (or keymap.yaml) read: a hundred times a long one.
+pub const CONFIG_LIMIT: u64 = 1 << 20;
+
 /// One key override from `keys:`, with where it was written for messages.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KeyOverride {
@@ -50,8 +53,12 @@ pub struct Config {
     pub colors: ColorOverrides,
     /// A strftime pattern known to format any date.
     pub date_format: String,
+    /// A strftime pattern known to format any time of day.
+    pub time_format: String,
     pub ambiguous_wide: bool,
     pub mouse: bool,
+    /// Show exact duplicates (same title, date and body) as one row.
+    pub collapse_duplicates: bool,
 }
 
 impl Default for Config {
@@ -79,22 +86,18 @@ impl Config {
 
     /// Loads a config file; defaults when it does not exist.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
-        match std::fs::read(path) {
-            Ok(bytes) => {
-                let text = String::from_utf8(bytes).map_err(|_| ConfigError {
-                    path: path.to_path_buf(),
-                    line: None,
-                    key: None,
-                    message: "the file is not UTF-8 text".into(),
-                })?;
-                Config::parse(&text, path)
-            }
+        match crate::regular_file::read_to_string(path, CONFIG_LIMIT) {
+            Ok(text) => Config::parse(&text, path),
             Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(Config::default()),
             Err(e) => Err(ConfigError {
                 path: path.to_path_buf(),
                 line: None,
                 key: None,
-                message: format!("cannot read it: {e}"),
+                message: if e.kind() == io::ErrorKind::InvalidData {
+                    e.to_string()
+                } else {
+                    format!("cannot read it: {e}")
+                },
             }),
         }
     }
@@ -138,8 +141,10 @@ impl Config {
             theme: raw.theme,
             colors: raw.colors,
             date_format: raw.date_format.0,
+            time_format: raw.time_format.0,
             ambiguous_wide: raw.ambiguous_width.0 == 2,
             mouse: raw.mouse,
+            collapse_duplicates: raw.collapse_duplicates,
         }
     }
 
@@ -186,7 +191,7 @@ impl Config {
         let text = self
             .source
             .as_deref()
-            .and_then(|p| std::fs::read_to_string(p).ok())
+            .and_then(|p| crate::regular_file::read_to_string(p, CONFIG_LIMIT).ok())
             .unwrap_or_default();
         ConfigError {
             path,

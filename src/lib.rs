@@ -17,6 +17,7 @@ pub mod keymap;
 pub mod library;
 pub mod marks;
 pub mod problem;
+pub mod regular_file;
 pub mod render;
 pub mod search;
 pub mod startup;

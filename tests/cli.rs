@@ -56,6 +56,8 @@ fn list_json_over_hostile_fixtures() {
                 "author",
                 "categories",
                 "date",
+                "datetime",
+                "draft",
                 "id",
                 "original_url",
                 "path",
@@ -168,7 +170,10 @@ fn check_names_every_broken_file_and_fails() {
             "control-chars-in-quoted-title.md",
             "warning: control characters",
         ),
-        ("invalid-utf8.md", "warning: invalid UTF-8"),
+        (
+            "invalid-utf8.md",
+            "warning: not UTF-8: decoded as windows-1252",
+        ),
         ("empty-date.md", "warning: empty date"),
         ("no-closing-line.md", "warning: front matter has no closing"),
     ] {
@@ -265,4 +270,21 @@ fn every_command_has_help() {
         assert!(output.status.success());
         assert!(stdout(&output).contains("Usage: inkstone"), "{command}");
     }
+}
+
+#[test]
+fn show_prints_a_warning_as_check_does() {
+    let path = fixture("empty-date.md");
+    let shown = inkstone(&["show", &path, "--width", "40"]);
+    assert!(shown.status.success());
+    let checked = inkstone(&["check", &path]);
+    let warning = stdout(&checked).lines().next().unwrap().to_owned();
+    assert!(
+        warning.starts_with(&format!("{path}: warning: ")),
+        "{warning}"
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&shown.stderr),
+        format!("{warning}\n")
+    );
 }

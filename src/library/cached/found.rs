@@ -8,7 +8,8 @@ use rayon::prelude::*;
 
 use super::{DiskIndex, parse_all};
 use crate::cache::{CachedFile, Decoded, FileKey, Snapshot, Stamp};
-use crate::library::{Library, Problem, library_name, sort_articles};
+use crate::library::{Library, library_name, sort_articles};
+use crate::problem::Problem;
 use crate::tree::{self, DirScan, Keys};
 
 /// The files of a library: those the cache still vouches for, and those

@@ -2,7 +2,6 @@
 
 use std::borrow::Cow;
 use std::cell::RefCell;
-use std::fs::File;
 use std::io::Read;
 use std::sync::atomic::Ordering;
 use std::sync::{PoisonError, Weak};
@@ -11,6 +10,7 @@ use rayon::prelude::*;
 
 use super::{Arena, CHUNK, Chunk, Shared};
 use crate::article::{Article, BodySource};
+use crate::library;
 use crate::search::fold::Folder;
 use crate::search::presence::{PresenceBuilder, RecordingSink};
 use crate::search::strip::visible_text;
@@ -142,13 +142,22 @@ fn body_chunk(sources: &[BodySource], scratch: &mut Scratch) -> Chunk {
 /// reported by the loader and `check`; search just finds nothing in it.
 fn body_text<'a>(source: &'a BodySource, file: &'a mut Vec<u8>) -> Cow<'a, str> {
     let body: &[u8] = match source {
-        BodySource::File { path, offset } => {
+        BodySource::File {
+            path,
+            offset,
+            encoding,
+        } => {
             file.clear();
-            if File::open(path)
-                .and_then(|mut f| f.read_to_end(file))
+            // Read as far as the reader shows a body, no further.
+            let limit = library::BODY_LIMIT.saturating_add(*offset);
+            if crate::regular_file::open(path)
+                .and_then(|f| f.take(limit).read_to_end(file))
                 .is_err()
             {
                 return Cow::Borrowed("");
+            }
+            if encoding.is_some() {
+                return crate::text::decode::body_text(*encoding, file, *offset);
             }
             let start = usize::try_from(*offset)
                 .unwrap_or(usize::MAX)
