@@ -554,3 +554,26 @@ fn below_the_minimum_size_keys_mark_nothing() {
     let unread = list_command(temp.path(), &["--unread", archive.to_str().unwrap()]);
     assert_eq!(unread.lines().count(), 7, "{unread}");
 }
+
+#[test]
+fn a_failing_browser_is_reported_with_its_status_and_reason() {
+    use std::os::unix::fs::PermissionsExt;
+    let temp = tempfile::tempdir().unwrap();
+    let browser = temp.path().join("fail-browser");
+    std::fs::write(
+        &browser,
+        "#!/bin/sh\necho 'cannot reach display' >&2\nexit 3\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&browser, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let archive = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/reader");
+    let mut r = Reader::start(&archive, temp.path(), &browser, &temp.path().join("x"));
+    r.wait_for(&["reader  7 articles"]);
+    r.send("\ro");
+    let screen = r.wait_for(&[
+        "Could not open the link (fail-browser exited with status 3: cannot reach display)",
+    ]);
+    assert!(!screen.contains("Opened"), "{screen}");
+    r.send("qq");
+    assert!(r.wait_for_exit().success());
+}
