@@ -577,3 +577,38 @@ fn a_failing_browser_is_reported_with_its_status_and_reason() {
     r.send("qq");
     assert!(r.wait_for_exit().success());
 }
+
+#[test]
+fn link_picker_digits_open_that_link_and_space_does_not() {
+    let temp = tempfile::tempdir().unwrap();
+    let record = temp.path().join("opened-url");
+    let browser = recording_browser(temp.path());
+    let archive = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/links");
+    let mut r = Reader::start(&archive, temp.path(), &browser, &record);
+    r.wait_for(&["links  1 article"]);
+    r.send("\r");
+    r.wait_for(&["立法會選舉連結整理"]);
+    r.send("u");
+    r.wait_for(&["Links 12 / 12", "0-9 number"]);
+    // Space and Tab neither open nor close.
+    r.send(" \t");
+    std::thread::sleep(Duration::from_millis(300));
+    r.wait_for(&["Links 12 / 12"]);
+    assert!(!record.exists(), "Space or Tab opened a link");
+    // `1` could start 10, 11 or 12: it waits; `2` makes 12.
+    r.send("1");
+    r.wait_for(&["Links 4 / 12"]);
+    r.send("2");
+    assert_eq!(
+        wait_for_file(&record),
+        "https://www.example.hk/guide/%E6%8C%87%E5%BC%95.pdf"
+    );
+    std::fs::remove_file(&record).unwrap();
+    r.send("u5");
+    assert_eq!(
+        wait_for_file(&record),
+        "https://web.archive.org/web/20220519053245if_/https://www.example.hk/news/2022/05/%E9%BB%9E%E7%A5%A8%E5%AE%89%E6%8E%92"
+    );
+    r.send("qq");
+    assert!(r.wait_for_exit().success());
+}
