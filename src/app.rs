@@ -99,6 +99,9 @@ pub struct Options {
     pub colors: crate::config::ColorOverrides,
     /// How dates are shown (strftime); empty: `YYYY-MM-DD`.
     pub date_format: String,
+    /// The file the search index keeps the bodies in (beside the metadata
+    /// cache, see [`crate::search::store_file`]); `None`: in memory.
+    pub search_store: Option<std::path::PathBuf>,
 }
 
 /// The whole state of the reader.
