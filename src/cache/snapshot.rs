@@ -2,7 +2,6 @@
 //! and problems, and the folders with their times.
 
 use std::collections::HashMap;
-use std::fs;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -47,10 +46,14 @@ pub struct Decoded {
     pub others: Vec<CachedFile>,
 }
 
+/// The largest cache read: a few times that of a million articles.
+const CACHE_LIMIT: u64 = 2 << 30;
+
 impl Snapshot {
     /// Reads the cache for `roots`; `None` when there is none usable.
     pub fn read(cache_file: &Path, roots: &[PathBuf]) -> Option<Snapshot> {
-        let bytes = fs::read(cache_file).ok()?;
+        // A cache replaced by a FIFO or a link to /dev/zero is no cache.
+        let bytes = crate::regular_file::read(cache_file, CACHE_LIMIT).ok()?;
         let (meta, chunks) = codec::decode(&bytes)?;
         let same_roots = meta.roots.len() == roots.len()
             && meta

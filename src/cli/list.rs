@@ -12,7 +12,7 @@ use super::output::{open_library, pad_right, terminal_safe_json, to_stdout};
 use crate::article::Article;
 use crate::cache;
 use crate::marks::{Marks, ViewFilter};
-use crate::search::{self, Query};
+use crate::search::{self, QUERY_CUT_MESSAGE, Query, cap_query};
 use crate::text::sanitize::clean_inline;
 use crate::text::width::{fit, str_width};
 
@@ -48,6 +48,10 @@ pub fn run(args: &ListArgs) -> ExitCode {
         .filter(|a| has_tags(a, &wanted) && view.admits(&marks, &a.id))
         .collect();
     if let Some(search) = &args.search {
+        let (search, cut) = cap_query(search);
+        if cut {
+            eprintln!("inkstone: {QUERY_CUT_MESSAGE}");
+        }
         articles = searched(&articles, &Query::parse(search), &library.roots);
     }
     let order = args.sort.sorted(&articles);

@@ -93,12 +93,10 @@ impl StoredIndex {
     /// Opens the index at `path`: `None` if it is missing, not a regular
     /// file, or not a whole, sound index of this build's folding.
     pub(crate) fn open(path: &Path) -> Option<(Arc<StoredIndex>, Vec<StoredDoc>)> {
-        let file = File::open(path).ok()?;
-        let meta = file.metadata().ok()?;
-        if !meta.is_file() {
-            return None;
-        }
-        Self::load(Store::File(file), meta.len())
+        // A FIFO or device in its place must not block or feed the reader.
+        let file = crate::regular_file::open(path).ok()?;
+        let len = file.metadata().ok()?.len();
+        Self::load(Store::File(file), len)
     }
 
     /// An index written to memory (see `Writer::in_memory`).
