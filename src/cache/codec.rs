@@ -11,7 +11,7 @@ use super::Stamp;
 
 const MAGIC: &[u8; 8] = b"INKCACHE";
 /// Bump when the records below change shape.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 const HEADER_LEN: usize = 8 + 4 + 8 + 4;
 /// Files per separately decoded chunk: chunks decode in parallel.
 const CHUNK: usize = 1024;
@@ -56,11 +56,18 @@ pub struct ArticleRecord<S> {
     pub title: S,
     /// Days since 0001-01-01 (chrono's `num_days_from_ce`).
     pub date: Option<i32>,
+    /// `Article::datetime`: the instant (a [`Stamp`]) and its offset east
+    /// of UTC in seconds.
+    pub datetime: Option<(Stamp, i32)>,
     pub updated: Option<Stamp>,
     pub authors: Vec<S>,
     pub categories: Vec<S>,
     pub tags: Vec<S>,
+    pub draft: bool,
     pub body_offset: u64,
+    /// The file's encoding by its WHATWG name, when not UTF-8 (the body
+    /// format comes from the path).
+    pub encoding: Option<S>,
 }
 
 /// Text that is often the article's url or a tail of it (an archive link
@@ -173,11 +180,14 @@ mod tests {
                 original_url: Some(UrlText::new("https://news.example/a", Some(url))),
                 title: "標題",
                 date: Some(737_000),
+                datetime: Some((Stamp(1_700_000_000, 5), 8 * 3600)),
                 updated: None,
                 authors: vec!["記者"],
                 categories: vec![],
                 tags: vec!["a", "b"],
+                draft: false,
                 body_offset: 42,
+                encoding: Some("Big5"),
             }),
             problems: vec![ProblemRecord {
                 error: false,
@@ -217,6 +227,8 @@ mod tests {
             "https://news.example/a"
         );
         assert_eq!((article.title.as_str(), article.body_offset), ("標題", 42));
+        assert_eq!(article.datetime, Some((Stamp(1_700_000_000, 5), 8 * 3600)));
+        assert_eq!(article.encoding.as_deref(), Some("Big5"));
     }
 
     #[test]

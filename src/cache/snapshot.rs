@@ -5,14 +5,15 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, NaiveDate};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use rayon::prelude::*;
 
 use super::codec::{self, FileRecord};
 use super::{FileKey, Stamp, build_stamp};
-use crate::article::{Article, BodySource};
+use crate::article::{Article, BodyFormat, BodySource};
 use crate::library::{Problem, Severity};
+use crate::text::decode::Encoding;
 
 /// One file as the cache remembers it.
 #[derive(Debug, Clone, PartialEq)]
@@ -129,6 +130,13 @@ fn from_record(record: FileRecord<String>) -> Option<CachedFile> {
                 path: path.clone(),
                 title: a.title,
                 date: a.date.and_then(NaiveDate::from_num_days_from_ce_opt),
+                datetime: match a.datetime {
+                    Some((at, east)) => Some(
+                        DateTime::from_timestamp(at.0, at.1)?
+                            .with_timezone(&FixedOffset::east_opt(east)?),
+                    ),
+                    None => None,
+                },
                 updated: a
                     .updated
                     .and_then(|s| DateTime::from_timestamp(s.0, s.1))
@@ -138,9 +146,15 @@ fn from_record(record: FileRecord<String>) -> Option<CachedFile> {
                 tags: a.tags,
                 url: a.url,
                 original_url,
+                draft: a.draft,
+                format: BodyFormat::of_path(&path),
                 body: BodySource::File {
                     path: path.clone(),
                     offset: a.body_offset,
+                    encoding: match a.encoding {
+                        Some(name) => Some(Encoding::for_label(name.as_bytes())?),
+                        None => None,
+                    },
                 },
             })
         }

@@ -48,6 +48,7 @@ pub fn app_for(startup: Startup, keymap: &Keymap) -> (App, Live) {
         monochrome: config.monochrome(),
         colors: config.colors,
         date_format: config.date_format,
+        time_format: config.time_format,
         search_store: live
             .cache_dir
             .as_deref()
