@@ -66,7 +66,7 @@ pub(super) fn index_bodies(shared: &Weak<Shared>, sources: &[BodySource], store:
 /// The file version a body is read from; `None` for a body compiled in or
 /// a file gone.
 pub(crate) fn version_of(source: &BodySource) -> Option<DocSource> {
-    let BodySource::File { path, offset } = source else {
+    let BodySource::File { path, offset, .. } = source else {
         return None;
     };
     Some(DocSource {
