@@ -14,6 +14,9 @@ fn article_at(path: &Path, title: &str) -> Article {
         path: path.to_path_buf(),
         title: title.to_owned(),
         date: None,
+        datetime: None,
+        draft: false,
+        format: crate::article::BodyFormat::Markdown,
         updated: None,
         authors: Vec::new(),
         categories: Vec::new(),
@@ -23,6 +26,7 @@ fn article_at(path: &Path, title: &str) -> Article {
         body: BodySource::File {
             path: path.to_path_buf(),
             offset: 4,
+            encoding: None,
         },
     }
 }
