@@ -242,6 +242,11 @@ impl App {
         crate::startup::finish(&mut self.library, self.marks.marks_mut())
     }
 
+    /// [`App::finish`], also saying whether the marks were saved.
+    pub fn finish_saving(&mut self) -> (Vec<String>, bool) {
+        crate::startup::finish_saving(&mut self.library, self.marks.marks_mut())
+    }
+
     pub fn articles(&self) -> &[Article] {
         &self.library.articles
     }
