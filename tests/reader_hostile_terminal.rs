@@ -364,3 +364,12 @@ fn a_dumb_terminal_is_refused_with_a_reason() {
     assert_eq!(term.wait_for_exit(Duration::from_secs(15)), 2);
     term.wait_for("TERM=dumb cannot show the full-screen reader");
 }
+
+#[test]
+fn ctrl_l_repaints_without_asking_the_terminal_anything() {
+    let (_dir, mut term) = started();
+    term.send(b"\x0c");
+    std::thread::sleep(Duration::from_millis(300));
+    term.send(b"j\x0cq");
+    assert_eq!(term.wait_for_exit(Duration::from_secs(10)), 0);
+}

@@ -205,7 +205,14 @@ where
     /// a terminal browser, or Ctrl-L).
     pub fn redraw_all(&mut self) -> io::Result<()> {
         self.sync_size()?;
-        self.terminal.clear().map_err(io::Error::other)?;
+        // `Terminal::clear` would ask the terminal where its cursor is and
+        // wait for the answer, which the input thread reads instead (two
+        // seconds, then an error that ends the reader). Resizing to the
+        // current size clears the screen and forgets the last frame alike.
+        let size = self.terminal.size().map_err(io::Error::other)?;
+        self.terminal
+            .resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
+            .map_err(io::Error::other)?;
         self.draw()
     }
 
