@@ -233,10 +233,10 @@ impl App {
         self.date_width
     }
 
-    /// At exit: saves the marks (waiting for the disk) and the metadata
-    /// cache; returns messages to print once the terminal is restored.
-    pub fn finish(&mut self) -> Vec<String> {
-        crate::startup::finish(&mut self.library, self.marks.marks_mut())
+    /// What outlives the session, for the terminal layer to save at exit
+    /// (`App` itself never writes).
+    pub fn lasting_state(&mut self) -> (&mut Library, &mut Marks) {
+        (&mut self.library, self.marks.marks_mut())
     }
 
     pub fn articles(&self) -> &[Article] {

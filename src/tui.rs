@@ -2,6 +2,7 @@
 //! that need the terminal (suspend, terminal browsers).
 
 mod browser;
+mod effects;
 mod live;
 mod session;
 mod signals;
@@ -14,6 +15,7 @@ use std::time::Duration;
 use crossterm::event;
 
 pub use browser::{Launch, plan as browser_plan};
+pub use effects::{Runner, Workers};
 pub use live::{Live, app_for};
 pub use session::{Outside, Session, load_body};
 
@@ -36,7 +38,7 @@ pub fn run(startup: Startup, keymap: Keymap) -> io::Result<ExitCode> {
     let signals = signals::Signals::register()?;
     let tty = terminal::init(mouse)?;
     let mut session = match Session::new(app, keymap, tty) {
-        Ok(session) => session,
+        Ok(session) => session.on_workers(),
         Err(e) => {
             let _ = terminal::leave();
             return Err(e);
@@ -44,12 +46,19 @@ pub fn run(startup: Startup, keymap: Keymap) -> io::Result<ExitCode> {
     };
     let result = event_loop(&mut session, &signals, &mut live);
     let restored = terminal::leave();
-    for message in session.into_app().finish() {
+    for message in finish(session.into_app()) {
         eprintln!("inkstone: {message}");
     }
     let code = result?;
     restored?;
     Ok(code)
+}
+
+/// At exit: saves the marks (waiting for the disk) and the metadata
+/// cache; returns messages to print once the terminal is restored.
+pub fn finish(mut app: crate::app::App) -> Vec<String> {
+    let (library, marks) = app.lasting_state();
+    crate::startup::finish(library, marks)
 }
 
 fn event_loop(
