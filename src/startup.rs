@@ -157,12 +157,22 @@ pub fn start_watching(library: &Library, notices: &mut Vec<String>) -> Option<Li
 /// At exit: saves the marks and, if the library changed while running,
 /// the cache. Returns messages to print once the terminal is restored.
 pub fn finish(library: &mut Library, marks: &mut Marks) -> Vec<String> {
+    finish_saving(library, marks).0
+}
+
+/// [`finish`], also saying whether the marks were saved (the exit status
+/// then tells a script).
+pub fn finish_saving(library: &mut Library, marks: &mut Marks) -> (Vec<String>, bool) {
     let mut messages = marks.take_notices();
-    if let Err(e) = marks.save() {
-        messages.push(e.to_string());
-    }
+    let saved = match marks.save() {
+        Ok(()) => true,
+        Err(e) => {
+            messages.push(e.to_string());
+            false
+        }
+    };
     messages.extend(marks.take_notices());
     // The cache is only a speed-up: failing to write it is not worth a word.
     let _ = library.save_cache();
-    messages
+    (messages, saved)
 }
