@@ -11,7 +11,7 @@ mod terminal;
 
 use std::io;
 use std::process::ExitCode;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 pub use browser::{Launch, plan as browser_plan};
 pub use effects::{Runner, Workers};
@@ -23,6 +23,12 @@ use crate::startup::Startup;
 
 /// How long to wait for input before checking signals and browser outcomes.
 const TICK: Duration = Duration::from_millis(100);
+/// How long to wait for input while a worker runs (a body being read).
+const BUSY_TICK: Duration = Duration::from_millis(10);
+/// How long a frame waits for a worker's outcome (a body that reads
+/// quickly), so the article appears whole rather than "Loading…" first;
+/// a slower one is drawn when it arrives, and keys work meanwhile.
+const SETTLE: Duration = Duration::from_millis(150);
 
 /// Whether `NO_COLOR` asks for a monochrome screen (set and not empty).
 pub fn no_color() -> bool {
@@ -132,18 +138,23 @@ impl Loop<'_> {
             let mut outside = Vec::new();
             // Take everything already typed before drawing, so a held key
             // or a burst of wheel events costs one frame, not one each.
-            let mut next = self.input.next(TICK);
+            // While a worker runs, look often, so its outcome is drawn soon.
+            let wait = if session.is_busy() { BUSY_TICK } else { TICK };
+            let mut next = self.input.next(wait);
             while let Some(input) = next {
                 match input {
                     input::Input::Event(event) => outside.extend(session.handle_event(&event)),
                     input::Input::Closed => return Ok(Ended::TerminalLost),
                 }
-                next = if outside.is_empty() {
+                // A key that opened an article waits for its body (briefly,
+                // see SETTLE) before the next key acts on it.
+                next = if outside.is_empty() && !session.is_busy() {
                     self.input.try_next()
                 } else {
                     None
                 };
             }
+            outside.extend(session.settle(Instant::now() + SETTLE));
             outside.extend(session.poll_reports());
             outside.extend(session.tick());
             outside.extend(live.poll(session));

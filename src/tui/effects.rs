@@ -5,8 +5,11 @@
 //! benchmarks run the same jobs inline, so a key press and its outcome are
 //! one deterministic step.
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread;
+use std::time::{Duration, Instant};
 
 use crate::app::Action;
 
@@ -24,6 +27,8 @@ pub struct Runner {
     workers: Workers,
     inbound_tx: Sender<Action>,
     inbound_rx: Receiver<Action>,
+    /// Jobs on workers whose action has not been sent yet.
+    running: Arc<AtomicUsize>,
 }
 
 impl Runner {
@@ -33,6 +38,7 @@ impl Runner {
             workers,
             inbound_tx,
             inbound_rx,
+            running: Arc::default(),
         }
     }
 
@@ -51,6 +57,30 @@ impl Runner {
         self.inbound_rx.try_recv().ok()
     }
 
+    /// Whether a job on a worker has not answered yet.
+    pub fn is_busy(&self) -> bool {
+        self.running.load(Ordering::Acquire) > 0
+    }
+
+    /// The next action, waiting until `deadline` while a job runs.
+    pub fn recv_while_busy(&self, deadline: Instant) -> Option<Action> {
+        // A worker counts itself done just after sending: look again
+        // shortly rather than wait out the deadline for nothing.
+        const LOOK_AGAIN: Duration = Duration::from_millis(5);
+        loop {
+            if let Some(action) = self.try_recv() {
+                return Some(action);
+            }
+            if !self.is_busy() {
+                return None;
+            }
+            let left = deadline.checked_duration_since(Instant::now())?;
+            if let Ok(action) = self.inbound_rx.recv_timeout(left.min(LOOK_AGAIN)) {
+                return Some(action);
+            }
+        }
+    }
+
     /// Runs `job`: inline, its action is returned now; on a worker, it
     /// arrives later through the inbound channel and `None` is returned.
     pub fn run(&self, name: &str, job: impl FnOnce() -> Action + Send + 'static) -> Option<Action> {
@@ -58,15 +88,21 @@ impl Runner {
             Workers::Inline => Some(job()),
             Workers::Threads => {
                 let tx = self.inbound_tx.clone();
+                let running = Arc::clone(&self.running);
+                running.fetch_add(1, Ordering::AcqRel);
                 let spawned = thread::Builder::new()
                     .name(format!("inkstone-{name}"))
                     .spawn(move || {
                         // The session may be gone at exit: nothing to tell.
                         let _ = tx.send(job());
+                        running.fetch_sub(1, Ordering::AcqRel);
                     });
                 match spawned {
                     Ok(_) => None,
-                    Err(e) => Some(Action::Fail(format!("cannot start a worker ({name}): {e}"))),
+                    Err(e) => {
+                        self.running.fetch_sub(1, Ordering::AcqRel);
+                        Some(Action::Fail(format!("cannot start a worker ({name}): {e}")))
+                    }
                 }
             }
         }

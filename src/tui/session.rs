@@ -177,6 +177,22 @@ where
         outside
     }
 
+    /// Whether an effect still runs on a worker (a body being read).
+    pub fn is_busy(&self) -> bool {
+        self.runner.is_busy()
+    }
+
+    /// Applies what workers answer until none is running or `deadline`
+    /// passes: a body that loads quickly is drawn with its article, without
+    /// a frame of "Loading…" in between.
+    pub fn settle(&mut self, deadline: std::time::Instant) -> Vec<Outside> {
+        let mut outside = Vec::new();
+        while let Some(action) = self.runner.recv_while_busy(deadline) {
+            outside.extend(self.dispatch(action));
+        }
+        outside
+    }
+
     /// Applies outcomes that arrived from other threads.
     pub fn poll_reports(&mut self) -> Vec<Outside> {
         let mut outside = Vec::new();
