@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use chrono::Datelike;
 
-use super::codec::{self, ArticleRecord, DirRecord, FileRecord, Meta, ProblemRecord, UrlText};
+use super::codec::{self, ArticleRecord, DirRecord, FileRecord, Meta, ProblemRecord};
 use super::{FileKey, Stamp, build_stamp};
 use crate::article::{Article, BodySource};
 use crate::durable::{self, Durability};
@@ -158,11 +158,10 @@ fn article_record<'a>(path: &Path, a: &'a Article) -> Option<ArticleRecord<&'a s
         .updated
         .map(|t| t.and_utc())
         .map(|t| Stamp(t.timestamp(), t.timestamp_subsec_nanos()));
-    let url = a.url.as_deref();
     Some(ArticleRecord {
-        url,
-        id: UrlText::new(&a.id, url),
-        original_url: a.original_url.as_deref().map(|o| UrlText::new(o, url)),
+        url: a.url.as_deref(),
+        id: &a.id,
+        original_url: a.original_url.as_deref(),
         title: &a.title,
         date: a.date.map(|d| d.num_days_from_ce()),
         updated,

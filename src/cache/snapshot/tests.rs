@@ -1,6 +1,7 @@
 use super::*;
 use crate::cache::{WriteInput, write};
 use chrono::NaiveDateTime;
+use std::fs;
 
 fn article(path: &Path, title: &str) -> Article {
     Article {
