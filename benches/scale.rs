@@ -53,10 +53,10 @@ fn median(values: &[f64]) -> f64 {
     v.get(v.len() / 2).copied().unwrap_or(f64::NAN)
 }
 
-fn percentile(values: &[f64], p: f64) -> f64 {
+fn percentile(values: &[f64], percent: usize) -> f64 {
     let mut v = values.to_vec();
     v.sort_by(f64::total_cmp);
-    let at = ((v.len() as f64 - 1.0) * p).round() as usize;
+    let at = (v.len().saturating_sub(1) * percent).div_ceil(100);
     v.get(at).copied().unwrap_or(f64::NAN)
 }
 
@@ -72,12 +72,11 @@ fn runs_text(values: &[f64]) -> String {
     all.join(", ")
 }
 
-/// Peak RSS of a live process in MB (`VmHWM`).
-fn peak_rss_mb(pid: u32) -> Option<f64> {
+/// Peak RSS of a live process in kB (`VmHWM`).
+fn peak_rss_kb(pid: u32) -> Option<u64> {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(kb / 1024.0)
+    line.split_whitespace().nth(1)?.parse().ok()
 }
 
 /// CPU time (all live threads) of a process, in ms.
@@ -96,9 +95,9 @@ fn watch_rss(pid: u32) -> (Arc<AtomicU64>, Arc<AtomicU64>) {
     let (p, s) = (Arc::clone(&peak), Arc::clone(&stop));
     std::thread::spawn(move || {
         while s.load(Ordering::Relaxed) == 0 {
-            match peak_rss_mb(pid) {
-                Some(mb) => {
-                    p.fetch_max((mb * 1000.0) as u64, Ordering::Relaxed);
+            match peak_rss_kb(pid) {
+                Some(kb) => {
+                    p.fetch_max(kb, Ordering::Relaxed);
                 }
                 None => break,
             }
@@ -205,7 +204,7 @@ fn command(home: &Home, args: &[&str], root: &Path) -> (f64, f64) {
     child.wait().unwrap();
     let wall = ms(start.elapsed());
     stop.store(1, Ordering::Relaxed);
-    (wall, peak.load(Ordering::Relaxed) as f64 / 1000.0)
+    (wall, peak.load(Ordering::Relaxed) as f64 / 1024.0)
 }
 
 /// One reader session's figures.
@@ -296,7 +295,7 @@ fn reader(home: &Home, root: &Path, keys: usize) -> Reader {
         times.push(ms(pressed.elapsed()));
         std::thread::sleep(Duration::from_millis(20));
     }
-    let peak_rss = peak.load(Ordering::Relaxed) as f64 / 1000.0;
+    let peak_rss = peak.load(Ordering::Relaxed) as f64 / 1024.0;
     stop.store(1, Ordering::Relaxed);
     let asked = Instant::now();
     writer.write_all(b"q").unwrap();
@@ -377,17 +376,6 @@ fn main() {
     let floor = median(&floor_ms);
     println!("| what | median | runs | floor | ratio | load |");
     println!("|---|---|---|---|---|---|");
-    let line = |what: &str, v: &[f64], floor: Option<(&str, f64)>| {
-        let m = median(v);
-        let (f, r) = floor.map_or((String::new(), String::new()), |(name, f)| {
-            (format!("{name} {f:.0} ms"), format!("{:.2}x", m / f))
-        });
-        println!(
-            "| {what} | {m:.0} ms | {} | {f} | {r} | {} |",
-            runs_text(v),
-            load()
-        );
-    };
     line("floor: stat-only walk", &walk_ms, None);
     line("floor: first 4 KiB of every file", &floor_ms, None);
     line("cold `list`", &cold_list, Some(("4 KiB", floor)));
@@ -399,12 +387,30 @@ fn main() {
     line("warm `list`", &warm_list, Some(("walk", walk)));
     line("warm `tags`", &tags, None);
 
+    readers(&home, &root, runs, walk, floor);
+}
+
+/// A table row: median, runs, and the ratio to a floor.
+fn line(what: &str, v: &[f64], floor: Option<(&str, f64)>) {
+    let m = median(v);
+    let (f, r) = floor.map_or((String::new(), String::new()), |(name, f)| {
+        (format!("{name} {f:.0} ms"), format!("{:.2}x", m / f))
+    });
+    println!(
+        "| {what} | {m:.0} ms | {} | {f} | {r} | {} |",
+        runs_text(v),
+        load()
+    );
+}
+
+/// The reader's rows: cold and warm starts, memory, keys, quitting.
+fn readers(home: &Home, root: &Path, runs: usize, walk: f64, floor: f64) {
     let mut cold = Vec::new();
     let mut warm = Vec::new();
     for _ in 0..runs {
         home.drop_cache();
-        cold.push(reader(&home, &root, 0));
-        warm.push(reader(&home, &root, 50));
+        cold.push(reader(home, root, 0));
+        warm.push(reader(home, root, 50));
     }
     let pick = |rs: &[Reader], f: fn(&Reader) -> f64| rs.iter().map(f).collect::<Vec<f64>>();
     line(
@@ -433,9 +439,9 @@ fn main() {
     let keys: Vec<f64> = warm.iter().flat_map(|r| r.keys.iter().copied()).collect();
     println!(
         "| reader warm: key `j` to changed screen, p50 / p95 / max | {:.1} / {:.1} / {:.1} ms | {} presses | | | {} |",
-        percentile(&keys, 0.5),
-        percentile(&keys, 0.95),
-        percentile(&keys, 1.0),
+        percentile(&keys, 50),
+        percentile(&keys, 95),
+        percentile(&keys, 100),
         keys.len(),
         load()
     );

@@ -120,7 +120,7 @@ fn from_record(record: FileView<'_>) -> Option<CachedFile> {
     let (prefix, name) = record.path()?;
     let path = PathBuf::from(format!("{prefix}{name}"));
     let article = if record.has_article() {
-        let url = record.url()?;
+        let url = record.url().ok()?;
         Some(Article {
             id: record.id()?.to_owned(),
             path: path.clone(),
@@ -134,7 +134,7 @@ fn from_record(record: FileView<'_>) -> Option<CachedFile> {
             categories: owned(record.categories()?),
             tags: owned(record.tags()?),
             url: url.map(str::to_owned),
-            original_url: record.original_url()?.map(str::to_owned),
+            original_url: record.original_url().ok()?.map(str::to_owned),
             body: BodySource::File {
                 path: path.clone(),
                 offset: record.body_offset()?,

@@ -22,6 +22,9 @@ pub struct Mapped {
 impl Mapped {
     /// Maps `file` as it is now. An empty file maps to no bytes (mmap
     /// refuses a length of zero).
+    ///
+    /// # Errors
+    /// When the file's size cannot be read or the system refuses the map.
     pub fn map(file: &File) -> io::Result<Mapped> {
         if file.metadata()?.len() == 0 {
             return Ok(Mapped { map: None });

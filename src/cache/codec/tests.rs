@@ -62,7 +62,7 @@ fn round_trips_in_place() {
     assert_eq!((f.size(), f.mtime()), (Some(10), Some(Stamp(7, 8))));
     assert_eq!(f.title(), Some("標題"));
     assert_eq!(f.id(), f.url().unwrap());
-    assert_eq!(f.original_url().unwrap(), Some("https://news.example/a"));
+    assert_eq!(f.original_url(), Ok(Some("https://news.example/a")));
     assert_eq!((f.date(), f.updated()), (Some(737_000), None));
     assert_eq!(f.tags().unwrap(), ["香港", "b"]);
     assert_eq!(f.authors().unwrap(), ["記者"]);

@@ -160,6 +160,10 @@ impl View {
     }
 }
 
+/// A record that points outside the file (a cache written by a bug).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Damaged;
+
 /// One file's record, read where it lies.
 #[derive(Clone, Copy)]
 pub struct FileView<'a> {
@@ -205,18 +209,18 @@ impl<'a> FileView<'a> {
         self.str(at::TITLE)
     }
 
-    pub fn url(&self) -> Option<Option<&'a str>> {
+    pub fn url(&self) -> Result<Option<&'a str>, Damaged> {
         if self.has(flag::URL) {
-            self.str(at::URL).map(Some)
+            self.str(at::URL).map(Some).ok_or(Damaged)
         } else {
-            Some(None)
+            Ok(None)
         }
     }
 
     /// A field stored either as its own string or as a tail of the url.
     fn url_or_own(&self, field: usize, tail: u32) -> Option<&'a str> {
         if self.has(tail) {
-            self.url()??.get(self.u32(field)? as usize..)
+            self.url().ok()??.get(self.u32(field)? as usize..)
         } else {
             self.str(field)
         }
@@ -226,11 +230,13 @@ impl<'a> FileView<'a> {
         self.url_or_own(at::ID, flag::ID_TAIL)
     }
 
-    pub fn original_url(&self) -> Option<Option<&'a str>> {
+    pub fn original_url(&self) -> Result<Option<&'a str>, Damaged> {
         if self.has(flag::ORIGINAL) {
-            self.url_or_own(at::ORIGINAL, flag::ORIGINAL_TAIL).map(Some)
+            self.url_or_own(at::ORIGINAL, flag::ORIGINAL_TAIL)
+                .map(Some)
+                .ok_or(Damaged)
         } else {
-            Some(None)
+            Ok(None)
         }
     }
 
