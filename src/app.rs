@@ -226,10 +226,10 @@ impl App {
         self.date_width
     }
 
-    /// At exit: saves the marks (waiting for the disk) and the metadata
-    /// cache; returns messages to print once the terminal is restored.
+    /// At exit: saves the marks (waiting for the disk); returns messages
+    /// to print once the terminal is restored.
     pub fn finish(&mut self) -> Vec<String> {
-        crate::startup::finish(&mut self.library, self.marks.marks_mut())
+        crate::startup::finish(self.marks.marks_mut())
     }
 
     pub fn articles(&self) -> &[Article] {

@@ -14,13 +14,14 @@ mod walk;
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering as AtomicOrdering};
 
 use rayon::prelude::*;
 
 use crate::article::{Article, BodySource, YamlParser};
 
-pub use cached::{DiskIndex, Recheck};
+pub use cached::{CacheWrite, DiskIndex, Recheck};
 pub use changes::ChangeSummary;
 pub use order::{compare_articles, sort_articles};
 pub use read::load_file;
@@ -34,8 +35,10 @@ pub type LoadResult = Result<(Article, Vec<Problem>), Problem>;
 pub struct Library {
     /// Shown in the list header: the folder name, or "samples".
     pub name: String,
-    /// Newest first; undated articles last; ties in path order.
-    pub articles: Vec<Article>,
+    /// Newest first; undated articles last; ties in path order. Shared, so
+    /// the cache can be written from it in the background (changes copy it
+    /// only while such a write is under way).
+    pub articles: Arc<Vec<Article>>,
     /// In path order.
     pub problems: Vec<Problem>,
     /// The paths it was loaded from (none for the samples), so that live
@@ -156,7 +159,7 @@ impl Library {
         problems.sort_by(|a, b| a.path.cmp(&b.path));
         Library {
             name,
-            articles,
+            articles: Arc::new(articles),
             problems,
             ..Library::default()
         }

@@ -10,7 +10,8 @@
 //!   metadata cache beside the marks; then `tui::app_for` builds the `App`
 //!   and the first frame is drawn;
 //! - after the first frame, [`start_watching`] (live updates and the
-//!   background recheck of the cache, one channel);
+//!   background recheck of the cache, one channel), and the cache written
+//!   in the background when the library differs from it;
 //! - every turn of the event loop (at least every 100 ms): each watcher
 //!   event becomes `Action::Library` (`Changed(paths)` ->
 //!   `Library::apply_changes`, keeping the selection by article id;
@@ -18,8 +19,9 @@
 //!   `Action::LibraryReloaded`; `Error` -> status line), then
 //!   `Action::Tick` runs `Marks::save_if_due` (an error goes to the status
 //!   line; it retries by itself);
-//! - on quit or a terminating signal: `App::finish` ([`finish`]), whose
-//!   messages are printed after leaving the alternate screen.
+//! - on quit or a terminating signal: `App::finish` ([`finish`]: the
+//!   marks), whose messages are printed after leaving the alternate
+//!   screen; nothing else is waited for.
 
 use std::path::PathBuf;
 
@@ -154,15 +156,16 @@ pub fn start_watching(library: &Library, notices: &mut Vec<String>) -> Option<Li
     }
 }
 
-/// At exit: saves the marks and, if the library changed while running,
-/// the cache. Returns messages to print once the terminal is restored.
-pub fn finish(library: &mut Library, marks: &mut Marks) -> Vec<String> {
+/// At exit: saves the marks. Returns messages to print once the terminal
+/// is restored. The metadata cache is not written here: the reader writes
+/// it in the background while it runs (see `tui::live`), and quitting never
+/// waits for it; changes it had no time to save are found again by the next
+/// start's checks.
+pub fn finish(marks: &mut Marks) -> Vec<String> {
     let mut messages = marks.take_notices();
     if let Err(e) = marks.save() {
         messages.push(e.to_string());
     }
     messages.extend(marks.take_notices());
-    // The cache is only a speed-up: failing to write it is not worth a word.
-    let _ = library.save_cache();
     messages
 }

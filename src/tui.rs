@@ -29,7 +29,8 @@ pub fn no_color() -> bool {
 }
 
 /// Runs the reader until the person quits or a signal ends it, then saves
-/// the marks and the cache and prints what went wrong doing so.
+/// the marks and prints what went wrong doing so. Nothing else holds the
+/// exit: background work (the cache write, search, rechecks) just stops.
 pub fn run(startup: Startup, keymap: Keymap) -> io::Result<ExitCode> {
     let mouse = startup.config.mouse;
     let (app, mut live) = app_for(startup, &keymap);
@@ -44,9 +45,14 @@ pub fn run(startup: Startup, keymap: Keymap) -> io::Result<ExitCode> {
     };
     let result = event_loop(&mut session, &signals, &mut live);
     let restored = terminal::leave();
-    for message in session.into_app().finish() {
+    let mut app = session.into_app();
+    for message in app.finish() {
         eprintln!("inkstone: {message}");
     }
+    // Freeing a million articles one by one takes longer than the whole
+    // quit may; the system takes the memory back at once when we exit.
+    std::mem::forget(app);
+    std::mem::forget(live);
     let code = result?;
     restored?;
     Ok(code)

@@ -93,14 +93,28 @@ pub fn write(cache_file: &Path, input: &WriteInput<'_>) -> std::io::Result<()> {
 /// archives opened once do not leave caches behind for ever.
 const KEEP_UNUSED: Duration = Duration::from_secs(90 * 24 * 3600);
 
+/// A temporary file this old was left by a writer that was stopped (the
+/// reader quits without waiting for its background write).
+const ABANDONED: Duration = Duration::from_secs(10 * 60);
+
 fn prune_old_caches(kept: &Path) {
     let Some(entries) = kept.parent().and_then(|dir| fs::read_dir(dir).ok()) else {
         return;
     };
+    let temps = durable::temp_prefix(kept);
     for entry in entries.flatten() {
         let path = entry.path();
         let name = entry.file_name();
         let name = name.to_string_lossy();
+        let age = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok());
+        if name.starts_with(&temps) && age.is_some_and(|age| age > ABANDONED) {
+            let _ = fs::remove_file(&path);
+            continue;
+        }
         let ours = name.starts_with("library-") && name.ends_with(".bin");
         let old = entry
             .metadata()

@@ -14,24 +14,32 @@ mod found;
 use std::collections::HashMap;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use rayon::prelude::*;
 
 use super::{Library, LoadOptions, LoadResult, read, walk};
+use crate::article::Article;
 use crate::cache::{self, FileKey, Snapshot, Stamp};
+use crate::library::Problem;
 
 /// What the library knows of the files it was loaded from, to update the
 /// cache and to apply changes.
 #[derive(Debug, Default)]
 pub struct DiskIndex {
     /// The key of every file loaded (articles and files that failed).
-    pub(super) keys: Vec<(PathBuf, FileKey)>,
+    pub(super) keys: Arc<Vec<(PathBuf, FileKey)>>,
     /// Every folder listed or checked, with its time.
     pub(super) dirs: HashMap<PathBuf, Stamp>,
     /// Where the cache lives; `None` when this library is not cached.
     cache_file: Option<PathBuf>,
-    /// Whether the cache file differs from this library.
-    pub(super) stale: bool,
+    /// Counts the changes since the load (0: the library is as the cache
+    /// file says).
+    version: u64,
+    /// The version the cache file holds, set by a [`CacheWrite`] when it
+    /// has written it (on its own thread).
+    written: Arc<AtomicU64>,
     /// Whether some files were taken from the cache without a look (then
     /// [`Library::recheck`] has work to do).
     unseen: bool,
@@ -59,13 +67,74 @@ impl Recheck {
     }
 }
 
+impl DiskIndex {
+    /// Records that the library no longer matches the cache file.
+    pub(super) fn changed(&mut self) {
+        self.version += 1;
+    }
+
+    /// Whether the cache file differs from this library.
+    fn stale(&self) -> bool {
+        self.written.load(Ordering::Acquire) < self.version
+    }
+}
+
+/// Writing the cache for one version of a library, on any thread: it
+/// shares the library's lists instead of copying them. A write cut short
+/// (the process ended) leaves the old cache, and the next start does again
+/// what it would have saved.
+#[derive(Debug)]
+pub struct CacheWrite {
+    file: PathBuf,
+    roots: Vec<PathBuf>,
+    dirs: HashMap<PathBuf, Stamp>,
+    keys: Arc<Vec<(PathBuf, FileKey)>>,
+    articles: Arc<Vec<Article>>,
+    problems: Vec<Problem>,
+    version: u64,
+    written: Arc<AtomicU64>,
+}
+
+impl CacheWrite {
+    /// Writes the cache file (atomically: a new file renamed over the old).
+    pub fn run(self) -> io::Result<()> {
+        let input = cache::WriteInput {
+            roots: &self.roots,
+            dirs: &self.dirs,
+            keys: &self.keys,
+            articles: &self.articles,
+            problems: &self.problems,
+        };
+        cache::write(&self.file, &input)?;
+        self.written.fetch_max(self.version, Ordering::AcqRel);
+        Ok(())
+    }
+}
+
 impl Library {
+    /// What writing the cache takes, if this library differs from its
+    /// cache file (a first load, or changes since); `None` otherwise, or
+    /// when the library is not cached.
+    pub fn cache_write(&self) -> Option<CacheWrite> {
+        let file = self.disk.cache_file.clone().filter(|_| self.disk.stale())?;
+        Some(CacheWrite {
+            file,
+            roots: self.roots.clone(),
+            dirs: self.disk.dirs.clone(),
+            keys: Arc::clone(&self.disk.keys),
+            articles: Arc::clone(&self.articles),
+            problems: self.problems.clone(),
+            version: self.disk.version,
+            written: Arc::clone(&self.disk.written),
+        })
+    }
+
     /// Loads `paths` using the cache in `cache_dir` (the samples when no
     /// path is given; no cache when `cache_dir` is `None`). Does not write
     /// the cache: that costs about a third of a cold load, so the caller
-    /// does it when nobody waits, with [`Library::save_cache`] (the reader
-    /// at exit; scripts through [`Library::load_cached_checked`]). Follow
-    /// with [`Library::recheck`].
+    /// does it when nobody waits, with [`Library::cache_write`] (the reader
+    /// in the background after its first frame; scripts through
+    /// [`Library::load_cached_checked`]). Follow with [`Library::recheck`].
     pub fn load_cached(paths: &[PathBuf], cache_dir: Option<&Path>) -> Library {
         if paths.is_empty() {
             return Library::samples();
@@ -101,7 +170,7 @@ impl Library {
     pub fn recheck(&self) -> Recheck {
         // Files listed at start are checked again too: a few, and harmless.
         let files = if self.disk.unseen {
-            self.disk.keys.clone()
+            self.disk.keys.to_vec()
         } else {
             Vec::new()
         };
@@ -122,23 +191,14 @@ impl Library {
         library
     }
 
-    /// Writes the cache if this library differs from it (a first load, or
-    /// live changes since). The reader calls it at exit, after leaving the
-    /// terminal; it may also call it when idle.
+    /// Writes the cache now if this library differs from it (a first
+    /// load, or changes since): for scripts. The reader writes it in the
+    /// background instead, with [`Library::cache_write`].
     pub fn save_cache(&mut self) -> io::Result<()> {
-        let Some(file) = self.disk.cache_file.as_deref().filter(|_| self.disk.stale) else {
-            return Ok(());
-        };
-        let input = cache::WriteInput {
-            roots: &self.roots,
-            dirs: &self.disk.dirs,
-            keys: &self.disk.keys,
-            articles: &self.articles,
-            problems: &self.problems,
-        };
-        cache::write(file, &input)?;
-        self.disk.stale = false;
-        Ok(())
+        match self.cache_write() {
+            Some(write) => write.run(),
+            None => Ok(()),
+        }
     }
 }
 
@@ -165,11 +225,10 @@ fn cold_load(paths: &[PathBuf]) -> Option<Library> {
     }
     let mut library = Library::load(paths);
     library.disk = DiskIndex {
-        keys,
+        keys: keys.into(),
         dirs,
-        cache_file: None,
-        stale: true,
-        unseen: false,
+        version: 1,
+        ..DiskIndex::default()
     };
     Some(library)
 }

@@ -166,17 +166,19 @@ impl Found {
             sort_articles(&mut articles);
         }
         problems.sort_by(|a, b| a.path.cmp(&b.path));
-        let disk = DiskIndex {
-            keys,
+        let mut disk = DiskIndex {
+            keys: keys.into(),
             dirs,
-            cache_file: None,
-            stale: changed,
             unseen,
+            ..DiskIndex::default()
         };
+        if changed {
+            disk.changed();
+        }
         Library {
             name: library_name(roots),
             roots: roots.to_vec(),
-            articles,
+            articles: articles.into(),
             problems,
             disk,
         }
