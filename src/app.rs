@@ -41,7 +41,7 @@ pub use detail::{Body, Detail, without_colour};
 pub use effect::Effect;
 pub use filter::{Criterion, Filters};
 pub use geometry::{MAX_TEXT_WIDTH, MIN_HEIGHT, MIN_WIDTH, Size};
-pub use guide::{HelpEntry, HelpSection, Hint, KeyGuide};
+pub use guide::{HelpEntry, HelpLine, HelpSection, Hint, KeyGuide};
 pub use index::{Indexes, LabelIndex};
 pub use marks::MarkState;
 pub use picker::{Choices, Picker, PickerEntry, PickerKind};
@@ -280,6 +280,16 @@ impl App {
 
     pub fn guide(&self) -> &KeyGuide {
         &self.guide
+    }
+
+    /// The help pop-up at this size, border included.
+    pub fn help_area(&self) -> ratatui::layout::Rect {
+        self.size.help_area(self.guide.help_width())
+    }
+
+    /// Columns of help text inside the pop-up's border.
+    pub fn help_text_width(&self) -> usize {
+        usize::from(self.help_area().width.saturating_sub(2))
     }
 
     pub fn source_width(&self) -> usize {

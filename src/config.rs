@@ -27,6 +27,9 @@ pub const DEFAULT_YAML: &str = include_str!("../assets/config.yaml");
 /// File name of the config inside the config folder.
 pub const FILE_NAME: &str = "config.yaml";
 
+/// The largest config.yaml (or keymap.yaml) read: a hundred times a long one.
+pub const CONFIG_LIMIT: u64 = 1 << 20;
+
 /// One key override from `keys:`, with where it was written for messages.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KeyOverride {
@@ -79,22 +82,18 @@ impl Config {
 
     /// Loads a config file; defaults when it does not exist.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
-        match std::fs::read(path) {
-            Ok(bytes) => {
-                let text = String::from_utf8(bytes).map_err(|_| ConfigError {
-                    path: path.to_path_buf(),
-                    line: None,
-                    key: None,
-                    message: "the file is not UTF-8 text".into(),
-                })?;
-                Config::parse(&text, path)
-            }
+        match crate::regular_file::read_to_string(path, CONFIG_LIMIT) {
+            Ok(text) => Config::parse(&text, path),
             Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(Config::default()),
             Err(e) => Err(ConfigError {
                 path: path.to_path_buf(),
                 line: None,
                 key: None,
-                message: format!("cannot read it: {e}"),
+                message: if e.kind() == io::ErrorKind::InvalidData {
+                    e.to_string()
+                } else {
+                    format!("cannot read it: {e}")
+                },
             }),
         }
     }
@@ -186,7 +185,7 @@ impl Config {
         let text = self
             .source
             .as_deref()
-            .and_then(|p| std::fs::read_to_string(p).ok())
+            .and_then(|p| crate::regular_file::read_to_string(p, CONFIG_LIMIT).ok())
             .unwrap_or_default();
         ConfigError {
             path,

@@ -44,7 +44,7 @@ impl Keymap {
         let Some(path) = user_keymap_path() else {
             return Ok(Keymap::defaults());
         };
-        match std::fs::read_to_string(&path) {
+        match crate::regular_file::read_to_string(&path, crate::config::CONFIG_LIMIT) {
             Ok(text) => Keymap::from_texts(DEFAULT_KEYMAP, Some((&path, &text))),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Keymap::defaults()),
             Err(e) => Err(KeymapError {

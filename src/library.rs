@@ -6,12 +6,14 @@
 
 mod cached;
 mod changes;
+mod name;
 mod open;
 mod order;
 mod read;
 mod samples;
 mod walk;
 
+use name::library_name;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -213,39 +215,59 @@ fn drop_duplicates(articles: &mut Vec<Article>, problems: &mut Vec<Problem>) {
     }
 }
 
-/// The folder's name for one path; a few names joined for several.
-fn library_name(paths: &[PathBuf]) -> String {
-    const SHOWN: usize = 3;
-    let name = |p: &PathBuf| {
-        let full = std::fs::canonicalize(p).unwrap_or_else(|_| p.clone());
-        full.file_name().map_or_else(
-            || p.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        )
-    };
-    let names: Vec<String> = paths.iter().take(SHOWN).map(name).collect();
-    match paths.len().saturating_sub(SHOWN) {
-        0 => names.join(", "),
-        more => format!("{} and {more} more", names.join(", ")),
-    }
+/// The most of a body that is read, rendered and searched: 40 times the
+/// largest real article (about 100 KB), and small enough that a huge file
+/// (a 2 GB sparse file, a log) costs about a second and 60 MB to show, not
+/// minutes and gigabytes.
+pub const BODY_LIMIT: u64 = 4 << 20;
+
+/// An article's body as read: at most [`BODY_LIMIT`] bytes of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Body {
+    pub text: String,
+    /// The body went on past [`BODY_LIMIT`]; `text` is its start.
+    pub cut: bool,
 }
 
 /// Reads an article's body (everything after the front matter), decoding
-/// invalid UTF-8 lossily.
+/// invalid UTF-8 lossily; a body over [`BODY_LIMIT`] is cut there.
 pub fn read_body(source: &BodySource) -> Result<String, String> {
+    read_body_bounded(source).map(|body| body.text)
+}
+
+/// [`read_body`], saying whether the body was cut.
+pub fn read_body_bounded(source: &BodySource) -> Result<Body, String> {
     match source {
         BodySource::File { path, offset } => {
-            let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
-            let start = usize::try_from(*offset)
-                .unwrap_or(usize::MAX)
-                .min(bytes.len());
-            Ok(String::from_utf8_lossy(&bytes[start..]).into_owned())
+            let fail = |e: std::io::Error| format!("{}: {e}", path.display());
+            let mut file = crate::regular_file::open(path).map_err(fail)?;
+            std::io::Seek::seek(&mut file, std::io::SeekFrom::Start(*offset)).map_err(fail)?;
+            let (bytes, complete) =
+                crate::regular_file::read_prefix(file, BODY_LIMIT).map_err(fail)?;
+            Ok(Body {
+                text: decode_start(&bytes, complete),
+                cut: !complete,
+            })
         }
         BodySource::Embedded { bytes, offset } => {
             let start = (*offset).min(bytes.len());
-            Ok(String::from_utf8_lossy(&bytes[start..]).into_owned())
+            Ok(Body {
+                text: String::from_utf8_lossy(&bytes[start..]).into_owned(),
+                cut: false,
+            })
         }
     }
+}
+
+/// Lossy UTF-8, without the replacement character a cut through the last
+/// character would leave.
+fn decode_start(bytes: &[u8], complete: bool) -> String {
+    let end = if complete {
+        bytes.len()
+    } else {
+        bytes.len() - read::cut_tail(bytes)
+    };
+    String::from_utf8_lossy(&bytes[..end]).into_owned()
 }
 
 /// The id-relevant path of `path` inside `root`, as `load_file` uses it.

@@ -59,6 +59,16 @@ pub fn render_article(article: &Article, body: &str) -> Document {
     render(body, article.url.as_deref(), Some(&article.title))
 }
 
+/// Ends a document whose body was cut after its first `shown` bytes with a
+/// line that says so.
+pub fn push_cut_notice(doc: &mut Document, shown: u64) {
+    let notice = format!(
+        "[The rest of this article is not shown: only its first {} are read.]",
+        crate::regular_file::size(shown)
+    );
+    doc.push_plain(plain::paragraphs(&notice));
+}
+
 fn render(body: &str, base_url: Option<&str>, title: Option<&str>) -> Document {
     let mut clean = sanitize::clean_block(body);
     if clean.contains(decorator::marker::is_text_marker) {

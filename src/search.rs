@@ -76,7 +76,7 @@ pub use self::highlight::{
     highlight_line, highlight_ranges, highlight_styled_ranges, match_ranges,
 };
 pub use self::index::{IndexMemory, Progress, SearchIndex};
-pub use self::query::Query;
+pub use self::query::{MAX_QUERY_CHARS, QUERY_CUT_MESSAGE, Query, append_capped, cap as cap_query};
 pub use self::sort::SortOrder;
 
 /// The body text search looks in: `body` without markup, URLs or Markdown

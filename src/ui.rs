@@ -18,6 +18,7 @@ pub use theme::Theme;
 
 use crate::app::{App, MIN_HEIGHT, MIN_WIDTH, Overlay, Size, View};
 use crate::text::width;
+use crate::text::wrap::wrap_str;
 
 /// Draws the whole screen for `app`.
 pub fn draw(frame: &mut Frame, app: &App) {
@@ -25,15 +26,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     let size = Size::new(area.width, area.height);
     let theme = Theme::for_app(app);
     if size.too_small() {
-        let notice = format!(
-            "Terminal too small ({}x{}); inkstone needs {MIN_WIDTH}x{MIN_HEIGHT}",
-            area.width, area.height
-        );
-        let line = Line::styled(
-            width::truncate(&notice, usize::from(area.width)),
-            theme.error,
-        );
-        frame.render_widget(line, size.header_area());
+        draw_too_small(frame, size, &theme);
         return;
     }
     match app.view() {
@@ -52,6 +45,31 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
     if width::ambiguous_wide() {
         spans::settle_spacers(frame.buffer_mut());
+    }
+}
+
+/// The longest notice that fits, wrapped, in what there is; the shortest
+/// one cut to the width if even that does not.
+fn draw_too_small(frame: &mut Frame, size: Size, theme: &Theme) {
+    let (w, h) = (usize::from(size.width), usize::from(size.height));
+    let notices = [
+        format!(
+            "Terminal too small ({w}x{h}); inkstone needs {MIN_WIDTH}x{MIN_HEIGHT}. \
+             Enlarge it, or press q to quit."
+        ),
+        format!("Terminal too small ({w}x{h}); inkstone needs {MIN_WIDTH}x{MIN_HEIGHT}"),
+        format!("Too small: {w}x{h}, needs {MIN_WIDTH}x{MIN_HEIGHT}"),
+        format!("Needs {MIN_WIDTH}x{MIN_HEIGHT}"),
+        format!("{MIN_WIDTH}x{MIN_HEIGHT}"),
+    ];
+    let wrapped = notices
+        .iter()
+        .map(|n| wrap_str(n, w.max(1)))
+        .find(|lines| lines.len() <= h && lines.iter().all(|l| width::str_width(l) <= w))
+        .unwrap_or_else(|| vec![width::truncate(&notices[notices.len() - 1], w)]);
+    for (row, text) in wrapped.into_iter().enumerate().take(h) {
+        let area = ratatui::layout::Rect::new(0, row as u16, size.width, 1);
+        frame.render_widget(Line::styled(text, theme.error), area);
     }
 }
 

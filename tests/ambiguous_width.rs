@@ -87,15 +87,16 @@ fn wide_ambiguous_characters_keep_rows_aligned() {
         let mut s = session(w, h);
         press(&mut s, "jsjr");
         let rows = replay(s.terminal().backend().buffer());
-        // Every article row: marker (two columns and a space), then the
-        // date's first digit in the same column.
+        // Every article row: unread and star marks (two columns each) and
+        // a space, then the date's first digit in the same column.
         let dates: Vec<u16> = rows[1..8]
             .iter()
             .map(|row| column_of(row, "2").expect("a date"))
             .collect();
-        assert!(dates.iter().all(|&x| x == 3), "{w}x{h}: {dates:?}");
+        assert!(dates.iter().all(|&x| x == 5), "{w}x{h}: {dates:?}");
         let marked: Vec<&str> = rows[1..4].iter().map(|r| r[0].1.as_str()).collect();
-        assert_eq!(marked, ["●", "★", " "], "{w}x{h}");
+        assert_eq!(marked, ["●", "●", " "], "{w}x{h}");
+        assert_eq!(column_of(&rows[2], "★"), Some(2), "{w}x{h}");
         // The Korean title's "…" is drawn, and what follows it is not
         // written over it.
         assert!(

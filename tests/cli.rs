@@ -266,3 +266,20 @@ fn every_command_has_help() {
         assert!(stdout(&output).contains("Usage: inkstone"), "{command}");
     }
 }
+
+#[test]
+fn show_prints_a_warning_as_check_does() {
+    let path = fixture("empty-date.md");
+    let shown = inkstone(&["show", &path, "--width", "40"]);
+    assert!(shown.status.success());
+    let checked = inkstone(&["check", &path]);
+    let warning = stdout(&checked).lines().next().unwrap().to_owned();
+    assert!(
+        warning.starts_with(&format!("{path}: warning: ")),
+        "{warning}"
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&shown.stderr),
+        format!("{warning}\n")
+    );
+}

@@ -288,3 +288,17 @@ fn verifying_bodies_finds_invalid_utf8_after_the_front_matter() {
     );
     assert_eq!(checked.articles[0].title, "Fine");
 }
+
+#[test]
+fn two_folders_with_one_name_are_told_apart_in_the_header() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("feeds/rfa/_posts");
+    let b = dir.path().join("feeds/voa/_posts");
+    write(&a.join("one.md"), &article_text("一", "2020-01-01"));
+    write(&b.join("two.md"), &article_text("二", "2020-01-02"));
+    assert_eq!(
+        Library::load(&[a.clone(), b.clone()]).name,
+        "rfa/_posts, voa/_posts"
+    );
+    assert_eq!(Library::load(&[a]).name, "_posts");
+}

@@ -16,17 +16,27 @@ const COLS: u16 = 100;
 struct Reader {
     child: Box<dyn Child + Send + Sync>,
     writer: Box<dyn Write + Send>,
-    _master: Box<dyn MasterPty + Send>,
+    master: Box<dyn MasterPty + Send>,
     /// Every byte the program wrote, and the screen they make.
     wire: Arc<Mutex<(Vec<u8>, vt100::Parser)>>,
 }
 
 impl Reader {
     fn start(archive: &Path, config: &Path, browser: &Path, record: &Path) -> Reader {
+        Reader::start_sized(archive, config, browser, record, (COLS, ROWS))
+    }
+
+    fn start_sized(
+        archive: &Path,
+        config: &Path,
+        browser: &Path,
+        record: &Path,
+        (cols, rows): (u16, u16),
+    ) -> Reader {
         let pair = native_pty_system()
             .openpty(PtySize {
-                rows: ROWS,
-                cols: COLS,
+                rows,
+                cols,
                 pixel_width: 0,
                 pixel_height: 0,
             })
@@ -48,7 +58,7 @@ impl Reader {
         drop(pair.slave);
         let mut output = pair.master.try_clone_reader().expect("pty reader");
         let writer = pair.master.take_writer().expect("pty writer");
-        let parser = vt100::Parser::new(ROWS.try_into().unwrap(), COLS.try_into().unwrap(), 0);
+        let parser = vt100::Parser::new(rows.try_into().unwrap(), cols.try_into().unwrap(), 0);
         let wire = Arc::new(Mutex::new((Vec::new(), parser)));
         let sink = Arc::clone(&wire);
         std::thread::spawn(move || {
@@ -65,13 +75,32 @@ impl Reader {
         Reader {
             child,
             writer,
-            _master: pair.master,
+            master: pair.master,
             wire,
         }
     }
 
     fn screen(&self) -> String {
         self.wire.lock().unwrap().1.screen().contents()
+    }
+
+    /// Resizes the terminal (the program gets SIGWINCH) and the screen.
+    fn resize(&mut self, cols: u16, rows: u16) {
+        let screen = (rows.try_into().unwrap(), cols.try_into().unwrap());
+        self.wire
+            .lock()
+            .unwrap()
+            .1
+            .screen_mut()
+            .set_size(screen.0, screen.1);
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
     }
 
     fn bytes(&self) -> Vec<u8> {
@@ -498,4 +527,29 @@ fn a_bad_config_names_file_line_and_key_before_the_terminal_is_touched() {
     assert_eq!(r.wait_for_exit().exit_code(), 2);
     r.wait_for(&["config.yaml:4: keys.list.j: unknown action `fly_away`"]);
     assert!(!r.bytes().windows(8).any(|w| w == b"\x1b[?1049h"));
+}
+
+#[test]
+fn below_the_minimum_size_keys_mark_nothing() {
+    let temp = tempfile::tempdir().unwrap();
+    let archive = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/reader");
+    let mut r = Reader::start_sized(
+        &archive,
+        temp.path(),
+        Path::new("/bin/true"),
+        &temp.path().join("x"),
+        (30, 8),
+    );
+    r.wait_for(&["Terminal too small (30x8);", "press q to quit."]);
+    // Mark all read, yes; open, toggle read and star; nothing may happen.
+    r.send("Ry\rrs");
+    std::thread::sleep(Duration::from_millis(300));
+    r.resize(100, 30);
+    let screen = r.wait_for(&["reader  7 articles", "1 / 7"]);
+    assert!(!screen.contains("all read"), "{screen}");
+    assert!(!screen.contains("marked"), "{screen}");
+    r.send("q");
+    assert!(r.wait_for_exit().success());
+    let unread = list_command(temp.path(), &["--unread", archive.to_str().unwrap()]);
+    assert_eq!(unread.lines().count(), 7, "{unread}");
 }

@@ -21,9 +21,13 @@ fn fixtures() -> PathBuf {
 }
 
 fn session(width: u16, height: u16, monochrome: bool) -> Session<TestBackend> {
+    session_named(width, height, monochrome, "reader-fixtures")
+}
+
+fn session_named(width: u16, height: u16, monochrome: bool, name: &str) -> Session<TestBackend> {
     let keymap = Keymap::defaults();
     let mut library = Library::load(&[fixtures()]);
-    library.name = "reader-fixtures".into();
+    library.name = name.into();
     let app = App::new(
         library,
         keymap.guide(),
@@ -129,8 +133,12 @@ fn help_view() {
 fn too_small_and_resizes() {
     let mut s = session(39, 12, false);
     assert_eq!(
-        screen(&s).lines().next().unwrap(),
-        "Terminal too small (39x12); inkstone n…"
+        screen(&s).lines().take(3).collect::<Vec<_>>(),
+        [
+            "Terminal too small (39x12); inkstone",
+            "needs 40x12. Enlarge it, or press q to",
+            "quit."
+        ]
     );
     for (w, h) in [(120, 40), (40, 12), (300, 100), (41, 13), (20, 5), (80, 24)] {
         s.terminal_mut().backend_mut().resize(w, h);
@@ -142,6 +150,71 @@ fn too_small_and_resizes() {
         press(&mut s, "\u{1b}");
     }
     assert!(screen(&s).starts_with("reader-fixtures  7 articles"));
+}
+
+#[test]
+fn help_uses_the_width_and_wraps_instead_of_cutting() {
+    for (w, h) in [(40, 12), (80, 24), (200, 60)] {
+        let mut s = session(w, h, false);
+        press(&mut s, "?");
+        let mut seen = String::new();
+        for _ in 0..40 {
+            let text = screen(&s);
+            for line in text.lines().filter(|l| l.matches('│').count() >= 2) {
+                let inside = &line[line.find('│').unwrap()..line.rfind('│').unwrap()];
+                assert!(!inside.contains('…'), "{w}x{h}: {line}");
+                seen.push_str(inside);
+                seen.push('\n');
+            }
+            press(&mut s, "j");
+        }
+        for needed in ["Ctrl-d", "PageDown", "page down", "this help"] {
+            assert!(
+                seen.contains(needed),
+                "{w}x{h}: {needed} missing in\n{seen}"
+            );
+        }
+        if w >= 120 {
+            assert!(seen.contains(" Space PageDown Ctrl-d page down"), "{seen}");
+        }
+    }
+}
+
+#[test]
+fn the_too_small_notice_fits_at_any_size() {
+    for (w, h) in [(30, 8), (12, 3)] {
+        let s = session(w, h, false);
+        insta::assert_snapshot!(format!("too_small_{w}x{h}"), screen(&s));
+    }
+    let mut s = session(30, 8, false);
+    for w in 5..40 {
+        for h in 1..12 {
+            s.terminal_mut().backend_mut().resize(w, h);
+            s.handle_event(&Event::Resize(w, h));
+            s.draw().unwrap();
+            let text = screen(&s);
+            assert!(text.contains("40x12"), "{w}x{h}:\n{text}");
+            assert!(!text.contains('…'), "{w}x{h}:\n{text}");
+        }
+    }
+}
+
+#[test]
+fn keys_do_nothing_while_the_terminal_is_too_small() {
+    let mut s = session(80, 24, false);
+    let before = screen(&s).lines().next().unwrap().to_owned();
+    assert!(before.contains("unread"), "{before}");
+    s.terminal_mut().backend_mut().resize(30, 8);
+    s.handle_event(&Event::Resize(30, 8));
+    press(&mut s, "Ry");
+    press(&mut s, "\nrs");
+    press(&mut s, "t\n");
+    s.terminal_mut().backend_mut().resize(80, 24);
+    s.handle_event(&Event::Resize(80, 24));
+    s.draw().unwrap();
+    let after = screen(&s);
+    assert_eq!(after.lines().next().unwrap(), before);
+    assert!(!after.contains("marked"), "{after}");
 }
 
 #[test]
@@ -231,4 +304,56 @@ fn views_and_the_mark_all_question() {
     assert!(fresh_screen(&mut s).contains("reader-fixtures  7 articles  all read"));
     press(&mut s, "v");
     insta::assert_snapshot!("list_unread_view_empty_80x24", fresh_screen(&mut s));
+}
+
+#[test]
+fn a_folder_called_articles_is_not_named_twice() {
+    let s = session_named(80, 24, false, "articles");
+    let header = screen(&s).lines().next().unwrap().to_owned();
+    assert_eq!(header, "7 articles  7 unread");
+}
+
+#[test]
+fn a_starred_unread_article_shows_both_marks() {
+    for (w, h) in [(40, 12), (80, 24)] {
+        let mut s = session(w, h, false);
+        press(&mut s, "s");
+        let text = screen(&s);
+        let row = text.lines().nth(1).unwrap();
+        assert!(row.starts_with("●★ 2024-01-10"), "{w}x{h}: {row}");
+        let next = text.lines().nth(2).unwrap();
+        assert!(next.starts_with("●  2023-12-31"), "{w}x{h}: {next}");
+    }
+}
+
+#[test]
+fn the_empty_list_message_wraps_instead_of_being_cut() {
+    let mut s = session(40, 12, false);
+    // Starred view, nothing starred.
+    press(&mut s, "vv");
+    let text = screen(&s);
+    let body: String = text.lines().skip(1).take(4).collect::<Vec<_>>().join(" ");
+    assert!(!body.contains('…'), "{text}");
+    assert!(
+        body.contains("No starred articles here; v changes the view."),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_long_filter_header_ends_in_one_ellipsis() {
+    for w in 40..=70 {
+        let mut s = session(w, 12, false);
+        press(&mut s, "/\"香港特別行政區政府新聞公報全文及附件下載\"\n");
+        let text = screen(&s);
+        let header = text.lines().next().unwrap();
+        assert_eq!(header.matches('…').count(), 1, "{w}: {header}");
+        assert!(header.ends_with('…'), "{w}: {header}");
+        // A query with ellipses of its own, cut at each of them somewhere.
+        let mut s = session(w, 12, false);
+        press(&mut s, "/\"港…特區…政府…新聞…公報…全文…附件…下載…\"\n");
+        let text = screen(&s);
+        let header = text.lines().next().unwrap();
+        assert!(!header.contains("……"), "{w}: {header}");
+    }
 }

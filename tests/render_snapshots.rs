@@ -114,3 +114,43 @@ fn links_are_numbered_and_resolved() {
         ]
     );
 }
+
+#[test]
+fn nested_lists_strikethrough_and_tables() {
+    snapshot("markup.md");
+}
+
+#[test]
+fn double_tildes_strike_through() {
+    let lines = lines("markup.md", 80);
+    let struck = spans_with(&lines, Modifier::CROSSED_OUT);
+    assert_eq!(struck, ["刪除"]);
+    let text = plain(&lines);
+    assert!(!text.contains("~~"), "{text}");
+    assert!(text.contains("每區3~5人"), "{text}");
+}
+
+#[test]
+fn nested_list_items_show_one_bullet() {
+    let text = plain(&lines("markup.md", 40));
+    assert!(!text.contains("• •"), "{text}");
+    assert!(text.contains("  • Author, 陳大文"), "{text}");
+}
+
+#[test]
+fn right_aligned_columns_are_right_aligned() {
+    let text = plain(&lines("markup.md", 80));
+    assert!(text.contains("中西區 │  1,234 │ 12%"), "{text}");
+    assert!(text.contains("灣仔   │ 98,765 │  8%"), "{text}");
+}
+
+#[test]
+fn a_table_too_wide_becomes_one_record_per_block() {
+    let text = plain(&lines("markup.md", 40));
+    assert!(text.contains("\n日期: 2011 年 11 月 24 日\n"), "{text}");
+    assert!(
+        text.contains("\n備註: 票站延長開放\n\n日期: 2015 年"),
+        "{text}"
+    );
+    assert!(!text.contains("2011 年 11 月 24 日 │"), "{text}");
+}

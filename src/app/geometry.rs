@@ -92,14 +92,16 @@ impl Size {
         )
     }
 
-    /// The help pop-up, border included.
-    pub fn help_area(self) -> Rect {
-        centered(self.area(), 80, u16::MAX, 1, 1)
+    /// The help pop-up, border included: as wide as its `content` columns
+    /// need, or as the screen allows.
+    pub fn help_area(self, content: usize) -> Rect {
+        let wanted = u16::try_from(content.saturating_add(2)).unwrap_or(u16::MAX);
+        centered(self.area(), wanted, u16::MAX, 1, 1)
     }
 
     /// Rows of help text inside its border.
     pub fn help_rows(self) -> usize {
-        usize::from(self.help_area().height.saturating_sub(2))
+        usize::from(self.help_area(0).height.saturating_sub(2))
     }
 }
 
@@ -130,7 +132,8 @@ mod tests {
                 size.text_area(),
                 size.picker_area(),
                 size.picker_rows_area(),
-                size.help_area(),
+                size.help_area(0),
+                size.help_area(usize::MAX),
                 size.status_area(),
             ] {
                 assert_eq!(screen.intersection(rect), rect, "{rect:?} in {w}x{h}");

@@ -1,6 +1,9 @@
 //! What the keys do, as the help screen and status-line hints show it.
 //! Built by the keymap from the active bindings, so it is always true.
 
+use crate::text::width::str_width;
+use crate::text::wrap::wrap_str;
+
 /// One block of the help screen (a view and its keys).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct HelpSection {
@@ -34,14 +37,73 @@ pub struct KeyGuide {
     pub search_hints: Vec<Hint>,
 }
 
+/// One line of the help screen at some width.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HelpLine {
+    Title(String),
+    /// A line of an entry: its keys column (padded to the column's width)
+    /// and its description; either may be a wrapped continuation or empty.
+    Entry {
+        keys: String,
+        description: String,
+    },
+    Blank,
+}
+
 impl KeyGuide {
-    /// The help screen as plain lines: a title line per section, then
-    /// `keys  description` rows, a blank line between sections.
-    pub fn help_len(&self) -> usize {
-        self.help
-            .iter()
-            .map(|s| s.entries.len() + 2)
-            .sum::<usize>()
-            .saturating_sub(1)
+    /// The keys column's width when nothing is cut: a leading space, the
+    /// longest keys, a space.
+    fn natural_keys_width(&self) -> usize {
+        let keys = self.entries().map(|e| str_width(&e.keys)).max();
+        keys.unwrap_or(0) + 2
+    }
+
+    fn entries(&self) -> impl Iterator<Item = &HelpEntry> {
+        self.help.iter().flat_map(|s| s.entries.iter())
+    }
+
+    /// The width the help needs to show every line unwrapped.
+    pub fn help_width(&self) -> usize {
+        let descriptions = self.entries().map(|e| str_width(&e.description)).max();
+        let titles = self.help.iter().map(|s| str_width(&s.title)).max();
+        (self.natural_keys_width() + descriptions.unwrap_or(0)).max(titles.unwrap_or(0))
+    }
+
+    /// The help screen at `width` columns: a title line per section, then
+    /// its entries (keys, then description), a blank line between
+    /// sections. What does not fit its column wraps onto more lines.
+    pub fn help_lines(&self, width: usize) -> Vec<HelpLine> {
+        let width = width.max(2);
+        let keys_width = self.natural_keys_width().min(width / 3).max(2);
+        let description_width = width.saturating_sub(keys_width).max(1);
+        let mut out = Vec::new();
+        for (i, section) in self.help.iter().enumerate() {
+            if i > 0 {
+                out.push(HelpLine::Blank);
+            }
+            out.extend(
+                wrap_str(&section.title, width)
+                    .into_iter()
+                    .map(HelpLine::Title),
+            );
+            for entry in &section.entries {
+                let keys = wrap_str(&entry.keys, keys_width - 2);
+                let description = wrap_str(&entry.description, description_width);
+                for k in 0..keys.len().max(description.len()) {
+                    let key = keys.get(k).map_or("", String::as_str);
+                    let pad = (keys_width - 1).saturating_sub(str_width(key));
+                    out.push(HelpLine::Entry {
+                        keys: format!(" {key}{}", " ".repeat(pad)),
+                        description: description.get(k).cloned().unwrap_or_default(),
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    /// How many lines [`Self::help_lines`] gives at `width`.
+    pub fn help_len(&self, width: usize) -> usize {
+        self.help_lines(width).len()
     }
 }

@@ -23,6 +23,15 @@ impl App {
             // first tick after it (or the first key) builds them.
             self.index_labels();
         }
+        // Below the minimum size nothing the keys would act on can be seen
+        // (a question, a picker): only leaving and redrawing work.
+        let leaves_or_redraws = matches!(
+            action,
+            Action::Quit | Action::Suspend | Action::Redraw | Action::Resize { .. }
+        );
+        if self.size.too_small() && action.is_user_input() && !leaves_or_redraws {
+            return Vec::new();
+        }
         match action {
             Action::Quit => return vec![Effect::Quit],
             Action::Suspend => return vec![Effect::Suspend],
@@ -138,13 +147,14 @@ impl App {
             }
             detail.scroll_by(0, size.body_rows());
         }
+        let help_lines = self.guide.help_len(self.help_text_width());
         match self.overlay.as_mut() {
             Some(Overlay::Picker(picker)) => {
                 let rows = usize::from(size.picker_rows_area().height);
                 picker.cursor.reveal(picker.matches.len(), rows);
             }
             Some(Overlay::Help { scroll }) => {
-                *scroll = (*scroll).min(self.guide.help_len().saturating_sub(size.help_rows()));
+                *scroll = (*scroll).min(help_lines.saturating_sub(size.help_rows()));
             }
             None => {}
         }

@@ -1,6 +1,7 @@
 //! `App::update` while a pop-up (picker or help) is open.
 
 use super::{Action, App, Choices, Criterion, Effect, Overlay, Picker, PickerKind};
+use crate::search::{QUERY_CUT_MESSAGE, append_capped};
 
 impl App {
     pub(super) fn show_picker(&mut self, kind: PickerKind, choices: Choices) {
@@ -22,15 +23,21 @@ impl App {
             Action::PageUp => picker.cursor.move_by(-page, len, rows),
             Action::First => picker.cursor.select(0, len, rows),
             Action::Last => picker.cursor.select(len, len, rows),
-            Action::Insert(c) => {
+            Action::Insert(_) | Action::InsertText(_) => {
                 let mut query = picker.query.clone();
-                query.push(*c);
-                picker.set_query(query, rows);
-            }
-            Action::InsertText(text) => {
-                let mut query = picker.query.clone();
-                query.push_str(&crate::text::sanitize::clean_inline(text));
-                picker.set_query(query, rows);
+                let cut = match action {
+                    Action::Insert(c) => append_capped(&mut query, c.encode_utf8(&mut [0; 4])),
+                    Action::InsertText(text) => {
+                        append_capped(&mut query, &crate::text::sanitize::clean_inline(text))
+                    }
+                    _ => false,
+                };
+                if query != picker.query {
+                    picker.set_query(query, rows);
+                }
+                if cut {
+                    self.notify(QUERY_CUT_MESSAGE);
+                }
             }
             Action::DeleteChar => {
                 let mut query = picker.query.clone();
@@ -94,7 +101,10 @@ impl App {
 
     pub(super) fn update_help(&mut self, action: &Action) {
         let rows = self.size.help_rows();
-        let max = self.guide.help_len().saturating_sub(rows);
+        let max = self
+            .guide
+            .help_len(self.help_text_width())
+            .saturating_sub(rows);
         let page = super::cursor::signed(rows.max(1));
         let Some(Overlay::Help { scroll }) = self.overlay.as_mut() else {
             return;

@@ -3,7 +3,7 @@
 
 use super::search::{DetailHits, Prompt};
 use super::{Action, App, Criterion, Effect, View};
-use crate::search::{Query, SortOrder};
+use crate::search::{QUERY_CUT_MESSAGE, Query, SortOrder, append_capped};
 use crate::text::sanitize;
 
 impl App {
@@ -23,9 +23,14 @@ impl App {
         let Some(prompt) = self.search.prompt.as_mut() else {
             return Vec::new();
         };
+        let mut cut = false;
         match action {
-            Action::Insert(c) if !c.is_control() => prompt.input.push(c),
-            Action::InsertText(text) => prompt.input.push_str(&sanitize::clean_inline(&text)),
+            Action::Insert(c) if !c.is_control() => {
+                cut = append_capped(&mut prompt.input, c.encode_utf8(&mut [0; 4]));
+            }
+            Action::InsertText(text) => {
+                cut = append_capped(&mut prompt.input, &sanitize::clean_inline(&text));
+            }
             Action::DeleteChar => {
                 prompt.input.pop();
             }
@@ -51,6 +56,9 @@ impl App {
             | Action::ScrollDown { .. }
             | Action::ScrollUp { .. } => return self.update_list(action),
             _ => return Vec::new(),
+        }
+        if cut {
+            self.notify(QUERY_CUT_MESSAGE);
         }
         self.run_search();
         Vec::new()

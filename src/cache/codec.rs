@@ -21,8 +21,6 @@
 mod encode;
 pub mod view;
 
-use serde::{Deserialize, Serialize};
-
 use super::Stamp;
 
 pub use encode::encode;
@@ -75,7 +73,7 @@ mod at {
 
 /// Everything but the files. `S` is `&str` when writing (borrowed from the
 /// library, no copies).
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug)]
 pub struct Meta<S> {
     /// Identifies the inkstone build that parsed these articles: a new
     /// build may parse differently, so its cache is not trusted.
@@ -88,13 +86,13 @@ pub struct Meta<S> {
     pub dirs: Vec<DirRecord<S>>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone)]
 pub struct DirRecord<S> {
     pub path: S,
     pub mtime: Stamp,
 }
 
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug)]
 pub struct FileRecord<S> {
     pub path: S,
     pub size: u64,
@@ -104,7 +102,7 @@ pub struct FileRecord<S> {
 }
 
 /// An `Article` whose `path` and body path are the file's own path.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug)]
 pub struct ArticleRecord<S> {
     pub url: Option<S>,
     /// Usually the url or its tail: then stored as an offset into it.
@@ -120,7 +118,7 @@ pub struct ArticleRecord<S> {
     pub body_offset: u64,
 }
 
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug)]
 pub struct ProblemRecord<S> {
     pub error: bool,
     pub reason: S,

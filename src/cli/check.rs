@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::output::{shown_path, to_stdout};
+use super::output::{problem_line, to_stdout};
 use crate::library::{Library, LoadOptions, Severity};
 use crate::text::sanitize::clean_inline;
 
@@ -32,16 +32,7 @@ pub fn run(paths: &[PathBuf]) -> ExitCode {
 
 fn write(out: &mut dyn Write, library: &Library) -> io::Result<()> {
     for problem in &library.problems {
-        let severity = match problem.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        writeln!(
-            out,
-            "{}: {severity}: {}",
-            shown_path(&problem.path),
-            clean_inline(&problem.reason)
-        )?;
+        writeln!(out, "{}", problem_line(problem))?;
     }
     let count = |severity| {
         library

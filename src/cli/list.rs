@@ -10,7 +10,7 @@ use super::ListArgs;
 use super::output::{open_library, pad_right, terminal_safe_json, to_stdout};
 use crate::article::Article;
 use crate::marks::{Marks, ViewFilter};
-use crate::search::{Query, SearchIndex};
+use crate::search::{QUERY_CUT_MESSAGE, Query, SearchIndex, cap_query};
 use crate::text::sanitize::clean_inline;
 use crate::text::width::{fit, str_width};
 
@@ -46,6 +46,10 @@ pub fn run(args: &ListArgs) -> ExitCode {
         .filter(|a| has_tags(a, &wanted) && view.admits(&marks, &a.id))
         .collect();
     if let Some(search) = &args.search {
+        let (search, cut) = cap_query(search);
+        if cut {
+            eprintln!("inkstone: {QUERY_CUT_MESSAGE}");
+        }
         articles = searched(articles, &Query::parse(search));
     }
     let order = args.sort.sorted(&articles);

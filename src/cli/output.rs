@@ -58,6 +58,19 @@ pub fn shown_path(path: &Path) -> String {
     clean_inline(&path.to_string_lossy())
 }
 
+/// A problem as every command prints it: `path: warning: reason`.
+pub fn problem_line(problem: &crate::library::Problem) -> String {
+    let severity = match problem.severity {
+        crate::library::Severity::Error => "error",
+        crate::library::Severity::Warning => "warning",
+    };
+    format!(
+        "{}: {severity}: {}",
+        shown_path(&problem.path),
+        clean_inline(&problem.reason)
+    )
+}
+
 /// JSON text with every character a terminal could act on written as a
 /// `\u` escape: still the same JSON value, but safe to print.
 pub fn terminal_safe_json(json: &str) -> String {

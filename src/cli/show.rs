@@ -10,10 +10,10 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::Line;
 
 use super::ShowArgs;
-use super::output::{shown_path, to_stdout};
+use super::output::{problem_line, shown_path, to_stdout};
 use crate::article::{Article, BodySource};
-use crate::library::{load_file, read_body};
-use crate::render::{header, render_article};
+use crate::library::{BODY_LIMIT, load_file, read_body_bounded};
+use crate::render::{header, push_cut_notice, render_article};
 use crate::text::sanitize::clean_inline;
 
 /// Width when neither `--width` nor a terminal says otherwise.
@@ -21,6 +21,8 @@ const DEFAULT_WIDTH: usize = 80;
 
 pub fn run(args: &ShowArgs) -> ExitCode {
     let root = args.file.parent().unwrap_or(Path::new("."));
+    // Whether the file's error is already printed.
+    let mut reported = false;
     let (article, problems) = match load_file(&args.file, root) {
         Ok(loaded) => loaded,
         // Not an article (a binary file): still show what it holds, as
@@ -31,6 +33,7 @@ pub fn run(args: &ShowArgs) -> ExitCode {
                 shown_path(&problem.path),
                 problem.reason
             );
+            reported = true;
             (untitled(&args.file), Vec::new())
         }
         Err(problem) => {
@@ -42,13 +45,17 @@ pub fn run(args: &ShowArgs) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    // The same lines as `inkstone check` prints.
     for p in &problems {
-        eprintln!("inkstone show: {}: {}", shown_path(&p.path), p.reason);
+        eprintln!("{}", problem_line(p));
     }
-    let body = match read_body(&article.body) {
+    let body = match read_body_bounded(&article.body) {
         Ok(body) => body,
         Err(reason) => {
-            eprintln!("inkstone show: {reason}");
+            // An unreadable file fails here too: say it once.
+            if !reported {
+                eprintln!("inkstone show: {reason}");
+            }
             return ExitCode::FAILURE;
         }
     };
@@ -60,7 +67,10 @@ pub fn run(args: &ShowArgs) -> ExitCode {
     let colour =
         terminal && !args.plain && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
 
-    let doc = render_article(&article, &body);
+    let mut doc = render_article(&article, &body.text);
+    if body.cut {
+        push_cut_notice(&mut doc, BODY_LIMIT);
+    }
     let mut lines = header(&article, width);
     lines.push(Line::default());
     lines.extend(doc.layout(width));

@@ -204,3 +204,25 @@ fn missing_file_is_the_default_but_unreadable_is_an_error() {
             .contains("UTF-8")
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_or_a_device_as_config_is_an_error_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("config.yaml");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let e = Config::load(&fifo).unwrap_err();
+    assert_eq!(e.message, "cannot read it: not a regular file (a FIFO)");
+    let zero = dir.path().join("zero.yaml");
+    std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
+    assert!(
+        Config::load(&zero)
+            .unwrap_err()
+            .message
+            .contains("not a regular file")
+    );
+}

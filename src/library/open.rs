@@ -17,16 +17,17 @@ pub struct Opener {
 }
 
 impl Opener {
-    /// Opens `path` for reading, as `File::open` does.
+    /// Opens `path` for reading if it is a regular file, as
+    /// [`crate::regular_file::open`] does.
     pub fn open(&mut self, path: &Path) -> io::Result<File> {
         #[cfg(target_os = "linux")]
         if let Some(file) = self.open_in_folder(path) {
-            return file;
+            return file.and_then(crate::regular_file::ensure_regular);
         }
-        File::open(path)
+        crate::regular_file::open(path)
     }
 
-    /// `None` when the folder cannot be opened: `File::open` then gives the
+    /// `None` when the folder cannot be opened: `regular_file::open` then gives the
     /// error a user expects.
     #[cfg(target_os = "linux")]
     fn open_in_folder(&mut self, path: &Path) -> Option<io::Result<File>> {
@@ -39,7 +40,12 @@ impl Opener {
             self.folder = Some((folder.to_path_buf(), fd));
         }
         let (_, fd) = self.folder.as_ref()?;
-        let file = rustix::fs::openat(fd, name, OFlags::RDONLY | OFlags::CLOEXEC, Mode::empty());
+        let file = rustix::fs::openat(
+            fd,
+            name,
+            OFlags::RDONLY | OFlags::NONBLOCK | OFlags::CLOEXEC,
+            Mode::empty(),
+        );
         Some(file.map(File::from).map_err(io::Error::from))
     }
 }
@@ -72,5 +78,22 @@ mod tests {
         let in_missing_folder = opener.open(&dir.path().join("no/such.md")).unwrap_err();
         assert_eq!(in_missing_folder.kind(), io::ErrorKind::NotFound);
         assert!(opener.open(Path::new("relative-missing.md")).is_err());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn refuses_a_fifo_without_blocking() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("f.md");
+        assert!(
+            std::process::Command::new("mkfifo")
+                .arg(&fifo)
+                .status()
+                .unwrap()
+                .success()
+        );
+        let mut opener = Opener::default();
+        let err = opener.open(&fifo).unwrap_err();
+        assert_eq!(err.to_string(), "not a regular file (a FIFO)");
     }
 }

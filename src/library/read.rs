@@ -153,9 +153,11 @@ impl Source for FileSource<'_> {
         result
     }
 
+    /// Up to the body limit past what is held: what the reader would show.
     fn fill_all(&mut self) -> io::Result<()> {
         if !self.complete {
-            self.file.read_to_end(self.buf)?;
+            let limit = super::BODY_LIMIT.saturating_add(self.buf.len() as u64);
+            (&mut self.file).take(limit).read_to_end(self.buf)?;
             self.complete = true;
         }
         Ok(())
@@ -277,7 +279,7 @@ fn decode<'a>(bytes: &'a [u8], complete: bool, invalid: &mut bool) -> Cow<'a, st
 }
 
 /// Length of an unfinished multi-byte sequence at the end of `bytes`.
-fn cut_tail(bytes: &[u8]) -> usize {
+pub(super) fn cut_tail(bytes: &[u8]) -> usize {
     for back in 1..=bytes.len().min(3) {
         let b = bytes[bytes.len() - back];
         if b & 0xC0 != 0x80 {

@@ -52,9 +52,13 @@ impl MarksFile {
     }
 }
 
+/// The largest marks file read: millions of marks. A bigger one (or a FIFO,
+/// or a link to a device) is not a marks file and is moved aside.
+const MARKS_LIMIT: u64 = 256 << 20;
+
 /// Reads the marks file: `Ok(None)` when there is none yet.
 pub fn read(path: &Path) -> Result<Option<MarksFile>, Unusable> {
-    let bytes = match fs::read(path) {
+    let bytes = match crate::regular_file::read(path, MARKS_LIMIT) {
         Ok(bytes) => bytes,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(Unusable::Corrupt(format!("cannot read it: {e}"))),
@@ -153,5 +157,25 @@ mod tests {
         assert_eq!(fs::read_to_string(first).unwrap(), "x");
         assert_eq!(fs::read_to_string(second).unwrap(), "y");
         assert!(!path.exists());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn special_files_are_unusable_at_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("marks.json");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap();
+        assert!(made.success());
+        // A FIFO with no writer: reading it used to wait forever.
+        let Err(Unusable::Corrupt(why)) = read(&fifo) else {
+            panic!("a FIFO is no marks file");
+        };
+        assert_eq!(why, "cannot read it: not a regular file (a FIFO)");
+        let zero = dir.path().join("zero.json");
+        std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
+        assert!(matches!(read(&zero), Err(Unusable::Corrupt(_))));
     }
 }

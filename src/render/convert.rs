@@ -30,9 +30,19 @@ pub(super) enum Kind {
     Pre,
 }
 
+/// How a table cell sits in its column.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) enum Align {
+    #[default]
+    Left,
+    Right,
+    Center,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct Cell {
     pub head: bool,
+    pub align: Align,
     pub runs: Vec<Run>,
 }
 
@@ -180,31 +190,39 @@ fn figure(indent: Indent, content: &[Piece<'_>], base: Option<&Url>) -> RawBlock
 
 fn cells(content: &[Piece<'_>], base: Option<&Url>) -> Vec<Cell> {
     let mut cells: Vec<Cell> = Vec::new();
-    let mut current: Option<(bool, Runs<'_>)> = None;
+    let mut current: Option<(bool, Align, Runs<'_>)> = None;
     for (s, m) in content {
         let mut rest = *s;
         while let Some(at) = rest.find([marker::CELL, marker::HEAD_CELL]) {
-            if let Some((_, runs)) = current.as_mut() {
+            if let Some((_, _, runs)) = current.as_mut() {
                 runs.push(&rest[..at], m);
             }
-            if let Some((head, runs)) = current.take() {
-                cells.push(finish_cell(head, runs));
+            if let Some((head, align, runs)) = current.take() {
+                cells.push(finish_cell(head, align, runs));
             }
             let head = rest[at..].starts_with(marker::HEAD_CELL);
-            current = Some((head, Runs::new(base)));
             rest = &rest[at + marker::CELL.len_utf8()..];
+            let align = match rest.chars().next() {
+                Some(marker::ALIGN_RIGHT) => Align::Right,
+                Some(marker::ALIGN_CENTER) => Align::Center,
+                _ => Align::Left,
+            };
+            if align != Align::Left {
+                rest = &rest[marker::ALIGN_RIGHT.len_utf8()..];
+            }
+            current = Some((head, align, Runs::new(base)));
         }
-        if let Some((_, runs)) = current.as_mut() {
+        if let Some((_, _, runs)) = current.as_mut() {
             runs.push(rest, m);
         }
     }
-    if let Some((head, runs)) = current {
-        cells.push(finish_cell(head, runs));
+    if let Some((head, align, runs)) = current {
+        cells.push(finish_cell(head, align, runs));
     }
     cells
 }
 
-fn finish_cell(head: bool, runs: Runs<'_>) -> Cell {
+fn finish_cell(head: bool, align: Align, runs: Runs<'_>) -> Cell {
     let mut runs = runs.finish();
     trim_runs(&mut runs);
     if head {
@@ -212,7 +230,7 @@ fn finish_cell(head: bool, runs: Runs<'_>) -> Cell {
             r.style = style::table_head().patch(r.style);
         }
     }
-    Cell { head, runs }
+    Cell { head, align, runs }
 }
 
 fn plain_run(text: &str, style: Style) -> Run {

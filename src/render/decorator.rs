@@ -38,10 +38,14 @@ pub(super) mod marker {
     /// Starts each cell of a row; `HEAD_CELL` for header cells.
     pub const CELL: char = '\u{F0007}';
     pub const HEAD_CELL: char = '\u{F0008}';
+    /// Right after a cell marker: the cell is right-aligned or centred
+    /// (`---:`, `:---:`, `align="right"`).
+    pub const ALIGN_RIGHT: char = '\u{F0009}';
+    pub const ALIGN_CENTER: char = '\u{F000A}';
 
     /// Whether `c` is one of the markers used inside text.
     pub fn is_text_marker(c: char) -> bool {
-        ('\u{F0001}'..='\u{F0008}').contains(&c)
+        ('\u{F0001}'..='\u{F000A}').contains(&c)
     }
 
     /// Whether `c` is one of our markers.

@@ -5,7 +5,7 @@ use ratatui::text::{Line, Span};
 use super::convert::{Cell, RawBlock, Run};
 use super::links::Numbering;
 use super::style;
-use super::table::Table;
+use super::table::{Table, TableCell};
 use crate::text::width::{str_width, take_columns};
 use crate::text::wrap::{Paragraph, ParagraphBuilder};
 
@@ -158,9 +158,13 @@ impl Document {
                     starts_table,
                     cells,
                 } => {
-                    let cells: Vec<(bool, Paragraph)> = cells
+                    let cells: Vec<TableCell> = cells
                         .iter()
-                        .map(|Cell { head, runs }| (*head, paragraph(runs, &mut numbering)))
+                        .map(|Cell { head, align, runs }| TableCell {
+                            head: *head,
+                            align: *align,
+                            para: paragraph(runs, &mut numbering),
+                        })
                         .collect();
                     match blocks.last_mut() {
                         Some(Block::Table { table, .. }) if !starts_table => table.push_row(cells),

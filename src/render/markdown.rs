@@ -1,19 +1,34 @@
 //! Markdown (with raw HTML passed through) to HTML. Jekyll bodies are raw
 //! HTML, which is also valid Markdown, so both formats take this road.
 
-use pulldown_cmark::{Event, Options, Parser, html};
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd, html};
 
 use super::shortcode;
 use crate::text::width::char_width;
 
 /// The body as HTML: Hugo shortcodes become links, pipe tables become
-/// tables, and a line break inside CJK text does not become a space.
+/// tables, `~~text~~` is struck through, and a line break inside CJK text
+/// does not become a space.
 pub(super) fn to_html(body: &str) -> String {
     let body = shortcode::replace_all(body);
-    let parser = Parser::new_ext(&body, Options::ENABLE_TABLES);
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_SUBSCRIPT;
+    let parser = Parser::new_ext(&body, options).map(single_tilde_as_text);
     let mut out = String::with_capacity(body.len() + body.len() / 4);
     html::push_html(&mut out, JoinCjkLines::new(parser));
     out
+}
+
+/// Only `~~double~~` tildes strike through: a single tilde is a range in
+/// Chinese text (`3~5 人`), so what the parser took for `~subscript~` is
+/// given back its tildes.
+fn single_tilde_as_text(event: Event<'_>) -> Event<'_> {
+    match event {
+        Event::Start(Tag::Subscript) | Event::End(TagEnd::Subscript) => {
+            Event::Text(CowStr::Borrowed("~"))
+        }
+        other => other,
+    }
 }
 
 /// Chinese and Japanese are written without spaces, so a source line break
@@ -75,6 +90,15 @@ mod tests {
         assert_eq!(to_html("中文\n句子"), "<p>中文句子</p>\n");
         assert_eq!(to_html("hello\nworld"), "<p>hello\nworld</p>\n");
         assert_eq!(to_html("한국어\n문장"), "<p>한국어\n문장</p>\n");
+    }
+
+    #[test]
+    fn double_tildes_strike_through_and_single_ones_stay() {
+        assert_eq!(
+            to_html("這是~~刪除~~的字"),
+            "<p>這是<del>刪除</del>的字</p>\n"
+        );
+        assert_eq!(to_html("每天3~5次，或7~9次"), "<p>每天3~5次，或7~9次</p>\n");
     }
 
     #[test]

@@ -1,15 +1,17 @@
 //! Tables laid out at a width: an aligned grid when every cell fits on one
-//! line, otherwise one wrapped paragraph per row (`cell │ cell │ cell`).
-//! Cells are never wrapped side by side: the halves of a wrapped word would
-//! sit lines apart with other cells between them. Never wider than asked.
+//! line (cells aligned as the table says), otherwise one record per block,
+//! a `column: value` line per cell. Cells are never wrapped side by side:
+//! the halves of a wrapped word would sit lines apart with other cells
+//! between them. Never wider than asked.
 
 use ratatui::text::{Line, Span};
 
+use super::convert::Align;
 use super::style;
 use crate::text::width::str_width;
 use crate::text::wrap::{Paragraph, ParagraphBuilder};
 
-/// Below this width a stacked row's later lines are not indented.
+/// Below this width a record's wrapped lines are not indented.
 const MIN_COLUMN: usize = 6;
 const SEPARATOR: &str = " │ ";
 
@@ -19,16 +21,23 @@ pub(super) struct Table {
     columns: usize,
 }
 
+/// One cell: whether it is a header cell, its alignment, its text.
+#[derive(Debug, Clone)]
+pub(super) struct TableCell {
+    pub head: bool,
+    pub align: Align,
+    pub para: Paragraph,
+}
+
 #[derive(Debug, Clone)]
 struct Row {
     head: bool,
-    cells: Vec<Paragraph>,
+    cells: Vec<TableCell>,
 }
 
 impl Table {
-    pub(super) fn push_row(&mut self, cells: Vec<(bool, Paragraph)>) {
-        let head = !cells.is_empty() && cells.iter().all(|(h, _)| *h);
-        let cells: Vec<Paragraph> = cells.into_iter().map(|(_, p)| p).collect();
+    pub(super) fn push_row(&mut self, cells: Vec<TableCell>) {
+        let head = !cells.is_empty() && cells.iter().all(|c| c.head);
         self.columns = self.columns.max(cells.len());
         self.rows.push(Row { head, cells });
     }
@@ -39,7 +48,7 @@ impl Table {
         }
         match self.column_widths(width) {
             Some(widths) => self.grid(&widths),
-            None => self.stacked(width),
+            None => self.records(width),
         }
     }
 
@@ -51,7 +60,7 @@ impl Table {
         let natural: Vec<usize> = (0..n)
             .map(|c| {
                 let cells = self.rows.iter().filter_map(|r| r.cells.get(c));
-                cells.map(Paragraph::width).max().unwrap_or(0).max(1)
+                cells.map(|c| c.para.width()).max().unwrap_or(0).max(1)
             })
             .collect();
         (natural.iter().sum::<usize>() <= room).then_some(natural)
@@ -63,7 +72,7 @@ impl Table {
             let wrapped: Vec<Vec<Line<'static>>> = widths
                 .iter()
                 .enumerate()
-                .map(|(c, &w)| row.cells.get(c).map(|p| p.wrap(w)).unwrap_or_default())
+                .map(|(c, &w)| row.cells.get(c).map(|c| c.para.wrap(w)).unwrap_or_default())
                 .collect();
             let height = wrapped.iter().map(Vec::len).max().unwrap_or(0).max(1);
             for k in 0..height {
@@ -74,9 +83,19 @@ impl Table {
                     }
                     let cell = wrapped[c].get(k).cloned().unwrap_or_default();
                     let used: usize = cell.spans.iter().map(|s| str_width(&s.content)).sum();
+                    let pad = w.saturating_sub(used);
+                    let align = row.cells.get(c).map_or(Align::Left, |c| c.align);
+                    let before = match align {
+                        Align::Left => 0,
+                        Align::Right => pad,
+                        Align::Center => pad / 2,
+                    };
+                    if before > 0 {
+                        spans.push(Span::raw(" ".repeat(before)));
+                    }
                     spans.extend(cell.spans);
                     if c + 1 < widths.len() {
-                        spans.push(Span::raw(" ".repeat(w.saturating_sub(used))));
+                        spans.push(Span::raw(" ".repeat(pad - before)));
                     }
                 }
                 trim_end(&mut spans);
@@ -90,30 +109,45 @@ impl Table {
         out
     }
 
-    /// Each row as one paragraph, its later lines indented.
-    fn stacked(&self, width: usize) -> Vec<Line<'static>> {
+    /// One block per body row, one `column: value` line per non-empty
+    /// cell (labelled by the first header row; unlabelled without one),
+    /// wrapped lines indented; a blank line between records.
+    fn records(&self, width: usize) -> Vec<Line<'static>> {
+        let labels = self.rows.iter().find(|r| r.head);
+        let indent = if width > MIN_COLUMN { 2 } else { 0 };
         let mut out = Vec::new();
         for row in &self.rows {
-            let mut b = ParagraphBuilder::new();
-            for (c, cell) in row.cells.iter().enumerate() {
-                if c > 0 {
-                    b.push(SEPARATOR, style::table_border());
-                }
-                b.push_paragraph(cell);
+            if labels.is_some_and(|l| std::ptr::eq(l, row)) {
+                continue;
             }
-            let para = b.finish();
-            let indent = if width > MIN_COLUMN { 2 } else { 0 };
-            for (k, line) in para
-                .wrap_hanging(width, width - indent)
-                .into_iter()
-                .enumerate()
-            {
-                if k == 0 || indent == 0 {
-                    out.push(line);
-                } else {
-                    let mut spans = vec![Span::raw(" ".repeat(indent))];
-                    spans.extend(line.spans);
-                    out.push(Line::from(spans));
+            if !out.is_empty() {
+                out.push(Line::default());
+            }
+            for (c, cell) in row.cells.iter().enumerate() {
+                if cell.para.is_empty() {
+                    continue;
+                }
+                let mut b = ParagraphBuilder::new();
+                let label = labels.and_then(|l| l.cells.get(c)).map(|l| &l.para);
+                if let Some(label) = label.filter(|l| !l.is_empty()) {
+                    b.push_paragraph(label);
+                    b.push_glued(":", style::table_head());
+                    b.push(" ", style::table_head());
+                }
+                b.push_paragraph(&cell.para);
+                let para = b.finish();
+                for (k, line) in para
+                    .wrap_hanging(width, width - indent)
+                    .into_iter()
+                    .enumerate()
+                {
+                    if k == 0 || indent == 0 {
+                        out.push(line);
+                    } else {
+                        let mut spans = vec![Span::raw(" ".repeat(indent))];
+                        spans.extend(line.spans);
+                        out.push(Line::from(spans));
+                    }
                 }
             }
         }

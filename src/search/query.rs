@@ -2,6 +2,37 @@
 
 use super::fold::fold;
 
+/// The most characters a search takes, from the prompt, a picker or
+/// `list --search`: far more than any real search, and few enough that
+/// parsing and narrowing on every keystroke stay instant. What is typed or
+/// pasted past it is dropped, and the user is told.
+pub const MAX_QUERY_CHARS: usize = 1000;
+
+/// What the reader says when [`append_capped`] dropped text.
+pub const QUERY_CUT_MESSAGE: &str = "A search holds at most 1,000 characters: the rest was dropped";
+
+/// Appends `typed` to `input` as far as [`MAX_QUERY_CHARS`] allows; true
+/// when some of it was dropped. Costs the length of `input` plus what is
+/// kept, never the length of `typed`.
+pub fn append_capped(input: &mut String, typed: &str) -> bool {
+    let room = MAX_QUERY_CHARS.saturating_sub(input.chars().count());
+    let kept = typed
+        .char_indices()
+        .nth(room)
+        .map_or(typed.len(), |(at, _)| at);
+    input.push_str(&typed[..kept]);
+    kept < typed.len()
+}
+
+/// `text` cut to [`MAX_QUERY_CHARS`]; true when it was cut.
+pub fn cap(text: &str) -> (&str, bool) {
+    let kept = text
+        .char_indices()
+        .nth(MAX_QUERY_CHARS)
+        .map_or(text.len(), |(at, _)| at);
+    (&text[..kept], kept < text.len())
+}
+
 /// A parsed search: every term must occur in an article (AND). Words are
 /// separated by spaces; `"a quoted phrase"` is one term, spaces included. An
 /// unclosed quote runs to the end, so a phrase being typed already narrows.
@@ -31,9 +62,14 @@ impl Query {
         // Longest first: a term inside a longer one is redundant.
         terms.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
         terms.dedup();
+        // Each term is looked for once in all longer ones kept so far,
+        // joined: one substring search a term, not one a pair.
         let mut kept: Vec<String> = Vec::with_capacity(terms.len());
+        let mut joined = String::new();
         for term in terms {
-            if !kept.iter().any(|k| k.contains(term.as_str())) {
+            if memchr::memmem::find(joined.as_bytes(), term.as_bytes()).is_none() {
+                joined.push_str(&term);
+                joined.push(SEPARATOR);
                 kept.push(term);
             }
         }
@@ -54,12 +90,19 @@ impl Query {
     /// `self` can be answered by narrowing `previous`'s result (the usual
     /// case while typing: a term grew or a word was added).
     pub fn narrows(&self, previous: &Query) -> bool {
-        previous
-            .terms
-            .iter()
-            .all(|old| self.terms.iter().any(|new| new.contains(old.as_str())))
+        let mut joined = String::new();
+        for term in &self.terms {
+            joined.push_str(term);
+            joined.push(SEPARATOR);
+        }
+        let finder = |old: &String| memchr::memmem::find(joined.as_bytes(), old.as_bytes());
+        previous.terms.iter().all(|old| finder(old).is_some())
     }
 }
+
+/// Between terms joined for one substring search. Terms never hold it:
+/// folding drops control characters.
+const SEPARATOR: char = '\0';
 
 #[cfg(test)]
 mod tests {
@@ -110,5 +153,28 @@ mod tests {
         assert!(q("abc").narrows(&q("")));
         assert!(!q("習").narrows(&q("習近")));
         assert!(!q("香港").narrows(&q("香港 民主")));
+        // Not across two terms.
+        assert!(!q("ab cd").narrows(&q("bc")));
+    }
+
+    #[test]
+    fn appending_stops_at_the_limit() {
+        let mut input = "新".repeat(MAX_QUERY_CHARS - 2);
+        assert!(!append_capped(&mut input, "聞"));
+        assert!(append_capped(&mut input, "報道"));
+        assert_eq!(input.chars().count(), MAX_QUERY_CHARS);
+        assert!(input.ends_with("新聞報"));
+        assert!(append_capped(&mut input, "x"));
+        assert_eq!(input.chars().count(), MAX_QUERY_CHARS);
+        let long = "字".repeat(MAX_QUERY_CHARS + 5);
+        let (kept, cut) = cap(&long);
+        assert!(cut);
+        assert_eq!(kept.chars().count(), MAX_QUERY_CHARS);
+        assert_eq!(cap("短"), ("短", false));
+    }
+
+    #[test]
+    fn folding_drops_the_separator() {
+        assert_eq!(terms("a\0b"), ["ab"]);
     }
 }

@@ -190,7 +190,8 @@ pub fn str_width(s: &str) -> usize {
     s.chars().map(|c| counter.feed(c)).sum()
 }
 
-/// Cuts `s` to at most `max` columns, ending in `…` when anything was cut.
+/// Cuts `s` to at most `max` columns, ending in `…` when anything was cut
+/// (one: an ellipsis the kept text ends with is not doubled).
 /// Never splits a character; a wide character that would straddle the limit
 /// is dropped whole.
 pub fn truncate(s: &str, max: usize) -> String {
@@ -204,7 +205,9 @@ pub fn truncate(s: &str, max: usize) -> String {
     if max < ellipsis_width {
         return " ".repeat(max);
     }
-    let mut out = take_columns(s, max - ellipsis_width).to_owned();
+    let mut out = take_columns(s, max - ellipsis_width)
+        .trim_end_matches('…')
+        .to_owned();
     out.push('…');
     out
 }
@@ -292,6 +295,12 @@ mod tests {
         assert_eq!(truncate("中文標題", 6), "中文…");
         assert_eq!(truncate("abc", 0), "");
         assert!(str_width(&truncate("中文標題", 4)) <= 4);
+    }
+
+    #[test]
+    fn truncate_never_doubles_an_ellipsis() {
+        assert_eq!(truncate("ab…cdef", 4), "ab…");
+        assert_eq!(truncate("標題……內文", 6), "標題…");
     }
 
     #[test]

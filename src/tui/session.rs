@@ -214,8 +214,13 @@ where
 
 /// Reads and parses an article's body: the `LoadBody` effect.
 pub fn load_body(index: usize, article: &Article) -> Action {
-    let result =
-        library::read_body(&article.body).map(|text| render::render_article(article, &text));
+    let result = library::read_body_bounded(&article.body).map(|body| {
+        let mut doc = render::render_article(article, &body.text);
+        if body.cut {
+            render::push_cut_notice(&mut doc, library::BODY_LIMIT);
+        }
+        doc
+    });
     Action::BodyLoaded {
         article: index,
         result,

@@ -7,13 +7,10 @@ use ratatui::widgets::{Block, Borders};
 
 use super::spans::LineBuilder;
 use super::theme::Theme;
-use crate::app::{App, Size};
-
-/// Columns for the keys before the description.
-const KEYS_WIDTH: usize = 22;
+use crate::app::{App, HelpLine, Size};
 
 pub fn draw(frame: &mut Frame, app: &App, scroll: usize, size: Size, theme: &Theme) {
-    let outer = size.help_area();
+    let outer = app.help_area();
     super::open_popup(frame, outer);
     let block = Block::new()
         .borders(Borders::ALL)
@@ -21,28 +18,23 @@ pub fn draw(frame: &mut Frame, app: &App, scroll: usize, size: Size, theme: &The
         .border_style(theme.border)
         .title(Line::styled(" Keys ", theme.header));
     frame.render_widget(block, outer);
-    let width = usize::from(outer.width.saturating_sub(2));
-    let keys_width = KEYS_WIDTH.min(width / 3);
-    let mut lines: Vec<Line<'static>> = Vec::new();
-    for (i, section) in app.guide().help.iter().enumerate() {
-        if i > 0 {
-            lines.push(Line::default());
-        }
-        let mut b = LineBuilder::new(width);
-        b.push(&section.title, theme.heading);
-        lines.push(b.build());
-        for entry in &section.entries {
-            let mut b = LineBuilder::new(width);
-            b.push_fit(&format!(" {}", entry.keys), keys_width, theme.key);
-            b.push(" ", theme.dim);
-            b.push(&entry.description, theme.title);
-            lines.push(b.build());
-        }
-    }
-    let rows = usize::from(outer.height.saturating_sub(2));
+    let width = app.help_text_width();
+    let rows = size.help_rows();
+    let lines = app.guide().help_lines(width);
     for (row, line) in lines.iter().skip(scroll).take(rows).enumerate() {
+        let mut b = LineBuilder::new(width);
+        match line {
+            HelpLine::Title(title) => {
+                b.push(title, theme.heading);
+            }
+            HelpLine::Entry { keys, description } => {
+                b.push(keys, theme.key);
+                b.push(description, theme.title);
+            }
+            HelpLine::Blank => {}
+        }
         frame.render_widget(
-            line,
+            b.build(),
             Rect::new(outer.x + 1, outer.y + 1 + row as u16, width as u16, 1),
         );
     }

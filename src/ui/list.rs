@@ -11,8 +11,9 @@ use crate::article::Article;
 use crate::marks::ViewFilter;
 use crate::search::Query;
 use crate::text::width;
+use crate::text::wrap::wrap_str;
 
-/// The marker column: starred, else unread, else blank.
+/// The marker column: unread, starred, both (`●★`) or blank.
 const STAR: &str = "★";
 const UNREAD: &str = "●";
 
@@ -25,9 +26,12 @@ pub fn draw(frame: &mut Frame, app: &App, size: Size, theme: &Theme) {
     let visible = app.visible();
     if visible.is_empty() {
         let message = empty_message(app);
-        let mut b = LineBuilder::new(usize::from(area.width));
-        b.push(&message, theme.dim);
-        frame.render_widget(b.build(), row_area(area, 0));
+        let lines = wrap_str(&message, usize::from(area.width));
+        for (row, line) in lines.iter().take(usize::from(area.height)).enumerate() {
+            let mut b = LineBuilder::new(usize::from(area.width));
+            b.push(line, theme.dim);
+            frame.render_widget(b.build(), row_area(area, row));
+        }
         return;
     }
     let cursor = app.list_cursor();
@@ -85,15 +89,22 @@ fn empty_message(app: &App) -> String {
 /// The one-line header: archive name, shown / total, active filters.
 pub fn header(app: &App, width: usize, theme: &Theme) -> Line<'static> {
     let mut b = LineBuilder::new(width);
-    b.push(&app.library().name, theme.header);
+    let name = app.library().name.as_str();
+    // A folder called `articles` is not named twice (`articles  49,118
+    // articles`): the count says it.
+    let named = !name.trim().eq_ignore_ascii_case("articles");
+    if named {
+        b.push(name, theme.header);
+    }
     let shown = app.visible().len();
     let total = app.articles().len();
     let counts = if shown == total {
-        format!("  {} articles", count(total))
+        format!("{} articles", count(total))
     } else {
-        format!("  {} / {} articles", count(shown), count(total))
+        format!("{} / {} articles", count(shown), count(total))
     };
-    b.push(&counts, theme.dim);
+    b.push(if named { "  " } else { "" }, theme.dim);
+    b.push(&counts, if named { theme.dim } else { theme.header });
     let unread = app.unread_listed();
     if unread > 0 {
         b.push(&format!("  {} unread", count(unread)), theme.unread);
@@ -136,7 +147,7 @@ impl Columns {
         // The source column takes at most a sixth of a narrow screen.
         let source = app.source_width().min((width / 6).max(4)).min(16);
         // The marks are ambiguous-width: two columns each on some terminals.
-        let marker = width::str_width(STAR).max(width::str_width(UNREAD)) + 1;
+        let marker = width::str_width(STAR) + width::str_width(UNREAD) + 1;
         Columns {
             width,
             marker,
@@ -167,12 +178,15 @@ impl Columns {
             theme.title
         };
         let mut b = LineBuilder::new(self.width);
-        let (marker, marker_style) = match (marks.starred, marks.unread) {
-            (true, _) => (STAR, theme.star),
-            (false, true) => (UNREAD, title_style),
-            (false, false) => ("", theme.title),
+        let unread_width = width::str_width(UNREAD);
+        let unread = if marks.unread { UNREAD } else { "" };
+        b.push_fit(unread, unread_width, patch(title_style));
+        let (star, star_style) = if marks.starred {
+            (STAR, theme.star)
+        } else {
+            ("", theme.title)
         };
-        b.push_fit(marker, self.marker, patch(marker_style));
+        b.push_fit(star, self.marker - unread_width, patch(star_style));
         b.push_fit(&app.date_text(article), self.date, patch(theme.date));
         b.push_fit(" ", 1, patch(theme.title));
         if self.source > 0 {

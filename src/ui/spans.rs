@@ -16,6 +16,8 @@ use crate::text::{cells, width};
 pub struct LineBuilder {
     spans: Vec<Span<'static>>,
     left: usize,
+    /// A push was cut: its ellipsis ends the text, nothing more is added.
+    cut: bool,
 }
 
 impl LineBuilder {
@@ -23,6 +25,7 @@ impl LineBuilder {
         LineBuilder {
             spans: Vec::new(),
             left: width,
+            cut: false,
         }
     }
 
@@ -32,15 +35,17 @@ impl LineBuilder {
     }
 
     /// Appends `text`, cut to the room left; says whether all of it fit.
+    /// After a cut nothing more is added (one ellipsis, at the end).
     pub fn push(&mut self, text: &str, style: Style) -> bool {
         let text = cells::terminal_safe(text);
         let text = text.as_ref();
-        if self.left == 0 || text.is_empty() {
+        if self.left == 0 || self.cut || text.is_empty() {
             return text.is_empty();
         }
         let cut = width::truncate(text, self.left);
         let used = width::str_width(&cut);
         let whole = cut.len() == text.len();
+        self.cut = !whole;
         self.left -= used.min(self.left);
         self.spans.push(Span::styled(cut, style));
         whole
@@ -139,6 +144,10 @@ mod tests {
         let line = b.build();
         assert_eq!(line.to_string(), "香港 東…");
         assert!(line.width() <= 9);
+        let mut b = LineBuilder::new(9);
+        b.push("香港 東京都", Style::new());
+        assert!(!b.push("x", Style::new()), "nothing after a cut");
+        assert_eq!(b.build().to_string(), "香港 東…");
         let mut b = LineBuilder::new(5);
         b.push_fit("中文字", 3, Style::new());
         assert_eq!(b.pad(Style::new()).build().to_string(), "中…  ");

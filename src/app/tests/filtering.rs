@@ -144,3 +144,13 @@ fn a_filter_that_drops_the_selection_selects_the_next_article() {
     app.apply_criteria(vec![Criterion::Tag("香港".into())]);
     assert_eq!(title(&app), "第2篇");
 }
+
+#[test]
+fn a_huge_paste_into_a_picker_is_cut_to_the_query_limit() {
+    use crate::search::{MAX_QUERY_CHARS, QUERY_CUT_MESSAGE};
+    let mut app = app();
+    app.update(Action::TagPicker);
+    app.update(Action::InsertText("標籤".repeat(40_000)));
+    assert_eq!(picker(&app).query.chars().count(), MAX_QUERY_CHARS);
+    assert_eq!(app.status().unwrap().text, QUERY_CUT_MESSAGE);
+}

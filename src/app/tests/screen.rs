@@ -22,7 +22,7 @@ fn help_opens_scrolls_and_closes() {
     app.update(Action::Last);
     assert_eq!(
         scroll(&app),
-        app.guide().help_len() - app.size().help_rows()
+        app.guide().help_len(app.help_text_width()) - app.size().help_rows()
     );
     app.update(Action::First);
     app.update(Action::MoveUp);

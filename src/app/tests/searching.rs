@@ -406,3 +406,37 @@ fn a_reload_runs_the_kept_search_again() {
     sorted.sort_by_key(|t| crate::search::fold(t));
     assert_eq!(titles, sorted);
 }
+
+#[test]
+fn a_huge_paste_is_cut_to_the_query_limit_and_later_keys_are_dropped() {
+    use crate::search::{MAX_QUERY_CHARS, QUERY_CUT_MESSAGE};
+    let mut app = indexed_app();
+    app.update(Action::Search);
+    // 72 KB of words, as a bracketed paste.
+    let paste = "台湾 新闻 ".repeat(72 * 1024 / 14);
+    app.update(Action::InsertText(paste));
+    let prompt = app.search_prompt().unwrap().to_owned();
+    assert_eq!(prompt.chars().count(), MAX_QUERY_CHARS);
+    assert_eq!(app.status().unwrap().text, QUERY_CUT_MESSAGE);
+    app.update(Action::Insert('x'));
+    assert_eq!(
+        app.search_prompt(),
+        Some(prompt.as_str()),
+        "a key past the limit is dropped"
+    );
+    app.update(Action::DeleteChar);
+    app.update(Action::Insert('y'));
+    assert!(app.search_prompt().unwrap().ends_with('y'));
+}
+
+#[test]
+fn typing_past_the_limit_key_by_key_stops_there() {
+    use crate::search::MAX_QUERY_CHARS;
+    let mut app = indexed_app();
+    app.update(Action::Search);
+    type_text(&mut app, &"台".repeat(MAX_QUERY_CHARS + 50));
+    assert_eq!(
+        app.search_prompt().unwrap().chars().count(),
+        MAX_QUERY_CHARS
+    );
+}

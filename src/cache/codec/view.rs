@@ -4,7 +4,6 @@
 //! that passed the checksum yet lies (written by a bug) reads as missing
 //! parts, never as a panic.
 
-use std::fs::File;
 use std::path::Path;
 
 use mapped::Mapped;
@@ -44,10 +43,8 @@ impl View {
     /// Maps and checks the cache at `path`; `None` for anything but a
     /// complete, intact cache of this format.
     pub fn open(path: &Path) -> Option<View> {
-        let file = File::open(path).ok()?;
-        if !file.metadata().ok()?.is_file() {
-            return None;
-        }
+        // A cache replaced by a FIFO or a link to /dev/zero is no cache.
+        let file = crate::regular_file::open(path).ok()?;
         Self::check(Mapped::map(&file).ok()?)
     }
 

@@ -99,8 +99,18 @@ impl Prefix<'_> {
     pub fn indent(&self) -> Indent {
         let mut first: Vec<Span<'static>> = Vec::new();
         let mut rest: Vec<Span<'static>> = Vec::new();
-        for t in &self.tokens {
+        // A bulleted item that opens with a nested list (`- - a`,
+        // `<li><ul>`) has no text of its own on this line: only the inner
+        // marker is drawn, so it reads as a nested item, not `• • a`. A
+        // number is kept: it counts.
+        let last_marker = self
+            .tokens
+            .iter()
+            .rposition(|t| matches!(t, Token::Bullet | Token::Number(_)));
+        for (i, t) in self.tokens.iter().enumerate() {
+            let outer_bullet = *t == Token::Bullet && last_marker.is_some_and(|last| i < last);
             let (text, style, continued) = match t {
+                _ if outer_bullet => ("  ".to_owned(), Style::new(), false),
                 // Blank, not a bar: a bar between the halves of a wrapped
                 // word would break it for anything reading the text back.
                 Token::Quote => ("  ".to_owned(), Style::new(), true),
@@ -164,6 +174,14 @@ mod tests {
         let got = parse(&[("\u{3}7.  ", vec![]), ("seven", vec![])]);
         assert_eq!(got.0, " 7.  ");
         assert_eq!(got.1, "     ");
+    }
+
+    #[test]
+    fn an_item_opening_with_a_nested_list_draws_only_the_inner_marker() {
+        let got = parse(&[("\u{2} \u{2} ", vec![]), ("Author", vec![])]);
+        assert_eq!(got.0, "  • ");
+        let got = parse(&[("\u{3}1. \u{2} ", vec![]), ("item", vec![])]);
+        assert_eq!(got.0, " 1. • ");
     }
 
     #[test]

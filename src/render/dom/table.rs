@@ -5,7 +5,7 @@
 
 use html2text::{Handle, RcDom};
 
-use super::{adopt, append_text, element, tag};
+use super::{adopt, append_text, attribute, element, tag};
 use crate::render::decorator::marker;
 
 /// Elements kept (with their content flattened) inside a cell.
@@ -43,6 +43,11 @@ pub(super) fn rows(dom: &RcDom, table: &Handle) -> Handle {
                 marker::CELL
             };
             append_text(dom, &p, &cell_marker.to_string());
+            match alignment(&cell) {
+                Some("right") => append_text(dom, &p, &marker::ALIGN_RIGHT.to_string()),
+                Some("center") => append_text(dom, &p, &marker::ALIGN_CENTER.to_string()),
+                _ => {}
+            }
             for piece in flatten(dom, &cell) {
                 adopt(dom, &p, piece);
             }
@@ -50,6 +55,25 @@ pub(super) fn rows(dom: &RcDom, table: &Handle) -> Handle {
         adopt(dom, &out, p);
     }
     out
+}
+
+/// `right` or `center` from a cell's `align` attribute or its
+/// `text-align` style (which is how Markdown tables say `---:`).
+fn alignment(cell: &Handle) -> Option<&'static str> {
+    let align = attribute(cell, "align").unwrap_or_default();
+    let style = attribute(cell, "style").unwrap_or_default();
+    let text_align = style.split(';').find_map(|decl| {
+        let (key, value) = decl.split_once(':')?;
+        key.trim()
+            .eq_ignore_ascii_case("text-align")
+            .then(|| value.trim().to_owned())
+    });
+    let value = text_align.unwrap_or(align).to_ascii_lowercase();
+    match value.as_str() {
+        "right" | "end" => Some("right"),
+        "center" | "middle" => Some("center"),
+        _ => None,
+    }
 }
 
 fn direct_children<'a>(node: &Handle, names: &'a [&str]) -> impl Iterator<Item = Handle> + 'a {

@@ -2,7 +2,6 @@
 
 use std::borrow::Cow;
 use std::cell::RefCell;
-use std::fs::File;
 use std::io::Read;
 use std::sync::atomic::Ordering;
 use std::sync::{PoisonError, Weak};
@@ -11,6 +10,7 @@ use rayon::prelude::*;
 
 use super::{Arena, CHUNK, Chunk, Shared};
 use crate::article::{Article, BodySource};
+use crate::library;
 use crate::search::fold::Folder;
 use crate::search::presence::{PresenceBuilder, RecordingSink};
 use crate::search::strip::visible_text;
@@ -144,8 +144,10 @@ fn body_text<'a>(source: &'a BodySource, file: &'a mut Vec<u8>) -> Cow<'a, str> 
     let body: &[u8] = match source {
         BodySource::File { path, offset } => {
             file.clear();
-            if File::open(path)
-                .and_then(|mut f| f.read_to_end(file))
+            // Read as far as the reader shows a body, no further.
+            let limit = library::BODY_LIMIT.saturating_add(*offset);
+            if crate::regular_file::open(path)
+                .and_then(|f| f.take(limit).read_to_end(file))
                 .is_err()
             {
                 return Cow::Borrowed("");

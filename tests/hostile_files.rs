@@ -1,0 +1,226 @@
+//! Files that are not what they claim: FIFOs, devices, huge and sparse
+//! files where an article, the cache or the marks file should be. Each
+//! command must come back quickly, bounded, and say what is wrong.
+
+#![cfg(unix)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use inkstone::library::Library;
+
+/// Generous: each case takes well under a second when it works, and hung
+/// forever (or for minutes) before.
+const PATIENCE: Duration = Duration::from_secs(60);
+
+/// Runs inkstone with `args` and a private home, failing the test if it
+/// does not finish in time.
+fn inkstone(home: &Path, args: &[&str]) -> Output {
+    let child = Command::new(env!("CARGO_BIN_EXE_inkstone"))
+        .args(args)
+        .env("HOME", home)
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_CACHE_HOME", home.join("cache"))
+        .env("XDG_STATE_HOME", home.join("state"))
+        .env("XDG_DATA_HOME", home.join("data"))
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run inkstone");
+    let pid = child.id();
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || tx.send(child.wait_with_output()));
+    if let Ok(output) = rx.recv_timeout(PATIENCE) {
+        output.expect("inkstone output")
+    } else {
+        let _ = Command::new("kill").args(["-9", &pid.to_string()]).status();
+        panic!("inkstone {args:?} did not finish in {PATIENCE:?}");
+    }
+}
+
+fn mkfifo(path: &Path) {
+    let made = Command::new("mkfifo").arg(path).status().expect("mkfifo");
+    assert!(made.success());
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn show_on_a_fifo_fails_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("news.md");
+    mkfifo(&fifo);
+    let output = inkstone(dir.path(), &["show", fifo.to_str().unwrap()]);
+    assert!(!output.status.success());
+    let err = text(&output.stderr);
+    assert!(err.contains("not a regular file (a FIFO)"), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+}
+
+#[test]
+fn show_on_a_link_to_dev_zero_fails_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let link = dir.path().join("zero.md");
+    std::os::unix::fs::symlink("/dev/zero", &link).unwrap();
+    let output = inkstone(dir.path(), &["show", link.to_str().unwrap()]);
+    assert!(!output.status.success());
+    assert!(text(&output.stderr).contains("not a regular file"));
+}
+
+#[test]
+fn show_on_a_huge_sparse_file_shows_its_start_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sparse.md");
+    let file = fs::File::create(&path).unwrap();
+    file.set_len(2 << 30).unwrap();
+    drop(file);
+    let output = inkstone(
+        dir.path(),
+        &["show", "--width", "100", path.to_str().unwrap()],
+    );
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let out = text(&output.stdout);
+    assert!(
+        out.contains("The rest of this article is not shown: only its first 4 MiB are read."),
+        "{}",
+        &out[..out.len().min(2000)]
+    );
+    // Nothing like the 2 GB file reached the output.
+    assert!(output.stdout.len() < 64 << 20);
+}
+
+#[test]
+fn show_on_a_huge_article_cuts_the_body() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.md");
+    let line = "這是一段很長的中文測試文字，用來檢查大小限制。\n";
+    let mut body = String::from("---\ntitle: 巨大的文章\n---\n\n");
+    while body.len() < 6 << 20 {
+        body.push_str(line);
+    }
+    body.push_str("THE-END-MARKER\n");
+    fs::write(&path, body).unwrap();
+    let output = inkstone(
+        dir.path(),
+        &["show", "--width", "80", path.to_str().unwrap()],
+    );
+    assert!(output.status.success());
+    let out = text(&output.stdout);
+    assert!(out.starts_with("巨大的文章"));
+    assert!(!out.contains("THE-END-MARKER"));
+    assert!(out.trim_end().ends_with("only its first 4 MiB are read.]"));
+    // The cut falls between characters: no replacement character.
+    assert!(!out.contains('\u{FFFD}'));
+}
+
+#[test]
+fn show_on_an_unreadable_file_says_so_once() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("secret.md");
+    fs::write(&path, "---\ntitle: t\n---\nbody\n").unwrap();
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o000)).unwrap();
+    if fs::File::open(&path).is_ok() {
+        eprintln!("skipped: running as a user who reads any file");
+        return;
+    }
+    let output = inkstone(dir.path(), &["show", path.to_str().unwrap()]);
+    assert!(!output.status.success());
+    let err = text(&output.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("Permission denied"), "{err}");
+}
+
+/// An archive of one article, its cache written, then the cache replaced.
+fn archive_with_cache() -> (tempfile::TempDir, Vec<PathBuf>, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("archive");
+    fs::create_dir(&root).unwrap();
+    fs::write(root.join("a.md"), "---\ntitle: 新聞\n---\n正文\n").unwrap();
+    let cache_dir = dir.path().join("cache");
+    let roots = vec![root];
+    let library = Library::load_cached_checked(&roots, Some(&cache_dir));
+    assert_eq!(library.articles.len(), 1);
+    (dir, roots, cache_dir)
+}
+
+fn cache_file(cache_dir: &Path) -> PathBuf {
+    fs::read_dir(cache_dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.is_file() || p.is_symlink())
+        .expect("a cache file")
+}
+
+/// Loads on a thread so a hang fails the test instead of stalling it.
+fn load_in_time(roots: Vec<PathBuf>, cache_dir: PathBuf) -> Library {
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(Library::load_cached(&roots, Some(&cache_dir)));
+    });
+    rx.recv_timeout(PATIENCE).expect("loading finished")
+}
+
+#[test]
+fn a_cache_linked_to_dev_zero_is_no_cache() {
+    let (_dir, roots, cache_dir) = archive_with_cache();
+    let file = cache_file(&cache_dir);
+    fs::remove_file(&file).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", &file).unwrap();
+    assert_eq!(load_in_time(roots, cache_dir).articles.len(), 1);
+}
+
+#[test]
+fn a_fifo_in_place_of_the_cache_is_no_cache() {
+    let (_dir, roots, cache_dir) = archive_with_cache();
+    let file = cache_file(&cache_dir);
+    fs::remove_file(&file).unwrap();
+    mkfifo(&file);
+    assert_eq!(load_in_time(roots, cache_dir).articles.len(), 1);
+}
+
+#[test]
+fn list_search_over_a_huge_file_is_bounded() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("archive");
+    fs::create_dir(&root).unwrap();
+    let mut body = String::from("---\ntitle: 大文件\n---\n\n");
+    while body.len() < 8 << 20 {
+        body.push_str("填充文字填充文字。\n");
+    }
+    body.push_str("藏在最後的詞\n");
+    fs::write(root.join("big.md"), body).unwrap();
+    fs::write(root.join("small.md"), "---\ntitle: 小\n---\n填充文字\n").unwrap();
+    let root = root.to_str().unwrap();
+    let found = inkstone(dir.path(), &["list", "--search", "填充", root]);
+    assert!(found.status.success());
+    assert_eq!(text(&found.stdout).lines().count(), 2);
+    // Past the body limit: not searched, as it is not shown.
+    let hidden = inkstone(dir.path(), &["list", "--search", "藏在最後的詞", root]);
+    assert_eq!(text(&hidden.stdout).lines().count(), 0);
+}
+
+#[test]
+fn list_search_cuts_a_huge_query_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("archive");
+    fs::create_dir(&root).unwrap();
+    fs::write(root.join("a.md"), "---\ntitle: 新聞\n---\n新聞\n").unwrap();
+    let query = "新聞 ".repeat(5_000);
+    let output = inkstone(
+        dir.path(),
+        &["list", "--search", &query, root.to_str().unwrap()],
+    );
+    assert!(output.status.success());
+    assert_eq!(text(&output.stdout).lines().count(), 1);
+    assert_eq!(
+        text(&output.stderr).trim(),
+        "inkstone: A search holds at most 1,000 characters: the rest was dropped"
+    );
+}
