@@ -236,12 +236,14 @@ fn open_link_and_original_check_the_url() {
     assert!(app.update(Action::OpenOriginal).is_empty());
     assert!(app.status().unwrap().error);
     std::sync::Arc::make_mut(&mut app.library.articles)[0].url = Some("javascript:alert(1)".into());
-    std::sync::Arc::make_mut(&mut app.library.articles)[0].original_url = Some("-oProxyCommand=x".into());
+    std::sync::Arc::make_mut(&mut app.library.articles)[0].original_url =
+        Some("-oProxyCommand=x".into());
     assert!(app.update(Action::OpenLink).is_empty());
     assert!(app.status().unwrap().text.contains("only http and https"));
     assert!(app.update(Action::OpenOriginal).is_empty());
     assert!(app.status().unwrap().text.contains("not a web link"));
-    std::sync::Arc::make_mut(&mut app.library.articles)[0].original_url = Some("http://orig.example/a".into());
+    std::sync::Arc::make_mut(&mut app.library.articles)[0].original_url =
+        Some("http://orig.example/a".into());
     open(&mut app, "x");
     assert_eq!(
         app.update(Action::OpenOriginal),

@@ -4,8 +4,8 @@
 use std::collections::HashSet;
 use std::fmt;
 use std::fs;
-use std::sync::Arc;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use super::cached::parse_all;
 use super::{Library, compare_articles, sort_articles, walk};
