@@ -5,6 +5,7 @@ mod config;
 mod list;
 mod open;
 mod output;
+mod progress;
 mod show;
 mod tags;
 

@@ -9,6 +9,7 @@ mod changes;
 mod name;
 mod open;
 mod order;
+mod progress;
 mod read;
 mod samples;
 mod walk;
@@ -26,6 +27,7 @@ use crate::article::{Article, BodySource, YamlParser};
 pub use cached::{CacheWrite, DiskIndex, Recheck};
 pub use changes::ChangeSummary;
 pub use order::{compare_articles, sort_articles};
+pub use progress::Progress;
 pub use read::load_file;
 pub use walk::is_markdown;
 
@@ -95,6 +97,11 @@ impl Library {
 
     /// [`Library::load`] with chosen options.
     pub fn load_with(paths: &[PathBuf], options: LoadOptions) -> Library {
+        Self::load_reporting(paths, options, &Progress::new())
+    }
+
+    /// [`Library::load_with`], counting files found and read in `progress`.
+    pub fn load_reporting(paths: &[PathBuf], options: LoadOptions, progress: &Progress) -> Library {
         let saw_link = AtomicBool::new(false);
         // Files are loaded while the walk goes on, on all cores; each thread
         // gathers its own lists, so there is no intermediate list to copy.
@@ -103,9 +110,11 @@ impl Library {
             .fold(Gathered::default, |mut gathered, found| {
                 match found {
                     walk::Found::File(c) => {
+                        progress.found(1);
                         let result =
                             read::load(c.path, &c.archive_path, &mut gathered.reader, options);
                         gathered.add(result);
+                        progress.read(1);
                     }
                     walk::Found::Problem(p) => gathered.problems.push(p),
                 }
@@ -144,10 +153,15 @@ impl Library {
 
     /// [`Library::open`] with chosen options.
     pub fn open_with(paths: &[PathBuf], options: LoadOptions) -> Library {
+        Self::open_reporting(paths, options, &Progress::new())
+    }
+
+    /// [`Library::open_with`], counting files in `progress`.
+    pub fn open_reporting(paths: &[PathBuf], options: LoadOptions, progress: &Progress) -> Library {
         if paths.is_empty() {
             Self::samples_with(options)
         } else {
-            Self::load_with(paths, options)
+            Self::load_reporting(paths, options, progress)
         }
     }
 

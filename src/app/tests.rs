@@ -36,7 +36,7 @@ pub(crate) fn article(title: &str, categories: &[&str], tags: &[&str]) -> Articl
 /// 30 articles, newest first on 2021-01-30 .. 2021-01-01: even ones tagged
 /// 香港, every third 交通, all in 港聞 except every fifth (國際).
 fn library() -> Library {
-    let articles = (0..30)
+    let articles: Vec<_> = (0..30)
         .map(|i| {
             let mut tags = Vec::new();
             if i % 2 == 0 {

@@ -19,7 +19,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use rayon::prelude::*;
 
-use super::{Library, LoadOptions, LoadResult, read, walk};
+use super::{Library, LoadOptions, LoadResult, Progress, read, walk};
 use crate::article::Article;
 use crate::cache::{self, FileKey, Snapshot, Stamp};
 use crate::library::Problem;
@@ -136,14 +136,23 @@ impl Library {
     /// in the background after its first frame; scripts through
     /// [`Library::load_cached_checked`]). Follow with [`Library::recheck`].
     pub fn load_cached(paths: &[PathBuf], cache_dir: Option<&Path>) -> Library {
+        Self::load_cached_reporting(paths, cache_dir, &Progress::new())
+    }
+
+    /// [`Library::load_cached`], counting files in `progress`.
+    pub fn load_cached_reporting(
+        paths: &[PathBuf],
+        cache_dir: Option<&Path>,
+        progress: &Progress,
+    ) -> Library {
         if paths.is_empty() {
             return Library::samples();
         }
         let Some(cache_dir) = cache_dir else {
-            return Library::load(paths);
+            return Library::load_reporting(paths, LoadOptions::default(), progress);
         };
         if roots_overlap(paths) {
-            return Library::load(paths);
+            return Library::load_reporting(paths, LoadOptions::default(), progress);
         }
         let cache_file = cache::file_for(cache_dir, &cache::absolute_roots(paths));
         // The file is named by the absolute roots, but the paths inside it
@@ -152,13 +161,15 @@ impl Library {
         // the roots are compared as given.
         let snapshot = Snapshot::read(&cache_file, paths);
         let library = match &snapshot {
-            None => cold_load(paths),
-            Some(snapshot) => found::Found::collect(paths, snapshot).map(|f| f.into_library(paths)),
+            None => cold_load(paths, progress),
+            Some(snapshot) => {
+                found::Found::collect(paths, snapshot).map(|f| f.into_library(paths, progress))
+            }
         };
         // `None`: symbolic links or special files, which the loader's own
         // walk gets right; such a library is not cached.
         let Some(mut library) = library else {
-            return Library::load(paths);
+            return Library::load_reporting(paths, LoadOptions::default(), progress);
         };
         library.disk.cache_file = Some(cache_file);
         library
@@ -180,7 +191,16 @@ impl Library {
     /// [`Library::load_cached`] and its recheck at once: exact, for
     /// scripts, at the cost of a look at every file.
     pub fn load_cached_checked(paths: &[PathBuf], cache_dir: Option<&Path>) -> Library {
-        let mut library = Library::load_cached(paths, cache_dir);
+        Self::load_cached_checked_reporting(paths, cache_dir, &Progress::new())
+    }
+
+    /// [`Library::load_cached_checked`], counting files in `progress`.
+    pub fn load_cached_checked_reporting(
+        paths: &[PathBuf],
+        cache_dir: Option<&Path>,
+        progress: &Progress,
+    ) -> Library {
+        let mut library = Library::load_cached_reporting(paths, cache_dir, progress);
         let changed = library.recheck().run();
         library.disk.unseen = false;
         if !changed.is_empty() {
@@ -206,7 +226,7 @@ impl Library {
 /// time taken just before it, so that a file changed meanwhile is parsed
 /// again next time rather than cached stale. `None` when the tree holds
 /// something the cache steps aside for (see `DirScan::unusual`).
-fn cold_load(paths: &[PathBuf]) -> Option<Library> {
+fn cold_load(paths: &[PathBuf], progress: &Progress) -> Option<Library> {
     let mut keys = Vec::new();
     let mut dirs = HashMap::new();
     for root in paths {
@@ -223,7 +243,8 @@ fn cold_load(paths: &[PathBuf]) -> Option<Library> {
             keys.extend(FileKey::stat(root).map(|key| (root.clone(), key)));
         }
     }
-    let mut library = Library::load(paths);
+    progress.set_total(keys.len());
+    let mut library = Library::load_reporting(paths, LoadOptions::default(), progress);
     library.disk = DiskIndex {
         keys: keys.into(),
         dirs,
@@ -248,17 +269,23 @@ fn roots_overlap(paths: &[PathBuf]) -> bool {
 }
 
 /// Parses files in parallel, each with the archive path inside its root.
-pub(super) fn parse_all(roots: &[PathBuf], files: &[(PathBuf, FileKey)]) -> Vec<LoadResult> {
+pub(super) fn parse_all(
+    roots: &[PathBuf],
+    files: &[(PathBuf, FileKey)],
+    progress: &Progress,
+) -> Vec<LoadResult> {
     files
         .par_iter()
         .map_init(read::Reader::default, |reader, (path, _)| {
             let root = root_of(roots, path);
-            read::load(
+            let result = read::load(
                 path.clone(),
                 &walk::archive_path(path, root),
                 reader,
                 LoadOptions::default(),
-            )
+            );
+            progress.read(1);
+            result
         })
         .collect()
 }

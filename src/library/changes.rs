@@ -112,7 +112,11 @@ impl Library {
 
         let mut summary = ChangeSummary::default();
         let mut new_articles = Vec::new();
-        for ((path, key), result) in present.iter().zip(parse_all(&self.roots, &present)) {
+        for ((path, key), result) in
+            present
+                .iter()
+                .zip(parse_all(&self.roots, &present, &super::Progress::new()))
+        {
             keys.push((path.clone(), *key));
             match result {
                 Ok((article, found)) => {

@@ -45,7 +45,7 @@ fn search_library() -> Library {
             b"Version app2021 ships today.",
         ),
     ];
-    let articles = rows
+    let articles: Vec<_> = rows
         .iter()
         .enumerate()
         .map(|(i, (title, category, tags, body))| {

@@ -8,6 +8,7 @@ use rayon::prelude::*;
 
 use super::{DiskIndex, parse_all};
 use crate::cache::{self, CachedFile, Decoded, DirScan, FileKey, Snapshot, Stamp};
+use crate::library::Progress;
 use crate::library::{Library, Problem, library_name, sort_articles, walk};
 
 /// The files of a library: those the cache still vouches for, and those
@@ -128,7 +129,7 @@ impl Found {
         })
     }
 
-    pub(super) fn into_library(self, roots: &[PathBuf]) -> Library {
+    pub(super) fn into_library(self, roots: &[PathBuf], progress: &Progress) -> Library {
         let Found {
             taken,
             reused,
@@ -151,7 +152,9 @@ impl Found {
             articles.extend(file.article);
             problems.extend(file.problems);
         }
-        let parsed = parse_all(roots, &to_parse);
+        progress.set_total(keys.len() + to_parse.len());
+        progress.read(keys.len());
+        let parsed = parse_all(roots, &to_parse, progress);
         for ((path, key), result) in to_parse.into_iter().zip(parsed) {
             keys.push((path, key));
             match result {
