@@ -133,6 +133,16 @@ impl Library {
         library
     }
 
+    /// The name a library loaded from `paths` has in the header ("samples"
+    /// for none), to show before it is loaded.
+    pub fn name_for(paths: &[PathBuf]) -> String {
+        if paths.is_empty() {
+            "samples".to_owned()
+        } else {
+            library_name(paths)
+        }
+    }
+
     /// The sample articles compiled into the binary.
     pub fn samples() -> Library {
         Self::samples_with(LoadOptions::default())

@@ -26,7 +26,7 @@
 use std::path::PathBuf;
 
 use crate::config::{Config, ConfigError};
-use crate::library::Library;
+use crate::library::{Library, Progress};
 use crate::marks::Marks;
 use crate::watch::{self, LibraryWatcher};
 
@@ -106,12 +106,27 @@ impl Startup {
     /// every folder, and the recheck looks at every file), with
     /// [`start_watching`].
     pub fn open(config: Config, paths: &[PathBuf], at: &Locations) -> Startup {
-        config.apply_globals();
-        let paths = if paths.is_empty() {
+        Startup::open_reporting(config, paths, at, &Progress::new())
+    }
+
+    /// The paths a start-up opens: those given, else the config's.
+    pub fn paths(config: &Config, paths: &[PathBuf]) -> Vec<PathBuf> {
+        if paths.is_empty() {
             config.library.clone()
         } else {
             paths.to_vec()
-        };
+        }
+    }
+
+    /// [`Startup::open`], counting the files loaded in `progress`.
+    pub fn open_reporting(
+        config: Config,
+        paths: &[PathBuf],
+        at: &Locations,
+        progress: &Progress,
+    ) -> Startup {
+        config.apply_globals();
+        let paths = Startup::paths(&config, paths);
         // The marks file of a well-read archive is tens of megabytes: read
         // it beside the library rather than after it.
         let (library, (marks, message)) = std::thread::scope(|scope| {
@@ -119,7 +134,7 @@ impl Startup {
                 Some(file) => Marks::open(file),
                 None => (Marks::in_memory(), None),
             });
-            let library = Library::load_cached(&paths, at.cache_dir.as_deref());
+            let library = Library::load_cached_reporting(&paths, at.cache_dir.as_deref(), progress);
             let marks = marks
                 .join()
                 .unwrap_or_else(|_| (Marks::in_memory(), Some("cannot read the marks".into())));

@@ -3,6 +3,7 @@
 
 mod browser;
 mod live;
+mod loading;
 mod session;
 mod signals;
 mod terminal;
@@ -17,8 +18,9 @@ pub use browser::{Launch, plan as browser_plan};
 pub use live::{Live, app_for};
 pub use session::{Outside, Session, load_body};
 
+use crate::config::Config;
 use crate::keymap::Keymap;
-use crate::startup::Startup;
+use crate::startup::{Locations, Startup};
 
 /// How long to wait for input before checking signals and browser outcomes.
 const TICK: Duration = Duration::from_millis(100);
@@ -28,14 +30,45 @@ pub fn no_color() -> bool {
     std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
 }
 
+/// Takes the terminal, opens the library for `paths` behind a loading
+/// screen (see `loading`), then runs the reader as [`run`] does.
+pub fn open_and_run(
+    config: Config,
+    paths: &[std::path::PathBuf],
+    at: &Locations,
+    keymap: Keymap,
+) -> io::Result<ExitCode> {
+    let signals = signals::Signals::register()?;
+    let mut tty = terminal::init(config.mouse)?;
+    match loading::open(&mut tty, &signals, config, paths, at) {
+        Ok(loading::Loaded::Ready(startup)) => run_on(tty, &signals, *startup, keymap),
+        Ok(loading::Loaded::Quit(code)) => {
+            terminal::leave()?;
+            Ok(ExitCode::from(code))
+        }
+        Err(e) => {
+            let _ = terminal::leave();
+            Err(e)
+        }
+    }
+}
+
 /// Runs the reader until the person quits or a signal ends it, then saves
 /// the marks and prints what went wrong doing so. Nothing else holds the
 /// exit: background work (the cache write, search, rechecks) just stops.
 pub fn run(startup: Startup, keymap: Keymap) -> io::Result<ExitCode> {
-    let mouse = startup.config.mouse;
-    let (app, mut live) = app_for(startup, &keymap);
     let signals = signals::Signals::register()?;
-    let tty = terminal::init(mouse)?;
+    let tty = terminal::init(startup.config.mouse)?;
+    run_on(tty, &signals, startup, keymap)
+}
+
+fn run_on(
+    tty: terminal::Tty,
+    signals: &signals::Signals,
+    startup: Startup,
+    keymap: Keymap,
+) -> io::Result<ExitCode> {
+    let (app, mut live) = app_for(startup, &keymap);
     let mut session = match Session::new(app, keymap, tty) {
         Ok(session) => session,
         Err(e) => {
@@ -43,7 +76,7 @@ pub fn run(startup: Startup, keymap: Keymap) -> io::Result<ExitCode> {
             return Err(e);
         }
     };
-    let result = event_loop(&mut session, &signals, &mut live);
+    let result = event_loop(&mut session, signals, &mut live);
     let restored = terminal::leave();
     let mut app = session.into_app();
     for message in app.finish() {
