@@ -99,6 +99,9 @@ pub struct Options {
     pub colors: crate::config::ColorOverrides,
     /// How dates are shown (strftime); empty: `YYYY-MM-DD`.
     pub date_format: String,
+    /// How times are shown after the date (strftime); empty: `HH:MM`.
+    /// The list shows them when some article has a time.
+    pub time_format: String,
 }
 
 /// The whole state of the reader.
@@ -130,8 +133,11 @@ pub struct App {
     guide: KeyGuide,
     /// Columns of the list's source column, from the widest source.
     source_width: usize,
-    /// Columns of the list's date column, for the date format.
+    /// Columns of the list's date column, for the date format (and the
+    /// time format when `has_times`).
     date_width: usize,
+    /// Whether some article gives a time of day: then the list shows times.
+    has_times: bool,
     marks: MarkState,
     /// A yes/no question in the status line.
     confirm: Option<Confirm>,
@@ -156,6 +162,7 @@ impl App {
             status: None,
             size: Size::new(80, 24),
             date_width: dates::column_width(&options.date_format),
+            has_times: false,
             options,
             guide,
             source_width: 0,
@@ -213,12 +220,11 @@ impl App {
         self.confirm
     }
 
-    /// `articles[article]`'s date in the configured format ("" if none).
+    /// `articles[article]`'s date in the configured format ("" if none),
+    /// with its time when the library has times.
     pub fn date_text(&self, article: &Article) -> String {
-        article
-            .date
-            .map(|d| dates::format(d, &self.options.date_format))
-            .unwrap_or_default()
+        let time = self.has_times.then_some(self.options.time_format.as_str());
+        dates::stamp(article, &self.options.date_format, time).unwrap_or_default()
     }
 
     /// Columns of the list's date column.

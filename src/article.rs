@@ -4,6 +4,7 @@
 mod dates;
 mod fields;
 mod front_matter;
+mod hugo_front;
 mod normalise;
 mod serde_front;
 mod simple_front;
@@ -13,9 +14,9 @@ use std::borrow::Cow;
 use std::path::PathBuf;
 use std::sync::LazyLock;
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime};
 
-pub use front_matter::{Split, split};
+pub use front_matter::{FrontKind, Split, split};
 pub use normalise::stable_id;
 
 use crate::library::{Problem, Severity};
@@ -33,8 +34,12 @@ pub struct Article {
     pub title: String,
     /// Calendar date as written in the front matter (no time-zone shift).
     pub date: Option<NaiveDate>,
-    /// `last_updated`, when present and readable.
+    /// The date with its time of day and offset, when the front matter
+    /// gave a time (a time without a zone is UTC): orders by instant.
+    pub datetime: Option<DateTime<FixedOffset>>,
+    /// `last_updated` (or Hugo's `lastmod`), when present and readable.
     pub updated: Option<NaiveDateTime>,
+    /// `author`, else `authors`.
     pub authors: Vec<String>,
     pub categories: Vec<String>,
     pub tags: Vec<String>,
@@ -42,20 +47,65 @@ pub struct Article {
     pub url: Option<String>,
     /// `original_url` when it differs from `url`.
     pub original_url: Option<String>,
+    /// `draft: true`: listed, and marked as a draft.
+    pub draft: bool,
+    /// How the body is written.
+    pub format: BodyFormat,
     /// Where the body is, so it can be read only when needed.
     pub body: BodySource,
+}
+
+/// How an article's body is written: `.html`/`.htm` files are HTML,
+/// everything else Markdown (which may hold raw HTML).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum BodyFormat {
+    #[default]
+    Markdown,
+    Html,
+}
+
+impl BodyFormat {
+    /// The format of a file with this path.
+    pub fn of_path(path: &std::path::Path) -> BodyFormat {
+        let html = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
+        if html {
+            BodyFormat::Html
+        } else {
+            BodyFormat::Markdown
+        }
+    }
 }
 
 /// Where to find an article's body.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BodySource {
-    /// A file on disk; the body starts `offset` bytes in (after front matter).
-    File { path: PathBuf, offset: u64 },
+    /// A file on disk; the body starts `offset` bytes in (after front
+    /// matter). A file in another encoding than UTF-8 names it in
+    /// `encoding`: then `offset` counts bytes of the file decoded to UTF-8.
+    File {
+        path: PathBuf,
+        offset: u64,
+        encoding: Option<&'static encoding_rs::Encoding>,
+    },
     /// A sample article compiled into the binary.
     Embedded { bytes: &'static [u8], offset: usize },
 }
 
 impl Article {
+    /// When it was published, for ordering: the instant of its date-time,
+    /// else midnight UTC of its date (seconds since the Unix epoch and
+    /// nanoseconds). Cheap: runs in every comparison of the list sort.
+    pub fn instant(&self) -> Option<(i64, u32)> {
+        match (self.datetime, self.date) {
+            (Some(t), _) => Some((t.timestamp(), t.timestamp_subsec_nanos())),
+            (None, Some(d)) => Some((d.and_time(chrono::NaiveTime::MIN).and_utc().timestamp(), 0)),
+            (None, None) => None,
+        }
+    }
+
     /// The first category, shown as the article's source in the list.
     pub fn source(&self) -> Option<&str> {
         self.categories.first().map(String::as_str)
@@ -99,9 +149,9 @@ pub struct Origin<'a> {
     pub body: BodySource,
 }
 
-/// Builds an article from its front matter (`None` when the file has none).
-/// The title may still be empty: then call [`Article::set_title_from_body`].
-/// Problems found are pushed onto `problems`.
+/// Builds an article from its YAML front matter (`None` when the file has
+/// none). The title may still be empty: then call
+/// [`Article::set_title_from_body`]. Problems found are pushed onto `problems`.
 pub fn from_front_matter(
     yaml: Option<&str>,
     origin: Origin<'_>,
@@ -116,29 +166,20 @@ pub fn from_front_matter_with(
     origin: Origin<'_>,
     problems: &mut Vec<Problem>,
 ) -> Article {
+    from_front(parser, yaml.map(|y| (FrontKind::Yaml, y)), origin, problems)
+}
+
+/// [`from_front_matter_with`] for front matter in any language.
+pub fn from_front(
+    parser: YamlParser,
+    front: Option<(FrontKind, &str)>,
+    origin: Origin<'_>,
+    problems: &mut Vec<Problem>,
+) -> Article {
     let mut notes: Vec<(Severity, String)> = Vec::new();
-    let fields = match yaml {
+    let fields = match front {
         None => fields::RawFields::default(),
-        Some(yaml) => {
-            let yaml = strip_unprintable(yaml);
-            if let Cow::Owned(_) = yaml {
-                notes.push((
-                    Severity::Warning,
-                    "control characters in front matter were removed".to_owned(),
-                ));
-            }
-            let fast = match parser {
-                YamlParser::Auto => simple_front::parse(&yaml),
-                YamlParser::SerdeOnly => None,
-            };
-            match fast.map_or_else(|| serde_front::parse(&yaml), Ok) {
-                Ok(fields) => fields,
-                Err(reason) => {
-                    notes.push((Severity::Error, reason));
-                    fields::RawFields::default()
-                }
-            }
-        }
+        Some((kind, text)) => parse_fields(parser, kind, text, &mut notes),
     };
     let article = normalise::article(fields, origin, &mut notes);
     problems.extend(notes.into_iter().map(|(severity, reason)| Problem {
@@ -147,6 +188,39 @@ pub fn from_front_matter_with(
         reason,
     }));
     article
+}
+
+/// The raw fields of front matter in `kind`; on failure none, with the
+/// reason noted as an error.
+fn parse_fields(
+    parser: YamlParser,
+    kind: FrontKind,
+    text: &str,
+    notes: &mut Vec<(Severity, String)>,
+) -> fields::RawFields {
+    // No language allows raw control characters (see `strip_unprintable`).
+    let text = strip_unprintable(text);
+    if let Cow::Owned(_) = text {
+        notes.push((
+            Severity::Warning,
+            "control characters in front matter were removed".to_owned(),
+        ));
+    }
+    let parsed = match kind {
+        FrontKind::Yaml => {
+            let fast = match parser {
+                YamlParser::Auto => simple_front::parse(&text),
+                YamlParser::SerdeOnly => None,
+            };
+            fast.map_or_else(|| serde_front::parse(&text), Ok)
+        }
+        FrontKind::Toml => hugo_front::parse_toml(&text),
+        FrontKind::Json => hugo_front::parse_json(&text),
+    };
+    parsed.unwrap_or_else(|reason| {
+        notes.push((Severity::Error, reason));
+        fields::RawFields::default()
+    })
 }
 
 /// Whether the fast parser reads `yaml` by itself, without falling back to

@@ -53,8 +53,12 @@ pub struct Config {
     pub colors: ColorOverrides,
     /// A strftime pattern known to format any date.
     pub date_format: String,
+    /// A strftime pattern known to format any time of day.
+    pub time_format: String,
     pub ambiguous_wide: bool,
     pub mouse: bool,
+    /// Show exact duplicates (same title, date and body) as one row.
+    pub collapse_duplicates: bool,
 }
 
 impl Default for Config {
@@ -137,8 +141,10 @@ impl Config {
             theme: raw.theme,
             colors: raw.colors,
             date_format: raw.date_format.0,
+            time_format: raw.time_format.0,
             ambiguous_wide: raw.ambiguous_width.0 == 2,
             mouse: raw.mouse,
+            collapse_duplicates: raw.collapse_duplicates,
         }
     }
 

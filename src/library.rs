@@ -253,8 +253,9 @@ pub struct Body {
     pub cut: bool,
 }
 
-/// Reads an article's body (everything after the front matter), decoding
-/// invalid UTF-8 lossily; a body over [`BODY_LIMIT`] is cut there.
+/// Reads an article's body (everything after the front matter), decoded
+/// from the file's encoding (invalid UTF-8 lossily); a body over
+/// [`BODY_LIMIT`] is cut there.
 pub fn read_body(source: &BodySource) -> Result<String, String> {
     read_body_bounded(source).map(|body| body.text)
 }
@@ -262,7 +263,11 @@ pub fn read_body(source: &BodySource) -> Result<String, String> {
 /// [`read_body`], saying whether the body was cut.
 pub fn read_body_bounded(source: &BodySource) -> Result<Body, String> {
     match source {
-        BodySource::File { path, offset } => {
+        BodySource::File {
+            path,
+            offset,
+            encoding: None,
+        } => {
             let fail = |e: std::io::Error| format!("{}: {e}", path.display());
             let mut file = crate::regular_file::open(path).map_err(fail)?;
             std::io::Seek::seek(&mut file, std::io::SeekFrom::Start(*offset)).map_err(fail)?;
@@ -270,6 +275,21 @@ pub fn read_body_bounded(source: &BodySource) -> Result<Body, String> {
                 crate::regular_file::read_prefix(file, BODY_LIMIT).map_err(fail)?;
             Ok(Body {
                 text: decode_start(&bytes, complete),
+                cut: !complete,
+            })
+        }
+        BodySource::File {
+            path,
+            offset,
+            encoding: Some(encoding),
+        } => {
+            // The offset counts decoded bytes: the file is decoded from its start.
+            let fail = |e: std::io::Error| format!("{}: {e}", path.display());
+            let file = crate::regular_file::open(path).map_err(fail)?;
+            let (bytes, complete) =
+                crate::regular_file::read_prefix(file, BODY_LIMIT).map_err(fail)?;
+            Ok(Body {
+                text: crate::text::decode::body_text(Some(encoding), &bytes, *offset).into_owned(),
                 cut: !complete,
             })
         }

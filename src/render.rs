@@ -25,13 +25,15 @@ mod style;
 mod table;
 mod tidy;
 
+use std::borrow::Cow;
+
 use html2text::config::ImageRenderMode;
 use url::Url;
 
 pub use document::Document;
 pub use header::{header, header_dated};
 
-use crate::article::Article;
+use crate::article::{Article, BodyFormat};
 use crate::text::sanitize;
 use convert::RawBlock;
 use decorator::Decorator;
@@ -46,17 +48,22 @@ const UNWRAPPED: usize = 1 << 24;
 /// seconds; the largest real article is a fifth of it.
 const RICH_LIMIT: usize = 512 * 1024;
 
-/// Parses a body (Markdown with raw HTML, or HTML) once.
+/// Parses a Markdown body (with raw HTML) once.
 /// `base_url` resolves relative links.
 pub fn render_body(body: &str, base_url: Option<&str>) -> Document {
-    render(body, base_url, None)
+    render(body, BodyFormat::Markdown, base_url, None)
 }
 
-/// Parses an article's body: like [`render_body`] with the article's link
-/// as base, and without the title the body repeats at its top (the header
-/// shows it).
+/// Parses an article's body in its format: like [`render_body`] with the
+/// article's link as base, and without the title the body repeats at its
+/// top (the header shows it).
 pub fn render_article(article: &Article, body: &str) -> Document {
-    render(body, article.url.as_deref(), Some(&article.title))
+    render(
+        body,
+        article.format,
+        article.url.as_deref(),
+        Some(&article.title),
+    )
 }
 
 /// Ends a document whose body was cut after its first `shown` bytes with a
@@ -69,14 +76,14 @@ pub fn push_cut_notice(doc: &mut Document, shown: u64) {
     doc.push_plain(plain::paragraphs(&notice));
 }
 
-fn render(body: &str, base_url: Option<&str>, title: Option<&str>) -> Document {
+fn render(body: &str, format: BodyFormat, base_url: Option<&str>, title: Option<&str>) -> Document {
     let mut clean = sanitize::clean_block(body);
     if clean.contains(decorator::marker::is_text_marker) {
         clean.retain(|c| !decorator::marker::is_text_marker(c));
     }
     let (rich, rest) = plain::split_oversized(&clean, RICH_LIMIT);
     let base = links::base(base_url);
-    let mut doc = if let Some(raw) = rich_blocks(rich, base.as_ref()) {
+    let mut doc = if let Some(raw) = rich_blocks(rich, format, base.as_ref()) {
         Document::assemble(tidy::tidy(raw, title))
     } else {
         let mut doc = Document::default();
@@ -91,14 +98,21 @@ fn render(body: &str, base_url: Option<&str>, title: Option<&str>) -> Document {
 /// hold `unimplemented!` and `expect` paths we have not seen hostile input
 /// reach (fuzzed: no panic); should one be reached, the body still shows,
 /// as plain paragraphs, instead of taking the reader down.
-fn rich_blocks(body: &str, base: Option<&Url>) -> Option<Vec<RawBlock>> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| html_blocks(body, base)))
-        .ok()
-        .flatten()
+fn rich_blocks(body: &str, format: BodyFormat, base: Option<&Url>) -> Option<Vec<RawBlock>> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        html_blocks(body, format, base)
+    }))
+    .ok()
+    .flatten()
 }
 
-fn html_blocks(body: &str, base: Option<&Url>) -> Option<Vec<RawBlock>> {
-    let html = markdown::to_html(body);
+fn html_blocks(body: &str, format: BodyFormat, base: Option<&Url>) -> Option<Vec<RawBlock>> {
+    // An HTML file's body is HTML as it stands: Markdown would turn its
+    // indented lines into code and its `*` into emphasis.
+    let html = match format {
+        BodyFormat::Markdown => Cow::Owned(markdown::to_html(body)),
+        BodyFormat::Html => Cow::Borrowed(body),
+    };
     let html = charref::drop_control_refs(&html);
     let html = nesting::limit_nesting(&html);
     let config = html2text::config::with_decorator(Decorator)

@@ -2,6 +2,7 @@
 //! and line wrapping. Everything that measures columns goes through `width`.
 
 pub mod cells;
+pub mod decode;
 pub mod sanitize;
 pub mod thousands;
 pub mod width;

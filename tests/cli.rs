@@ -56,6 +56,8 @@ fn list_json_over_hostile_fixtures() {
                 "author",
                 "categories",
                 "date",
+                "datetime",
+                "draft",
                 "id",
                 "original_url",
                 "path",
@@ -168,7 +170,10 @@ fn check_names_every_broken_file_and_fails() {
             "control-chars-in-quoted-title.md",
             "warning: control characters",
         ),
-        ("invalid-utf8.md", "warning: invalid UTF-8"),
+        (
+            "invalid-utf8.md",
+            "warning: not UTF-8: decoded as windows-1252",
+        ),
         ("empty-date.md", "warning: empty date"),
         ("no-closing-line.md", "warning: front matter has no closing"),
     ] {

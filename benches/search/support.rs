@@ -40,7 +40,7 @@ pub fn body_bytes_on_disk(library: &Library) -> usize {
         .articles
         .iter()
         .map(|a| match &a.body {
-            BodySource::File { path, offset } => {
+            BodySource::File { path, offset, .. } => {
                 std::fs::metadata(path).map_or(0, |m| m.len().saturating_sub(*offset) as usize)
             }
             BodySource::Embedded { bytes, offset } => bytes.len().saturating_sub(*offset),

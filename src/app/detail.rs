@@ -31,6 +31,9 @@ pub struct Detail {
     pub scroll: usize,
     /// How the header writes the date (strftime; empty: `YYYY-MM-DD`).
     pub date_format: String,
+    /// How the header writes the time after it, if the article has one
+    /// (strftime; empty: `HH:MM`).
+    pub time_format: String,
 }
 
 impl Detail {
@@ -42,6 +45,7 @@ impl Detail {
             width: 0,
             scroll: 0,
             date_format: String::new(),
+            time_format: String::new(),
         }
     }
 
@@ -58,9 +62,7 @@ impl Detail {
     pub fn layout(&mut self, article: &Article, width: usize, monochrome: bool) {
         let width = width.max(1);
         let old_len = self.lines.len().max(1);
-        let date = article
-            .date
-            .map(|d| super::dates::format(d, &self.date_format));
+        let date = super::dates::stamp(article, &self.date_format, Some(&self.time_format));
         let mut lines = render::header_dated(article, width, date);
         lines.push(Line::default());
         match &self.body {

@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use rayon::prelude::*;
 
-use super::{App, Criterion, Effect, Indexes, View, update_filters};
+use super::{App, Criterion, Effect, Indexes, View, dates, update_filters};
 use crate::article::Article;
 use crate::library::Library;
 use crate::text::width;
@@ -105,8 +105,9 @@ impl App {
     pub(super) fn index_library(&mut self) {
         let articles = &self.library.articles;
         let mut order: Vec<usize> = (0..articles.len()).collect();
-        // Newest first; undated articles last, otherwise in loading order.
-        order.sort_by_key(|&i| std::cmp::Reverse(articles[i].date));
+        // Newest first by instant; undated articles last, otherwise in
+        // loading order.
+        order.sort_by_key(|&i| std::cmp::Reverse(articles[i].instant()));
         let mut rank = vec![0; order.len()];
         for (pos, &i) in order.iter().enumerate() {
             rank[i] = pos;
@@ -121,6 +122,13 @@ impl App {
             .unwrap_or(0);
         self.order = order;
         self.rank = rank;
+        self.has_times = articles.iter().any(|a| a.datetime.is_some());
+        self.date_width = dates::column_width(&self.options.date_format)
+            + if self.has_times {
+                dates::time_column_width(&self.options.time_format)
+            } else {
+                0
+            };
         self.marks.rebuild(&self.library.articles);
         self.indexed = false;
     }

@@ -9,7 +9,7 @@ mod searching;
 use chrono::NaiveDate;
 
 use super::*;
-use crate::article::BodySource;
+use crate::article::{BodyFormat, BodySource};
 use crate::keymap::Keymap;
 use crate::render;
 
@@ -20,12 +20,15 @@ pub(crate) fn article(title: &str, categories: &[&str], tags: &[&str]) -> Articl
         path: format!("{title}.md").into(),
         title: title.to_owned(),
         date: None,
+        datetime: None,
         updated: None,
         authors: vec!["記者".to_owned()],
         categories: categories.iter().map(|s| (*s).to_owned()).collect(),
         tags: tags.iter().map(|s| (*s).to_owned()).collect(),
         url: Some(format!("https://news.example.hk/{}", title.len())),
         original_url: None,
+        draft: false,
+        format: BodyFormat::Markdown,
         body: BodySource::Embedded {
             bytes: b"body",
             offset: 0,

@@ -191,6 +191,7 @@ impl App {
         };
         let mut detail = Detail::new(article);
         detail.date_format.clone_from(&self.options.date_format);
+        detail.time_format.clone_from(&self.options.time_format);
         let width = usize::from(self.size.text_area().width);
         detail.layout(meta, width, self.options.monochrome);
         self.detail = Some(detail);

@@ -1,20 +1,34 @@
 //! Dates as archives write them. The calendar date is kept as written: an
 //! RFC 3339 stamp `2020-11-12T23:30:00-05:00` is the 12th, not the 13th.
+//! The time and offset are kept beside it, for ordering by instant.
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime};
 
 /// Reads `YYYY-MM-DD`, `YYYY/MM/DD`, either followed by a time
 /// (`T` or a space, then `HH:MM[:SS[.fff]]`) and an optional zone (`Z`,
 /// `+08:00`, `+0800`, ` UTC`). Returns the date and, when given, the time
 /// of day as written.
 pub fn parse(text: &str) -> Option<(NaiveDate, Option<NaiveTime>)> {
+    parse_stamp(text).map(|(date, stamp)| (date, stamp.map(|s| s.time())))
+}
+
+/// Like [`parse`], with the time as a date-time at its offset: the date as
+/// written, and the instant when a time was given. A time without a zone is
+/// taken as UTC, as Hugo does (Jekyll would use the site's zone, which an
+/// archive folder does not record).
+pub fn parse_stamp(text: &str) -> Option<(NaiveDate, Option<DateTime<FixedOffset>>)> {
     let text = text.trim();
-    if let Some(found) = parse_common(text) {
-        return Some(found);
+    let at = |date: NaiveDate, time: NaiveTime, zone: FixedOffset| {
+        date.and_time(time).and_local_timezone(zone).single()
+    };
+    if let Some((date, time)) = parse_common(text) {
+        return Some((
+            date,
+            time.and_then(|t| at(date, t, FixedOffset::east_opt(0)?)),
+        ));
     }
     if let Ok(stamp) = DateTime::parse_from_rfc3339(text) {
-        let local = stamp.naive_local();
-        return Some((local.date(), Some(local.time())));
+        return Some((stamp.date_naive(), Some(stamp)));
     }
     let split = text.find(['T', 't', ' ']).unwrap_or(text.len());
     let (day, rest) = text.split_at(split);
@@ -25,11 +39,11 @@ pub fn parse(text: &str) -> Option<(NaiveDate, Option<NaiveTime>)> {
     if rest.is_empty() {
         return Some((date, None));
     }
-    let time = ["%H:%M:%S%.f", "%H:%M"].iter().find_map(|format| {
+    let (time, zone) = ["%H:%M:%S%.f", "%H:%M"].iter().find_map(|format| {
         let (time, zone) = NaiveTime::parse_and_remainder(rest, format).ok()?;
-        is_zone(zone.trim_start()).then_some(time)
+        Some((time, zone_offset(zone.trim_start())?))
     })?;
-    Some((date, Some(time)))
+    Some((date, Some(at(date, time, zone)?)))
 }
 
 /// The two forms nearly every file uses, `YYYY-MM-DD` and
@@ -61,18 +75,35 @@ pub fn parse_date_time(text: &str) -> Option<NaiveDateTime> {
     parse(text).map(|(date, time)| date.and_time(time.unwrap_or(NaiveTime::MIN)))
 }
 
-/// Empty, `Z`, `UTC`/`GMT`, or a numeric offset `+08`, `+0800`, `+08:00`.
-fn is_zone(zone: &str) -> bool {
+/// Empty (no zone: UTC), `Z`, `UTC`/`GMT`, or a numeric offset `+08`,
+/// `+0800`, `+08:00`; `None` when `zone` is none of these.
+fn zone_offset(zone: &str) -> Option<FixedOffset> {
     if matches!(zone, "" | "Z" | "z" | "UTC" | "GMT") {
-        return true;
+        return FixedOffset::east_opt(0);
     }
-    let Some(digits) = zone.strip_prefix(['+', '-']) else {
-        return false;
+    let sign = match zone.as_bytes()[0] {
+        b'+' => 1,
+        b'-' => -1,
+        _ => return None,
     };
-    let digits: Vec<u8> = digits.bytes().filter(|&b| b != b':').collect();
-    matches!(digits.len(), 2 | 4)
-        && digits.iter().all(u8::is_ascii_digit)
-        && digits.len() == zone.len() - 1 - usize::from(zone.contains(':'))
+    let digits = &zone[1..];
+    let (hours, minutes) = match (digits.len(), digits.as_bytes().get(2)) {
+        (2, _) => (digits, "00"),
+        (4, _) => digits.split_at(2),
+        (5, Some(b':')) => (&digits[..2], &digits[3..]),
+        _ => return None,
+    };
+    let number = |s: &str| {
+        s.bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| s.parse::<i32>().ok())
+            .flatten()
+    };
+    let (hours, minutes) = (number(hours)?, number(minutes)?);
+    if hours > 23 || minutes > 59 {
+        return None;
+    }
+    FixedOffset::east_opt(sign * (hours * 3600 + minutes * 60))
 }
 
 #[cfg(test)]
@@ -181,6 +212,40 @@ mod tests {
         ] {
             assert_eq!(parse(bad), None, "{bad:?}");
         }
+    }
+
+    fn stamp(text: &str) -> Option<String> {
+        parse_stamp(text)?.1.map(|t| t.to_rfc3339())
+    }
+
+    #[test]
+    fn stamps_keep_time_and_offset() {
+        assert_eq!(
+            stamp("2025-11-01 11:18:23.000000000 +08:00").as_deref(),
+            Some("2025-11-01T11:18:23+08:00")
+        );
+        assert_eq!(
+            stamp("2020-11-12T09:56:17.000Z").as_deref(),
+            Some("2020-11-12T09:56:17+00:00")
+        );
+        assert_eq!(
+            stamp("2019-03-01 08:00:00 +0800").as_deref(),
+            Some("2019-03-01T08:00:00+08:00")
+        );
+        assert_eq!(
+            stamp("2019-03-01T08:00 -05").as_deref(),
+            Some("2019-03-01T08:00:00-05:00")
+        );
+        assert_eq!(
+            stamp("2017-05-13 09:41:27").as_deref(),
+            Some("2017-05-13T09:41:27+00:00"),
+            "no zone: UTC"
+        );
+        assert_eq!(stamp("2018-05-08"), None, "a date alone has no time");
+        assert_eq!(parse_stamp("2019-03-01 08:00 +2400"), None);
+        let late = parse_stamp("2020-11-12T23:30:00-05:00").unwrap();
+        assert_eq!(late.0, day(2020, 11, 12), "the date as written");
+        assert_eq!(late.1.unwrap().timestamp(), 1_605_241_800);
     }
 
     #[test]

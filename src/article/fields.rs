@@ -1,6 +1,6 @@
-//! The front matter keys inkstone reads, as YAML gave them, before any
-//! normalisation. Both YAML parsers (the fast one for the common flat shape
-//! and `serde_yaml` for everything else) produce this.
+//! The front matter keys inkstone reads, as the front matter gave them,
+//! before any normalisation. Every parser (the fast YAML one for the common
+//! flat shape, `serde_yaml` for other YAML, TOML and JSON) produces this.
 
 use serde_yaml::Value;
 
@@ -23,7 +23,12 @@ pub struct RawFields {
     pub title: Option<Raw>,
     pub date: Option<Raw>,
     pub last_updated: Option<Raw>,
+    /// Hugo's name for `last_updated`.
+    pub lastmod: Option<Raw>,
     pub author: Option<Raw>,
+    /// Hugo's list of authors.
+    pub authors: Option<Raw>,
+    pub draft: Option<Raw>,
     pub categories: Option<Raw>,
     pub category: Option<Raw>,
     pub tags: Option<Raw>,
@@ -44,7 +49,10 @@ impl RawFields {
             (4, "from") => &mut self.from,
             (4, "link") => &mut self.link,
             (5, "title") => &mut self.title,
+            (5, "draft") => &mut self.draft,
             (6, "author") => &mut self.author,
+            (7, "authors") => &mut self.authors,
+            (7, "lastmod") => &mut self.lastmod,
             (8, "category") => &mut self.category,
             (10, "categories") => &mut self.categories,
             (12, "last_updated") => &mut self.last_updated,

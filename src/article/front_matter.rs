@@ -1,25 +1,49 @@
-//! Where front matter ends: a `---` first line (after an optional BOM) opens
-//! it, and the next `---` or `...` line closes it. Works on a prefix of the
-//! file so the loader can stop reading as soon as the closing line is seen.
+//! Where front matter ends. A `---` first line (after an optional BOM)
+//! opens YAML, closed by the next `---` or `...` line; `+++` opens TOML
+//! (Hugo), closed by the next `+++`; a first line `{` (alone or followed
+//! by a `"`) opens a JSON object (Hugo), which ends at its matching `}`.
+//! Works on a prefix of the file so the loader can stop reading as soon as
+//! the end is seen.
 
 use std::ops::Range;
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
+/// The language front matter is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FrontKind {
+    Yaml,
+    Toml,
+    Json,
+}
+
+impl FrontKind {
+    /// How the closing line is named in messages.
+    pub fn closing(self) -> &'static str {
+        match self {
+            FrontKind::Yaml => "`---` line",
+            FrontKind::Toml => "`+++` line",
+            FrontKind::Json => "`}`",
+        }
+    }
+}
+
 /// How a file (or a prefix of one) divides into front matter and body.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Split {
-    /// The file does not open with `---`: all of it is body.
+    /// The file opens with no front matter: all of it is body.
     NoFrontMatter { body_start: usize },
-    /// Front matter in `yaml`; the body starts at `body_start`.
+    /// Front matter in `front` (for JSON, the object with its braces); the
+    /// body starts at `body_start`.
     Closed {
-        yaml: Range<usize>,
+        kind: FrontKind,
+        front: Range<usize>,
         body_start: usize,
     },
-    /// The prefix ends before a closing line; read more and ask again.
+    /// The prefix ends before the front matter does; read more and ask again.
     NeedMore,
-    /// The whole file was seen and no closing line exists.
-    Unclosed { body_start: usize },
+    /// The whole file was seen and the front matter never ends.
+    Unclosed { kind: FrontKind, body_start: usize },
 }
 
 /// Splits `bytes`, the start of a file; `complete` says whether it is the
@@ -31,34 +55,106 @@ pub fn split(bytes: &[u8], complete: bool) -> Split {
         pos: start,
         complete,
     };
-    match lines.next() {
+    let kind = match lines.next() {
         None if complete => return Split::NoFrontMatter { body_start: start },
         None => {
-            // An unfinished first line can only matter if it could still be `---`.
+            // An unfinished first line can only matter if it could still open.
             let head = &bytes[start..];
-            return if is_marker_prefix(head) {
+            return if is_marker_prefix(head) || head == b"{" {
                 Split::NeedMore
+            } else if opens_json(head) {
+                json(bytes, start, complete)
             } else {
                 Split::NoFrontMatter { body_start: start }
             };
         }
-        Some(first) if !is_marker(&bytes[first.clone()], b"---") => {
-            return Split::NoFrontMatter { body_start: start };
-        }
-        Some(_) => {}
-    }
-    let yaml_start = lines.pos;
+        Some(first) => match &bytes[first] {
+            line if is_marker(line, b"---") => FrontKind::Yaml,
+            line if is_marker(line, b"+++") => FrontKind::Toml,
+            line if opens_json(line) => return json(bytes, start, complete),
+            _ => return Split::NoFrontMatter { body_start: start },
+        },
+    };
+    let front_start = lines.pos;
     while let Some(line) = lines.next() {
         let text = &bytes[line.clone()];
-        if is_marker(text, b"---") || is_marker(text, b"...") {
+        let closes = match kind {
+            FrontKind::Yaml => is_marker(text, b"---") || is_marker(text, b"..."),
+            _ => is_marker(text, b"+++"),
+        };
+        if closes {
             return Split::Closed {
-                yaml: yaml_start..line.start,
+                kind,
+                front: front_start..line.start,
                 body_start: lines.pos,
             };
         }
     }
     if complete {
-        Split::Unclosed { body_start: start }
+        Split::Unclosed {
+            kind,
+            body_start: start,
+        }
+    } else {
+        Split::NeedMore
+    }
+}
+
+/// A first line `{`, or `{` then blanks and a `"` (a key on the same line):
+/// not `{{< shortcode >}}` or `{% liquid %}`, which start many bodies.
+fn opens_json(line: &[u8]) -> bool {
+    let Some(rest) = line.strip_prefix(b"{") else {
+        return false;
+    };
+    let rest = rest.trim_ascii_start();
+    rest.is_empty() || rest.starts_with(b"\"")
+}
+
+/// The JSON object opening at `start`: up to its matching `}` (strings and
+/// their escapes skipped); the body starts on the next line.
+fn json(bytes: &[u8], start: usize, complete: bool) -> Split {
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    for (i, &b) in bytes.iter().enumerate().skip(start) {
+        if in_string {
+            match (escaped, b) {
+                (true, _) => escaped = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'{' | b'[' => depth += 1,
+            b'}' | b']' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    let end = i + 1;
+                    let rest = &bytes[end..];
+                    let body_start = match memchr::memchr(b'\n', rest) {
+                        Some(n) if rest[..n].trim_ascii().is_empty() => end + n + 1,
+                        None if complete && rest.trim_ascii().is_empty() => bytes.len(),
+                        None if !complete => return Split::NeedMore,
+                        _ => end,
+                    };
+                    return Split::Closed {
+                        kind: FrontKind::Json,
+                        front: start..end,
+                        body_start,
+                    };
+                }
+            }
+            _ => {}
+        }
+    }
+    if complete {
+        Split::Unclosed {
+            kind: FrontKind::Json,
+            body_start: start,
+        }
     } else {
         Split::NeedMore
     }
@@ -70,12 +166,15 @@ fn is_marker(line: &[u8], marker: &[u8]) -> bool {
         .is_some_and(|rest| rest.iter().all(|b| matches!(b, b' ' | b'\t' | b'\r')))
 }
 
+/// Whether an unfinished first line may still become `---` or `+++`.
 fn is_marker_prefix(head: &[u8]) -> bool {
-    if head.len() <= 3 {
-        head.iter().all(|&b| b == b'-')
-    } else {
-        is_marker(head, b"---")
-    }
+    [b'-', b'+'].iter().any(|&c| {
+        if head.len() <= 3 {
+            head.iter().all(|&b| b == c)
+        } else {
+            is_marker(head, &[c; 3])
+        }
+    })
 }
 
 /// Complete lines of a prefix, as ranges without their `\n`. The last,
@@ -111,9 +210,9 @@ mod tests {
 
     fn closed(text: &str) -> (String, String) {
         match split(text.as_bytes(), true) {
-            Split::Closed { yaml, body_start } => {
-                (text[yaml].to_owned(), text[body_start..].to_owned())
-            }
+            Split::Closed {
+                front, body_start, ..
+            } => (text[front].to_owned(), text[body_start..].to_owned()),
             other => panic!("not closed: {other:?}"),
         }
     }
@@ -188,9 +287,18 @@ mod tests {
     fn no_closing_line() {
         assert_eq!(
             split(b"---\ntitle: a\n\n# Body\n", true),
-            Split::Unclosed { body_start: 0 }
+            Split::Unclosed {
+                kind: FrontKind::Yaml,
+                body_start: 0
+            }
         );
-        assert_eq!(split(b"---", true), Split::Unclosed { body_start: 0 });
+        assert_eq!(
+            split(b"---", true),
+            Split::Unclosed {
+                kind: FrontKind::Yaml,
+                body_start: 0
+            }
+        );
     }
 
     #[test]
@@ -206,5 +314,81 @@ mod tests {
             split(b"---\na: 1\n---\nbo", false),
             Split::Closed { .. }
         ));
+    }
+
+    fn kind_of(text: &str) -> Option<FrontKind> {
+        match split(text.as_bytes(), true) {
+            Split::Closed { kind, .. } => Some(kind),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn toml_between_plus_lines() {
+        let text = "+++\ntitle = \"a\"\n+++\nbody\n";
+        assert_eq!(kind_of(text), Some(FrontKind::Toml));
+        assert_eq!(closed(text), ("title = \"a\"\n".into(), "body\n".into()));
+        assert_eq!(
+            closed("+++\r\na = 1\r\n---\r\n+++\r\nb"),
+            ("a = 1\r\n---\r\n".into(), "b".into()),
+            "`---` does not close TOML"
+        );
+    }
+
+    #[test]
+    fn json_object_up_to_its_matching_brace() {
+        let text = "{\n  \"title\": \"a } b\",\n  \"tags\": [\"x\", \"{\"],\n  \"q\": \"\\\"}\"\n}\nbody {}\n";
+        assert_eq!(kind_of(text), Some(FrontKind::Json));
+        let (front, body) = closed(text);
+        assert!(front.starts_with('{') && front.ends_with('}'), "{front}");
+        assert_eq!(body, "body {}\n");
+        assert_eq!(closed("{ \"title\": \"x\" }").1, "");
+        assert_eq!(closed("{\"a\":1}body").1, "body");
+    }
+
+    #[test]
+    fn braces_that_are_not_json_front_matter() {
+        for body in ["{{< figure src=\"a\" >}}\n", "{% raw %}\n", "{x}\n"] {
+            assert_eq!(
+                split(body.as_bytes(), true),
+                Split::NoFrontMatter { body_start: 0 },
+                "{body}"
+            );
+        }
+        assert_eq!(
+            split(b"{\n\"a\": [1,\n", true),
+            Split::Unclosed {
+                kind: FrontKind::Json,
+                body_start: 0
+            }
+        );
+        assert_eq!(split(b"{\n\"a\": 1", false), Split::NeedMore);
+        assert_eq!(split(b"{", false), Split::NeedMore);
+        assert_eq!(split(b"{\"a\":1}", false), Split::NeedMore);
+        assert_eq!(split(b"++", false), Split::NeedMore);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_bytes_split_without_panic_inside_the_input(
+            bytes in proptest::collection::vec(proptest::sample::select(
+                b"{}[]\"\\+-.\n\r ax".to_vec()), 0..200),
+            complete: bool,
+        ) {
+            match split(&bytes, complete) {
+                Split::Closed { front, body_start, .. } => {
+                    proptest::prop_assert!(front.end <= body_start && body_start <= bytes.len());
+                }
+                Split::NoFrontMatter { body_start } | Split::Unclosed { body_start, .. } => {
+                    proptest::prop_assert!(body_start <= bytes.len());
+                }
+                Split::NeedMore => proptest::prop_assert!(!complete),
+            }
+        }
+
+        #[test]
+        fn arbitrary_bytes_never_panic(bytes: Vec<u8>, complete: bool) {
+            let _ = split(&bytes, complete);
+        }
     }
 }

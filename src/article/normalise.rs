@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use super::dates;
 use super::fields::{Raw, RawFields};
-use super::{Article, Origin};
+use super::{Article, BodyFormat, Origin};
 use crate::library::Severity;
 use crate::text::sanitize::{clean_inline, clean_inline_owned};
 use crate::text::width::truncate;
@@ -18,8 +18,11 @@ pub fn article(
     origin: Origin<'_>,
     report: &mut Vec<(Severity, String)>,
 ) -> Article {
-    let date = date(fields.date.as_ref(), report);
-    let updated = updated(fields.last_updated.as_ref(), report);
+    let (date, datetime) = date(fields.date.as_ref(), report).unzip();
+    let updated = match (&fields.last_updated, &fields.lastmod) {
+        (Some(_), _) => updated("last_updated", fields.last_updated.as_ref(), report),
+        (None, lastmod) => updated("lastmod", lastmod.as_ref(), report),
+    };
     let original_url = single(fields.original_url);
     let url = [fields.url, fields.from, fields.link]
         .into_iter()
@@ -30,6 +33,11 @@ pub fn article(
         found if !found.is_empty() => found,
         _ => list(fields.category),
     };
+    let authors = match list(fields.author) {
+        found if !found.is_empty() => found,
+        _ => list(fields.authors),
+    };
+    let format = BodyFormat::of_path(&origin.path);
     let id = match &url {
         Some(link) => stable_id("link", link),
         None => stable_id("path", origin.archive_path),
@@ -39,12 +47,15 @@ pub fn article(
         path: origin.path,
         title: single(fields.title).unwrap_or_default(),
         date,
+        datetime: datetime.flatten(),
         updated,
-        authors: list(fields.author),
+        authors,
         categories,
         tags: list(fields.tags),
         url,
         original_url,
+        draft: draft(fields.draft.as_ref(), report),
+        format,
         body: origin.body,
     }
 }
@@ -114,10 +125,42 @@ fn list(raw: Option<Raw>) -> Vec<String> {
     out
 }
 
-fn date(raw: Option<&Raw>, report: &mut Vec<(Severity, String)>) -> Option<chrono::NaiveDate> {
+/// `draft: true` (or `yes`); a value that is neither true nor false is noted.
+fn draft(raw: Option<&Raw>, report: &mut Vec<(Severity, String)>) -> bool {
+    match raw {
+        Some(Raw::Text(text)) => {
+            let text = text.trim();
+            let yes = ["true", "yes"].iter().any(|y| text.eq_ignore_ascii_case(y));
+            let no = ["false", "no", ""]
+                .iter()
+                .any(|n| text.eq_ignore_ascii_case(n));
+            if !(yes || no) {
+                report.push((
+                    Severity::Warning,
+                    format!("unreadable draft {}", quote(text)),
+                ));
+            }
+            yes
+        }
+        None | Some(Raw::Null) => false,
+        Some(Raw::List(_) | Raw::Other) => {
+            report.push((Severity::Warning, "draft is not a single value".to_owned()));
+            false
+        }
+    }
+}
+
+/// The calendar date, and the date-time when a time was given.
+fn date(
+    raw: Option<&Raw>,
+    report: &mut Vec<(Severity, String)>,
+) -> Option<(
+    chrono::NaiveDate,
+    Option<chrono::DateTime<chrono::FixedOffset>>,
+)> {
     match raw? {
         Raw::Text(text) if !text.trim().is_empty() => {
-            let found = dates::parse(text).map(|(day, _)| day);
+            let found = dates::parse_stamp(text);
             if found.is_none() {
                 report.push((
                     Severity::Warning,
@@ -137,7 +180,9 @@ fn date(raw: Option<&Raw>, report: &mut Vec<(Severity, String)>) -> Option<chron
     }
 }
 
+/// `key` (`last_updated` or `lastmod`) as a date and time.
 fn updated(
+    key: &str,
     raw: Option<&Raw>,
     report: &mut Vec<(Severity, String)>,
 ) -> Option<chrono::NaiveDateTime> {
@@ -147,17 +192,14 @@ fn updated(
             if found.is_none() {
                 report.push((
                     Severity::Warning,
-                    format!("unreadable last_updated {}", quote(text)),
+                    format!("unreadable {key} {}", quote(text)),
                 ));
             }
             found
         }
         Raw::Text(_) | Raw::Null => None,
         Raw::List(_) | Raw::Other => {
-            report.push((
-                Severity::Warning,
-                "last_updated is not a single value".to_owned(),
-            ));
+            report.push((Severity::Warning, format!("{key} is not a single value")));
             None
         }
     }

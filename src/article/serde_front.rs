@@ -47,7 +47,7 @@ fn explain(error: &serde_yaml::Error) -> String {
 
 /// The deepest `[`/`{` nesting, counting brackets inside quotes too (a
 /// harmless overestimate for real front matter).
-fn flow_depth(yaml: &str) -> usize {
+pub(super) fn flow_depth(yaml: &str) -> usize {
     let mut depth = 0usize;
     let mut deepest = 0;
     for b in yaml.bytes() {

@@ -27,9 +27,9 @@ pub use encode::encode;
 
 const MAGIC: &[u8; 8] = b"INKCACHE";
 /// Bump when the layout below changes.
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
 const HEADER_LEN: usize = 96;
-const RECORD_LEN: usize = 128;
+const RECORD_LEN: usize = 160;
 const DIR_LEN: usize = 24;
 const ROOT_LEN: usize = 8;
 
@@ -45,6 +45,9 @@ mod flag {
     pub const ID_TAIL: u32 = 32;
     /// The original url is the url from byte `original.0` on.
     pub const ORIGINAL_TAIL: u32 = 64;
+    pub const DATETIME: u32 = 128;
+    pub const DRAFT: u32 = 256;
+    pub const ENCODING: u32 = 512;
 }
 
 /// Byte offsets of a record's fields.
@@ -69,6 +72,12 @@ mod at {
     pub const CATEGORIES: usize = 104;
     pub const AUTHORS: usize = 112;
     pub const PROBLEMS: usize = 120;
+    /// The instant (seconds, nanoseconds) and its offset east of UTC.
+    pub const DATETIME: usize = 128;
+    pub const DATETIME_NANOS: usize = 136;
+    pub const DATETIME_OFFSET: usize = 140;
+    /// The file's encoding by its WHATWG name (interned), when not UTF-8.
+    pub const ENCODING: usize = 144;
 }
 
 /// Everything but the files. `S` is `&str` when writing (borrowed from the
@@ -111,11 +120,18 @@ pub struct ArticleRecord<S> {
     pub title: S,
     /// Days since 0001-01-01 (chrono's `num_days_from_ce`).
     pub date: Option<i32>,
+    /// `Article::datetime`: the instant and its offset east of UTC in
+    /// seconds.
+    pub datetime: Option<(Stamp, i32)>,
     pub updated: Option<Stamp>,
     pub authors: Vec<S>,
     pub categories: Vec<S>,
     pub tags: Vec<S>,
+    pub draft: bool,
     pub body_offset: u64,
+    /// The file's encoding by its WHATWG name, when not UTF-8 (the body
+    /// format comes from the path).
+    pub encoding: Option<S>,
 }
 
 #[derive(Debug)]

@@ -4,14 +4,15 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, NaiveDate};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use rayon::prelude::*;
 
 use super::codec::view::{FileView, View};
 use super::{FileKey, Stamp, build_stamp};
-use crate::article::{Article, BodySource};
+use crate::article::{Article, BodyFormat, BodySource};
 use crate::library::{Problem, Severity};
+use crate::text::decode::Encoding;
 
 /// One file as the cache remembers it.
 #[derive(Debug, Clone, PartialEq)]
@@ -126,6 +127,13 @@ fn from_record(record: FileView<'_>) -> Option<CachedFile> {
             path: path.clone(),
             title: record.title()?.to_owned(),
             date: record.date().and_then(NaiveDate::from_num_days_from_ce_opt),
+            datetime: match record.datetime() {
+                Some((at, east)) => Some(
+                    DateTime::from_timestamp(at.0, at.1)?
+                        .with_timezone(&FixedOffset::east_opt(east)?),
+                ),
+                None => None,
+            },
             updated: record
                 .updated()
                 .and_then(|s| DateTime::from_timestamp(s.0, s.1))
@@ -135,9 +143,15 @@ fn from_record(record: FileView<'_>) -> Option<CachedFile> {
             tags: owned(record.tags()?),
             url: url.map(str::to_owned),
             original_url: record.original_url().ok()?.map(str::to_owned),
+            draft: record.draft(),
+            format: BodyFormat::of_path(&path),
             body: BodySource::File {
                 path: path.clone(),
                 offset: record.body_offset()?,
+                encoding: match record.encoding().ok()? {
+                    Some(name) => Some(Encoding::for_label(name.as_bytes())?),
+                    None => None,
+                },
             },
         })
     } else {

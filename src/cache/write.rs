@@ -161,6 +161,7 @@ fn article_record<'a>(path: &Path, a: &'a Article) -> Option<ArticleRecord<&'a s
     let BodySource::File {
         path: body_path,
         offset,
+        encoding,
     } = &a.body
     else {
         return None;
@@ -178,10 +179,16 @@ fn article_record<'a>(path: &Path, a: &'a Article) -> Option<ArticleRecord<&'a s
         original_url: a.original_url.as_deref(),
         title: &a.title,
         date: a.date.map(|d| d.num_days_from_ce()),
+        datetime: a.datetime.map(|t| {
+            let at = Stamp(t.timestamp(), t.timestamp_subsec_nanos());
+            (at, t.offset().local_minus_utc())
+        }),
         updated,
         authors: a.authors.iter().map(String::as_str).collect(),
         categories: a.categories.iter().map(String::as_str).collect(),
         tags: a.tags.iter().map(String::as_str).collect(),
+        draft: a.draft,
         body_offset: *offset,
+        encoding: encoding.map(crate::text::decode::Encoding::name),
     })
 }

@@ -18,7 +18,9 @@ use crate::text::width::{fit, str_width};
 const MAX_TITLE_COLUMN: usize = 60;
 /// Wider categories are cut with an ellipsis so titles stay aligned.
 const MAX_CATEGORY_COLUMN: usize = 18;
+/// `YYYY-MM-DD`, and ` HH:MM` after it when some article has a time.
 const DATE_COLUMN: usize = 10;
+const TIME_COLUMN: usize = 6;
 
 pub fn run(args: &ListArgs) -> ExitCode {
     let library = match open_library(&args.paths) {
@@ -89,28 +91,42 @@ fn write_text(out: &mut dyn Write, articles: &[&Article]) -> io::Result<()> {
         .max()
         .unwrap_or(0)
         .min(MAX_CATEGORY_COLUMN);
-    let title_width = articles
+    let titles: Vec<String> = articles.iter().map(|a| shown_title(a)).collect();
+    let title_width = titles
         .iter()
-        .map(|a| str_width(&a.title))
+        .map(|t| str_width(t))
         .max()
         .unwrap_or(0)
         .min(MAX_TITLE_COLUMN);
-    for (article, category) in articles.iter().zip(&categories) {
-        let date = article
-            .date
-            .map_or_else(|| "-".to_owned(), |d| d.format("%Y-%m-%d").to_string());
-        let mut line = pad_right(&date, DATE_COLUMN);
+    let has_times = articles.iter().any(|a| a.datetime.is_some());
+    let date_column = DATE_COLUMN + if has_times { TIME_COLUMN } else { 0 };
+    for ((article, category), title) in articles.iter().zip(&categories).zip(&titles) {
+        let date = match (article.date, article.datetime) {
+            (Some(_), Some(t)) if has_times => t.format("%Y-%m-%d %H:%M").to_string(),
+            (Some(d), _) => d.format("%Y-%m-%d").to_string(),
+            (None, _) => "-".to_owned(),
+        };
+        let mut line = pad_right(&date, date_column);
         if category_width > 0 {
             line.push_str("  ");
             line.push_str(&fit(category, category_width));
         }
         line.push_str("  ");
-        line.push_str(&pad_right(&article.title, title_width));
+        line.push_str(&pad_right(title, title_width));
         line.push_str("  ");
         line.push_str(&article.tags.join(", "));
         writeln!(out, "{}", line.trim_end())?;
     }
     Ok(())
+}
+
+/// The title, marked when the article is a draft.
+fn shown_title(article: &Article) -> String {
+    if article.draft {
+        format!("[draft] {}", article.title)
+    } else {
+        article.title.clone()
+    }
 }
 
 /// One `list --json` line.
@@ -120,12 +136,15 @@ struct ArticleJson<'a> {
     id: &'a str,
     title: &'a str,
     date: Option<String>,
+    /// The date with its time and offset, RFC 3339; null without a time.
+    datetime: Option<String>,
     updated: Option<String>,
     author: &'a [String],
     categories: &'a [String],
     tags: &'a [String],
     url: Option<&'a str>,
     original_url: Option<&'a str>,
+    draft: bool,
 }
 
 impl<'a> ArticleJson<'a> {
@@ -135,12 +154,16 @@ impl<'a> ArticleJson<'a> {
             id: &a.id,
             title: &a.title,
             date: a.date.map(|d| d.format("%Y-%m-%d").to_string()),
+            datetime: a
+                .datetime
+                .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)),
             updated: a.updated.map(|t| t.format("%Y-%m-%d %H:%M:%S").to_string()),
             author: &a.authors,
             categories: &a.categories,
             tags: &a.tags,
             url: a.url.as_deref(),
             original_url: a.original_url.as_deref(),
+            draft: a.draft,
         }
     }
 }

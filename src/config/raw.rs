@@ -11,6 +11,7 @@ use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use super::theme::{ColorOverrides, ThemeName};
 
 pub const DEFAULT_DATE_FORMAT: &str = "%Y-%m-%d";
+pub const DEFAULT_TIME_FORMAT: &str = "%H:%M";
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -20,8 +21,10 @@ pub struct RawConfig {
     pub theme: ThemeName,
     pub colors: ColorOverrides,
     pub date_format: DateFormat,
+    pub time_format: TimeFormat,
     pub ambiguous_width: AmbiguousWidth,
     pub mouse: bool,
+    pub collapse_duplicates: bool,
 }
 
 impl Default for RawConfig {
@@ -32,8 +35,10 @@ impl Default for RawConfig {
             theme: ThemeName::default(),
             colors: ColorOverrides::default(),
             date_format: DateFormat(DEFAULT_DATE_FORMAT.to_string()),
+            time_format: TimeFormat(DEFAULT_TIME_FORMAT.to_string()),
             ambiguous_width: AmbiguousWidth(1),
             mouse: true,
+            collapse_duplicates: true,
         }
     }
 }
@@ -169,6 +174,41 @@ impl<'de> Deserialize<'de> for DateFormat {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer.deserialize_str(ParsedStr::<DateFormat>::new("a strftime pattern"))
     }
+}
+
+/// A strftime pattern that is known to format every time of day.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimeFormat(pub String);
+
+impl FromStr for TimeFormat {
+    type Err = String;
+    fn from_str(pattern: &str) -> Result<Self, String> {
+        check_time_format(pattern)?;
+        Ok(TimeFormat(pattern.to_string()))
+    }
+}
+
+impl<'de> Deserialize<'de> for TimeFormat {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_str(ParsedStr::<TimeFormat>::new("a strftime pattern"))
+    }
+}
+
+/// Like [`check_date_format`], for a time of day (no date fields).
+pub fn check_time_format(pattern: &str) -> Result<(), String> {
+    use chrono::format::{Item, StrftimeItems};
+    use std::fmt::Write;
+    if pattern.trim().is_empty() {
+        return Err("the time format is empty".into());
+    }
+    if StrftimeItems::new(pattern).any(|item| matches!(item, Item::Error)) {
+        return Err(format!("`{pattern}` is not a valid strftime pattern"));
+    }
+    let sample = chrono::NaiveTime::from_hms_opt(23, 59, 58).unwrap_or_default();
+    let mut out = String::new();
+    write!(out, "{}", sample.format(pattern)).map_err(|_| {
+        format!("`{pattern}` asks for a date or time zone, but this is the time of day")
+    })
 }
 
 /// Parses a string with `FromStr` inside the visitor: errors raised there

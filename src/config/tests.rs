@@ -103,6 +103,7 @@ fn errors_name_file_line_and_key() {
             "date_format",
             "only a date",
         ),
+        ("time_format: \"%Y\"\n", 1, "time_format", "time of day"),
         (
             "ambiguous_width: 3\n",
             1,

@@ -1,4 +1,5 @@
-//! The order of the article list: newest first, undated last, ties by path.
+//! The order of the article list: newest first (by instant, see
+//! `Article::instant`), undated last, ties by path.
 
 use std::cmp::Ordering;
 
@@ -8,7 +9,7 @@ use crate::article::Article;
 
 /// The list order: newest first, undated last, ties by path.
 pub fn compare_articles(a: &Article, b: &Article) -> Ordering {
-    match (a.date, b.date) {
+    match (a.instant(), b.instant()) {
         (Some(x), Some(y)) => y.cmp(&x),
         (Some(_), None) => Ordering::Less,
         (None, Some(_)) => Ordering::Greater,
@@ -41,7 +42,7 @@ pub fn sort_articles(articles: &mut [Article]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::article::BodySource;
+    use crate::article::{BodyFormat, BodySource};
     use chrono::NaiveDate;
     use std::path::PathBuf;
 
@@ -51,12 +52,15 @@ mod tests {
             path: PathBuf::from(path),
             title: path.to_owned(),
             date: date.and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d)),
+            datetime: None,
             updated: None,
             authors: Vec::new(),
             categories: Vec::new(),
             tags: Vec::new(),
             url: None,
             original_url: None,
+            draft: false,
+            format: BodyFormat::Markdown,
             body: BodySource::Embedded {
                 bytes: b"",
                 offset: 0,
@@ -77,6 +81,28 @@ mod tests {
         sort_articles(&mut articles);
         let paths: Vec<&str> = articles.iter().map(|a| a.title.as_str()).collect();
         assert_eq!(paths, ["z", "a", "b", "y", "c", "d"]);
+    }
+
+    #[test]
+    fn times_order_by_instant_across_offsets_and_date_only_is_midnight_utc() {
+        let timed = |path: &str, stamp: &str| {
+            let mut a = article(path, None);
+            let t = chrono::DateTime::parse_from_rfc3339(stamp).unwrap();
+            a.date = Some(t.date_naive());
+            a.datetime = Some(t);
+            a
+        };
+        let mut articles = vec![
+            timed("a", "2025-11-01T11:18:23+08:00"), // 03:18:23Z
+            timed("b", "2025-11-01T03:18:24+00:00"), // one second later
+            timed("c", "2025-11-01T09:00:00+08:00"), // 01:00Z
+            timed("e", "2025-10-31T20:00:00-05:00"), // 01:00Z: tie with c, by path
+            article("d", Some((2025, 11, 1))),       // 00:00Z
+            timed("f", "2025-11-01T00:30:00+08:00"), // Oct 31 16:30Z
+        ];
+        sort_articles(&mut articles);
+        let paths: Vec<&str> = articles.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(paths, ["b", "a", "c", "e", "d", "f"]);
     }
 
     #[test]

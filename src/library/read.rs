@@ -1,14 +1,18 @@
 //! Reading one article file: only as far as the end of its front matter,
 //! plus a little body when the title has to come from there.
 
+mod source;
+
 use std::borrow::Cow;
-use std::fs::File;
-use std::io::{self, Read};
+use std::io;
 use std::path::{Path, PathBuf};
+
+use source::{FileSource, MemorySource, Source};
 
 use super::open::Opener;
 use super::{LoadOptions, LoadResult, Problem, Severity, walk};
 use crate::article::{self, Article, BodySource, Origin, Split};
+use crate::text::decode::{self, Encoding};
 
 /// Nearly all front matter fits in the first read.
 const FIRST_READ: usize = 4096;
@@ -55,12 +59,17 @@ pub fn load(
         complete: false,
     };
     let body_path = path.clone();
-    let parsed = parse(&mut source, path.clone(), archive_path, options, |offset| {
-        BodySource::File {
+    let parsed = parse(
+        &mut source,
+        path.clone(),
+        archive_path,
+        options,
+        |offset, encoding| BodySource::File {
             path: body_path,
             offset: offset as u64,
-        }
-    });
+            encoding,
+        },
+    );
     settle(parsed, path, |e| format!("cannot read: {e}"))
 }
 
@@ -72,9 +81,14 @@ pub fn parse_embedded(
     options: LoadOptions,
 ) -> LoadResult {
     let mut source = MemorySource(bytes);
-    let parsed = parse(&mut source, path.clone(), archive_path, options, |offset| {
-        BodySource::Embedded { bytes, offset }
-    });
+    // Samples are UTF-8 (a test checks), so the encoding is never needed.
+    let parsed = parse(
+        &mut source,
+        path.clone(),
+        archive_path,
+        options,
+        |offset, _| BodySource::Embedded { bytes, offset },
+    );
     settle(parsed, path, |e| e.to_string())
 }
 
@@ -101,92 +115,56 @@ fn refused(path: PathBuf, reason: String) -> Problem {
     }
 }
 
-/// The start of a file, extended on demand.
-trait Source {
-    fn bytes(&self) -> &[u8];
-    /// Whether `bytes` is the whole file.
-    fn complete(&self) -> bool;
-    /// Reads until at least `len` bytes are held or the file ends.
-    fn fill_to(&mut self, len: usize) -> io::Result<()>;
-    /// Reads the rest of the file.
-    fn fill_all(&mut self) -> io::Result<()>;
-}
-
-struct FileSource<'a> {
-    buf: &'a mut Vec<u8>,
-    file: File,
-    complete: bool,
-}
-
-impl Source for FileSource<'_> {
-    fn bytes(&self) -> &[u8] {
-        self.buf
-    }
-
-    fn complete(&self) -> bool {
-        self.complete
-    }
-
-    fn fill_to(&mut self, len: usize) -> io::Result<()> {
-        let mut filled = self.buf.len();
-        if self.complete || filled >= len {
-            return Ok(());
-        }
-        self.buf.resize(len, 0);
-        let result = loop {
-            match self.file.read(&mut self.buf[filled..]) {
-                Ok(0) => {
-                    self.complete = true;
-                    break Ok(());
-                }
-                Ok(n) => {
-                    filled += n;
-                    if filled == len {
-                        break Ok(());
-                    }
-                }
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-                Err(e) => break Err(e),
-            }
-        };
-        self.buf.truncate(filled);
-        result
-    }
-
-    /// Up to the body limit past what is held: what the reader would show.
-    fn fill_all(&mut self) -> io::Result<()> {
-        if !self.complete {
-            let limit = super::BODY_LIMIT.saturating_add(self.buf.len() as u64);
-            (&mut self.file).take(limit).read_to_end(self.buf)?;
-            self.complete = true;
-        }
-        Ok(())
-    }
-}
-
-struct MemorySource(&'static [u8]);
-
-impl Source for MemorySource {
-    fn bytes(&self) -> &[u8] {
-        self.0
-    }
-
-    fn complete(&self) -> bool {
-        true
-    }
-
-    fn fill_to(&mut self, _len: usize) -> io::Result<()> {
-        Ok(())
-    }
-
-    fn fill_all(&mut self) -> io::Result<()> {
-        Ok(())
-    }
-}
-
 /// The outer `Result` is an I/O failure; the inner `Err` a file that is not
-/// an article at all.
+/// an article at all. A file that is not UTF-8 is read whole, decoded, and
+/// parsed from memory.
 fn parse(
+    source: &mut impl Source,
+    path: PathBuf,
+    archive_path: &str,
+    options: LoadOptions,
+    body: impl FnOnce(usize, Option<&'static Encoding>) -> BodySource,
+) -> io::Result<Result<(Article, Vec<Problem>), String>> {
+    source.fill_to(FIRST_READ)?;
+    let head = source.bytes();
+    let head = if source.complete() {
+        head
+    } else {
+        &head[..head.len() - cut_tail(head)]
+    };
+    if memchr::memchr(0, head).is_some() && !decode::has_utf16_bom(head) {
+        return Ok(Err(
+            "binary file (contains NUL bytes), not an article".to_owned()
+        ));
+    }
+    if decode::is_utf8(head) {
+        return parse_text(source, path, archive_path, options, |offset| {
+            body(offset, None)
+        });
+    }
+    source.fill_all()?;
+    let decoded = decode::decode(source.bytes());
+    let mut note = format!("not UTF-8: decoded as {}", decoded.encoding.name());
+    if decoded.replaced {
+        note.push_str("; some bytes fit no character and show as \u{FFFD}");
+    }
+    let encoding = decoded.encoding;
+    let mut memory = MemorySource(decoded.text.as_bytes());
+    let parsed = parse_text(&mut memory, path, archive_path, options, |offset| {
+        body(offset, Some(encoding))
+    })?;
+    Ok(parsed.map(|(article, mut problems)| {
+        problems.push(Problem {
+            path: article.path.clone(),
+            severity: Severity::Warning,
+            reason: note,
+        });
+        (article, problems)
+    }))
+}
+
+/// [`parse`] of a file read as UTF-8.
+fn parse_text(
     source: &mut impl Source,
     path: PathBuf,
     archive_path: &str,
@@ -200,19 +178,24 @@ fn parse(
         ));
     }
     let mut warnings = Vec::new();
-    let (yaml, body_start) = loop {
+    let (front, body_start) = loop {
         match article::split(source.bytes(), source.complete()) {
             Split::NoFrontMatter { body_start } => break (None, body_start),
-            Split::Closed { yaml, body_start } => break (Some(yaml), body_start),
-            Split::Unclosed { body_start } => {
-                warnings
-                    .push("front matter has no closing `---` line; the whole file is read as body");
+            Split::Closed {
+                kind,
+                front,
+                body_start,
+            } => break (Some((kind, front)), body_start),
+            Split::Unclosed { kind, body_start } => {
+                warnings.push(format!(
+                    "front matter has no closing {}; the whole file is read as body",
+                    kind.closing()
+                ));
                 break (None, body_start);
             }
             Split::NeedMore if source.bytes().len() >= MAX_FRONT_MATTER => {
-                warnings.push(
-                    "front matter has no closing `---` line in its first 1 MiB; read as body",
-                );
+                warnings
+                    .push("front matter does not end in its first 1 MiB; read as body".to_owned());
                 break (None, 0);
             }
             Split::NeedMore => source.fill_to(source.bytes().len() * 2)?,
@@ -225,14 +208,21 @@ fn parse(
         body: body(body_start),
     };
     let mut problems = Vec::new();
-    let yaml_text = yaml.map(|range| decode(&source.bytes()[range], true, &mut invalid_utf8));
-    let mut article = article::from_front_matter_with(
+    let front_text = front.map(|(kind, range)| {
+        (
+            kind,
+            decode_utf8(&source.bytes()[range], true, &mut invalid_utf8),
+        )
+    });
+    let mut article = article::from_front(
         options.parser,
-        yaml_text.as_deref(),
+        front_text
+            .as_ref()
+            .map(|(kind, text)| (*kind, text.as_ref())),
         origin,
         &mut problems,
     );
-    drop(yaml_text);
+    drop(front_text);
     if article.needs_title() {
         source.fill_to(body_start + TITLE_SEARCH)?;
         let bytes = source.bytes();
@@ -240,7 +230,7 @@ fn parse(
         let complete = source.complete() && end == bytes.len();
         let text = bytes
             .get(body_start..end)
-            .map(|b| decode(b, complete, &mut invalid_utf8));
+            .map(|b| decode_utf8(b, complete, &mut invalid_utf8));
         article.set_title_from_body(text.as_deref());
     }
     if options.verify_bodies {
@@ -248,23 +238,23 @@ fn parse(
         let body = source.bytes().get(body_start..).unwrap_or_default();
         invalid_utf8 |= std::str::from_utf8(body).is_err();
         if memchr::memchr(0, body).is_some() {
-            warnings.push("NUL bytes in the body");
+            warnings.push("NUL bytes in the body".to_owned());
         }
     }
     if invalid_utf8 {
-        warnings.push("invalid UTF-8, decoded with replacement characters");
+        warnings.push("invalid UTF-8, decoded with replacement characters".to_owned());
     }
     problems.extend(warnings.into_iter().map(|reason| Problem {
         path: article.path.clone(),
         severity: Severity::Warning,
-        reason: reason.to_owned(),
+        reason,
     }));
     Ok(Ok((article, problems)))
 }
 
 /// Decodes UTF-8 lossily, noting real errors; a character cut off by the end
 /// of a partial read is not one.
-fn decode<'a>(bytes: &'a [u8], complete: bool, invalid: &mut bool) -> Cow<'a, str> {
+fn decode_utf8<'a>(bytes: &'a [u8], complete: bool, invalid: &mut bool) -> Cow<'a, str> {
     let bytes = if complete {
         bytes
     } else {

@@ -90,7 +90,7 @@ mod tests {
         assert!(files.len() >= 30);
         for file in files {
             let bytes = file.contents();
-            let Split::Closed { yaml, .. } = split(bytes, true) else {
+            let Split::Closed { front: yaml, .. } = split(bytes, true) else {
                 panic!("{} has no front matter", file.path().display());
             };
             let yaml = std::str::from_utf8(&bytes[yaml]).expect("UTF-8 sample");

@@ -42,10 +42,13 @@ pub(super) mod marker {
     /// (`---:`, `:---:`, `align="right"`).
     pub const ALIGN_RIGHT: char = '\u{F0009}';
     pub const ALIGN_CENTER: char = '\u{F000A}';
+    /// Names a raw HTML block cut out of Markdown before parsing (see
+    /// `markdown::html_blocks`); never reaches html2text.
+    pub const RAW_BLOCK: char = '\u{F000B}';
 
     /// Whether `c` is one of the markers used inside text.
     pub fn is_text_marker(c: char) -> bool {
-        ('\u{F0001}'..='\u{F000A}').contains(&c)
+        ('\u{F0001}'..='\u{F000B}').contains(&c)
     }
 
     /// Whether `c` is one of our markers.

@@ -14,7 +14,11 @@ use crate::text::wrap::{Paragraph, ParagraphBuilder};
 /// categories, tags numbered `[1] [2] ...` (the order of `article.tags`),
 /// link, then a rule. No line is wider than `width`.
 pub fn header(article: &Article, width: usize) -> Vec<Line<'static>> {
-    header_dated(article, width, article.date.map(|d| d.to_string()))
+    let date = match (article.date, article.datetime) {
+        (Some(_), Some(t)) => Some(t.format("%Y-%m-%d %H:%M").to_string()),
+        (date, _) => date.map(|d| d.to_string()),
+    };
+    header_dated(article, width, date)
 }
 
 /// [`header`] with the date already written out (in the person's format);
@@ -27,6 +31,9 @@ pub fn header_dated(article: &Article, width: usize, date: Option<String>) -> Ve
 
     let meta = Style::new().add_modifier(Modifier::DIM);
     let mut facts = Vec::new();
+    if article.draft {
+        facts.push("[draft]".to_owned());
+    }
     if let Some(date) = date.filter(|d| !d.is_empty()) {
         facts.push(date);
     }

@@ -1,5 +1,8 @@
-//! Markdown (with raw HTML passed through) to HTML. Jekyll bodies are raw
-//! HTML, which is also valid Markdown, so both formats take this road.
+//! Markdown (with raw HTML passed through) to HTML. Jekyll's Markdown
+//! posts are often raw HTML; their HTML blocks are read the way kramdown
+//! reads them (see [`html_blocks`]). HTML files do not come here.
+
+mod html_blocks;
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd, html};
 
@@ -11,9 +14,18 @@ use crate::text::width::char_width;
 /// does not become a space.
 pub(super) fn to_html(body: &str) -> String {
     let body = shortcode::replace_all(body);
+    let blocks = html_blocks::Blocks::cut(&body);
     let options =
         Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_SUBSCRIPT;
-    let parser = Parser::new_ext(&body, options).map(single_tilde_as_text);
+    let parser = Parser::new_ext(&blocks.markdown, options)
+        .map(single_tilde_as_text)
+        .map(|event| match event {
+            Event::Html(html) => match blocks.restore(&html) {
+                Some(raw) => Event::Html(CowStr::Borrowed(raw)),
+                None => Event::Html(html),
+            },
+            other => other,
+        });
     let mut out = String::with_capacity(body.len() + body.len() / 4);
     html::push_html(&mut out, JoinCjkLines::new(parser));
     out

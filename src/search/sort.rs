@@ -73,7 +73,7 @@ impl SortOrder {
 }
 
 fn oldest_first(a: &Article, b: &Article) -> Ordering {
-    match (a.date, b.date) {
+    match (a.instant(), b.instant()) {
         (Some(x), Some(y)) => x.cmp(&y),
         (x, y) => y.is_some().cmp(&x.is_some()),
     }
@@ -87,7 +87,7 @@ mod tests {
     use chrono::NaiveDate;
 
     use super::*;
-    use crate::article::BodySource;
+    use crate::article::{BodyFormat, BodySource};
 
     fn article(title: &str, date: Option<(i32, u32, u32)>, source: Option<&str>) -> Article {
         Article {
@@ -95,12 +95,15 @@ mod tests {
             path: PathBuf::from(title),
             title: title.to_owned(),
             date: date.and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d)),
+            datetime: None,
             updated: None,
             authors: Vec::new(),
             categories: source.map(str::to_owned).into_iter().collect(),
             tags: Vec::new(),
             url: None,
             original_url: None,
+            draft: false,
+            format: BodyFormat::Markdown,
             body: BodySource::Embedded {
                 bytes: b"",
                 offset: 0,

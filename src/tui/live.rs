@@ -56,6 +56,7 @@ pub fn app_for(startup: Startup, keymap: &Keymap) -> (App, Live) {
         monochrome: config.monochrome(),
         colors: config.colors,
         date_format: config.date_format,
+        time_format: config.time_format,
     };
     let mut app = App::new(library, keymap.guide(), options).with_marks(marks);
     if !notices.is_empty() {

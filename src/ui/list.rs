@@ -16,6 +16,8 @@ use crate::text::wrap::wrap_str;
 /// The marker column: unread, starred, both (`●★`) or blank.
 const STAR: &str = "★";
 const UNREAD: &str = "●";
+/// Before a draft's title.
+const DRAFT: &str = "[draft] ";
 
 pub fn draw(frame: &mut Frame, app: &App, size: Size, theme: &Theme) {
     frame.render_widget(
@@ -202,6 +204,9 @@ impl Columns {
         } else {
             article.title.as_str()
         };
+        if article.draft {
+            b.push(DRAFT, patch(theme.source));
+        }
         let mark = patch(title_style).patch(theme.found);
         super::search::push_title(&mut b, title, patch(title_style), query, mark);
         if b.left() >= 6 && !article.tags.is_empty() {

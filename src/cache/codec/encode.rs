@@ -93,6 +93,20 @@ impl<'a> Writer<'a> {
                 flags |= flag::DATE;
                 r[at::DATE..at::DATE + 4].copy_from_slice(&date.to_le_bytes());
             }
+            if let Some((at, east)) = a.datetime {
+                flags |= flag::DATETIME;
+                put_i64(&mut r, at::DATETIME, at.0);
+                put_u32(&mut r, at::DATETIME_NANOS, at.1);
+                r[at::DATETIME_OFFSET..at::DATETIME_OFFSET + 4]
+                    .copy_from_slice(&east.to_le_bytes());
+            }
+            if a.draft {
+                flags |= flag::DRAFT;
+            }
+            if let Some(encoding) = a.encoding {
+                flags |= flag::ENCODING;
+                put_ref(&mut r, at::ENCODING, self.arena.intern(encoding)?);
+            }
             if let Some(updated) = a.updated {
                 flags |= flag::UPDATED;
                 put_i64(&mut r, at::UPDATED, updated.0);

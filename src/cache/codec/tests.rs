@@ -13,11 +13,14 @@ fn record(path: &str) -> FileRecord<&str> {
             original_url: Some("https://news.example/a"),
             title: "標題",
             date: Some(737_000),
+            datetime: Some((Stamp(1_700_000_000, 5), 8 * 3600)),
             updated: None,
             authors: vec!["記者"],
             categories: vec![],
             tags: vec!["香港", "b"],
+            draft: true,
             body_offset: 42,
+            encoding: Some("Big5"),
         }),
         problems: vec![ProblemRecord {
             error: false,
@@ -64,6 +67,9 @@ fn round_trips_in_place() {
     assert_eq!(f.id(), f.url().unwrap());
     assert_eq!(f.original_url(), Ok(Some("https://news.example/a")));
     assert_eq!((f.date(), f.updated()), (Some(737_000), None));
+    assert_eq!(f.datetime(), Some((Stamp(1_700_000_000, 5), 8 * 3600)));
+    assert!(f.draft());
+    assert_eq!(f.encoding(), Ok(Some("Big5")));
     assert_eq!(f.tags().unwrap(), ["香港", "b"]);
     assert_eq!(f.authors().unwrap(), ["記者"]);
     assert!(f.categories().unwrap().is_empty());
@@ -83,6 +89,7 @@ fn shared_strings_are_stored_once() {
     // folder and problem text are not repeated.
     let url = "https://archive.example/web/1/https://news.example/a";
     let expected = RECORD_LEN + "標題".len() + url.len() + 3 * 8 + 12;
+    // (The encoding's name is interned too.)
     assert!(per_file <= expected + 1, "{per_file} bytes a file");
 }
 

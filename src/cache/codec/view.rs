@@ -249,6 +249,30 @@ impl<'a> FileView<'a> {
         Some(i32::from_le_bytes(bytes.try_into().ok()?))
     }
 
+    /// The instant and its offset east of UTC in seconds.
+    pub fn datetime(&self) -> Option<(Stamp, i32)> {
+        if !self.has(flag::DATETIME) {
+            return None;
+        }
+        let at = self.view.stamp_at(self.at + at::DATETIME)?;
+        let from = self.at + at::DATETIME_OFFSET;
+        let east = i32::from_le_bytes(self.view.map.get(from..from + 4)?.try_into().ok()?);
+        Some((at, east))
+    }
+
+    pub fn draft(&self) -> bool {
+        self.has(flag::DRAFT)
+    }
+
+    /// The encoding's name, when not UTF-8.
+    pub fn encoding(&self) -> Result<Option<&'a str>, Damaged> {
+        if self.has(flag::ENCODING) {
+            self.str(at::ENCODING).map(Some).ok_or(Damaged)
+        } else {
+            Ok(None)
+        }
+    }
+
     pub fn updated(&self) -> Option<Stamp> {
         if !self.has(flag::UPDATED) {
             return None;

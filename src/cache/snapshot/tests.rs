@@ -9,15 +9,19 @@ fn article(path: &Path, title: &str) -> Article {
         path: path.to_path_buf(),
         title: title.to_string(),
         date: NaiveDate::from_ymd_opt(2019, 6, 12),
+        datetime: None,
         updated: NaiveDateTime::parse_from_str("2019-06-13 08:09:10", "%Y-%m-%d %H:%M:%S").ok(),
         authors: vec!["記者".into()],
         categories: vec!["眾聞".into()],
         tags: vec!["a".into(), "b".into()],
         url: Some("https://example.org/1".into()),
         original_url: None,
+        draft: false,
+        format: BodyFormat::Markdown,
         body: BodySource::File {
             path: path.to_path_buf(),
             offset: 123,
+            encoding: None,
         },
     }
 }

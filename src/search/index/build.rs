@@ -142,7 +142,11 @@ fn body_chunk(sources: &[BodySource], scratch: &mut Scratch) -> Chunk {
 /// reported by the loader and `check`; search just finds nothing in it.
 fn body_text<'a>(source: &'a BodySource, file: &'a mut Vec<u8>) -> Cow<'a, str> {
     let body: &[u8] = match source {
-        BodySource::File { path, offset } => {
+        BodySource::File {
+            path,
+            offset,
+            encoding,
+        } => {
             file.clear();
             // Read as far as the reader shows a body, no further.
             let limit = library::BODY_LIMIT.saturating_add(*offset);
@@ -151,6 +155,9 @@ fn body_text<'a>(source: &'a BodySource, file: &'a mut Vec<u8>) -> Cow<'a, str> 
                 .is_err()
             {
                 return Cow::Borrowed("");
+            }
+            if encoding.is_some() {
+                return crate::text::decode::body_text(*encoding, file, *offset);
             }
             let start = usize::try_from(*offset)
                 .unwrap_or(usize::MAX)

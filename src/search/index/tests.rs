@@ -1,7 +1,7 @@
 use std::path::PathBuf;
 
 use super::*;
-use crate::article::BodySource;
+use crate::article::{BodyFormat, BodySource};
 use crate::search::SearchSession;
 
 fn article(title: &str, tags: &[&str], body: &'static str) -> Article {
@@ -10,12 +10,15 @@ fn article(title: &str, tags: &[&str], body: &'static str) -> Article {
         path: PathBuf::from(format!("{title}.md")),
         title: title.to_owned(),
         date: None,
+        datetime: None,
         updated: None,
         authors: vec!["眾新聞記者".to_owned()],
         categories: vec!["眾聞".to_owned()],
         tags: tags.iter().map(|t| (*t).to_owned()).collect(),
         url: Some("https://web.archive.example/web/1/https://news.example/article/1".to_owned()),
         original_url: None,
+        draft: false,
+        format: BodyFormat::Markdown,
         body: BodySource::Embedded {
             bytes: body.as_bytes(),
             offset: 0,

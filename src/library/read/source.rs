@@ -1,0 +1,89 @@
+//! Where the loader reads a file from: the start of a file on disk,
+//! extended on demand, or bytes already in memory.
+
+use std::fs::File;
+use std::io::{self, Read};
+
+/// The start of a file, extended on demand.
+pub(super) trait Source {
+    fn bytes(&self) -> &[u8];
+    /// Whether `bytes` is the whole file.
+    fn complete(&self) -> bool;
+    /// Reads until at least `len` bytes are held or the file ends.
+    fn fill_to(&mut self, len: usize) -> io::Result<()>;
+    /// Reads the rest of the file.
+    fn fill_all(&mut self) -> io::Result<()>;
+}
+
+pub(super) struct FileSource<'a> {
+    pub buf: &'a mut Vec<u8>,
+    pub file: File,
+    pub complete: bool,
+}
+
+impl Source for FileSource<'_> {
+    fn bytes(&self) -> &[u8] {
+        self.buf
+    }
+
+    fn complete(&self) -> bool {
+        self.complete
+    }
+
+    fn fill_to(&mut self, len: usize) -> io::Result<()> {
+        let mut filled = self.buf.len();
+        if self.complete || filled >= len {
+            return Ok(());
+        }
+        self.buf.resize(len, 0);
+        let result = loop {
+            match self.file.read(&mut self.buf[filled..]) {
+                Ok(0) => {
+                    self.complete = true;
+                    break Ok(());
+                }
+                Ok(n) => {
+                    filled += n;
+                    if filled == len {
+                        break Ok(());
+                    }
+                }
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => break Err(e),
+            }
+        };
+        self.buf.truncate(filled);
+        result
+    }
+
+    /// Up to the body limit past what is held: what the reader would show.
+    fn fill_all(&mut self) -> io::Result<()> {
+        if !self.complete {
+            let limit = crate::library::BODY_LIMIT.saturating_add(self.buf.len() as u64);
+            (&mut self.file).take(limit).read_to_end(self.buf)?;
+            self.complete = true;
+        }
+        Ok(())
+    }
+}
+
+/// A file held in memory in full.
+pub(super) struct MemorySource<'a>(pub &'a [u8]);
+
+impl Source for MemorySource<'_> {
+    fn bytes(&self) -> &[u8] {
+        self.0
+    }
+
+    fn complete(&self) -> bool {
+        true
+    }
+
+    fn fill_to(&mut self, _len: usize) -> io::Result<()> {
+        Ok(())
+    }
+
+    fn fill_all(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}

@@ -1,0 +1,249 @@
+//! Issue 9: archives as their site generators publish them
+//! (tests/fixtures/formats, written by scripts/make-format-fixtures.py):
+//! Jekyll `_posts` mixing Markdown and HTML, Hugo TOML and JSON front
+//! matter, date-times, legacy encodings.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use inkstone::article::{Article, BodyFormat};
+use inkstone::library::{self, Library, Severity};
+use inkstone::render::render_article;
+
+fn fixtures(sub: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/formats")
+        .join(sub)
+}
+
+fn name(path: &Path) -> &str {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default()
+}
+
+fn article<'a>(library: &'a Library, file: &str) -> &'a Article {
+    library
+        .articles
+        .iter()
+        .find(|a| name(&a.path) == file)
+        .unwrap_or_else(|| panic!("{file} not loaded"))
+}
+
+/// The article's body as the detail view and `show` lay it out.
+fn shown(article: &Article, width: usize) -> String {
+    let body = library::read_body(&article.body).expect("body reads");
+    render_article(article, &body)
+        .layout(width)
+        .iter()
+        .map(|l| {
+            l.spans
+                .iter()
+                .map(|s| s.content.as_ref())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn assert_no_markup(file: &str, text: &str) {
+    for markup in [
+        "<p>", "<div", "<dl>", "<dt>", "<img", "<!--", "-->", "&#", "</",
+    ] {
+        assert!(!text.contains(markup), "{file} shows {markup:?}:\n{text}");
+    }
+}
+
+/// One post, loaded as `show` does.
+fn post(file: &str) -> Article {
+    let path = fixtures("_posts").join(file);
+    let (article, problems) = library::load_file(&path, &fixtures("_posts")).expect("loads");
+    assert!(problems.is_empty(), "{file}: {problems:?}");
+    article
+}
+
+#[test]
+fn posts_keep_date_time_offset_and_format() {
+    let typhoon = post("2025-11-01-typhoon.md");
+    assert_eq!(typhoon.title, "颱風逼近　天文台考慮改發八號風球");
+    assert_eq!(
+        typhoon.datetime.map(|t| t.to_rfc3339()).as_deref(),
+        Some("2025-11-01T11:18:23+08:00")
+    );
+    assert_eq!(typhoon.format, BodyFormat::Markdown);
+    let harbour = post("2025-11-01-harbour.html");
+    assert_eq!(harbour.title, "維港夜景重現燈光匯演");
+    assert_eq!(harbour.format, BodyFormat::Html);
+    assert_eq!(post("2025-10-30-ferry.HTM").format, BodyFormat::Html);
+    assert_eq!(
+        post("2025-10-31-rain.MARKDOWN").format,
+        BodyFormat::Markdown
+    );
+}
+
+#[test]
+fn html_blocks_never_show_markup_in_markdown_posts() {
+    let typhoon = &post("2025-11-01-typhoon.md");
+    for width in [24, 40, 80] {
+        let text = shown(typhoon, width);
+        assert_no_markup("typhoon.md", &text.replace("文中的 <p> 是", ""));
+        assert!(text.contains("衛星雲圖顯示風眼清晰。"), "{text}");
+        assert!(text.contains("渡輪服務或會暫停。"), "{text}");
+        assert!(text.contains('%'), "the entity decoded: {text}");
+        assert!(!text.contains("廣告"), "a comment's text: {text}");
+    }
+    let text = shown(typhoon, 80);
+    assert!(
+        text.contains("文中的 <p> 是段落標籤。"),
+        "a code span keeps `<p>` as written: {text}"
+    );
+}
+
+#[test]
+fn html_files_render_as_html_not_markdown() {
+    let harbour = &post("2025-11-01-harbour.html");
+    let text = shown(harbour, 80);
+    assert_no_markup("harbour.html", &text);
+    assert!(text.contains("*星號*"), "no Markdown emphasis: {text}");
+    assert!(text.contains("縮排的段落不是程式碼。"), "{text}");
+    assert!(text.contains("票價元免費。"), "entity decoded: {text}");
+    assert!(!text.contains("評論"), "{text}");
+}
+
+#[test]
+fn hugo_toml_and_json_front_matter() {
+    let library = Library::load(&[fixtures("hugo")]);
+    let toml = article(&library, "toml-post.md");
+    assert_eq!(toml.title, "山頂纜車延長服務時間");
+    assert_eq!(
+        toml.datetime.map(|t| t.to_rfc3339()).as_deref(),
+        Some("2024-03-01T08:30:00+08:00")
+    );
+    assert_eq!(
+        toml.updated.map(|t| t.to_string()).as_deref(),
+        Some("2024-03-02 10:00:00"),
+        "lastmod"
+    );
+    assert_eq!(toml.tags, ["交通", "旅遊"]);
+    assert_eq!(toml.categories, ["本地"]);
+    assert_eq!(toml.authors, ["陳記者", "李記者"]);
+    assert!(!toml.draft);
+    assert!(shown(toml, 40).contains("纜車公司宣布延長服務時間。"));
+
+    let json = article(&library, "json-post.md");
+    assert_eq!(json.title, "圖書館增設自修室");
+    assert_eq!(json.authors, ["王記者"]);
+    assert_eq!(json.tags, ["教育"]);
+    assert_eq!(
+        library::read_body(&json.body).unwrap().trim(),
+        "公共圖書館將增設自修室。"
+    );
+
+    let draft = article(&library, "draft.md");
+    assert!(draft.draft);
+    assert_eq!(
+        draft.date.map(|d| d.to_string()).as_deref(),
+        Some("2024-03-03")
+    );
+    assert!(library.problems.is_empty(), "{:?}", library.problems);
+}
+
+#[test]
+fn legacy_encodings_are_decoded_and_named() {
+    let library = Library::load(&[fixtures("encodings")]);
+    let expected = [
+        ("big5.md", "大五碼編碼的新聞", Some("Big5")),
+        ("gb18030.md", "国标编码的新闻𠀀", Some("gb18030")),
+        ("gbk.md", "汉字内码扩展的新闻", Some("GBK")),
+        ("shift_jis.md", "シフトJISのニュース", Some("Shift_JIS")),
+        ("euc-kr.md", "완성형 인코딩 뉴스", Some("EUC-KR")),
+        ("utf16le.md", "小端序的新聞", Some("UTF-16LE")),
+        ("utf16be.md", "大端序的新聞", Some("UTF-16BE")),
+        ("utf8-bom.md", "帶位元組順序記號的新聞", None),
+    ];
+    assert_eq!(library.articles.len(), expected.len());
+    for (file, title, encoding) in expected {
+        let a = article(&library, file);
+        assert_eq!(a.title, title, "{file}");
+        assert!(a.date.is_some(), "{file}");
+        let body = library::read_body(&a.body).unwrap();
+        assert!(!body.contains('\u{FFFD}'), "{file}: {body}");
+        assert!(
+            ["市民", "시민"].iter().any(|w| body.contains(w)),
+            "{file}: {body}"
+        );
+        let warnings: Vec<&str> = library
+            .problems
+            .iter()
+            .filter(|p| name(&p.path) == file)
+            .map(|p| {
+                assert_eq!(p.severity, Severity::Warning);
+                p.reason.as_str()
+            })
+            .collect();
+        match encoding {
+            // GB18030 text (a supplementary-plane character in the title)
+            // is detected as GBK, whose decoder is GB18030's.
+            Some("gb18030") => assert_eq!(warnings, ["not UTF-8: decoded as GBK"]),
+            Some(encoding) => {
+                assert_eq!(warnings, [format!("not UTF-8: decoded as {encoding}")]);
+            }
+            None => assert!(warnings.is_empty(), "{file}: {warnings:?}"),
+        }
+    }
+}
+
+fn inkstone(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_inkstone"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .env(
+            "XDG_CACHE_HOME",
+            std::env::temp_dir().join("inkstone-formats-test"),
+        )
+        .output()
+        .expect("runs")
+}
+
+#[test]
+fn list_json_gives_rfc3339_datetimes_and_the_text_list_times() {
+    let dir = fixtures("_posts").to_string_lossy().into_owned();
+    let output = inkstone(&["list", &dir, "--json"]);
+    assert!(output.status.success());
+    let rows: Vec<serde_json::Value> = String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let datetimes: Vec<&str> = rows
+        .iter()
+        .map(|r| r["datetime"].as_str().unwrap_or("null"))
+        .collect();
+    assert_eq!(
+        datetimes,
+        ["2025-11-01T11:18:23+08:00", "2025-10-31T23:40:00+08:00"]
+    );
+    assert_eq!(rows[0]["date"], "2025-11-01");
+
+    let hugo = fixtures("hugo").to_string_lossy().into_owned();
+    let output = inkstone(&["list", &hugo, "--json"]);
+    let text = String::from_utf8_lossy(&output.stdout);
+    let draft = text.lines().find(|l| l.contains("草稿")).unwrap();
+    let draft: serde_json::Value = serde_json::from_str(draft).unwrap();
+    assert_eq!(
+        (&draft["datetime"], &draft["draft"]),
+        (&serde_json::Value::Null, &serde_json::Value::Bool(true))
+    );
+
+    let output = inkstone(&["list", &dir]);
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        text.lines()
+            .next()
+            .unwrap()
+            .starts_with("2025-11-01 11:18  "),
+        "{text}"
+    );
+    let output = inkstone(&["list", &hugo]);
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(text.contains("[draft] 草稿：未完成的報道"), "{text}");
+}
