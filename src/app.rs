@@ -239,6 +239,11 @@ impl App {
         crate::startup::finish(self.marks.marks_mut())
     }
 
+    /// [`App::finish`], also saying whether the marks were saved.
+    pub fn finish_saving(&mut self) -> (Vec<String>, bool) {
+        crate::startup::finish_saving(self.marks.marks_mut())
+    }
+
     pub fn articles(&self) -> &[Article] {
         &self.library.articles
     }

@@ -177,10 +177,20 @@ pub fn start_watching(library: &Library, notices: &mut Vec<String>) -> Option<Li
 /// waits for it; changes it had no time to save are found again by the next
 /// start's checks.
 pub fn finish(marks: &mut Marks) -> Vec<String> {
+    finish_saving(marks).0
+}
+
+/// [`finish`], also saying whether the marks were saved (the exit status
+/// then tells a script).
+pub fn finish_saving(marks: &mut Marks) -> (Vec<String>, bool) {
     let mut messages = marks.take_notices();
-    if let Err(e) = marks.save() {
-        messages.push(e.to_string());
-    }
+    let saved = match marks.save() {
+        Ok(()) => true,
+        Err(e) => {
+            messages.push(e.to_string());
+            false
+        }
+    };
     messages.extend(marks.take_notices());
-    messages
+    (messages, saved)
 }

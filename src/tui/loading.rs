@@ -5,11 +5,12 @@
 
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::mpsc::{RecvTimeoutError, channel};
+use std::sync::mpsc::{TryRecvError, channel};
 use std::time::{Duration, Instant};
 
-use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
+use crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers};
 
+use super::input::{Input, Reader};
 use super::signals::Signals;
 use super::terminal::Tty;
 use crate::config::Config;
@@ -25,8 +26,9 @@ const STEP: Duration = Duration::from_millis(50);
 /// How the loading ended.
 pub enum Loaded {
     Ready(Box<Startup>),
-    /// The person quit, or a signal came: exit with this status.
-    Quit(u8),
+    /// The person quit, a signal came or the terminal closed: exit with
+    /// this status.
+    Quit(i32),
 }
 
 /// Opens the library for `paths` on a thread (see [`Startup::open`]),
@@ -34,6 +36,7 @@ pub enum Loaded {
 pub fn open(
     tty: &mut Tty,
     signals: &Signals,
+    input: &Reader,
     config: Config,
     paths: &[PathBuf],
     at: &Locations,
@@ -53,20 +56,22 @@ pub fn open(
         })?;
     let started = Instant::now();
     loop {
-        match receive.recv_timeout(STEP) {
+        match receive.try_recv() {
             Ok(startup) => return Ok(Loaded::Ready(Box::new(startup))),
-            Err(RecvTimeoutError::Timeout) => {}
-            Err(RecvTimeoutError::Disconnected) => {
+            Err(TryRecvError::Empty) => {}
+            Err(TryRecvError::Disconnected) => {
                 return Err(std::io::Error::other("loading the library failed"));
             }
         }
         if let Some(signal) = signals.take() {
-            return Ok(Loaded::Quit(u8::try_from(128 + signal).unwrap_or(1)));
+            return Ok(Loaded::Quit(128 + signal));
         }
-        while event::poll(Duration::ZERO)? {
-            if quits(&event::read()?) {
-                return Ok(Loaded::Quit(0));
-            }
+        // Waits for input at most a step; keys other than quitting ones
+        // are dropped while loading.
+        match input.next(STEP) {
+            Some(Input::Closed) => return Ok(Loaded::Quit(129)),
+            Some(Input::Event(event)) if quits(&event) => return Ok(Loaded::Quit(0)),
+            _ => {}
         }
         if started.elapsed() >= QUIET {
             let (read, total) = progress.get();
