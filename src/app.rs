@@ -103,6 +103,9 @@ pub struct Options {
     /// How times are shown after the date (strftime); empty: `HH:MM`.
     /// The list shows them when some article has a time.
     pub time_format: String,
+    /// The file the search index keeps the bodies in (beside the metadata
+    /// cache, see [`crate::search::store_file`]); `None`: in memory.
+    pub search_store: Option<std::path::PathBuf>,
 }
 
 /// The whole state of the reader.

@@ -224,3 +224,64 @@ fn list_search_cuts_a_huge_query_and_says_so() {
         "inkstone: A search holds at most 1,000 characters: the rest was dropped"
     );
 }
+
+/// `levels` folders named `name` one inside the other under `root`, with
+/// an article at the bottom; made relative to each open folder, since the
+/// whole path may be longer than the system opens.
+fn nest(root: &Path, name: &str, levels: usize) {
+    use rustix::fs::{CWD, Mode, OFlags, mkdirat, openat};
+    let mut dir = openat(CWD, root, OFlags::DIRECTORY | OFlags::RDONLY, Mode::empty()).unwrap();
+    for _ in 0..levels {
+        mkdirat(&dir, name, Mode::from_raw_mode(0o755)).unwrap();
+        dir = openat(
+            &dir,
+            name,
+            OFlags::DIRECTORY | OFlags::RDONLY,
+            Mode::empty(),
+        )
+        .unwrap();
+    }
+    let file = openat(
+        &dir,
+        "deep.md",
+        OFlags::CREATE | OFlags::WRONLY,
+        Mode::from_raw_mode(0o644),
+    )
+    .unwrap();
+    let mut file = fs::File::from(file);
+    std::io::Write::write_all(&mut file, "---\ntitle: 深處\n---\n正文\n".as_bytes()).unwrap();
+}
+
+#[test]
+fn check_reports_folders_nested_2500_deep() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("archive");
+    fs::create_dir(&root).unwrap();
+    fs::write(root.join("top.md"), "---\ntitle: 頂\n---\n正文\n").unwrap();
+    nest(&root, "d", 2500);
+    let output = inkstone(dir.path(), &["check", root.to_str().unwrap()]);
+    let err = text(&output.stderr);
+    let out = text(&output.stdout);
+    assert_eq!(output.status.code(), Some(1), "{err}");
+    assert!(
+        out.contains("error: folder nested more than 128 levels deep; not read"),
+        "{out}{err}"
+    );
+    assert!(out.contains("1 errors"), "{out}");
+}
+
+#[test]
+fn check_reports_a_path_longer_than_the_system_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("archive");
+    fs::create_dir(&root).unwrap();
+    // 20 folders of 250 bytes: a path of over 5,000 bytes.
+    nest(&root, &"長".repeat(83), 20);
+    let output = inkstone(dir.path(), &["check", root.to_str().unwrap()]);
+    let out = text(&output.stdout);
+    assert_eq!(output.status.code(), Some(1), "{out}");
+    assert!(
+        out.contains("path longer than 4096 bytes; not read"),
+        "{out}"
+    );
+}

@@ -57,6 +57,11 @@ pub fn app_for(startup: Startup, keymap: &Keymap) -> (App, Live) {
         colors: config.colors,
         date_format: config.date_format,
         time_format: config.time_format,
+        search_store: live
+            .cache_dir
+            .as_deref()
+            .filter(|_| !live.roots.is_empty())
+            .map(|dir| crate::search::store_file(dir, &live.roots)),
     };
     let mut app = App::new(library, keymap.guide(), options).with_marks(marks);
     if !notices.is_empty() {
