@@ -77,12 +77,17 @@ pub struct ListArgs {
     pub starred: bool,
 }
 
+/// The narrowest `show --width`: narrower, wide characters and the header
+/// no longer fit.
+pub const MIN_SHOW_WIDTH: u16 = 10;
+
 #[derive(Debug, Args)]
 pub struct ShowArgs {
     /// The article file to print.
     pub file: PathBuf,
-    /// Wrap to this many columns (default: the terminal's, else 80).
-    #[arg(long, value_name = "N")]
+    /// Wrap to this many columns (default: the terminal's, else 80); at
+    /// least 10, so a line holds a few CJK characters.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(i64::from(MIN_SHOW_WIDTH)..))]
     pub width: Option<u16>,
     /// No colours or styles, even on a terminal.
     #[arg(long)]
@@ -120,6 +125,13 @@ fn read(paths: &[PathBuf]) -> ExitCode {
     use std::io::IsTerminal;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         eprintln!("inkstone: the reader needs a terminal; for scripts use `inkstone list`");
+        return ExitCode::from(2);
+    }
+    if std::env::var_os("TERM").is_some_and(|t| t == "dumb") {
+        eprintln!(
+            "inkstone: TERM=dumb cannot show the full-screen reader; use a terminal that can \
+             (TERM=xterm-256color, for example), or `inkstone list` and `inkstone show FILE`"
+        );
         return ExitCode::from(2);
     }
     let at = crate::startup::Locations::standard();
