@@ -103,6 +103,9 @@ pub struct Options {
     /// How times are shown after the date (strftime); empty: `HH:MM`.
     /// The list shows them when some article has a time.
     pub time_format: String,
+    /// The file the search index keeps the bodies in (beside the metadata
+    /// cache, see [`crate::search::store_file`]); `None`: in memory.
+    pub search_store: Option<std::path::PathBuf>,
 }
 
 /// The whole state of the reader.
@@ -233,10 +236,10 @@ impl App {
         self.date_width
     }
 
-    /// What outlives the session, for the terminal layer to save at exit
-    /// (`App` itself never writes).
-    pub fn lasting_state(&mut self) -> (&mut Library, &mut Marks) {
-        (&mut self.library, self.marks.marks_mut())
+    /// The marks, for the terminal layer to save at exit (`App` itself
+    /// never writes).
+    pub fn marks_to_save(&mut self) -> &mut Marks {
+        self.marks.marks_mut()
     }
 
     pub fn articles(&self) -> &[Article] {
