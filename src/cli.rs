@@ -5,6 +5,7 @@ mod config;
 mod list;
 mod open;
 mod output;
+mod progress;
 mod show;
 mod tags;
 
@@ -155,8 +156,7 @@ fn read(paths: &[PathBuf]) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let startup = crate::startup::Startup::open(config, paths, &at);
-    match crate::tui::run(startup, keymap) {
+    match crate::tui::open_and_run(config, paths, &at, keymap) {
         Ok(code) => code,
         Err(e) => {
             eprintln!("inkstone: terminal error: {e}");

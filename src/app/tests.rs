@@ -39,7 +39,7 @@ pub(crate) fn article(title: &str, categories: &[&str], tags: &[&str]) -> Articl
 /// 30 articles, newest first on 2021-01-30 .. 2021-01-01: even ones tagged
 /// 香港, every third 交通, all in 港聞 except every fifth (國際).
 fn library() -> Library {
-    let articles = (0..30)
+    let articles: Vec<_> = (0..30)
         .map(|i| {
             let mut tags = Vec::new();
             if i % 2 == 0 {
@@ -56,7 +56,7 @@ fn library() -> Library {
         .collect();
     Library {
         name: "test".into(),
-        articles,
+        articles: articles.into(),
         problems: Vec::new(),
         ..Library::default()
     }
@@ -86,6 +86,7 @@ fn open(app: &mut App, body: &str) {
     };
     app.update(Action::BodyLoaded {
         article: *article,
+        path: app.articles()[*article].path.clone(),
         result: Ok(render::render_body(body, None)),
     });
 }
@@ -131,6 +132,7 @@ fn open_loads_the_body_and_back_returns() {
     assert!(matches!(app.detail().unwrap().body, Body::Loading));
     app.update(Action::BodyLoaded {
         article: 1,
+        path: app.articles()[1].path.clone(),
         result: Err("gone".into()),
     });
     assert!(matches!(app.detail().unwrap().body, Body::Failed(_)));
@@ -152,6 +154,7 @@ fn a_late_body_for_another_article_is_ignored() {
     app.update(Action::Open);
     app.update(Action::BodyLoaded {
         article: 5,
+        path: app.articles()[5].path.clone(),
         result: Ok(render::render_body("x", None)),
     });
     assert!(matches!(app.detail().unwrap().body, Body::Loading));
@@ -238,13 +241,15 @@ fn open_link_and_original_check_the_url() {
     );
     assert!(app.update(Action::OpenOriginal).is_empty());
     assert!(app.status().unwrap().error);
-    app.library.articles[0].url = Some("javascript:alert(1)".into());
-    app.library.articles[0].original_url = Some("-oProxyCommand=x".into());
+    std::sync::Arc::make_mut(&mut app.library.articles)[0].url = Some("javascript:alert(1)".into());
+    std::sync::Arc::make_mut(&mut app.library.articles)[0].original_url =
+        Some("-oProxyCommand=x".into());
     assert!(app.update(Action::OpenLink).is_empty());
     assert!(app.status().unwrap().text.contains("only http and https"));
     assert!(app.update(Action::OpenOriginal).is_empty());
     assert!(app.status().unwrap().text.contains("not a web link"));
-    app.library.articles[0].original_url = Some("http://orig.example/a".into());
+    std::sync::Arc::make_mut(&mut app.library.articles)[0].original_url =
+        Some("http://orig.example/a".into());
     open(&mut app, "x");
     assert_eq!(
         app.update(Action::OpenOriginal),
