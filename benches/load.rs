@@ -5,6 +5,7 @@
 //!   mkdir -p target/corpus-full && tar -I zstd -xf ../shared/corpus/hkcnews-full.tar.zst -C target/corpus-full
 //! Run: cargo bench --bench load
 //!   `-- --serde`     the serde_yaml-only path, for comparison
+//!   `-- --no-hash`   without reading whole bodies to hash them (duplicates)
 //!   `-- --baseline`  only walk the tree and read the first 4 KiB of every
 //!                    file on all cores: the physical floor, measured alongside
 //!
@@ -112,6 +113,9 @@ fn run_child(mode: Mode) -> (f64, f64, u64, String) {
     let exe = std::env::current_exe().expect("bench executable path");
     let mut command = Command::new(exe);
     command.arg(CHILD_FLAG);
+    if std::env::args().any(|a| a == "--no-hash") {
+        command.arg("--no-hash");
+    }
     match mode {
         Mode::Load => {}
         Mode::SerdeOnly => {
@@ -163,6 +167,7 @@ fn child(mode: Mode) {
     };
     let options = LoadOptions {
         parser,
+        hash_bodies: !std::env::args().any(|a| a == "--no-hash"),
         ..LoadOptions::default()
     };
     let library = Library::load_with(&[corpus()], options);

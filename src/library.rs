@@ -6,6 +6,7 @@
 
 mod cached;
 mod changes;
+mod duplicates;
 mod name;
 mod open;
 mod order;
@@ -24,6 +25,7 @@ use crate::article::{Article, BodySource, YamlParser};
 
 pub use cached::{DiskIndex, Recheck};
 pub use changes::ChangeSummary;
+pub use duplicates::Duplicates;
 pub use order::{compare_articles, sort_articles};
 pub use read::load_file;
 pub use walk::is_markdown;
@@ -66,6 +68,9 @@ pub struct LoadOptions {
     /// Also read every body in full, to report invalid UTF-8 or NUL bytes
     /// in it. `check` does; start-up does not (it reads front matter only).
     pub verify_bodies: bool,
+    /// Read every body whole to hash it, for finding exact duplicates
+    /// (`Article::body_hash`).
+    pub hash_bodies: bool,
 }
 
 impl Default for LoadOptions {
@@ -73,6 +78,7 @@ impl Default for LoadOptions {
         LoadOptions {
             parser: YamlParser::Auto,
             verify_bodies: false,
+            hash_bodies: true,
         }
     }
 }

@@ -11,7 +11,7 @@ use super::Stamp;
 
 const MAGIC: &[u8; 8] = b"INKCACHE";
 /// Bump when the records below change shape.
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
 const HEADER_LEN: usize = 8 + 4 + 8 + 4;
 /// Files per separately decoded chunk: chunks decode in parallel.
 const CHUNK: usize = 1024;
@@ -68,6 +68,8 @@ pub struct ArticleRecord<S> {
     /// The file's encoding by its WHATWG name, when not UTF-8 (the body
     /// format comes from the path).
     pub encoding: Option<S>,
+    /// `Article::body_hash`, for finding duplicates without reading bodies.
+    pub body_hash: Option<u64>,
 }
 
 /// Text that is often the article's url or a tail of it (an archive link
@@ -188,6 +190,7 @@ mod tests {
                 draft: false,
                 body_offset: 42,
                 encoding: Some("Big5"),
+                body_hash: Some(7),
             }),
             problems: vec![ProblemRecord {
                 error: false,

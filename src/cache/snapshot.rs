@@ -148,6 +148,7 @@ fn from_record(record: FileRecord<String>) -> Option<CachedFile> {
                 original_url,
                 draft: a.draft,
                 format: BodyFormat::of_path(&path),
+                body_hash: a.body_hash,
                 body: BodySource::File {
                     path: path.clone(),
                     offset: a.body_offset,

@@ -9,6 +9,7 @@ use serde::Serialize;
 use super::ListArgs;
 use super::output::{open_library, pad_right, terminal_safe_json, to_stdout};
 use crate::article::Article;
+use crate::library::Duplicates;
 use crate::marks::{Marks, ViewFilter};
 use crate::search::{QUERY_CUT_MESSAGE, Query, SearchIndex, cap_query};
 use crate::text::sanitize::clean_inline;
@@ -42,10 +43,25 @@ pub fn run(args: &ListArgs) -> ExitCode {
     } else {
         super::open::marks()
     };
-    let mut articles: Vec<&Article> = library
+    // Found over the whole library, so `duplicate_of` does not depend on filters.
+    let duplicates = Duplicates::find(&library.articles);
+    let collapse = !args.json && super::open::collapse_duplicates();
+    let mut articles: Vec<Listed> = library
         .articles
         .iter()
-        .filter(|a| has_tags(a, &wanted) && view.admits(&marks, &a.id))
+        .enumerate()
+        .filter(|(i, a)| {
+            has_tags(a, &wanted)
+                && view.admits(&marks, &a.id)
+                && !(collapse && duplicates.is_copy(*i))
+        })
+        .map(|(i, article)| Listed {
+            article,
+            copies: 1 + duplicates.copies_of(i).len(),
+            duplicate_of: duplicates
+                .original_of(i)
+                .map(|k| library.articles[k].id.as_str()),
+        })
         .collect();
     if let Some(search) = &args.search {
         let (search, cut) = cap_query(search);
@@ -54,8 +70,9 @@ pub fn run(args: &ListArgs) -> ExitCode {
         }
         articles = searched(articles, &Query::parse(search));
     }
-    let order = args.sort.sorted(&articles);
-    let articles: Vec<&Article> = order.into_iter().map(|i| articles[i]).collect();
+    let refs: Vec<&Article> = articles.iter().map(|l| l.article).collect();
+    let order = args.sort.sorted(&refs);
+    let articles: Vec<&Listed> = order.into_iter().map(|i| &articles[i]).collect();
     to_stdout(ExitCode::SUCCESS, |out| {
         if args.json {
             write_json(out, &articles)
@@ -65,15 +82,32 @@ pub fn run(args: &ListArgs) -> ExitCode {
     })
 }
 
+/// One article to list, with its exact duplicates.
+struct Listed<'a> {
+    article: &'a Article,
+    /// Files holding it (1 + its copies).
+    copies: usize,
+    /// The id of the article it copies, if it is a copy.
+    duplicate_of: Option<&'a str>,
+}
+
 /// The articles matching `query`, with the reader's matching (the index is
 /// built over these articles only, so a tag filter saves reading bodies).
-fn searched<'a>(articles: Vec<&'a Article>, query: &Query) -> Vec<&'a Article> {
+fn searched<'a>(articles: Vec<Listed<'a>>, query: &Query) -> Vec<Listed<'a>> {
     if query.is_empty() {
         return articles;
     }
-    let owned: Vec<Article> = articles.iter().map(|a| (*a).clone()).collect();
+    let owned: Vec<Article> = articles.iter().map(|l| l.article.clone()).collect();
     let matches = SearchIndex::build(&owned).matches(query);
-    matches.indices().iter().map(|&i| articles[i]).collect()
+    let mut keep = vec![false; articles.len()];
+    for &i in matches.indices() {
+        keep[i] = true;
+    }
+    articles
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(listed, keep)| keep.then_some(listed))
+        .collect()
 }
 
 /// Whether `article` carries every tag in `wanted` (lower-cased), ignoring case.
@@ -83,7 +117,8 @@ pub fn has_tags(article: &Article, wanted: &[String]) -> bool {
         .all(|w| article.tags.iter().any(|t| t.to_lowercase() == *w))
 }
 
-fn write_text(out: &mut dyn Write, articles: &[&Article]) -> io::Result<()> {
+fn write_text(out: &mut dyn Write, listed: &[&Listed]) -> io::Result<()> {
+    let articles: Vec<&Article> = listed.iter().map(|l| l.article).collect();
     let categories: Vec<String> = articles.iter().map(|a| a.categories.join("/")).collect();
     let category_width = categories
         .iter()
@@ -91,7 +126,7 @@ fn write_text(out: &mut dyn Write, articles: &[&Article]) -> io::Result<()> {
         .max()
         .unwrap_or(0)
         .min(MAX_CATEGORY_COLUMN);
-    let titles: Vec<String> = articles.iter().map(|a| shown_title(a)).collect();
+    let titles: Vec<String> = listed.iter().map(|l| shown_title(l)).collect();
     let title_width = titles
         .iter()
         .map(|t| str_width(t))
@@ -120,13 +155,18 @@ fn write_text(out: &mut dyn Write, articles: &[&Article]) -> io::Result<()> {
     Ok(())
 }
 
-/// The title, marked when the article is a draft.
-fn shown_title(article: &Article) -> String {
-    if article.draft {
-        format!("[draft] {}", article.title)
+/// The title, marked when the article is a draft, counted when it has
+/// exact duplicates (`×3`).
+fn shown_title(listed: &Listed) -> String {
+    let mut title = if listed.article.draft {
+        format!("[draft] {}", listed.article.title)
     } else {
-        article.title.clone()
+        listed.article.title.clone()
+    };
+    if listed.copies > 1 {
+        title.push_str(&format!(" ×{}", listed.copies));
     }
+    title
 }
 
 /// One `list --json` line.
@@ -145,10 +185,13 @@ struct ArticleJson<'a> {
     url: Option<&'a str>,
     original_url: Option<&'a str>,
     draft: bool,
+    /// The id of the article this file duplicates exactly, if any.
+    duplicate_of: Option<&'a str>,
 }
 
 impl<'a> ArticleJson<'a> {
-    fn new(a: &'a Article) -> Self {
+    fn new(listed: &Listed<'a>) -> Self {
+        let a = listed.article;
         ArticleJson {
             path: a.path.to_string_lossy().into_owned(),
             id: &a.id,
@@ -164,11 +207,12 @@ impl<'a> ArticleJson<'a> {
             url: a.url.as_deref(),
             original_url: a.original_url.as_deref(),
             draft: a.draft,
+            duplicate_of: listed.duplicate_of,
         }
     }
 }
 
-fn write_json(out: &mut dyn Write, articles: &[&Article]) -> io::Result<()> {
+fn write_json(out: &mut dyn Write, articles: &[&Listed]) -> io::Result<()> {
     for article in articles {
         let json = serde_json::to_string(&ArticleJson::new(article)).map_err(io::Error::other)?;
         writeln!(out, "{}", terminal_safe_json(&json))?;

@@ -233,8 +233,14 @@ fn parse_text(
             .map(|b| decode_utf8(b, complete, &mut invalid_utf8));
         article.set_title_from_body(text.as_deref());
     }
-    if options.verify_bodies {
+    if options.verify_bodies || options.hash_bodies {
         source.fill_all()?;
+    }
+    if options.hash_bodies {
+        let body = source.bytes().get(body_start..).unwrap_or_default();
+        article.body_hash = Some(xxhash_rust::xxh3::xxh3_64(body));
+    }
+    if options.verify_bodies {
         let body = source.bytes().get(body_start..).unwrap_or_default();
         invalid_utf8 |= std::str::from_utf8(body).is_err();
         if memchr::memchr(0, body).is_some() {

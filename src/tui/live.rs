@@ -49,6 +49,7 @@ pub fn app_for(startup: Startup, keymap: &Keymap) -> (App, Live) {
         colors: config.colors,
         date_format: config.date_format,
         time_format: config.time_format,
+        collapse_duplicates: config.collapse_duplicates,
     };
     let mut app = App::new(library, keymap.guide(), options).with_marks(marks);
     if !notices.is_empty() {
