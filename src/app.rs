@@ -51,8 +51,9 @@ pub use update_marks::Confirm;
 pub use url_check::check_url;
 
 use crate::article::Article;
-use crate::library::{Duplicates, Library, Severity};
+use crate::library::{Duplicates, Library};
 use crate::marks::{Marks, ViewFilter};
+use crate::problem::Severity;
 
 /// The main view underneath any pop-up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -19,7 +19,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime};
 pub use front_matter::{FrontKind, Split, split};
 pub use normalise::stable_id;
 
-use crate::library::{Problem, Severity};
+use crate::problem::{Problem, Severity};
 
 /// One article's metadata. Every string here has been through
 /// `text::sanitize::clean_inline`, so it is safe to draw.

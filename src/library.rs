@@ -12,23 +12,22 @@ mod open;
 mod order;
 mod read;
 mod samples;
-mod walk;
 
 use name::library_name;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering as AtomicOrdering};
 
 use rayon::prelude::*;
 
 use crate::article::{Article, BodySource, YamlParser};
+use crate::tree::{self, Found, Keys};
 
+pub use crate::problem::{Problem, Severity};
 pub use cached::{DiskIndex, Recheck};
 pub use changes::ChangeSummary;
 pub use duplicates::Duplicates;
 pub use order::{compare_articles, sort_articles};
 pub use read::load_file;
-pub use walk::is_markdown;
 
 /// One file's outcome: the article and its problems, or why it is not one.
 pub type LoadResult = Result<(Article, Vec<Problem>), Problem>;
@@ -48,15 +47,6 @@ pub struct Library {
     /// Sizes and times of the files, for the cache and live changes
     /// (opaque; `Library::default()`'s is right for a library built by hand).
     pub disk: DiskIndex,
-}
-
-/// Something wrong with one file. Warnings leave the article loaded;
-/// errors mean the file could not be read or parsed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    pub path: PathBuf,
-    pub severity: Severity,
-    pub reason: String,
 }
 
 /// How to load.
@@ -83,12 +73,6 @@ impl Default for LoadOptions {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Severity {
-    Warning,
-    Error,
-}
-
 impl Library {
     /// Loads every Markdown article under `paths` (files or folders).
     /// Never fails: unreadable and broken files become [`Problem`]s.
@@ -98,20 +82,42 @@ impl Library {
 
     /// [`Library::load`] with chosen options.
     pub fn load_with(paths: &[PathBuf], options: LoadOptions) -> Library {
-        let saw_link = AtomicBool::new(false);
-        // Files are loaded while the walk goes on, on all cores; each thread
-        // gathers its own lists, so there is no intermediate list to copy.
-        let (mut articles, mut problems) = walk::find(paths, &saw_link)
-            .par_bridge()
-            .fold(Gathered::default, |mut gathered, found| {
-                match found {
-                    walk::Found::File(c) => {
-                        let result =
-                            read::load(c.path, &c.archive_path, &mut gathered.reader, options);
-                        gathered.add(result);
+        let found: Vec<Found> = paths.iter().map(|p| tree::find(p, Keys::Skip)).collect();
+        Self::load_found(paths, found, options)
+    }
+
+    /// Loads the files the walk of each of `paths` found.
+    fn load_found(paths: &[PathBuf], found: Vec<Found>, options: LoadOptions) -> Library {
+        let mut problems = Vec::new();
+        let mut saw_link = false;
+        // Each file with the root its archive path is taken inside.
+        let mut files: Vec<(PathBuf, &Path)> = Vec::new();
+        for (root, found) in paths.iter().zip(found) {
+            match found {
+                Found::Problem(p) => problems.push(p),
+                Found::File(_) => files.push((root.clone(), Path::new(""))),
+                Found::Folder(walk) => {
+                    saw_link |= walk.saw_link();
+                    problems.extend(walk.unreadable);
+                    for scan in walk.scans {
+                        problems.extend(scan.problems);
+                        files.extend(
+                            scan.files
+                                .into_iter()
+                                .map(|(path, _)| (path, root.as_path())),
+                        );
                     }
-                    walk::Found::Problem(p) => gathered.problems.push(p),
                 }
+            }
+        }
+        // On all cores; each thread gathers its own lists, so there is no
+        // intermediate list to copy.
+        let (mut articles, parsed_problems) = files
+            .into_par_iter()
+            .fold(Gathered::default, |mut gathered, (path, root)| {
+                let archive_path = tree::archive_path(&path, root);
+                let result = read::load(path, &archive_path, &mut gathered.reader, options);
+                gathered.add(result);
                 gathered
             })
             .map(|g| (g.articles, g.problems))
@@ -119,7 +125,8 @@ impl Library {
                 || (Vec::new(), Vec::new()),
                 |(a1, p1), (a2, p2)| (append(a1, a2), append(p1, p2)),
             );
-        if saw_link.load(AtomicOrdering::Relaxed) || paths.len() > 1 {
+        problems = append(problems, parsed_problems);
+        if saw_link || paths.len() > 1 {
             drop_duplicates(&mut articles, &mut problems);
         }
         let mut library = Self::assemble(library_name(paths), articles, problems);
@@ -211,7 +218,7 @@ fn drop_duplicates(articles: &mut Vec<Article>, problems: &mut Vec<Problem>) {
     // Different paths to one file.
     let mut paths: Vec<&Path> = articles.iter().map(|a| a.path.as_path()).collect();
     paths.extend(problems.iter().map(|p| p.path.as_path()));
-    let dropped = walk::duplicates(paths);
+    let dropped = tree::duplicates(paths);
     if !dropped.is_empty() {
         articles.retain(|a| !dropped.contains(&a.path));
         problems.retain(|p| !dropped.contains(&p.path));
@@ -291,9 +298,4 @@ fn decode_start(bytes: &[u8], complete: bool) -> String {
         bytes.len() - read::cut_tail(bytes)
     };
     String::from_utf8_lossy(&bytes[..end]).into_owned()
-}
-
-/// The id-relevant path of `path` inside `root`, as `load_file` uses it.
-pub fn archive_path(path: &Path, root: &Path) -> String {
-    walk::archive_path(path, root)
 }

@@ -32,6 +32,7 @@ use url::Url;
 
 pub use document::Document;
 pub use header::{header, header_dated};
+pub use links::readable_url;
 
 use crate::article::{Article, BodyFormat};
 use crate::text::sanitize;

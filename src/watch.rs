@@ -17,7 +17,8 @@ use std::time::{Duration, Instant};
 
 use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 
-use crate::library::{Recheck, is_markdown};
+use crate::library::Recheck;
+use crate::tree;
 
 /// How long the folders must be quiet before a batch is sent.
 pub const QUIET: Duration = Duration::from_millis(150);
@@ -198,13 +199,10 @@ impl Roots {
             .0
             .iter()
             .find_map(|(root, abs)| Some((root, path.strip_prefix(abs).ok()?)))?;
-        if rel
-            .components()
-            .any(|c| c.as_os_str().as_encoded_bytes().first() == Some(&b'.'))
-        {
+        if tree::has_hidden_part(rel) {
             return None;
         }
-        let wanted = is_markdown(path) || path.is_dir() || !path.exists();
+        let wanted = tree::is_article_file(path) || path.is_dir() || !path.exists();
         wanted.then(|| {
             if rel.as_os_str().is_empty() {
                 root.clone()

@@ -108,6 +108,7 @@ fn links_are_numbered_and_resolved() {
     assert_eq!(
         doc.links(),
         [
+            "https://web.archive.org/web/20210712015219im_/https://city.example.cn/images/metro.jpg",
             "https://web.archive.org/web/20210712034151if_/https://www.youtube.com/embed/Xy7_metro01",
             "https://web.archive.org/web/20210712015219/https://city.example.cn/article/3/phase-two",
             "https://web.archive.org/web/20210712015219/https://city.example.cn/subscribe",
@@ -153,4 +154,35 @@ fn a_table_too_wide_becomes_one_record_per_block() {
         "{text}"
     );
     assert!(!text.contains("2011 年 11 月 24 日 │"), "{text}");
+}
+
+#[test]
+fn images_and_bare_addresses_are_numbered_and_links_shown_decoded() {
+    let doc = inkstone::render::render_body(
+        "看[報道](https://a.hk/article/1/%E9%87%91%E6%AD%A3%E6%81%A9)和 https://fb.com/34dot。\n\n\
+         ![示威現場](https://img.a.hk/p1.jpg)\n\n<img src=\"/p2.png\" alt=\"第二張\">\n",
+        Some("https://a.hk/x"),
+    );
+    assert_eq!(
+        doc.links(),
+        [
+            "https://a.hk/article/1/%E9%87%91%E6%AD%A3%E6%81%A9",
+            "https://fb.com/34dot",
+            "https://img.a.hk/p1.jpg",
+            "https://a.hk/p2.png",
+        ]
+    );
+    assert_eq!(doc.link_text(1), "報道");
+    assert_eq!(doc.link_text(3), "示威現場");
+    for width in [24, 40, 80] {
+        let text = plain(&doc.layout(width));
+        assert!(text.contains("[圖 3]") && text.contains("[圖 4]"), "{text}");
+        assert!(!text.contains("%E9"), "{text}");
+    }
+    let text = plain(&doc.layout(80));
+    assert!(
+        text.contains("報道[1]和 https://fb.com/34dot[2]。"),
+        "{text}"
+    );
+    assert!(text.contains("[1] https://a.hk/article/1/金正恩"), "{text}");
 }

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use super::dates;
 use super::fields::{Raw, RawFields};
 use super::{Article, BodyFormat, Origin};
-use crate::library::Severity;
+use crate::problem::Severity;
 use crate::text::sanitize::{clean_inline, clean_inline_owned};
 use crate::text::width::truncate;
 

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::*;
-use crate::library::{Problem, Severity};
+use crate::problem::{Problem, Severity};
 
 /// Parses `yaml` both ways, asserts the results agree, and returns one.
 pub(super) fn parse(yaml: &str) -> (Article, Vec<Problem>) {

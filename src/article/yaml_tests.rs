@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use super::tests::{day, parse, reasons};
 use super::{has_unprintable, simple_front, strip_unprintable};
-use crate::library::Severity;
+use crate::problem::Severity;
 
 #[test]
 fn control_characters_in_quoted_title_are_removed_before_parsing() {

@@ -12,7 +12,7 @@ use rayon::prelude::*;
 use super::codec::{self, FileRecord};
 use super::{FileKey, Stamp, build_stamp};
 use crate::article::{Article, BodyFormat, BodySource};
-use crate::library::{Problem, Severity};
+use crate::problem::{Problem, Severity};
 use crate::text::decode::Encoding;
 
 /// One file as the cache remembers it.

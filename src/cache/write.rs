@@ -11,7 +11,7 @@ use super::codec::{self, ArticleRecord, DirRecord, FileRecord, Meta, ProblemReco
 use super::{FileKey, Stamp, build_stamp};
 use crate::article::{Article, BodySource};
 use crate::durable::{self, Durability};
-use crate::library::{Problem, Severity};
+use crate::problem::{Problem, Severity};
 
 /// What to write: the library as loaded, every file's key, and the folders
 /// that were listed.

@@ -8,7 +8,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::output::{problem_line, to_stdout};
-use crate::library::{Library, LoadOptions, Severity};
+use crate::library::{Library, LoadOptions};
+use crate::problem::Severity;
 use crate::text::sanitize::clean_inline;
 
 pub fn run(paths: &[PathBuf]) -> ExitCode {

@@ -35,7 +35,7 @@ pub fn open_library(paths: &[std::path::PathBuf]) -> Result<crate::library::Libr
     let broken = library
         .problems
         .iter()
-        .filter(|p| p.severity == crate::library::Severity::Error)
+        .filter(|p| p.severity == crate::problem::Severity::Error)
         .count();
     if broken > 0 {
         eprintln!(
@@ -59,10 +59,10 @@ pub fn shown_path(path: &Path) -> String {
 }
 
 /// A problem as every command prints it: `path: warning: reason`.
-pub fn problem_line(problem: &crate::library::Problem) -> String {
+pub fn problem_line(problem: &crate::problem::Problem) -> String {
     let severity = match problem.severity {
-        crate::library::Severity::Error => "error",
-        crate::library::Severity::Warning => "warning",
+        crate::problem::Severity::Error => "error",
+        crate::problem::Severity::Warning => "warning",
     };
     format!(
         "{}: {severity}: {}",

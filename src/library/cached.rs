@@ -17,8 +17,9 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use super::{Library, LoadOptions, LoadResult, read, walk};
+use super::{Library, LoadOptions, LoadResult, read};
 use crate::cache::{self, FileKey, Snapshot, Stamp};
+use crate::tree::{self, Found, Keys};
 
 /// What the library knows of the files it was loaded from, to update the
 /// cache and to apply changes.
@@ -142,28 +143,33 @@ impl Library {
     }
 }
 
-/// A first load: the loader itself (fastest), with every file's size and
-/// time taken just before it, so that a file changed meanwhile is parsed
-/// again next time rather than cached stale. `None` when the tree holds
-/// something the cache steps aside for (see `DirScan::unusual`).
+/// A first load: one walk, with every file's size and time taken before
+/// it is parsed, so that a file changed meanwhile is parsed again next time
+/// rather than cached stale. `None` when the tree holds something the cache
+/// steps aside for (see `DirScan::unusual`).
 fn cold_load(paths: &[PathBuf]) -> Option<Library> {
+    let found: Vec<Found> = paths.iter().map(|p| tree::find(p, Keys::Read)).collect();
+    if found
+        .iter()
+        .any(|f| matches!(f, Found::Folder(walk) if !walk.is_plain()))
+    {
+        return None;
+    }
     let mut keys = Vec::new();
     let mut dirs = HashMap::new();
-    for root in paths {
-        if root.is_dir() {
-            let (scans, errors) = cache::walk(root, &walk::is_markdown);
-            if !errors.is_empty() || scans.iter().any(|s| s.unusual) {
-                return None;
+    for (root, found) in paths.iter().zip(&found) {
+        match found {
+            Found::Folder(walk) => {
+                for scan in &walk.scans {
+                    dirs.insert(scan.dir.clone(), scan.mtime);
+                    keys.extend(scan.files.iter().cloned());
+                }
             }
-            for scan in scans {
-                dirs.insert(scan.dir, scan.mtime);
-                keys.extend(scan.files);
-            }
-        } else if root.is_file() && walk::is_markdown(root) {
-            keys.extend(FileKey::stat(root).map(|key| (root.clone(), key)));
+            Found::File(key) => keys.push((root.clone(), *key)),
+            Found::Problem(_) => {}
         }
     }
-    let mut library = Library::load(paths);
+    let mut library = Library::load_found(paths, found, LoadOptions::default());
     library.disk = DiskIndex {
         keys,
         dirs,
@@ -196,7 +202,7 @@ pub(super) fn parse_all(roots: &[PathBuf], files: &[(PathBuf, FileKey)]) -> Vec<
             let root = root_of(roots, path);
             read::load(
                 path.clone(),
-                &walk::archive_path(path, root),
+                &tree::archive_path(path, root),
                 reader,
                 LoadOptions::default(),
             )

@@ -7,9 +7,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::cached::parse_all;
-use super::{Library, compare_articles, sort_articles, walk};
+use super::{Library, compare_articles, sort_articles};
 use crate::article::Article;
-use crate::cache::{self, FileKey};
+use crate::tree::{self, FileKey, Keys};
 
 /// Up to this many new articles are inserted in place; more are sorted.
 const INSERT_LIMIT: usize = 64;
@@ -67,12 +67,12 @@ impl Library {
                 Ok(meta) if meta.is_dir() => {
                     // Everything under it is gone unless listed again now.
                     gone.insert(path.clone());
-                    for scan in cache::walk(path, &walk::is_markdown).0 {
+                    for scan in tree::walk(path, Keys::Read).scans {
                         listed.push((scan.dir, scan.mtime));
                         present.extend(scan.files);
                     }
                 }
-                Ok(meta) if meta.is_file() && walk::is_markdown(path) => {
+                Ok(meta) if meta.is_file() && tree::is_article_file(path) => {
                     present.push((path.clone(), FileKey::of(&meta)));
                 }
                 Ok(_) => {}
@@ -156,10 +156,8 @@ impl Library {
     /// inside a hidden folder (such as `.git`) below it.
     fn is_inside(&self, path: &Path) -> bool {
         self.roots.iter().any(|root| {
-            path.strip_prefix(root).is_ok_and(|rel| {
-                !rel.components()
-                    .any(|c| c.as_os_str().as_encoded_bytes().first() == Some(&b'.'))
-            })
+            path.strip_prefix(root)
+                .is_ok_and(|rel| !tree::has_hidden_part(rel))
         })
     }
 }

@@ -10,9 +10,11 @@ use std::path::{Path, PathBuf};
 use source::{FileSource, MemorySource, Source};
 
 use super::open::Opener;
-use super::{LoadOptions, LoadResult, Problem, Severity, walk};
+use super::{LoadOptions, LoadResult};
 use crate::article::{self, Article, BodySource, Origin, Split};
+use crate::problem::{Problem, Severity};
 use crate::text::decode::{self, Encoding};
+use crate::tree;
 
 /// Nearly all front matter fits in the first read.
 const FIRST_READ: usize = 4096;
@@ -28,7 +30,7 @@ const TITLE_SEARCH: usize = 64 * 1024;
 pub fn load_file(path: &Path, root: &Path) -> Result<(Article, Vec<Problem>), Problem> {
     load(
         path.to_path_buf(),
-        &walk::archive_path(path, root),
+        &tree::archive_path(path, root),
         &mut Reader::default(),
         LoadOptions::default(),
     )

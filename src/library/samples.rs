@@ -24,10 +24,10 @@ fn collect(
     out: &mut Vec<Result<(Article, Vec<Problem>), Problem>>,
 ) {
     for file in dir.files() {
-        if !super::walk::is_markdown(file.path()) {
+        if !crate::tree::is_article_file(file.path()) {
             continue;
         }
-        let archive_path = super::walk::archive_path(file.path(), Path::new(""));
+        let archive_path = crate::tree::archive_path(file.path(), Path::new(""));
         let path = PathBuf::from("data").join(file.path());
         out.push(read::parse_embedded(
             file.contents(),
@@ -62,7 +62,7 @@ mod tests {
             assert!(
                 problems
                     .iter()
-                    .all(|p| p.severity == crate::library::Severity::Warning)
+                    .all(|p| p.severity == crate::problem::Severity::Warning)
             );
             crate::library::read_body(&article.body).expect("embedded body");
         }

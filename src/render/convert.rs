@@ -14,11 +14,14 @@ use super::document::Indent;
 use super::{links, style};
 
 /// Text in one style; `link` is the resolved http(s) address it points to.
+/// An `image` run is an image's label (its text is the alt text) and
+/// `link` the image's own address.
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct Run {
     pub text: String,
     pub style: Style,
     pub link: Option<String>,
+    pub image: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -141,17 +144,31 @@ fn lone_image(content: &[Piece<'_>]) -> Option<String> {
     (!inner.contains(marker::IMAGE)).then(|| inner.trim().to_owned())
 }
 
-/// `FIGURE alt ALT_END caption`: the caption, or the alt text without one.
+/// `FIGURE src SRC_END alt ALT_END caption`: the caption, or the alt text
+/// without one.
 fn figure(indent: Indent, content: &[Piece<'_>], base: Option<&Url>) -> RawBlock {
     let mut alt = String::new();
+    let mut src = String::new();
     let mut caption = Runs::new(base);
     let mut in_alt = false;
+    let mut in_src = false;
     for (s, m) in content {
         let mut rest = *s;
-        if !in_alt {
+        if !in_alt && !in_src {
             if let Some((_, after)) = rest.split_once(marker::FIGURE) {
+                in_src = true;
+                rest = after;
+            }
+        }
+        if in_src {
+            if let Some((a, after)) = rest.split_once(marker::SRC_END) {
+                src.push_str(a);
+                in_src = false;
                 in_alt = true;
                 rest = after;
+            } else {
+                src.push_str(rest);
+                continue;
             }
         }
         if in_alt {
@@ -173,7 +190,13 @@ fn figure(indent: Indent, content: &[Piece<'_>], base: Option<&Url>) -> RawBlock
         alt.trim().clone_into(&mut shown);
         caption = vec![plain_run(&shown, style::caption())];
     }
-    let mut runs = vec![plain_run("[圖]", style::media_label())];
+    let mut label = plain_run("[圖]", style::media_label());
+    if let Some(link) = links::resolve(base, &src) {
+        label.text.clone_from(&shown);
+        label.link = Some(link);
+        label.image = true;
+    }
+    let mut runs = vec![label];
     if !shown.is_empty() {
         runs.push(plain_run(" ", Style::new()));
         for r in &mut caption {
@@ -238,6 +261,7 @@ fn plain_run(text: &str, style: Style) -> Run {
         text: text.to_owned(),
         style,
         link: None,
+        image: false,
     }
 }
 
@@ -265,6 +289,8 @@ struct Runs<'b> {
     base: Option<&'b Url>,
     done: Vec<Run>,
     alt: Option<String>,
+    /// The address of the image whose alt text is being read.
+    src: Option<String>,
 }
 
 impl<'b> Runs<'b> {
@@ -273,6 +299,7 @@ impl<'b> Runs<'b> {
             base,
             done: Vec::new(),
             alt: None,
+            src: None,
         }
     }
 
@@ -300,7 +327,8 @@ impl<'b> Runs<'b> {
             if let Some(alt) = self.alt.as_mut() {
                 if c == marker::ALT_END {
                     let alt = self.alt.take().unwrap_or_default();
-                    self.image(alt.trim(), style, link.as_ref());
+                    let src = self.src.take();
+                    self.image(alt.trim(), src.as_deref(), style, link.as_ref());
                 } else {
                     alt.push(c);
                 }
@@ -310,6 +338,10 @@ impl<'b> Runs<'b> {
                 marker::IMAGE => {
                     self.add(std::mem::take(&mut plain), style, link.as_ref());
                     self.alt = Some(String::new());
+                    self.src = marks.iter().find_map(|m| match m {
+                        Mark::Image(src) => Some(src.clone()),
+                        _ => None,
+                    });
                 }
                 c if marker::is_marker(c) => {}
                 c => plain.push(c),
@@ -318,26 +350,60 @@ impl<'b> Runs<'b> {
         self.add(plain, style, link.as_ref());
     }
 
-    fn image(&mut self, alt: &str, style: Style, link: Option<&String>) {
+    /// `[圖] alt`; an image outside a link gets a number of its own (its
+    /// label run carries its address), so it can be opened.
+    fn image(&mut self, alt: &str, src: Option<&str>, style: Style, link: Option<&String>) {
         let label = style::media_label().patch(style);
-        self.add("[圖]".to_owned(), label, link);
+        let own = src.and_then(|s| links::resolve(self.base, s));
+        match (link, own) {
+            (None, Some(own)) => self.done.push(Run {
+                text: alt.to_owned(),
+                style: label,
+                link: Some(own),
+                image: true,
+            }),
+            _ => self.add("[圖]".to_owned(), label, link),
+        }
         if !alt.is_empty() {
             self.add(format!(" {alt}"), style::caption().patch(style), link);
         }
     }
 
+    /// Appends text; addresses written out in unlinked text (`see
+    /// https://a.b/c`) become links, so they are numbered too.
     fn add(&mut self, text: String, style: Style, link: Option<&String>) {
+        if link.is_some() || !text.contains("://") {
+            self.add_run(text, style, link);
+            return;
+        }
+        let mut rest = text.as_str();
+        while let Some((before, address, after)) = links::find_bare(rest) {
+            self.add_run(before.to_owned(), style, None);
+            let linked = links::resolve(None, address);
+            let link_style = if linked.is_some() {
+                style.patch(style::link())
+            } else {
+                style
+            };
+            self.add_run(address.to_owned(), link_style, linked.as_ref());
+            rest = after;
+        }
+        self.add_run(rest.to_owned(), style, None);
+    }
+
+    fn add_run(&mut self, text: String, style: Style, link: Option<&String>) {
         if text.is_empty() {
             return;
         }
         match self.done.last_mut() {
-            Some(last) if last.style == style && last.link.as_ref() == link => {
+            Some(last) if !last.image && last.style == style && last.link.as_ref() == link => {
                 last.text.push_str(&text);
             }
             _ => self.done.push(Run {
                 text,
                 style,
                 link: link.cloned(),
+                image: false,
             }),
         }
     }

@@ -45,10 +45,12 @@ pub(super) mod marker {
     /// Names a raw HTML block cut out of Markdown before parsing (see
     /// `markdown::html_blocks`); never reaches html2text.
     pub const RAW_BLOCK: char = '\u{F000B}';
+    /// In a figure, after `FIGURE`: the image's address ends here.
+    pub const SRC_END: char = '\u{F000C}';
 
     /// Whether `c` is one of the markers used inside text.
     pub fn is_text_marker(c: char) -> bool {
-        ('\u{F0001}'..='\u{F000B}').contains(&c)
+        ('\u{F0001}'..='\u{F000C}').contains(&c)
     }
 
     /// Whether `c` is one of our markers.
@@ -63,7 +65,8 @@ pub(super) enum Mark {
     #[default]
     Plain,
     Link(String),
-    Image,
+    /// An image, with its address.
+    Image(String),
     Emphasis,
     Strong,
     Strikeout,
@@ -125,12 +128,12 @@ impl TextDecorator for Decorator {
         Mark::Preformat
     }
 
-    fn decorate_image(&mut self, _src: &str, title: &str) -> (String, Mark) {
+    fn decorate_image(&mut self, src: &str, title: &str) -> (String, Mark) {
         let mut s = String::with_capacity(title.len() + 4);
         s.push(marker::IMAGE);
         s.push_str(title);
         s.push(marker::ALT_END);
-        (s, Mark::Image)
+        (s, Mark::Image(src.to_owned()))
     }
 
     fn header_prefix(&self, level: usize) -> String {

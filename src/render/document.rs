@@ -3,7 +3,7 @@
 use ratatui::text::{Line, Span};
 
 use super::convert::{Cell, RawBlock, Run};
-use super::links::Numbering;
+use super::links::{Numbering, readable_url};
 use super::style;
 use super::table::{Table, TableCell};
 use crate::text::width::{str_width, take_columns};
@@ -122,6 +122,8 @@ enum Block {
 pub struct Document {
     blocks: Vec<Block>,
     links: Vec<String>,
+    /// Each link's text (the first that named it; an image's alt text).
+    link_texts: Vec<String>,
 }
 
 impl Document {
@@ -177,9 +179,11 @@ impl Document {
                 }
             }
         }
+        let (links, link_texts) = numbering.into_links();
         Document {
             blocks,
-            links: numbering.into_urls(),
+            links,
+            link_texts,
         }
     }
 
@@ -202,6 +206,14 @@ impl Document {
     /// All are absolute http(s) addresses.
     pub fn links(&self) -> &[String] {
         &self.links
+    }
+
+    /// The text of link `[n]` (from 1) as the body shows it; empty when
+    /// the link has none (a bare address).
+    pub fn link_text(&self, n: usize) -> &str {
+        n.checked_sub(1)
+            .and_then(|i| self.link_texts.get(i))
+            .map_or("", String::as_str)
     }
 
     /// The body wrapped to `width` columns, followed by the numbered link
@@ -246,7 +258,7 @@ impl Document {
         for (i, url) in self.links.iter().enumerate() {
             let label = format!("[{}] ", i + 1);
             let label_width = str_width(&label);
-            let para = Paragraph::styled(url, style::link());
+            let para = Paragraph::styled(&readable_url(url), style::link());
             if label_width + MIN_TEXT_COLUMNS > width {
                 out.push(Line::styled(
                     take_columns(&label, width).to_owned(),
@@ -272,22 +284,41 @@ impl Document {
 fn paragraph(runs: &[Run], numbering: &mut Numbering) -> Paragraph {
     let mut b = ParagraphBuilder::new();
     let mut open: Option<&str> = None;
+    let mut text = String::new();
     for run in runs {
+        if let (Some(src), true) = (run.link.as_deref(), run.image) {
+            // An image's own number sits in its label: `[圖 3]`.
+            close_link(&mut b, open.take(), &mut text, numbering);
+            let n = numbering.number(src);
+            numbering.name(n, run.text.trim());
+            b.push(&format!("[圖 {n}]"), style::media_label().patch(run.style));
+            continue;
+        }
         if run.link.as_deref() != open {
-            close_link(&mut b, open, numbering);
+            close_link(&mut b, open, &mut text, numbering);
             open = run.link.as_deref();
+        }
+        if open.is_some() {
+            text.push_str(&run.text);
         }
         b.push(&run.text, run.style);
     }
-    close_link(&mut b, open, numbering);
+    close_link(&mut b, open, &mut text, numbering);
     b.finish()
 }
 
-fn close_link(b: &mut ParagraphBuilder, link: Option<&str>, numbering: &mut Numbering) {
+fn close_link(
+    b: &mut ParagraphBuilder,
+    link: Option<&str>,
+    text: &mut String,
+    numbering: &mut Numbering,
+) {
     if let Some(url) = link {
         let n = numbering.number(url);
+        numbering.name(n, text);
         b.push_glued(&format!("[{n}]"), style::link_number());
     }
+    text.clear();
 }
 
 /// Spans without trailing spaces (an indent on an otherwise empty line).

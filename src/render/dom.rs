@@ -121,19 +121,31 @@ fn paragraph_with(dom: &RcDom, text: &str) -> Handle {
     p
 }
 
-/// `<figure><img alt><figcaption>..</figcaption></figure>` becomes
-/// `<p>FIGURE alt ALT_END caption..</p>`; the converter shows the caption,
-/// or the alt text when the caption is empty.
+/// `<figure><img src alt><figcaption>..</figcaption></figure>` becomes
+/// `<p>FIGURE src SRC_END alt ALT_END caption..</p>`; the converter shows
+/// the caption, or the alt text when the caption is empty.
 fn figure(dom: &RcDom, figure: &Handle) -> Handle {
-    let alt = find(figure, &["img"])
-        .and_then(|img| attribute(&img, "alt"))
+    let img = find(figure, &["img"]);
+    let alt = img
+        .as_ref()
+        .and_then(|img| attribute(img, "alt"))
         .map(|a| clean_inline(&a))
+        .unwrap_or_default();
+    let src = img
+        .as_ref()
+        .and_then(|img| attribute(img, "src"))
+        .map(|s| clean_inline(&s))
         .unwrap_or_default();
     let p = element(dom, "p");
     append_text(
         dom,
         &p,
-        &format!("{}{alt}{}", marker::FIGURE, marker::ALT_END),
+        &format!(
+            "{}{src}{}{alt}{}",
+            marker::FIGURE,
+            marker::SRC_END,
+            marker::ALT_END
+        ),
     );
     if let Some(caption) = find(figure, &["figcaption"]) {
         let kids = std::mem::take(&mut *caption.children.borrow_mut());

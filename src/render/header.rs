@@ -4,6 +4,7 @@
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 
+use super::links::readable_url;
 use super::style;
 use crate::article::Article;
 use crate::text::sanitize::clean_inline;
@@ -90,49 +91,4 @@ fn joined(items: &[String]) -> String {
         .filter(|s| !s.is_empty())
         .collect::<Vec<_>>()
         .join("、")
-}
-
-/// `url` with percent-escapes decoded when they spell readable UTF-8 (the
-/// archive's addresses carry whole Chinese titles encoded); otherwise as is.
-fn readable_url(url: &str) -> String {
-    let bytes = url.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        match (
-            bytes[i],
-            bytes.get(i + 1).copied().and_then(hex),
-            bytes.get(i + 2).copied().and_then(hex),
-        ) {
-            (b'%', Some(hi), Some(lo)) => {
-                out.push((hi * 16 + lo) as u8);
-                i += 3;
-            }
-            (b, _, _) => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    match String::from_utf8(out) {
-        Ok(s) if !s.chars().any(|c| c.is_control() || c.is_whitespace()) => s,
-        _ => url.to_owned(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn urls_are_shown_decoded_when_readable() {
-        assert_eq!(
-            readable_url("https://a.hk/article/1/%E9%87%91%E6%AD%A3%E6%81%A9"),
-            "https://a.hk/article/1/金正恩"
-        );
-        assert_eq!(readable_url("https://a.hk/a%20b"), "https://a.hk/a%20b");
-        assert_eq!(readable_url("https://a.hk/%FF%FE"), "https://a.hk/%FF%FE");
-        assert_eq!(readable_url("https://a.hk/100%"), "https://a.hk/100%");
-    }
 }

@@ -21,6 +21,70 @@ pub(super) fn resolve(base: Option<&Url>, href: &str) -> Option<String> {
     matches!(url.scheme(), "http" | "https").then(|| clean_inline(url.as_str()))
 }
 
+/// `url` with percent-escapes decoded when they spell readable UTF-8 (the
+/// archive's addresses carry whole Chinese titles encoded); otherwise as is.
+pub fn readable_url(url: &str) -> String {
+    let bytes = url.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match (
+            bytes[i],
+            bytes.get(i + 1).copied().and_then(hex),
+            bytes.get(i + 2).copied().and_then(hex),
+        ) {
+            (b'%', Some(hi), Some(lo)) => {
+                out.push((hi * 16 + lo) as u8);
+                i += 3;
+            }
+            (b, _, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    match String::from_utf8(out) {
+        Ok(s) if !s.chars().any(|c| c.is_control() || c.is_whitespace()) => s,
+        _ => url.to_owned(),
+    }
+}
+
+/// The first `http://` or `https://` address written out in `text`: the
+/// text before it, the address, the text after. An address ends at a space,
+/// a wide character, a bracket or quote, and does not take the sentence's
+/// final punctuation.
+pub(super) fn find_bare(text: &str) -> Option<(&str, &str, &str)> {
+    let lower = text.to_ascii_lowercase();
+    let start = ["https://", "http://"]
+        .iter()
+        .filter_map(|scheme| lower.find(scheme))
+        .min()?;
+    let tail = &text[start..];
+    let end = tail
+        .char_indices()
+        .find(|&(_, c)| {
+            c.is_whitespace()
+                || !c.is_ascii()
+                || matches!(
+                    c,
+                    '<' | '>' | '"' | '\'' | '(' | ')' | '[' | ']' | '{' | '}' | '`'
+                )
+        })
+        .map_or(tail.len(), |(i, _)| i);
+    let address = tail[..end].trim_end_matches(['.', ',', ';', ':', '!', '?']);
+    let scheme_end = tail.find("://").map_or(0, |i| i + 3);
+    if address.len() <= scheme_end {
+        // A scheme alone: look after it.
+        let after = &text[start + scheme_end..];
+        let (b, a, rest) = find_bare(after)?;
+        let before_len = start + scheme_end + b.len();
+        return Some((&text[..before_len], a, rest));
+    }
+    let stop = start + address.len();
+    Some((&text[..start], &text[start..stop], &text[stop..]))
+}
+
 /// The article address as a base for relative links.
 pub(super) fn base(url: Option<&str>) -> Option<Url> {
     Url::parse(url?.trim())
@@ -28,10 +92,12 @@ pub(super) fn base(url: Option<&str>) -> Option<Url> {
         .filter(|u| matches!(u.scheme(), "http" | "https"))
 }
 
-/// Numbers links `[1]`, `[2]`... in order; the same address keeps its number.
+/// Numbers links `[1]`, `[2]`... in order; the same address keeps its number
+/// and the first text that named it.
 #[derive(Debug, Default)]
 pub(super) struct Numbering {
     urls: Vec<String>,
+    texts: Vec<String>,
     index: HashMap<String, usize>,
 }
 
@@ -42,13 +108,25 @@ impl Numbering {
             return n;
         }
         self.urls.push(url.to_owned());
+        self.texts.push(String::new());
         let n = self.urls.len();
         self.index.insert(url.to_owned(), n);
         n
     }
 
-    pub(super) fn into_urls(self) -> Vec<String> {
-        self.urls
+    /// Gives link `n` the text `text` unless it has one.
+    pub(super) fn name(&mut self, n: usize, text: &str) {
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        if let Some(slot) = n.checked_sub(1).and_then(|i| self.texts.get_mut(i)) {
+            if slot.is_empty() {
+                *slot = text;
+            }
+        }
+    }
+
+    /// The addresses and their texts, in number order.
+    pub(super) fn into_links(self) -> (Vec<String>, Vec<String>) {
+        (self.urls, self.texts)
     }
 }
 
@@ -86,11 +164,47 @@ mod tests {
     }
 
     #[test]
+    fn urls_are_shown_decoded_when_readable() {
+        assert_eq!(
+            readable_url("https://a.hk/article/1/%E9%87%91%E6%AD%A3%E6%81%A9"),
+            "https://a.hk/article/1/金正恩"
+        );
+        assert_eq!(readable_url("https://a.hk/a%20b"), "https://a.hk/a%20b");
+        assert_eq!(readable_url("https://a.hk/%FF%FE"), "https://a.hk/%FF%FE");
+        assert_eq!(readable_url("https://a.hk/100%"), "https://a.hk/100%");
+    }
+
+    #[test]
+    fn bare_addresses_are_found_in_text() {
+        assert_eq!(
+            find_bare("見 https://fb.com/34dot。其他"),
+            Some(("見 ", "https://fb.com/34dot", "。其他"))
+        );
+        assert_eq!(
+            find_bare("(see http://a.b/c?d=1).").map(|(_, a, _)| a),
+            Some("http://a.b/c?d=1")
+        );
+        assert_eq!(find_bare("no address here"), None);
+        assert_eq!(
+            find_bare("https:// then https://x.y").map(|(_, a, _)| a),
+            Some("https://x.y")
+        );
+    }
+
+    #[test]
     fn numbers_repeat_for_the_same_address() {
         let mut n = Numbering::default();
         assert_eq!(n.number("https://a"), 1);
         assert_eq!(n.number("https://b"), 2);
         assert_eq!(n.number("https://a"), 1);
-        assert_eq!(n.into_urls(), ["https://a", "https://b"]);
+        n.name(1, "甲  文字");
+        n.name(1, "乙");
+        assert_eq!(
+            n.into_links(),
+            (
+                vec!["https://a".to_owned(), "https://b".to_owned()],
+                vec!["甲 文字".to_owned(), String::new()]
+            )
+        );
     }
 }

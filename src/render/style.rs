@@ -60,7 +60,7 @@ pub(super) fn for_marks(marks: &[Mark]) -> Style {
     marks.iter().fold(Style::new(), |s, m| match m {
         Mark::Plain => s,
         Mark::Link(_) => s.patch(link()),
-        Mark::Image => s.patch(caption()),
+        Mark::Image(_) => s.patch(caption()),
         Mark::Emphasis => s.add_modifier(Modifier::ITALIC),
         Mark::Strong => s.add_modifier(Modifier::BOLD),
         Mark::Strikeout => s.add_modifier(Modifier::CROSSED_OUT),

@@ -147,9 +147,9 @@ fn an_empty_library_does_not_break_anything() {
 #[test]
 fn problems_are_announced() {
     let mut library = library();
-    library.problems.push(crate::library::Problem {
+    library.problems.push(crate::problem::Problem {
         path: "bad.md".into(),
-        severity: crate::library::Severity::Error,
+        severity: crate::problem::Severity::Error,
         reason: "no front matter".into(),
     });
     let app = App::new(library, KeyGuide::default(), Options::default());

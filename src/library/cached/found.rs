@@ -7,8 +7,10 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use super::{DiskIndex, parse_all};
-use crate::cache::{self, CachedFile, Decoded, DirScan, FileKey, Snapshot, Stamp};
-use crate::library::{Library, Problem, library_name, sort_articles, walk};
+use crate::cache::{CachedFile, Decoded, FileKey, Snapshot, Stamp};
+use crate::library::{Library, library_name, sort_articles};
+use crate::problem::Problem;
+use crate::tree::{self, DirScan, Keys};
 
 /// The files of a library: those the cache still vouches for, and those
 /// to parse.
@@ -39,14 +41,11 @@ impl Found {
             } else {
                 // A file, a missing path or something else: as the loader
                 // reports it (one stat).
-                let no_links = std::sync::atomic::AtomicBool::new(false);
-                for found in walk::find(std::slice::from_ref(root), &no_links) {
-                    match found {
-                        walk::Found::File(c) => {
-                            root_files.extend(FileKey::stat(&c.path).map(|k| (c.path, k)));
-                        }
-                        walk::Found::Problem(p) => problems.push(p),
-                    }
+                match tree::find(root, Keys::Read) {
+                    tree::Found::File(key) => root_files.push((root.clone(), key)),
+                    tree::Found::Problem(p) => problems.push(p),
+                    // A folder made meanwhile: next time.
+                    tree::Found::Folder(_) => {}
                 }
             }
         }
@@ -65,7 +64,7 @@ impl Found {
                     dirs.insert(dir.clone(), now);
                 }
                 Some(_) => {
-                    let scan = cache::list_dir(dir, &walk::is_markdown).ok()?;
+                    let scan = tree::list_dir(dir, Keys::Read).ok()?;
                     to_walk.extend(
                         scan.subdirs
                             .iter()
@@ -79,13 +78,13 @@ impl Found {
         }
         let walked: Vec<_> = to_walk
             .par_iter()
-            .map(|d| cache::walk(d, &walk::is_markdown))
+            .map(|d| tree::walk(d, Keys::Read))
             .collect();
-        for (found, errors) in walked {
-            if !errors.is_empty() {
+        for walk in walked {
+            if !walk.unreadable.is_empty() {
                 return None;
             }
-            scans.extend(found);
+            scans.extend(walk.scans);
         }
         if scans.iter().any(|s| s.unusual) {
             return None;

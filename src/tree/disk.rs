@@ -1,0 +1,82 @@
+//! What identifies one version of a file or folder on disk: its size and
+//! modification time. The cache compares these to tell what changed.
+
+use std::fs;
+use std::path::Path;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use serde::{Deserialize, Serialize};
+
+/// A modification time as seconds and nanoseconds since the Unix epoch
+/// (negative seconds before it).
+#[derive(
+    Debug, Default, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+pub struct Stamp(pub i64, pub u32);
+
+impl Stamp {
+    /// Recorded for a folder whose list must be read again: no real
+    /// folder has this time.
+    pub const UNTRUSTED: Stamp = Stamp(i64::MIN, 0);
+
+    pub fn of(time: SystemTime) -> Stamp {
+        match time.duration_since(UNIX_EPOCH) {
+            Ok(d) => Stamp(
+                i64::try_from(d.as_secs()).unwrap_or(i64::MAX),
+                d.subsec_nanos(),
+            ),
+            Err(before) => {
+                let d = before.duration();
+                Stamp(
+                    -i64::try_from(d.as_secs()).unwrap_or(i64::MAX),
+                    d.subsec_nanos(),
+                )
+            }
+        }
+    }
+
+    pub fn now() -> Stamp {
+        Stamp::of(SystemTime::now())
+    }
+
+    /// Whether this time is too close to `written` to prove that nothing
+    /// changed after the cache was written: a file changed twice within
+    /// one timestamp tick (coarse on some file systems) keeps its time.
+    pub fn is_racy(self, written: Stamp) -> bool {
+        self.0 >= written.0.saturating_sub(2)
+    }
+}
+
+/// What identifies one version of a file: its size and modification time.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct FileKey {
+    pub size: u64,
+    pub mtime: Stamp,
+}
+
+impl FileKey {
+    pub fn of(meta: &fs::Metadata) -> FileKey {
+        FileKey {
+            size: meta.len(),
+            mtime: meta.modified().map(Stamp::of).unwrap_or_default(),
+        }
+    }
+
+    /// The key of the file at `path` now, following symlinks.
+    pub fn stat(path: &Path) -> Option<FileKey> {
+        fs::metadata(path).ok().map(|m| FileKey::of(&m))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stamps_before_the_epoch_are_negative() {
+        let before = UNIX_EPOCH - std::time::Duration::from_secs(5);
+        assert_eq!(Stamp::of(before), Stamp(-5, 0));
+        assert!(Stamp(100, 0).is_racy(Stamp(101, 0)));
+        assert!(!Stamp(90, 0).is_racy(Stamp(101, 0)));
+    }
+}
