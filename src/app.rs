@@ -181,6 +181,10 @@ impl App {
         };
         app.index_library();
         app.visible = app.order.clone();
+        if app.duplicates.copy_count() > 0 {
+            let duplicates = &app.duplicates;
+            app.visible.retain(|&i| !duplicates.is_copy(i));
+        }
         let errors = app
             .library
             .problems

@@ -30,7 +30,17 @@ pub use order::{compare_articles, sort_articles};
 pub use read::load_file;
 
 /// One file's outcome: the article and its problems, or why it is not one.
-pub type LoadResult = Result<(Article, Vec<Problem>), Problem>;
+pub type LoadResult = Result<(Article, Vec<Problem>), NotArticle>;
+
+/// Why a file gave no article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NotArticle {
+    /// It could not be read or parsed.
+    Failed(Problem),
+    /// An HTML file without front matter: a page of the site (an index,
+    /// an about page), not a post. Skipped and counted.
+    SitePage,
+}
 
 /// Everything loaded from one or more paths.
 #[derive(Debug, Default)]
@@ -47,6 +57,26 @@ pub struct Library {
     /// Sizes and times of the files, for the cache and live changes
     /// (opaque; `Library::default()`'s is right for a library built by hand).
     pub disk: DiskIndex,
+    /// What the walk and the loader passed over, for `check` (counted by a
+    /// plain load; a load through the cache leaves it empty).
+    pub skipped: Skipped,
+}
+
+/// Files that were not loaded, and not because anything was wrong.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Skipped {
+    /// Files with other extensions (`.txt`, images, feeds).
+    pub other_files: usize,
+    /// `.html`/`.htm` files without front matter: pages of the site.
+    pub site_pages: usize,
+    /// Hidden entries (`.git`, `.drafts`): not walked.
+    pub hidden: usize,
+}
+
+impl Skipped {
+    pub fn is_empty(&self) -> bool {
+        *self == Skipped::default()
+    }
 }
 
 /// How to load.
@@ -90,6 +120,7 @@ impl Library {
     fn load_found(paths: &[PathBuf], found: Vec<Found>, options: LoadOptions) -> Library {
         let mut problems = Vec::new();
         let mut saw_link = false;
+        let mut skipped = Skipped::default();
         // Each file with the root its archive path is taken inside.
         let mut files: Vec<(PathBuf, &Path)> = Vec::new();
         for (root, found) in paths.iter().zip(found) {
@@ -100,6 +131,8 @@ impl Library {
                     saw_link |= walk.saw_link();
                     problems.extend(walk.unreadable);
                     for scan in walk.scans {
+                        skipped.other_files += scan.skipped;
+                        skipped.hidden += scan.hidden;
                         problems.extend(scan.problems);
                         files.extend(
                             scan.files
@@ -112,7 +145,7 @@ impl Library {
         }
         // On all cores; each thread gathers its own lists, so there is no
         // intermediate list to copy.
-        let (mut articles, parsed_problems) = files
+        let (mut articles, parsed_problems, site_pages) = files
             .into_par_iter()
             .fold(Gathered::default, |mut gathered, (path, root)| {
                 let archive_path = tree::archive_path(&path, root);
@@ -120,17 +153,19 @@ impl Library {
                 gathered.add(result);
                 gathered
             })
-            .map(|g| (g.articles, g.problems))
+            .map(|g| (g.articles, g.problems, g.site_pages))
             .reduce(
-                || (Vec::new(), Vec::new()),
-                |(a1, p1), (a2, p2)| (append(a1, a2), append(p1, p2)),
+                || (Vec::new(), Vec::new(), 0),
+                |(a1, p1, s1), (a2, p2, s2)| (append(a1, a2), append(p1, p2), s1 + s2),
             );
+        skipped.site_pages = site_pages;
         problems = append(problems, parsed_problems);
         if saw_link || paths.len() > 1 {
             drop_duplicates(&mut articles, &mut problems);
         }
         let mut library = Self::assemble(library_name(paths), articles, problems);
         library.roots = paths.to_vec();
+        library.skipped = skipped;
         library
     }
 
@@ -161,6 +196,16 @@ impl Library {
         }
     }
 
+    /// The paths given that do not exist or cannot be read, with why: a
+    /// command must name them and fail rather than show an empty list.
+    pub fn missing_roots(&self) -> Vec<&Problem> {
+        self.problems
+            .iter()
+            .filter(|p| p.severity == Severity::Error && self.roots.contains(&p.path))
+            .filter(|p| p.reason.starts_with("cannot read"))
+            .collect()
+    }
+
     /// Whether any file could not be read or parsed.
     pub fn has_errors(&self) -> bool {
         self.problems.iter().any(|p| p.severity == Severity::Error)
@@ -183,6 +228,7 @@ impl Library {
 struct Gathered {
     articles: Vec<Article>,
     problems: Vec<Problem>,
+    site_pages: usize,
     reader: read::Reader,
 }
 
@@ -193,7 +239,8 @@ impl Gathered {
                 self.articles.push(article);
                 self.problems.extend(problems);
             }
-            Err(problem) => self.problems.push(problem),
+            Err(NotArticle::Failed(problem)) => self.problems.push(problem),
+            Err(NotArticle::SitePage) => self.site_pages += 1,
         }
     }
 }

@@ -164,7 +164,8 @@ fn shown_title(listed: &Listed) -> String {
         listed.article.title.clone()
     };
     if listed.copies > 1 {
-        title.push_str(&format!(" ×{}", listed.copies));
+        title.push_str(" ×");
+        title.push_str(&listed.copies.to_string());
     }
     title
 }

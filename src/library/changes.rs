@@ -7,7 +7,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::cached::parse_all;
-use super::{Library, compare_articles, sort_articles};
+use super::{Library, NotArticle, compare_articles, sort_articles};
 use crate::article::Article;
 use crate::tree::{self, FileKey, Keys};
 
@@ -122,10 +122,11 @@ impl Library {
                     new_articles.push(article);
                     self.problems.extend(found);
                 }
-                Err(problem) => {
+                Err(NotArticle::Failed(problem)) => {
                     summary.failed += 1;
                     self.problems.push(problem);
                 }
+                Err(NotArticle::SitePage) => {}
             }
         }
         summary.removed = before

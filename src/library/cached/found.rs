@@ -8,7 +8,7 @@ use rayon::prelude::*;
 
 use super::{DiskIndex, parse_all};
 use crate::cache::{CachedFile, Decoded, FileKey, Snapshot, Stamp};
-use crate::library::{Library, library_name, sort_articles};
+use crate::library::{Library, NotArticle, library_name, sort_articles};
 use crate::problem::Problem;
 use crate::tree::{self, DirScan, Keys};
 
@@ -158,7 +158,8 @@ impl Found {
                     articles.push(article);
                     problems.extend(found);
                 }
-                Err(problem) => problems.push(problem),
+                Err(NotArticle::Failed(problem)) => problems.push(problem),
+                Err(NotArticle::SitePage) => {}
             }
         }
         if changed {
@@ -178,6 +179,7 @@ impl Found {
             articles,
             problems,
             disk,
+            skipped: crate::library::Skipped::default(),
         }
     }
 }
