@@ -58,6 +58,7 @@ fn list_json_over_hostile_fixtures() {
                 "date",
                 "datetime",
                 "draft",
+                "duplicate_of",
                 "id",
                 "original_url",
                 "path",
@@ -189,10 +190,16 @@ fn check_names_every_broken_file_and_fails() {
         String::from_utf8_lossy(&listed.stderr),
         "inkstone: 3 files could not be read or parsed; `inkstone check` lists them\n"
     );
-    let summary = text.lines().last().unwrap();
+    let mut last = text.lines().rev();
     assert_eq!(
-        summary,
-        "10 articles loaded from hostile; 3 errors, 4 warnings in 7 files"
+        last.next(),
+        Some(
+            "skipped: 1 files with other extensions, 1 hidden files and folders (names starting with .)"
+        )
+    );
+    assert_eq!(
+        last.next(),
+        Some("10 articles loaded from hostile; 3 errors, 4 warnings in 7 files")
     );
 }
 
@@ -207,9 +214,13 @@ fn check_passes_when_only_warnings() {
 
 #[test]
 fn check_of_a_missing_path_fails() {
+    // Status 2, naming the path (issue 9): not an empty archive.
     let output = inkstone(&["check", "/nonexistent/inkstone-archive"]);
-    assert_eq!(output.status.code(), Some(1));
-    assert!(stdout(&output).starts_with("/nonexistent/inkstone-archive: error: cannot read:"));
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&output.stderr)
+            .starts_with("inkstone: /nonexistent/inkstone-archive: error: cannot read:")
+    );
 }
 
 #[test]
