@@ -2,7 +2,9 @@
 //! that need the terminal (suspend, terminal browsers).
 
 mod browser;
+mod input;
 mod live;
+mod loading;
 mod session;
 mod signals;
 mod terminal;
@@ -11,14 +13,13 @@ use std::io;
 use std::process::ExitCode;
 use std::time::Duration;
 
-use crossterm::event;
-
 pub use browser::{Launch, plan as browser_plan};
 pub use live::{Live, app_for};
 pub use session::{Outside, Session, load_body};
 
+use crate::config::Config;
 use crate::keymap::Keymap;
-use crate::startup::Startup;
+use crate::startup::{Locations, Startup};
 
 /// How long to wait for input before checking signals and browser outcomes.
 const TICK: Duration = Duration::from_millis(100);
@@ -28,13 +29,85 @@ pub fn no_color() -> bool {
     std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
 }
 
+/// Takes the terminal, opens the library for `paths` behind a loading
+/// screen (see `loading`), then runs the reader as [`run`] does.
+pub fn open_and_run(
+    config: Config,
+    paths: &[std::path::PathBuf],
+    at: &Locations,
+    keymap: Keymap,
+) -> io::Result<ExitCode> {
+    let watchdog = signals::Watchdog::start()?;
+    let signals = signals::Signals::register(&watchdog)?;
+    let mut tty = terminal::init(config.mouse)?;
+    let input = match input::Reader::start(watchdog.clone()) {
+        Ok(input) => input,
+        Err(e) => {
+            let _ = terminal::leave();
+            return Err(e);
+        }
+    };
+    match loading::open(&mut tty, &signals, &input, config, paths, at) {
+        Ok(loading::Loaded::Ready(startup)) => {
+            let taken = Taken {
+                watchdog,
+                signals,
+                tty,
+                input,
+            };
+            run_on(taken, *startup, keymap)
+        }
+        Ok(loading::Loaded::Quit(code)) => {
+            watchdog.exiting();
+            terminal::leave()?;
+            Ok(exit_code(code))
+        }
+        Err(e) => {
+            let _ = terminal::leave();
+            Err(e)
+        }
+    }
+}
+
 /// Runs the reader until the person quits or a signal ends it, then saves
-/// the marks and the cache and prints what went wrong doing so.
+/// the marks and prints what went wrong doing so. Nothing else holds the
+/// exit: background work (the cache write, search, rechecks) just stops.
 pub fn run(startup: Startup, keymap: Keymap) -> io::Result<ExitCode> {
-    let mouse = startup.config.mouse;
+    let watchdog = signals::Watchdog::start()?;
+    let signals = signals::Signals::register(&watchdog)?;
+    let tty = terminal::init(startup.config.mouse)?;
+    let input = match input::Reader::start(watchdog.clone()) {
+        Ok(input) => input,
+        Err(e) => {
+            let _ = terminal::leave();
+            return Err(e);
+        }
+    };
+    let taken = Taken {
+        watchdog,
+        signals,
+        tty,
+        input,
+    };
+    run_on(taken, startup, keymap)
+}
+
+/// The terminal taken over, with what listens to it.
+struct Taken {
+    watchdog: signals::Watchdog,
+    signals: signals::Signals,
+    tty: terminal::Tty,
+    input: input::Reader,
+}
+
+fn run_on(taken: Taken, startup: Startup, keymap: Keymap) -> io::Result<ExitCode> {
+    let Taken {
+        watchdog,
+        signals,
+        tty,
+        input,
+    } = taken;
     let (app, mut live) = app_for(startup, &keymap);
-    let signals = signals::Signals::register()?;
-    let tty = terminal::init(mouse)?;
     let mut session = match Session::new(app, keymap, tty) {
         Ok(session) => session,
         Err(e) => {
@@ -42,61 +115,123 @@ pub fn run(startup: Startup, keymap: Keymap) -> io::Result<ExitCode> {
             return Err(e);
         }
     };
-    let result = event_loop(&mut session, &signals, &mut live);
-    let restored = terminal::leave();
-    for message in session.into_app().finish() {
-        eprintln!("inkstone: {message}");
+    let loops = Loop {
+        signals: &signals,
+        input: &input,
+        watchdog: &watchdog,
+    };
+    let result = loops.run(&mut session, &mut live);
+    watchdog.exiting();
+    let lost = matches!(result, Ok(Ended::TerminalLost));
+    let restored = if lost { Ok(()) } else { terminal::leave() };
+    let (mut app, tty) = session.into_parts();
+    if lost {
+        std::mem::forget(tty);
+    } else {
+        drop(tty);
     }
-    let code = result?;
+    let (messages, saved) = app.finish_saving();
+    for message in &messages {
+        say(message);
+    }
+    if !saved {
+        say("marks could not be saved (see above); exiting with status 1");
+    }
+    // Freeing a million articles one by one takes longer than the whole
+    // quit may; the system takes the memory back at once when we exit.
+    std::mem::forget(app);
+    std::mem::forget(live);
+    let code = match result {
+        Ok(Ended::TerminalLost) => 129,
+        Ok(Ended::With(code)) => code,
+        Err(e) => return Err(e),
+    };
     restored?;
-    Ok(code)
+    Ok(exit_code(if saved { code } else { 1 }))
 }
 
-fn event_loop(
-    session: &mut Session<terminal::TtyBackend>,
-    signals: &signals::Signals,
-    live: &mut Live,
-) -> io::Result<ExitCode> {
-    session.draw()?;
-    // Starts the search index right after the first frame.
-    session.tick();
-    loop {
-        if let Some(signal) = signals.take() {
-            return Ok(ExitCode::from(u8::try_from(128 + signal).unwrap_or(1)));
-        }
-        let mut outside = Vec::new();
-        if event::poll(TICK)? {
+/// A message on standard error, which may be a terminal that is gone:
+/// failing to print must not crash the exit that saves marks.
+fn say(message: &str) {
+    use std::io::Write;
+    let _ = writeln!(io::stderr(), "inkstone: {message}");
+}
+
+/// How the loop ended.
+enum Ended {
+    /// With this exit status.
+    With(i32),
+    TerminalLost,
+}
+
+fn exit_code(code: i32) -> ExitCode {
+    ExitCode::from(u8::try_from(code).unwrap_or(1))
+}
+
+/// What the event loop listens to.
+struct Loop<'a> {
+    signals: &'a signals::Signals,
+    input: &'a input::Reader,
+    watchdog: &'a signals::Watchdog,
+}
+
+impl Loop<'_> {
+    fn run(
+        &self,
+        session: &mut Session<terminal::TtyBackend>,
+        live: &mut Live,
+    ) -> io::Result<Ended> {
+        session.draw()?;
+        // Starts the search index right after the first frame.
+        session.tick();
+        loop {
+            if let Some(signal) = self.signals.take() {
+                return Ok(Ended::With(128 + signal));
+            }
+            let mut outside = Vec::new();
             // Take everything already typed before drawing, so a held key
             // or a burst of wheel events costs one frame, not one each.
-            loop {
-                outside.extend(session.handle_event(&event::read()?));
-                if !outside.is_empty() || !event::poll(Duration::ZERO)? {
-                    break;
+            let mut next = self.input.next(TICK);
+            while let Some(input) = next {
+                match input {
+                    input::Input::Event(event) => outside.extend(session.handle_event(&event)),
+                    input::Input::Closed => return Ok(Ended::TerminalLost),
+                }
+                next = if outside.is_empty() {
+                    self.input.try_next()
+                } else {
+                    None
+                };
+            }
+            outside.extend(session.poll_reports());
+            outside.extend(session.tick());
+            outside.extend(live.poll(session));
+            for request in outside {
+                match request {
+                    Outside::Quit => return Ok(Ended::With(0)),
+                    Outside::Suspend => {
+                        self.input.pause();
+                        terminal::suspend()?;
+                        self.input.resume();
+                        session.redraw_all()?;
+                    }
+                    Outside::Redraw => session.redraw_all()?,
+                    Outside::RunInTerminal { url, command } => {
+                        self.input.pause();
+                        self.watchdog.lend(true);
+                        terminal::leave()?;
+                        let outcome = browser::open_in_terminal(&url, command.as_deref());
+                        terminal::enter()?;
+                        // A Ctrl-C meant for the browser must not end the reader.
+                        let _ = self.signals.take();
+                        self.watchdog.lend(false);
+                        self.input.resume();
+                        session.dispatch(outcome);
+                        session.redraw_all()?;
+                    }
                 }
             }
+            session.draw_if_needed()?;
         }
-        outside.extend(session.poll_reports());
-        outside.extend(session.tick());
-        outside.extend(live.poll(session));
-        for request in outside {
-            match request {
-                Outside::Quit => return Ok(ExitCode::SUCCESS),
-                Outside::Suspend => {
-                    terminal::suspend()?;
-                    session.redraw_all()?;
-                }
-                Outside::Redraw => session.redraw_all()?,
-                Outside::RunInTerminal { url, command } => {
-                    terminal::leave()?;
-                    let outcome = browser::open_in_terminal(&url, command.as_deref());
-                    terminal::enter()?;
-                    // A Ctrl-C meant for the browser must not end the reader.
-                    let _ = signals.take();
-                    session.dispatch(outcome);
-                    session.redraw_all()?;
-                }
-            }
-        }
-        session.draw_if_needed()?;
     }
 }

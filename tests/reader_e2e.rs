@@ -554,3 +554,61 @@ fn below_the_minimum_size_keys_mark_nothing() {
     let unread = list_command(temp.path(), &["--unread", archive.to_str().unwrap()]);
     assert_eq!(unread.lines().count(), 7, "{unread}");
 }
+
+#[test]
+fn a_failing_browser_is_reported_with_its_status_and_reason() {
+    use std::os::unix::fs::PermissionsExt;
+    let temp = tempfile::tempdir().unwrap();
+    let browser = temp.path().join("fail-browser");
+    std::fs::write(
+        &browser,
+        "#!/bin/sh\necho 'cannot reach display' >&2\nexit 3\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&browser, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let archive = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/reader");
+    let mut r = Reader::start(&archive, temp.path(), &browser, &temp.path().join("x"));
+    r.wait_for(&["reader  7 articles"]);
+    r.send("\ro");
+    let screen = r.wait_for(&[
+        "Could not open the link (fail-browser exited with status 3: cannot reach display)",
+    ]);
+    assert!(!screen.contains("Opened"), "{screen}");
+    r.send("qq");
+    assert!(r.wait_for_exit().success());
+}
+
+#[test]
+fn link_picker_digits_open_that_link_and_space_does_not() {
+    let temp = tempfile::tempdir().unwrap();
+    let record = temp.path().join("opened-url");
+    let browser = recording_browser(temp.path());
+    let archive = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/links");
+    let mut r = Reader::start(&archive, temp.path(), &browser, &record);
+    r.wait_for(&["links  1 article"]);
+    r.send("\r");
+    r.wait_for(&["立法會選舉連結整理"]);
+    r.send("u");
+    r.wait_for(&["Links 12 / 12", "0-9 number"]);
+    // Space and Tab neither open nor close.
+    r.send(" \t");
+    std::thread::sleep(Duration::from_millis(300));
+    r.wait_for(&["Links 12 / 12"]);
+    assert!(!record.exists(), "Space or Tab opened a link");
+    // `1` could start 10, 11 or 12: it waits; `2` makes 12.
+    r.send("1");
+    r.wait_for(&["Links 4 / 12"]);
+    r.send("2");
+    assert_eq!(
+        wait_for_file(&record),
+        "https://www.example.hk/guide/%E6%8C%87%E5%BC%95.pdf"
+    );
+    std::fs::remove_file(&record).unwrap();
+    r.send("u5");
+    assert_eq!(
+        wait_for_file(&record),
+        "https://web.archive.org/web/20220519053245if_/https://www.example.hk/news/2022/05/%E9%BB%9E%E7%A5%A8%E5%AE%89%E6%8E%92"
+    );
+    r.send("qq");
+    assert!(r.wait_for_exit().success());
+}

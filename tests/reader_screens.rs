@@ -25,8 +25,18 @@ fn session(width: u16, height: u16, monochrome: bool) -> Session<TestBackend> {
 }
 
 fn session_named(width: u16, height: u16, monochrome: bool, name: &str) -> Session<TestBackend> {
+    session_of(fixtures(), width, height, monochrome, name)
+}
+
+fn session_of(
+    folder: PathBuf,
+    width: u16,
+    height: u16,
+    monochrome: bool,
+    name: &str,
+) -> Session<TestBackend> {
     let keymap = Keymap::defaults();
-    let mut library = Library::load(&[fixtures()]);
+    let mut library = Library::load(&[folder]);
     library.name = name.into();
     let app = App::new(
         library,
@@ -356,4 +366,59 @@ fn a_long_filter_header_ends_in_one_ellipsis() {
         let header = text.lines().next().unwrap();
         assert!(!header.contains("……"), "{w}: {header}");
     }
+}
+
+fn link_picker(w: u16, h: u16) -> Session<TestBackend> {
+    let folder = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/links");
+    let mut s = session_of(folder, w, h, false, "links");
+    press(&mut s, "\n");
+    // The body may load on a worker: wait for it before asking for links.
+    for _ in 0..1000 {
+        if s.app().detail().is_some_and(|d| !d.links().is_empty()) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        s.poll_reports();
+    }
+    press(&mut s, "u");
+    s
+}
+
+#[test]
+fn the_link_picker_uses_the_screen_and_shows_text_and_readable_addresses() {
+    for (w, h) in [(40, 12), (80, 24), (120, 40), (200, 60)] {
+        let s = link_picker(w, h);
+        let text = screen(&s);
+        insta::assert_snapshot!(format!("link_picker_{w}x{h}"), text);
+        let top = text.lines().find(|l| l.contains("Links 12 / 12")).unwrap();
+        assert!(
+            width_of(top) >= usize::from(w) - 2,
+            "{w}x{h}: the box takes the screen\n{text}"
+        );
+        assert!(!text.contains("%E8"), "decoded:\n{text}");
+        assert!(
+            !text.contains("mark"),
+            "no marking in the link picker:\n{text}"
+        );
+        if w >= 80 {
+            let row = text.lines().find(|l| l.contains("[3] ")).unwrap();
+            assert!(row.contains(" 華盛頓為何取消  https://web.arch"), "{text}");
+            // Long addresses are cut in the middle: their end stays.
+            assert_eq!(row.contains('…'), w < 200, "{row}");
+            assert!(
+                row.trim_end_matches([' ', '│'])
+                    .ends_with("/news/2022/05/華盛頓為何取消"),
+                "{row}"
+            );
+            assert!(
+                text.contains(" 選舉指引  https://www.example.hk/guide/指引.pdf"),
+                "{text}"
+            );
+            assert!(text.contains("[11] https://fb.com/34dot "), "{text}");
+        }
+    }
+}
+
+fn width_of(line: &str) -> usize {
+    inkstone::text::width::str_width(line)
 }

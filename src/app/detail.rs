@@ -53,6 +53,14 @@ impl Detail {
         }
     }
 
+    /// The text of body link `[n]` (from 1); empty without one.
+    pub fn link_text(&self, n: usize) -> &str {
+        match &self.body {
+            Body::Loaded(document) => document.link_text(n),
+            _ => "",
+        }
+    }
+
     /// The body's numbered links (none until it is loaded).
     pub fn links(&self) -> &[String] {
         match &self.body {

@@ -4,6 +4,8 @@
 
 use ratatui::layout::Rect;
 
+use super::PickerKind;
+
 /// The smallest terminal the reader draws in; below this it shows a
 /// one-line notice.
 pub const MIN_WIDTH: u16 = 40;
@@ -75,15 +77,19 @@ impl Size {
         Rect::new(left, body.y, width, body.height)
     }
 
-    /// The picker pop-up, border included.
-    pub fn picker_area(self) -> Rect {
-        centered(self.area(), 64, 24, 2, 1)
+    /// The picker pop-up, border included. The link picker takes the
+    /// screen: addresses are long.
+    pub fn picker_area(self, kind: PickerKind) -> Rect {
+        match kind {
+            PickerKind::Links => centered(self.area(), u16::MAX, u16::MAX, 1, 1),
+            PickerKind::Tags | PickerKind::Categories => centered(self.area(), 64, 24, 2, 1),
+        }
     }
 
     /// The picker's entry rows inside its border (below the query line,
     /// above the hint line).
-    pub fn picker_rows_area(self) -> Rect {
-        let outer = self.picker_area();
+    pub fn picker_rows_area(self, kind: PickerKind) -> Rect {
+        let outer = self.picker_area(kind);
         Rect::new(
             outer.x + 1,
             outer.y + 2,
@@ -130,8 +136,10 @@ mod tests {
             for rect in [
                 size.body_area(),
                 size.text_area(),
-                size.picker_area(),
-                size.picker_rows_area(),
+                size.picker_area(PickerKind::Tags),
+                size.picker_rows_area(PickerKind::Tags),
+                size.picker_area(PickerKind::Links),
+                size.picker_rows_area(PickerKind::Links),
                 size.help_area(0),
                 size.help_area(usize::MAX),
                 size.status_area(),
@@ -139,7 +147,7 @@ mod tests {
                 assert_eq!(screen.intersection(rect), rect, "{rect:?} in {w}x{h}");
             }
             assert!(size.text_area().width <= MAX_TEXT_WIDTH);
-            assert!(size.picker_rows_area().height >= 4);
+            assert!(size.picker_rows_area(PickerKind::Tags).height >= 4);
         }
         assert!(Size::new(39, 24).too_small());
         assert!(Size::new(80, 11).too_small());

@@ -103,6 +103,21 @@ impl Picker {
         }
     }
 
+    /// Link picker: `digits` typed, the entries whose number starts with
+    /// them, that number itself first.
+    pub fn show_numbers(&mut self, digits: String, rows: usize) {
+        self.matches = (0..self.entries.len())
+            .filter(|&i| self.entries[i].count.to_string().starts_with(&digits))
+            .collect();
+        self.matches
+            .sort_by_key(|&i| self.entries[i].count.to_string() != digits);
+        self.query = digits;
+        // The next typed letter ranks from scratch.
+        self.ranked_for = String::new();
+        self.cursor = Cursor::default();
+        self.cursor.reveal(self.matches.len(), rows);
+    }
+
     /// Replaces the query and re-ranks the entries; the highlight goes to the
     /// best match.
     pub fn set_query(&mut self, query: String, rows: usize) {

@@ -150,7 +150,7 @@ impl App {
         let help_lines = self.guide.help_len(self.help_text_width());
         match self.overlay.as_mut() {
             Some(Overlay::Picker(picker)) => {
-                let rows = usize::from(size.picker_rows_area().height);
+                let rows = usize::from(size.picker_rows_area(picker.kind).height);
                 picker.cursor.reveal(picker.matches.len(), rows);
             }
             Some(Overlay::Help { scroll }) => {

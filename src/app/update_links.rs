@@ -56,14 +56,36 @@ impl App {
             self.notify(message);
             return;
         }
+        // The label is what typing matches: the link's text and its address
+        // as shown; the number (`count`) says which link it is.
         let entries = links
             .iter()
             .enumerate()
-            .map(|(n, link)| PickerEntry {
-                label: crate::text::sanitize::clean_inline(link),
-                count: n + 1,
+            .map(|(i, link)| PickerEntry {
+                label: crate::text::sanitize::clean_inline(&format!(
+                    "{} {}",
+                    detail.link_text(i + 1),
+                    crate::render::readable_url(link)
+                )),
+                count: i + 1,
             })
             .collect();
         self.show_picker(PickerKind::Links, Choices::new(entries));
+    }
+
+    /// Closes the link picker and opens body link `[n]`, exactly as written.
+    pub(super) fn open_link_number(&mut self, n: usize) -> Vec<Effect> {
+        self.overlay = None;
+        let link = self
+            .detail
+            .as_ref()
+            .and_then(|d| n.checked_sub(1).and_then(|i| d.links().get(i)))
+            .cloned();
+        if let Some(link) = link {
+            self.open_url(&link)
+        } else {
+            self.fail(format!("There is no link [{n}]"));
+            Vec::new()
+        }
     }
 }

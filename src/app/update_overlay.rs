@@ -9,11 +9,27 @@ impl App {
     }
 
     pub(super) fn update_picker(&mut self, action: &Action) -> Vec<Effect> {
-        let area = self.size.picker_rows_area();
-        let rows = usize::from(area.height);
         let Some(Overlay::Picker(picker)) = self.overlay.as_mut() else {
             return Vec::new();
         };
+        let area = self.size.picker_rows_area(picker.kind);
+        let rows = usize::from(area.height);
+        if picker.kind == PickerKind::Links {
+            if let Action::Insert(c @ '0'..='9') = action {
+                // Digits pick a link by its number.
+                let digits = format!("{}{c}", picker.query);
+                if digits.bytes().all(|b| b.is_ascii_digit()) {
+                    let count = picker.entries.len();
+                    let n: usize = digits.parse().unwrap_or(0);
+                    // Opens as soon as no longer number starts with these digits.
+                    if (1..=count).contains(&n) && n.saturating_mul(10) > count {
+                        return self.open_link_number(n);
+                    }
+                    picker.show_numbers(digits, rows);
+                    return Vec::new();
+                }
+            }
+        }
         let len = picker.matches.len();
         let page = super::cursor::signed(rows.max(1));
         match action {
@@ -42,12 +58,18 @@ impl App {
             Action::DeleteChar => {
                 let mut query = picker.query.clone();
                 query.pop();
-                picker.set_query(query, rows);
+                let number = !query.is_empty() && query.bytes().all(|b| b.is_ascii_digit());
+                if picker.kind == PickerKind::Links && number {
+                    picker.show_numbers(query, rows);
+                } else {
+                    picker.set_query(query, rows);
+                }
             }
             Action::ClearQuery => picker.set_query(String::new(), rows),
             Action::ToggleMark => {
+                // One link is opened at a time: nothing to mark.
                 if picker.kind == PickerKind::Links {
-                    return self.apply_picker();
+                    return Vec::new();
                 }
                 if picker.toggle_mark() == Some(true) {
                     picker.cursor.move_by(1, len, rows);
@@ -80,6 +102,7 @@ impl App {
             return Vec::new();
         };
         let chosen: Vec<String> = picker.chosen().iter().map(|e| e.label.clone()).collect();
+        let number = picker.chosen().first().map(|e| e.count);
         let kind = picker.kind;
         if chosen.is_empty() {
             self.notify("Nothing matches; Backspace edits the query, Esc closes");
@@ -87,7 +110,7 @@ impl App {
         }
         self.overlay = None;
         match kind {
-            PickerKind::Links => self.open_url(&chosen[0]),
+            PickerKind::Links => self.open_link_number(number.unwrap_or(0)),
             PickerKind::Tags => {
                 self.apply_criteria(chosen.into_iter().map(Criterion::Tag).collect());
                 Vec::new()

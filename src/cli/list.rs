@@ -2,6 +2,7 @@
 //! JSON lines; `--tag` and `--search` filter.
 
 use std::io::{self, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use serde::Serialize;
@@ -9,9 +10,10 @@ use serde::Serialize;
 use super::ListArgs;
 use super::output::{open_library, pad_right, terminal_safe_json, to_stdout};
 use crate::article::Article;
+use crate::cache;
 use crate::library::Duplicates;
 use crate::marks::{Marks, ViewFilter};
-use crate::search::{QUERY_CUT_MESSAGE, Query, SearchIndex, cap_query};
+use crate::search::{self, QUERY_CUT_MESSAGE, Query, cap_query};
 use crate::text::sanitize::clean_inline;
 use crate::text::width::{fit, str_width};
 
@@ -68,7 +70,7 @@ pub fn run(args: &ListArgs) -> ExitCode {
         if cut {
             eprintln!("inkstone: {QUERY_CUT_MESSAGE}");
         }
-        articles = searched(articles, &Query::parse(search));
+        articles = searched(articles, &Query::parse(search), &library.roots);
     }
     let refs: Vec<&Article> = articles.iter().map(|l| l.article).collect();
     let order = args.sort.sorted(&refs);
@@ -91,16 +93,17 @@ struct Listed<'a> {
     duplicate_of: Option<&'a str>,
 }
 
-/// The articles matching `query`, with the reader's matching (the index is
-/// built over these articles only, so a tag filter saves reading bodies).
-fn searched<'a>(articles: Vec<Listed<'a>>, query: &Query) -> Vec<Listed<'a>> {
-    if query.is_empty() {
-        return articles;
-    }
-    let owned: Vec<Article> = articles.iter().map(|l| l.article.clone()).collect();
-    let matches = SearchIndex::build(&owned).matches(query);
+/// The articles matching `query`, with the reader's matching: the bodies'
+/// index the reader keeps beside the cache answers for the bodies it holds
+/// as they are now, the others are read (only these articles': a tag
+/// filter saves reading bodies).
+fn searched<'a>(articles: Vec<Listed<'a>>, query: &Query, roots: &[PathBuf]) -> Vec<Listed<'a>> {
+    let store = cache::default_dir()
+        .filter(|_| !roots.is_empty())
+        .map(|dir| search::store_file(&dir, roots));
+    let refs: Vec<&Article> = articles.iter().map(|l| l.article).collect();
     let mut keep = vec![false; articles.len()];
-    for &i in matches.indices() {
+    for i in search::matching(&refs, query, store.as_deref()) {
         keep[i] = true;
     }
     articles
@@ -174,6 +177,10 @@ fn shown_title(listed: &Listed) -> String {
 #[derive(Serialize)]
 struct ArticleJson<'a> {
     path: String,
+    /// The path's bytes in hex, only when it is not UTF-8 (`path` then has
+    /// U+FFFD in place of the bad bytes and cannot be opened).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path_bytes: Option<String>,
     id: &'a str,
     title: &'a str,
     date: Option<String>,
@@ -195,6 +202,11 @@ impl<'a> ArticleJson<'a> {
         let a = listed.article;
         ArticleJson {
             path: a.path.to_string_lossy().into_owned(),
+            path_bytes: a
+                .path
+                .to_str()
+                .is_none()
+                .then(|| hex(a.path.as_os_str().as_encoded_bytes())),
             id: &a.id,
             title: &a.title,
             date: a.date.map(|d| d.format("%Y-%m-%d").to_string()),
@@ -211,6 +223,16 @@ impl<'a> ArticleJson<'a> {
             duplicate_of: listed.duplicate_of,
         }
     }
+}
+
+/// Lower-case hex, two digits a byte.
+fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        let _ = write!(out, "{b:02x}");
+    }
+    out
 }
 
 fn write_json(out: &mut dyn Write, articles: &[&Listed]) -> io::Result<()> {

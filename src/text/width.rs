@@ -212,6 +212,34 @@ pub fn truncate(s: &str, max: usize) -> String {
     out
 }
 
+/// `s` in at most `max` columns, cut in the middle (`https://a.hk/…/end`)
+/// when too long: the start (a site) and the longer end (what tells one
+/// address from the next) stay.
+pub fn elide_middle(s: &str, max: usize) -> String {
+    if str_width(s) <= max {
+        return s.to_owned();
+    }
+    let ellipsis = str_width("…");
+    if max <= ellipsis + 1 {
+        return truncate(s, max);
+    }
+    let room = max - ellipsis;
+    let head = take_columns(s, room / 3);
+    let tail_room = room - str_width(head);
+    // The longest suffix that fits in what is left.
+    let mut start = s.len();
+    let mut used = 0;
+    for (i, c) in s.char_indices().rev() {
+        let w = char_width(c);
+        if used + w > tail_room || i < head.len() {
+            break;
+        }
+        used += w;
+        start = i;
+    }
+    format!("{head}…{}", &s[start..])
+}
+
 /// The longest prefix of `s` that fits in `max` columns, cut between
 /// characters (a base character keeps the combining marks that follow it).
 pub fn take_columns(s: &str, max: usize) -> &str {
@@ -295,6 +323,17 @@ mod tests {
         assert_eq!(truncate("中文標題", 6), "中文…");
         assert_eq!(truncate("abc", 0), "");
         assert!(str_width(&truncate("中文標題", 4)) <= 4);
+    }
+
+    #[test]
+    fn elide_middle_keeps_both_ends() {
+        let url = "https://web.archive.org/web/20220519053245if_/https://www.example.com/news/華盛頓為何取消";
+        let cut = elide_middle(url, 40);
+        assert!(str_width(&cut) <= 40, "{cut}");
+        assert!(cut.starts_with("https://web."), "{cut}");
+        assert!(cut.ends_with("/news/華盛頓為何取消"), "{cut}");
+        assert_eq!(elide_middle("short", 40), "short");
+        assert_eq!(elide_middle("abcdef", 1), "…");
     }
 
     #[test]

@@ -70,6 +70,13 @@ where
         self.app
     }
 
+    /// Ends the session, handing back the app and the terminal apart: a
+    /// terminal that is gone must not be dropped (ratatui then prints its
+    /// failure to put the cursor back, and printing there panics).
+    pub fn into_parts(self) -> (App, Terminal<B>) {
+        (self.app, self.terminal)
+    }
+
     pub fn terminal(&self) -> &Terminal<B> {
         &self.terminal
     }

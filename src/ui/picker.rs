@@ -9,10 +9,11 @@ use ratatui::widgets::{Block, Borders};
 use super::spans::{LineBuilder, count};
 use super::theme::Theme;
 use crate::app::{App, Picker, PickerEntry, PickerKind, Size};
+use crate::render::readable_url;
 use crate::text::width;
 
 pub fn draw(frame: &mut Frame, app: &App, picker: &Picker, size: Size, theme: &Theme) {
-    let outer = size.picker_area();
+    let outer = size.picker_area(picker.kind);
     super::open_popup(frame, outer);
     let inner_width = usize::from(outer.width.saturating_sub(2));
     let title = format!(
@@ -32,9 +33,22 @@ pub fn draw(frame: &mut Frame, app: &App, picker: &Picker, size: Size, theme: &T
     frame.render_widget(block, outer);
     let line_at = |y: u16| Rect::new(outer.x + 1, y, inner_width as u16, 1);
     frame.render_widget(query_line(picker, inner_width, theme), line_at(outer.y + 1));
-    draw_entries(frame, picker, size.picker_rows_area(), theme);
+    draw_entries(
+        frame,
+        app,
+        picker,
+        size.picker_rows_area(picker.kind),
+        theme,
+    );
     let mut hints = LineBuilder::new(inner_width);
-    for (i, hint) in app.guide().picker_hints.iter().enumerate() {
+    if picker.kind == PickerKind::Links {
+        hints.push("0-9", theme.key);
+        hints.push(" number  ", theme.dim);
+    }
+    let hint_list = app.guide().picker_hints.iter();
+    // Links are opened one at a time: no marking.
+    let shown = hint_list.filter(|h| picker.kind != PickerKind::Links || h.label != "mark");
+    for (i, hint) in shown.enumerate() {
         hints.push(if i == 0 { "" } else { "  " }, theme.dim);
         hints.push(&hint.key, theme.key);
         hints.push(&format!(" {}", hint.label), theme.dim);
@@ -65,7 +79,7 @@ fn query_line(picker: &Picker, width: usize, theme: &Theme) -> Line<'static> {
     line.build()
 }
 
-fn draw_entries(frame: &mut Frame, picker: &Picker, rows: Rect, theme: &Theme) {
+fn draw_entries(frame: &mut Frame, app: &App, picker: &Picker, rows: Rect, theme: &Theme) {
     let width = usize::from(rows.width);
     if picker.matches.is_empty() {
         let mut b = LineBuilder::new(width);
@@ -93,21 +107,54 @@ fn draw_entries(frame: &mut Frame, picker: &Picker, rows: Rect, theme: &Theme) {
         };
         let selected = position == picker.cursor.selected;
         let marked = picker.marked.contains(&entry_index);
-        let line = entry_line(
-            picker.kind,
-            entry,
-            (selected, marked),
-            width,
-            count_width,
-            theme,
-        );
+        let line = if picker.kind == PickerKind::Links {
+            link_line(app, entry.count, selected, width, count_width, theme)
+        } else {
+            entry_line(entry, (selected, marked), width, count_width, theme)
+        };
         frame.render_widget(line, Rect::new(rows.x, rows.y + row as u16, rows.width, 1));
     }
 }
 
-/// One entry: mark, label, count (or `[n] link` for links).
+/// A link: `[n]`, its text, then its address decoded for reading and cut
+/// in the middle, so its distinguishing end stays in view.
+fn link_line(
+    app: &App,
+    n: usize,
+    selected: bool,
+    width: usize,
+    count_width: usize,
+    theme: &Theme,
+) -> Line<'static> {
+    let patch = |style: Style| {
+        if selected {
+            style.patch(theme.selected)
+        } else {
+            style
+        }
+    };
+    let detail = app.detail();
+    let text = detail.map_or("", |d| d.link_text(n));
+    let url = detail
+        .and_then(|d| n.checked_sub(1).and_then(|i| d.links().get(i)))
+        .map(|u| readable_url(u))
+        .unwrap_or_default();
+    let mut b = LineBuilder::new(width);
+    b.push_fit(&format!(" [{n}]"), count_width + 4, patch(theme.key));
+    // An address written out in the text is its own text.
+    if !text.is_empty() && readable_url(text) != url {
+        // The text takes at most a third, the address the rest.
+        let text_width = width::str_width(text).min(b.left() / 3);
+        b.push_fit(text, text_width, patch(theme.title));
+        b.push("  ", patch(theme.title));
+    }
+    let url = width::elide_middle(&url, b.left());
+    b.push(&url, patch(theme.dim));
+    b.pad(patch(theme.title)).build()
+}
+
+/// One entry: mark, label, count.
 fn entry_line(
-    kind: PickerKind,
     entry: &PickerEntry,
     (selected, marked): (bool, bool),
     width: usize,
@@ -123,22 +170,13 @@ fn entry_line(
     };
     let mut b = LineBuilder::new(width);
     b.push_fit(if marked { "* " } else { "  " }, 2, patch(theme.marked));
-    if kind == PickerKind::Links {
-        b.push_fit(
-            &format!("[{}]", entry.count),
-            count_width + 3,
-            patch(theme.dim),
-        );
-        b.push(&entry.label, patch(theme.title));
-    } else {
-        let label_width = b.left().saturating_sub(count_width + 2);
-        b.push_fit(
-            &entry.label,
-            label_width,
-            patch(if marked { theme.marked } else { theme.title }),
-        );
-        let number = width::pad_left(&count(entry.count), count_width + 2);
-        b.push_fit(&number, count_width + 2, patch(theme.dim));
-    }
+    let label_width = b.left().saturating_sub(count_width + 2);
+    b.push_fit(
+        &entry.label,
+        label_width,
+        patch(if marked { theme.marked } else { theme.title }),
+    );
+    let number = width::pad_left(&count(entry.count), count_width + 2);
+    b.push_fit(&number, count_width + 2, patch(theme.dim));
     b.pad(patch(theme.title)).build()
 }

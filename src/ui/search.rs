@@ -38,13 +38,23 @@ pub fn push_header(b: &mut LineBuilder, app: &App, theme: &Theme) {
     }
 }
 
+/// After a prompt holding the most a search takes.
+const FULL_NOTE: &str = " at most 1,000 characters";
+
 /// `/query█  Enter keep  Esc cancel` in the status line; returns the
 /// cursor's column (where an input method shows what is being composed).
 pub fn push_prompt(b: &mut LineBuilder, input: &str, app: &App, theme: &Theme) -> u16 {
     let start = b.left();
     b.push("/", theme.key);
+    // A full prompt says why typing does nothing more (when there is room).
+    let full = input.chars().count() >= crate::search::MAX_QUERY_CHARS;
+    let note = if full && b.left() > 2 * FULL_NOTE.len() {
+        FULL_NOTE
+    } else {
+        ""
+    };
     // Keep the end of a long query, where the typing happens, in view.
-    let room = b.left().saturating_sub(1);
+    let room = b.left().saturating_sub(1 + note.len());
     let mut shown = input;
     while width::str_width(shown) > room {
         let mut chars = shown.chars();
@@ -54,6 +64,7 @@ pub fn push_prompt(b: &mut LineBuilder, input: &str, app: &App, theme: &Theme) -
     b.push(shown, theme.query);
     let cursor = start - b.left();
     b.push(" ", theme.selected);
+    b.push(note, theme.dim);
     for hint in &app.guide().search_hints {
         let need = 2 + width::str_width(&hint.key) + 1 + width::str_width(&hint.label);
         if need > b.left() {
@@ -197,13 +208,13 @@ mod tests {
         use crate::keymap::Keymap;
         use crate::library::Library;
 
-        let articles = ["甲", "乙", "丙"]
+        let articles: Vec<_> = ["甲", "乙", "丙"]
             .iter()
             .map(|t| crate::app::tests::article(t, &[], &[]))
             .collect();
         let library = Library {
             name: "test".into(),
-            articles,
+            articles: articles.into(),
             ..Library::default()
         };
         let mut app = App::new(library, Keymap::defaults().guide(), Options::default());

@@ -55,7 +55,17 @@ pub fn draw(frame: &mut Frame, app: &App, size: Size, theme: &Theme) {
             Context::Help => &guide.help_hints,
             Context::Search => &guide.search_hints,
         };
-        push_hints(&mut b, hints, theme);
+        // The link picker opens one link: it marks nothing.
+        let links = matches!(
+            app.overlay(),
+            Some(crate::app::Overlay::Picker(p)) if p.kind == crate::app::PickerKind::Links
+        );
+        let hints: Vec<Hint> = hints
+            .iter()
+            .filter(|h| !links || h.label != "mark")
+            .cloned()
+            .collect();
+        push_hints(&mut b, &hints, theme);
     }
     frame.render_widget(b.build(), Rect::new(area.x, area.y, left_width as u16, 1));
     if left_width < total {

@@ -66,7 +66,7 @@ fn mouse_wheel_and_clicks_in_the_list() {
 fn clicks_in_a_picker_select_then_apply() {
     let mut app = app();
     app.update(Action::TagPicker);
-    let rows = app.size().picker_rows_area();
+    let rows = app.size().picker_rows_area(PickerKind::Tags);
     app.update(Action::Click {
         column: rows.x + 2,
         row: rows.y + 1,
