@@ -31,8 +31,9 @@ fn the_date_format_reaches_the_list_and_the_article() {
 /// title, date and body hash), and article 3 the same but for its body.
 fn with_duplicates() -> Library {
     let mut library = library();
+    let articles = std::sync::Arc::make_mut(&mut library.articles);
     for (i, hash) in [(0, 7), (1, 7), (2, 7), (3, 8)] {
-        let a = &mut library.articles[i];
+        let a = &mut articles[i];
         a.title = "告別讀者".into();
         a.date = NaiveDate::from_ymd_opt(2022, 1, 3);
         a.path = format!("copy-{i}.md").into();
