@@ -236,15 +236,15 @@ impl App {
         self.date_width
     }
 
-    /// At exit: saves the marks (waiting for the disk) and the metadata
-    /// cache; returns messages to print once the terminal is restored.
+    /// At exit: saves the marks (waiting for the disk); returns messages
+    /// to print once the terminal is restored.
     pub fn finish(&mut self) -> Vec<String> {
-        crate::startup::finish(&mut self.library, self.marks.marks_mut())
+        crate::startup::finish(self.marks.marks_mut())
     }
 
     /// [`App::finish`], also saying whether the marks were saved.
     pub fn finish_saving(&mut self) -> (Vec<String>, bool) {
-        crate::startup::finish_saving(&mut self.library, self.marks.marks_mut())
+        crate::startup::finish_saving(self.marks.marks_mut())
     }
 
     pub fn articles(&self) -> &[Article] {

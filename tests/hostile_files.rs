@@ -285,3 +285,54 @@ fn check_reports_a_path_longer_than_the_system_opens() {
         "{out}"
     );
 }
+
+#[test]
+fn show_refuses_widths_below_the_minimum() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.md");
+    fs::write(&path, "---\ntitle: 新聞\n---\n中文正文\n").unwrap();
+    for width in ["0", "1", "9"] {
+        let output = inkstone(
+            dir.path(),
+            &["show", "--width", width, path.to_str().unwrap()],
+        );
+        assert_eq!(output.status.code(), Some(2));
+        let err = text(&output.stderr);
+        assert!(err.contains("is not in 10..=65535"), "{err}");
+        assert!(output.stdout.is_empty());
+    }
+    let output = inkstone(
+        dir.path(),
+        &["show", "--width", "10", path.to_str().unwrap()],
+    );
+    assert!(text(&output.stdout).contains("中文正文"));
+}
+
+#[test]
+fn list_json_gives_a_non_utf8_path_losslessly() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("archive");
+    fs::create_dir(&root).unwrap();
+    let name = std::ffi::OsStr::from_bytes(b"bad\xff\xfe.md");
+    fs::write(root.join(name), "---\ntitle: 亂碼\n---\n正文\n").unwrap();
+    fs::write(root.join("good.md"), "---\ntitle: 好\n---\n正文\n").unwrap();
+    let output = inkstone(dir.path(), &["list", "--json", root.to_str().unwrap()]);
+    assert!(output.status.success());
+    let rows: Vec<serde_json::Value> = text(&output.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rows.len(), 2);
+    let bad = rows.iter().find(|r| r["title"] == "亂碼").unwrap();
+    let good = rows.iter().find(|r| r["title"] == "好").unwrap();
+    assert!(good.get("path_bytes").is_none(), "only when needed");
+    let hex = bad["path_bytes"].as_str().expect("path_bytes");
+    let bytes: Vec<u8> = (0..hex.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).unwrap())
+        .collect();
+    let path = std::path::Path::new(std::ffi::OsStr::from_bytes(&bytes));
+    assert_eq!(path, root.join(name));
+    assert!(path.is_file(), "the file opens from path_bytes");
+}

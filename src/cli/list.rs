@@ -138,6 +138,10 @@ fn shown_title(article: &Article) -> String {
 #[derive(Serialize)]
 struct ArticleJson<'a> {
     path: String,
+    /// The path's bytes in hex, only when it is not UTF-8 (`path` then has
+    /// U+FFFD in place of the bad bytes and cannot be opened).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path_bytes: Option<String>,
     id: &'a str,
     title: &'a str,
     date: Option<String>,
@@ -156,6 +160,11 @@ impl<'a> ArticleJson<'a> {
     fn new(a: &'a Article) -> Self {
         ArticleJson {
             path: a.path.to_string_lossy().into_owned(),
+            path_bytes: a
+                .path
+                .to_str()
+                .is_none()
+                .then(|| hex(a.path.as_os_str().as_encoded_bytes())),
             id: &a.id,
             title: &a.title,
             date: a.date.map(|d| d.format("%Y-%m-%d").to_string()),
@@ -171,6 +180,16 @@ impl<'a> ArticleJson<'a> {
             draft: a.draft,
         }
     }
+}
+
+/// Lower-case hex, two digits a byte.
+fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        let _ = write!(out, "{b:02x}");
+    }
+    out
 }
 
 fn write_json(out: &mut dyn Write, articles: &[&Article]) -> io::Result<()> {
