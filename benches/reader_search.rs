@@ -173,7 +173,11 @@ fn main() {
         "Stored bodies index {stored}: {}, {size} bytes",
         store.display()
     );
-    if let Some((text, lists, rest)) = s.app().search_index().and_then(|i| i.stored_sizes()) {
+    if let Some((text, lists, rest)) = s
+        .app()
+        .search_index()
+        .and_then(inkstone::search::SearchIndex::stored_sizes)
+    {
         println!("  packed text {text}, posting lists {lists}, dictionary and tables {rest}");
     }
 }
