@@ -103,6 +103,9 @@ pub struct Options {
     /// How times are shown after the date (strftime); empty: `HH:MM`.
     /// The list shows them when some article has a time.
     pub time_format: String,
+    /// The file the search index keeps the bodies in (beside the metadata
+    /// cache, see [`crate::search::store_file`]); `None`: in memory.
+    pub search_store: Option<std::path::PathBuf>,
 }
 
 /// The whole state of the reader.
@@ -233,15 +236,15 @@ impl App {
         self.date_width
     }
 
-    /// At exit: saves the marks (waiting for the disk) and the metadata
-    /// cache; returns messages to print once the terminal is restored.
+    /// At exit: saves the marks (waiting for the disk); returns messages
+    /// to print once the terminal is restored.
     pub fn finish(&mut self) -> Vec<String> {
-        crate::startup::finish(&mut self.library, self.marks.marks_mut())
+        crate::startup::finish(self.marks.marks_mut())
     }
 
     /// [`App::finish`], also saying whether the marks were saved.
     pub fn finish_saving(&mut self) -> (Vec<String>, bool) {
-        crate::startup::finish_saving(&mut self.library, self.marks.marks_mut())
+        crate::startup::finish_saving(self.marks.marks_mut())
     }
 
     pub fn articles(&self) -> &[Article] {

@@ -5,6 +5,7 @@ mod config;
 mod list;
 mod open;
 mod output;
+mod progress;
 mod show;
 mod tags;
 
@@ -76,12 +77,17 @@ pub struct ListArgs {
     pub starred: bool,
 }
 
+/// The narrowest `show --width`: narrower, wide characters and the header
+/// no longer fit.
+pub const MIN_SHOW_WIDTH: u16 = 10;
+
 #[derive(Debug, Args)]
 pub struct ShowArgs {
     /// The article file to print.
     pub file: PathBuf,
-    /// Wrap to this many columns (default: the terminal's, else 80).
-    #[arg(long, value_name = "N")]
+    /// Wrap to this many columns (default: the terminal's, else 80); at
+    /// least 10, so a line holds a few CJK characters.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(i64::from(MIN_SHOW_WIDTH)..))]
     pub width: Option<u16>,
     /// No colours or styles, even on a terminal.
     #[arg(long)]
@@ -121,6 +127,13 @@ fn read(paths: &[PathBuf]) -> ExitCode {
         eprintln!("inkstone: the reader needs a terminal; for scripts use `inkstone list`");
         return ExitCode::from(2);
     }
+    if std::env::var_os("TERM").is_some_and(|t| t == "dumb") {
+        eprintln!(
+            "inkstone: TERM=dumb cannot show the full-screen reader; use a terminal that can \
+             (TERM=xterm-256color, for example), or `inkstone list` and `inkstone show FILE`"
+        );
+        return ExitCode::from(2);
+    }
     let at = crate::startup::Locations::standard();
     let config = match at.config() {
         Ok(config) => config,
@@ -143,8 +156,7 @@ fn read(paths: &[PathBuf]) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let startup = crate::startup::Startup::open(config, paths, &at);
-    match crate::tui::run(startup, keymap) {
+    match crate::tui::open_and_run(config, paths, &at, keymap) {
         Ok(code) => code,
         Err(e) => {
             eprintln!("inkstone: terminal error: {e}");

@@ -9,12 +9,14 @@ mod changes;
 mod name;
 mod open;
 mod order;
+mod progress;
 mod read;
 mod samples;
 
 use name::library_name;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -22,9 +24,10 @@ use crate::article::{Article, BodySource, YamlParser};
 use crate::tree::{self, Found, Keys};
 
 pub use crate::problem::{Problem, Severity};
-pub use cached::{DiskIndex, Recheck};
+pub use cached::{CacheWrite, DiskIndex, Recheck};
 pub use changes::ChangeSummary;
 pub use order::{compare_articles, sort_articles};
+pub use progress::Progress;
 pub use read::load_file;
 
 /// One file's outcome: the article and its problems, or why it is not one.
@@ -35,8 +38,10 @@ pub type LoadResult = Result<(Article, Vec<Problem>), Problem>;
 pub struct Library {
     /// Shown in the list header: the folder name, or "samples".
     pub name: String,
-    /// Newest first; undated articles last; ties in path order.
-    pub articles: Vec<Article>,
+    /// Newest first; undated articles last; ties in path order. Shared, so
+    /// the cache can be written from it in the background (changes copy it
+    /// only while such a write is under way).
+    pub articles: Arc<Vec<Article>>,
     /// In path order.
     pub problems: Vec<Problem>,
     /// The paths it was loaded from (none for the samples), so that live
@@ -76,12 +81,22 @@ impl Library {
 
     /// [`Library::load`] with chosen options.
     pub fn load_with(paths: &[PathBuf], options: LoadOptions) -> Library {
+        Self::load_reporting(paths, options, &Progress::new())
+    }
+
+    /// [`Library::load_with`], counting files read of total in `progress`.
+    pub fn load_reporting(paths: &[PathBuf], options: LoadOptions, progress: &Progress) -> Library {
         let found: Vec<Found> = paths.iter().map(|p| tree::find(p, Keys::Skip)).collect();
-        Self::load_found(paths, found, options)
+        Self::load_found(paths, found, options, progress)
     }
 
     /// Loads the files the walk of each of `paths` found.
-    fn load_found(paths: &[PathBuf], found: Vec<Found>, options: LoadOptions) -> Library {
+    fn load_found(
+        paths: &[PathBuf],
+        found: Vec<Found>,
+        options: LoadOptions,
+        progress: &Progress,
+    ) -> Library {
         let mut problems = Vec::new();
         let mut saw_link = false;
         // Each file with the root its archive path is taken inside.
@@ -104,6 +119,7 @@ impl Library {
                 }
             }
         }
+        progress.set_total(files.len());
         // On all cores; each thread gathers its own lists, so there is no
         // intermediate list to copy.
         let (mut articles, parsed_problems) = files
@@ -112,6 +128,7 @@ impl Library {
                 let archive_path = tree::archive_path(&path, root);
                 let result = read::load(path, &archive_path, &mut gathered.reader, options);
                 gathered.add(result);
+                progress.read(1);
                 gathered
             })
             .map(|g| (g.articles, g.problems))
@@ -126,6 +143,16 @@ impl Library {
         let mut library = Self::assemble(library_name(paths), articles, problems);
         library.roots = paths.to_vec();
         library
+    }
+
+    /// The name a library loaded from `paths` has in the header ("samples"
+    /// for none), to show before it is loaded.
+    pub fn name_for(paths: &[PathBuf]) -> String {
+        if paths.is_empty() {
+            "samples".to_owned()
+        } else {
+            library_name(paths)
+        }
     }
 
     /// The sample articles compiled into the binary.
@@ -148,10 +175,15 @@ impl Library {
 
     /// [`Library::open`] with chosen options.
     pub fn open_with(paths: &[PathBuf], options: LoadOptions) -> Library {
+        Self::open_reporting(paths, options, &Progress::new())
+    }
+
+    /// [`Library::open_with`], counting files in `progress`.
+    pub fn open_reporting(paths: &[PathBuf], options: LoadOptions, progress: &Progress) -> Library {
         if paths.is_empty() {
             Self::samples_with(options)
         } else {
-            Self::load_with(paths, options)
+            Self::load_reporting(paths, options, progress)
         }
     }
 
@@ -165,7 +197,7 @@ impl Library {
         problems.sort_by(|a, b| a.path.cmp(&b.path));
         Library {
             name,
-            articles,
+            articles: Arc::new(articles),
             problems,
             ..Library::default()
         }

@@ -66,6 +66,8 @@ mod presence;
 mod query;
 mod scan;
 mod sort;
+mod stored;
+mod stream;
 mod strip;
 
 pub use self::fold::{fold, fold_into};
@@ -78,6 +80,13 @@ pub use self::highlight::{
 pub use self::index::{IndexMemory, Progress, SearchIndex};
 pub use self::query::{MAX_QUERY_CHARS, QUERY_CUT_MESSAGE, Query, append_capped, cap as cap_query};
 pub use self::sort::SortOrder;
+pub use self::stream::matching;
+
+/// The file that keeps the bodies' index for a set of library roots, in
+/// the cache folder beside the metadata cache.
+pub fn store_file(cache_dir: &std::path::Path, roots: &[std::path::PathBuf]) -> std::path::PathBuf {
+    crate::cache::file_for(cache_dir, &crate::cache::absolute_roots(roots)).with_extension("search")
+}
 
 /// The body text search looks in: `body` without markup, URLs or Markdown
 /// syntax (not folded; see [`fold`]). The index never builds this string —

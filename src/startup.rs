@@ -10,7 +10,8 @@
 //!   metadata cache beside the marks; then `tui::app_for` builds the `App`
 //!   and the first frame is drawn;
 //! - after the first frame, [`start_watching`] (live updates and the
-//!   background recheck of the cache, one channel);
+//!   background recheck of the cache, one channel), and the cache written
+//!   in the background when the library differs from it;
 //! - every turn of the event loop (at least every 100 ms): each watcher
 //!   event becomes `Action::Library` (`Changed(paths)` ->
 //!   `Library::apply_changes`, keeping the selection by article id;
@@ -18,13 +19,14 @@
 //!   `Action::LibraryReloaded`; `Error` -> status line), then
 //!   `Action::Tick` runs `Marks::save_if_due` (an error goes to the status
 //!   line; it retries by itself);
-//! - on quit or a terminating signal: `App::finish` ([`finish`]), whose
-//!   messages are printed after leaving the alternate screen.
+//! - on quit or a terminating signal: `App::finish` ([`finish`]: the
+//!   marks), whose messages are printed after leaving the alternate
+//!   screen; nothing else is waited for.
 
 use std::path::PathBuf;
 
 use crate::config::{Config, ConfigError};
-use crate::library::Library;
+use crate::library::{Library, Progress};
 use crate::marks::Marks;
 use crate::watch::{self, LibraryWatcher};
 
@@ -104,12 +106,27 @@ impl Startup {
     /// every folder, and the recheck looks at every file), with
     /// [`start_watching`].
     pub fn open(config: Config, paths: &[PathBuf], at: &Locations) -> Startup {
-        config.apply_globals();
-        let paths = if paths.is_empty() {
+        Startup::open_reporting(config, paths, at, &Progress::new())
+    }
+
+    /// The paths a start-up opens: those given, else the config's.
+    pub fn paths(config: &Config, paths: &[PathBuf]) -> Vec<PathBuf> {
+        if paths.is_empty() {
             config.library.clone()
         } else {
             paths.to_vec()
-        };
+        }
+    }
+
+    /// [`Startup::open`], counting the files loaded in `progress`.
+    pub fn open_reporting(
+        config: Config,
+        paths: &[PathBuf],
+        at: &Locations,
+        progress: &Progress,
+    ) -> Startup {
+        config.apply_globals();
+        let paths = Startup::paths(&config, paths);
         // The marks file of a well-read archive is tens of megabytes: read
         // it beside the library rather than after it.
         let (library, (marks, message)) = std::thread::scope(|scope| {
@@ -117,7 +134,7 @@ impl Startup {
                 Some(file) => Marks::open(file),
                 None => (Marks::in_memory(), None),
             });
-            let library = Library::load_cached(&paths, at.cache_dir.as_deref());
+            let library = Library::load_cached_reporting(&paths, at.cache_dir.as_deref(), progress);
             let marks = marks
                 .join()
                 .unwrap_or_else(|_| (Marks::in_memory(), Some("cannot read the marks".into())));
@@ -154,15 +171,18 @@ pub fn start_watching(library: &Library, notices: &mut Vec<String>) -> Option<Li
     }
 }
 
-/// At exit: saves the marks and, if the library changed while running,
-/// the cache. Returns messages to print once the terminal is restored.
-pub fn finish(library: &mut Library, marks: &mut Marks) -> Vec<String> {
-    finish_saving(library, marks).0
+/// At exit: saves the marks. Returns messages to print once the terminal
+/// is restored. The metadata cache is not written here: the reader writes
+/// it in the background while it runs (see `tui::live`), and quitting never
+/// waits for it; changes it had no time to save are found again by the next
+/// start's checks.
+pub fn finish(marks: &mut Marks) -> Vec<String> {
+    finish_saving(marks).0
 }
 
 /// [`finish`], also saying whether the marks were saved (the exit status
 /// then tells a script).
-pub fn finish_saving(library: &mut Library, marks: &mut Marks) -> (Vec<String>, bool) {
+pub fn finish_saving(marks: &mut Marks) -> (Vec<String>, bool) {
     let mut messages = marks.take_notices();
     let saved = match marks.save() {
         Ok(()) => true,
@@ -172,7 +192,5 @@ pub fn finish_saving(library: &mut Library, marks: &mut Marks) -> (Vec<String>, 
         }
     };
     messages.extend(marks.take_notices());
-    // The cache is only a speed-up: failing to write it is not worth a word.
-    let _ = library.save_cache();
     (messages, saved)
 }

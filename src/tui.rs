@@ -4,6 +4,7 @@
 mod browser;
 mod input;
 mod live;
+mod loading;
 mod session;
 mod signals;
 mod terminal;
@@ -16,8 +17,9 @@ pub use browser::{Launch, plan as browser_plan};
 pub use live::{Live, app_for};
 pub use session::{Outside, Session, load_body};
 
+use crate::config::Config;
 use crate::keymap::Keymap;
-use crate::startup::Startup;
+use crate::startup::{Locations, Startup};
 
 /// How long to wait for input before checking signals and browser outcomes.
 const TICK: Duration = Duration::from_millis(100);
@@ -27,18 +29,87 @@ pub fn no_color() -> bool {
     std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
 }
 
-/// Runs the reader until the person quits or a signal ends it, then saves
-/// the marks and the cache and prints what went wrong doing so.
-pub fn run(startup: Startup, keymap: Keymap) -> io::Result<ExitCode> {
-    let mouse = startup.config.mouse;
-    let (app, mut live) = app_for(startup, &keymap);
+/// Takes the terminal, opens the library for `paths` behind a loading
+/// screen (see `loading`), then runs the reader as [`run`] does.
+pub fn open_and_run(
+    config: Config,
+    paths: &[std::path::PathBuf],
+    at: &Locations,
+    keymap: Keymap,
+) -> io::Result<ExitCode> {
     let watchdog = signals::Watchdog::start()?;
     let signals = signals::Signals::register(&watchdog)?;
-    let tty = terminal::init(mouse)?;
-    let started = input::Reader::start(watchdog.clone())
-        .and_then(|input| Session::new(app, keymap, tty).map(|session| (input, session)));
-    let (input, mut session) = match started {
-        Ok(started) => started,
+    let mut tty = terminal::init(config.mouse)?;
+    let input = match input::Reader::start(watchdog.clone()) {
+        Ok(input) => input,
+        Err(e) => {
+            let _ = terminal::leave();
+            return Err(e);
+        }
+    };
+    match loading::open(&mut tty, &signals, &input, config, paths, at) {
+        Ok(loading::Loaded::Ready(startup)) => {
+            let taken = Taken {
+                watchdog,
+                signals,
+                tty,
+                input,
+            };
+            run_on(taken, *startup, keymap)
+        }
+        Ok(loading::Loaded::Quit(code)) => {
+            watchdog.exiting();
+            terminal::leave()?;
+            Ok(exit_code(code))
+        }
+        Err(e) => {
+            let _ = terminal::leave();
+            Err(e)
+        }
+    }
+}
+
+/// Runs the reader until the person quits or a signal ends it, then saves
+/// the marks and prints what went wrong doing so. Nothing else holds the
+/// exit: background work (the cache write, search, rechecks) just stops.
+pub fn run(startup: Startup, keymap: Keymap) -> io::Result<ExitCode> {
+    let watchdog = signals::Watchdog::start()?;
+    let signals = signals::Signals::register(&watchdog)?;
+    let tty = terminal::init(startup.config.mouse)?;
+    let input = match input::Reader::start(watchdog.clone()) {
+        Ok(input) => input,
+        Err(e) => {
+            let _ = terminal::leave();
+            return Err(e);
+        }
+    };
+    let taken = Taken {
+        watchdog,
+        signals,
+        tty,
+        input,
+    };
+    run_on(taken, startup, keymap)
+}
+
+/// The terminal taken over, with what listens to it.
+struct Taken {
+    watchdog: signals::Watchdog,
+    signals: signals::Signals,
+    tty: terminal::Tty,
+    input: input::Reader,
+}
+
+fn run_on(taken: Taken, startup: Startup, keymap: Keymap) -> io::Result<ExitCode> {
+    let Taken {
+        watchdog,
+        signals,
+        tty,
+        input,
+    } = taken;
+    let (app, mut live) = app_for(startup, &keymap);
+    let mut session = match Session::new(app, keymap, tty) {
+        Ok(session) => session,
         Err(e) => {
             let _ = terminal::leave();
             return Err(e);
@@ -66,6 +137,10 @@ pub fn run(startup: Startup, keymap: Keymap) -> io::Result<ExitCode> {
     if !saved {
         say("marks could not be saved (see above); exiting with status 1");
     }
+    // Freeing a million articles one by one takes longer than the whole
+    // quit may; the system takes the memory back at once when we exit.
+    std::mem::forget(app);
+    std::mem::forget(live);
     let code = match result {
         Ok(Ended::TerminalLost) => 129,
         Ok(Ended::With(code)) => code,

@@ -5,6 +5,7 @@
 mod detail;
 mod help;
 mod list;
+mod loading;
 mod picker;
 mod search;
 mod spans;
@@ -14,6 +15,7 @@ mod theme;
 use ratatui::Frame;
 use ratatui::text::Line;
 
+pub use loading::draw_loading;
 pub use theme::Theme;
 
 use crate::app::{App, MIN_HEIGHT, MIN_WIDTH, Overlay, Size, View};

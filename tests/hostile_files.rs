@@ -224,3 +224,115 @@ fn list_search_cuts_a_huge_query_and_says_so() {
         "inkstone: A search holds at most 1,000 characters: the rest was dropped"
     );
 }
+
+/// `levels` folders named `name` one inside the other under `root`, with
+/// an article at the bottom; made relative to each open folder, since the
+/// whole path may be longer than the system opens.
+fn nest(root: &Path, name: &str, levels: usize) {
+    use rustix::fs::{CWD, Mode, OFlags, mkdirat, openat};
+    let mut dir = openat(CWD, root, OFlags::DIRECTORY | OFlags::RDONLY, Mode::empty()).unwrap();
+    for _ in 0..levels {
+        mkdirat(&dir, name, Mode::from_raw_mode(0o755)).unwrap();
+        dir = openat(
+            &dir,
+            name,
+            OFlags::DIRECTORY | OFlags::RDONLY,
+            Mode::empty(),
+        )
+        .unwrap();
+    }
+    let file = openat(
+        &dir,
+        "deep.md",
+        OFlags::CREATE | OFlags::WRONLY,
+        Mode::from_raw_mode(0o644),
+    )
+    .unwrap();
+    let mut file = fs::File::from(file);
+    std::io::Write::write_all(&mut file, "---\ntitle: 深處\n---\n正文\n".as_bytes()).unwrap();
+}
+
+#[test]
+fn check_reports_folders_nested_2500_deep() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("archive");
+    fs::create_dir(&root).unwrap();
+    fs::write(root.join("top.md"), "---\ntitle: 頂\n---\n正文\n").unwrap();
+    nest(&root, "d", 2500);
+    let output = inkstone(dir.path(), &["check", root.to_str().unwrap()]);
+    let err = text(&output.stderr);
+    let out = text(&output.stdout);
+    assert_eq!(output.status.code(), Some(1), "{err}");
+    assert!(
+        out.contains("error: folder nested more than 128 levels deep; not read"),
+        "{out}{err}"
+    );
+    assert!(out.contains("1 errors"), "{out}");
+}
+
+#[test]
+fn check_reports_a_path_longer_than_the_system_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("archive");
+    fs::create_dir(&root).unwrap();
+    // 20 folders of 250 bytes: a path of over 5,000 bytes.
+    nest(&root, &"長".repeat(83), 20);
+    let output = inkstone(dir.path(), &["check", root.to_str().unwrap()]);
+    let out = text(&output.stdout);
+    assert_eq!(output.status.code(), Some(1), "{out}");
+    assert!(
+        out.contains("path longer than 4096 bytes; not read"),
+        "{out}"
+    );
+}
+
+#[test]
+fn show_refuses_widths_below_the_minimum() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.md");
+    fs::write(&path, "---\ntitle: 新聞\n---\n中文正文\n").unwrap();
+    for width in ["0", "1", "9"] {
+        let output = inkstone(
+            dir.path(),
+            &["show", "--width", width, path.to_str().unwrap()],
+        );
+        assert_eq!(output.status.code(), Some(2));
+        let err = text(&output.stderr);
+        assert!(err.contains("is not in 10..=65535"), "{err}");
+        assert!(output.stdout.is_empty());
+    }
+    let output = inkstone(
+        dir.path(),
+        &["show", "--width", "10", path.to_str().unwrap()],
+    );
+    assert!(text(&output.stdout).contains("中文正文"));
+}
+
+#[test]
+fn list_json_gives_a_non_utf8_path_losslessly() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("archive");
+    fs::create_dir(&root).unwrap();
+    let name = std::ffi::OsStr::from_bytes(b"bad\xff\xfe.md");
+    fs::write(root.join(name), "---\ntitle: 亂碼\n---\n正文\n").unwrap();
+    fs::write(root.join("good.md"), "---\ntitle: 好\n---\n正文\n").unwrap();
+    let output = inkstone(dir.path(), &["list", "--json", root.to_str().unwrap()]);
+    assert!(output.status.success());
+    let rows: Vec<serde_json::Value> = text(&output.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rows.len(), 2);
+    let bad = rows.iter().find(|r| r["title"] == "亂碼").unwrap();
+    let good = rows.iter().find(|r| r["title"] == "好").unwrap();
+    assert!(good.get("path_bytes").is_none(), "only when needed");
+    let hex = bad["path_bytes"].as_str().expect("path_bytes");
+    let bytes: Vec<u8> = (0..hex.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).unwrap())
+        .collect();
+    let path = std::path::Path::new(std::ffi::OsStr::from_bytes(&bytes));
+    assert_eq!(path, root.join(name));
+    assert!(path.is_file(), "the file opens from path_bytes");
+}

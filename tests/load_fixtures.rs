@@ -71,7 +71,7 @@ fn escape_sequences_and_controls_never_survive() {
     assert_eq!(escapes.authors, ["Reporter One"]);
     assert_eq!(escapes.categories, ["World"]);
     assert_eq!(escapes.tags, ["tagblink", "spaced out", "42"]);
-    for a in &library.articles {
+    for a in library.articles.iter() {
         for text in std::iter::once(&a.title)
             .chain(&a.authors)
             .chain(&a.tags)

@@ -26,6 +26,10 @@ struct Term {
 
 impl Term {
     fn start(home: &Path, archive: &Path) -> Term {
+        Term::start_as(home, archive, "xterm-256color")
+    }
+
+    fn start_as(home: &Path, archive: &Path, term: &str) -> Term {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows: 24,
@@ -36,7 +40,7 @@ impl Term {
             .expect("a pty");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_inkstone"));
         cmd.arg(archive);
-        cmd.env("TERM", "xterm-256color");
+        cmd.env("TERM", term);
         cmd.env("XDG_CONFIG_HOME", home.join("config"));
         cmd.env("XDG_STATE_HOME", home.join("state"));
         cmd.env("XDG_CACHE_HOME", home.join("cache"));
@@ -350,4 +354,13 @@ fn marks_that_cannot_be_saved_make_the_exit_status_fail() {
     std::thread::sleep(Duration::from_millis(200));
     term.send(b"q");
     assert_eq!(term.wait_for_exit(Duration::from_secs(15)), 1);
+}
+
+#[test]
+fn a_dumb_terminal_is_refused_with_a_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = archive(dir.path());
+    let mut term = Term::start_as(dir.path(), &root, "dumb");
+    assert_eq!(term.wait_for_exit(Duration::from_secs(15)), 2);
+    term.wait_for("TERM=dumb cannot show the full-screen reader");
 }

@@ -155,7 +155,7 @@ fn a_pull_of_hundreds_of_files_arrives_whole() {
     }
     let took = wait_until(&watcher, &mut library, |l| l.articles.len() == 301);
     eprintln!("300 files seen after {took:?}");
-    let mut sorted = library.articles.clone();
+    let mut sorted = library.articles.to_vec();
     inkstone::library::sort_articles(&mut sorted);
-    assert_eq!(sorted, library.articles, "still in list order");
+    assert_eq!(sorted, *library.articles, "still in list order");
 }

@@ -50,7 +50,7 @@ pub fn body_bytes_on_disk(library: &Library) -> usize {
 
 pub fn raw_bodies(library: &Library) -> String {
     let mut all = String::new();
-    for article in &library.articles {
+    for article in library.articles.iter() {
         all.push_str(&read_body(&article.body).unwrap_or_default());
     }
     all

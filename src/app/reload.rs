@@ -213,7 +213,8 @@ impl App {
         let Some(Criterion::Search { text, matches }) = self.filters.search().cloned() else {
             return;
         };
-        self.search.ensure_index(&self.library.articles);
+        self.search
+            .ensure_index(&self.library.articles, self.options.search_store.as_deref());
         if let Some(index) = self.search.index.as_ref() {
             let fresh = self.search.session.search(index, matches.query()).clone();
             self.filters.set_search(Some(Criterion::Search {

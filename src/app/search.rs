@@ -8,6 +8,8 @@
 //! index and runs the active search again, which then fills in as bodies
 //! are indexed.
 
+use std::path::Path;
+
 use ratatui::text::Line;
 
 use super::{App, Criterion, Cursor, Detail};
@@ -114,10 +116,11 @@ fn line_text(line: &Line<'_>) -> String {
 }
 
 impl SearchState {
-    /// Starts indexing `articles` unless it has started.
-    pub(super) fn ensure_index(&mut self, articles: &[Article]) {
+    /// Starts indexing `articles` unless it has started, with the bodies
+    /// stored in `store` when given.
+    pub(super) fn ensure_index(&mut self, articles: &[Article], store: Option<&Path>) {
         if self.index.is_none() {
-            self.index = Some(SearchIndex::build_in_background(articles));
+            self.index = Some(SearchIndex::open_or_build(articles, store));
             self.session.reset();
         }
     }

@@ -39,7 +39,7 @@ pub(crate) fn article(title: &str, categories: &[&str], tags: &[&str]) -> Articl
 /// 30 articles, newest first on 2021-01-30 .. 2021-01-01: even ones tagged
 /// 香港, every third 交通, all in 港聞 except every fifth (國際).
 fn library() -> Library {
-    let articles = (0..30)
+    let articles: Vec<_> = (0..30)
         .map(|i| {
             let mut tags = Vec::new();
             if i % 2 == 0 {
@@ -56,7 +56,7 @@ fn library() -> Library {
         .collect();
     Library {
         name: "test".into(),
-        articles,
+        articles: articles.into(),
         problems: Vec::new(),
         ..Library::default()
     }
@@ -238,13 +238,15 @@ fn open_link_and_original_check_the_url() {
     );
     assert!(app.update(Action::OpenOriginal).is_empty());
     assert!(app.status().unwrap().error);
-    app.library.articles[0].url = Some("javascript:alert(1)".into());
-    app.library.articles[0].original_url = Some("-oProxyCommand=x".into());
+    std::sync::Arc::make_mut(&mut app.library.articles)[0].url = Some("javascript:alert(1)".into());
+    std::sync::Arc::make_mut(&mut app.library.articles)[0].original_url =
+        Some("-oProxyCommand=x".into());
     assert!(app.update(Action::OpenLink).is_empty());
     assert!(app.status().unwrap().text.contains("only http and https"));
     assert!(app.update(Action::OpenOriginal).is_empty());
     assert!(app.status().unwrap().text.contains("not a web link"));
-    app.library.articles[0].original_url = Some("http://orig.example/a".into());
+    std::sync::Arc::make_mut(&mut app.library.articles)[0].original_url =
+        Some("http://orig.example/a".into());
     open(&mut app, "x");
     assert_eq!(
         app.update(Action::OpenOriginal),

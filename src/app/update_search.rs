@@ -10,7 +10,8 @@ impl App {
     /// `/` in the list: opens the prompt with nothing typed, so the list
     /// shows what the other filters leave until the first keystroke.
     pub(super) fn open_search(&mut self) {
-        self.search.ensure_index(&self.library.articles);
+        self.search
+            .ensure_index(&self.library.articles, self.options.search_store.as_deref());
         self.search.prompt = Some(Prompt {
             input: String::new(),
             previous: self.filters.search().cloned(),
@@ -116,7 +117,8 @@ impl App {
     /// The event loop's tick: starts the index, and while it is built
     /// re-runs the active search so results fill in.
     pub(super) fn tick(&mut self) {
-        self.search.ensure_index(&self.library.articles);
+        self.search
+            .ensure_index(&self.library.articles, self.options.search_store.as_deref());
         let Some(index) = self.search.index.as_ref() else {
             return;
         };

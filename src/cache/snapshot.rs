@@ -2,14 +2,13 @@
 //! and problems, and the folders with their times.
 
 use std::collections::HashMap;
-use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use rayon::prelude::*;
 
-use super::codec::{self, FileRecord};
+use super::codec::view::{FileView, View};
 use super::{FileKey, Stamp, build_stamp};
 use crate::article::{Article, BodyFormat, BodySource};
 use crate::problem::{Problem, Severity};
@@ -24,7 +23,7 @@ pub struct CachedFile {
     pub problems: Vec<Problem>,
 }
 
-/// A cache file read and checked, its files not yet decoded: folders
+/// A cache file mapped and checked, its files not yet read: folders
 /// first, so the caller can say which files it will take as they are.
 #[derive(Debug, Default)]
 pub struct Snapshot {
@@ -32,8 +31,7 @@ pub struct Snapshot {
     /// Every folder with its recorded time ([`Stamp::UNTRUSTED`] when its
     /// list of files must be read again).
     pub dirs: HashMap<PathBuf, Stamp>,
-    bytes: Vec<u8>,
-    chunks: Vec<Range<usize>>,
+    view: Option<View>,
 }
 
 /// The files of a snapshot, decoded and split by the caller's choice.
@@ -47,48 +45,48 @@ pub struct Decoded {
     pub others: Vec<CachedFile>,
 }
 
-/// The largest cache read: a few times that of a million articles.
-const CACHE_LIMIT: u64 = 2 << 30;
+/// Files per piece of work when records are read in parallel.
+const CHUNK: usize = 4096;
 
 impl Snapshot {
-    /// Reads the cache for `roots`; `None` when there is none usable.
+    /// Maps the cache for `roots`; `None` when there is none usable.
     pub fn read(cache_file: &Path, roots: &[PathBuf]) -> Option<Snapshot> {
-        // A cache replaced by a FIFO or a link to /dev/zero is no cache.
-        let bytes = crate::regular_file::read(cache_file, CACHE_LIMIT).ok()?;
-        let (meta, chunks) = codec::decode(&bytes)?;
-        let same_roots = meta.roots.len() == roots.len()
-            && meta
-                .roots
+        let view = View::open(cache_file)?;
+        let cached_roots = view.roots()?;
+        let same_roots = cached_roots.len() == roots.len()
+            && cached_roots
                 .iter()
                 .zip(roots)
                 .all(|(a, b)| Path::new(a) == b.as_path());
-        if meta.build != build_stamp() || !same_roots {
+        if view.build() != build_stamp() || !same_roots {
             return None;
         }
-        let dirs = meta
-            .dirs
+        let dirs = view
+            .dirs()?
             .into_iter()
-            .map(|d| (PathBuf::from(d.path), d.mtime))
+            .map(|(path, mtime)| (PathBuf::from(path), mtime))
             .collect();
         Some(Snapshot {
-            written_at: meta.written_at,
+            written_at: view.written_at(),
             dirs,
-            bytes,
-            chunks,
+            view: Some(view),
         })
     }
 
-    /// Decodes every file, chunks in parallel: those `take` accepts (by
-    /// path) straight into library parts, the rest whole. `None` when a
-    /// chunk does not decode (the cache is then as good as missing).
+    /// Reads every file, in parallel: those `take` accepts (by path)
+    /// straight into library parts, the rest whole. `None` when a record
+    /// does not read (the cache is then as good as missing).
     pub fn decode(&self, take: &(dyn Fn(&Path) -> bool + Sync)) -> Option<Decoded> {
-        let parts: Vec<Decoded> = self
-            .chunks
+        let Some(view) = &self.view else {
+            return Some(Decoded::default());
+        };
+        let starts: Vec<usize> = (0..view.file_count()).step_by(CHUNK).collect();
+        let parts: Vec<Decoded> = starts
             .par_iter()
-            .map(|range| {
+            .map(|&start| {
                 let mut part = Decoded::default();
-                for record in codec::decode_chunk(self.bytes.get(range.clone())?)? {
-                    let file = from_record(record)?;
+                for i in start..(start + CHUNK).min(view.file_count()) {
+                    let file = from_record(view.file(i)?)?;
                     if take(&file.path) {
                         part.articles.extend(file.article);
                         part.problems.extend(file.problems);
@@ -115,68 +113,68 @@ impl Snapshot {
     }
 }
 
-fn from_record(record: FileRecord<String>) -> Option<CachedFile> {
-    let path = PathBuf::from(record.path);
-    let article = match record.article {
-        None => None,
-        Some(a) => {
-            let id = a.id.resolve(a.url.as_deref())?;
-            let original_url = match a.original_url {
-                Some(text) => Some(text.resolve(a.url.as_deref())?),
+fn owned(list: Vec<&str>) -> Vec<String> {
+    list.into_iter().map(str::to_owned).collect()
+}
+
+fn from_record(record: FileView<'_>) -> Option<CachedFile> {
+    let (prefix, name) = record.path()?;
+    let path = PathBuf::from(format!("{prefix}{name}"));
+    let article = if record.has_article() {
+        let url = record.url().ok()?;
+        Some(Article {
+            id: record.id()?.to_owned(),
+            path: path.clone(),
+            title: record.title()?.to_owned(),
+            date: record.date().and_then(NaiveDate::from_num_days_from_ce_opt),
+            datetime: match record.datetime() {
+                Some((at, east)) => Some(
+                    DateTime::from_timestamp(at.0, at.1)?
+                        .with_timezone(&FixedOffset::east_opt(east)?),
+                ),
                 None => None,
-            };
-            Some(Article {
-                id,
+            },
+            updated: record
+                .updated()
+                .and_then(|s| DateTime::from_timestamp(s.0, s.1))
+                .map(|t| t.naive_utc()),
+            authors: owned(record.authors()?),
+            categories: owned(record.categories()?),
+            tags: owned(record.tags()?),
+            url: url.map(str::to_owned),
+            original_url: record.original_url().ok()?.map(str::to_owned),
+            draft: record.draft(),
+            format: BodyFormat::of_path(&path),
+            body: BodySource::File {
                 path: path.clone(),
-                title: a.title,
-                date: a.date.and_then(NaiveDate::from_num_days_from_ce_opt),
-                datetime: match a.datetime {
-                    Some((at, east)) => Some(
-                        DateTime::from_timestamp(at.0, at.1)?
-                            .with_timezone(&FixedOffset::east_opt(east)?),
-                    ),
+                offset: record.body_offset()?,
+                encoding: match record.encoding().ok()? {
+                    Some(name) => Some(Encoding::for_label(name.as_bytes())?),
                     None => None,
                 },
-                updated: a
-                    .updated
-                    .and_then(|s| DateTime::from_timestamp(s.0, s.1))
-                    .map(|t| t.naive_utc()),
-                authors: a.authors,
-                categories: a.categories,
-                tags: a.tags,
-                url: a.url,
-                original_url,
-                draft: a.draft,
-                format: BodyFormat::of_path(&path),
-                body: BodySource::File {
-                    path: path.clone(),
-                    offset: a.body_offset,
-                    encoding: match a.encoding {
-                        Some(name) => Some(Encoding::for_label(name.as_bytes())?),
-                        None => None,
-                    },
-                },
-            })
-        }
+            },
+        })
+    } else {
+        None
     };
     let problems = record
-        .problems
+        .problems()?
         .into_iter()
-        .map(|p| Problem {
+        .map(|(error, reason)| Problem {
             path: path.clone(),
-            severity: if p.error {
+            severity: if error {
                 Severity::Error
             } else {
                 Severity::Warning
             },
-            reason: p.reason,
+            reason: reason.to_owned(),
         })
         .collect();
     Some(CachedFile {
         path,
         key: FileKey {
-            size: record.size,
-            mtime: record.mtime,
+            size: record.size()?,
+            mtime: record.mtime()?,
         },
         article,
         problems,

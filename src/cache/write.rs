@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use chrono::Datelike;
 
-use super::codec::{self, ArticleRecord, DirRecord, FileRecord, Meta, ProblemRecord, UrlText};
+use super::codec::{self, ArticleRecord, DirRecord, FileRecord, Meta, ProblemRecord};
 use super::{FileKey, Stamp, build_stamp};
 use crate::article::{Article, BodySource};
 use crate::durable::{self, Durability};
@@ -93,14 +93,28 @@ pub fn write(cache_file: &Path, input: &WriteInput<'_>) -> std::io::Result<()> {
 /// archives opened once do not leave caches behind for ever.
 const KEEP_UNUSED: Duration = Duration::from_secs(90 * 24 * 3600);
 
+/// A temporary file this old was left by a writer that was stopped (the
+/// reader quits without waiting for its background write).
+const ABANDONED: Duration = Duration::from_secs(10 * 60);
+
 fn prune_old_caches(kept: &Path) {
     let Some(entries) = kept.parent().and_then(|dir| fs::read_dir(dir).ok()) else {
         return;
     };
+    let temps = durable::temp_prefix(kept);
     for entry in entries.flatten() {
         let path = entry.path();
         let name = entry.file_name();
         let name = name.to_string_lossy();
+        let age = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok());
+        if name.starts_with(&temps) && age.is_some_and(|age| age > ABANDONED) {
+            let _ = fs::remove_file(&path);
+            continue;
+        }
         let ours = name.starts_with("library-") && name.ends_with(".bin");
         let old = entry
             .metadata()
@@ -159,11 +173,10 @@ fn article_record<'a>(path: &Path, a: &'a Article) -> Option<ArticleRecord<&'a s
         .updated
         .map(|t| t.and_utc())
         .map(|t| Stamp(t.timestamp(), t.timestamp_subsec_nanos()));
-    let url = a.url.as_deref();
     Some(ArticleRecord {
-        url,
-        id: UrlText::new(&a.id, url),
-        original_url: a.original_url.as_deref().map(|o| UrlText::new(o, url)),
+        url: a.url.as_deref(),
+        id: &a.id,
+        original_url: a.original_url.as_deref(),
         title: &a.title,
         date: a.date.map(|d| d.num_days_from_ce()),
         datetime: a.datetime.map(|t| {

@@ -22,7 +22,8 @@ pub fn run(paths: &[PathBuf]) -> ExitCode {
         Ok(paths) => paths,
         Err(code) => return code,
     };
-    let library = Library::open_with(&paths, options);
+    let library =
+        super::progress::with_bar(|progress| Library::open_reporting(&paths, options, progress));
     let code = if library.has_errors() {
         ExitCode::FAILURE
     } else {

@@ -2,6 +2,7 @@
 //! JSON lines; `--tag` and `--search` filter.
 
 use std::io::{self, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use serde::Serialize;
@@ -9,8 +10,9 @@ use serde::Serialize;
 use super::ListArgs;
 use super::output::{open_library, pad_right, terminal_safe_json, to_stdout};
 use crate::article::Article;
+use crate::cache;
 use crate::marks::{Marks, ViewFilter};
-use crate::search::{QUERY_CUT_MESSAGE, Query, SearchIndex, cap_query};
+use crate::search::{self, QUERY_CUT_MESSAGE, Query, cap_query};
 use crate::text::sanitize::clean_inline;
 use crate::text::width::{fit, str_width};
 
@@ -52,7 +54,7 @@ pub fn run(args: &ListArgs) -> ExitCode {
         if cut {
             eprintln!("inkstone: {QUERY_CUT_MESSAGE}");
         }
-        articles = searched(articles, &Query::parse(search));
+        articles = searched(&articles, &Query::parse(search), &library.roots);
     }
     let order = args.sort.sorted(&articles);
     let articles: Vec<&Article> = order.into_iter().map(|i| articles[i]).collect();
@@ -65,15 +67,18 @@ pub fn run(args: &ListArgs) -> ExitCode {
     })
 }
 
-/// The articles matching `query`, with the reader's matching (the index is
-/// built over these articles only, so a tag filter saves reading bodies).
-fn searched<'a>(articles: Vec<&'a Article>, query: &Query) -> Vec<&'a Article> {
-    if query.is_empty() {
-        return articles;
-    }
-    let owned: Vec<Article> = articles.iter().map(|a| (*a).clone()).collect();
-    let matches = SearchIndex::build(&owned).matches(query);
-    matches.indices().iter().map(|&i| articles[i]).collect()
+/// The articles matching `query`, with the reader's matching: the bodies'
+/// index the reader keeps beside the cache answers for the bodies it holds
+/// as they are now, the others are read (only these articles': a tag
+/// filter saves reading bodies).
+fn searched<'a>(articles: &[&'a Article], query: &Query, roots: &[PathBuf]) -> Vec<&'a Article> {
+    let store = cache::default_dir()
+        .filter(|_| !roots.is_empty())
+        .map(|dir| search::store_file(&dir, roots));
+    search::matching(articles, query, store.as_deref())
+        .into_iter()
+        .map(|i| articles[i])
+        .collect()
 }
 
 /// Whether `article` carries every tag in `wanted` (folded as search folds:
@@ -140,6 +145,10 @@ fn shown_title(article: &Article) -> String {
 #[derive(Serialize)]
 struct ArticleJson<'a> {
     path: String,
+    /// The path's bytes in hex, only when it is not UTF-8 (`path` then has
+    /// U+FFFD in place of the bad bytes and cannot be opened).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path_bytes: Option<String>,
     id: &'a str,
     title: &'a str,
     date: Option<String>,
@@ -158,6 +167,11 @@ impl<'a> ArticleJson<'a> {
     fn new(a: &'a Article) -> Self {
         ArticleJson {
             path: a.path.to_string_lossy().into_owned(),
+            path_bytes: a
+                .path
+                .to_str()
+                .is_none()
+                .then(|| hex(a.path.as_os_str().as_encoded_bytes())),
             id: &a.id,
             title: &a.title,
             date: a.date.map(|d| d.format("%Y-%m-%d").to_string()),
@@ -173,6 +187,16 @@ impl<'a> ArticleJson<'a> {
             draft: a.draft,
         }
     }
+}
+
+/// Lower-case hex, two digits a byte.
+fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        let _ = write!(out, "{b:02x}");
+    }
+    out
 }
 
 fn write_json(out: &mut dyn Write, articles: &[&Article]) -> io::Result<()> {

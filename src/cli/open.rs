@@ -10,13 +10,13 @@ use crate::marks::Marks;
 
 /// The library for `paths` (see [`paths`]), loaded through the metadata
 /// cache and checked file by file, so scripts always see the files as they
-/// are.
+/// are; a progress bar on a terminal's stderr when that takes a while.
 pub fn library(paths: &[PathBuf]) -> Result<Library, ExitCode> {
     let paths = self::paths(paths)?;
-    Ok(Library::load_cached_checked(
-        &paths,
-        cache::default_dir().as_deref(),
-    ))
+    let cache_dir = cache::default_dir();
+    Ok(super::progress::with_bar(|progress| {
+        Library::load_cached_checked_reporting(&paths, cache_dir.as_deref(), progress)
+    }))
 }
 
 /// The paths a command reads: those given; with none, the config's

@@ -14,11 +14,15 @@ mod found;
 use std::collections::HashMap;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use rayon::prelude::*;
 
-use super::{Library, LoadOptions, LoadResult, read};
+use super::{Library, LoadOptions, LoadResult, Progress, read};
+use crate::article::Article;
 use crate::cache::{self, FileKey, Snapshot, Stamp};
+use crate::library::Problem;
 use crate::tree::{self, Found, Keys};
 
 /// What the library knows of the files it was loaded from, to update the
@@ -26,13 +30,17 @@ use crate::tree::{self, Found, Keys};
 #[derive(Debug, Default)]
 pub struct DiskIndex {
     /// The key of every file loaded (articles and files that failed).
-    pub(super) keys: Vec<(PathBuf, FileKey)>,
+    pub(super) keys: Arc<Vec<(PathBuf, FileKey)>>,
     /// Every folder listed or checked, with its time.
     pub(super) dirs: HashMap<PathBuf, Stamp>,
     /// Where the cache lives; `None` when this library is not cached.
     cache_file: Option<PathBuf>,
-    /// Whether the cache file differs from this library.
-    pub(super) stale: bool,
+    /// Counts the changes since the load (0: the library is as the cache
+    /// file says).
+    version: u64,
+    /// The version the cache file holds, set by a [`CacheWrite`] when it
+    /// has written it (on its own thread).
+    written: Arc<AtomicU64>,
     /// Whether some files were taken from the cache without a look (then
     /// [`Library::recheck`] has work to do).
     unseen: bool,
@@ -60,22 +68,92 @@ impl Recheck {
     }
 }
 
+impl DiskIndex {
+    /// Records that the library no longer matches the cache file.
+    pub(super) fn changed(&mut self) {
+        self.version += 1;
+    }
+
+    /// Whether the cache file differs from this library.
+    fn stale(&self) -> bool {
+        self.written.load(Ordering::Acquire) < self.version
+    }
+}
+
+/// Writing the cache for one version of a library, on any thread: it
+/// shares the library's lists instead of copying them. A write cut short
+/// (the process ended) leaves the old cache, and the next start does again
+/// what it would have saved.
+#[derive(Debug)]
+pub struct CacheWrite {
+    file: PathBuf,
+    roots: Vec<PathBuf>,
+    dirs: HashMap<PathBuf, Stamp>,
+    keys: Arc<Vec<(PathBuf, FileKey)>>,
+    articles: Arc<Vec<Article>>,
+    problems: Vec<Problem>,
+    version: u64,
+    written: Arc<AtomicU64>,
+}
+
+impl CacheWrite {
+    /// Writes the cache file (atomically: a new file renamed over the old).
+    pub fn run(self) -> io::Result<()> {
+        let input = cache::WriteInput {
+            roots: &self.roots,
+            dirs: &self.dirs,
+            keys: &self.keys,
+            articles: &self.articles,
+            problems: &self.problems,
+        };
+        cache::write(&self.file, &input)?;
+        self.written.fetch_max(self.version, Ordering::AcqRel);
+        Ok(())
+    }
+}
+
 impl Library {
+    /// What writing the cache takes, if this library differs from its
+    /// cache file (a first load, or changes since); `None` otherwise, or
+    /// when the library is not cached.
+    pub fn cache_write(&self) -> Option<CacheWrite> {
+        let file = self.disk.cache_file.clone().filter(|_| self.disk.stale())?;
+        Some(CacheWrite {
+            file,
+            roots: self.roots.clone(),
+            dirs: self.disk.dirs.clone(),
+            keys: Arc::clone(&self.disk.keys),
+            articles: Arc::clone(&self.articles),
+            problems: self.problems.clone(),
+            version: self.disk.version,
+            written: Arc::clone(&self.disk.written),
+        })
+    }
+
     /// Loads `paths` using the cache in `cache_dir` (the samples when no
     /// path is given; no cache when `cache_dir` is `None`). Does not write
     /// the cache: that costs about a third of a cold load, so the caller
-    /// does it when nobody waits, with [`Library::save_cache`] (the reader
-    /// at exit; scripts through [`Library::load_cached_checked`]). Follow
-    /// with [`Library::recheck`].
+    /// does it when nobody waits, with [`Library::cache_write`] (the reader
+    /// in the background after its first frame; scripts through
+    /// [`Library::load_cached_checked`]). Follow with [`Library::recheck`].
     pub fn load_cached(paths: &[PathBuf], cache_dir: Option<&Path>) -> Library {
+        Self::load_cached_reporting(paths, cache_dir, &Progress::new())
+    }
+
+    /// [`Library::load_cached`], counting files in `progress`.
+    pub fn load_cached_reporting(
+        paths: &[PathBuf],
+        cache_dir: Option<&Path>,
+        progress: &Progress,
+    ) -> Library {
         if paths.is_empty() {
             return Library::samples();
         }
         let Some(cache_dir) = cache_dir else {
-            return Library::load(paths);
+            return Library::load_reporting(paths, LoadOptions::default(), progress);
         };
         if roots_overlap(paths) {
-            return Library::load(paths);
+            return Library::load_reporting(paths, LoadOptions::default(), progress);
         }
         let cache_file = cache::file_for(cache_dir, &cache::absolute_roots(paths));
         // The file is named by the absolute roots, but the paths inside it
@@ -84,13 +162,15 @@ impl Library {
         // the roots are compared as given.
         let snapshot = Snapshot::read(&cache_file, paths);
         let library = match &snapshot {
-            None => cold_load(paths),
-            Some(snapshot) => found::Found::collect(paths, snapshot).map(|f| f.into_library(paths)),
+            None => cold_load(paths, progress),
+            Some(snapshot) => {
+                found::Found::collect(paths, snapshot).map(|f| f.into_library(paths, progress))
+            }
         };
         // `None`: symbolic links or special files, which the loader's own
         // walk gets right; such a library is not cached.
         let Some(mut library) = library else {
-            return Library::load(paths);
+            return Library::load_reporting(paths, LoadOptions::default(), progress);
         };
         library.disk.cache_file = Some(cache_file);
         library
@@ -102,7 +182,7 @@ impl Library {
     pub fn recheck(&self) -> Recheck {
         // Files listed at start are checked again too: a few, and harmless.
         let files = if self.disk.unseen {
-            self.disk.keys.clone()
+            self.disk.keys.to_vec()
         } else {
             Vec::new()
         };
@@ -112,7 +192,16 @@ impl Library {
     /// [`Library::load_cached`] and its recheck at once: exact, for
     /// scripts, at the cost of a look at every file.
     pub fn load_cached_checked(paths: &[PathBuf], cache_dir: Option<&Path>) -> Library {
-        let mut library = Library::load_cached(paths, cache_dir);
+        Self::load_cached_checked_reporting(paths, cache_dir, &Progress::new())
+    }
+
+    /// [`Library::load_cached_checked`], counting files in `progress`.
+    pub fn load_cached_checked_reporting(
+        paths: &[PathBuf],
+        cache_dir: Option<&Path>,
+        progress: &Progress,
+    ) -> Library {
+        let mut library = Library::load_cached_reporting(paths, cache_dir, progress);
         let changed = library.recheck().run();
         library.disk.unseen = false;
         if !changed.is_empty() {
@@ -123,23 +212,14 @@ impl Library {
         library
     }
 
-    /// Writes the cache if this library differs from it (a first load, or
-    /// live changes since). The reader calls it at exit, after leaving the
-    /// terminal; it may also call it when idle.
+    /// Writes the cache now if this library differs from it (a first
+    /// load, or changes since): for scripts. The reader writes it in the
+    /// background instead, with [`Library::cache_write`].
     pub fn save_cache(&mut self) -> io::Result<()> {
-        let Some(file) = self.disk.cache_file.as_deref().filter(|_| self.disk.stale) else {
-            return Ok(());
-        };
-        let input = cache::WriteInput {
-            roots: &self.roots,
-            dirs: &self.disk.dirs,
-            keys: &self.disk.keys,
-            articles: &self.articles,
-            problems: &self.problems,
-        };
-        cache::write(file, &input)?;
-        self.disk.stale = false;
-        Ok(())
+        match self.cache_write() {
+            Some(write) => write.run(),
+            None => Ok(()),
+        }
     }
 }
 
@@ -147,7 +227,7 @@ impl Library {
 /// it is parsed, so that a file changed meanwhile is parsed again next time
 /// rather than cached stale. `None` when the tree holds something the cache
 /// steps aside for (see `DirScan::unusual`).
-fn cold_load(paths: &[PathBuf]) -> Option<Library> {
+fn cold_load(paths: &[PathBuf], progress: &Progress) -> Option<Library> {
     let found: Vec<Found> = paths.iter().map(|p| tree::find(p, Keys::Read)).collect();
     if found
         .iter()
@@ -169,13 +249,12 @@ fn cold_load(paths: &[PathBuf]) -> Option<Library> {
             Found::Problem(_) => {}
         }
     }
-    let mut library = Library::load_found(paths, found, LoadOptions::default());
+    let mut library = Library::load_found(paths, found, LoadOptions::default(), progress);
     library.disk = DiskIndex {
-        keys,
+        keys: keys.into(),
         dirs,
-        cache_file: None,
-        stale: true,
-        unseen: false,
+        version: 1,
+        ..DiskIndex::default()
     };
     Some(library)
 }
@@ -195,17 +274,23 @@ fn roots_overlap(paths: &[PathBuf]) -> bool {
 }
 
 /// Parses files in parallel, each with the archive path inside its root.
-pub(super) fn parse_all(roots: &[PathBuf], files: &[(PathBuf, FileKey)]) -> Vec<LoadResult> {
+pub(super) fn parse_all(
+    roots: &[PathBuf],
+    files: &[(PathBuf, FileKey)],
+    progress: &Progress,
+) -> Vec<LoadResult> {
     files
         .par_iter()
         .map_init(read::Reader::default, |reader, (path, _)| {
             let root = root_of(roots, path);
-            read::load(
+            let result = read::load(
                 path.clone(),
                 &tree::archive_path(path, root),
                 reader,
                 LoadOptions::default(),
-            )
+            );
+            progress.read(1);
+            result
         })
         .collect()
 }

@@ -5,6 +5,7 @@ use std::collections::HashSet;
 use std::fmt;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use super::cached::parse_all;
 use super::{Library, compare_articles, sort_articles};
@@ -104,14 +105,19 @@ impl Library {
         if before.is_empty() && present.is_empty() {
             return ChangeSummary::default();
         }
-        self.articles.retain(|a| !affected(&a.path));
+        Arc::make_mut(&mut self.articles).retain(|a| !affected(&a.path));
         self.problems.retain(|p| !affected(&p.path));
-        self.disk.keys.retain(|(p, _)| !affected(p));
+        let keys = Arc::make_mut(&mut self.disk.keys);
+        keys.retain(|(p, _)| !affected(p));
 
         let mut summary = ChangeSummary::default();
         let mut new_articles = Vec::new();
-        for ((path, key), result) in present.iter().zip(parse_all(&self.roots, &present)) {
-            self.disk.keys.push((path.clone(), *key));
+        for ((path, key), result) in
+            present
+                .iter()
+                .zip(parse_all(&self.roots, &present, &super::Progress::new()))
+        {
+            keys.push((path.clone(), *key));
             match result {
                 Ok((article, found)) => {
                     *(if before.contains(path) {
@@ -134,21 +140,20 @@ impl Library {
             .count();
         self.insert_sorted(new_articles);
         self.problems.sort_by(|a, b| a.path.cmp(&b.path));
-        self.disk.stale = true;
+        self.disk.changed();
         summary
     }
 
     fn insert_sorted(&mut self, new: Vec<Article>) {
+        let articles = Arc::make_mut(&mut self.articles);
         if new.len() > INSERT_LIMIT {
-            self.articles.extend(new);
-            sort_articles(&mut self.articles);
+            articles.extend(new);
+            sort_articles(articles);
             return;
         }
         for article in new {
-            let at = self
-                .articles
-                .partition_point(|a| compare_articles(a, &article).is_lt());
-            self.articles.insert(at, article);
+            let at = articles.partition_point(|a| compare_articles(a, &article).is_lt());
+            articles.insert(at, article);
         }
     }
 

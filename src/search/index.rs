@@ -1,11 +1,12 @@
-//! The search index: the folded searchable text of every article, kept in
-//! chunks of [`CHUNK`] articles. Metadata (title, authors, categories, tags)
-//! is folded when the index is created; bodies are read, stripped and folded
-//! on a background thread pool, chunk by chunk, each chunk published the
-//! moment it is done. Queries run over the chunks in parallel.
+//! The search index: article metadata (title, authors, categories, tags)
+//! folded in memory, chunk by chunk, with the characters each article
+//! holds; bodies in the stored index (see [`super::stored`]), opened from
+//! the cache folder when one is there and rebuilt in the background for
+//! the bodies it lacks. Queries run over both.
 
+use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Condvar, Mutex, OnceLock, PoisonError};
+use std::sync::{Arc, Condvar, Mutex, OnceLock, PoisonError, RwLock};
 
 use rayon::prelude::*;
 
@@ -14,6 +15,7 @@ pub(crate) use self::arena::{Arena, Chunk};
 use self::build::meta_chunk;
 use self::build::{Unbuilt, build_all};
 use super::scan::{ChunkSet, Term, chunk_matches};
+use super::stored::StoredIndex;
 use super::{Matches, Query};
 use crate::article::Article;
 
@@ -24,14 +26,30 @@ pub(crate) const CHUNK: usize = 256;
 struct Shared {
     total: usize,
     meta: Vec<OnceLock<Chunk>>,
-    bodies: Vec<OnceLock<Chunk>>,
-    /// Articles whose bodies are in `bodies`.
+    /// The stored bodies in use, once opened or built.
+    bodies: RwLock<Option<Arc<Bodies>>>,
+    /// Articles whose bodies are searchable, or read for the next build.
     indexed: AtomicUsize,
     finished: Mutex<bool>,
     finished_signal: Condvar,
 }
 
-/// Bytes held by the index (text and article offsets; character presence).
+/// A stored index and which articles' bodies it holds.
+#[derive(Debug)]
+pub(crate) struct Bodies {
+    pub(crate) stored: Arc<StoredIndex>,
+    /// Per article, its document, or `NONE`.
+    pub(crate) article_doc: Vec<u32>,
+    /// Per document, its article, or `NONE` (a body since changed or gone).
+    pub(crate) doc_article: Vec<u32>,
+    pub(crate) covered: usize,
+}
+
+pub(crate) const NONE: u32 = u32::MAX;
+
+/// Bytes held by the index in memory (text and article offsets; character
+/// presence). The stored bodies are read from their file as needed:
+/// `body_text` counts what of them is held (its tables).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct IndexMemory {
     pub metadata_text: usize,
@@ -83,7 +101,17 @@ impl SearchIndex {
     /// yet matches on metadata only (nothing before that) and is counted in
     /// [`Matches::pending`].
     pub fn build_in_background(articles: &[Article]) -> Self {
-        let (index, work) = Self::unbuilt(articles);
+        Self::open_or_build(articles, None)
+    }
+
+    /// Like [`SearchIndex::build_in_background`], with the bodies stored in
+    /// the file `store` (when given): opened from there, the bodies it holds
+    /// are searchable as soon as it is read; those it lacks (new or changed
+    /// files) are read and the file is written again, atomically, in the
+    /// background. Without a file the stored index is kept in memory.
+    pub fn open_or_build(articles: &[Article], store: Option<&Path>) -> Self {
+        let (index, mut work) = Self::unbuilt(articles);
+        work.store = store.map(Path::to_path_buf);
         let weak = Arc::downgrade(&index.shared);
         let spawned = std::thread::Builder::new()
             .name("search-index".into())
@@ -94,7 +122,9 @@ impl SearchIndex {
         if spawned.is_err() {
             // No thread to be had (the work went with the closure): index
             // here rather than never.
-            build_all(&weak, Unbuilt::of(articles));
+            let mut work = Unbuilt::of(articles);
+            work.store = store.map(Path::to_path_buf);
+            build_all(&weak, work);
         }
         index
     }
@@ -105,7 +135,7 @@ impl SearchIndex {
         let shared = Arc::new(Shared {
             total: articles.len(),
             meta: work.raw_meta.iter().map(|_| OnceLock::new()).collect(),
-            bodies: work.raw_meta.iter().map(|_| OnceLock::new()).collect(),
+            bodies: RwLock::new(None),
             indexed: AtomicUsize::new(0),
             finished: Mutex::new(false),
             finished_signal: Condvar::new(),
@@ -179,9 +209,10 @@ impl SearchIndex {
             memory.metadata_text += chunk.arena.bytes();
             memory.char_presence += chunk.presence.bytes();
         }
-        for chunk in self.shared.bodies.iter().filter_map(OnceLock::get) {
-            memory.body_text += chunk.arena.bytes();
-            memory.char_presence += chunk.presence.bytes();
+        if let Some(bodies) = self.bodies() {
+            memory.body_text = bodies.stored.memory()
+                + bodies.article_doc.capacity() * 4
+                + bodies.doc_article.capacity() * 4;
         }
         memory
     }
@@ -209,47 +240,142 @@ impl SearchIndex {
         self.run(query, &terms, Some(previous.indices()))
     }
 
+    /// The stored bodies in use, if any yet.
+    pub(crate) fn bodies(&self) -> Option<Arc<Bodies>> {
+        self.shared
+            .bodies
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+
+    /// The stored index's file parts in bytes (packed text, lists, the
+    /// rest), once there is one.
+    pub fn stored_sizes(&self) -> Option<(u64, u64, u64)> {
+        self.bodies().map(|b| b.stored.sizes())
+    }
+
     fn run(&self, query: &Query, terms: &[Term<'_>], within: Option<&[usize]>) -> Matches {
         let shared = &*self.shared;
         if query.is_empty() {
             return Matches::new(query.clone(), (0..shared.total).collect(), 0);
         }
-        let per_chunk: Vec<(Vec<usize>, usize)> = (0..shared.meta.len())
+        let bodies = self.bodies();
+        let pending = shared.total - bodies.as_ref().map_or(0, |b| b.covered);
+        let mut candidates = within.map(|ids| ArticleSet::of(ids, shared.total));
+        for term in terms.iter().filter(|t| !t.known()) {
+            let mut found = self.in_metadata(term, candidates.as_ref());
+            if let Some(bodies) = &bodies {
+                let docs = candidates.as_ref().map(|set| {
+                    let mut docs: Vec<u32> = set
+                        .iter()
+                        .filter(|&a| !found.contains(a))
+                        .map(|a| bodies.article_doc[a])
+                        .filter(|&d| d != NONE)
+                        .collect();
+                    docs.sort_unstable();
+                    docs
+                });
+                for doc in bodies.stored.containing(term.text(), docs.as_deref()) {
+                    if let Some(&article) = bodies.doc_article.get(doc as usize) {
+                        if article != NONE {
+                            found.insert(article as usize);
+                        }
+                    }
+                }
+            }
+            candidates = Some(found);
+        }
+        let indices = match candidates {
+            Some(set) => set.iter().collect(),
+            None => within.map_or_else(|| (0..shared.total).collect(), <[usize]>::to_vec),
+        };
+        Matches::new(query.clone(), indices, pending)
+    }
+
+    /// The articles of `candidates` (any, if `None`) holding `term` in
+    /// their metadata.
+    fn in_metadata(&self, term: &Term<'_>, candidates: Option<&ArticleSet>) -> ArticleSet {
+        let shared = &*self.shared;
+        let per_chunk: Vec<Vec<usize>> = (0..shared.meta.len())
             .into_par_iter()
             .map(|c| {
                 let base = c * CHUNK;
                 let len = CHUNK.min(shared.total - base);
-                let body = shared.bodies[c].get();
-                let pending = if body.is_some() { 0 } else { len };
                 let Some(meta) = shared.meta[c].get() else {
-                    return (Vec::new(), pending);
+                    return Vec::new();
                 };
-                let within = within.map(|ids| chunk_subset(ids, base, len));
+                let within = candidates.map(|set| set.chunk(base, len));
                 if within.is_some_and(|set| set.is_empty()) {
-                    return (Vec::new(), pending);
+                    return Vec::new();
                 }
-                let set = chunk_matches(meta, body, terms, within);
-                (set.iter().map(|i| base + i).collect(), pending)
+                let set = chunk_matches(meta, None, std::slice::from_ref(term), within);
+                set.iter().map(|i| base + i).collect()
             })
             .collect();
-        let pending = per_chunk.iter().map(|(_, p)| p).sum();
-        let indices = per_chunk.into_iter().flat_map(|(ids, _)| ids).collect();
-        Matches::new(query.clone(), indices, pending)
+        let mut found = ArticleSet::new(shared.total);
+        for i in per_chunk.into_iter().flatten() {
+            found.insert(i);
+        }
+        found
     }
 }
 
-/// The members of sorted `ids` that fall in the chunk starting at `base`.
-fn chunk_subset(ids: &[usize], base: usize, len: usize) -> ChunkSet {
-    let from = ids.partition_point(|&i| i < base);
-    let to = ids.partition_point(|&i| i < base + len);
-    let mut set = ChunkSet::default();
-    for &i in &ids[from..to] {
-        set.insert(i - base);
+/// A set of articles, one bit each.
+#[derive(Debug, Clone)]
+struct ArticleSet(Vec<u64>);
+
+impl ArticleSet {
+    fn new(total: usize) -> Self {
+        ArticleSet(vec![0; total.div_ceil(64)])
     }
-    set
+
+    fn of(ids: &[usize], total: usize) -> Self {
+        let mut set = ArticleSet::new(total);
+        for &i in ids {
+            set.insert(i);
+        }
+        set
+    }
+
+    fn insert(&mut self, i: usize) {
+        if let Some(word) = self.0.get_mut(i / 64) {
+            *word |= 1 << (i % 64);
+        }
+    }
+
+    fn contains(&self, i: usize) -> bool {
+        self.0.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
+    }
+
+    fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+        self.0.iter().enumerate().flat_map(|(w, &word)| {
+            let mut bits = word;
+            std::iter::from_fn(move || {
+                if bits == 0 {
+                    return None;
+                }
+                let bit = bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                Some(w * 64 + bit)
+            })
+        })
+    }
+
+    /// The members in `base..base + len`, as a chunk's set.
+    fn chunk(&self, base: usize, len: usize) -> ChunkSet {
+        let mut set = ChunkSet::default();
+        for i in 0..len {
+            if self.contains(base + i) {
+                set.insert(i);
+            }
+        }
+        set
+    }
 }
 
 mod arena;
-mod build;
+pub(super) mod bodies;
+pub(super) mod build;
 #[cfg(test)]
 mod tests;

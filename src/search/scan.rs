@@ -70,6 +70,7 @@ impl ChunkSet {
 
 /// One query term, ready to look for.
 pub(crate) struct Term<'q> {
+    text: &'q str,
     finder: Finder<'q>,
     /// What an article must hold to contain the term (see [`Key`]).
     keys: Vec<Key>,
@@ -84,11 +85,24 @@ impl<'q> Term<'q> {
     pub(crate) fn new(term: &'q str, known: bool) -> Self {
         let (keys, exact) = Key::of_term(term);
         Term {
+            text: term,
             finder: Finder::new(term),
             keys,
             exact,
             known,
         }
+    }
+}
+
+impl Term<'_> {
+    /// The term, folded.
+    pub(crate) fn text(&self) -> &str {
+        self.text
+    }
+
+    /// Whether it is known to occur in every candidate.
+    pub(crate) fn known(&self) -> bool {
+        self.known
     }
 }
 

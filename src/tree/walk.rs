@@ -104,9 +104,16 @@ pub fn find(root: &Path, keys: Keys) -> Found {
     }
 }
 
+/// Folders nested deeper than this below a root are reported, not read:
+/// real archives are a few levels deep, and each level costs stack.
+pub const MAX_DEPTH: usize = 128;
+/// The longest path the system opens (Linux's `PATH_MAX`); a longer one is
+/// reported rather than failing with a less helpful error.
+pub const MAX_PATH_BYTES: usize = 4096;
+
 /// Lists `dir` and everything below it, folders in parallel.
 pub fn walk(dir: &Path, keys: Keys) -> Walk {
-    walk_below(dir, keys, None)
+    walk_below(dir, keys, None, 0)
 }
 
 /// Lists one folder (hidden entries skipped). Links to folders are checked
@@ -136,7 +143,13 @@ impl Ancestors<'_> {
     }
 }
 
-fn walk_below(dir: &Path, keys: Keys, up: Option<&Ancestors>) -> Walk {
+fn walk_below(dir: &Path, keys: Keys, up: Option<&Ancestors>, depth: usize) -> Walk {
+    if let Some(reason) = too_deep(dir, depth) {
+        return Walk {
+            scans: Vec::new(),
+            unreadable: vec![Problem::error(dir, reason)],
+        };
+    }
     match list(dir, keys, up) {
         Err(e) => Walk {
             scans: Vec::new(),
@@ -147,7 +160,7 @@ fn walk_below(dir: &Path, keys: Keys, up: Option<&Ancestors>) -> Walk {
             let below: Vec<Walk> = scan
                 .subdirs
                 .par_iter()
-                .map(|sub| walk_below(sub, keys, Some(&here)))
+                .map(|sub| walk_below(sub, keys, Some(&here), depth + 1))
                 .collect();
             let mut walk = Walk {
                 scans: vec![scan],
@@ -159,6 +172,19 @@ fn walk_below(dir: &Path, keys: Keys, up: Option<&Ancestors>) -> Walk {
             }
             walk
         }
+    }
+}
+
+/// Why `dir`, `depth` folders below its root, is not read, if it is not.
+fn too_deep(dir: &Path, depth: usize) -> Option<String> {
+    if depth > MAX_DEPTH {
+        Some(format!(
+            "folder nested more than {MAX_DEPTH} levels deep; not read"
+        ))
+    } else if dir.as_os_str().len() >= MAX_PATH_BYTES {
+        Some(format!("path longer than {MAX_PATH_BYTES} bytes; not read"))
+    } else {
+        None
     }
 }
 

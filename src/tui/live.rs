@@ -6,6 +6,7 @@
 use std::path::PathBuf;
 use std::sync::mpsc::Sender;
 use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
 
 use ratatui::backend::Backend;
 
@@ -24,7 +25,13 @@ pub struct Live {
     roots: Vec<PathBuf>,
     cache_dir: Option<PathBuf>,
     reload: Option<JoinHandle<()>>,
+    /// The background write of the metadata cache, when one was started.
+    cache_write: Option<(JoinHandle<()>, Instant)>,
 }
+
+/// The least time between two starts of a background cache write: live
+/// changes come in bursts, and each write rewrites the whole file.
+const CACHE_WRITE_GAP: Duration = Duration::from_secs(10);
 
 /// The reader's app for a start-up (config's theme and date format, the
 /// marks, start-up notices in the status line) and what keeps it current.
@@ -43,12 +50,18 @@ pub fn app_for(startup: Startup, keymap: &Keymap) -> (App, Live) {
         roots: library.roots.clone(),
         cache_dir,
         reload: None,
+        cache_write: None,
     };
     let options = Options {
         monochrome: config.monochrome(),
         colors: config.colors,
         date_format: config.date_format,
         time_format: config.time_format,
+        search_store: live
+            .cache_dir
+            .as_deref()
+            .filter(|_| !live.roots.is_empty())
+            .map(|dir| crate::search::store_file(dir, &live.roots)),
     };
     let mut app = App::new(library, keymap.guide(), options).with_marks(marks);
     if !notices.is_empty() {
@@ -66,6 +79,7 @@ impl Live {
             roots: Vec::new(),
             cache_dir: None,
             reload: None,
+            cache_write: None,
         }
     }
 
@@ -85,6 +99,7 @@ impl Live {
                 outside.extend(session.dispatch(Action::Fail(notices.join("; "))));
             }
         }
+        self.write_cache_if_due(session.app().library());
         while let Some(event) = self.watcher.as_ref().and_then(LibraryWatcher::try_recv) {
             if event == LibraryEvent::Rescan {
                 self.start_reload(session.reporter());
@@ -92,6 +107,32 @@ impl Live {
             outside.extend(session.dispatch(Action::Library(event)));
         }
         outside
+    }
+
+    /// Starts writing the metadata cache on a thread when the library
+    /// differs from it and no write is under way (nor started in the last
+    /// [`CACHE_WRITE_GAP`]). Nothing waits for the thread: quitting ends it,
+    /// and the cache file is only ever replaced whole.
+    fn write_cache_if_due(&mut self, library: &Library) {
+        if self
+            .cache_write
+            .as_ref()
+            .is_some_and(|(job, started)| !job.is_finished() || started.elapsed() < CACHE_WRITE_GAP)
+        {
+            return;
+        }
+        let Some(write) = library.cache_write() else {
+            return;
+        };
+        self.cache_write = std::thread::Builder::new()
+            .name("inkstone-cache".into())
+            .spawn(move || {
+                // Only a speed-up: a cache that cannot be written is not
+                // worth a word.
+                let _ = write.run();
+            })
+            .ok()
+            .map(|job| (job, Instant::now()));
     }
 
     /// Loads the library again on a thread (through the cache, so only

@@ -208,13 +208,13 @@ mod tests {
         use crate::keymap::Keymap;
         use crate::library::Library;
 
-        let articles = ["甲", "乙", "丙"]
+        let articles: Vec<_> = ["甲", "乙", "丙"]
             .iter()
             .map(|t| crate::app::tests::article(t, &[], &[]))
             .collect();
         let library = Library {
             name: "test".into(),
-            articles,
+            articles: articles.into(),
             ..Library::default()
         };
         let mut app = App::new(library, Keymap::defaults().guide(), Options::default());

@@ -45,7 +45,7 @@ fn search_library() -> Library {
             b"Version app2021 ships today.",
         ),
     ];
-    let articles = rows
+    let articles: Vec<_> = rows
         .iter()
         .enumerate()
         .map(|(i, (title, category, tags, body))| {
@@ -60,7 +60,7 @@ fn search_library() -> Library {
         .collect();
     Library {
         name: "search".into(),
-        articles,
+        articles: articles.into(),
         problems: Vec::new(),
         ..Library::default()
     }
@@ -392,7 +392,7 @@ fn a_reload_runs_the_kept_search_again() {
     app.update(Action::Apply);
     assert_eq!(app.visible().len(), 3);
     // A reload brings a new title for the weather article.
-    app.library.articles[4].title = "颱風吹襲臺灣".into();
+    std::sync::Arc::make_mut(&mut app.library.articles)[4].title = "颱風吹襲臺灣".into();
     app.search.library_changed(&app.library.articles);
     assert!(app.needs_tick());
     app.update(Action::Tick);

@@ -8,6 +8,7 @@ use rayon::prelude::*;
 
 use super::{DiskIndex, parse_all};
 use crate::cache::{CachedFile, Decoded, FileKey, Snapshot, Stamp};
+use crate::library::Progress;
 use crate::library::{Library, library_name, sort_articles};
 use crate::problem::Problem;
 use crate::tree::{self, DirScan, Keys};
@@ -127,7 +128,7 @@ impl Found {
         })
     }
 
-    pub(super) fn into_library(self, roots: &[PathBuf]) -> Library {
+    pub(super) fn into_library(self, roots: &[PathBuf], progress: &Progress) -> Library {
         let Found {
             taken,
             reused,
@@ -150,7 +151,9 @@ impl Found {
             articles.extend(file.article);
             problems.extend(file.problems);
         }
-        let parsed = parse_all(roots, &to_parse);
+        progress.set_total(keys.len() + to_parse.len());
+        progress.read(keys.len());
+        let parsed = parse_all(roots, &to_parse, progress);
         for ((path, key), result) in to_parse.into_iter().zip(parsed) {
             keys.push((path, key));
             match result {
@@ -165,17 +168,19 @@ impl Found {
             sort_articles(&mut articles);
         }
         problems.sort_by(|a, b| a.path.cmp(&b.path));
-        let disk = DiskIndex {
-            keys,
+        let mut disk = DiskIndex {
+            keys: keys.into(),
             dirs,
-            cache_file: None,
-            stale: changed,
             unseen,
+            ..DiskIndex::default()
         };
+        if changed {
+            disk.changed();
+        }
         Library {
             name: library_name(roots),
             roots: roots.to_vec(),
-            articles,
+            articles: articles.into(),
             problems,
             disk,
         }

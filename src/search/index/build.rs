@@ -1,13 +1,15 @@
-//! Building the index in the background: metadata, then bodies.
+//! Building the index in the background: metadata, then bodies (see
+//! `bodies`).
 
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::io::Read;
-use std::sync::atomic::Ordering;
+use std::path::PathBuf;
 use std::sync::{PoisonError, Weak};
 
 use rayon::prelude::*;
 
+use super::bodies::index_bodies;
 use super::{Arena, CHUNK, Chunk, Shared};
 use crate::article::{Article, BodySource};
 use crate::library;
@@ -19,6 +21,8 @@ use crate::search::strip::visible_text;
 pub(super) struct Unbuilt {
     pub(super) raw_meta: Vec<Arena>,
     pub(super) sources: Vec<BodySource>,
+    /// Where the stored bodies live; `None`: in memory.
+    pub(super) store: Option<PathBuf>,
 }
 
 impl Unbuilt {
@@ -28,6 +32,7 @@ impl Unbuilt {
         Unbuilt {
             raw_meta: articles.par_chunks(CHUNK).map(raw_metadata).collect(),
             sources: articles.par_iter().map(|a| a.body.clone()).collect(),
+            store: None,
         }
     }
 }
@@ -65,7 +70,7 @@ fn metadata_fields(a: &Article) -> impl Iterator<Item = &String> {
 
 /// Per-thread buffers reused from one chunk to the next.
 #[derive(Default)]
-struct Scratch {
+pub(super) struct Scratch {
     presence: PresenceBuilder,
     file: Vec<u8>,
     arena: Arena,
@@ -78,7 +83,7 @@ thread_local! {
 }
 
 /// Runs `f` with this thread's scratch buffers.
-fn with_scratch<T>(f: impl FnOnce(&mut Scratch) -> T) -> T {
+pub(super) fn with_scratch<T>(f: impl FnOnce(&mut Scratch) -> T) -> T {
     SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
         Ok(mut scratch) => f(&mut scratch),
         // Only reachable if `f` re-entered; fresh buffers are still right.
@@ -114,33 +119,20 @@ pub(super) fn meta_chunk(raw: &Arena) -> Chunk {
     })
 }
 
-/// Reads, strips and folds the bodies of a chunk's articles.
-fn body_chunk(sources: &[BodySource], scratch: &mut Scratch) -> Chunk {
-    let Scratch {
-        presence,
-        file,
-        arena,
-    } = scratch;
-    for (i, source) in sources.iter().enumerate() {
-        let body = body_text(source, file);
-        presence.start_article(i);
-        arena.push_article(|text| {
-            let mut sink = RecordingSink::new(text, &mut *presence);
-            let mut folder = Folder::new(&mut sink);
-            visible_text(&body, &mut |piece| folder.feed(piece, 0));
-            folder.finish();
-        });
-    }
-    Chunk {
-        arena: arena.take_exact(),
-        presence: presence.take(),
-    }
+/// The folded visible text of `source`'s body.
+pub(super) fn folded_body(source: &BodySource, scratch: &mut Scratch) -> String {
+    let body = body_text(source, &mut scratch.file);
+    let mut text = String::with_capacity(body.len());
+    let mut folder = Folder::new(&mut text);
+    visible_text(&body, &mut |piece| folder.feed(piece, 0));
+    folder.finish();
+    text
 }
 
 /// The body of `source` as `library::read_body` gives it, read into `file`
 /// to spare an allocation and a copy per article. An unreadable body is
 /// reported by the loader and `check`; search just finds nothing in it.
-fn body_text<'a>(source: &'a BodySource, file: &'a mut Vec<u8>) -> Cow<'a, str> {
+pub(crate) fn body_text<'a>(source: &'a BodySource, file: &'a mut Vec<u8>) -> Cow<'a, str> {
     let body: &[u8] = match source {
         BodySource::File {
             path,
@@ -175,7 +167,11 @@ fn body_text<'a>(source: &'a BodySource, file: &'a mut Vec<u8>) -> Cow<'a, str> 
 pub(super) fn build_all(shared: &Weak<Shared>, work: Unbuilt) {
     let _finished = FinishOnDrop(shared.clone());
     let threads = std::thread::available_parallelism().map_or(2, std::num::NonZero::get);
-    let Unbuilt { raw_meta, sources } = work;
+    let Unbuilt {
+        raw_meta,
+        sources,
+        store,
+    } = work;
     let build = move || {
         raw_meta.par_iter().enumerate().for_each(|(c, raw)| {
             if shared.strong_count() > 0 {
@@ -186,19 +182,7 @@ pub(super) fn build_all(shared: &Weak<Shared>, work: Unbuilt) {
             }
         });
         drop(raw_meta);
-        sources
-            .par_chunks(CHUNK)
-            .enumerate()
-            .for_each(|(c, sources)| {
-                if shared.strong_count() > 0 {
-                    let chunk = with_scratch(|scratch| body_chunk(sources, scratch));
-                    if let Some(shared) = shared.upgrade() {
-                        if shared.bodies[c].set(chunk).is_ok() {
-                            shared.indexed.fetch_add(sources.len(), Ordering::Relaxed);
-                        }
-                    }
-                }
-            });
+        index_bodies(shared, &sources, store.as_deref());
     };
     match rayon::ThreadPoolBuilder::new()
         .num_threads(threads)

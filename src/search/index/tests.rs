@@ -189,3 +189,5 @@ fn before_anything_is_folded_nothing_matches_yet() {
     assert_eq!(matches.pending(), 4);
     assert_eq!(index.matches(&Query::parse("")).len(), 4);
 }
+
+mod stored_file;

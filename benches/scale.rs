@@ -1,0 +1,448 @@
+//! Issue 10's budgets, measured from outside the way a user meets them: the
+//! release binary (`inkstone` and `inkstone list`/`tags`) as a child
+//! process, the reader in a 200x60 pseudo-terminal (portable-pty + vt100),
+//! each figure beside the physical floor measured in the same run:
+//!
+//! - floors: a stat-only walk of the tree (every folder listed and every
+//!   file's metadata read, folders in parallel) and reading the first 4 KiB
+//!   of every file on all cores;
+//! - `list` cold (no metadata cache) and warm, `tags` warm: wall time and
+//!   peak RSS;
+//! - the reader cold and warm: spawn to the first drawn list, peak RSS once
+//!   it has gone idle (search ready), key to frame (`j` until the screen
+//!   changes), and `q` to the process gone.
+//!
+//! Run: `cargo bench --bench scale` (49k archive at `target/corpus-full`;
+//! `INKSTONE_BIN=<binary>` measures another build),
+//! `cargo bench --bench scale -- <folder>` for another tree, e.g. the 1M tree
+//! that `scripts/build-million-tree.sh` builds at `target/corpus-million`
+//! (used by default when it exists). `--runs N` (default 3) per figure.
+//! Linux only (peak RSS is `VmHWM` read from `/proc/<pid>/status` while the
+//! process runs). The machine is shared: the load average is printed with
+//! every figure.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use rayon::prelude::*;
+
+const ROWS: u16 = 60;
+const COLS: u16 = 200;
+
+/// The binary measured: this build's, or `INKSTONE_BIN` (to compare with
+/// an older build).
+fn bin() -> PathBuf {
+    std::env::var_os("INKSTONE_BIN").map_or_else(
+        || PathBuf::from(env!("CARGO_BIN_EXE_inkstone")),
+        PathBuf::from,
+    )
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn median(values: &[f64]) -> f64 {
+    let mut v = values.to_vec();
+    v.sort_by(f64::total_cmp);
+    v.get(v.len() / 2).copied().unwrap_or(f64::NAN)
+}
+
+fn percentile(values: &[f64], percent: usize) -> f64 {
+    let mut v = values.to_vec();
+    v.sort_by(f64::total_cmp);
+    let at = (v.len().saturating_sub(1) * percent).div_ceil(100);
+    v.get(at).copied().unwrap_or(f64::NAN)
+}
+
+fn load() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|l| l.split_whitespace().next().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+fn runs_text(values: &[f64]) -> String {
+    let all: Vec<String> = values.iter().map(|v| format!("{v:.0}")).collect();
+    all.join(", ")
+}
+
+/// Peak RSS of a live process in kB (`VmHWM`).
+fn peak_rss_kb(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// CPU time (all live threads) of a process, in ms.
+fn cpu_ms(pid: u32) -> Option<f64> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    let after = stat.rsplit_once(')')?.1;
+    let fields: Vec<&str> = after.split_whitespace().collect();
+    let ticks: f64 = fields.get(11)?.parse::<f64>().ok()? + fields.get(12)?.parse::<f64>().ok()?;
+    Some(ticks * 10.0)
+}
+
+/// Keeps the highest `VmHWM` seen for `pid` until told to stop.
+fn watch_rss(pid: u32) -> (Arc<AtomicU64>, Arc<AtomicU64>) {
+    let peak = Arc::new(AtomicU64::new(0));
+    let stop = Arc::new(AtomicU64::new(0));
+    let (p, s) = (Arc::clone(&peak), Arc::clone(&stop));
+    std::thread::spawn(move || {
+        while s.load(Ordering::Relaxed) == 0 {
+            match peak_rss_kb(pid) {
+                Some(kb) => {
+                    p.fetch_max(kb, Ordering::Relaxed);
+                }
+                None => break,
+            }
+            std::thread::sleep(Duration::from_millis(3));
+        }
+    });
+    (peak, stop)
+}
+
+/// Every folder of the tree with its files, listed in parallel.
+fn walk(dir: &Path, files: &Mutex<Vec<PathBuf>>, stat: bool) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut subdirs = Vec::new();
+    let mut mine = Vec::new();
+    for entry in entries.flatten() {
+        if entry.file_name().as_encoded_bytes().starts_with(b".") {
+            continue;
+        }
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        if kind.is_dir() {
+            subdirs.push(entry.path());
+        } else {
+            if stat {
+                std::hint::black_box(entry.metadata().ok());
+            }
+            mine.push(entry.path());
+        }
+    }
+    files.lock().unwrap().extend(mine);
+    subdirs.par_iter().for_each(|d| walk(d, files, stat));
+}
+
+/// Floor 1: list every folder and stat every file.
+fn stat_walk(root: &Path) -> (Duration, usize) {
+    let start = Instant::now();
+    let files = Mutex::new(Vec::new());
+    walk(root, &files, true);
+    (start.elapsed(), files.into_inner().unwrap().len())
+}
+
+/// Floor 2: list every folder, then read the first 4 KiB of every file on
+/// all cores.
+fn first_4k(root: &Path) -> Duration {
+    let start = Instant::now();
+    let files = Mutex::new(Vec::new());
+    walk(root, &files, false);
+    let files = files.into_inner().unwrap();
+    files.par_iter().for_each_init(
+        || vec![0u8; 4096],
+        |buf, path| {
+            if let Ok(mut f) = std::fs::File::open(path) {
+                std::hint::black_box(f.read(buf).ok());
+            }
+        },
+    );
+    start.elapsed()
+}
+
+struct Home {
+    dir: tempfile::TempDir,
+}
+
+impl Home {
+    fn new() -> Home {
+        Home {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+    fn path(&self) -> &Path {
+        self.dir.path()
+    }
+    fn drop_cache(&self) {
+        let _ = std::fs::remove_dir_all(self.path().join("cache"));
+    }
+    fn envs(&self) -> Vec<(&'static str, PathBuf)> {
+        let h = self.path();
+        vec![
+            ("HOME", h.to_path_buf()),
+            ("XDG_CONFIG_HOME", h.join("config")),
+            ("XDG_STATE_HOME", h.join("state")),
+            ("XDG_CACHE_HOME", h.join("cache")),
+        ]
+    }
+}
+
+/// Runs `inkstone <args> <root>` to the end: wall time, peak RSS.
+fn command(home: &Home, args: &[&str], root: &Path) -> (f64, f64) {
+    let start = Instant::now();
+    let mut child = Command::new(bin())
+        .args(args)
+        .arg(root)
+        .envs(home.envs())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("inkstone runs");
+    let (peak, stop) = watch_rss(child.id());
+    let mut out = child.stdout.take().unwrap();
+    std::io::copy(&mut out, &mut std::io::sink()).unwrap();
+    child.wait().unwrap();
+    let wall = ms(start.elapsed());
+    stop.store(1, Ordering::Relaxed);
+    (wall, peak.load(Ordering::Relaxed) as f64 / 1024.0)
+}
+
+/// One reader session's figures.
+struct Reader {
+    first_list: f64,
+    peak_rss: f64,
+    keys: Vec<f64>,
+    quit: f64,
+}
+
+fn screen_text(screen: &Mutex<vt100::Parser>) -> String {
+    screen.lock().unwrap().screen().contents()
+}
+
+/// The reader in a pty: to the first drawn list, idle (search ready), some
+/// `j` presses timed to the changed screen, then `q` to the process gone.
+fn reader(home: &Home, root: &Path, keys: usize) -> Reader {
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows: ROWS,
+            cols: COLS,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("a pty");
+    let mut cmd = CommandBuilder::new(bin());
+    cmd.arg(root);
+    cmd.env("TERM", "xterm-256color");
+    for (k, v) in home.envs() {
+        cmd.env(k, v);
+    }
+    cmd.cwd(home.path());
+    let started = Instant::now();
+    let mut child = pair.slave.spawn_command(cmd).expect("inkstone starts");
+    drop(pair.slave);
+    let mut output = pair.master.try_clone_reader().expect("pty reader");
+    let mut writer = pair.master.take_writer().expect("pty writer");
+    let screen = Arc::new(Mutex::new(vt100::Parser::new(
+        ROWS.try_into().unwrap(),
+        COLS.try_into().unwrap(),
+        0,
+    )));
+    let sink = Arc::clone(&screen);
+    std::thread::spawn(move || {
+        let mut buf = vec![0u8; 1 << 16];
+        while let Ok(n) = output.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            sink.lock().unwrap().process(&buf[..n]);
+        }
+    });
+    let pid = child.process_id().expect("a process id");
+    let (peak, stop) = watch_rss(pid);
+    let first_list = loop {
+        let text = screen_text(&screen);
+        if text.contains(" articles") && text.contains("● ") {
+            break ms(started.elapsed());
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(300),
+            "no list after 5 minutes:\n{text}"
+        );
+        std::thread::sleep(Duration::from_micros(300));
+    };
+    // Idle: no CPU used for a second (search index built, cache written).
+    let mut last = cpu_ms(pid).unwrap_or(0.0);
+    let mut quiet_since = Instant::now();
+    while quiet_since.elapsed() < Duration::from_secs(1)
+        && started.elapsed() < Duration::from_secs(600)
+    {
+        std::thread::sleep(Duration::from_millis(100));
+        let now = cpu_ms(pid).unwrap_or(last);
+        if now - last > 15.0 {
+            quiet_since = Instant::now();
+        }
+        last = now;
+    }
+    let mut times = Vec::new();
+    for _ in 0..keys {
+        let before = screen_text(&screen);
+        let pressed = Instant::now();
+        writer.write_all(b"j").unwrap();
+        writer.flush().unwrap();
+        while screen_text(&screen) == before && pressed.elapsed() < Duration::from_secs(5) {
+            std::thread::sleep(Duration::from_micros(200));
+        }
+        times.push(ms(pressed.elapsed()));
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let peak_rss = peak.load(Ordering::Relaxed) as f64 / 1024.0;
+    stop.store(1, Ordering::Relaxed);
+    let asked = Instant::now();
+    writer.write_all(b"q").unwrap();
+    writer.flush().unwrap();
+    // Stopped after 3 minutes: quitting has a 1 s budget.
+    while matches!(child.try_wait(), Ok(None)) && asked.elapsed() < Duration::from_secs(180) {
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    let quit = ms(asked.elapsed());
+    if matches!(child.try_wait(), Ok(None)) {
+        let _ = child.kill();
+        let _ = child.wait();
+    }
+    Reader {
+        first_list,
+        peak_rss,
+        keys: times,
+        quit,
+    }
+}
+
+fn default_tree() -> Option<PathBuf> {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let million = repo.join("target/corpus-million");
+    if million.join(".complete").is_file() {
+        return Some(million);
+    }
+    let full = repo.join("target/corpus-full/articles");
+    full.is_dir().then_some(full)
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut runs = 3;
+    let mut tree = None;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--runs" => runs = it.next().and_then(|n| n.parse().ok()).unwrap_or(runs),
+            "--bench" => {}
+            other if !other.starts_with('-') => tree = Some(PathBuf::from(other)),
+            _ => {}
+        }
+    }
+    let Some(root) = tree.or_else(default_tree) else {
+        println!("scale bench: no tree (target/corpus-million, target/corpus-full); skipped");
+        return;
+    };
+    // The reader runs in a temporary home folder.
+    let root = std::fs::canonicalize(&root).expect("the tree exists");
+    let home = Home::new();
+    // Warm the page cache and count.
+    let (_, files) = stat_walk(&root);
+    first_4k(&root);
+    println!(
+        "tree {} ({files} files), {runs} runs each, load average {}",
+        root.display(),
+        load()
+    );
+    let mut walk_ms = Vec::new();
+    let mut floor_ms = Vec::new();
+    let mut cold_list = Vec::new();
+    let mut cold_list_rss = Vec::new();
+    let mut warm_list = Vec::new();
+    let mut tags = Vec::new();
+    for _ in 0..runs {
+        walk_ms.push(ms(stat_walk(&root).0));
+        floor_ms.push(ms(first_4k(&root)));
+        home.drop_cache();
+        let (wall, rss) = command(&home, &["list"], &root);
+        cold_list.push(wall);
+        cold_list_rss.push(rss);
+        // The second list finds the cache the first one wrote.
+        warm_list.push(command(&home, &["list"], &root).0);
+        tags.push(command(&home, &["tags"], &root).0);
+    }
+    let walk = median(&walk_ms);
+    let floor = median(&floor_ms);
+    println!("| what | median | runs | floor | ratio | load |");
+    println!("|---|---|---|---|---|---|");
+    line("floor: stat-only walk", &walk_ms, None);
+    line("floor: first 4 KiB of every file", &floor_ms, None);
+    line("cold `list`", &cold_list, Some(("4 KiB", floor)));
+    println!(
+        "| cold `list` peak RSS | {:.0} MB | {} | | | |",
+        median(&cold_list_rss),
+        runs_text(&cold_list_rss)
+    );
+    line("warm `list`", &warm_list, Some(("walk", walk)));
+    line("warm `tags`", &tags, None);
+
+    readers(&home, &root, runs, walk, floor);
+}
+
+/// A table row: median, runs, and the ratio to a floor.
+fn line(what: &str, v: &[f64], floor: Option<(&str, f64)>) {
+    let m = median(v);
+    let (f, r) = floor.map_or((String::new(), String::new()), |(name, f)| {
+        (format!("{name} {f:.0} ms"), format!("{:.2}x", m / f))
+    });
+    println!(
+        "| {what} | {m:.0} ms | {} | {f} | {r} | {} |",
+        runs_text(v),
+        load()
+    );
+}
+
+/// The reader's rows: cold and warm starts, memory, keys, quitting.
+fn readers(home: &Home, root: &Path, runs: usize, walk: f64, floor: f64) {
+    let mut cold = Vec::new();
+    let mut warm = Vec::new();
+    for _ in 0..runs {
+        home.drop_cache();
+        cold.push(reader(home, root, 0));
+        warm.push(reader(home, root, 50));
+    }
+    let pick = |rs: &[Reader], f: fn(&Reader) -> f64| rs.iter().map(f).collect::<Vec<f64>>();
+    line(
+        "reader cold: first drawn list",
+        &pick(&cold, |r| r.first_list),
+        Some(("4 KiB", floor)),
+    );
+    line(
+        "reader warm: first drawn list",
+        &pick(&warm, |r| r.first_list),
+        Some(("walk", walk)),
+    );
+    for (what, rs) in [("cold", &cold), ("warm", &warm)] {
+        let rss = pick(rs, |r| r.peak_rss);
+        println!(
+            "| reader {what}: peak RSS, idle (search ready) | {:.0} MB | {} | | | |",
+            median(&rss),
+            runs_text(&rss)
+        );
+        line(
+            &format!("reader {what}: `q` to exit"),
+            &pick(rs, |r| r.quit),
+            None,
+        );
+    }
+    let keys: Vec<f64> = warm.iter().flat_map(|r| r.keys.iter().copied()).collect();
+    println!(
+        "| reader warm: key `j` to changed screen, p50 / p95 / max | {:.1} / {:.1} / {:.1} ms | {} presses | | | {} |",
+        percentile(&keys, 50),
+        percentile(&keys, 95),
+        percentile(&keys, 100),
+        keys.len(),
+        load()
+    );
+}

@@ -1,0 +1,78 @@
+//! A read-only memory map of a whole file.
+//!
+//! inkstone forbids unsafe code; mapping a file cannot be made safe in
+//! general (another process may change or truncate the file under the
+//! map), so the one call lives here, under the rule that makes it sound
+//! enough for a cache: inkstone never writes its mapped files in place. It
+//! writes a new file beside the old one and renames it over: the old inode,
+//! and so the map, keeps its bytes until the map is dropped. A user who
+//! truncates the file by hand while a reader maps it can still make the
+//! reader fault, as with any program that maps files.
+
+use std::fs::File;
+use std::io;
+use std::ops::Deref;
+
+/// The bytes of a file, mapped read-only.
+#[derive(Debug)]
+pub struct Mapped {
+    map: Option<memmap2::Mmap>,
+}
+
+impl Mapped {
+    /// Maps `file` as it is now. An empty file maps to no bytes (mmap
+    /// refuses a length of zero).
+    ///
+    /// # Errors
+    /// When the file's size cannot be read or the system refuses the map.
+    pub fn map(file: &File) -> io::Result<Mapped> {
+        if file.metadata()?.len() == 0 {
+            return Ok(Mapped { map: None });
+        }
+        // SAFETY: read-only map of a file that inkstone replaces only by
+        // renaming a new file over it (see the crate comment); the bytes
+        // are validated by the caller before any is trusted.
+        #[allow(unsafe_code)]
+        let map = unsafe { memmap2::Mmap::map(file)? };
+        Ok(Mapped { map: Some(map) })
+    }
+
+    /// Hints the kernel that the bytes will be read in no particular order
+    /// (no read-ahead beyond what is touched).
+    pub fn advise_random(&self) {
+        if let Some(map) = &self.map {
+            let _ = map.advise(memmap2::Advice::Random);
+        }
+    }
+}
+
+impl Deref for Mapped {
+    type Target = [u8];
+
+    fn deref(&self) -> &[u8] {
+        self.map.as_deref().unwrap_or(&[])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    #[test]
+    fn maps_bytes_and_empty_files() {
+        let dir = std::env::temp_dir().join(format!("mapped-test-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("f");
+        std::fs::File::create(&path)
+            .unwrap()
+            .write_all(b"abc")
+            .unwrap();
+        let map = Mapped::map(&File::open(&path).unwrap()).unwrap();
+        assert_eq!(&map[..], b"abc");
+        std::fs::File::create(&path).unwrap();
+        let empty = Mapped::map(&File::open(&path).unwrap()).unwrap();
+        assert!(empty.is_empty());
+        let _ = std::fs::remove_dir_all(dir);
+    }
+}

@@ -1,0 +1,125 @@
+use super::view::View;
+use super::*;
+
+fn record(path: &str) -> FileRecord<&str> {
+    let url = "https://archive.example/web/1/https://news.example/a";
+    FileRecord {
+        path,
+        size: 10,
+        mtime: Stamp(7, 8),
+        article: Some(ArticleRecord {
+            url: Some(url),
+            id: url,
+            original_url: Some("https://news.example/a"),
+            title: "標題",
+            date: Some(737_000),
+            datetime: Some((Stamp(1_700_000_000, 5), 8 * 3600)),
+            updated: None,
+            authors: vec!["記者"],
+            categories: vec![],
+            tags: vec!["香港", "b"],
+            draft: true,
+            body_offset: 42,
+            encoding: Some("Big5"),
+        }),
+        problems: vec![ProblemRecord {
+            error: false,
+            reason: "odd",
+        }],
+    }
+}
+
+fn meta() -> Meta<&'static str> {
+    Meta {
+        build: Stamp(1, 2),
+        roots: vec!["/a"],
+        written_at: Stamp(3, 4),
+        dirs: vec![DirRecord {
+            path: "/a",
+            mtime: Stamp(5, 6),
+        }],
+    }
+}
+
+fn open(bytes: &[u8]) -> Option<View> {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("c.bin");
+    std::fs::write(&file, bytes).unwrap();
+    View::open(&file)
+}
+
+#[test]
+fn round_trips_in_place() {
+    let files: Vec<_> = (0..3).map(|_| record("/a/x.md")).collect();
+    let bytes = encode(&meta(), &files).unwrap();
+    let view = open(&bytes).unwrap();
+    assert_eq!(
+        (view.build(), view.written_at()),
+        (Stamp(1, 2), Stamp(3, 4))
+    );
+    assert_eq!(view.roots().unwrap(), ["/a"]);
+    assert_eq!(view.dirs().unwrap(), [("/a", Stamp(5, 6))]);
+    assert_eq!(view.file_count(), 3);
+    let f = view.file(2).unwrap();
+    assert_eq!(f.path().unwrap(), ("/a/", "x.md"));
+    assert_eq!((f.size(), f.mtime()), (Some(10), Some(Stamp(7, 8))));
+    assert_eq!(f.title(), Some("標題"));
+    assert_eq!(f.id(), f.url().unwrap());
+    assert_eq!(f.original_url(), Ok(Some("https://news.example/a")));
+    assert_eq!((f.date(), f.updated()), (Some(737_000), None));
+    assert_eq!(f.datetime(), Some((Stamp(1_700_000_000, 5), 8 * 3600)));
+    assert!(f.draft());
+    assert_eq!(f.encoding(), Ok(Some("Big5")));
+    assert_eq!(f.tags().unwrap(), ["香港", "b"]);
+    assert_eq!(f.authors().unwrap(), ["記者"]);
+    assert!(f.categories().unwrap().is_empty());
+    assert_eq!(f.problems().unwrap(), [(false, "odd")]);
+    assert_eq!(f.body_offset(), Some(42));
+    assert!(view.file(3).is_none());
+}
+
+#[test]
+fn shared_strings_are_stored_once() {
+    let one = encode(&meta(), &[record("/a/x.md")]).unwrap();
+    let many: Vec<_> = (0..100).map(|_| record("/a/x.md")).collect();
+    let hundred = encode(&meta(), &many).unwrap();
+    let per_file = (hundred.len() - one.len()) / 99;
+    // The fixed record, the title and the url, and the list words (three
+    // strings of two words, one problem of three); the tags, author, name,
+    // folder and problem text are not repeated.
+    let url = "https://archive.example/web/1/https://news.example/a";
+    let expected = RECORD_LEN + "標題".len() + url.len() + 3 * 8 + 12;
+    // (The encoding's name is interned too.)
+    assert!(per_file <= expected + 1, "{per_file} bytes a file");
+}
+
+#[test]
+fn a_path_without_a_file_name_comes_back_whole() {
+    let bytes = encode(&meta(), &[record("x.md"), record("/")]).unwrap();
+    let view = open(&bytes).unwrap();
+    assert_eq!(view.file(0).unwrap().path().unwrap(), ("", "x.md"));
+    assert_eq!(view.file(1).unwrap().path().unwrap(), ("/", ""));
+}
+
+#[test]
+fn any_damage_reads_as_no_cache() {
+    let good = encode(&meta(), &[record("/a/x.md"), record("/a/y.md")]).unwrap();
+    assert!(open(&good).is_some());
+    assert!(open(&good[..good.len() - 1]).is_none(), "truncated");
+    assert!(open(&good[..10]).is_none(), "truncated header");
+    assert!(open(b"").is_none(), "empty");
+    let mut longer = good.clone();
+    longer.extend_from_slice(&[0; 8]);
+    assert!(open(&longer).is_none(), "trailing bytes");
+    for at in [20, 60, HEADER_LEN + 3, good.len() - 9] {
+        let mut flipped = good.clone();
+        flipped[at] ^= 0x40;
+        assert!(open(&flipped).is_none(), "bit flip at {at}");
+    }
+    let mut foreign = good.clone();
+    foreign[..8].copy_from_slice(b"NOTMINE!");
+    assert!(open(&foreign).is_none(), "foreign");
+    let mut newer = good;
+    newer[8] = 99;
+    assert!(open(&newer).is_none(), "other format");
+}

@@ -1,0 +1,176 @@
+//! The bodies' part of the background build: open the stored index, match
+//! its documents to the articles by file version, and when some bodies are
+//! missing write a new one (the bodies it had are copied, only the others
+//! are read) and switch to it.
+
+use std::collections::HashMap;
+use std::io::{Seek, Write};
+use std::path::Path;
+use std::sync::atomic::Ordering;
+use std::sync::{Arc, PoisonError, Weak};
+
+use rayon::prelude::*;
+
+use super::build::{folded_body, with_scratch};
+use super::{Bodies, CHUNK, NONE, Shared};
+use crate::article::BodySource;
+use crate::cache::FileKey;
+use crate::search::stored::{DocSource, StoredDoc, StoredIndex, Writer, text_keys};
+
+/// Makes every body searchable: from the stored index at `store` where it
+/// holds them, else by building one (written to `store`, or kept in memory
+/// without one or when writing fails).
+pub(super) fn index_bodies(shared: &Weak<Shared>, sources: &[BodySource], store: Option<&Path>) {
+    let versions: Vec<Option<DocSource>> = sources.par_iter().map(version_of).collect();
+    let mut old = None;
+    if let Some((stored, docs)) = store.and_then(StoredIndex::open) {
+        let bodies = Arc::new(match_docs(stored, &docs, &versions));
+        publish(shared, Arc::clone(&bodies), bodies.covered);
+        if bodies.covered == sources.len() {
+            return;
+        }
+        old = Some(bodies);
+    }
+    let job = Job {
+        shared,
+        sources,
+        versions: &versions,
+        old: old.as_deref(),
+    };
+    let stored = store
+        .and_then(|path| {
+            let mut writer = Writer::to_file(path).ok()?;
+            job.fill(&mut writer)?;
+            writer.commit().ok()?;
+            StoredIndex::open(path).map(|(stored, _)| stored)
+        })
+        .or_else(|| {
+            let mut writer = Writer::in_memory();
+            job.fill(&mut writer)?;
+            let bytes = writer.finish().ok()?.into_inner();
+            StoredIndex::from_bytes(bytes).map(|(stored, _)| stored)
+        });
+    if let Some(stored) = stored.filter(|s| s.doc_count() as usize == sources.len()) {
+        // Written in article order: document i is article i.
+        let identity: Vec<u32> = (0..sources.len() as u32).collect();
+        let bodies = Bodies {
+            stored,
+            article_doc: identity.clone(),
+            doc_article: identity,
+            covered: sources.len(),
+        };
+        publish(shared, Arc::new(bodies), sources.len());
+    }
+}
+
+/// The file version a body is read from; `None` for a body compiled in or
+/// a file gone.
+pub(crate) fn version_of(source: &BodySource) -> Option<DocSource> {
+    let BodySource::File { path, offset, .. } = source else {
+        return None;
+    };
+    Some(DocSource {
+        path: path.to_str()?.to_owned(),
+        key: FileKey::stat(path)?,
+        body_offset: *offset,
+    })
+}
+
+/// Which stored documents are the articles' bodies as they are now.
+pub(crate) fn match_docs(
+    stored: Arc<StoredIndex>,
+    docs: &[StoredDoc],
+    versions: &[Option<DocSource>],
+) -> Bodies {
+    let by_path: HashMap<&Path, u32> = (0u32..)
+        .zip(docs)
+        .map(|(d, doc)| (doc.path.as_path(), d))
+        .collect();
+    let mut article_doc = vec![NONE; versions.len()];
+    let mut doc_article = vec![NONE; docs.len()];
+    let mut covered = 0;
+    for (article, version) in versions.iter().enumerate() {
+        let Some(version) = version else {
+            continue;
+        };
+        let Some(&d) = by_path.get(Path::new(&version.path)) else {
+            continue;
+        };
+        let doc = &docs[d as usize];
+        if doc.key == version.key
+            && doc.body_offset == version.body_offset
+            && doc_article[d as usize] == NONE
+        {
+            article_doc[article] = d;
+            doc_article[d as usize] = article as u32;
+            covered += 1;
+        }
+    }
+    Bodies {
+        stored,
+        article_doc,
+        doc_article,
+        covered,
+    }
+}
+
+fn publish(shared: &Weak<Shared>, bodies: Arc<Bodies>, indexed: usize) {
+    if let Some(shared) = shared.upgrade() {
+        *shared
+            .bodies
+            .write()
+            .unwrap_or_else(PoisonError::into_inner) = Some(bodies);
+        shared.indexed.store(indexed, Ordering::Relaxed);
+    }
+}
+
+/// Writing a new stored index of every article's body.
+struct Job<'a> {
+    shared: &'a Weak<Shared>,
+    sources: &'a [BodySource],
+    versions: &'a [Option<DocSource>],
+    /// The index in use, whose bodies are copied rather than read again.
+    old: Option<&'a Bodies>,
+}
+
+impl Job<'_> {
+    /// Adds every body to `writer`, in article order, a chunk at a time
+    /// (read and folded in parallel); `None` if every handle on the index
+    /// was dropped meanwhile or writing failed.
+    fn fill<W: Write + Seek>(&self, writer: &mut Writer<W>) -> Option<()> {
+        for (c, chunk) in self.sources.chunks(CHUNK).enumerate() {
+            if self.shared.strong_count() == 0 {
+                return None;
+            }
+            let base = c * CHUNK;
+            let docs: Vec<(DocSource, String, Vec<u64>, bool)> = chunk
+                .par_iter()
+                .enumerate()
+                .map(|(j, source)| {
+                    let article = base + j;
+                    let kept = self
+                        .old
+                        .map(|old| old.article_doc[article])
+                        .filter(|&d| d != NONE);
+                    let text = match (self.old, kept) {
+                        (Some(old), Some(doc)) => old.stored.text(doc),
+                        _ => with_scratch(|scratch| folded_body(source, scratch)),
+                    };
+                    let mut keys = Vec::new();
+                    text_keys(&text, &mut keys);
+                    let version = self.versions[article].clone().unwrap_or_default();
+                    (version, text, keys, kept.is_some())
+                })
+                .collect();
+            let mut read = 0;
+            for (version, text, keys, kept) in docs {
+                writer.add(version, &text, &keys).ok()?;
+                read += usize::from(!kept);
+            }
+            if let Some(shared) = self.shared.upgrade() {
+                shared.indexed.fetch_add(read, Ordering::Relaxed);
+            }
+        }
+        Some(())
+    }
+}

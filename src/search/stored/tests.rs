@@ -1,0 +1,132 @@
+use super::*;
+
+#[test]
+fn keys_of_terms_and_texts() {
+    let (keys, exact) = term_keys("港");
+    assert_eq!((keys, exact), (vec![char_key('港')], true));
+    let (keys, exact) = term_keys("香港");
+    assert_eq!((keys, exact), (vec![pair_key('香', '港')], true));
+    let (keys, exact) = term_keys("香港港");
+    assert_eq!(keys.len(), 2);
+    assert!(!exact);
+    let mut keys = Vec::new();
+    text_keys("abab", &mut keys);
+    assert_eq!(keys.len(), 4);
+}
+
+mod file {
+    use super::super::format::HEADER_LEN;
+    use super::super::*;
+    use crate::cache::{FileKey, Stamp};
+
+    fn source(n: u64) -> DocSource {
+        DocSource {
+            path: format!("news/{n}.md"),
+            key: FileKey {
+                size: n,
+                mtime: Stamp(1_700_000_000 + i64::try_from(n).unwrap(), 7),
+            },
+            body_offset: 3,
+        }
+    }
+
+    fn index_of(texts: &[&str]) -> Vec<u8> {
+        let mut writer = Writer::in_memory();
+        let mut keys = Vec::new();
+        for (n, text) in (0..).zip(texts) {
+            text_keys(text, &mut keys);
+            writer.add(source(n), text, &keys).unwrap();
+        }
+        writer.finish().unwrap().into_inner()
+    }
+
+    const TEXTS: [&str; 4] = [
+        "香港国家安全法 实施",
+        "港人 香 安全 国家",
+        "hong kong police 香港",
+        "",
+    ];
+
+    #[test]
+    fn documents_round_trip_with_their_versions() {
+        let (index, docs) = StoredIndex::from_bytes(index_of(&TEXTS)).unwrap();
+        assert_eq!(index.doc_count(), 4);
+        assert_eq!(docs[2].path, std::path::Path::new("news/2.md"));
+        assert_eq!(docs[2].key, source(2).key);
+        assert_eq!(docs[2].body_offset, 3);
+        for (doc, text) in (0..).zip(TEXTS) {
+            assert_eq!(index.text(doc), text);
+        }
+    }
+
+    #[test]
+    fn terms_are_found_as_substrings() {
+        let (index, _) = StoredIndex::from_bytes(index_of(&TEXTS)).unwrap();
+        assert_eq!(index.containing("香", None), [0, 1, 2]);
+        assert_eq!(index.containing("香港", None), [0, 2]);
+        // Both pairs are in document 1, apart: checked against the text.
+        assert_eq!(index.containing("国家安全", None), [0]);
+        assert_eq!(index.containing("安全国家", None), Vec::<u32>::new());
+        assert_eq!(index.containing("g kong p", None), [2]);
+        assert_eq!(index.containing("ong", None), [2]);
+        assert_eq!(index.containing("香港", Some(&[1, 2, 3])), [2]);
+        assert!(index.containing("☃", None).is_empty());
+    }
+
+    #[test]
+    fn many_documents_span_batches_and_blocks() {
+        let texts: Vec<String> = (0..5000).map(|n| format!("第{n}篇 {}", n % 7)).collect();
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let (index, _) = StoredIndex::from_bytes(index_of(&refs)).unwrap();
+        assert_eq!(index.containing("第4999篇", None), [4999]);
+        assert_eq!(index.containing(" 6", None).len(), 714);
+        assert_eq!(index.containing("篇", None).len(), 5000);
+    }
+
+    #[test]
+    fn damaged_truncated_and_foreign_files_are_refused() {
+        let bytes = index_of(&TEXTS);
+        assert!(StoredIndex::from_bytes(bytes[..bytes.len() - 1].to_vec()).is_none());
+        assert!(StoredIndex::from_bytes(bytes[..HEADER_LEN - 1].to_vec()).is_none());
+        assert!(StoredIndex::from_bytes(Vec::new()).is_none());
+        let mut foreign = bytes.clone();
+        foreign[0] = b'X';
+        assert!(StoredIndex::from_bytes(foreign).is_none());
+        // A damaged path (a table read at opening) fails the checksum.
+        let mut damaged = bytes.clone();
+        let last = damaged.len() - 1;
+        damaged[last] ^= 1;
+        assert!(StoredIndex::from_bytes(damaged).is_none());
+        // Damaged text or lists give wrong answers, never a panic.
+        for at in (HEADER_LEN..bytes.len()).step_by(3) {
+            let mut damaged = bytes.clone();
+            damaged[at] = damaged[at].wrapping_add(0x55);
+            if let Some((index, _)) = StoredIndex::from_bytes(damaged) {
+                let _ = index.containing("国家安全", None);
+                let _ = index.containing("港", None);
+                let _ = index.text(0);
+            }
+        }
+    }
+
+    #[test]
+    fn a_file_is_written_atomically_and_read_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("cache/search.idx");
+        let mut writer = Writer::to_file(&path).unwrap();
+        let mut keys = Vec::new();
+        for (n, text) in (0..).zip(TEXTS) {
+            text_keys(text, &mut keys);
+            writer.add(source(n), text, &keys).unwrap();
+        }
+        writer.commit().unwrap();
+        let (index, docs) = StoredIndex::open(&path).unwrap();
+        assert_eq!(docs.len(), 4);
+        assert_eq!(index.containing("国家安全", None), [0]);
+        // No temporary file is left beside it.
+        let names: Vec<_> = std::fs::read_dir(path.parent().unwrap()).unwrap().collect();
+        assert_eq!(names.len(), 1);
+        // A folder is not an index.
+        assert!(StoredIndex::open(dir.path()).is_none());
+    }
+}

@@ -1,0 +1,179 @@
+//! Searching articles without keeping an index (`inkstone list --search`):
+//! the stored bodies' index answers for the bodies it holds as they are
+//! now; every other body is read, stripped and folded on all cores, and
+//! dropped. Same matching as the reader: every term in the metadata or the
+//! body.
+
+use std::cell::{Cell, RefCell};
+use std::ops::Range;
+use std::path::Path;
+
+use rayon::prelude::*;
+
+use super::Query;
+use super::fold::{FoldSink, Folder};
+use super::index::NONE;
+use super::index::bodies::{match_docs, version_of};
+use super::index::build::body_text;
+use super::stored::StoredIndex;
+use super::strip::visible_text;
+use crate::article::{Article, BodySource};
+
+/// The positions in `articles` of those matching `query`, ascending; the
+/// stored index at `store` is used where it holds a body as it is now.
+pub fn matching(articles: &[&Article], query: &Query, store: Option<&Path>) -> Vec<usize> {
+    let terms = query.terms();
+    if terms.is_empty() {
+        return (0..articles.len()).collect();
+    }
+    let stored = store.and_then(StoredIndex::open).map(|(stored, docs)| {
+        let versions: Vec<_> = articles.par_iter().map(|a| version_of(&a.body)).collect();
+        match_docs(stored, &docs, &versions)
+    });
+    // Per term, which articles' stored bodies hold it.
+    let in_stored: Vec<Vec<bool>> = match &stored {
+        Some(bodies) => terms
+            .iter()
+            .map(|term| {
+                let mut holds = vec![false; articles.len()];
+                for doc in bodies.stored.containing(term, None) {
+                    if let Some(&a) = bodies.doc_article.get(doc as usize).filter(|&&a| a != NONE) {
+                        holds[a as usize] = true;
+                    }
+                }
+                holds
+            })
+            .collect(),
+        None => Vec::new(),
+    };
+    (0..articles.len())
+        .into_par_iter()
+        .filter(|&i| {
+            let article = articles[i];
+            let meta = folded_metadata(article);
+            let rest: Vec<usize> = (0..terms.len())
+                .filter(|&t| !meta.contains(terms[t].as_str()))
+                .collect();
+            match &stored {
+                Some(bodies) if bodies.article_doc[i] != NONE => {
+                    rest.iter().all(|&t| in_stored[t][i])
+                }
+                _ => {
+                    let rest: Vec<&str> = rest.iter().map(|&t| terms[t].as_str()).collect();
+                    body_holds_all(&article.body, &rest)
+                }
+            }
+        })
+        .collect()
+}
+
+/// The metadata search looks in, folded, one field a line.
+fn folded_metadata(article: &Article) -> String {
+    let mut text = String::new();
+    let rest = article
+        .authors
+        .iter()
+        .chain(&article.categories)
+        .chain(&article.tags);
+    for field in std::iter::once(&article.title).chain(rest) {
+        let mut folder = Folder::new(&mut text);
+        folder.feed(field, 0);
+        folder.finish();
+        text.push('\n');
+    }
+    text
+}
+
+/// Folded text is searched each time it grows by this many bytes, so a
+/// body holding the terms early is not folded to its end.
+const CHECK_EVERY: usize = 4096;
+
+/// Whether the body holds every one of `terms` (folded). Folding stops once
+/// all are found; an unreadable body holds none.
+fn body_holds_all(source: &BodySource, terms: &[&str]) -> bool {
+    if terms.is_empty() {
+        return true;
+    }
+    thread_local! {
+        static FILE: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+    }
+    FILE.with(|file| {
+        let mut file = file.borrow_mut();
+        let body = body_text(source, &mut file);
+        let done = Cell::new(false);
+        let mut sink = Checking::new(terms, &done);
+        {
+            let mut folder = Folder::new(&mut sink);
+            // `visible_text` cannot be stopped: once every term is found,
+            // the rest is only skimmed for markup, not folded.
+            visible_text(&body, &mut |piece| {
+                if !done.get() {
+                    folder.feed(piece, 0);
+                }
+            });
+            folder.finish();
+        }
+        sink.check();
+        sink.left.is_empty()
+    })
+}
+
+/// Folded text being searched as it grows.
+struct Checking<'t, 'd> {
+    left: Vec<&'t str>,
+    /// Bytes a hit can start before the unchecked part.
+    overlap: usize,
+    text: String,
+    /// Where the text not yet searched starts (less the overlap).
+    checked: usize,
+    done: &'d Cell<bool>,
+}
+
+impl<'t, 'd> Checking<'t, 'd> {
+    fn new(terms: &[&'t str], done: &'d Cell<bool>) -> Self {
+        Checking {
+            left: terms.to_vec(),
+            overlap: terms.iter().map(|t| t.len()).max().unwrap_or(0),
+            text: String::with_capacity(CHECK_EVERY * 2),
+            checked: 0,
+            done,
+        }
+    }
+
+    fn check(&mut self) {
+        let mut from = self.checked.saturating_sub(self.overlap);
+        while !self.text.is_char_boundary(from) {
+            from -= 1;
+        }
+        let window = &self.text[from..];
+        self.left.retain(|t| !window.contains(t));
+        self.checked = self.text.len();
+        if self.left.is_empty() {
+            self.done.set(true);
+        }
+        // Only the overlap is needed from here on.
+        if from > CHECK_EVERY * 4 {
+            let mut keep = self.text.len() - self.overlap;
+            while !self.text.is_char_boundary(keep) {
+                keep -= 1;
+            }
+            self.text.drain(..keep);
+            self.checked = self.text.len();
+        }
+    }
+}
+
+impl FoldSink for Checking<'_, '_> {
+    fn push(&mut self, c: char, _source: Range<usize>) {
+        if self.done.get() {
+            return;
+        }
+        self.text.push(c);
+        if self.text.len() - self.checked >= CHECK_EVERY {
+            self.check();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;
