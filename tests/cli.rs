@@ -138,6 +138,13 @@ fn list_filters_by_every_tag_given() {
     let all = json_lines(&inkstone(&["list", "--json", "--tag", "香港"]));
     assert!(all.len() > rows.len());
     assert!(json_lines(&inkstone(&["list", "--json", "--tag", "no such tag"])).is_empty());
+    // Tags fold like search: Simplified finds Traditional, width and case too.
+    let traditional = json_lines(&inkstone(&["list", "--json", "--tag", "經濟"]));
+    assert_eq!(traditional.len(), 6, "five 經濟 and one 经济");
+    let simplified = json_lines(&inkstone(&["list", "--json", "--tag", "经济"]));
+    assert_eq!(simplified, traditional);
+    let wide = json_lines(&inkstone(&["list", "--json", "--tag", "ＣＬＩＭＡＴＥ"]));
+    assert_eq!(wide.len(), 4);
 }
 
 #[test]

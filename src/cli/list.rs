@@ -33,7 +33,7 @@ pub fn run(args: &ListArgs) -> ExitCode {
     let wanted: Vec<String> = args
         .tags
         .iter()
-        .map(|t| clean_inline(t).to_lowercase())
+        .map(|t| crate::search::fold(clean_inline(t).trim()))
         .collect();
     let view = match (args.unread, args.starred) {
         (true, _) => ViewFilter::Unread,
@@ -113,11 +113,18 @@ fn searched<'a>(articles: Vec<Listed<'a>>, query: &Query, roots: &[PathBuf]) -> 
         .collect()
 }
 
-/// Whether `article` carries every tag in `wanted` (lower-cased), ignoring case.
+/// Whether `article` carries every tag in `wanted` (folded as search folds:
+/// case, width and script, so `国安法` is `國安法`).
 pub fn has_tags(article: &Article, wanted: &[String]) -> bool {
-    wanted
+    if wanted.is_empty() {
+        return true;
+    }
+    let tags: Vec<String> = article
+        .tags
         .iter()
-        .all(|w| article.tags.iter().any(|t| t.to_lowercase() == *w))
+        .map(|t| crate::search::fold(t))
+        .collect();
+    wanted.iter().all(|w| tags.contains(w))
 }
 
 fn write_text(out: &mut dyn Write, listed: &[&Listed]) -> io::Result<()> {
