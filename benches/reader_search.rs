@@ -120,7 +120,21 @@ fn main() {
     let library = Library::load(&[dir]);
     let articles = library.articles.len();
     let keymap = Keymap::defaults();
-    let app = App::new(library, keymap.guide(), Options::default());
+    // The bodies' index is stored as the reader stores it beside its
+    // cache: the first run builds it, later runs open it (a warm start).
+    let store = std::env::var_os("INKSTONE_BENCH_SEARCH_STORE").map_or_else(
+        || {
+            PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+                .join("target/bench-cache/reader_search.search")
+        },
+        PathBuf::from,
+    );
+    let warm = store.is_file();
+    let options = Options {
+        search_store: Some(store.clone()),
+        ..Options::default()
+    };
+    let app = App::new(library, keymap.guide(), options);
     let terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("terminal");
     let mut s = Session::new(app, keymap, terminal).expect("session");
     s.draw().expect("draw");
@@ -149,6 +163,23 @@ fn main() {
         println!("{}", samples.row());
     }
     println!("\nPeak RSS (VmHWM): {}", mib_of_kib(status_kib("VmHWM")));
+    let stored = if warm {
+        "opened (warm start)"
+    } else {
+        "built (cold start)"
+    };
+    let size = std::fs::metadata(&store).map_or(0, |m| m.len());
+    println!(
+        "Stored bodies index {stored}: {}, {size} bytes",
+        store.display()
+    );
+    if let Some((text, lists, rest)) = s
+        .app()
+        .search_index()
+        .and_then(inkstone::search::SearchIndex::stored_sizes)
+    {
+        println!("  packed text {text}, posting lists {lists}, dictionary and tables {rest}");
+    }
 }
 
 struct StartUp {

@@ -236,15 +236,10 @@ impl App {
         self.date_width
     }
 
-    /// At exit: saves the marks (waiting for the disk); returns messages
-    /// to print once the terminal is restored.
-    pub fn finish(&mut self) -> Vec<String> {
-        crate::startup::finish(self.marks.marks_mut())
-    }
-
-    /// [`App::finish`], also saying whether the marks were saved.
-    pub fn finish_saving(&mut self) -> (Vec<String>, bool) {
-        crate::startup::finish_saving(self.marks.marks_mut())
+    /// The marks, for the terminal layer to save at exit (`App` itself
+    /// never writes).
+    pub fn marks_to_save(&mut self) -> &mut Marks {
+        self.marks.marks_mut()
     }
 
     pub fn articles(&self) -> &[Article] {

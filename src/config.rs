@@ -1,13 +1,13 @@
 //! The user's settings from `config.yaml` in the platform's config folder.
 //!
-//! Start-up order: [`Config::load_default`] (before the terminal is set up,
-//! so an error prints plainly and inkstone exits), then
+//! Start-up order: the config is read before the terminal is set up (so an
+//! error prints plainly and inkstone exits), then
 //! [`Config::apply_globals`] (ambiguous width, before any text is measured),
 //! then the reader takes the rest: `library` paths (when none are given on
-//! the command line), `ui::Theme::new(config.monochrome())` with each style
-//! passed through [`Config::style`], the `keys` overrides into its keymap
-//! (errors through [`Config::error_at`]), `date_format` through
-//! [`Config::format_date`], and `mouse`.
+//! the command line), the `keys` overrides into its keymap
+//! (`Keymap::with_config`), [`Config::monochrome`] and `colors` into the
+//! app's options (laid over `ui::Theme`), `date_format` and `time_format`
+//! (also the app's options), and `mouse`.
 
 mod error;
 mod raw;

@@ -2,7 +2,7 @@
 //!
 //! The reader changes marks in memory and calls [`Marks::save_if_due`] from
 //! its event loop (after every event and on every idle tick, at least every
-//! 250 ms); [`SAVE_DELAY`] after the first unsaved change it hands the
+//! 100 ms); [`SAVE_DELAY`] after the first unsaved change it hands the
 //! changes to a saving thread, so a crash or `kill -9` loses at most the
 //! last half second or so, and the reader never waits for the disk.
 //! [`Marks::save`] at exit writes the rest and waits for it.

@@ -12,12 +12,15 @@
 //!
 //! # Wiring it into the reader
 //! 1. **Start-up**, right after the library loads:
-//!    `let index = SearchIndex::build_in_background(&library.articles);`
+//!    `let index = SearchIndex::open_or_build(&library.articles, store);`
 //!    returns after copying the metadata (about 10 ms for 49,118 articles;
 //!    call it after the first draw if every millisecond of start-up
-//!    counts). Metadata is searchable some 50-100 ms later, bodies within
-//!    seconds, all on a thread pool of the index's own. Keep `index` and a
-//!    [`SearchSession`] in `App`.
+//!    counts). Metadata is searchable some 50-100 ms later. Bodies come from
+//!    the stored index in `store` ([`store_file`], beside the metadata
+//!    cache): searchable as soon as it is opened and matched to the files;
+//!    new or changed bodies (or all, the first time) are read and the file
+//!    written again, on a thread pool of the index's own. Keep `index` and
+//!    a [`SearchSession`] in `App`.
 //! 2. **Progress**: while `!index.progress().is_complete()`, show
 //!    `indexed/total` in the header (poll it on each tick or redraw).
 //!    Meanwhile queries already work: articles whose body is not indexed yet
@@ -56,8 +59,9 @@
 //! Article `i` of the index is `library.articles[i]`: after a reload, build
 //! a new index and [`SearchSession::reset`].
 //!
-//! The CLI (`inkstone list --search`) uses [`SearchIndex::build`] and the
-//! same matching, so scripts see what the reader shows.
+//! The CLI (`inkstone list --search`) uses [`matching`]: the stored index
+//! where it holds a body as it is, else the body read and folded; the same
+//! matching, so scripts see what the reader shows.
 
 mod fold;
 mod highlight;

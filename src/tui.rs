@@ -2,6 +2,7 @@
 //! that need the terminal (suspend, terminal browsers).
 
 mod browser;
+mod effects;
 mod input;
 mod live;
 mod loading;
@@ -11,9 +12,10 @@ mod terminal;
 
 use std::io;
 use std::process::ExitCode;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 pub use browser::{Launch, plan as browser_plan};
+pub use effects::{Runner, Workers};
 pub use live::{Live, app_for};
 pub use session::{Outside, Session, load_body};
 
@@ -23,6 +25,12 @@ use crate::startup::{Locations, Startup};
 
 /// How long to wait for input before checking signals and browser outcomes.
 const TICK: Duration = Duration::from_millis(100);
+/// How long to wait for input while a worker runs (a body being read).
+const BUSY_TICK: Duration = Duration::from_millis(10);
+/// How long a frame waits for a worker's outcome (a body that reads
+/// quickly), so the article appears whole rather than "Loading…" first;
+/// a slower one is drawn when it arrives, and keys work meanwhile.
+const SETTLE: Duration = Duration::from_millis(150);
 
 /// Whether `NO_COLOR` asks for a monochrome screen (set and not empty).
 pub fn no_color() -> bool {
@@ -109,7 +117,7 @@ fn run_on(taken: Taken, startup: Startup, keymap: Keymap) -> io::Result<ExitCode
     } = taken;
     let (app, mut live) = app_for(startup, &keymap);
     let mut session = match Session::new(app, keymap, tty) {
-        Ok(session) => session,
+        Ok(session) => session.on_workers(),
         Err(e) => {
             let _ = terminal::leave();
             return Err(e);
@@ -130,7 +138,7 @@ fn run_on(taken: Taken, startup: Startup, keymap: Keymap) -> io::Result<ExitCode
     } else {
         drop(tty);
     }
-    let (messages, saved) = app.finish_saving();
+    let (messages, saved) = finish_saving(&mut app);
     for message in &messages {
         say(message);
     }
@@ -148,6 +156,18 @@ fn run_on(taken: Taken, startup: Startup, keymap: Keymap) -> io::Result<ExitCode
     };
     restored?;
     Ok(exit_code(if saved { code } else { 1 }))
+}
+
+/// At exit: saves the marks (waiting for the disk); returns messages to
+/// print once the terminal is restored, and whether the marks were saved.
+/// The app itself never writes.
+pub fn finish_saving(app: &mut crate::app::App) -> (Vec<String>, bool) {
+    crate::startup::finish_saving(app.marks_to_save())
+}
+
+/// [`finish_saving`], for callers that only print the messages.
+pub fn finish(mut app: crate::app::App) -> Vec<String> {
+    finish_saving(&mut app).0
 }
 
 /// A message on standard error, which may be a terminal that is gone:
@@ -191,18 +211,23 @@ impl Loop<'_> {
             let mut outside = Vec::new();
             // Take everything already typed before drawing, so a held key
             // or a burst of wheel events costs one frame, not one each.
-            let mut next = self.input.next(TICK);
+            // While a worker runs, look often, so its outcome is drawn soon.
+            let wait = if session.is_busy() { BUSY_TICK } else { TICK };
+            let mut next = self.input.next(wait);
             while let Some(input) = next {
                 match input {
                     input::Input::Event(event) => outside.extend(session.handle_event(&event)),
                     input::Input::Closed => return Ok(Ended::TerminalLost),
                 }
-                next = if outside.is_empty() {
+                // A key that opened an article waits for its body (briefly,
+                // see SETTLE) before the next key acts on it.
+                next = if outside.is_empty() && !session.is_busy() {
                     self.input.try_next()
                 } else {
                     None
                 };
             }
+            outside.extend(session.settle(Instant::now() + SETTLE));
             outside.extend(session.poll_reports());
             outside.extend(session.tick());
             outside.extend(live.poll(session));

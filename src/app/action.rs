@@ -58,9 +58,12 @@ pub enum Action {
     /// Article view: scroll to the next / previous match of the search.
     NextMatch,
     PrevMatch,
-    /// Time passed (the event loop's tick, at least every 250 ms): look at
-    /// background work such as the search index's progress, save marks.
-    Tick,
+    /// Time passed (the event loop's tick, at least every 100 ms): look at
+    /// background work such as the search index's progress, save marks
+    /// that are due at `now` (`App::update` reads no clock).
+    Tick {
+        now: std::time::Instant,
+    },
     /// The terminal has a new size (columns, rows).
     Resize {
         width: u16,
@@ -80,9 +83,12 @@ pub enum Action {
         column: u16,
         row: u16,
     },
-    /// An article body was read and parsed (or could not be).
+    /// An article body was read and parsed (or could not be). `path` is
+    /// the file it came from: a result for an article no longer open (or
+    /// no longer at that index after live changes) is dropped.
     BodyLoaded {
         article: usize,
+        path: std::path::PathBuf,
         result: Result<Document, String>,
     },
     /// An effect finished; show this in the status line.
@@ -116,7 +122,7 @@ impl Action {
                 | Action::Notify(_)
                 | Action::Fail(_)
                 | Action::Redraw
-                | Action::Tick
+                | Action::Tick { .. }
                 | Action::Library(_)
                 | Action::LibraryReloaded(_)
         )

@@ -195,10 +195,13 @@ impl App {
             self.fail("The article you were reading was removed from the library");
             return Vec::new();
         };
+        let mut loading = false;
         if let Some(detail) = self.detail.as_mut() {
             detail.article = article;
+            loading = matches!(detail.body, super::Body::Loading);
         }
-        if changed(path) || self.library.articles[article].path != *path {
+        // A body still loading was asked for at the old index: ask again.
+        if loading || changed(path) || self.library.articles[article].path != *path {
             return vec![Effect::LoadBody { article }];
         }
         Vec::new()

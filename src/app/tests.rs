@@ -86,6 +86,7 @@ fn open(app: &mut App, body: &str) {
     };
     app.update(Action::BodyLoaded {
         article: *article,
+        path: app.articles()[*article].path.clone(),
         result: Ok(render::render_body(body, None)),
     });
 }
@@ -131,6 +132,7 @@ fn open_loads_the_body_and_back_returns() {
     assert!(matches!(app.detail().unwrap().body, Body::Loading));
     app.update(Action::BodyLoaded {
         article: 1,
+        path: app.articles()[1].path.clone(),
         result: Err("gone".into()),
     });
     assert!(matches!(app.detail().unwrap().body, Body::Failed(_)));
@@ -152,6 +154,7 @@ fn a_late_body_for_another_article_is_ignored() {
     app.update(Action::Open);
     app.update(Action::BodyLoaded {
         article: 5,
+        path: app.articles()[5].path.clone(),
         result: Ok(render::render_body("x", None)),
     });
     assert!(matches!(app.detail().unwrap().body, Body::Loading));

@@ -18,7 +18,7 @@ impl App {
                 self.confirm = None;
             }
         }
-        if !self.indexed && (action.is_user_input() || matches!(action, Action::Tick)) {
+        if !self.indexed && (action.is_user_input() || matches!(action, Action::Tick { .. })) {
             // Deferred from start-up so the first frame comes sooner; the
             // first tick after it (or the first key) builds them.
             self.index_labels();
@@ -37,13 +37,17 @@ impl App {
             Action::Suspend => return vec![Effect::Suspend],
             Action::Redraw => return vec![Effect::Redraw],
             Action::Resize { width, height } => self.resize(Size::new(width, height)),
-            Action::BodyLoaded { article, result } => self.body_loaded(article, result),
+            Action::BodyLoaded {
+                article,
+                path,
+                result,
+            } => self.body_loaded(article, &path, result),
             Action::Notify(text) => self.notify(text),
             Action::Fail(text) => self.fail(text),
             Action::Answer(yes) => self.answer(yes),
-            Action::Tick => {
+            Action::Tick { now } => {
                 self.tick();
-                self.save_marks(std::time::Instant::now());
+                self.save_marks(now);
             }
             Action::Library(event) => return self.library_event(event),
             Action::LibraryReloaded(reloaded) => return self.library_reloaded(&reloaded),
@@ -200,13 +204,23 @@ impl App {
         vec![Effect::LoadBody { article }]
     }
 
-    fn body_loaded(&mut self, article: usize, result: Result<crate::render::Document, String>) {
+    fn body_loaded(
+        &mut self,
+        article: usize,
+        path: &std::path::Path,
+        result: Result<crate::render::Document, String>,
+    ) {
         let monochrome = self.options.monochrome;
         let Some(detail) = self.detail.as_mut().filter(|d| d.article == article) else {
             return; // The person moved on before it arrived.
         };
-        let Some(meta) = self.library.articles.get(article) else {
-            return;
+        let Some(meta) = self
+            .library
+            .articles
+            .get(article)
+            .filter(|a| a.path == path)
+        else {
+            return; // The articles changed meanwhile; a new load is on its way.
         };
         detail.body = match result {
             Ok(document) => Body::Loaded(document),

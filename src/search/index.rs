@@ -178,14 +178,26 @@ impl SearchIndex {
     }
 
     pub fn progress(&self) -> Progress {
-        Progress {
-            indexed: self
-                .shared
-                .indexed
-                .load(Ordering::Relaxed)
-                .min(self.shared.total),
-            total: self.shared.total,
-        }
+        let total = self.shared.total;
+        let read = self.shared.indexed.load(Ordering::Relaxed).min(total);
+        // Every body read is not every body searchable: the new stored
+        // index is still to be written and opened. Complete only once the
+        // build is over, so the reader runs its search again then.
+        let covered = self.bodies().map_or(0, |b| b.covered);
+        let indexed = if covered == total || self.is_finished() {
+            total
+        } else {
+            read.min(total - 1)
+        };
+        Progress { indexed, total }
+    }
+
+    fn is_finished(&self) -> bool {
+        *self
+            .shared
+            .finished
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
     }
 
     /// Whether every article's metadata is searchable (shortly after start).

@@ -84,7 +84,7 @@ impl Live {
     }
 
     /// Applies the changes reported since the last turn of the loop. Call
-    /// once per turn (at least every 250 ms), the first time after the
+    /// once per turn (at least every 100 ms), the first time after the
     /// first frame: that is when watching starts.
     pub fn poll<B: Backend>(&mut self, session: &mut Session<B>) -> Vec<Outside>
     where

@@ -5,13 +5,14 @@
 
 use std::collections::VecDeque;
 use std::io;
-use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::mpsc::Sender;
 
 use crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind};
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 
 use super::browser::{self, Launch};
+use super::effects::{Runner, Workers};
 use crate::app::{Action, App, Context, Effect};
 use crate::article::Article;
 use crate::keymap::Keymap;
@@ -35,9 +36,9 @@ pub struct Session<B: Backend> {
     app: App,
     keymap: Keymap,
     terminal: Terminal<B>,
-    /// Outcomes of work done on other threads (browser launches).
-    report_tx: Sender<Action>,
-    report_rx: Receiver<Action>,
+    /// Performs effects; outcomes of work on other threads come back
+    /// through its inbound channel.
+    runner: Runner,
     /// Something changed since the last frame.
     dirty: bool,
 }
@@ -46,19 +47,26 @@ impl<B: Backend> Session<B>
 where
     B::Error: Send + Sync + 'static,
 {
-    /// Starts a session sized to the terminal.
+    /// Starts a session sized to the terminal. Slow effects (reading an
+    /// article's body) run inline until [`Session::on_workers`].
     pub fn new(app: App, keymap: Keymap, terminal: Terminal<B>) -> io::Result<Self> {
-        let (report_tx, report_rx) = channel();
         let mut session = Session {
             app,
             keymap,
             terminal,
-            report_tx,
-            report_rx,
+            runner: Runner::new(Workers::Inline),
             dirty: true,
         };
         session.sync_size()?;
         Ok(session)
+    }
+
+    /// The same session with slow effects on worker threads, so a large
+    /// body never holds up the keys (the real terminal).
+    #[must_use]
+    pub fn on_workers(mut self) -> Self {
+        self.runner.set_workers(Workers::Threads);
+        self
     }
 
     pub fn app(&self) -> &App {
@@ -85,7 +93,7 @@ where
     /// hand actions to the session; they are applied on the next loop turn
     /// by [`Session::poll_reports`].
     pub fn reporter(&self) -> Sender<Action> {
-        self.report_tx.clone()
+        self.runner.sender()
     }
 
     pub fn terminal_mut(&mut self) -> &mut Terminal<B> {
@@ -150,13 +158,14 @@ where
                     Effect::Suspend => outside.push(Outside::Suspend),
                     Effect::Redraw => outside.push(Outside::Redraw),
                     Effect::LoadBody { article } => {
-                        if let Some(meta) = self.app.articles().get(article) {
-                            queue.push_back(load_body(article, meta));
+                        if let Some(meta) = self.app.articles().get(article).cloned() {
+                            let job = move || load_body(article, &meta);
+                            queue.extend(self.runner.run("body", job));
                         }
                     }
                     Effect::OpenUrl(url) => match browser::plan(&url) {
                         Launch::Background => {
-                            browser::open_in_background(url, self.report_tx.clone());
+                            browser::open_in_background(url, self.runner.sender());
                         }
                         Launch::Terminal(command) => {
                             outside.push(Outside::RunInTerminal { url, command });
@@ -168,10 +177,26 @@ where
         outside
     }
 
+    /// Whether an effect still runs on a worker (a body being read).
+    pub fn is_busy(&self) -> bool {
+        self.runner.is_busy()
+    }
+
+    /// Applies what workers answer until none is running or `deadline`
+    /// passes: a body that loads quickly is drawn with its article, without
+    /// a frame of "Loading…" in between.
+    pub fn settle(&mut self, deadline: std::time::Instant) -> Vec<Outside> {
+        let mut outside = Vec::new();
+        while let Some(action) = self.runner.recv_while_busy(deadline) {
+            outside.extend(self.dispatch(action));
+        }
+        outside
+    }
+
     /// Applies outcomes that arrived from other threads.
     pub fn poll_reports(&mut self) -> Vec<Outside> {
         let mut outside = Vec::new();
-        while let Ok(action) = self.report_rx.try_recv() {
+        while let Some(action) = self.runner.try_recv() {
             outside.extend(self.dispatch(action));
         }
         outside
@@ -181,7 +206,9 @@ where
     /// has something to take in; the event loop calls this every turn.
     pub fn tick(&mut self) -> Vec<Outside> {
         if self.app.needs_tick() {
-            self.dispatch(Action::Tick)
+            self.dispatch(Action::Tick {
+                now: std::time::Instant::now(),
+            })
         } else {
             Vec::new()
         }
@@ -230,6 +257,7 @@ pub fn load_body(index: usize, article: &Article) -> Action {
     });
     Action::BodyLoaded {
         article: index,
+        path: article.path.clone(),
         result,
     }
 }

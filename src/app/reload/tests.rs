@@ -109,8 +109,10 @@ fn the_open_article_is_reread_when_its_file_changes_and_closed_when_removed() {
     let mut app = app_on(&root);
     app.update(Action::MoveDown);
     app.update(Action::Open);
+    let open = app.detail().unwrap().article;
     app.update(Action::BodyLoaded {
-        article: app.detail().unwrap().article,
+        article: open,
+        path: app.articles()[open].path.clone(),
         result: Ok(render::render_body("old", None)),
     });
     // A newer article arrives: indices shift, the open one stays open.
@@ -185,7 +187,9 @@ fn an_active_search_is_run_again_on_the_new_articles() {
     let mut app = app_on(&root);
     app.update(Action::Search);
     app.search_index().unwrap().wait();
-    app.update(Action::Tick);
+    app.update(Action::Tick {
+        now: std::time::Instant::now(),
+    });
     for c in "新聞".chars() {
         app.update(Action::Insert(c));
     }
@@ -205,7 +209,9 @@ fn an_active_search_is_run_again_on_the_new_articles() {
         if let Some(index) = app.search_index() {
             index.wait();
         }
-        app.update(Action::Tick);
+        app.update(Action::Tick {
+            now: std::time::Instant::now(),
+        });
     }
     assert_eq!(selected_title(&app), "n");
     assert_eq!(app.visible().len(), 1);

@@ -146,16 +146,20 @@ fn marks_given_at_start_show_and_tick_saves_them() {
     while std::time::Instant::now() < due {
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
-    app.update(Action::Tick);
+    app.update(Action::Tick {
+        now: std::time::Instant::now(),
+    });
     let finished = std::time::Instant::now();
     while app.marks().marks().is_dirty() {
         assert!(finished.elapsed().as_secs() < 20, "the save never finished");
         std::thread::sleep(std::time::Duration::from_millis(20));
-        app.update(Action::Tick);
+        app.update(Action::Tick {
+            now: std::time::Instant::now(),
+        });
     }
     let (again, _) = crate::marks::Marks::open(&file);
     assert!(again.is_starred("第0篇") && again.is_read("第3篇"));
-    assert!(app.finish().is_empty());
+    assert!(crate::tui::finish(app).is_empty());
 }
 
 #[test]
@@ -169,7 +173,9 @@ fn a_marks_file_that_cannot_be_written_says_so() {
     app.update(Action::ToggleStar);
     let start = std::time::Instant::now();
     loop {
-        app.update(Action::Tick);
+        app.update(Action::Tick {
+            now: std::time::Instant::now(),
+        });
         if app.status().is_some_and(|s| s.error) {
             break;
         }

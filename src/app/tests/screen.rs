@@ -158,3 +158,63 @@ fn problems_are_announced() {
         "1 file could not be read; `inkstone check` lists them"
     );
 }
+
+/// `update` is a function of the state and the action: two apps given the
+/// same actions ask for the same effects and draw the same screens.
+#[test]
+fn update_is_deterministic() {
+    use ratatui::{Terminal, backend::TestBackend};
+    fn body(app: &App) -> Action {
+        let article = app.detail().map_or(0, |d| d.article);
+        Action::BodyLoaded {
+            article,
+            path: app.articles()[article].path.clone(),
+            result: Ok(crate::render::render_body(
+                "第一段\n\n第二段 https://example.org/x",
+                None,
+            )),
+        }
+    }
+    let script: Vec<fn(&App) -> Action> = vec![
+        |_| Action::MoveDown,
+        |_| Action::PageDown,
+        |_| Action::Open,
+        body,
+        |_| Action::NextArticle,
+        body,
+        |_| Action::ToggleStar,
+        |_| Action::ToggleRead,
+        |_| Action::Back,
+        |_| Action::CycleView,
+        |_| Action::TagPicker,
+        |_| Action::Insert('港'),
+        |_| Action::MoveDown,
+        |_| Action::Apply,
+        |_| Action::Help,
+        |_| Action::Back,
+        |_| Action::ClearFilters,
+        |_| Action::CycleSort,
+        |_| Action::ScrollDown { column: 3, row: 5 },
+        |_| Action::Click { column: 3, row: 4 },
+        |_| Action::Resize {
+            width: 50,
+            height: 16,
+        },
+        |_| Action::MarkAllRead,
+        |_| Action::Answer(true),
+        |_| Action::OpenLink,
+        |_| Action::Quit,
+    ];
+    let screen = |app: &App| {
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        terminal.draw(|frame| crate::ui::draw(frame, app)).unwrap();
+        terminal.backend().buffer().clone()
+    };
+    let (mut one, mut two) = (app(), app());
+    for (step, make) in script.iter().enumerate() {
+        let (a, b) = (make(&one), make(&two));
+        assert_eq!(one.update(a), two.update(b), "effects at step {step}");
+        assert_eq!(screen(&one), screen(&two), "screen at step {step}");
+        assert_eq!(one.visible(), two.visible(), "list at step {step}");
+    }
+}

@@ -149,3 +149,14 @@ fn without_a_writable_folder_the_bodies_stay_in_memory() {
     let index = opened(&archive);
     assert_eq!(found(&index, "国家安全"), [0]);
 }
+
+#[test]
+fn progress_is_complete_only_once_every_body_is_searchable() {
+    let archive = archive();
+    let index = SearchIndex::open_or_build(&articles(&archive), Some(&archive.store));
+    while !index.progress().is_complete() {
+        std::thread::yield_now();
+    }
+    assert_eq!(index.matches(&Query::parse("国家安全")).pending(), 0);
+    assert_eq!(found(&index, "国家安全"), [0]);
+}
