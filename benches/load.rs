@@ -5,6 +5,8 @@
 //!   mkdir -p target/corpus-full && tar -I zstd -xf ../shared/corpus/hkcnews-full.tar.zst -C target/corpus-full
 //! Run: cargo bench --bench load
 //!   `-- --serde`     the serde_yaml-only path, for comparison
+//!   `-- --no-hash`   without reading whole bodies to hash them (duplicates)
+//!   `-- --html`      the archive under `.html` names (target/corpus-html)
 //!   `-- --baseline`  only walk the tree and read the first 4 KiB of every
 //!                    file on all cores: the physical floor, measured alongside
 //!
@@ -28,8 +30,15 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 const RUNS: usize = 5;
 const CHILD_FLAG: &str = "--child-run";
 
+/// The full archive, or with `--html` the same files hard-linked under
+/// `.html` names (see BENCHMARKS.md), to compare the two formats' cost.
 fn corpus() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/corpus-full")
+    let name = if std::env::args().any(|a| a == "--html") {
+        "target/corpus-html"
+    } else {
+        "target/corpus-full"
+    };
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(name)
 }
 
 fn main() {
@@ -112,6 +121,11 @@ fn run_child(mode: Mode) -> (f64, f64, u64, String) {
     let exe = std::env::current_exe().expect("bench executable path");
     let mut command = Command::new(exe);
     command.arg(CHILD_FLAG);
+    for flag in ["--no-hash", "--html"] {
+        if std::env::args().any(|a| a == flag) {
+            command.arg(flag);
+        }
+    }
     match mode {
         Mode::Load => {}
         Mode::SerdeOnly => {
@@ -163,6 +177,7 @@ fn child(mode: Mode) {
     };
     let options = LoadOptions {
         parser,
+        hash_bodies: !std::env::args().any(|a| a == "--no-hash"),
         ..LoadOptions::default()
     };
     let library = Library::load_with(&[corpus()], options);

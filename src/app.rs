@@ -51,7 +51,7 @@ pub use update_marks::Confirm;
 pub use url_check::check_url;
 
 use crate::article::Article;
-use crate::library::Library;
+use crate::library::{Duplicates, Library};
 use crate::marks::{Marks, ViewFilter};
 use crate::problem::Severity;
 
@@ -103,6 +103,9 @@ pub struct Options {
     /// How times are shown after the date (strftime); empty: `HH:MM`.
     /// The list shows them when some article has a time.
     pub time_format: String,
+    /// List exact duplicates once, with a count (config.yaml's
+    /// `collapse_duplicates`).
+    pub collapse_duplicates: bool,
     /// The file the search index keeps the bodies in (beside the metadata
     /// cache, see [`crate::search::store_file`]); `None`: in memory.
     pub search_store: Option<std::path::PathBuf>,
@@ -142,6 +145,9 @@ pub struct App {
     date_width: usize,
     /// Whether some article gives a time of day: then the list shows times.
     has_times: bool,
+    /// Exact duplicates, found when `options.collapse_duplicates`: only the
+    /// first of each group is listed.
+    duplicates: Duplicates,
     marks: MarkState,
     /// A yes/no question in the status line.
     confirm: Option<Confirm>,
@@ -167,6 +173,7 @@ impl App {
             size: Size::new(80, 24),
             date_width: dates::column_width(&options.date_format),
             has_times: false,
+            duplicates: Duplicates::default(),
             options,
             guide,
             source_width: 0,
@@ -177,6 +184,10 @@ impl App {
         };
         app.index_library();
         app.visible = app.order.clone();
+        if app.duplicates.copy_count() > 0 {
+            let duplicates = &app.duplicates;
+            app.visible.retain(|&i| !duplicates.is_copy(i));
+        }
         let errors = app
             .library
             .problems
@@ -229,6 +240,12 @@ impl App {
     pub fn date_text(&self, article: &Article) -> String {
         let time = self.has_times.then_some(self.options.time_format.as_str());
         dates::stamp(article, &self.options.date_format, time).unwrap_or_default()
+    }
+
+    /// How many files hold `article` (1 + its exact duplicates, which are
+    /// not listed), when duplicates are collapsed.
+    pub fn copy_count(&self, article: usize) -> usize {
+        1 + self.duplicates.copies_of(article).len()
     }
 
     /// Columns of the list's date column.
@@ -368,6 +385,9 @@ impl App {
             .apply(&self.order, &self.library.articles, &self.index);
         if self.marks.view() != ViewFilter::All {
             listed.retain(|&i| self.marks.admits(i));
+        }
+        if self.duplicates.copy_count() > 0 {
+            listed.retain(|&i| !self.duplicates.is_copy(i));
         }
         self.search
             .in_sort_order(listed, self.library.articles.len())

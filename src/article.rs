@@ -51,6 +51,9 @@ pub struct Article {
     pub draft: bool,
     /// How the body is written.
     pub format: BodyFormat,
+    /// A 64-bit hash (xxh3) of the body's bytes, to find exact duplicates;
+    /// `None` when the body was not read whole (see `library::Duplicates`).
+    pub body_hash: Option<u64>,
     /// Where the body is, so it can be read only when needed.
     pub body: BodySource,
 }

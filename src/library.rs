@@ -6,6 +6,7 @@
 
 mod cached;
 mod changes;
+mod duplicates;
 mod name;
 mod open;
 mod order;
@@ -26,12 +27,23 @@ use crate::tree::{self, Found, Keys};
 pub use crate::problem::{Problem, Severity};
 pub use cached::{CacheWrite, DiskIndex, Recheck};
 pub use changes::ChangeSummary;
+pub use duplicates::Duplicates;
 pub use order::{compare_articles, sort_articles};
 pub use progress::Progress;
 pub use read::load_file;
 
 /// One file's outcome: the article and its problems, or why it is not one.
-pub type LoadResult = Result<(Article, Vec<Problem>), Problem>;
+pub type LoadResult = Result<(Article, Vec<Problem>), NotArticle>;
+
+/// Why a file gave no article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NotArticle {
+    /// It could not be read or parsed.
+    Failed(Problem),
+    /// An HTML file without front matter: a page of the site (an index,
+    /// an about page), not a post. Skipped and counted.
+    SitePage,
+}
 
 /// Everything loaded from one or more paths.
 #[derive(Debug, Default)]
@@ -50,6 +62,26 @@ pub struct Library {
     /// Sizes and times of the files, for the cache and live changes
     /// (opaque; `Library::default()`'s is right for a library built by hand).
     pub disk: DiskIndex,
+    /// What the walk and the loader passed over, for `check` (counted by a
+    /// plain load; a load through the cache leaves it empty).
+    pub skipped: Skipped,
+}
+
+/// Files that were not loaded, and not because anything was wrong.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Skipped {
+    /// Files with other extensions (`.txt`, images, feeds).
+    pub other_files: usize,
+    /// `.html`/`.htm` files without front matter: pages of the site.
+    pub site_pages: usize,
+    /// Hidden entries (`.git`, `.drafts`): not walked.
+    pub hidden: usize,
+}
+
+impl Skipped {
+    pub fn is_empty(&self) -> bool {
+        *self == Skipped::default()
+    }
 }
 
 /// How to load.
@@ -61,6 +93,9 @@ pub struct LoadOptions {
     /// Also read every body in full, to report invalid UTF-8 or NUL bytes
     /// in it. `check` does; start-up does not (it reads front matter only).
     pub verify_bodies: bool,
+    /// Read every body whole to hash it, for finding exact duplicates
+    /// (`Article::body_hash`).
+    pub hash_bodies: bool,
 }
 
 impl Default for LoadOptions {
@@ -68,6 +103,7 @@ impl Default for LoadOptions {
         LoadOptions {
             parser: YamlParser::Auto,
             verify_bodies: false,
+            hash_bodies: true,
         }
     }
 }
@@ -99,6 +135,7 @@ impl Library {
     ) -> Library {
         let mut problems = Vec::new();
         let mut saw_link = false;
+        let mut skipped = Skipped::default();
         // Each file with the root its archive path is taken inside.
         let mut files: Vec<(PathBuf, &Path)> = Vec::new();
         for (root, found) in paths.iter().zip(found) {
@@ -109,6 +146,8 @@ impl Library {
                     saw_link |= walk.saw_link();
                     problems.extend(walk.unreadable);
                     for scan in walk.scans {
+                        skipped.other_files += scan.skipped;
+                        skipped.hidden += scan.hidden;
                         problems.extend(scan.problems);
                         files.extend(
                             scan.files
@@ -122,7 +161,7 @@ impl Library {
         progress.set_total(files.len());
         // On all cores; each thread gathers its own lists, so there is no
         // intermediate list to copy.
-        let (mut articles, parsed_problems) = files
+        let (mut articles, parsed_problems, site_pages) = files
             .into_par_iter()
             .fold(Gathered::default, |mut gathered, (path, root)| {
                 let archive_path = tree::archive_path(&path, root);
@@ -131,17 +170,19 @@ impl Library {
                 progress.read(1);
                 gathered
             })
-            .map(|g| (g.articles, g.problems))
+            .map(|g| (g.articles, g.problems, g.site_pages))
             .reduce(
-                || (Vec::new(), Vec::new()),
-                |(a1, p1), (a2, p2)| (append(a1, a2), append(p1, p2)),
+                || (Vec::new(), Vec::new(), 0),
+                |(a1, p1, s1), (a2, p2, s2)| (append(a1, a2), append(p1, p2), s1 + s2),
             );
+        skipped.site_pages = site_pages;
         problems = append(problems, parsed_problems);
         if saw_link || paths.len() > 1 {
             drop_duplicates(&mut articles, &mut problems);
         }
         let mut library = Self::assemble(library_name(paths), articles, problems);
         library.roots = paths.to_vec();
+        library.skipped = skipped;
         library
     }
 
@@ -187,6 +228,16 @@ impl Library {
         }
     }
 
+    /// The paths given that do not exist or cannot be read, with why: a
+    /// command must name them and fail rather than show an empty list.
+    pub fn missing_roots(&self) -> Vec<&Problem> {
+        self.problems
+            .iter()
+            .filter(|p| p.severity == Severity::Error && self.roots.contains(&p.path))
+            .filter(|p| p.reason.starts_with("cannot read"))
+            .collect()
+    }
+
     /// Whether any file could not be read or parsed.
     pub fn has_errors(&self) -> bool {
         self.problems.iter().any(|p| p.severity == Severity::Error)
@@ -209,6 +260,7 @@ impl Library {
 struct Gathered {
     articles: Vec<Article>,
     problems: Vec<Problem>,
+    site_pages: usize,
     reader: read::Reader,
 }
 
@@ -219,7 +271,8 @@ impl Gathered {
                 self.articles.push(article);
                 self.problems.extend(problems);
             }
-            Err(problem) => self.problems.push(problem),
+            Err(NotArticle::Failed(problem)) => self.problems.push(problem),
+            Err(NotArticle::SitePage) => self.site_pages += 1,
         }
     }
 }

@@ -140,12 +140,22 @@ impl Startup {
                 .unwrap_or_else(|_| (Marks::in_memory(), Some("cannot read the marks".into())));
             (library, marks)
         });
+        // A path that is not there is said, not shown as an empty list.
+        let mut notices: Vec<String> = library
+            .missing_roots()
+            .into_iter()
+            .map(|p| {
+                let path = crate::text::sanitize::clean_inline(&p.path.to_string_lossy());
+                format!("{path}: {}", p.reason)
+            })
+            .collect();
+        notices.extend(message);
         Startup {
             config,
             library,
             marks,
             watcher: None,
-            notices: message.into_iter().collect(),
+            notices,
             cache_dir: at.cache_dir.clone(),
         }
     }

@@ -58,6 +58,7 @@ fn list_json_over_hostile_fixtures() {
                 "date",
                 "datetime",
                 "draft",
+                "duplicate_of",
                 "id",
                 "original_url",
                 "path",
@@ -137,6 +138,13 @@ fn list_filters_by_every_tag_given() {
     let all = json_lines(&inkstone(&["list", "--json", "--tag", "香港"]));
     assert!(all.len() > rows.len());
     assert!(json_lines(&inkstone(&["list", "--json", "--tag", "no such tag"])).is_empty());
+    // Tags fold like search: Simplified finds Traditional, width and case too.
+    let traditional = json_lines(&inkstone(&["list", "--json", "--tag", "經濟"]));
+    assert_eq!(traditional.len(), 6, "five 經濟 and one 经济");
+    let simplified = json_lines(&inkstone(&["list", "--json", "--tag", "经济"]));
+    assert_eq!(simplified, traditional);
+    let wide = json_lines(&inkstone(&["list", "--json", "--tag", "ＣＬＩＭＡＴＥ"]));
+    assert_eq!(wide.len(), 4);
 }
 
 #[test]
@@ -189,10 +197,16 @@ fn check_names_every_broken_file_and_fails() {
         String::from_utf8_lossy(&listed.stderr),
         "inkstone: 3 files could not be read or parsed; `inkstone check` lists them\n"
     );
-    let summary = text.lines().last().unwrap();
+    let mut last = text.lines().rev();
     assert_eq!(
-        summary,
-        "10 articles loaded from hostile; 3 errors, 4 warnings in 7 files"
+        last.next(),
+        Some(
+            "skipped: 1 files with other extensions, 1 hidden files and folders (names starting with .)"
+        )
+    );
+    assert_eq!(
+        last.next(),
+        Some("10 articles loaded from hostile; 3 errors, 4 warnings in 7 files")
     );
 }
 
@@ -207,9 +221,13 @@ fn check_passes_when_only_warnings() {
 
 #[test]
 fn check_of_a_missing_path_fails() {
+    // Status 2, naming the path (issue 9): not an empty archive.
     let output = inkstone(&["check", "/nonexistent/inkstone-archive"]);
-    assert_eq!(output.status.code(), Some(1));
-    assert!(stdout(&output).starts_with("/nonexistent/inkstone-archive: error: cannot read:"));
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&output.stderr)
+            .starts_with("inkstone: /nonexistent/inkstone-archive: error: cannot read:")
+    );
 }
 
 #[test]

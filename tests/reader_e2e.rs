@@ -612,3 +612,29 @@ fn link_picker_digits_open_that_link_and_space_does_not() {
     r.send("qq");
     assert!(r.wait_for_exit().success());
 }
+
+#[test]
+fn picker_space_types_and_tab_marks() {
+    let temp = tempfile::tempdir().unwrap();
+    let archive = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/reader");
+    let mut r = Reader::start(
+        &archive,
+        temp.path(),
+        Path::new("/bin/true"),
+        &temp.path().join("x"),
+    );
+    r.wait_for(&["reader  7 articles"]);
+    r.send("t");
+    r.wait_for(&["Tags 20 / 20"]);
+    r.send("港 鐵");
+    let screen = r.wait_for(&["> 港 鐵"]);
+    assert!(!screen.contains("marked"), "{screen}");
+    r.send("\x15港鐵");
+    r.wait_for(&["Tags 1 / 20", "> 港鐵"]);
+    r.send("\t");
+    r.wait_for(&["1 marked"]);
+    r.send("\x1b");
+    std::thread::sleep(Duration::from_millis(200));
+    r.send("q");
+    assert!(r.wait_for_exit().success());
+}

@@ -96,8 +96,13 @@ fn markup_and_urls_are_not_searched() {
 
 #[test]
 fn search_combines_with_tags_and_empty_search_lists_all() {
+    // `--tag` folds like search (issue 11): `tech` is also the `ｔｅｃｈ` tag.
     assert_eq!(
         titles(&["--tag", "tech", "--search", "app2021"]),
+        [HALFWIDTH, FULLWIDTH]
+    );
+    assert_eq!(
+        titles(&["--tag", "tech", "--search", "XYZ789"]),
         [HALFWIDTH]
     );
     assert_eq!(searched("").len(), 5);

@@ -141,3 +141,16 @@ fn no_locations_means_defaults_samples_and_memory_only() {
     assert!(s.watcher.is_none());
     assert!(s.notices.is_empty());
 }
+
+#[test]
+fn a_missing_library_path_is_said_not_shown_as_an_empty_list() {
+    let fx = Fixture::new();
+    let missing = fx.dir.path().join("no-such-archive");
+    let s = Startup::start_at(std::slice::from_ref(&missing), &fx.at).unwrap();
+    assert!(s.library.articles.is_empty());
+    let said = s.notices.join("; ");
+    assert!(
+        said.contains(&format!("{}: cannot read", missing.display())),
+        "{said}"
+    );
+}

@@ -34,6 +34,9 @@ pub struct Detail {
     /// How the header writes the time after it, if the article has one
     /// (strftime; empty: `HH:MM`).
     pub time_format: String,
+    /// Where the article's exact duplicates are (paths, cleaned), listed
+    /// under the header.
+    pub copies: Vec<String>,
 }
 
 impl Detail {
@@ -46,6 +49,7 @@ impl Detail {
             scroll: 0,
             date_format: String::new(),
             time_format: String::new(),
+            copies: Vec::new(),
         }
     }
 
@@ -65,6 +69,27 @@ impl Detail {
         }
     }
 
+    /// Under the header: where the exact duplicates of this article are.
+    fn push_copies(&self, lines: &mut Vec<Line<'static>>, width: usize) {
+        /// More paths than this are counted, not listed.
+        const SHOWN: usize = 8;
+        if self.copies.is_empty() {
+            return;
+        }
+        let line =
+            |text: String| Line::styled(crate::text::width::truncate(&text, width), Modifier::DIM);
+        lines.push(line(format!(
+            "×{} — the same article is also at:",
+            self.copies.len() + 1
+        )));
+        for path in self.copies.iter().take(SHOWN) {
+            lines.push(line(format!("  {path}")));
+        }
+        if self.copies.len() > SHOWN {
+            lines.push(line(format!("  … and {} more", self.copies.len() - SHOWN)));
+        }
+    }
+
     /// Lays the article out for `width` columns, keeping the reading
     /// position at the same fraction of the text.
     pub fn layout(&mut self, article: &Article, width: usize, monochrome: bool) {
@@ -72,6 +97,7 @@ impl Detail {
         let old_len = self.lines.len().max(1);
         let date = super::dates::stamp(article, &self.date_format, Some(&self.time_format));
         let mut lines = render::header_dated(article, width, date);
+        self.push_copies(&mut lines, width);
         lines.push(Line::default());
         match &self.body {
             Body::Loading => lines.push(Line::styled("Loading…", Modifier::DIM)),

@@ -7,6 +7,7 @@ use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32String};
 
 use super::cursor::Cursor;
+use crate::search::fold;
 
 /// What a picker offers, and so what applying it does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,21 +39,26 @@ pub struct PickerEntry {
 
 /// A picker's entries with their matcher form, shareable so the
 /// unfiltered tag and category lists are built once per library.
+/// Labels are matched folded as search folds them (case, width, script),
+/// so `国安` finds `國安`.
 #[derive(Debug, Clone)]
 pub struct Choices {
     pub entries: Arc<[PickerEntry]>,
     haystacks: Arc<[Utf32String]>,
+    folded: Arc<[String]>,
 }
 
 impl Choices {
     pub fn new(entries: Vec<PickerEntry>) -> Choices {
-        let haystacks = entries
+        let folded: Vec<String> = entries.iter().map(|e| fold(&e.label)).collect();
+        let haystacks = folded
             .iter()
-            .map(|e| Utf32String::from(e.label.as_str()))
+            .map(|f| Utf32String::from(f.as_str()))
             .collect();
         Choices {
             entries: entries.into(),
             haystacks,
+            folded: folded.into(),
         }
     }
 }
@@ -68,8 +74,9 @@ pub struct Picker {
     /// Indices into `entries`, in the order they were marked.
     pub marked: Vec<usize>,
     matcher: Box<Matcher>,
-    /// The labels as the matcher reads them, converted once.
+    /// The folded labels as the matcher reads them, converted once.
     haystacks: Arc<[Utf32String]>,
+    folded: Arc<[String]>,
     /// The query `matches` was ranked for.
     ranked_for: String,
 }
@@ -93,6 +100,7 @@ impl Picker {
         Picker {
             kind,
             haystacks: choices.haystacks,
+            folded: choices.folded,
             ranked_for: String::new(),
             entries: choices.entries,
             query: String::new(),
@@ -127,9 +135,10 @@ impl Picker {
         self.cursor.reveal(self.matches.len(), rows);
     }
 
-    /// Entries matching the query, best score first, ties in entry order
-    /// (most used first). Matching is per character, so CJK works, and
-    /// smart case: a capital in the query makes it case-sensitive.
+    /// Entries matching the query: the entry that is the query, then those
+    /// starting with it, then the rest; best score first in each, ties in
+    /// entry order (most used first). Matching is per character, so CJK
+    /// works, on folded text (case, width and script ignored).
     fn rank(&mut self) -> Vec<usize> {
         let previous = std::mem::replace(&mut self.ranked_for, self.query.clone());
         if self.query.trim().is_empty() {
@@ -146,18 +155,28 @@ impl Picker {
         } else {
             (0..self.entries.len()).collect()
         };
-        let pattern = Pattern::parse(&self.query, CaseMatching::Smart, Normalization::Smart);
-        let mut scored: Vec<(u32, usize)> = candidates
+        let query = fold(&self.query);
+        let pattern = Pattern::parse(&query, CaseMatching::Ignore, Normalization::Smart);
+        let whole = query.trim();
+        let mut scored: Vec<(u8, u32, usize)> = candidates
             .into_iter()
             .filter_map(|i| {
                 let haystack = self.haystacks.get(i)?.slice(..);
+                let label = self.folded.get(i).map_or("", String::as_str);
+                let tier = if label == whole {
+                    0
+                } else if label.starts_with(whole) {
+                    1
+                } else {
+                    2
+                };
                 pattern
                     .score(haystack, &mut self.matcher)
-                    .map(|score| (score, i))
+                    .map(|score| (tier, score, i))
             })
             .collect();
-        scored.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        scored.into_iter().map(|(_, i)| i).collect()
+        scored.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+        scored.into_iter().map(|(_, _, i)| i).collect()
     }
 
     /// The highlighted entry's index in `entries`.
@@ -267,6 +286,32 @@ mod tests {
         assert!(p.chosen().is_empty());
         p.set_query(String::new(), 5);
         assert_eq!(labels(&p).len(), 5);
+    }
+
+    #[test]
+    fn the_exact_tag_then_prefixes_rank_first_and_queries_fold_like_search() {
+        let entries = [
+            ("港區國安法", 900),
+            ("國安法", 537),
+            ("維護國安", 40),
+            ("國安", 10),
+        ]
+        .map(|(label, count)| PickerEntry {
+            label: label.into(),
+            count,
+        });
+        let mut p = Picker::new(PickerKind::Tags, Choices::new(entries.to_vec()));
+        p.set_query("國安".into(), 5);
+        assert_eq!(labels(&p), ["國安", "國安法", "港區國安法", "維護國安"]);
+        p.set_query("国安".into(), 5);
+        assert_eq!(labels(&p)[..2], ["國安", "國安法"]);
+        let entries = ["Stand News", "standard"].map(|label| PickerEntry {
+            label: label.into(),
+            count: 1,
+        });
+        let mut p = Picker::new(PickerKind::Tags, Choices::new(entries.to_vec()));
+        p.set_query("ＳＴＡＮＤ news".into(), 5);
+        assert_eq!(labels(&p), ["Stand News"]);
     }
 
     #[test]

@@ -10,7 +10,7 @@ use rayon::prelude::*;
 
 use super::{App, Criterion, Effect, Indexes, View, dates, update_filters};
 use crate::article::Article;
-use crate::library::Library;
+use crate::library::{Duplicates, Library};
 use crate::text::width;
 use crate::watch::LibraryEvent;
 
@@ -129,6 +129,11 @@ impl App {
             } else {
                 0
             };
+        self.duplicates = if self.options.collapse_duplicates {
+            Duplicates::find(articles)
+        } else {
+            Duplicates::default()
+        };
         self.marks.rebuild(&self.library.articles);
         self.indexed = false;
     }

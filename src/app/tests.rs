@@ -29,6 +29,7 @@ pub(crate) fn article(title: &str, categories: &[&str], tags: &[&str]) -> Articl
         original_url: None,
         draft: false,
         format: BodyFormat::Markdown,
+        body_hash: None,
         body: BodySource::Embedded {
             bytes: b"body",
             offset: 0,

@@ -196,6 +196,13 @@ impl App {
         let mut detail = Detail::new(article);
         detail.date_format.clone_from(&self.options.date_format);
         detail.time_format.clone_from(&self.options.time_format);
+        detail.copies = self
+            .duplicates
+            .copies_of(article)
+            .iter()
+            .filter_map(|&i| self.library.articles.get(i as usize))
+            .map(|copy| crate::text::sanitize::clean_inline(&copy.path.to_string_lossy()))
+            .collect();
         let width = usize::from(self.size.text_area().width);
         detail.layout(meta, width, self.options.monochrome);
         self.detail = Some(detail);

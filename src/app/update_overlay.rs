@@ -17,7 +17,7 @@ impl App {
         if picker.kind == PickerKind::Links {
             if let Action::Insert(c @ '0'..='9') = action {
                 // Digits pick a link by its number.
-                let digits = format!("{}{c}", picker.query);
+                let digits = format!("{}{c}", picker.query.trim());
                 if digits.bytes().all(|b| b.is_ascii_digit()) {
                     let count = picker.entries.len();
                     let n: usize = digits.parse().unwrap_or(0);

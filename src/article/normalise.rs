@@ -56,6 +56,7 @@ pub fn article(
         original_url,
         draft: draft(fields.draft.as_ref(), report),
         format,
+        body_hash: None,
         body: origin.body,
     }
 }

@@ -27,7 +27,7 @@ pub use encode::encode;
 
 const MAGIC: &[u8; 8] = b"INKCACHE";
 /// Bump when the layout below changes.
-const FORMAT: u32 = 4;
+const FORMAT: u32 = 5;
 const HEADER_LEN: usize = 96;
 const RECORD_LEN: usize = 160;
 const DIR_LEN: usize = 24;
@@ -48,6 +48,7 @@ mod flag {
     pub const DATETIME: u32 = 128;
     pub const DRAFT: u32 = 256;
     pub const ENCODING: u32 = 512;
+    pub const BODY_HASH: u32 = 1024;
 }
 
 /// Byte offsets of a record's fields.
@@ -78,6 +79,8 @@ mod at {
     pub const DATETIME_OFFSET: usize = 140;
     /// The file's encoding by its WHATWG name (interned), when not UTF-8.
     pub const ENCODING: usize = 144;
+    /// `Article::body_hash`, for finding duplicates without reading bodies.
+    pub const BODY_HASH: usize = 152;
 }
 
 /// Everything but the files. `S` is `&str` when writing (borrowed from the
@@ -132,6 +135,8 @@ pub struct ArticleRecord<S> {
     /// The file's encoding by its WHATWG name, when not UTF-8 (the body
     /// format comes from the path).
     pub encoding: Option<S>,
+    /// `Article::body_hash`.
+    pub body_hash: Option<u64>,
 }
 
 #[derive(Debug)]

@@ -145,6 +145,7 @@ fn from_record(record: FileView<'_>) -> Option<CachedFile> {
             original_url: record.original_url().ok()?.map(str::to_owned),
             draft: record.draft(),
             format: BodyFormat::of_path(&path),
+            body_hash: record.body_hash(),
             body: BodySource::File {
                 path: path.clone(),
                 offset: record.body_offset()?,

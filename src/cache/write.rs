@@ -190,5 +190,6 @@ fn article_record<'a>(path: &Path, a: &'a Article) -> Option<ArticleRecord<&'a s
         draft: a.draft,
         body_offset: *offset,
         encoding: encoding.map(crate::text::decode::Encoding::name),
+        body_hash: a.body_hash,
     })
 }

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::output::{problem_line, to_stdout};
-use crate::library::{Library, LoadOptions};
+use crate::library::{Library, LoadOptions, Skipped};
 use crate::problem::Severity;
 use crate::text::sanitize::clean_inline;
 
@@ -24,6 +24,9 @@ pub fn run(paths: &[PathBuf]) -> ExitCode {
     };
     let library =
         super::progress::with_bar(|progress| Library::open_reporting(&paths, options, progress));
+    if let Err(code) = super::output::refuse_missing(&library) {
+        return code;
+    }
     let code = if library.has_errors() {
         ExitCode::FAILURE
     } else {
@@ -52,5 +55,30 @@ fn write(out: &mut dyn Write, library: &Library) -> io::Result<()> {
         count(Severity::Error),
         count(Severity::Warning),
         files.len(),
-    )
+    )?;
+    write_skipped(out, &library.skipped)
+}
+
+/// What was passed over, and why, by kind; nothing when nothing was.
+fn write_skipped(out: &mut dyn Write, skipped: &Skipped) -> io::Result<()> {
+    let kinds = [
+        (skipped.other_files, "files with other extensions"),
+        (
+            skipped.site_pages,
+            "site pages (.html/.htm without front matter)",
+        ),
+        (
+            skipped.hidden,
+            "hidden files and folders (names starting with .)",
+        ),
+    ];
+    let parts: Vec<String> = kinds
+        .iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, what)| format!("{n} {what}"))
+        .collect();
+    if parts.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "skipped: {}", parts.join(", "))
 }

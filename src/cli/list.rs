@@ -11,6 +11,7 @@ use super::ListArgs;
 use super::output::{open_library, pad_right, terminal_safe_json, to_stdout};
 use crate::article::Article;
 use crate::cache;
+use crate::library::Duplicates;
 use crate::marks::{Marks, ViewFilter};
 use crate::search::{self, QUERY_CUT_MESSAGE, Query, cap_query};
 use crate::text::sanitize::clean_inline;
@@ -32,7 +33,7 @@ pub fn run(args: &ListArgs) -> ExitCode {
     let wanted: Vec<String> = args
         .tags
         .iter()
-        .map(|t| clean_inline(t).to_lowercase())
+        .map(|t| crate::search::fold(clean_inline(t).trim()))
         .collect();
     let view = match (args.unread, args.starred) {
         (true, _) => ViewFilter::Unread,
@@ -44,20 +45,36 @@ pub fn run(args: &ListArgs) -> ExitCode {
     } else {
         super::open::marks()
     };
-    let mut articles: Vec<&Article> = library
+    // Found over the whole library, so `duplicate_of` does not depend on filters.
+    let duplicates = Duplicates::find(&library.articles);
+    let collapse = !args.json && super::open::collapse_duplicates();
+    let mut articles: Vec<Listed> = library
         .articles
         .iter()
-        .filter(|a| has_tags(a, &wanted) && view.admits(&marks, &a.id))
+        .enumerate()
+        .filter(|(i, a)| {
+            has_tags(a, &wanted)
+                && view.admits(&marks, &a.id)
+                && !(collapse && duplicates.is_copy(*i))
+        })
+        .map(|(i, article)| Listed {
+            article,
+            copies: 1 + duplicates.copies_of(i).len(),
+            duplicate_of: duplicates
+                .original_of(i)
+                .map(|k| library.articles[k].id.as_str()),
+        })
         .collect();
     if let Some(search) = &args.search {
         let (search, cut) = cap_query(search);
         if cut {
             eprintln!("inkstone: {QUERY_CUT_MESSAGE}");
         }
-        articles = searched(&articles, &Query::parse(search), &library.roots);
+        articles = searched(articles, &Query::parse(search), &library.roots);
     }
-    let order = args.sort.sorted(&articles);
-    let articles: Vec<&Article> = order.into_iter().map(|i| articles[i]).collect();
+    let refs: Vec<&Article> = articles.iter().map(|l| l.article).collect();
+    let order = args.sort.sorted(&refs);
+    let articles: Vec<&Listed> = order.into_iter().map(|i| &articles[i]).collect();
     to_stdout(ExitCode::SUCCESS, |out| {
         if args.json {
             write_json(out, &articles)
@@ -67,28 +84,51 @@ pub fn run(args: &ListArgs) -> ExitCode {
     })
 }
 
+/// One article to list, with its exact duplicates.
+struct Listed<'a> {
+    article: &'a Article,
+    /// Files holding it (1 + its copies).
+    copies: usize,
+    /// The id of the article it copies, if it is a copy.
+    duplicate_of: Option<&'a str>,
+}
+
 /// The articles matching `query`, with the reader's matching: the bodies'
 /// index the reader keeps beside the cache answers for the bodies it holds
 /// as they are now, the others are read (only these articles': a tag
 /// filter saves reading bodies).
-fn searched<'a>(articles: &[&'a Article], query: &Query, roots: &[PathBuf]) -> Vec<&'a Article> {
+fn searched<'a>(articles: Vec<Listed<'a>>, query: &Query, roots: &[PathBuf]) -> Vec<Listed<'a>> {
     let store = cache::default_dir()
         .filter(|_| !roots.is_empty())
         .map(|dir| search::store_file(&dir, roots));
-    search::matching(articles, query, store.as_deref())
+    let refs: Vec<&Article> = articles.iter().map(|l| l.article).collect();
+    let mut keep = vec![false; articles.len()];
+    for i in search::matching(&refs, query, store.as_deref()) {
+        keep[i] = true;
+    }
+    articles
         .into_iter()
-        .map(|i| articles[i])
+        .zip(keep)
+        .filter_map(|(listed, keep)| keep.then_some(listed))
         .collect()
 }
 
-/// Whether `article` carries every tag in `wanted` (lower-cased), ignoring case.
+/// Whether `article` carries every tag in `wanted` (folded as search folds:
+/// case, width and script, so `国安法` is `國安法`).
 pub fn has_tags(article: &Article, wanted: &[String]) -> bool {
-    wanted
+    if wanted.is_empty() {
+        return true;
+    }
+    let tags: Vec<String> = article
+        .tags
         .iter()
-        .all(|w| article.tags.iter().any(|t| t.to_lowercase() == *w))
+        .map(|t| crate::search::fold(t))
+        .collect();
+    wanted.iter().all(|w| tags.contains(w))
 }
 
-fn write_text(out: &mut dyn Write, articles: &[&Article]) -> io::Result<()> {
+fn write_text(out: &mut dyn Write, listed: &[&Listed]) -> io::Result<()> {
+    let articles: Vec<&Article> = listed.iter().map(|l| l.article).collect();
     let categories: Vec<String> = articles.iter().map(|a| a.categories.join("/")).collect();
     let category_width = categories
         .iter()
@@ -96,7 +136,7 @@ fn write_text(out: &mut dyn Write, articles: &[&Article]) -> io::Result<()> {
         .max()
         .unwrap_or(0)
         .min(MAX_CATEGORY_COLUMN);
-    let titles: Vec<String> = articles.iter().map(|a| shown_title(a)).collect();
+    let titles: Vec<String> = listed.iter().map(|l| shown_title(l)).collect();
     let title_width = titles
         .iter()
         .map(|t| str_width(t))
@@ -125,13 +165,19 @@ fn write_text(out: &mut dyn Write, articles: &[&Article]) -> io::Result<()> {
     Ok(())
 }
 
-/// The title, marked when the article is a draft.
-fn shown_title(article: &Article) -> String {
-    if article.draft {
-        format!("[draft] {}", article.title)
+/// The title, marked when the article is a draft, counted when it has
+/// exact duplicates (`×3`).
+fn shown_title(listed: &Listed) -> String {
+    let mut title = if listed.article.draft {
+        format!("[draft] {}", listed.article.title)
     } else {
-        article.title.clone()
+        listed.article.title.clone()
+    };
+    if listed.copies > 1 {
+        title.push_str(" ×");
+        title.push_str(&listed.copies.to_string());
     }
+    title
 }
 
 /// One `list --json` line.
@@ -154,10 +200,13 @@ struct ArticleJson<'a> {
     url: Option<&'a str>,
     original_url: Option<&'a str>,
     draft: bool,
+    /// The id of the article this file duplicates exactly, if any.
+    duplicate_of: Option<&'a str>,
 }
 
 impl<'a> ArticleJson<'a> {
-    fn new(a: &'a Article) -> Self {
+    fn new(listed: &Listed<'a>) -> Self {
+        let a = listed.article;
         ArticleJson {
             path: a.path.to_string_lossy().into_owned(),
             path_bytes: a
@@ -178,6 +227,7 @@ impl<'a> ArticleJson<'a> {
             url: a.url.as_deref(),
             original_url: a.original_url.as_deref(),
             draft: a.draft,
+            duplicate_of: listed.duplicate_of,
         }
     }
 }
@@ -192,7 +242,7 @@ fn hex(bytes: &[u8]) -> String {
     out
 }
 
-fn write_json(out: &mut dyn Write, articles: &[&Article]) -> io::Result<()> {
+fn write_json(out: &mut dyn Write, articles: &[&Listed]) -> io::Result<()> {
     for article in articles {
         let json = serde_json::to_string(&ArticleJson::new(article)).map_err(io::Error::other)?;
         writeln!(out, "{}", terminal_safe_json(&json))?;

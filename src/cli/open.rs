@@ -34,6 +34,12 @@ pub fn paths(paths: &[PathBuf]) -> Result<Vec<PathBuf>, ExitCode> {
         })
 }
 
+/// Whether lists show exact duplicates once (config.yaml's
+/// `collapse_duplicates`; on when the config cannot be read).
+pub fn collapse_duplicates() -> bool {
+    Config::load_default().map_or(true, |config| config.collapse_duplicates)
+}
+
 /// The user's marks, as the reader sees them. A message about a bad marks
 /// file goes to stderr.
 pub fn marks() -> Marks {

@@ -32,6 +32,7 @@ pub fn to_stdout(code: ExitCode, write: impl FnOnce(&mut dyn Write) -> io::Resul
 /// reported and fails the command.
 pub fn open_library(paths: &[std::path::PathBuf]) -> Result<crate::library::Library, ExitCode> {
     let library = super::open::library(paths)?;
+    refuse_missing(&library)?;
     let broken = library
         .problems
         .iter()
@@ -43,6 +44,22 @@ pub fn open_library(paths: &[std::path::PathBuf]) -> Result<crate::library::Libr
         );
     }
     Ok(library)
+}
+
+/// Exit status for a path given that does not exist or cannot be read.
+pub const MISSING_PATH: u8 = 2;
+
+/// Names every path given that does not exist or cannot be read, and fails
+/// with [`MISSING_PATH`]: an empty list would say the folder is empty.
+pub fn refuse_missing(library: &crate::library::Library) -> Result<(), ExitCode> {
+    let missing = library.missing_roots();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    for problem in missing {
+        eprintln!("inkstone: {}", problem_line(problem));
+    }
+    Err(ExitCode::from(MISSING_PATH))
 }
 
 /// `s` padded with spaces to `width` columns; never cut.

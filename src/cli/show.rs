@@ -96,6 +96,7 @@ fn untitled(path: &Path) -> Article {
         original_url: None,
         draft: false,
         format: BodyFormat::Markdown,
+        body_hash: None,
         body: BodySource::File {
             path: path.to_path_buf(),
             offset: 0,

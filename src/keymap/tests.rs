@@ -30,7 +30,14 @@ fn defaults_give_the_documented_keys() {
     );
     assert_eq!(name(Context::Picker, ch('j')), "Some(Insert('j'))");
     assert_eq!(name(Context::Picker, ch('香')), "Some(Insert('香'))");
-    assert_eq!(name(Context::Picker, ch(' ')), "Some(ToggleMark)");
+    // Space types (tags have spaces); Tab and Ctrl-Space mark.
+    assert_eq!(name(Context::Picker, ch(' ')), "Some(Insert(' '))");
+    assert_eq!(
+        name(Context::Picker, press(KeyCode::Tab)),
+        "Some(ToggleMark)"
+    );
+    let ctrl_space = KeyEvent::new(KeyCode::Char(' '), KeyModifiers::CONTROL);
+    assert_eq!(name(Context::Picker, ctrl_space), "Some(ToggleMark)");
     let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
     for context in [
         Context::List,

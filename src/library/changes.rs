@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::cached::parse_all;
-use super::{Library, compare_articles, sort_articles};
+use super::{Library, NotArticle, compare_articles, sort_articles};
 use crate::article::Article;
 use crate::tree::{self, FileKey, Keys};
 
@@ -128,10 +128,11 @@ impl Library {
                     new_articles.push(article);
                     self.problems.extend(found);
                 }
-                Err(problem) => {
+                Err(NotArticle::Failed(problem)) => {
                     summary.failed += 1;
                     self.problems.push(problem);
                 }
+                Err(NotArticle::SitePage) => {}
             }
         }
         summary.removed = before

@@ -10,8 +10,8 @@ use std::path::{Path, PathBuf};
 use source::{FileSource, MemorySource, Source};
 
 use super::open::Opener;
-use super::{LoadOptions, LoadResult};
-use crate::article::{self, Article, BodySource, Origin, Split};
+use super::{LoadOptions, LoadResult, NotArticle};
+use crate::article::{self, Article, BodyFormat, BodySource, Origin, Split};
 use crate::problem::{Problem, Severity};
 use crate::text::decode::{self, Encoding};
 use crate::tree;
@@ -34,7 +34,14 @@ pub fn load_file(path: &Path, root: &Path) -> Result<(Article, Vec<Problem>), Pr
         &mut Reader::default(),
         LoadOptions::default(),
     )
+    .map_err(|not| match not {
+        NotArticle::Failed(problem) => problem,
+        NotArticle::SitePage => Problem::warning(path, SITE_PAGE),
+    })
 }
+
+/// Why an HTML file without front matter is not listed.
+const SITE_PAGE: &str = "a site page (HTML without front matter), not an article";
 
 /// What one thread keeps from file to file.
 #[derive(Default)]
@@ -52,7 +59,12 @@ pub fn load(
 ) -> LoadResult {
     let file = match reader.opener.open(&path) {
         Ok(file) => file,
-        Err(e) => return Err(refused(path, format!("cannot read: {e}"))),
+        Err(e) => {
+            return Err(NotArticle::Failed(refused(
+                path,
+                format!("cannot read: {e}"),
+            )));
+        }
     };
     reader.buf.clear();
     let mut source = FileSource {
@@ -67,7 +79,7 @@ pub fn load(
         archive_path,
         options,
         |offset, encoding| BodySource::File {
-            path: body_path,
+            path: body_path.clone(),
             offset: offset as u64,
             encoding,
         },
@@ -97,15 +109,32 @@ pub fn parse_embedded(
 /// A parse outcome as a [`LoadResult`]: a refusal or a read error becomes
 /// the file's error, worded by `read_error` for the latter.
 fn settle(
-    parsed: io::Result<Result<(Article, Vec<Problem>), String>>,
+    parsed: io::Result<Parsed>,
     path: PathBuf,
     read_error: impl FnOnce(io::Error) -> String,
 ) -> LoadResult {
     match parsed {
         Ok(Ok(found)) => Ok(found),
-        Ok(Err(reason)) => Err(refused(path, reason)),
-        Err(e) => Err(refused(path, read_error(e))),
+        Ok(Err(Refusal::Reason(reason))) => Err(NotArticle::Failed(refused(path, reason))),
+        Ok(Err(Refusal::SitePage)) => Err(NotArticle::SitePage),
+        Ok(Err(Refusal::NotUtf8)) => Err(NotArticle::Failed(refused(
+            path,
+            "not UTF-8 and no encoding found".to_owned(),
+        ))),
+        Err(e) => Err(NotArticle::Failed(refused(path, read_error(e)))),
     }
+}
+
+/// A parsed file: the article, or why the file is not one.
+type Parsed = Result<(Article, Vec<Problem>), Refusal>;
+
+/// Why a file that could be read is not an article.
+enum Refusal {
+    Reason(String),
+    /// Not UTF-8: [`parse`] decodes it and tries again.
+    NotUtf8,
+    /// An HTML file that does not open with front matter.
+    SitePage,
 }
 
 /// The error that keeps a file out of the library.
@@ -125,24 +154,23 @@ fn parse(
     path: PathBuf,
     archive_path: &str,
     options: LoadOptions,
-    body: impl FnOnce(usize, Option<&'static Encoding>) -> BodySource,
-) -> io::Result<Result<(Article, Vec<Problem>), String>> {
+    body: impl Fn(usize, Option<&'static Encoding>) -> BodySource,
+) -> io::Result<Parsed> {
     source.fill_to(FIRST_READ)?;
-    let head = source.bytes();
-    let head = if source.complete() {
-        head
-    } else {
-        &head[..head.len() - cut_tail(head)]
-    };
-    if memchr::memchr(0, head).is_some() && !decode::has_utf16_bom(head) {
-        return Ok(Err(
-            "binary file (contains NUL bytes), not an article".to_owned()
-        ));
-    }
-    if decode::is_utf8(head) {
-        return parse_text(source, path, archive_path, options, |offset| {
-            body(offset, None)
-        });
+    if !decode::has_utf16_bom(source.bytes()) {
+        // Nearly every file: only its front matter is checked for UTF-8,
+        // and a file whose front matter is not UTF-8 is looked at again.
+        match parse_text(
+            source,
+            path.clone(),
+            archive_path,
+            options,
+            true,
+            |offset| body(offset, None),
+        )? {
+            Err(Refusal::NotUtf8) => {}
+            parsed => return Ok(parsed),
+        }
     }
     source.fill_all()?;
     let decoded = decode::decode(source.bytes());
@@ -152,7 +180,7 @@ fn parse(
     }
     let encoding = decoded.encoding;
     let mut memory = MemorySource(decoded.text.as_bytes());
-    let parsed = parse_text(&mut memory, path, archive_path, options, |offset| {
+    let parsed = parse_text(&mut memory, path, archive_path, options, false, |offset| {
         body(offset, Some(encoding))
     })?;
     Ok(parsed.map(|(article, mut problems)| {
@@ -165,23 +193,29 @@ fn parse(
     }))
 }
 
-/// [`parse`] of a file read as UTF-8.
+/// [`parse`] of a file read as UTF-8. With `may_refuse`, a file whose
+/// front matter is not UTF-8 and whose start does not look like UTF-8 is
+/// refused with [`Refusal::NotUtf8`], to be decoded from its encoding.
 fn parse_text(
     source: &mut impl Source,
     path: PathBuf,
     archive_path: &str,
     options: LoadOptions,
+    may_refuse: bool,
     body: impl FnOnce(usize) -> BodySource,
-) -> io::Result<Result<(Article, Vec<Problem>), String>> {
+) -> io::Result<Parsed> {
     source.fill_to(FIRST_READ)?;
     if memchr::memchr(0, source.bytes()).is_some() {
-        return Ok(Err(
-            "binary file (contains NUL bytes), not an article".to_owned()
-        ));
+        return Ok(Err(Refusal::Reason(
+            "binary file (contains NUL bytes), not an article".to_owned(),
+        )));
     }
     let mut warnings = Vec::new();
     let (front, body_start) = loop {
         match article::split(source.bytes(), source.complete()) {
+            Split::NoFrontMatter { .. } if BodyFormat::of_path(&path) == BodyFormat::Html => {
+                return Ok(Err(Refusal::SitePage));
+            }
             Split::NoFrontMatter { body_start } => break (None, body_start),
             Split::Closed {
                 kind,
@@ -203,6 +237,16 @@ fn parse_text(
             Split::NeedMore => source.fill_to(source.bytes().len() * 2)?,
         }
     };
+    if may_refuse {
+        let bytes = source.bytes();
+        let suspect = match &front {
+            Some((_, range)) => std::str::from_utf8(&bytes[range.clone()]).is_err(),
+            None => std::str::from_utf8(&bytes[..bytes.len() - cut_tail(bytes)]).is_err(),
+        };
+        if suspect && !decode::is_utf8(&bytes[..bytes.len() - cut_tail(bytes)]) {
+            return Ok(Err(Refusal::NotUtf8));
+        }
+    }
     let mut invalid_utf8 = false;
     let origin = Origin {
         path,
@@ -235,8 +279,14 @@ fn parse_text(
             .map(|b| decode_utf8(b, complete, &mut invalid_utf8));
         article.set_title_from_body(text.as_deref());
     }
-    if options.verify_bodies {
+    if options.verify_bodies || options.hash_bodies {
         source.fill_all()?;
+    }
+    if options.hash_bodies {
+        let body = source.bytes().get(body_start..).unwrap_or_default();
+        article.body_hash = Some(xxhash_rust::xxh3::xxh3_64(body));
+    }
+    if options.verify_bodies {
         let body = source.bytes().get(body_start..).unwrap_or_default();
         invalid_utf8 |= std::str::from_utf8(body).is_err();
         if memchr::memchr(0, body).is_some() {

@@ -5,24 +5,19 @@ use std::path::{Path, PathBuf};
 
 use include_dir::{Dir, include_dir};
 
-use super::LoadOptions;
-use super::{Problem, read};
-use crate::article::Article;
+use super::read;
+use super::{LoadOptions, LoadResult};
 
 static SAMPLES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/data");
 
 /// Every sample article (with its problems, which there should be none of).
-pub fn load(options: LoadOptions) -> Vec<Result<(Article, Vec<Problem>), Problem>> {
+pub fn load(options: LoadOptions) -> Vec<LoadResult> {
     let mut out = Vec::new();
     collect(&SAMPLES, options, &mut out);
     out
 }
 
-fn collect(
-    dir: &'static Dir<'static>,
-    options: LoadOptions,
-    out: &mut Vec<Result<(Article, Vec<Problem>), Problem>>,
-) {
+fn collect(dir: &'static Dir<'static>, options: LoadOptions, out: &mut Vec<LoadResult>) {
     for file in dir.files() {
         if !crate::tree::is_article_file(file.path()) {
             continue;

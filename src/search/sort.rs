@@ -104,6 +104,7 @@ mod tests {
             original_url: None,
             draft: false,
             format: BodyFormat::Markdown,
+            body_hash: None,
             body: BodySource::Embedded {
                 bytes: b"",
                 offset: 0,

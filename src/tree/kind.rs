@@ -7,7 +7,9 @@ use std::path::Path;
 
 /// File name extensions (compared in any case) of the files read as
 /// articles. A new format is added here and to the loader's parser.
-const ARTICLE_EXTENSIONS: &[&str] = &["md", "markdown"];
+/// HTML files are articles only when they open with front matter (the
+/// loader counts the others as site pages).
+const ARTICLE_EXTENSIONS: &[&str] = &["md", "markdown", "html", "htm"];
 
 /// Whether `path` names an article file, by its extension alone.
 pub fn is_article_file(path: &Path) -> bool {
@@ -84,10 +86,17 @@ mod tests {
 
     #[test]
     fn markdown_extensions_in_any_case() {
-        for name in ["a.md", "b.MD", "c.markdown", "d.MarkDown"] {
+        for name in [
+            "a.md",
+            "b.MD",
+            "c.markdown",
+            "d.MarkDown",
+            "e.html",
+            "f.HTM",
+        ] {
             assert!(is_article_file(Path::new(name)), "{name}");
         }
-        for name in ["e.txt", "f.mdx", "md", ".md.bak"] {
+        for name in ["e.txt", "f.mdx", "md", ".md.bak", "g.xhtml", "h.html.bak"] {
             assert!(!is_article_file(Path::new(name)), "{name}");
         }
     }

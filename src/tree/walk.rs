@@ -34,6 +34,8 @@ pub struct DirScan {
     pub subdirs: Vec<PathBuf>,
     /// Entries that are not articles (hidden ones are not counted).
     pub skipped: usize,
+    /// Hidden entries (names starting with a dot), not walked.
+    pub hidden: usize,
     /// What was wrong with entries: special files named like articles,
     /// broken links, loops, entries that could not be read.
     pub problems: Vec<Problem>,
@@ -98,7 +100,7 @@ pub fn find(root: &Path, keys: Keys) -> Found {
         }
         Ok(_) if !is_article_file(root) => Found::Problem(Problem::warning(
             root,
-            "not a Markdown file (.md or .markdown); skipped",
+            "not an article file (.md, .markdown, .html or .htm); skipped",
         )),
         Ok(meta) => Found::File(FileKey::of(&meta)),
     }
@@ -199,6 +201,7 @@ fn list(dir: &Path, keys: Keys, up: Option<&Ancestors>) -> io::Result<DirScan> {
         files: Vec::new(),
         subdirs: Vec::new(),
         skipped: 0,
+        hidden: 0,
         problems: Vec::new(),
         links: false,
         unusual: false,
@@ -213,6 +216,7 @@ fn list(dir: &Path, keys: Keys, up: Option<&Ancestors>) -> io::Result<DirScan> {
             }
         };
         if is_hidden(&entry.file_name()) {
+            scan.hidden += 1;
             continue;
         }
         let path = entry.path();

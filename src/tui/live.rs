@@ -57,6 +57,7 @@ pub fn app_for(startup: Startup, keymap: &Keymap) -> (App, Live) {
         colors: config.colors,
         date_format: config.date_format,
         time_format: config.time_format,
+        collapse_duplicates: config.collapse_duplicates,
         search_store: live
             .cache_dir
             .as_deref()

@@ -50,6 +50,7 @@ pub fn draw(frame: &mut Frame, app: &App, size: Size, theme: &Theme) {
         let marks = RowMarks {
             unread: !app.marks().is_read(index),
             starred: app.marks().is_starred(index),
+            copies: app.copy_count(index),
         };
         let line = columns.row(
             app,
@@ -134,6 +135,8 @@ fn row_area(area: Rect, row: usize) -> Rect {
 struct RowMarks {
     unread: bool,
     starred: bool,
+    /// Files holding this article (exact duplicates collapsed into it).
+    copies: usize,
 }
 
 /// Column widths for one screen width.
@@ -209,6 +212,9 @@ impl Columns {
         }
         let mark = patch(title_style).patch(theme.found);
         super::search::push_title(&mut b, title, patch(title_style), query, mark);
+        if marks.copies > 1 {
+            b.push(&format!(" ×{}", marks.copies), patch(theme.source));
+        }
         if b.left() >= 6 && !article.tags.is_empty() {
             let mut tags = String::from(" ");
             for tag in &article.tags {

@@ -103,6 +103,10 @@ impl<'a> Writer<'a> {
             if a.draft {
                 flags |= flag::DRAFT;
             }
+            if let Some(hash) = a.body_hash {
+                flags |= flag::BODY_HASH;
+                put_u64(&mut r, at::BODY_HASH, hash);
+            }
             if let Some(encoding) = a.encoding {
                 flags |= flag::ENCODING;
                 put_ref(&mut r, at::ENCODING, self.arena.intern(encoding)?);

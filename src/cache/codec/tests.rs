@@ -21,6 +21,7 @@ fn record(path: &str) -> FileRecord<&str> {
             draft: true,
             body_offset: 42,
             encoding: Some("Big5"),
+            body_hash: Some(0x0123_4567_89ab_cdef),
         }),
         problems: vec![ProblemRecord {
             error: false,
@@ -70,6 +71,7 @@ fn round_trips_in_place() {
     assert_eq!(f.datetime(), Some((Stamp(1_700_000_000, 5), 8 * 3600)));
     assert!(f.draft());
     assert_eq!(f.encoding(), Ok(Some("Big5")));
+    assert_eq!(f.body_hash(), Some(0x0123_4567_89ab_cdef));
     assert_eq!(f.tags().unwrap(), ["香港", "b"]);
     assert_eq!(f.authors().unwrap(), ["記者"]);
     assert!(f.categories().unwrap().is_empty());

@@ -264,6 +264,13 @@ impl<'a> FileView<'a> {
         self.has(flag::DRAFT)
     }
 
+    pub fn body_hash(&self) -> Option<u64> {
+        if !self.has(flag::BODY_HASH) {
+            return None;
+        }
+        u64_at(&self.view.map, self.at + at::BODY_HASH)
+    }
+
     /// The encoding's name, when not UTF-8.
     pub fn encoding(&self) -> Result<Option<&'a str>, Damaged> {
         if self.has(flag::ENCODING) {

@@ -18,6 +18,7 @@ fn article(path: &Path, title: &str) -> Article {
         original_url: None,
         draft: false,
         format: BodyFormat::Markdown,
+        body_hash: None,
         body: BodySource::File {
             path: path.to_path_buf(),
             offset: 123,

@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use super::{DiskIndex, parse_all};
 use crate::cache::{CachedFile, Decoded, FileKey, Snapshot, Stamp};
 use crate::library::Progress;
-use crate::library::{Library, library_name, sort_articles};
+use crate::library::{Library, NotArticle, library_name, sort_articles};
 use crate::problem::Problem;
 use crate::tree::{self, DirScan, Keys};
 
@@ -161,7 +161,8 @@ impl Found {
                     articles.push(article);
                     problems.extend(found);
                 }
-                Err(problem) => problems.push(problem),
+                Err(NotArticle::Failed(problem)) => problems.push(problem),
+                Err(NotArticle::SitePage) => {}
             }
         }
         if changed {
@@ -183,6 +184,7 @@ impl Found {
             articles: articles.into(),
             problems,
             disk,
+            skipped: crate::library::Skipped::default(),
         }
     }
 }

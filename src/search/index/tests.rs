@@ -19,6 +19,7 @@ fn article(title: &str, tags: &[&str], body: &'static str) -> Article {
         original_url: None,
         draft: false,
         format: BodyFormat::Markdown,
+        body_hash: None,
         body: BodySource::Embedded {
             bytes: body.as_bytes(),
             offset: 0,

@@ -11,6 +11,7 @@ fn article(title: &str, body: &'static str) -> Article {
         datetime: None,
         draft: false,
         format: crate::article::BodyFormat::Markdown,
+        body_hash: None,
         updated: None,
         authors: Vec::new(),
         categories: vec!["眾聞".to_owned()],

@@ -89,7 +89,7 @@ fn given_paths_are_classified() {
     write(&txt);
     assert!(matches!(find(&md, Keys::Read), Found::File(k) if k.size == 1));
     assert!(
-        matches!(find(&txt, Keys::Read), Found::Problem(p) if p.reason.contains("not a Markdown"))
+        matches!(find(&txt, Keys::Read), Found::Problem(p) if p.reason.contains("not an article file"))
     );
     assert!(
         matches!(find(&dir.path().join("gone"), Keys::Read), Found::Problem(p) if p.reason.starts_with("cannot read"))

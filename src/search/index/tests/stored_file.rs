@@ -17,6 +17,7 @@ fn article_at(path: &Path, title: &str) -> Article {
         datetime: None,
         draft: false,
         format: crate::article::BodyFormat::Markdown,
+        body_hash: None,
         updated: None,
         authors: Vec::new(),
         categories: Vec::new(),

@@ -1,0 +1,141 @@
+//! Exact duplicates: articles with the same title, the same date (and
+//! time) and the same body bytes, as feed mirrors keep them (one farewell
+//! notice is in a real archive 537 times). The first of each group in list
+//! order is kept; the list shows it once with a count, and the others point
+//! at it. Found from the body hashes taken while loading: no body is read
+//! again, and one pass with a hash map keeps it linear.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+
+use crate::article::Article;
+
+/// The duplicate groups of a list of articles (by index into it).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Duplicates {
+    /// For each article, the index of the one it copies (`None`: kept or
+    /// unique). Empty when there are no duplicates at all.
+    original: Vec<Option<u32>>,
+    /// The copies of each kept article that has some, in list order.
+    copies: HashMap<u32, Vec<u32>>,
+}
+
+/// What must be equal for two articles to be duplicates.
+type Key<'a> = (
+    u64,
+    Option<NaiveDate>,
+    Option<DateTime<FixedOffset>>,
+    &'a str,
+);
+
+impl Duplicates {
+    /// Finds the groups in `articles`, which are in list order (the first of
+    /// a group is kept). Articles whose body was not hashed are never
+    /// duplicates.
+    pub fn find(articles: &[Article]) -> Duplicates {
+        let mut first: HashMap<Key<'_>, u32> = HashMap::new();
+        let mut found = Duplicates::default();
+        for (i, article) in articles.iter().enumerate() {
+            let Some(hash) = article.body_hash else {
+                continue;
+            };
+            let key = (hash, article.date, article.datetime, article.title.as_str());
+            let i = i as u32;
+            let kept = *first.entry(key).or_insert(i);
+            if kept != i {
+                if found.original.is_empty() {
+                    found.original = vec![None; articles.len()];
+                }
+                found.original[i as usize] = Some(kept);
+                found.copies.entry(kept).or_default().push(i);
+            }
+        }
+        found
+    }
+
+    /// The article `index` copies, if it is a copy.
+    pub fn original_of(&self, index: usize) -> Option<usize> {
+        self.original
+            .get(index)
+            .copied()
+            .flatten()
+            .map(|i| i as usize)
+    }
+
+    /// Whether `index` is a copy of an earlier article.
+    pub fn is_copy(&self, index: usize) -> bool {
+        self.original_of(index).is_some()
+    }
+
+    /// The copies of `index` (empty for a copy or a unique article).
+    pub fn copies_of(&self, index: usize) -> &[u32] {
+        u32::try_from(index)
+            .ok()
+            .and_then(|i| self.copies.get(&i))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// How many articles are copies.
+    pub fn copy_count(&self) -> usize {
+        self.copies.values().map(Vec::len).sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::{BodyFormat, BodySource};
+
+    fn article(title: &str, day: u32, hash: Option<u64>) -> Article {
+        Article {
+            id: format!("{title}{day}{hash:?}"),
+            path: format!("{title}.md").into(),
+            title: title.to_owned(),
+            date: NaiveDate::from_ymd_opt(2022, 1, day),
+            datetime: None,
+            updated: None,
+            authors: Vec::new(),
+            categories: Vec::new(),
+            tags: Vec::new(),
+            url: None,
+            original_url: None,
+            draft: false,
+            format: BodyFormat::Markdown,
+            body_hash: hash,
+            body: BodySource::Embedded {
+                bytes: b"",
+                offset: 0,
+            },
+        }
+    }
+
+    #[test]
+    fn same_title_date_and_body_are_one_group_kept_first() {
+        let articles = [
+            article("告別", 3, Some(1)),
+            article("告別", 3, Some(2)), // another body
+            article("告別", 3, Some(1)),
+            article("告別", 4, Some(1)), // another day
+            article("再見", 3, Some(1)), // another title
+            article("告別", 3, None),    // not hashed
+            article("告別", 3, Some(1)),
+        ];
+        let d = Duplicates::find(&articles);
+        assert_eq!(d.copies_of(0), [2, 6]);
+        assert_eq!(d.original_of(2), Some(0));
+        assert_eq!(d.original_of(6), Some(0));
+        for unique in [0, 1, 3, 4, 5] {
+            assert!(!d.is_copy(unique), "{unique}");
+        }
+        assert!(d.copies_of(1).is_empty());
+        assert_eq!(d.copy_count(), 2);
+    }
+
+    #[test]
+    fn no_duplicates_cost_no_table() {
+        let d = Duplicates::find(&[article("a", 1, Some(1)), article("b", 1, Some(1))]);
+        assert_eq!(d, Duplicates::default());
+        assert_eq!(d.original_of(5), None);
+    }
+}
