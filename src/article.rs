@@ -98,6 +98,29 @@ pub enum BodySource {
 }
 
 impl Article {
+    /// An article with only an identity, a title and a body: no dates,
+    /// people, labels or links. Builders fill in what they know with struct
+    /// update syntax, so a new field is added here and nowhere else.
+    pub fn bare(id: String, path: PathBuf, title: String, body: BodySource) -> Article {
+        Article {
+            id,
+            path,
+            title,
+            date: None,
+            datetime: None,
+            updated: None,
+            authors: Vec::new(),
+            categories: Vec::new(),
+            tags: Vec::new(),
+            url: None,
+            original_url: None,
+            draft: false,
+            format: BodyFormat::Markdown,
+            body_hash: None,
+            body,
+        }
+    }
+
     /// When it was published, for ordering: the instant of its date-time,
     /// else midnight UTC of its date (seconds since the Unix epoch and
     /// nanoseconds). Cheap: runs in every comparison of the list sort.

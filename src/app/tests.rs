@@ -9,31 +9,26 @@ mod searching;
 use chrono::NaiveDate;
 
 use super::*;
-use crate::article::{BodyFormat, BodySource};
+use crate::article::BodySource;
 use crate::keymap::Keymap;
 use crate::render;
 
 /// An article with the given title, categories and tags.
 pub(crate) fn article(title: &str, categories: &[&str], tags: &[&str]) -> Article {
     Article {
-        id: title.to_owned(),
-        path: format!("{title}.md").into(),
-        title: title.to_owned(),
-        date: None,
-        datetime: None,
-        updated: None,
         authors: vec!["記者".to_owned()],
         categories: categories.iter().map(|s| (*s).to_owned()).collect(),
         tags: tags.iter().map(|s| (*s).to_owned()).collect(),
         url: Some(format!("https://news.example.hk/{}", title.len())),
-        original_url: None,
-        draft: false,
-        format: BodyFormat::Markdown,
-        body_hash: None,
-        body: BodySource::Embedded {
-            bytes: b"body",
-            offset: 0,
-        },
+        ..Article::bare(
+            title.to_owned(),
+            format!("{title}.md").into(),
+            title.to_owned(),
+            BodySource::Embedded {
+                bytes: b"body",
+                offset: 0,
+            },
+        )
     }
 }
 

@@ -11,7 +11,7 @@ use ratatui::text::Line;
 
 use super::ShowArgs;
 use super::output::{problem_line, shown_path, to_stdout};
-use crate::article::{Article, BodyFormat, BodySource};
+use crate::article::{Article, BodySource};
 use crate::library::{BODY_LIMIT, load_file, read_body_bounded};
 use crate::render::{header, push_cut_notice, render_article};
 use crate::text::sanitize::clean_inline;
@@ -82,27 +82,16 @@ fn untitled(path: &Path) -> Article {
     let name = path
         .file_name()
         .map_or_else(|| path.to_string_lossy(), |n| n.to_string_lossy());
-    Article {
-        id: path.to_string_lossy().into_owned(),
-        path: path.to_path_buf(),
-        title: clean_inline(&name),
-        date: None,
-        datetime: None,
-        updated: None,
-        authors: Vec::new(),
-        categories: Vec::new(),
-        tags: Vec::new(),
-        url: None,
-        original_url: None,
-        draft: false,
-        format: BodyFormat::Markdown,
-        body_hash: None,
-        body: BodySource::File {
+    Article::bare(
+        path.to_string_lossy().into_owned(),
+        path.to_path_buf(),
+        clean_inline(&name),
+        BodySource::File {
             path: path.to_path_buf(),
             offset: 0,
             encoding: None,
         },
-    }
+    )
 }
 
 fn terminal_width(terminal: bool) -> usize {

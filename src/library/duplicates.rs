@@ -85,28 +85,21 @@ impl Duplicates {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::article::{BodyFormat, BodySource};
+    use crate::article::BodySource;
 
     fn article(title: &str, day: u32, hash: Option<u64>) -> Article {
         Article {
-            id: format!("{title}{day}{hash:?}"),
-            path: format!("{title}.md").into(),
-            title: title.to_owned(),
             date: NaiveDate::from_ymd_opt(2022, 1, day),
-            datetime: None,
-            updated: None,
-            authors: Vec::new(),
-            categories: Vec::new(),
-            tags: Vec::new(),
-            url: None,
-            original_url: None,
-            draft: false,
-            format: BodyFormat::Markdown,
             body_hash: hash,
-            body: BodySource::Embedded {
-                bytes: b"",
-                offset: 0,
-            },
+            ..Article::bare(
+                format!("{title}{day}{hash:?}"),
+                format!("{title}.md").into(),
+                title.to_owned(),
+                BodySource::Embedded {
+                    bytes: b"",
+                    offset: 0,
+                },
+            )
         }
     }
 

@@ -42,30 +42,22 @@ pub fn sort_articles(articles: &mut [Article]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::article::{BodyFormat, BodySource};
+    use crate::article::BodySource;
     use chrono::NaiveDate;
     use std::path::PathBuf;
 
     fn article(path: &str, date: Option<(i32, u32, u32)>) -> Article {
         Article {
-            id: path.to_owned(),
-            path: PathBuf::from(path),
-            title: path.to_owned(),
             date: date.and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d)),
-            datetime: None,
-            updated: None,
-            authors: Vec::new(),
-            categories: Vec::new(),
-            tags: Vec::new(),
-            url: None,
-            original_url: None,
-            draft: false,
-            format: BodyFormat::Markdown,
-            body_hash: None,
-            body: BodySource::Embedded {
-                bytes: b"",
-                offset: 0,
-            },
+            ..Article::bare(
+                path.to_owned(),
+                PathBuf::from(path),
+                path.to_owned(),
+                BodySource::Embedded {
+                    bytes: b"",
+                    offset: 0,
+                },
+            )
         }
     }
 

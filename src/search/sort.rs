@@ -87,28 +87,21 @@ mod tests {
     use chrono::NaiveDate;
 
     use super::*;
-    use crate::article::{BodyFormat, BodySource};
+    use crate::article::BodySource;
 
     fn article(title: &str, date: Option<(i32, u32, u32)>, source: Option<&str>) -> Article {
         Article {
-            id: title.to_owned(),
-            path: PathBuf::from(title),
-            title: title.to_owned(),
             date: date.and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d)),
-            datetime: None,
-            updated: None,
-            authors: Vec::new(),
             categories: source.map(str::to_owned).into_iter().collect(),
-            tags: Vec::new(),
-            url: None,
-            original_url: None,
-            draft: false,
-            format: BodyFormat::Markdown,
-            body_hash: None,
-            body: BodySource::Embedded {
-                bytes: b"",
-                offset: 0,
-            },
+            ..Article::bare(
+                title.to_owned(),
+                PathBuf::from(title),
+                title.to_owned(),
+                BodySource::Embedded {
+                    bytes: b"",
+                    offset: 0,
+                },
+            )
         }
     }
 

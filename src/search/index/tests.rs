@@ -1,29 +1,24 @@
 use std::path::PathBuf;
 
 use super::*;
-use crate::article::{BodyFormat, BodySource};
+use crate::article::BodySource;
 use crate::search::SearchSession;
 
 fn article(title: &str, tags: &[&str], body: &'static str) -> Article {
     Article {
-        id: title.to_owned(),
-        path: PathBuf::from(format!("{title}.md")),
-        title: title.to_owned(),
-        date: None,
-        datetime: None,
-        updated: None,
         authors: vec!["眾新聞記者".to_owned()],
         categories: vec!["眾聞".to_owned()],
         tags: tags.iter().map(|t| (*t).to_owned()).collect(),
         url: Some("https://web.archive.example/web/1/https://news.example/article/1".to_owned()),
-        original_url: None,
-        draft: false,
-        format: BodyFormat::Markdown,
-        body_hash: None,
-        body: BodySource::Embedded {
-            bytes: body.as_bytes(),
-            offset: 0,
-        },
+        ..Article::bare(
+            title.to_owned(),
+            PathBuf::from(format!("{title}.md")),
+            title.to_owned(),
+            BodySource::Embedded {
+                bytes: body.as_bytes(),
+                offset: 0,
+            },
+        )
     }
 }
 

@@ -4,24 +4,16 @@ use super::*;
 
 fn article(title: &str, body: &'static str) -> Article {
     Article {
-        id: title.to_owned(),
-        path: PathBuf::from(format!("{title}.md")),
-        title: title.to_owned(),
-        date: None,
-        datetime: None,
-        draft: false,
-        format: crate::article::BodyFormat::Markdown,
-        body_hash: None,
-        updated: None,
-        authors: Vec::new(),
         categories: vec!["眾聞".to_owned()],
-        tags: Vec::new(),
-        url: None,
-        original_url: None,
-        body: BodySource::Embedded {
-            bytes: body.as_bytes(),
-            offset: 0,
-        },
+        ..Article::bare(
+            title.to_owned(),
+            PathBuf::from(format!("{title}.md")),
+            title.to_owned(),
+            BodySource::Embedded {
+                bytes: body.as_bytes(),
+                offset: 0,
+            },
+        )
     }
 }
 

@@ -9,27 +9,16 @@ use super::super::*;
 use crate::article::BodySource;
 
 fn article_at(path: &Path, title: &str) -> Article {
-    Article {
-        id: title.to_owned(),
-        path: path.to_path_buf(),
-        title: title.to_owned(),
-        date: None,
-        datetime: None,
-        draft: false,
-        format: crate::article::BodyFormat::Markdown,
-        body_hash: None,
-        updated: None,
-        authors: Vec::new(),
-        categories: Vec::new(),
-        tags: Vec::new(),
-        url: None,
-        original_url: None,
-        body: BodySource::File {
+    Article::bare(
+        title.to_owned(),
+        path.to_path_buf(),
+        title.to_owned(),
+        BodySource::File {
             path: path.to_path_buf(),
             offset: 4,
             encoding: None,
         },
-    }
+    )
 }
 
 /// Writes `body` after a 4-byte front matter, with a distinct time.
