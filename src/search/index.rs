@@ -361,17 +361,7 @@ impl ArticleSet {
     }
 
     fn iter(&self) -> impl Iterator<Item = usize> + '_ {
-        self.0.iter().enumerate().flat_map(|(w, &word)| {
-            let mut bits = word;
-            std::iter::from_fn(move || {
-                if bits == 0 {
-                    return None;
-                }
-                let bit = bits.trailing_zeros() as usize;
-                bits &= bits - 1;
-                Some(w * 64 + bit)
-            })
-        })
+        super::scan::set_bits(&self.0)
     }
 
     /// The members in `base..base + len`, as a chunk's set.

@@ -54,18 +54,24 @@ impl ChunkSet {
     }
 
     pub(crate) fn iter(&self) -> impl Iterator<Item = usize> + '_ {
-        self.0.iter().enumerate().flat_map(|(w, &word)| {
-            let mut bits = word;
-            std::iter::from_fn(move || {
-                if bits == 0 {
-                    return None;
-                }
-                let bit = bits.trailing_zeros() as usize;
-                bits &= bits - 1;
-                Some(w * 64 + bit)
-            })
-        })
+        set_bits(&self.0)
     }
+}
+
+/// The positions of the set bits of `words`, lowest first: the members of
+/// a bit set (a chunk's here, the whole library's in the stored index).
+pub(crate) fn set_bits(words: &[u64]) -> impl Iterator<Item = usize> + '_ {
+    words.iter().enumerate().flat_map(|(w, &word)| {
+        let mut bits = word;
+        std::iter::from_fn(move || {
+            if bits == 0 {
+                return None;
+            }
+            let bit = bits.trailing_zeros() as usize;
+            bits &= bits - 1;
+            Some(w * 64 + bit)
+        })
+    })
 }
 
 /// One query term, ready to look for.

@@ -170,13 +170,7 @@ impl Columns {
         query: Option<&Query>,
         theme: &Theme,
     ) -> Line<'static> {
-        let patch = |style: ratatui::style::Style| {
-            if selected {
-                style.patch(theme.selected)
-            } else {
-                style
-            }
-        };
+        let patch = |style| theme.row_style(style, selected);
         let title_style = if marks.unread {
             theme.title.patch(theme.unread)
         } else {

@@ -2,7 +2,6 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders};
 
@@ -126,13 +125,7 @@ fn link_line(
     count_width: usize,
     theme: &Theme,
 ) -> Line<'static> {
-    let patch = |style: Style| {
-        if selected {
-            style.patch(theme.selected)
-        } else {
-            style
-        }
-    };
+    let patch = |style| theme.row_style(style, selected);
     let detail = app.detail();
     let text = detail.map_or("", |d| d.link_text(n));
     let url = detail
@@ -161,13 +154,7 @@ fn entry_line(
     count_width: usize,
     theme: &Theme,
 ) -> Line<'static> {
-    let patch = |style: Style| {
-        if selected {
-            style.patch(theme.selected)
-        } else {
-            style
-        }
-    };
+    let patch = |style| theme.row_style(style, selected);
     let mut b = LineBuilder::new(width);
     b.push_fit(if marked { "* " } else { "  " }, 2, patch(theme.marked));
     let label_width = b.left().saturating_sub(count_width + 2);

@@ -123,6 +123,16 @@ impl Theme {
         self
     }
 
+    /// `style` for a row, with the selection laid over it when the row is
+    /// the selected one (list rows, picker entries, links).
+    pub fn row_style(&self, style: Style, selected: bool) -> Style {
+        if selected {
+            style.patch(self.selected)
+        } else {
+            style
+        }
+    }
+
     /// Box-drawing lines are ambiguous-width: where they count two columns
     /// the pop-ups use ASCII so their borders stay straight.
     pub fn border_set() -> border::Set<'static> {
