@@ -48,7 +48,7 @@ pub use picker::{Choices, Picker, PickerEntry, PickerKind};
 pub use reload::Reloaded;
 pub use search::{Prompt, SearchState, find_in_lines};
 pub use update_marks::Confirm;
-pub use url_check::check_url;
+pub use url_check::{HiddenHost, check_url, hidden_host};
 
 use crate::article::Article;
 use crate::library::{Duplicates, Library};
@@ -109,6 +109,9 @@ pub struct Options {
     /// The file the search index keeps the bodies in (beside the metadata
     /// cache, see [`crate::search::store_file`]); `None`: in memory.
     pub search_store: Option<std::path::PathBuf>,
+    /// The file the searches kept with Enter are saved to (beside the
+    /// marks, see [`crate::search::history`]); `None`: not saved.
+    pub search_history_file: Option<std::path::PathBuf>,
 }
 
 /// The whole state of the reader.
@@ -231,8 +234,8 @@ impl App {
     }
 
     /// The question waiting for y/n, if any.
-    pub fn confirm(&self) -> Option<Confirm> {
-        self.confirm
+    pub fn confirm(&self) -> Option<&Confirm> {
+        self.confirm.as_ref()
     }
 
     /// `articles[article]`'s date in the configured format ("" if none),

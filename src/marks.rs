@@ -1,11 +1,14 @@
 //! Read and starred marks, keyed by article id, kept in the state folder.
 //!
-//! The reader changes marks in memory and calls [`Marks::save_if_due`] from
-//! its event loop (after every event and on every idle tick, at least every
-//! 100 ms); [`SAVE_DELAY`] after the first unsaved change it hands the
-//! changes to a saving thread, so a crash or `kill -9` loses at most the
-//! last half second or so, and the reader never waits for the disk.
-//! [`Marks::save`] at exit writes the rest and waits for it.
+//! The reader changes marks in memory and hands them to a saving thread
+//! right after the action that made them ([`Marks::hand_over`]); the
+//! thread writes what queued up meanwhile in one go, so a burst of marks
+//! costs one write, and the reader never waits for the disk.
+//! [`Marks::save_if_due`] on every tick takes the thread's reports in and
+//! retries a failed save (or, for callers that do not hand over, saves
+//! [`SAVE_DELAY`] after the first unsaved change). [`Marks::save`] at exit
+//! writes the rest and waits for it; [`settle`] lets an exit that cannot
+//! wait for the reader (the quit watchdog) wait for the thread instead.
 //!
 //! Every save takes an advisory lock, re-reads the file and applies only
 //! this process's own changes since its last save on top of it, so two
@@ -21,7 +24,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-pub use saver::SaveError;
+pub use saver::{SaveError, settle};
 pub use view::ViewFilter;
 
 /// How long after the first unsaved change the marks are written.

@@ -65,6 +65,7 @@
 
 mod fold;
 mod highlight;
+pub mod history;
 mod index;
 mod presence;
 mod query;

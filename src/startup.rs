@@ -28,6 +28,7 @@ use std::path::PathBuf;
 use crate::config::{Config, ConfigError};
 use crate::library::{Library, Progress};
 use crate::marks::Marks;
+use crate::search::history::{self, History};
 use crate::watch::{self, LibraryWatcher};
 
 /// Where a session keeps its files; [`Locations::standard`] for the
@@ -74,6 +75,10 @@ pub struct Startup {
     pub notices: Vec<String>,
     /// Where the metadata cache lives, for reloading while running.
     pub cache_dir: Option<PathBuf>,
+    /// The searches kept in earlier sessions, and their file (beside the
+    /// marks; `None` when marks live in memory only).
+    pub search_history: History,
+    pub history_file: Option<PathBuf>,
 }
 
 impl Startup {
@@ -129,17 +134,25 @@ impl Startup {
         let paths = Startup::paths(&config, paths);
         // The marks file of a well-read archive is tens of megabytes: read
         // it beside the library rather than after it.
-        let (library, (marks, message)) = std::thread::scope(|scope| {
-            let marks = scope.spawn(|| match &at.marks_file {
-                Some(file) => Marks::open(file),
-                None => (Marks::in_memory(), None),
+        let history_file = at.marks_file.as_deref().map(history::file_beside);
+        let (library, (marks, message), (search_history, history_message)) =
+            std::thread::scope(|scope| {
+                let marks = scope.spawn(|| match &at.marks_file {
+                    Some(file) => Marks::open(file),
+                    None => (Marks::in_memory(), None),
+                });
+                let history = scope.spawn(|| match &history_file {
+                    Some(file) => history::load(file),
+                    None => (History::default(), None),
+                });
+                let library =
+                    Library::load_cached_reporting(&paths, at.cache_dir.as_deref(), progress);
+                let marks = marks
+                    .join()
+                    .unwrap_or_else(|_| (Marks::in_memory(), Some("cannot read the marks".into())));
+                let history = history.join().unwrap_or_default();
+                (library, marks, history)
             });
-            let library = Library::load_cached_reporting(&paths, at.cache_dir.as_deref(), progress);
-            let marks = marks
-                .join()
-                .unwrap_or_else(|_| (Marks::in_memory(), Some("cannot read the marks".into())));
-            (library, marks)
-        });
         // A path that is not there is said, not shown as an empty list.
         let mut notices: Vec<String> = library
             .missing_roots()
@@ -150,6 +163,7 @@ impl Startup {
             })
             .collect();
         notices.extend(message);
+        notices.extend(history_message);
         Startup {
             config,
             library,
@@ -157,6 +171,8 @@ impl Startup {
             watcher: None,
             notices,
             cache_dir: at.cache_dir.clone(),
+            search_history,
+            history_file,
         }
     }
 }

@@ -123,18 +123,31 @@ fn show_on_a_huge_article_cuts_the_body() {
 fn show_on_an_unreadable_file_says_so_once() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("secret.md");
-    fs::write(&path, "---\ntitle: t\n---\nbody\n").unwrap();
-    fs::set_permissions(&path, fs::Permissions::from_mode(0o000)).unwrap();
-    if fs::File::open(&path).is_ok() {
-        eprintln!("skipped: running as a user who reads any file");
-        return;
+    // Files that cannot be read whoever runs the test (root included): a
+    // folder and a link to nothing, both named like articles.
+    let folder = dir.path().join("folder.md");
+    fs::create_dir(&folder).unwrap();
+    let dangling = dir.path().join("gone.md");
+    std::os::unix::fs::symlink(dir.path().join("nowhere.md"), &dangling).unwrap();
+    let mut cases = vec![(folder, "not a regular file"), (dangling, "No such file")];
+    // And one only a user without root's powers cannot read.
+    let secret = dir.path().join("secret.md");
+    fs::write(&secret, "---\ntitle: t\n---\nbody\n").unwrap();
+    fs::set_permissions(&secret, fs::Permissions::from_mode(0o000)).unwrap();
+    if fs::File::open(&secret).is_err() {
+        cases.push((secret, "Permission denied"));
     }
-    let output = inkstone(dir.path(), &["show", path.to_str().unwrap()]);
-    assert!(!output.status.success());
-    let err = text(&output.stderr);
-    assert_eq!(err.lines().count(), 1, "{err}");
-    assert!(err.contains("Permission denied"), "{err}");
+    for (path, reason) in cases {
+        let output = inkstone(dir.path(), &["show", path.to_str().unwrap()]);
+        assert!(!output.status.success(), "{}", path.display());
+        let err = text(&output.stderr);
+        assert_eq!(err.lines().count(), 1, "said once: {err}");
+        assert!(err.contains(reason), "{reason}: {err}");
+        assert!(
+            err.contains(path.file_name().unwrap().to_str().unwrap()),
+            "{err}"
+        );
+    }
 }
 
 /// An archive of one article, its cache written, then the cache replaced.

@@ -587,7 +587,8 @@ fn link_picker_digits_open_that_link_and_space_does_not() {
     let mut r = Reader::start(&archive, temp.path(), &browser, &record);
     r.wait_for(&["links  1 article"]);
     r.send("\r");
-    r.wait_for(&["立法會選舉連結整理"]);
+    // The body, not just the title (shown while the body still loads).
+    r.wait_for(&["立法會選舉連結整理", "選舉相關的報道整理如下"]);
     r.send("u");
     r.wait_for(&["Links 12 / 12", "0-9 number"]);
     // Space and Tab neither open nor close.
@@ -633,6 +634,87 @@ fn picker_space_types_and_tab_marks() {
     r.wait_for(&["Tags 1 / 20", "> 港鐵"]);
     r.send("\t");
     r.wait_for(&["1 marked"]);
+    r.send("\x1b");
+    std::thread::sleep(Duration::from_millis(200));
+    r.send("q");
+    assert!(r.wait_for_exit().success());
+}
+
+#[test]
+fn a_link_with_a_name_before_at_shows_its_host_and_asks_first() {
+    let temp = tempfile::tempdir().unwrap();
+    let record = temp.path().join("opened-url");
+    let browser = recording_browser(temp.path());
+    let archive = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/userinfo");
+    let mut r = Reader::start(&archive, temp.path(), &browser, &record);
+    r.wait_for(&["userinfo  1 article"]);
+    r.send("\r");
+    r.wait_for(&["銀行通知"]);
+    // `o`: a question naming the real host; `n` opens nothing.
+    r.send("o");
+    r.wait_for(&["This link goes to evil.example, not bank.example.hk", "y/n"]);
+    r.send("n");
+    r.wait_for(&["Not opened"]);
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(!record.exists(), "n opened the link");
+    // The link list says where each link goes.
+    r.send("u");
+    let screen = r.wait_for(&["Links 2 / 2", "goes to evil.example"]);
+    assert_eq!(
+        screen.matches("goes to evil.example").count(),
+        1,
+        "only the link with a name before @: {screen}"
+    );
+    // A digit asks too; `y` opens exactly that link.
+    r.send("1");
+    r.wait_for(&["This link goes to evil.example, not bank.example.hk:pw"]);
+    r.send("y");
+    assert_eq!(
+        wait_for_file(&record),
+        "https://bank.example.hk:pw@evil.example/a"
+    );
+    r.send("qq");
+    assert!(r.wait_for_exit().success());
+}
+
+#[test]
+fn search_starts_on_the_first_match_and_keeps_a_history_across_runs() {
+    let temp = tempfile::tempdir().unwrap();
+    let archive = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/search-reader");
+    let start =
+        |temp: &Path| Reader::start(&archive, temp, Path::new("/bin/true"), &temp.join("x"));
+    let mut r = start(temp.path());
+    r.wait_for(&["search-reader  6 articles", "1 / 6"]);
+    // Down to the third match, then a new query: its first match.
+    r.send("/台湾");
+    r.wait_for(&["1 / 3"]);
+    r.send("\x0e\x0e");
+    r.wait_for(&["3 / 3"]);
+    r.send("\x15台");
+    r.wait_for(&["/台 ", "1 / 4"]);
+    r.send("\x15台湾\r");
+    r.wait_for(&["3 articles with /台湾"]);
+    // `/` again starts from the kept query.
+    r.send("/");
+    r.wait_for(&["/台湾 "]);
+    r.send("\x15taiwan\r");
+    r.wait_for(&["1 article with /taiwan"]);
+    r.send("q");
+    assert!(r.wait_for_exit().success());
+    let saved = std::fs::read_to_string(temp.path().join("state/inkstone/search-history.txt"))
+        .expect("the history is saved beside the marks");
+    assert_eq!(saved, "台湾\ntaiwan\n");
+
+    // The next run: Up walks back through the kept searches.
+    let mut r = start(temp.path());
+    r.wait_for(&["search-reader  6 articles"]);
+    r.send("/");
+    r.send("\x1b[A");
+    r.wait_for(&["/taiwan ", "1 / 1"]);
+    r.send("\x1b[A");
+    r.wait_for(&["/台湾 ", "1 / 3"]);
+    r.send("\x1b[B\x1b[B");
+    r.wait_for(&["6 articles"]);
     r.send("\x1b");
     std::thread::sleep(Duration::from_millis(200));
     r.send("q");

@@ -18,8 +18,8 @@ const TIMEOUT: Duration = Duration::from_secs(30);
 struct Term {
     child: Box<dyn Child + Send + Sync>,
     writer: Option<Box<dyn Write + Send>>,
-    /// Kept open for the program's sake.
-    _master: Box<dyn MasterPty + Send>,
+    /// Kept open for the program's sake (and to resize the terminal).
+    master: Box<dyn MasterPty + Send>,
     screen: Arc<Mutex<vt100::Parser>>,
     home: PathBuf,
 }
@@ -68,7 +68,7 @@ impl Term {
         Term {
             child,
             writer: Some(writer),
-            _master: pair.master,
+            master: pair.master,
             screen,
             home: home.to_path_buf(),
         }
@@ -372,4 +372,59 @@ fn ctrl_l_repaints_without_asking_the_terminal_anything() {
     std::thread::sleep(Duration::from_millis(300));
     term.send(b"j\x0cq");
     assert_eq!(term.wait_for_exit(Duration::from_secs(10)), 0);
+}
+
+#[test]
+fn ctrl_c_while_the_reader_is_busy_quits_within_a_second_and_keeps_the_marks() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = archive(dir.path());
+    // A long article (under the 4 MiB body cap): laying it out again for a
+    // new width takes the reader's thread a good while, a real stall.
+    let paragraph = "香港新聞測試段落，這是一個很長的句子，用來填滿版面。".repeat(8);
+    let mut body = String::new();
+    while body.len() < 3_500_000 {
+        body.push_str(&paragraph);
+        body.push_str("\n\n");
+    }
+    std::fs::write(
+        root.join("0-long.md"),
+        format!(
+            "---\ntitle: 很長的文章\ndate: 2025-01-01\nurl: https://example.org/long\n---\n\n{body}"
+        ),
+    )
+    .unwrap();
+    let mut term = Term::start(dir.path(), &root);
+    term.wait_for("很長的文章");
+    // Star two articles in the list, open the long one, star it too.
+    term.send(b"jsjsg\r");
+    term.wait_for("香港新聞測試段落");
+    term.send(b"s");
+    term.wait_for("Starred");
+    // New widths: each means a new layout of the whole article, on the
+    // reader's own thread; Ctrl-c comes while it is at it.
+    for cols in [60u16, 100, 50, 90, 70, 110, 40, 80] {
+        term.master
+            .resize(PtySize {
+                rows: 24,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    std::thread::sleep(Duration::from_millis(100));
+    let pressed = Instant::now();
+    term.send(b"\x03");
+    let code = term.wait_for_exit(Duration::from_secs(10));
+    let took = pressed.elapsed();
+    let screen = term.screen();
+    assert!(
+        screen.contains("did not respond in time"),
+        "the reader was not busy; the test proves nothing:\n{screen}"
+    );
+    assert_eq!(code, 130, "{screen}");
+    // The issue's second; a loaded debug build gets a little slack.
+    assert!(took < Duration::from_millis(1500), "took {took:?}");
+    assert_eq!(starred(&term), 3, "{:?}", term.marks());
 }

@@ -180,3 +180,31 @@ fn pasted_text_goes_into_the_prompt() {
     );
     assert!(shown.contains("[臺灣]海峽情勢升溫　[習近平]") || shown.contains("[習近平]"));
 }
+
+fn ctrl(session: &mut Session<TestBackend>, c: char) {
+    session.handle_event(&Event::Key(KeyEvent::new(
+        KeyCode::Char(c),
+        KeyModifiers::CONTROL,
+    )));
+    session.redraw_all().unwrap();
+}
+
+#[test]
+fn a_new_query_starts_on_its_first_match_with_titles_and_tags_marked() {
+    for (w, h) in [(80, 24), (40, 12), (120, 30)] {
+        let mut s = session(w, h);
+        press(&mut s, "/台湾");
+        ctrl(&mut s, 'n');
+        ctrl(&mut s, 'n');
+        assert!(screen(&s).contains("3 / 3"), "{}", screen(&s));
+        // Ctrl-u and a new query: the cursor on its first match.
+        ctrl(&mut s, 'u');
+        press(&mut s, "臺灣");
+        let shown = screen(&s);
+        assert!(shown.contains("1 / 3"), "{shown}");
+        insta::assert_snapshot!(format!("search_new_query_first_match_{w}x{h}"), shown);
+        // Kept, then `/` again: the old query, to edit.
+        press(&mut s, "\n/");
+        insta::assert_snapshot!(format!("search_reopened_{w}x{h}"), screen(&s));
+    }
+}

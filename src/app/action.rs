@@ -51,6 +51,10 @@ pub enum Action {
     Insert(char),
     /// Search prompt: pasted text (bracketed paste).
     InsertText(String),
+    /// Search prompt: the previous (older) / next kept search in place of
+    /// the text.
+    HistoryPrev,
+    HistoryNext,
     /// List: open the search prompt (`/`).
     Search,
     /// List: switch to the next sort order (`S`).

@@ -18,4 +18,10 @@ pub enum Effect {
     Suspend,
     /// Repaint every cell (the screen may hold someone else's output).
     Redraw,
+    /// Replace the search history file at `path` (off the UI thread); only
+    /// a failure answers, with `Action::Fail`.
+    SaveSearchHistory {
+        path: std::path::PathBuf,
+        history: crate::search::history::History,
+    },
 }

@@ -14,6 +14,7 @@ use ratatui::text::Line;
 
 use super::{App, Criterion, Cursor, Detail};
 use crate::article::Article;
+use crate::search::history::History;
 use crate::search::{
     LineMatches, MatchPosition, Progress, Query, SearchIndex, SearchSession, SortOrder, match_lines,
 };
@@ -37,6 +38,8 @@ pub struct SearchState {
     pub(super) hits: Option<DetailHits>,
     /// The articles changed: searches kept must run again on a new index.
     pub(super) stale: bool,
+    /// The searches kept with Enter, for Up/Down at the prompt.
+    pub(super) history: History,
 }
 
 /// The `/` prompt while it is open.
@@ -47,6 +50,15 @@ pub struct Prompt {
     pub(super) previous: Option<Criterion>,
     /// The list selection before `/`, restored by Esc.
     pub(super) cursor: Cursor,
+    /// How far back Up has gone in the history (1: the newest entry);
+    /// `None` while the text is the person's own.
+    pub(super) recalled: Option<usize>,
+    /// What was typed before Up recalled older searches; Down past the
+    /// newest entry brings it back.
+    pub(super) draft: String,
+    /// The query changed since the selection last moved: the selection
+    /// stays on the first match while results fill in.
+    pub(super) on_first: bool,
 }
 
 /// One list order: the article indices in order, and each one's position.
@@ -183,6 +195,18 @@ impl App {
     /// What is typed at the `/` prompt, while it is open.
     pub fn search_prompt(&self) -> Option<&str> {
         self.search.prompt.as_ref().map(|p| p.input.as_str())
+    }
+
+    /// The searches kept with Enter, oldest first.
+    pub fn search_history(&self) -> &History {
+        &self.search.history
+    }
+
+    /// The same app with the searches kept in earlier sessions.
+    #[must_use]
+    pub fn with_search_history(mut self, history: History) -> Self {
+        self.search.history = history;
+        self
     }
 
     /// The active search (typed at the prompt or kept with Enter).

@@ -4,6 +4,7 @@ mod filtering;
 mod marks;
 mod options;
 mod screen;
+mod search_prompt;
 mod searching;
 
 use chrono::NaiveDate;

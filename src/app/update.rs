@@ -44,7 +44,7 @@ impl App {
             } => self.body_loaded(article, &path, result),
             Action::Notify(text) => self.notify(text),
             Action::Fail(text) => self.fail(text),
-            Action::Answer(yes) => self.answer(yes),
+            Action::Answer(yes) => return self.answer(yes),
             Action::Tick { now } => {
                 self.tick();
                 self.save_marks(now);

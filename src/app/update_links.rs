@@ -1,6 +1,6 @@
 //! `App::update` for links: the article's own, and those in its body.
 
-use super::{App, Body, Choices, Effect, PickerEntry, PickerKind, check_url};
+use super::{App, Body, Choices, Effect, PickerEntry, PickerKind, check_url, hidden_host};
 
 impl App {
     pub(super) fn open_link(&mut self, original: bool) -> Vec<Effect> {
@@ -29,6 +29,11 @@ impl App {
     /// Checks a link and, if it is a web link, asks for it to be opened.
     pub(super) fn open_url(&mut self, link: &str) -> Vec<Effect> {
         match check_url(link) {
+            Ok(url) if hidden_host(&url).is_some() => {
+                let hidden = hidden_host(&url).expect("checked above");
+                self.confirm = Some(super::Confirm::OpenLink { url, hidden });
+                Vec::new()
+            }
             Ok(url) => {
                 self.notify(format!(
                     "Opening {}",

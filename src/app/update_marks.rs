@@ -3,21 +3,29 @@
 
 use std::time::Instant;
 
-use super::{Action, App, Effect};
+use super::{Action, App, Effect, HiddenHost};
 use crate::text::thousands::thousands;
 
 /// A yes/no question waiting in the status line; any other key cancels it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Confirm {
     /// Mark the `listed` articles read; `unread` of them are not yet.
     MarkAllRead { listed: usize, unread: usize },
+    /// Open `url`, whose address names `hidden.shown_as` before an `@`
+    /// while it goes to `hidden.host`.
+    OpenLink { url: String, hidden: HiddenHost },
 }
 
 impl Confirm {
-    /// The question as the status line asks it.
-    pub fn question(self) -> String {
+    /// The question as the status line asks it (the real host first, so
+    /// a narrow status line still shows it).
+    pub fn question(&self) -> String {
         match self {
-            Confirm::MarkAllRead { listed, unread } => format!(
+            Confirm::OpenLink { hidden, .. } => format!(
+                "This link goes to {}, not {} (named before @). Open it? y/n",
+                hidden.host, hidden.shown_as
+            ),
+            &Confirm::MarkAllRead { listed, unread } => format!(
                 "Mark {} read ({} unread)? y/n",
                 if listed == 1 {
                     "the listed article".to_owned()
@@ -78,15 +86,26 @@ impl App {
     }
 
     /// `Action::Answer`: the reply to the pending question, if any.
-    pub(super) fn answer(&mut self, yes: bool) {
+    pub(super) fn answer(&mut self, yes: bool) -> Vec<Effect> {
         let Some(question) = self.confirm.take() else {
-            return;
+            return Vec::new();
         };
         if !yes {
-            self.notify("Nothing changed");
-            return;
+            self.notify(match question {
+                Confirm::OpenLink { .. } => "Not opened",
+                Confirm::MarkAllRead { .. } => "Nothing changed",
+            });
+            return Vec::new();
         }
         match question {
+            Confirm::OpenLink { url, hidden } => {
+                self.notify(format!(
+                    "Opening {} (host {})",
+                    crate::text::width::truncate(&url, 200),
+                    hidden.host
+                ));
+                return vec![Effect::OpenUrl(url)];
+            }
             Confirm::MarkAllRead { .. } => {
                 let mut marked = 0;
                 for &article in &self.visible {
@@ -100,6 +119,7 @@ impl App {
                 ));
             }
         }
+        Vec::new()
     }
 
     fn cycle_view(&mut self) {

@@ -3,19 +3,29 @@
 
 use super::search::{DetailHits, Prompt};
 use super::{Action, App, Criterion, Effect, View};
+use crate::search::history::History;
 use crate::search::{QUERY_CUT_MESSAGE, Query, SortOrder, append_capped};
 use crate::text::sanitize;
 
 impl App {
-    /// `/` in the list: opens the prompt with nothing typed, so the list
-    /// shows what the other filters leave until the first keystroke.
+    /// `/` in the list: opens the prompt with the kept search, if any, to
+    /// edit (else nothing typed, so the list shows what the other filters
+    /// leave until the first keystroke).
     pub(super) fn open_search(&mut self) {
         self.search
             .ensure_index(&self.library.articles, self.options.search_store.as_deref());
+        let previous = self.filters.search().cloned();
+        let input = match &previous {
+            Some(Criterion::Search { text, .. }) => text.clone(),
+            _ => String::new(),
+        };
         self.search.prompt = Some(Prompt {
-            input: String::new(),
-            previous: self.filters.search().cloned(),
+            input,
+            previous,
             cursor: self.list,
+            recalled: None,
+            draft: String::new(),
+            on_first: false,
         });
         self.run_search();
     }
@@ -25,6 +35,14 @@ impl App {
             return Vec::new();
         };
         let mut cut = false;
+        if matches!(
+            action,
+            Action::Insert(_) | Action::InsertText(_) | Action::DeleteChar | Action::ClearQuery
+        ) {
+            // Editing makes a recalled search the person's own text.
+            prompt.recalled = None;
+            prompt.draft.clear();
+        }
         match action {
             Action::Insert(c) if !c.is_control() => {
                 cut = append_capped(&mut prompt.input, c.encode_utf8(&mut [0; 4]));
@@ -36,10 +54,12 @@ impl App {
                 prompt.input.pop();
             }
             Action::ClearQuery => prompt.input.clear(),
-            Action::Apply | Action::Open => {
-                self.keep_search();
-                return Vec::new();
+            Action::HistoryPrev | Action::HistoryNext => {
+                if !recall(prompt, &self.search.history, action_is_back(&action)) {
+                    return Vec::new();
+                }
             }
+            Action::Apply | Action::Open => return self.keep_search(),
             Action::Back => {
                 self.cancel_search();
                 return Vec::new();
@@ -55,14 +75,35 @@ impl App {
             | Action::First
             | Action::Last
             | Action::ScrollDown { .. }
-            | Action::ScrollUp { .. } => return self.update_list(action),
+            | Action::ScrollUp { .. } => {
+                prompt.on_first = false;
+                return self.update_list(action);
+            }
             _ => return Vec::new(),
         }
         if cut {
             self.notify(QUERY_CUT_MESSAGE);
         }
         self.run_search();
+        self.select_first_match();
         Vec::new()
+    }
+
+    /// After the query changed: the selection on the first match, at the
+    /// top; with nothing typed, back where it was before `/`.
+    fn select_first_match(&mut self) {
+        let Some(prompt) = self.search.prompt.as_mut() else {
+            return;
+        };
+        let rows = self.size.body_rows();
+        if prompt.input.trim().is_empty() {
+            prompt.on_first = false;
+            self.list = prompt.cursor;
+        } else {
+            prompt.on_first = true;
+            self.list = super::Cursor::default();
+        }
+        self.list.reveal(self.visible.len(), rows);
     }
 
     /// Narrows the list to what the prompt's text matches (every other
@@ -84,11 +125,23 @@ impl App {
         self.refilter();
     }
 
-    /// Enter: the search stays as a filter.
-    fn keep_search(&mut self) {
-        self.search.prompt = None;
+    /// Enter: the search stays as a filter, and joins the history (saved
+    /// off the UI thread when there is a file for it).
+    fn keep_search(&mut self) -> Vec<Effect> {
+        let Some(prompt) = self.search.prompt.take() else {
+            return Vec::new();
+        };
+        let mut effects = Vec::new();
+        if self.search.history.push(&prompt.input) {
+            if let Some(path) = &self.options.search_history_file {
+                effects.push(Effect::SaveSearchHistory {
+                    path: path.clone(),
+                    history: self.search.history.clone(),
+                });
+            }
+        }
         let Some(label) = self.filters.search().map(Criterion::label) else {
-            return;
+            return effects;
         };
         let shown = self.visible.len();
         let more = if self.index_progress().is_some() {
@@ -100,6 +153,7 @@ impl App {
             "{shown} article{} with {label}{more}",
             if shown == 1 { "" } else { "s" },
         ));
+        effects
     }
 
     /// Esc: back to the search (and selection) there was before `/`.
@@ -130,6 +184,11 @@ impl App {
         let stale = std::mem::take(&mut self.search.stale);
         if self.refresh_search(stale) {
             self.refilter();
+            // Matches filling in while indexing may come before the
+            // first one: a query just typed keeps the selection on top.
+            if self.search.prompt.as_ref().is_some_and(|p| p.on_first) {
+                self.list = super::Cursor::default();
+            }
         }
     }
 
@@ -228,4 +287,34 @@ impl App {
         }
         self.notify(format!("match {}/{}", next + 1, total));
     }
+}
+
+fn action_is_back(action: &Action) -> bool {
+    matches!(action, Action::HistoryPrev)
+}
+
+/// Up (`back`) / Down at the prompt: the next older / newer kept search in
+/// place of the text, Down past the newest giving back what was typed.
+/// Says whether the text changed.
+fn recall(prompt: &mut Prompt, history: &History, back: bool) -> bool {
+    let now = prompt.recalled.unwrap_or(0);
+    let next = if back {
+        if now >= history.len() {
+            return false;
+        }
+        now + 1
+    } else if now == 0 {
+        return false;
+    } else {
+        now - 1
+    };
+    if now == 0 {
+        prompt.draft = std::mem::take(&mut prompt.input);
+    }
+    prompt.input = match next.checked_sub(1) {
+        Some(n) => history.back(n).unwrap_or_default().to_owned(),
+        None => std::mem::take(&mut prompt.draft),
+    };
+    prompt.recalled = (next > 0).then_some(next);
+    true
 }

@@ -20,6 +20,23 @@ impl Marks {
         Ok(finished)
     }
 
+    /// Hands every change made so far to the saving thread now, without
+    /// waiting for the disk or for [`super::SAVE_DELAY`]: the reader does
+    /// this after each action, so a mark is on its way to the disk before
+    /// whatever the next key does, and a reader that then stalls and is
+    /// ended by the watchdog still keeps it (see [`settle`]). The thread
+    /// writes changes that queue up while it is busy in one go. Errors
+    /// wait for the next [`Marks::save_if_due`].
+    pub fn hand_over(&mut self) {
+        if self.pending.is_empty() || self.retry_at.is_some() {
+            return;
+        }
+        if let Err(e) = self.start_save() {
+            // Reported by the next tick's save, which retries.
+            self.notices.push(e.to_string());
+        }
+    }
+
     /// Writes every change now and waits until it is on disk (at exit).
     /// Marks another process saved meanwhile are merged in, and become
     /// visible here too.

@@ -6,8 +6,30 @@ use std::collections::{BTreeSet, HashMap};
 use std::fs::{self, OpenOptions};
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
+use std::time::{Duration, Instant};
+
+/// Saves handed to a saving thread and not yet on disk, in the whole
+/// process: what [`settle`] waits for. Process-wide because the one who
+/// waits (the quit watchdog, on its own thread, while the reader's thread
+/// is stuck) cannot reach the reader's `Marks`.
+static UNSAVED_JOBS: AtomicUsize = AtomicUsize::new(0);
+
+/// Waits until every save handed to a saving thread is on disk, or
+/// `within` passes; says whether they all were. For an exit that cannot
+/// wait for the reader's own orderly save.
+pub fn settle(within: Duration) -> bool {
+    let until = Instant::now() + within;
+    while UNSAVED_JOBS.load(Ordering::SeqCst) > 0 {
+        if Instant::now() >= until {
+            return false;
+        }
+        thread::sleep(Duration::from_millis(2));
+    }
+    true
+}
 
 use super::file::{self, MarksFile, Unusable};
 use super::{Change, set_member};
@@ -63,16 +85,32 @@ impl Saver {
         thread::Builder::new()
             .name("inkstone-marks".into())
             .spawn(move || {
-                for job in job_rx {
-                    let result = write_merged(&path, &mut known, &job.changes);
-                    if done_tx
-                        .send(Done {
+                while let Ok(first) = job_rx.recv() {
+                    // Jobs that queued up while the last write ran are
+                    // written together: one write for a burst of marks.
+                    let mut batch = vec![first];
+                    batch.extend(job_rx.try_iter());
+                    let mut changes: HashMap<String, Change> = HashMap::new();
+                    for job in &batch {
+                        for (id, change) in &job.changes {
+                            let merged = changes.entry(id.clone()).or_default();
+                            merged.read = change.read.or(merged.read);
+                            merged.starred = change.starred.or(merged.starred);
+                        }
+                    }
+                    let result = write_merged(&path, &mut known, &changes);
+                    UNSAVED_JOBS.fetch_sub(batch.len(), Ordering::SeqCst);
+                    // Each job gets its answer (the caller counts them);
+                    // the first carries the notices and the merge.
+                    let answers = answers(result, batch.len());
+                    for (job, result) in batch.into_iter().zip(answers) {
+                        let done = Done {
                             changes: job.changes,
                             result,
-                        })
-                        .is_err()
-                    {
-                        return;
+                        };
+                        if done_tx.send(done).is_err() {
+                            return;
+                        }
                     }
                 }
             })?;
@@ -81,8 +119,34 @@ impl Saver {
 
     /// Hands over a job; gives it back if the thread is gone.
     pub fn send(&self, job: Job) -> Result<(), Job> {
-        self.jobs.send(job).map_err(|e| e.0)
+        UNSAVED_JOBS.fetch_add(1, Ordering::SeqCst);
+        self.jobs.send(job).map_err(|e| {
+            UNSAVED_JOBS.fetch_sub(1, Ordering::SeqCst);
+            e.0
+        })
     }
+}
+
+/// One write's outcome as `count` answers: the first is the outcome, the
+/// others the same success (with nothing more to report) or failure.
+fn answers(result: io::Result<Saved>, count: usize) -> Vec<io::Result<Saved>> {
+    let mut out = Vec::with_capacity(count);
+    let again = match &result {
+        Ok(saved) => Ok(saved.read_only),
+        Err(e) => Err((e.kind(), e.to_string())),
+    };
+    out.push(result);
+    for _ in 1..count {
+        out.push(match &again {
+            Ok(read_only) => Ok(Saved {
+                merged: None,
+                notices: Vec::new(),
+                read_only: *read_only,
+            }),
+            Err((kind, message)) => Err(io::Error::new(*kind, message.clone())),
+        });
+    }
+    out
 }
 
 fn write_merged(

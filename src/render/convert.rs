@@ -350,36 +350,41 @@ impl<'b> Runs<'b> {
         self.add(plain, style, link.as_ref());
     }
 
-    /// `[圖] alt`; an image outside a link gets a number of its own (its
-    /// label run carries its address), so it can be opened.
+    /// `[圖] alt`. An image with an address of its own gets its own
+    /// number (its label run carries the address), so it can be opened,
+    /// also inside a link: `[圖 2] alt[1]`, the link's number after its
+    /// text (`連結` when the image was all the link showed).
     fn image(&mut self, alt: &str, src: Option<&str>, style: Style, link: Option<&String>) {
         let label = style::media_label().patch(style);
         let own = src.and_then(|s| links::resolve(self.base, s));
-        match (link, own) {
-            (None, Some(own)) => self.done.push(Run {
+        let numbered = own.is_some();
+        match own {
+            Some(own) => self.done.push(Run {
                 text: alt.to_owned(),
                 style: label,
                 link: Some(own),
                 image: true,
             }),
-            _ => self.add("[圖]".to_owned(), label, link),
+            None => self.add("[圖]".to_owned(), label, link),
         }
         if !alt.is_empty() {
             self.add(format!(" {alt}"), style::caption().patch(style), link);
+        } else if numbered && link.is_some() {
+            self.add(" 連結".to_owned(), style, link);
         }
     }
 
     /// Appends text; addresses written out in unlinked text (`see
     /// https://a.b/c`) become links, so they are numbered too.
     fn add(&mut self, text: String, style: Style, link: Option<&String>) {
-        if link.is_some() || !text.contains("://") {
+        if link.is_some() || !links::may_hold_bare(&text) {
             self.add_run(text, style, link);
             return;
         }
         let mut rest = text.as_str();
         while let Some((before, address, after)) = links::find_bare(rest) {
             self.add_run(before.to_owned(), style, None);
-            let linked = links::resolve(None, address);
+            let linked = links::resolve(None, &links::with_scheme(address));
             let link_style = if linked.is_some() {
                 style.patch(style::link())
             } else {

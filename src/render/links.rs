@@ -50,16 +50,56 @@ pub fn readable_url(url: &str) -> String {
     }
 }
 
-/// The first `http://` or `https://` address written out in `text`: the
-/// text before it, the address, the text after. An address ends at a space,
-/// a wide character, a bracket or quote, and does not take the sentence's
-/// final punctuation.
+/// Whether `text` may hold an address written out (a quick test before
+/// [`find_bare`]).
+pub(super) fn may_hold_bare(text: &str) -> bool {
+    text.contains("://") || text.contains("www.") || text.contains("WWW.")
+}
+
+/// A bare `www.` address as a link to open: `https://` in front (what a
+/// browser's address bar would do); others as they are.
+pub(super) fn with_scheme(address: &str) -> std::borrow::Cow<'_, str> {
+    if address
+        .get(..4)
+        .is_some_and(|s| s.eq_ignore_ascii_case("www."))
+    {
+        format!("https://{address}").into()
+    } else {
+        address.into()
+    }
+}
+
+/// Where a bare address starts in `lower` (lowercased text): an
+/// `http(s)://`, or `www.` starting a word (not the `www.` inside
+/// `https://www.` or `abcwww.`).
+fn bare_start(lower: &str) -> Option<(usize, usize)> {
+    let scheme = ["https://", "http://"]
+        .iter()
+        .filter_map(|scheme| lower.find(scheme).map(|at| (at, scheme.len())))
+        .min();
+    let www = lower.match_indices("www.").map(|(at, _)| at).find(|&at| {
+        let before = lower[..at].chars().next_back();
+        let after = lower[at + 4..].chars().next();
+        before.is_none_or(|c| {
+            !(c.is_ascii_alphanumeric() || matches!(c, '.' | '/' | '@' | '-' | '_'))
+        }) && after.is_some_and(|c| c.is_ascii_alphanumeric())
+    });
+    match (scheme, www) {
+        (Some(s), Some(w)) if w < s.0 => Some((w, 0)),
+        (Some(s), _) => Some(s),
+        (None, Some(w)) => Some((w, 0)),
+        (None, None) => None,
+    }
+}
+
+/// The first `http://`, `https://` or `www.` address written out in `text`:
+/// the text before it, the address, the text after. An address ends at a
+/// space, a wide character, a bracket or quote, and does not take the
+/// sentence's final punctuation. A `www.` address needs a dot after the
+/// `www.` part (`www.example.com`, not `www.foo`).
 pub(super) fn find_bare(text: &str) -> Option<(&str, &str, &str)> {
     let lower = text.to_ascii_lowercase();
-    let start = ["https://", "http://"]
-        .iter()
-        .filter_map(|scheme| lower.find(scheme))
-        .min()?;
+    let (start, scheme_len) = bare_start(&lower)?;
     let tail = &text[start..];
     let end = tail
         .char_indices()
@@ -73,12 +113,21 @@ pub(super) fn find_bare(text: &str) -> Option<(&str, &str, &str)> {
         })
         .map_or(tail.len(), |(i, _)| i);
     let address = tail[..end].trim_end_matches(['.', ',', ';', ':', '!', '?']);
-    let scheme_end = tail.find("://").map_or(0, |i| i + 3);
-    if address.len() <= scheme_end {
-        // A scheme alone: look after it.
-        let after = &text[start + scheme_end..];
+    let host = address.get(scheme_len..).unwrap_or("");
+    let host = host.split(['/', '?', '#']).next().unwrap_or("");
+    let too_short = if scheme_len == 0 {
+        // `www.` alone, or `www.word`: not an address.
+        host.get(4..)
+            .is_none_or(|rest| !rest.contains('.') || rest.ends_with('.'))
+    } else {
+        host.is_empty()
+    };
+    if too_short {
+        // Look after it.
+        let skip = start + scheme_len.max(4).min(tail.len());
+        let after = &text[skip..];
         let (b, a, rest) = find_bare(after)?;
-        let before_len = start + scheme_end + b.len();
+        let before_len = skip + b.len();
         return Some((&text[..before_len], a, rest));
     }
     let stop = start + address.len();
@@ -189,6 +238,35 @@ mod tests {
             find_bare("https:// then https://x.y").map(|(_, a, _)| a),
             Some("https://x.y")
         );
+    }
+
+    #[test]
+    fn bare_www_addresses_are_found_and_open_as_https() {
+        assert_eq!(
+            find_bare("詳見www.example.com/a?b=1。"),
+            Some(("詳見", "www.example.com/a?b=1", "。")),
+            "Chinese text runs into addresses"
+        );
+        assert_eq!(
+            find_bare("詳見 www.example.com/a?b=1。"),
+            Some(("詳見 ", "www.example.com/a?b=1", "。"))
+        );
+        assert_eq!(
+            find_bare("(WWW.Example.HK)").map(|(_, a, _)| a),
+            Some("WWW.Example.HK")
+        );
+        assert_eq!(
+            find_bare("see https://www.a.hk/x").map(|(_, a, _)| a),
+            Some("https://www.a.hk/x"),
+            "the www. inside a full address is part of it"
+        );
+        assert_eq!(find_bare("www. and www.foo and awww.b.c"), None);
+        assert_eq!(
+            find_bare("www.foo then www.b.hk").map(|(_, a, _)| a),
+            Some("www.b.hk")
+        );
+        assert_eq!(with_scheme("www.a.hk/x"), "https://www.a.hk/x");
+        assert_eq!(with_scheme("http://a.hk"), "http://a.hk");
     }
 
     #[test]

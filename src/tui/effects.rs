@@ -109,6 +109,35 @@ impl Runner {
     }
 }
 
+impl Runner {
+    /// Runs `job`, which answers only when there is something to say (a
+    /// save that failed): inline, at once; on a worker, through the
+    /// inbound channel. Such a job does not count as busy: nothing waits
+    /// for it before the next key.
+    pub fn run_quiet(
+        &self,
+        name: &str,
+        job: impl FnOnce() -> Option<Action> + Send + 'static,
+    ) -> Option<Action> {
+        match self.workers {
+            Workers::Inline => job(),
+            Workers::Threads => {
+                let tx = self.inbound_tx.clone();
+                let spawned = thread::Builder::new()
+                    .name(format!("inkstone-{name}"))
+                    .spawn(move || {
+                        if let Some(action) = job() {
+                            let _ = tx.send(action);
+                        }
+                    });
+                spawned
+                    .err()
+                    .map(|e| Action::Fail(format!("cannot start a worker ({name}): {e}")))
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

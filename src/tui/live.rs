@@ -43,6 +43,8 @@ pub fn app_for(startup: Startup, keymap: &Keymap) -> (App, Live) {
         watcher,
         notices,
         cache_dir,
+        search_history,
+        history_file,
     } = startup;
     let live = Live {
         started: watcher.is_some(),
@@ -63,8 +65,11 @@ pub fn app_for(startup: Startup, keymap: &Keymap) -> (App, Live) {
             .as_deref()
             .filter(|_| !live.roots.is_empty())
             .map(|dir| crate::search::store_file(dir, &live.roots)),
+        search_history_file: history_file,
     };
-    let mut app = App::new(library, keymap.guide(), options).with_marks(marks);
+    let mut app = App::new(library, keymap.guide(), options)
+        .with_marks(marks)
+        .with_search_history(search_history);
     if !notices.is_empty() {
         app.update(Action::Fail(notices.join("; ")));
     }

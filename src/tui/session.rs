@@ -163,6 +163,14 @@ where
                             queue.extend(self.runner.run("body", job));
                         }
                     }
+                    Effect::SaveSearchHistory { path, history } => {
+                        let job = move || {
+                            crate::search::history::save(&path, &history)
+                                .err()
+                                .map(|e| Action::Fail(format!("search history not saved: {e}")))
+                        };
+                        queue.extend(self.runner.run_quiet("history", job));
+                    }
                     Effect::OpenUrl(url) => match browser::plan(&url) {
                         Launch::Background => {
                             browser::open_in_background(url, self.runner.sender());
@@ -174,6 +182,10 @@ where
                 }
             }
         }
+        // A mark goes to the saving thread at once, before whatever the
+        // next key does: if that stalls the loop and Ctrl-c ends the
+        // process through the watchdog, the mark is already on its way.
+        self.app.marks_to_save().hand_over();
         outside
     }
 

@@ -6,9 +6,10 @@
 //! may be unable to look (a slow frame, a terminal that stopped reading our
 //! output), so the signal, and Ctrl-c seen by the input thread, also arm a
 //! [`Watchdog`]: if the loop has not begun to exit within [`GRACE`], the
-//! watchdog restores what it can and exits. Marks handed to the saving
-//! thread are on disk by then (it saves within a second of each change);
-//! only those made in the last moments of a stuck loop can be lost.
+//! watchdog waits briefly for the marks' saving thread ([`SAVES`]) and
+//! exits, within a second of the Ctrl-c or signal. The reader hands every
+//! mark to that thread right after the action that made it (see
+//! `Session::dispatch`), so marks made before the loop got stuck are kept.
 
 use std::io;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -18,7 +19,10 @@ use std::time::{Duration, Instant};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 
 /// How long the event loop gets to begin exiting by itself.
-const GRACE: Duration = Duration::from_millis(900);
+const GRACE: Duration = Duration::from_millis(700);
+/// How long a stuck reader's exit waits for marks already handed to the
+/// saving thread to reach the disk (GRACE + SAVES stays under a second).
+const SAVES: Duration = Duration::from_millis(250);
 /// How long an orderly exit (saving marks) may take before the watchdog
 /// ends it anyway: a marks folder on a hung network disk must not keep a
 /// closed terminal's reader alive forever.
@@ -143,10 +147,13 @@ fn watch(shared: &Shared) {
         if exiting {
             say("saving took too long; stopped");
         } else {
+            let saved = crate::marks::settle(SAVES);
             let _ = super::terminal::leave();
-            say(
-                "the reader did not respond in time; stopped without saving the last moment's marks",
-            );
+            say(if saved {
+                "the reader did not respond in time; stopped (marks made before were saved)"
+            } else {
+                "the reader did not respond in time; stopped without saving the last marks"
+            });
         }
         std::process::exit(code);
     }

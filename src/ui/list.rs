@@ -215,7 +215,8 @@ impl Columns {
                 tags.push_str(" #");
                 tags.push_str(tag);
             }
-            b.push(&tags, patch(theme.tags));
+            let mark = patch(theme.tags).patch(theme.found);
+            super::search::push_title(&mut b, &tags, patch(theme.tags), query, mark);
         }
         b.pad(patch(theme.title)).build()
     }

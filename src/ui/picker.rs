@@ -128,10 +128,10 @@ fn link_line(
     let patch = |style| theme.row_style(style, selected);
     let detail = app.detail();
     let text = detail.map_or("", |d| d.link_text(n));
-    let url = detail
-        .and_then(|d| n.checked_sub(1).and_then(|i| d.links().get(i)))
-        .map(|u| readable_url(u))
-        .unwrap_or_default();
+    let raw = detail.and_then(|d| n.checked_sub(1).and_then(|i| d.links().get(i)));
+    let url = raw.map(|u| readable_url(u)).unwrap_or_default();
+    // `https://example.com@evil.com/` goes to evil.com: say so first.
+    let hidden = raw.and_then(|u| crate::app::hidden_host(u));
     let mut b = LineBuilder::new(width);
     b.push_fit(&format!(" [{n}]"), count_width + 4, patch(theme.key));
     // An address written out in the text is its own text.
@@ -140,6 +140,9 @@ fn link_line(
         let text_width = width::str_width(text).min(b.left() / 3);
         b.push_fit(text, text_width, patch(theme.title));
         b.push("  ", patch(theme.title));
+    }
+    if let Some(hidden) = hidden {
+        b.push(&format!("goes to {}  ", hidden.host), patch(theme.error));
     }
     let url = width::elide_middle(&url, b.left());
     b.push(&url, patch(theme.dim));

@@ -78,8 +78,9 @@ pub fn push_prompt(b: &mut LineBuilder, input: &str, app: &App, theme: &Theme) -
     u16::try_from(cursor).unwrap_or(u16::MAX)
 }
 
-/// Appends a list title with what `query` matches in `mark`, cut with an
-/// ellipsis like [`LineBuilder::push`] when it does not fit.
+/// Appends a list title (or the tags after it) with what `query` matches
+/// in `mark`, cut with an ellipsis like [`LineBuilder::push`] when it does
+/// not fit.
 pub fn push_title(
     b: &mut LineBuilder,
     title: &str,

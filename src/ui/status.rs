@@ -1,5 +1,9 @@
 //! The bottom line: a message, else key hints; the position on the right.
 
+mod fit;
+
+pub use fit::fit_message;
+
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
@@ -38,8 +42,11 @@ pub fn draw(frame: &mut Frame, app: &App, size: Size, theme: &Theme) {
         let column = super::search::push_prompt(&mut b, input, app, theme);
         frame.set_cursor_position((area.x.saturating_add(column), area.y));
     } else if let Some(status) = app.status() {
+        // Cells that are not safe to draw are replaced before measuring,
+        // so the fitted text is what the line shows.
+        let text = fit_message(&crate::text::cells::terminal_safe(&status.text), left_width);
         b.push(
-            &status.text,
+            &text,
             if status.error {
                 theme.error
             } else {

@@ -189,7 +189,11 @@ fn esc_restores_the_previous_list_and_selection() {
     app.update(Action::MoveDown); // Strait tensions rise
     app.update(Action::Search);
     type_text(&mut app, "台湾");
-    assert_eq!(app.selected_article(), Some(2), "the one that followed it");
+    assert_eq!(
+        app.selected_article(),
+        Some(0),
+        "a new query: its first match"
+    );
     app.update(Action::Back);
     assert_eq!(app.context(), Context::List);
     assert!(app.filters().is_empty());
@@ -201,7 +205,13 @@ fn esc_restores_the_previous_list_and_selection() {
     type_text(&mut app, "台湾");
     app.update(Action::Apply);
     app.update(Action::Search);
-    assert_eq!(app.visible().len(), 6, "a new search starts from scratch");
+    assert_eq!(
+        app.search_prompt(),
+        Some("台湾"),
+        "it starts from the kept one"
+    );
+    app.update(Action::ClearQuery);
+    assert_eq!(app.visible().len(), 6, "cleared: every article");
     type_text(&mut app, "香港");
     assert_eq!(app.visible(), [4]);
     app.update(Action::Back);
@@ -230,14 +240,14 @@ fn search_combines_with_tag_and_category_filters() {
 }
 
 #[test]
-fn the_selected_article_stays_selected_while_still_listed() {
+fn a_new_query_selects_its_first_match_and_down_moves_the_list() {
     let mut app = indexed_app();
     app.update(Action::MoveDown); // 台湾旅游业复苏
     app.update(Action::Search);
     type_text(&mut app, "台湾");
-    assert_eq!(app.selected_article(), Some(1));
+    assert_eq!(app.selected_article(), Some(0), "issue 11: the first match");
     app.update(Action::MoveDown);
-    assert_eq!(app.selected_article(), Some(2), "Down moves the list");
+    assert_eq!(app.selected_article(), Some(1), "Down moves the list");
     assert_eq!(app.context(), Context::Search);
 }
 
