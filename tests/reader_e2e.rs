@@ -462,7 +462,8 @@ fn link_picker_digits_open_that_link_and_space_does_not() {
     let mut r = start(&archive, temp.path(), &browser, &record);
     r.wait_for(&["links  1 article"]);
     r.send("\r");
-    r.wait_for(&["立法會選舉連結整理"]);
+    // The body (and so its links) may load after the header shows.
+    r.wait_for(&["立法會選舉連結整理", "選舉相關的報道整理如下"]);
     r.send("u");
     r.wait_for(&["Links 12 / 12", "0-9 number"]);
     // Space and Tab neither open nor close.
