@@ -26,6 +26,10 @@ use std::sync::mpsc::Sender;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+mod common;
+use common::home::starred;
+use common::pty::home_env;
+
 /// How long `q` may take to end the reader. The issue asks for 1 s; the
 /// debug binary on a loaded 2-core CI machine gets some slack.
 const QUIT_WITHIN: Duration =
@@ -91,11 +95,7 @@ impl Run {
             .arg(env!("CARGO_BIN_EXE_inkstone"))
             .arg(archive)
             .env("TERM", "xterm-256color")
-            .env("XDG_CONFIG_HOME", home.join("config"))
-            .env("XDG_STATE_HOME", home.join("state"))
-            .env("XDG_CACHE_HOME", home.join("cache"))
-            .env("XDG_DATA_HOME", home.join("data"))
-            .env("HOME", home)
+            .envs(home_env(home))
             .env("BROWSER", "true")
             .env("RUST_BACKTRACE", "1")
             .stdin(slave.try_clone().unwrap())
@@ -391,20 +391,6 @@ fn random_input(rng: &mut Rng) -> Vec<u8> {
         2 => (0..rng.below(64)).map(|_| rng.below(256) as u8).collect(),
         _ => rng.pick(KEYS).to_vec(),
     }
-}
-
-fn starred(home: &Path) -> Vec<String> {
-    let path = home.join("state/inkstone/marks.json");
-    let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("marks file {}: {e}", path.display()));
-    let value: serde_json::Value =
-        serde_json::from_str(&text).unwrap_or_else(|e| panic!("marks file not valid JSON: {e}"));
-    value["starred"]
-        .as_array()
-        .expect("starred list")
-        .iter()
-        .map(|v| v.as_str().unwrap_or_default().to_owned())
-        .collect()
 }
 
 /// The id of the article a title on screen belongs to (every version of
