@@ -160,10 +160,7 @@ fn pasted_text_goes_into_the_prompt() {
 }
 
 fn ctrl(session: &mut Session<TestBackend>, c: char) {
-    session.handle_event(&Event::Key(KeyEvent::new(
-        KeyCode::Char(c),
-        KeyModifiers::CONTROL,
-    )));
+    common::session::type_ctrl(session, c);
     session.redraw_all().unwrap();
 }
 

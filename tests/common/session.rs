@@ -51,6 +51,14 @@ pub fn type_keys(session: &mut Session<TestBackend>, keys: &str) {
     }
 }
 
+/// Presses Ctrl and `c` (`'n'`: Ctrl-n). Draws nothing.
+pub fn type_ctrl(session: &mut Session<TestBackend>, c: char) {
+    session.handle_event(&Event::Key(KeyEvent::new(
+        KeyCode::Char(c),
+        KeyModifiers::CONTROL,
+    )));
+}
+
 /// Types `keys` and draws the frame.
 pub fn press(session: &mut Session<TestBackend>, keys: &str) {
     type_keys(session, keys);
