@@ -191,3 +191,38 @@ fn images_and_bare_addresses_are_numbered_and_links_shown_decoded() {
     );
     assert!(text.contains("[1] https://a.hk/article/1/金正恩"), "{text}");
 }
+
+#[test]
+fn an_image_inside_a_link_and_bare_www_addresses_get_numbers() {
+    let doc = inkstone::render::render_body(
+        "[![現場照片](https://img.a.hk/p1.jpg)](https://a.hk/gallery)\n\n\
+         <p><a href=\"https://a.hk/p2-page\"><img src=\"/p2.png\" alt=\"圖二\"></a></p>\n\n\
+         詳見 www.example.hk/report?id=1。或WWW.Gov.HK\n",
+        Some("https://a.hk/x"),
+    );
+    assert_eq!(
+        doc.links(),
+        [
+            "https://img.a.hk/p1.jpg",
+            "https://a.hk/gallery",
+            "https://a.hk/p2.png",
+            "https://a.hk/p2-page",
+            "https://www.example.hk/report?id=1",
+            "https://www.gov.hk/",
+        ]
+    );
+    for width in [24, 40, 80] {
+        let text = plain(&doc.layout(width));
+        for n in 1..=6 {
+            assert!(text.contains(&format!("[{n}]")), "[{n}] at {width}: {text}");
+        }
+        assert!(text.contains("[圖 1]") && text.contains("[圖 3]"), "{text}");
+    }
+    let text = plain(&doc.layout(80));
+    assert!(text.contains("[圖 1] 現場照片[2]"), "{text}");
+    assert!(text.contains("[圖 3] 圖二[4]"), "{text}");
+    assert!(
+        text.contains("詳見 www.example.hk/report?id=1[5]。"),
+        "{text}"
+    );
+}
