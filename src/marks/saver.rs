@@ -7,22 +7,22 @@ use std::fs::{self, OpenOptions};
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::mpsc::{self, Sender};
 use std::thread;
 use std::time::{Duration, Instant};
 
-/// Saves handed to a saving thread and not yet on disk, in the whole
+/// Save jobs handed to a saving thread and not yet on disk, in the whole
 /// process: what [`settle`] waits for. Process-wide because the one who
 /// waits (the quit watchdog, on its own thread, while the reader's thread
-/// is stuck) cannot reach the reader's `Marks`.
-static UNSAVED_JOBS: AtomicUsize = AtomicUsize::new(0);
+/// is stuck) cannot reach the reader's runner.
+static UNWRITTEN_JOBS: AtomicUsize = AtomicUsize::new(0);
 
-/// Waits until every save handed to a saving thread is on disk, or
+/// Waits until every job handed to a saving thread is written, or
 /// `within` passes; says whether they all were. For an exit that cannot
-/// wait for the reader's own orderly save.
+/// wait for the reader's own orderly save (the quit watchdog).
 pub fn settle(within: Duration) -> bool {
     let until = Instant::now() + within;
-    while UNSAVED_JOBS.load(Ordering::SeqCst) > 0 {
+    while UNWRITTEN_JOBS.load(Ordering::SeqCst) > 0 {
         if Instant::now() >= until {
             return false;
         }
@@ -45,18 +45,51 @@ pub struct SaveError {
     pub source: io::Error,
 }
 
-/// One save: this process's changes since the last one.
-#[derive(Debug)]
-pub(super) struct Job {
-    pub changes: HashMap<String, Change>,
+/// One save: this process's changes since the last one, for the marks
+/// file at `path`.
+#[derive(Debug, PartialEq, Eq)]
+pub struct SaveJob {
+    pub(super) path: PathBuf,
+    pub(super) changes: HashMap<String, Change>,
+    /// What this process knows of the file, for a writer's first job (see
+    /// [`Writer`]).
+    pub(super) base: Option<MarksFile>,
 }
 
-/// How a save went.
+/// How a save went, for [`super::MarkBook::finish_save`].
 #[derive(Debug)]
-pub(super) struct Done {
+pub struct SaveOutcome {
+    /// The marks file.
+    path: PathBuf,
     /// The job's changes, given back when the save failed.
-    pub changes: HashMap<String, Change>,
-    pub result: io::Result<Saved>,
+    pub(super) changes: HashMap<String, Change>,
+    pub(super) result: io::Result<Saved>,
+    /// The writer is gone: the next job needs a new one.
+    pub(super) writer_stopped: bool,
+}
+
+impl SaveOutcome {
+    /// A job no writer took (its thread could not start, or stopped).
+    pub fn not_taken(job: SaveJob, why: &str) -> SaveOutcome {
+        SaveOutcome {
+            path: job.path,
+            changes: job.changes,
+            result: Err(io::Error::other(why.to_owned())),
+            writer_stopped: true,
+        }
+    }
+
+    /// What to tell the person about this save, and whether it was written
+    /// (for the messages printed at exit).
+    pub fn report(&self) -> (Vec<String>, bool) {
+        match &self.result {
+            Ok(saved) => (saved.notices.clone(), true),
+            Err(e) => (
+                vec![format!("cannot save marks to {}: {e}", self.path.display())],
+                false,
+            ),
+        }
+    }
 }
 
 #[derive(Debug)]
@@ -65,93 +98,134 @@ pub(super) struct Saved {
     /// the reader's own sets already equal what was written).
     pub merged: Option<(BTreeSet<String>, BTreeSet<String>)>,
     pub notices: Vec<String>,
-    /// The file must not be written again (see `Marks::writable`).
+    /// The file must not be written again (see `MarkBook::writable`).
     pub read_only: bool,
 }
 
-/// The saving thread, started at the first save.
-#[derive(Debug)]
-pub(super) struct Saver {
-    jobs: Sender<Job>,
-    pub done: Receiver<Done>,
+/// Writes save jobs for one marks file, one after the other: lock, re-read,
+/// merge, replace. Keeps what it last wrote, to notice another process's
+/// changes and as the base when the file has gone missing.
+#[derive(Debug, Default)]
+pub struct Writer {
+    known: Option<MarksFile>,
 }
 
-impl Saver {
-    /// `known` is what this process has in memory: the base when the file
-    /// has gone missing, and how another process's changes are noticed.
-    pub fn start(path: PathBuf, mut known: MarksFile) -> io::Result<Saver> {
-        let (jobs, job_rx) = mpsc::channel::<Job>();
-        let (done_tx, done) = mpsc::channel();
-        thread::Builder::new()
+impl Writer {
+    pub fn new() -> Writer {
+        Writer::default()
+    }
+
+    /// Writes `job` to its file (waits for the disk).
+    pub fn write(&mut self, job: SaveJob) -> SaveOutcome {
+        if let Some(base) = job.base {
+            self.known = Some(base);
+        }
+        let result = write_merged(&job.path, &mut self.known, &job.changes);
+        SaveOutcome {
+            path: job.path,
+            changes: job.changes,
+            result,
+            writer_stopped: false,
+        }
+    }
+
+    /// Writes `jobs` (for one file, in order) as one save; each job gets
+    /// its outcome, the first carrying what the save found.
+    pub fn write_batch(&mut self, mut jobs: Vec<SaveJob>) -> Vec<SaveOutcome> {
+        if jobs.len() < 2 {
+            return jobs.into_iter().map(|job| self.write(job)).collect();
+        }
+        let mut changes: HashMap<String, Change> = HashMap::new();
+        for job in &jobs {
+            for (id, change) in &job.changes {
+                let merged = changes.entry(id.clone()).or_default();
+                merged.read = change.read.or(merged.read);
+                merged.starred = change.starred.or(merged.starred);
+            }
+        }
+        if let Some(base) = jobs.iter_mut().find_map(|job| job.base.take()) {
+            self.known = Some(base);
+        }
+        let path = jobs[0].path.clone();
+        let result = write_merged(&path, &mut self.known, &changes);
+        let again = match &result {
+            Ok(saved) => Ok(saved.read_only),
+            Err(e) => Err((e.kind(), e.to_string())),
+        };
+        let mut first = Some(result);
+        jobs.into_iter()
+            .map(|job| SaveOutcome {
+                path: job.path,
+                changes: job.changes,
+                result: first.take().unwrap_or_else(|| match &again {
+                    Ok(read_only) => Ok(Saved {
+                        merged: None,
+                        notices: Vec::new(),
+                        read_only: *read_only,
+                    }),
+                    Err((kind, message)) => Err(io::Error::new(*kind, message.clone())),
+                }),
+                writer_stopped: false,
+            })
+            .collect()
+    }
+
+    /// A thread that writes each job handed to it with a [`Writer`] and
+    /// tells `done` how it went (stopping when `done` says no one listens).
+    pub fn spawn(done: impl Fn(SaveOutcome) -> bool + Send + 'static) -> io::Result<Saver> {
+        let (jobs, job_rx) = mpsc::channel::<SaveJob>();
+        let thread = thread::Builder::new()
             .name("inkstone-marks".into())
             .spawn(move || {
+                let mut writer = Writer::new();
                 while let Ok(first) = job_rx.recv() {
-                    // Jobs that queued up while the last write ran are
-                    // written together: one write for a burst of marks.
+                    // Jobs that queued up during the last write are written
+                    // together: a burst of marks costs one write.
                     let mut batch = vec![first];
                     batch.extend(job_rx.try_iter());
-                    let mut changes: HashMap<String, Change> = HashMap::new();
-                    for job in &batch {
-                        for (id, change) in &job.changes {
-                            let merged = changes.entry(id.clone()).or_default();
-                            merged.read = change.read.or(merged.read);
-                            merged.starred = change.starred.or(merged.starred);
-                        }
-                    }
-                    let result = write_merged(&path, &mut known, &changes);
-                    UNSAVED_JOBS.fetch_sub(batch.len(), Ordering::SeqCst);
-                    // Each job gets its answer (the caller counts them);
-                    // the first carries the notices and the merge.
-                    let answers = answers(result, batch.len());
-                    for (job, result) in batch.into_iter().zip(answers) {
-                        let done = Done {
-                            changes: job.changes,
-                            result,
-                        };
-                        if done_tx.send(done).is_err() {
+                    let count = batch.len();
+                    let outcomes = writer.write_batch(batch);
+                    UNWRITTEN_JOBS.fetch_sub(count, Ordering::SeqCst);
+                    for outcome in outcomes {
+                        if !done(outcome) {
                             return;
                         }
                     }
                 }
             })?;
-        Ok(Saver { jobs, done })
-    }
-
-    /// Hands over a job; gives it back if the thread is gone.
-    pub fn send(&self, job: Job) -> Result<(), Job> {
-        UNSAVED_JOBS.fetch_add(1, Ordering::SeqCst);
-        self.jobs.send(job).map_err(|e| {
-            UNSAVED_JOBS.fetch_sub(1, Ordering::SeqCst);
-            e.0
-        })
+        Ok(Saver { jobs, thread })
     }
 }
 
-/// One write's outcome as `count` answers: the first is the outcome, the
-/// others the same success (with nothing more to report) or failure.
-fn answers(result: io::Result<Saved>, count: usize) -> Vec<io::Result<Saved>> {
-    let mut out = Vec::with_capacity(count);
-    let again = match &result {
-        Ok(saved) => Ok(saved.read_only),
-        Err(e) => Err((e.kind(), e.to_string())),
-    };
-    out.push(result);
-    for _ in 1..count {
-        out.push(match &again {
-            Ok(read_only) => Ok(Saved {
-                merged: None,
-                notices: Vec::new(),
-                read_only: *read_only,
-            }),
-            Err((kind, message)) => Err(io::Error::new(*kind, message.clone())),
-        });
+/// A writer on a thread of its own (see [`Writer::spawn`]).
+#[derive(Debug)]
+pub struct Saver {
+    jobs: Sender<SaveJob>,
+    thread: thread::JoinHandle<()>,
+}
+
+impl Saver {
+    /// Hands over a job; gives it back if the thread is gone.
+    pub fn send(&self, job: SaveJob) -> Result<(), Box<SaveJob>> {
+        UNWRITTEN_JOBS.fetch_add(1, Ordering::SeqCst);
+        self.jobs.send(job).map_err(|e| {
+            UNWRITTEN_JOBS.fetch_sub(1, Ordering::SeqCst);
+            Box::new(e.0)
+        })
     }
-    out
+
+    /// Waits until every job handed over is written (and told), then ends
+    /// the thread.
+    pub fn finish(self) {
+        drop(self.jobs);
+        // A writer that panicked has nothing more to tell.
+        let _ = self.thread.join();
+    }
 }
 
 fn write_merged(
     path: &Path,
-    known: &mut MarksFile,
+    known: &mut Option<MarksFile>,
     changes: &HashMap<String, Change>,
 ) -> io::Result<Saved> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
@@ -172,7 +246,7 @@ fn write_merged(
         Ok(Some(on_disk)) => on_disk,
         // Missing (first save, or deleted meanwhile): what we know is the
         // best base; starting empty would drop marks loaded earlier.
-        Ok(None) => known.clone(),
+        Ok(None) => known.clone().unwrap_or_default(),
         Err(bad) => {
             let (notice, writable) = set_aside(path, bad);
             notices.push(notice.clone());
@@ -183,10 +257,11 @@ fn write_merged(
                     read_only: true,
                 });
             }
-            known.clone()
+            known.clone().unwrap_or_default()
         }
     };
-    let foreign = base != *known;
+    // Without a base (a writer started late), the file is taken as known.
+    let foreign = known.as_ref().is_some_and(|known| base != *known);
     for (id, change) in changes {
         if let Some(value) = change.read {
             set_member(&mut base.read, id, value);
@@ -198,7 +273,7 @@ fn write_merged(
     durable::write_atomic(path, &base.to_bytes(), Durability::Synced)?;
     drop(lock);
     let merged = foreign.then(|| (base.read.clone(), base.starred.clone()));
-    *known = base;
+    *known = Some(base);
     Ok(Saved {
         merged,
         notices,

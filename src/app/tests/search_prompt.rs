@@ -14,9 +14,9 @@ fn indexed() -> App {
         height: 12,
     });
     let now = std::time::Instant::now();
-    app.update(Action::Tick { now });
+    drive(&mut app, Action::Tick { now });
     app.search_index().expect("started").wait();
-    app.update(Action::Tick { now });
+    report_progress(&mut app);
     app
 }
 
