@@ -12,6 +12,7 @@
 mod error;
 mod keys;
 mod raw;
+mod syntax;
 mod theme;
 
 use std::io;
@@ -97,7 +98,7 @@ impl Config {
     /// Parses config text; `path` names the file in errors and anchors
     /// relative library paths.
     pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
-        error::check_syntax(text, path)?;
+        syntax::check_syntax(text, path)?;
         let raw: RawConfig = serde_yaml::from_str(text)
             .map_err(|e| ConfigError::from_yaml(path.to_path_buf(), text, &e))?;
         Ok(Config::from_raw(raw, Some(path), text))

@@ -59,6 +59,7 @@ macro_rules! bindable_actions {
 
         impl Command {
             /// Every command in table order, a numbered one once per number.
+            #[allow(clippy::vec_init_then_push)] // one push per table entry
             pub fn all() -> Vec<Command> {
                 let mut all = Vec::new();
                 $( $crate::app::command::push_each!(all, $Variant $( ($lo ..= $hi) )?); )*

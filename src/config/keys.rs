@@ -1,5 +1,5 @@
 //! Key bindings as written: a keymap.yaml file and config.yaml's `keys:`
-//! have one shape, `section -> key -> action`, read here by serde_yaml
+//! have one shape, `section -> key -> action`, read here by `serde_yaml`
 //! into one structure ([`KeyOverride`]s in file order). The keymap
 //! (`Keymap::overlay`, one function for both) decides which sections, keys
 //! and actions exist and reports bad ones at the line found here.
@@ -29,7 +29,7 @@ pub struct KeyOverride {
 /// Reads a whole keymap file (`list:`, then `key: action` lines). A YAML
 /// mistake is an error naming `path` and the line.
 pub fn read_keymap_file(text: &str, path: &Path) -> Result<Vec<KeyOverride>, ConfigError> {
-    super::error::check_syntax(text, path)?;
+    super::syntax::check_syntax(text, path)?;
     let table: KeyTable = serde_yaml::from_str(text).map_err(|e| {
         // A mistake in a value (a section that is not a map, a missing
         // action) is at serde_yaml's place, not at its key's line.
