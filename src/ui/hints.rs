@@ -57,3 +57,45 @@ pub fn hints(guide: &KeyGuide, context: Context) -> Vec<Hint> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::config::Config;
+    use crate::keymap::{DEFAULT_KEYMAP, Keymap};
+
+    #[test]
+    fn a_rebound_key_shows_and_an_unbound_command_is_left_out() {
+        let user = "list:\n  /: none\n  F3: search\nglobal:\n  \"?\": none\n";
+        let keymap = Keymap::from_texts(DEFAULT_KEYMAP, Some((Path::new("k"), user))).unwrap();
+        let list = hints(&keymap.guide(), Context::List);
+        assert!(list.contains(&Hint {
+            key: "F3".into(),
+            label: "search".into()
+        }));
+        assert!(!list.iter().any(|h| h.label == "help"), "{list:?}");
+        // config.yaml's `keys:` too, and the help screen agrees.
+        let config = Config::parse(
+            "keys:\n  detail:\n    Backspace: back\n    Esc: none\n    h: none\n    Left: none\n    q: none\n",
+            Path::new("config.yaml"),
+        )
+        .unwrap();
+        let guide = Keymap::defaults().with_config(&config).unwrap().guide();
+        let detail = hints(&guide, Context::Detail);
+        assert_eq!(
+            detail[0],
+            Hint {
+                key: "Backspace".into(),
+                label: "back".into()
+            }
+        );
+        assert!(
+            guide.help[1]
+                .entries
+                .iter()
+                .any(|e| e.keys == "Backspace" && e.description == "back to the list")
+        );
+    }
+}
