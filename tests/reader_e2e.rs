@@ -257,10 +257,12 @@ fn marks_survive_quitting_and_a_kill() {
 
     // Marks are saved shortly after each change: a kill a moment later
     // loses nothing.
-    r.send("jjr");
-    r.wait_for(&["7 articles  5 unread", "Marked read"]);
+    // (The file as it was before the change: the save may be done by the
+    // time the screen says so.)
     let marks_file = home.join("state/inkstone/marks.json");
     let before = std::fs::read_to_string(&marks_file).unwrap_or_default();
+    r.send("jjr");
+    r.wait_for(&["7 articles  5 unread", "Marked read"]);
     let saved = Instant::now();
     while std::fs::read_to_string(&marks_file).unwrap_or_default() == before {
         assert!(saved.elapsed() < TIMEOUT, "the change was never saved");
