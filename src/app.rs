@@ -15,6 +15,7 @@
 //! - work outside the process is a new [`Effect`].
 
 mod action;
+mod catalog;
 mod cursor;
 pub mod dates;
 mod detail;
@@ -50,9 +51,10 @@ pub use update_marks::Confirm;
 pub use url_check::check_url;
 
 use crate::article::Article;
-use crate::library::{Duplicates, Library};
+use crate::library::Library;
 use crate::marks::{MarkBook, Marks, ViewFilter};
 use crate::problem::Severity;
+use catalog::Catalog;
 
 /// The main view underneath any pop-up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -122,19 +124,10 @@ impl Options {
 #[derive(Debug)]
 pub struct App {
     library: Library,
-    /// Every article index, newest first: the list's order.
-    order: Vec<usize>,
-    /// `rank[article]` is its position in `order`.
-    rank: Vec<usize>,
+    /// What the list derives from the articles (order, columns,
+    /// duplicates, label indexes).
+    catalog: Catalog,
     filters: Filters,
-    /// Tags and categories as numbers, for fast filters and counts; built
-    /// after the first frame (`indexed` says when).
-    index: Indexes,
-    indexed: bool,
-    /// The pickers' entries when no filter is active (the common case),
-    /// built once.
-    all_tags: Choices,
-    all_categories: Choices,
     /// Indices of the articles the list shows, in `order`.
     visible: Vec<usize>,
     list: Cursor,
@@ -145,16 +138,6 @@ pub struct App {
     size: Size,
     options: Options,
     guide: KeyGuide,
-    /// Columns of the list's source column, from the widest source.
-    source_width: usize,
-    /// Columns of the list's date column, for the date format (and the
-    /// time format when `has_times`).
-    date_width: usize,
-    /// Whether some article gives a time of day: then the list shows times.
-    has_times: bool,
-    /// Exact duplicates, found when `options.collapse_duplicates`: only the
-    /// first of each group is listed.
-    duplicates: Duplicates,
     marks: MarkState,
     /// A yes/no question in the status line.
     confirm: Option<Confirm>,
@@ -166,13 +149,8 @@ pub struct App {
 impl App {
     pub fn new(library: Library, guide: KeyGuide, options: Options) -> Self {
         let mut app = App {
-            all_tags: Choices::new(Vec::new()),
-            all_categories: Choices::new(Vec::new()),
-            index: Indexes::default(),
-            indexed: false,
+            catalog: Catalog::empty(&options),
             visible: Vec::new(),
-            order: Vec::new(),
-            rank: Vec::new(),
             filters: Filters::default(),
             list: Cursor::default(),
             view: View::List,
@@ -180,12 +158,8 @@ impl App {
             overlay: None,
             status: None,
             size: Size::new(80, 24),
-            date_width: dates::column_width(&options.date_format),
-            has_times: false,
-            duplicates: Duplicates::default(),
             options,
             guide,
-            source_width: 0,
             marks: MarkState::new(MarkBook::in_memory(), &[]),
             confirm: None,
             search: SearchState::default(),
@@ -193,9 +167,9 @@ impl App {
             library,
         };
         app.index_library();
-        app.visible = app.order.clone();
-        if app.duplicates.copy_count() > 0 {
-            let duplicates = &app.duplicates;
+        app.visible = app.catalog.order.order.clone();
+        if app.catalog.duplicates.copy_count() > 0 {
+            let duplicates = &app.catalog.duplicates;
             app.visible.retain(|&i| !duplicates.is_copy(i));
         }
         let errors = app
@@ -249,19 +223,22 @@ impl App {
     /// `articles[article]`'s date in the configured format ("" if none),
     /// with its time when the library has times.
     pub fn date_text(&self, article: &Article) -> String {
-        let time = self.has_times.then_some(self.options.time_format.as_str());
+        let time = self
+            .catalog
+            .has_times
+            .then_some(self.options.time_format.as_str());
         dates::stamp(article, &self.options.date_format, time).unwrap_or_default()
     }
 
     /// How many files hold `article` (1 + its exact duplicates, which are
     /// not listed), when duplicates are collapsed.
     pub fn copy_count(&self, article: usize) -> usize {
-        1 + self.duplicates.copies_of(article).len()
+        1 + self.catalog.duplicates.copies_of(article).len()
     }
 
     /// Columns of the list's date column.
     pub fn date_width(&self) -> usize {
-        self.date_width
+        self.catalog.date_width
     }
 
     pub fn articles(&self) -> &[Article] {
@@ -325,7 +302,7 @@ impl App {
     }
 
     pub fn source_width(&self) -> usize {
-        self.source_width
+        self.catalog.source_width
     }
 
     /// The bindings that apply now.
@@ -371,7 +348,10 @@ impl App {
         let previous = self.selected_article();
         let row_on_screen = self.list.selected.saturating_sub(self.list.offset);
         self.visible = self.listed();
-        let rank = self.search.sorted().map_or(&self.rank, |s| &s.rank);
+        let rank = self
+            .search
+            .sorted()
+            .map_or(&self.catalog.order.rank, |s| &s.rank);
         let position = previous.map_or(0, |article| {
             let at = rank[article];
             self.visible.partition_point(|&i| rank[i] < at)
@@ -385,14 +365,16 @@ impl App {
     /// The articles the criteria and the view let through, in the list's
     /// order.
     fn listed(&self) -> Vec<usize> {
-        let mut listed = self
-            .filters
-            .apply(&self.order, &self.library.articles, &self.index);
+        let unindexed = Indexes::default();
+        let index = self.catalog.labels().map_or(&unindexed, |l| &l.index);
+        let mut listed =
+            self.filters
+                .apply(&self.catalog.order.order, &self.library.articles, index);
         if self.marks.view() != ViewFilter::All {
             listed.retain(|&i| self.marks.admits(i));
         }
-        if self.duplicates.copy_count() > 0 {
-            listed.retain(|&i| !self.duplicates.is_copy(i));
+        if self.catalog.duplicates.copy_count() > 0 {
+            listed.retain(|&i| !self.catalog.duplicates.is_copy(i));
         }
         self.search
             .in_sort_order(listed, self.library.articles.len())

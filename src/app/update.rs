@@ -18,7 +18,9 @@ impl App {
                 self.confirm = None;
             }
         }
-        if !self.indexed && (action.is_user_input() || matches!(action, Action::Tick { .. })) {
+        if !self.catalog.has_labels()
+            && (action.is_user_input() || matches!(action, Action::Tick { .. }))
+        {
             // Deferred from start-up so the first frame comes sooner; the
             // first tick after it (or the first key) builds them.
             self.index_labels();
@@ -208,6 +210,7 @@ impl App {
         detail.date_format.clone_from(&self.options.date_format);
         detail.time_format.clone_from(&self.options.time_format);
         detail.copies = self
+            .catalog
             .duplicates
             .copies_of(article)
             .iter()

@@ -5,9 +5,10 @@ use super::{App, Choices, Criterion, PickerEntry, PickerKind};
 
 impl App {
     pub(super) fn open_picker(&mut self, kind: PickerKind) {
+        let labels = self.catalog.index_labels(&self.library.articles);
         let (index, everything) = match kind {
-            PickerKind::Categories => (&self.index.categories, &self.all_categories),
-            _ => (&self.index.tags, &self.all_tags),
+            PickerKind::Categories => (&labels.index.categories, &labels.all_categories),
+            _ => (&labels.index.tags, &labels.all_tags),
         };
         // Counts are over what is listed, so further tags narrow it down.
         let choices = if self.filters.is_empty() {
