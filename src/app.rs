@@ -1,18 +1,37 @@
 //! The reader's state and the one function that changes it.
 //!
 //! Flow: terminal events -> `keymap` -> [`Action`] -> [`App::update`] ->
-//! [`Effect`]s that `tui` performs (reading a body, opening a browser),
-//! whose outcomes come back as actions. `ui::draw` only reads an `App`.
+//! [`Effect`]s that the effect runner in `tui` performs (reading a body or
+//! changed files, opening the search index, saving marks, opening a
+//! browser), slow ones on worker threads, whose outcomes come back as
+//! actions. `update` does no IO, reads no clock (time comes in
+//! `Action::Tick`) and starts no thread; `ui::draw` only reads an `App`.
+//!
+//! The state is split into parts that own their data:
+//! - `Catalog` (`catalog`): what the list derives from the articles (the
+//!   default order, column widths, duplicates, label indexes), rebuilt when
+//!   they change (`reload`);
+//! - the list (`list`): the listed articles and the highlight, with the
+//!   moves within it;
+//! - [`SearchState`] (`search`, `update_search`): the index, the `/`
+//!   prompt, sort orders, matches in the open article;
+//! - [`MarkState`] (`marks`, `update_marks`): read and starred flags, the
+//!   view, and when changes are due to be saved;
+//! - [`Detail`] (`detail`): the open article, its layout and scroll;
+//! - pop-ups ([`Overlay`]: pickers in `picker`/`update_overlay`, help).
+//!
+//! `App::update` (`update`) routes each action to the view or pop-up that
+//! has the keys, and those call into the parts above.
 //!
 //! Extension points for later features:
 //! - a new way to narrow the list is a [`Criterion`] variant: `refilter`
-//!   recomputes `visible` and keeps the selection;
-//! - per-article marks (read, starred) live in [`MarkState`] (`marks`),
-//!   with the all/unread/starred view applied after the criteria;
+//!   recomputes what is listed and keeps the selection;
 //! - the articles may change under the reader (live updates, `reload`):
-//!   anything derived from them is rebuilt in `index_library`;
+//!   anything derived from them belongs in the `Catalog`, rebuilt by
+//!   `index_library`;
 //! - messages for the person go through [`App::notify`] / [`App::fail`];
-//! - work outside the process is a new [`Effect`].
+//! - work outside the process is a new [`Effect`], performed in
+//!   `tui::effects` / `tui::Session::dispatch`, answered by an action.
 
 mod action;
 mod catalog;
@@ -24,6 +43,7 @@ mod filter;
 mod geometry;
 mod guide;
 mod index;
+mod list;
 mod marks;
 mod picker;
 mod reload;
@@ -55,6 +75,7 @@ use crate::library::Library;
 use crate::marks::{MarkBook, Marks, ViewFilter};
 use crate::problem::Severity;
 use catalog::Catalog;
+use list::ListState;
 
 /// The main view underneath any pop-up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -128,9 +149,8 @@ pub struct App {
     /// duplicates, label indexes).
     catalog: Catalog,
     filters: Filters,
-    /// Indices of the articles the list shows, in `order`.
-    visible: Vec<usize>,
-    list: Cursor,
+    /// The listed articles and the highlight.
+    list: ListState,
     view: View,
     detail: Option<Detail>,
     overlay: Option<Overlay>,
@@ -150,9 +170,8 @@ impl App {
     pub fn new(library: Library, guide: KeyGuide, options: Options) -> Self {
         let mut app = App {
             catalog: Catalog::empty(&options),
-            visible: Vec::new(),
             filters: Filters::default(),
-            list: Cursor::default(),
+            list: ListState::default(),
             view: View::List,
             detail: None,
             overlay: None,
@@ -167,10 +186,10 @@ impl App {
             library,
         };
         app.index_library();
-        app.visible = app.catalog.order.order.clone();
+        app.list.visible = app.catalog.order.order.clone();
         if app.catalog.duplicates.copy_count() > 0 {
             let duplicates = &app.catalog.duplicates;
-            app.visible.retain(|&i| !duplicates.is_copy(i));
+            app.list.visible.retain(|&i| !duplicates.is_copy(i));
         }
         let errors = app
             .library
@@ -212,7 +231,7 @@ impl App {
 
     /// How many listed articles are unread.
     pub fn unread_listed(&self) -> usize {
-        self.marks.count_unread(&self.visible)
+        self.marks.count_unread(&self.list.visible)
     }
 
     /// The question waiting for y/n, if any.
@@ -251,16 +270,16 @@ impl App {
 
     /// Indices of the listed articles, in list order.
     pub fn visible(&self) -> &[usize] {
-        &self.visible
+        &self.list.visible
     }
 
     pub fn list_cursor(&self) -> Cursor {
-        self.list
+        self.list.cursor
     }
 
     /// The index of the article under the list selection.
     pub fn selected_article(&self) -> Option<usize> {
-        self.visible.get(self.list.selected).copied()
+        self.list.selected_article()
     }
 
     pub fn view(&self) -> View {
@@ -345,21 +364,12 @@ impl App {
     /// selected article (on the same screen row) when it is still listed,
     /// else selecting the one that followed it.
     fn refilter(&mut self) {
-        let previous = self.selected_article();
-        let row_on_screen = self.list.selected.saturating_sub(self.list.offset);
-        self.visible = self.listed();
+        let listed = self.listed();
         let rank = self
             .search
             .sorted()
             .map_or(&self.catalog.order.rank, |s| &s.rank);
-        let position = previous.map_or(0, |article| {
-            let at = rank[article];
-            self.visible.partition_point(|&i| rank[i] < at)
-        });
-        let rows = self.size.body_rows();
-        self.list.selected = position.min(self.visible.len().saturating_sub(1));
-        self.list.offset = self.list.selected.saturating_sub(row_on_screen);
-        self.list.reveal(self.visible.len(), rows);
+        self.list.show(listed, rank, self.size.body_rows());
     }
 
     /// The articles the criteria and the view let through, in the list's

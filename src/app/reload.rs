@@ -123,9 +123,10 @@ impl App {
 
     fn anchor(&self) -> Anchor {
         let selected = self
+            .list
             .visible
             .iter()
-            .skip(self.list.selected)
+            .skip(self.list.cursor.selected)
             .take(FOLLOWERS)
             .filter_map(|&i| self.library.articles.get(i))
             .map(|a| a.id.clone())
@@ -140,7 +141,11 @@ impl App {
         };
         Anchor {
             selected,
-            row_on_screen: self.list.selected.saturating_sub(self.list.offset),
+            row_on_screen: self
+                .list
+                .cursor
+                .selected
+                .saturating_sub(self.list.cursor.offset),
             open,
         }
     }
@@ -152,15 +157,19 @@ impl App {
         self.index_library();
         self.index_labels();
         let index = self.renew_search();
-        self.visible = self.listed();
+        self.list.visible = self.listed();
         let position = anchor.selected.iter().find_map(|id| {
             let article = self.find(id)?;
-            self.visible.iter().position(|&i| i == article)
+            self.list.visible.iter().position(|&i| i == article)
         });
         let rows = self.size.body_rows();
-        self.list.selected = position.unwrap_or(0);
-        self.list.offset = self.list.selected.saturating_sub(anchor.row_on_screen);
-        self.list.reveal(self.visible.len(), rows);
+        self.list.cursor.selected = position.unwrap_or(0);
+        self.list.cursor.offset = self
+            .list
+            .cursor
+            .selected
+            .saturating_sub(anchor.row_on_screen);
+        self.list.cursor.reveal(self.list.visible.len(), rows);
 
         let mut effects: Vec<Effect> = index.into_iter().collect();
         let Some((id, path)) = &anchor.open else {

@@ -14,7 +14,7 @@ impl App {
         let choices = if self.filters.is_empty() {
             everything.clone()
         } else {
-            choices(index.counts(self.visible.iter().copied()))
+            choices(index.counts(self.list.visible.iter().copied()))
         };
         if choices.entries.is_empty() {
             self.notify(format!("No {} here", kind.title().to_lowercase()));
@@ -46,8 +46,12 @@ impl App {
         self.close_article();
         self.notify(format!(
             "{} article{} with {}",
-            self.visible.len(),
-            if self.visible.len() == 1 { "" } else { "s" },
+            self.list.visible.len(),
+            if self.list.visible.len() == 1 {
+                ""
+            } else {
+                "s"
+            },
             labels.join(" "),
         ));
     }
