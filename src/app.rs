@@ -29,12 +29,15 @@
 //! - the articles may change under the reader (live updates, `reload`):
 //!   anything derived from them belongs in the `Catalog`, rebuilt by
 //!   `index_library`;
+//! - a new key-bindable action is one entry in the `bindable` block of
+//!   `action.rs` (name and help text; [`Command`] derives from it);
 //! - messages for the person go through [`App::notify`] / [`App::fail`];
 //! - work outside the process is a new [`Effect`], performed in
 //!   `tui::effects` / `tui::Session::dispatch`, answered by an action.
 
 mod action;
 mod catalog;
+mod command;
 mod cursor;
 pub mod dates;
 mod detail;
@@ -58,6 +61,7 @@ mod update_search;
 mod url_check;
 
 pub use action::Action;
+pub use command::Command;
 pub use cursor::Cursor;
 pub use detail::{Body, Detail};
 pub use effect::Effect;
