@@ -85,10 +85,10 @@ pub fn run(args: &ShowArgs) -> ExitCode {
         copies: &[],
         body: PageBody::Loaded(&doc),
     };
-    let styles = config
+    let look = config
         .colors
         .article_styles(config.theme == ThemeName::Mono);
-    let lines = article_lines(&page, width, &styles);
+    let lines = article_lines(&page, width, &look);
     to_stdout(ExitCode::SUCCESS, |out| write_lines(out, &lines, styled))
 }
 
