@@ -45,14 +45,13 @@ pub use guide::{HelpEntry, HelpLine, HelpSection, Hint, KeyGuide};
 pub use index::{Indexes, LabelIndex};
 pub use marks::MarkState;
 pub use picker::{Choices, Picker, PickerEntry, PickerKind};
-pub use reload::Reloaded;
 pub use search::{Prompt, SearchState, find_in_lines};
 pub use update_marks::Confirm;
 pub use url_check::check_url;
 
 use crate::article::Article;
 use crate::library::{Duplicates, Library};
-use crate::marks::{Marks, ViewFilter};
+use crate::marks::{MarkBook, Marks, ViewFilter};
 use crate::problem::Severity;
 
 /// The main view underneath any pop-up.
@@ -160,6 +159,8 @@ pub struct App {
     /// A yes/no question in the status line.
     confirm: Option<Confirm>,
     search: SearchState,
+    /// Changed files on their way to be read.
+    changes: reload::PendingChanges,
 }
 
 impl App {
@@ -185,9 +186,10 @@ impl App {
             options,
             guide,
             source_width: 0,
-            marks: MarkState::new(Marks::in_memory(), &[]),
+            marks: MarkState::new(MarkBook::in_memory(), &[]),
             confirm: None,
             search: SearchState::default(),
+            changes: reload::PendingChanges::default(),
             library,
         };
         app.index_library();
@@ -211,10 +213,11 @@ impl App {
         app
     }
 
-    /// The same app with the person's marks (`Marks::in_memory` until then).
+    /// The same app with the person's marks (`Marks::in_memory` until then),
+    /// which it saves from now on through `Effect::SaveMarks`.
     #[must_use]
     pub fn with_marks(mut self, marks: Marks) -> Self {
-        self.marks = MarkState::new(marks, &self.library.articles);
+        self.marks = MarkState::new(marks.into_book(), &self.library.articles);
         self.refilter();
         self
     }
@@ -259,12 +262,6 @@ impl App {
     /// Columns of the list's date column.
     pub fn date_width(&self) -> usize {
         self.date_width
-    }
-
-    /// The marks, for the terminal layer to save at exit (`App` itself
-    /// never writes).
-    pub fn marks_to_save(&mut self) -> &mut Marks {
-        self.marks.marks_mut()
     }
 
     pub fn articles(&self) -> &[Article] {
