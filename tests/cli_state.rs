@@ -254,6 +254,16 @@ fn config_checks_the_keymap_file_too() {
         "{}",
         stderr(&out)
     );
+    fs::write(&keymap, "list:\n  x: [toggle_read\n").unwrap();
+    let out = home.run(&["config"]);
+    assert!(!out.status.success());
+    assert_eq!(
+        stderr(&out),
+        format!(
+            "inkstone: {}: line 2: not valid YAML: a list opened with `[` is not closed with `]`\n",
+            keymap.display()
+        )
+    );
     fs::write(&keymap, "list:\n  x: toggle_read\n").unwrap();
     let out = home.run(&["config"]);
     assert!(out.status.success(), "{}", stderr(&out));
