@@ -21,7 +21,7 @@ impl App {
         self.search.prompt = Some(Prompt {
             input,
             previous,
-            cursor: self.list,
+            cursor: self.list.cursor,
             recalled: None,
             draft: String::new(),
             on_first: false,
@@ -105,12 +105,12 @@ impl App {
         let rows = self.size.body_rows();
         if prompt.input.trim().is_empty() {
             prompt.on_first = false;
-            self.list = prompt.cursor;
+            self.list.cursor = prompt.cursor;
         } else {
             prompt.on_first = true;
-            self.list = super::Cursor::default();
+            self.list.cursor = super::Cursor::default();
         }
-        self.list.reveal(self.visible.len(), rows);
+        self.list.cursor.reveal(self.list.visible.len(), rows);
     }
 
     /// Narrows the list to what the prompt's text matches (every other
@@ -150,7 +150,7 @@ impl App {
         let Some(label) = self.filters.search().map(Criterion::label) else {
             return effects;
         };
-        let shown = self.visible.len();
+        let shown = self.list.visible.len();
         let more = if self.index_progress().is_some() {
             " so far (still indexing)"
         } else {
@@ -171,8 +171,10 @@ impl App {
         self.filters.set_search(prompt.previous);
         self.refresh_search(false);
         self.refilter();
-        self.list = prompt.cursor;
-        self.list.reveal(self.visible.len(), self.size.body_rows());
+        self.list.cursor = prompt.cursor;
+        self.list
+            .cursor
+            .reveal(self.list.visible.len(), self.size.body_rows());
     }
 
     /// `Action::IndexStarted`: the index for the current articles (one
@@ -197,7 +199,7 @@ impl App {
         if typed && self.filters.search().is_none() {
             self.run_search();
             if self.search.prompt.as_ref().is_some_and(|p| p.on_first) {
-                self.list = super::Cursor::default();
+                self.list.cursor = super::Cursor::default();
             }
         }
     }
@@ -218,7 +220,7 @@ impl App {
             // Matches filling in while indexing may come before the
             // first one: a query just typed keeps the selection on top.
             if self.search.prompt.as_ref().is_some_and(|p| p.on_first) {
-                self.list = super::Cursor::default();
+                self.list.cursor = super::Cursor::default();
             }
         }
     }
