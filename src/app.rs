@@ -11,12 +11,15 @@
 //!   with the all/unread/starred view applied after the criteria;
 //! - the articles may change under the reader (live updates, `reload`):
 //!   anything derived from them is rebuilt in `index_library`;
+//! - a new key-bindable action is one entry in the `bindable` block of
+//!   `action.rs` (name and help text; [`Command`] derives from it);
 //! - messages for the person go through [`App::notify`] / [`App::fail`];
 //! - work outside the process is a new [`Effect`].
 
 mod action;
+mod command;
 mod cursor;
-mod dates;
+pub mod dates;
 mod detail;
 mod effect;
 mod filter;
@@ -36,8 +39,9 @@ mod update_search;
 mod url_check;
 
 pub use action::Action;
+pub use command::Command;
 pub use cursor::Cursor;
-pub use detail::{Body, Detail, without_colour};
+pub use detail::{Body, Detail};
 pub use effect::Effect;
 pub use filter::{Criterion, Filters};
 pub use geometry::{MAX_TEXT_WIDTH, MIN_HEIGHT, MIN_WIDTH, Size};
@@ -45,14 +49,13 @@ pub use guide::{HelpEntry, HelpLine, HelpSection, Hint, KeyGuide};
 pub use index::{Indexes, LabelIndex};
 pub use marks::MarkState;
 pub use picker::{Choices, Picker, PickerEntry, PickerKind};
-pub use reload::Reloaded;
 pub use search::{Prompt, SearchState, find_in_lines};
 pub use update_marks::Confirm;
 pub use url_check::check_url;
 
 use crate::article::Article;
 use crate::library::{Duplicates, Library};
-use crate::marks::{Marks, ViewFilter};
+use crate::marks::{MarkBook, Marks, ViewFilter};
 use crate::problem::Severity;
 
 /// The main view underneath any pop-up.
@@ -111,6 +114,14 @@ pub struct Options {
     pub search_store: Option<std::path::PathBuf>,
 }
 
+impl Options {
+    /// What article text looks like: the built-in styles for
+    /// `monochrome`, with `colors:` over them.
+    pub fn article_styles(&self) -> crate::render::ArticleStyles {
+        self.colors.article_styles(self.monochrome)
+    }
+}
+
 /// The whole state of the reader.
 #[derive(Debug)]
 pub struct App {
@@ -152,6 +163,8 @@ pub struct App {
     /// A yes/no question in the status line.
     confirm: Option<Confirm>,
     search: SearchState,
+    /// Changed files on their way to be read.
+    changes: reload::PendingChanges,
 }
 
 impl App {
@@ -177,9 +190,10 @@ impl App {
             options,
             guide,
             source_width: 0,
-            marks: MarkState::new(Marks::in_memory(), &[]),
+            marks: MarkState::new(MarkBook::in_memory(), &[]),
             confirm: None,
             search: SearchState::default(),
+            changes: reload::PendingChanges::default(),
             library,
         };
         app.index_library();
@@ -203,10 +217,11 @@ impl App {
         app
     }
 
-    /// The same app with the person's marks (`Marks::in_memory` until then).
+    /// The same app with the person's marks (`Marks::in_memory` until then),
+    /// which it saves from now on through `Effect::SaveMarks`.
     #[must_use]
     pub fn with_marks(mut self, marks: Marks) -> Self {
-        self.marks = MarkState::new(marks, &self.library.articles);
+        self.marks = MarkState::new(marks.into_book(), &self.library.articles);
         self.refilter();
         self
     }
@@ -251,12 +266,6 @@ impl App {
     /// Columns of the list's date column.
     pub fn date_width(&self) -> usize {
         self.date_width
-    }
-
-    /// The marks, for the terminal layer to save at exit (`App` itself
-    /// never writes).
-    pub fn marks_to_save(&mut self) -> &mut Marks {
-        self.marks.marks_mut()
     }
 
     pub fn articles(&self) -> &[Article] {

@@ -5,71 +5,25 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use inkstone::marks::Marks;
 
-struct Home {
-    dir: tempfile::TempDir,
-}
+mod common;
+use common::home::{Home, stderr, stdout};
 
-impl Home {
-    fn new() -> Home {
-        Home {
-            dir: tempfile::tempdir().unwrap(),
-        }
+/// An archive of three articles whose ids are their urls.
+fn archive(home: &Home) -> PathBuf {
+    let root = home.path("news");
+    fs::create_dir_all(&root).unwrap();
+    for (n, title) in ["one", "two", "three"].iter().enumerate() {
+        let text = format!(
+            "---\ntitle: \"{title}\"\ndate: \"2020-01-0{}\"\nurl: \"https://example.org/{title}\"\n---\n\nbody\n",
+            n + 1
+        );
+        fs::write(root.join(format!("{title}.md")), text).unwrap();
     }
-
-    fn path(&self, rel: &str) -> PathBuf {
-        self.dir.path().join(rel)
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_inkstone"))
-            .args(args)
-            .env("HOME", self.dir.path())
-            .env("XDG_CONFIG_HOME", self.path("config"))
-            .env("XDG_STATE_HOME", self.path("state"))
-            .env("XDG_CACHE_HOME", self.path("cache"))
-            .env("XDG_DATA_HOME", self.path("data"))
-            .output()
-            .unwrap()
-    }
-
-    fn config_file(&self) -> PathBuf {
-        self.path("config/inkstone/config.yaml")
-    }
-
-    fn write_config(&self, text: &str) {
-        fs::create_dir_all(self.config_file().parent().unwrap()).unwrap();
-        fs::write(self.config_file(), text).unwrap();
-    }
-
-    fn marks_file(&self) -> PathBuf {
-        self.path("state/inkstone/marks.json")
-    }
-
-    /// An archive of three articles whose ids are their urls.
-    fn archive(&self) -> PathBuf {
-        let root = self.path("news");
-        fs::create_dir_all(&root).unwrap();
-        for (n, title) in ["one", "two", "three"].iter().enumerate() {
-            let text = format!(
-                "---\ntitle: \"{title}\"\ndate: \"2020-01-0{}\"\nurl: \"https://example.org/{title}\"\n---\n\nbody\n",
-                n + 1
-            );
-            fs::write(root.join(format!("{title}.md")), text).unwrap();
-        }
-        root
-    }
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
+    root
 }
 
 fn titles(out: &Output) -> Vec<String> {
@@ -105,7 +59,7 @@ fn mark(file: &Path, root: &Path, read: &[&str], starred: &[&str]) {
 #[test]
 fn list_unread_and_starred_follow_the_marks() {
     let home = Home::new();
-    let archive = home.archive();
+    let archive = archive(&home);
     let root = archive.to_str().unwrap();
     assert_eq!(titles(&home.run(&["list", root])), ["three", "two", "one"]);
     assert_eq!(
@@ -126,7 +80,7 @@ fn list_unread_and_starred_follow_the_marks() {
 #[test]
 fn list_sets_a_corrupt_marks_file_aside_with_a_message() {
     let home = Home::new();
-    let root = home.archive();
+    let root = archive(&home);
     fs::create_dir_all(home.marks_file().parent().unwrap()).unwrap();
     fs::write(home.marks_file(), "{\"inkstone_marks\": 1, \"read\": [").unwrap();
     let out = home.run(&["list", "--unread", root.to_str().unwrap()]);
@@ -191,7 +145,7 @@ fn bad_config_names_file_line_and_key() {
 #[test]
 fn plain_list_opens_the_configured_library() {
     let home = Home::new();
-    home.archive();
+    archive(&home);
     home.write_config("library:\n  - ~/news\n");
     assert_eq!(titles(&home.run(&["list"])), ["three", "two", "one"]);
     home.write_config("library: []\n");
@@ -202,7 +156,7 @@ fn plain_list_opens_the_configured_library() {
 #[test]
 fn second_list_uses_the_cache_and_sees_changes() {
     let home = Home::new();
-    let root = home.archive();
+    let root = archive(&home);
     let root_arg = root.to_str().unwrap();
     assert_eq!(
         titles(&home.run(&["list", root_arg])),
@@ -219,4 +173,124 @@ fn second_list_uses_the_cache_and_sees_changes() {
     )
     .unwrap();
     assert_eq!(titles(&home.run(&["list", root_arg])), ["three", "uno"]);
+}
+
+/// What the reader prints before refusing to start on these bindings in
+/// config.yaml (see `reader_e2e::bad_config_keys_are_refused_...`).
+fn refused_keys(home: &Home, line: usize, key: &str, message: &str) -> String {
+    format!(
+        "inkstone: {}:{line}: keys.{key}: {message}",
+        home.config_file().display()
+    )
+}
+
+#[test]
+fn config_runs_the_readers_checks_of_keys() {
+    let home = Home::new();
+    for (text, line, key, message) in [
+        (
+            "keys:\n  list:\n    j: fly_away\n",
+            3,
+            "list.j",
+            "unknown action `fly_away` (known: move_down,",
+        ),
+        (
+            "mouse: true\nkeys:\n  lst:\n    j: quit\n",
+            4,
+            "lst.j",
+            "unknown section `lst` (known: global, list, detail, picker, help, search)",
+        ),
+        (
+            "keys:\n  global:\n    Ctlr-q: quit\n",
+            3,
+            "global.Ctlr-q",
+            "unknown key `Ctlr-q`",
+        ),
+    ] {
+        home.write_config(text);
+        let out = home.run(&["config"]);
+        assert!(!out.status.success(), "{text:?}");
+        let expected = refused_keys(&home, line, key, message);
+        assert!(
+            stderr(&out).starts_with(&expected),
+            "{text:?}: {}",
+            stderr(&out)
+        );
+        assert!(!stdout(&out).contains("ok"), "{}", stdout(&out));
+    }
+}
+
+#[test]
+fn config_checks_the_keymap_file_too() {
+    let home = Home::new();
+    home.write_config("mouse: true\n");
+    let keymap = home.path("config/inkstone/keymap.yaml");
+    fs::write(&keymap, "list:\n  j: move_down\n  x: fly_away\n").unwrap();
+    let out = home.run(&["config"]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).starts_with(&format!(
+            "inkstone: {}: line 3: unknown action `fly_away`",
+            keymap.display()
+        )),
+        "{}",
+        stderr(&out)
+    );
+    fs::write(&keymap, "list:\n  x: [toggle_read\n").unwrap();
+    let out = home.run(&["config"]);
+    assert!(!out.status.success());
+    assert_eq!(
+        stderr(&out),
+        format!(
+            "inkstone: {}: line 2: not valid YAML: a list opened with `[` is not closed with `]`\n",
+            keymap.display()
+        )
+    );
+    fs::write(&keymap, "list:\n  x: toggle_read\n").unwrap();
+    let out = home.run(&["config"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        format!(
+            "{}: ok\n{}: ok\n",
+            keymap.display(),
+            home.config_file().display()
+        )
+    );
+}
+
+#[test]
+fn every_example_of_the_default_config_is_accepted() {
+    let home = Home::new();
+    let examples: Vec<&str> = inkstone::config::DEFAULT_YAML
+        .lines()
+        .map(|line| match line.strip_prefix('#') {
+            Some(example) if example.starts_with("  ") => example,
+            _ => line,
+        })
+        .collect();
+    home.write_config(&examples.join("\n"));
+    let out = home.run(&["config"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).ends_with(": ok\n"));
+}
+
+#[test]
+fn yaml_mistakes_in_config_are_said_plainly() {
+    let home = Home::new();
+    home.write_config("mouse: true\ntheme: [unclosed\n");
+    for args in [&["config"][..], &["list"]] {
+        let out = home.run(args);
+        assert!(!out.status.success());
+        let expected = format!(
+            "{}:2: not valid YAML: a list opened with `[` is not closed with `]`\n",
+            home.config_file().display()
+        );
+        assert!(
+            stderr(&out).ends_with(&expected),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+        assert!(!stderr(&out).contains("invalid type"), "{}", stderr(&out));
+    }
 }
