@@ -23,14 +23,18 @@ mod filter;
 mod geometry;
 mod guide;
 mod index;
+mod line_input;
 mod marks;
 mod picker;
 mod reload;
 mod search;
+mod sources_view;
+mod timeline_view;
 mod update;
 mod update_filters;
 mod update_links;
 mod update_marks;
+mod update_outside;
 mod update_overlay;
 mod update_search;
 mod url_check;
@@ -43,10 +47,13 @@ pub use filter::{Criterion, Filters};
 pub use geometry::{MAX_TEXT_WIDTH, MIN_HEIGHT, MIN_WIDTH, Size};
 pub use guide::{HelpEntry, HelpLine, HelpSection, Hint, KeyGuide};
 pub use index::{Indexes, LabelIndex};
+pub use line_input::{HISTORY_LIMIT, InputPurpose, LineInput};
 pub use marks::MarkState;
 pub use picker::{Choices, Picker, PickerEntry, PickerKind};
 pub use reload::Reloaded;
 pub use search::{Prompt, SearchState, find_in_lines};
+pub use sources_view::SourcesView;
+pub use timeline_view::TimelineView;
 pub use update_marks::Confirm;
 pub use url_check::check_url;
 
@@ -70,6 +77,10 @@ pub enum Overlay {
     Help {
         scroll: usize,
     },
+    /// Every source with its counts (takes the screen).
+    Sources(SourcesView),
+    /// Articles per month or day as bars (takes the screen).
+    Timeline(TimelineView),
 }
 
 /// Which set of key bindings applies right now.
@@ -81,6 +92,10 @@ pub enum Context {
     Help,
     /// The `/` prompt over the list.
     Search,
+    Sources,
+    Timeline,
+    /// A one-line prompt: the pipe command, a date to go to.
+    Input,
 }
 
 /// A message in the status line until the next key.
@@ -109,6 +124,10 @@ pub struct Options {
     /// The file the search index keeps the bodies in (beside the metadata
     /// cache, see [`crate::search::store_file`]); `None`: in memory.
     pub search_store: Option<std::path::PathBuf>,
+    /// Pipe commands used before (oldest first), from the state folder.
+    pub pipe_history: Vec<String>,
+    /// Where the terminal layer keeps the pipe history; `None`: nowhere.
+    pub pipe_history_file: Option<std::path::PathBuf>,
 }
 
 /// The whole state of the reader.
@@ -152,10 +171,15 @@ pub struct App {
     /// A yes/no question in the status line.
     confirm: Option<Confirm>,
     search: SearchState,
+    /// The one-line prompt in the status line, when open.
+    input: Option<LineInput>,
+    /// Pipe commands, oldest first (Up recalls the newest).
+    pipe_history: Vec<String>,
 }
 
 impl App {
     pub fn new(library: Library, guide: KeyGuide, options: Options) -> Self {
+        let pipe_history = options.pipe_history.clone();
         let mut app = App {
             all_tags: Choices::new(Vec::new()),
             all_categories: Choices::new(Vec::new()),
@@ -180,6 +204,8 @@ impl App {
             marks: MarkState::new(Marks::in_memory(), &[]),
             confirm: None,
             search: SearchState::default(),
+            input: None,
+            pipe_history,
             library,
         };
         app.index_library();
@@ -232,7 +258,7 @@ impl App {
 
     /// The question waiting for y/n, if any.
     pub fn confirm(&self) -> Option<Confirm> {
-        self.confirm
+        self.confirm.clone()
     }
 
     /// `articles[article]`'s date in the configured format ("" if none),
@@ -328,6 +354,9 @@ impl App {
         match (&self.overlay, self.view) {
             (Some(Overlay::Picker(_)), _) => Context::Picker,
             (Some(Overlay::Help { .. }), _) => Context::Help,
+            (Some(Overlay::Sources(_)), _) => Context::Sources,
+            (Some(Overlay::Timeline(_)), _) => Context::Timeline,
+            (None, _) if self.input.is_some() => Context::Input,
             (None, View::List) if self.search.prompt.is_some() => Context::Search,
             (None, View::List) => Context::List,
             (None, View::Detail) => Context::Detail,
@@ -380,9 +409,12 @@ impl App {
     /// The articles the criteria and the view let through, in the list's
     /// order.
     fn listed(&self) -> Vec<usize> {
-        let mut listed = self
-            .filters
-            .apply(&self.order, &self.library.articles, &self.index);
+        self.listed_with(&self.filters)
+    }
+
+    /// [`Self::listed`] with other criteria.
+    fn listed_with(&self, filters: &Filters) -> Vec<usize> {
+        let mut listed = filters.apply(&self.order, &self.library.articles, &self.index);
         if self.marks.view() != ViewFilter::All {
             listed.retain(|&i| self.marks.admits(i));
         }

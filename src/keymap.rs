@@ -95,7 +95,7 @@ impl Keymap {
             }
         }
         // In a picker or the search prompt, unbound printable keys type.
-        if matches!(context, Context::Picker | Context::Search) {
+        if matches!(context, Context::Picker | Context::Search | Context::Input) {
             return key.typed_char().map(Action::Insert);
         }
         None
@@ -125,6 +125,9 @@ impl Keymap {
             ("List", Context::List),
             ("Article", Context::Detail),
             ("Search prompt (/)", Context::Search),
+            ("Sources view", Context::Sources),
+            ("Timeline", Context::Timeline),
+            ("Pipe and go-to-date prompts", Context::Input),
             ("Tag, category and link pickers", Context::Picker),
             ("Help", Context::Help),
         ] {
@@ -144,20 +147,7 @@ impl Keymap {
                     }
                 }
             }
-            if context == Context::Picker {
-                entries.push(HelpEntry {
-                    keys: "other keys".into(),
-                    description: "type to narrow (fuzzy)".into(),
-                });
-            }
-            if context == Context::Search {
-                entries.push(HelpEntry {
-                    keys: "other keys".into(),
-                    description: "type: every word must occur, \"a phrase\" as written; \
-                                  case, width and Traditional/Simplified do not matter"
-                        .into(),
-                });
-            }
+            entries.extend(typing_entry(context));
             help.push(HelpSection {
                 title: title.into(),
                 entries,
@@ -213,6 +203,28 @@ impl Keymap {
             ),
             help_hints: self.hints(Context::Help, &[("move_down", "scroll"), ("back", "close")]),
             search_hints: self.hints(Context::Search, &[("apply", "keep"), ("back", "cancel")]),
+            ..self.view_hints()
+        }
+    }
+
+    /// The hints of the sources view, the timeline and the prompts.
+    fn view_hints(&self) -> KeyGuide {
+        KeyGuide {
+            sources_hints: self.hints(
+                Context::Sources,
+                &[
+                    ("open", "list"),
+                    ("cycle_sort", "sort"),
+                    ("mark_all_read", "mark read"),
+                    ("back", "back"),
+                ],
+            ),
+            timeline_hints: self.hints(
+                Context::Timeline,
+                &[("open", "narrow"), ("zoom", "days"), ("back", "back")],
+            ),
+            input_hints: self.hints(Context::Input, &[("apply", "run"), ("back", "cancel")]),
+            ..KeyGuide::default()
         }
     }
 
@@ -243,7 +255,27 @@ fn sections_for(context: Context) -> &'static [Section] {
         Context::Picker => &[Section::Picker],
         Context::Help => &[Section::Help],
         Context::Search => &[Section::Search],
+        Context::Sources => &[Section::Sources],
+        Context::Timeline => &[Section::Timeline],
+        Context::Input => &[Section::Prompt],
     }
+}
+
+/// What unbound keys do where they type (pickers and prompts).
+fn typing_entry(context: Context) -> Option<HelpEntry> {
+    let description = match context {
+        Context::Picker => "type to narrow (fuzzy)",
+        Context::Input => "type the command or the date",
+        Context::Search => {
+            "type: every word must occur, \"a phrase\" as written; \
+             case, width and Traditional/Simplified do not matter"
+        }
+        _ => return None,
+    };
+    Some(HelpEntry {
+        keys: "other keys".into(),
+        description: description.into(),
+    })
 }
 
 fn join(keys: &[Key]) -> String {

@@ -109,6 +109,24 @@ pub enum Action {
     Library(LibraryEvent),
     /// The library was loaded again from scratch on another thread.
     LibraryReloaded(super::reload::Reloaded),
+    /// Open the sources view (every source with its counts).
+    Sources,
+    /// Open the timeline (articles per month).
+    Timeline,
+    /// Timeline: into the highlighted month's days, or back out.
+    Zoom,
+    /// Take the last chip off the filter bar.
+    RemoveLastFilter,
+    /// Ask for a date and move the list's highlight to it.
+    JumpToDate,
+    /// Ask for a command and pipe the article to it as plain text.
+    Pipe,
+    /// Show the article's plain text in `$PAGER`.
+    Pager,
+    /// Copy the article's link through the terminal (OSC 52).
+    CopyLink,
+    /// Narrow the list to a date range (`--since`/`--until`).
+    FilterDates(crate::overview::DateRange),
 }
 
 impl Action {
@@ -125,6 +143,7 @@ impl Action {
                 | Action::Tick { .. }
                 | Action::Library(_)
                 | Action::LibraryReloaded(_)
+                | Action::FilterDates(_)
         )
     }
 }

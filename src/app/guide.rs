@@ -35,6 +35,10 @@ pub struct KeyGuide {
     pub help_hints: Vec<Hint>,
     /// After the `/` prompt.
     pub search_hints: Vec<Hint>,
+    pub sources_hints: Vec<Hint>,
+    pub timeline_hints: Vec<Hint>,
+    /// After the pipe and go-to-date prompts.
+    pub input_hints: Vec<Hint>,
 }
 
 /// One line of the help screen at some width.

@@ -25,7 +25,7 @@ const MAX_CATEGORY_COLUMN: usize = 18;
 const DATE_COLUMN: usize = 10;
 const TIME_COLUMN: usize = 6;
 
-pub fn run(args: &ListArgs) -> ExitCode {
+pub fn run(args: &ListArgs, dates: crate::overview::DateRange) -> ExitCode {
     let library = match open_library(&args.paths) {
         Ok(library) => library,
         Err(code) => return code,
@@ -54,6 +54,7 @@ pub fn run(args: &ListArgs) -> ExitCode {
         .enumerate()
         .filter(|(i, a)| {
             has_tags(a, &wanted)
+                && dates.contains(a.date)
                 && view.admits(&marks, &a.id)
                 && !(collapse && duplicates.is_copy(*i))
         })

@@ -34,6 +34,14 @@ pub const ACTION_NAMES: &[&str] = &[
     "toggle_star",
     "mark_all_read",
     "cycle_view",
+    "remove_last_filter",
+    "sources",
+    "timeline",
+    "zoom",
+    "jump_to_date",
+    "pipe",
+    "pager",
+    "copy_link",
     "search",
     "cycle_sort",
     "next_match",
@@ -86,6 +94,14 @@ pub fn action(name: &str) -> Option<Action> {
         "delete_char" => Action::DeleteChar,
         "clear_query" => Action::ClearQuery,
         "help" => Action::Help,
+        "remove_last_filter" => Action::RemoveLastFilter,
+        "sources" => Action::Sources,
+        "timeline" => Action::Timeline,
+        "zoom" => Action::Zoom,
+        "jump_to_date" => Action::JumpToDate,
+        "pipe" => Action::Pipe,
+        "pager" => Action::Pager,
+        "copy_link" => Action::CopyLink,
         "redraw" => Action::Redraw,
         "suspend" => Action::Suspend,
         other => {
@@ -103,7 +119,32 @@ pub fn describe(action: &Action, context: Context) -> String {
     let in_list = context == Context::List;
     let in_picker = context == Context::Picker;
     let in_search = context == Context::Search;
+    let in_sources = context == Context::Sources;
+    let in_timeline = context == Context::Timeline;
+    let in_input = context == Context::Input;
     let text = match action {
+        Action::MoveDown if in_sources => "next source",
+        Action::MoveUp if in_sources => "previous source",
+        Action::MoveDown if in_timeline => "next (later) bar",
+        Action::MoveUp if in_timeline => "previous (earlier) bar",
+        Action::MoveUp if in_input => "older command (pipe history)",
+        Action::MoveDown if in_input => "newer command (pipe history)",
+        Action::Open | Action::Apply if in_sources => "list this source's articles",
+        Action::Open | Action::Apply if in_timeline => "list this period's articles",
+        Action::Apply if in_input => "run the command / go to the date",
+        Action::Back if in_sources => "back to the list",
+        Action::Back if in_timeline => "zoom out, else back to the list",
+        Action::Back if in_input => "cancel",
+        Action::CycleSort if in_sources => "sort by count / by name",
+        Action::MarkAllRead if in_sources => "mark the whole source read (asks y/n)",
+        Action::Sources => "sources: every source with article and unread counts",
+        Action::Timeline => "timeline: articles per month, Enter narrows to one",
+        Action::Zoom => "zoom into the month's days / back out to months",
+        Action::RemoveLastFilter => "remove the last filter (the last chip)",
+        Action::JumpToDate => "go to a date (first article on or before it)",
+        Action::Pipe => "pipe the article as plain text to a command",
+        Action::Pager => "show the article in $PAGER",
+        Action::CopyLink => "copy the article's link to the clipboard (OSC 52)",
         Action::MoveDown if in_list || in_search => "next article",
         Action::MoveUp if in_list || in_search => "previous article",
         Action::MoveDown if in_picker => "next entry",
@@ -169,6 +210,9 @@ mod tests {
                 Context::Picker,
                 Context::Help,
                 Context::Search,
+                Context::Sources,
+                Context::Timeline,
+                Context::Input,
             ] {
                 assert!(!describe(&action, context).is_empty(), "{name}");
             }

@@ -1,7 +1,8 @@
 //! Reads a keymap file: YAML of the form
 //!
 //! ```yaml
-//! list:            # a section: global, list, detail, picker, help or search
+//! list:            # a section: global, list, detail, picker, help, search,
+//!                  # sources, timeline or prompt
 //!   j: move_down   # key: action   (`none` removes a default binding)
 //!   "?": help      # quote keys YAML treats specially
 //! ```
@@ -26,15 +27,24 @@ pub enum Section {
     Help,
     /// The `/` search prompt.
     Search,
+    /// The sources view.
+    Sources,
+    /// The timeline.
+    Timeline,
+    /// The pipe and go-to-date prompts.
+    Prompt,
 }
 
-pub const SECTION_NAMES: [(&str, Section); 6] = [
+pub const SECTION_NAMES: [(&str, Section); 9] = [
     ("global", Section::Global),
     ("list", Section::List),
     ("detail", Section::Detail),
     ("picker", Section::Picker),
     ("help", Section::Help),
     ("search", Section::Search),
+    ("sources", Section::Sources),
+    ("timeline", Section::Timeline),
+    ("prompt", Section::Prompt),
 ];
 
 /// One `key: action` line. `action` is the action's name, `None` for
