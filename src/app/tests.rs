@@ -3,6 +3,7 @@
 mod filtering;
 mod marks;
 mod options;
+mod overview;
 mod screen;
 mod searching;
 

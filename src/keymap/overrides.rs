@@ -136,7 +136,7 @@ mod tests {
         ));
         assert_eq!(
             error("keys:\n  lists:\n    j: quit\n"),
-            "/home/me/.config/inkstone/config.yaml:3: keys.lists.j: unknown section `lists` (known: global, list, detail, picker, help, search)"
+            "/home/me/.config/inkstone/config.yaml:3: keys.lists.j: unknown section `lists` (known: global, list, detail, picker, help, search, sources, timeline, prompt)"
         );
     }
 }

@@ -266,7 +266,7 @@ mod tests {
         );
         assert_eq!(
             error_of("lists:\n"),
-            "keymap.yaml: line 1: unknown section `lists` (known: global, list, detail, picker, help, search)"
+            "keymap.yaml: line 1: unknown section `lists` (known: global, list, detail, picker, help, search, sources, timeline, prompt)"
         );
         assert_eq!(
             error_of("  j: quit\n"),
