@@ -120,7 +120,7 @@ pub fn header(app: &App, width: usize, theme: &Theme) -> Line<'static> {
 }
 
 /// The filter bar: the all/unread/starred view, then each criterion in
-/// the order it was added, as chips (`remove_last_filter` takes off the
+/// the order it was added, as chips (in reverse video, two spaces apart) (`remove_last_filter` takes off the
 /// last). `with_dates`: the date range too (the timeline leaves it out,
 /// having its own).
 pub fn push_chips(b: &mut LineBuilder, app: &App, theme: &Theme, with_dates: bool) {
@@ -129,14 +129,14 @@ pub fn push_chips(b: &mut LineBuilder, app: &App, theme: &Theme, with_dates: boo
         .add_modifier(ratatui::style::Modifier::REVERSED);
     if app.view_filter() != ViewFilter::All {
         b.push("  ", theme.dim);
-        b.push(&format!(" {} only ", app.view_filter().label()), chip);
+        b.push(&format!("{} only", app.view_filter().label()), chip);
     }
     for criterion in app.filters().criteria() {
         if !with_dates && matches!(criterion, crate::app::Criterion::Dates(_)) {
             continue;
         }
         b.push("  ", theme.dim);
-        b.push(&format!(" {} ", criterion.label()), chip);
+        b.push(&criterion.label(), chip);
     }
 }
 

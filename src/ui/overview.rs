@@ -94,10 +94,11 @@ pub fn draw_timeline(frame: &mut Frame, app: &App, view: &TimelineView, size: Si
     let mut b = LineBuilder::new(width);
     b.push("Timeline", theme.header);
     let per = match timeline.zoom {
-        Zoom::Months => "per month".to_owned(),
-        Zoom::Days(month) => format!("per day of {}", month.format("%Y-%m")),
+        Zoom::Months => "by month".to_owned(),
+        Zoom::Days(month) => format!("{} by day", month.format("%Y-%m")),
     };
-    b.push(&format!("  {} articles {per}", count(total)), theme.dim);
+    let articles = if total == 1 { "article" } else { "articles" };
+    b.push(&format!("  {per}  {} {articles}", count(total)), theme.dim);
     if timeline.undated > 0 {
         b.push(&format!("  {} undated", count(timeline.undated)), theme.dim);
     }
