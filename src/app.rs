@@ -16,7 +16,7 @@
 
 mod action;
 mod cursor;
-mod dates;
+pub mod dates;
 mod detail;
 mod effect;
 mod filter;
@@ -41,7 +41,7 @@ mod url_check;
 
 pub use action::Action;
 pub use cursor::Cursor;
-pub use detail::{Body, Detail, without_colour};
+pub use detail::{Body, Detail};
 pub use effect::Effect;
 pub use filter::{Criterion, Filters};
 pub use geometry::{MAX_TEXT_WIDTH, MIN_HEIGHT, MIN_WIDTH, Size};
@@ -50,7 +50,6 @@ pub use index::{Indexes, LabelIndex};
 pub use line_input::{HISTORY_LIMIT, InputPurpose, LineInput};
 pub use marks::MarkState;
 pub use picker::{Choices, Picker, PickerEntry, PickerKind};
-pub use reload::Reloaded;
 pub use search::{Prompt, SearchState, find_in_lines};
 pub use sources_view::SourcesView;
 pub use timeline_view::TimelineView;
@@ -59,7 +58,7 @@ pub use url_check::check_url;
 
 use crate::article::Article;
 use crate::library::{Duplicates, Library};
-use crate::marks::{Marks, ViewFilter};
+use crate::marks::{MarkBook, Marks, ViewFilter};
 use crate::problem::Severity;
 
 /// The main view underneath any pop-up.
@@ -130,6 +129,14 @@ pub struct Options {
     pub pipe_history_file: Option<std::path::PathBuf>,
 }
 
+impl Options {
+    /// What article text looks like: the built-in styles for
+    /// `monochrome`, with `colors:` over them.
+    pub fn article_styles(&self) -> crate::render::ArticleStyles {
+        self.colors.article_styles(self.monochrome)
+    }
+}
+
 /// The whole state of the reader.
 #[derive(Debug)]
 pub struct App {
@@ -171,6 +178,8 @@ pub struct App {
     /// A yes/no question in the status line.
     confirm: Option<Confirm>,
     search: SearchState,
+    /// Changed files on their way to be read.
+    changes: reload::PendingChanges,
     /// The one-line prompt in the status line, when open.
     input: Option<LineInput>,
     /// Pipe commands, oldest first (Up recalls the newest).
@@ -201,9 +210,10 @@ impl App {
             options,
             guide,
             source_width: 0,
-            marks: MarkState::new(Marks::in_memory(), &[]),
+            marks: MarkState::new(MarkBook::in_memory(), &[]),
             confirm: None,
             search: SearchState::default(),
+            changes: reload::PendingChanges::default(),
             input: None,
             pipe_history,
             library,
@@ -229,10 +239,11 @@ impl App {
         app
     }
 
-    /// The same app with the person's marks (`Marks::in_memory` until then).
+    /// The same app with the person's marks (`Marks::in_memory` until then),
+    /// which it saves from now on through `Effect::SaveMarks`.
     #[must_use]
     pub fn with_marks(mut self, marks: Marks) -> Self {
-        self.marks = MarkState::new(marks, &self.library.articles);
+        self.marks = MarkState::new(marks.into_book(), &self.library.articles);
         self.refilter();
         self
     }
@@ -277,12 +288,6 @@ impl App {
     /// Columns of the list's date column.
     pub fn date_width(&self) -> usize {
         self.date_width
-    }
-
-    /// The marks, for the terminal layer to save at exit (`App` itself
-    /// never writes).
-    pub fn marks_to_save(&mut self) -> &mut Marks {
-        self.marks.marks_mut()
     }
 
     pub fn articles(&self) -> &[Article] {

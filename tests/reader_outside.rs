@@ -222,8 +222,8 @@ fn list_and_tags_take_since_and_until() {
 fn piping_to_wc_and_paging_show_the_article_as_plain_text() {
     let home = tempfile::tempdir().unwrap();
     let paged = home.path().join("paged.txt");
-    let pager = format!("cat > '{}'", paged.display());
-    let mut r = Reader::start(home.path(), &[], &[("PAGER", &pager)]);
+    let pager_command = format!("cat > '{}'", paged.display());
+    let mut r = Reader::start(home.path(), &[], &[("PAGER", &pager_command)]);
     r.wait_for(&["1 / 7"]);
     r.send("|");
     r.wait_for(&["Pipe to: "]);

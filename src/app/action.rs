@@ -1,14 +1,18 @@
 //! Everything that can happen to the reader, as data.
 
+use crate::library::{ChangeScan, Library};
+use crate::marks::SaveOutcome;
 use crate::render::Document;
+use crate::search::{Progress, SearchIndex};
 use crate::watch::LibraryEvent;
 
 /// One thing that happened: a key the keymap translated, a mouse event, a
 /// resize, or the outcome of an effect. [`crate::app::App::update`] is the
 /// only consumer. Navigation actions mean what the current view makes of
 /// them (`MoveDown` moves the list selection, scrolls an article, or moves
-/// the picker highlight).
-#[derive(Debug, Clone)]
+/// the picker highlight). Outcomes are moved in, never shared or copied:
+/// an action is applied once.
+#[derive(Debug)]
 pub enum Action {
     MoveDown,
     MoveUp,
@@ -58,9 +62,10 @@ pub enum Action {
     /// Article view: scroll to the next / previous match of the search.
     NextMatch,
     PrevMatch,
-    /// Time passed (the event loop's tick, at least every 100 ms): look at
-    /// background work such as the search index's progress, save marks
-    /// that are due at `now` (`App::update` reads no clock).
+    /// Time passed (the event loop's tick, at least every 100 ms, while
+    /// `App::needs_tick`): start the search index after the first frame,
+    /// build the label indexes, save marks that are due at `now`
+    /// (`App::update` reads no clock).
     Tick {
         now: std::time::Instant,
     },
@@ -107,8 +112,25 @@ pub enum Action {
     Answer(bool),
     /// Files in the library changed on disk (watcher or cache recheck).
     Library(LibraryEvent),
+    /// The changed files, read and parsed (`Effect::ScanChanges`).
+    ChangesScanned(Box<ChangeScan>),
     /// The library was loaded again from scratch on another thread.
-    LibraryReloaded(super::reload::Reloaded),
+    LibraryReloaded(Box<Library>),
+    /// The search index for the articles of `generation` was opened or
+    /// started (`Effect::StartIndex`); it fills in in the background.
+    IndexStarted {
+        generation: u64,
+        index: SearchIndex,
+    },
+    /// How far that index has come (the effect runner looks each turn).
+    IndexProgress {
+        generation: u64,
+        progress: Progress,
+    },
+    /// A save of marks finished or failed (`Effect::SaveMarks`).
+    MarksSaved(SaveOutcome),
+    /// Save every mark change now, without waiting (at exit).
+    FlushMarks,
     /// Open the sources view (every source with its counts).
     Sources,
     /// Open the timeline (articles per month).
@@ -142,7 +164,12 @@ impl Action {
                 | Action::Redraw
                 | Action::Tick { .. }
                 | Action::Library(_)
+                | Action::ChangesScanned(_)
                 | Action::LibraryReloaded(_)
+                | Action::IndexStarted { .. }
+                | Action::IndexProgress { .. }
+                | Action::MarksSaved(_)
+                | Action::FlushMarks
                 | Action::FilterDates(_)
         )
     }

@@ -46,11 +46,22 @@ impl App {
             Action::Fail(text) => self.fail(text),
             Action::Answer(yes) => self.answer(yes),
             Action::Tick { now } => {
-                self.tick();
-                self.save_marks(now);
+                let index = self.request_index();
+                return index
+                    .into_iter()
+                    .chain(self.save_marks_if_due(now))
+                    .collect();
             }
             Action::Library(event) => return self.library_event(event),
-            Action::LibraryReloaded(reloaded) => return self.library_reloaded(&reloaded),
+            Action::ChangesScanned(scan) => return self.changes_scanned(*scan),
+            Action::LibraryReloaded(library) => return self.library_reloaded(*library),
+            Action::IndexStarted { generation, index } => self.index_started(generation, index),
+            Action::IndexProgress {
+                generation,
+                progress,
+            } => self.index_progressed(generation, progress),
+            Action::MarksSaved(outcome) => self.marks_saved(outcome),
+            Action::FlushMarks => return self.flush_marks(),
             Action::FilterDates(range) => self.filter_dates(range),
             other => {
                 return match self.overlay {
@@ -89,7 +100,7 @@ impl App {
             Action::Open => return self.open_selected(),
             Action::Click { row, .. } => return self.click_list(row),
             Action::ShowLinks => self.notify("Open an article first: its links are listed there"),
-            Action::Search => self.open_search(),
+            Action::Search => return self.open_search(),
             Action::CycleSort => self.cycle_sort(),
             Action::Sources => self.open_sources(),
             Action::Timeline => self.open_timeline(),
@@ -153,11 +164,11 @@ impl App {
         self.size = size;
         self.list.reveal(self.visible.len(), size.body_rows());
         let width = usize::from(size.text_area().width);
-        let monochrome = self.options.monochrome;
+        let styles = self.options.article_styles();
         if let Some(detail) = self.detail.as_mut() {
             if let Some(article) = self.library.articles.get(detail.article) {
                 if detail.width != width {
-                    detail.layout(article, width, monochrome);
+                    detail.layout(article, width, &styles);
                 }
             }
             detail.scroll_by(0, size.body_rows());
@@ -220,7 +231,7 @@ impl App {
             .map(|copy| crate::text::sanitize::clean_inline(&copy.path.to_string_lossy()))
             .collect();
         let width = usize::from(self.size.text_area().width);
-        detail.layout(meta, width, self.options.monochrome);
+        detail.layout(meta, width, &self.options.article_styles());
         self.detail = Some(detail);
         self.view = View::Detail;
         self.mark_opened(article);
@@ -233,7 +244,7 @@ impl App {
         path: &std::path::Path,
         result: Result<crate::render::Document, String>,
     ) {
-        let monochrome = self.options.monochrome;
+        let styles = self.options.article_styles();
         let Some(detail) = self.detail.as_mut().filter(|d| d.article == article) else {
             return; // The person moved on before it arrived.
         };
@@ -249,7 +260,7 @@ impl App {
             Ok(document) => Body::Loaded(document),
             Err(reason) => Body::Failed(reason),
         };
-        detail.layout(meta, detail.width, monochrome);
+        detail.layout(meta, detail.width, &styles);
         detail.scroll_by(0, self.size.body_rows());
     }
 

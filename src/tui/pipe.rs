@@ -8,10 +8,13 @@ use std::process::{Command, Stdio};
 
 use base64::Engine;
 
+use crate::app::dates::{DEFAULT_FORMAT, DEFAULT_TIME_FORMAT, stamp};
 use crate::app::{Action, HISTORY_LIMIT};
 use crate::article::Article;
 use crate::library::{BODY_LIMIT, read_body_bounded};
-use crate::render::{header, push_cut_notice, render_article};
+use crate::render::{
+    ArticleStyles, Page, PageBody, article_lines, push_cut_notice, render_article,
+};
 use crate::text::{sanitize, width};
 
 /// The history's file name, beside the marks in the state folder.
@@ -69,10 +72,14 @@ pub fn plain_text(article: &Article, width: usize) -> Result<String, String> {
     if body.cut {
         push_cut_notice(&mut doc, BODY_LIMIT);
     }
-    let width = width.max(20);
-    let mut lines = header(article, width);
-    lines.push(ratatui::text::Line::default());
-    lines.extend(doc.layout(width));
+    // The page as `inkstone show` prints it, without styles.
+    let page = Page {
+        article,
+        date: stamp(article, DEFAULT_FORMAT, Some(DEFAULT_TIME_FORMAT)),
+        copies: &[],
+        body: PageBody::Loaded(&doc),
+    };
+    let lines = article_lines(&page, width.max(20), &ArticleStyles::new(true));
     let mut text = String::new();
     for line in &lines {
         for span in &line.spans {
