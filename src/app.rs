@@ -11,10 +11,13 @@
 //!   with the all/unread/starred view applied after the criteria;
 //! - the articles may change under the reader (live updates, `reload`):
 //!   anything derived from them is rebuilt in `index_library`;
+//! - a new key-bindable action is one entry in the `bindable` block of
+//!   `action.rs` (name and help text; [`Command`] derives from it);
 //! - messages for the person go through [`App::notify`] / [`App::fail`];
 //! - work outside the process is a new [`Effect`].
 
 mod action;
+mod command;
 mod cursor;
 pub mod dates;
 mod detail;
@@ -40,6 +43,7 @@ mod update_search;
 mod url_check;
 
 pub use action::Action;
+pub use command::Command;
 pub use cursor::Cursor;
 pub use detail::{Body, Detail};
 pub use effect::Effect;

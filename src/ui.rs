@@ -4,6 +4,7 @@
 
 mod detail;
 mod help;
+mod hints;
 mod list;
 mod loading;
 mod overview;
@@ -12,6 +13,8 @@ mod search;
 mod spans;
 mod status;
 mod theme;
+
+pub use hints::hints;
 
 use ratatui::Frame;
 use ratatui::text::Line;

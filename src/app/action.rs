@@ -6,62 +6,124 @@ use crate::render::Document;
 use crate::search::{Progress, SearchIndex};
 use crate::watch::LibraryEvent;
 
+use super::command::bindable_actions;
+
+bindable_actions! {
 /// One thing that happened: a key the keymap translated, a mouse event, a
 /// resize, or the outcome of an effect. [`crate::app::App::update`] is the
 /// only consumer. Navigation actions mean what the current view makes of
 /// them (`MoveDown` moves the list selection, scrolls an article, or moves
 /// the picker highlight). Outcomes are moved in, never shared or copied:
 /// an action is applied once.
+///
+/// The `bindable` block is the one table of what keys can do: each entry
+/// gives the name keymap files use and the help screen's text (per context
+/// where it differs); [`Command`] and the keymap's names derive from it.
 #[derive(Debug)]
 pub enum Action {
-    MoveDown,
-    MoveUp,
-    PageDown,
-    PageUp,
-    First,
-    Last,
-    /// List: open the selected article. Picker: same as `Apply`.
-    Open,
-    /// Leave the article, the picker or the help.
-    Back,
-    Quit,
-    /// Next/previous article of the list without leaving the article view.
-    NextArticle,
-    PrevArticle,
-    /// Hand the article's link (`OpenLink`) or original link to a browser.
-    OpenLink,
-    OpenOriginal,
-    /// Pick one of the article body's numbered links and open it.
-    ShowLinks,
-    TagPicker,
-    CategoryPicker,
-    /// Filter by the open article's n-th tag (1-based).
-    FilterByTag(u8),
-    ClearFilters,
-    Help,
-    /// Restore the terminal and stop the process until `fg`.
-    Suspend,
-    /// Repaint the whole screen.
-    Redraw,
-    /// Picker: mark or unmark the highlighted entry (marks combine with AND).
-    ToggleMark,
-    /// Picker: filter by the marked entries, or the highlighted one.
-    Apply,
-    /// Picker: remove the last character of the query.
-    DeleteChar,
-    /// Picker: empty the query.
-    ClearQuery,
+    bindable {
+        MoveDown = "move_down" => "scroll down" {
+            List | Search => "next article",
+            Picker => "next entry",
+            Sources => "next source",
+            Timeline => "next (later) bar",
+            Input => "newer command (pipe history)",
+        },
+        MoveUp = "move_up" => "scroll up" {
+            List | Search => "previous article",
+            Picker => "previous entry",
+            Sources => "previous source",
+            Timeline => "previous (earlier) bar",
+            Input => "older command (pipe history)",
+        },
+        PageDown = "page_down" => "page down",
+        PageUp = "page_up" => "page up",
+        First = "first" => "top" { List | Picker => "first" },
+        Last = "last" => "bottom" { List | Picker => "last" },
+        /// List: open the selected article. Picker: same as `Apply`.
+        Open = "open" => "open the article" {
+            Picker => "apply",
+            Sources => "list this source's articles",
+            Timeline => "list this period's articles",
+        },
+        /// Leave the article, the picker or the help.
+        Back = "back" => "back to the list" {
+            Picker => "close without applying",
+            Search => "cancel: back to the list as it was",
+            Help => "close the help",
+            Timeline => "zoom out, else back to the list",
+            Input => "cancel",
+        },
+        /// Next/previous article of the list without leaving the article view.
+        NextArticle = "next_article" => "next article",
+        PrevArticle = "prev_article" => "previous article",
+        /// Hand the article's link (`OpenLink`) or original link to a browser.
+        OpenLink = "open_link" => "open the article's link in the browser",
+        OpenOriginal = "open_original" => "open the original link in the browser",
+        /// Pick one of the article body's numbered links and open it.
+        ShowLinks = "links" => "list the links in the article, open one",
+        TagPicker = "tag_picker" => "filter by tag (pick from a list)",
+        CategoryPicker = "category_picker" => "filter by category (pick from a list)",
+        /// Filter by the open article's n-th tag (1-based).
+        FilterByTag(n: u8 = 1..=9) = "filter_tag_" => "filter by the article's tag [{n}]",
+        ClearFilters = "clear_filters" => "clear all filters (search included)",
+        /// Mark the current article read, or unread if it was read.
+        ToggleRead = "toggle_read" => "mark read / unread",
+        /// Star the current article, or unstar it.
+        ToggleStar = "toggle_star" => "star / unstar",
+        /// Mark every listed article read (asks first).
+        MarkAllRead = "mark_all_read" => "mark every listed article read (asks first)" {
+            Sources => "mark the whole source read (asks y/n)",
+        },
+        /// Show all articles, only unread ones, or only starred ones (in turn).
+        CycleView = "cycle_view" => "show all / unread / starred articles",
+        /// List: open the search prompt (`/`).
+        Search = "search" => "search titles, tags, authors, categories and text",
+        /// List: switch to the next sort order (`S`).
+        CycleSort = "cycle_sort" => "sort: newest first, oldest first, title, source" {
+            Sources => "sort by count / by name",
+        },
+        /// Article view: scroll to the next / previous match of the search.
+        NextMatch = "next_match" => "next match of the search",
+        PrevMatch = "prev_match" => "previous match of the search",
+        /// Picker: mark or unmark the highlighted entry (marks combine with AND).
+        ToggleMark = "toggle_mark" => "mark / unmark (marked entries combine with AND)",
+        /// Picker: filter by the marked entries, or the highlighted one.
+        Apply = "apply" => "apply the marked entries, or the highlighted one" {
+            Search => "keep the search as a filter (Backspace in the list clears it)",
+            Input => "run the command / go to the date",
+        },
+        /// Picker: remove the last character of the query.
+        DeleteChar = "delete_char" => "delete the last typed character",
+        /// Picker: empty the query.
+        ClearQuery = "clear_query" => "clear what was typed",
+        /// Take the last chip off the filter bar.
+        RemoveLastFilter = "remove_last_filter" => "remove the last filter (the last chip)",
+        /// Open the sources view (every source with its counts).
+        Sources = "sources" => "sources: every source with article and unread counts",
+        /// Open the timeline (articles per month).
+        Timeline = "timeline" => "timeline: articles per month, Enter narrows to one",
+        /// Timeline: into the highlighted month's days, or back out.
+        Zoom = "zoom" => "zoom into the month's days / back out to months",
+        /// Ask for a date and move the list's highlight to it.
+        JumpToDate = "jump_to_date" => "go to a date (first article on or before it)",
+        /// Ask for a command and pipe the article to it as plain text.
+        Pipe = "pipe" => "pipe the article as plain text to a command",
+        /// Show the article's plain text in `$PAGER`.
+        Pager = "pager" => "show the article in $PAGER",
+        /// Copy the article's link through the terminal (OSC 52).
+        CopyLink = "copy_link" => "copy the article's link to the clipboard (OSC 52)",
+        Help = "help" => "this help",
+        /// Repaint the whole screen.
+        Redraw = "redraw" => "redraw the screen",
+        /// Restore the terminal and stop the process until `fg`.
+        Suspend = "suspend" => "suspend (fg resumes)",
+        Quit = "quit" => "quit",
+    }
     /// Picker, search prompt: a typed character.
     Insert(char),
     /// Search prompt: pasted text (bracketed paste).
     InsertText(String),
-    /// List: open the search prompt (`/`).
-    Search,
-    /// List: switch to the next sort order (`S`).
-    CycleSort,
-    /// Article view: scroll to the next / previous match of the search.
-    NextMatch,
-    PrevMatch,
     /// Time passed (the event loop's tick, at least every 100 ms, while
     /// `App::needs_tick`): start the search index after the first frame,
     /// build the label indexes, save marks that are due at `now`
@@ -100,14 +162,6 @@ pub enum Action {
     Notify(String),
     /// An effect failed; show this in the status line as an error.
     Fail(String),
-    /// Mark the current article read, or unread if it was read.
-    ToggleRead,
-    /// Star the current article, or unstar it.
-    ToggleStar,
-    /// Mark every listed article read (asks first).
-    MarkAllRead,
-    /// Show all articles, only unread ones, or only starred ones (in turn).
-    CycleView,
     /// The answer to a yes/no question in the status line.
     Answer(bool),
     /// Files in the library changed on disk (watcher or cache recheck).
@@ -131,24 +185,9 @@ pub enum Action {
     MarksSaved(SaveOutcome),
     /// Save every mark change now, without waiting (at exit).
     FlushMarks,
-    /// Open the sources view (every source with its counts).
-    Sources,
-    /// Open the timeline (articles per month).
-    Timeline,
-    /// Timeline: into the highlighted month's days, or back out.
-    Zoom,
-    /// Take the last chip off the filter bar.
-    RemoveLastFilter,
-    /// Ask for a date and move the list's highlight to it.
-    JumpToDate,
-    /// Ask for a command and pipe the article to it as plain text.
-    Pipe,
-    /// Show the article's plain text in `$PAGER`.
-    Pager,
-    /// Copy the article's link through the terminal (OSC 52).
-    CopyLink,
     /// Narrow the list to a date range (`--since`/`--until`).
     FilterDates(crate::overview::DateRange),
+}
 }
 
 impl Action {

@@ -78,26 +78,15 @@ pub fn draw(frame: &mut Frame, app: &App, size: Size, theme: &Theme) {
             },
         );
     } else {
-        let guide = app.guide();
-        let hints = match app.context() {
-            Context::List => &guide.list_hints,
-            Context::Detail => &guide.detail_hints,
-            Context::Picker => &guide.picker_hints,
-            Context::Help => &guide.help_hints,
-            Context::Search => &guide.search_hints,
-            Context::Sources => &guide.sources_hints,
-            Context::Timeline => &guide.timeline_hints,
-            Context::Input => &guide.input_hints,
-        };
+        let hints = super::hints(app.guide(), app.context());
         // The link picker opens one link: it marks nothing.
         let links = matches!(
             app.overlay(),
             Some(crate::app::Overlay::Picker(p)) if p.kind == crate::app::PickerKind::Links
         );
         let hints: Vec<Hint> = hints
-            .iter()
+            .into_iter()
             .filter(|h| !links || h.label != "mark")
-            .cloned()
             .collect();
         push_hints(&mut b, &hints, theme);
     }
