@@ -132,7 +132,9 @@ pub fn run(text: &str, command: Option<&str>) -> Action {
                 child.wait()
             }
         });
-    if command.is_some() {
+    // A command that ran leaves its output on the screen until Enter (one
+    // that could not start has nothing to show).
+    if command.is_some() && result.is_ok() {
         let mut out = io::stdout();
         let _ = write!(out, "\r\n[inkstone] press Enter to return to the reader ");
         let _ = out.flush();
