@@ -24,7 +24,7 @@ impl App {
     /// The articles the sources view counts: every article (duplicates
     /// once), whatever the list's filters.
     fn source_counts(&self, sort: SourceSort) -> Vec<SourceCount> {
-        let duplicates = &self.duplicates;
+        let duplicates = &self.catalog.duplicates;
         let counted = (0..self.library.articles.len()).filter(|&i| !duplicates.is_copy(i));
         source_counts(
             &self.library.articles,
@@ -96,7 +96,7 @@ impl App {
                 };
                 self.notify(format!(
                     "{} listed from {shown}",
-                    super::update_marks::plural(self.visible.len(), "article", "articles")
+                    super::update_marks::plural(self.list.visible.len(), "article", "articles")
                 ));
             }
             Action::MarkAllRead => {

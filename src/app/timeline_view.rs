@@ -68,7 +68,7 @@ impl App {
                 self.refilter();
                 self.notify(format!(
                     "{} from {}",
-                    super::update_marks::plural(self.visible.len(), "article", "articles"),
+                    super::update_marks::plural(self.list.visible.len(), "article", "articles"),
                     bucket.range.label()
                 ));
             }

@@ -4,9 +4,6 @@
 use super::PickerKind;
 use super::{Action, App, Body, Detail, Effect, Overlay, Size, View};
 
-/// Rows the mouse wheel moves per notch.
-const WHEEL_ROWS: isize = 3;
-
 impl App {
     /// Applies one action; the only place the state changes. Returns the
     /// work to do outside (usually none).
@@ -18,7 +15,9 @@ impl App {
                 self.confirm = None;
             }
         }
-        if !self.indexed && (action.is_user_input() || matches!(action, Action::Tick { .. })) {
+        if !self.catalog.has_labels()
+            && (action.is_user_input() || matches!(action, Action::Tick { .. }))
+        {
             // Deferred from start-up so the first frame comes sooner; the
             // first tick after it (or the first key) builds them.
             self.index_labels();
@@ -85,18 +84,10 @@ impl App {
     }
 
     pub(super) fn update_list(&mut self, action: Action) -> Vec<Effect> {
-        let len = self.visible.len();
-        let rows = self.size.body_rows();
-        let page = super::cursor::signed(rows.max(1));
+        if self.list.update(&action, self.size.body_rows()) {
+            return Vec::new();
+        }
         match action {
-            Action::MoveDown | Action::NextArticle => self.list.move_by(1, len, rows),
-            Action::MoveUp | Action::PrevArticle => self.list.move_by(-1, len, rows),
-            Action::PageDown => self.list.move_by(page, len, rows),
-            Action::PageUp => self.list.move_by(-page, len, rows),
-            Action::First => self.list.select(0, len, rows),
-            Action::Last => self.list.select(len, len, rows),
-            Action::ScrollDown { .. } => self.list.scroll_by(WHEEL_ROWS, len, rows),
-            Action::ScrollUp { .. } => self.list.scroll_by(-WHEEL_ROWS, len, rows),
             Action::Open => return self.open_selected(),
             Action::Click { row, .. } => return self.click_list(row),
             Action::ShowLinks => self.notify("Open an article first: its links are listed there"),
@@ -111,21 +102,14 @@ impl App {
     }
 
     fn update_detail(&mut self, action: Action) -> Vec<Effect> {
-        let rows = self.size.body_rows();
-        let page = super::cursor::signed(rows.max(1));
         let Some(detail) = self.detail.as_mut() else {
             self.view = View::List;
             return Vec::new();
         };
+        if detail.update(&action, self.size.body_rows()) {
+            return Vec::new();
+        }
         match action {
-            Action::MoveDown => detail.scroll_by(1, rows),
-            Action::MoveUp => detail.scroll_by(-1, rows),
-            Action::PageDown => detail.scroll_by(page, rows),
-            Action::PageUp => detail.scroll_by(-page, rows),
-            Action::ScrollDown { .. } => detail.scroll_by(WHEEL_ROWS, rows),
-            Action::ScrollUp { .. } => detail.scroll_by(-WHEEL_ROWS, rows),
-            Action::First => detail.scroll_to(0, rows),
-            Action::Last => detail.scroll_to(usize::MAX, rows),
             Action::Back => self.close_article(),
             Action::NextArticle => return self.step_article(1),
             Action::PrevArticle => return self.step_article(-1),
@@ -162,7 +146,9 @@ impl App {
 
     fn resize(&mut self, size: Size) {
         self.size = size;
-        self.list.reveal(self.visible.len(), size.body_rows());
+        self.list
+            .cursor
+            .reveal(self.list.visible.len(), size.body_rows());
         let width = usize::from(size.text_area().width);
         let styles = self.options.article_styles();
         if let Some(detail) = self.detail.as_mut() {
@@ -196,15 +182,16 @@ impl App {
         if self.size.too_small() || row < area.y || row >= area.y + area.height {
             return Vec::new();
         }
-        let index = self.list.offset + usize::from(row - area.y);
-        if index >= self.visible.len() {
+        let index = self.list.cursor.offset + usize::from(row - area.y);
+        if index >= self.list.visible.len() {
             return Vec::new();
         }
-        if index == self.list.selected {
+        if index == self.list.cursor.selected {
             return self.open_selected();
         }
         self.list
-            .select(index, self.visible.len(), self.size.body_rows());
+            .cursor
+            .select(index, self.list.visible.len(), self.size.body_rows());
         Vec::new()
     }
 
@@ -224,6 +211,7 @@ impl App {
         detail.date_format.clone_from(&self.options.date_format);
         detail.time_format.clone_from(&self.options.time_format);
         detail.copies = self
+            .catalog
             .duplicates
             .copies_of(article)
             .iter()
@@ -270,10 +258,11 @@ impl App {
     }
 
     fn step_article(&mut self, delta: isize) -> Vec<Effect> {
-        let before = self.list.selected;
+        let before = self.list.cursor.selected;
         self.list
-            .move_by(delta, self.visible.len(), self.size.body_rows());
-        if self.list.selected == before {
+            .cursor
+            .move_by(delta, self.list.visible.len(), self.size.body_rows());
+        if self.list.cursor.selected == before {
             self.notify(if delta > 0 {
                 "This is the last article"
             } else {

@@ -64,7 +64,7 @@ impl App {
         self.refilter();
         self.notify(format!(
             "Removed {removed}: {} listed",
-            super::update_marks::plural(self.visible.len(), "article", "articles")
+            super::update_marks::plural(self.list.visible.len(), "article", "articles")
         ));
     }
 
