@@ -2,7 +2,6 @@
 //! shares. Pop-ups are in `update_overlay`.
 
 use super::PickerKind;
-use super::list::WHEEL_ROWS;
 use super::{Action, App, Body, Detail, Effect, Overlay, Size, View};
 
 impl App {
@@ -96,21 +95,14 @@ impl App {
     }
 
     fn update_detail(&mut self, action: Action) -> Vec<Effect> {
-        let rows = self.size.body_rows();
-        let page = super::cursor::signed(rows.max(1));
         let Some(detail) = self.detail.as_mut() else {
             self.view = View::List;
             return Vec::new();
         };
+        if detail.update(&action, self.size.body_rows()) {
+            return Vec::new();
+        }
         match action {
-            Action::MoveDown => detail.scroll_by(1, rows),
-            Action::MoveUp => detail.scroll_by(-1, rows),
-            Action::PageDown => detail.scroll_by(page, rows),
-            Action::PageUp => detail.scroll_by(-page, rows),
-            Action::ScrollDown { .. } => detail.scroll_by(WHEEL_ROWS, rows),
-            Action::ScrollUp { .. } => detail.scroll_by(-WHEEL_ROWS, rows),
-            Action::First => detail.scroll_to(0, rows),
-            Action::Last => detail.scroll_to(usize::MAX, rows),
             Action::Back => self.close_article(),
             Action::NextArticle => return self.step_article(1),
             Action::PrevArticle => return self.step_article(-1),
