@@ -90,13 +90,20 @@ impl Run {
             .write(true)
             .open(name.to_str().unwrap())
             .unwrap();
-        let child = std::process::Command::new("setsid")
+        // Random bytes can type `|`, a command and Enter: with only `true`
+        // on the PATH nothing they spell can run, and `P` finds no pager.
+        let setsid = ["/usr/bin/setsid", "/bin/setsid"]
+            .into_iter()
+            .find(|p| Path::new(p).exists())
+            .expect("setsid (util-linux)");
+        let child = std::process::Command::new(setsid)
             .arg("--ctty")
             .arg(env!("CARGO_BIN_EXE_inkstone"))
             .arg(archive)
             .env("TERM", "xterm-256color")
             .envs(home_env(home))
             .env("BROWSER", "true")
+            .env("PATH", only_true(home))
             .env("RUST_BACKTRACE", "1")
             .stdin(slave.try_clone().unwrap())
             .stdout(slave.try_clone().unwrap())
@@ -259,6 +266,20 @@ impl Drop for Run {
         }
         self.close();
     }
+}
+
+/// A folder holding only a link to `true`, for the PATH.
+fn only_true(home: &Path) -> PathBuf {
+    let bin = home.join("only-true");
+    if !bin.exists() {
+        std::fs::create_dir_all(&bin).unwrap();
+        let real = ["/bin/true", "/usr/bin/true"]
+            .into_iter()
+            .find(|p| Path::new(p).exists())
+            .expect("true");
+        std::os::unix::fs::symlink(real, bin.join("true")).unwrap();
+    }
+    bin
 }
 
 fn set_size(master: &File, cols: u16, rows: u16) {

@@ -49,6 +49,18 @@ pub enum Effect {
     /// Write these mark changes to the marks file, on the writer thread;
     /// answer with `Action::MarksSaved`.
     SaveMarks(SaveJob),
+    /// Give `articles[article]` as plain text wrapped at `width` to the
+    /// shell `command`, or to `$PAGER` (`None`), on the normal screen;
+    /// answer with `Action::Notify` or `Action::Fail`.
+    Pipe {
+        article: usize,
+        command: Option<String>,
+        width: usize,
+    },
+    /// Keep these pipe commands (the whole history, oldest first).
+    SavePipeHistory(Vec<String>),
+    /// Put this link (a checked web address) on the terminal's clipboard.
+    CopyToClipboard(String),
     /// Replace the search history file at `path` (off the UI thread); only
     /// a failure answers, with `Action::Fail`.
     SaveSearchHistory {

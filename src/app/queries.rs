@@ -30,8 +30,8 @@ impl App {
     }
 
     /// The question waiting for y/n, if any.
-    pub fn confirm(&self) -> Option<&Confirm> {
-        self.confirm.as_ref()
+    pub fn confirm(&self) -> Option<Confirm> {
+        self.confirm.clone()
     }
 
     /// `articles[article]`'s date in the configured format ("" if none),

@@ -5,6 +5,7 @@ mod drive;
 mod filtering;
 mod marks;
 mod options;
+mod overview;
 mod screen;
 mod search_prompt;
 mod searching;

@@ -15,32 +15,52 @@ pub enum Confirm {
     /// Open `url`, whose address names `hidden.shown_as` before an `@`
     /// while it goes to `hidden.host`.
     OpenLink { url: String, hidden: HiddenHost },
+    /// Mark the `total` articles of `source` read (sources view).
+    MarkSourceRead {
+        source: String,
+        total: usize,
+        unread: usize,
+    },
 }
 
 impl Confirm {
-    /// The question as the status line asks it (the real host first, so
-    /// a narrow status line still shows it).
+    /// The question as the status line asks it (for a link, the real host
+    /// first, so a narrow status line still shows it).
     pub fn question(&self) -> String {
         match self {
             Confirm::OpenLink { hidden, .. } => format!(
                 "This link goes to {}, not {} (named before @). Open it? y/n",
                 hidden.host, hidden.shown_as
             ),
-            &Confirm::MarkAllRead { listed, unread } => format!(
+            Confirm::MarkSourceRead {
+                source,
+                total,
+                unread,
+            } => format!(
+                "Mark all {} of {} read ({} unread)? y/n",
+                plural(*total, "article", "articles"),
+                if source.is_empty() {
+                    "(no source)"
+                } else {
+                    source
+                },
+                thousands(*unread)
+            ),
+            Confirm::MarkAllRead { listed, unread } => format!(
                 "Mark {} read ({} unread)? y/n",
-                if listed == 1 {
+                if *listed == 1 {
                     "the listed article".to_owned()
                 } else {
-                    format!("all {} listed articles", thousands(listed))
+                    format!("all {} listed articles", thousands(*listed))
                 },
-                thousands(unread)
+                thousands(*unread)
             ),
         }
     }
 }
 
 /// `3 articles`, `1 article`, `49,118 articles`.
-fn plural(n: usize, one: &str, many: &str) -> String {
+pub(super) fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{} {}", thousands(n), if n == 1 { one } else { many })
 }
 
@@ -94,7 +114,7 @@ impl App {
         if !yes {
             self.notify(match question {
                 Confirm::OpenLink { .. } => "Not opened",
-                Confirm::MarkAllRead { .. } => "Nothing changed",
+                Confirm::MarkAllRead { .. } | Confirm::MarkSourceRead { .. } => "Nothing changed",
             });
             return Vec::new();
         }
@@ -107,6 +127,7 @@ impl App {
                 ));
                 return vec![Effect::OpenUrl(url)];
             }
+            Confirm::MarkSourceRead { source, .. } => self.mark_source_read(&source),
             Confirm::MarkAllRead { .. } => {
                 let mut marked = 0;
                 for &article in &self.list.visible {

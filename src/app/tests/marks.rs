@@ -69,7 +69,7 @@ fn capital_r_asks_then_marks_every_listed_article() {
     app.update(Action::MarkAllRead);
     assert_eq!(
         app.confirm(),
-        Some(&Confirm::MarkAllRead {
+        Some(Confirm::MarkAllRead {
             listed,
             unread: listed - 1
         })
