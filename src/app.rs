@@ -15,6 +15,7 @@
 //! - work outside the process is a new [`Effect`].
 
 mod action;
+mod archive;
 mod cursor;
 mod dates;
 mod detail;
@@ -23,7 +24,9 @@ mod filter;
 mod geometry;
 mod guide;
 mod index;
+mod find;
 mod marks;
+mod navigate;
 mod picker;
 mod reload;
 mod search;
@@ -36,6 +39,7 @@ mod update_search;
 mod url_check;
 
 pub use action::Action;
+pub use archive::{ArchiveState, Visited};
 pub use cursor::Cursor;
 pub use detail::{Body, Detail, without_colour};
 pub use effect::Effect;
@@ -152,6 +156,21 @@ pub struct App {
     /// A yes/no question in the status line.
     confirm: Option<Confirm>,
     search: SearchState,
+    /// A count typed in the list (`5` of `5j`), until the next key.
+    count: Option<usize>,
+    /// The count that applies to the action being handled.
+    repeat: Option<usize>,
+    /// Links between the library's articles.
+    archive: ArchiveState,
+    /// Articles links were followed from, for Back.
+    history: Vec<Visited>,
+    /// Where to scroll once the article Back returned to is laid out.
+    restore: Option<Visited>,
+    /// Find in the open article (`/` in the article view).
+    find: Option<find::Find>,
+    /// Opened from the list with a search kept: scroll to its first match
+    /// once the body is in.
+    first_match_due: bool,
 }
 
 impl App {
@@ -180,6 +199,13 @@ impl App {
             marks: MarkState::new(Marks::in_memory(), &[]),
             confirm: None,
             search: SearchState::default(),
+            count: None,
+            repeat: None,
+            archive: ArchiveState::default(),
+            history: Vec::new(),
+            restore: None,
+            find: None,
+            first_match_due: false,
             library,
         };
         app.index_library();
@@ -329,6 +355,9 @@ impl App {
             (Some(Overlay::Picker(_)), _) => Context::Picker,
             (Some(Overlay::Help { .. }), _) => Context::Help,
             (None, View::List) if self.search.prompt.is_some() => Context::Search,
+            (None, View::Detail) if self.find.as_ref().is_some_and(|f| f.typing) => {
+                Context::Search
+            }
             (None, View::List) => Context::List,
             (None, View::Detail) => Context::Detail,
         }

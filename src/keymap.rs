@@ -98,6 +98,12 @@ impl Keymap {
         if matches!(context, Context::Picker | Context::Search) {
             return key.typed_char().map(Action::Insert);
         }
+        // In the list, unbound digits make a count for the next movement.
+        if context == Context::List {
+            if let Some(d) = key.typed_char().and_then(|c| c.to_digit(10)) {
+                return Some(Action::Count(d as u8));
+            }
+        }
         None
     }
 
@@ -124,7 +130,7 @@ impl Keymap {
         for (title, context) in [
             ("List", Context::List),
             ("Article", Context::Detail),
-            ("Search prompt (/)", Context::Search),
+            ("Search and find prompts (/)", Context::Search),
             ("Tag, category and link pickers", Context::Picker),
             ("Help", Context::Help),
         ] {
@@ -148,6 +154,13 @@ impl Keymap {
                 entries.push(HelpEntry {
                     keys: "other keys".into(),
                     description: "type to narrow (fuzzy)".into(),
+                });
+            }
+            if context == Context::List {
+                entries.push(HelpEntry {
+                    keys: "0-9".into(),
+                    description: "a count before a movement: 5j five down, 10G the tenth"
+                        .into(),
                 });
             }
             if context == Context::Search {

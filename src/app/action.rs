@@ -14,6 +14,18 @@ pub enum Action {
     MoveUp,
     PageDown,
     PageUp,
+    /// Half a page down / up (Ctrl-d / Ctrl-u).
+    HalfPageDown,
+    HalfPageUp,
+    /// Article view: a page down, or at the end of the article the next
+    /// unread one (Space, as in mutt and newsboat).
+    PageOrNextUnread,
+    /// Open the next unread article of the list after the current one.
+    NextUnread,
+    /// List: a digit of a count typed before a movement (`5j`, `10G`).
+    Count(u8),
+    /// Article view: list the articles of the archive that link to this one.
+    Backlinks,
     First,
     Last,
     /// List: open the selected article. Picker: same as `Apply`.
@@ -51,11 +63,13 @@ pub enum Action {
     Insert(char),
     /// Search prompt: pasted text (bracketed paste).
     InsertText(String),
-    /// List: open the search prompt (`/`).
+    /// List: open the search prompt (`/`). Article view: find in the
+    /// article's text.
     Search,
     /// List: switch to the next sort order (`S`).
     CycleSort,
-    /// Article view: scroll to the next / previous match of the search.
+    /// Article view: scroll to the next / previous match of the find (or
+    /// of the list's search). List: the next / previous article.
     NextMatch,
     PrevMatch,
     /// Time passed (the event loop's tick, at least every 100 ms): look at
@@ -109,6 +123,13 @@ pub enum Action {
     Library(LibraryEvent),
     /// The library was loaded again from scratch on another thread.
     LibraryReloaded(super::reload::Reloaded),
+    /// The links between the archive's articles were found (for the
+    /// articles of `generation`; older results are dropped).
+    LinksResolved {
+        generation: u64,
+        links: std::sync::Arc<crate::archive_links::ArchiveLinks>,
+        graph: std::sync::Arc<crate::archive_links::LinkGraph>,
+    },
 }
 
 impl Action {
@@ -125,6 +146,7 @@ impl Action {
                 | Action::Tick { .. }
                 | Action::Library(_)
                 | Action::LibraryReloaded(_)
+                | Action::LinksResolved { .. }
         )
     }
 }

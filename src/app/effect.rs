@@ -18,4 +18,10 @@ pub enum Effect {
     Suspend,
     /// Repaint every cell (the screen may hold someone else's output).
     Redraw,
+    /// Read every body of `articles` and find the links between them;
+    /// answer with `Action::LinksResolved` carrying `generation`.
+    ScanLinks {
+        articles: std::sync::Arc<Vec<crate::article::Article>>,
+        generation: u64,
+    },
 }

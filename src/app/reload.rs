@@ -182,6 +182,8 @@ impl App {
         self.index_library();
         self.index_labels();
         self.renew_search();
+        self.archive.library_changed();
+        self.history.clear();
         self.visible = self.listed();
         let position = anchor.selected.iter().find_map(|id| {
             let article = self.find(id)?;

@@ -180,9 +180,13 @@ impl SearchState {
 }
 
 impl App {
-    /// What is typed at the `/` prompt, while it is open.
+    /// What is typed at the `/` prompt (the list's search, or the open
+    /// article's find), while it is open.
     pub fn search_prompt(&self) -> Option<&str> {
-        self.search.prompt.as_ref().map(|p| p.input.as_str())
+        match self.view {
+            super::View::Detail => self.find_prompt(),
+            super::View::List => self.search.prompt.as_ref().map(|p| p.input.as_str()),
+        }
     }
 
     /// The active search (typed at the prompt or kept with Enter).
@@ -212,7 +216,7 @@ impl App {
     /// the article and layout on screen.
     pub fn search_focus(&self) -> Option<&MatchPosition> {
         let detail = self.detail.as_ref()?;
-        let query = self.search_query()?;
+        let query = self.article_query()?;
         let hits = self.search.hits.as_ref()?;
         if !hits.describe(detail, query) {
             return None;

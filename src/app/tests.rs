@@ -1,7 +1,10 @@
 //! `App::update`, one test per action or behaviour.
 
+mod archive;
 mod filtering;
+mod finding;
 mod marks;
+mod navigation;
 mod options;
 mod screen;
 mod searching;
@@ -65,6 +68,18 @@ fn app() -> App {
         width: 80,
         height: 24,
     });
+    app
+}
+
+/// [`app`] with its search index built.
+fn searchable_app() -> App {
+    let mut app = app();
+    let tick = || Action::Tick {
+        now: std::time::Instant::now(),
+    };
+    app.update(tick());
+    app.search_index().expect("the first tick starts it").wait();
+    app.update(tick());
     app
 }
 

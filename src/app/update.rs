@@ -12,6 +12,12 @@ impl App {
     /// work to do outside (usually none).
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
         if action.is_user_input() {
+            // A count applies to the one action after it.
+            self.repeat = if matches!(action, Action::Count(_)) {
+                None
+            } else {
+                self.count.take()
+            };
             self.status = None;
             if !matches!(action, Action::Answer(_)) {
                 // Anything but an answer cancels a pending question.
@@ -48,9 +54,15 @@ impl App {
             Action::Tick { now } => {
                 self.tick();
                 self.save_marks(now);
+                return self.scan_links_once();
             }
             Action::Library(event) => return self.library_event(event),
             Action::LibraryReloaded(reloaded) => return self.library_reloaded(&reloaded),
+            Action::LinksResolved {
+                generation,
+                links,
+                graph,
+            } => return self.links_resolved(generation, links, graph),
             other => {
                 return match self.overlay {
                     Some(Overlay::Picker(_)) => self.update_picker(&other),
@@ -62,6 +74,9 @@ impl App {
                         self.update_search_prompt(other)
                     }
                     None if self.view == View::List => self.update_list(other),
+                    None if self.find.as_ref().is_some_and(|f| f.typing) => {
+                        self.update_find_prompt(other)
+                    }
                     None => self.update_detail(other),
                 };
             }
@@ -73,13 +88,22 @@ impl App {
         let len = self.visible.len();
         let rows = self.size.body_rows();
         let page = super::cursor::signed(rows.max(1));
+        let half = super::cursor::signed((rows / 2).max(1));
+        let counted = self.repeat.take();
+        let times = counted.unwrap_or(1);
         match action {
-            Action::MoveDown | Action::NextArticle => self.list.move_by(1, len, rows),
-            Action::MoveUp | Action::PrevArticle => self.list.move_by(-1, len, rows),
-            Action::PageDown => self.list.move_by(page, len, rows),
-            Action::PageUp => self.list.move_by(-page, len, rows),
-            Action::First => self.list.select(0, len, rows),
-            Action::Last => self.list.select(len, len, rows),
+            Action::Count(digit) => self.push_count(digit),
+            Action::MoveDown | Action::NextArticle => self.list_step(1, times),
+            Action::MoveUp | Action::PrevArticle => self.list_step(-1, times),
+            Action::PageDown | Action::PageOrNextUnread => self.list_step(page, times),
+            Action::PageUp => self.list_step(-page, times),
+            Action::HalfPageDown => self.list_step(half, times),
+            Action::HalfPageUp => self.list_step(-half, times),
+            // With a count, `g` and `G` go to that article (from 1).
+            Action::First => self.list.select(counted.map_or(0, |n| n - 1), len, rows),
+            Action::Last => self.list.select(counted.map_or(len, |n| n - 1), len, rows),
+            Action::NextMatch => self.list_match(true, times),
+            Action::PrevMatch => self.list_match(false, times),
             Action::ScrollDown { .. } => self.list.scroll_by(WHEEL_ROWS, len, rows),
             Action::ScrollUp { .. } => self.list.scroll_by(-WHEEL_ROWS, len, rows),
             Action::Open => return self.open_selected(),
@@ -95,6 +119,7 @@ impl App {
     fn update_detail(&mut self, action: Action) -> Vec<Effect> {
         let rows = self.size.body_rows();
         let page = super::cursor::signed(rows.max(1));
+        let half = super::cursor::signed((rows / 2).max(1));
         let Some(detail) = self.detail.as_mut() else {
             self.view = View::List;
             return Vec::new();
@@ -104,14 +129,19 @@ impl App {
             Action::MoveUp => detail.scroll_by(-1, rows),
             Action::PageDown => detail.scroll_by(page, rows),
             Action::PageUp => detail.scroll_by(-page, rows),
+            Action::HalfPageDown => detail.scroll_by(half, rows),
+            Action::HalfPageUp => detail.scroll_by(-half, rows),
+            Action::PageOrNextUnread => return self.page_or_next_unread(),
             Action::ScrollDown { .. } => detail.scroll_by(WHEEL_ROWS, rows),
             Action::ScrollUp { .. } => detail.scroll_by(-WHEEL_ROWS, rows),
             Action::First => detail.scroll_to(0, rows),
             Action::Last => detail.scroll_to(usize::MAX, rows),
-            Action::Back => self.close_article(),
+            Action::Back => return self.go_back(),
             Action::NextArticle => return self.step_article(1),
             Action::PrevArticle => return self.step_article(-1),
             Action::ShowLinks => self.show_links(),
+            Action::Backlinks => self.show_backlinks(),
+            Action::Search => self.open_find(),
             Action::NextMatch => self.jump_to_match(true),
             Action::PrevMatch => self.jump_to_match(false),
             Action::Open | Action::Click { .. } => {}
@@ -130,6 +160,7 @@ impl App {
             Action::FilterByTag(n) => self.filter_by_nth_tag(*n),
             Action::ClearFilters => self.clear_filters(),
             Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
+            Action::NextUnread => return self.open_next_unread(),
             Action::ToggleRead | Action::ToggleStar | Action::MarkAllRead | Action::CycleView => {
                 return self.update_marks(action);
             }
@@ -207,6 +238,12 @@ impl App {
         detail.layout(meta, width, self.options.monochrome);
         self.detail = Some(detail);
         self.view = View::Detail;
+        self.find = None;
+        self.restore = None;
+        self.search.hits = None;
+        // Opened with a search kept: its first match is shown once the
+        // body is in.
+        self.first_match_due = self.search_query().is_some();
         self.mark_opened(article);
         vec![Effect::LoadBody { article }]
     }
@@ -235,17 +272,23 @@ impl App {
         };
         detail.layout(meta, detail.width, monochrome);
         detail.scroll_by(0, self.size.body_rows());
+        self.apply_restore();
+        if std::mem::take(&mut self.first_match_due) {
+            self.jump_to_match(true);
+        }
     }
 
     pub(super) fn close_article(&mut self) {
         self.view = View::List;
         self.detail = None;
+        self.history.clear();
     }
 
     fn step_article(&mut self, delta: isize) -> Vec<Effect> {
         let before = self.list.selected;
         self.list
             .move_by(delta, self.visible.len(), self.size.body_rows());
+        self.history.clear();
         if self.list.selected == before {
             self.notify(if delta > 0 {
                 "This is the last article"

@@ -46,7 +46,8 @@ pub fn draw(frame: &mut Frame, app: &App, picker: &Picker, size: Size, theme: &T
     }
     let hint_list = app.guide().picker_hints.iter();
     // Links are opened one at a time: no marking.
-    let shown = hint_list.filter(|h| picker.kind != PickerKind::Links || h.label != "mark");
+    let one_at_a_time = matches!(picker.kind, PickerKind::Links | PickerKind::Backlinks);
+    let shown = hint_list.filter(|h| !one_at_a_time || h.label != "mark");
     for (i, hint) in shown.enumerate() {
         hints.push(if i == 0 { "" } else { "  " }, theme.dim);
         hints.push(&hint.key, theme.key);
@@ -108,6 +109,8 @@ fn draw_entries(frame: &mut Frame, app: &App, picker: &Picker, rows: Rect, theme
         let marked = picker.marked.contains(&entry_index);
         let line = if picker.kind == PickerKind::Links {
             link_line(app, entry.count, selected, width, count_width, theme)
+        } else if picker.kind == PickerKind::Backlinks {
+            backlink_line(entry, selected, width, theme)
         } else {
             entry_line(entry, (selected, marked), width, count_width, theme)
         };
@@ -133,7 +136,13 @@ fn link_line(
         .map(|u| readable_url(u))
         .unwrap_or_default();
     let mut b = LineBuilder::new(width);
-    b.push_fit(&format!(" [{n}]"), count_width + 4, patch(theme.key));
+    // ↩: the link leads to another article of the archive (opened here).
+    let mark = if app.link_in_archive(n).is_some() {
+        "↩"
+    } else {
+        ""
+    };
+    b.push_fit(&format!(" [{n}{mark}]"), count_width + 5, patch(theme.key));
     // An address written out in the text is its own text.
     if !text.is_empty() && readable_url(text) != url {
         // The text takes at most a third, the address the rest.
@@ -143,6 +152,15 @@ fn link_line(
     }
     let url = width::elide_middle(&url, b.left());
     b.push(&url, patch(theme.dim));
+    b.pad(patch(theme.title)).build()
+}
+
+/// An article that links to the open one: its date and title.
+fn backlink_line(entry: &PickerEntry, selected: bool, width: usize, theme: &Theme) -> Line<'static> {
+    let patch = |style| theme.row_style(style, selected);
+    let mut b = LineBuilder::new(width);
+    b.push(" ↩ ", patch(theme.key));
+    b.push(&entry.label, patch(theme.title));
     b.pad(patch(theme.title)).build()
 }
 

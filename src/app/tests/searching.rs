@@ -304,8 +304,8 @@ fn n_and_shift_n_step_through_the_matches_in_the_article() {
         let detail = app.detail().unwrap();
         (detail.scroll, app.search_focus().map(|p| p.line))
     };
-    // The title's match is on screen: `n` goes there without scrolling.
-    app.update(Action::NextMatch);
+    // Opened from the search, the article shows its first match: the
+    // title's, on screen, so without scrolling.
     assert_eq!(app.status().unwrap().text, "match 1/4");
     assert_eq!(lines(&app), (0, Some(0)));
     app.update(Action::NextMatch);

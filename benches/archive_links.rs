@@ -1,0 +1,82 @@
+//! Links inside the archive (issue 12): the cost of finding which body
+//! link leads to which article over the whole archive, with the bodies
+//! already read (what `library::scan_links` adds to reading them), and the
+//! cost of extracting the links from the bodies.
+//!
+//! `cargo bench --bench archive_links` (needs target/corpus-full, see
+//! `../shared/corpus/README.md`; set `INKSTONE_LINKS_CORPUS` for another).
+//! Prints the times and the link counts: how many articles link to some
+//! other article of the archive, and how many are linked to.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use inkstone::archive_links::{ArchiveLinks, LinkGraph, hrefs};
+use inkstone::library::{Library, read_body};
+
+/// The median of `runs` timings of `f`.
+fn median(runs: usize, mut f: impl FnMut()) -> Duration {
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    times[runs / 2]
+}
+
+fn main() {
+    let root = std::env::var_os("INKSTONE_LINKS_CORPUS")
+        .map_or_else(|| PathBuf::from("target/corpus-full/articles"), PathBuf::from);
+    if !root.exists() {
+        eprintln!("archive_links: {} is missing; skipped", root.display());
+        return;
+    }
+    let library = Library::load(std::slice::from_ref(&root));
+    let articles = &library.articles;
+    let bodies: Vec<String> = articles
+        .iter()
+        .map(|a| read_body(&a.body).unwrap_or_default())
+        .collect();
+    println!("{} articles, {} MB of bodies", articles.len(), bodies.iter().map(String::len).sum::<usize>() >> 20);
+
+    let mut found: Vec<Vec<String>> = Vec::new();
+    let extract = median(3, || {
+        found = articles
+            .iter()
+            .zip(&bodies)
+            .map(|(a, body)| hrefs(body, a.format))
+            .collect();
+    });
+    let links_count: usize = found.iter().map(Vec::len).sum();
+    println!("extract hrefs (one thread): {extract:?} ({links_count} links)");
+
+    let mut graph = LinkGraph::default();
+    let resolve = median(5, || {
+        let links = ArchiveLinks::new(articles);
+        let out = articles
+            .iter()
+            .enumerate()
+            .zip(&found)
+            .map(|((i, a), hrefs)| links.targets(i, a, hrefs))
+            .collect();
+        graph = LinkGraph::from_out(out);
+    });
+    if let Some(dump) = std::env::var_os("INKSTONE_LINKS_DUMP") {
+        let lines: Vec<String> = graph
+            .out
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| !t.is_empty())
+            .map(|(i, _)| articles[i].path.display().to_string())
+            .collect();
+        std::fs::write(dump, lines.join("\n")).expect("dump");
+    }
+    let (linking, linked) = graph.counts();
+    println!(
+        "resolve (index + every link, one thread): {resolve:?} (budget 50 ms): \
+         {linking} articles link to {linked} others of the archive"
+    );
+}
