@@ -3,12 +3,13 @@
 //! already read (what `library::scan_links` adds to reading them), and the
 //! cost of extracting the links from the bodies.
 //!
-//! `cargo bench --bench archive_links` (needs target/corpus-full, see
-//! `../shared/corpus/README.md`; set `INKSTONE_LINKS_CORPUS` for another).
+//! `cargo bench --bench archive_links` (needs the full archive, see
+//! `support::corpus`).
 //! Prints the times and the link counts: how many articles link to some
 //! other article of the archive, and how many are linked to.
 
-use std::path::PathBuf;
+mod support;
+
 use std::time::{Duration, Instant};
 
 use inkstone::archive_links::{ArchiveLinks, LinkGraph, hrefs};
@@ -28,12 +29,11 @@ fn median(runs: usize, mut f: impl FnMut()) -> Duration {
 }
 
 fn main() {
-    let root = std::env::var_os("INKSTONE_LINKS_CORPUS")
-        .map_or_else(|| PathBuf::from("target/corpus-full/articles"), PathBuf::from);
-    if !root.exists() {
-        eprintln!("archive_links: {} is missing; skipped", root.display());
+    let Some(root) = support::corpus::full() else {
+        eprintln!("archive_links: no full archive; {}", support::corpus::HOW);
         return;
-    }
+    };
+    println!("load average: {}", support::measure::load());
     let library = Library::load(std::slice::from_ref(&root));
     let articles = &library.articles;
     let bodies: Vec<String> = articles

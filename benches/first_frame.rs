@@ -15,11 +15,10 @@
 //!
 //! Run: `cargo bench --bench first_frame` (`-- --in-process` or `-- --pty`
 //! for one kind). Needs the archive unpacked at `target/corpus-full`, or
-//! `INKSTONE_BENCH_CORPUS=<folder>`; skips when there is none.
+//! `INKSTONE_CORPUS=<folder>` (see `support::corpus`); skips when there is
+//! none.
 
-use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use inkstone::keymap::Keymap;
@@ -27,37 +26,14 @@ use inkstone::library::Library;
 use inkstone::marks::Marks;
 use inkstone::startup::{Locations, Startup};
 use inkstone::tui::{Session, app_for};
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 const RUNS: usize = 5;
 
-fn corpus() -> Option<PathBuf> {
-    if let Some(dir) = std::env::var_os("INKSTONE_BENCH_CORPUS") {
-        return Some(PathBuf::from(dir));
-    }
-    let unpacked = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/corpus-full/articles");
-    unpacked.is_dir().then_some(unpacked)
-}
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1000.0
-}
-
-fn median(mut values: Vec<f64>) -> f64 {
-    values.sort_by(f64::total_cmp);
-    values[values.len() / 2]
-}
-
-fn row(label: &str, values: &[f64]) {
-    let all: Vec<String> = values.iter().map(|v| format!("{v:.0}")).collect();
-    println!(
-        "{label:<46} median {:>7.1} ms  runs [{}]",
-        median(values.to_vec()),
-        all.join(", ")
-    );
-}
+mod support;
+use support::measure::{live_threads_cpu_ms, load, ms, row};
+use support::pty::{Pty, isolated};
 
 /// Per-phase times of one in-process start, in ms.
 #[derive(Default, Clone)]
@@ -128,83 +104,35 @@ fn in_process(root: &Path, at: &Locations) {
     }
 }
 
-/// CPU time used so far by the live threads of process `pid` (Linux; the
-/// threads that already ended are not counted), in ms.
-fn cpu_ms(pid: u32) -> Option<f64> {
-    let mut total = 0u64;
-    for task in std::fs::read_dir(format!("/proc/{pid}/task"))
-        .ok()?
-        .flatten()
-    {
-        let stat = std::fs::read_to_string(task.path().join("schedstat")).ok()?;
-        total += stat.split_whitespace().next()?.parse::<u64>().ok()?;
-    }
-    Some(total as f64 / 1e6)
-}
-
-/// The load average over the last minute: the machine is shared.
-fn load() -> String {
-    std::fs::read_to_string("/proc/loadavg")
-        .ok()
-        .and_then(|l| l.split_whitespace().next().map(str::to_owned))
-        .unwrap_or_default()
-}
-
 /// Spawns the release binary in a pty and times until the header of the
 /// list is on the screen (wall time, and the CPU time the process had
 /// used); then quits it with `q` (which saves the cache).
 fn start_in_pty(root: &Path, home: &Path) -> (f64, f64) {
-    let pair = native_pty_system()
-        .openpty(PtySize {
-            rows: 40,
-            cols: 160,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .expect("a pty");
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_inkstone"));
+    let mut cmd = isolated(env!("CARGO_BIN_EXE_inkstone"), home);
     cmd.arg(root);
-    cmd.env("TERM", "xterm-256color");
-    cmd.env("HOME", home);
-    cmd.env("XDG_CONFIG_HOME", home.join("config"));
-    cmd.env("XDG_STATE_HOME", home.join("state"));
-    cmd.env("XDG_CACHE_HOME", home.join("cache"));
     cmd.cwd(home);
     let started = Instant::now();
-    let mut child = pair.slave.spawn_command(cmd).expect("inkstone starts");
-    drop(pair.slave);
-    let mut output = pair.master.try_clone_reader().expect("pty reader");
-    let mut writer = pair.master.take_writer().expect("pty writer");
-    let screen = Arc::new(Mutex::new(vt100::Parser::new(
-        40u16.try_into().unwrap(),
-        160u16.try_into().unwrap(),
-        0,
-    )));
-    let sink = Arc::clone(&screen);
-    std::thread::spawn(move || {
-        let mut buf = vec![0u8; 1 << 16];
-        while let Ok(n) = output.read(&mut buf) {
-            if n == 0 {
-                break;
+    let mut reader = Pty::spawn(cmd, (160, 40));
+    let pid = reader.pid().expect("a process id");
+    let mut shown = None;
+    let listed = reader.poll(
+        Duration::from_secs(120),
+        Duration::from_micros(500),
+        |text| {
+            let done = text.contains(" articles") && text.contains("● ");
+            if done && shown.is_none() {
+                shown = Some((
+                    started.elapsed(),
+                    live_threads_cpu_ms(pid).unwrap_or(f64::NAN),
+                ));
             }
-            sink.lock().unwrap().process(&buf[..n]);
-        }
-    });
-    let pid = child.process_id().expect("a process id");
-    let (shown, cpu) = loop {
-        let text = screen.lock().unwrap().screen().contents();
-        if text.contains(" articles") && text.contains("● ") {
-            break (started.elapsed(), cpu_ms(pid).unwrap_or(f64::NAN));
-        }
-        assert!(
-            started.elapsed() < Duration::from_secs(120),
-            "no list after 2 minutes:\n{text}"
-        );
-        std::thread::sleep(Duration::from_micros(500));
-    };
-    writer.write_all(b"q").unwrap();
-    writer.flush().unwrap();
-    let _ = child.wait();
+            done
+        },
+    );
+    assert!(listed, "no list after 2 minutes:\n{}", reader.screen());
+    let (shown, cpu) = shown.expect("timed when listed");
+    reader.send(b"q");
+    let _ = reader.exit_within(Duration::from_secs(600));
     (ms(shown), cpu)
 }
 
@@ -230,10 +158,8 @@ fn in_pty(root: &Path, home: &Path) {
 }
 
 fn main() {
-    let Some(root) = corpus() else {
-        println!(
-            "first_frame bench: no corpus (target/corpus-full or INKSTONE_BENCH_CORPUS); skipped"
-        );
+    let Some(root) = support::corpus::full() else {
+        support::corpus::skipped("first_frame");
         return;
     };
     let args: Vec<String> = std::env::args().collect();

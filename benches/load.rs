@@ -27,18 +27,22 @@ use inkstone::library::{Library, LoadOptions};
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+mod support;
+use support::measure::own_status_kib;
+
 const RUNS: usize = 5;
 const CHILD_FLAG: &str = "--child-run";
 
-/// The full archive, or with `--html` the same files hard-linked under
-/// `.html` names (see BENCHMARKS.md), to compare the two formats' cost.
-fn corpus() -> PathBuf {
-    let name = if std::env::args().any(|a| a == "--html") {
-        "target/corpus-html"
+/// The full archive (`support::corpus`), or with `--html` the same files
+/// hard-linked under `.html` names in `target/corpus-html` (see
+/// BENCHMARKS.md), to compare the two formats' cost.
+fn corpus() -> Option<PathBuf> {
+    if std::env::args().any(|a| a == "--html") {
+        let html = support::corpus::repo().join("target/corpus-html");
+        html.is_dir().then_some(html)
     } else {
-        "target/corpus-full"
-    };
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(name)
+        support::corpus::full()
+    }
 }
 
 fn main() {
@@ -54,17 +58,10 @@ fn main() {
         child(mode);
         return;
     }
-    let root = corpus();
-    if !root.is_dir() {
-        println!(
-            "load bench skipped: {} is missing; unpack it with",
-            root.display()
-        );
-        println!(
-            "  mkdir -p target/corpus-full && tar -I zstd -xf ../shared/corpus/hkcnews-full.tar.zst -C target/corpus-full"
-        );
+    let Some(root) = corpus() else {
+        support::corpus::skipped("load");
         return;
-    }
+    };
     let what = match mode {
         Mode::Load => "Library::load, fast path + serde_yaml fallback",
         Mode::SerdeOnly => "Library::load, serde_yaml only",
@@ -164,9 +161,9 @@ fn run_child(mode: Mode) -> (f64, f64, u64, String) {
 fn child(mode: Mode) {
     let start = Instant::now();
     if mode == Mode::Baseline {
-        let bytes = read_prefixes(&corpus());
+        let bytes = read_prefixes(&corpus().expect("the corpus"));
         let wall = start.elapsed().as_secs_f64() * 1000.0;
-        let (cpu, rss) = (cpu_ms(), peak_rss_kb());
+        let (cpu, rss) = (cpu_ms(), own_status_kib("VmHWM"));
         println!("{wall:.3} {cpu:.1} {rss} read {} MB", bytes / 1_000_000);
         return;
     }
@@ -180,9 +177,9 @@ fn child(mode: Mode) {
         hash_bodies: !std::env::args().any(|a| a == "--no-hash"),
         ..LoadOptions::default()
     };
-    let library = Library::load_with(&[corpus()], options);
+    let library = Library::load_with(&[corpus().expect("the corpus")], options);
     let wall = start.elapsed().as_secs_f64() * 1000.0;
-    let (cpu, rss) = (cpu_ms(), peak_rss_kb());
+    let (cpu, rss) = (cpu_ms(), own_status_kib("VmHWM"));
     let untitled = library
         .articles
         .iter()
@@ -235,13 +232,4 @@ fn cpu_ms() -> f64 {
     };
     // Clock ticks are 100 per second on Linux (USER_HZ).
     (ticks(11) + ticks(12)) * 10.0
-}
-
-fn peak_rss_kb() -> u64 {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-        .unwrap_or(0)
 }

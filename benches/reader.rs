@@ -4,13 +4,11 @@
 //!
 //! `cargo bench --bench reader`. Uses `target/corpus-full` (unpacked from
 //! `../shared/corpus/hkcnews-full.tar.zst` when missing) or the folder in
-//! `INKSTONE_BENCH_ARCHIVE`; prints a Markdown table.
+//! `INKSTONE_CORPUS` (see `support::corpus`); prints a Markdown table.
 
-use std::path::PathBuf;
-use std::process::Command;
 use std::time::{Duration, Instant};
 
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyCode;
 use inkstone::app::{App, Options, View};
 use inkstone::keymap::Keymap;
 use inkstone::library::Library;
@@ -18,50 +16,16 @@ use inkstone::tui::Session;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
+mod support;
+use support::keys::{ch, key, press};
+use support::measure::{own_status_kib, p50_p99_max};
+
+fn peak_rss_mb() -> Option<f64> {
+    Some(own_status_kib("VmHWM") as f64 / 1024.0).filter(|&mb| mb > 0.0)
+}
+
 const WIDTH: u16 = 200;
 const HEIGHT: u16 = 60;
-
-fn archive() -> Option<PathBuf> {
-    if let Some(dir) = std::env::var_os("INKSTONE_BENCH_ARCHIVE") {
-        return Some(dir.into());
-    }
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let dir = root.join("target/corpus-full");
-    if dir.join("articles").is_dir() {
-        return Some(dir.join("articles"));
-    }
-    let tarball = root.join("../shared/corpus/hkcnews-full.tar.zst");
-    if !tarball.is_file() {
-        return None;
-    }
-    std::fs::create_dir_all(&dir).ok()?;
-    let status = Command::new("tar")
-        .arg("-I")
-        .arg("zstd")
-        .arg("-xf")
-        .arg(&tarball)
-        .arg("-C")
-        .arg(&dir)
-        .status()
-        .ok()?;
-    status.success().then(|| dir.join("articles"))
-}
-
-fn key(code: KeyCode) -> Event {
-    Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
-}
-
-fn ch(c: char) -> Event {
-    key(KeyCode::Char(c))
-}
-
-/// Times one key press through to the drawn frame.
-fn press(session: &mut Session<TestBackend>, event: &Event) -> Duration {
-    let start = Instant::now();
-    session.handle_event(event);
-    session.draw().expect("draw");
-    start.elapsed()
-}
 
 struct Samples {
     name: &'static str,
@@ -77,32 +41,21 @@ impl Samples {
     }
 
     fn row(&mut self) -> String {
-        self.times.sort();
-        let at = |per_cent: usize| self.times[(self.times.len() - 1) * per_cent / 100];
-        let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+        let (p50, p99, max) = p50_p99_max(&mut self.times);
         format!(
             "| {} | {} | {:.2} | {:.2} | {:.2} |",
             self.name,
             self.times.len(),
-            ms(at(50)),
-            ms(at(99)),
-            ms(*self.times.last().unwrap())
+            p50,
+            p99,
+            max
         )
     }
 }
 
-fn peak_rss_mb() -> Option<f64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(kb / 1024.0)
-}
-
 fn main() {
-    let Some(dir) = archive() else {
-        eprintln!(
-            "reader bench: no archive (set INKSTONE_BENCH_ARCHIVE or provide ../shared/corpus); skipped"
-        );
+    let Some(dir) = support::corpus::full() else {
+        support::corpus::skipped("reader");
         return;
     };
     let start = Instant::now();

@@ -6,18 +6,23 @@
 //! `cargo bench --bench reader_search`. Uses `target/corpus-full/articles`
 //! (`mkdir -p target/corpus-full && tar -I zstd -xf
 //! ../shared/corpus/hkcnews-full.tar.zst -C target/corpus-full`) or the
-//! folder in `INKSTONE_BENCH_ARCHIVE`; prints Markdown tables.
+//! folder in `INKSTONE_CORPUS` (see `support::corpus`); prints Markdown
+//! tables.
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyCode;
 use inkstone::app::{App, Context, Options, View};
 use inkstone::keymap::Keymap;
 use inkstone::library::Library;
 use inkstone::tui::Session;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+
+mod support;
+use support::keys::{ch, key, press};
+use support::measure::{own_status_kib, p50_p99_max};
 
 // The binary's allocator, so memory figures are the reader's.
 #[global_allocator]
@@ -32,30 +37,6 @@ const RUNS: usize = 31;
 /// very common 2-character word, a Simplified query over a mostly
 /// Traditional archive, a Latin word, two words.
 const TYPED: &[&str] = &["國家安全", "香港", "习近平", "police", "香港 民主"];
-
-fn archive() -> Option<PathBuf> {
-    if let Some(dir) = std::env::var_os("INKSTONE_BENCH_ARCHIVE") {
-        return Some(dir.into());
-    }
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/corpus-full/articles");
-    dir.is_dir().then_some(dir)
-}
-
-fn key(code: KeyCode) -> Event {
-    Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
-}
-
-fn ch(c: char) -> Event {
-    key(KeyCode::Char(c))
-}
-
-/// Times one key press through to the drawn frame.
-fn press(session: &mut Session<TestBackend>, event: &Event) -> Duration {
-    let start = Instant::now();
-    session.handle_event(event);
-    session.draw().expect("draw");
-    start.elapsed()
-}
 
 struct Samples {
     name: String,
@@ -77,28 +58,17 @@ impl Samples {
         if self.times.is_empty() {
             return format!("| {} | | 0 | | | |", self.name);
         }
-        self.times.sort();
-        let at = |per_cent: usize| self.times[(self.times.len() - 1) * per_cent / 100];
-        let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+        let (p50, p99, max) = p50_p99_max(&mut self.times);
         let listed = self.listed.map(|n| n.to_string()).unwrap_or_default();
         format!(
             "| {} | {listed} | {} | {:.2} | {:.2} | {:.2} |",
             self.name,
             self.times.len(),
-            ms(at(50)),
-            ms(at(99)),
-            ms(*self.times.last().unwrap())
+            p50,
+            p99,
+            max
         )
     }
-}
-
-fn status_kib(field: &str) -> usize {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    status
-        .lines()
-        .find_map(|line| line.strip_prefix(field)?.strip_prefix(':'))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-        .unwrap_or(0)
 }
 
 fn mib_of_kib(kib: usize) -> String {
@@ -108,12 +78,8 @@ fn mib_of_kib(kib: usize) -> String {
 type Reader = Session<TestBackend>;
 
 fn main() {
-    let Some(dir) = archive() else {
-        eprintln!(
-            "reader_search bench: no archive; unpack it with\n  mkdir -p target/corpus-full && \
-             tar -I zstd -xf ../shared/corpus/hkcnews-full.tar.zst -C target/corpus-full\n\
-             or set INKSTONE_BENCH_ARCHIVE; skipped"
-        );
+    let Some(dir) = support::corpus::full() else {
+        support::corpus::skipped("reader_search");
         return;
     };
     let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
@@ -162,7 +128,10 @@ fn main() {
     {
         println!("{}", samples.row());
     }
-    println!("\nPeak RSS (VmHWM): {}", mib_of_kib(status_kib("VmHWM")));
+    println!(
+        "\nPeak RSS (VmHWM): {}",
+        mib_of_kib(own_status_kib("VmHWM"))
+    );
     let stored = if warm {
         "opened (warm start)"
     } else {
@@ -191,7 +160,7 @@ struct StartUp {
 /// meanwhile someone types `香港`, deletes it, and types it again, with a
 /// tick every 50 ms taking in the progress.
 fn start_up(s: &mut Reader) -> StartUp {
-    let rss_before = status_kib("VmRSS");
+    let rss_before = own_status_kib("VmRSS");
     let mut while_indexing = Samples::new("typing `香港` / Backspace while indexing");
     let mut ticks = Samples::new("tick taking in progress (search `香港` active)");
     let started = Instant::now();
@@ -226,7 +195,7 @@ fn start_up(s: &mut Reader) -> StartUp {
     }
     let searchable = started.elapsed();
     s.handle_event(&key(KeyCode::Esc));
-    let rss_after = status_kib("VmRSS");
+    let rss_after = own_status_kib("VmRSS");
     let memory = s.app().search_index().expect("started").memory();
     let ms = |d: Duration| format!("{:.1} ms", d.as_secs_f64() * 1000.0);
     let mut figures = vec![("first tick (starts the index)", ms(first_tick))];

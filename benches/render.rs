@@ -8,45 +8,21 @@
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::{Duration, Instant};
 
 use inkstone::library::{load_file, read_body};
 use inkstone::render::{render_article, render_body};
 
+mod support;
+
 const WIDTH: usize = 80;
 
 fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    match corpus(root) {
+    match support::corpus::sample() {
         Some(dir) => bench_corpus(&dir),
         None => println!("corpus: not found, skipped"),
     }
     bench_hostile();
-}
-
-fn corpus(root: &Path) -> Option<PathBuf> {
-    let dir = root.join("target/corpus");
-    if !dir.join("articles").is_dir() {
-        let archive = root.join("../shared/corpus/hkcnews-sample.tar.zst");
-        if !archive.is_file() {
-            return None;
-        }
-        std::fs::create_dir_all(&dir).ok()?;
-        let ok = Command::new("tar")
-            .arg("-I")
-            .arg("zstd")
-            .arg("-xf")
-            .arg(&archive)
-            .arg("-C")
-            .arg(&dir)
-            .status()
-            .is_ok_and(|s| s.success());
-        if !ok {
-            return None;
-        }
-    }
-    Some(dir.join("articles"))
 }
 
 fn markdown_files(dir: &Path) -> Vec<PathBuf> {

@@ -21,15 +21,18 @@
 //! process runs). The machine is shared: the load average is printed with
 //! every figure.
 
-use std::io::{Read, Write};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 use rayon::prelude::*;
+
+mod support;
+use support::measure::{cpu_ms, load, median, ms, peak_rss_kb, percentile, runs_text};
+use support::pty::{Pty, home_env, isolated};
 
 const ROWS: u16 = 60;
 const COLS: u16 = 200;
@@ -41,51 +44,6 @@ fn bin() -> PathBuf {
         || PathBuf::from(env!("CARGO_BIN_EXE_inkstone")),
         PathBuf::from,
     )
-}
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1000.0
-}
-
-fn median(values: &[f64]) -> f64 {
-    let mut v = values.to_vec();
-    v.sort_by(f64::total_cmp);
-    v.get(v.len() / 2).copied().unwrap_or(f64::NAN)
-}
-
-fn percentile(values: &[f64], percent: usize) -> f64 {
-    let mut v = values.to_vec();
-    v.sort_by(f64::total_cmp);
-    let at = (v.len().saturating_sub(1) * percent).div_ceil(100);
-    v.get(at).copied().unwrap_or(f64::NAN)
-}
-
-fn load() -> String {
-    std::fs::read_to_string("/proc/loadavg")
-        .ok()
-        .and_then(|l| l.split_whitespace().next().map(str::to_owned))
-        .unwrap_or_default()
-}
-
-fn runs_text(values: &[f64]) -> String {
-    let all: Vec<String> = values.iter().map(|v| format!("{v:.0}")).collect();
-    all.join(", ")
-}
-
-/// Peak RSS of a live process in kB (`VmHWM`).
-fn peak_rss_kb(pid: u32) -> Option<u64> {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    line.split_whitespace().nth(1)?.parse().ok()
-}
-
-/// CPU time (all live threads) of a process, in ms.
-fn cpu_ms(pid: u32) -> Option<f64> {
-    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
-    let after = stat.rsplit_once(')')?.1;
-    let fields: Vec<&str> = after.split_whitespace().collect();
-    let ticks: f64 = fields.get(11)?.parse::<f64>().ok()? + fields.get(12)?.parse::<f64>().ok()?;
-    Some(ticks * 10.0)
 }
 
 /// Keeps the highest `VmHWM` seen for `pid` until told to stop.
@@ -176,14 +134,8 @@ impl Home {
     fn drop_cache(&self) {
         let _ = std::fs::remove_dir_all(self.path().join("cache"));
     }
-    fn envs(&self) -> Vec<(&'static str, PathBuf)> {
-        let h = self.path();
-        vec![
-            ("HOME", h.to_path_buf()),
-            ("XDG_CONFIG_HOME", h.join("config")),
-            ("XDG_STATE_HOME", h.join("state")),
-            ("XDG_CACHE_HOME", h.join("cache")),
-        ]
+    fn envs(&self) -> [(&'static str, PathBuf); 5] {
+        home_env(self.path())
     }
 }
 
@@ -215,61 +167,24 @@ struct Reader {
     quit: f64,
 }
 
-fn screen_text(screen: &Mutex<vt100::Parser>) -> String {
-    screen.lock().unwrap().screen().contents()
-}
-
 /// The reader in a pty: to the first drawn list, idle (search ready), some
 /// `j` presses timed to the changed screen, then `q` to the process gone.
 fn reader(home: &Home, root: &Path, keys: usize) -> Reader {
-    let pair = native_pty_system()
-        .openpty(PtySize {
-            rows: ROWS,
-            cols: COLS,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .expect("a pty");
-    let mut cmd = CommandBuilder::new(bin());
+    let mut cmd = isolated(bin(), home.path());
     cmd.arg(root);
-    cmd.env("TERM", "xterm-256color");
-    for (k, v) in home.envs() {
-        cmd.env(k, v);
-    }
     cmd.cwd(home.path());
     let started = Instant::now();
-    let mut child = pair.slave.spawn_command(cmd).expect("inkstone starts");
-    drop(pair.slave);
-    let mut output = pair.master.try_clone_reader().expect("pty reader");
-    let mut writer = pair.master.take_writer().expect("pty writer");
-    let screen = Arc::new(Mutex::new(vt100::Parser::new(
-        ROWS.try_into().unwrap(),
-        COLS.try_into().unwrap(),
-        0,
-    )));
-    let sink = Arc::clone(&screen);
-    std::thread::spawn(move || {
-        let mut buf = vec![0u8; 1 << 16];
-        while let Ok(n) = output.read(&mut buf) {
-            if n == 0 {
-                break;
-            }
-            sink.lock().unwrap().process(&buf[..n]);
-        }
-    });
-    let pid = child.process_id().expect("a process id");
+    let mut reader = Pty::spawn(cmd, (COLS, ROWS));
+    reader.keep_only_tail(1 << 20);
+    let pid = reader.pid().expect("a process id");
     let (peak, stop) = watch_rss(pid);
-    let first_list = loop {
-        let text = screen_text(&screen);
-        if text.contains(" articles") && text.contains("● ") {
-            break ms(started.elapsed());
-        }
-        assert!(
-            started.elapsed() < Duration::from_secs(300),
-            "no list after 5 minutes:\n{text}"
-        );
-        std::thread::sleep(Duration::from_micros(300));
-    };
+    let listed = reader.poll(
+        Duration::from_secs(300),
+        Duration::from_micros(300),
+        |text| text.contains(" articles") && text.contains("● "),
+    );
+    let first_list = ms(started.elapsed());
+    assert!(listed, "no list after 5 minutes:\n{}", reader.screen());
     // Idle: no CPU used for a second (search index built, cache written).
     let mut last = cpu_ms(pid).unwrap_or(0.0);
     let mut quiet_since = Instant::now();
@@ -285,30 +200,23 @@ fn reader(home: &Home, root: &Path, keys: usize) -> Reader {
     }
     let mut times = Vec::new();
     for _ in 0..keys {
-        let before = screen_text(&screen);
+        let before = reader.screen();
         let pressed = Instant::now();
-        writer.write_all(b"j").unwrap();
-        writer.flush().unwrap();
-        while screen_text(&screen) == before && pressed.elapsed() < Duration::from_secs(5) {
-            std::thread::sleep(Duration::from_micros(200));
-        }
+        reader.send(b"j");
+        reader.poll(Duration::from_secs(5), Duration::from_micros(200), |now| {
+            now != before
+        });
         times.push(ms(pressed.elapsed()));
         std::thread::sleep(Duration::from_millis(20));
     }
     let peak_rss = peak.load(Ordering::Relaxed) as f64 / 1024.0;
     stop.store(1, Ordering::Relaxed);
     let asked = Instant::now();
-    writer.write_all(b"q").unwrap();
-    writer.flush().unwrap();
-    // Stopped after 3 minutes: quitting has a 1 s budget.
-    while matches!(child.try_wait(), Ok(None)) && asked.elapsed() < Duration::from_secs(180) {
-        std::thread::sleep(Duration::from_millis(2));
-    }
+    reader.send(b"q");
+    // Stopped after 3 minutes: quitting has a 1 s budget (dropping the
+    // `Pty` kills a reader still running).
+    let _ = reader.exit_within(Duration::from_secs(180));
     let quit = ms(asked.elapsed());
-    if matches!(child.try_wait(), Ok(None)) {
-        let _ = child.kill();
-        let _ = child.wait();
-    }
     Reader {
         first_list,
         peak_rss,
@@ -318,13 +226,7 @@ fn reader(home: &Home, root: &Path, keys: usize) -> Reader {
 }
 
 fn default_tree() -> Option<PathBuf> {
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let million = repo.join("target/corpus-million");
-    if million.join(".complete").is_file() {
-        return Some(million);
-    }
-    let full = repo.join("target/corpus-full/articles");
-    full.is_dir().then_some(full)
+    support::corpus::million().or_else(support::corpus::full)
 }
 
 fn main() {
@@ -341,7 +243,8 @@ fn main() {
         }
     }
     let Some(root) = tree.or_else(default_tree) else {
-        println!("scale bench: no tree (target/corpus-million, target/corpus-full); skipped");
+        println!("scale bench: no tree (target/corpus-million, the full archive); skipped");
+        support::corpus::skipped("scale");
         return;
     };
     // The reader runs in a temporary home folder.

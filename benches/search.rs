@@ -7,7 +7,8 @@
 //! (`SEARCH_BENCH_BUILD_ONLY=1` stops after the build figures).
 
 // Cargo would take a file beside this one for a bench of its own.
-#[path = "search/support.rs"]
+#[path = "search/figures.rs"]
+mod figures;
 mod support;
 
 use std::time::{Duration, Instant};
@@ -17,9 +18,8 @@ use inkstone::search::{Query, SearchIndex, SearchSession, fold, searchable_text}
 use memchr::memmem;
 use rayon::prelude::*;
 
-use self::support::{
-    body_bytes_on_disk, corpus, median_p99, mib, ms, prefixes, raw_bodies, rss_kib, time,
-};
+use self::figures::{body_bytes_on_disk, median_p99, mib, ms, prefixes, raw_bodies, time};
+use self::support::measure::own_status_kib;
 
 // The allocator the binary uses (src/main.rs), so memory figures match it.
 #[global_allocator]
@@ -44,12 +44,8 @@ const ALONE: &[&str] = &[
 ];
 
 fn main() {
-    let Some(root) = corpus() else {
-        println!(
-            "search bench skipped: no corpus. Unpack it with\n  mkdir -p target/corpus-full && \
-             tar -I zstd -xf ../shared/corpus/hkcnews-full.tar.zst -C target/corpus-full\n\
-             or point INKSTONE_CORPUS at an archive folder."
-        );
+    let Some(root) = support::corpus::full() else {
+        support::corpus::skipped("search");
         return;
     };
     println!("corpus: {}", root.display());
@@ -68,14 +64,14 @@ fn main() {
     let table = time(|| fold("Ａ"));
 
     let (returned, metadata_ready) = start_up_costs(&library);
-    let rss_before = rss_kib("VmRSS");
+    let rss_before = own_status_kib("VmRSS");
     let started = Instant::now();
     let index = SearchIndex::build_in_background(&library.articles);
     let partial = time(|| index.matches(&Query::parse("國家安全")));
     let partial_progress = index.progress();
     index.wait();
     let searchable = started.elapsed();
-    let rss_after = rss_kib("VmRSS");
+    let rss_after = own_status_kib("VmRSS");
 
     let body_bytes = body_bytes_on_disk(&library);
     println!("\n## Build");
@@ -124,7 +120,7 @@ fn main() {
     }
     typing(&index);
     alone(&index);
-    let peak = rss_kib("VmHWM");
+    let peak = own_status_kib("VmHWM");
     verify(&library, &index);
 
     println!("\n## Baseline: plain memmem over every raw body held in memory");

@@ -4,48 +4,23 @@
 //!
 //! Run: `cargo bench --bench startup`. Needs the full archive unpacked
 //! under `target/corpus-full` (see BENCHMARKS.md), or
-//! `INKSTONE_BENCH_CORPUS=<folder>`; skips when there is none.
+//! `INKSTONE_CORPUS=<folder>` (see `support::corpus`); skips when there is
+//! none.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use inkstone::library::Library;
 use inkstone::marks::Marks;
+
+mod support;
+use support::measure::ms;
 
 const RUNS: usize = 5;
 
 // The allocator the inkstone binary uses (src/main.rs), so figures match it.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
-fn corpus() -> Option<PathBuf> {
-    if let Some(dir) = std::env::var_os("INKSTONE_BENCH_CORPUS") {
-        return Some(PathBuf::from(dir));
-    }
-    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let unpacked = manifest.join("target/corpus-full/articles");
-    if unpacked.is_dir() {
-        return Some(unpacked);
-    }
-    for shared in ["../shared/corpus", "../../shared/corpus"] {
-        let archive = manifest.join(shared).join("hkcnews-full.tar.zst");
-        if archive.is_file() {
-            let into = manifest.join("target/corpus-full");
-            std::fs::create_dir_all(&into).ok()?;
-            let status = std::process::Command::new("tar")
-                .arg("-I")
-                .arg("zstd")
-                .arg("-xf")
-                .arg(&archive)
-                .arg("-C")
-                .arg(&into)
-                .status()
-                .ok()?;
-            return status.success().then_some(unpacked);
-        }
-    }
-    None
-}
 
 fn median(mut times: Vec<Duration>) -> Duration {
     times.sort();
@@ -61,10 +36,6 @@ fn cpu_time() -> Option<Duration> {
         total += stat.split_whitespace().next()?.parse::<u64>().ok()?;
     }
     Some(Duration::from_nanos(total))
-}
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1000.0
 }
 
 /// Times `run` (not the drop of what it returns: the reader keeps it).
@@ -119,8 +90,8 @@ impl Count for Vec<PathBuf> {
 }
 
 fn main() {
-    let Some(root) = corpus() else {
-        println!("startup bench: no corpus (target/corpus-full or INKSTONE_BENCH_CORPUS); skipped");
+    let Some(root) = support::corpus::full() else {
+        support::corpus::skipped("startup");
         return;
     };
     let roots = vec![root];

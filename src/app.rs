@@ -17,7 +17,7 @@
 mod action;
 mod archive;
 mod cursor;
-mod dates;
+pub mod dates;
 mod detail;
 mod effect;
 mod filter;
@@ -41,7 +41,7 @@ mod url_check;
 pub use action::Action;
 pub use archive::{ArchiveState, Visited};
 pub use cursor::Cursor;
-pub use detail::{Body, Detail, without_colour};
+pub use detail::{Body, Detail};
 pub use effect::Effect;
 pub use filter::{Criterion, Filters};
 pub use geometry::{MAX_TEXT_WIDTH, MIN_HEIGHT, MIN_WIDTH, Size};
@@ -113,6 +113,14 @@ pub struct Options {
     /// The file the search index keeps the bodies in (beside the metadata
     /// cache, see [`crate::search::store_file`]); `None`: in memory.
     pub search_store: Option<std::path::PathBuf>,
+}
+
+impl Options {
+    /// What article text looks like: the built-in styles for
+    /// `monochrome`, with `colors:` over them.
+    pub fn article_styles(&self) -> crate::render::ArticleStyles {
+        self.colors.article_styles(self.monochrome)
+    }
 }
 
 /// The whole state of the reader.

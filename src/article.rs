@@ -121,6 +121,21 @@ impl Article {
         }
     }
 
+    /// A test article titled `title` (its id too, file `<title>.md`) whose
+    /// body is `body`: the one builder unit tests start from.
+    #[cfg(test)]
+    pub(crate) fn with_body(title: &str, body: &'static str) -> Article {
+        Article::bare(
+            title.to_owned(),
+            PathBuf::from(format!("{title}.md")),
+            title.to_owned(),
+            BodySource::Embedded {
+                bytes: body.as_bytes(),
+                offset: 0,
+            },
+        )
+    }
+
     /// When it was published, for ordering: the instant of its date-time,
     /// else midnight UTC of its date (seconds since the Unix epoch and
     /// nanoseconds). Cheap: runs in every comparison of the list sort.

@@ -8,7 +8,10 @@
 //! html2text annotated lines, rendered too wide to wrap → raw blocks
 //! (indents, styles, resolved links) → tidy (repeated title and captions,
 //! blank runs) → [`Document`]: paragraphs analysed once, then laid out at
-//! any width by `text::wrap`, the CJK-aware wrapper.
+//! any width by `text::wrap`, the CJK-aware wrapper. Text is styled by
+//! role (`style::Role`), not colour; [`article_lines`] assembles the page
+//! the detail view and `show` print and the theme's [`ArticleStyles`] turn
+//! roles into styles.
 
 mod charref;
 mod convert;
@@ -19,6 +22,7 @@ mod header;
 mod links;
 mod markdown;
 mod nesting;
+mod page;
 mod plain;
 mod shortcode;
 mod style;
@@ -30,8 +34,10 @@ use std::borrow::Cow;
 use html2text::config::ImageRenderMode;
 
 pub use document::Document;
-pub use header::{header, header_dated};
+pub use header::header;
 pub use links::readable_url;
+pub use page::{Page, PageBody, article_lines};
+pub use style::{ArticleStyles, Role};
 
 use crate::archive_links::LinkBase;
 use crate::article::{Article, BodyFormat};

@@ -6,40 +6,18 @@
 //!
 //! Its own test binary: the ambiguous-width setting is process-wide.
 
-use std::path::PathBuf;
-
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use inkstone::app::{App, Options};
-use inkstone::keymap::Keymap;
-use inkstone::library::Library;
+use inkstone::app::Options;
 use inkstone::text::width;
 use inkstone::tui::Session;
-use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::{Buffer, CellWidth};
 
-fn session(w: u16, h: u16) -> Session<TestBackend> {
-    let keymap = Keymap::defaults();
-    let fixtures = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/reader");
-    let app = App::new(
-        Library::load(&[fixtures]),
-        keymap.guide(),
-        Options::default(),
-    );
-    let mut s = Session::new(app, keymap, Terminal::new(TestBackend::new(w, h)).unwrap()).unwrap();
-    s.draw().unwrap();
-    s
-}
+mod common;
+use common::archive::fixtures;
+use common::session::press;
 
-fn press(s: &mut Session<TestBackend>, keys: &str) {
-    for c in keys.chars() {
-        let code = match c {
-            '\n' => KeyCode::Enter,
-            c => KeyCode::Char(c),
-        };
-        s.handle_event(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-    }
-    s.draw().unwrap();
+fn session(w: u16, h: u16) -> Session<TestBackend> {
+    common::session::start(fixtures("reader"), (w, h), Options::default(), None)
 }
 
 /// Replays the cells ratatui would send after a full clear, on a terminal

@@ -7,11 +7,8 @@ use std::time::{Duration, SystemTime};
 
 use inkstone::library::Library;
 
-fn article(title: &str, date: &str) -> String {
-    format!(
-        "---\ntitle: \"{title}\"\ndate: \"{date}\"\nurl: \"https://example.org/{title}\"\n---\n\n# {title}\n\nbody\n"
-    )
-}
+mod common;
+use common::archive::{age, article};
 
 /// An archive whose files and folders look a minute old, so the cache
 /// trusts them (entries from the last seconds are always checked again).
@@ -47,11 +44,7 @@ impl Fixture {
     }
 
     fn age_everything(&self) {
-        let old = SystemTime::now() - Duration::from_secs(60);
-        for entry in walkdir::WalkDir::new(&self.root) {
-            let path = entry.unwrap().into_path();
-            fs::File::open(&path).unwrap().set_modified(old).unwrap();
-        }
+        age(&self.root, Duration::from_secs(60));
     }
 
     fn roots(&self) -> Vec<PathBuf> {

@@ -12,12 +12,12 @@
 
 #![cfg(unix)]
 
-use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+mod common;
+use common::home::starred;
+use common::pty::{Pty, isolated};
 
 /// How long `q` may take to end the reader. The issue asks for 1 s; the
 /// debug binary on a loaded 2-core CI machine gets some slack.
@@ -44,141 +44,15 @@ impl Rng {
     }
 }
 
-struct Run {
-    child: Box<dyn Child + Send + Sync>,
-    /// Writes go through a thread: a reader that stopped reading must fail
-    /// the checks, not hang the test.
-    writer: std::sync::mpsc::Sender<Vec<u8>>,
-    master: Box<dyn MasterPty + Send>,
-    wire: Arc<Mutex<(vt100::Parser, Vec<u8>)>>,
-}
-
-impl Run {
-    fn start(home: &Path, archive: &Path, (cols, rows): (u16, u16)) -> Run {
-        let pair = native_pty_system()
-            .openpty(size(cols, rows))
-            .expect("a pty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_inkstone"));
-        cmd.arg(archive);
-        cmd.env("TERM", "xterm-256color");
-        cmd.env("XDG_CONFIG_HOME", home.join("config"));
-        cmd.env("XDG_STATE_HOME", home.join("state"));
-        cmd.env("XDG_CACHE_HOME", home.join("cache"));
-        cmd.env("XDG_DATA_HOME", home.join("data"));
-        cmd.env("HOME", home);
-        cmd.env("BROWSER", "true");
-        cmd.env("RUST_BACKTRACE", "1");
-        let child = pair.slave.spawn_command(cmd).expect("inkstone starts");
-        drop(pair.slave);
-        let mut output = pair.master.try_clone_reader().expect("pty reader");
-        let mut pty_writer = pair.master.take_writer().expect("pty writer");
-        let (writer, to_write) = std::sync::mpsc::channel::<Vec<u8>>();
-        std::thread::spawn(move || {
-            for bytes in to_write {
-                if pty_writer
-                    .write_all(&bytes)
-                    .and_then(|()| pty_writer.flush())
-                    .is_err()
-                {
-                    return;
-                }
-            }
-        });
-        let wire = Arc::new(Mutex::new((
-            vt100::Parser::new(rows.try_into().unwrap(), cols.try_into().unwrap(), 0),
-            Vec::new(),
-        )));
-        let sink = Arc::clone(&wire);
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 16384];
-            while let Ok(n) = output.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                let mut wire = sink.lock().unwrap();
-                wire.0.process(&buf[..n]);
-                // Only the tail matters (a panic message at the end).
-                wire.1.extend_from_slice(&buf[..n]);
-                let len = wire.1.len();
-                if len > 1 << 20 {
-                    wire.1.drain(..len - (1 << 16));
-                }
-            }
-        });
-        Run {
-            child,
-            writer,
-            master: pair.master,
-            wire,
-        }
-    }
-
-    fn send(&mut self, bytes: &[u8]) {
-        // The reader may have gone (a signal): later writes just fail.
-        let _ = self.writer.send(bytes.to_vec());
-    }
-
-    fn resize(&mut self, cols: u16, rows: u16) {
-        self.wire
-            .lock()
-            .unwrap()
-            .0
-            .screen_mut()
-            .set_size(rows.try_into().unwrap(), cols.try_into().unwrap());
-        let _ = self.master.resize(size(cols, rows));
-    }
-
-    fn screen(&self) -> String {
-        self.wire.lock().unwrap().0.screen().contents()
-    }
-
-    fn tail(&self) -> String {
-        String::from_utf8_lossy(&self.wire.lock().unwrap().1).into_owned()
-    }
-
-    fn wait_exit(&mut self, within: Duration) -> Option<u32> {
-        let start = Instant::now();
-        while start.elapsed() < within {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                return Some(status.exit_code());
-            }
-            std::thread::sleep(Duration::from_millis(5));
-        }
-        None
-    }
-
-    fn signal(&self, name: &str) {
-        if let Some(pid) = self.child.process_id() {
-            let _ = std::process::Command::new("kill")
-                .args([&format!("-{name}"), &pid.to_string()])
-                .status();
-        }
-    }
-
-    /// Rows the program wrote past the right edge (the terminal wrapped).
-    fn wrapped_rows(&self) -> Vec<u16> {
-        let wire = self.wire.lock().unwrap();
-        let screen = wire.0.screen();
-        let (rows, _) = screen.size();
-        (0..rows.get()).filter(|&r| screen.row_wrapped(r)).collect()
-    }
-}
-
-impl Drop for Run {
-    fn drop(&mut self) {
-        if let Ok(None) = self.child.try_wait() {
-            let _ = self.child.kill();
-        }
-    }
-}
-
-fn size(cols: u16, rows: u16) -> PtySize {
-    PtySize {
-        rows,
-        cols,
-        pixel_width: 0,
-        pixel_height: 0,
-    }
+fn start(home: &Path, archive: &Path, size: (u16, u16)) -> Pty {
+    let mut cmd = isolated(env!("CARGO_BIN_EXE_inkstone"), home);
+    cmd.arg(archive);
+    cmd.env("BROWSER", "true");
+    cmd.env("RUST_BACKTRACE", "1");
+    let mut run = Pty::spawn(cmd, size);
+    run.queue_input();
+    run.keep_only_tail(1 << 20);
+    run
 }
 
 fn article(n: u64, day: u64, extra: &str) -> String {
@@ -301,25 +175,11 @@ fn random_input(rng: &mut Rng) -> Vec<u8> {
     }
 }
 
-fn starred(home: &Path) -> Vec<String> {
-    let path = home.join("state/inkstone/marks.json");
-    let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("marks file {}: {e}", path.display()));
-    let value: serde_json::Value =
-        serde_json::from_str(&text).unwrap_or_else(|e| panic!("marks file not valid JSON: {e}"));
-    value["starred"]
-        .as_array()
-        .expect("starred list")
-        .iter()
-        .map(|v| v.as_str().unwrap_or_default().to_owned())
-        .collect()
-}
-
 /// One run: start, star the newest article, chaos, end; checks it all.
 fn one_run(rng: &mut Rng, run: usize, seconds: u64) {
     let dir = tempfile::tempdir().unwrap();
     let root = archive(dir.path());
-    let mut r = Run::start(dir.path(), &root, (100, 30));
+    let mut r = start(dir.path(), &root, (100, 30));
     let start = Instant::now();
     while !r.screen().contains("最新的文章") {
         assert!(
@@ -365,7 +225,7 @@ fn one_run(rng: &mut Rng, run: usize, seconds: u64) {
             }
         }
         std::thread::sleep(Duration::from_millis(rng.below(60)));
-        if let Some(code) = r.wait_exit(Duration::ZERO) {
+        if let Some(code) = r.exit_within(Duration::ZERO).map(|s| s.exit_code()) {
             panic!(
                 "run {run}: the reader ended by itself ({code}):\n{}",
                 r.tail()
@@ -387,18 +247,20 @@ fn one_run(rng: &mut Rng, run: usize, seconds: u64) {
     let ending = rng.below(4);
     let code = match ending {
         0 => {
-            r.signal("HUP");
-            r.wait_exit(Duration::from_secs(15))
+            r.try_signal("HUP");
+            r.exit_within(Duration::from_secs(15))
+                .map(|s| s.exit_code())
         }
         1 => {
-            r.signal("TERM");
-            r.wait_exit(Duration::from_secs(15))
+            r.try_signal("TERM");
+            r.exit_within(Duration::from_secs(15))
+                .map(|s| s.exit_code())
         }
         _ => {
             r.send(b"\x1b");
             std::thread::sleep(Duration::from_millis(100));
             r.send(b"q");
-            let code = r.wait_exit(QUIT_WITHIN);
+            let code = r.exit_within(QUIT_WITHIN).map(|s| s.exit_code());
             assert!(
                 code.is_some(),
                 "run {run}: q not answered in {QUIT_WITHIN:?}:\n{}",

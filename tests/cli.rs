@@ -1,13 +1,16 @@
 //! The scripting commands run as real processes.
 
 use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 use inkstone::article::stable_id;
 use inkstone::text::sanitize::is_unsafe;
 use inkstone::text::width::str_width;
 use serde_json::Value;
+
+mod common;
+use common::archive::fixtures;
+use common::home::{json_lines, stdout};
 
 fn inkstone(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_inkstone"))
@@ -16,28 +19,16 @@ fn inkstone(args: &[&str]) -> Output {
         .expect("run inkstone")
 }
 
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile")
-}
-
 fn fixture(name: &str) -> String {
-    fixtures().join(name).to_string_lossy().into_owned()
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).expect("UTF-8 output")
-}
-
-fn json_lines(output: &Output) -> Vec<Value> {
-    stdout(output)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
-        .collect()
+    fixtures("hostile")
+        .join(name)
+        .to_string_lossy()
+        .into_owned()
 }
 
 #[test]
 fn list_json_over_hostile_fixtures() {
-    let dir = fixtures().to_string_lossy().into_owned();
+    let dir = fixtures("hostile").to_string_lossy().into_owned();
     let output = inkstone(&["list", &dir, "--json"]);
     assert!(output.status.success());
     let rows = json_lines(&output);
@@ -166,7 +157,7 @@ fn tags_counts_most_used_first() {
 
 #[test]
 fn check_names_every_broken_file_and_fails() {
-    let dir = fixtures().to_string_lossy().into_owned();
+    let dir = fixtures("hostile").to_string_lossy().into_owned();
     let output = inkstone(&["check", &dir]);
     assert_eq!(output.status.code(), Some(1));
     let text = stdout(&output);

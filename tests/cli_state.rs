@@ -5,71 +5,25 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use inkstone::marks::Marks;
 
-struct Home {
-    dir: tempfile::TempDir,
-}
+mod common;
+use common::home::{Home, stderr, stdout};
 
-impl Home {
-    fn new() -> Home {
-        Home {
-            dir: tempfile::tempdir().unwrap(),
-        }
+/// An archive of three articles whose ids are their urls.
+fn archive(home: &Home) -> PathBuf {
+    let root = home.path("news");
+    fs::create_dir_all(&root).unwrap();
+    for (n, title) in ["one", "two", "three"].iter().enumerate() {
+        let text = format!(
+            "---\ntitle: \"{title}\"\ndate: \"2020-01-0{}\"\nurl: \"https://example.org/{title}\"\n---\n\nbody\n",
+            n + 1
+        );
+        fs::write(root.join(format!("{title}.md")), text).unwrap();
     }
-
-    fn path(&self, rel: &str) -> PathBuf {
-        self.dir.path().join(rel)
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_inkstone"))
-            .args(args)
-            .env("HOME", self.dir.path())
-            .env("XDG_CONFIG_HOME", self.path("config"))
-            .env("XDG_STATE_HOME", self.path("state"))
-            .env("XDG_CACHE_HOME", self.path("cache"))
-            .env("XDG_DATA_HOME", self.path("data"))
-            .output()
-            .unwrap()
-    }
-
-    fn config_file(&self) -> PathBuf {
-        self.path("config/inkstone/config.yaml")
-    }
-
-    fn write_config(&self, text: &str) {
-        fs::create_dir_all(self.config_file().parent().unwrap()).unwrap();
-        fs::write(self.config_file(), text).unwrap();
-    }
-
-    fn marks_file(&self) -> PathBuf {
-        self.path("state/inkstone/marks.json")
-    }
-
-    /// An archive of three articles whose ids are their urls.
-    fn archive(&self) -> PathBuf {
-        let root = self.path("news");
-        fs::create_dir_all(&root).unwrap();
-        for (n, title) in ["one", "two", "three"].iter().enumerate() {
-            let text = format!(
-                "---\ntitle: \"{title}\"\ndate: \"2020-01-0{}\"\nurl: \"https://example.org/{title}\"\n---\n\nbody\n",
-                n + 1
-            );
-            fs::write(root.join(format!("{title}.md")), text).unwrap();
-        }
-        root
-    }
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
+    root
 }
 
 fn titles(out: &Output) -> Vec<String> {
@@ -105,7 +59,7 @@ fn mark(file: &Path, root: &Path, read: &[&str], starred: &[&str]) {
 #[test]
 fn list_unread_and_starred_follow_the_marks() {
     let home = Home::new();
-    let archive = home.archive();
+    let archive = archive(&home);
     let root = archive.to_str().unwrap();
     assert_eq!(titles(&home.run(&["list", root])), ["three", "two", "one"]);
     assert_eq!(
@@ -126,7 +80,7 @@ fn list_unread_and_starred_follow_the_marks() {
 #[test]
 fn list_sets_a_corrupt_marks_file_aside_with_a_message() {
     let home = Home::new();
-    let root = home.archive();
+    let root = archive(&home);
     fs::create_dir_all(home.marks_file().parent().unwrap()).unwrap();
     fs::write(home.marks_file(), "{\"inkstone_marks\": 1, \"read\": [").unwrap();
     let out = home.run(&["list", "--unread", root.to_str().unwrap()]);
@@ -191,7 +145,7 @@ fn bad_config_names_file_line_and_key() {
 #[test]
 fn plain_list_opens_the_configured_library() {
     let home = Home::new();
-    home.archive();
+    archive(&home);
     home.write_config("library:\n  - ~/news\n");
     assert_eq!(titles(&home.run(&["list"])), ["three", "two", "one"]);
     home.write_config("library: []\n");
@@ -202,7 +156,7 @@ fn plain_list_opens_the_configured_library() {
 #[test]
 fn second_list_uses_the_cache_and_sees_changes() {
     let home = Home::new();
-    let root = home.archive();
+    let root = archive(&home);
     let root_arg = root.to_str().unwrap();
     assert_eq!(
         titles(&home.run(&["list", root_arg])),

@@ -3,31 +3,22 @@
 //! Jekyll `_posts` mixing Markdown and HTML, Hugo TOML and JSON front
 //! matter, date-times, legacy encodings.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 
 use inkstone::article::{Article, BodyFormat};
 use inkstone::library::{self, Library, Severity};
 use inkstone::render::render_article;
 
-fn fixtures(sub: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/formats")
-        .join(sub)
-}
+mod common;
+use common::archive::file_name as name;
 
-fn name(path: &Path) -> &str {
-    path.file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or_default()
+fn fixtures(sub: &str) -> PathBuf {
+    common::archive::fixtures("formats").join(sub)
 }
 
 fn article<'a>(library: &'a Library, file: &str) -> &'a Article {
-    library
-        .articles
-        .iter()
-        .find(|a| name(&a.path) == file)
-        .unwrap_or_else(|| panic!("{file} not loaded"))
+    common::archive::by_file_name(library, file)
 }
 
 /// The article's body as the detail view and `show` lay it out.

@@ -6,11 +6,13 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
 use std::sync::mpsc;
 use std::time::Duration;
 
 use inkstone::library::Library;
+
+mod common;
 
 /// Generous: each case takes well under a second when it works, and hung
 /// forever (or for minutes) before.
@@ -19,27 +21,7 @@ const PATIENCE: Duration = Duration::from_secs(60);
 /// Runs inkstone with `args` and a private home, failing the test if it
 /// does not finish in time.
 fn inkstone(home: &Path, args: &[&str]) -> Output {
-    let child = Command::new(env!("CARGO_BIN_EXE_inkstone"))
-        .args(args)
-        .env("HOME", home)
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_CACHE_HOME", home.join("cache"))
-        .env("XDG_STATE_HOME", home.join("state"))
-        .env("XDG_DATA_HOME", home.join("data"))
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run inkstone");
-    let pid = child.id();
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || tx.send(child.wait_with_output()));
-    if let Ok(output) = rx.recv_timeout(PATIENCE) {
-        output.expect("inkstone output")
-    } else {
-        let _ = Command::new("kill").args(["-9", &pid.to_string()]).status();
-        panic!("inkstone {args:?} did not finish in {PATIENCE:?}");
-    }
+    common::home::output_within(common::home::command(home, args), PATIENCE)
 }
 
 fn mkfifo(path: &Path) {

@@ -1,27 +1,20 @@
 //! The hostile fixtures in tests/fixtures/hostile: what becomes of each.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use inkstone::article::{Article, YamlParser};
 use inkstone::library::{self, Library, LoadOptions, Severity};
 use inkstone::text::sanitize::is_unsafe;
 
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile")
-}
+mod common;
+use common::archive::file_name;
 
-fn file_name(path: &Path) -> &str {
-    path.file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or_default()
+fn fixtures() -> PathBuf {
+    common::archive::fixtures("hostile")
 }
 
 fn article<'a>(library: &'a Library, name: &str) -> &'a Article {
-    library
-        .articles
-        .iter()
-        .find(|a| file_name(&a.path) == name)
-        .unwrap_or_else(|| panic!("{name} not loaded"))
+    common::archive::by_file_name(library, name)
 }
 
 fn problems<'a>(library: &'a Library, name: &str) -> Vec<(Severity, &'a str)> {

@@ -8,15 +8,11 @@ use std::path::{Path, PathBuf};
 use inkstone::article::stable_id;
 use inkstone::library::{self, Library, LoadOptions, Problem, Severity};
 
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile")
-}
+mod common;
+use common::archive::write;
 
-fn write(path: &Path, text: &str) {
-    if let Some(parent) = path.parent() {
-        fs::create_dir_all(parent).unwrap();
-    }
-    fs::write(path, text).unwrap();
+fn fixtures() -> PathBuf {
+    common::archive::fixtures("hostile")
 }
 
 fn article_text(title: &str, date: &str) -> String {

@@ -9,209 +9,42 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+mod common;
+use common::archive::numbered;
+use common::pty::{Pty, isolated};
 
 /// Generous: CI machines are small and busy. Before the fixes these cases
 /// hung forever, so the limit only has to end the test.
 const TIMEOUT: Duration = Duration::from_secs(30);
 
-struct Term {
-    child: Box<dyn Child + Send + Sync>,
-    writer: Option<Box<dyn Write + Send>>,
-    /// Kept open for the program's sake.
-    _master: Box<dyn MasterPty + Send>,
-    screen: Arc<Mutex<vt100::Parser>>,
-    home: PathBuf,
+fn start(home: &Path, archive: &Path) -> Pty {
+    start_as(home, archive, "xterm-256color")
 }
 
-impl Term {
-    fn start(home: &Path, archive: &Path) -> Term {
-        Term::start_as(home, archive, "xterm-256color")
-    }
-
-    fn start_as(home: &Path, archive: &Path, term: &str) -> Term {
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows: 24,
-                cols: 80,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("a pty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_inkstone"));
-        cmd.arg(archive);
-        cmd.env("TERM", term);
-        cmd.env("XDG_CONFIG_HOME", home.join("config"));
-        cmd.env("XDG_STATE_HOME", home.join("state"));
-        cmd.env("XDG_CACHE_HOME", home.join("cache"));
-        cmd.env("XDG_DATA_HOME", home.join("data"));
-        cmd.env("HOME", home);
-        let child = pair.slave.spawn_command(cmd).expect("inkstone starts");
-        drop(pair.slave);
-        let mut output = pair.master.try_clone_reader().expect("pty reader");
-        let writer = pair.master.take_writer().expect("pty writer");
-        let screen = Arc::new(Mutex::new(vt100::Parser::new(
-            24u16.try_into().unwrap(),
-            80u16.try_into().unwrap(),
-            0,
-        )));
-        let sink = Arc::clone(&screen);
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = output.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                sink.lock().unwrap().process(&buf[..n]);
-            }
-        });
-        Term {
-            child,
-            writer: Some(writer),
-            _master: pair.master,
-            screen,
-            home: home.to_path_buf(),
-        }
-    }
-
-    fn send(&mut self, bytes: &[u8]) {
-        let writer = self.writer.as_mut().expect("terminal open");
-        writer.write_all(bytes).unwrap();
-        writer.flush().unwrap();
-    }
-
-    fn screen(&self) -> String {
-        self.screen.lock().unwrap().screen().contents()
-    }
-
-    fn wait_for(&self, text: &str) {
-        let start = Instant::now();
-        while !self.screen().contains(text) {
-            assert!(
-                start.elapsed() < TIMEOUT,
-                "waited for {text:?}; the screen shows:\n{}",
-                self.screen()
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    /// The exit code, failing the test if the reader does not quit in time.
-    fn wait_for_exit(&mut self, within: Duration) -> u32 {
-        let start = Instant::now();
-        loop {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                return status.exit_code();
-            }
-            if start.elapsed() > within {
-                let _ = self.child.kill();
-                panic!(
-                    "inkstone did not quit in {within:?}; the screen shows:\n{}",
-                    self.screen()
-                );
-            }
-            std::thread::sleep(Duration::from_millis(10));
-        }
-    }
-
-    fn signal(&self, name: &str) {
-        let pid = self.child.process_id().expect("a pid").to_string();
-        let sent = std::process::Command::new("kill")
-            .args([&format!("-{name}"), &pid])
-            .status()
-            .unwrap();
-        assert!(sent.success());
-    }
-
-    fn marks(&self) -> serde_json::Value {
-        let path = self.home.join("state/inkstone/marks.json");
-        let text =
-            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        serde_json::from_str(&text).expect("valid marks")
-    }
-}
-
-impl Drop for Term {
-    fn drop(&mut self) {
-        if let Ok(None) = self.child.try_wait() {
-            let _ = self.child.kill();
-        }
-    }
+fn start_as(home: &Path, archive: &Path, term: &str) -> Pty {
+    let mut cmd = isolated(env!("CARGO_BIN_EXE_inkstone"), home);
+    cmd.arg(archive);
+    cmd.env("TERM", term);
+    Pty::spawn(cmd, (80, 24)).patience(TIMEOUT)
 }
 
 /// Five dated articles, newest first as listed.
 fn archive(dir: &Path) -> PathBuf {
-    let root = dir.join("archive");
-    std::fs::create_dir_all(&root).unwrap();
-    for n in 1..=5 {
-        std::fs::write(
-            root.join(format!("{n}.md")),
-            format!(
-                "---\ntitle: 第{n}篇新聞\ndate: 2024-01-0{n}\nurl: https://example.org/{n}\n---\n\n正文{n}。\n"
-            ),
-        )
-        .unwrap();
-    }
-    root
+    numbered(&dir.join("archive"), 5)
 }
 
-fn started() -> (tempfile::TempDir, Term) {
+fn started() -> (tempfile::TempDir, Pty) {
     let dir = tempfile::tempdir().unwrap();
     let root = archive(dir.path());
-    let term = Term::start(dir.path(), &root);
-    term.wait_for("第5篇新聞");
+    let term = start(dir.path(), &root);
+    term.wait_for(&["第5篇新聞"]);
     (dir, term)
 }
 
-fn starred(term: &Term) -> usize {
-    term.marks()["starred"].as_array().map_or(0, Vec::len)
-}
-
-#[test]
-fn q_after_a_burst_of_wheel_events_quits() {
-    let (_dir, mut term) = started();
-    let burst = b"\x1b[<65;10;5M".repeat(200);
-    let mut bytes = burst.clone();
-    bytes.push(b'q');
-    term.send(&bytes);
-    assert_eq!(term.wait_for_exit(Duration::from_secs(10)), 0);
-}
-
-#[test]
-fn ctrl_c_quits_after_a_paste_that_never_ends() {
-    let (_dir, mut term) = started();
-    term.send(b"/");
-    term.send(b"\x1b[200~half a paste");
-    std::thread::sleep(Duration::from_millis(300));
-    term.send(b"\x03");
-    assert_eq!(term.wait_for_exit(Duration::from_secs(10)), 0);
-}
-
-#[test]
-fn keys_after_a_paste_that_never_ends_are_keys() {
-    let (_dir, mut term) = started();
-    term.send(b"/\x1b[200~abc");
-    std::thread::sleep(Duration::from_millis(300));
-    // Esc closes the prompt; q then quits.
-    term.send(b"\x1b");
-    std::thread::sleep(Duration::from_millis(300));
-    term.send(b"q");
-    assert_eq!(term.wait_for_exit(Duration::from_secs(10)), 0);
-}
-
-#[test]
-fn a_huge_paste_is_cut_and_the_reader_stays_responsive() {
-    let (_dir, mut term) = started();
-    term.send(b"/");
-    let mut paste = b"\x1b[200~".to_vec();
-    paste.extend("新聞 台灣 ".repeat(72 * 1024 / 14).as_bytes());
-    paste.extend(b"\x1b[201~");
-    term.send(&paste);
-    term.wait_for("at most 1,000 characters");
-    term.send(b"\x1b");
-    std::thread::sleep(Duration::from_millis(200));
-    term.send(b"q");
-    assert_eq!(term.wait_for_exit(Duration::from_secs(10)), 0);
+fn starred(home: &Path) -> usize {
+    common::home::marks(home)["starred"]
+        .as_array()
+        .map_or(0, Vec::len)
 }
 
 /// A pty the test holds the only master of, so dropping it closes the
@@ -246,14 +79,9 @@ impl BarePty {
             .write(true)
             .open(name.to_str().unwrap())
             .unwrap();
-        let child = std::process::Command::new(env!("CARGO_BIN_EXE_inkstone"))
+        let child = common::home::command(home, &[])
             .arg(archive)
             .env("TERM", "xterm-256color")
-            .env("XDG_CONFIG_HOME", home.join("config"))
-            .env("XDG_STATE_HOME", home.join("state"))
-            .env("XDG_CACHE_HOME", home.join("cache"))
-            .env("XDG_DATA_HOME", home.join("data"))
-            .env("HOME", home)
             .stdin(slave.try_clone().unwrap())
             .stdout(slave.try_clone().unwrap())
             // Printing to a closed terminal must not crash it either.
@@ -333,12 +161,12 @@ fn closing_the_terminal_right_after_starring_keeps_the_stars() {
 
 #[test]
 fn hang_up_saves_the_marks() {
-    let (_dir, mut term) = started();
+    let (dir, mut term) = started();
     term.send(b"sjs");
-    term.wait_for("★");
+    term.wait_for(&["★"]);
     term.signal("HUP");
-    assert_eq!(term.wait_for_exit(Duration::from_secs(15)), 129);
-    assert_eq!(starred(&term), 2);
+    assert_eq!(term.wait_for_exit(Duration::from_secs(15)).exit_code(), 129);
+    assert_eq!(starred(dir.path()), 2);
 }
 
 #[test]
@@ -348,21 +176,21 @@ fn marks_that_cannot_be_saved_make_the_exit_status_fail() {
     // The lock beside the marks file is a folder: every save fails (a way
     // to fail that works even for root).
     std::fs::create_dir_all(dir.path().join("state/inkstone/marks.json.lock")).unwrap();
-    let mut term = Term::start(dir.path(), &root);
-    term.wait_for("第5篇新聞");
+    let mut term = start(dir.path(), &root);
+    term.wait_for(&["第5篇新聞"]);
     term.send(b"s");
     std::thread::sleep(Duration::from_millis(200));
     term.send(b"q");
-    assert_eq!(term.wait_for_exit(Duration::from_secs(15)), 1);
+    assert_eq!(term.wait_for_exit(Duration::from_secs(15)).exit_code(), 1);
 }
 
 #[test]
 fn a_dumb_terminal_is_refused_with_a_reason() {
     let dir = tempfile::tempdir().unwrap();
     let root = archive(dir.path());
-    let mut term = Term::start_as(dir.path(), &root, "dumb");
-    assert_eq!(term.wait_for_exit(Duration::from_secs(15)), 2);
-    term.wait_for("TERM=dumb cannot show the full-screen reader");
+    let mut term = start_as(dir.path(), &root, "dumb");
+    assert_eq!(term.wait_for_exit(Duration::from_secs(15)).exit_code(), 2);
+    term.wait_for(&["TERM=dumb cannot show the full-screen reader"]);
 }
 
 #[test]
@@ -371,5 +199,5 @@ fn ctrl_l_repaints_without_asking_the_terminal_anything() {
     term.send(b"\x0c");
     std::thread::sleep(Duration::from_millis(300));
     term.send(b"j\x0cq");
-    assert_eq!(term.wait_for_exit(Duration::from_secs(10)), 0);
+    assert_eq!(term.wait_for_exit(Duration::from_secs(10)).exit_code(), 0);
 }

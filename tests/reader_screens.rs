@@ -1,31 +1,27 @@
 //! What the reader shows, as text, at several sizes, with CJK, mixed and
 //! emoji fixtures (tests/fixtures/reader).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use inkstone::app::{App, Options};
-use inkstone::keymap::Keymap;
-use inkstone::library::Library;
+use crossterm::event::Event;
+use inkstone::app::Options;
+use inkstone::config::Config;
 use inkstone::tui::Session;
-use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
 use ratatui::style::Color;
-use ratatui::text::Span;
+
+mod common;
+use common::archive::fixtures;
+use common::session::{press, screen, wait_for_body};
 
 const SIZES: [(u16, u16); 3] = [(40, 12), (80, 24), (120, 40)];
-
-fn fixtures() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/reader")
-}
 
 fn session(width: u16, height: u16, monochrome: bool) -> Session<TestBackend> {
     session_named(width, height, monochrome, "reader-fixtures")
 }
 
 fn session_named(width: u16, height: u16, monochrome: bool, name: &str) -> Session<TestBackend> {
-    session_of(fixtures(), width, height, monochrome, name)
+    session_of(fixtures("reader"), width, height, monochrome, name)
 }
 
 fn session_of(
@@ -35,63 +31,11 @@ fn session_of(
     monochrome: bool,
     name: &str,
 ) -> Session<TestBackend> {
-    let keymap = Keymap::defaults();
-    let mut library = Library::load(&[folder]);
-    library.name = name.into();
-    let app = App::new(
-        library,
-        keymap.guide(),
-        Options {
-            monochrome,
-            ..Options::default()
-        },
-    );
-    let mut session = Session::new(
-        app,
-        keymap,
-        Terminal::new(TestBackend::new(width, height)).unwrap(),
-    )
-    .unwrap();
-    session.draw().unwrap();
-    session
-}
-
-fn press(session: &mut Session<TestBackend>, keys: &str) {
-    for c in keys.chars() {
-        let code = match c {
-            '\n' => KeyCode::Enter,
-            '\u{1b}' => KeyCode::Esc,
-            c => KeyCode::Char(c),
-        };
-        session.handle_event(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-    }
-    session.draw().unwrap();
-}
-
-/// The screen as lines of text (wide characters once, trailing blanks cut).
-fn text(buffer: &Buffer) -> String {
-    let mut out = String::new();
-    for y in 0..buffer.area.height {
-        let mut line = String::new();
-        let mut skip = 0;
-        for x in 0..buffer.area.width {
-            let symbol = buffer[(x, y)].symbol();
-            // A wide glyph covers the next cell, whatever that still holds.
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            line.push_str(symbol);
-            skip = Span::raw(symbol).width().saturating_sub(1);
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
-}
-
-fn screen(session: &Session<TestBackend>) -> String {
-    text(session.terminal().backend().buffer())
+    let options = Options {
+        monochrome,
+        ..Options::default()
+    };
+    common::session::start(folder, (width, height), options, Some(name))
 }
 
 #[test]
@@ -243,6 +187,57 @@ fn no_color_draws_without_colours() {
     }
 }
 
+/// The article view of the links fixture, with config.yaml's `yaml`.
+fn article_with_config(yaml: &str, monochrome: bool) -> Session<TestBackend> {
+    let config = Config::parse(yaml, Path::new("config.yaml")).expect("config parses");
+    let options = Options {
+        monochrome,
+        colors: config.colors,
+        ..Options::default()
+    };
+    let mut s = common::session::start(fixtures("links"), (80, 24), options, Some("links"));
+    press(&mut s, "\n");
+    wait_for_body(&mut s);
+    s
+}
+
+/// The text of the cells drawn in `colour`.
+fn drawn_in(s: &Session<TestBackend>, colour: Color) -> String {
+    let buffer = s.terminal().backend().buffer();
+    buffer
+        .content()
+        .iter()
+        .filter(|cell| cell.fg == colour)
+        .map(ratatui::buffer::Cell::symbol)
+        .collect()
+}
+
+#[test]
+fn config_colours_reach_the_article_text() {
+    let title = Color::Rgb(0xff, 0x88, 0x00);
+    let link = Color::Rgb(0x00, 0xff, 0x88);
+    let yaml = "colors:\n  article_title: \"bold #ff8800\"\n  article_link: \"#00ff88\"\n";
+    let s = article_with_config(yaml, false);
+    let shown = screen(&s);
+    assert!(shown.contains("立法會選舉連結整理"), "{shown}");
+    assert!(
+        drawn_in(&s, title).contains("立法會選舉連結整理"),
+        "the title in the configured colour:\n{shown}"
+    );
+    assert!(
+        !drawn_in(&s, link).is_empty(),
+        "links in the configured colour:\n{shown}"
+    );
+    // Without the config: the built-in colours.
+    let plain = article_with_config("", false);
+    assert!(drawn_in(&plain, title).is_empty());
+    assert!(drawn_in(&plain, link).is_empty());
+    // Monochrome is a theme too: the configured colours do not apply.
+    let mono = article_with_config(yaml, true);
+    assert!(drawn_in(&mono, title).is_empty());
+    assert!(drawn_in(&mono, link).is_empty());
+}
+
 /// Characters that would act on a terminal instead of being shown.
 fn terminal_control(c: char) -> bool {
     c.is_control()
@@ -369,17 +364,11 @@ fn a_long_filter_header_ends_in_one_ellipsis() {
 }
 
 fn link_picker(w: u16, h: u16) -> Session<TestBackend> {
-    let folder = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/links");
+    let folder = fixtures("links");
     let mut s = session_of(folder, w, h, false, "links");
     press(&mut s, "\n");
     // The body may load on a worker: wait for it before asking for links.
-    for _ in 0..1000 {
-        if s.app().detail().is_some_and(|d| !d.links().is_empty()) {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(5));
-        s.poll_reports();
-    }
+    wait_for_body(&mut s);
     press(&mut s, "u");
     s
 }

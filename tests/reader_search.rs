@@ -6,33 +6,27 @@
 //! text: `row 3: [臺灣]` for a match, `[[臺灣]]` for the one `n` went to.
 
 use std::fmt::Write;
-use std::path::PathBuf;
 
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use inkstone::app::{App, Context, Options};
-use inkstone::keymap::Keymap;
-use inkstone::library::Library;
+use crossterm::event::Event;
+use inkstone::app::{Context, Options};
 use inkstone::tui::Session;
-use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::Color;
-use ratatui::text::Span;
+
+mod common;
+use common::archive::fixtures;
+use common::session::{row_cells, type_keys};
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (40, 12)];
 
 fn session(width: u16, height: u16) -> Session<TestBackend> {
-    let keymap = Keymap::defaults();
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/search-reader");
-    let mut library = Library::load(&[dir]);
-    library.name = "search-fixtures".into();
-    let app = App::new(library, keymap.guide(), Options::default());
-    let mut session = Session::new(
-        app,
-        keymap,
-        Terminal::new(TestBackend::new(width, height)).unwrap(),
-    )
-    .unwrap();
+    let mut session = common::session::start(
+        fixtures("search-reader"),
+        (width, height),
+        Options::default(),
+        Some("search-fixtures"),
+    );
     // What the event loop does: the first tick starts the index; wait for
     // it so the screen does not depend on timing.
     session.tick();
@@ -43,15 +37,7 @@ fn session(width: u16, height: u16) -> Session<TestBackend> {
 }
 
 fn press(session: &mut Session<TestBackend>, keys: &str) {
-    for c in keys.chars() {
-        let code = match c {
-            '\n' => KeyCode::Enter,
-            '\u{1b}' => KeyCode::Esc,
-            '\u{7f}' => KeyCode::Backspace,
-            c => KeyCode::Char(c),
-        };
-        session.handle_event(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-    }
+    type_keys(session, keys);
     // A whole new frame: `TestBackend` is not a terminal, so the second
     // half of a wide character that a later frame erased would linger.
     session.redraw_all().unwrap();
@@ -59,18 +45,10 @@ fn press(session: &mut Session<TestBackend>, keys: &str) {
 
 /// The cells of row `y` as (text, background), wide glyphs once.
 fn cells(buffer: &Buffer, y: u16) -> Vec<(String, Option<Color>)> {
-    let mut out = Vec::new();
-    let mut skip = 0;
-    for x in 0..buffer.area.width {
-        if skip > 0 {
-            skip -= 1;
-            continue;
-        }
-        let cell = &buffer[(x, y)];
-        skip = Span::raw(cell.symbol()).width().saturating_sub(1);
-        out.push((cell.symbol().to_owned(), Some(cell.bg)));
-    }
-    out
+    row_cells(buffer, y)
+        .into_iter()
+        .map(|cell| (cell.symbol().to_owned(), Some(cell.bg)))
+        .collect()
 }
 
 /// The screen's text, then the marked text of each row.

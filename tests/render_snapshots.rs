@@ -4,8 +4,9 @@
 
 use std::path::Path;
 
+use inkstone::app::dates::{DEFAULT_FORMAT, DEFAULT_TIME_FORMAT, stamp};
 use inkstone::library::{load_file, read_body};
-use inkstone::render::{header, render_article};
+use inkstone::render::{ArticleStyles, Page, PageBody, article_lines, render_article};
 use inkstone::text::width::str_width;
 use ratatui::style::Modifier;
 use ratatui::text::Line;
@@ -17,10 +18,14 @@ fn lines(name: &str, width: usize) -> Vec<Line<'static>> {
     let (article, problems) = load_file(&path, Path::new(FIXTURES)).expect("fixture loads");
     assert!(problems.is_empty(), "{problems:?}");
     let body = read_body(&article.body).expect("fixture body");
-    let mut out = header(&article, width);
-    out.push(Line::default());
-    out.extend(render_article(&article, &body).layout(width));
-    out
+    let doc = render_article(&article, &body);
+    let page = Page {
+        article: &article,
+        date: stamp(&article, DEFAULT_FORMAT, Some(DEFAULT_TIME_FORMAT)),
+        copies: &[],
+        body: PageBody::Loaded(&doc),
+    };
+    article_lines(&page, width, &ArticleStyles::default())
 }
 
 fn plain(lines: &[Line<'_>]) -> String {

@@ -4,8 +4,10 @@
 use std::path::PathBuf;
 use std::process::Command;
 
+mod common;
+
 fn fixtures() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/search")
+    common::archive::fixtures("search")
 }
 
 /// Titles printed by `inkstone list --json <extra args> <fixtures>`.

@@ -2,8 +2,6 @@
 //! rendered by the real renderer and laid out at several widths, so `n`/`N`
 //! and highlights are known to land on the rendered (wrapped) text.
 
-use std::path::PathBuf;
-
 use inkstone::library::{Library, read_body};
 use inkstone::render::render_article;
 use inkstone::search::{
@@ -12,8 +10,10 @@ use inkstone::search::{
 use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
 
+mod common;
+
 fn fixtures() -> Library {
-    Library::load(&[PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/search")])
+    Library::load(&[common::archive::fixtures("search")])
 }
 
 fn line_text(line: &Line<'_>) -> String {

@@ -10,11 +10,8 @@ use std::time::{Duration, Instant, SystemTime};
 use inkstone::startup::{Locations, Startup, finish};
 use inkstone::watch::LibraryEvent;
 
-fn article(title: &str, date: &str) -> String {
-    format!(
-        "---\ntitle: \"{title}\"\ndate: \"{date}\"\nurl: \"https://example.org/{title}\"\n---\n\n# {title}\n\nbody\n"
-    )
-}
+mod common;
+use common::archive::{age, article};
 
 struct Fixture {
     dir: tempfile::TempDir,
@@ -29,14 +26,7 @@ impl Fixture {
         for (title, date) in [("one", "2020-01-01"), ("two", "2020-01-02")] {
             fs::write(root.join(format!("{title}.md")), article(title, date)).unwrap();
         }
-        let old = SystemTime::now() - Duration::from_secs(60);
-        for entry in fs::read_dir(&root).unwrap().flatten() {
-            fs::File::open(entry.path())
-                .unwrap()
-                .set_modified(old)
-                .unwrap();
-        }
-        fs::File::open(&root).unwrap().set_modified(old).unwrap();
+        age(&root, Duration::from_secs(60));
         let config = dir.path().join("config.yaml");
         fs::write(&config, "library: news\n").unwrap();
         let at = Locations {

@@ -10,13 +10,10 @@ use std::time::{Duration, Instant};
 use inkstone::library::Library;
 use inkstone::watch::{LibraryEvent, LibraryWatcher};
 
-const PATIENCE: Duration = Duration::from_secs(10);
+mod common;
+use common::archive::{article, titles};
 
-fn article(title: &str, date: &str) -> String {
-    format!(
-        "---\ntitle: \"{title}\"\ndate: \"{date}\"\nurl: \"https://example.org/{title}\"\n---\n\n# {title}\n\nbody\n"
-    )
-}
+const PATIENCE: Duration = Duration::from_secs(10);
 
 /// Collects batches until `done` holds for the library, applying each.
 fn wait_until(
@@ -41,10 +38,6 @@ fn wait_until(
         }
     }
     start.elapsed()
-}
-
-fn titles(library: &Library) -> Vec<String> {
-    library.articles.iter().map(|a| a.title.clone()).collect()
 }
 
 fn has(library: &Library, title: &str) -> bool {

@@ -2,12 +2,11 @@
 //! laid out for the current width (computed in `update`, so drawing only
 //! slices them).
 
-use ratatui::style::{Modifier, Style};
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 
 use crate::article::Article;
-use crate::render::{self, Document};
-use crate::text::{cells, sanitize};
+use crate::render::{self, ArticleStyles, Document, Page, PageBody};
+use crate::text::cells;
 
 /// Where the article's body is in its life.
 #[derive(Debug, Clone)]
@@ -69,63 +68,24 @@ impl Detail {
         }
     }
 
-    /// Under the header: where the exact duplicates of this article are.
-    fn push_copies(&self, lines: &mut Vec<Line<'static>>, width: usize) {
-        /// More paths than this are counted, not listed.
-        const SHOWN: usize = 8;
-        if self.copies.is_empty() {
-            return;
-        }
-        let line =
-            |text: String| Line::styled(crate::text::width::truncate(&text, width), Modifier::DIM);
-        lines.push(line(format!(
-            "×{} — the same article is also at:",
-            self.copies.len() + 1
-        )));
-        for path in self.copies.iter().take(SHOWN) {
-            lines.push(line(format!("  {path}")));
-        }
-        if self.copies.len() > SHOWN {
-            lines.push(line(format!("  … and {} more", self.copies.len() - SHOWN)));
-        }
-    }
-
-    /// Lays the article out for `width` columns, keeping the reading
-    /// position at the same fraction of the text.
-    pub fn layout(&mut self, article: &Article, width: usize, monochrome: bool) {
+    /// Lays the article out for `width` columns in `styles`, keeping the
+    /// reading position at the same fraction of the text.
+    pub fn layout(&mut self, article: &Article, width: usize, styles: &ArticleStyles) {
         let width = width.max(1);
         let old_len = self.lines.len().max(1);
-        let date = super::dates::stamp(article, &self.date_format, Some(&self.time_format));
-        let mut lines = render::header_dated(article, width, date);
-        self.push_copies(&mut lines, width);
-        lines.push(Line::default());
-        match &self.body {
-            Body::Loading => lines.push(Line::styled("Loading…", Modifier::DIM)),
-            Body::Failed(reason) => lines.push(Line::styled(
-                crate::text::width::truncate(
-                    &format!(
-                        "Could not read this article: {}",
-                        sanitize::clean_inline(reason)
-                    ),
-                    width,
-                ),
-                Modifier::BOLD,
-            )),
-            Body::Loaded(document) => {
-                let body = document.layout(width);
-                if body
-                    .iter()
-                    .all(|l| l.spans.iter().all(|s| s.content.trim().is_empty()))
-                {
-                    lines.push(Line::styled("(this article has no text)", Modifier::DIM));
-                } else {
-                    lines.extend(body);
-                }
-            }
-        }
-        lines = lines
+        let page = Page {
+            article,
+            date: super::dates::stamp(article, &self.date_format, Some(&self.time_format)),
+            copies: &self.copies,
+            body: match &self.body {
+                Body::Loading => PageBody::Loading,
+                Body::Failed(reason) => PageBody::Failed(reason),
+                Body::Loaded(document) => PageBody::Loaded(document),
+            },
+        };
+        let lines: Vec<Line<'static>> = render::article_lines(&page, width, styles)
             .into_iter()
-            .map(|line| terminal_cells(line, monochrome))
+            .map(terminal_cells)
             .collect();
         if self.width != 0 && self.width != width {
             self.scroll = self.scroll * lines.len() / old_len;
@@ -151,46 +111,20 @@ impl Detail {
     }
 }
 
-/// The line with every span made [`cells::terminal_safe`], and without
-/// colours when `monochrome`.
-fn terminal_cells(mut line: Line<'static>, monochrome: bool) -> Line<'static> {
+/// The line with every span made [`cells::terminal_safe`].
+fn terminal_cells(mut line: Line<'static>) -> Line<'static> {
     for span in &mut line.spans {
         if let std::borrow::Cow::Owned(safe) = cells::terminal_safe(&span.content) {
             span.content = safe.into();
         }
     }
-    if monochrome {
-        without_colour(line)
-    } else {
-        line
-    }
-}
-
-/// The same text with foreground and background colours removed, keeping
-/// bold, italic and the like (`NO_COLOR`).
-pub fn without_colour(line: Line<'static>) -> Line<'static> {
-    let strip = |style: Style| Style {
-        fg: None,
-        bg: None,
-        underline_color: None,
-        ..style
-    };
-    Line {
-        style: strip(line.style),
-        alignment: line.alignment,
-        spans: line
-            .spans
-            .into_iter()
-            .map(|span| Span::styled(span.content, strip(span.style)))
-            .collect(),
-    }
+    line
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::app::tests::article;
-    use ratatui::style::Color;
 
     #[test]
     fn relayout_keeps_the_reading_position() {
@@ -198,22 +132,14 @@ mod tests {
         let text = "一二三四五六七八九十".repeat(40);
         let mut d = Detail::new(0);
         d.body = Body::Loaded(render::render_body(&text, None));
-        d.layout(&a, 40, false);
+        d.layout(&a, 40, &ArticleStyles::default());
         let long = d.lines.len();
         d.scroll_to(long / 2, 5);
-        d.layout(&a, 80, false);
+        d.layout(&a, 80, &ArticleStyles::default());
         assert!(d.lines.len() < long);
         let fraction = d.scroll as f64 / d.lines.len() as f64;
         assert!((fraction - 0.5).abs() < 0.1, "{fraction}");
         d.scroll_by(10_000, 5);
         assert_eq!(d.scroll, d.max_scroll(5));
-    }
-
-    #[test]
-    fn monochrome_drops_colours_only() {
-        let line = Line::from(Span::styled("x", Style::new().fg(Color::Red).bold()));
-        let plain = without_colour(line);
-        assert_eq!(plain.spans[0].style.fg, None);
-        assert!(plain.spans[0].style.add_modifier.contains(Modifier::BOLD));
     }
 }

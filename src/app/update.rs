@@ -173,11 +173,11 @@ impl App {
         self.size = size;
         self.list.reveal(self.visible.len(), size.body_rows());
         let width = usize::from(size.text_area().width);
-        let monochrome = self.options.monochrome;
+        let styles = self.options.article_styles();
         if let Some(detail) = self.detail.as_mut() {
             if let Some(article) = self.library.articles.get(detail.article) {
                 if detail.width != width {
-                    detail.layout(article, width, monochrome);
+                    detail.layout(article, width, &styles);
                 }
             }
             detail.scroll_by(0, size.body_rows());
@@ -235,7 +235,7 @@ impl App {
             .map(|copy| crate::text::sanitize::clean_inline(&copy.path.to_string_lossy()))
             .collect();
         let width = usize::from(self.size.text_area().width);
-        detail.layout(meta, width, self.options.monochrome);
+        detail.layout(meta, width, &self.options.article_styles());
         self.detail = Some(detail);
         self.view = View::Detail;
         self.find = None;
@@ -254,7 +254,7 @@ impl App {
         path: &std::path::Path,
         result: Result<crate::render::Document, String>,
     ) {
-        let monochrome = self.options.monochrome;
+        let styles = self.options.article_styles();
         let Some(detail) = self.detail.as_mut().filter(|d| d.article == article) else {
             return; // The person moved on before it arrived.
         };
@@ -270,7 +270,7 @@ impl App {
             Ok(document) => Body::Loaded(document),
             Err(reason) => Body::Failed(reason),
         };
-        detail.layout(meta, detail.width, monochrome);
+        detail.layout(meta, detail.width, &styles);
         detail.scroll_by(0, self.size.body_rows());
         self.apply_restore();
         if std::mem::take(&mut self.first_match_due) {

@@ -1,5 +1,6 @@
 //! `inkstone show FILE`: one article as the detail view shows it (header,
-//! body, numbered links), in colour on a terminal, plain otherwise.
+//! body, numbered links: `render::article_lines`), in colour on a
+//! terminal, plain otherwise.
 
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
@@ -11,9 +12,12 @@ use ratatui::text::Line;
 
 use super::ShowArgs;
 use super::output::{problem_line, shown_path, to_stdout};
+use crate::app::dates::{DEFAULT_FORMAT, DEFAULT_TIME_FORMAT, stamp};
 use crate::article::{Article, BodySource};
 use crate::library::{BODY_LIMIT, load_file, read_body_bounded};
-use crate::render::{header, push_cut_notice, render_article};
+use crate::render::{
+    ArticleStyles, Page, PageBody, article_lines, push_cut_notice, render_article,
+};
 use crate::text::sanitize::clean_inline;
 
 /// Width when neither `--width` nor a terminal says otherwise.
@@ -71,9 +75,14 @@ pub fn run(args: &ShowArgs) -> ExitCode {
     if body.cut {
         push_cut_notice(&mut doc, BODY_LIMIT);
     }
-    let mut lines = header(&article, width);
-    lines.push(Line::default());
-    lines.extend(doc.layout(width));
+    // The reader's default date format: `show` reads no config.
+    let page = Page {
+        article: &article,
+        date: stamp(&article, DEFAULT_FORMAT, Some(DEFAULT_TIME_FORMAT)),
+        copies: &[],
+        body: PageBody::Loaded(&doc),
+    };
+    let lines = article_lines(&page, width, &ArticleStyles::new(!colour));
     to_stdout(ExitCode::SUCCESS, |out| write_lines(out, &lines, colour))
 }
 

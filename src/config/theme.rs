@@ -7,9 +7,12 @@ use std::str::FromStr;
 use ratatui::style::{Color, Style};
 use serde::{Deserialize, Deserializer};
 
+use crate::render::{ArticleStyles, Role};
+
 /// Declares the styled elements once: the enum, the config keys, and the
 /// struct of overrides whose unknown keys serde rejects by name. The names
-/// are the fields of the reader's `ui::Theme`, plus the read-state ones.
+/// are the fields of the reader's `ui::Theme`, plus the read-state ones,
+/// and `article_*` for the roles of article text (`render::Role`).
 macro_rules! elements {
     ($($key:ident => $variant:ident),+ $(,)?) => {
         /// Something on screen with its own style.
@@ -56,6 +59,48 @@ elements! {
     marked => Marked,
     unread => Unread,
     star => Star,
+    article_title => ArticleTitle,
+    article_meta => ArticleMeta,
+    article_label => ArticleLabel,
+    article_tag => ArticleTag,
+    article_heading => ArticleHeading,
+    article_subheading => ArticleSubheading,
+    article_link => ArticleLink,
+    article_link_number => ArticleLinkNumber,
+    article_quote => ArticleQuote,
+    article_code => ArticleCode,
+    article_bullet => ArticleBullet,
+    article_media => ArticleMedia,
+    article_caption => ArticleCaption,
+    article_rule => ArticleRule,
+    article_table_border => ArticleTableBorder,
+    article_table_head => ArticleTableHead,
+    article_problem => ArticleProblem,
+}
+
+impl Element {
+    /// The element that styles article text of `role` (`article_*`).
+    pub fn of_role(role: Role) -> Element {
+        match role {
+            Role::Title => Element::ArticleTitle,
+            Role::Meta => Element::ArticleMeta,
+            Role::Label => Element::ArticleLabel,
+            Role::Tag => Element::ArticleTag,
+            Role::Heading => Element::ArticleHeading,
+            Role::Subheading => Element::ArticleSubheading,
+            Role::Link => Element::ArticleLink,
+            Role::LinkNumber => Element::ArticleLinkNumber,
+            Role::Quote => Element::ArticleQuote,
+            Role::Code => Element::ArticleCode,
+            Role::Bullet => Element::ArticleBullet,
+            Role::Media => Element::ArticleMedia,
+            Role::Caption => Element::ArticleCaption,
+            Role::Rule => Element::ArticleRule,
+            Role::TableBorder => Element::ArticleTableBorder,
+            Role::TableHead => Element::ArticleTableHead,
+            Role::Problem => Element::ArticleProblem,
+        }
+    }
 }
 
 /// The built-in themes.
@@ -77,6 +122,19 @@ impl ColorOverrides {
             Some(spec) if monochrome => base.add_modifier(spec.0.add_modifier),
             Some(spec) => spec.0,
         }
+    }
+}
+
+impl ColorOverrides {
+    /// What article text looks like: the built-in style of each role (no
+    /// colours when `monochrome`) with the `article_*` overrides applied.
+    pub fn article_styles(&self, monochrome: bool) -> ArticleStyles {
+        let mut styles = ArticleStyles::new(monochrome);
+        for &role in Role::ALL {
+            let style = self.apply(Element::of_role(role), styles.get(role), monochrome);
+            styles.set(role, style);
+        }
+        styles
     }
 }
 
@@ -178,6 +236,23 @@ mod tests {
             base,
             "no override: the reader's style"
         );
+    }
+
+    #[test]
+    fn article_overrides_reach_their_roles_only() {
+        let overrides = ColorOverrides {
+            article_link: Some("bold red".parse().unwrap()),
+            ..Default::default()
+        };
+        let styles = overrides.article_styles(false);
+        assert_eq!(styles.get(Role::Link), Style::new().bold().fg(Color::Red));
+        assert_eq!(
+            styles.get(Role::Quote),
+            ArticleStyles::new(false).get(Role::Quote)
+        );
+        let mono = overrides.article_styles(true);
+        assert_eq!(mono.get(Role::Link).fg, None);
+        assert!(mono.get(Role::Link).add_modifier.contains(Modifier::BOLD));
     }
 
     #[test]

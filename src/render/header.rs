@@ -1,36 +1,27 @@
 //! The block above an article's body: title, date and authors, categories,
 //! numbered tags, link.
 
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::links::readable_url;
-use super::style;
+use super::style::{self, Role};
 use crate::article::Article;
 use crate::text::sanitize::clean_inline;
 use crate::text::width::str_width;
 use crate::text::wrap::{Paragraph, ParagraphBuilder};
 
-/// The article header at `width`: title (wrapped), date and authors,
-/// categories, tags numbered `[1] [2] ...` (the order of `article.tags`),
-/// link, then a rule. No line is wider than `width`.
-pub fn header(article: &Article, width: usize) -> Vec<Line<'static>> {
-    let date = match (article.date, article.datetime) {
-        (Some(_), Some(t)) => Some(t.format("%Y-%m-%d %H:%M").to_string()),
-        (date, _) => date.map(|d| d.to_string()),
-    };
-    header_dated(article, width, date)
-}
-
-/// [`header`] with the date already written out (in the person's format);
-/// `None`: no date.
-pub fn header_dated(article: &Article, width: usize, date: Option<String>) -> Vec<Line<'static>> {
+/// The article header at `width`: title (wrapped), `date` (already written
+/// out in the person's format; `None`: no date) and authors, categories,
+/// tags numbered `[1] [2] ...` (the order of `article.tags`), link, then a
+/// rule. No line is wider than `width`. Styles are roles (see `style`).
+pub fn header(article: &Article, width: usize, date: Option<String>) -> Vec<Line<'static>> {
     let width = width.max(1);
     let mut out = Vec::new();
-    let title = Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD);
+    let title = Role::Title.style();
     out.extend(Paragraph::styled(&clean_inline(&article.title), title).wrap(width));
 
-    let meta = Style::new().add_modifier(Modifier::DIM);
+    let meta = Role::Meta.style();
     let mut facts = Vec::new();
     if article.draft {
         facts.push("[draft]".to_owned());
@@ -49,7 +40,7 @@ pub fn header_dated(article: &Article, width: usize, date: Option<String>) -> Ve
         out.extend(Paragraph::styled(&facts.join(" · "), meta).wrap(width));
     }
 
-    let label = Style::new().add_modifier(Modifier::DIM);
+    let label = Role::Label.style();
     let categories = joined(&article.categories);
     if !categories.is_empty() {
         let mut b = ParagraphBuilder::new();
@@ -66,7 +57,7 @@ pub fn header_dated(article: &Article, width: usize, date: Option<String>) -> Ve
             }
             b.push(&format!("[{}]", i + 1), style::link_number());
             // Keep the number on the tag's line.
-            b.push_glued(&format!("\u{a0}{}", clean_inline(tag)), Style::new());
+            b.push_glued(&format!("\u{a0}{}", clean_inline(tag)), Role::Tag.style());
         }
         out.extend(b.finish().wrap(width));
     }

@@ -117,6 +117,8 @@ impl Theme {
                 Element::Marked => &mut self.marked,
                 Element::Unread => &mut self.unread,
                 Element::Star => &mut self.star,
+                // Article text: `Options::article_styles`.
+                _ => continue,
             };
             *style = colors.apply(element, *style, monochrome);
         }

@@ -1,7 +1,4 @@
-use std::path::PathBuf;
-
 use super::*;
-use crate::article::BodySource;
 use crate::search::SearchSession;
 
 fn article(title: &str, tags: &[&str], body: &'static str) -> Article {
@@ -10,15 +7,7 @@ fn article(title: &str, tags: &[&str], body: &'static str) -> Article {
         categories: vec!["眾聞".to_owned()],
         tags: tags.iter().map(|t| (*t).to_owned()).collect(),
         url: Some("https://web.archive.example/web/1/https://news.example/article/1".to_owned()),
-        ..Article::bare(
-            title.to_owned(),
-            PathBuf::from(format!("{title}.md")),
-            title.to_owned(),
-            BodySource::Embedded {
-                bytes: body.as_bytes(),
-                offset: 0,
-            },
-        )
+        ..Article::with_body(title, body)
     }
 }
 

@@ -1,19 +1,9 @@
-use std::path::PathBuf;
-
 use super::*;
 
 fn article(title: &str, body: &'static str) -> Article {
     Article {
         categories: vec!["眾聞".to_owned()],
-        ..Article::bare(
-            title.to_owned(),
-            PathBuf::from(format!("{title}.md")),
-            title.to_owned(),
-            BodySource::Embedded {
-                bytes: body.as_bytes(),
-                offset: 0,
-            },
-        )
+        ..Article::with_body(title, body)
     }
 }
 

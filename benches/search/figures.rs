@@ -1,18 +1,10 @@
-//! Measuring helpers for the search bench.
+//! Measuring helpers of the search bench alone (the shared ones are in
+//! `benches/support`).
 
-use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use inkstone::article::BodySource;
 use inkstone::library::{Library, read_body};
-
-pub fn corpus() -> Option<PathBuf> {
-    let root = std::env::var_os("INKSTONE_CORPUS").map_or_else(
-        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/corpus-full/articles"),
-        PathBuf::from,
-    );
-    root.is_dir().then_some(root)
-}
 
 pub fn prefixes(typed: &str) -> Vec<String> {
     typed
@@ -54,16 +46,6 @@ pub fn raw_bodies(library: &Library) -> String {
         all.push_str(&read_body(&article.body).unwrap_or_default());
     }
     all
-}
-
-/// A `/proc/self/status` figure in KiB (0 where there is none).
-pub fn rss_kib(field: &str) -> usize {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    status
-        .lines()
-        .find_map(|line| line.strip_prefix(field)?.strip_prefix(':'))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-        .unwrap_or(0)
 }
 
 pub fn ms(d: Duration) -> String {

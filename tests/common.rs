@@ -1,0 +1,14 @@
+//! Support shared by the integration tests: each test file is its own
+//! crate and says `mod common;`, so not every item is used by every file.
+//!
+//! - `archive`: fixture folders and archives written at test time;
+//! - `home`: a private home (XDG folders) and running the binary in it;
+//! - `pty`: the binary in a pseudo-terminal, its screen on vt100;
+//! - `session`: the reader on ratatui's `TestBackend`, keys in, text out.
+
+#![allow(dead_code)]
+
+pub mod archive;
+pub mod home;
+pub mod pty;
+pub mod session;
