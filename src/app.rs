@@ -21,10 +21,10 @@ pub mod dates;
 mod detail;
 mod effect;
 mod filter;
+mod find;
 mod geometry;
 mod guide;
 mod index;
-mod find;
 mod marks;
 mod navigate;
 mod picker;
@@ -363,9 +363,7 @@ impl App {
             (Some(Overlay::Picker(_)), _) => Context::Picker,
             (Some(Overlay::Help { .. }), _) => Context::Help,
             (None, View::List) if self.search.prompt.is_some() => Context::Search,
-            (None, View::Detail) if self.find.as_ref().is_some_and(|f| f.typing) => {
-                Context::Search
-            }
+            (None, View::Detail) if self.find.as_ref().is_some_and(|f| f.typing) => Context::Search,
             (None, View::List) => Context::List,
             (None, View::Detail) => Context::Detail,
         }

@@ -14,6 +14,8 @@ mod extract;
 mod key;
 
 use std::collections::{HashMap, HashSet};
+
+use foldhash::fast::RandomState;
 use std::path::{Path, PathBuf};
 
 use url::Url;
@@ -67,8 +69,8 @@ pub fn link_target(base: &LinkBase, href: &str) -> Option<String> {
     let file_link = is_article_file_link(href);
     match (&base.url, &base.dir) {
         (_, Some(dir)) if file_link && !href.starts_with('/') => {
-            let bare = href.split(['#', '?']).next().unwrap_or_default();
-            let decoded = percent_encoding::percent_decode_str(bare).decode_utf8_lossy();
+            let file = href.split(['#', '?']).next().unwrap_or_default();
+            let decoded = percent_encoding::percent_decode_str(file).decode_utf8_lossy();
             let path = key::lexical(&dir.join(decoded.as_ref()));
             Some(clean_inline(&path.to_string_lossy()))
         }
@@ -92,28 +94,38 @@ fn is_article_file_link(href: &str) -> bool {
 pub struct ArchiveLinks {
     /// The hosts of the articles' links (lower case, without `www.`): a
     /// link elsewhere is passed over before anything is decoded.
-    hosts: HashSet<String>,
-    by_key: HashMap<String, u32>,
+    hosts: HashSet<String, RandomState>,
+    by_key: HashMap<String, u32, RandomState>,
     /// By [`key::id_key`], for sites whose articles all have distinct ids.
-    by_id: HashMap<String, u32>,
-    by_path: HashMap<PathBuf, u32>,
+    by_id: HashMap<String, u32, RandomState>,
+    by_path: HashMap<PathBuf, u32, RandomState>,
 }
 
 impl ArchiveLinks {
     pub fn new(articles: &[Article]) -> ArchiveLinks {
-        let mut by_key: HashMap<String, u32> = HashMap::with_capacity(articles.len() * 2);
-        let mut by_path = HashMap::with_capacity(articles.len());
+        let mut by_key: HashMap<String, u32, RandomState> =
+            HashMap::with_capacity_and_hasher(articles.len() * 2, RandomState::default());
+        let mut by_path: HashMap<PathBuf, u32, RandomState> =
+            HashMap::with_capacity_and_hasher(articles.len(), RandomState::default());
         for (i, article) in articles.iter().enumerate() {
             let i = i as u32;
-            for link in [&article.url, &article.original_url].into_iter().flatten() {
-                if let Some(key) = url_key(link) {
-                    by_key.entry(key).or_insert(i);
-                }
+            let (url, original) = (article.url.as_deref(), article.original_url.as_deref());
+            if let Some(key) = url.and_then(url_key) {
+                by_key.entry(key).or_insert(i);
             }
-            by_path.entry(key::lexical(&article.path)).or_insert(i);
+            // Usually the web archive's copy of `url`: the same key.
+            if let Some(key) = original.filter(|o| !wraps(url, o)).and_then(url_key) {
+                by_key.entry(key).or_insert(i);
+            }
+            by_path.entry(key::tidy_path(&article.path)).or_insert(i);
         }
         let by_id = ids(&by_key);
-        let hosts = by_key.keys().map(|k| key::host(k).to_owned()).collect();
+        let mut hosts: HashSet<String, RandomState> = HashSet::default();
+        for k in by_key.keys() {
+            if !hosts.contains(key::host(k)) {
+                hosts.insert(key::host(k).to_owned());
+            }
+        }
         ArchiveLinks {
             hosts,
             by_key,
@@ -128,7 +140,7 @@ impl ArchiveLinks {
             Some(rest) => self.resolve_rest(rest),
             None if !link.contains("://") => self
                 .by_path
-                .get(&key::lexical(Path::new(link)))
+                .get(&key::tidy_path(Path::new(link)))
                 .map(|&i| i as usize),
             None => None,
         }
@@ -145,6 +157,12 @@ impl ArchiveLinks {
         // A percent-escaped host is rare: decode it to be sure.
         if !known && !host.contains('%') {
             return None;
+        }
+        // On a site with numeric ids the id says it, before any decoding.
+        if !self.by_id.is_empty() {
+            if let Some(&i) = key::raw_id_key(rest).and_then(|id| self.by_id.get(&id)) {
+                return Some(i as usize);
+            }
         }
         let key = key::rest_key(rest)?;
         let found = self.by_key.get(&key).or_else(|| {
@@ -163,7 +181,7 @@ impl ArchiveLinks {
             .url
             .as_deref()
             .and_then(key::strip_scheme)
-            .is_some_and(|rest| key::rest_host(rest).eq_ignore_ascii_case("web.archive.org"));
+            .is_some_and(|rest| key::unwrap_all(rest) != rest);
         let mut out: Vec<u32> = Vec::new();
         for href in hrefs {
             let href = href.trim();
@@ -185,14 +203,27 @@ impl ArchiveLinks {
     }
 }
 
+/// Whether `url` is a web archive copy of `original` (so it has the same
+/// key), judged on the text as written.
+fn wraps(url: Option<&str>, original: &str) -> bool {
+    let (Some(url), Some(original)) = (
+        url.and_then(key::strip_scheme),
+        key::strip_scheme(original.trim()),
+    ) else {
+        return false;
+    };
+    let inner = key::unwrap_all(url);
+    inner != url && key::strip_scheme(inner).unwrap_or(inner) == original
+}
+
 /// The id index: for each host on which at least two articles have a
 /// numeric id and no two different addresses share one, id -> article.
 /// (A blog's `/2021/05/...` would share its "id"; a news site's
 /// `/article/12345/slug` does not.)
-fn ids(by_key: &HashMap<String, u32>) -> HashMap<String, u32> {
-    let mut by_id: HashMap<String, u32> = HashMap::new();
+fn ids(by_key: &HashMap<String, u32, RandomState>) -> HashMap<String, u32, RandomState> {
+    let mut by_id: HashMap<String, u32, RandomState> = HashMap::default();
     let mut shared: HashSet<String> = HashSet::new();
-    let mut count: HashMap<&str, usize> = HashMap::new();
+    let mut count: HashMap<&str, usize, RandomState> = HashMap::default();
     for (key, &i) in by_key {
         let Some(id) = key::id_key(key) else { continue };
         *count.entry(key::host(key)).or_default() += 1;

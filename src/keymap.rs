@@ -159,8 +159,7 @@ impl Keymap {
             if context == Context::List {
                 entries.push(HelpEntry {
                     keys: "0-9".into(),
-                    description: "a count before a movement: 5j five down, 10G the tenth"
-                        .into(),
+                    description: "a count before a movement: 5j five down, 10G the tenth".into(),
                 });
             }
             if context == Context::Search {

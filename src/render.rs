@@ -78,7 +78,13 @@ pub fn render_article_marking(
     in_archive: &dyn Fn(&str) -> bool,
 ) -> Document {
     let base = LinkBase::of(article);
-    render(body, article.format, &base, Some(&article.title), in_archive)
+    render(
+        body,
+        article.format,
+        &base,
+        Some(&article.title),
+        in_archive,
+    )
 }
 
 /// Ends a document whose body was cut after its first `shown` bytes with a

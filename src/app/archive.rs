@@ -143,7 +143,11 @@ impl App {
     pub(super) fn apply_restore(&mut self) {
         let rows = self.size.body_rows();
         let Some(visited) = self.restore else { return };
-        let Some(detail) = self.detail.as_mut().filter(|d| d.article == visited.article) else {
+        let Some(detail) = self
+            .detail
+            .as_mut()
+            .filter(|d| d.article == visited.article)
+        else {
             self.restore = None;
             return;
         };

@@ -51,10 +51,7 @@ impl App {
         let mut at = self.list.selected;
         for _ in 0..times.min(hits.len()) {
             at = if forward {
-                hits.iter()
-                    .copied()
-                    .find(|&k| k > at)
-                    .unwrap_or(hits[0])
+                hits.iter().copied().find(|&k| k > at).unwrap_or(hits[0])
             } else {
                 hits.iter()
                     .rev()
@@ -105,4 +102,3 @@ impl App {
         }
     }
 }
-

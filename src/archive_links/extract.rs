@@ -46,7 +46,10 @@ fn html_hrefs(html: &str) -> Vec<String> {
     if !contains_ignoring_case(html, b"href") {
         return Vec::new();
     }
-    let tokenizer = Tokenizer::new(Hrefs::default(), html5ever::tokenizer::TokenizerOpts::default());
+    let tokenizer = Tokenizer::new(
+        Hrefs::default(),
+        html5ever::tokenizer::TokenizerOpts::default(),
+    );
     let input = BufferQueue::default();
     input.push_back(StrTendril::from_slice(html));
     let _ = tokenizer.feed(&input);

@@ -62,6 +62,24 @@ pub fn rest_host(rest: &str) -> &str {
     bare_host(host)
 }
 
+/// [`id_key`] read from an address without its scheme as written, when
+/// nothing up to the id is percent-escaped: no decoding, so a link to a
+/// site with numeric ids is found by a hash of a short prefix.
+pub fn raw_id_key(rest: &str) -> Option<String> {
+    let rest = unwrap_all(rest);
+    let rest = strip_scheme(rest).unwrap_or(rest);
+    let end = rest.find(['?', '#']).unwrap_or(rest.len());
+    let rest = &rest[..end];
+    let slash = rest.find('/')?;
+    let host = bare_host(&rest[..slash]).to_ascii_lowercase();
+    let host = host.strip_prefix("www.").unwrap_or(&host);
+    let mut key = String::with_capacity(host.len() + 32);
+    key.push_str(host);
+    key.push_str(&rest[slash..]);
+    let id = id_key(&key)?;
+    (!id.contains('%')).then(|| id.to_owned())
+}
+
 /// `host` without a default port.
 fn bare_host(host: &str) -> &str {
     let host = host.strip_prefix("www.").unwrap_or(host);
@@ -71,7 +89,7 @@ fn bare_host(host: &str) -> &str {
 }
 
 /// `rest` with every web.archive.org wrapper taken off.
-fn unwrap_all(mut rest: &str) -> &str {
+pub fn unwrap_all(mut rest: &str) -> &str {
     while let Some(inner) = unwrap_archive(rest) {
         rest = inner;
     }
@@ -145,6 +163,20 @@ fn lower_prefix<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
         .then(|| &s[prefix.len()..])
 }
 
+/// [`lexical`], without its cost for a path that has no `.` or `..` part
+/// (the walk's paths, mostly).
+pub fn tidy_path(path: &Path) -> PathBuf {
+    let bytes = path.as_os_str().as_encoded_bytes();
+    let dotted = bytes.first() == Some(&b'.')
+        || memchr::memmem::find(bytes, b"/.").is_some()
+        || memchr::memmem::find(bytes, b"//").is_some();
+    if dotted {
+        lexical(path)
+    } else {
+        path.to_path_buf()
+    }
+}
+
 /// `path` with `.` and `..` taken out without asking the file system, so
 /// `a/b/../c.md` and `a/c.md` are one file.
 pub fn lexical(path: &Path) -> PathBuf {
@@ -182,24 +214,41 @@ mod tests {
         }
         assert_eq!(url_key("mailto:a@b.c"), None);
         assert_eq!(url_key("../2021/post.md"), None);
-        assert_eq!(url_key("https://web.archive.org/web/").as_deref(), Some("web.archive.org/web"));
-        assert_eq!(url_key("https://a.hk/x?id=3").as_deref(), Some("a.hk/x?id=3"));
+        assert_eq!(
+            url_key("https://web.archive.org/web/").as_deref(),
+            Some("web.archive.org/web")
+        );
+        assert_eq!(
+            url_key("https://a.hk/x?id=3").as_deref(),
+            Some("a.hk/x?id=3")
+        );
         assert_eq!(
             rest_host("web.archive.org/web/2021/https://WWW.News.hk:443/a"),
             "News.hk"
         );
         assert_eq!(rest_host("a.hk?x"), "a.hk");
+        assert_eq!(
+            raw_id_key("web.archive.org/web/1/https://WWW.A.hk/article/123/%E7%94%B2").as_deref(),
+            Some("a.hk/article/123")
+        );
+        assert_eq!(raw_id_key("a.hk/%E7%94%B2/123/x"), None);
     }
 
     #[test]
     fn ids_are_numbers_of_three_digits_or_more_after_the_first_segment() {
-        assert_eq!(id_key("a.hk/article/12345/slug"), Some("a.hk/article/12345"));
+        assert_eq!(
+            id_key("a.hk/article/12345/slug"),
+            Some("a.hk/article/12345")
+        );
         assert_eq!(id_key("a.hk/article/12345"), Some("a.hk/article/12345"));
         assert_eq!(id_key("a.hk/article/12345/x/y"), Some("a.hk/article/12345"));
         assert_eq!(id_key("a.hk/2021/05/post"), None);
         assert_eq!(id_key("a.hk/news/05/post"), None);
         assert_eq!(id_key("a.hk/p?id=123"), None);
-        assert_eq!(id_key("a.hk/article/123/x?page=2"), Some("a.hk/article/123"));
+        assert_eq!(
+            id_key("a.hk/article/123/x?page=2"),
+            Some("a.hk/article/123")
+        );
         assert_eq!(id_key("a.hk"), None);
         assert_eq!(host("a.hk/x/1"), "a.hk");
     }
@@ -208,5 +257,7 @@ mod tests {
     fn paths_lose_dots_lexically() {
         assert_eq!(lexical(Path::new("a/b/../c/./d.md")), Path::new("a/c/d.md"));
         assert_eq!(lexical(Path::new("../x.md")), Path::new("../x.md"));
+        assert_eq!(tidy_path(Path::new("a/./b//c.md")), Path::new("a/b/c.md"));
+        assert_eq!(tidy_path(Path::new("a/b/c.md")), Path::new("a/b/c.md"));
     }
 }

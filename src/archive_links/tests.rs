@@ -23,12 +23,26 @@ fn archive() -> Vec<Article> {
     vec![
         article(
             "arc/1-1000/a1.md",
-            Some("https://web.archive.org/web/20210101000000/https://www.news.hk/article/101/%E7%94%B2"),
+            Some(
+                "https://web.archive.org/web/20210101000000/https://www.news.hk/article/101/%E7%94%B2",
+            ),
             Some("https://www.news.hk/article/101/%E7%94%B2"),
         ),
-        article("arc/1-1000/a2.md", Some("https://news.hk/article/202/乙/"), None),
-        article("arc/blog/post.md", Some("https://blog.hk/2021/05/post"), None),
-        article("arc/blog/other.md", Some("https://blog.hk/2021/05/other"), None),
+        article(
+            "arc/1-1000/a2.md",
+            Some("https://news.hk/article/202/乙/"),
+            None,
+        ),
+        article(
+            "arc/blog/post.md",
+            Some("https://blog.hk/2021/05/post"),
+            None,
+        ),
+        article(
+            "arc/blog/other.md",
+            Some("https://blog.hk/2021/05/other"),
+            None,
+        ),
         article("arc/notes/三.md", None, None),
     ]
 }
@@ -39,11 +53,16 @@ fn links_find_articles_by_address_id_and_path() {
     // Original address, archive copy, no scheme or www, other archive stamp.
     assert_eq!(links.resolve("http://news.hk/article/101/甲/"), Some(0));
     assert_eq!(
-        links.resolve("https://web.archive.org/web/2019id_/http://www.news.hk/article/202/%E4%B9%99"),
+        links.resolve(
+            "https://web.archive.org/web/2019id_/http://www.news.hk/article/202/%E4%B9%99"
+        ),
         Some(1)
     );
     // The slug after the numeric id may differ.
-    assert_eq!(links.resolve("https://www.news.hk/article/202/new-slug"), Some(1));
+    assert_eq!(
+        links.resolve("https://www.news.hk/article/202/new-slug"),
+        Some(1)
+    );
     assert_eq!(links.resolve("https://www.news.hk/article/203/乙"), None);
     // Not on a blog whose numbers are dates.
     assert_eq!(links.resolve("https://blog.hk/2021/05/post/"), Some(2));
@@ -67,9 +86,12 @@ fn link_targets_are_absolute_addresses_or_article_files() {
     );
     assert_eq!(link_target(&base, "mailto:x@y.hk"), None);
     assert_eq!(link_target(&base, "#top"), None);
-    let bare = LinkBase::new(None, Some(std::path::Path::new("arc/x/y.md")));
-    assert_eq!(link_target(&bare, "page/"), None);
-    assert_eq!(link_target(&bare, "z.html").as_deref(), Some("arc/x/z.html"));
+    let no_url = LinkBase::new(None, Some(std::path::Path::new("arc/x/y.md")));
+    assert_eq!(link_target(&no_url, "page/"), None);
+    assert_eq!(
+        link_target(&no_url, "z.html").as_deref(),
+        Some("arc/x/z.html")
+    );
 }
 
 #[test]

@@ -32,7 +32,10 @@ fn defaults_give_the_documented_keys() {
     }
     assert_eq!(name(Context::Detail, ch(' ')), "Some(PageOrNextUnread)");
     assert_eq!(name(Context::Detail, ch('B')), "Some(Backlinks)");
-    assert_eq!(name(Context::Detail, press(KeyCode::Backspace)), "Some(Back)");
+    assert_eq!(
+        name(Context::Detail, press(KeyCode::Backspace)),
+        "Some(Back)"
+    );
     assert_eq!(name(Context::Detail, ch('h')), "Some(Back)");
     assert_eq!(name(Context::Detail, ch('t')), "Some(TagPicker)");
     assert_eq!(

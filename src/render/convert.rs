@@ -5,9 +5,9 @@
 
 mod prefix;
 
+use crate::archive_links::LinkBase;
 use html2text::render::TaggedLine;
 use ratatui::style::Style;
-use crate::archive_links::LinkBase;
 
 use super::decorator::{Mark, marker};
 use super::document::Indent;

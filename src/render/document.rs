@@ -338,7 +338,11 @@ fn close_link(
 /// A link's number as the text shows it: `3`, or `3↩` when it leads to
 /// another article of the library.
 fn link_label(n: usize, in_archive: bool) -> String {
-    if in_archive { format!("{n}↩") } else { n.to_string() }
+    if in_archive {
+        format!("{n}↩")
+    } else {
+        n.to_string()
+    }
 }
 
 /// Spans without trailing spaces (an indent on an otherwise empty line).

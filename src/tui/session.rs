@@ -280,7 +280,11 @@ pub fn load_body_marking(
     article: &Article,
     links: Option<&crate::archive_links::ArchiveLinks>,
 ) -> Action {
-    let in_archive = |link: &str| links.and_then(|l| l.resolve(link)).is_some_and(|to| to != index);
+    let in_archive = |link: &str| {
+        links
+            .and_then(|l| l.resolve(link))
+            .is_some_and(|to| to != index)
+    };
     let result = library::read_body_bounded(&article.body).map(|body| {
         let mut doc = render::render_article_marking(article, &body.text, &in_archive);
         if body.cut {

@@ -156,7 +156,12 @@ fn link_line(
 }
 
 /// An article that links to the open one: its date and title.
-fn backlink_line(entry: &PickerEntry, selected: bool, width: usize, theme: &Theme) -> Line<'static> {
+fn backlink_line(
+    entry: &PickerEntry,
+    selected: bool,
+    width: usize,
+    theme: &Theme,
+) -> Line<'static> {
     let patch = |style| theme.row_style(style, selected);
     let mut b = LineBuilder::new(width);
     b.push(" ↩ ", patch(theme.key));

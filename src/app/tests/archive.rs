@@ -31,14 +31,24 @@ fn archive_app() -> App {
         .into_boxed_str(),
     );
     let articles = vec![
-        linked("甲", "lib/a/甲.md", "https://news.hk/article/101/甲", body_a),
+        linked(
+            "甲",
+            "lib/a/甲.md",
+            "https://news.hk/article/101/甲",
+            body_a,
+        ),
         linked(
             "乙",
             "lib/b/乙.md",
             "https://news.hk/article/202/乙",
             "[丙](https://news.hk/article/303) [外](https://else.hk/x)\n",
         ),
-        linked("丙", "lib/c/丙.md", "https://news.hk/article/303/丙", "丙文。\n"),
+        linked(
+            "丙",
+            "lib/c/丙.md",
+            "https://news.hk/article/303/丙",
+            "丙文。\n",
+        ),
     ];
     let library = Library {
         name: "test".into(),
@@ -50,9 +60,12 @@ fn archive_app() -> App {
         width: 80,
         height: 24,
     });
-    run(&mut app, Action::Tick {
-        now: std::time::Instant::now(),
-    });
+    run(
+        &mut app,
+        Action::Tick {
+            now: std::time::Instant::now(),
+        },
+    );
     app
 }
 
@@ -123,7 +136,10 @@ fn links_inside_the_archive_are_marked_and_open_here_with_a_way_back() {
     assert_eq!(open_title(&app), "乙");
     assert_eq!(app.history().len(), 1);
     let shown = text(&app);
-    assert!(shown.contains("丙[1↩]") && shown.contains("外[2]"), "{shown}");
+    assert!(
+        shown.contains("丙[1↩]") && shown.contains("外[2]"),
+        "{shown}"
+    );
     // And on to 丙: a chain of two.
     run(&mut app, Action::ShowLinks);
     run(&mut app, Action::Apply);
@@ -163,7 +179,10 @@ fn backlinks_list_the_articles_linking_here() {
         .map(|e| e.label.as_str())
         .collect();
     assert_eq!(labels.len(), 2);
-    assert!(labels[0].ends_with('甲') && labels[1].ends_with('乙'), "{labels:?}");
+    assert!(
+        labels[0].ends_with('甲') && labels[1].ends_with('乙'),
+        "{labels:?}"
+    );
     run(&mut app, Action::MoveDown);
     run(&mut app, Action::Apply);
     assert_eq!(open_title(&app), "乙");

@@ -82,7 +82,10 @@ fn next_unread_skips_read_articles_and_goes_round() {
     open(&mut app, "正文");
     app.update(Action::NextUnread);
     assert_eq!(title(&app), "第3篇");
-    assert_eq!(app.detail().unwrap().article, app.selected_article().unwrap());
+    assert_eq!(
+        app.detail().unwrap().article,
+        app.selected_article().unwrap()
+    );
     // From the list too.
     app.update(Action::Back);
     app.update(Action::NextUnread);
@@ -107,5 +110,8 @@ fn space_pages_then_opens_the_next_unread_at_the_end() {
     }
     assert!(presses >= 3, "paged to the end first");
     assert_eq!(title(&app), "第2篇", "the read 第1篇 is skipped");
-    assert_eq!(app.detail().unwrap().article, app.selected_article().unwrap());
+    assert_eq!(
+        app.detail().unwrap().article,
+        app.selected_article().unwrap()
+    );
 }
