@@ -63,7 +63,7 @@ fn start_in_process(root: &Path, at: &Locations) -> (Phases, usize) {
     let shown = session.app().visible().len();
     // Writes the cache when the start had to parse files, as quitting
     // does; not part of the time to the first frame.
-    let _ = inkstone::tui::finish(session.into_app());
+    let _ = session.finish();
     drop(live);
     (
         Phases {

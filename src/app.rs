@@ -11,11 +11,14 @@
 //!   with the all/unread/starred view applied after the criteria;
 //! - the articles may change under the reader (live updates, `reload`):
 //!   anything derived from them is rebuilt in `index_library`;
+//! - a new key-bindable action is one entry in the `bindable` block of
+//!   `action.rs` (name and help text; [`Command`] derives from it);
 //! - messages for the person go through [`App::notify`] / [`App::fail`];
 //! - work outside the process is a new [`Effect`].
 
 mod action;
 mod archive;
+mod command;
 mod cursor;
 pub mod dates;
 mod detail;
@@ -40,6 +43,7 @@ mod url_check;
 
 pub use action::Action;
 pub use archive::{ArchiveState, Visited};
+pub use command::Command;
 pub use cursor::Cursor;
 pub use detail::{Body, Detail};
 pub use effect::Effect;
@@ -49,14 +53,13 @@ pub use guide::{HelpEntry, HelpLine, HelpSection, Hint, KeyGuide};
 pub use index::{Indexes, LabelIndex};
 pub use marks::MarkState;
 pub use picker::{Choices, Picker, PickerEntry, PickerKind};
-pub use reload::Reloaded;
 pub use search::{Prompt, SearchState, find_in_lines};
 pub use update_marks::Confirm;
 pub use url_check::check_url;
 
 use crate::article::Article;
 use crate::library::{Duplicates, Library};
-use crate::marks::{Marks, ViewFilter};
+use crate::marks::{MarkBook, Marks, ViewFilter};
 use crate::problem::Severity;
 
 /// The main view underneath any pop-up.
@@ -179,6 +182,8 @@ pub struct App {
     /// Opened from the list with a search kept: scroll to its first match
     /// once the body is in.
     first_match_due: bool,
+    /// Changed files on their way to be read.
+    changes: reload::PendingChanges,
 }
 
 impl App {
@@ -204,7 +209,7 @@ impl App {
             options,
             guide,
             source_width: 0,
-            marks: MarkState::new(Marks::in_memory(), &[]),
+            marks: MarkState::new(MarkBook::in_memory(), &[]),
             confirm: None,
             search: SearchState::default(),
             count: None,
@@ -214,6 +219,7 @@ impl App {
             restore: None,
             find: None,
             first_match_due: false,
+            changes: reload::PendingChanges::default(),
             library,
         };
         app.index_library();
@@ -237,10 +243,11 @@ impl App {
         app
     }
 
-    /// The same app with the person's marks (`Marks::in_memory` until then).
+    /// The same app with the person's marks (`Marks::in_memory` until then),
+    /// which it saves from now on through `Effect::SaveMarks`.
     #[must_use]
     pub fn with_marks(mut self, marks: Marks) -> Self {
-        self.marks = MarkState::new(marks, &self.library.articles);
+        self.marks = MarkState::new(marks.into_book(), &self.library.articles);
         self.refilter();
         self
     }
@@ -285,12 +292,6 @@ impl App {
     /// Columns of the list's date column.
     pub fn date_width(&self) -> usize {
         self.date_width
-    }
-
-    /// The marks, for the terminal layer to save at exit (`App` itself
-    /// never writes).
-    pub fn marks_to_save(&mut self) -> &mut Marks {
-        self.marks.marks_mut()
     }
 
     pub fn articles(&self) -> &[Article] {

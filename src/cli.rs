@@ -142,14 +142,7 @@ fn read(paths: &[PathBuf]) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let keymap = match crate::keymap::Keymap::load() {
-        Ok(keymap) => keymap.with_config(&config),
-        Err(e) => {
-            eprintln!("inkstone: {e}");
-            return ExitCode::from(2);
-        }
-    };
-    let keymap = match keymap {
+    let keymap = match crate::keymap::Keymap::for_config(&config) {
         Ok(keymap) => keymap,
         Err(e) => {
             eprintln!("inkstone: {e}");

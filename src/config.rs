@@ -10,13 +10,16 @@
 //! (also the app's options), and `mouse`.
 
 mod error;
+mod keys;
 mod raw;
+mod syntax;
 mod theme;
 
 use std::io;
 use std::path::{Path, PathBuf};
 
 pub use error::ConfigError;
+pub use keys::{KeyOverride, read_keymap_file};
 pub use theme::{ColorOverrides, Element, StyleSpec, ThemeName};
 
 use raw::RawConfig;
@@ -29,16 +32,6 @@ pub const FILE_NAME: &str = "config.yaml";
 
 /// The largest config.yaml (or keymap.yaml) read: a hundred times a long one.
 pub const CONFIG_LIMIT: u64 = 1 << 20;
-
-/// One key override from `keys:`, with where it was written for messages.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct KeyOverride {
-    /// The keymap section: `global`, `list`, `detail`, `picker`, `help`.
-    pub section: String,
-    pub key: String,
-    pub action: String,
-    pub line: Option<usize>,
-}
 
 /// Settings, checked: every value here is usable as is.
 #[derive(Debug, Clone, PartialEq)]
@@ -105,6 +98,7 @@ impl Config {
     /// Parses config text; `path` names the file in errors and anchors
     /// relative library paths.
     pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
+        syntax::check_syntax(text, path)?;
         let raw: RawConfig = serde_yaml::from_str(text)
             .map_err(|e| ConfigError::from_yaml(path.to_path_buf(), text, &e))?;
         Ok(Config::from_raw(raw, Some(path), text))
@@ -124,20 +118,7 @@ impl Config {
                 .iter()
                 .map(|p| expand_path(p, home.as_deref(), &base))
                 .collect(),
-            keys: raw
-                .keys
-                .0
-                .into_iter()
-                .map(|(section, key, action)| {
-                    let line = error::locate(text, &["keys", &section, &key]);
-                    KeyOverride {
-                        section,
-                        key,
-                        action,
-                        line,
-                    }
-                })
-                .collect(),
+            keys: raw.keys.located(text, &["keys"]),
             theme: raw.theme,
             colors: raw.colors,
             date_format: raw.date_format.0,

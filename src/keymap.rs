@@ -1,36 +1,63 @@
-//! Keys to actions: the built-in bindings (`assets/keymap.yaml`) with the
-//! person's `keymap.yaml` from the config folder on top. Also produces the
-//! help screen and status hints from the bindings in force.
+//! Keys to actions: the built-in bindings (`assets/keymap.yaml`), then the
+//! person's `keymap.yaml` from the config folder, then config.yaml's
+//! `keys:`. All three are read into one structure
+//! ([`crate::config::KeyOverride`]s) and laid on top of each other by one
+//! function ([`Keymap::overlay`]). The names of the actions and their help
+//! texts come from [`Command`] (the `bindable` table of `app::Action`).
+//! Also produces the help screen and the keys each command is bound to, from
+//! which `ui` draws its hints.
 
 mod key;
-mod names;
-mod overrides;
-mod parse;
+mod overlay;
+mod section;
 
 use std::collections::HashMap;
+use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crossterm::event::KeyEvent;
 
 pub use key::Key;
-pub use parse::{KeymapError, Section};
+pub use section::Section;
 
-use crate::app::{Action, Context, HelpEntry, HelpSection, Hint, KeyGuide};
+use crate::app::{Action, Command, Context, HelpEntry, HelpSection, KeyGuide};
+use crate::config::Config;
 
 /// The built-in bindings; also the documentation of the file format.
 pub const DEFAULT_KEYMAP: &str = include_str!("../assets/keymap.yaml");
 
 /// Keys that work everywhere and cannot be rebound, so a broken keymap can
 /// never trap anyone.
-const FIXED: [(char, &str); 2] = [('c', "quit"), ('z', "suspend")];
+const FIXED: [(char, Command); 2] = [('c', Command::Quit), ('z', Command::Suspend)];
+
+/// A mistake in a keymap file, with where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeymapError {
+    /// The file, or "built-in keymap".
+    pub source: String,
+    /// 1-based; `None` when the mistake has no place (an unreadable file).
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+impl fmt::Display for KeymapError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}: line {line}: {}", self.source, self.message),
+            None => write!(f, "{}: {}", self.source, self.message),
+        }
+    }
+}
+
+impl std::error::Error for KeymapError {}
 
 /// The bindings in force.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Keymap {
-    /// In file order (defaults first, then keys only the user file binds):
+    /// In file order (defaults first, then keys only later files bind):
     /// the help lists them this way.
-    bindings: Vec<(Section, Key, &'static str)>,
-    lookup: HashMap<(Section, Key), &'static str>,
+    bindings: Vec<(Section, Key, Command)>,
+    lookup: HashMap<(Section, Key), Command>,
 }
 
 impl Keymap {
@@ -49,49 +76,43 @@ impl Keymap {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Keymap::defaults()),
             Err(e) => Err(KeymapError {
                 source: path.display().to_string(),
-                line: 0,
+                line: None,
                 message: e.to_string(),
             }),
         }
+    }
+
+    /// What the reader runs with: [`Keymap::load`], then `config`'s `keys:`.
+    /// The message is the one the reader prints before refusing to start;
+    /// `inkstone config` prints the same.
+    pub fn for_config(config: &Config) -> Result<Keymap, String> {
+        Keymap::load()
+            .map_err(|e| e.to_string())?
+            .with_config(config)
+            .map_err(|e| e.to_string())
     }
 
     /// `defaults` with `user` (its path, for messages, and text) on top: a
     /// user line replaces the default for the same section and key, or
     /// removes it when the action is `none`.
     pub fn from_texts(defaults: &str, user: Option<(&Path, &str)>) -> Result<Keymap, KeymapError> {
-        let mut bindings: Vec<(Section, Key, Option<&'static str>)> =
-            parse::parse(defaults, "built-in keymap")?
-                .into_iter()
-                .map(|b| (b.section, b.key, b.action))
-                .collect();
+        let mut keymap = Keymap::default();
+        keymap.overlay_file(defaults, Path::new("built-in keymap"))?;
         if let Some((path, text)) = user {
-            for b in parse::parse(text, &path.display().to_string())? {
-                match bindings
-                    .iter_mut()
-                    .find(|(s, k, _)| *s == b.section && *k == b.key)
-                {
-                    Some(existing) => existing.2 = b.action,
-                    None => bindings.push((b.section, b.key, b.action)),
-                }
-            }
+            keymap.overlay_file(text, path)?;
         }
-        let bindings: Vec<(Section, Key, &'static str)> = bindings
-            .into_iter()
-            .filter_map(|(s, k, a)| Some((s, k, a?)))
-            .collect();
-        let lookup = bindings.iter().map(|&(s, k, a)| ((s, k), a)).collect();
-        Ok(Keymap { bindings, lookup })
+        Ok(keymap)
     }
 
     /// What a key press means in `context`, if anything.
     pub fn resolve(&self, context: Context, event: &KeyEvent) -> Option<Action> {
         let key = Key::from_event(event);
-        if let Some((_, name)) = FIXED.iter().find(|(c, _)| key == Key::ctrl(*c)) {
-            return names::action(name);
+        if let Some((_, command)) = FIXED.iter().find(|(c, _)| key == Key::ctrl(*c)) {
+            return Some(command.action());
         }
-        for section in sections_for(context) {
-            if let Some(name) = self.lookup.get(&(*section, key)) {
-                return names::action(name);
+        for section in Section::for_context(context) {
+            if let Some(command) = self.lookup.get(&(*section, key)) {
+                return Some(command.action());
             }
         }
         // In a picker or the search prompt, unbound printable keys type.
@@ -107,16 +128,16 @@ impl Keymap {
         None
     }
 
-    /// Keys bound to the action named `action` in `context` (own section
-    /// first), in file order.
-    pub fn keys_for(&self, context: Context, action: &str) -> Vec<Key> {
-        let sections = sections_for(context);
+    /// Keys bound to `command` in `context` (own section first), in file
+    /// order.
+    pub fn keys_for(&self, context: Context, command: Command) -> Vec<Key> {
+        let sections = Section::for_context(context);
         let mut keys = Vec::new();
         for section in sections {
-            for (s, k, a) in &self.bindings {
+            for (s, k, c) in &self.bindings {
                 // A key the own section rebinds does not count for global.
                 let shadowed = *s != sections[0] && self.lookup.contains_key(&(sections[0], *k));
-                if s == section && *a == action && !shadowed && !keys.contains(k) {
+                if s == section && *c == command && !shadowed && !keys.contains(k) {
                     keys.push(*k);
                 }
             }
@@ -124,137 +145,85 @@ impl Keymap {
         keys
     }
 
-    /// The help screen and status hints for these bindings.
+    /// The help screen, and the keys of every command in every context
+    /// (the status-line hints show the first), for these bindings.
     pub fn guide(&self) -> KeyGuide {
-        let mut help = Vec::new();
-        for (title, context) in [
+        let contexts = [
             ("List", Context::List),
             ("Article", Context::Detail),
             ("Search and find prompts (/)", Context::Search),
             ("Tag, category and link pickers", Context::Picker),
             ("Help", Context::Help),
-        ] {
-            let mut entries: Vec<HelpEntry> = Vec::new();
-            let mut seen: Vec<&str> = Vec::new();
-            for section in sections_for(context) {
-                for &(s, _, name) in &self.bindings {
-                    if s == *section && !seen.contains(&name) {
-                        seen.push(name);
-                        let keys = self.keys_for(context, name);
-                        if let (false, Some(action)) = (keys.is_empty(), names::action(name)) {
-                            entries.push(HelpEntry {
-                                keys: join(&keys),
-                                description: names::describe(&action, context),
-                            });
-                        }
-                    }
-                }
-            }
-            if context == Context::Picker {
-                entries.push(HelpEntry {
-                    keys: "other keys".into(),
-                    description: "type to narrow (fuzzy)".into(),
-                });
-            }
-            if context == Context::List {
-                entries.push(HelpEntry {
-                    keys: "0-9".into(),
-                    description: "a count before a movement: 5j five down, 10G the tenth".into(),
-                });
-            }
-            if context == Context::Search {
-                entries.push(HelpEntry {
-                    keys: "other keys".into(),
-                    description: "type: every word must occur, \"a phrase\" as written; \
-                                  case, width and Traditional/Simplified do not matter"
-                        .into(),
-                });
-            }
-            help.push(HelpSection {
+        ];
+        let mut help: Vec<HelpSection> = contexts
+            .iter()
+            .map(|&(title, context)| HelpSection {
                 title: title.into(),
-                entries,
-            });
-        }
+                entries: self.help_entries(context),
+            })
+            .collect();
         help.push(HelpSection {
             title: "Everywhere".into(),
             entries: FIXED
                 .iter()
-                .filter_map(|(c, name)| {
-                    Some(HelpEntry {
-                        keys: Key::ctrl(*c).to_string(),
-                        description: names::describe(&names::action(name)?, Context::List),
-                    })
+                .map(|(c, command)| HelpEntry {
+                    keys: Key::ctrl(*c).to_string(),
+                    description: command.help(Context::List).into_owned(),
                 })
                 .collect(),
         });
-        KeyGuide {
-            help,
-            list_hints: self.hints(
-                Context::List,
-                &[
-                    ("open", "open"),
-                    ("search", "search"),
-                    ("toggle_read", "read"),
-                    ("toggle_star", "star"),
-                    ("cycle_view", "view"),
-                    ("tag_picker", "tags"),
-                    ("help", "help"),
-                    ("quit", "quit"),
-                    ("category_picker", "categories"),
-                    ("clear_filters", "clear"),
-                ],
-            ),
-            detail_hints: self.hints(
-                Context::Detail,
-                &[
-                    ("back", "back"),
-                    ("next_article", "next"),
-                    ("open_link", "browser"),
-                    ("links", "links"),
-                    ("filter_tag_1", "tag"),
-                    ("help", "help"),
-                ],
-            ),
-            picker_hints: self.hints(
-                Context::Picker,
-                &[
-                    ("apply", "apply"),
-                    ("toggle_mark", "mark"),
-                    ("back", "cancel"),
-                ],
-            ),
-            help_hints: self.hints(Context::Help, &[("move_down", "scroll"), ("back", "close")]),
-            search_hints: self.hints(Context::Search, &[("apply", "keep"), ("back", "cancel")]),
+        let mut keys = HashMap::new();
+        for &(_, context) in &contexts {
+            for command in Command::all() {
+                let bound = self.keys_for(context, command);
+                if !bound.is_empty() {
+                    let bound = bound.iter().map(ToString::to_string).collect();
+                    keys.insert((context, command), bound);
+                }
+            }
         }
+        KeyGuide { help, keys }
     }
 
-    fn hints(&self, context: Context, wanted: &[(&str, &str)]) -> Vec<Hint> {
-        wanted
-            .iter()
-            .filter_map(|(action, label)| {
-                let key = self.keys_for(context, action).into_iter().next()?;
-                // `1-9`: the digits stand for all nine tag filters.
-                let key = match *action {
-                    "filter_tag_1" => format!("{key}-9"),
-                    _ => key.to_string(),
-                };
-                Some(Hint {
-                    key,
-                    label: (*label).to_owned(),
-                })
-            })
-            .collect()
-    }
-}
-
-/// The sections consulted in `context`, in priority order.
-fn sections_for(context: Context) -> &'static [Section] {
-    match context {
-        Context::List => &[Section::List, Section::Global],
-        Context::Detail => &[Section::Detail, Section::Global],
-        Context::Picker => &[Section::Picker],
-        Context::Help => &[Section::Help],
-        Context::Search => &[Section::Search],
+    /// The help entries of one context, in file order.
+    fn help_entries(&self, context: Context) -> Vec<HelpEntry> {
+        let mut entries = Vec::new();
+        let mut seen: Vec<Command> = Vec::new();
+        for section in Section::for_context(context) {
+            for &(s, _, command) in &self.bindings {
+                if s == *section && !seen.contains(&command) {
+                    seen.push(command);
+                    let keys = self.keys_for(context, command);
+                    if !keys.is_empty() {
+                        entries.push(HelpEntry {
+                            keys: join(&keys),
+                            description: command.help(context).into_owned(),
+                        });
+                    }
+                }
+            }
+        }
+        if context == Context::Picker {
+            entries.push(HelpEntry {
+                keys: "other keys".into(),
+                description: "type to narrow (fuzzy)".into(),
+            });
+        }
+        if context == Context::List {
+            entries.push(HelpEntry {
+                keys: "0-9".into(),
+                description: "a count before a movement: 5j five down, 10G the tenth".into(),
+            });
+        }
+        if context == Context::Search {
+            entries.push(HelpEntry {
+                keys: "other keys".into(),
+                description: "type: every word must occur, \"a phrase\" as written; \
+                              case, width and Traditional/Simplified do not matter"
+                    .into(),
+            });
+        }
+        entries
     }
 }
 

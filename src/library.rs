@@ -27,7 +27,7 @@ use crate::tree::{self, Found, Keys};
 
 pub use crate::problem::{Problem, Severity};
 pub use cached::{CacheWrite, DiskIndex, Recheck};
-pub use changes::ChangeSummary;
+pub use changes::{ChangeScan, ChangeSummary};
 pub use duplicates::Duplicates;
 pub use links::scan_links;
 pub use order::{compare_articles, sort_articles};

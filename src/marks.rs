@@ -1,59 +1,53 @@
 //! Read and starred marks, keyed by article id, kept in the state folder.
 //!
-//! The reader changes marks in memory and calls [`Marks::save_if_due`] from
-//! its event loop (after every event and on every idle tick, at least every
-//! 100 ms); [`SAVE_DELAY`] after the first unsaved change it hands the
-//! changes to a saving thread, so a crash or `kill -9` loses at most the
-//! last half second or so, and the reader never waits for the disk.
-//! [`Marks::save`] at exit writes the rest and waits for it.
+//! [`MarkBook`] holds the marks in memory and hands out [`SaveJob`]s; a
+//! [`Writer`] writes them and its [`SaveOutcome`] goes back to the book.
+//! The reader keeps a `MarkBook` in its state, decides when a save is due
+//! from the time its ticks bring, and has its effect runner write on a
+//! thread. [`Marks`] is the same book with its own clock and saving thread,
+//! for tools and tests: [`Marks::save_if_due`] hands changes over
+//! [`SAVE_DELAY`] after the first unsaved one, so a crash or `kill -9`
+//! loses at most the last half second or so and nobody waits for the
+//! disk; [`Marks::save`] writes the rest and waits for it.
 //!
 //! Every save takes an advisory lock, re-reads the file and applies only
 //! this process's own changes since its last save on top of it, so two
 //! inkstone processes never erase each other's marks. Marks of articles that
 //! are no longer in the library are kept: the archive may come back.
 
+mod book;
 mod file;
 mod save;
 mod saver;
 mod view;
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-pub use saver::SaveError;
+pub use book::MarkBook;
+pub use saver::{SaveError, SaveJob, SaveOutcome, Saver, Writer};
 pub use view::ViewFilter;
 
 /// How long after the first unsaved change the marks are written.
 pub const SAVE_DELAY: Duration = Duration::from_millis(300);
 /// How long to wait before trying again after a failed save.
-const RETRY_DELAY: Duration = Duration::from_secs(5);
+pub const RETRY_DELAY: Duration = Duration::from_secs(5);
 
 /// File name of the marks inside the state folder.
 pub const FILE_NAME: &str = "marks.json";
 
-/// The user's read and starred marks.
+/// The user's read and starred marks, saved by a thread of their own
+/// (see the module doc). Reads go to the [`MarkBook`] inside.
 #[derive(Debug)]
 pub struct Marks {
-    path: PathBuf,
-    read: BTreeSet<String>,
-    starred: BTreeSet<String>,
-    /// This process's changes not yet saved: the value each field was last
-    /// set to, so a save can apply exactly these over the file on disk.
-    pending: HashMap<String, Change>,
+    book: MarkBook,
     first_unsaved: Option<Instant>,
     retry_at: Option<Instant>,
-    /// False when the file on disk must not be replaced (a newer format, or
-    /// a bad file that could not be moved aside).
-    writable: bool,
-    notices: Vec<String>,
-    /// Started at the first save.
-    saver: Option<saver::Saver>,
+    /// Started at the first save; its outcomes come back on `done`.
+    saver: Option<(Saver, std::sync::mpsc::Receiver<SaveOutcome>)>,
     /// Saves handed over and not yet reported back.
     in_flight: usize,
-    /// Counts the times marks saved by another process were merged in, so
-    /// the reader knows to look at every article's marks again.
-    revision: u64,
 }
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -76,87 +70,39 @@ impl Marks {
     /// file is renamed to `marks.json.corrupt-<time>` and the returned
     /// message says so; the caller shows it to the user.
     pub fn open(path: &Path) -> (Marks, Option<String>) {
-        let mut marks = Marks::empty(path.to_path_buf(), true);
-        let message = match file::read(path) {
-            Ok(Some(f)) => {
-                marks.read = f.read;
-                marks.starred = f.starred;
-                None
-            }
-            Ok(None) => None,
-            Err(bad) => Some(marks.set_aside(bad)),
-        };
-        (marks, message)
+        let (book, message) = MarkBook::open(path);
+        (Marks::from_book(book), message)
     }
 
     /// An empty set of marks that is never saved (for `--no-state` style
     /// uses and for the built-in samples when there is no state folder).
     pub fn in_memory() -> Marks {
-        Marks::empty(PathBuf::new(), false)
+        Marks::from_book(MarkBook::in_memory())
     }
 
-    fn empty(path: PathBuf, writable: bool) -> Marks {
+    fn from_book(book: MarkBook) -> Marks {
         Marks {
-            path,
-            read: BTreeSet::new(),
-            starred: BTreeSet::new(),
-            pending: HashMap::new(),
+            book,
             first_unsaved: None,
             retry_at: None,
-            writable,
-            notices: Vec::new(),
             saver: None,
             in_flight: 0,
-            revision: 0,
         }
     }
 
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
-
-    pub fn is_read(&self, id: &str) -> bool {
-        self.read.contains(id)
-    }
-
-    pub fn is_starred(&self, id: &str) -> bool {
-        self.starred.contains(id)
-    }
-
-    /// How many articles are marked read (including ones no longer in the
-    /// library).
-    pub fn read_count(&self) -> usize {
-        self.read.len()
-    }
-
-    pub fn starred_count(&self) -> usize {
-        self.starred.len()
-    }
-
-    /// The ids marked read.
-    pub fn read_ids(&self) -> impl ExactSizeIterator<Item = &str> {
-        self.read.iter().map(String::as_str)
-    }
-
-    /// The ids starred.
-    pub fn starred_ids(&self) -> impl ExactSizeIterator<Item = &str> {
-        self.starred.iter().map(String::as_str)
-    }
-
-    /// Changes whenever marks written by another inkstone were merged in
-    /// (by a save); marks this process set itself do not change it.
-    pub fn revision(&self) -> u64 {
-        self.revision
+    /// The marks in memory, for the reader, which saves them itself (waits
+    /// for saves under way first; unsaved changes stay in the book).
+    pub fn into_book(mut self) -> MarkBook {
+        // An error stays with the changes, which the reader saves again.
+        let _ = self.take_finished(true);
+        self.book.forget_writer();
+        self.book
     }
 
     /// Marks one article read or unread; returns whether anything changed.
     pub fn set_read(&mut self, id: &str, read: bool) -> bool {
-        if self.is_read(id) == read {
-            return false;
-        }
-        set_member(&mut self.read, id, read);
-        self.record(id, |c| c.read = Some(read));
-        true
+        let changed = self.book.set_read(id, read);
+        self.changed(changed)
     }
 
     /// Flips the read mark; returns the new value.
@@ -167,12 +113,8 @@ impl Marks {
     }
 
     pub fn set_starred(&mut self, id: &str, starred: bool) -> bool {
-        if self.is_starred(id) == starred {
-            return false;
-        }
-        set_member(&mut self.starred, id, starred);
-        self.record(id, |c| c.starred = Some(starred));
-        true
+        let changed = self.book.set_starred(id, starred);
+        self.changed(changed)
     }
 
     /// Flips the star; returns the new value.
@@ -187,14 +129,22 @@ impl Marks {
         ids.into_iter().filter(|id| self.set_read(id, true)).count()
     }
 
-    /// How many of the given articles are unread (for the list header).
-    pub fn count_unread<'a>(&self, ids: impl IntoIterator<Item = &'a str>) -> usize {
-        ids.into_iter().filter(|id| !self.is_read(id)).count()
+    /// Messages for the user that came up while saving (a bad file set
+    /// aside, say). The caller shows them once.
+    pub fn take_notices(&mut self) -> Vec<String> {
+        self.book.take_notices()
+    }
+
+    fn changed(&mut self, changed: bool) -> bool {
+        if changed {
+            self.first_unsaved.get_or_insert_with(Instant::now);
+        }
+        changed
     }
 
     /// Whether there are changes not yet written.
     pub fn is_dirty(&self) -> bool {
-        !self.pending.is_empty() || self.in_flight > 0
+        self.book.has_pending() || self.in_flight > 0
     }
 
     /// When the next save is due, for the event loop's poll timeout: `None`
@@ -204,23 +154,13 @@ impl Marks {
         let due = first + SAVE_DELAY;
         Some(self.retry_at.map_or(due, |r| r.max(due)))
     }
+}
 
-    /// Messages for the user that came up while saving (a bad file set
-    /// aside, say). The caller shows them once.
-    pub fn take_notices(&mut self) -> Vec<String> {
-        std::mem::take(&mut self.notices)
-    }
+impl std::ops::Deref for Marks {
+    type Target = MarkBook;
 
-    fn record(&mut self, id: &str, apply: impl FnOnce(&mut Change)) {
-        apply(self.pending.entry(id.to_string()).or_default());
-        self.first_unsaved.get_or_insert_with(Instant::now);
-    }
-
-    /// Sets a bad file aside and says what happened, in words for the user.
-    fn set_aside(&mut self, bad: file::Unusable) -> String {
-        let (message, writable) = saver::set_aside(&self.path, bad);
-        self.writable = writable;
-        message
+    fn deref(&self) -> &MarkBook {
+        &self.book
     }
 }
 

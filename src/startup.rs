@@ -13,15 +13,20 @@
 //!   background recheck of the cache, one channel), and the cache written
 //!   in the background when the library differs from it;
 //! - every turn of the event loop (at least every 100 ms): each watcher
-//!   event becomes `Action::Library` (`Changed(paths)` ->
-//!   `Library::apply_changes`, keeping the selection by article id;
-//!   `Rescan` -> the library loaded again on a thread, handed over as
-//!   `Action::LibraryReloaded`; `Error` -> status line), then
-//!   `Action::Tick` runs `Marks::save_if_due` (an error goes to the status
-//!   line; it retries by itself);
-//! - on quit or a terminating signal: `App::finish` ([`finish`]: the
-//!   marks), whose messages are printed after leaving the alternate
-//!   screen; nothing else is waited for.
+//!   event becomes `Action::Library` (`Changed(paths)` -> an
+//!   `Effect::ScanChanges` that reads and parses the files on a worker,
+//!   merged by `Action::ChangesScanned` keeping the selection by article
+//!   id; `Rescan` -> the library loaded again on a thread, handed over as
+//!   `Action::LibraryReloaded`; `Error` -> status line); the search
+//!   index's progress becomes `Action::IndexProgress`; and, when the app
+//!   has something to do then, `Action::Tick` brings the time: marks that
+//!   are due go out as `Effect::SaveMarks`, written on the runner's marks
+//!   thread (an error goes to the status line; it retries by itself);
+//! - on quit, a terminating signal or a lost terminal:
+//!   `Session::finish_saving` writes every mark change and waits for the
+//!   disk; its messages are printed after leaving the alternate screen;
+//!   nothing else is waited for. [`finish`] does the same for [`Marks`]
+//!   kept outside the reader.
 
 use std::path::PathBuf;
 

@@ -132,13 +132,13 @@ fn run_on(taken: Taken, startup: Startup, keymap: Keymap) -> io::Result<ExitCode
     watchdog.exiting();
     let lost = matches!(result, Ok(Ended::TerminalLost));
     let restored = if lost { Ok(()) } else { terminal::leave() };
-    let (mut app, tty) = session.into_parts();
+    let (messages, saved) = session.finish_saving();
+    let (app, tty) = session.into_parts();
     if lost {
         std::mem::forget(tty);
     } else {
         drop(tty);
     }
-    let (messages, saved) = finish_saving(&mut app);
     for message in &messages {
         say(message);
     }
@@ -156,18 +156,6 @@ fn run_on(taken: Taken, startup: Startup, keymap: Keymap) -> io::Result<ExitCode
     };
     restored?;
     Ok(exit_code(if saved { code } else { 1 }))
-}
-
-/// At exit: saves the marks (waiting for the disk); returns messages to
-/// print once the terminal is restored, and whether the marks were saved.
-/// The app itself never writes.
-pub fn finish_saving(app: &mut crate::app::App) -> (Vec<String>, bool) {
-    crate::startup::finish_saving(app.marks_to_save())
-}
-
-/// [`finish_saving`], for callers that only print the messages.
-pub fn finish(mut app: crate::app::App) -> Vec<String> {
-    finish_saving(&mut app).0
 }
 
 /// A message on standard error, which may be a terminal that is gone:

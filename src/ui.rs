@@ -4,6 +4,7 @@
 
 mod detail;
 mod help;
+mod hints;
 mod list;
 mod loading;
 mod picker;
@@ -11,6 +12,8 @@ mod search;
 mod spans;
 mod status;
 mod theme;
+
+pub use hints::hints;
 
 use ratatui::Frame;
 use ratatui::text::Line;

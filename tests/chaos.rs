@@ -225,7 +225,7 @@ fn one_run(rng: &mut Rng, run: usize, seconds: u64) {
             }
         }
         std::thread::sleep(Duration::from_millis(rng.below(60)));
-        if let Some(code) = r.exit_within(Duration::ZERO).map(|s| s.exit_code()) {
+        if let Some(code) = r.exit_code_within(Duration::ZERO) {
             panic!(
                 "run {run}: the reader ended by itself ({code}):\n{}",
                 r.tail()
@@ -248,19 +248,17 @@ fn one_run(rng: &mut Rng, run: usize, seconds: u64) {
     let code = match ending {
         0 => {
             r.try_signal("HUP");
-            r.exit_within(Duration::from_secs(15))
-                .map(|s| s.exit_code())
+            r.exit_code_within(Duration::from_secs(15))
         }
         1 => {
             r.try_signal("TERM");
-            r.exit_within(Duration::from_secs(15))
-                .map(|s| s.exit_code())
+            r.exit_code_within(Duration::from_secs(15))
         }
         _ => {
             r.send(b"\x1b");
             std::thread::sleep(Duration::from_millis(100));
             r.send(b"q");
-            let code = r.exit_within(QUIT_WITHIN).map(|s| s.exit_code());
+            let code = r.exit_code_within(QUIT_WITHIN);
             assert!(
                 code.is_some(),
                 "run {run}: q not answered in {QUIT_WITHIN:?}:\n{}",

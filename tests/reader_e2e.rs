@@ -172,6 +172,35 @@ fn a_bad_keymap_is_refused_before_the_terminal_is_touched() {
     assert!(!r.bytes().windows(8).any(|w| w == b"\x1b[?1049h"));
 }
 
+/// The reader refuses bad `keys:` in config.yaml with the message
+/// `inkstone config` prints (`cli_state::config_runs_the_readers_checks_of_keys`).
+#[test]
+fn bad_config_keys_are_refused_with_the_config_commands_message() {
+    let temp = tempfile::tempdir().unwrap();
+    let config = temp.path().join("config/inkstone");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(
+        config.join("config.yaml"),
+        "mouse: true\nkeys:\n  lst:\n    j: quit\n",
+    )
+    .unwrap();
+    let archive = fixtures("reader");
+    // Wide, so the message (after a long temporary path) is on one row.
+    let mut r = start_sized(
+        &archive,
+        temp.path(),
+        Path::new("/bin/true"),
+        &temp.path().join("x"),
+        (400, 24),
+    );
+    let status = r.wait_for_exit(TIMEOUT);
+    assert_eq!(status.exit_code(), 2);
+    r.wait_for(&[
+        "config.yaml:4: keys.lst.j: unknown section `lst` (known: global, list, detail, picker, help, search)",
+    ]);
+    assert!(!r.bytes().windows(8).any(|w| w == b"\x1b[?1049h"));
+}
+
 /// `inkstone list` with a test's folders, as a script would run it.
 fn list_command(home: &Path, args: &[&str]) -> String {
     let mut list = vec!["list"];

@@ -1,18 +1,14 @@
 //! Any sequence of keys, clicks and resizes, at any size: nothing panics,
 //! the selection stays inside the list, and every drawn row fits.
 
-use std::path::PathBuf;
-
 use crossterm::event::{
     Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
-use inkstone::app::{App, Options};
-use inkstone::keymap::Keymap;
-use inkstone::library::Library;
-use inkstone::tui::Session;
+use inkstone::app::Options;
 use proptest::prelude::*;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+
+mod common;
+use common::archive::fixtures;
 
 fn event() -> impl Strategy<Value = Event> {
     // No `o`, `O` or `u`: a browser must not start from a test.
@@ -54,11 +50,8 @@ proptest! {
 
     #[test]
     fn any_input_at_any_size_is_safe(events in prop::collection::vec(event(), 1..40)) {
-        let archive = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/reader");
-        let keymap = Keymap::defaults();
-        let app = App::new(Library::load(&[archive]), keymap.guide(), Options::default());
-        let terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-        let mut session = Session::new(app, keymap, terminal).unwrap();
+        let mut session =
+            common::session::start(fixtures("reader"), (80, 24), Options::default(), None);
         for event in &events {
             if let Event::Resize(w, h) = event {
                 session.terminal_mut().backend_mut().resize(*w, *h);

@@ -1,80 +1,120 @@
 //! Everything that can happen to the reader, as data.
 
+use crate::library::{ChangeScan, Library};
+use crate::marks::SaveOutcome;
 use crate::render::Document;
+use crate::search::{Progress, SearchIndex};
 use crate::watch::LibraryEvent;
 
+use super::command::bindable_actions;
+
+bindable_actions! {
 /// One thing that happened: a key the keymap translated, a mouse event, a
 /// resize, or the outcome of an effect. [`crate::app::App::update`] is the
 /// only consumer. Navigation actions mean what the current view makes of
 /// them (`MoveDown` moves the list selection, scrolls an article, or moves
-/// the picker highlight).
-#[derive(Debug, Clone)]
+/// the picker highlight). Outcomes are moved in, never shared or copied:
+/// an action is applied once.
+///
+/// The `bindable` block is the one table of what keys can do: each entry
+/// gives the name keymap files use and the help screen's text (per context
+/// where it differs); [`Command`] and the keymap's names derive from it.
+#[derive(Debug)]
 pub enum Action {
-    MoveDown,
-    MoveUp,
-    PageDown,
-    PageUp,
-    /// Half a page down / up (Ctrl-d / Ctrl-u).
-    HalfPageDown,
-    HalfPageUp,
-    /// Article view: a page down, or at the end of the article the next
-    /// unread one (Space, as in mutt and newsboat).
-    PageOrNextUnread,
-    /// Open the next unread article of the list after the current one.
-    NextUnread,
-    /// List: a digit of a count typed before a movement (`5j`, `10G`).
-    Count(u8),
-    /// Article view: list the articles of the archive that link to this one.
-    Backlinks,
-    First,
-    Last,
-    /// List: open the selected article. Picker: same as `Apply`.
-    Open,
-    /// Leave the article, the picker or the help.
-    Back,
-    Quit,
-    /// Next/previous article of the list without leaving the article view.
-    NextArticle,
-    PrevArticle,
-    /// Hand the article's link (`OpenLink`) or original link to a browser.
-    OpenLink,
-    OpenOriginal,
-    /// Pick one of the article body's numbered links and open it.
-    ShowLinks,
-    TagPicker,
-    CategoryPicker,
-    /// Filter by the open article's n-th tag (1-based).
-    FilterByTag(u8),
-    ClearFilters,
-    Help,
-    /// Restore the terminal and stop the process until `fg`.
-    Suspend,
-    /// Repaint the whole screen.
-    Redraw,
-    /// Picker: mark or unmark the highlighted entry (marks combine with AND).
-    ToggleMark,
-    /// Picker: filter by the marked entries, or the highlighted one.
-    Apply,
-    /// Picker: remove the last character of the query.
-    DeleteChar,
-    /// Picker: empty the query.
-    ClearQuery,
+    bindable {
+        MoveDown = "move_down" => "scroll down" {
+            List | Search => "next article",
+            Picker => "next entry",
+        },
+        MoveUp = "move_up" => "scroll up" {
+            List | Search => "previous article",
+            Picker => "previous entry",
+        },
+        PageDown = "page_down" => "page down",
+        PageUp = "page_up" => "page up",
+        /// Half a page down / up (Ctrl-d / Ctrl-u).
+        HalfPageDown = "half_page_down" => "half a page down",
+        HalfPageUp = "half_page_up" => "half a page up",
+        /// Article view: a page down, or at the end of the article the next
+        /// unread one (Space, as in mutt and newsboat).
+        PageOrNextUnread = "page_or_next_unread" => "page down; at the end, the next unread article",
+        /// Open the next unread article of the list after the current one.
+        NextUnread = "next_unread" => "open the next unread article",
+        /// Article view: list the articles of the archive that link to this one.
+        Backlinks = "backlinks" => "articles of the archive that link here (open one)",
+        First = "first" => "top" { List | Picker => "first" },
+        Last = "last" => "bottom" { List | Picker => "last" },
+        /// List: open the selected article. Picker: same as `Apply`.
+        Open = "open" => "open the article" { Picker => "apply" },
+        /// Leave the article, the picker or the help.
+        Back = "back" => "back to the article a link came from, else to the list" {
+            Picker => "close without applying",
+            Search => "cancel: back to the list (or article) as it was",
+            Help => "close the help",
+        },
+        /// Next/previous article of the list without leaving the article view.
+        NextArticle = "next_article" => "next article",
+        PrevArticle = "prev_article" => "previous article",
+        /// Hand the article's link (`OpenLink`) or original link to a browser.
+        OpenLink = "open_link" => "open the article's link in the browser",
+        OpenOriginal = "open_original" => "open the original link in the browser",
+        /// Pick one of the article body's numbered links and open it.
+        ShowLinks = "links" => "list the links in the article, open one (↩: in the archive)",
+        TagPicker = "tag_picker" => "filter by tag (pick from a list)",
+        CategoryPicker = "category_picker" => "filter by category (pick from a list)",
+        /// Filter by the open article's n-th tag (1-based).
+        FilterByTag(n: u8 = 1..=9) = "filter_tag_" => "filter by the article's tag [{n}]",
+        ClearFilters = "clear_filters" => "clear all filters (search included)",
+        /// Mark the current article read, or unread if it was read.
+        ToggleRead = "toggle_read" => "mark read / unread",
+        /// Star the current article, or unstar it.
+        ToggleStar = "toggle_star" => "star / unstar",
+        /// Mark every listed article read (asks first).
+        MarkAllRead = "mark_all_read" => "mark every listed article read (asks first)",
+        /// Show all articles, only unread ones, or only starred ones (in turn).
+        CycleView = "cycle_view" => "show all / unread / starred articles",
+        /// List: open the search prompt (`/`). Article view: find in the
+        /// article's text.
+        Search = "search" => "search titles, tags, authors, categories and text" {
+            Detail => "find in the article's text",
+        },
+        /// List: switch to the next sort order (`S`).
+        CycleSort = "cycle_sort" => "sort: newest first, oldest first, title, source",
+        /// Article view: scroll to the next / previous match of the find (or
+        /// of the list's search). List: the next / previous matching article.
+        NextMatch = "next_match" => "next match of the find (else of the search)" {
+            List => "next article matching the search",
+        },
+        PrevMatch = "prev_match" => "previous match of the find (else of the search)" {
+            List => "previous article matching the search",
+        },
+        /// Picker: mark or unmark the highlighted entry (marks combine with AND).
+        ToggleMark = "toggle_mark" => "mark / unmark (marked entries combine with AND)",
+        /// Picker: filter by the marked entries, or the highlighted one.
+        Apply = "apply" => "apply the marked entries, or the highlighted one" {
+            Search => "keep the search as a filter (Backspace in the list clears it); keep the find",
+        },
+        /// Picker: remove the last character of the query.
+        DeleteChar = "delete_char" => "delete the last typed character",
+        /// Picker: empty the query.
+        ClearQuery = "clear_query" => "clear what was typed",
+        Help = "help" => "this help",
+        /// Repaint the whole screen.
+        Redraw = "redraw" => "redraw the screen",
+        /// Restore the terminal and stop the process until `fg`.
+        Suspend = "suspend" => "suspend (fg resumes)",
+        Quit = "quit" => "quit",
+    }
     /// Picker, search prompt: a typed character.
     Insert(char),
+    /// List: a digit of a count typed before a movement (`5j`, `10G`).
+    Count(u8),
     /// Search prompt: pasted text (bracketed paste).
     InsertText(String),
-    /// List: open the search prompt (`/`). Article view: find in the
-    /// article's text.
-    Search,
-    /// List: switch to the next sort order (`S`).
-    CycleSort,
-    /// Article view: scroll to the next / previous match of the find (or
-    /// of the list's search). List: the next / previous article.
-    NextMatch,
-    PrevMatch,
-    /// Time passed (the event loop's tick, at least every 100 ms): look at
-    /// background work such as the search index's progress, save marks
-    /// that are due at `now` (`App::update` reads no clock).
+    /// Time passed (the event loop's tick, at least every 100 ms, while
+    /// `App::needs_tick`): start the search index after the first frame,
+    /// build the label indexes, save marks that are due at `now`
+    /// (`App::update` reads no clock).
     Tick {
         now: std::time::Instant,
     },
@@ -109,20 +149,29 @@ pub enum Action {
     Notify(String),
     /// An effect failed; show this in the status line as an error.
     Fail(String),
-    /// Mark the current article read, or unread if it was read.
-    ToggleRead,
-    /// Star the current article, or unstar it.
-    ToggleStar,
-    /// Mark every listed article read (asks first).
-    MarkAllRead,
-    /// Show all articles, only unread ones, or only starred ones (in turn).
-    CycleView,
     /// The answer to a yes/no question in the status line.
     Answer(bool),
     /// Files in the library changed on disk (watcher or cache recheck).
     Library(LibraryEvent),
+    /// The changed files, read and parsed (`Effect::ScanChanges`).
+    ChangesScanned(Box<ChangeScan>),
     /// The library was loaded again from scratch on another thread.
-    LibraryReloaded(super::reload::Reloaded),
+    LibraryReloaded(Box<Library>),
+    /// The search index for the articles of `generation` was opened or
+    /// started (`Effect::StartIndex`); it fills in in the background.
+    IndexStarted {
+        generation: u64,
+        index: SearchIndex,
+    },
+    /// How far that index has come (the effect runner looks each turn).
+    IndexProgress {
+        generation: u64,
+        progress: Progress,
+    },
+    /// A save of marks finished or failed (`Effect::SaveMarks`).
+    MarksSaved(SaveOutcome),
+    /// Save every mark change now, without waiting (at exit).
+    FlushMarks,
     /// The links between the archive's articles were found (for the
     /// articles of `generation`; older results are dropped).
     LinksResolved {
@@ -130,6 +179,7 @@ pub enum Action {
         links: std::sync::Arc<crate::archive_links::ArchiveLinks>,
         graph: std::sync::Arc<crate::archive_links::LinkGraph>,
     },
+}
 }
 
 impl Action {
@@ -145,7 +195,12 @@ impl Action {
                 | Action::Redraw
                 | Action::Tick { .. }
                 | Action::Library(_)
+                | Action::ChangesScanned(_)
                 | Action::LibraryReloaded(_)
+                | Action::IndexStarted { .. }
+                | Action::IndexProgress { .. }
+                | Action::MarksSaved(_)
+                | Action::FlushMarks
                 | Action::LinksResolved { .. }
         )
     }

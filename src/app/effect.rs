@@ -1,10 +1,18 @@
 //! What `App::update` asks the outside world to do.
 
-/// Work that needs the terminal, the file system or other processes.
-/// `App::update` returns these instead of doing them, so it stays a pure
-/// state transition; `tui` performs them and feeds any outcome back as an
-/// [`crate::app::Action`].
-#[derive(Debug, Clone, PartialEq, Eq)]
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use crate::article::Article;
+use crate::marks::SaveJob;
+
+/// Work that needs the terminal, the file system, other threads or other
+/// processes. `App::update` returns these instead of doing them, so it
+/// stays a pure state transition (no IO, no clock, no thread); the effect
+/// runner in `tui` (`tui::effects`, driven by `tui::Session`) performs
+/// them, slow ones on worker threads, and feeds each outcome back as an
+/// [`crate::app::Action`] through its one inbound channel.
+#[derive(Debug, PartialEq, Eq)]
 pub enum Effect {
     /// Leave the program.
     Quit,
@@ -18,10 +26,30 @@ pub enum Effect {
     Suspend,
     /// Repaint every cell (the screen may hold someone else's output).
     Redraw,
+    /// Read and parse what changed on disk under a library loaded from
+    /// `roots` (`crate::library::ChangeScan::run`); answer with
+    /// `Action::ChangesScanned`. One at a time: the app holds back later
+    /// changes until the answer, so an older scan never lands last.
+    ScanChanges {
+        roots: Vec<PathBuf>,
+        paths: Vec<PathBuf>,
+    },
+    /// Open the stored search index (or build it) for these articles, in
+    /// the background (`SearchIndex::open_or_build`); answer with
+    /// `Action::IndexStarted`, then `Action::IndexProgress` as it grows.
+    /// `generation` tells answers for articles since replaced.
+    StartIndex {
+        generation: u64,
+        articles: Arc<Vec<Article>>,
+        store: Option<PathBuf>,
+    },
+    /// Write these mark changes to the marks file, on the writer thread;
+    /// answer with `Action::MarksSaved`.
+    SaveMarks(SaveJob),
     /// Read every body of `articles` and find the links between them;
     /// answer with `Action::LinksResolved` carrying `generation`.
     ScanLinks {
-        articles: std::sync::Arc<Vec<crate::article::Article>>,
+        articles: Arc<Vec<Article>>,
         generation: u64,
     },
 }

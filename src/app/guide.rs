@@ -1,6 +1,9 @@
 //! What the keys do, as the help screen and status-line hints show it.
 //! Built by the keymap from the active bindings, so it is always true.
 
+use std::collections::HashMap;
+
+use super::{Command, Context};
 use crate::text::width::str_width;
 use crate::text::wrap::wrap_str;
 
@@ -29,12 +32,9 @@ pub struct Hint {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct KeyGuide {
     pub help: Vec<HelpSection>,
-    pub list_hints: Vec<Hint>,
-    pub detail_hints: Vec<Hint>,
-    pub picker_hints: Vec<Hint>,
-    pub help_hints: Vec<Hint>,
-    /// After the `/` prompt.
-    pub search_hints: Vec<Hint>,
+    /// The keys bound to each command in each context, as shown (`Ctrl-d`),
+    /// in the keymap's order; commands without a key are absent.
+    pub keys: HashMap<(Context, Command), Vec<String>>,
 }
 
 /// One line of the help screen at some width.
@@ -51,6 +51,13 @@ pub enum HelpLine {
 }
 
 impl KeyGuide {
+    /// The keys that run `command` in `context`, first the one to show.
+    pub fn keys(&self, context: Context, command: Command) -> &[String] {
+        self.keys
+            .get(&(context, command))
+            .map_or(&[], Vec::as_slice)
+    }
+
     /// The keys column's width when nothing is cut: a leading space, the
     /// longest keys, a space.
     fn natural_keys_width(&self) -> usize {

@@ -1,35 +1,54 @@
-//! Read and starred marks as the reader uses them: the person's [`Marks`]
-//! (kept and saved by `crate::marks`), a flag per article so drawing,
-//! counting and the unread/starred views never look ids up, and the view.
+//! Read and starred marks as the reader uses them: the person's marks (a
+//! [`MarkBook`], kept by `crate::marks`), a flag per article so drawing,
+//! counting and the unread/starred views never look ids up, the view, and
+//! when the changes are due to be saved (from the time ticks bring: the
+//! writing itself is an `Effect::SaveMarks`).
 
 use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use rayon::prelude::*;
 
+use std::time::Instant;
+
 use crate::article::Article;
-use crate::marks::{Marks, ViewFilter};
+use crate::marks::{
+    MarkBook, RETRY_DELAY, SAVE_DELAY, SaveError, SaveJob, SaveOutcome, ViewFilter,
+};
 
 /// The marks, with flags indexed like the library's articles.
 #[derive(Debug)]
 pub struct MarkState {
-    marks: Marks,
+    marks: MarkBook,
     read: Vec<bool>,
     starred: Vec<bool>,
     view: ViewFilter,
     /// The `Marks::revision` the flags were built from: another process's
     /// marks merged in by a save show up as a new revision.
     revision: u64,
+    /// When a tick first saw changes waiting: they are saved
+    /// [`SAVE_DELAY`] later.
+    unsaved_since: Option<Instant>,
+    /// After a failed save, no new one before this.
+    retry_at: Option<Instant>,
+    /// A save failed since the last tick (which then sets `retry_at`).
+    failed: bool,
+    /// Saves handed to the writer and not answered yet.
+    saving: usize,
 }
 
 impl MarkState {
-    pub fn new(marks: Marks, articles: &[Article]) -> MarkState {
+    pub fn new(marks: MarkBook, articles: &[Article]) -> MarkState {
         let mut state = MarkState {
             revision: marks.revision(),
             marks,
             read: Vec::new(),
             starred: Vec::new(),
             view: ViewFilter::All,
+            unsaved_since: None,
+            retry_at: None,
+            failed: false,
+            saving: 0,
         };
         state.rebuild(articles);
         state
@@ -49,12 +68,65 @@ impl MarkState {
         self.revision != self.marks.revision()
     }
 
-    pub fn marks(&self) -> &Marks {
+    pub fn marks(&self) -> &MarkBook {
         &self.marks
     }
 
-    pub fn marks_mut(&mut self) -> &mut Marks {
-        &mut self.marks
+    /// Whether a tick has work here: changes to save (once due), or a
+    /// failure to wait out.
+    pub fn needs_tick(&self) -> bool {
+        self.marks.has_pending() || self.failed
+    }
+
+    /// Whether changes are unsaved or a save is under way.
+    pub fn is_dirty(&self) -> bool {
+        self.marks.has_pending() || self.saving > 0
+    }
+
+    /// The changes to write at `now` (a tick's time), once they have
+    /// waited [`SAVE_DELAY`] and no save is under way (nor, after a
+    /// failure, before [`RETRY_DELAY`] has passed).
+    pub fn save_if_due(&mut self, now: Instant) -> Option<SaveJob> {
+        if std::mem::take(&mut self.failed) {
+            self.retry_at = Some(now + RETRY_DELAY);
+        }
+        if !self.marks.has_pending() {
+            return None;
+        }
+        let since = *self.unsaved_since.get_or_insert(now);
+        let due = self
+            .retry_at
+            .map_or(since + SAVE_DELAY, |retry| retry.max(since + SAVE_DELAY));
+        if self.saving > 0 || now < due {
+            return None;
+        }
+        self.save_now()
+    }
+
+    /// Every change, to write now (at exit).
+    pub fn save_now(&mut self) -> Option<SaveJob> {
+        self.unsaved_since = None;
+        let job = self.marks.take_save()?;
+        self.saving += 1;
+        Some(job)
+    }
+
+    /// Takes in how a save went; the notices it brought are in
+    /// `take_notices`.
+    pub fn saved(&mut self, outcome: SaveOutcome) -> Result<(), SaveError> {
+        self.saving = self.saving.saturating_sub(1);
+        let result = self.marks.finish_save(outcome);
+        match &result {
+            Err(_) => self.failed = true,
+            Ok(()) if !self.marks.has_pending() => self.retry_at = None,
+            Ok(()) => {}
+        }
+        result
+    }
+
+    /// Messages a save brought (a bad file set aside, say), once.
+    pub fn take_notices(&mut self) -> Vec<String> {
+        self.marks.take_notices()
     }
 
     pub fn view(&self) -> ViewFilter {
@@ -88,7 +160,8 @@ impl MarkState {
         else {
             return false;
         };
-        *flag = self.marks.toggle_star(&meta.id);
+        *flag = !self.marks.is_starred(&meta.id);
+        self.marks.set_starred(&meta.id, *flag);
         *flag
     }
 
@@ -154,7 +227,7 @@ mod tests {
     #[test]
     fn flags_follow_the_marks_and_the_view() {
         let articles = vec![article("a", &[], &[]), article("b", &[], &[])];
-        let mut marks = Marks::in_memory();
+        let mut marks = MarkBook::in_memory();
         marks.set_read("b", true);
         let mut state = MarkState::new(marks, &articles);
         assert!(!state.is_read(0) && state.is_read(1));

@@ -1,16 +1,18 @@
 //! Live updates: files changed on disk (reported by the watcher or the
 //! cache recheck) or a whole reload, applied to the reader while keeping
 //! what the person was looking at: the selected article on the same screen
-//! row, and the open article.
+//! row, and the open article. The files are read and parsed outside
+//! `update` (`Effect::ScanChanges`, answered by `Action::ChangesScanned`);
+//! here they are only merged in.
 
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, PoisonError};
 
 use rayon::prelude::*;
 
 use super::{App, Criterion, Effect, Indexes, View, dates, update_filters};
 use crate::article::Article;
-use crate::library::{Duplicates, Library};
+use crate::library::{ChangeScan, Duplicates, Library};
+use crate::search::Matches;
 use crate::text::width;
 use crate::watch::LibraryEvent;
 
@@ -20,26 +22,14 @@ const FOLLOWERS: usize = 64;
 /// How the status line starts when files changed.
 const UPDATED: &str = "Library updated: ";
 
-/// A library loaded on another thread, to be handed to the reader once
-/// (an action must be `Clone`; the library is moved out by the first
-/// taker).
-#[derive(Clone)]
-pub struct Reloaded(Arc<Mutex<Option<Library>>>);
-
-impl Reloaded {
-    pub fn new(library: Library) -> Reloaded {
-        Reloaded(Arc::new(Mutex::new(Some(library))))
-    }
-
-    fn take(&self) -> Option<Library> {
-        self.0.lock().unwrap_or_else(PoisonError::into_inner).take()
-    }
-}
-
-impl std::fmt::Debug for Reloaded {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Reloaded(..)")
-    }
+/// Changed paths on their way to be read: one scan at a time, so that an
+/// older scan never lands after a newer one.
+#[derive(Debug, Default)]
+pub(super) struct PendingChanges {
+    /// A scan is out (`Effect::ScanChanges`).
+    scanning: bool,
+    /// Paths reported meanwhile, for the next scan.
+    queued: Vec<PathBuf>,
 }
 
 /// What the person was looking at, by article id (indices change).
@@ -57,24 +47,8 @@ impl App {
     pub(super) fn library_event(&mut self, event: LibraryEvent) -> Vec<Effect> {
         match event {
             LibraryEvent::Changed(paths) => {
-                let anchor = self.anchor();
-                let summary = self.library.apply_changes(&paths);
-                if summary.is_empty() {
-                    return Vec::new();
-                }
-                let effects = self.rebuild(&anchor, |path| {
-                    paths.iter().any(|changed| path.starts_with(changed))
-                });
-                // A message about the person's own action wins over this
-                // one; an earlier update's does not.
-                let replaceable = self
-                    .status
-                    .as_ref()
-                    .is_none_or(|s| !s.error && s.text.starts_with(UPDATED));
-                if replaceable {
-                    self.notify(format!("{UPDATED}{summary}"));
-                }
-                effects
+                self.changes.queued.extend(paths);
+                self.scan_queued().into_iter().collect()
             }
             LibraryEvent::Rescan => {
                 self.notify("Reloading the library (some changes were missed)…");
@@ -87,11 +61,46 @@ impl App {
         }
     }
 
+    /// Asks for the queued paths to be read, unless a scan is out.
+    fn scan_queued(&mut self) -> Option<Effect> {
+        if self.changes.scanning || self.changes.queued.is_empty() {
+            return None;
+        }
+        self.changes.scanning = true;
+        Some(Effect::ScanChanges {
+            roots: self.library.roots.clone(),
+            paths: std::mem::take(&mut self.changes.queued),
+        })
+    }
+
+    /// `Action::ChangesScanned`: the changed files, read; merged into the
+    /// library, then the paths reported meanwhile are asked for.
+    pub(super) fn changes_scanned(&mut self, scan: ChangeScan) -> Vec<Effect> {
+        self.changes.scanning = false;
+        let paths = scan.paths().to_vec();
+        let anchor = self.anchor();
+        let summary = self.library.merge_changes(scan);
+        let mut effects = Vec::new();
+        if !summary.is_empty() {
+            effects = self.rebuild(&anchor, |path| {
+                paths.iter().any(|changed| path.starts_with(changed))
+            });
+            // A message about the person's own action wins over this
+            // one; an earlier update's does not.
+            let replaceable = self
+                .status
+                .as_ref()
+                .is_none_or(|s| !s.error && s.text.starts_with(UPDATED));
+            if replaceable {
+                self.notify(format!("{UPDATED}{summary}"));
+            }
+        }
+        effects.extend(self.scan_queued());
+        effects
+    }
+
     /// `Action::LibraryReloaded`: the whole library, loaded again.
-    pub(super) fn library_reloaded(&mut self, reloaded: &Reloaded) -> Vec<Effect> {
-        let Some(mut library) = reloaded.take() else {
-            return Vec::new();
-        };
+    pub(super) fn library_reloaded(&mut self, mut library: Library) -> Vec<Effect> {
         let anchor = self.anchor();
         library.name = std::mem::take(&mut self.library.name);
         self.library = library;
@@ -181,7 +190,7 @@ impl App {
     fn rebuild(&mut self, anchor: &Anchor, changed: impl Fn(&Path) -> bool) -> Vec<Effect> {
         self.index_library();
         self.index_labels();
-        self.renew_search();
+        let index = self.renew_search();
         self.archive.library_changed();
         self.history.clear();
         self.visible = self.listed();
@@ -194,13 +203,14 @@ impl App {
         self.list.offset = self.list.selected.saturating_sub(anchor.row_on_screen);
         self.list.reveal(self.visible.len(), rows);
 
+        let mut effects: Vec<Effect> = index.into_iter().collect();
         let Some((id, path)) = &anchor.open else {
-            return Vec::new();
+            return effects;
         };
         let Some(article) = self.find(id) else {
             self.close_article();
             self.fail("The article you were reading was removed from the library");
-            return Vec::new();
+            return effects;
         };
         let mut loading = false;
         if let Some(detail) = self.detail.as_mut() {
@@ -209,29 +219,28 @@ impl App {
         }
         // A body still loading was asked for at the old index: ask again.
         if loading || changed(path) || self.library.articles[article].path != *path {
-            return vec![Effect::LoadBody { article }];
+            effects.push(Effect::LoadBody { article });
         }
-        Vec::new()
+        effects
     }
 
     /// Search indexes articles by position: a new index and list order
-    /// (`SearchState::library_changed`), and an active search run on the
-    /// new index at once, so the list never shows matches of the old
-    /// articles (they fill in as bodies are indexed, on each tick).
-    fn renew_search(&mut self) {
+    /// (`SearchState::library_changed`). An active search is asked a new
+    /// index at once, and until it arrives matches nothing (its matches
+    /// were of the old articles), all pending: the list never shows matches
+    /// of the old articles, and fills in as bodies are indexed.
+    fn renew_search(&mut self) -> Option<Effect> {
         self.search.library_changed(&self.library.articles);
         let Some(Criterion::Search { text, matches }) = self.filters.search().cloned() else {
-            return;
+            return None;
         };
-        self.search
-            .ensure_index(&self.library.articles, self.options.search_store.as_deref());
-        if let Some(index) = self.search.index.as_ref() {
-            let fresh = self.search.session.search(index, matches.query()).clone();
-            self.filters.set_search(Some(Criterion::Search {
-                text,
-                matches: fresh,
-            }));
-        }
+        let query = matches.query().clone();
+        let pending = self.library.articles.len();
+        self.filters.set_search(Some(Criterion::Search {
+            text,
+            matches: Matches::new(query, Vec::new(), pending),
+        }));
+        self.request_index()
     }
 
     fn find(&self, id: &str) -> Option<usize> {

@@ -3,16 +3,20 @@
 //! `N`). The state changes in `update_search`; this file holds it and what
 //! the screen reads from it.
 //!
-//! After the library's articles change (a reload), call
-//! [`SearchState::library_changed`] and refilter: the next tick builds a new
-//! index and runs the active search again, which then fills in as bodies
-//! are indexed.
+//! The index is opened or built outside `update`: the first tick (or `/`)
+//! asks for it with `Effect::StartIndex`, it arrives as
+//! `Action::IndexStarted` and its progress as `Action::IndexProgress`, on
+//! which the active search runs again so results fill in. After the
+//! library's articles change (a reload), call
+//! [`SearchState::library_changed`] and refilter: a new index is asked for,
+//! and answers for the old articles (an older `generation`) are dropped.
 
-use std::path::Path;
+use std::path::PathBuf;
+use std::sync::Arc;
 
 use ratatui::text::Line;
 
-use super::{App, Criterion, Cursor, Detail};
+use super::{App, Criterion, Cursor, Detail, Effect};
 use crate::article::Article;
 use crate::search::{
     LineMatches, MatchPosition, Progress, Query, SearchIndex, SearchSession, SortOrder, match_lines,
@@ -21,12 +25,17 @@ use crate::search::{
 /// Everything search keeps between actions.
 #[derive(Debug, Default)]
 pub struct SearchState {
-    /// Started by the first tick (right after the first frame) or the
+    /// Asked for by the first tick (right after the first frame) or the
     /// first `/`, whichever comes first.
     pub(super) index: Option<SearchIndex>,
+    /// An index was asked for and has not arrived yet.
+    pub(super) requested: bool,
+    /// Counts the times the articles changed: an index answers for the
+    /// articles of the generation it was asked for.
+    pub(super) generation: u64,
     pub(super) session: SearchSession,
-    /// The index's progress as the last tick saw it: what the header shows
-    /// and what the results were computed with.
+    /// The index's progress as last reported: what the header shows and
+    /// what the results were computed with.
     pub(super) progress: Option<Progress>,
     pub(super) prompt: Option<Prompt>,
     pub(super) sort: SortOrder,
@@ -116,21 +125,33 @@ fn line_text(line: &Line<'_>) -> String {
 }
 
 impl SearchState {
-    /// Starts indexing `articles` unless it has started, with the bodies
-    /// stored in `store` when given.
-    pub(super) fn ensure_index(&mut self, articles: &[Article], store: Option<&Path>) {
-        if self.index.is_none() {
-            self.index = Some(SearchIndex::open_or_build(articles, store));
-            self.session.reset();
+    /// Asks for an index of `articles` (bodies stored in `store` when
+    /// given) unless there is one or one was asked for.
+    pub(super) fn request_index(
+        &mut self,
+        articles: &Arc<Vec<Article>>,
+        store: Option<&PathBuf>,
+    ) -> Option<Effect> {
+        if self.index.is_some() || self.requested {
+            return None;
         }
+        self.requested = true;
+        Some(Effect::StartIndex {
+            generation: self.generation,
+            articles: Arc::clone(articles),
+            store: store.cloned(),
+        })
     }
 
     /// Forgets everything computed from the old articles (the index, the
-    /// article's matches), sorts `articles` again in the current order; the
-    /// next tick starts a new index and re-runs the kept search. The caller
-    /// refilters.
+    /// article's matches), sorts `articles` again in the current order; a
+    /// new index is asked for (at once when a search is kept, else by the
+    /// next tick) and the kept search runs again when it arrives. The
+    /// caller refilters.
     pub fn library_changed(&mut self, articles: &[Article]) {
         self.index = None;
+        self.requested = false;
+        self.generation += 1;
         self.progress = None;
         self.session.reset();
         self.sorted.clear();
@@ -203,7 +224,7 @@ impl App {
         self.search.progress.filter(|p| !p.is_complete())
     }
 
-    /// The search index, once started (tests and benchmarks wait on it).
+    /// The search index, once it arrived (tests and benchmarks wait on it).
     pub fn search_index(&self) -> Option<&SearchIndex> {
         self.search.index.as_ref()
     }
@@ -224,15 +245,11 @@ impl App {
         hits.positions.get(hits.focus?)
     }
 
-    /// Whether an [`super::Action::Tick`] has anything to do: start the
-    /// index, or take in its progress; work for the marks (see
-    /// `update_marks`).
+    /// Whether an [`super::Action::Tick`] has anything to do: ask for the
+    /// index, build the label indexes, save marks.
     pub fn needs_tick(&self) -> bool {
-        let search = match &self.search.index {
-            None => true,
-            Some(index) => self.search.progress != Some(index.progress()),
-        };
-        search || self.marks_need_tick()
+        let search = self.search.index.is_none() && !self.search.requested;
+        search || !self.indexed || self.marks.needs_tick() || !self.archive.requested
     }
 }
 
@@ -241,7 +258,13 @@ impl App {
     /// Search as it is shortly after start-up on a large archive: titles,
     /// tags, authors and categories searchable, every body pending.
     pub(crate) fn with_bodies_pending(&mut self) {
-        self.search.index = Some(SearchIndex::metadata_only(&self.library.articles));
-        self.tick();
+        let index = SearchIndex::metadata_only(&self.library.articles);
+        let progress = index.progress();
+        let generation = self.search.generation;
+        self.update(super::Action::IndexStarted { generation, index });
+        self.update(super::Action::IndexProgress {
+            generation,
+            progress,
+        });
     }
 }

@@ -52,17 +52,28 @@ impl App {
             Action::Fail(text) => self.fail(text),
             Action::Answer(yes) => self.answer(yes),
             Action::Tick { now } => {
-                self.tick();
-                self.save_marks(now);
-                return self.scan_links_once();
+                let index = self.request_index();
+                return index
+                    .into_iter()
+                    .chain(self.save_marks_if_due(now))
+                    .chain(self.scan_links_once())
+                    .collect();
             }
-            Action::Library(event) => return self.library_event(event),
-            Action::LibraryReloaded(reloaded) => return self.library_reloaded(&reloaded),
             Action::LinksResolved {
                 generation,
                 links,
                 graph,
             } => return self.links_resolved(generation, links, graph),
+            Action::Library(event) => return self.library_event(event),
+            Action::ChangesScanned(scan) => return self.changes_scanned(*scan),
+            Action::LibraryReloaded(library) => return self.library_reloaded(*library),
+            Action::IndexStarted { generation, index } => self.index_started(generation, index),
+            Action::IndexProgress {
+                generation,
+                progress,
+            } => self.index_progressed(generation, progress),
+            Action::MarksSaved(outcome) => self.marks_saved(outcome),
+            Action::FlushMarks => return self.flush_marks(),
             other => {
                 return match self.overlay {
                     Some(Overlay::Picker(_)) => self.update_picker(&other),
@@ -109,7 +120,7 @@ impl App {
             Action::Open => return self.open_selected(),
             Action::Click { row, .. } => return self.click_list(row),
             Action::ShowLinks => self.notify("Open an article first: its links are listed there"),
-            Action::Search => self.open_search(),
+            Action::Search => return self.open_search(),
             Action::CycleSort => self.cycle_sort(),
             other => return self.update_common(&other),
         }

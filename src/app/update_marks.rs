@@ -1,9 +1,10 @@
 //! `App::update` for marks: read and starred, the all/unread/starred view,
-//! the question before marking everything read, and saving.
+//! the question before marking everything read, and when to save.
 
 use std::time::Instant;
 
 use super::{Action, App, Effect};
+use crate::marks::SaveOutcome;
 use crate::text::thousands::thousands;
 
 /// A yes/no question waiting in the status line; any other key cancels it.
@@ -118,18 +119,25 @@ impl App {
         self.marks.set_read(&self.library.articles, article, true);
     }
 
-    /// Whether a tick has work here: the label indexes deferred from
-    /// start-up, marks waiting to be saved or a save to take in.
-    pub(super) fn marks_need_tick(&self) -> bool {
-        !self.indexed || self.marks.marks().is_dirty() || self.marks.is_outdated()
+    /// `Action::Tick`: the changes to save when they are due at `now`.
+    pub(super) fn save_marks_if_due(&mut self, now: Instant) -> Option<Effect> {
+        self.marks.save_if_due(now).map(Effect::SaveMarks)
     }
 
-    /// `Action::Tick`: saves marks that are due, and takes in what a save
-    /// found (another process's marks, a file that had to be set aside).
-    pub(super) fn save_marks(&mut self, now: Instant) {
-        let saved = self.marks.marks_mut().save_if_due(now);
-        let notices = self.marks.marks_mut().take_notices();
-        if let Some(notice) = notices.into_iter().last() {
+    /// `Action::FlushMarks`: every change, to save now.
+    pub(super) fn flush_marks(&mut self) -> Vec<Effect> {
+        self.marks
+            .save_now()
+            .map(Effect::SaveMarks)
+            .into_iter()
+            .collect()
+    }
+
+    /// `Action::MarksSaved`: takes in what a save found (another process's
+    /// marks, a file that had to be set aside) or why it failed.
+    pub(super) fn marks_saved(&mut self, outcome: SaveOutcome) {
+        let saved = self.marks.saved(outcome);
+        if let Some(notice) = self.marks.take_notices().into_iter().last() {
             self.fail(notice);
         }
         if let Err(e) = saved {

@@ -1,23 +1,30 @@
-//! `App::update` for search: the `/` prompt, results filling in while the
-//! index is built, `S` (sort) and `n` / `N` in the article view.
+//! `App::update` for search: the `/` prompt, the index arriving and
+//! results filling in while it is built, `S` (sort) and `n` / `N` in the
+//! article view.
 
 use super::search::{DetailHits, Prompt};
 use super::{Action, App, Criterion, Effect, View};
-use crate::search::{QUERY_CUT_MESSAGE, Query, SortOrder, append_capped};
+use crate::search::{Progress, QUERY_CUT_MESSAGE, Query, SortOrder, append_capped};
 use crate::text::sanitize;
 
 impl App {
     /// `/` in the list: opens the prompt with nothing typed, so the list
     /// shows what the other filters leave until the first keystroke.
-    pub(super) fn open_search(&mut self) {
-        self.search
-            .ensure_index(&self.library.articles, self.options.search_store.as_deref());
+    pub(super) fn open_search(&mut self) -> Vec<Effect> {
         self.search.prompt = Some(Prompt {
             input: String::new(),
             previous: self.filters.search().cloned(),
             cursor: self.list,
         });
         self.run_search();
+        self.request_index().into_iter().collect()
+    }
+
+    /// An `Effect::StartIndex` for the current articles, unless one is
+    /// there or on its way.
+    pub(super) fn request_index(&mut self) -> Option<Effect> {
+        self.search
+            .request_index(&self.library.articles, self.options.search_store.as_ref())
     }
 
     pub(super) fn update_search_prompt(&mut self, action: Action) -> Vec<Effect> {
@@ -114,15 +121,36 @@ impl App {
         self.list.reveal(self.visible.len(), self.size.body_rows());
     }
 
-    /// The event loop's tick: starts the index, and while it is built
-    /// re-runs the active search so results fill in.
-    pub(super) fn tick(&mut self) {
-        self.search
-            .ensure_index(&self.library.articles, self.options.search_store.as_deref());
-        let Some(index) = self.search.index.as_ref() else {
+    /// `Action::IndexStarted`: the index for the current articles (one
+    /// for older articles is dropped). A search kept across a reload, or
+    /// typed before it came, runs on it now.
+    pub(super) fn index_started(&mut self, generation: u64, index: crate::search::SearchIndex) {
+        if generation != self.search.generation {
             return;
-        };
-        let progress = index.progress();
+        }
+        self.search.index = Some(index);
+        self.search.requested = false;
+        self.search.session.reset();
+        let stale = std::mem::take(&mut self.search.stale);
+        if self.refresh_search(stale) {
+            self.refilter();
+        }
+        let typed = self
+            .search
+            .prompt
+            .as_ref()
+            .is_some_and(|p| !p.input.trim().is_empty());
+        if typed && self.filters.search().is_none() {
+            self.run_search();
+        }
+    }
+
+    /// `Action::IndexProgress`: while the index is built, re-runs the
+    /// active search so results fill in.
+    pub(super) fn index_progressed(&mut self, generation: u64, progress: Progress) {
+        if generation != self.search.generation || self.search.index.is_none() {
+            return;
+        }
         if self.search.progress == Some(progress) && !self.search.stale {
             return;
         }

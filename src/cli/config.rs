@@ -1,11 +1,13 @@
-//! `inkstone config`: check the config file, print the default, or say
-//! where the file is looked for.
+//! `inkstone config`: check the config file (and the keymap) exactly as
+//! the reader does before it starts, print the default, or say where the
+//! file is looked for.
 
 use std::io::Write;
 use std::process::ExitCode;
 
 use super::ConfigArgs;
 use crate::config::{Config, DEFAULT_YAML};
+use crate::keymap::{Keymap, user_keymap_path};
 
 pub fn run(args: &ConfigArgs) -> ExitCode {
     if args.default {
@@ -18,19 +20,31 @@ pub fn run(args: &ConfigArgs) -> ExitCode {
     if args.path {
         return print(&format!("{}\n", path.display()));
     }
-    if !path.exists() {
-        return print(&format!(
-            "{}: no such file; defaults apply (`inkstone config --default` prints a commented one)\n",
-            path.display()
-        ));
-    }
-    match Config::load(&path) {
-        Ok(_) => print(&format!("{}: ok\n", path.display())),
+    // The reader's checks, in its order and with its messages: config.yaml,
+    // then keymap.yaml, then config.yaml's `keys:` over the keymap.
+    let config = match Config::load(&path) {
+        Ok(config) => config,
         Err(e) => {
             eprintln!("inkstone: {e}");
-            ExitCode::FAILURE
+            return ExitCode::FAILURE;
         }
+    };
+    if let Err(e) = Keymap::for_config(&config) {
+        eprintln!("inkstone: {e}");
+        return ExitCode::FAILURE;
     }
+    let mut report = if path.exists() {
+        format!("{}: ok\n", path.display())
+    } else {
+        format!(
+            "{}: no such file; defaults apply (`inkstone config --default` prints a commented one)\n",
+            path.display()
+        )
+    };
+    if let Some(keymap) = user_keymap_path().filter(|p| p.exists()) {
+        report = format!("{}: ok\n{report}", keymap.display());
+    }
+    print(&report)
 }
 
 /// Prints to stdout; a closed pipe (`| head`) is not an error worth a panic.

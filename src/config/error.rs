@@ -62,6 +62,13 @@ impl ConfigError {
                 message = message.replacen(&marker[..marker.len() - 2], kind, 1);
             }
         }
+        // Serde's names for what was expected, in the file's terms.
+        let message = message
+            .replace("struct RawConfig", "settings such as `mouse: true`")
+            .replace(
+                "struct ColorOverrides",
+                "element: style lines such as `unread: bold`",
+            );
         let found = key
             .as_deref()
             .and_then(|k| locate(text, &k.split('.').collect::<Vec<_>>()));

@@ -6,8 +6,9 @@ use std::marker::PhantomData;
 use std::str::FromStr;
 
 use serde::Deserialize;
-use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, Deserializer, SeqAccess, Visitor};
 
+use super::keys::KeyTable;
 use super::theme::{ColorOverrides, ThemeName};
 
 pub const DEFAULT_DATE_FORMAT: &str = "%Y-%m-%d";
@@ -17,8 +18,9 @@ pub const DEFAULT_TIME_FORMAT: &str = "%H:%M";
 #[serde(deny_unknown_fields, default)]
 pub struct RawConfig {
     pub library: PathList,
-    pub keys: KeyOverrides,
+    pub keys: KeyTable,
     pub theme: ThemeName,
+    #[serde(deserialize_with = "null_is_default")]
     pub colors: ColorOverrides,
     pub date_format: DateFormat,
     pub time_format: TimeFormat,
@@ -31,7 +33,7 @@ impl Default for RawConfig {
     fn default() -> Self {
         RawConfig {
             library: PathList::default(),
-            keys: KeyOverrides::default(),
+            keys: KeyTable::default(),
             theme: ThemeName::default(),
             colors: ColorOverrides::default(),
             date_format: DateFormat(DEFAULT_DATE_FORMAT.to_string()),
@@ -41,6 +43,16 @@ impl Default for RawConfig {
             collapse_duplicates: true,
         }
     }
+}
+
+/// `colors:` with nothing after it (how the default file leaves it, with
+/// its examples commented out below) is the default.
+fn null_is_default<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de> + Default,
+{
+    Ok(Option::<T>::deserialize(deserializer)?.unwrap_or_default())
 }
 
 /// `library:` as a list of paths, or one path on its own.
@@ -70,91 +82,6 @@ impl<'de> Deserialize<'de> for PathList {
             }
         }
         deserializer.deserialize_any(PathsVisitor)
-    }
-}
-
-/// `keys:` in file order, as `section -> key -> action` (the sections of
-/// the reader's keymap: `global`, `list`, `detail`, ...). Kept as data: the
-/// reader's keymap decides which sections, keys and actions exist, and
-/// reports bad ones with `Config::error_at`.
-#[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct KeyOverrides(pub Vec<(String, String, String)>);
-
-impl<'de> Deserialize<'de> for KeyOverrides {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct SectionsVisitor;
-        impl<'de> Visitor<'de> for SectionsVisitor {
-            type Value = KeyOverrides;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("sections (global, list, detail, ...) of key: action")
-            }
-            fn visit_unit<E: de::Error>(self) -> Result<KeyOverrides, E> {
-                Ok(KeyOverrides::default())
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<KeyOverrides, A::Error> {
-                let mut all: Vec<(String, String, String)> = Vec::new();
-                while let Some((section, Section(pairs))) = map.next_entry::<String, Section>()? {
-                    if all.iter().any(|(s, _, _)| *s == section) {
-                        return Err(de::Error::custom(format!(
-                            "section `{section}` appears twice"
-                        )));
-                    }
-                    all.extend(
-                        pairs
-                            .into_iter()
-                            .map(|(key, action)| (section.clone(), key, action)),
-                    );
-                }
-                Ok(KeyOverrides(all))
-            }
-        }
-        deserializer.deserialize_any(SectionsVisitor)
-    }
-}
-
-/// One section of `keys:`: `key: action` in file order.
-struct Section(Vec<(String, String)>);
-
-impl<'de> Deserialize<'de> for Section {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct KeysVisitor;
-        impl<'de> Visitor<'de> for KeysVisitor {
-            type Value = Section;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a map of key: action")
-            }
-            fn visit_unit<E: de::Error>(self) -> Result<Section, E> {
-                Ok(Section(Vec::new()))
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Section, A::Error> {
-                let mut pairs: Vec<(String, String)> = Vec::new();
-                while let Some((key, action)) = map.next_entry::<KeyName, String>()? {
-                    if pairs.iter().any(|(k, _)| *k == key.0) {
-                        return Err(de::Error::custom(format!("key `{}` is bound twice", key.0)));
-                    }
-                    pairs.push((key.0, action));
-                }
-                Ok(Section(pairs))
-            }
-        }
-        deserializer.deserialize_any(KeysVisitor)
-    }
-}
-
-/// A key name; YAML reads `1:` or `true:` as a number or boolean, which are
-/// still fine key names.
-struct KeyName(String);
-
-impl<'de> Deserialize<'de> for KeyName {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        match serde_yaml::Value::deserialize(deserializer)? {
-            serde_yaml::Value::String(s) => Ok(KeyName(s)),
-            serde_yaml::Value::Number(n) => Ok(KeyName(n.to_string())),
-            serde_yaml::Value::Bool(b) => Ok(KeyName(b.to_string())),
-            _ => Err(de::Error::custom(
-                "a key name must be plain text such as `j` or `ctrl-d`",
-            )),
-        }
     }
 }
 
@@ -297,26 +224,6 @@ mod tests {
         assert!(check_date_format("%Q").is_err());
         assert!(check_date_format("%").is_err());
         assert!(check_date_format(" ").is_err());
-    }
-
-    #[test]
-    fn keys_accept_numbers_and_keep_order() {
-        let raw: RawConfig = serde_yaml::from_str(
-            "keys:\n  list:\n    z: quit\n    1: first\n  detail:\n    Ctrl-d: page_down\n",
-        )
-        .unwrap();
-        let keys: Vec<_> = raw
-            .keys
-            .0
-            .iter()
-            .map(|(s, k, _)| format!("{s}.{k}"))
-            .collect();
-        assert_eq!(keys, ["list.z", "list.1", "detail.Ctrl-d"]);
-        assert!(serde_yaml::from_str::<RawConfig>("keys:\n  list:\n    a: x\n    a: y\n").is_err());
-        assert!(
-            serde_yaml::from_str::<RawConfig>("keys:\n  j: down\n").is_err(),
-            "a section is needed"
-        );
     }
 
     #[test]

@@ -227,3 +227,83 @@ fn a_fifo_or_a_device_as_config_is_an_error_at_once() {
             .contains("not a regular file")
     );
 }
+
+/// The default file with every commented example (`#  ` before indented
+/// YAML) uncommented.
+fn default_with_examples() -> String {
+    DEFAULT_YAML
+        .lines()
+        .map(|line| match line.strip_prefix('#') {
+            Some(example) if example.starts_with("  ") => example,
+            _ => line,
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn every_example_in_the_default_file_is_accepted() {
+    let text = default_with_examples();
+    let c = parse(&text).unwrap_or_else(|e| panic!("{e}\n{text}"));
+    assert_eq!(c.library.len(), 2, "{text}");
+    let keys: Vec<_> = c
+        .keys
+        .iter()
+        .map(|k| format!("{}.{}: {}", k.section, k.key, k.action))
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            "list.Ctrl-f: page_down",
+            "list.Ctrl-b: page_up",
+            "detail.n: next_article"
+        ]
+    );
+    let heading = c.colors.heading.expect("the heading example");
+    assert_eq!(
+        heading.0,
+        ratatui::style::Style::new()
+            .bold()
+            .fg(ratatui::style::Color::Rgb(0x5f, 0x87, 0xff))
+    );
+    assert!(c.colors.unread.is_some() && c.colors.selected.is_some());
+    // The examples as the issue quoted them, `heading: bold "#5f87ff"`.
+    let c = parse("colors:\n  heading: bold \"#5f87ff\"\n").unwrap();
+    assert_eq!(c.colors.heading, Some(heading));
+}
+
+#[test]
+fn yaml_syntax_errors_are_said_in_the_files_terms() {
+    let cases = [
+        (
+            "mouse: true\ntheme: [unclosed\n",
+            "/cfg/inkstone/config.yaml:2: not valid YAML: a list opened with `[` is not closed with `]`",
+        ),
+        (
+            "mouse: true\ncolors: {unread: bold\n",
+            "/cfg/inkstone/config.yaml:2: not valid YAML: a map opened with `{` is not closed with `}`",
+        ),
+        (
+            "colors:\n  unread: \"bold\n\nmouse: true\n",
+            "/cfg/inkstone/config.yaml:2: not valid YAML: a quote is not closed: a value that starts with \" or ' must end with the same quote",
+        ),
+        (
+            "mouse: true\n\tcolors: x\n",
+            "/cfg/inkstone/config.yaml:2: not valid YAML: indent with spaces, not tabs",
+        ),
+        (
+            "colors:\n unread: bold\n  title: red\n",
+            "/cfg/inkstone/config.yaml:3: not valid YAML: a `:` where YAML does not expect one: put quotes around a value that has `: ` in it, or check this line's indentation against the lines above",
+        ),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(error(text).to_string(), expected, "{text:?}");
+    }
+    // Valid YAML of the wrong kind says what was expected, not serde's
+    // words for a Rust enum or struct.
+    let e = error("theme: [mono]\n").to_string();
+    assert!(!e.contains("YAML tag"), "{e}");
+    assert!(e.contains("`default` or `mono`"), "{e}");
+    let e = error("- mouse\n").to_string();
+    assert!(!e.contains("RawConfig"), "{e}");
+}

@@ -104,12 +104,35 @@ impl Element {
 }
 
 /// The built-in themes.
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub enum ThemeName {
     #[default]
     Default,
     Mono,
+}
+
+impl FromStr for ThemeName {
+    type Err = String;
+    fn from_str(name: &str) -> Result<Self, String> {
+        match name {
+            "default" => Ok(ThemeName::Default),
+            "mono" => Ok(ThemeName::Mono),
+            _ => Err(format!(
+                "unknown variant `{name}`, expected `default` or `mono`"
+            )),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for ThemeName {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        // A string, checked in the visitor so serde_yaml can tell the line;
+        // anything else is "expected the theme's name", not serde's
+        // wording for enums.
+        deserializer.deserialize_str(super::raw::ParsedStr::<ThemeName>::new(
+            "the theme's name, `default` or `mono`",
+        ))
+    }
 }
 
 impl ColorOverrides {
@@ -150,6 +173,9 @@ impl FromStr for StyleSpec {
         let mut words = text.split_whitespace();
         let mut fg_set = false;
         while let Some(word) = words.next() {
+            // `bold "#5f87ff"`: quotes around one word, as YAML needs
+            // around a whole value that has a `#` in it.
+            let word = word.trim_matches(['"', '\'']);
             let lower = word.to_ascii_lowercase();
             match lower.as_str() {
                 "bold" => style = style.bold(),
@@ -217,6 +243,10 @@ mod tests {
         assert!("red green".parse::<StyleSpec>().is_err());
         assert!("on".parse::<StyleSpec>().is_err());
         assert!("".parse::<StyleSpec>().is_err());
+        assert_eq!(
+            "bold \"#5f87ff\"".parse::<StyleSpec>().unwrap().0,
+            Style::new().bold().fg(Color::Rgb(0x5f, 0x87, 0xff))
+        );
     }
 
     #[test]

@@ -1,6 +1,7 @@
 use crossterm::event::{KeyCode, KeyModifiers};
 
 use super::*;
+use crate::app::Hint;
 
 fn press(code: KeyCode) -> KeyEvent {
     KeyEvent::new(code, KeyModifiers::NONE)
@@ -81,7 +82,7 @@ fn a_user_file_overrides_and_unbinds() {
     assert_eq!(name(Context::Detail, 't'), "None");
     assert_eq!(name(Context::Detail, 'j'), "Some(MoveDown)");
     let keys: Vec<String> = keymap
-        .keys_for(Context::List, "move_down")
+        .keys_for(Context::List, Command::MoveDown)
         .iter()
         .map(ToString::to_string)
         .collect();
@@ -120,7 +121,7 @@ fn help_and_hints_follow_the_bindings() {
         .unwrap();
     assert_eq!(move_down.keys, "j Down");
     assert_eq!(
-        guide.list_hints[0],
+        crate::ui::hints(&guide, Context::List)[0],
         Hint {
             key: "x".into(),
             label: "open".into()
@@ -133,7 +134,11 @@ fn help_and_hints_follow_the_bindings() {
             .iter()
             .any(|e| e.keys == "t" && e.description.starts_with("filter by tag"))
     );
-    assert!(guide.detail_hints.iter().any(|h| h.key == "1-9"));
+    assert!(
+        crate::ui::hints(&guide, Context::Detail)
+            .iter()
+            .any(|h| h.key == "1-9")
+    );
     // Global `q` is shadowed by detail's `q: back`, so quit is not listed there.
     assert!(!detail.entries.iter().any(|e| e.description == "quit"));
     assert_eq!(guide.help.last().unwrap().entries[0].keys, "Ctrl-c");

@@ -8,9 +8,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::cached::parse_all;
-use super::{Library, NotArticle, compare_articles, sort_articles};
+use super::{Library, LoadResult, NotArticle, compare_articles, sort_articles};
 use crate::article::Article;
-use crate::tree::{self, FileKey, Keys};
+use crate::tree::{self, FileKey, Keys, Stamp};
 
 /// Up to this many new articles are inserted in place; more are sorted.
 const INSERT_LIMIT: usize = 64;
@@ -51,45 +51,96 @@ impl fmt::Display for ChangeSummary {
     }
 }
 
+/// A batch of changed paths read and parsed: the slow half of
+/// [`Library::apply_changes`] (file system and parsing), which the reader
+/// runs on a worker; [`Library::merge_changes`] is the quick half.
+#[derive(Debug, Default)]
+pub struct ChangeScan {
+    /// The paths asked about, as given.
+    paths: Vec<PathBuf>,
+    /// Paths (files or folders) that are gone.
+    gone: HashSet<PathBuf>,
+    /// Folders listed whole, with their times.
+    listed: Vec<(PathBuf, Stamp)>,
+    /// Article files that are there, sorted by path, each once.
+    present: Vec<(PathBuf, FileKey)>,
+    /// What parsing each of `present` gave, in the same order.
+    parsed: Vec<LoadResult>,
+}
+
+impl ChangeScan {
+    /// Reads what `paths` (files or folders, in any mix; a folder stands
+    /// for everything under it) hold now, for a library loaded from
+    /// `roots`: paths outside them, hidden ones and non-article files are
+    /// passed over. Changed files are parsed here.
+    pub fn run(roots: &[PathBuf], paths: Vec<PathBuf>) -> ChangeScan {
+        let mut scan = ChangeScan::default();
+        for path in paths.iter().filter(|p| is_inside(roots, p)) {
+            match fs::metadata(path) {
+                Ok(meta) if meta.is_dir() => {
+                    // Everything under it is gone unless listed again now.
+                    scan.gone.insert(path.clone());
+                    for dir in tree::walk(path, Keys::Read).scans {
+                        scan.listed.push((dir.dir, dir.mtime));
+                        scan.present.extend(dir.files);
+                    }
+                }
+                Ok(meta) if meta.is_file() && tree::is_article_file(path) => {
+                    scan.present.push((path.clone(), FileKey::of(&meta)));
+                }
+                Ok(_) => {}
+                Err(_) => {
+                    scan.gone.insert(path.clone());
+                }
+            }
+        }
+        scan.present.sort_by(|a, b| a.0.cmp(&b.0));
+        scan.present.dedup_by(|a, b| a.0 == b.0);
+        scan.parsed = parse_all(roots, &scan.present, &super::Progress::new());
+        scan.paths = paths;
+        scan
+    }
+
+    /// The paths this scan was asked about.
+    pub fn paths(&self) -> &[PathBuf] {
+        &self.paths
+    }
+
+    /// Gives back the paths asked about (to scan them again).
+    pub fn into_paths(self) -> Vec<PathBuf> {
+        self.paths
+    }
+}
+
 impl Library {
     /// Brings the library up to date with `paths`: files or folders that
     /// were added, changed or removed (in any mix; a folder stands for
     /// everything under it). Changed files are parsed again, files that are
     /// gone are dropped, and the list order is kept. Paths outside the
     /// library, hidden ones and non-Markdown files are ignored. The reader
-    /// keeps its selection by article id across this.
+    /// keeps its selection by article id across this. The same as
+    /// [`ChangeScan::run`] then [`Library::merge_changes`].
     pub fn apply_changes(&mut self, paths: &[PathBuf]) -> ChangeSummary {
-        let mut gone: HashSet<PathBuf> = HashSet::new();
-        let mut present: Vec<(PathBuf, FileKey)> = Vec::new();
-        let mut listed = Vec::new();
-        let inside: Vec<&PathBuf> = paths.iter().filter(|p| self.is_inside(p)).collect();
-        for path in inside {
-            match fs::metadata(path) {
-                Ok(meta) if meta.is_dir() => {
-                    // Everything under it is gone unless listed again now.
-                    gone.insert(path.clone());
-                    for scan in tree::walk(path, Keys::Read).scans {
-                        listed.push((scan.dir, scan.mtime));
-                        present.extend(scan.files);
-                    }
-                }
-                Ok(meta) if meta.is_file() && tree::is_article_file(path) => {
-                    present.push((path.clone(), FileKey::of(&meta)));
-                }
-                Ok(_) => {}
-                Err(_) => {
-                    gone.insert(path.clone());
-                }
-            }
-        }
+        let scan = ChangeScan::run(&self.roots, paths.to_vec());
+        self.merge_changes(scan)
+    }
+
+    /// Takes in what a [`ChangeScan`] of this library's roots found (no
+    /// file is read here).
+    pub fn merge_changes(&mut self, scan: ChangeScan) -> ChangeSummary {
+        let ChangeScan {
+            gone,
+            listed,
+            present,
+            parsed,
+            ..
+        } = scan;
         // Folders that are gone are forgotten; those listed again now get
         // their new times (a folder is only recorded when listed whole).
         self.disk
             .dirs
             .retain(|d, _| !d.ancestors().any(|a| gone.contains(a)));
         self.disk.dirs.extend(listed);
-        present.sort_by(|a, b| a.0.cmp(&b.0));
-        present.dedup_by(|a, b| a.0 == b.0);
         let fresh: HashSet<&Path> = present.iter().map(|(p, _)| p.as_path()).collect();
         let affected = |p: &Path| fresh.contains(p) || p.ancestors().any(|a| gone.contains(a));
 
@@ -112,11 +163,7 @@ impl Library {
 
         let mut summary = ChangeSummary::default();
         let mut new_articles = Vec::new();
-        for ((path, key), result) in
-            present
-                .iter()
-                .zip(parse_all(&self.roots, &present, &super::Progress::new()))
-        {
+        for ((path, key), result) in present.iter().zip(parsed) {
             keys.push((path.clone(), *key));
             match result {
                 Ok((article, found)) => {
@@ -157,15 +204,15 @@ impl Library {
             articles.insert(at, article);
         }
     }
+}
 
-    /// Whether a path belongs to this library: under a root, and not
-    /// inside a hidden folder (such as `.git`) below it.
-    fn is_inside(&self, path: &Path) -> bool {
-        self.roots.iter().any(|root| {
-            path.strip_prefix(root)
-                .is_ok_and(|rel| !tree::has_hidden_part(rel))
-        })
-    }
+/// Whether a path belongs to a library loaded from `roots`: under a root,
+/// and not inside a hidden folder (such as `.git`) below it.
+fn is_inside(roots: &[PathBuf], path: &Path) -> bool {
+    roots.iter().any(|root| {
+        path.strip_prefix(root)
+            .is_ok_and(|rel| !tree::has_hidden_part(rel))
+    })
 }
 
 #[cfg(test)]

@@ -1,17 +1,16 @@
-//! When marks are saved: the debounce, handing changes to the saving
-//! thread, and taking its reports back into memory.
+//! When [`Marks`] are saved on their own: the debounce, handing jobs to
+//! the saving thread, and taking its outcomes back into the book.
 
-use std::collections::HashMap;
+use std::sync::mpsc;
 use std::time::Instant;
 
-use super::{Change, Marks, RETRY_DELAY, file, saver, set_member};
-use crate::marks::SaveError;
+use super::{Marks, RETRY_DELAY, SaveError, SaveOutcome, Writer};
 
 impl Marks {
-    /// Starts a save when a change has waited [`SAVE_DELAY`] and takes in
-    /// finished ones; cheap, never waits for the disk. Returns whether a
-    /// save finished. After an error it waits a few seconds before trying
-    /// again, so a full disk does not spin the loop.
+    /// Starts a save when a change has waited [`super::SAVE_DELAY`] and
+    /// takes in finished ones; cheap, never waits for the disk. Returns
+    /// whether a save finished. After an error it waits a few seconds
+    /// before trying again, so a full disk does not spin the loop.
     pub fn save_if_due(&mut self, now: Instant) -> Result<bool, SaveError> {
         let finished = self.take_finished(false)?;
         if self.in_flight == 0 && self.save_due_at().is_some_and(|due| now >= due) {
@@ -25,30 +24,28 @@ impl Marks {
     /// visible here too.
     pub fn save(&mut self) -> Result<(), SaveError> {
         self.take_finished(false)?;
-        if !self.pending.is_empty() {
+        if self.book.has_pending() {
             self.start_save()?;
         }
         self.take_finished(true).map(|_| ())
     }
 
     fn start_save(&mut self) -> Result<(), SaveError> {
-        if !self.writable {
-            // The user was told when the file was found unusable; keep the
-            // session usable without retrying forever.
-            self.pending.clear();
-            self.first_unsaved = None;
-            return Ok(());
-        }
-        if self.saver.is_none() {
-            // Once per session: the saving thread keeps its own copy.
-            let known = file::MarksFile::new(self.read.clone(), self.starred.clone());
-            let saver =
-                saver::Saver::start(self.path.clone(), known).map_err(|e| self.failed(e))?;
-            self.saver = Some(saver);
-        }
-        let changes = std::mem::take(&mut self.pending);
         self.first_unsaved = None;
-        let sent = self.saver.as_ref().map(|s| s.send(saver::Job { changes }));
+        let Some(job) = self.book.take_save() else {
+            return Ok(());
+        };
+        if self.saver.is_none() {
+            let (done_tx, done_rx) = mpsc::channel();
+            match Writer::spawn(move |outcome| done_tx.send(outcome).is_ok()) {
+                Ok(saver) => self.saver = Some((saver, done_rx)),
+                Err(e) => {
+                    let outcome = SaveOutcome::not_taken(job, &e.to_string());
+                    return self.finish(outcome);
+                }
+            }
+        }
+        let sent = self.saver.as_ref().map(|(saver, _)| saver.send(job));
         match sent {
             Some(Ok(())) => {
                 self.in_flight += 1;
@@ -56,81 +53,57 @@ impl Marks {
             }
             Some(Err(job)) => {
                 self.saver = None;
-                self.give_back(job.changes);
-                Err(self.failed(std::io::Error::other("the saving thread stopped")))
+                self.finish(SaveOutcome::not_taken(*job, "the saving thread stopped"))
             }
             None => Ok(()),
         }
     }
 
     /// Applies finished saves; with `wait`, until none is in flight.
-    fn take_finished(&mut self, wait: bool) -> Result<bool, SaveError> {
+    pub(super) fn take_finished(&mut self, wait: bool) -> Result<bool, SaveError> {
         let mut finished = false;
         let mut error = None;
         while self.in_flight > 0 {
-            let Some(saver) = &self.saver else { break };
-            let done = if wait {
-                saver.done.recv().ok()
+            let Some((_, done)) = &self.saver else { break };
+            let outcome = if wait {
+                done.recv().ok()
             } else {
-                saver.done.try_recv().ok()
+                done.try_recv().ok()
             };
-            let Some(done) = done else { break };
+            let Some(outcome) = outcome else { break };
             self.in_flight -= 1;
             finished = true;
-            match done.result {
-                Ok(report) => self.apply_saved(report),
-                Err(e) => {
-                    self.give_back(done.changes);
-                    error = Some(self.failed(e));
-                }
+            if let Err(e) = self.finish(outcome) {
+                error = Some(e);
             }
         }
         if wait && self.in_flight > 0 {
             self.in_flight = 0;
             self.saver = None;
+            self.book.forget_writer();
             error = Some(self.failed(std::io::Error::other("the saving thread stopped")));
         }
         error.map_or(Ok(finished), Err)
     }
 
-    fn apply_saved(&mut self, saved: saver::Saved) {
-        self.notices.extend(saved.notices);
-        if saved.read_only {
-            self.writable = false;
-        }
-        if let Some((read, starred)) = saved.merged {
-            // Another process's marks, with this one's newer changes on top.
-            self.read = read;
-            self.starred = starred;
-            self.revision += 1;
-            for (id, change) in &self.pending {
-                if let Some(value) = change.read {
-                    set_member(&mut self.read, id, value);
-                }
-                if let Some(value) = change.starred {
-                    set_member(&mut self.starred, id, value);
-                }
+    /// Takes in one outcome; after a failure, tries again a little later.
+    fn finish(&mut self, outcome: SaveOutcome) -> Result<(), SaveError> {
+        let result = self.book.finish_save(outcome);
+        if result.is_err() {
+            self.retry_at = Some(Instant::now() + RETRY_DELAY);
+            if self.book.has_pending() {
+                self.first_unsaved.get_or_insert_with(Instant::now);
             }
-        }
-        if self.pending.is_empty() {
+        } else if !self.book.has_pending() {
             self.retry_at = None;
         }
-    }
-
-    /// Puts back the changes of a failed save under any made since.
-    fn give_back(&mut self, changes: HashMap<String, Change>) {
-        for (id, old) in changes {
-            let now = self.pending.entry(id).or_default();
-            now.read = now.read.or(old.read);
-            now.starred = now.starred.or(old.starred);
-        }
-        self.first_unsaved.get_or_insert_with(Instant::now);
+        result
     }
 
     fn failed(&mut self, source: std::io::Error) -> SaveError {
         self.retry_at = Some(Instant::now() + RETRY_DELAY);
         SaveError {
-            path: self.path.clone(),
+            path: self.book.path().to_path_buf(),
             source,
         }
     }

@@ -6,7 +6,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::fs::{self, OpenOptions};
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::mpsc::{self, Sender};
 use std::thread;
 
 use super::file::{self, MarksFile, Unusable};
@@ -23,18 +23,51 @@ pub struct SaveError {
     pub source: io::Error,
 }
 
-/// One save: this process's changes since the last one.
-#[derive(Debug)]
-pub(super) struct Job {
-    pub changes: HashMap<String, Change>,
+/// One save: this process's changes since the last one, for the marks
+/// file at `path`.
+#[derive(Debug, PartialEq, Eq)]
+pub struct SaveJob {
+    pub(super) path: PathBuf,
+    pub(super) changes: HashMap<String, Change>,
+    /// What this process knows of the file, for a writer's first job (see
+    /// [`Writer`]).
+    pub(super) base: Option<MarksFile>,
 }
 
-/// How a save went.
+/// How a save went, for [`super::MarkBook::finish_save`].
 #[derive(Debug)]
-pub(super) struct Done {
+pub struct SaveOutcome {
+    /// The marks file.
+    path: PathBuf,
     /// The job's changes, given back when the save failed.
-    pub changes: HashMap<String, Change>,
-    pub result: io::Result<Saved>,
+    pub(super) changes: HashMap<String, Change>,
+    pub(super) result: io::Result<Saved>,
+    /// The writer is gone: the next job needs a new one.
+    pub(super) writer_stopped: bool,
+}
+
+impl SaveOutcome {
+    /// A job no writer took (its thread could not start, or stopped).
+    pub fn not_taken(job: SaveJob, why: &str) -> SaveOutcome {
+        SaveOutcome {
+            path: job.path,
+            changes: job.changes,
+            result: Err(io::Error::other(why.to_owned())),
+            writer_stopped: true,
+        }
+    }
+
+    /// What to tell the person about this save, and whether it was written
+    /// (for the messages printed at exit).
+    pub fn report(&self) -> (Vec<String>, bool) {
+        match &self.result {
+            Ok(saved) => (saved.notices.clone(), true),
+            Err(e) => (
+                vec![format!("cannot save marks to {}: {e}", self.path.display())],
+                false,
+            ),
+        }
+    }
 }
 
 #[derive(Debug)]
@@ -43,51 +76,80 @@ pub(super) struct Saved {
     /// the reader's own sets already equal what was written).
     pub merged: Option<(BTreeSet<String>, BTreeSet<String>)>,
     pub notices: Vec<String>,
-    /// The file must not be written again (see `Marks::writable`).
+    /// The file must not be written again (see `MarkBook::writable`).
     pub read_only: bool,
 }
 
-/// The saving thread, started at the first save.
-#[derive(Debug)]
-pub(super) struct Saver {
-    jobs: Sender<Job>,
-    pub done: Receiver<Done>,
+/// Writes save jobs for one marks file, one after the other: lock, re-read,
+/// merge, replace. Keeps what it last wrote, to notice another process's
+/// changes and as the base when the file has gone missing.
+#[derive(Debug, Default)]
+pub struct Writer {
+    known: Option<MarksFile>,
 }
 
-impl Saver {
-    /// `known` is what this process has in memory: the base when the file
-    /// has gone missing, and how another process's changes are noticed.
-    pub fn start(path: PathBuf, mut known: MarksFile) -> io::Result<Saver> {
-        let (jobs, job_rx) = mpsc::channel::<Job>();
-        let (done_tx, done) = mpsc::channel();
-        thread::Builder::new()
+impl Writer {
+    pub fn new() -> Writer {
+        Writer::default()
+    }
+
+    /// Writes `job` to its file (waits for the disk).
+    pub fn write(&mut self, job: SaveJob) -> SaveOutcome {
+        if let Some(base) = job.base {
+            self.known = Some(base);
+        }
+        let result = write_merged(&job.path, &mut self.known, &job.changes);
+        SaveOutcome {
+            path: job.path,
+            changes: job.changes,
+            result,
+            writer_stopped: false,
+        }
+    }
+
+    /// A thread that writes each job handed to it with a [`Writer`] and
+    /// tells `done` how it went (stopping when `done` says no one listens).
+    pub fn spawn(done: impl Fn(SaveOutcome) -> bool + Send + 'static) -> io::Result<Saver> {
+        let (jobs, job_rx) = mpsc::channel::<SaveJob>();
+        let thread = thread::Builder::new()
             .name("inkstone-marks".into())
             .spawn(move || {
+                let mut writer = Writer::new();
                 for job in job_rx {
-                    let result = write_merged(&path, &mut known, &job.changes);
-                    if done_tx
-                        .send(Done {
-                            changes: job.changes,
-                            result,
-                        })
-                        .is_err()
-                    {
+                    if !done(writer.write(job)) {
                         return;
                     }
                 }
             })?;
-        Ok(Saver { jobs, done })
+        Ok(Saver { jobs, thread })
+    }
+}
+
+/// A writer on a thread of its own (see [`Writer::spawn`]).
+#[derive(Debug)]
+pub struct Saver {
+    jobs: Sender<SaveJob>,
+    thread: thread::JoinHandle<()>,
+}
+
+impl Saver {
+    /// Hands over a job; gives it back if the thread is gone.
+    pub fn send(&self, job: SaveJob) -> Result<(), Box<SaveJob>> {
+        self.jobs.send(job).map_err(|e| Box::new(e.0))
     }
 
-    /// Hands over a job; gives it back if the thread is gone.
-    pub fn send(&self, job: Job) -> Result<(), Job> {
-        self.jobs.send(job).map_err(|e| e.0)
+    /// Waits until every job handed over is written (and told), then ends
+    /// the thread.
+    pub fn finish(self) {
+        drop(self.jobs);
+        // A writer that panicked has nothing more to tell.
+        let _ = self.thread.join();
     }
 }
 
 fn write_merged(
     path: &Path,
-    known: &mut MarksFile,
+    known: &mut Option<MarksFile>,
     changes: &HashMap<String, Change>,
 ) -> io::Result<Saved> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
@@ -108,7 +170,7 @@ fn write_merged(
         Ok(Some(on_disk)) => on_disk,
         // Missing (first save, or deleted meanwhile): what we know is the
         // best base; starting empty would drop marks loaded earlier.
-        Ok(None) => known.clone(),
+        Ok(None) => known.clone().unwrap_or_default(),
         Err(bad) => {
             let (notice, writable) = set_aside(path, bad);
             notices.push(notice.clone());
@@ -119,10 +181,11 @@ fn write_merged(
                     read_only: true,
                 });
             }
-            known.clone()
+            known.clone().unwrap_or_default()
         }
     };
-    let foreign = base != *known;
+    // Without a base (a writer started late), the file is taken as known.
+    let foreign = known.as_ref().is_some_and(|known| base != *known);
     for (id, change) in changes {
         if let Some(value) = change.read {
             set_member(&mut base.read, id, value);
@@ -134,7 +197,7 @@ fn write_merged(
     durable::write_atomic(path, &base.to_bytes(), Durability::Synced)?;
     drop(lock);
     let merged = foreign.then(|| (base.read.clone(), base.starred.clone()));
-    *known = base;
+    *known = Some(base);
     Ok(Saved {
         merged,
         notices,

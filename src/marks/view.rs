@@ -1,5 +1,7 @@
 //! Which articles the list shows, by their marks.
 
+use super::MarkBook;
+#[cfg(test)]
 use super::Marks;
 
 /// The list's view: cycled with `v` in the reader, chosen with
@@ -33,7 +35,7 @@ impl ViewFilter {
     }
 
     /// Whether an article with this id belongs in the view.
-    pub fn admits(self, marks: &Marks, id: &str) -> bool {
+    pub fn admits(self, marks: &MarkBook, id: &str) -> bool {
         match self {
             ViewFilter::All => true,
             ViewFilter::Unread => !marks.is_read(id),

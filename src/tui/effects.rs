@@ -1,10 +1,13 @@
 //! The effect runner: does the work `App::update` asks for and hands the
-//! outcome back as an action. Slow work runs on a worker thread and its
-//! action arrives through the session's one inbound channel, which is also
-//! where browsers, the search index and live updates report. Tests and
-//! benchmarks run the same jobs inline, so a key press and its outcome are
-//! one deterministic step.
+//! outcome back as an action. Slow work runs on a worker thread (reading a
+//! body, reading changed files, opening the search index) or on the marks
+//! writer's thread, and its action arrives through the session's one
+//! inbound channel, which is also where browsers and live updates report.
+//! The search index, once started, is looked at each turn and its progress
+//! reported as an action. Tests and benchmarks run the same jobs inline, so
+//! a key press and its outcome are one deterministic step.
 
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
@@ -12,6 +15,10 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use crate::app::Action;
+use crate::article::Article;
+use crate::library::ChangeScan;
+use crate::marks::{SaveJob, SaveOutcome, Saver, Writer};
+use crate::search::{Progress, SearchIndex};
 
 /// Where jobs run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,6 +36,16 @@ pub struct Runner {
     inbound_rx: Receiver<Action>,
     /// Jobs on workers whose action has not been sent yet.
     running: Arc<AtomicUsize>,
+    /// The search index of the current articles once started, with the
+    /// progress last reported.
+    index: Option<(u64, SearchIndex, Option<Progress>)>,
+    /// Writes marks: inline, or on a thread started at the first save.
+    marks: MarksWriter,
+}
+
+enum MarksWriter {
+    Inline(Writer),
+    Thread(Option<Saver>),
 }
 
 impl Runner {
@@ -39,11 +56,14 @@ impl Runner {
             inbound_tx,
             inbound_rx,
             running: Arc::default(),
+            index: None,
+            marks: MarksWriter::new(workers),
         }
     }
 
     pub fn set_workers(&mut self, workers: Workers) {
         self.workers = workers;
+        self.marks = MarksWriter::new(workers);
     }
 
     /// A sender for other threads (watchers, browsers, workers) to hand
@@ -105,6 +125,113 @@ impl Runner {
                     }
                 }
             }
+        }
+    }
+}
+
+impl Runner {
+    /// `Effect::ScanChanges`: reads and parses the changed files.
+    pub fn scan_changes(&self, roots: Vec<PathBuf>, paths: Vec<PathBuf>) -> Option<Action> {
+        self.run("changes", move || {
+            Action::ChangesScanned(Box::new(ChangeScan::run(&roots, paths)))
+        })
+    }
+
+    /// `Effect::StartIndex`: opens or starts building the search index
+    /// (which then grows on threads of its own).
+    pub fn start_index(
+        &self,
+        generation: u64,
+        articles: Arc<Vec<Article>>,
+        store: Option<PathBuf>,
+    ) -> Option<Action> {
+        self.run("index", move || Action::IndexStarted {
+            generation,
+            index: SearchIndex::open_or_build(&articles, store.as_deref()),
+        })
+    }
+
+    /// Takes note of an action on its way to the app: a new search index
+    /// is the one whose progress is reported from now on.
+    pub fn observe(&mut self, action: &Action) {
+        if let Action::IndexStarted { generation, index } = action {
+            self.index = Some((*generation, index.clone(), None));
+        }
+    }
+
+    /// The index's progress, when it changed since last reported.
+    pub fn index_progress(&mut self) -> Option<Action> {
+        let (generation, index, reported) = self.index.as_mut()?;
+        let progress = index.progress();
+        if *reported == Some(progress) {
+            return None;
+        }
+        *reported = Some(progress);
+        let generation = *generation;
+        if progress.is_complete() {
+            // Nothing more will change: stop looking (and holding it).
+            self.index = None;
+        }
+        Some(Action::IndexProgress {
+            generation,
+            progress,
+        })
+    }
+
+    /// `Effect::SaveMarks`: writes the changes, inline or on the writer
+    /// thread (whose outcome comes through the inbound channel).
+    pub fn save_marks(&mut self, job: SaveJob) -> Option<Action> {
+        match &mut self.marks {
+            MarksWriter::Inline(writer) => Some(Action::MarksSaved(writer.write(job))),
+            MarksWriter::Thread(saver) => {
+                if saver.is_none() {
+                    let tx = self.inbound_tx.clone();
+                    match Writer::spawn(move |outcome| tx.send(Action::MarksSaved(outcome)).is_ok())
+                    {
+                        Ok(started) => *saver = Some(started),
+                        Err(e) => {
+                            let why = format!("cannot start the marks writer: {e}");
+                            return Some(Action::MarksSaved(SaveOutcome::not_taken(job, &why)));
+                        }
+                    }
+                }
+                let sent = saver.as_ref().map(|s| s.send(job));
+                match sent {
+                    Some(Err(job)) => {
+                        *saver = None;
+                        let why = "the saving thread stopped";
+                        Some(Action::MarksSaved(SaveOutcome::not_taken(*job, why)))
+                    }
+                    _ => None,
+                }
+            }
+        }
+    }
+
+    /// At exit: waits until every save handed to the writer thread is
+    /// written and returns their outcomes, taken from the inbound channel
+    /// (anything else there is dropped: the session is ending).
+    pub fn finish_marks(&mut self) -> Vec<SaveOutcome> {
+        if let MarksWriter::Thread(saver) = &mut self.marks {
+            if let Some(saver) = saver.take() {
+                saver.finish();
+            }
+        }
+        let mut outcomes = Vec::new();
+        while let Some(action) = self.try_recv() {
+            if let Action::MarksSaved(outcome) = action {
+                outcomes.push(outcome);
+            }
+        }
+        outcomes
+    }
+}
+
+impl MarksWriter {
+    fn new(workers: Workers) -> MarksWriter {
+        match workers {
+            Workers::Inline => MarksWriter::Inline(Writer::new()),
+            Workers::Threads => MarksWriter::Thread(None),
         }
     }
 }

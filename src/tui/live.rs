@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use ratatui::backend::Backend;
 
 use super::{Outside, Session};
-use crate::app::{Action, App, Options, Reloaded};
+use crate::app::{Action, App, Options};
 use crate::keymap::Keymap;
 use crate::library::Library;
 use crate::startup::{self, Startup};
@@ -147,7 +147,7 @@ impl Live {
             .name("inkstone-reload".into())
             .spawn(move || {
                 let library = Library::load_cached_checked(&roots, cache_dir.as_deref());
-                let _ = to.send(Action::LibraryReloaded(Reloaded::new(library)));
+                let _ = to.send(Action::LibraryReloaded(Box::new(library)));
             })
             .ok();
     }

@@ -152,6 +152,7 @@ where
         let mut outside = Vec::new();
         while let Some(action) = queue.pop_front() {
             self.dirty = true;
+            self.runner.observe(&action);
             for effect in self.app.update(action) {
                 match effect {
                     Effect::Quit => outside.push(Outside::Quit),
@@ -186,6 +187,15 @@ where
                             outside.push(Outside::RunInTerminal { url, command });
                         }
                     },
+                    Effect::ScanChanges { roots, paths } => {
+                        queue.extend(self.runner.scan_changes(roots, paths));
+                    }
+                    Effect::StartIndex {
+                        generation,
+                        articles,
+                        store,
+                    } => queue.extend(self.runner.start_index(generation, articles, store)),
+                    Effect::SaveMarks(job) => queue.extend(self.runner.save_marks(job)),
                 }
             }
         }
@@ -217,16 +227,50 @@ where
         outside
     }
 
-    /// Lets the app look at background work (the search index) when it
-    /// has something to take in; the event loop calls this every turn.
+    /// Tells the app how far the search index has come, and that time
+    /// passed when it has something to do then (see `App::needs_tick`);
+    /// the event loop calls this every turn.
     pub fn tick(&mut self) -> Vec<Outside> {
-        if self.app.needs_tick() {
-            self.dispatch(Action::Tick {
-                now: std::time::Instant::now(),
-            })
-        } else {
-            Vec::new()
+        let mut outside = Vec::new();
+        if let Some(progress) = self.runner.index_progress() {
+            outside.extend(self.dispatch(progress));
         }
+        if self.app.needs_tick() {
+            outside.extend(self.dispatch(Action::Tick {
+                now: std::time::Instant::now(),
+            }));
+        }
+        outside
+    }
+
+    /// At exit: saves every mark change, waiting for the disk (saves under
+    /// way included). Returns the messages to print once the terminal is
+    /// restored, and whether every save succeeded.
+    pub fn finish_saving(&mut self) -> (Vec<String>, bool) {
+        let mut messages = Vec::new();
+        let mut saved = true;
+        let mut outcomes = Vec::new();
+        for effect in self.app.update(Action::FlushMarks) {
+            if let Effect::SaveMarks(job) = effect {
+                if let Some(Action::MarksSaved(outcome)) = self.runner.save_marks(job) {
+                    outcomes.push(outcome);
+                }
+            }
+        }
+        outcomes.extend(self.runner.finish_marks());
+        for outcome in outcomes {
+            let (said, ok) = outcome.report();
+            messages.extend(said);
+            saved &= ok;
+            self.app.update(Action::MarksSaved(outcome));
+        }
+        (messages, saved)
+    }
+
+    /// [`Session::finish_saving`], for callers that only print the
+    /// messages; ends the session.
+    pub fn finish(mut self) -> Vec<String> {
+        self.finish_saving().0
     }
 
     /// Draws a frame if anything changed since the last one.

@@ -6,7 +6,7 @@ use ratatui::text::Line;
 
 use super::spans::{LineBuilder, count};
 use super::theme::Theme;
-use crate::app::{App, Size};
+use crate::app::{App, Command, Context, Size};
 use crate::article::Article;
 use crate::marks::ViewFilter;
 use crate::search::Query;
@@ -68,10 +68,9 @@ pub fn draw(frame: &mut Frame, app: &App, size: Size, theme: &Theme) {
 fn empty_message(app: &App) -> String {
     let view_key = app
         .guide()
-        .list_hints
-        .iter()
-        .find(|h| h.label == "view")
-        .map(|h| format!("; {} changes the view", h.key))
+        .keys(Context::List, Command::CycleView)
+        .first()
+        .map(|key| format!("; {key} changes the view"))
         .unwrap_or_default();
     if app.search_prompt().is_some() {
         return "No article matches this search; Backspace deletes, Esc cancels.".to_owned();

@@ -7,7 +7,7 @@ use ratatui::widgets::{Block, Borders};
 
 use super::spans::{LineBuilder, count};
 use super::theme::Theme;
-use crate::app::{App, Picker, PickerEntry, PickerKind, Size};
+use crate::app::{App, Context, Picker, PickerEntry, PickerKind, Size};
 use crate::render::readable_url;
 use crate::text::width;
 
@@ -44,10 +44,12 @@ pub fn draw(frame: &mut Frame, app: &App, picker: &Picker, size: Size, theme: &T
         hints.push("0-9", theme.key);
         hints.push(" number  ", theme.dim);
     }
-    let hint_list = app.guide().picker_hints.iter();
+    let hint_list = super::hints(app.guide(), Context::Picker);
     // Links are opened one at a time: no marking.
     let one_at_a_time = matches!(picker.kind, PickerKind::Links | PickerKind::Backlinks);
-    let shown = hint_list.filter(|h| !one_at_a_time || h.label != "mark");
+    let shown = hint_list
+        .iter()
+        .filter(|h| !one_at_a_time || h.label != "mark");
     for (i, hint) in shown.enumerate() {
         hints.push(if i == 0 { "" } else { "  " }, theme.dim);
         hints.push(&hint.key, theme.key);

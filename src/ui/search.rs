@@ -9,7 +9,7 @@ use ratatui::text::Line;
 
 use super::spans::{LineBuilder, count};
 use super::theme::Theme;
-use crate::app::{App, find_in_lines};
+use crate::app::{App, Context, find_in_lines};
 use crate::search::{Query, SortOrder, highlight_styled_ranges, match_ranges};
 use crate::text::{cells, width};
 
@@ -65,7 +65,7 @@ pub fn push_prompt(b: &mut LineBuilder, input: &str, app: &App, theme: &Theme) -
     let cursor = start - b.left();
     b.push(" ", theme.selected);
     b.push(note, theme.dim);
-    for hint in &app.guide().search_hints {
+    for hint in &super::hints(app.guide(), Context::Search) {
         let need = 2 + width::str_width(&hint.key) + 1 + width::str_width(&hint.label);
         if need > b.left() {
             break;

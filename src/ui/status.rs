@@ -47,14 +47,7 @@ pub fn draw(frame: &mut Frame, app: &App, size: Size, theme: &Theme) {
             },
         );
     } else {
-        let guide = app.guide();
-        let hints = match app.context() {
-            Context::List => &guide.list_hints,
-            Context::Detail => &guide.detail_hints,
-            Context::Picker => &guide.picker_hints,
-            Context::Help => &guide.help_hints,
-            Context::Search => &guide.search_hints,
-        };
+        let hints = super::hints(app.guide(), app.context());
         // The link picker opens one link: it marks nothing.
         let links = matches!(
             app.overlay(),
@@ -62,9 +55,8 @@ pub fn draw(frame: &mut Frame, app: &App, size: Size, theme: &Theme) {
                 if matches!(p.kind, crate::app::PickerKind::Links | crate::app::PickerKind::Backlinks)
         );
         let hints: Vec<Hint> = hints
-            .iter()
+            .into_iter()
             .filter(|h| !links || h.label != "mark")
-            .cloned()
             .collect();
         push_hints(&mut b, &hints, theme);
     }

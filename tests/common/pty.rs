@@ -247,6 +247,12 @@ impl Pty {
         }
     }
 
+    /// The exit code once the program has ended within `within`, else
+    /// `None`.
+    pub fn exit_code_within(&mut self, within: Duration) -> Option<u32> {
+        self.exit_within(within).map(|status| status.exit_code())
+    }
+
     /// The exit status, failing the test (and killing the program) if it
     /// does not end within `within`.
     pub fn wait_for_exit(&mut self, within: Duration) -> ExitStatus {

@@ -5,6 +5,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::*;
+use crate::app::tests::{drive, report_progress};
 use crate::app::{Action, Options};
 use crate::keymap::Keymap;
 use crate::render;
@@ -54,8 +55,9 @@ fn selected_title(app: &App) -> String {
         .unwrap_or_default()
 }
 
+/// The watcher reports `paths`; the files are read (inline) and merged.
 fn changed(app: &mut App, paths: Vec<PathBuf>) -> Vec<Effect> {
-    app.update(Action::Library(LibraryEvent::Changed(paths)))
+    drive(app, Action::Library(LibraryEvent::Changed(paths)))
 }
 
 #[test]
@@ -171,13 +173,13 @@ fn a_full_reload_replaces_the_library() {
     let mut app = app_on(&root);
     app.update(Action::Last);
     fs::remove_file(root.join("a00.md")).unwrap();
-    let reloaded = Reloaded::new(Library::load(std::slice::from_ref(&root)));
-    app.update(Action::LibraryReloaded(reloaded.clone()));
+    let reload = || Box::new(Library::load(std::slice::from_ref(&root)));
+    app.update(Action::LibraryReloaded(reload()));
     assert_eq!(app.articles().len(), 19);
     assert_eq!(selected_title(&app), "a19");
     assert_eq!(app.library().name, "news");
-    // Handed over once.
-    app.update(Action::LibraryReloaded(reloaded));
+    // The same library again changes nothing.
+    app.update(Action::LibraryReloaded(reload()));
     assert_eq!(app.articles().len(), 19);
 }
 
@@ -185,11 +187,9 @@ fn a_full_reload_replaces_the_library() {
 fn an_active_search_is_run_again_on_the_new_articles() {
     let (_dir, root) = archive();
     let mut app = app_on(&root);
-    app.update(Action::Search);
+    drive(&mut app, Action::Search);
     app.search_index().unwrap().wait();
-    app.update(Action::Tick {
-        now: std::time::Instant::now(),
-    });
+    report_progress(&mut app);
     for c in "新聞".chars() {
         app.update(Action::Insert(c));
     }
@@ -209,9 +209,13 @@ fn an_active_search_is_run_again_on_the_new_articles() {
         if let Some(index) = app.search_index() {
             index.wait();
         }
-        app.update(Action::Tick {
-            now: std::time::Instant::now(),
-        });
+        report_progress(&mut app);
+        drive(
+            &mut app,
+            Action::Tick {
+                now: std::time::Instant::now(),
+            },
+        );
     }
     assert_eq!(selected_title(&app), "n");
     assert_eq!(app.visible().len(), 1);

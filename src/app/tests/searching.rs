@@ -77,13 +77,14 @@ fn indexed_app() -> App {
         width: 80,
         height: 24,
     });
-    app.update(Action::Tick {
-        now: std::time::Instant::now(),
-    });
+    drive(
+        &mut app,
+        Action::Tick {
+            now: std::time::Instant::now(),
+        },
+    );
     app.search_index().expect("the first tick starts it").wait();
-    app.update(Action::Tick {
-        now: std::time::Instant::now(),
-    });
+    report_progress(&mut app);
     assert!(!app.needs_tick());
     app
 }
@@ -259,10 +260,7 @@ fn results_fill_in_as_bodies_are_indexed() {
         Keymap::defaults().guide(),
         Options::default(),
     );
-    app.search.index = Some(SearchIndex::metadata_only(&app.library.articles));
-    app.update(Action::Tick {
-        now: std::time::Instant::now(),
-    });
+    app.with_bodies_pending();
     let progress = app.index_progress().expect("bodies are pending");
     assert_eq!((progress.indexed, progress.total), (0, 6));
     app.update(Action::Search);
@@ -275,12 +273,11 @@ fn results_fill_in_as_bodies_are_indexed() {
             .text
             .ends_with("so far (still indexing)")
     );
-    // The bodies are in: the next tick re-runs the kept search.
-    app.search.index = Some(SearchIndex::build(&app.library.articles));
-    assert!(app.needs_tick());
-    app.update(Action::Tick {
-        now: std::time::Instant::now(),
-    });
+    // The bodies are in: the progress report re-runs the kept search.
+    let index = SearchIndex::build(&app.library.articles);
+    let generation = app.search.generation;
+    app.update(Action::IndexStarted { generation, index });
+    report_progress(&mut app);
     assert_eq!(app.visible(), [0, 1, 2]);
     assert_eq!(app.index_progress(), None);
     assert!(!app.needs_tick());
@@ -403,13 +400,14 @@ fn a_reload_runs_the_kept_search_again() {
     std::sync::Arc::make_mut(&mut app.library.articles)[4].title = "颱風吹襲臺灣".into();
     app.search.library_changed(&app.library.articles);
     assert!(app.needs_tick());
-    app.update(Action::Tick {
-        now: std::time::Instant::now(),
-    });
+    drive(
+        &mut app,
+        Action::Tick {
+            now: std::time::Instant::now(),
+        },
+    );
     app.search_index().unwrap().wait();
-    app.update(Action::Tick {
-        now: std::time::Instant::now(),
-    });
+    report_progress(&mut app);
     assert_eq!(app.visible().len(), 4);
     assert!(app.visible().contains(&4));
     assert_eq!(app.sort_order(), SortOrder::Title, "still sorted by title");

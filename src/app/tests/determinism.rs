@@ -1,0 +1,143 @@
+//! `update` is a function of the state and the action: two apps given the
+//! same actions ask for the same effects and draw the same screens.
+
+use std::time::{Duration, Instant};
+
+use ratatui::{Terminal, backend::TestBackend};
+
+use super::*;
+use crate::marks::{Marks, SAVE_DELAY};
+use crate::search::SearchIndex;
+use crate::watch::LibraryEvent;
+
+/// `update` is a function of the state and the action: two apps given the
+/// same actions ask for the same effects and draw the same screens.
+#[test]
+fn update_is_deterministic() {
+    fn body(app: &App) -> Action {
+        let article = app.detail().map_or(0, |d| d.article);
+        Action::BodyLoaded {
+            article,
+            path: app.articles()[article].path.clone(),
+            result: Ok(crate::render::render_body(
+                "第一段\n\n第二段 https://example.org/x",
+                None,
+            )),
+        }
+    }
+    let script: Vec<fn(&App) -> Action> = vec![
+        |_| Action::MoveDown,
+        |_| Action::PageDown,
+        |_| Action::Open,
+        body,
+        |_| Action::NextArticle,
+        body,
+        |_| Action::ToggleStar,
+        |_| Action::ToggleRead,
+        |_| Action::Back,
+        |_| Action::CycleView,
+        |_| Action::TagPicker,
+        |_| Action::Insert('港'),
+        |_| Action::MoveDown,
+        |_| Action::Apply,
+        |_| Action::Help,
+        |_| Action::Back,
+        |_| Action::ClearFilters,
+        |_| Action::CycleSort,
+        |_| Action::ScrollDown { column: 3, row: 5 },
+        |_| Action::Click { column: 3, row: 4 },
+        |_| Action::Resize {
+            width: 50,
+            height: 16,
+        },
+        |_| Action::MarkAllRead,
+        |_| Action::Answer(true),
+        |_| Action::OpenLink,
+        |_| Action::Quit,
+    ];
+    let (mut one, mut two) = (app(), app());
+    for (step, make) in script.iter().enumerate() {
+        let (a, b) = (make(&one), make(&two));
+        assert_eq!(one.update(a), two.update(b), "effects at step {step}");
+        assert_eq!(screen(&one), screen(&two), "screen at step {step}");
+        assert_eq!(one.visible(), two.visible(), "list at step {step}");
+    }
+}
+
+/// The same with time and background work in the script: ticks (the
+/// index asked for, marks saved when due), the index arriving and growing,
+/// `/` searching, files changing on disk. The outcomes are given as
+/// actions, so both apps see the same ones.
+#[test]
+fn update_is_deterministic_with_ticks_search_and_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("marks.json");
+    let start = Instant::now();
+    let tick = move |after: Duration| move |_: &App| Action::Tick { now: start + after };
+    let ms = Duration::from_millis;
+    let index_in = |app: &App| Action::IndexStarted {
+        generation: app.search.generation,
+        index: SearchIndex::build(app.articles()),
+    };
+    let progress = |app: &App| Action::IndexProgress {
+        generation: app.search.generation,
+        progress: app.search_index().unwrap().progress(),
+    };
+    let script: Vec<Step> = vec![
+        Box::new(tick(ms(0))),
+        Box::new(index_in),
+        Box::new(progress),
+        Box::new(|_| Action::ToggleStar),
+        Box::new(tick(ms(100))),
+        Box::new(tick(ms(100) + SAVE_DELAY)),
+        Box::new(|_| Action::Search),
+        Box::new(|_| Action::Insert('港')),
+        Box::new(|_| Action::Insert('聞')),
+        Box::new(|_| Action::DeleteChar),
+        Box::new(|_| Action::MoveDown),
+        Box::new(|_| Action::Apply),
+        Box::new(|_| Action::CycleSort),
+        Box::new(|_| Action::Search),
+        Box::new(|_| Action::Insert('第')),
+        Box::new(|_| Action::Back),
+        Box::new(tick(ms(2_000))),
+        Box::new(|_| Action::Library(LibraryEvent::Changed(vec!["/news/x.md".into()]))),
+        Box::new(|_| Action::Library(LibraryEvent::Changed(vec!["/news/y.md".into()]))),
+        Box::new(|_| Action::ChangesScanned(Box::default())),
+        Box::new(|_| Action::ChangesScanned(Box::default())),
+        Box::new(|_| Action::FlushMarks),
+        Box::new(tick(ms(3_000))),
+    ];
+    let with_marks = || app().with_marks(Marks::open(&file).0);
+    let (mut one, mut two) = (with_marks(), with_marks());
+    let mut asked = Vec::new();
+    for (step, make) in script.iter().enumerate() {
+        let (a, b) = (make(&one), make(&two));
+        let effects = one.update(a);
+        assert_eq!(effects, two.update(b), "effects at step {step}");
+        assert_eq!(screen(&one), screen(&two), "screen at step {step}");
+        assert_eq!(one.visible(), two.visible(), "list at step {step}");
+        asked.extend(effects);
+    }
+    // What the script was meant to exercise did happen.
+    let kinds: Vec<&str> = asked
+        .iter()
+        .map(|e| match e {
+            Effect::StartIndex { .. } => "index",
+            Effect::SaveMarks(_) => "save",
+            Effect::ScanChanges { .. } => "scan",
+            _ => "other",
+        })
+        .collect();
+    assert_eq!(kinds, ["index", "save", "scan", "scan"], "{asked:?}");
+    assert!(!one.visible().is_empty());
+}
+
+/// One step of a script: the action to apply, made from the app as it is.
+type Step = Box<dyn Fn(&App) -> Action>;
+
+fn screen(app: &App) -> ratatui::buffer::Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal.draw(|frame| crate::ui::draw(frame, app)).unwrap();
+    terminal.backend().buffer().clone()
+}
