@@ -27,7 +27,7 @@ fn median(runs: usize, mut f: impl FnMut()) -> (Duration, f64) {
             (start.elapsed(), cpu() - before)
         })
         .collect();
-    times.sort_by(|a, b| a.0.cmp(&b.0));
+    times.sort_by_key(|t| t.0);
     times[runs / 2]
 }
 

@@ -40,6 +40,10 @@ pub(crate) fn drive(app: &mut App, action: Action) -> Vec<Effect> {
                     store,
                 } => queue.extend(runner.start_index(generation, articles, store)),
                 Effect::SaveMarks(job) => queue.extend(runner.save_marks(job)),
+                Effect::ScanLinks {
+                    articles,
+                    generation,
+                } => queue.extend(runner.scan_links(articles, generation)),
                 other => left.push(other),
             }
         }
@@ -118,12 +122,14 @@ fn app() -> App {
 /// [`app`] with its search index built.
 fn searchable_app() -> App {
     let mut app = app();
-    let tick = || Action::Tick {
-        now: std::time::Instant::now(),
-    };
-    app.update(tick());
+    drive(
+        &mut app,
+        Action::Tick {
+            now: std::time::Instant::now(),
+        },
+    );
     app.search_index().expect("the first tick starts it").wait();
-    app.update(tick());
+    report_progress(&mut app);
     app
 }
 

@@ -168,17 +168,7 @@ where
                     Effect::ScanLinks {
                         articles,
                         generation,
-                    } => {
-                        let job = move || {
-                            let (links, graph) = library::scan_links(&articles);
-                            Action::LinksResolved {
-                                generation,
-                                links: std::sync::Arc::new(links),
-                                graph: std::sync::Arc::new(graph),
-                            }
-                        };
-                        queue.extend(self.runner.run("links", job));
-                    }
+                    } => queue.extend(self.runner.scan_links(articles, generation)),
                     Effect::OpenUrl(url) => match browser::plan(&url) {
                         Launch::Background => {
                             browser::open_in_background(url, self.runner.sender());

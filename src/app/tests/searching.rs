@@ -280,6 +280,11 @@ fn results_fill_in_as_bodies_are_indexed() {
     report_progress(&mut app);
     assert_eq!(app.visible(), [0, 1, 2]);
     assert_eq!(app.index_progress(), None);
+    // The first tick also asks for the scan of links between articles.
+    let asked = app.update(Action::Tick {
+        now: std::time::Instant::now(),
+    });
+    assert!(matches!(asked[..], [Effect::ScanLinks { .. }]), "{asked:?}");
     assert!(!app.needs_tick());
 }
 
