@@ -144,7 +144,8 @@ fn link_line(
     } else {
         ""
     };
-    b.push_fit(&format!(" [{n}{mark}]"), count_width + 5, patch(theme.key));
+    let label_width = count_width + 4 + width::str_width(mark);
+    b.push_fit(&format!(" [{n}{mark}]"), label_width, patch(theme.key));
     // An address written out in the text is its own text.
     if !text.is_empty() && readable_url(text) != url {
         // The text takes at most a third, the address the rest.
