@@ -16,7 +16,9 @@
 //! `INKSTONE_BIN=<binary>` measures another build),
 //! `cargo bench --bench scale -- <folder>` for another tree, e.g. the 1M tree
 //! that `scripts/build-million-tree.sh` builds at `target/corpus-million`
-//! (used by default when it exists). `--runs N` (default 3) per figure.
+//! (used by default when it exists). `--runs N` (default 3) per figure;
+//! `--lists` stops after the `list`/`tags` rows (e.g. to compare a tree of
+//! `.html` files with the same tree as `.md`).
 //! Linux only (peak RSS is `VmHWM` read from `/proc/<pid>/status` while the
 //! process runs). The machine is shared: the load average is printed with
 //! every figure.
@@ -232,12 +234,14 @@ fn default_tree() -> Option<PathBuf> {
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut runs = 3;
+    let mut lists_only = false;
     let mut tree = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--runs" => runs = it.next().and_then(|n| n.parse().ok()).unwrap_or(runs),
             "--bench" => {}
+            "--lists" => lists_only = true,
             other if !other.starts_with('-') => tree = Some(PathBuf::from(other)),
             _ => {}
         }
@@ -289,7 +293,9 @@ fn main() {
     );
     line("warm `list`", &warm_list, Some(("walk", walk)));
     line("warm `tags`", &tags, None);
-
+    if lists_only {
+        return;
+    }
     readers(&home, &root, runs, walk, floor);
 }
 

@@ -1,23 +1,43 @@
 //! The reader's state and the one function that changes it.
 //!
 //! Flow: terminal events -> `keymap` -> [`Action`] -> [`App::update`] ->
-//! [`Effect`]s that `tui` performs (reading a body, opening a browser),
-//! whose outcomes come back as actions. `ui::draw` only reads an `App`.
+//! [`Effect`]s that the effect runner in `tui` performs (reading a body or
+//! changed files, opening the search index, saving marks, opening a
+//! browser), slow ones on worker threads, whose outcomes come back as
+//! actions. `update` does no IO, reads no clock (time comes in
+//! `Action::Tick`) and starts no thread; `ui::draw` only reads an `App`.
+//!
+//! The state is split into parts that own their data:
+//! - `Catalog` (`catalog`): what the list derives from the articles (the
+//!   default order, column widths, duplicates, label indexes), rebuilt when
+//!   they change (`reload`);
+//! - the list (`list`): the listed articles and the highlight, with the
+//!   moves within it;
+//! - [`SearchState`] (`search`, `update_search`): the index, the `/`
+//!   prompt, sort orders, matches in the open article;
+//! - [`MarkState`] (`marks`, `update_marks`): read and starred flags, the
+//!   view, and when changes are due to be saved;
+//! - [`Detail`] (`detail`): the open article, its layout and scroll;
+//! - pop-ups ([`Overlay`]: pickers in `picker`/`update_overlay`, help).
+//!
+//! `App::update` (`update`) routes each action to the view or pop-up that
+//! has the keys, and those call into the parts above.
 //!
 //! Extension points for later features:
 //! - a new way to narrow the list is a [`Criterion`] variant: `refilter`
-//!   recomputes `visible` and keeps the selection;
-//! - per-article marks (read, starred) live in [`MarkState`] (`marks`),
-//!   with the all/unread/starred view applied after the criteria;
+//!   recomputes what is listed and keeps the selection;
 //! - the articles may change under the reader (live updates, `reload`):
-//!   anything derived from them is rebuilt in `index_library`;
+//!   anything derived from them belongs in the `Catalog`, rebuilt by
+//!   `index_library`;
 //! - a new key-bindable action is one entry in the `bindable` block of
 //!   `action.rs` (name and help text; [`Command`] derives from it);
 //! - messages for the person go through [`App::notify`] / [`App::fail`];
-//! - work outside the process is a new [`Effect`].
+//! - work outside the process is a new [`Effect`], performed in
+//!   `tui::effects` / `tui::Session::dispatch`, answered by an action.
 
 mod action;
 mod archive;
+mod catalog;
 mod command;
 mod cursor;
 pub mod dates;
@@ -28,9 +48,11 @@ mod find;
 mod geometry;
 mod guide;
 mod index;
+mod list;
 mod marks;
 mod navigate;
 mod picker;
+mod queries;
 mod reload;
 mod search;
 mod update;
@@ -57,10 +79,11 @@ pub use search::{Prompt, SearchState, find_in_lines};
 pub use update_marks::Confirm;
 pub use url_check::check_url;
 
-use crate::article::Article;
-use crate::library::{Duplicates, Library};
+use crate::library::Library;
 use crate::marks::{MarkBook, Marks, ViewFilter};
 use crate::problem::Severity;
+use catalog::Catalog;
+use list::ListState;
 
 /// The main view underneath any pop-up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -130,22 +153,12 @@ impl Options {
 #[derive(Debug)]
 pub struct App {
     library: Library,
-    /// Every article index, newest first: the list's order.
-    order: Vec<usize>,
-    /// `rank[article]` is its position in `order`.
-    rank: Vec<usize>,
+    /// What the list derives from the articles (order, columns,
+    /// duplicates, label indexes).
+    catalog: Catalog,
     filters: Filters,
-    /// Tags and categories as numbers, for fast filters and counts; built
-    /// after the first frame (`indexed` says when).
-    index: Indexes,
-    indexed: bool,
-    /// The pickers' entries when no filter is active (the common case),
-    /// built once.
-    all_tags: Choices,
-    all_categories: Choices,
-    /// Indices of the articles the list shows, in `order`.
-    visible: Vec<usize>,
-    list: Cursor,
+    /// The listed articles and the highlight.
+    list: ListState,
     view: View,
     detail: Option<Detail>,
     overlay: Option<Overlay>,
@@ -153,16 +166,6 @@ pub struct App {
     size: Size,
     options: Options,
     guide: KeyGuide,
-    /// Columns of the list's source column, from the widest source.
-    source_width: usize,
-    /// Columns of the list's date column, for the date format (and the
-    /// time format when `has_times`).
-    date_width: usize,
-    /// Whether some article gives a time of day: then the list shows times.
-    has_times: bool,
-    /// Exact duplicates, found when `options.collapse_duplicates`: only the
-    /// first of each group is listed.
-    duplicates: Duplicates,
     marks: MarkState,
     /// A yes/no question in the status line.
     confirm: Option<Confirm>,
@@ -189,26 +192,16 @@ pub struct App {
 impl App {
     pub fn new(library: Library, guide: KeyGuide, options: Options) -> Self {
         let mut app = App {
-            all_tags: Choices::new(Vec::new()),
-            all_categories: Choices::new(Vec::new()),
-            index: Indexes::default(),
-            indexed: false,
-            visible: Vec::new(),
-            order: Vec::new(),
-            rank: Vec::new(),
+            catalog: Catalog::empty(&options),
             filters: Filters::default(),
-            list: Cursor::default(),
+            list: ListState::default(),
             view: View::List,
             detail: None,
             overlay: None,
             status: None,
             size: Size::new(80, 24),
-            date_width: dates::column_width(&options.date_format),
-            has_times: false,
-            duplicates: Duplicates::default(),
             options,
             guide,
-            source_width: 0,
             marks: MarkState::new(MarkBook::in_memory(), &[]),
             confirm: None,
             search: SearchState::default(),
@@ -223,10 +216,10 @@ impl App {
             library,
         };
         app.index_library();
-        app.visible = app.order.clone();
-        if app.duplicates.copy_count() > 0 {
-            let duplicates = &app.duplicates;
-            app.visible.retain(|&i| !duplicates.is_copy(i));
+        app.list.visible = app.catalog.order.order.clone();
+        if app.catalog.duplicates.copy_count() > 0 {
+            let duplicates = &app.catalog.duplicates;
+            app.list.visible.retain(|&i| !duplicates.is_copy(i));
         }
         let errors = app
             .library
@@ -250,112 +243,6 @@ impl App {
         self.marks = MarkState::new(marks.into_book(), &self.library.articles);
         self.refilter();
         self
-    }
-
-    pub fn library(&self) -> &Library {
-        &self.library
-    }
-
-    /// Read and starred flags, the marks behind them, and the view.
-    pub fn marks(&self) -> &MarkState {
-        &self.marks
-    }
-
-    /// All, unread only, or starred only.
-    pub fn view_filter(&self) -> ViewFilter {
-        self.marks.view()
-    }
-
-    /// How many listed articles are unread.
-    pub fn unread_listed(&self) -> usize {
-        self.marks.count_unread(&self.visible)
-    }
-
-    /// The question waiting for y/n, if any.
-    pub fn confirm(&self) -> Option<Confirm> {
-        self.confirm
-    }
-
-    /// `articles[article]`'s date in the configured format ("" if none),
-    /// with its time when the library has times.
-    pub fn date_text(&self, article: &Article) -> String {
-        let time = self.has_times.then_some(self.options.time_format.as_str());
-        dates::stamp(article, &self.options.date_format, time).unwrap_or_default()
-    }
-
-    /// How many files hold `article` (1 + its exact duplicates, which are
-    /// not listed), when duplicates are collapsed.
-    pub fn copy_count(&self, article: usize) -> usize {
-        1 + self.duplicates.copies_of(article).len()
-    }
-
-    /// Columns of the list's date column.
-    pub fn date_width(&self) -> usize {
-        self.date_width
-    }
-
-    pub fn articles(&self) -> &[Article] {
-        &self.library.articles
-    }
-
-    pub fn filters(&self) -> &Filters {
-        &self.filters
-    }
-
-    /// Indices of the listed articles, in list order.
-    pub fn visible(&self) -> &[usize] {
-        &self.visible
-    }
-
-    pub fn list_cursor(&self) -> Cursor {
-        self.list
-    }
-
-    /// The index of the article under the list selection.
-    pub fn selected_article(&self) -> Option<usize> {
-        self.visible.get(self.list.selected).copied()
-    }
-
-    pub fn view(&self) -> View {
-        self.view
-    }
-
-    pub fn detail(&self) -> Option<&Detail> {
-        self.detail.as_ref()
-    }
-
-    pub fn overlay(&self) -> Option<&Overlay> {
-        self.overlay.as_ref()
-    }
-
-    pub fn status(&self) -> Option<&Status> {
-        self.status.as_ref()
-    }
-
-    pub fn size(&self) -> Size {
-        self.size
-    }
-
-    pub fn options(&self) -> &Options {
-        &self.options
-    }
-
-    pub fn guide(&self) -> &KeyGuide {
-        &self.guide
-    }
-
-    /// The help pop-up at this size, border included.
-    pub fn help_area(&self) -> ratatui::layout::Rect {
-        self.size.help_area(self.guide.help_width())
-    }
-
-    /// Columns of help text inside the pop-up's border.
-    pub fn help_text_width(&self) -> usize {
-        usize::from(self.help_area().width.saturating_sub(2))
-    }
-
-    pub fn source_width(&self) -> usize {
-        self.source_width
     }
 
     /// The bindings that apply now.
@@ -399,31 +286,27 @@ impl App {
     /// selected article (on the same screen row) when it is still listed,
     /// else selecting the one that followed it.
     fn refilter(&mut self) {
-        let previous = self.selected_article();
-        let row_on_screen = self.list.selected.saturating_sub(self.list.offset);
-        self.visible = self.listed();
-        let rank = self.search.sorted().map_or(&self.rank, |s| &s.rank);
-        let position = previous.map_or(0, |article| {
-            let at = rank[article];
-            self.visible.partition_point(|&i| rank[i] < at)
-        });
-        let rows = self.size.body_rows();
-        self.list.selected = position.min(self.visible.len().saturating_sub(1));
-        self.list.offset = self.list.selected.saturating_sub(row_on_screen);
-        self.list.reveal(self.visible.len(), rows);
+        let listed = self.listed();
+        let rank = self
+            .search
+            .sorted()
+            .map_or(&self.catalog.order.rank, |s| &s.rank);
+        self.list.show(listed, rank, self.size.body_rows());
     }
 
     /// The articles the criteria and the view let through, in the list's
     /// order.
     fn listed(&self) -> Vec<usize> {
-        let mut listed = self
-            .filters
-            .apply(&self.order, &self.library.articles, &self.index);
+        let unindexed = Indexes::default();
+        let index = self.catalog.labels().map_or(&unindexed, |l| &l.index);
+        let mut listed =
+            self.filters
+                .apply(&self.catalog.order.order, &self.library.articles, index);
         if self.marks.view() != ViewFilter::All {
             listed.retain(|&i| self.marks.admits(i));
         }
-        if self.duplicates.copy_count() > 0 {
-            listed.retain(|&i| !self.duplicates.is_copy(i));
+        if self.catalog.duplicates.copy_count() > 0 {
+            listed.retain(|&i| !self.catalog.duplicates.is_copy(i));
         }
         self.search
             .in_sort_order(listed, self.library.articles.len())

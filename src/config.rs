@@ -6,7 +6,8 @@
 //! then the reader takes the rest: `library` paths (when none are given on
 //! the command line), the `keys` overrides into its keymap
 //! (`Keymap::with_config`), [`Config::monochrome`] and `colors` into the
-//! app's options (laid over `ui::Theme`), `date_format` and `time_format`
+//! app's options (laid over `ui::Theme`, and over article text through
+//! `Options::article_styles`), `date_format` and `time_format`
 //! (also the app's options), and `mouse`.
 
 mod error;

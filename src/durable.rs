@@ -21,9 +21,15 @@ pub enum Durability {
 /// temporary file is named `.<name>.tmp-<pid>-<n>` so that concurrent
 /// writers never share one, and is removed if anything fails.
 pub fn write_atomic(path: &Path, bytes: &[u8], durability: Durability) -> io::Result<()> {
+    write_atomic_parts(path, &[bytes], durability)
+}
+
+/// [`write_atomic`] of `parts` one after the other, without joining them
+/// in memory first.
+pub fn write_atomic_parts(path: &Path, parts: &[&[u8]], durability: Durability) -> io::Result<()> {
     let dir = parent_dir(path);
     let tmp = temp_path(path);
-    let result = write_then_rename(&tmp, path, bytes, durability);
+    let result = write_then_rename(&tmp, path, parts, durability);
     if result.is_err() {
         let _ = fs::remove_file(&tmp);
         return result;
@@ -37,11 +43,13 @@ pub fn write_atomic(path: &Path, bytes: &[u8], durability: Durability) -> io::Re
 fn write_then_rename(
     tmp: &Path,
     path: &Path,
-    bytes: &[u8],
+    parts: &[&[u8]],
     durability: Durability,
 ) -> io::Result<()> {
     let mut file = File::create(tmp)?;
-    file.write_all(bytes)?;
+    for part in parts {
+        file.write_all(part)?;
+    }
     if durability == Durability::Synced {
         file.sync_all()?;
     }
@@ -111,6 +119,8 @@ mod tests {
         write_atomic(&path, b"one", Durability::Synced).unwrap();
         write_atomic(&path, b"two", Durability::RenameOnly).unwrap();
         assert_eq!(fs::read(&path).unwrap(), b"two");
+        write_atomic_parts(&path, &[b"th", b"", b"ree"], Durability::RenameOnly).unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"three");
         let names: Vec<_> = fs::read_dir(dir.path())
             .unwrap()
             .flatten()

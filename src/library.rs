@@ -95,8 +95,9 @@ pub struct LoadOptions {
     /// Also read every body in full, to report invalid UTF-8 or NUL bytes
     /// in it. `check` does; start-up does not (it reads front matter only).
     pub verify_bodies: bool,
-    /// Read every body whole to hash it, for finding exact duplicates
-    /// (`Article::body_hash`).
+    /// Hash the bodies of articles whose title and date match another's,
+    /// for finding exact duplicates (`Article::body_hash`; see
+    /// `Duplicates`).
     pub hash_bodies: bool,
 }
 
@@ -182,6 +183,9 @@ impl Library {
         if saw_link || paths.len() > 1 {
             drop_duplicates(&mut articles, &mut problems);
         }
+        if options.hash_bodies {
+            duplicates::hash_colliding(&mut articles);
+        }
         let mut library = Self::assemble(library_name(paths), articles, problems);
         library.roots = paths.to_vec();
         library.skipped = skipped;
@@ -207,6 +211,9 @@ impl Library {
         let mut gathered = Gathered::default();
         for result in samples::load(options) {
             gathered.add(result);
+        }
+        if options.hash_bodies {
+            duplicates::hash_colliding(&mut gathered.articles);
         }
         Self::assemble("samples".to_owned(), gathered.articles, gathered.problems)
     }

@@ -175,6 +175,24 @@ fn second_list_uses_the_cache_and_sees_changes() {
     assert_eq!(titles(&home.run(&["list", root_arg])), ["three", "uno"]);
 }
 
+#[test]
+fn show_writes_dates_as_the_reader_does() {
+    let home = Home::new();
+    let root = archive(&home);
+    let file = root.join("two.md");
+    let show = |home: &Home| stdout(&home.run(&["show", "--width", "60", file.to_str().unwrap()]));
+    let lines: Vec<String> = show(&home).lines().map(str::to_owned).collect();
+    assert_eq!(lines[..2], ["two", "2020-01-02"], "{lines:?}");
+    home.write_config("date_format: \"%d %b %Y\"\n");
+    let lines: Vec<String> = show(&home).lines().map(str::to_owned).collect();
+    assert_eq!(lines[..2], ["two", "02 Jan 2020"], "{lines:?}");
+    // A config that cannot be read leaves `show` to its defaults.
+    home.write_config("date_format: [\n");
+    let out = home.run(&["show", "--width", "60", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("2020-01-02"));
+}
+
 /// What the reader prints before refusing to start on these bindings in
 /// config.yaml (see `reader_e2e::bad_config_keys_are_refused_...`).
 fn refused_keys(home: &Home, line: usize, key: &str, message: &str) -> String {

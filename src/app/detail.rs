@@ -4,6 +4,9 @@
 
 use ratatui::text::Line;
 
+use super::Action;
+use super::cursor::signed;
+use super::list::WHEEL_ROWS;
 use crate::article::Article;
 use crate::render::{self, ArticleStyles, Document, Page, PageBody};
 use crate::text::cells;
@@ -92,6 +95,27 @@ impl Detail {
         }
         self.lines = lines;
         self.width = width;
+    }
+
+    /// Scrolls for a movement key or the wheel, `rows` being the rows on
+    /// screen; says whether `action` was one.
+    pub(super) fn update(&mut self, action: &Action, rows: usize) -> bool {
+        let page = signed(rows.max(1));
+        let half = signed((rows / 2).max(1));
+        match action {
+            Action::HalfPageDown => self.scroll_by(half, rows),
+            Action::HalfPageUp => self.scroll_by(-half, rows),
+            Action::MoveDown => self.scroll_by(1, rows),
+            Action::MoveUp => self.scroll_by(-1, rows),
+            Action::PageDown => self.scroll_by(page, rows),
+            Action::PageUp => self.scroll_by(-page, rows),
+            Action::ScrollDown { .. } => self.scroll_by(WHEEL_ROWS, rows),
+            Action::ScrollUp { .. } => self.scroll_by(-WHEEL_ROWS, rows),
+            Action::First => self.scroll_to(0, rows),
+            Action::Last => self.scroll_to(usize::MAX, rows),
+            _ => return false,
+        }
+        true
     }
 
     /// The furthest `scroll` goes: the last line at the bottom of the pane.

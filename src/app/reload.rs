@@ -7,13 +7,10 @@
 
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
-
-use super::{App, Criterion, Effect, Indexes, View, dates, update_filters};
-use crate::article::Article;
-use crate::library::{ChangeScan, Duplicates, Library};
+use super::catalog::Catalog;
+use super::{App, Criterion, Effect, View};
+use crate::library::{ChangeScan, Library};
 use crate::search::Matches;
-use crate::text::width;
 use crate::watch::LibraryEvent;
 
 /// Articles looked at after the selected one when it disappears.
@@ -109,62 +106,27 @@ impl App {
         effects
     }
 
-    /// Derives what the list needs from the articles: order, column
-    /// widths, mark flags. The label indexes wait for [`App::index_labels`].
+    /// Derives what the list needs from the articles (the [`Catalog`]:
+    /// order, column widths) and the mark flags. The label indexes wait for
+    /// [`App::index_labels`].
     pub(super) fn index_library(&mut self) {
-        let articles = &self.library.articles;
-        let mut order: Vec<usize> = (0..articles.len()).collect();
-        // Newest first by instant; undated articles last, otherwise in
-        // loading order.
-        order.sort_by_key(|&i| std::cmp::Reverse(articles[i].instant()));
-        let mut rank = vec![0; order.len()];
-        for (pos, &i) in order.iter().enumerate() {
-            rank[i] = pos;
-        }
-        // On all cores: this reads every article, on the way to the first
-        // frame.
-        self.source_width = articles
-            .par_iter()
-            .filter_map(Article::source)
-            .map(width::str_width)
-            .max()
-            .unwrap_or(0);
-        self.order = order;
-        self.rank = rank;
-        self.has_times = articles.iter().any(|a| a.datetime.is_some());
-        self.date_width = dates::column_width(&self.options.date_format)
-            + if self.has_times {
-                dates::time_column_width(&self.options.time_format)
-            } else {
-                0
-            };
-        self.duplicates = if self.options.collapse_duplicates {
-            Duplicates::find(articles)
-        } else {
-            Duplicates::default()
-        };
+        self.catalog = Catalog::build(&self.library.articles, &self.options);
         self.marks.rebuild(&self.library.articles);
-        self.indexed = false;
     }
 
-    /// Builds the tag and category indexes and the pickers' lists (about
-    /// 100 ms for 50,000 articles), once per library: after the first frame
-    /// (the first `Tick`), or before the first action that needs them.
+    /// Builds the tag and category indexes and the pickers' lists once per
+    /// library: after the first frame (the first `Tick`), or before the
+    /// first action that needs them.
     pub(super) fn index_labels(&mut self) {
-        if self.indexed {
-            return;
-        }
-        self.index = Indexes::build(&self.library.articles, &self.rank);
-        self.all_tags = update_filters::choices(self.index.tags.all_counts());
-        self.all_categories = update_filters::choices(self.index.categories.all_counts());
-        self.indexed = true;
+        self.catalog.index_labels(&self.library.articles);
     }
 
     fn anchor(&self) -> Anchor {
         let selected = self
+            .list
             .visible
             .iter()
-            .skip(self.list.selected)
+            .skip(self.list.cursor.selected)
             .take(FOLLOWERS)
             .filter_map(|&i| self.library.articles.get(i))
             .map(|a| a.id.clone())
@@ -179,7 +141,11 @@ impl App {
         };
         Anchor {
             selected,
-            row_on_screen: self.list.selected.saturating_sub(self.list.offset),
+            row_on_screen: self
+                .list
+                .cursor
+                .selected
+                .saturating_sub(self.list.cursor.offset),
             open,
         }
     }
@@ -193,15 +159,19 @@ impl App {
         let index = self.renew_search();
         self.archive.library_changed();
         self.history.clear();
-        self.visible = self.listed();
+        self.list.visible = self.listed();
         let position = anchor.selected.iter().find_map(|id| {
             let article = self.find(id)?;
-            self.visible.iter().position(|&i| i == article)
+            self.list.visible.iter().position(|&i| i == article)
         });
         let rows = self.size.body_rows();
-        self.list.selected = position.unwrap_or(0);
-        self.list.offset = self.list.selected.saturating_sub(anchor.row_on_screen);
-        self.list.reveal(self.visible.len(), rows);
+        self.list.cursor.selected = position.unwrap_or(0);
+        self.list.cursor.offset = self
+            .list
+            .cursor
+            .selected
+            .saturating_sub(anchor.row_on_screen);
+        self.list.cursor.reveal(self.list.visible.len(), rows);
 
         let mut effects: Vec<Effect> = index.into_iter().collect();
         let Some((id, path)) = &anchor.open else {

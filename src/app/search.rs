@@ -16,6 +16,7 @@ use std::sync::Arc;
 
 use ratatui::text::Line;
 
+use super::catalog::ListOrder;
 use super::{App, Criterion, Cursor, Detail, Effect};
 use crate::article::Article;
 use crate::search::{
@@ -40,8 +41,8 @@ pub struct SearchState {
     pub(super) prompt: Option<Prompt>,
     pub(super) sort: SortOrder,
     /// The list order for each order other than the default (which is
-    /// `App::order`), computed on first use.
-    pub(super) sorted: Vec<(SortOrder, Sorted)>,
+    /// the catalog's), computed on first use.
+    pub(super) sorted: Vec<(SortOrder, ListOrder)>,
     /// The matches in the open article, for `n` / `N`.
     pub(super) hits: Option<DetailHits>,
     /// The articles changed: searches kept must run again on a new index.
@@ -56,24 +57,6 @@ pub struct Prompt {
     pub(super) previous: Option<Criterion>,
     /// The list selection before `/`, restored by Esc.
     pub(super) cursor: Cursor,
-}
-
-/// One list order: the article indices in order, and each one's position.
-#[derive(Debug)]
-pub(super) struct Sorted {
-    pub(super) order: Vec<usize>,
-    pub(super) rank: Vec<usize>,
-}
-
-impl Sorted {
-    fn new(sort: SortOrder, articles: &[Article]) -> Self {
-        let order = sort.sorted(articles);
-        let mut rank = vec![0; order.len()];
-        for (position, &i) in order.iter().enumerate() {
-            rank[i] = position;
-        }
-        Sorted { order, rank }
-    }
 }
 
 /// The matches of one query in one article as laid out at one width.
@@ -161,7 +144,7 @@ impl SearchState {
     }
 
     /// The current list order, when it is not the default one.
-    pub(super) fn sorted(&self) -> Option<&Sorted> {
+    pub(super) fn sorted(&self) -> Option<&ListOrder> {
         self.sorted
             .iter()
             .find(|(sort, _)| *sort == self.sort)
@@ -172,7 +155,8 @@ impl SearchState {
     pub(super) fn set_sort(&mut self, sort: SortOrder, articles: &[Article]) {
         self.sort = sort;
         if sort != SortOrder::default() && self.sorted().is_none() {
-            self.sorted.push((sort, Sorted::new(sort, articles)));
+            self.sorted
+                .push((sort, ListOrder::new(sort.sorted(articles))));
         }
     }
 
@@ -249,7 +233,7 @@ impl App {
     /// index, build the label indexes, save marks.
     pub fn needs_tick(&self) -> bool {
         let search = self.search.index.is_none() && !self.search.requested;
-        search || !self.indexed || self.marks.needs_tick() || !self.archive.requested
+        search || !self.catalog.has_labels() || self.marks.needs_tick() || !self.archive.requested
     }
 }
 

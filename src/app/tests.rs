@@ -2,6 +2,7 @@
 
 mod archive;
 mod determinism;
+mod drive;
 mod filtering;
 mod finding;
 mod marks;
@@ -10,59 +11,14 @@ mod options;
 mod screen;
 mod searching;
 
-use std::collections::VecDeque;
+pub(crate) use drive::{drive, report_progress};
 
 use chrono::NaiveDate;
 
 use super::*;
-use crate::article::BodySource;
+use crate::article::{Article, BodySource};
 use crate::keymap::Keymap;
 use crate::render;
-use crate::tui::{Runner, Workers};
-
-/// Applies `action` as the reader's session does with inline workers: the
-/// effects that read changed files, open the search index or save marks
-/// are performed at once by the effect runner and their outcomes applied
-/// in turn. Returns the other effects (body loads, browsers, quitting).
-pub(crate) fn drive(app: &mut App, action: Action) -> Vec<Effect> {
-    let mut runner = Runner::new(Workers::Inline);
-    let mut queue = VecDeque::from([action]);
-    let mut left = Vec::new();
-    while let Some(action) = queue.pop_front() {
-        for effect in app.update(action) {
-            match effect {
-                Effect::ScanChanges { roots, paths } => {
-                    queue.extend(runner.scan_changes(roots, paths));
-                }
-                Effect::StartIndex {
-                    generation,
-                    articles,
-                    store,
-                } => queue.extend(runner.start_index(generation, articles, store)),
-                Effect::SaveMarks(job) => queue.extend(runner.save_marks(job)),
-                Effect::ScanLinks {
-                    articles,
-                    generation,
-                } => queue.extend(runner.scan_links(articles, generation)),
-                other => left.push(other),
-            }
-        }
-    }
-    left
-}
-
-/// Reports how far the search index has come, as the session does on
-/// each turn of the event loop.
-pub(crate) fn report_progress(app: &mut App) {
-    if let Some(index) = app.search_index() {
-        let progress = index.progress();
-        let generation = app.search.generation;
-        app.update(Action::IndexProgress {
-            generation,
-            progress,
-        });
-    }
-}
 
 /// An article with the given title, categories and tags.
 pub(crate) fn article(title: &str, categories: &[&str], tags: &[&str]) -> Article {

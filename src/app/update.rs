@@ -4,9 +4,6 @@
 use super::PickerKind;
 use super::{Action, App, Body, Detail, Effect, Overlay, Size, View};
 
-/// Rows the mouse wheel moves per notch.
-const WHEEL_ROWS: isize = 3;
-
 impl App {
     /// Applies one action; the only place the state changes. Returns the
     /// work to do outside (usually none).
@@ -24,7 +21,9 @@ impl App {
                 self.confirm = None;
             }
         }
-        if !self.indexed && (action.is_user_input() || matches!(action, Action::Tick { .. })) {
+        if !self.catalog.has_labels()
+            && (action.is_user_input() || matches!(action, Action::Tick { .. }))
+        {
             // Deferred from start-up so the first frame comes sooner; the
             // first tick after it (or the first key) builds them.
             self.index_labels();
@@ -96,27 +95,14 @@ impl App {
     }
 
     pub(super) fn update_list(&mut self, action: Action) -> Vec<Effect> {
-        let len = self.visible.len();
-        let rows = self.size.body_rows();
-        let page = super::cursor::signed(rows.max(1));
-        let half = super::cursor::signed((rows / 2).max(1));
         let counted = self.repeat.take();
-        let times = counted.unwrap_or(1);
+        if self.list.update(&action, self.size.body_rows(), counted) {
+            return Vec::new();
+        }
         match action {
             Action::Count(digit) => self.push_count(digit),
-            Action::MoveDown | Action::NextArticle => self.list_step(1, times),
-            Action::MoveUp | Action::PrevArticle => self.list_step(-1, times),
-            Action::PageDown | Action::PageOrNextUnread => self.list_step(page, times),
-            Action::PageUp => self.list_step(-page, times),
-            Action::HalfPageDown => self.list_step(half, times),
-            Action::HalfPageUp => self.list_step(-half, times),
-            // With a count, `g` and `G` go to that article (from 1).
-            Action::First => self.list.select(counted.map_or(0, |n| n - 1), len, rows),
-            Action::Last => self.list.select(counted.map_or(len, |n| n - 1), len, rows),
-            Action::NextMatch => self.list_match(true, times),
-            Action::PrevMatch => self.list_match(false, times),
-            Action::ScrollDown { .. } => self.list.scroll_by(WHEEL_ROWS, len, rows),
-            Action::ScrollUp { .. } => self.list.scroll_by(-WHEEL_ROWS, len, rows),
+            Action::NextMatch => self.list_match(true, counted.unwrap_or(1)),
+            Action::PrevMatch => self.list_match(false, counted.unwrap_or(1)),
             Action::Open => return self.open_selected(),
             Action::Click { row, .. } => return self.click_list(row),
             Action::ShowLinks => self.notify("Open an article first: its links are listed there"),
@@ -128,26 +114,16 @@ impl App {
     }
 
     fn update_detail(&mut self, action: Action) -> Vec<Effect> {
-        let rows = self.size.body_rows();
-        let page = super::cursor::signed(rows.max(1));
-        let half = super::cursor::signed((rows / 2).max(1));
         let Some(detail) = self.detail.as_mut() else {
             self.view = View::List;
             return Vec::new();
         };
+        if detail.update(&action, self.size.body_rows()) {
+            return Vec::new();
+        }
         match action {
-            Action::MoveDown => detail.scroll_by(1, rows),
-            Action::MoveUp => detail.scroll_by(-1, rows),
-            Action::PageDown => detail.scroll_by(page, rows),
-            Action::PageUp => detail.scroll_by(-page, rows),
-            Action::HalfPageDown => detail.scroll_by(half, rows),
-            Action::HalfPageUp => detail.scroll_by(-half, rows),
-            Action::PageOrNextUnread => return self.page_or_next_unread(),
-            Action::ScrollDown { .. } => detail.scroll_by(WHEEL_ROWS, rows),
-            Action::ScrollUp { .. } => detail.scroll_by(-WHEEL_ROWS, rows),
-            Action::First => detail.scroll_to(0, rows),
-            Action::Last => detail.scroll_to(usize::MAX, rows),
             Action::Back => return self.go_back(),
+            Action::PageOrNextUnread => return self.page_or_next_unread(),
             Action::NextArticle => return self.step_article(1),
             Action::PrevArticle => return self.step_article(-1),
             Action::ShowLinks => self.show_links(),
@@ -182,7 +158,9 @@ impl App {
 
     fn resize(&mut self, size: Size) {
         self.size = size;
-        self.list.reveal(self.visible.len(), size.body_rows());
+        self.list
+            .cursor
+            .reveal(self.list.visible.len(), size.body_rows());
         let width = usize::from(size.text_area().width);
         let styles = self.options.article_styles();
         if let Some(detail) = self.detail.as_mut() {
@@ -211,15 +189,16 @@ impl App {
         if self.size.too_small() || row < area.y || row >= area.y + area.height {
             return Vec::new();
         }
-        let index = self.list.offset + usize::from(row - area.y);
-        if index >= self.visible.len() {
+        let index = self.list.cursor.offset + usize::from(row - area.y);
+        if index >= self.list.visible.len() {
             return Vec::new();
         }
-        if index == self.list.selected {
+        if index == self.list.cursor.selected {
             return self.open_selected();
         }
         self.list
-            .select(index, self.visible.len(), self.size.body_rows());
+            .cursor
+            .select(index, self.list.visible.len(), self.size.body_rows());
         Vec::new()
     }
 
@@ -239,6 +218,7 @@ impl App {
         detail.date_format.clone_from(&self.options.date_format);
         detail.time_format.clone_from(&self.options.time_format);
         detail.copies = self
+            .catalog
             .duplicates
             .copies_of(article)
             .iter()
@@ -296,11 +276,12 @@ impl App {
     }
 
     fn step_article(&mut self, delta: isize) -> Vec<Effect> {
-        let before = self.list.selected;
+        let before = self.list.cursor.selected;
         self.list
-            .move_by(delta, self.visible.len(), self.size.body_rows());
+            .cursor
+            .move_by(delta, self.list.visible.len(), self.size.body_rows());
         self.history.clear();
-        if self.list.selected == before {
+        if self.list.cursor.selected == before {
             self.notify(if delta > 0 {
                 "This is the last article"
             } else {

@@ -5,15 +5,16 @@ use super::{App, Choices, Criterion, PickerEntry, PickerKind};
 
 impl App {
     pub(super) fn open_picker(&mut self, kind: PickerKind) {
+        let labels = self.catalog.index_labels(&self.library.articles);
         let (index, everything) = match kind {
-            PickerKind::Categories => (&self.index.categories, &self.all_categories),
-            _ => (&self.index.tags, &self.all_tags),
+            PickerKind::Categories => (&labels.index.categories, &labels.all_categories),
+            _ => (&labels.index.tags, &labels.all_tags),
         };
         // Counts are over what is listed, so further tags narrow it down.
         let choices = if self.filters.is_empty() {
             everything.clone()
         } else {
-            choices(index.counts(self.visible.iter().copied()))
+            choices(index.counts(self.list.visible.iter().copied()))
         };
         if choices.entries.is_empty() {
             self.notify(format!("No {} here", kind.title().to_lowercase()));
@@ -45,8 +46,12 @@ impl App {
         self.close_article();
         self.notify(format!(
             "{} article{} with {}",
-            self.visible.len(),
-            if self.visible.len() == 1 { "" } else { "s" },
+            self.list.visible.len(),
+            if self.list.visible.len() == 1 {
+                ""
+            } else {
+                "s"
+            },
             labels.join(" "),
         ));
     }

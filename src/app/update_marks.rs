@@ -67,13 +67,13 @@ impl App {
     }
 
     fn ask_mark_all_read(&mut self) {
-        let unread = self.marks.count_unread(&self.visible);
+        let unread = self.marks.count_unread(&self.list.visible);
         if unread == 0 {
             self.notify("Every listed article is already read");
             return;
         }
         self.confirm = Some(Confirm::MarkAllRead {
-            listed: self.visible.len(),
+            listed: self.list.visible.len(),
             unread,
         });
     }
@@ -90,7 +90,7 @@ impl App {
         match question {
             Confirm::MarkAllRead { .. } => {
                 let mut marked = 0;
-                for &article in &self.visible {
+                for &article in &self.list.visible {
                     if self.marks.set_read(&self.library.articles, article, true) {
                         marked += 1;
                     }
@@ -110,7 +110,7 @@ impl App {
         self.notify(format!(
             "Showing {} articles: {} listed",
             view.label(),
-            thousands(self.visible.len())
+            thousands(self.list.visible.len())
         ));
     }
 

@@ -14,7 +14,7 @@ impl App {
         self.search.prompt = Some(Prompt {
             input: String::new(),
             previous: self.filters.search().cloned(),
-            cursor: self.list,
+            cursor: self.list.cursor,
         });
         self.run_search();
         self.request_index().into_iter().collect()
@@ -97,7 +97,7 @@ impl App {
         let Some(label) = self.filters.search().map(Criterion::label) else {
             return;
         };
-        let shown = self.visible.len();
+        let shown = self.list.visible.len();
         let more = if self.index_progress().is_some() {
             " so far (still indexing)"
         } else {
@@ -117,8 +117,10 @@ impl App {
         self.filters.set_search(prompt.previous);
         self.refresh_search(false);
         self.refilter();
-        self.list = prompt.cursor;
-        self.list.reveal(self.visible.len(), self.size.body_rows());
+        self.list.cursor = prompt.cursor;
+        self.list
+            .cursor
+            .reveal(self.list.visible.len(), self.size.body_rows());
     }
 
     /// `Action::IndexStarted`: the index for the current articles (one

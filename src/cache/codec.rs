@@ -23,7 +23,9 @@ pub mod view;
 
 use super::Stamp;
 
-pub use encode::encode;
+#[cfg(test)]
+use encode::encode;
+pub use encode::encode_parts;
 
 const MAGIC: &[u8; 8] = b"INKCACHE";
 /// Bump when the layout below changes.

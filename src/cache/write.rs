@@ -1,6 +1,7 @@
 //! Writing the cache: the library's files with their keys, in list order.
 
 use std::collections::{HashMap, HashSet};
+use std::ffi::OsStr;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -28,14 +29,21 @@ pub struct WriteInput<'a> {
 /// their folder is marked untrusted so the next load lists it again.
 pub fn write(cache_file: &Path, input: &WriteInput<'_>) -> std::io::Result<()> {
     let written_at = Stamp::now();
-    let mut problems_of: HashMap<&Path, Vec<&Problem>> = HashMap::new();
+    // Paths are looked up by their bytes: they all come from one walk, so
+    // one file is always spelled the same, and hashing bytes is several
+    // times cheaper than hashing a `Path` component by component.
+    let mut problems_of: HashMap<&OsStr, Vec<&Problem>> = HashMap::new();
     for p in input.problems {
-        problems_of.entry(&p.path).or_default().push(p);
+        problems_of.entry(p.path.as_os_str()).or_default().push(p);
     }
-    let keys: HashMap<&Path, FileKey> = input.keys.iter().map(|(p, k)| (p.as_path(), *k)).collect();
+    let keys: HashMap<&OsStr, FileKey> = input
+        .keys
+        .iter()
+        .map(|(p, k)| (p.as_os_str(), *k))
+        .collect();
     let mut files = Vec::with_capacity(keys.len());
     let mut untrusted: HashSet<&Path> = HashSet::new();
-    let mut done: HashSet<&Path> = HashSet::with_capacity(keys.len());
+    let mut done: HashSet<&OsStr> = HashSet::with_capacity(keys.len());
     // Articles in list order, then files that gave no article (parse
     // errors), which keep their problems.
     let records = input
@@ -44,12 +52,14 @@ pub fn write(cache_file: &Path, input: &WriteInput<'_>) -> std::io::Result<()> {
         .map(|a| (a.path.as_path(), Some(a)))
         .chain(input.keys.iter().map(|(p, _)| (p.as_path(), None)));
     for (path, article) in records {
-        if !done.insert(path) {
+        if !done.insert(path.as_os_str()) {
             continue;
         }
-        let problems = problems_of.get(path).map_or(&[][..], Vec::as_slice);
+        let problems = problems_of
+            .get(path.as_os_str())
+            .map_or(&[][..], Vec::as_slice);
         match keys
-            .get(path)
+            .get(path.as_os_str())
             .and_then(|key| to_record(path, *key, article, problems, written_at))
         {
             Some(record) => files.push(record),
@@ -79,12 +89,12 @@ pub fn write(cache_file: &Path, input: &WriteInput<'_>) -> std::io::Result<()> {
         written_at,
         dirs,
     };
-    let bytes = codec::encode(&meta, &files)
+    let encoded = codec::encode_parts(&meta, &files)
         .ok_or_else(|| std::io::Error::other("cannot encode the cache"))?;
     if let Some(dir) = cache_file.parent() {
         fs::create_dir_all(dir)?;
     }
-    durable::write_atomic(cache_file, &bytes, Durability::RenameOnly)?;
+    durable::write_atomic_parts(cache_file, &encoded.parts(), Durability::RenameOnly)?;
     prune_old_caches(cache_file);
     Ok(())
 }

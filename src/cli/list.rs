@@ -27,8 +27,9 @@ const DATE_COLUMN: usize = 10;
 const TIME_COLUMN: usize = 6;
 
 pub fn run(args: &ListArgs) -> ExitCode {
-    let library = match open_library(&args.paths) {
-        Ok(library) => library,
+    // The cache is written meanwhile; `_saving` waits for it at the end.
+    let (library, _saving) = match open_library(&args.paths) {
+        Ok(opened) => opened,
         Err(code) => return code,
     };
     let wanted: Vec<String> = args

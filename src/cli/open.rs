@@ -11,12 +11,56 @@ use crate::marks::Marks;
 /// The library for `paths` (see [`paths`]), loaded through the metadata
 /// cache and checked file by file, so scripts always see the files as they
 /// are; a progress bar on a terminal's stderr when that takes a while.
-pub fn library(paths: &[PathBuf]) -> Result<Library, ExitCode> {
+/// The cache is brought up to date on another thread meanwhile: keep the
+/// [`CacheSaving`] until the command's output is written.
+pub fn library(paths: &[PathBuf]) -> Result<(Library, CacheSaving), ExitCode> {
     let paths = self::paths(paths)?;
     let cache_dir = cache::default_dir();
-    Ok(super::progress::with_bar(|progress| {
-        Library::load_cached_checked_reporting(&paths, cache_dir.as_deref(), progress)
-    }))
+    let library = super::progress::with_bar(|progress| {
+        Library::load_cached_exact_reporting(&paths, cache_dir.as_deref(), progress)
+    });
+    let saving = CacheSaving::start(&library);
+    Ok((library, saving))
+}
+
+/// The cache being written on its own thread, so a command's output does
+/// not wait for it; dropping this waits for the write (the process must
+/// not end halfway: the write would be lost, though never half-done).
+#[must_use]
+pub struct CacheSaving(Option<std::thread::JoinHandle<()>>);
+
+impl CacheSaving {
+    fn start(library: &Library) -> CacheSaving {
+        let Some(write) = library.cache_write() else {
+            return CacheSaving(None);
+        };
+        // Only a speed-up: a cache that cannot be written is not an error.
+        // The write is handed over once the thread runs, so that it can be
+        // done here instead when no thread can be started.
+        let (tx, rx) = std::sync::mpsc::channel();
+        let spawned = std::thread::Builder::new()
+            .name("cache write".to_owned())
+            .spawn(move || {
+                if let Ok(write) = rx.recv() {
+                    let _ = crate::library::CacheWrite::run(write);
+                }
+            });
+        if let Ok(handle) = spawned {
+            let _ = tx.send(write);
+            CacheSaving(Some(handle))
+        } else {
+            let _ = write.run();
+            CacheSaving(None)
+        }
+    }
+}
+
+impl Drop for CacheSaving {
+    fn drop(&mut self) {
+        if let Some(handle) = self.0.take() {
+            let _ = handle.join();
+        }
+    }
 }
 
 /// The paths a command reads: those given; with none, the config's

@@ -30,8 +30,10 @@ pub fn to_stdout(code: ExitCode, write: impl FnOnce(&mut dyn Write) -> io::Resul
 /// cache, see `super::open`) and says on stderr when some files could not
 /// be read or parsed (stdout stays the command's output). A bad config is
 /// reported and fails the command.
-pub fn open_library(paths: &[std::path::PathBuf]) -> Result<crate::library::Library, ExitCode> {
-    let library = super::open::library(paths)?;
+pub fn open_library(
+    paths: &[std::path::PathBuf],
+) -> Result<(crate::library::Library, super::open::CacheSaving), ExitCode> {
+    let (library, saving) = super::open::library(paths)?;
     refuse_missing(&library)?;
     let broken = library
         .problems
@@ -43,7 +45,7 @@ pub fn open_library(paths: &[std::path::PathBuf]) -> Result<crate::library::Libr
             "inkstone: {broken} files could not be read or parsed; `inkstone check` lists them"
         );
     }
-    Ok(library)
+    Ok((library, saving))
 }
 
 /// Exit status for a path given that does not exist or cannot be read.

@@ -1,6 +1,6 @@
 //! `inkstone show FILE`: one article as the detail view shows it (header,
-//! body, numbered links: `render::article_lines`), in colour on a
-//! terminal, plain otherwise.
+//! body, numbered links: `render::article_lines`, with config.yaml's date
+//! formats and colours), styled on a terminal, plain otherwise.
 
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
@@ -12,12 +12,11 @@ use ratatui::text::Line;
 
 use super::ShowArgs;
 use super::output::{problem_line, shown_path, to_stdout};
-use crate::app::dates::{DEFAULT_FORMAT, DEFAULT_TIME_FORMAT, stamp};
+use crate::app::dates::stamp;
 use crate::article::{Article, BodySource};
+use crate::config::{Config, ThemeName};
 use crate::library::{BODY_LIMIT, load_file, read_body_bounded};
-use crate::render::{
-    ArticleStyles, Page, PageBody, article_lines, push_cut_notice, render_article,
-};
+use crate::render::{Page, PageBody, article_lines, push_cut_notice, render_article};
 use crate::text::sanitize::clean_inline;
 
 /// Width when neither `--width` nor a terminal says otherwise.
@@ -68,22 +67,29 @@ pub fn run(args: &ShowArgs) -> ExitCode {
         .width
         .map_or_else(|| terminal_width(terminal), usize::from)
         .max(1);
-    let colour =
+    let styled =
         terminal && !args.plain && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    // The reader's date formats and article colours, so `show` prints what
+    // the detail view shows; the defaults when config.yaml cannot be read
+    // (as for `collapse_duplicates`: `show` is about the file, not the
+    // config).
+    let config = Config::load_default().unwrap_or_default();
 
     let mut doc = render_article(&article, &body.text);
     if body.cut {
         push_cut_notice(&mut doc, BODY_LIMIT);
     }
-    // The reader's default date format: `show` reads no config.
     let page = Page {
         article: &article,
-        date: stamp(&article, DEFAULT_FORMAT, Some(DEFAULT_TIME_FORMAT)),
+        date: stamp(&article, &config.date_format, Some(&config.time_format)),
         copies: &[],
         body: PageBody::Loaded(&doc),
     };
-    let lines = article_lines(&page, width, &ArticleStyles::new(!colour));
-    to_stdout(ExitCode::SUCCESS, |out| write_lines(out, &lines, colour))
+    let look = config
+        .colors
+        .article_styles(config.theme == ThemeName::Mono);
+    let lines = article_lines(&page, width, &look);
+    to_stdout(ExitCode::SUCCESS, |out| write_lines(out, &lines, styled))
 }
 
 /// The whole file as the body of an article named after it.
@@ -114,10 +120,10 @@ fn terminal_width(terminal: bool) -> usize {
     DEFAULT_WIDTH
 }
 
-fn write_lines(out: &mut dyn Write, lines: &[Line<'_>], colour: bool) -> io::Result<()> {
+fn write_lines(out: &mut dyn Write, lines: &[Line<'_>], styled: bool) -> io::Result<()> {
     for line in lines {
         for span in &line.spans {
-            if colour && span.style != Style::default() {
+            if styled && span.style != Style::default() {
                 write!(
                     out,
                     "{}",

@@ -10,8 +10,9 @@ use crate::library::Library;
 use crate::text::width::pad_left;
 
 pub fn run(paths: &[PathBuf]) -> ExitCode {
-    let library = match open_library(paths) {
-        Ok(library) => library,
+    // The cache is written meanwhile; `_saving` waits for it at the end.
+    let (library, _saving) = match open_library(paths) {
+        Ok(opened) => opened,
         Err(code) => return code,
     };
     let counts = tag_counts(&library);

@@ -201,14 +201,26 @@ impl Library {
         cache_dir: Option<&Path>,
         progress: &Progress,
     ) -> Library {
+        let mut library = Library::load_cached_exact_reporting(paths, cache_dir, progress);
+        // Only a speed-up: a cache that cannot be written is not an error.
+        let _ = library.save_cache();
+        library
+    }
+
+    /// [`Library::load_cached_checked_reporting`] without writing the
+    /// cache: the caller writes it with [`Library::cache_write`], e.g. on
+    /// another thread while it prints.
+    pub fn load_cached_exact_reporting(
+        paths: &[PathBuf],
+        cache_dir: Option<&Path>,
+        progress: &Progress,
+    ) -> Library {
         let mut library = Library::load_cached_reporting(paths, cache_dir, progress);
         let changed = library.recheck().run();
         library.disk.unseen = false;
         if !changed.is_empty() {
             library.apply_changes(&changed);
         }
-        // Only a speed-up: a cache that cannot be written is not an error.
-        let _ = library.save_cache();
         library
     }
 

@@ -186,7 +186,11 @@ impl Library {
             .iter()
             .filter(|p| !fresh.contains(p.as_path()))
             .count();
+        let added = !new_articles.is_empty();
         self.insert_sorted(new_articles);
+        if added {
+            super::duplicates::hash_colliding(Arc::make_mut(&mut self.articles).as_mut_slice());
+        }
         self.problems.sort_by(|a, b| a.path.cmp(&b.path));
         self.disk.changed();
         summary

@@ -2,14 +2,21 @@
 //! time) and the same body bytes, as feed mirrors keep them (one farewell
 //! notice is in a real archive 537 times). The first of each group in list
 //! order is kept; the list shows it once with a count, and the others point
-//! at it. Found from the body hashes taken while loading: no body is read
-//! again, and one pass with a hash map keeps it linear.
+//! at it. Found from body hashes, one pass with a hash map.
+//!
+//! Only articles whose title and date match another's can be duplicates,
+//! so only their bodies are read and hashed, once the library is loaded
+//! ([`hash_colliding`]): a load reads front matter only, and the hashes
+//! are kept in the cache.
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+use std::io::Read;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
+use rayon::prelude::*;
 
-use crate::article::Article;
+use crate::article::{Article, BodySource};
 
 /// The duplicate groups of a list of articles (by index into it).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -28,6 +35,57 @@ type Key<'a> = (
     Option<DateTime<FixedOffset>>,
     &'a str,
 );
+
+/// What must be equal for two articles to be duplicates, besides the body.
+type Slot<'a> = (Option<NaiveDate>, Option<DateTime<FixedOffset>>, &'a str);
+
+/// Hashes the body of every article whose title, date and time match
+/// another article's and that has no hash yet, on all cores. An article
+/// whose body cannot be read keeps no hash (and is nobody's duplicate).
+pub(super) fn hash_colliding(articles: &mut [Article]) {
+    let mut needs = vec![false; articles.len()];
+    let mut first: HashMap<Slot<'_>, usize> = HashMap::with_capacity(articles.len());
+    for (i, a) in articles.iter().enumerate() {
+        match first.entry((a.date, a.datetime, a.title.as_str())) {
+            Entry::Occupied(kept) => {
+                needs[*kept.get()] = true;
+                needs[i] = true;
+            }
+            Entry::Vacant(slot) => {
+                slot.insert(i);
+            }
+        }
+    }
+    drop(first);
+    articles
+        .par_iter_mut()
+        .zip(needs)
+        .filter(|(a, needs)| *needs && a.body_hash.is_none())
+        .for_each_init(Vec::new, |buf, (a, _)| {
+            a.body_hash = body_hash(&a.body, buf);
+        });
+}
+
+/// xxh3 of the body as the reader would show it (at most
+/// `library::BODY_LIMIT` bytes of it); `buf` is reused between calls.
+fn body_hash(source: &BodySource, buf: &mut Vec<u8>) -> Option<u64> {
+    match source {
+        BodySource::File {
+            path,
+            offset,
+            encoding: None,
+        } => {
+            let mut file = crate::regular_file::open(path).ok()?;
+            std::io::Seek::seek(&mut file, std::io::SeekFrom::Start(*offset)).ok()?;
+            buf.clear();
+            file.take(super::BODY_LIMIT).read_to_end(buf).ok()?;
+            Some(xxhash_rust::xxh3::xxh3_64(buf))
+        }
+        _ => super::read_body(source)
+            .ok()
+            .map(|text| xxhash_rust::xxh3::xxh3_64(text.as_bytes())),
+    }
+}
 
 impl Duplicates {
     /// Finds the groups in `articles`, which are in list order (the first of
@@ -123,6 +181,52 @@ mod tests {
         }
         assert!(d.copies_of(1).is_empty());
         assert_eq!(d.copy_count(), 2);
+    }
+
+    #[test]
+    fn only_bodies_of_matching_titles_and_dates_are_hashed() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = |name: &str, body: &str| {
+            let path = dir.path().join(name);
+            std::fs::write(&path, format!("---\ntitle: t\n---\n{body}")).unwrap();
+            BodySource::File {
+                path,
+                offset: 17,
+                encoding: None,
+            }
+        };
+        let mut articles = [
+            Article {
+                body: file("a.md", "同一"),
+                ..article("告別", 3, None)
+            },
+            Article {
+                body: file("b.md", "同一"),
+                ..article("告別", 3, None)
+            },
+            Article {
+                body: file("c.md", "另一"),
+                ..article("告別", 3, None)
+            },
+            Article {
+                body: file("d.md", "同一"),
+                ..article("告別", 4, None) // another day: never a duplicate
+            },
+            Article {
+                body: file("e.md", "同一"),
+                ..article("告別", 3, Some(9)) // already hashed (from the cache)
+            },
+        ];
+        hash_colliding(&mut articles);
+        let hashes: Vec<Option<u64>> = articles.iter().map(|a| a.body_hash).collect();
+        assert!(hashes[0].is_some());
+        assert_eq!(hashes[0], hashes[1]);
+        assert_ne!(hashes[0], hashes[2]);
+        assert_eq!(hashes[3], None);
+        assert_eq!(hashes[4], Some(9));
+        let d = Duplicates::find(&articles);
+        assert_eq!(d.copies_of(0), [1]);
+        assert!(!d.is_copy(2) && !d.is_copy(3) && !d.is_copy(4));
     }
 
     #[test]

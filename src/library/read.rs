@@ -18,6 +18,10 @@ use crate::tree;
 
 /// Nearly all front matter fits in the first read.
 const FIRST_READ: usize = 4096;
+/// The first read when duplicates are looked for: three quarters of real
+/// articles fit whole, and a body read whole is hashed at once instead of
+/// being opened again should its title and date match another's.
+const HASHING_READ: usize = 8192;
 /// Front matter without a closing line stops being searched here.
 const MAX_FRONT_MATTER: usize = 1 << 20;
 /// How much body is searched for a heading when the title must come from it.
@@ -156,7 +160,11 @@ fn parse(
     options: LoadOptions,
     body: impl Fn(usize, Option<&'static Encoding>) -> BodySource,
 ) -> io::Result<Parsed> {
-    source.fill_to(FIRST_READ)?;
+    source.fill_to(if options.hash_bodies {
+        HASHING_READ
+    } else {
+        FIRST_READ
+    })?;
     if !decode::has_utf16_bom(source.bytes()) {
         // Nearly every file: only its front matter is checked for UTF-8,
         // and a file whose front matter is not UTF-8 is looked at again.
@@ -279,14 +287,16 @@ fn parse_text(
             .map(|b| decode_utf8(b, complete, &mut invalid_utf8));
         article.set_title_from_body(text.as_deref());
     }
-    if options.verify_bodies || options.hash_bodies {
-        source.fill_all()?;
-    }
-    if options.hash_bodies {
+    // A body already read whole costs next to nothing to hash (the others
+    // are hashed later, only if they can be duplicates: see
+    // `duplicates::hash_colliding`, which hashes the same bytes).
+    if options.hash_bodies && source.complete() {
         let body = source.bytes().get(body_start..).unwrap_or_default();
+        let body = &body[..body.len().min(super::BODY_LIMIT as usize)];
         article.body_hash = Some(xxhash_rust::xxh3::xxh3_64(body));
     }
     if options.verify_bodies {
+        source.fill_all()?;
         let body = source.bytes().get(body_start..).unwrap_or_default();
         invalid_utf8 |= std::str::from_utf8(body).is_err();
         if memchr::memchr(0, body).is_some() {

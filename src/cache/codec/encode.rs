@@ -39,7 +39,8 @@ impl<'a> Arena<'a> {
 /// The growing file: fixed tables first, lists and strings beside.
 struct Writer<'a> {
     records: Vec<u8>,
-    lists: Vec<u32>,
+    /// Little-endian `u32` words.
+    lists: Vec<u8>,
     arena: Arena<'a>,
 }
 
@@ -61,12 +62,23 @@ fn put_ref(out: &mut [u8], at: usize, (offset, len): (u32, u32)) {
 }
 
 impl<'a> Writer<'a> {
+    /// How many list words are written.
+    fn words(&self) -> Option<u32> {
+        u32::try_from(self.lists.len() / 4).ok()
+    }
+
+    fn push_words(&mut self, words: &[u32]) {
+        for word in words {
+            self.lists.extend_from_slice(&word.to_le_bytes());
+        }
+    }
+
     /// An interned string list; its (start, count) in the list words.
     fn list(&mut self, items: &[&'a str]) -> Option<(u32, u32)> {
-        let start = u32::try_from(self.lists.len()).ok()?;
+        let start = self.words()?;
         for item in items {
             let (offset, len) = self.arena.intern(item)?;
-            self.lists.extend([offset, len]);
+            self.push_words(&[offset, len]);
         }
         Some((start, u32::try_from(items.len()).ok()?))
     }
@@ -144,10 +156,10 @@ impl<'a> Writer<'a> {
             put_ref(&mut r, at::AUTHORS, self.list(&a.authors)?);
         }
         put_u32(&mut r, at::FLAGS, flags);
-        let start = u32::try_from(self.lists.len()).ok()?;
+        let start = self.words()?;
         for p in &file.problems {
             let (offset, len) = self.arena.intern(p.reason)?;
-            self.lists.extend([u32::from(p.error), offset, len]);
+            self.push_words(&[u32::from(p.error), offset, len]);
         }
         put_ref(
             &mut r,
@@ -159,17 +171,78 @@ impl<'a> Writer<'a> {
     }
 }
 
-fn pad8(out: &mut Vec<u8>) {
-    out.resize(out.len().next_multiple_of(8), 0);
+/// Zeros that pad a part to a multiple of 8 bytes.
+const PAD: [u8; 8] = [0; 8];
+
+fn pad8(len: usize) -> &'static [u8] {
+    &PAD[..len.next_multiple_of(8) - len]
 }
 
-/// The whole file; `None` when it would not fit the format (over 4 GiB
-/// of strings, or over 4 billion files).
+/// The file's bytes as the parts it is made of, in order: written one
+/// after the other, never copied into one buffer (that buffer and its
+/// growth were most of the memory a cold `list` touched, and fresh memory
+/// is slow to fault in).
+pub struct Encoded {
+    header: [u8; HEADER_LEN],
+    records: Vec<u8>,
+    dir_table: Vec<u8>,
+    roots: Vec<u8>,
+    lists: Vec<u8>,
+    strings: Vec<u8>,
+}
+
+impl Encoded {
+    /// The parts, padding included, in file order.
+    pub fn parts(&self) -> [&[u8]; 8] {
+        [
+            &self.header,
+            &self.records,
+            &self.dir_table,
+            &self.roots,
+            &self.lists,
+            pad8(self.lists.len()),
+            &self.strings,
+            pad8(self.strings.len()),
+        ]
+    }
+}
+
+/// The whole file in one buffer (for tests).
+#[cfg(test)]
 pub fn encode(meta: &Meta<&str>, files: &[FileRecord<&str>]) -> Option<Vec<u8>> {
+    encode_parts(meta, files).map(|e| e.parts().concat())
+}
+
+/// The whole file, as parts to write in order; `None` when it would not
+/// fit the format (over 4 GiB of strings, or over 4 billion files).
+pub fn encode_parts(meta: &Meta<&str>, files: &[FileRecord<&str>]) -> Option<Encoded> {
+    // Room for every string that is not interned, so the arena is never
+    // moved while it grows (interned ones are few, and share one copy).
+    let loose: usize = files
+        .iter()
+        .filter_map(|f| f.article.as_ref())
+        .map(|a| {
+            a.title.len()
+                + a.url.map_or(0, str::len)
+                + a.id.len()
+                + a.original_url.map_or(0, str::len)
+        })
+        .sum();
+    let listed: usize = files
+        .iter()
+        .map(|f| {
+            f.article.as_ref().map_or(0, |a| {
+                8 * (a.tags.len() + a.categories.len() + a.authors.len())
+            }) + 12 * f.problems.len()
+        })
+        .sum();
     let mut w = Writer {
         records: Vec::with_capacity(files.len() * RECORD_LEN),
-        lists: Vec::new(),
-        arena: Arena::default(),
+        lists: Vec::with_capacity(listed),
+        arena: Arena {
+            bytes: Vec::with_capacity(loose + (loose >> 3)),
+            interned: HashMap::new(),
+        },
     };
     for file in files {
         w.file(file)?;
@@ -184,42 +257,50 @@ pub fn encode(meta: &Meta<&str>, files: &[FileRecord<&str>]) -> Option<Vec<u8>> 
     for (i, root) in meta.roots.iter().enumerate() {
         put_ref(&mut roots, i * ROOT_LEN, w.arena.intern(root)?);
     }
-    let mut body = w.records;
-    body.extend_from_slice(&dir_table);
-    body.extend_from_slice(&roots);
-    body.extend(w.lists.iter().flat_map(|v| v.to_le_bytes()));
-    pad8(&mut body);
-    let strings = w.arena.bytes;
-    body.extend_from_slice(&strings);
-    pad8(&mut body);
-
-    let mut header = [0u8; HEADER_LEN];
+    let mut encoded = Encoded {
+        header: [0u8; HEADER_LEN],
+        records: w.records,
+        dir_table,
+        roots,
+        lists: w.lists,
+        strings: w.arena.bytes,
+    };
+    let header = &mut encoded.header;
     header[..8].copy_from_slice(MAGIC);
-    put_u32(&mut header, 8, FORMAT);
-    put_i64(&mut header, 16, meta.build.0);
-    put_u32(&mut header, 24, meta.build.1);
-    put_i64(&mut header, 32, meta.written_at.0);
-    put_u32(&mut header, 40, meta.written_at.1);
-    put_u32(&mut header, 48, u32::try_from(files.len()).ok()?);
-    put_u32(
-        &mut header,
-        52,
-        u32::try_from(dir_table.len() / DIR_LEN).ok()?,
-    );
-    put_u32(&mut header, 56, u32::try_from(meta.roots.len()).ok()?);
-    put_u64(&mut header, 64, w.lists.len() as u64);
-    put_u64(&mut header, 72, strings.len() as u64);
-    put_u32(&mut header, 80, checksum(&body));
+    put_u32(header, 8, FORMAT);
+    put_i64(header, 16, meta.build.0);
+    put_u32(header, 24, meta.build.1);
+    put_i64(header, 32, meta.written_at.0);
+    put_u32(header, 40, meta.written_at.1);
+    put_u32(header, 48, u32::try_from(files.len()).ok()?);
+    put_u32(header, 52, u32::try_from(meta.dirs.len()).ok()?);
+    put_u32(header, 56, u32::try_from(meta.roots.len()).ok()?);
+    put_u64(header, 64, (encoded.lists.len() / 4) as u64);
+    put_u64(header, 72, encoded.strings.len() as u64);
+    let body = checksum_parts(&encoded.parts()[1..]);
+    let header = &mut encoded.header;
+    put_u32(header, 80, body);
     let own = crc32fast::hash(&header[..84]);
-    put_u32(&mut header, 84, own);
-    let mut out = Vec::with_capacity(HEADER_LEN + body.len());
-    out.extend_from_slice(&header);
-    out.extend_from_slice(&body);
-    Some(out)
+    put_u32(header, 84, own);
+    Some(encoded)
+}
+
+/// CRC-32 of the parts one after the other.
+fn checksum_parts(parts: &[&[u8]]) -> u32 {
+    let mut all = crc32fast::Hasher::new();
+    for part in parts {
+        all.combine(&hasher(part));
+    }
+    all.finalize()
 }
 
 /// CRC-32 of `bytes`, blocks in parallel (combined in order).
 pub(super) fn checksum(bytes: &[u8]) -> u32 {
+    hasher(bytes).finalize()
+}
+
+/// [`checksum`]'s state, to combine with others.
+fn hasher(bytes: &[u8]) -> crc32fast::Hasher {
     const BLOCK: usize = 1 << 20;
     let parts: Vec<crc32fast::Hasher> = bytes
         .par_chunks(BLOCK)
@@ -233,5 +314,5 @@ pub(super) fn checksum(bytes: &[u8]) -> u32 {
     for part in &parts {
         all.combine(part);
     }
-    all.finalize()
+    all
 }

@@ -153,6 +153,7 @@ impl Found {
         }
         progress.set_total(keys.len() + to_parse.len());
         progress.read(keys.len());
+        let to_parse_was_empty = to_parse.is_empty();
         let parsed = parse_all(roots, &to_parse, progress);
         for ((path, key), result) in to_parse.into_iter().zip(parsed) {
             keys.push((path, key));
@@ -164,6 +165,11 @@ impl Found {
                 Err(NotArticle::Failed(problem)) => problems.push(problem),
                 Err(NotArticle::SitePage) => {}
             }
+        }
+        // New articles may match others' titles and dates (taken ones
+        // already have the hashes they need).
+        if !to_parse_was_empty {
+            crate::library::duplicates::hash_colliding(&mut articles);
         }
         if changed {
             sort_articles(&mut articles);

@@ -1,0 +1,132 @@
+//! What the list derives from the library's articles, rebuilt whenever
+//! they change: the default order, the column widths, the duplicates, and
+//! the tag and category indexes (those after the first frame). A
+//! sub-state of `App` with its own data; `App` rebuilds it after live
+//! changes and reloads (`reload`).
+
+use rayon::prelude::*;
+
+use super::update_filters::choices;
+use super::{Choices, Indexes, Options, dates};
+use crate::article::Article;
+use crate::library::Duplicates;
+use crate::text::width;
+
+/// One list order: the article indices in order, and each one's position
+/// in it (`rank[article]`). The default order and each sort order (`S`)
+/// are one of these.
+#[derive(Debug, Default)]
+pub(super) struct ListOrder {
+    pub(super) order: Vec<usize>,
+    pub(super) rank: Vec<usize>,
+}
+
+impl ListOrder {
+    /// The ranks of `order` (a permutation of the article indices).
+    pub(super) fn new(order: Vec<usize>) -> ListOrder {
+        let mut rank = vec![0; order.len()];
+        for (position, &i) in order.iter().enumerate() {
+            rank[i] = position;
+        }
+        ListOrder { order, rank }
+    }
+}
+
+/// The label indexes and the pickers' entries when no filter is active
+/// (the common case), built once per library.
+#[derive(Debug)]
+pub(super) struct Labels {
+    pub(super) index: Indexes,
+    pub(super) all_tags: Choices,
+    pub(super) all_categories: Choices,
+}
+
+/// What the list derives from the articles.
+#[derive(Debug, Default)]
+pub(super) struct Catalog {
+    /// Newest first: the list's default order.
+    pub(super) order: ListOrder,
+    /// Columns of the list's source column, from the widest source.
+    pub(super) source_width: usize,
+    /// Columns of the list's date column, for the date format (and the
+    /// time format when `has_times`).
+    pub(super) date_width: usize,
+    /// Whether some article gives a time of day: then the list shows times.
+    pub(super) has_times: bool,
+    /// Exact duplicates, found when `options.collapse_duplicates`: only the
+    /// first of each group is listed.
+    pub(super) duplicates: Duplicates,
+    /// Built by [`Catalog::index_labels`] (about 100 ms for 50,000
+    /// articles): after the first frame, or before the first action that
+    /// needs them.
+    labels: Option<Labels>,
+}
+
+impl Catalog {
+    /// Everything but the label indexes, for `articles` shown with
+    /// `options`.
+    pub(super) fn build(articles: &[Article], options: &Options) -> Catalog {
+        // Newest first by instant; undated articles last, otherwise in
+        // loading order.
+        let mut order: Vec<usize> = (0..articles.len()).collect();
+        order.sort_by_key(|&i| std::cmp::Reverse(articles[i].instant()));
+        // On all cores: this reads every article, on the way to the first
+        // frame.
+        let source_width = articles
+            .par_iter()
+            .filter_map(Article::source)
+            .map(width::str_width)
+            .max()
+            .unwrap_or(0);
+        let has_times = articles.iter().any(|a| a.datetime.is_some());
+        let date_width = dates::column_width(&options.date_format)
+            + if has_times {
+                dates::time_column_width(&options.time_format)
+            } else {
+                0
+            };
+        let duplicates = if options.collapse_duplicates {
+            Duplicates::find(articles)
+        } else {
+            Duplicates::default()
+        };
+        Catalog {
+            order: ListOrder::new(order),
+            source_width,
+            date_width,
+            has_times,
+            duplicates,
+            labels: None,
+        }
+    }
+
+    /// An empty catalog whose date column fits `options`' format.
+    pub(super) fn empty(options: &Options) -> Catalog {
+        Catalog {
+            date_width: dates::column_width(&options.date_format),
+            ..Catalog::default()
+        }
+    }
+
+    /// Whether the label indexes are built.
+    pub(super) fn has_labels(&self) -> bool {
+        self.labels.is_some()
+    }
+
+    /// Builds the label indexes unless they are.
+    pub(super) fn index_labels(&mut self, articles: &[Article]) -> &Labels {
+        self.labels.get_or_insert_with(|| {
+            let index = Indexes::build(articles, &self.order.rank);
+            Labels {
+                all_tags: choices(index.tags.all_counts()),
+                all_categories: choices(index.categories.all_counts()),
+                index,
+            }
+        })
+    }
+
+    /// The label indexes (empty ones until built).
+    pub(super) fn labels(&self) -> Option<&Labels> {
+        self.labels.as_ref()
+    }
+}

@@ -1,0 +1,121 @@
+//! What the screen (`ui::draw`) and the terminal layer read from an
+//! [`App`]: read-only views of its parts.
+
+use super::{
+    App, Confirm, Cursor, Detail, Filters, KeyGuide, MarkState, Options, Overlay, Size, Status,
+    View, dates,
+};
+use crate::article::Article;
+use crate::library::Library;
+use crate::marks::ViewFilter;
+
+impl App {
+    pub fn library(&self) -> &Library {
+        &self.library
+    }
+
+    /// Read and starred flags, the marks behind them, and the view.
+    pub fn marks(&self) -> &MarkState {
+        &self.marks
+    }
+
+    /// All, unread only, or starred only.
+    pub fn view_filter(&self) -> ViewFilter {
+        self.marks.view()
+    }
+
+    /// How many listed articles are unread.
+    pub fn unread_listed(&self) -> usize {
+        self.marks.count_unread(&self.list.visible)
+    }
+
+    /// The question waiting for y/n, if any.
+    pub fn confirm(&self) -> Option<Confirm> {
+        self.confirm
+    }
+
+    /// `articles[article]`'s date in the configured format ("" if none),
+    /// with its time when the library has times.
+    pub fn date_text(&self, article: &Article) -> String {
+        let time = self
+            .catalog
+            .has_times
+            .then_some(self.options.time_format.as_str());
+        dates::stamp(article, &self.options.date_format, time).unwrap_or_default()
+    }
+
+    /// How many files hold `article` (1 + its exact duplicates, which are
+    /// not listed), when duplicates are collapsed.
+    pub fn copy_count(&self, article: usize) -> usize {
+        1 + self.catalog.duplicates.copies_of(article).len()
+    }
+
+    /// Columns of the list's date column.
+    pub fn date_width(&self) -> usize {
+        self.catalog.date_width
+    }
+
+    pub fn articles(&self) -> &[Article] {
+        &self.library.articles
+    }
+
+    pub fn filters(&self) -> &Filters {
+        &self.filters
+    }
+
+    /// Indices of the listed articles, in list order.
+    pub fn visible(&self) -> &[usize] {
+        &self.list.visible
+    }
+
+    pub fn list_cursor(&self) -> Cursor {
+        self.list.cursor
+    }
+
+    /// The index of the article under the list selection.
+    pub fn selected_article(&self) -> Option<usize> {
+        self.list.selected_article()
+    }
+
+    pub fn view(&self) -> View {
+        self.view
+    }
+
+    pub fn detail(&self) -> Option<&Detail> {
+        self.detail.as_ref()
+    }
+
+    pub fn overlay(&self) -> Option<&Overlay> {
+        self.overlay.as_ref()
+    }
+
+    pub fn status(&self) -> Option<&Status> {
+        self.status.as_ref()
+    }
+
+    pub fn size(&self) -> Size {
+        self.size
+    }
+
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+
+    pub fn guide(&self) -> &KeyGuide {
+        &self.guide
+    }
+
+    /// The help pop-up at this size, border included.
+    pub fn help_area(&self) -> ratatui::layout::Rect {
+        self.size.help_area(self.guide.help_width())
+    }
+
+    /// Columns of help text inside the pop-up's border.
+    pub fn help_text_width(&self) -> usize {
+        usize::from(self.help_area().width.saturating_sub(2))
+    }
+
+    pub fn source_width(&self) -> usize {
+        self.catalog.source_width
+    }
+}
