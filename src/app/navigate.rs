@@ -26,13 +26,6 @@ impl App {
         self.notify(format!("{count}  (then j, k, G, Space…)"));
     }
 
-    /// Moves the list selection `times` steps of `rows_each` rows.
-    pub(super) fn list_step(&mut self, rows_each: isize, times: usize) {
-        let delta = rows_each.saturating_mul(signed(times));
-        self.list
-            .move_by(delta, self.visible.len(), self.size.body_rows());
-    }
-
     /// `n` / `N` in the list: the next / previous listed article the kept
     /// search matches, going round at the ends.
     pub(super) fn list_match(&mut self, forward: bool, times: usize) {
@@ -40,15 +33,15 @@ impl App {
             self.notify("No search to step through: / searches");
             return;
         };
-        let len = self.visible.len();
+        let len = self.list.visible.len();
         let hits: Vec<usize> = (0..len)
-            .filter(|&k| matches.contains(self.visible[k]))
+            .filter(|&k| matches.contains(self.list.visible[k]))
             .collect();
         if hits.is_empty() {
             self.notify(format!("No listed article matches /{text}"));
             return;
         }
-        let mut at = self.list.selected;
+        let mut at = self.list.cursor.selected;
         for _ in 0..times.min(hits.len()) {
             at = if forward {
                 hits.iter().copied().find(|&k| k > at).unwrap_or(hits[0])
@@ -60,7 +53,7 @@ impl App {
                     .unwrap_or(hits[hits.len() - 1])
             };
         }
-        self.list.select(at, len, self.size.body_rows());
+        self.list.cursor.select(at, len, self.size.body_rows());
         let nth = hits.partition_point(|&k| k < at) + 1;
         self.notify(format!("{nth}/{} with /{text}", hits.len()));
     }
@@ -69,20 +62,22 @@ impl App {
     /// open one, else the selected one), going round to the top.
     pub(super) fn open_next_unread(&mut self) -> Vec<Effect> {
         let current = self.current_article();
-        let len = self.visible.len();
-        let here = current.and_then(|a| self.visible.iter().position(|&i| i == a));
+        let len = self.list.visible.len();
+        let here = current.and_then(|a| self.list.visible.iter().position(|&i| i == a));
         let start = here.map_or(0, |p| p + 1);
-        let found = (start..len)
-            .chain(0..start.min(len))
-            .find(|&k| Some(self.visible[k]) != current && !self.marks.is_read(self.visible[k]));
+        let found = (start..len).chain(0..start.min(len)).find(|&k| {
+            Some(self.list.visible[k]) != current && !self.marks.is_read(self.list.visible[k])
+        });
         let Some(position) = found else {
             self.notify("No unread article left in the list");
             return Vec::new();
         };
         let wrapped = here.is_some_and(|p| position <= p);
-        self.list.select(position, len, self.size.body_rows());
+        self.list
+            .cursor
+            .select(position, len, self.size.body_rows());
         self.history.clear();
-        let effects = self.open_article(self.visible[position]);
+        let effects = self.open_article(self.list.visible[position]);
         if wrapped {
             self.notify("Next unread: back at the top of the list");
         }
