@@ -27,12 +27,15 @@ pub enum Effect {
     /// Repaint every cell (the screen may hold someone else's output).
     Redraw,
     /// Read and parse what changed on disk under a library loaded from
-    /// `roots` (`crate::library::ChangeScan::run`); answer with
-    /// `Action::ChangesScanned`. One at a time: the app holds back later
-    /// changes until the answer, so an older scan never lands last.
+    /// `roots`, whose articles are `articles` (bodies a new article may
+    /// duplicate are hashed too: `crate::library::ChangeScan::run`);
+    /// answer with `Action::ChangesScanned`. One at a time: the app holds
+    /// back later changes until the answer, so an older scan never lands
+    /// last.
     ScanChanges {
         roots: Vec<PathBuf>,
         paths: Vec<PathBuf>,
+        articles: Arc<Vec<Article>>,
     },
     /// Open the stored search index (or build it) for these articles, in
     /// the background (`SearchIndex::open_or_build`); answer with

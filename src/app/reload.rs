@@ -67,6 +67,7 @@ impl App {
         Some(Effect::ScanChanges {
             roots: self.library.roots.clone(),
             paths: std::mem::take(&mut self.changes.queued),
+            articles: std::sync::Arc::clone(&self.library.articles),
         })
     }
 

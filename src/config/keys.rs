@@ -56,7 +56,11 @@ impl KeyTable {
             .map(|(section, key, action)| {
                 let mut path = prefix.to_vec();
                 path.extend([section.as_str(), key.as_str()]);
-                let line = locate(text, &path);
+                // In flow style (`list: {j: quit}`) the key itself cannot be
+                // found by line: the nearest enclosing key that can is said.
+                let line = (1..=path.len())
+                    .rev()
+                    .find_map(|n| locate(text, &path[..n]));
                 KeyOverride {
                     section,
                     key,
@@ -207,6 +211,8 @@ mod tests {
             ]
         );
         assert!(read_keymap_file("", Path::new("k")).unwrap().is_empty());
+        let flow = read_keymap_file("global: {}\nlist: {j: quit}\n", Path::new("k")).unwrap();
+        assert_eq!(flow[0].line, Some(2), "the section's line: {flow:?}");
         assert!(
             read_keymap_file("# only\n", Path::new("k"))
                 .unwrap()

@@ -1,13 +1,14 @@
 //! Applying live changes (from the watcher, or a recheck of the cache) to a
 //! loaded library, keeping the list order.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::cached::parse_all;
+use super::duplicates::body_hash;
 use super::{Library, LoadResult, NotArticle, compare_articles, sort_articles};
 use crate::article::Article;
 use crate::tree::{self, FileKey, Keys, Stamp};
@@ -66,14 +67,19 @@ pub struct ChangeScan {
     present: Vec<(PathBuf, FileKey)>,
     /// What parsing each of `present` gave, in the same order.
     parsed: Vec<LoadResult>,
+    /// Body hashes of articles already in the library that a new article
+    /// may duplicate (see [`ChangeScan::hash_collisions`]), by path.
+    hashes: Vec<(PathBuf, u64)>,
 }
 
 impl ChangeScan {
     /// Reads what `paths` (files or folders, in any mix; a folder stands
     /// for everything under it) hold now, for a library loaded from
     /// `roots`: paths outside them, hidden ones and non-article files are
-    /// passed over. Changed files are parsed here.
-    pub fn run(roots: &[PathBuf], paths: Vec<PathBuf>) -> ChangeScan {
+    /// passed over. Changed files are parsed here, and the bodies that
+    /// tell duplicates among them and `existing` (the library's articles)
+    /// are hashed.
+    pub fn run(roots: &[PathBuf], paths: Vec<PathBuf>, existing: &[Article]) -> ChangeScan {
         let mut scan = ChangeScan::default();
         for path in paths.iter().filter(|p| is_inside(roots, p)) {
             match fs::metadata(path) {
@@ -98,7 +104,51 @@ impl ChangeScan {
         scan.present.dedup_by(|a, b| a.0 == b.0);
         scan.parsed = parse_all(roots, &scan.present, &super::Progress::new());
         scan.paths = paths;
+        scan.hash_collisions(existing);
         scan
+    }
+
+    /// Hashes the bodies duplicates are told by (as
+    /// `duplicates::hash_colliding` does for a load): those of new articles
+    /// whose title, date and time match another's, new or already listed,
+    /// and those of the listed ones they match. Read here, on the worker,
+    /// so that merging reads no file.
+    fn hash_collisions(&mut self, existing: &[Article]) {
+        let fresh: HashSet<&Path> = self.present.iter().map(|(p, _)| p.as_path()).collect();
+        let gone = &self.gone;
+        let replaced = |p: &Path| fresh.contains(p) || p.ancestors().any(|a| gone.contains(a));
+        let mut new: Vec<&mut Article> = self
+            .parsed
+            .iter_mut()
+            .filter_map(|r| r.as_mut().ok().map(|(article, _)| article))
+            .collect();
+        // Title, date and time: what must match besides the body.
+        let key = |a: &Article| (a.date, a.datetime, a.title.clone());
+        let mut count = HashMap::new();
+        for article in &new {
+            *count.entry(key(article)).or_insert(0usize) += 1;
+        }
+        if count.is_empty() {
+            return;
+        }
+        let listed: Vec<&Article> = existing
+            .iter()
+            .filter(|a| !replaced(&a.path) && count.contains_key(&key(a)))
+            .collect();
+        for article in &listed {
+            *count.entry(key(article)).or_default() += 1;
+        }
+        let mut buf = Vec::new();
+        for article in &mut new {
+            if count[&key(article)] > 1 && article.body_hash.is_none() {
+                article.body_hash = body_hash(&article.body, &mut buf);
+            }
+        }
+        for article in listed.into_iter().filter(|a| a.body_hash.is_none()) {
+            if let Some(hash) = body_hash(&article.body, &mut buf) {
+                self.hashes.push((article.path.clone(), hash));
+            }
+        }
     }
 
     /// The paths this scan was asked about.
@@ -121,7 +171,7 @@ impl Library {
     /// keeps its selection by article id across this. The same as
     /// [`ChangeScan::run`] then [`Library::merge_changes`].
     pub fn apply_changes(&mut self, paths: &[PathBuf]) -> ChangeSummary {
-        let scan = ChangeScan::run(&self.roots, paths.to_vec());
+        let scan = ChangeScan::run(&self.roots, paths.to_vec(), &self.articles);
         self.merge_changes(scan)
     }
 
@@ -133,6 +183,7 @@ impl Library {
             listed,
             present,
             parsed,
+            hashes,
             ..
         } = scan;
         // Folders that are gone are forgotten; those listed again now get
@@ -186,10 +237,15 @@ impl Library {
             .iter()
             .filter(|p| !fresh.contains(p.as_path()))
             .count();
-        let added = !new_articles.is_empty();
         self.insert_sorted(new_articles);
-        if added {
-            super::duplicates::hash_colliding(Arc::make_mut(&mut self.articles).as_mut_slice());
+        if !hashes.is_empty() {
+            let hashes: HashMap<&Path, u64> =
+                hashes.iter().map(|(p, h)| (p.as_path(), *h)).collect();
+            for article in Arc::make_mut(&mut self.articles).iter_mut() {
+                if article.body_hash.is_none() {
+                    article.body_hash = hashes.get(article.path.as_path()).copied();
+                }
+            }
         }
         self.problems.sort_by(|a, b| a.path.cmp(&b.path));
         self.disk.changed();

@@ -68,7 +68,7 @@ pub(super) fn hash_colliding(articles: &mut [Article]) {
 
 /// xxh3 of the body as the reader would show it (at most
 /// `library::BODY_LIMIT` bytes of it); `buf` is reused between calls.
-fn body_hash(source: &BodySource, buf: &mut Vec<u8>) -> Option<u64> {
+pub(super) fn body_hash(source: &BodySource, buf: &mut Vec<u8>) -> Option<u64> {
     match source {
         BodySource::File {
             path,

@@ -131,9 +131,14 @@ impl Runner {
 
 impl Runner {
     /// `Effect::ScanChanges`: reads and parses the changed files.
-    pub fn scan_changes(&self, roots: Vec<PathBuf>, paths: Vec<PathBuf>) -> Option<Action> {
+    pub fn scan_changes(
+        &self,
+        roots: Vec<PathBuf>,
+        paths: Vec<PathBuf>,
+        articles: Arc<Vec<Article>>,
+    ) -> Option<Action> {
         self.run("changes", move || {
-            Action::ChangesScanned(Box::new(ChangeScan::run(&roots, paths)))
+            Action::ChangesScanned(Box::new(ChangeScan::run(&roots, paths, &articles)))
         })
     }
 

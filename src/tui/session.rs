@@ -177,8 +177,12 @@ where
                             outside.push(Outside::RunInTerminal { url, command });
                         }
                     },
-                    Effect::ScanChanges { roots, paths } => {
-                        queue.extend(self.runner.scan_changes(roots, paths));
+                    Effect::ScanChanges {
+                        roots,
+                        paths,
+                        articles,
+                    } => {
+                        queue.extend(self.runner.scan_changes(roots, paths, articles));
                     }
                     Effect::StartIndex {
                         generation,

@@ -17,8 +17,12 @@ pub(crate) fn drive(app: &mut App, action: Action) -> Vec<Effect> {
     while let Some(action) = queue.pop_front() {
         for effect in app.update(action) {
             match effect {
-                Effect::ScanChanges { roots, paths } => {
-                    queue.extend(runner.scan_changes(roots, paths));
+                Effect::ScanChanges {
+                    roots,
+                    paths,
+                    articles,
+                } => {
+                    queue.extend(runner.scan_changes(roots, paths, articles));
                 }
                 Effect::StartIndex {
                     generation,

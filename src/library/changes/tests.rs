@@ -96,3 +96,28 @@ fn a_broken_file_becomes_a_problem_and_recovers() {
         library.problems
     );
 }
+
+#[test]
+fn a_new_copy_of_a_listed_article_is_found_a_duplicate() {
+    let (_dir, root, mut library) = setup();
+    // Same title, date and body as 2019/a.md, under another name.
+    fs::write(root.join("a-copy.md"), article_text("a", "2019-01-01")).unwrap();
+    let scan = ChangeScan::run(
+        &library.roots,
+        vec![root.join("a-copy.md")],
+        &library.articles,
+    );
+    library.merge_changes(scan);
+    let hashes: Vec<Option<u64>> = library
+        .articles
+        .iter()
+        .filter(|a| a.title == "a")
+        .map(|a| a.body_hash)
+        .collect();
+    assert_eq!(hashes.len(), 2);
+    assert!(hashes[0].is_some() && hashes[0] == hashes[1], "{hashes:?}");
+    assert_eq!(
+        super::super::Duplicates::find(&library.articles).copy_count(),
+        1
+    );
+}
