@@ -48,6 +48,7 @@ mod find;
 mod geometry;
 mod guide;
 mod index;
+mod line_input;
 mod list;
 mod marks;
 mod navigate;
@@ -55,10 +56,13 @@ mod picker;
 mod queries;
 mod reload;
 mod search;
+mod sources_view;
+mod timeline_view;
 mod update;
 mod update_filters;
 mod update_links;
 mod update_marks;
+mod update_outside;
 mod update_overlay;
 mod update_search;
 mod url_check;
@@ -73,9 +77,12 @@ pub use filter::{Criterion, Filters};
 pub use geometry::{MAX_TEXT_WIDTH, MIN_HEIGHT, MIN_WIDTH, Size};
 pub use guide::{HelpEntry, HelpLine, HelpSection, Hint, KeyGuide};
 pub use index::{Indexes, LabelIndex};
+pub use line_input::{HISTORY_LIMIT, InputPurpose, LineInput};
 pub use marks::MarkState;
 pub use picker::{Choices, Picker, PickerEntry, PickerKind};
 pub use search::{Prompt, SearchState, find_in_lines};
+pub use sources_view::SourcesView;
+pub use timeline_view::TimelineView;
 pub use update_marks::Confirm;
 pub use url_check::check_url;
 
@@ -100,6 +107,10 @@ pub enum Overlay {
     Help {
         scroll: usize,
     },
+    /// Every source with its counts (takes the screen).
+    Sources(SourcesView),
+    /// Articles per month or day as bars (takes the screen).
+    Timeline(TimelineView),
 }
 
 /// Which set of key bindings applies right now.
@@ -111,6 +122,10 @@ pub enum Context {
     Help,
     /// The `/` prompt over the list.
     Search,
+    Sources,
+    Timeline,
+    /// A one-line prompt: the pipe command, a date to go to.
+    Input,
 }
 
 /// A message in the status line until the next key.
@@ -139,6 +154,10 @@ pub struct Options {
     /// The file the search index keeps the bodies in (beside the metadata
     /// cache, see [`crate::search::store_file`]); `None`: in memory.
     pub search_store: Option<std::path::PathBuf>,
+    /// Pipe commands used before (oldest first), from the state folder.
+    pub pipe_history: Vec<String>,
+    /// Where the terminal layer keeps the pipe history; `None`: nowhere.
+    pub pipe_history_file: Option<std::path::PathBuf>,
 }
 
 impl Options {
@@ -187,10 +206,15 @@ pub struct App {
     first_match_due: bool,
     /// Changed files on their way to be read.
     changes: reload::PendingChanges,
+    /// The one-line prompt in the status line, when open.
+    input: Option<LineInput>,
+    /// Pipe commands, oldest first (Up recalls the newest).
+    pipe_history: Vec<String>,
 }
 
 impl App {
     pub fn new(library: Library, guide: KeyGuide, options: Options) -> Self {
+        let pipe_history = options.pipe_history.clone();
         let mut app = App {
             catalog: Catalog::empty(&options),
             filters: Filters::default(),
@@ -213,6 +237,8 @@ impl App {
             find: None,
             first_match_due: false,
             changes: reload::PendingChanges::default(),
+            input: None,
+            pipe_history,
             library,
         };
         app.index_library();
@@ -250,6 +276,9 @@ impl App {
         match (&self.overlay, self.view) {
             (Some(Overlay::Picker(_)), _) => Context::Picker,
             (Some(Overlay::Help { .. }), _) => Context::Help,
+            (Some(Overlay::Sources(_)), _) => Context::Sources,
+            (Some(Overlay::Timeline(_)), _) => Context::Timeline,
+            (None, _) if self.input.is_some() => Context::Input,
             (None, View::List) if self.search.prompt.is_some() => Context::Search,
             (None, View::Detail) if self.find.as_ref().is_some_and(|f| f.typing) => Context::Search,
             (None, View::List) => Context::List,
@@ -297,11 +326,14 @@ impl App {
     /// The articles the criteria and the view let through, in the list's
     /// order.
     fn listed(&self) -> Vec<usize> {
+        self.listed_with(&self.filters)
+    }
+
+    /// [`Self::listed`] with other criteria.
+    fn listed_with(&self, filters: &Filters) -> Vec<usize> {
         let unindexed = Indexes::default();
         let index = self.catalog.labels().map_or(&unindexed, |l| &l.index);
-        let mut listed =
-            self.filters
-                .apply(&self.catalog.order.order, &self.library.articles, index);
+        let mut listed = filters.apply(&self.catalog.order.order, &self.library.articles, index);
         if self.marks.view() != ViewFilter::All {
             listed.retain(|&i| self.marks.admits(i));
         }

@@ -14,6 +14,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::overview::{DateRange, End, parse_date};
 use crate::search::SortOrder;
 
 /// A terminal reader for news archives of Markdown and HTML articles.
@@ -29,6 +30,54 @@ pub struct Cli {
     pub command: Option<Command>,
     /// Archive folders or article files to read (default: the config's `library`, else the built-in samples).
     pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub dates: DateArgs,
+}
+
+/// `--since` and `--until`, for the reader, `list` and `tags`.
+#[derive(Debug, Args, Default)]
+pub struct DateArgs {
+    /// Only articles dated on or after DATE (YYYY-MM-DD, YYYY-MM or YYYY:
+    /// a month or year starts on its first day).
+    #[arg(long, value_name = "DATE", value_parser = since_date)]
+    pub since: Option<chrono::NaiveDate>,
+    /// Only articles dated on or before DATE (YYYY-MM-DD, YYYY-MM or YYYY:
+    /// a month or year ends on its last day).
+    #[arg(long, value_name = "DATE", value_parser = until_date)]
+    pub until: Option<chrono::NaiveDate>,
+}
+
+impl DateArgs {
+    /// The range, or why none can match (`--since` after `--until`).
+    pub fn range(&self) -> Result<DateRange, String> {
+        if let (Some(since), Some(until)) = (self.since, self.until) {
+            if since > until {
+                return Err(format!(
+                    "--since {since} is after --until {until}: no article can be dated in between"
+                ));
+            }
+        }
+        Ok(DateRange {
+            since: self.since,
+            until: self.until,
+        })
+    }
+
+    /// [`Self::range`], printing the error (exit status 2) for `command`.
+    fn checked(&self, command: &str) -> Result<DateRange, ExitCode> {
+        self.range().map_err(|e| {
+            eprintln!("inkstone{command}: {e}");
+            ExitCode::from(2)
+        })
+    }
+}
+
+fn since_date(text: &str) -> Result<chrono::NaiveDate, String> {
+    parse_date(text, End::Start)
+}
+
+fn until_date(text: &str) -> Result<chrono::NaiveDate, String> {
+    parse_date(text, End::Finish)
 }
 
 #[derive(Debug, Subcommand)]
@@ -36,7 +85,7 @@ pub enum Command {
     /// List articles, newest first.
     List(ListArgs),
     /// Every tag with its article count, most used first.
-    Tags(PathsArg),
+    Tags(TagsArgs),
     /// Report every problem found while loading, as `path: reason`.
     Check(PathsArg),
     /// Print one article as the detail view shows it.
@@ -49,6 +98,14 @@ pub enum Command {
 pub struct PathsArg {
     /// Archive folders or article files (default: the config's `library`, else the built-in samples).
     pub paths: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct TagsArgs {
+    /// Archive folders or article files (default: the config's `library`, else the built-in samples).
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub dates: DateArgs,
 }
 
 #[derive(Debug, Args)]
@@ -75,6 +132,8 @@ pub struct ListArgs {
     /// Only starred articles.
     #[arg(long)]
     pub starred: bool,
+    #[command(flatten)]
+    pub dates: DateArgs,
 }
 
 /// The narrowest `show --width`: narrower, wide characters and the header
@@ -109,9 +168,18 @@ pub struct ConfigArgs {
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        None => read(&cli.paths),
-        Some(Command::List(args)) => list::run(&args),
-        Some(Command::Tags(args)) => tags::run(&args.paths),
+        None => match cli.dates.checked("") {
+            Ok(dates) => read(&cli.paths, dates),
+            Err(code) => code,
+        },
+        Some(Command::List(args)) => match args.dates.checked(" list") {
+            Ok(dates) => list::run(&args, dates),
+            Err(code) => code,
+        },
+        Some(Command::Tags(args)) => match args.dates.checked(" tags") {
+            Ok(dates) => tags::run(&args.paths, dates),
+            Err(code) => code,
+        },
         Some(Command::Check(args)) => check::run(&args.paths),
         Some(Command::Show(args)) => show::run(&args),
         Some(Command::Config(args)) => config::run(&args),
@@ -121,7 +189,7 @@ pub fn run() -> ExitCode {
 /// The reader: loads config.yaml and the keymap (a mistake in either is
 /// reported before the terminal is touched), then the archive through the
 /// cache with the marks, then takes the terminal.
-fn read(paths: &[PathBuf]) -> ExitCode {
+fn read(paths: &[PathBuf], dates: DateRange) -> ExitCode {
     use std::io::IsTerminal;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         eprintln!("inkstone: the reader needs a terminal; for scripts use `inkstone list`");
@@ -149,7 +217,7 @@ fn read(paths: &[PathBuf]) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    match crate::tui::open_and_run(config, paths, &at, keymap) {
+    match crate::tui::open_and_run(config, paths, &at, keymap, dates) {
         Ok(code) => code,
         Err(e) => {
             eprintln!("inkstone: terminal error: {e}");

@@ -116,7 +116,7 @@ impl Keymap {
             }
         }
         // In a picker or the search prompt, unbound printable keys type.
-        if matches!(context, Context::Picker | Context::Search) {
+        if matches!(context, Context::Picker | Context::Search | Context::Input) {
             return key.typed_char().map(Action::Insert);
         }
         // In the list, unbound digits make a count for the next movement.
@@ -152,6 +152,9 @@ impl Keymap {
             ("List", Context::List),
             ("Article", Context::Detail),
             ("Search and find prompts (/)", Context::Search),
+            ("Sources view", Context::Sources),
+            ("Timeline", Context::Timeline),
+            ("Pipe and go-to-date prompts", Context::Input),
             ("Tag, category and link pickers", Context::Picker),
             ("Help", Context::Help),
         ];
@@ -203,28 +206,32 @@ impl Keymap {
                 }
             }
         }
-        if context == Context::Picker {
-            entries.push(HelpEntry {
-                keys: "other keys".into(),
-                description: "type to narrow (fuzzy)".into(),
-            });
-        }
         if context == Context::List {
             entries.push(HelpEntry {
                 keys: "0-9".into(),
                 description: "a count before a movement: 5j five down, 10G the tenth".into(),
             });
         }
-        if context == Context::Search {
-            entries.push(HelpEntry {
-                keys: "other keys".into(),
-                description: "type: every word must occur, \"a phrase\" as written; \
-                              case, width and Traditional/Simplified do not matter"
-                    .into(),
-            });
-        }
+        entries.extend(typing_entry(context));
         entries
     }
+}
+
+/// What unbound keys do where they type (pickers and prompts).
+fn typing_entry(context: Context) -> Option<HelpEntry> {
+    let description = match context {
+        Context::Picker => "type to narrow (fuzzy)",
+        Context::Input => "type the command or the date",
+        Context::Search => {
+            "type: every word must occur, \"a phrase\" as written; \
+             case, width and Traditional/Simplified do not matter"
+        }
+        _ => return None,
+    };
+    Some(HelpEntry {
+        keys: "other keys".into(),
+        description: description.into(),
+    })
 }
 
 fn join(keys: &[Key]) -> String {

@@ -17,6 +17,7 @@ pub mod durable;
 pub mod keymap;
 pub mod library;
 pub mod marks;
+pub mod overview;
 pub mod problem;
 pub mod regular_file;
 pub mod render;

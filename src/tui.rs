@@ -6,6 +6,7 @@ mod effects;
 mod input;
 mod live;
 mod loading;
+mod pipe;
 mod session;
 mod signals;
 mod terminal;
@@ -17,6 +18,7 @@ use std::time::{Duration, Instant};
 pub use browser::{Launch, plan as browser_plan};
 pub use effects::{Runner, Workers};
 pub use live::{Live, app_for};
+pub use pipe::{osc52, plain_text};
 pub use session::{Outside, Session, load_body, load_body_marking};
 
 use crate::config::Config;
@@ -44,6 +46,7 @@ pub fn open_and_run(
     paths: &[std::path::PathBuf],
     at: &Locations,
     keymap: Keymap,
+    dates: crate::overview::DateRange,
 ) -> io::Result<ExitCode> {
     let watchdog = signals::Watchdog::start()?;
     let signals = signals::Signals::register(&watchdog)?;
@@ -63,7 +66,7 @@ pub fn open_and_run(
                 tty,
                 input,
             };
-            run_on(taken, *startup, keymap)
+            run_on(taken, *startup, keymap, dates)
         }
         Ok(loading::Loaded::Quit(code)) => {
             watchdog.exiting();
@@ -97,7 +100,12 @@ pub fn run(startup: Startup, keymap: Keymap) -> io::Result<ExitCode> {
         tty,
         input,
     };
-    run_on(taken, startup, keymap)
+    run_on(
+        taken,
+        startup,
+        keymap,
+        crate::overview::DateRange::default(),
+    )
 }
 
 /// The terminal taken over, with what listens to it.
@@ -108,14 +116,22 @@ struct Taken {
     input: input::Reader,
 }
 
-fn run_on(taken: Taken, startup: Startup, keymap: Keymap) -> io::Result<ExitCode> {
+fn run_on(
+    taken: Taken,
+    startup: Startup,
+    keymap: Keymap,
+    dates: crate::overview::DateRange,
+) -> io::Result<ExitCode> {
     let Taken {
         watchdog,
         signals,
         tty,
         input,
     } = taken;
-    let (app, mut live) = app_for(startup, &keymap);
+    let (mut app, mut live) = app_for(startup, &keymap);
+    if dates.is_set() {
+        app.update(crate::app::Action::FilterDates(dates));
+    }
     let mut session = match Session::new(app, keymap, tty) {
         Ok(session) => session.on_workers(),
         Err(e) => {
@@ -242,6 +258,20 @@ impl Loop<'_> {
                         session.dispatch(outcome);
                         session.redraw_all()?;
                     }
+                    Outside::Pipe { text, command } => {
+                        self.input.pause();
+                        self.watchdog.lend(true);
+                        terminal::leave()?;
+                        let outcome = pipe::run(&text, command.as_deref());
+                        terminal::enter()?;
+                        // A Ctrl-C meant for the command must not end the reader.
+                        let _ = self.signals.take();
+                        self.watchdog.lend(false);
+                        self.input.resume();
+                        session.dispatch(outcome);
+                        session.redraw_all()?;
+                    }
+                    Outside::Clipboard(bytes) => terminal::write_raw(&bytes)?,
                 }
             }
             session.draw_if_needed()?;

@@ -7,6 +7,7 @@ mod help;
 mod hints;
 mod list;
 mod loading;
+mod overview;
 mod picker;
 mod search;
 mod spans;
@@ -34,9 +35,13 @@ pub fn draw(frame: &mut Frame, app: &App) {
         draw_too_small(frame, size, &theme);
         return;
     }
-    match app.view() {
-        View::List => list::draw(frame, app, size, &theme),
-        View::Detail => detail::draw(frame, app, size, &theme),
+    match (app.overlay(), app.view()) {
+        (Some(Overlay::Sources(view)), _) => overview::draw_sources(frame, view, size, &theme),
+        (Some(Overlay::Timeline(view)), _) => {
+            overview::draw_timeline(frame, app, view, size, &theme);
+        }
+        (_, View::List) => list::draw(frame, app, size, &theme),
+        (_, View::Detail) => detail::draw(frame, app, size, &theme),
     }
     status::draw(frame, app, size, &theme);
     if width::ambiguous_wide() {
@@ -46,7 +51,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     match app.overlay() {
         Some(Overlay::Picker(picker)) => picker::draw(frame, app, picker, size, &theme),
         Some(Overlay::Help { scroll }) => help::draw(frame, app, *scroll, size, &theme),
-        None => {}
+        Some(Overlay::Sources(_) | Overlay::Timeline(_)) | None => {}
     }
     if width::ambiguous_wide() {
         spans::settle_spacers(frame.buffer_mut());

@@ -44,10 +44,28 @@ impl Rng {
     }
 }
 
+/// A folder holding only a link to `true`, for the PATH.
+fn only_true(home: &Path) -> std::path::PathBuf {
+    let bin = home.join("only-true");
+    if !bin.exists() {
+        std::fs::create_dir_all(&bin).unwrap();
+        let real = ["/bin/true", "/usr/bin/true"]
+            .into_iter()
+            .find(|p| Path::new(p).exists())
+            .expect("true");
+        std::os::unix::fs::symlink(real, bin.join("true")).unwrap();
+    }
+    bin
+}
+
 fn start(home: &Path, archive: &Path, size: (u16, u16)) -> Pty {
     let mut cmd = isolated(env!("CARGO_BIN_EXE_inkstone"), home);
     cmd.arg(archive);
     cmd.env("BROWSER", "true");
+    // Random bytes can type `|`, a command and Enter: with no shell on the
+    // PATH (only `true`, the browser) nothing they spell can run, and `P`
+    // finds no pager either.
+    cmd.env("PATH", only_true(home));
     cmd.env("RUST_BACKTRACE", "1");
     let mut run = Pty::spawn(cmd, size);
     run.queue_input();

@@ -216,7 +216,7 @@ fn config_runs_the_readers_checks_of_keys() {
             "mouse: true\nkeys:\n  lst:\n    j: quit\n",
             4,
             "lst.j",
-            "unknown section `lst` (known: global, list, detail, picker, help, search)",
+            "unknown section `lst` (known: global, list, detail, picker, help, search, sources, timeline, prompt)",
         ),
         (
             "keys:\n  global:\n    Ctlr-q: quit\n",

@@ -196,7 +196,7 @@ fn bad_config_keys_are_refused_with_the_config_commands_message() {
     let status = r.wait_for_exit(TIMEOUT);
     assert_eq!(status.exit_code(), 2);
     r.wait_for(&[
-        "config.yaml:4: keys.lst.j: unknown section `lst` (known: global, list, detail, picker, help, search)",
+        "config.yaml:4: keys.lst.j: unknown section `lst` (known: global, list, detail, picker, help, search, sources, timeline, prompt)",
     ]);
     assert!(!r.bytes().windows(8).any(|w| w == b"\x1b[?1049h"));
 }

@@ -112,7 +112,7 @@ fn help_uses_the_width_and_wraps_instead_of_cutting() {
         let mut s = session(w, h, false);
         press(&mut s, "?");
         let mut seen = String::new();
-        for _ in 0..40 {
+        for _ in 0..80 {
             let text = screen(&s);
             for line in text.lines().filter(|l| l.matches('│').count() >= 2) {
                 let inside = &line[line.find('│').unwrap()..line.rfind('│').unwrap()];

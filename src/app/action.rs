@@ -25,10 +25,16 @@ pub enum Action {
         MoveDown = "move_down" => "scroll down" {
             List | Search => "next article",
             Picker => "next entry",
+            Sources => "next source",
+            Timeline => "next (later) bar",
+            Input => "newer command (pipe history)",
         },
         MoveUp = "move_up" => "scroll up" {
             List | Search => "previous article",
             Picker => "previous entry",
+            Sources => "previous source",
+            Timeline => "previous (earlier) bar",
+            Input => "older command (pipe history)",
         },
         PageDown = "page_down" => "page down",
         PageUp = "page_up" => "page up",
@@ -45,12 +51,18 @@ pub enum Action {
         First = "first" => "top" { List | Picker => "first" },
         Last = "last" => "bottom" { List | Picker => "last" },
         /// List: open the selected article. Picker: same as `Apply`.
-        Open = "open" => "open the article" { Picker => "apply" },
+        Open = "open" => "open the article" {
+            Picker => "apply",
+            Sources => "list this source's articles",
+            Timeline => "list this period's articles",
+        },
         /// Leave the article, the picker or the help.
         Back = "back" => "back to the article a link came from, else to the list" {
             Picker => "close without applying",
             Search => "cancel: back to the list (or article) as it was",
             Help => "close the help",
+            Timeline => "zoom out, else back to the list",
+            Input => "cancel",
         },
         /// Next/previous article of the list without leaving the article view.
         NextArticle = "next_article" => "next article",
@@ -70,7 +82,9 @@ pub enum Action {
         /// Star the current article, or unstar it.
         ToggleStar = "toggle_star" => "star / unstar",
         /// Mark every listed article read (asks first).
-        MarkAllRead = "mark_all_read" => "mark every listed article read (asks first)",
+        MarkAllRead = "mark_all_read" => "mark every listed article read (asks first)" {
+            Sources => "mark the whole source read (asks y/n)",
+        },
         /// Show all articles, only unread ones, or only starred ones (in turn).
         CycleView = "cycle_view" => "show all / unread / starred articles",
         /// List: open the search prompt (`/`). Article view: find in the
@@ -79,7 +93,9 @@ pub enum Action {
             Detail => "find in the article's text",
         },
         /// List: switch to the next sort order (`S`).
-        CycleSort = "cycle_sort" => "sort: newest first, oldest first, title, source",
+        CycleSort = "cycle_sort" => "sort: newest first, oldest first, title, source" {
+            Sources => "sort by count / by name",
+        },
         /// Article view: scroll to the next / previous match of the find (or
         /// of the list's search). List: the next / previous matching article.
         NextMatch = "next_match" => "next match of the find (else of the search)" {
@@ -93,11 +109,28 @@ pub enum Action {
         /// Picker: filter by the marked entries, or the highlighted one.
         Apply = "apply" => "apply the marked entries, or the highlighted one" {
             Search => "keep the search as a filter (Backspace in the list clears it); keep the find",
+            Input => "run the command / go to the date",
         },
         /// Picker: remove the last character of the query.
         DeleteChar = "delete_char" => "delete the last typed character",
         /// Picker: empty the query.
         ClearQuery = "clear_query" => "clear what was typed",
+        /// Take the last chip off the filter bar.
+        RemoveLastFilter = "remove_last_filter" => "remove the last filter (the last chip)",
+        /// Open the sources view (every source with its counts).
+        Sources = "sources" => "sources: every source with article and unread counts",
+        /// Open the timeline (articles per month).
+        Timeline = "timeline" => "timeline: articles per month, Enter narrows to one",
+        /// Timeline: into the highlighted month's days, or back out.
+        Zoom = "zoom" => "zoom into the month's days / back out to months",
+        /// Ask for a date and move the list's highlight to it.
+        JumpToDate = "jump_to_date" => "go to a date (first article on or before it)",
+        /// Ask for a command and pipe the article to it as plain text.
+        Pipe = "pipe" => "pipe the article as plain text to a command",
+        /// Show the article's plain text in `$PAGER`.
+        Pager = "pager" => "show the article in $PAGER",
+        /// Copy the article's link through the terminal (OSC 52).
+        CopyLink = "copy_link" => "copy the article's link to the clipboard (OSC 52)",
         Help = "help" => "this help",
         /// Repaint the whole screen.
         Redraw = "redraw" => "redraw the screen",
@@ -179,6 +212,8 @@ pub enum Action {
         links: std::sync::Arc<crate::archive_links::ArchiveLinks>,
         graph: std::sync::Arc<crate::archive_links::LinkGraph>,
     },
+    /// Narrow the list to a date range (`--since`/`--until`).
+    FilterDates(crate::overview::DateRange),
 }
 }
 
@@ -202,6 +237,7 @@ impl Action {
                 | Action::MarksSaved(_)
                 | Action::FlushMarks
                 | Action::LinksResolved { .. }
+                | Action::FilterDates(_)
         )
     }
 }

@@ -55,4 +55,16 @@ pub enum Effect {
         articles: Arc<Vec<Article>>,
         generation: u64,
     },
+    /// Give `articles[article]` as plain text wrapped at `width` to the
+    /// shell `command`, or to `$PAGER` (`None`), on the normal screen;
+    /// answer with `Action::Notify` or `Action::Fail`.
+    Pipe {
+        article: usize,
+        command: Option<String>,
+        width: usize,
+    },
+    /// Keep these pipe commands (the whole history, oldest first).
+    SavePipeHistory(Vec<String>),
+    /// Put this link (a checked web address) on the terminal's clipboard.
+    CopyToClipboard(String),
 }

@@ -6,6 +6,7 @@
 
 use super::index::{Indexes, intersect};
 use crate::article::Article;
+use crate::overview::DateRange;
 use crate::search::Matches;
 
 /// One condition an article must meet to be listed.
@@ -18,6 +19,11 @@ pub enum Criterion {
     /// Matches the search typed at `/` (`text`, as typed); `matches` holds
     /// the article indices, refreshed while the index is being built.
     Search { text: String, matches: Matches },
+    /// Dated inside this range (a timeline bar, `--since`/`--until`).
+    Dates(DateRange),
+    /// Comes from this source (its first category; empty: none), as the
+    /// sources view picks it.
+    Source(String),
 }
 
 impl Criterion {
@@ -27,6 +33,8 @@ impl Criterion {
             Criterion::Tag(tag) => article.tags.iter().any(|t| t == tag),
             Criterion::Category(category) => article.categories.iter().any(|c| c == category),
             Criterion::Search { matches, .. } => matches.contains(index),
+            Criterion::Dates(range) => range.contains(article.date),
+            Criterion::Source(source) => article.source().unwrap_or("") == source,
         }
     }
 
@@ -36,18 +44,23 @@ impl Criterion {
         let found = match self {
             Criterion::Tag(tag) => index.tags.positions(tag),
             Criterion::Category(category) => index.categories.positions(category),
-            // Checked per article with a bit test instead.
-            Criterion::Search { .. } => return None,
+            // Checked per article instead: a bit test for the search, one
+            // comparison for a date range or a source.
+            Criterion::Search { .. } | Criterion::Dates(_) | Criterion::Source(_) => return None,
         };
         Some(found.unwrap_or(&[]))
     }
 
-    /// How the header shows it: `#tag`, `@category` or `/search`.
+    /// How the filter bar shows it: `#tag`, `@category`, `/search`, a
+    /// date range (`2019-06`, `≥2019-06-04`) or `src:source`.
     pub fn label(&self) -> String {
         match self {
             Criterion::Tag(tag) => format!("#{tag}"),
             Criterion::Category(category) => format!("@{category}"),
             Criterion::Search { text, .. } => format!("/{text}"),
+            Criterion::Dates(range) => range.label(),
+            Criterion::Source(source) if source.is_empty() => "src:(none)".to_owned(),
+            Criterion::Source(source) => format!("src:{source}"),
         }
     }
 }
@@ -78,6 +91,38 @@ impl Filters {
 
     pub fn clear(&mut self) {
         self.criteria.clear();
+    }
+
+    /// Removes the criterion added last (the filter bar's last chip).
+    pub fn pop(&mut self) -> Option<Criterion> {
+        self.criteria.pop()
+    }
+
+    /// The date range in force (open on both ends when there is none).
+    pub fn dates(&self) -> DateRange {
+        self.criteria
+            .iter()
+            .find_map(|c| match c {
+                Criterion::Dates(range) => Some(*range),
+                _ => None,
+            })
+            .unwrap_or_default()
+    }
+
+    /// Replaces the date range, or the source, by `criterion` (moving it
+    /// last, as the newest chip); `Dates` with an open range removes it.
+    pub fn replace(&mut self, criterion: Criterion) {
+        let same_kind = |c: &Criterion| {
+            matches!(
+                (c, &criterion),
+                (Criterion::Dates(_), Criterion::Dates(_))
+                    | (Criterion::Source(_), Criterion::Source(_))
+            )
+        };
+        self.criteria.retain(|c| !same_kind(c));
+        if !matches!(&criterion, Criterion::Dates(range) if !range.is_set()) {
+            self.criteria.push(criterion);
+        }
     }
 
     pub fn matches(&self, index: usize, article: &Article) -> bool {
@@ -168,5 +213,36 @@ mod tests {
         assert_eq!(filters.criteria()[0].label(), "@國際");
         filters.add(Criterion::Tag("無".into()));
         assert!(filters.apply(&order, &articles, &index).is_empty());
+    }
+
+    #[test]
+    fn dates_and_sources_replace_their_own_kind_and_pop_last() {
+        use crate::overview::DateRange;
+        let mut articles = vec![
+            article("a", &["港聞", "國際"], &["香港"]),
+            article("b", &["國際"], &[]),
+            article("c", &["國際"], &[]),
+        ];
+        articles[0].date = chrono::NaiveDate::from_ymd_opt(2019, 6, 4);
+        articles[1].date = chrono::NaiveDate::from_ymd_opt(2019, 7, 1);
+        let order = [0, 1, 2];
+        let index = Indexes::build(&articles, &[0, 1, 2]);
+        let june = DateRange::from_options(Some("2019-06"), Some("2019-06")).unwrap();
+        let july = DateRange::from_options(Some("2019-07"), Some("2019-07")).unwrap();
+        let mut filters = Filters::default();
+        filters.replace(Criterion::Source("國際".into()));
+        assert_eq!(filters.apply(&order, &articles, &index), vec![1, 2]);
+        filters.add(Criterion::Tag("香港".into()));
+        filters.replace(Criterion::Dates(june));
+        filters.replace(Criterion::Source("港聞".into()));
+        assert_eq!(filters.apply(&order, &articles, &index), vec![0]);
+        filters.replace(Criterion::Dates(july));
+        let labels: Vec<String> = filters.criteria().iter().map(Criterion::label).collect();
+        assert_eq!(labels, ["#香港", "src:港聞", "2019-07"]);
+        assert_eq!(filters.dates(), july);
+        assert_eq!(filters.pop().map(|c| c.label()).as_deref(), Some("2019-07"));
+        assert!(!filters.dates().is_set());
+        filters.replace(Criterion::Dates(DateRange::default()));
+        assert_eq!(filters.criteria().len(), 2);
     }
 }

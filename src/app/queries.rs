@@ -31,7 +31,7 @@ impl App {
 
     /// The question waiting for y/n, if any.
     pub fn confirm(&self) -> Option<Confirm> {
-        self.confirm
+        self.confirm.clone()
     }
 
     /// `articles[article]`'s date in the configured format ("" if none),

@@ -8,6 +8,7 @@ mod finding;
 mod marks;
 mod navigation;
 mod options;
+mod overview;
 mod screen;
 mod searching;
 

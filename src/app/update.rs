@@ -73,6 +73,7 @@ impl App {
             } => self.index_progressed(generation, progress),
             Action::MarksSaved(outcome) => self.marks_saved(outcome),
             Action::FlushMarks => return self.flush_marks(),
+            Action::FilterDates(range) => self.filter_dates(range),
             other => {
                 return match self.overlay {
                     Some(Overlay::Picker(_)) => self.update_picker(&other),
@@ -80,6 +81,9 @@ impl App {
                         self.update_help(&other);
                         Vec::new()
                     }
+                    Some(Overlay::Sources(_)) => self.update_sources(&other),
+                    Some(Overlay::Timeline(_)) => self.update_timeline(&other),
+                    None if self.input.is_some() => self.update_input(other),
                     None if self.view == View::List && self.search.prompt.is_some() => {
                         self.update_search_prompt(other)
                     }
@@ -108,6 +112,9 @@ impl App {
             Action::ShowLinks => self.notify("Open an article first: its links are listed there"),
             Action::Search => return self.open_search(),
             Action::CycleSort => self.cycle_sort(),
+            Action::Sources => self.open_sources(),
+            Action::Timeline => self.open_timeline(),
+            Action::JumpToDate => self.ask_date(),
             other => return self.update_common(&other),
         }
         Vec::new()
@@ -146,6 +153,10 @@ impl App {
             Action::CategoryPicker => self.open_picker(PickerKind::Categories),
             Action::FilterByTag(n) => self.filter_by_nth_tag(*n),
             Action::ClearFilters => self.clear_filters(),
+            Action::RemoveLastFilter => self.remove_last_filter(),
+            Action::Pipe => self.ask_pipe(),
+            Action::Pager => return self.page(),
+            Action::CopyLink => return self.copy_link(),
             Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
             Action::NextUnread => return self.open_next_unread(),
             Action::ToggleRead | Action::ToggleStar | Action::MarkAllRead | Action::CycleView => {
@@ -179,6 +190,11 @@ impl App {
             }
             Some(Overlay::Help { scroll }) => {
                 *scroll = (*scroll).min(help_lines.saturating_sub(size.help_rows()));
+            }
+            Some(Overlay::Sources(view)) => view.cursor.reveal(view.rows.len(), size.body_rows()),
+            Some(Overlay::Timeline(view)) => {
+                view.cursor
+                    .reveal(view.timeline.buckets.len(), size.body_rows());
             }
             None => {}
         }

@@ -8,31 +8,51 @@ use crate::marks::SaveOutcome;
 use crate::text::thousands::thousands;
 
 /// A yes/no question waiting in the status line; any other key cancels it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Confirm {
     /// Mark the `listed` articles read; `unread` of them are not yet.
     MarkAllRead { listed: usize, unread: usize },
+    /// Mark the `total` articles of `source` read (sources view).
+    MarkSourceRead {
+        source: String,
+        total: usize,
+        unread: usize,
+    },
 }
 
 impl Confirm {
     /// The question as the status line asks it.
-    pub fn question(self) -> String {
+    pub fn question(&self) -> String {
         match self {
+            Confirm::MarkSourceRead {
+                source,
+                total,
+                unread,
+            } => format!(
+                "Mark all {} of {} read ({} unread)? y/n",
+                plural(*total, "article", "articles"),
+                if source.is_empty() {
+                    "(no source)"
+                } else {
+                    source
+                },
+                thousands(*unread)
+            ),
             Confirm::MarkAllRead { listed, unread } => format!(
                 "Mark {} read ({} unread)? y/n",
-                if listed == 1 {
+                if *listed == 1 {
                     "the listed article".to_owned()
                 } else {
-                    format!("all {} listed articles", thousands(listed))
+                    format!("all {} listed articles", thousands(*listed))
                 },
-                thousands(unread)
+                thousands(*unread)
             ),
         }
     }
 }
 
 /// `3 articles`, `1 article`, `49,118 articles`.
-fn plural(n: usize, one: &str, many: &str) -> String {
+pub(super) fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{} {}", thousands(n), if n == 1 { one } else { many })
 }
 
@@ -88,6 +108,7 @@ impl App {
             return;
         }
         match question {
+            Confirm::MarkSourceRead { source, .. } => self.mark_source_read(&source),
             Confirm::MarkAllRead { .. } => {
                 let mut marked = 0;
                 for &article in &self.list.visible {

@@ -26,7 +26,7 @@ const MAX_CATEGORY_COLUMN: usize = 18;
 const DATE_COLUMN: usize = 10;
 const TIME_COLUMN: usize = 6;
 
-pub fn run(args: &ListArgs) -> ExitCode {
+pub fn run(args: &ListArgs, dates: crate::overview::DateRange) -> ExitCode {
     // The cache is written meanwhile; `_saving` waits for it at the end.
     let (library, _saving) = match open_library(&args.paths) {
         Ok(opened) => opened,
@@ -56,6 +56,7 @@ pub fn run(args: &ListArgs) -> ExitCode {
         .enumerate()
         .filter(|(i, a)| {
             has_tags(a, &wanted)
+                && dates.contains(a.date)
                 && view.admits(&marks, &a.id)
                 && !(collapse && duplicates.is_copy(*i))
         })

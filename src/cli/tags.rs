@@ -7,22 +7,25 @@ use std::process::ExitCode;
 
 use super::output::{open_library, to_stdout};
 use crate::library::Library;
+use crate::overview::DateRange;
 use crate::text::width::pad_left;
 
-pub fn run(paths: &[PathBuf]) -> ExitCode {
+pub fn run(paths: &[PathBuf], dates: DateRange) -> ExitCode {
     // The cache is written meanwhile; `_saving` waits for it at the end.
     let (library, _saving) = match open_library(paths) {
         Ok(opened) => opened,
         Err(code) => return code,
     };
-    let counts = tag_counts(&library);
+    let counts = tag_counts(&library, dates);
     to_stdout(ExitCode::SUCCESS, |out| write(out, &counts))
 }
 
-/// Tags with how many articles carry each, most used first, ties by name.
-pub fn tag_counts(library: &Library) -> Vec<(&str, usize)> {
+/// Tags with how many articles (dated in `dates`) carry each, most used
+/// first, ties by name.
+pub fn tag_counts(library: &Library, dates: DateRange) -> Vec<(&str, usize)> {
     let mut counts: HashMap<&str, usize> = HashMap::new();
-    for tag in library.articles.iter().flat_map(|a| &a.tags) {
+    let articles = library.articles.iter().filter(|a| dates.contains(a.date));
+    for tag in articles.flat_map(|a| &a.tags) {
         *counts.entry(tag.as_str()).or_default() += 1;
     }
     let mut counts: Vec<_> = counts.into_iter().collect();

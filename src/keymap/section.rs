@@ -17,15 +17,24 @@ pub enum Section {
     Help,
     /// The `/` search prompt.
     Search,
+    /// The sources view.
+    Sources,
+    /// The timeline.
+    Timeline,
+    /// The pipe and go-to-date prompts.
+    Prompt,
 }
 
-pub const SECTION_NAMES: [(&str, Section); 6] = [
+pub const SECTION_NAMES: [(&str, Section); 9] = [
     ("global", Section::Global),
     ("list", Section::List),
     ("detail", Section::Detail),
     ("picker", Section::Picker),
     ("help", Section::Help),
     ("search", Section::Search),
+    ("sources", Section::Sources),
+    ("timeline", Section::Timeline),
+    ("prompt", Section::Prompt),
 ];
 
 impl Section {
@@ -49,6 +58,9 @@ impl Section {
             Context::Picker => &[Section::Picker],
             Context::Help => &[Section::Help],
             Context::Search => &[Section::Search],
+            Context::Sources => &[Section::Sources],
+            Context::Timeline => &[Section::Timeline],
+            Context::Input => &[Section::Prompt],
         }
     }
 }

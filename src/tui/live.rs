@@ -52,7 +52,14 @@ pub fn app_for(startup: Startup, keymap: &Keymap) -> (App, Live) {
         reload: None,
         cache_write: None,
     };
+    let pipe_history_file = super::pipe::history_file(marks.path());
+    let pipe_history = pipe_history_file
+        .as_deref()
+        .map(super::pipe::load_history)
+        .unwrap_or_default();
     let options = Options {
+        pipe_history,
+        pipe_history_file,
         monochrome: config.monochrome(),
         colors: config.colors,
         date_format: config.date_format,

@@ -13,6 +13,7 @@ use ratatui::backend::Backend;
 
 use super::browser::{self, Launch};
 use super::effects::{Runner, Workers};
+use super::pipe;
 use crate::app::{Action, App, Context, Effect};
 use crate::article::Article;
 use crate::keymap::Keymap;
@@ -30,6 +31,14 @@ pub enum Outside {
         url: String,
         command: Option<Vec<String>>,
     },
+    /// Give `text` to the shell `command` (or `$PAGER`: `None`) on the
+    /// normal screen, then take the terminal back.
+    Pipe {
+        text: String,
+        command: Option<String>,
+    },
+    /// Write these bytes (an OSC 52 sequence) to the terminal as they are.
+    Clipboard(Vec<u8>),
 }
 
 pub struct Session<B: Backend> {
@@ -137,7 +146,10 @@ where
             }),
             // Bracketed paste: typed into the search prompt or a picker.
             Event::Paste(text)
-                if matches!(self.app.context(), Context::Search | Context::Picker) =>
+                if matches!(
+                    self.app.context(),
+                    Context::Search | Context::Picker | Context::Input
+                ) =>
             {
                 Some(Action::InsertText(text.clone()))
             }
@@ -169,6 +181,36 @@ where
                         articles,
                         generation,
                     } => queue.extend(self.runner.scan_links(articles, generation)),
+                    Effect::Pipe {
+                        article,
+                        command,
+                        width,
+                    } => match self
+                        .app
+                        .articles()
+                        .get(article)
+                        .map(|a| pipe::plain_text(a, width))
+                    {
+                        Some(Ok(text)) => outside.push(Outside::Pipe { text, command }),
+                        Some(Err(reason)) => queue.push_back(Action::Fail(format!(
+                            "Could not read the article: {}",
+                            crate::text::sanitize::clean_inline(&reason)
+                        ))),
+                        None => {}
+                    },
+                    Effect::SavePipeHistory(commands) => {
+                        if let Some(path) = self.app.options().pipe_history_file.clone() {
+                            if let Err(e) = pipe::save_history(&path, &commands) {
+                                queue.push_back(Action::Fail(format!(
+                                    "Could not save the pipe history to {}: {e}",
+                                    path.display()
+                                )));
+                            }
+                        }
+                    }
+                    Effect::CopyToClipboard(link) => {
+                        outside.push(Outside::Clipboard(pipe::osc52(&link)));
+                    }
                     Effect::OpenUrl(url) => match browser::plan(&url) {
                         Launch::Background => {
                             browser::open_in_background(url, self.runner.sender());

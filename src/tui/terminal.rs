@@ -61,6 +61,14 @@ pub fn leave() -> io::Result<()> {
     mouse.and(screen).and(flushed)
 }
 
+/// Writes `bytes` to the terminal between frames (an OSC 52 sequence that
+/// inkstone built itself; never text from an article).
+pub fn write_raw(bytes: &[u8]) -> io::Result<()> {
+    let mut out = stdout();
+    out.write_all(bytes)?;
+    out.flush()
+}
+
 /// Ctrl-Z: gives the terminal back and stops the process like any program
 /// would; returns once the shell resumes it (`fg`), with the terminal
 /// taken over again. The caller repaints everything.

@@ -36,6 +36,18 @@ fn wanted(context: Context) -> &'static [(Command, &'static str)] {
         ],
         Context::Help => &[(Command::MoveDown, "scroll"), (Command::Back, "close")],
         Context::Search => &[(Command::Apply, "keep"), (Command::Back, "cancel")],
+        Context::Sources => &[
+            (Command::Open, "list"),
+            (Command::CycleSort, "sort"),
+            (Command::MarkAllRead, "mark read"),
+            (Command::Back, "back"),
+        ],
+        Context::Timeline => &[
+            (Command::Open, "narrow"),
+            (Command::Zoom, "days"),
+            (Command::Back, "back"),
+        ],
+        Context::Input => &[(Command::Apply, "run"), (Command::Back, "cancel")],
     }
 }
 

@@ -113,16 +113,30 @@ pub fn header(app: &App, width: usize, theme: &Theme) -> Line<'static> {
     } else if shown > 0 {
         b.push("  all read", theme.dim);
     }
-    if app.view_filter() != ViewFilter::All {
-        b.push("  ", theme.dim);
-        b.push(&format!("{} only", app.view_filter().label()), theme.filter);
-    }
-    for criterion in app.filters().criteria() {
-        b.push("  ", theme.dim);
-        b.push(&criterion.label(), theme.filter);
-    }
+    push_chips(&mut b, app, theme, true);
     super::search::push_header(&mut b, app, theme);
     b.build()
+}
+
+/// The filter bar: the all/unread/starred view, then each criterion in
+/// the order it was added, as chips (in reverse video, two spaces apart) (`remove_last_filter` takes off the
+/// last). `with_dates`: the date range too (the timeline leaves it out,
+/// having its own).
+pub fn push_chips(b: &mut LineBuilder, app: &App, theme: &Theme, with_dates: bool) {
+    let chip = theme
+        .filter
+        .add_modifier(ratatui::style::Modifier::REVERSED);
+    if app.view_filter() != ViewFilter::All {
+        b.push("  ", theme.dim);
+        b.push(&format!("{} only", app.view_filter().label()), chip);
+    }
+    for criterion in app.filters().criteria() {
+        if !with_dates && matches!(criterion, crate::app::Criterion::Dates(_)) {
+            continue;
+        }
+        b.push("  ", theme.dim);
+        b.push(&criterion.label(), chip);
+    }
 }
 
 fn row_area(area: Rect, row: usize) -> Rect {

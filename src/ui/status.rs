@@ -20,6 +20,22 @@ pub fn draw(frame: &mut Frame, app: &App, size: Size, theme: &Theme) {
                 count(app.visible().len())
             )
         }
+        Context::Sources => match app.overlay() {
+            Some(crate::app::Overlay::Sources(view)) => format!(
+                "{} / {}",
+                count(view.cursor.selected + 1),
+                count(view.rows.len())
+            ),
+            _ => String::new(),
+        },
+        Context::Timeline => match app.overlay() {
+            Some(crate::app::Overlay::Timeline(view)) => format!(
+                "{} / {}",
+                count(view.cursor.selected + 1),
+                count(view.timeline.buckets.len())
+            ),
+            _ => String::new(),
+        },
         _ => String::new(),
     };
     let right_width = width::str_width(&right);
@@ -31,6 +47,21 @@ pub fn draw(frame: &mut Frame, app: &App, size: Size, theme: &Theme) {
     let mut b = LineBuilder::new(left_width);
     if let Some(question) = app.confirm() {
         b.push(&question.question(), theme.key);
+    } else if let Some(input) = app.line_input() {
+        let start = b.left();
+        b.push(input.purpose.prompt(), theme.key);
+        // Keep the end, where the typing happens, in view.
+        let room = b.left().saturating_sub(1);
+        let mut shown = input.text.as_str();
+        while width::str_width(shown) > room {
+            let mut chars = shown.chars();
+            chars.next();
+            shown = chars.as_str();
+        }
+        b.push(shown, theme.query);
+        let column = u16::try_from(start - b.left()).unwrap_or(u16::MAX);
+        b.push(" ", theme.selected);
+        frame.set_cursor_position((area.x.saturating_add(column), area.y));
     } else if let Some(input) = app
         .search_prompt()
         .filter(|_| app.context() == Context::Search)

@@ -77,7 +77,7 @@ fn config_mistakes_name_file_line_and_key() {
     );
     assert_eq!(
         error("keys:\n  lists:\n    j: quit\n"),
-        "/home/me/.config/inkstone/config.yaml:3: keys.lists.j: unknown section `lists` (known: global, list, detail, picker, help, search)"
+        "/home/me/.config/inkstone/config.yaml:3: keys.lists.j: unknown section `lists` (known: global, list, detail, picker, help, search, sources, timeline, prompt)"
     );
     assert!(
         error("keys:\n  list:\n    Ctrl-d: first\n    ctrl-D: last\n").starts_with(
@@ -98,7 +98,7 @@ fn keymap_file_mistakes_name_the_line() {
     );
     assert_eq!(
         error_of("lists:\n  j: quit\n"),
-        "keymap.yaml: line 2: unknown section `lists` (known: global, list, detail, picker, help, search)"
+        "keymap.yaml: line 2: unknown section `lists` (known: global, list, detail, picker, help, search, sources, timeline, prompt)"
     );
     assert_eq!(
         error_of("list:\n  g: first\n  Ctrl-d: quit\n  ctrl-D: help\n"),
