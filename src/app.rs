@@ -36,6 +36,7 @@
 //!   `tui::effects` / `tui::Session::dispatch`, answered by an action.
 
 mod action;
+mod archive;
 mod catalog;
 mod command;
 mod cursor;
@@ -43,12 +44,14 @@ pub mod dates;
 mod detail;
 mod effect;
 mod filter;
+mod find;
 mod geometry;
 mod guide;
 mod index;
 mod line_input;
 mod list;
 mod marks;
+mod navigate;
 mod picker;
 mod queries;
 mod reload;
@@ -65,6 +68,7 @@ mod update_search;
 mod url_check;
 
 pub use action::Action;
+pub use archive::{ArchiveState, Visited};
 pub use command::Command;
 pub use cursor::Cursor;
 pub use detail::{Body, Detail};
@@ -188,6 +192,21 @@ pub struct App {
     /// A yes/no question in the status line.
     confirm: Option<Confirm>,
     search: SearchState,
+    /// A count typed in the list (`5` of `5j`), until the next key.
+    count: Option<usize>,
+    /// The count that applies to the action being handled.
+    repeat: Option<usize>,
+    /// Links between the library's articles.
+    archive: ArchiveState,
+    /// Articles links were followed from, for Back.
+    history: Vec<Visited>,
+    /// Where to scroll once the article Back returned to is laid out.
+    restore: Option<Visited>,
+    /// Find in the open article (`/` in the article view).
+    find: Option<find::Find>,
+    /// Opened from the list with a search kept: scroll to its first match
+    /// once the body is in.
+    first_match_due: bool,
     /// Changed files on their way to be read.
     changes: reload::PendingChanges,
     /// The one-line prompt in the status line, when open.
@@ -213,6 +232,13 @@ impl App {
             marks: MarkState::new(MarkBook::in_memory(), &[]),
             confirm: None,
             search: SearchState::default(),
+            count: None,
+            repeat: None,
+            archive: ArchiveState::default(),
+            history: Vec::new(),
+            restore: None,
+            find: None,
+            first_match_due: false,
             changes: reload::PendingChanges::default(),
             input: None,
             pipe_history,
@@ -257,6 +283,7 @@ impl App {
             (Some(Overlay::Timeline(_)), _) => Context::Timeline,
             (None, _) if self.input.is_some() => Context::Input,
             (None, View::List) if self.search.prompt.is_some() => Context::Search,
+            (None, View::Detail) if self.find.as_ref().is_some_and(|f| f.typing) => Context::Search,
             (None, View::List) => Context::List,
             (None, View::Detail) => Context::Detail,
         }

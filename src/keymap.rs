@@ -119,6 +119,12 @@ impl Keymap {
         if matches!(context, Context::Picker | Context::Search | Context::Input) {
             return key.typed_char().map(Action::Insert);
         }
+        // In the list, unbound digits make a count for the next movement.
+        if context == Context::List {
+            if let Some(d) = key.typed_char().and_then(|c| c.to_digit(10)) {
+                return Some(Action::Count(d as u8));
+            }
+        }
         None
     }
 
@@ -145,7 +151,7 @@ impl Keymap {
         let contexts = [
             ("List", Context::List),
             ("Article", Context::Detail),
-            ("Search prompt (/)", Context::Search),
+            ("Search and find prompts (/)", Context::Search),
             ("Sources view", Context::Sources),
             ("Timeline", Context::Timeline),
             ("Pipe and go-to-date prompts", Context::Input),
@@ -199,6 +205,12 @@ impl Keymap {
                     }
                 }
             }
+        }
+        if context == Context::List {
+            entries.push(HelpEntry {
+                keys: "0-9".into(),
+                description: "a count before a movement: 5j five down, 10G the tenth".into(),
+            });
         }
         entries.extend(typing_entry(context));
         entries

@@ -8,6 +8,7 @@
 //! `watch` follows the library folders while the reader runs.
 
 pub mod app;
+pub mod archive_links;
 pub mod article;
 pub mod cache;
 pub mod cli;

@@ -32,7 +32,6 @@ mod tidy;
 use std::borrow::Cow;
 
 use html2text::config::ImageRenderMode;
-use url::Url;
 
 pub use document::Document;
 pub use header::header;
@@ -40,6 +39,7 @@ pub use links::readable_url;
 pub use page::{Page, PageBody, article_lines};
 pub use style::{ArticleStyles, Role};
 
+use crate::archive_links::LinkBase;
 use crate::article::{Article, BodyFormat};
 use crate::text::sanitize;
 use convert::RawBlock;
@@ -58,18 +58,32 @@ const RICH_LIMIT: usize = 512 * 1024;
 /// Parses a Markdown body (with raw HTML) once.
 /// `base_url` resolves relative links.
 pub fn render_body(body: &str, base_url: Option<&str>) -> Document {
-    render(body, BodyFormat::Markdown, base_url, None)
+    let base = LinkBase::new(base_url, None);
+    render(body, BodyFormat::Markdown, &base, None, &|_| false)
 }
 
 /// Parses an article's body in its format: like [`render_body`] with the
 /// article's link as base, and without the title the body repeats at its
 /// top (the header shows it).
 pub fn render_article(article: &Article, body: &str) -> Document {
+    render_article_marking(article, body, &|_| false)
+}
+
+/// [`render_article`], with the links `in_archive` says lead to another
+/// article of the library numbered `[3↩]` (in the text and the list of
+/// links) rather than `[3]`.
+pub fn render_article_marking(
+    article: &Article,
+    body: &str,
+    in_archive: &dyn Fn(&str) -> bool,
+) -> Document {
+    let base = LinkBase::of(article);
     render(
         body,
         article.format,
-        article.url.as_deref(),
+        &base,
         Some(&article.title),
+        in_archive,
     )
 }
 
@@ -83,15 +97,20 @@ pub fn push_cut_notice(doc: &mut Document, shown: u64) {
     doc.push_plain(plain::paragraphs(&notice));
 }
 
-fn render(body: &str, format: BodyFormat, base_url: Option<&str>, title: Option<&str>) -> Document {
+fn render(
+    body: &str,
+    format: BodyFormat,
+    base: &LinkBase,
+    title: Option<&str>,
+    in_archive: &dyn Fn(&str) -> bool,
+) -> Document {
     let mut clean = sanitize::clean_block(body);
     if clean.contains(decorator::marker::is_text_marker) {
         clean.retain(|c| !decorator::marker::is_text_marker(c));
     }
     let (rich, rest) = plain::split_oversized(&clean, RICH_LIMIT);
-    let base = links::base(base_url);
-    let mut doc = if let Some(raw) = rich_blocks(rich, format, base.as_ref()) {
-        Document::assemble(tidy::tidy(raw, title))
+    let mut doc = if let Some(raw) = rich_blocks(rich, format, base) {
+        Document::assemble(tidy::tidy(raw, title), in_archive)
     } else {
         let mut doc = Document::default();
         doc.push_plain(plain::paragraphs(rich));
@@ -105,7 +124,7 @@ fn render(body: &str, format: BodyFormat, base_url: Option<&str>, title: Option<
 /// hold `unimplemented!` and `expect` paths we have not seen hostile input
 /// reach (fuzzed: no panic); should one be reached, the body still shows,
 /// as plain paragraphs, instead of taking the reader down.
-fn rich_blocks(body: &str, format: BodyFormat, base: Option<&Url>) -> Option<Vec<RawBlock>> {
+fn rich_blocks(body: &str, format: BodyFormat, base: &LinkBase) -> Option<Vec<RawBlock>> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         html_blocks(body, format, base)
     }))
@@ -113,7 +132,7 @@ fn rich_blocks(body: &str, format: BodyFormat, base: Option<&Url>) -> Option<Vec
     .flatten()
 }
 
-fn html_blocks(body: &str, format: BodyFormat, base: Option<&Url>) -> Option<Vec<RawBlock>> {
+fn html_blocks(body: &str, format: BodyFormat, base: &LinkBase) -> Option<Vec<RawBlock>> {
     // An HTML file's body is HTML as it stands: Markdown would turn its
     // indented lines into code and its `*` into emphasis.
     let html = match format {

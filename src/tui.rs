@@ -19,7 +19,7 @@ pub use browser::{Launch, plan as browser_plan};
 pub use effects::{Runner, Workers};
 pub use live::{Live, app_for};
 pub use pipe::{osc52, plain_text};
-pub use session::{Outside, Session, load_body};
+pub use session::{Outside, Session, load_body, load_body_marking};
 
 use crate::config::Config;
 use crate::keymap::Keymap;

@@ -51,6 +51,7 @@ fn list_json_over_hostile_fixtures() {
                 "draft",
                 "duplicate_of",
                 "id",
+                "links_in_archive",
                 "original_url",
                 "path",
                 "tags",

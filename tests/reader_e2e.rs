@@ -351,7 +351,7 @@ fn searching_in_simplified_finds_the_traditional_article() {
     // In the article, `n` goes to the matches.
     r.send("\r");
     r.wait_for(&["國家主席習近平周日"]);
-    r.send("n");
+    // Opened from the search, the article shows its first match.
     r.wait_for(&["match 1/"]);
     r.send("n");
     r.wait_for(&["match 2/"]);

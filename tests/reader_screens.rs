@@ -122,14 +122,20 @@ fn help_uses_the_width_and_wraps_instead_of_cutting() {
             }
             press(&mut s, "j");
         }
-        for needed in ["Ctrl-d", "PageDown", "page down", "this help"] {
+        for needed in ["Ctrl-f", "PageDown", "page down", "this help", "Ctrl-d"] {
             assert!(
                 seen.contains(needed),
                 "{w}x{h}: {needed} missing in\n{seen}"
             );
         }
         if w >= 120 {
-            assert!(seen.contains(" Space PageDown Ctrl-d page down"), "{seen}");
+            // Wide enough: keys and what they do on one line.
+            let on_one_line = |keys: &str, what: &str| {
+                seen.lines()
+                    .any(|l| l.contains(&format!(" {keys} ")) && l.trim_end().ends_with(what))
+            };
+            assert!(on_one_line("Space PageDown Ctrl-f", "page down"), "{seen}");
+            assert!(on_one_line("Ctrl-d", "half a page down"), "{seen}");
         }
     }
 }

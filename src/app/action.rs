@@ -38,6 +38,16 @@ pub enum Action {
         },
         PageDown = "page_down" => "page down",
         PageUp = "page_up" => "page up",
+        /// Half a page down / up (Ctrl-d / Ctrl-u).
+        HalfPageDown = "half_page_down" => "half a page down",
+        HalfPageUp = "half_page_up" => "half a page up",
+        /// Article view: a page down, or at the end of the article the next
+        /// unread one (Space, as in mutt and newsboat).
+        PageOrNextUnread = "page_or_next_unread" => "page down; at the end, the next unread article",
+        /// Open the next unread article of the list after the current one.
+        NextUnread = "next_unread" => "open the next unread article",
+        /// Article view: list the articles of the archive that link to this one.
+        Backlinks = "backlinks" => "articles of the archive that link here (open one)",
         First = "first" => "top" { List | Picker => "first" },
         Last = "last" => "bottom" { List | Picker => "last" },
         /// List: open the selected article. Picker: same as `Apply`.
@@ -47,9 +57,9 @@ pub enum Action {
             Timeline => "list this period's articles",
         },
         /// Leave the article, the picker or the help.
-        Back = "back" => "back to the list" {
+        Back = "back" => "back to the article a link came from, else to the list" {
             Picker => "close without applying",
-            Search => "cancel: back to the list as it was",
+            Search => "cancel: back to the list (or article) as it was",
             Help => "close the help",
             Timeline => "zoom out, else back to the list",
             Input => "cancel",
@@ -61,7 +71,7 @@ pub enum Action {
         OpenLink = "open_link" => "open the article's link in the browser",
         OpenOriginal = "open_original" => "open the original link in the browser",
         /// Pick one of the article body's numbered links and open it.
-        ShowLinks = "links" => "list the links in the article, open one",
+        ShowLinks = "links" => "list the links in the article, open one (↩: in the archive)",
         TagPicker = "tag_picker" => "filter by tag (pick from a list)",
         CategoryPicker = "category_picker" => "filter by category (pick from a list)",
         /// Filter by the open article's n-th tag (1-based).
@@ -77,20 +87,28 @@ pub enum Action {
         },
         /// Show all articles, only unread ones, or only starred ones (in turn).
         CycleView = "cycle_view" => "show all / unread / starred articles",
-        /// List: open the search prompt (`/`).
-        Search = "search" => "search titles, tags, authors, categories and text",
+        /// List: open the search prompt (`/`). Article view: find in the
+        /// article's text.
+        Search = "search" => "search titles, tags, authors, categories and text" {
+            Detail => "find in the article's text",
+        },
         /// List: switch to the next sort order (`S`).
         CycleSort = "cycle_sort" => "sort: newest first, oldest first, title, source" {
             Sources => "sort by count / by name",
         },
-        /// Article view: scroll to the next / previous match of the search.
-        NextMatch = "next_match" => "next match of the search",
-        PrevMatch = "prev_match" => "previous match of the search",
+        /// Article view: scroll to the next / previous match of the find (or
+        /// of the list's search). List: the next / previous matching article.
+        NextMatch = "next_match" => "next match of the find (else of the search)" {
+            List => "next article matching the search",
+        },
+        PrevMatch = "prev_match" => "previous match of the find (else of the search)" {
+            List => "previous article matching the search",
+        },
         /// Picker: mark or unmark the highlighted entry (marks combine with AND).
         ToggleMark = "toggle_mark" => "mark / unmark (marked entries combine with AND)",
         /// Picker: filter by the marked entries, or the highlighted one.
         Apply = "apply" => "apply the marked entries, or the highlighted one" {
-            Search => "keep the search as a filter (Backspace in the list clears it)",
+            Search => "keep the search as a filter (Backspace in the list clears it); keep the find",
             Input => "run the command / go to the date",
         },
         /// Picker: remove the last character of the query.
@@ -126,6 +144,8 @@ pub enum Action {
     }
     /// Picker, search prompt: a typed character.
     Insert(char),
+    /// List: a digit of a count typed before a movement (`5j`, `10G`).
+    Count(u8),
     /// Search prompt: pasted text (bracketed paste).
     InsertText(String),
     /// Time passed (the event loop's tick, at least every 100 ms, while
@@ -189,6 +209,13 @@ pub enum Action {
     MarksSaved(SaveOutcome),
     /// Save every mark change now, without waiting (at exit).
     FlushMarks,
+    /// The links between the archive's articles were found (for the
+    /// articles of `generation`; older results are dropped).
+    LinksResolved {
+        generation: u64,
+        links: std::sync::Arc<crate::archive_links::ArchiveLinks>,
+        graph: std::sync::Arc<crate::archive_links::LinkGraph>,
+    },
     /// Narrow the list to a date range (`--since`/`--until`).
     FilterDates(crate::overview::DateRange),
 }
@@ -213,6 +240,7 @@ impl Action {
                 | Action::IndexProgress { .. }
                 | Action::MarksSaved(_)
                 | Action::FlushMarks
+                | Action::LinksResolved { .. }
                 | Action::FilterDates(_)
         )
     }

@@ -101,7 +101,10 @@ impl Detail {
     /// screen; says whether `action` was one.
     pub(super) fn update(&mut self, action: &Action, rows: usize) -> bool {
         let page = signed(rows.max(1));
+        let half = signed((rows / 2).max(1));
         match action {
+            Action::HalfPageDown => self.scroll_by(half, rows),
+            Action::HalfPageUp => self.scroll_by(-half, rows),
             Action::MoveDown => self.scroll_by(1, rows),
             Action::MoveUp => self.scroll_by(-1, rows),
             Action::PageDown => self.scroll_by(page, rows),

@@ -49,6 +49,12 @@ pub enum Effect {
     /// Write these mark changes to the marks file, on the writer thread;
     /// answer with `Action::MarksSaved`.
     SaveMarks(SaveJob),
+    /// Read every body of `articles` and find the links between them;
+    /// answer with `Action::LinksResolved` carrying `generation`.
+    ScanLinks {
+        articles: Arc<Vec<Article>>,
+        generation: u64,
+    },
     /// Give `articles[article]` as plain text wrapped at `width` to the
     /// shell `command`, or to `$PAGER` (`None`), on the normal screen;
     /// answer with `Action::Notify` or `Action::Fail`.

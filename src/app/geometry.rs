@@ -81,7 +81,9 @@ impl Size {
     /// screen: addresses are long.
     pub fn picker_area(self, kind: PickerKind) -> Rect {
         match kind {
-            PickerKind::Links => centered(self.area(), u16::MAX, u16::MAX, 1, 1),
+            PickerKind::Links | PickerKind::Backlinks => {
+                centered(self.area(), u16::MAX, u16::MAX, 1, 1)
+            }
             PickerKind::Tags | PickerKind::Categories => centered(self.area(), 64, 24, 2, 1),
         }
     }

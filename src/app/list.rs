@@ -25,17 +25,23 @@ impl ListState {
 
     /// Moves the highlight for a movement key or the wheel, `rows` being
     /// the rows on screen; says whether `action` was one.
-    pub(super) fn update(&mut self, action: &Action, rows: usize) -> bool {
+    /// `count` (typed before the key: `5j`, `10G`) repeats a move; with
+    /// it, `g` and `G` go to that row (from 1).
+    pub(super) fn update(&mut self, action: &Action, rows: usize, count: Option<usize>) -> bool {
         let len = self.visible.len();
-        let page = signed(rows.max(1));
+        let times = signed(count.unwrap_or(1));
+        let page = signed(rows.max(1)).saturating_mul(times);
+        let half = signed((rows / 2).max(1)).saturating_mul(times);
         let cursor = &mut self.cursor;
         match action {
-            Action::MoveDown | Action::NextArticle => cursor.move_by(1, len, rows),
-            Action::MoveUp | Action::PrevArticle => cursor.move_by(-1, len, rows),
-            Action::PageDown => cursor.move_by(page, len, rows),
+            Action::MoveDown | Action::NextArticle => cursor.move_by(times, len, rows),
+            Action::MoveUp | Action::PrevArticle => cursor.move_by(-times, len, rows),
+            Action::PageDown | Action::PageOrNextUnread => cursor.move_by(page, len, rows),
             Action::PageUp => cursor.move_by(-page, len, rows),
-            Action::First => cursor.select(0, len, rows),
-            Action::Last => cursor.select(len, len, rows),
+            Action::HalfPageDown => cursor.move_by(half, len, rows),
+            Action::HalfPageUp => cursor.move_by(-half, len, rows),
+            Action::First => cursor.select(count.map_or(0, |n| n - 1), len, rows),
+            Action::Last => cursor.select(count.map_or(len, |n| n - 1), len, rows),
             Action::ScrollDown { .. } => cursor.scroll_by(WHEEL_ROWS, len, rows),
             Action::ScrollUp { .. } => cursor.scroll_by(-WHEEL_ROWS, len, rows),
             _ => return false,

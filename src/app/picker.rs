@@ -18,6 +18,9 @@ pub enum PickerKind {
     Categories,
     /// Open one of the article's links.
     Links,
+    /// Open one of the articles that link to the open one (`count` is
+    /// its index).
+    Backlinks,
 }
 
 impl PickerKind {
@@ -26,6 +29,7 @@ impl PickerKind {
             PickerKind::Tags => "Tags",
             PickerKind::Categories => "Categories",
             PickerKind::Links => "Links",
+            PickerKind::Backlinks => "Articles linking here",
         }
     }
 }

@@ -158,6 +158,8 @@ impl App {
         self.index_library();
         self.index_labels();
         let index = self.renew_search();
+        self.archive.library_changed();
+        self.history.clear();
         self.list.visible = self.listed();
         let position = anchor.selected.iter().find_map(|id| {
             let article = self.find(id)?;

@@ -197,9 +197,13 @@ impl SearchState {
 }
 
 impl App {
-    /// What is typed at the `/` prompt, while it is open.
+    /// What is typed at the `/` prompt (the list's search, or the open
+    /// article's find), while it is open.
     pub fn search_prompt(&self) -> Option<&str> {
-        self.search.prompt.as_ref().map(|p| p.input.as_str())
+        match self.view {
+            super::View::Detail => self.find_prompt(),
+            super::View::List => self.search.prompt.as_ref().map(|p| p.input.as_str()),
+        }
     }
 
     /// The searches kept with Enter, oldest first.
@@ -241,7 +245,7 @@ impl App {
     /// the article and layout on screen.
     pub fn search_focus(&self) -> Option<&MatchPosition> {
         let detail = self.detail.as_ref()?;
-        let query = self.search_query()?;
+        let query = self.article_query()?;
         let hits = self.search.hits.as_ref()?;
         if !hits.describe(detail, query) {
             return None;
@@ -253,7 +257,7 @@ impl App {
     /// index, build the label indexes, save marks.
     pub fn needs_tick(&self) -> bool {
         let search = self.search.index.is_none() && !self.search.requested;
-        search || !self.catalog.has_labels() || self.marks.needs_tick()
+        search || !self.catalog.has_labels() || self.marks.needs_tick() || !self.archive.requested
     }
 }
 

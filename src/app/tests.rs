@@ -1,9 +1,12 @@
 //! `App::update`, one test per action or behaviour.
 
+mod archive;
 mod determinism;
 mod drive;
 mod filtering;
+mod finding;
 mod marks;
+mod navigation;
 mod options;
 mod overview;
 mod screen;
@@ -71,6 +74,20 @@ fn app() -> App {
         width: 80,
         height: 24,
     });
+    app
+}
+
+/// [`app`] with its search index built.
+fn searchable_app() -> App {
+    let mut app = app();
+    drive(
+        &mut app,
+        Action::Tick {
+            now: std::time::Instant::now(),
+        },
+    );
+    app.search_index().expect("the first tick starts it").wait();
+    report_progress(&mut app);
     app
 }
 

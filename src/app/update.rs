@@ -9,6 +9,12 @@ impl App {
     /// work to do outside (usually none).
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
         if action.is_user_input() {
+            // A count applies to the one action after it.
+            self.repeat = if matches!(action, Action::Count(_)) {
+                None
+            } else {
+                self.count.take()
+            };
             self.status = None;
             if !matches!(action, Action::Answer(_)) {
                 // Anything but an answer cancels a pending question.
@@ -49,8 +55,14 @@ impl App {
                 return index
                     .into_iter()
                     .chain(self.save_marks_if_due(now))
+                    .chain(self.scan_links_once())
                     .collect();
             }
+            Action::LinksResolved {
+                generation,
+                links,
+                graph,
+            } => return self.links_resolved(generation, links, graph),
             Action::Library(event) => return self.library_event(event),
             Action::ChangesScanned(scan) => return self.changes_scanned(*scan),
             Action::LibraryReloaded(library) => return self.library_reloaded(*library),
@@ -76,6 +88,9 @@ impl App {
                         self.update_search_prompt(other)
                     }
                     None if self.view == View::List => self.update_list(other),
+                    None if self.find.as_ref().is_some_and(|f| f.typing) => {
+                        self.update_find_prompt(other)
+                    }
                     None => self.update_detail(other),
                 };
             }
@@ -84,10 +99,14 @@ impl App {
     }
 
     pub(super) fn update_list(&mut self, action: Action) -> Vec<Effect> {
-        if self.list.update(&action, self.size.body_rows()) {
+        let counted = self.repeat.take();
+        if self.list.update(&action, self.size.body_rows(), counted) {
             return Vec::new();
         }
         match action {
+            Action::Count(digit) => self.push_count(digit),
+            Action::NextMatch => self.list_match(true, counted.unwrap_or(1)),
+            Action::PrevMatch => self.list_match(false, counted.unwrap_or(1)),
             Action::Open => return self.open_selected(),
             Action::Click { row, .. } => return self.click_list(row),
             Action::ShowLinks => self.notify("Open an article first: its links are listed there"),
@@ -110,10 +129,13 @@ impl App {
             return Vec::new();
         }
         match action {
-            Action::Back => self.close_article(),
+            Action::Back => return self.go_back(),
+            Action::PageOrNextUnread => return self.page_or_next_unread(),
             Action::NextArticle => return self.step_article(1),
             Action::PrevArticle => return self.step_article(-1),
             Action::ShowLinks => self.show_links(),
+            Action::Backlinks => self.show_backlinks(),
+            Action::Search => self.open_find(),
             Action::NextMatch => self.jump_to_match(true),
             Action::PrevMatch => self.jump_to_match(false),
             Action::Open | Action::Click { .. } => {}
@@ -136,6 +158,7 @@ impl App {
             Action::Pager => return self.page(),
             Action::CopyLink => return self.copy_link(),
             Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
+            Action::NextUnread => return self.open_next_unread(),
             Action::ToggleRead | Action::ToggleStar | Action::MarkAllRead | Action::CycleView => {
                 return self.update_marks(action);
             }
@@ -222,6 +245,12 @@ impl App {
         detail.layout(meta, width, &self.options.article_styles());
         self.detail = Some(detail);
         self.view = View::Detail;
+        self.find = None;
+        self.restore = None;
+        self.search.hits = None;
+        // Opened with a search kept: its first match is shown once the
+        // body is in.
+        self.first_match_due = self.search_query().is_some();
         self.mark_opened(article);
         vec![Effect::LoadBody { article }]
     }
@@ -250,11 +279,16 @@ impl App {
         };
         detail.layout(meta, detail.width, &styles);
         detail.scroll_by(0, self.size.body_rows());
+        self.apply_restore();
+        if std::mem::take(&mut self.first_match_due) {
+            self.jump_to_match(true);
+        }
     }
 
     pub(super) fn close_article(&mut self) {
         self.view = View::List;
         self.detail = None;
+        self.history.clear();
     }
 
     fn step_article(&mut self, delta: isize) -> Vec<Effect> {
@@ -262,6 +296,7 @@ impl App {
         self.list
             .cursor
             .move_by(delta, self.list.visible.len(), self.size.body_rows());
+        self.history.clear();
         if self.list.cursor.selected == before {
             self.notify(if delta > 0 {
                 "This is the last article"

@@ -68,7 +68,12 @@ impl App {
             .enumerate()
             .map(|(i, link)| PickerEntry {
                 label: crate::text::sanitize::clean_inline(&format!(
-                    "{} {}",
+                    "{}{} {}",
+                    if self.link_in_archive(i + 1).is_some() {
+                        "↩ "
+                    } else {
+                        ""
+                    },
                     detail.link_text(i + 1),
                     crate::render::readable_url(link)
                 )),
@@ -78,9 +83,14 @@ impl App {
         self.show_picker(PickerKind::Links, Choices::new(entries));
     }
 
-    /// Closes the link picker and opens body link `[n]`, exactly as written.
+    /// Closes the link picker and opens body link `[n]`: in the reader
+    /// when it leads to another article of the library, else in the
+    /// browser, exactly as written.
     pub(super) fn open_link_number(&mut self, n: usize) -> Vec<Effect> {
         self.overlay = None;
+        if let Some(target) = self.link_in_archive(n) {
+            return self.follow(target);
+        }
         let link = self
             .detail
             .as_ref()

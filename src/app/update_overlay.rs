@@ -68,7 +68,7 @@ impl App {
             Action::ClearQuery => picker.set_query(String::new(), rows),
             Action::ToggleMark => {
                 // One link is opened at a time: nothing to mark.
-                if picker.kind == PickerKind::Links {
+                if matches!(picker.kind, PickerKind::Links | PickerKind::Backlinks) {
                     return Vec::new();
                 }
                 if picker.toggle_mark() == Some(true) {
@@ -111,6 +111,10 @@ impl App {
         self.overlay = None;
         match kind {
             PickerKind::Links => self.open_link_number(number.unwrap_or(0)),
+            PickerKind::Backlinks => match number {
+                Some(article) => self.follow(article),
+                None => Vec::new(),
+            },
             PickerKind::Tags => {
                 self.apply_criteria(chosen.into_iter().map(Criterion::Tag).collect());
                 Vec::new()

@@ -268,14 +268,20 @@ impl App {
     }
 
     /// `n` (`forward`) / `N` in the article view: scrolls to the next /
-    /// previous match of the active search and says which it is.
+    /// previous match of the find (else of the list's search) and says
+    /// which it is.
     pub(super) fn jump_to_match(&mut self, forward: bool) {
         let rows = self.size.body_rows();
-        let (Some(query), Some(label)) = (
-            self.search_query().cloned(),
-            self.filters.search().map(Criterion::label),
-        ) else {
-            self.notify("No search to step through: / searches from the list");
+        let label = match &self.find {
+            Some(find) if !find.query.is_empty() => format!("/{}", find.input.trim()),
+            _ => self
+                .filters
+                .search()
+                .map(Criterion::label)
+                .unwrap_or_default(),
+        };
+        let Some(query) = self.article_query().cloned() else {
+            self.notify("No search or find to step through: / finds in the article");
             return;
         };
         let Some(detail) = self.detail.as_mut().filter(|_| self.view == View::Detail) else {

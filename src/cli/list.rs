@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use super::ListArgs;
 use super::output::{open_library, pad_right, terminal_safe_json, to_stdout};
+use crate::archive_links::LinkGraph;
 use crate::article::Article;
 use crate::cache;
 use crate::library::Duplicates;
@@ -61,6 +62,7 @@ pub fn run(args: &ListArgs, dates: crate::overview::DateRange) -> ExitCode {
         })
         .map(|(i, article)| Listed {
             article,
+            index: i,
             copies: 1 + duplicates.copies_of(i).len(),
             duplicate_of: duplicates
                 .original_of(i)
@@ -79,7 +81,9 @@ pub fn run(args: &ListArgs, dates: crate::overview::DateRange) -> ExitCode {
     let articles: Vec<&Listed> = order.into_iter().map(|i| &articles[i]).collect();
     to_stdout(ExitCode::SUCCESS, |out| {
         if args.json {
-            write_json(out, &articles)
+            // Reads every body: only JSON reports the links.
+            let (_, graph) = crate::library::scan_links(&library.articles);
+            write_json(out, &articles, &library.articles, &graph)
         } else {
             write_text(out, &articles)
         }
@@ -89,6 +93,8 @@ pub fn run(args: &ListArgs, dates: crate::overview::DateRange) -> ExitCode {
 /// One article to list, with its exact duplicates.
 struct Listed<'a> {
     article: &'a Article,
+    /// Its index in the library.
+    index: usize,
     /// Files holding it (1 + its copies).
     copies: usize,
     /// The id of the article it copies, if it is a copy.
@@ -204,11 +210,20 @@ struct ArticleJson<'a> {
     draft: bool,
     /// The id of the article this file duplicates exactly, if any.
     duplicate_of: Option<&'a str>,
+    /// The ids of the other articles of the library its body links to.
+    links_in_archive: Vec<&'a str>,
 }
 
 impl<'a> ArticleJson<'a> {
-    fn new(listed: &Listed<'a>) -> Self {
+    fn new(listed: &Listed<'a>, all: &'a [Article], graph: &LinkGraph) -> Self {
         let a = listed.article;
+        let links_in_archive = graph
+            .out
+            .get(listed.index)
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .filter_map(|&i| all.get(i as usize).map(|t| t.id.as_str()))
+            .collect();
         ArticleJson {
             path: a.path.to_string_lossy().into_owned(),
             path_bytes: a
@@ -230,6 +245,7 @@ impl<'a> ArticleJson<'a> {
             original_url: a.original_url.as_deref(),
             draft: a.draft,
             duplicate_of: listed.duplicate_of,
+            links_in_archive,
         }
     }
 }
@@ -244,9 +260,15 @@ fn hex(bytes: &[u8]) -> String {
     out
 }
 
-fn write_json(out: &mut dyn Write, articles: &[&Listed]) -> io::Result<()> {
+fn write_json(
+    out: &mut dyn Write,
+    articles: &[&Listed],
+    all: &[Article],
+    graph: &LinkGraph,
+) -> io::Result<()> {
     for article in articles {
-        let json = serde_json::to_string(&ArticleJson::new(article)).map_err(io::Error::other)?;
+        let json = serde_json::to_string(&ArticleJson::new(article, all, graph))
+            .map_err(io::Error::other)?;
         writeln!(out, "{}", terminal_safe_json(&json))?;
     }
     Ok(())

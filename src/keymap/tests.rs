@@ -19,7 +19,25 @@ fn defaults_give_the_documented_keys() {
     assert_eq!(name(Context::List, ch('q')), "Some(Quit)");
     assert_eq!(name(Context::Detail, ch('q')), "Some(Back)");
     assert_eq!(name(Context::Detail, ch('3')), "Some(FilterByTag(3))");
-    assert_eq!(name(Context::List, ch('3')), "None");
+    // In the list, digits make a count for the next movement.
+    assert_eq!(name(Context::List, ch('3')), "Some(Count(3))");
+    let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+    for context in [Context::List, Context::Detail] {
+        assert_eq!(name(context, ctrl('f')), "Some(PageDown)");
+        assert_eq!(name(context, ctrl('b')), "Some(PageUp)");
+        assert_eq!(name(context, ctrl('d')), "Some(HalfPageDown)");
+        assert_eq!(name(context, ctrl('u')), "Some(HalfPageUp)");
+        assert_eq!(name(context, press(KeyCode::Tab)), "Some(NextUnread)");
+        assert_eq!(name(context, ch('n')), "Some(NextMatch)");
+        assert_eq!(name(context, ch('/')), "Some(Search)");
+    }
+    assert_eq!(name(Context::Detail, ch(' ')), "Some(PageOrNextUnread)");
+    assert_eq!(name(Context::Detail, ch('B')), "Some(Backlinks)");
+    assert_eq!(
+        name(Context::Detail, press(KeyCode::Backspace)),
+        "Some(Back)"
+    );
+    assert_eq!(name(Context::Detail, ch('h')), "Some(Back)");
     assert_eq!(name(Context::Detail, ch('t')), "Some(TagPicker)");
     assert_eq!(
         name(Context::List, press(KeyCode::Backspace)),

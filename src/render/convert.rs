@@ -5,9 +5,9 @@
 
 mod prefix;
 
+use crate::archive_links::LinkBase;
 use html2text::render::TaggedLine;
 use ratatui::style::Style;
-use url::Url;
 
 use super::decorator::{Mark, marker};
 use super::document::Indent;
@@ -72,7 +72,7 @@ pub(super) enum RawBlock {
 type Piece<'a> = (&'a str, &'a [Mark]);
 
 /// Converts every line.
-pub(super) fn convert(lines: &[TaggedLine<Vec<Mark>>], base: Option<&Url>) -> Vec<RawBlock> {
+pub(super) fn convert(lines: &[TaggedLine<Vec<Mark>>], base: &LinkBase) -> Vec<RawBlock> {
     lines
         .iter()
         .map(|line| {
@@ -85,7 +85,7 @@ pub(super) fn convert(lines: &[TaggedLine<Vec<Mark>>], base: Option<&Url>) -> Ve
         .collect()
 }
 
-fn block(pieces: &[Piece<'_>], base: Option<&Url>) -> RawBlock {
+fn block(pieces: &[Piece<'_>], base: &LinkBase) -> RawBlock {
     let prefix = prefix::split(pieces);
     let indent = prefix.indent();
     let quoted = prefix.quoted();
@@ -146,7 +146,7 @@ fn lone_image(content: &[Piece<'_>]) -> Option<String> {
 
 /// `FIGURE src SRC_END alt ALT_END caption`: the caption, or the alt text
 /// without one.
-fn figure(indent: Indent, content: &[Piece<'_>], base: Option<&Url>) -> RawBlock {
+fn figure(indent: Indent, content: &[Piece<'_>], base: &LinkBase) -> RawBlock {
     let mut alt = String::new();
     let mut src = String::new();
     let mut caption = Runs::new(base);
@@ -211,7 +211,7 @@ fn figure(indent: Indent, content: &[Piece<'_>], base: Option<&Url>) -> RawBlock
     }
 }
 
-fn cells(content: &[Piece<'_>], base: Option<&Url>) -> Vec<Cell> {
+fn cells(content: &[Piece<'_>], base: &LinkBase) -> Vec<Cell> {
     let mut cells: Vec<Cell> = Vec::new();
     let mut current: Option<(bool, Align, Runs<'_>)> = None;
     for (s, m) in content {
@@ -286,7 +286,7 @@ fn trim_runs(runs: &mut Vec<Run>) {
 /// Collects runs from annotated pieces, turning inline images
 /// (`IMAGE alt ALT_END`) into `[圖] alt` and dropping stray markers.
 struct Runs<'b> {
-    base: Option<&'b Url>,
+    base: &'b LinkBase,
     done: Vec<Run>,
     alt: Option<String>,
     /// The address of the image whose alt text is being read.
@@ -294,7 +294,7 @@ struct Runs<'b> {
 }
 
 impl<'b> Runs<'b> {
-    fn new(base: Option<&'b Url>) -> Self {
+    fn new(base: &'b LinkBase) -> Self {
         Runs {
             base,
             done: Vec::new(),
@@ -384,7 +384,7 @@ impl<'b> Runs<'b> {
         let mut rest = text.as_str();
         while let Some((before, address, after)) = links::find_bare(rest) {
             self.add_run(before.to_owned(), style, None);
-            let linked = links::resolve(None, &links::with_scheme(address));
+            let linked = links::resolve(&LinkBase::default(), &links::with_scheme(address));
             let link_style = if linked.is_some() {
                 style.patch(style::link())
             } else {

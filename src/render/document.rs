@@ -124,12 +124,16 @@ pub struct Document {
     links: Vec<String>,
     /// Each link's text (the first that named it; an image's alt text).
     link_texts: Vec<String>,
+    /// Whether each link leads to another article of the library (`↩`).
+    in_archive: Vec<bool>,
 }
 
 impl Document {
     /// Numbers the links and prepares every paragraph.
-    pub(super) fn assemble(raw: Vec<RawBlock>) -> Self {
-        let mut numbering = Numbering::default();
+    /// `in_archive` says which links lead to another article of the
+    /// library: they are numbered `[n↩]`.
+    pub(super) fn assemble(raw: Vec<RawBlock>, in_archive: &dyn Fn(&str) -> bool) -> Self {
+        let mut numbering = Numbering::new(in_archive);
         let mut blocks: Vec<Block> = Vec::with_capacity(raw.len());
         let mut raw = raw.into_iter().peekable();
         while let Some(block) = raw.next() {
@@ -179,11 +183,12 @@ impl Document {
                 }
             }
         }
-        let (links, link_texts) = numbering.into_links();
+        let (links, link_texts, in_archive) = numbering.into_links();
         Document {
             blocks,
             links,
             link_texts,
+            in_archive,
         }
     }
 
@@ -206,6 +211,14 @@ impl Document {
     /// All are absolute http(s) addresses.
     pub fn links(&self) -> &[String] {
         &self.links
+    }
+
+    /// Whether link `[n]` (from 1) leads to another article of the library.
+    pub fn is_in_archive(&self, n: usize) -> bool {
+        n.checked_sub(1)
+            .and_then(|i| self.in_archive.get(i))
+            .copied()
+            .unwrap_or(false)
     }
 
     /// The text of link `[n]` (from 1) as the body shows it; empty when
@@ -256,7 +269,7 @@ impl Document {
         out.push(Line::default());
         out.push(rule(width));
         for (i, url) in self.links.iter().enumerate() {
-            let label = format!("[{}] ", i + 1);
+            let label = format!("[{}] ", link_label(i + 1, self.is_in_archive(i + 1)));
             let label_width = str_width(&label);
             let para = Paragraph::styled(&readable_url(url), style::link());
             if label_width + MIN_TEXT_COLUMNS > width {
@@ -316,9 +329,20 @@ fn close_link(
     if let Some(url) = link {
         let n = numbering.number(url);
         numbering.name(n, text);
-        b.push_glued(&format!("[{n}]"), style::link_number());
+        let label = link_label(n, numbering.is_in_archive(n));
+        b.push_glued(&format!("[{label}]"), style::link_number());
     }
     text.clear();
+}
+
+/// A link's number as the text shows it: `3`, or `3↩` when it leads to
+/// another article of the library.
+fn link_label(n: usize, in_archive: bool) -> String {
+    if in_archive {
+        format!("{n}↩")
+    } else {
+        n.to_string()
+    }
 }
 
 /// Spans without trailing spaces (an indent on an otherwise empty line).

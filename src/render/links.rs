@@ -3,22 +3,13 @@
 
 use std::collections::HashMap;
 
-use url::Url;
-
-use crate::text::sanitize::clean_inline;
+use crate::archive_links::{LinkBase, link_target};
 
 /// Resolves `href` (possibly relative, e.g. `/web/2021.../https://...`)
-/// against `base`; only http(s) results count as links a reader can open.
-pub(super) fn resolve(base: Option<&Url>, href: &str) -> Option<String> {
-    let href = href.trim();
-    if href.is_empty() || href.starts_with('#') {
-        return None;
-    }
-    let url = match base {
-        Some(base) => base.join(href).ok()?,
-        None => Url::parse(href).ok()?,
-    };
-    matches!(url.scheme(), "http" | "https").then(|| clean_inline(url.as_str()))
+/// against `base`: http(s) addresses, and relative links to article files
+/// (see [`link_target`], which the link scan uses too, so both agree).
+pub(super) fn resolve(base: &LinkBase, href: &str) -> Option<String> {
+    link_target(base, href)
 }
 
 /// `url` with percent-escapes decoded when they spell readable UTF-8 (the
@@ -134,23 +125,28 @@ pub(super) fn find_bare(text: &str) -> Option<(&str, &str, &str)> {
     Some((&text[..start], &text[start..stop], &text[stop..]))
 }
 
-/// The article address as a base for relative links.
-pub(super) fn base(url: Option<&str>) -> Option<Url> {
-    Url::parse(url?.trim())
-        .ok()
-        .filter(|u| matches!(u.scheme(), "http" | "https"))
-}
-
 /// Numbers links `[1]`, `[2]`... in order; the same address keeps its number
 /// and the first text that named it.
-#[derive(Debug, Default)]
-pub(super) struct Numbering {
+pub(super) struct Numbering<'a> {
     urls: Vec<String>,
     texts: Vec<String>,
+    in_archive: Vec<bool>,
     index: HashMap<String, usize>,
+    /// Whether an address leads to another article of the library.
+    is_in_archive: &'a dyn Fn(&str) -> bool,
 }
 
-impl Numbering {
+impl<'a> Numbering<'a> {
+    pub(super) fn new(is_in_archive: &'a dyn Fn(&str) -> bool) -> Self {
+        Numbering {
+            urls: Vec::new(),
+            texts: Vec::new(),
+            in_archive: Vec::new(),
+            index: HashMap::new(),
+            is_in_archive,
+        }
+    }
+
     /// The number (from 1) of `url`.
     pub(super) fn number(&mut self, url: &str) -> usize {
         if let Some(&n) = self.index.get(url) {
@@ -158,9 +154,18 @@ impl Numbering {
         }
         self.urls.push(url.to_owned());
         self.texts.push(String::new());
+        self.in_archive.push((self.is_in_archive)(url));
         let n = self.urls.len();
         self.index.insert(url.to_owned(), n);
         n
+    }
+
+    /// Whether link `n` leads to another article of the library.
+    pub(super) fn is_in_archive(&self, n: usize) -> bool {
+        n.checked_sub(1)
+            .and_then(|i| self.in_archive.get(i))
+            .copied()
+            .unwrap_or(false)
     }
 
     /// Gives link `n` the text `text` unless it has one.
@@ -173,9 +178,10 @@ impl Numbering {
         }
     }
 
-    /// The addresses and their texts, in number order.
-    pub(super) fn into_links(self) -> (Vec<String>, Vec<String>) {
-        (self.urls, self.texts)
+    /// The addresses, their texts and whether each is in the archive, in
+    /// number order.
+    pub(super) fn into_links(self) -> (Vec<String>, Vec<String>, Vec<bool>) {
+        (self.urls, self.texts, self.in_archive)
     }
 }
 
@@ -185,12 +191,13 @@ mod tests {
 
     #[test]
     fn archive_links_resolve_against_the_article() {
-        let b = base(Some(
-            "https://web.archive.org/web/20210712015219/https://www.hkcnews.com/article/1/x",
-        ));
+        let b = LinkBase::new(
+            Some("https://web.archive.org/web/20210712015219/https://www.hkcnews.com/article/1/x"),
+            None,
+        );
         assert_eq!(
             resolve(
-                b.as_ref(),
+                &b,
                 "/web/20210712015219/https://www.hkcnews.com/aboutus/#subscribe"
             )
             .as_deref(),
@@ -202,12 +209,12 @@ mod tests {
 
     #[test]
     fn only_http_links_count() {
-        assert_eq!(resolve(None, "/relative"), None);
-        assert_eq!(resolve(None, "javascript:alert(1)"), None);
-        assert_eq!(resolve(None, "mailto:a@b.c"), None);
-        assert_eq!(resolve(None, "#top"), None);
+        assert_eq!(resolve(&LinkBase::default(), "/relative"), None);
+        assert_eq!(resolve(&LinkBase::default(), "javascript:alert(1)"), None);
+        assert_eq!(resolve(&LinkBase::default(), "mailto:a@b.c"), None);
+        assert_eq!(resolve(&LinkBase::default(), "#top"), None);
         assert_eq!(
-            resolve(None, "https://a.b/c d").as_deref(),
+            resolve(&LinkBase::default(), "https://a.b/c d").as_deref(),
             Some("https://a.b/c%20d")
         );
     }
@@ -271,17 +278,19 @@ mod tests {
 
     #[test]
     fn numbers_repeat_for_the_same_address() {
-        let mut n = Numbering::default();
+        let mut n = Numbering::new(&|url| url.ends_with('b'));
         assert_eq!(n.number("https://a"), 1);
         assert_eq!(n.number("https://b"), 2);
         assert_eq!(n.number("https://a"), 1);
         n.name(1, "甲  文字");
         n.name(1, "乙");
+        assert!(n.is_in_archive(2) && !n.is_in_archive(1));
         assert_eq!(
             n.into_links(),
             (
                 vec!["https://a".to_owned(), "https://b".to_owned()],
-                vec!["甲 文字".to_owned(), String::new()]
+                vec!["甲 文字".to_owned(), String::new()],
+                vec![false, true]
             )
         );
     }

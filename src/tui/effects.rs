@@ -169,6 +169,19 @@ impl Runner {
         })
     }
 
+    /// `Effect::ScanLinks`: reads every body to find the links between the
+    /// articles.
+    pub fn scan_links(&self, articles: Arc<Vec<Article>>, generation: u64) -> Option<Action> {
+        self.run("links", move || {
+            let (links, graph) = crate::library::scan_links(&articles);
+            Action::LinksResolved {
+                generation,
+                links: Arc::new(links),
+                graph: Arc::new(graph),
+            }
+        })
+    }
+
     /// `Effect::StartIndex`: opens or starts building the search index
     /// (which then grows on threads of its own).
     pub fn start_index(

@@ -172,10 +172,15 @@ where
                     Effect::Redraw => outside.push(Outside::Redraw),
                     Effect::LoadBody { article } => {
                         if let Some(meta) = self.app.articles().get(article).cloned() {
-                            let job = move || load_body(article, &meta);
+                            let links = self.app.archive_links();
+                            let job = move || load_body_marking(article, &meta, links.as_deref());
                             queue.extend(self.runner.run("body", job));
                         }
                     }
+                    Effect::ScanLinks {
+                        articles,
+                        generation,
+                    } => queue.extend(self.runner.scan_links(articles, generation)),
                     Effect::Pipe {
                         article,
                         command,
@@ -360,8 +365,23 @@ where
 
 /// Reads and parses an article's body: the `LoadBody` effect.
 pub fn load_body(index: usize, article: &Article) -> Action {
+    load_body_marking(index, article, None)
+}
+
+/// [`load_body`], marking the links that lead to another article of the
+/// library (`[3↩]`) when `links` can tell.
+pub fn load_body_marking(
+    index: usize,
+    article: &Article,
+    links: Option<&crate::archive_links::ArchiveLinks>,
+) -> Action {
+    let in_archive = |link: &str| {
+        links
+            .and_then(|l| l.resolve(link))
+            .is_some_and(|to| to != index)
+    };
     let result = library::read_body_bounded(&article.body).map(|body| {
-        let mut doc = render::render_article(article, &body.text);
+        let mut doc = render::render_article_marking(article, &body.text, &in_archive);
         if body.cut {
             render::push_cut_notice(&mut doc, library::BODY_LIMIT);
         }

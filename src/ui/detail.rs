@@ -60,8 +60,12 @@ pub fn position(app: &App, size: Size) -> Option<String> {
     } else {
         last * 100 / total
     };
+    let found = app
+        .match_position()
+        .map(|(n, total)| format!("{}/{}  ", count(n), count(total)))
+        .unwrap_or_default();
     Some(format!(
-        "{}-{} / {}  {percent}%",
+        "{found}{}-{} / {}  {percent}%",
         count(detail.scroll + 1),
         count(last),
         count(total)

@@ -103,11 +103,7 @@ mod tests {
                 label: "back".into()
             }
         );
-        assert!(
-            guide.help[1]
-                .entries
-                .iter()
-                .any(|e| e.keys == "Backspace" && e.description == "back to the list")
-        );
+        assert!(guide.help[1].entries.iter().any(|e| e.keys == "Backspace"
+            && e.description == "back to the article a link came from, else to the list"));
     }
 }

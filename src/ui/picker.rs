@@ -46,9 +46,10 @@ pub fn draw(frame: &mut Frame, app: &App, picker: &Picker, size: Size, theme: &T
     }
     let hint_list = super::hints(app.guide(), Context::Picker);
     // Links are opened one at a time: no marking.
+    let one_at_a_time = matches!(picker.kind, PickerKind::Links | PickerKind::Backlinks);
     let shown = hint_list
         .iter()
-        .filter(|h| picker.kind != PickerKind::Links || h.label != "mark");
+        .filter(|h| !one_at_a_time || h.label != "mark");
     for (i, hint) in shown.enumerate() {
         hints.push(if i == 0 { "" } else { "  " }, theme.dim);
         hints.push(&hint.key, theme.key);
@@ -110,6 +111,8 @@ fn draw_entries(frame: &mut Frame, app: &App, picker: &Picker, rows: Rect, theme
         let marked = picker.marked.contains(&entry_index);
         let line = if picker.kind == PickerKind::Links {
             link_line(app, entry.count, selected, width, count_width, theme)
+        } else if picker.kind == PickerKind::Backlinks {
+            backlink_line(entry, selected, width, theme)
         } else {
             entry_line(entry, (selected, marked), width, count_width, theme)
         };
@@ -135,7 +138,14 @@ fn link_line(
     // `https://example.com@evil.com/` goes to evil.com: say so first.
     let hidden = raw.and_then(|u| crate::app::hidden_host(u));
     let mut b = LineBuilder::new(width);
-    b.push_fit(&format!(" [{n}]"), count_width + 4, patch(theme.key));
+    // ↩: the link leads to another article of the archive (opened here).
+    let mark = if app.link_in_archive(n).is_some() {
+        "↩"
+    } else {
+        ""
+    };
+    let label_width = count_width + 4 + width::str_width(mark);
+    b.push_fit(&format!(" [{n}{mark}]"), label_width, patch(theme.key));
     // An address written out in the text is its own text.
     if !text.is_empty() && readable_url(text) != url {
         // The text takes at most a third, the address the rest.
@@ -148,6 +158,20 @@ fn link_line(
     }
     let url = width::elide_middle(&url, b.left());
     b.push(&url, patch(theme.dim));
+    b.pad(patch(theme.title)).build()
+}
+
+/// An article that links to the open one: its date and title.
+fn backlink_line(
+    entry: &PickerEntry,
+    selected: bool,
+    width: usize,
+    theme: &Theme,
+) -> Line<'static> {
+    let patch = |style| theme.row_style(style, selected);
+    let mut b = LineBuilder::new(width);
+    b.push(" ↩ ", patch(theme.key));
+    b.push(&entry.label, patch(theme.title));
     b.pad(patch(theme.title)).build()
 }
 

@@ -137,7 +137,7 @@ pub fn visible_matches(
     top: usize,
     rows: usize,
 ) -> Vec<Vec<Range<usize>>> {
-    let Some(query) = app.search_query() else {
+    let Some(query) = app.article_query() else {
         return Vec::new();
     };
     let from = top.saturating_sub(2).min(lines.len());

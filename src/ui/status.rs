@@ -89,7 +89,8 @@ pub fn draw(frame: &mut Frame, app: &App, size: Size, theme: &Theme) {
         // The link picker opens one link: it marks nothing.
         let links = matches!(
             app.overlay(),
-            Some(crate::app::Overlay::Picker(p)) if p.kind == crate::app::PickerKind::Links
+            Some(crate::app::Overlay::Picker(p))
+                if matches!(p.kind, crate::app::PickerKind::Links | crate::app::PickerKind::Backlinks)
         );
         let hints: Vec<Hint> = hints
             .into_iter()

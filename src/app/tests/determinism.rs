@@ -126,10 +126,15 @@ fn update_is_deterministic_with_ticks_search_and_changes() {
             Effect::StartIndex { .. } => "index",
             Effect::SaveMarks(_) => "save",
             Effect::ScanChanges { .. } => "scan",
+            Effect::ScanLinks { .. } => "links",
             _ => "other",
         })
         .collect();
-    assert_eq!(kinds, ["index", "save", "scan", "scan"], "{asked:?}");
+    assert_eq!(
+        kinds,
+        ["index", "links", "save", "scan", "scan"],
+        "{asked:?}"
+    );
     assert!(!one.visible().is_empty());
 }
 

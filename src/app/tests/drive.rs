@@ -30,6 +30,10 @@ pub(crate) fn drive(app: &mut App, action: Action) -> Vec<Effect> {
                     store,
                 } => queue.extend(runner.start_index(generation, articles, store)),
                 Effect::SaveMarks(job) => queue.extend(runner.save_marks(job)),
+                Effect::ScanLinks {
+                    articles,
+                    generation,
+                } => queue.extend(runner.scan_links(articles, generation)),
                 other => left.push(other),
             }
         }

@@ -290,6 +290,11 @@ fn results_fill_in_as_bodies_are_indexed() {
     report_progress(&mut app);
     assert_eq!(app.visible(), [0, 1, 2]);
     assert_eq!(app.index_progress(), None);
+    // The first tick also asks for the scan of links between articles.
+    let asked = app.update(Action::Tick {
+        now: std::time::Instant::now(),
+    });
+    assert!(matches!(asked[..], [Effect::ScanLinks { .. }]), "{asked:?}");
     assert!(!app.needs_tick());
 }
 
@@ -311,8 +316,8 @@ fn n_and_shift_n_step_through_the_matches_in_the_article() {
         let detail = app.detail().unwrap();
         (detail.scroll, app.search_focus().map(|p| p.line))
     };
-    // The title's match is on screen: `n` goes there without scrolling.
-    app.update(Action::NextMatch);
+    // Opened from the search, the article shows its first match: the
+    // title's, on screen, so without scrolling.
     assert_eq!(app.status().unwrap().text, "match 1/4");
     assert_eq!(lines(&app), (0, Some(0)));
     app.update(Action::NextMatch);

@@ -1,0 +1,134 @@
+//! Find in the open article: `/` in the article view types a query, folded
+//! as the list's search folds it (case, width, Traditional/Simplified);
+//! every match is marked, the view follows the first one from where the
+//! reading was while typing, `n` / `N` step, the status line says `3/17`.
+//! Without a find, `n` / `N` step through the list search's matches.
+
+use super::{Action, App, Effect};
+use crate::search::{QUERY_CUT_MESSAGE, Query, append_capped};
+use crate::text::sanitize;
+
+/// The find of the open article.
+#[derive(Debug)]
+pub(super) struct Find {
+    pub(super) input: String,
+    pub(super) query: Query,
+    /// The prompt is open (keys type into it).
+    pub(super) typing: bool,
+    /// What Esc restores: the find before `/` and the scroll position.
+    previous: Option<(String, Query)>,
+    origin: usize,
+}
+
+impl App {
+    /// `/` in the article view.
+    pub(super) fn open_find(&mut self) {
+        let Some(detail) = self.detail.as_ref() else {
+            return;
+        };
+        let previous = self
+            .find
+            .take()
+            .map(|f| (f.input, f.query))
+            .filter(|(input, _)| !input.is_empty());
+        self.find = Some(Find {
+            input: String::new(),
+            query: Query::parse(""),
+            typing: true,
+            previous,
+            origin: detail.scroll,
+        });
+    }
+
+    /// The query the article view marks: the find's, else the list
+    /// search's.
+    pub fn article_query(&self) -> Option<&Query> {
+        match &self.find {
+            Some(find) if !find.query.is_empty() => Some(&find.query),
+            _ => self.search_query(),
+        }
+    }
+
+    /// What is typed at the find prompt, while it is open.
+    pub fn find_prompt(&self) -> Option<&str> {
+        self.find
+            .as_ref()
+            .filter(|f| f.typing)
+            .map(|f| f.input.as_str())
+    }
+
+    /// `(n, total)`: the match `n` / `N` went to last, of how many, in the
+    /// open article as laid out now.
+    pub fn match_position(&self) -> Option<(usize, usize)> {
+        let detail = self.detail.as_ref()?;
+        let hits = self.search.hits.as_ref()?;
+        if !hits.describe(detail, self.article_query()?) {
+            return None;
+        }
+        Some((hits.focus? + 1, hits.positions.len()))
+    }
+
+    pub(super) fn update_find_prompt(&mut self, action: Action) -> Vec<Effect> {
+        let Some(find) = self.find.as_mut() else {
+            return Vec::new();
+        };
+        let mut cut = false;
+        let before = find.input.clone();
+        match action {
+            Action::Insert(c) if !c.is_control() => {
+                cut = append_capped(&mut find.input, c.encode_utf8(&mut [0; 4]));
+            }
+            Action::InsertText(text) => {
+                cut = append_capped(&mut find.input, &sanitize::clean_inline(&text));
+            }
+            Action::DeleteChar => {
+                find.input.pop();
+            }
+            Action::ClearQuery => find.input.clear(),
+            Action::Apply | Action::Open => {
+                find.typing = false;
+                if find.query.is_empty() {
+                    self.find = None;
+                } else if let Some((n, total)) = self.match_position() {
+                    self.notify(format!("match {n}/{total}: n next, N previous"));
+                }
+                return Vec::new();
+            }
+            Action::Back => {
+                let origin = find.origin;
+                self.find = find.previous.take().map(|(input, query)| Find {
+                    input,
+                    query,
+                    typing: false,
+                    previous: None,
+                    origin,
+                });
+                let rows = self.size.body_rows();
+                if let Some(detail) = self.detail.as_mut() {
+                    detail.scroll_to(origin, rows);
+                }
+                return Vec::new();
+            }
+            _ => return Vec::new(),
+        }
+        if find.input == before && !cut {
+            return Vec::new();
+        }
+        find.query = Query::parse(find.input.trim());
+        let origin = find.origin;
+        let empty = find.query.is_empty();
+        if cut {
+            self.notify(QUERY_CUT_MESSAGE);
+        }
+        let rows = self.size.body_rows();
+        if let Some(detail) = self.detail.as_mut() {
+            detail.scroll_to(origin, rows);
+        }
+        self.search.hits = None;
+        if !empty {
+            // The first match from where the reading was, as less does.
+            self.jump_to_match(true);
+        }
+        Vec::new()
+    }
+}

@@ -1,0 +1,200 @@
+//! Links inside the archive: following them, the back stack, backlinks.
+
+use super::*;
+use crate::tui::load_body_marking;
+
+/// An article at `path` with this link and body.
+fn linked(title: &str, path: &str, url: &str, body: &'static str) -> Article {
+    Article {
+        url: Some(url.to_owned()),
+        ..Article::bare(
+            title.to_owned(),
+            path.into(),
+            title.to_owned(),
+            BodySource::Embedded {
+                bytes: body.as_bytes(),
+                offset: 0,
+            },
+        )
+    }
+}
+
+/// Three articles: 甲 links to 乙 (through the web archive, other slug)
+/// and to 丙 (by path); 乙 links to 丙 and out of the archive.
+fn archive_app() -> App {
+    let long = "甲文第一段。\n\n".repeat(40);
+    let body_a: &'static str = Box::leak(
+        format!(
+            "{long}見[乙文](https://web.archive.org/web/2021/https://www.news.hk/article/202/old-slug)\
+             和[丙文](../c/丙.md)。\n"
+        )
+        .into_boxed_str(),
+    );
+    let articles = vec![
+        linked(
+            "甲",
+            "lib/a/甲.md",
+            "https://news.hk/article/101/甲",
+            body_a,
+        ),
+        linked(
+            "乙",
+            "lib/b/乙.md",
+            "https://news.hk/article/202/乙",
+            "[丙](https://news.hk/article/303) [外](https://else.hk/x)\n",
+        ),
+        linked(
+            "丙",
+            "lib/c/丙.md",
+            "https://news.hk/article/303/丙",
+            "丙文。\n",
+        ),
+    ];
+    let library = Library {
+        name: "test".into(),
+        articles: articles.into(),
+        ..Library::default()
+    };
+    let mut app = App::new(library, Keymap::defaults().guide(), Options::default());
+    app.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    run(
+        &mut app,
+        Action::Tick {
+            now: std::time::Instant::now(),
+        },
+    );
+    app
+}
+
+/// Applies `action` and every effect it leads to, inline, as `tui` does.
+fn run(app: &mut App, action: Action) {
+    let mut queue = vec![action];
+    while let Some(action) = queue.pop() {
+        for effect in app.update(action) {
+            match effect {
+                Effect::LoadBody { article } => {
+                    let meta = app.articles()[article].clone();
+                    let links = app.archive_links();
+                    queue.push(load_body_marking(article, &meta, links.as_deref()));
+                }
+                Effect::ScanLinks {
+                    articles,
+                    generation,
+                } => {
+                    let (links, graph) = crate::library::scan_links(&articles);
+                    queue.push(Action::LinksResolved {
+                        generation,
+                        links: links.into(),
+                        graph: graph.into(),
+                    });
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+fn open_title(app: &App) -> String {
+    app.detail()
+        .map(|d| app.articles()[d.article].title.clone())
+        .unwrap_or_default()
+}
+
+fn text(app: &App) -> String {
+    app.detail()
+        .unwrap()
+        .lines
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn links_inside_the_archive_are_marked_and_open_here_with_a_way_back() {
+    let mut app = archive_app();
+    let graph = app.link_graph().unwrap();
+    assert_eq!(graph.out, [vec![1, 2], vec![2], vec![]]);
+    assert_eq!(graph.back[2], [0, 1]);
+
+    run(&mut app, Action::Open);
+    assert_eq!(open_title(&app), "甲");
+    let shown = text(&app);
+    assert!(shown.contains("乙文[1↩]"), "{shown}");
+    assert!(shown.contains("丙文[2↩]"), "{shown}");
+    run(&mut app, Action::Last);
+    let scroll = app.detail().unwrap().scroll;
+    assert!(scroll > 0);
+
+    // Follow [1] through the link picker: 乙 opens in the reader.
+    run(&mut app, Action::ShowLinks);
+    assert!(picker(&app).entries[0].label.starts_with("↩ 乙文"));
+    run(&mut app, Action::Insert('1'));
+    assert_eq!(open_title(&app), "乙");
+    assert_eq!(app.history().len(), 1);
+    let shown = text(&app);
+    assert!(
+        shown.contains("丙[1↩]") && shown.contains("外[2]"),
+        "{shown}"
+    );
+    // And on to 丙: a chain of two.
+    run(&mut app, Action::ShowLinks);
+    run(&mut app, Action::Apply);
+    assert_eq!(open_title(&app), "丙");
+
+    // Back twice: 乙, then 甲 where the reading was.
+    run(&mut app, Action::Back);
+    assert_eq!(open_title(&app), "乙");
+    run(&mut app, Action::Back);
+    assert_eq!(open_title(&app), "甲");
+    assert_eq!(app.detail().unwrap().scroll, scroll);
+    run(&mut app, Action::Back);
+    assert_eq!(app.view(), View::List);
+}
+
+#[test]
+fn a_link_out_of_the_archive_still_goes_to_the_browser() {
+    let mut app = archive_app();
+    run(&mut app, Action::MoveDown);
+    run(&mut app, Action::Open);
+    assert_eq!(open_title(&app), "乙");
+    run(&mut app, Action::ShowLinks);
+    let effects = app.update(Action::Insert('2'));
+    assert_eq!(effects, [Effect::OpenUrl("https://else.hk/x".into())]);
+}
+
+#[test]
+fn backlinks_list_the_articles_linking_here() {
+    let mut app = archive_app();
+    run(&mut app, Action::Last);
+    run(&mut app, Action::Open);
+    assert_eq!(open_title(&app), "丙");
+    run(&mut app, Action::Backlinks);
+    let labels: Vec<&str> = picker(&app)
+        .entries
+        .iter()
+        .map(|e| e.label.as_str())
+        .collect();
+    assert_eq!(labels.len(), 2);
+    assert!(
+        labels[0].ends_with('甲') && labels[1].ends_with('乙'),
+        "{labels:?}"
+    );
+    run(&mut app, Action::MoveDown);
+    run(&mut app, Action::Apply);
+    assert_eq!(open_title(&app), "乙");
+    run(&mut app, Action::Back);
+    assert_eq!(open_title(&app), "丙");
+
+    run(&mut app, Action::Back);
+    run(&mut app, Action::First);
+    run(&mut app, Action::Open);
+    run(&mut app, Action::Backlinks);
+    assert_eq!(
+        app.status().unwrap().text,
+        "No article of the archive links here"
+    );
+}

@@ -1,0 +1,117 @@
+//! Counts, half pages, `n` / `N` in the list, next unread.
+
+use super::*;
+
+#[test]
+fn counts_repeat_the_movement_and_go_to_a_row() {
+    let mut app = app();
+    app.update(Action::Count(5));
+    app.update(Action::MoveDown);
+    assert_eq!(title(&app), "第5篇");
+    // The count was used up.
+    app.update(Action::MoveDown);
+    assert_eq!(title(&app), "第6篇");
+    app.update(Action::Count(1));
+    app.update(Action::Count(2));
+    app.update(Action::Last);
+    assert_eq!(title(&app), "第11篇");
+    app.update(Action::Last);
+    assert_eq!(title(&app), "第29篇");
+    app.update(Action::Count(3));
+    app.update(Action::MoveUp);
+    assert_eq!(title(&app), "第26篇");
+    // Anything but a movement drops the count.
+    app.update(Action::Count(9));
+    app.update(Action::ToggleStar);
+    app.update(Action::MoveUp);
+    assert_eq!(title(&app), "第25篇");
+    // Ten thousand pages stop at the end.
+    for _ in 0..5 {
+        app.update(Action::Count(9));
+    }
+    app.update(Action::PageDown);
+    assert_eq!(title(&app), "第29篇");
+}
+
+#[test]
+fn half_pages_move_half_the_rows() {
+    let mut app = app();
+    let rows = app.size().body_rows();
+    app.update(Action::HalfPageDown);
+    assert_eq!(app.list_cursor().selected, rows / 2);
+    app.update(Action::HalfPageUp);
+    assert_eq!(app.list_cursor().selected, 0);
+    open(&mut app, &"一二三四五六七八九十。\n\n".repeat(60));
+    app.update(Action::HalfPageDown);
+    assert_eq!(app.detail().unwrap().scroll, rows / 2);
+}
+
+#[test]
+fn n_in_the_list_steps_through_the_kept_search() {
+    let mut app = searchable_app();
+    app.update(Action::NextMatch);
+    assert!(app.status().unwrap().text.contains("No search"));
+    app.update(Action::Search);
+    for c in "篇".chars() {
+        app.update(Action::Insert(c));
+    }
+    app.update(Action::Apply);
+    app.update(Action::NextMatch);
+    assert_eq!(title(&app), "第1篇");
+    assert_eq!(app.status().unwrap().text, "2/30 with /篇");
+    app.update(Action::PrevMatch);
+    app.update(Action::PrevMatch);
+    assert_eq!(title(&app), "第29篇", "N goes round");
+}
+
+/// Marks the articles at these list rows read.
+fn read_rows(app: &mut App, rows: &[usize]) {
+    for &row in rows {
+        app.update(Action::First);
+        app.update(Action::Count(u8::try_from(row).unwrap()));
+        app.update(Action::MoveDown);
+        app.update(Action::ToggleRead);
+    }
+    app.update(Action::First);
+}
+
+#[test]
+fn next_unread_skips_read_articles_and_goes_round() {
+    let mut app = app();
+    read_rows(&mut app, &[1, 2]);
+    open(&mut app, "正文");
+    app.update(Action::NextUnread);
+    assert_eq!(title(&app), "第3篇");
+    assert_eq!(
+        app.detail().unwrap().article,
+        app.selected_article().unwrap()
+    );
+    // From the list too.
+    app.update(Action::Back);
+    app.update(Action::NextUnread);
+    assert_eq!(title(&app), "第4篇");
+    assert_eq!(app.view(), View::Detail);
+}
+
+#[test]
+fn space_pages_then_opens_the_next_unread_at_the_end() {
+    let mut app = app();
+    read_rows(&mut app, &[1]);
+    open(&mut app, &"一二三四五六七八九十。\n\n".repeat(30));
+    let rows = app.size().body_rows();
+    app.update(Action::PageOrNextUnread);
+    assert_eq!(app.detail().unwrap().scroll, rows);
+    assert_eq!(title(&app), "第0篇");
+    let first = app.detail().unwrap().article;
+    let mut presses = 1;
+    while app.detail().unwrap().article == first && presses < 20 {
+        app.update(Action::PageOrNextUnread);
+        presses += 1;
+    }
+    assert!(presses >= 3, "paged to the end first");
+    assert_eq!(title(&app), "第2篇", "the read 第1篇 is skipped");
+    assert_eq!(
+        app.detail().unwrap().article,
+        app.selected_article().unwrap()
+    );
+}

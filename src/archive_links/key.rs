@@ -1,0 +1,263 @@
+//! Link addresses reduced to what identifies an article: web.archive.org
+//! wrappers taken off, percent-escapes decoded, and the scheme, `www.`,
+//! fragment and trailing slash dropped, so every spelling of one page
+//! gives one key.
+
+use std::borrow::Cow;
+use std::path::{Component, Path, PathBuf};
+
+use percent_encoding::percent_decode_str;
+
+/// The key of an absolute http(s) address (possibly inside web.archive.org
+/// wrappers): `host/path?query`, host lower-case without `www.`. `None`
+/// for anything else (mailto:, relative paths, a bare host).
+pub fn url_key(url: &str) -> Option<String> {
+    rest_key(strip_scheme(url.trim())?)
+}
+
+/// [`url_key`] of an address given without its scheme (`host/path`).
+pub fn rest_key(rest: &str) -> Option<String> {
+    let rest = unwrap_all(rest);
+    let decoded: Cow<str> = percent_decode_str(rest).decode_utf8_lossy();
+    // Wrapped addresses may repeat the scheme after decoding (`%3A%2F%2F`).
+    let mut rest: &str = &decoded;
+    while let Some(inner) = strip_scheme(rest).and_then(unwrap_archive) {
+        rest = inner;
+    }
+    let rest = strip_scheme(rest).unwrap_or(rest);
+    let rest = rest.split('#').next().unwrap_or_default();
+    let (host, path) = match rest.find(['/', '?']) {
+        Some(i) => rest.split_at(i),
+        None => (rest, ""),
+    };
+    let host = host.to_ascii_lowercase();
+    let host = bare_host(&host);
+    if host.is_empty() || !host.contains('.') && host != "localhost" {
+        return None;
+    }
+    let (path, query) = match path.split_once('?') {
+        Some((p, q)) => (p, Some(q)),
+        None => (path, None),
+    };
+    let path = path.trim_end_matches('/');
+    let mut key = String::with_capacity(host.len() + path.len() + 1);
+    key.push_str(host);
+    key.push_str(path);
+    if let Some(query) = query.filter(|q| !q.is_empty()) {
+        key.push('?');
+        key.push_str(query);
+    }
+    Some(key)
+}
+
+/// The host an address without its scheme leads to, archive wrappers
+/// taken off, as written (any case; `www.` and the port dropped). Cheap:
+/// nothing is decoded or copied, so links can be sorted out by host first.
+pub fn rest_host(rest: &str) -> &str {
+    let rest = unwrap_all(rest);
+    let rest = strip_scheme(rest).unwrap_or(rest);
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let host = &rest[..end];
+    let host = lower_prefix(host, "www.").unwrap_or(host);
+    bare_host(host)
+}
+
+/// [`id_key`] read from an address without its scheme as written, when
+/// nothing up to the id is percent-escaped: no decoding, so a link to a
+/// site with numeric ids is found by a hash of a short prefix.
+pub fn raw_id_key(rest: &str) -> Option<String> {
+    let rest = unwrap_all(rest);
+    let rest = strip_scheme(rest).unwrap_or(rest);
+    let end = rest.find(['?', '#']).unwrap_or(rest.len());
+    let rest = &rest[..end];
+    let slash = rest.find('/')?;
+    let host = bare_host(&rest[..slash]).to_ascii_lowercase();
+    let host = host.strip_prefix("www.").unwrap_or(&host);
+    let mut key = String::with_capacity(host.len() + 32);
+    key.push_str(host);
+    key.push_str(&rest[slash..]);
+    let id = id_key(&key)?;
+    (!id.contains('%')).then(|| id.to_owned())
+}
+
+/// `host` without a default port.
+fn bare_host(host: &str) -> &str {
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    host.strip_suffix(":80")
+        .or_else(|| host.strip_suffix(":443"))
+        .unwrap_or(host)
+}
+
+/// `rest` with every web.archive.org wrapper taken off.
+pub fn unwrap_all(mut rest: &str) -> &str {
+    while let Some(inner) = unwrap_archive(rest) {
+        rest = inner;
+    }
+    rest
+}
+
+/// `url` after `http://` or `https://` (any case), or `None`.
+pub fn strip_scheme(url: &str) -> Option<&str> {
+    let colon = url.find("://")?;
+    let scheme = &url[..colon];
+    (scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https"))
+        .then(|| &url[colon + 3..])
+}
+
+/// `key` cut after its numeric id: `host/article/12345/some-slug` ->
+/// `host/article/12345`. The id is the first path segment after the first
+/// made only of at least three digits (shorter ones are months and days);
+/// the query does not count (`?page=2` is a page of the same article).
+/// `None` when there is none.
+pub fn id_key(key: &str) -> Option<&str> {
+    let key = key.split('?').next().unwrap_or(key);
+    let mut segments = key.match_indices('/').map(|(i, _)| i).peekable();
+    // Skip the host and the first path segment: a numeric first segment is
+    // a year (`/2021/05/post`) more often than an id.
+    segments.next()?;
+    let mut start = segments.next()?;
+    loop {
+        let end = segments.peek().copied().unwrap_or(key.len());
+        let segment = &key[start + 1..end];
+        if segment.len() >= 3 && segment.bytes().all(|b| b.is_ascii_digit()) {
+            return Some(&key[..end]);
+        }
+        start = segments.next()?;
+    }
+}
+
+/// The host part of a key.
+pub fn host(key: &str) -> &str {
+    key.split(['/', '?']).next().unwrap_or(key)
+}
+
+/// The address inside `web.archive.org/web/<stamp>[flags]/<address>` (given
+/// without its scheme), with its own scheme if it has one.
+fn unwrap_archive(rest: &str) -> Option<&str> {
+    let rest = lower_prefix(rest, "www.").unwrap_or(rest);
+    let rest = lower_prefix(rest, "web.archive.org/web/")?;
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 {
+        return None;
+    }
+    let flags = rest[digits..]
+        .bytes()
+        .take_while(|b| b.is_ascii_alphabetic() || *b == b'_')
+        .count();
+    let inner = rest[digits + flags..].strip_prefix('/')?;
+    // The archive sometimes writes `https:/host` with one slash.
+    for scheme in ["https:/", "http:/"] {
+        if let Some(after) = lower_prefix(inner, scheme) {
+            if !after.starts_with('/') {
+                return Some(after);
+            }
+        }
+    }
+    Some(inner)
+}
+
+/// `s` after `prefix` (compared in any case).
+fn lower_prefix<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    s.get(..prefix.len())
+        .is_some_and(|p| p.eq_ignore_ascii_case(prefix))
+        .then(|| &s[prefix.len()..])
+}
+
+/// [`lexical`], without its cost for a path that has no `.` or `..` part
+/// (the walk's paths, mostly).
+pub fn tidy_path(path: &Path) -> PathBuf {
+    let bytes = path.as_os_str().as_encoded_bytes();
+    let dotted = bytes.first() == Some(&b'.')
+        || memchr::memmem::find(bytes, b"/.").is_some()
+        || memchr::memmem::find(bytes, b"//").is_some();
+    if dotted {
+        lexical(path)
+    } else {
+        path.to_path_buf()
+    }
+}
+
+/// `path` with `.` and `..` taken out without asking the file system, so
+/// `a/b/../c.md` and `a/c.md` are one file.
+pub fn lexical(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !out.pop() {
+                    out.push("..");
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn archive_wrappers_schemes_and_www_do_not_matter() {
+        let want = Some("hkcnews.com/article/12345/標題".to_owned());
+        for url in [
+            "https://www.hkcnews.com/article/12345/%E6%A8%99%E9%A1%8C",
+            "http://hkcnews.com/article/12345/標題/",
+            "https://web.archive.org/web/20210712015219/https://www.hkcnews.com/article/12345/%E6%A8%99%E9%A1%8C",
+            "https://web.archive.org/web/20210712015219id_/http://hkcnews.com/article/12345/標題#top",
+            "http://web.archive.org/web/2021im_/https:/www.hkcnews.com/article/12345/標題",
+            "HTTPS://WWW.HKCNEWS.COM/article/12345/%E6%A8%99%E9%A1%8C",
+        ] {
+            assert_eq!(url_key(url), want, "{url}");
+        }
+        assert_eq!(url_key("mailto:a@b.c"), None);
+        assert_eq!(url_key("../2021/post.md"), None);
+        assert_eq!(
+            url_key("https://web.archive.org/web/").as_deref(),
+            Some("web.archive.org/web")
+        );
+        assert_eq!(
+            url_key("https://a.hk/x?id=3").as_deref(),
+            Some("a.hk/x?id=3")
+        );
+        assert_eq!(
+            rest_host("web.archive.org/web/2021/https://WWW.News.hk:443/a"),
+            "News.hk"
+        );
+        assert_eq!(rest_host("a.hk?x"), "a.hk");
+        assert_eq!(
+            raw_id_key("web.archive.org/web/1/https://WWW.A.hk/article/123/%E7%94%B2").as_deref(),
+            Some("a.hk/article/123")
+        );
+        assert_eq!(raw_id_key("a.hk/%E7%94%B2/123/x"), None);
+    }
+
+    #[test]
+    fn ids_are_numbers_of_three_digits_or_more_after_the_first_segment() {
+        assert_eq!(
+            id_key("a.hk/article/12345/slug"),
+            Some("a.hk/article/12345")
+        );
+        assert_eq!(id_key("a.hk/article/12345"), Some("a.hk/article/12345"));
+        assert_eq!(id_key("a.hk/article/12345/x/y"), Some("a.hk/article/12345"));
+        assert_eq!(id_key("a.hk/2021/05/post"), None);
+        assert_eq!(id_key("a.hk/news/05/post"), None);
+        assert_eq!(id_key("a.hk/p?id=123"), None);
+        assert_eq!(
+            id_key("a.hk/article/123/x?page=2"),
+            Some("a.hk/article/123")
+        );
+        assert_eq!(id_key("a.hk"), None);
+        assert_eq!(host("a.hk/x/1"), "a.hk");
+    }
+
+    #[test]
+    fn paths_lose_dots_lexically() {
+        assert_eq!(lexical(Path::new("a/b/../c/./d.md")), Path::new("a/c/d.md"));
+        assert_eq!(lexical(Path::new("../x.md")), Path::new("../x.md"));
+        assert_eq!(tidy_path(Path::new("a/./b//c.md")), Path::new("a/b/c.md"));
+        assert_eq!(tidy_path(Path::new("a/b/c.md")), Path::new("a/b/c.md"));
+    }
+}

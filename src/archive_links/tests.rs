@@ -1,0 +1,116 @@
+use std::path::PathBuf;
+
+use super::*;
+use crate::article::{Article, BodySource};
+
+fn article(path: &str, url: Option<&str>, original: Option<&str>) -> Article {
+    Article {
+        url: url.map(str::to_owned),
+        original_url: original.map(str::to_owned),
+        ..Article::bare(
+            path.to_owned(),
+            PathBuf::from(path),
+            path.to_owned(),
+            BodySource::Embedded {
+                bytes: b"",
+                offset: 0,
+            },
+        )
+    }
+}
+
+fn archive() -> Vec<Article> {
+    vec![
+        article(
+            "arc/1-1000/a1.md",
+            Some(
+                "https://web.archive.org/web/20210101000000/https://www.news.hk/article/101/%E7%94%B2",
+            ),
+            Some("https://www.news.hk/article/101/%E7%94%B2"),
+        ),
+        article(
+            "arc/1-1000/a2.md",
+            Some("https://news.hk/article/202/乙/"),
+            None,
+        ),
+        article(
+            "arc/blog/post.md",
+            Some("https://blog.hk/2021/05/post"),
+            None,
+        ),
+        article(
+            "arc/blog/other.md",
+            Some("https://blog.hk/2021/05/other"),
+            None,
+        ),
+        article("arc/notes/三.md", None, None),
+    ]
+}
+
+#[test]
+fn links_find_articles_by_address_id_and_path() {
+    let links = ArchiveLinks::new(&archive());
+    // Original address, archive copy, no scheme or www, other archive stamp.
+    assert_eq!(links.resolve("http://news.hk/article/101/甲/"), Some(0));
+    assert_eq!(
+        links.resolve(
+            "https://web.archive.org/web/2019id_/http://www.news.hk/article/202/%E4%B9%99"
+        ),
+        Some(1)
+    );
+    // The slug after the numeric id may differ.
+    assert_eq!(
+        links.resolve("https://www.news.hk/article/202/new-slug"),
+        Some(1)
+    );
+    assert_eq!(links.resolve("https://www.news.hk/article/203/乙"), None);
+    // Not on a blog whose numbers are dates.
+    assert_eq!(links.resolve("https://blog.hk/2021/05/post/"), Some(2));
+    assert_eq!(links.resolve("https://blog.hk/2021/05/third"), None);
+    // By path.
+    assert_eq!(links.resolve("arc/blog/../notes/三.md"), Some(4));
+    assert_eq!(links.resolve("arc/notes/四.md"), None);
+}
+
+#[test]
+fn link_targets_are_absolute_addresses_or_article_files() {
+    let a = &archive()[0];
+    let base = LinkBase::of(a);
+    assert_eq!(
+        link_target(&base, "/web/2021/https://www.news.hk/article/202/x").as_deref(),
+        Some("https://web.archive.org/web/2021/https://www.news.hk/article/202/x")
+    );
+    assert_eq!(
+        link_target(&base, "../notes/%E4%B8%89.md#top").as_deref(),
+        Some("arc/notes/三.md")
+    );
+    assert_eq!(link_target(&base, "mailto:x@y.hk"), None);
+    assert_eq!(link_target(&base, "#top"), None);
+    let no_url = LinkBase::new(None, Some(std::path::Path::new("arc/x/y.md")));
+    assert_eq!(link_target(&no_url, "page/"), None);
+    assert_eq!(
+        link_target(&no_url, "z.html").as_deref(),
+        Some("arc/x/z.html")
+    );
+}
+
+#[test]
+fn the_graph_has_each_target_once_without_the_article_itself() {
+    let articles = archive();
+    let links = ArchiveLinks::new(&articles);
+    let hrefs: Vec<String> = [
+        "https://news.hk/article/101/self",
+        "https://news.hk/article/202/x",
+        "/web/2020/https://news.hk/article/202/y",
+        "../notes/三.md",
+        "https://elsewhere.hk/",
+    ]
+    .map(str::to_owned)
+    .to_vec();
+    let out = links.targets(0, &articles[0], &hrefs);
+    assert_eq!(out, [1, 4]);
+    let graph = LinkGraph::from_out(vec![out, vec![0], vec![], vec![], vec![]]);
+    assert_eq!(graph.back[1], [0]);
+    assert_eq!(graph.back[0], [1]);
+    assert_eq!(graph.counts(), (2, 3));
+}
