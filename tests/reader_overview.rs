@@ -2,71 +2,23 @@
 //! date prompts, as text, at three sizes, over the CJK fixtures
 //! (tests/fixtures/reader).
 
-use std::path::PathBuf;
+mod common;
 
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use inkstone::app::{App, Options};
-use inkstone::keymap::Keymap;
-use inkstone::library::Library;
+use common::archive::fixtures;
+use common::session::{press, screen};
+use inkstone::app::Options;
 use inkstone::tui::Session;
-use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
-use ratatui::text::Span;
 
 const SIZES: [(u16, u16); 3] = [(40, 12), (80, 24), (120, 40)];
 
 fn session(width: u16, height: u16) -> Session<TestBackend> {
-    let keymap = Keymap::defaults();
-    let folder = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/reader");
-    let mut library = Library::load(&[folder]);
-    library.name = "reader-fixtures".into();
-    let app = App::new(library, keymap.guide(), Options::default());
-    let mut session = Session::new(
-        app,
-        keymap,
-        Terminal::new(TestBackend::new(width, height)).unwrap(),
+    common::session::start(
+        fixtures("reader"),
+        (width, height),
+        Options::default(),
+        Some("reader-fixtures"),
     )
-    .unwrap();
-    session.draw().unwrap();
-    session
-}
-
-fn press(session: &mut Session<TestBackend>, keys: &str) {
-    for c in keys.chars() {
-        let code = match c {
-            '\n' => KeyCode::Enter,
-            '\u{1b}' => KeyCode::Esc,
-            c => KeyCode::Char(c),
-        };
-        session.handle_event(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-    }
-    session.draw().unwrap();
-}
-
-/// The screen as lines of text (wide characters once, trailing blanks cut).
-fn text(buffer: &Buffer) -> String {
-    let mut out = String::new();
-    for y in 0..buffer.area.height {
-        let mut line = String::new();
-        let mut skip = 0;
-        for x in 0..buffer.area.width {
-            let symbol = buffer[(x, y)].symbol();
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            line.push_str(symbol);
-            skip = Span::raw(symbol).width().saturating_sub(1);
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
-}
-
-fn screen(session: &Session<TestBackend>) -> String {
-    text(session.terminal().backend().buffer())
 }
 
 #[test]
