@@ -1,4 +1,8 @@
-//! A highlighted row in a scrolling list (the article list, a picker).
+//! A highlighted row in a scrolling list (the article list, a picker, the
+//! sources view, the timeline).
+
+use super::Action;
+use super::list::WHEEL_ROWS;
 
 /// Which row is highlighted and which row is at the top of the window.
 /// Every method keeps `selected` inside the list and on screen.
@@ -31,6 +35,25 @@ impl Cursor {
             .selected
             .clamp(self.offset, last_shown)
             .min(len.saturating_sub(1));
+    }
+
+    /// Follows a plain movement key or the wheel (a row, a page, either
+    /// end) in a list of `len` rows with `rows` on screen; says whether
+    /// `action` was one. The article list has its own, with counts.
+    pub fn follow(&mut self, action: &Action, len: usize, rows: usize) -> bool {
+        let page = signed(rows.max(1));
+        match action {
+            Action::MoveDown => self.move_by(1, len, rows),
+            Action::MoveUp => self.move_by(-1, len, rows),
+            Action::PageDown => self.move_by(page, len, rows),
+            Action::PageUp => self.move_by(-page, len, rows),
+            Action::ScrollDown { .. } => self.scroll_by(WHEEL_ROWS, len, rows),
+            Action::ScrollUp { .. } => self.scroll_by(-WHEEL_ROWS, len, rows),
+            Action::First => self.select(0, len, rows),
+            Action::Last => self.select(len, len, rows),
+            _ => return false,
+        }
+        true
     }
 
     /// Adjusts the window so the highlight is on screen, and never leaves

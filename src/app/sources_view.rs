@@ -59,20 +59,14 @@ impl App {
 
     pub(super) fn update_sources(&mut self, action: &Action) -> Vec<Effect> {
         let rows = self.size.body_rows();
-        let page = super::cursor::signed(rows.max(1));
         let Some(Overlay::Sources(view)) = self.overlay.as_mut() else {
             return Vec::new();
         };
         let len = view.rows.len();
+        if view.cursor.follow(action, len, rows) {
+            return Vec::new();
+        }
         match action {
-            Action::MoveDown => view.cursor.move_by(1, len, rows),
-            Action::MoveUp => view.cursor.move_by(-1, len, rows),
-            Action::PageDown => view.cursor.move_by(page, len, rows),
-            Action::PageUp => view.cursor.move_by(-page, len, rows),
-            Action::ScrollDown { .. } => view.cursor.scroll_by(3, len, rows),
-            Action::ScrollUp { .. } => view.cursor.scroll_by(-3, len, rows),
-            Action::First => view.cursor.select(0, len, rows),
-            Action::Last => view.cursor.select(len, len, rows),
             Action::CycleSort => {
                 let name = view.selected().map(|r| r.name.clone());
                 view.sort = view.sort.next();

@@ -44,20 +44,14 @@ impl App {
 
     pub(super) fn update_timeline(&mut self, action: &Action) -> Vec<Effect> {
         let rows = self.size.body_rows();
-        let page = super::cursor::signed(rows.max(1));
         let Some(Overlay::Timeline(view)) = self.overlay.as_mut() else {
             return Vec::new();
         };
         let len = view.timeline.buckets.len();
+        if view.cursor.follow(action, len, rows) {
+            return Vec::new();
+        }
         match action {
-            Action::MoveDown => view.cursor.move_by(1, len, rows),
-            Action::MoveUp => view.cursor.move_by(-1, len, rows),
-            Action::PageDown => view.cursor.move_by(page, len, rows),
-            Action::PageUp => view.cursor.move_by(-page, len, rows),
-            Action::ScrollDown { .. } => view.cursor.scroll_by(3, len, rows),
-            Action::ScrollUp { .. } => view.cursor.scroll_by(-3, len, rows),
-            Action::First => view.cursor.select(0, len, rows),
-            Action::Last => view.cursor.select(len, len, rows),
             Action::Zoom => self.zoom_timeline(),
             Action::Open | Action::Apply => {
                 let Some(bucket) = view.timeline.buckets.get(view.cursor.selected).copied() else {
