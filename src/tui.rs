@@ -200,6 +200,22 @@ struct Loop<'a> {
 }
 
 impl Loop<'_> {
+    /// Runs `work` (a text browser, a piped command, the pager) on the
+    /// normal screen, then takes the terminal back. A Ctrl-C meant for
+    /// that program must not end the reader, so signals caught meanwhile
+    /// are dropped.
+    fn outside_the_terminal<T>(&self, work: impl FnOnce() -> T) -> io::Result<T> {
+        self.input.pause();
+        self.watchdog.lend(true);
+        terminal::leave()?;
+        let outcome = work();
+        terminal::enter()?;
+        let _ = self.signals.take();
+        self.watchdog.lend(false);
+        self.input.resume();
+        Ok(outcome)
+    }
+
     fn run(
         &self,
         session: &mut Session<terminal::TtyBackend>,
@@ -246,28 +262,15 @@ impl Loop<'_> {
                     }
                     Outside::Redraw => session.redraw_all()?,
                     Outside::RunInTerminal { url, command } => {
-                        self.input.pause();
-                        self.watchdog.lend(true);
-                        terminal::leave()?;
-                        let outcome = browser::open_in_terminal(&url, command.as_deref());
-                        terminal::enter()?;
-                        // A Ctrl-C meant for the browser must not end the reader.
-                        let _ = self.signals.take();
-                        self.watchdog.lend(false);
-                        self.input.resume();
+                        let outcome = self.outside_the_terminal(|| {
+                            browser::open_in_terminal(&url, command.as_deref())
+                        })?;
                         session.dispatch(outcome);
                         session.redraw_all()?;
                     }
                     Outside::Pipe { text, command } => {
-                        self.input.pause();
-                        self.watchdog.lend(true);
-                        terminal::leave()?;
-                        let outcome = pipe::run(&text, command.as_deref());
-                        terminal::enter()?;
-                        // A Ctrl-C meant for the command must not end the reader.
-                        let _ = self.signals.take();
-                        self.watchdog.lend(false);
-                        self.input.resume();
+                        let outcome =
+                            self.outside_the_terminal(|| pipe::run(&text, command.as_deref()))?;
                         session.dispatch(outcome);
                         session.redraw_all()?;
                     }
