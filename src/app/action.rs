@@ -61,6 +61,7 @@ pub enum Action {
             Picker => "close without applying",
             Search => "cancel: back to the list (or article) as it was",
             Help => "close the help",
+            Sources => "back to the list",
             Timeline => "zoom out, else back to the list",
             Input => "cancel",
         },

@@ -91,12 +91,18 @@ impl App {
         }
         self.archive.links = Some(links);
         self.archive.graph = Some(graph);
-        // The open article was rendered without its ↩ marks: again.
-        match (&self.detail, self.view) {
+        // The open article was rendered without its ↩ marks: again. One
+        // being read comes without them too: again once it is there (not
+        // now, or the two reads could arrive in either order).
+        match (&mut self.detail, self.view) {
             (Some(detail), View::Detail) if matches!(detail.body, Body::Loaded(_)) => {
                 vec![Effect::LoadBody {
                     article: detail.article,
                 }]
+            }
+            (Some(detail), View::Detail) if matches!(detail.body, Body::Loading) => {
+                detail.unmarked_on_the_way = true;
+                Vec::new()
             }
             _ => Vec::new(),
         }

@@ -39,6 +39,9 @@ pub struct Detail {
     /// Where the article's exact duplicates are (paths, cleaned), listed
     /// under the header.
     pub copies: Vec<String>,
+    /// The body on its way was read before the archive's links were
+    /// known, so it comes without its `[n↩]` marks: read it again then.
+    pub unmarked_on_the_way: bool,
 }
 
 impl Detail {
@@ -52,6 +55,7 @@ impl Detail {
             date_format: String::new(),
             time_format: String::new(),
             copies: Vec::new(),
+            unmarked_on_the_way: false,
         }
     }
 

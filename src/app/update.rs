@@ -46,7 +46,7 @@ impl App {
                 article,
                 path,
                 result,
-            } => self.body_loaded(article, &path, result),
+            } => return self.body_loaded(article, &path, result),
             Action::Notify(text) => self.notify(text),
             Action::Fail(text) => self.fail(text),
             Action::Answer(yes) => return self.answer(yes),
@@ -260,10 +260,10 @@ impl App {
         article: usize,
         path: &std::path::Path,
         result: Result<crate::render::Document, String>,
-    ) {
+    ) -> Vec<Effect> {
         let styles = self.options.article_styles();
         let Some(detail) = self.detail.as_mut().filter(|d| d.article == article) else {
-            return; // The person moved on before it arrived.
+            return Vec::new(); // The person moved on before it arrived.
         };
         let Some(meta) = self
             .library
@@ -271,7 +271,7 @@ impl App {
             .get(article)
             .filter(|a| a.path == path)
         else {
-            return; // The articles changed meanwhile; a new load is on its way.
+            return Vec::new(); // The articles changed meanwhile; a new load is on its way.
         };
         detail.body = match result {
             Ok(document) => Body::Loaded(document),
@@ -282,6 +282,16 @@ impl App {
         self.apply_restore();
         if std::mem::take(&mut self.first_match_due) {
             self.jump_to_match(true);
+        }
+        // Shown as it is meanwhile; the marked one follows.
+        let again = self
+            .detail
+            .as_mut()
+            .is_some_and(|d| std::mem::take(&mut d.unmarked_on_the_way));
+        if again {
+            vec![Effect::LoadBody { article }]
+        } else {
+            Vec::new()
         }
     }
 

@@ -16,7 +16,10 @@ pub fn draw(frame: &mut Frame, app: &App, size: Size, theme: &Theme) {
     let area = size.status_area();
     let total = usize::from(area.width);
     let right = match app.context() {
-        Context::Detail => super::detail::position(app, size).unwrap_or_default(),
+        // Finding in the article (`/` there) counts its matches as you type.
+        Context::Detail | Context::Search if app.view() == crate::app::View::Detail => {
+            super::detail::position(app, size).unwrap_or_default()
+        }
         Context::List | Context::Search if !app.visible().is_empty() => {
             format!(
                 "{} / {}",

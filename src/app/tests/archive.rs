@@ -20,8 +20,9 @@ fn linked(title: &str, path: &str, url: &str, body: &'static str) -> Article {
 }
 
 /// Three articles: 甲 links to 乙 (through the web archive, other slug)
-/// and to 丙 (by path); 乙 links to 丙 and out of the archive.
-fn archive_app() -> App {
+/// and to 丙 (by path); 乙 links to 丙 and out of the archive. Its links
+/// are not resolved yet (the first tick asks for that).
+fn archive_app_before_links() -> App {
     let long = "甲文第一段。\n\n".repeat(40);
     let body_a: &'static str = Box::leak(
         format!(
@@ -60,6 +61,12 @@ fn archive_app() -> App {
         width: 80,
         height: 24,
     });
+    app
+}
+
+/// [`archive_app_before_links`] once the links are resolved.
+fn archive_app() -> App {
+    let mut app = archive_app_before_links();
     run(
         &mut app,
         Action::Tick {
@@ -196,5 +203,34 @@ fn backlinks_list_the_articles_linking_here() {
     assert_eq!(
         app.status().unwrap().text,
         "No article of the archive links here"
+    );
+}
+
+#[test]
+fn a_body_read_before_the_links_were_known_is_read_again_with_its_marks() {
+    let mut app = archive_app_before_links();
+    // 甲 opens; its body is read by a job that knows no links yet …
+    let effects = app.update(Action::Open);
+    assert_eq!(effects, [Effect::LoadBody { article: 0 }]);
+    let meta = app.articles()[0].clone();
+    let unmarked = load_body_marking(0, &meta, None);
+    // … while the links are resolved.
+    run(
+        &mut app,
+        Action::Tick {
+            now: std::time::Instant::now(),
+        },
+    );
+    assert!(app.link_graph().is_some());
+    // The unmarked body is shown meanwhile and read again.
+    let again = app.update(unmarked);
+    assert_eq!(again, [Effect::LoadBody { article: 0 }]);
+    assert!(text(&app).contains("乙文[1]"), "{}", text(&app));
+    let marked = load_body_marking(0, &meta, app.archive_links().as_deref());
+    run(&mut app, marked);
+    let shown = text(&app);
+    assert!(
+        shown.contains("乙文[1↩]") && shown.contains("丙文[2↩]"),
+        "{shown}"
     );
 }
