@@ -3,7 +3,7 @@
 use crate::library::{ChangeScan, Library};
 use crate::marks::SaveOutcome;
 use crate::render::Document;
-use crate::search::{Progress, SearchIndex};
+use crate::search::{IndexView, SearchIndex};
 use crate::watch::LibraryEvent;
 
 use super::command::bindable_actions;
@@ -200,10 +200,12 @@ pub enum Action {
         generation: u64,
         index: SearchIndex,
     },
-    /// How far that index has come (the effect runner looks each turn).
+    /// That index as it stands now: how far it has come, and what a
+    /// search finds in it until the next report (the effect runner looks
+    /// each turn, and reports when either changed).
     IndexProgress {
         generation: u64,
-        progress: Progress,
+        view: IndexView,
     },
     /// A save of marks finished or failed (`Effect::SaveMarks`).
     MarksSaved(SaveOutcome),

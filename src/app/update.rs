@@ -67,10 +67,7 @@ impl App {
             Action::ChangesScanned(scan) => return self.changes_scanned(*scan),
             Action::LibraryReloaded(library) => return self.library_reloaded(*library),
             Action::IndexStarted { generation, index } => self.index_started(generation, index),
-            Action::IndexProgress {
-                generation,
-                progress,
-            } => self.index_progressed(generation, progress),
+            Action::IndexProgress { generation, view } => self.index_progressed(generation, view),
             Action::MarksSaved(outcome) => self.marks_saved(outcome),
             Action::FlushMarks => return self.flush_marks(),
             Action::FilterDates(range) => self.filter_dates(range),
