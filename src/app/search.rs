@@ -281,7 +281,10 @@ impl App {
         let index = SearchIndex::metadata_only(&self.library.articles);
         let view = index.view().expect("the metadata is in");
         let generation = self.search.generation;
-        self.update(super::Action::IndexStarted { generation, index });
+        self.update(super::Action::IndexStarted {
+            generation,
+            view: view.clone(),
+        });
         self.update(super::Action::IndexProgress { generation, view });
     }
 }

@@ -178,14 +178,15 @@ impl App {
     }
 
     /// `Action::IndexStarted`: the index for the current articles (one
-    /// for older articles is dropped). Searches wait for its first view
-    /// (`Action::IndexProgress`).
-    pub(super) fn index_started(&mut self, generation: u64, index: crate::search::SearchIndex) {
+    /// for older articles is dropped), searched as `view` shows it until
+    /// the next report.
+    pub(super) fn index_started(&mut self, generation: u64, view: IndexView) {
         if generation != self.search.generation {
             return;
         }
-        self.search.index = Some(index);
+        self.search.index = Some(view.index().clone());
         self.search.requested = false;
+        self.take_view(view);
     }
 
     /// `Action::IndexProgress`: a new view of the index. The active search
@@ -200,12 +201,18 @@ impl App {
         if same && self.search.progress == Some(progress) && !self.search.stale {
             return;
         }
-        if !same {
+        self.search.progress = Some(progress);
+        self.take_view(view);
+    }
+
+    /// Searches from now on run over `view`: the active search again, and
+    /// one kept across a reload or typed before the index came.
+    fn take_view(&mut self, view: IndexView) {
+        if !self.search.view.as_ref().is_some_and(|v| v.same_as(&view)) {
             // The session's last result was of what the old view searched.
             self.search.session.reset();
         }
         self.search.view = Some(view);
-        self.search.progress = Some(progress);
         let stale = std::mem::take(&mut self.search.stale);
         if self.refresh_search(stale) {
             self.refilter();

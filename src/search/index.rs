@@ -177,6 +177,25 @@ impl SearchIndex {
         }
     }
 
+    /// Blocks until every article's metadata is searchable (or the build
+    /// is over), and returns the index as it is then.
+    pub fn wait_metadata(&self) -> IndexView {
+        let mut finished = self
+            .shared
+            .finished
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        while !*finished && !self.metadata_ready() {
+            finished = self
+                .shared
+                .finished_signal
+                .wait(finished)
+                .unwrap_or_else(PoisonError::into_inner);
+        }
+        drop(finished);
+        self.view().unwrap_or_else(|| self.as_it_is())
+    }
+
     pub fn progress(&self) -> Progress {
         let total = self.shared.total;
         let read = self.shared.indexed.load(Ordering::Relaxed).min(total);
@@ -380,6 +399,11 @@ impl std::fmt::Debug for IndexView {
 }
 
 impl IndexView {
+    /// The index this is a view of (which may have grown since).
+    pub fn index(&self) -> &SearchIndex {
+        &self.index
+    }
+
     /// How far indexing had come when this view was taken.
     pub fn progress(&self) -> Progress {
         self.progress

@@ -192,15 +192,17 @@ impl Runner {
     ) -> Option<Action> {
         self.run("index", move || Action::IndexStarted {
             generation,
-            index: SearchIndex::open_or_build(&articles, store.as_deref()),
+            // Searching before the metadata is in would find more with
+            // each key as it folds: the app starts from this view.
+            view: SearchIndex::open_or_build(&articles, store.as_deref()).wait_metadata(),
         })
     }
 
     /// Takes note of an action on its way to the app: a new search index
     /// is the one whose progress is reported from now on.
     pub fn observe(&mut self, action: &Action) {
-        if let Action::IndexStarted { generation, index } = action {
-            self.index = Some((*generation, index.clone(), None));
+        if let Action::IndexStarted { generation, view } = action {
+            self.index = Some((*generation, view.index().clone(), None));
         }
     }
 

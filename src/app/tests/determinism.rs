@@ -77,7 +77,7 @@ fn update_is_deterministic_with_ticks_search_and_changes() {
     let ms = Duration::from_millis;
     let index_in = |app: &App| Action::IndexStarted {
         generation: app.search.generation,
-        index: SearchIndex::build(app.articles()),
+        view: SearchIndex::build(app.articles()).wait_metadata(),
     };
     let progress = |app: &App| Action::IndexProgress {
         generation: app.search.generation,
@@ -151,7 +151,7 @@ fn update_is_deterministic_while_the_index_grows() {
         let view = index.view().unwrap();
         app.update(Action::IndexStarted {
             generation,
-            index: index.clone(),
+            view: view.clone(),
         });
         app.update(Action::IndexProgress { generation, view });
         (app, index)

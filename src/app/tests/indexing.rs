@@ -24,22 +24,20 @@ fn a_search_runs_over_the_last_view_until_the_next_report() {
         height: 24,
     });
     let index = SearchIndex::metadata_only(&app.library.articles);
+    let first = index.view().expect("the metadata is in");
     let generation = app.search.generation;
     app.update(Action::IndexStarted {
         generation,
-        index: index.clone(),
+        view: first.clone(),
     });
     app.update(Action::Search);
     type_text(&mut app, "台湾");
-    assert_eq!(app.visible().len(), 6, "no view yet: nothing is filtered");
-    assert_eq!(app.index_progress(), None);
-
-    let first = index.view().expect("the metadata is in");
+    assert_eq!(app.visible(), [0, 1], "titles and tags only so far");
     app.update(Action::IndexProgress {
         generation,
         view: first.clone(),
     });
-    assert_eq!(app.visible(), [0, 1], "titles and tags only so far");
+    assert_eq!(app.visible(), [0, 1]);
     let pending = Some(Progress {
         indexed: 0,
         total: 6,

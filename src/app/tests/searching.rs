@@ -284,9 +284,9 @@ fn results_fill_in_as_bodies_are_indexed() {
             .ends_with("so far (still indexing)")
     );
     // The bodies are in: the progress report re-runs the kept search.
-    let index = SearchIndex::build(&app.library.articles);
+    let view = SearchIndex::build(&app.library.articles).wait_metadata();
     let generation = app.search.generation;
-    app.update(Action::IndexStarted { generation, index });
+    app.update(Action::IndexStarted { generation, view });
     report_progress(&mut app);
     assert_eq!(app.visible(), [0, 1, 2]);
     assert_eq!(app.index_progress(), None);
