@@ -142,12 +142,12 @@ pub(crate) fn bmp_sources_of(folded: char) -> Vec<(char, bool)> {
         };
         match e {
             DROP | SPACE => {}
-            e if e & EXPANSION != 0 => {
-                if table.expansions[(e & !EXPANSION) as usize].contains(folded) {
-                    sources.push((c, true));
-                }
+            e if e & EXPANSION != 0
+                && table.expansions[(e & !EXPANSION) as usize].contains(folded) =>
+            {
+                sources.push((c, true));
             }
-            e if e & CHAR_BITS == folded as u32 => sources.push((c, false)),
+            e if e & EXPANSION == 0 && e & CHAR_BITS == folded as u32 => sources.push((c, false)),
             _ => {}
         }
     }
