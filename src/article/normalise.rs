@@ -32,10 +32,9 @@ pub fn article(
     // `from` and `link` beside `url`: other addresses of the same article.
     let mut aliases: Vec<String> = Vec::new();
     for alias in addresses {
-        if Some(&alias) != url.as_ref() && Some(&alias) != original_url.as_ref() {
-            if !aliases.contains(&alias) {
-                aliases.push(alias);
-            }
+        let known = Some(&alias) == url.as_ref() || Some(&alias) == original_url.as_ref();
+        if !known && !aliases.contains(&alias) {
+            aliases.push(alias);
         }
     }
     let categories = match list(fields.categories) {
