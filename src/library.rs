@@ -30,7 +30,7 @@ pub use crate::problem::{Problem, Severity};
 pub use cached::{CacheWrite, DiskIndex, Recheck};
 pub use changes::{ChangeScan, ChangeSummary};
 pub use duplicates::Duplicates;
-pub use links::scan_links;
+pub use links::{link_graph, read_missing_links, scan_links};
 pub use order::{compare_articles, sort_articles};
 pub use progress::Progress;
 pub use read::load_file;
