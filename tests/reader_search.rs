@@ -5,18 +5,14 @@
 //! Snapshots are the screen's text, then one line per row holding marked
 //! text: `row 3: [臺灣]` for a match, `[[臺灣]]` for the one `n` went to.
 
-use std::fmt::Write;
-
 use crossterm::event::Event;
 use inkstone::app::{Context, Options};
 use inkstone::tui::Session;
 use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
-use ratatui::style::Color;
 
 mod common;
 use common::archive::fixtures;
-use common::session::{row_cells, type_keys};
+use common::session::{marked_screen as screen, type_keys};
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (40, 12)];
 
@@ -41,53 +37,6 @@ fn press(session: &mut Session<TestBackend>, keys: &str) {
     // A whole new frame: `TestBackend` is not a terminal, so the second
     // half of a wide character that a later frame erased would linger.
     session.redraw_all().unwrap();
-}
-
-/// The cells of row `y` as (text, background), wide glyphs once.
-fn cells(buffer: &Buffer, y: u16) -> Vec<(String, Option<Color>)> {
-    row_cells(buffer, y)
-        .into_iter()
-        .map(|cell| (cell.symbol().to_owned(), Some(cell.bg)))
-        .collect()
-}
-
-/// The screen's text, then the marked text of each row.
-fn screen(session: &Session<TestBackend>) -> String {
-    let buffer = session.terminal().backend().buffer();
-    let mut text = String::new();
-    let mut marks = String::new();
-    for y in 0..buffer.area.height {
-        let row = cells(buffer, y);
-        let line: String = row.iter().map(|(s, _)| s.as_str()).collect();
-        text.push_str(line.trim_end());
-        text.push('\n');
-        let mut runs = Vec::new();
-        let mut run = String::new();
-        let mut kind = None;
-        for (symbol, bg) in row.iter().chain([(String::new(), None)].iter()) {
-            let this = match bg {
-                Some(Color::LightYellow) => Some(false),
-                Some(Color::LightRed) => Some(true),
-                _ => None,
-            };
-            if this != kind && !run.is_empty() {
-                runs.push(if kind == Some(true) {
-                    format!("[[{run}]]")
-                } else {
-                    format!("[{run}]")
-                });
-                run.clear();
-            }
-            kind = this;
-            if this.is_some() {
-                run.push_str(symbol);
-            }
-        }
-        if !runs.is_empty() {
-            writeln!(marks, "row {y}: {}", runs.join(" ")).unwrap();
-        }
-    }
-    format!("{text}--- marked\n{marks}")
 }
 
 #[test]

@@ -34,7 +34,7 @@ impl App {
         match check_url(link) {
             Ok(url) => {
                 self.notify(format!(
-                    "Copied {} (through the terminal, OSC 52)",
+                    "Copied {} (OSC 52)",
                     crate::text::width::truncate(&url, 200)
                 ));
                 vec![Effect::CopyToClipboard(url)]

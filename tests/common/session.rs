@@ -114,3 +114,49 @@ pub fn wait_for_body(session: &mut Session<TestBackend>) {
     }
     session.draw().unwrap();
 }
+
+/// The session's screen as text, then one line per row holding text marked
+/// by a search or a find: `row 3: [臺灣]` for a match, `[[臺灣]]` for the
+/// one `n` went to (the theme's `found` and `found_focus` backgrounds).
+pub fn marked_screen(session: &Session<TestBackend>) -> String {
+    use ratatui::style::Color;
+    use std::fmt::Write;
+    let buffer = session.terminal().backend().buffer();
+    let mut text = String::new();
+    let mut marks = String::new();
+    for y in 0..buffer.area.height {
+        let row: Vec<(&str, Option<Color>)> = row_cells(buffer, y)
+            .into_iter()
+            .map(|cell| (cell.symbol(), Some(cell.bg)))
+            .collect();
+        let line: String = row.iter().map(|(s, _)| *s).collect();
+        text.push_str(line.trim_end());
+        text.push('\n');
+        let mut runs = Vec::new();
+        let mut run = String::new();
+        let mut kind = None;
+        for (symbol, bg) in row.iter().chain([("", None)].iter()) {
+            let this = match bg {
+                Some(Color::LightYellow) => Some(false),
+                Some(Color::LightRed) => Some(true),
+                _ => None,
+            };
+            if this != kind && !run.is_empty() {
+                runs.push(if kind == Some(true) {
+                    format!("[[{run}]]")
+                } else {
+                    format!("[{run}]")
+                });
+                run.clear();
+            }
+            kind = this;
+            if this.is_some() {
+                run.push_str(symbol);
+            }
+        }
+        if !runs.is_empty() {
+            writeln!(marks, "row {y}: {}", runs.join(" ")).unwrap();
+        }
+    }
+    format!("{text}--- marked\n{marks}")
+}
