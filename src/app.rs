@@ -113,9 +113,14 @@ pub enum Overlay {
     Timeline(TimelineView),
 }
 
-/// Which set of key bindings applies right now.
+/// Which set of key bindings applies right now ([`App::context`]), and
+/// the sections of a keymap file that hold them (`crate::keymap` names
+/// them and says which apply where).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Context {
+    /// A keymap file's keys for both the list and the article view (a
+    /// binding in `list` or `detail` wins); the reader is never in it.
+    Global,
     List,
     Detail,
     Picker,
@@ -124,7 +129,8 @@ pub enum Context {
     Search,
     Sources,
     Timeline,
-    /// A one-line prompt: the pipe command, a date to go to.
+    /// A one-line prompt: the pipe command, a date to go to (the
+    /// `prompt` section of a keymap file).
     Input,
 }
 
