@@ -13,12 +13,14 @@
 //!   they change (`reload`);
 //! - the list (`list`): the listed articles and the highlight, with the
 //!   moves within it;
-//! - [`SearchState`] (`search`, `update_search`): the index, the `/`
-//!   prompt, sort orders, matches in the open article;
+//! - [`SearchState`] (`search`, `update_search`): the index as last
+//!   reported, the `/` prompt (a [`Prompt`] with its own `update`), sort
+//!   orders, matches in the open article (`find`);
 //! - [`MarkState`] (`marks`, `update_marks`): read and starred flags, the
 //!   view, and when changes are due to be saved;
 //! - [`Detail`] (`detail`): the open article, its layout and scroll;
-//! - pop-ups ([`Overlay`]: pickers in `picker`/`update_overlay`, help).
+//! - pop-ups ([`Overlay`]: a [`Picker`] with its own `update`, whose
+//!   outcome `update_overlay` acts on; help).
 //!
 //! `App::update` (`update`) routes each action to the view or pop-up that
 //! has the keys, and those call into the parts above.
