@@ -12,7 +12,7 @@ use crate::text::width::pad_left;
 
 pub fn run(paths: &[PathBuf], dates: DateRange) -> ExitCode {
     // The cache is written meanwhile; `_saving` waits for it at the end.
-    let (library, _saving) = match open_library(paths) {
+    let (library, _saving) = match open_library(paths, false) {
         Ok(opened) => opened,
         Err(code) => return code,
     };
