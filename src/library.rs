@@ -23,7 +23,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::article::{Article, BodySource, YamlParser};
-use crate::tree::{self, Found, Keys};
+use crate::tree::{self, FileKey, Found, Keys};
 
 pub use crate::problem::{Problem, Severity};
 pub use cached::{CacheWrite, DiskIndex, Recheck};
@@ -136,6 +136,19 @@ impl Library {
         options: LoadOptions,
         progress: &Progress,
     ) -> Library {
+        Self::load_found_keyed(paths, found, options, progress, false).0
+    }
+
+    /// [`Library::load_found`]; with `want_keys`, also the size and time of
+    /// each file of the walk (in the walk's order, folder by folder), taken
+    /// from the open file: `None` for a file that could not be looked at.
+    fn load_found_keyed(
+        paths: &[PathBuf],
+        found: Vec<Found>,
+        options: LoadOptions,
+        progress: &Progress,
+        want_keys: bool,
+    ) -> (Library, Vec<Option<FileKey>>) {
         let mut problems = Vec::new();
         let mut saw_link = false;
         let mut skipped = Skipped::default();
@@ -162,22 +175,42 @@ impl Library {
             }
         }
         progress.set_total(files.len());
+        let mut keys = if want_keys {
+            vec![None; files.len()]
+        } else {
+            Vec::new()
+        };
         // On all cores; each thread gathers its own lists, so there is no
         // intermediate list to copy.
-        let (mut articles, parsed_problems, site_pages) = files
+        let (mut articles, parsed_problems, site_pages, found_keys) = files
             .into_par_iter()
-            .fold(Gathered::default, |mut gathered, (path, root)| {
+            .enumerate()
+            .fold(Gathered::default, |mut gathered, (i, (path, root))| {
                 let archive_path = tree::archive_path(&path, root);
                 let result = read::load(path, &archive_path, &mut gathered.reader, options);
+                if want_keys {
+                    let key = gathered.reader.key.or_else(|| match &result {
+                        // Could not be opened: its key as the walk would
+                        // have seen it, so the error is cached with it.
+                        Err(NotArticle::Failed(problem)) => FileKey::stat(&problem.path),
+                        _ => None,
+                    });
+                    gathered.keys.push((i, key));
+                }
                 gathered.add(result);
                 progress.read(1);
                 gathered
             })
-            .map(|g| (g.articles, g.problems, g.site_pages))
+            .map(|g| (g.articles, g.problems, g.site_pages, g.keys))
             .reduce(
-                || (Vec::new(), Vec::new(), 0),
-                |(a1, p1, s1), (a2, p2, s2)| (append(a1, a2), append(p1, p2), s1 + s2),
+                || (Vec::new(), Vec::new(), 0, Vec::new()),
+                |(a1, p1, s1, k1), (a2, p2, s2, k2)| {
+                    (append(a1, a2), append(p1, p2), s1 + s2, append(k1, k2))
+                },
             );
+        for (i, key) in found_keys {
+            keys[i] = key;
+        }
         skipped.site_pages = site_pages;
         problems = append(problems, parsed_problems);
         if saw_link || paths.len() > 1 {
@@ -189,7 +222,7 @@ impl Library {
         let mut library = Self::assemble(library_name(paths), articles, problems);
         library.roots = paths.to_vec();
         library.skipped = skipped;
-        library
+        (library, keys)
     }
 
     /// The name a library loaded from `paths` has in the header ("samples"
@@ -271,6 +304,8 @@ struct Gathered {
     problems: Vec<Problem>,
     site_pages: usize,
     reader: read::Reader,
+    /// Each file's key by its index in the walk, when asked for.
+    keys: Vec<(usize, Option<FileKey>)>,
 }
 
 impl Gathered {

@@ -27,8 +27,8 @@ const DATE_COLUMN: usize = 10;
 const TIME_COLUMN: usize = 6;
 
 pub fn run(args: &ListArgs, dates: crate::overview::DateRange) -> ExitCode {
-    // The cache is written meanwhile; `_saving` waits for it at the end.
-    let (library, _saving) = match open_library(&args.paths) {
+    // The cache is written meanwhile; `saving` waits for it at the end.
+    let (library, saving) = match open_library(&args.paths) {
         Ok(opened) => opened,
         Err(code) => return code,
     };
@@ -79,7 +79,7 @@ pub fn run(args: &ListArgs, dates: crate::overview::DateRange) -> ExitCode {
     let refs: Vec<&Article> = articles.iter().map(|l| l.article).collect();
     let order = args.sort.sorted(&refs);
     let articles: Vec<&Listed> = order.into_iter().map(|i| &articles[i]).collect();
-    to_stdout(ExitCode::SUCCESS, |out| {
+    let code = to_stdout(ExitCode::SUCCESS, |out| {
         if args.json {
             // Reads every body: only JSON reports the links.
             let (_, graph) = crate::library::scan_links(&library.articles);
@@ -87,7 +87,9 @@ pub fn run(args: &ListArgs, dates: crate::overview::DateRange) -> ExitCode {
         } else {
             write_text(out, &articles)
         }
-    })
+    });
+    super::open::finish(library, saving);
+    code
 }
 
 /// One article to list, with its exact duplicates.
