@@ -1,21 +1,11 @@
-use std::path::PathBuf;
-
 use super::*;
-use crate::article::{Article, BodySource};
+use crate::article::Article;
 
 fn article(path: &str, url: Option<&str>, original: Option<&str>) -> Article {
     Article {
         url: url.map(str::to_owned),
         original_url: original.map(str::to_owned),
-        ..Article::bare(
-            path.to_owned(),
-            PathBuf::from(path),
-            path.to_owned(),
-            BodySource::Embedded {
-                bytes: b"",
-                offset: 0,
-            },
-        )
+        ..Article::at_path(path)
     }
 }
 
