@@ -13,7 +13,7 @@ use super::{
 #[derive(Default)]
 struct Arena<'a> {
     bytes: Vec<u8>,
-    /// foldhash, not std's SipHash: every string of every article is
+    /// foldhash, not std's `SipHash`: every string of every article is
     /// looked up here, and the strings are the library's, not an attacker's
     /// choice of collisions worth defending against at this cost.
     interned: HashMap<&'a str, (u32, u32), foldhash::fast::RandomState>,
