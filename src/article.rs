@@ -47,6 +47,18 @@ pub struct Article {
     pub url: Option<String>,
     /// `original_url` when it differs from `url`.
     pub original_url: Option<String>,
+    /// The article's other addresses: `from` and `link` when the front
+    /// matter gives them beside `url` (and they differ from it and from
+    /// `original_url`). Links to any of them lead to this article.
+    pub aliases: Vec<String>,
+    /// The targets of the body's links as `archive_links::link_keys`
+    /// spells them, one a line (empty: no links); unset until the body
+    /// has been read for them. Kept in the metadata cache, so a warm start
+    /// finds the links between articles without reading any body. Set at
+    /// most once, like a memo, possibly by the worker that reads the
+    /// bodies while the articles are shared with the app (what it reads
+    /// follows from the file, which the article already stands for).
+    pub links: std::sync::OnceLock<Box<str>>,
     /// `draft: true`: listed, and marked as a draft.
     pub draft: bool,
     /// How the body is written.
@@ -114,6 +126,8 @@ impl Article {
             tags: Vec::new(),
             url: None,
             original_url: None,
+            aliases: Vec::new(),
+            links: std::sync::OnceLock::new(),
             draft: false,
             format: BodyFormat::Markdown,
             body_hash: None,
@@ -134,6 +148,11 @@ impl Article {
                 offset: 0,
             },
         )
+    }
+
+    /// [`Article::links`], when known.
+    pub fn link_targets(&self) -> Option<&str> {
+        self.links.get().map(|keys| &**keys)
     }
 
     /// A test article with no body whose id, path and title are all `path`.

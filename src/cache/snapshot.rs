@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
@@ -117,6 +118,15 @@ fn owned(list: Vec<&str>) -> Vec<String> {
     list.into_iter().map(str::to_owned).collect()
 }
 
+/// `Article::links` as stored.
+fn known(links: Option<&str>) -> OnceLock<Box<str>> {
+    let known = OnceLock::new();
+    if let Some(links) = links {
+        let _ = known.set(Box::from(links));
+    }
+    known
+}
+
 fn from_record(record: FileView<'_>) -> Option<CachedFile> {
     let (prefix, name) = record.path()?;
     let path = PathBuf::from(format!("{prefix}{name}"));
@@ -143,6 +153,8 @@ fn from_record(record: FileView<'_>) -> Option<CachedFile> {
             tags: owned(record.tags()?),
             url: url.map(str::to_owned),
             original_url: record.original_url().ok()?.map(str::to_owned),
+            aliases: owned(record.aliases()?),
+            links: known(record.links().ok()?),
             draft: record.draft(),
             format: BodyFormat::of_path(&path),
             body_hash: record.body_hash(),

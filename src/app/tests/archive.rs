@@ -84,11 +84,12 @@ fn run(app: &mut App, action: Action) {
                     articles,
                     generation,
                 } => {
-                    let (links, graph) = crate::library::scan_links(&articles);
+                    let (links, graph, read) = crate::library::scan_links(&articles);
                     queue.push(Action::LinksResolved {
                         generation,
                         links: links.into(),
                         graph: graph.into(),
+                        read,
                     });
                 }
                 _ => {}

@@ -16,6 +16,8 @@ fn article(path: &Path, title: &str) -> Article {
         tags: vec!["a".into(), "b".into()],
         url: Some("https://example.org/1".into()),
         original_url: None,
+        aliases: Vec::new(),
+        links: OnceLock::new(),
         draft: false,
         format: BodyFormat::Markdown,
         body_hash: None,
@@ -24,6 +26,18 @@ fn article(path: &Path, title: &str) -> Article {
             offset: 123,
             encoding: None,
         },
+    }
+}
+
+/// An article whose other addresses and link targets are known (the
+/// other fixture article has none known: both must come back as they were).
+fn with_links(article: Article) -> Article {
+    let links = OnceLock::new();
+    let _ = links.set(Box::from("example.org/2\n\t/lib/a/1.md"));
+    Article {
+        aliases: vec!["https://example.org/from/2".into()],
+        links,
+        ..article
     }
 }
 
@@ -58,7 +72,7 @@ impl Fixture {
                 (b.clone(), old_key(20)),
                 (bad.clone(), old_key(30)),
             ],
-            articles: vec![article(&b, "二"), article(&a, "一")],
+            articles: vec![with_links(article(&b, "二")), article(&a, "一")],
             problems: vec![
                 Problem {
                     path: bad,
