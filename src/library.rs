@@ -176,42 +176,44 @@ impl Library {
             }
         }
         progress.set_total(files.len());
-        let mut keys = if want_keys {
-            vec![None; files.len()]
-        } else {
-            Vec::new()
-        };
-        // On all cores; each thread gathers its own lists, so there is no
-        // intermediate list to copy.
-        let (mut articles, parsed_problems, site_pages, found_keys) = files
+        // On all cores, each result written straight into its place in one
+        // list sized up front: gathering per thread and joining the lists
+        // grew and copied them (with fresh pages to fault in) several times.
+        let results: Vec<(LoadResult, Option<FileKey>)> = files
             .into_par_iter()
-            .enumerate()
-            .fold(Gathered::default, |mut gathered, (i, (path, root))| {
+            .map_init(read::Reader::default, |reader, (path, root)| {
                 let archive_path = tree::archive_path(&path, root);
-                let result = read::load(path, &archive_path, &mut gathered.reader, options);
-                if want_keys {
-                    let key = gathered.reader.key.or_else(|| match &result {
+                let result = read::load(path, &archive_path, reader, options);
+                let key = if want_keys {
+                    reader.key.or_else(|| match &result {
                         // Could not be opened: its key as the walk would
                         // have seen it, so the error is cached with it.
                         Err(NotArticle::Failed(problem)) => FileKey::stat(&problem.path),
                         _ => None,
-                    });
-                    gathered.keys.push((i, key));
-                }
-                gathered.add(result);
+                    })
+                } else {
+                    None
+                };
                 progress.read(1);
-                gathered
+                (result, key)
             })
-            .map(|g| (g.articles, g.problems, g.site_pages, g.keys))
-            .reduce(
-                || (Vec::new(), Vec::new(), 0, Vec::new()),
-                |(a1, p1, s1, k1), (a2, p2, s2, k2)| {
-                    (append(a1, a2), append(p1, p2), s1 + s2, append(k1, k2))
-                },
-            );
-        for (i, key) in found_keys {
-            keys[i] = key;
+            .collect();
+        let mut keys = Vec::with_capacity(if want_keys { results.len() } else { 0 });
+        let mut gathered = Gathered {
+            articles: Vec::with_capacity(results.len()),
+            ..Gathered::default()
+        };
+        for (result, key) in results {
+            gathered.add(result);
+            if want_keys {
+                keys.push(key);
+            }
         }
+        let Gathered {
+            mut articles,
+            problems: parsed_problems,
+            site_pages,
+        } = gathered;
         skipped.site_pages = site_pages;
         problems = append(problems, parsed_problems);
         if saw_link || paths.len() > 1 {
@@ -298,15 +300,12 @@ impl Library {
     }
 }
 
-/// What one loading thread has found so far.
+/// What a load has found so far.
 #[derive(Default)]
 struct Gathered {
     articles: Vec<Article>,
     problems: Vec<Problem>,
     site_pages: usize,
-    reader: read::Reader,
-    /// Each file's key by its index in the walk, when asked for.
-    keys: Vec<(usize, Option<FileKey>)>,
 }
 
 impl Gathered {

@@ -21,7 +21,6 @@ pub struct Opener {
 impl Opener {
     /// Opens `path` for reading if it is a regular file, as
     /// [`crate::regular_file::open`] does.
-    #[cfg(test)]
     pub fn open(&mut self, path: &Path) -> io::Result<File> {
         self.open_with_key(path).map(|(file, _)| file)
     }
