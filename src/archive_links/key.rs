@@ -60,18 +60,14 @@ fn percent_decode_into(text: &[u8], out: &mut Vec<u8>) {
     let mut rest = text;
     while let Some(at) = memchr::memchr(b'%', rest) {
         out.extend_from_slice(&rest[..at]);
-        match (
-            rest.get(at + 1).copied().and_then(hex),
-            rest.get(at + 2).copied().and_then(hex),
-        ) {
-            (Some(high), Some(low)) => {
-                out.push(high << 4 | low);
-                rest = &rest[at + 3..];
-            }
-            _ => {
-                out.push(b'%');
-                rest = &rest[at + 1..];
-            }
+        let high = rest.get(at + 1).copied().and_then(hex);
+        let low = rest.get(at + 2).copied().and_then(hex);
+        if let (Some(high), Some(low)) = (high, low) {
+            out.push(high << 4 | low);
+            rest = &rest[at + 3..];
+        } else {
+            out.push(b'%');
+            rest = &rest[at + 1..];
         }
     }
     out.extend_from_slice(rest);
