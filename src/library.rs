@@ -10,6 +10,7 @@ mod duplicates;
 mod links;
 mod name;
 mod open;
+pub(crate) use self::open::Opener;
 mod order;
 mod progress;
 mod read;
