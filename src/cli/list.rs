@@ -27,8 +27,8 @@ const DATE_COLUMN: usize = 10;
 const TIME_COLUMN: usize = 6;
 
 pub fn run(args: &ListArgs, dates: crate::overview::DateRange) -> ExitCode {
-    // The cache is written meanwhile; `_saving` waits for it at the end.
-    let (library, _saving) = match open_library(&args.paths, args.json) {
+    // The cache is written meanwhile; `saving` waits for it at the end.
+    let (library, saving) = match open_library(&args.paths, args.json) {
         Ok(opened) => opened,
         Err(code) => return code,
     };
@@ -79,7 +79,7 @@ pub fn run(args: &ListArgs, dates: crate::overview::DateRange) -> ExitCode {
     let refs: Vec<&Article> = articles.iter().map(|l| l.article).collect();
     let order = args.sort.sorted(&refs);
     let articles: Vec<&Listed> = order.into_iter().map(|i| &articles[i]).collect();
-    to_stdout(ExitCode::SUCCESS, |out| {
+    let code = to_stdout(ExitCode::SUCCESS, |out| {
         if args.json {
             // From the link targets stored in the cache (only the bodies
             // it did not hold were read, by `open_library`).
@@ -88,7 +88,9 @@ pub fn run(args: &ListArgs, dates: crate::overview::DateRange) -> ExitCode {
         } else {
             write_text(out, &articles)
         }
-    })
+    });
+    super::open::finish(library, saving);
+    code
 }
 
 /// One article to list, with its exact duplicates.

@@ -11,13 +11,16 @@ use crate::overview::DateRange;
 use crate::text::width::pad_left;
 
 pub fn run(paths: &[PathBuf], dates: DateRange) -> ExitCode {
-    // The cache is written meanwhile; `_saving` waits for it at the end.
-    let (library, _saving) = match open_library(paths, false) {
+    // The cache is written meanwhile; `saving` waits for it at the end.
+    let (library, saving) = match open_library(paths, false) {
         Ok(opened) => opened,
         Err(code) => return code,
     };
     let counts = tag_counts(&library, dates);
-    to_stdout(ExitCode::SUCCESS, |out| write(out, &counts))
+    let code = to_stdout(ExitCode::SUCCESS, |out| write(out, &counts));
+    drop(counts);
+    super::open::finish(library, saving);
+    code
 }
 
 /// Tags with how many articles (dated in `dates`) carry each, most used
