@@ -38,7 +38,7 @@ pub struct LinkBase {
 impl LinkBase {
     /// The base for `article`'s body.
     pub fn of(article: &Article) -> LinkBase {
-        LinkBase::new(article.url.as_deref(), Some(&article.path))
+        LinkBase::new(article.url(), Some(&article.path))
     }
 
     /// A base from an address (kept only if it is http(s)) and the path of
@@ -109,7 +109,7 @@ impl ArchiveLinks {
             HashMap::with_capacity_and_hasher(articles.len(), RandomState::default());
         for (i, article) in articles.iter().enumerate() {
             let i = i as u32;
-            let (url, original) = (article.url.as_deref(), article.original_url.as_deref());
+            let (url, original) = (article.url(), article.original_url());
             if let Some(key) = url.and_then(url_key) {
                 by_key.entry(key).or_insert(i);
             }
@@ -178,8 +178,7 @@ impl ArchiveLinks {
         // Parsed only for relative links other than the web archive's.
         let mut base: Option<LinkBase> = None;
         let archived = article
-            .url
-            .as_deref()
+            .url()
             .and_then(key::strip_scheme)
             .is_some_and(|rest| key::unwrap_all(rest) != rest);
         let mut out: Vec<u32> = Vec::new();

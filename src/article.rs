@@ -5,6 +5,8 @@ mod dates;
 mod fields;
 mod front_matter;
 mod hugo_front;
+mod label;
+mod links;
 mod normalise;
 mod serde_front;
 mod simple_front;
@@ -17,6 +19,8 @@ use std::sync::LazyLock;
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime};
 
 pub use front_matter::{FrontKind, Split, split};
+pub use label::{Label, labels};
+pub use links::Links;
 pub use normalise::stable_id;
 
 use crate::problem::{Problem, Severity};
@@ -40,13 +44,12 @@ pub struct Article {
     /// `last_updated` (or Hugo's `lastmod`), when present and readable.
     pub updated: Option<NaiveDateTime>,
     /// `author`, else `authors`.
-    pub authors: Vec<String>,
-    pub categories: Vec<String>,
-    pub tags: Vec<String>,
-    /// The article's link: `url`, else `from`, else `link`, else `original_url`.
-    pub url: Option<String>,
-    /// `original_url` when it differs from `url`.
-    pub original_url: Option<String>,
+    pub authors: Vec<Label>,
+    pub categories: Vec<Label>,
+    pub tags: Vec<Label>,
+    /// The article's link and original link: see [`Article::url`] and
+    /// [`Article::original_url`].
+    pub links: Links,
     /// `draft: true`: listed, and marked as a draft.
     pub draft: bool,
     /// How the body is written.
@@ -112,8 +115,7 @@ impl Article {
             authors: Vec::new(),
             categories: Vec::new(),
             tags: Vec::new(),
-            url: None,
-            original_url: None,
+            links: Links::default(),
             draft: false,
             format: BodyFormat::Markdown,
             body_hash: None,
@@ -147,9 +149,24 @@ impl Article {
         }
     }
 
+    /// The article's link: `url`, else `from`, else `link`, else `original_url`.
+    pub fn url(&self) -> Option<&str> {
+        self.links.url()
+    }
+
+    /// `original_url` when it differs from [`Article::url`].
+    pub fn original_url(&self) -> Option<&str> {
+        self.links.original_url()
+    }
+
+    /// Sets both links (see [`Article::url`], [`Article::original_url`]).
+    pub fn set_links(&mut self, url: Option<&str>, original_url: Option<&str>) {
+        self.links = Links::new(url, original_url);
+    }
+
     /// The first category, shown as the article's source in the list.
     pub fn source(&self) -> Option<&str> {
-        self.categories.first().map(String::as_str)
+        self.categories.first().map(Label::as_str)
     }
 
     /// Whether the front matter gave no usable title, so the body must be

@@ -18,17 +18,20 @@ pub(crate) use drive::{drive, report_progress};
 use chrono::NaiveDate;
 
 use super::*;
-use crate::article::{Article, BodySource};
+use crate::article::{Article, BodySource, Links};
 use crate::keymap::Keymap;
 use crate::render;
 
 /// An article with the given title, categories and tags.
 pub(crate) fn article(title: &str, categories: &[&str], tags: &[&str]) -> Article {
     Article {
-        authors: vec!["記者".to_owned()],
-        categories: categories.iter().map(|s| (*s).to_owned()).collect(),
-        tags: tags.iter().map(|s| (*s).to_owned()).collect(),
-        url: Some(format!("https://news.example.hk/{}", title.len())),
+        authors: vec!["記者".into()],
+        categories: crate::article::labels(categories),
+        tags: crate::article::labels(tags),
+        links: Links::new(
+            Some(&format!("https://news.example.hk/{}", title.len())),
+            None,
+        ),
         ..Article::bare(
             title.to_owned(),
             format!("{title}.md").into(),
@@ -260,15 +263,14 @@ fn open_link_and_original_check_the_url() {
     );
     assert!(app.update(Action::OpenOriginal).is_empty());
     assert!(app.status().unwrap().error);
-    std::sync::Arc::make_mut(&mut app.library.articles)[0].url = Some("javascript:alert(1)".into());
-    std::sync::Arc::make_mut(&mut app.library.articles)[0].original_url =
-        Some("-oProxyCommand=x".into());
+    std::sync::Arc::make_mut(&mut app.library.articles)[0]
+        .set_links(Some("javascript:alert(1)"), Some("-oProxyCommand=x"));
     assert!(app.update(Action::OpenLink).is_empty());
     assert!(app.status().unwrap().text.contains("only http and https"));
     assert!(app.update(Action::OpenOriginal).is_empty());
     assert!(app.status().unwrap().text.contains("not a web link"));
-    std::sync::Arc::make_mut(&mut app.library.articles)[0].original_url =
-        Some("http://orig.example/a".into());
+    std::sync::Arc::make_mut(&mut app.library.articles)[0]
+        .set_links(Some("javascript:alert(1)"), Some("http://orig.example/a"));
     open(&mut app, "x");
     assert_eq!(
         app.update(Action::OpenOriginal),

@@ -5,8 +5,7 @@ use crate::article::{Article, BodySource};
 
 fn article(path: &str, url: Option<&str>, original: Option<&str>) -> Article {
     Article {
-        url: url.map(str::to_owned),
-        original_url: original.map(str::to_owned),
+        links: crate::article::Links::new(url, original),
         ..Article::bare(
             path.to_owned(),
             PathBuf::from(path),

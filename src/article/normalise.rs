@@ -52,8 +52,7 @@ pub fn article(
         authors,
         categories,
         tags: list(fields.tags),
-        url,
-        original_url,
+        links: super::Links::new(url.as_deref(), original_url.as_deref()),
         draft: draft(fields.draft.as_ref(), report),
         format,
         body_hash: None,
@@ -103,7 +102,7 @@ fn single(raw: Option<Raw>) -> Option<String> {
 
 /// A string or a list of strings: each cleaned, empty ones dropped,
 /// duplicates removed keeping the first.
-fn list(raw: Option<Raw>) -> Vec<String> {
+fn list(raw: Option<Raw>) -> Vec<super::Label> {
     let items = match raw {
         Some(Raw::Text(text)) => vec![text],
         Some(Raw::List(items)) => items,
@@ -123,7 +122,7 @@ fn list(raw: Option<Raw>) -> Vec<String> {
             out.push(item);
         }
     }
-    out
+    out.iter().map(|item| super::Label::new(item)).collect()
 }
 
 /// `draft: true` (or `yes`); a value that is neither true nor false is noted.

@@ -10,7 +10,7 @@ use rayon::prelude::*;
 
 use super::codec::view::{FileView, View};
 use super::{FileKey, Stamp, build_stamp};
-use crate::article::{Article, BodyFormat, BodySource};
+use crate::article::{Article, BodyFormat, BodySource, Label, Links};
 use crate::problem::{Problem, Severity};
 use crate::text::decode::Encoding;
 
@@ -113,8 +113,8 @@ impl Snapshot {
     }
 }
 
-fn owned(list: Vec<&str>) -> Vec<String> {
-    list.into_iter().map(str::to_owned).collect()
+fn owned(list: Vec<&str>) -> Vec<Label> {
+    list.into_iter().map(Label::new).collect()
 }
 
 fn from_record(record: FileView<'_>) -> Option<CachedFile> {
@@ -141,8 +141,7 @@ fn from_record(record: FileView<'_>) -> Option<CachedFile> {
             authors: owned(record.authors()?),
             categories: owned(record.categories()?),
             tags: owned(record.tags()?),
-            url: url.map(str::to_owned),
-            original_url: record.original_url().ok()?.map(str::to_owned),
+            links: Links::new(url, record.original_url().ok()?),
             draft: record.draft(),
             format: BodyFormat::of_path(&path),
             body_hash: record.body_hash(),

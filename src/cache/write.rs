@@ -10,7 +10,7 @@ use chrono::Datelike;
 
 use super::codec::{self, ArticleRecord, DirRecord, FileRecord, Meta, ProblemRecord};
 use super::{FileKey, Stamp, build_stamp};
-use crate::article::{Article, BodySource};
+use crate::article::{Article, BodySource, Label};
 use crate::durable::{self, Durability};
 use crate::problem::{Problem, Severity};
 
@@ -184,9 +184,9 @@ fn article_record<'a>(path: &Path, a: &'a Article) -> Option<ArticleRecord<&'a s
         .map(|t| t.and_utc())
         .map(|t| Stamp(t.timestamp(), t.timestamp_subsec_nanos()));
     Some(ArticleRecord {
-        url: a.url.as_deref(),
+        url: a.url(),
         id: &a.id,
-        original_url: a.original_url.as_deref(),
+        original_url: a.original_url(),
         title: &a.title,
         date: a.date.map(|d| d.num_days_from_ce()),
         datetime: a.datetime.map(|t| {
@@ -194,9 +194,9 @@ fn article_record<'a>(path: &Path, a: &'a Article) -> Option<ArticleRecord<&'a s
             (at, t.offset().local_minus_utc())
         }),
         updated,
-        authors: a.authors.iter().map(String::as_str).collect(),
-        categories: a.categories.iter().map(String::as_str).collect(),
-        tags: a.tags.iter().map(String::as_str).collect(),
+        authors: a.authors.iter().map(Label::as_str).collect(),
+        categories: a.categories.iter().map(Label::as_str).collect(),
+        tags: a.tags.iter().map(Label::as_str).collect(),
         draft: a.draft,
         body_offset: *offset,
         encoding: encoding.map(crate::text::decode::Encoding::name),

@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::ListArgs;
 use super::output::{open_library, pad_right, terminal_safe_json, to_stdout};
 use crate::archive_links::LinkGraph;
-use crate::article::Article;
+use crate::article::{Article, Label};
 use crate::cache;
 use crate::library::Duplicates;
 use crate::marks::{Marks, ViewFilter};
@@ -202,9 +202,9 @@ struct ArticleJson<'a> {
     /// The date with its time and offset, RFC 3339; null without a time.
     datetime: Option<String>,
     updated: Option<String>,
-    author: &'a [String],
-    categories: &'a [String],
-    tags: &'a [String],
+    author: &'a [Label],
+    categories: &'a [Label],
+    tags: &'a [Label],
     url: Option<&'a str>,
     original_url: Option<&'a str>,
     draft: bool,
@@ -241,8 +241,8 @@ impl<'a> ArticleJson<'a> {
             author: &a.authors,
             categories: &a.categories,
             tags: &a.tags,
-            url: a.url.as_deref(),
-            original_url: a.original_url.as_deref(),
+            url: a.url(),
+            original_url: a.original_url(),
             draft: a.draft,
             duplicate_of: listed.duplicate_of,
             links_in_archive,

@@ -61,7 +61,7 @@ pub fn header(article: &Article, width: usize, date: Option<String>) -> Vec<Line
         }
         out.extend(b.finish().wrap(width));
     }
-    if let Some(url) = &article.url {
+    if let Some(url) = article.url() {
         let mut b = ParagraphBuilder::new();
         b.push("連結：", label);
         b.push(&clean_inline(&readable_url(url)), style::link());
@@ -75,7 +75,7 @@ pub fn header(article: &Article, width: usize, date: Option<String>) -> Vec<Line
     out
 }
 
-fn joined(items: &[String]) -> String {
+fn joined(items: &[crate::article::Label]) -> String {
     items
         .iter()
         .map(|s| clean_inline(s))
