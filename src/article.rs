@@ -34,7 +34,7 @@ pub struct Article {
     /// [`stable_id`]).
     pub id: String,
     /// Where the article lives, for messages and `list --json`.
-    pub path: PathBuf,
+    pub path: std::sync::Arc<std::path::Path>,
     pub title: String,
     /// Calendar date as written in the front matter (no time-zone shift).
     pub date: Option<NaiveDate>,
@@ -92,7 +92,7 @@ pub enum BodySource {
     /// matter). A file in another encoding than UTF-8 names it in
     /// `encoding`: then `offset` counts bytes of the file decoded to UTF-8.
     File {
-        path: PathBuf,
+        path: std::sync::Arc<std::path::Path>,
         offset: u64,
         encoding: Option<&'static encoding_rs::Encoding>,
     },
@@ -105,6 +105,7 @@ impl Article {
     /// people, labels or links. Builders fill in what they know with struct
     /// update syntax, so a new field is added here and nowhere else.
     pub fn bare(id: String, path: PathBuf, title: String, body: BodySource) -> Article {
+        let path = shared_path(path, &body);
         Article {
             id,
             path,
@@ -190,6 +191,15 @@ impl Article {
     }
 }
 
+/// `path`, as the body's own when the body is that file (one copy of the
+/// path, not two).
+pub(crate) fn shared_path(path: PathBuf, body: &BodySource) -> std::sync::Arc<std::path::Path> {
+    match body {
+        BodySource::File { path: file, .. } if **file == *path => std::sync::Arc::clone(file),
+        _ => path.into(),
+    }
+}
+
 /// Which YAML parser reads front matter. `Auto` uses the fast parser for
 /// the common flat shape and `serde_yaml` for the rest; `SerdeOnly` exists so
 /// tests can prove both give the same article.
@@ -241,7 +251,7 @@ pub fn from_front(
     };
     let article = normalise::article(fields, origin, &mut notes);
     problems.extend(notes.into_iter().map(|(severity, reason)| Problem {
-        path: article.path.clone(),
+        path: article.path.to_path_buf(),
         severity,
         reason,
     }));

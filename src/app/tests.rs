@@ -108,7 +108,7 @@ fn open(app: &mut App, body: &str) {
     };
     app.update(Action::BodyLoaded {
         article: *article,
-        path: app.articles()[*article].path.clone(),
+        path: app.articles()[*article].path.to_path_buf(),
         result: Ok(render::render_body(body, None)),
     });
 }
@@ -154,7 +154,7 @@ fn open_loads_the_body_and_back_returns() {
     assert!(matches!(app.detail().unwrap().body, Body::Loading));
     app.update(Action::BodyLoaded {
         article: 1,
-        path: app.articles()[1].path.clone(),
+        path: app.articles()[1].path.to_path_buf(),
         result: Err("gone".into()),
     });
     assert!(matches!(app.detail().unwrap().body, Body::Failed(_)));
@@ -176,7 +176,7 @@ fn a_late_body_for_another_article_is_ignored() {
     app.update(Action::Open);
     app.update(Action::BodyLoaded {
         article: 5,
-        path: app.articles()[5].path.clone(),
+        path: app.articles()[5].path.to_path_buf(),
         result: Ok(render::render_body("x", None)),
     });
     assert!(matches!(app.detail().unwrap().body, Body::Loading));

@@ -44,7 +44,7 @@ pub fn article(
     };
     Article {
         id,
-        path: origin.path,
+        path: super::shared_path(origin.path, &origin.body),
         title: single(fields.title).unwrap_or_default(),
         date,
         datetime: datetime.flatten(),

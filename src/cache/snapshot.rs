@@ -122,9 +122,11 @@ fn from_record(record: FileView<'_>) -> Option<CachedFile> {
     let path = PathBuf::from(format!("{prefix}{name}"));
     let article = if record.has_article() {
         let url = record.url().ok()?;
+        // One copy of the path for the article and its body.
+        let shared: std::sync::Arc<Path> = path.as_path().into();
         Some(Article {
             id: record.id()?.to_owned(),
-            path: path.clone(),
+            path: std::sync::Arc::clone(&shared),
             title: record.title()?.to_owned(),
             date: record.date().and_then(NaiveDate::from_num_days_from_ce_opt),
             datetime: match record.datetime() {
@@ -146,7 +148,7 @@ fn from_record(record: FileView<'_>) -> Option<CachedFile> {
             format: BodyFormat::of_path(&path),
             body_hash: record.body_hash(),
             body: BodySource::File {
-                path: path.clone(),
+                path: shared,
                 offset: record.body_offset()?,
                 encoding: match record.encoding().ok()? {
                     Some(name) => Some(Encoding::for_label(name.as_bytes())?),

@@ -49,7 +49,7 @@ pub fn write(cache_file: &Path, input: &WriteInput<'_>) -> std::io::Result<()> {
     let records = input
         .articles
         .iter()
-        .map(|a| (a.path.as_path(), Some(a)))
+        .map(|a| (&*a.path, Some(a)))
         .chain(input.keys.iter().map(|(p, _)| (p.as_path(), None)));
     for (path, article) in records {
         if !done.insert(path.as_os_str()) {
@@ -176,7 +176,7 @@ fn article_record<'a>(path: &Path, a: &'a Article) -> Option<ArticleRecord<&'a s
     else {
         return None;
     };
-    if body_path != path || a.path != path {
+    if **body_path != *path || *a.path != *path {
         return None;
     }
     let updated = a

@@ -6,7 +6,7 @@ use std::fs;
 fn article(path: &Path, title: &str) -> Article {
     Article {
         id: format!("id:{title}"),
-        path: path.to_path_buf(),
+        path: path.into(),
         title: title.to_string(),
         date: NaiveDate::from_ymd_opt(2019, 6, 12),
         datetime: None,
@@ -19,7 +19,7 @@ fn article(path: &Path, title: &str) -> Article {
         format: BodyFormat::Markdown,
         body_hash: None,
         body: BodySource::File {
-            path: path.to_path_buf(),
+            path: path.into(),
             offset: 123,
             encoding: None,
         },
