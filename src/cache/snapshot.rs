@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
@@ -17,7 +18,8 @@ use crate::text::decode::Encoding;
 /// One file as the cache remembers it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CachedFile {
-    pub path: PathBuf,
+    /// Shared with the article's path.
+    pub path: Arc<Path>,
     pub key: FileKey,
     pub article: Option<Article>,
     pub problems: Vec<Problem>,
@@ -39,7 +41,7 @@ pub struct Snapshot {
 pub struct Decoded {
     /// Of the files taken as they are, in library order.
     pub articles: Vec<Article>,
-    pub keys: Vec<(PathBuf, FileKey)>,
+    pub keys: Vec<(Arc<Path>, FileKey)>,
     pub problems: Vec<Problem>,
     /// The others, whole, to be compared with the files on disk.
     pub others: Vec<CachedFile>,
@@ -85,8 +87,9 @@ impl Snapshot {
             .par_iter()
             .map(|&start| {
                 let mut part = Decoded::default();
+                let mut labels = LabelsSeen::default();
                 for i in start..(start + CHUNK).min(view.file_count()) {
-                    let file = from_record(view.file(i)?)?;
+                    let file = from_record(view.file(i)?, &mut labels)?;
                     if take(&file.path) {
                         part.articles.extend(file.article);
                         part.problems.extend(file.problems);
@@ -113,20 +116,34 @@ impl Snapshot {
     }
 }
 
-fn owned(list: Vec<&str>) -> Vec<Label> {
-    list.into_iter().map(Label::new).collect()
+/// The labels a chunk of records has met, by where their text lies in the
+/// mapped file: the cache stores each label once, so a label met again
+/// costs neither a hash of its text nor the shared table's lock.
+#[derive(Default)]
+struct LabelsSeen(HashMap<(usize, usize), Label>);
+
+impl LabelsSeen {
+    fn labels(&mut self, list: Vec<&str>) -> Vec<Label> {
+        list.into_iter()
+            .map(|text| {
+                self.0
+                    .entry((text.as_ptr() as usize, text.len()))
+                    .or_insert_with(|| Label::new(text))
+                    .clone()
+            })
+            .collect()
+    }
 }
 
-fn from_record(record: FileView<'_>) -> Option<CachedFile> {
+fn from_record(record: FileView<'_>, seen: &mut LabelsSeen) -> Option<CachedFile> {
     let (prefix, name) = record.path()?;
-    let path = PathBuf::from(format!("{prefix}{name}"));
+    let path: Arc<Path> = PathBuf::from(format!("{prefix}{name}")).into();
     let article = if record.has_article() {
         let url = record.url().ok()?;
-        // One copy of the path for the article and its body.
-        let shared: std::sync::Arc<Path> = path.as_path().into();
+        // One copy of the path for the file, the article and its body.
         Some(Article {
             id: record.id()?.to_owned(),
-            path: std::sync::Arc::clone(&shared),
+            path: Arc::clone(&path),
             title: record.title()?.to_owned(),
             date: record.date().and_then(NaiveDate::from_num_days_from_ce_opt),
             datetime: match record.datetime() {
@@ -140,15 +157,15 @@ fn from_record(record: FileView<'_>) -> Option<CachedFile> {
                 .updated()
                 .and_then(|s| DateTime::from_timestamp(s.0, s.1))
                 .map(|t| t.naive_utc()),
-            authors: owned(record.authors()?),
-            categories: owned(record.categories()?),
-            tags: owned(record.tags()?),
+            authors: seen.labels(record.authors()?),
+            categories: seen.labels(record.categories()?),
+            tags: seen.labels(record.tags()?),
             links: Links::new(url, record.original_url().ok()?),
             draft: record.draft(),
             format: BodyFormat::of_path(&path),
             body_hash: record.body_hash(),
             body: BodySource::File {
-                path: shared,
+                path: Arc::clone(&path),
                 offset: record.body_offset()?,
                 encoding: match record.encoding().ok()? {
                     Some(name) => Some(Encoding::for_label(name.as_bytes())?),
@@ -163,7 +180,7 @@ fn from_record(record: FileView<'_>) -> Option<CachedFile> {
         .problems()?
         .into_iter()
         .map(|(error, reason)| Problem {
-            path: path.clone(),
+            path: path.to_path_buf(),
             severity: if error {
                 Severity::Error
             } else {

@@ -19,7 +19,7 @@ use crate::problem::{Problem, Severity};
 pub struct WriteInput<'a> {
     pub roots: &'a [PathBuf],
     pub dirs: &'a HashMap<PathBuf, Stamp>,
-    pub keys: &'a [(PathBuf, FileKey)],
+    pub keys: &'a [(std::sync::Arc<Path>, FileKey)],
     pub articles: &'a [Article],
     pub problems: &'a [Problem],
 }
@@ -50,7 +50,7 @@ pub fn write(cache_file: &Path, input: &WriteInput<'_>) -> std::io::Result<()> {
         .articles
         .iter()
         .map(|a| (&*a.path, Some(a)))
-        .chain(input.keys.iter().map(|(p, _)| (p.as_path(), None)));
+        .chain(input.keys.iter().map(|(p, _)| (&**p, None)));
     for (path, article) in records {
         if !done.insert(path.as_os_str()) {
             continue;

@@ -200,7 +200,7 @@ impl Library {
             .iter()
             .map(|a| &*a.path)
             .chain(self.problems.iter().map(|p| p.path.as_path()))
-            .chain(self.disk.keys.iter().map(|(p, _)| p.as_path()))
+            .chain(self.disk.keys.iter().map(|(p, _)| &**p))
             .filter(|p| affected(p))
             .map(Path::to_path_buf)
             .collect();
@@ -215,7 +215,7 @@ impl Library {
         let mut summary = ChangeSummary::default();
         let mut new_articles = Vec::new();
         for ((path, key), result) in present.iter().zip(parsed) {
-            keys.push((path.clone(), *key));
+            keys.push((path.as_path().into(), *key));
             match result {
                 Ok((article, found)) => {
                     *(if before.contains(path) {

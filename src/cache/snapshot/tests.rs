@@ -36,7 +36,7 @@ fn old_key(size: u64) -> FileKey {
 struct Fixture {
     roots: Vec<PathBuf>,
     dirs: HashMap<PathBuf, Stamp>,
-    keys: Vec<(PathBuf, FileKey)>,
+    keys: Vec<(Arc<Path>, FileKey)>,
     articles: Vec<Article>,
     problems: Vec<Problem>,
 }
@@ -53,9 +53,9 @@ impl Fixture {
                 .map(|(d, t)| (PathBuf::from(d), Stamp(1_400_000_000 + t, 0)))
                 .collect(),
             keys: vec![
-                (a.clone(), old_key(10)),
-                (b.clone(), old_key(20)),
-                (bad.clone(), old_key(30)),
+                (a.as_path().into(), old_key(10)),
+                (b.as_path().into(), old_key(20)),
+                (bad.as_path().into(), old_key(30)),
             ],
             articles: vec![article(&b, "二"), article(&a, "一")],
             problems: vec![
@@ -136,7 +136,7 @@ fn recent_files_are_left_out_and_their_folder_untrusted() {
     let file = dir.path().join("c.bin");
     let mut fx = Fixture::new();
     fx.keys[0] = (
-        PathBuf::from("/lib/a/1.md"),
+        Path::new("/lib/a/1.md").into(),
         FileKey {
             size: 10,
             mtime: Stamp::now(),
