@@ -8,11 +8,11 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use super::ListArgs;
-use super::output::{open_library, pad_right, terminal_safe_json, to_stdout};
+use super::output::{let_go, open_library, pad_right, terminal_safe_json, to_stdout};
 use crate::archive_links::LinkGraph;
 use crate::article::{Article, Label};
 use crate::cache;
-use crate::library::Duplicates;
+use crate::library::{Duplicates, Library};
 use crate::marks::{Marks, ViewFilter};
 use crate::search::{self, QUERY_CUT_MESSAGE, Query, cap_query};
 use crate::text::sanitize::clean_inline;
@@ -27,11 +27,17 @@ const DATE_COLUMN: usize = 10;
 const TIME_COLUMN: usize = 6;
 
 pub fn run(args: &ListArgs, dates: crate::overview::DateRange) -> ExitCode {
-    // The cache is written meanwhile; `_saving` waits for it at the end.
-    let (library, _saving) = match open_library(&args.paths) {
+    // The cache is written meanwhile; `let_go` waits for it at the end.
+    let (library, saving) = match open_library(&args.paths) {
         Ok(opened) => opened,
         Err(code) => return code,
     };
+    let code = list(args, dates, &library);
+    let_go(library, saving);
+    code
+}
+
+fn list(args: &ListArgs, dates: crate::overview::DateRange, library: &Library) -> ExitCode {
     let wanted: Vec<String> = args
         .tags
         .iter()

@@ -5,19 +5,22 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::output::{open_library, to_stdout};
+use super::output::{let_go, open_library, to_stdout};
 use crate::library::Library;
 use crate::overview::DateRange;
 use crate::text::width::pad_left;
 
 pub fn run(paths: &[PathBuf], dates: DateRange) -> ExitCode {
-    // The cache is written meanwhile; `_saving` waits for it at the end.
-    let (library, _saving) = match open_library(paths) {
+    // The cache is written meanwhile; `let_go` waits for it at the end.
+    let (library, saving) = match open_library(paths) {
         Ok(opened) => opened,
         Err(code) => return code,
     };
     let counts = tag_counts(&library, dates);
-    to_stdout(ExitCode::SUCCESS, |out| write(out, &counts))
+    let code = to_stdout(ExitCode::SUCCESS, |out| write(out, &counts));
+    drop(counts);
+    let_go(library, saving);
+    code
 }
 
 /// Tags with how many articles (dated in `dates`) carry each, most used
