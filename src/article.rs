@@ -139,6 +139,20 @@ impl Article {
         )
     }
 
+    /// A test article with no body whose id, path and title are all `path`.
+    #[cfg(test)]
+    pub(crate) fn at_path(path: &str) -> Article {
+        Article::bare(
+            path.to_owned(),
+            PathBuf::from(path),
+            path.to_owned(),
+            BodySource::Embedded {
+                bytes: b"",
+                offset: 0,
+            },
+        )
+    }
+
     /// When it was published, for ordering: the instant of its date-time,
     /// else midnight UTC of its date (seconds since the Unix epoch and
     /// nanoseconds). Cheap: runs in every comparison of the list sort.

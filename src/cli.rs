@@ -50,17 +50,7 @@ pub struct DateArgs {
 impl DateArgs {
     /// The range, or why none can match (`--since` after `--until`).
     pub fn range(&self) -> Result<DateRange, String> {
-        if let (Some(since), Some(until)) = (self.since, self.until) {
-            if since > until {
-                return Err(format!(
-                    "--since {since} is after --until {until}: no article can be dated in between"
-                ));
-            }
-        }
-        Ok(DateRange {
-            since: self.since,
-            until: self.until,
-        })
+        DateRange::between(self.since, self.until)
     }
 
     /// [`Self::range`], printing the error (exit status 2) for `command`.

@@ -8,10 +8,10 @@
 //! html2text annotated lines, rendered too wide to wrap → raw blocks
 //! (indents, styles, resolved links) → tidy (repeated title and captions,
 //! blank runs) → [`Document`]: paragraphs analysed once, then laid out at
-//! any width by `text::wrap`, the CJK-aware wrapper. Text is styled by
-//! role (`style::Role`), not colour; [`article_lines`] assembles the page
-//! the detail view and `show` print and the theme's [`ArticleStyles`] turn
-//! roles into styles.
+//! any width by `text::wrap`, the CJK-aware wrapper. Text carries a
+//! `style::Look` (its `Role` and modifiers), not colours; [`article_lines`]
+//! assembles the page the detail view and `show` print, and lays it out in
+//! the theme's [`ArticleStyles`], which say what each role looks like.
 
 mod charref;
 mod convert;

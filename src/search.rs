@@ -82,7 +82,7 @@ pub use self::highlight::document::{
 pub use self::highlight::{
     highlight_line, highlight_ranges, highlight_styled_ranges, match_ranges,
 };
-pub use self::index::{IndexMemory, Progress, SearchIndex};
+pub use self::index::{IndexMemory, IndexView, Progress, SearchIndex};
 pub use self::query::{MAX_QUERY_CHARS, QUERY_CUT_MESSAGE, Query, append_capped, cap as cap_query};
 pub use self::sort::SortOrder;
 pub use self::stream::matching;
@@ -181,10 +181,15 @@ pub struct SearchSession {
 
 impl SearchSession {
     pub fn search(&mut self, index: &SearchIndex, query: &Query) -> &Matches {
+        self.search_in(&index.as_it_is(), query)
+    }
+
+    /// [`SearchSession::search`] over the index as `view` saw it.
+    pub fn search_in(&mut self, view: &IndexView, query: &Query) -> &Matches {
         let matches = match self.last.take() {
             Some(last) if last.query() == query && last.pending() == 0 => last,
-            Some(last) => index.matches_within(query, &last),
-            None => index.matches(query),
+            Some(last) => view.matches_within(query, &last),
+            None => view.matches(query),
         };
         self.last.insert(matches)
     }

@@ -4,7 +4,8 @@
 //! - `archive`: fixture folders and archives written at test time;
 //! - `home`: a private home (XDG folders) and running the binary in it;
 //! - `pty`: the binary in a pseudo-terminal, its screen on vt100;
-//! - `session`: the reader on ratatui's `TestBackend`, keys in, text out.
+//! - `session`: the reader on ratatui's `TestBackend`, keys in, text out;
+//! - `wait`: polling a file or a condition with a deadline, not sleeping.
 
 #![allow(dead_code)]
 
@@ -12,3 +13,4 @@ pub mod archive;
 pub mod home;
 pub mod pty;
 pub mod session;
+pub mod wait;

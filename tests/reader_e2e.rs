@@ -2,10 +2,10 @@
 //! keys and mouse in, screen (vt100) and raw bytes out.
 
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 mod common;
-use common::archive::fixtures;
+use common::archive::{fixtures, write};
 use common::pty::{Pty, isolated};
 
 /// Generous: CI machines are small and busy.
@@ -34,15 +34,14 @@ fn start_sized(
     Pty::spawn(cmd, size).patience(TIMEOUT)
 }
 
+/// The reader with a browser that does nothing.
+fn start_plain(archive: &Path, home: &Path) -> Pty {
+    start(archive, home, Path::new("/bin/true"), &home.join("x"))
+}
+
+/// What the stand-in browser recorded, once it has run.
 fn wait_for_file(path: &Path) -> String {
-    let start = Instant::now();
-    loop {
-        if let Ok(text) = std::fs::read_to_string(path) {
-            return text;
-        }
-        assert!(start.elapsed() < TIMEOUT, "the browser script never ran");
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    common::wait::for_file(path, TIMEOUT, |_| true)
 }
 
 /// A stand-in browser that records the one argument it was given.
@@ -64,16 +63,12 @@ fn reading_filtering_and_opening_links_in_a_real_terminal() {
     let mut r = start(&archive, temp.path(), &browser, &record);
 
     r.wait_for(&["reader  7 articles", "AI 翻譯 app", "1 / 7"]);
-    r.send("j");
-    r.wait_for(&["2 / 7"]);
+    r.press("j", &["2 / 7"]);
 
     // Open the emoji article; J/K move without leaving the view.
-    r.send("\r");
-    r.wait_for(&["2 / 7  生活", "除夕夜維港兩岸"]);
-    r.send("J");
-    r.wait_for(&["3 / 7  社会", "渋谷駅周辺"]);
-    r.send("K");
-    r.wait_for(&["2 / 7  生活"]);
+    r.press("\r", &["2 / 7  生活", "除夕夜維港兩岸"]);
+    r.press("J", &["3 / 7  社会", "渋谷駅周辺"]);
+    r.press("K", &["2 / 7  生活"]);
 
     // `o` hands exactly the article's link to $BROWSER.
     r.send("o");
@@ -84,42 +79,33 @@ fn reading_filtering_and_opening_links_in_a_real_terminal() {
     r.wait_for(&["Opened https://news.example.hk/2023/12/31/fireworks"]);
 
     // `1` filters by the article's first tag and returns to the list.
-    r.send("1");
-    r.wait_for(&["1 / 7 articles  all read  #煙花", "1 article with #煙花"]);
-    r.send("\x7f");
-    r.wait_for(&["reader  7 articles", "Filters cleared"]);
+    r.press(
+        "1",
+        &["1 / 7 articles  all read  #煙花", "1 article with #煙花"],
+    );
+    r.press("\x7f", &["reader  7 articles", "Filters cleared"]);
 
     // The tag picker: type, narrow, apply.
-    r.send("t");
-    r.wait_for(&["Tags 20 / 20"]);
-    r.send("港鐵");
-    r.wait_for(&["Tags 1 / 20", "> 港鐵"]);
-    r.send("\r");
-    r.wait_for(&["1 / 7 articles  1 unread  #港鐵", "港鐵東鐵線過海段通車"]);
-    r.send("\x7f");
-    r.wait_for(&["Filters cleared"]);
+    r.press("t", &["Tags 20 / 20"]);
+    r.press("港鐵", &["Tags 1 / 20", "> 港鐵"]);
+    r.press(
+        "\r",
+        &["1 / 7 articles  1 unread  #港鐵", "港鐵東鐵線過海段通車"],
+    );
+    r.press("\x7f", &["Filters cleared"]);
 
     // Mouse: a click selects a row, a second click opens it.
-    r.send("g");
-    r.wait_for(&["1 / 7"]);
-    r.send("\x1b[<0;5;4M\x1b[<0;5;4m");
-    r.wait_for(&["3 / 7"]);
-    r.send("\x1b[<0;5;4M\x1b[<0;5;4m");
-    r.wait_for(&["渋谷駅周辺"]);
-    r.send("\x1b");
-    r.wait_for(&["reader  7 articles"]);
+    r.press("g", &["1 / 7"]);
+    r.press("\x1b[<0;5;4M\x1b[<0;5;4m", &["3 / 7"]);
+    r.press("\x1b[<0;5;4M\x1b[<0;5;4m", &["渋谷駅周辺"]);
+    r.press("\x1b", &["reader  7 articles"]);
 
     // The hostile article is last.
-    r.send("G\r");
-    r.wait_for(&["Hostile body", "7 / 7  安全"]);
+    r.press("G\r", &["Hostile body", "7 / 7  安全"]);
+    r.press("q", &["reader  7 articles"]);
+    r.press("?", &["Keys", "next article"]);
     r.send("q");
-    r.wait_for(&["reader  7 articles"]);
-    r.send("?");
-    r.wait_for(&["Keys", "next article"]);
-    r.send("q");
-    r.send("q");
-    let status = r.wait_for_exit(TIMEOUT);
-    assert!(status.success(), "{status:?}");
+    r.quit_with("q");
 
     let wire = r.bytes();
     let contains = |needle: &[u8]| wire.windows(needle.len()).any(|w| w == needle);
@@ -152,20 +138,12 @@ fn reading_filtering_and_opening_links_in_a_real_terminal() {
 #[test]
 fn a_bad_keymap_is_refused_before_the_terminal_is_touched() {
     let temp = tempfile::tempdir().unwrap();
-    let config = temp.path().join("config/inkstone");
-    std::fs::create_dir_all(&config).unwrap();
-    std::fs::write(
-        config.join("keymap.yaml"),
+    write(
+        &temp.path().join("config/inkstone/keymap.yaml"),
         "list:\n  j: move_down\n  x: fly_away\n",
-    )
-    .unwrap();
-    let archive = fixtures("reader");
-    let mut r = start(
-        &archive,
-        temp.path(),
-        Path::new("/bin/true"),
-        &temp.path().join("x"),
     );
+    let archive = fixtures("reader");
+    let mut r = start_plain(&archive, temp.path());
     let status = r.wait_for_exit(TIMEOUT);
     assert_eq!(status.exit_code(), 2);
     r.wait_for(&["keymap.yaml: line 3: unknown action `fly_away`"]);
@@ -177,13 +155,10 @@ fn a_bad_keymap_is_refused_before_the_terminal_is_touched() {
 #[test]
 fn bad_config_keys_are_refused_with_the_config_commands_message() {
     let temp = tempfile::tempdir().unwrap();
-    let config = temp.path().join("config/inkstone");
-    std::fs::create_dir_all(&config).unwrap();
-    std::fs::write(
-        config.join("config.yaml"),
+    write(
+        &temp.path().join("config/inkstone/config.yaml"),
         "mouse: true\nkeys:\n  lst:\n    j: quit\n",
-    )
-    .unwrap();
+    );
     let archive = fixtures("reader");
     // Wide, so the message (after a long temporary path) is on one row.
     let mut r = start_sized(
@@ -222,16 +197,13 @@ fn marks_survive_quitting_and_a_kill() {
     let temp = tempfile::tempdir().unwrap();
     let home = temp.path();
     let archive = fixtures("reader");
-    let start = || start(&archive, home, Path::new("/bin/true"), &home.join("x"));
+    let start = || start_plain(&archive, home);
 
     let mut r = start();
     r.wait_for(&["reader  7 articles  7 unread"]);
-    r.send("r");
-    r.wait_for(&["7 articles  6 unread", "Marked read"]);
-    r.send("js");
-    r.wait_for(&["Starred"]);
-    r.send("q");
-    assert!(r.wait_for_exit(TIMEOUT).success());
+    r.press("r", &["7 articles  6 unread", "Marked read"]);
+    r.press("js", &["Starred"]);
+    r.quit_with("q");
 
     let mut r = start();
     let screen = r.wait_for(&["reader  7 articles  6 unread"]);
@@ -261,20 +233,14 @@ fn marks_survive_quitting_and_a_kill() {
     // time the screen says so.)
     let marks_file = home.join("state/inkstone/marks.json");
     let before = std::fs::read_to_string(&marks_file).unwrap_or_default();
-    r.send("jjr");
-    r.wait_for(&["7 articles  5 unread", "Marked read"]);
-    let saved = Instant::now();
-    while std::fs::read_to_string(&marks_file).unwrap_or_default() == before {
-        assert!(saved.elapsed() < TIMEOUT, "the change was never saved");
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    r.press("jjr", &["7 articles  5 unread", "Marked read"]);
+    common::wait::for_file(&marks_file, TIMEOUT, |now| now != before);
     r.kill();
     let _ = r.wait_for_exit(TIMEOUT);
 
     let mut r = start();
     r.wait_for(&["reader  7 articles  5 unread"]);
-    r.send("q");
-    assert!(r.wait_for_exit(TIMEOUT).success());
+    r.quit_with("q");
 }
 
 #[test]
@@ -288,11 +254,10 @@ fn files_added_and_removed_while_running_show_up() {
     for name in ["mixed.md", "zh-hant.md"] {
         std::fs::copy(fixtures.join(name), archive.join(name)).unwrap();
     }
-    let mut r = start(&archive, &home, Path::new("/bin/true"), &home.join("x"));
+    let mut r = start_plain(&archive, &home);
     r.wait_for(&["news  2 articles", "港鐵東鐵線過海段通車"]);
     // Select the second article; the selection must stay on it.
-    r.send("j");
-    r.wait_for(&["2 / 2"]);
+    r.press("j", &["2 / 2"]);
 
     std::fs::copy(fixtures.join("ja.md"), archive.join("ja.md")).unwrap();
     let screen = r.wait_for(&[
@@ -308,25 +273,18 @@ fn files_added_and_removed_while_running_show_up() {
     std::fs::remove_file(archive.join("mixed.md")).unwrap();
     let screen = r.wait_for(&["news  2 articles", "1 removed"]);
     assert!(!screen.contains("AI 翻譯"), "{screen}");
-    r.send("q");
-    assert!(r.wait_for_exit(TIMEOUT).success());
+    r.quit_with("q");
 }
 
 #[test]
 fn searching_in_simplified_finds_the_traditional_article() {
     let temp = tempfile::tempdir().unwrap();
     let archive = fixtures("search-reader");
-    let mut r = start(
-        &archive,
-        temp.path(),
-        Path::new("/bin/true"),
-        &temp.path().join("x"),
-    );
+    let mut r = start_plain(&archive, temp.path());
     r.wait_for(&["search-reader  6 articles", "1 / 6"]);
 
     // Typed as UTF-8 bytes, as an input method hands them over.
-    r.send("/");
-    r.wait_for(&["Enter keep  Esc cancel"]);
+    r.press("/", &["Enter keep  Esc cancel"]);
     r.send("习近平");
     let screen = r.wait_for(&[
         "search-reader  1 / 6 articles  1 unread  /习近平",
@@ -345,69 +303,54 @@ fn searching_in_simplified_finds_the_traditional_article() {
             .collect();
         assert_eq!(marked, "習近平");
     }
-    r.send("\r");
-    r.wait_for(&["1 article with /习近平"]);
+    r.press("\r", &["1 article with /习近平"]);
 
     // In the article, `n` goes to the matches.
-    r.send("\r");
-    r.wait_for(&["國家主席習近平周日"]);
+    r.press("\r", &["國家主席習近平周日"]);
     // Opened from the search, the article shows its first match.
     r.wait_for(&["match 1/"]);
-    r.send("n");
-    r.wait_for(&["match 2/"]);
-    r.send("\x1b");
-    r.wait_for(&["search-reader  1 / 6 articles  all read  /习近平"]);
+    r.press("n", &["match 2/"]);
+    r.press(
+        "\x1b",
+        &["search-reader  1 / 6 articles  all read  /习近平"],
+    );
 
     // Backspace clears the search like any filter.
-    r.send("\x7f");
-    r.wait_for(&["search-reader  6 articles", "Filters cleared"]);
+    r.press("\x7f", &["search-reader  6 articles", "Filters cleared"]);
 
     // Esc while typing brings the list back as it was.
-    r.send("/台湾");
-    r.wait_for(&["search-reader  3 / 6 articles  2 unread  /台湾"]);
-    r.send("\x1b");
-    r.wait_for(&["search-reader  6 articles", "Enter open"]);
+    r.press("/台湾", &["search-reader  3 / 6 articles  2 unread  /台湾"]);
+    r.press("\x1b", &["search-reader  6 articles", "Enter open"]);
 
     // Pasted text (bracketed paste) is typed into the prompt.
-    r.send("/");
-    r.wait_for(&["Enter keep  Esc cancel"]);
-    r.send("\x1b[200~熊本\x1b[201~");
-    r.wait_for(&["search-reader  1 / 6 articles  1 unread  /熊本"]);
-    r.send("\r");
-    r.wait_for(&["1 article with /熊本"]);
-    r.send("\x7f");
-    r.wait_for(&["Filters cleared"]);
+    r.press("/", &["Enter keep  Esc cancel"]);
+    r.press(
+        "\x1b[200~熊本\x1b[201~",
+        &["search-reader  1 / 6 articles  1 unread  /熊本"],
+    );
+    r.press("\r", &["1 article with /熊本"]);
+    r.press("\x7f", &["Filters cleared"]);
 
     // `S` sorts; the header says how.
-    r.send("S");
-    r.wait_for(&["search-reader  6 articles  5 unread  sorted oldest first"]);
-    r.send("q");
-    let status = r.wait_for_exit(TIMEOUT);
-    assert!(status.success(), "{status:?}");
+    r.press(
+        "S",
+        &["search-reader  6 articles  5 unread  sorted oldest first"],
+    );
+    r.quit_with("q");
 }
 
 #[test]
 fn config_yaml_sets_keys_dates_and_mouse() {
     let temp = tempfile::tempdir().unwrap();
-    let config = temp.path().join("config/inkstone");
-    std::fs::create_dir_all(&config).unwrap();
-    std::fs::write(
-        config.join("config.yaml"),
+    write(
+        &temp.path().join("config/inkstone/config.yaml"),
         "date_format: \"%d %b %Y\"\nmouse: false\ntheme: mono\nkeys:\n  list:\n    x: toggle_star\n",
-    )
-    .unwrap();
-    let archive = fixtures("reader");
-    let mut r = start(
-        &archive,
-        temp.path(),
-        Path::new("/bin/true"),
-        &temp.path().join("x"),
     );
+    let archive = fixtures("reader");
+    let mut r = start_plain(&archive, temp.path());
     r.wait_for(&["reader  7 articles", "10 Jan 2024", "31 Dec 2023"]);
-    r.send("x");
-    r.wait_for(&["Starred", "★ 10 Jan 2024"]);
-    r.send("q");
-    assert!(r.wait_for_exit(TIMEOUT).success());
+    r.press("x", &["Starred", "★ 10 Jan 2024"]);
+    r.quit_with("q");
     let wire = r.bytes();
     let contains = |needle: &[u8]| wire.windows(needle.len()).any(|w| w == needle);
     assert!(!contains(b"\x1b[?1000h"), "mouse capture stays off");
@@ -417,20 +360,12 @@ fn config_yaml_sets_keys_dates_and_mouse() {
 #[test]
 fn a_bad_config_names_file_line_and_key_before_the_terminal_is_touched() {
     let temp = tempfile::tempdir().unwrap();
-    let config = temp.path().join("config/inkstone");
-    std::fs::create_dir_all(&config).unwrap();
-    std::fs::write(
-        config.join("config.yaml"),
+    write(
+        &temp.path().join("config/inkstone/config.yaml"),
         "theme: default\nkeys:\n  list:\n    j: fly_away\n",
-    )
-    .unwrap();
-    let archive = fixtures("reader");
-    let mut r = start(
-        &archive,
-        temp.path(),
-        Path::new("/bin/true"),
-        &temp.path().join("x"),
     );
+    let archive = fixtures("reader");
+    let mut r = start_plain(&archive, temp.path());
     assert_eq!(r.wait_for_exit(TIMEOUT).exit_code(), 2);
     r.wait_for(&["config.yaml:4: keys.list.j: unknown action `fly_away`"]);
     assert!(!r.bytes().windows(8).any(|w| w == b"\x1b[?1049h"));
@@ -455,8 +390,7 @@ fn below_the_minimum_size_keys_mark_nothing() {
     let screen = r.wait_for(&["reader  7 articles", "1 / 7"]);
     assert!(!screen.contains("all read"), "{screen}");
     assert!(!screen.contains("marked"), "{screen}");
-    r.send("q");
-    assert!(r.wait_for_exit(TIMEOUT).success());
+    r.quit_with("q");
     let unread = list_command(temp.path(), &["--unread", archive.to_str().unwrap()]);
     assert_eq!(unread.lines().count(), 7, "{unread}");
 }
@@ -480,8 +414,7 @@ fn a_failing_browser_is_reported_with_its_status_and_reason() {
         "Could not open the link (fail-browser exited with status 3: cannot reach display)",
     ]);
     assert!(!screen.contains("Opened"), "{screen}");
-    r.send("qq");
-    assert!(r.wait_for_exit(TIMEOUT).success());
+    r.quit_with("qq");
 }
 
 #[test]
@@ -495,16 +428,14 @@ fn link_picker_digits_open_that_link_and_space_does_not() {
     r.send("\r");
     // The body (and so its links) may load after the header shows.
     r.wait_for(&["立法會選舉連結整理", "選舉相關的報道整理如下"]);
-    r.send("u");
-    r.wait_for(&["Links 12 / 12", "0-9 number"]);
+    r.press("u", &["Links 12 / 12", "0-9 number"]);
     // Space and Tab neither open nor close.
     r.send(" \t");
     std::thread::sleep(Duration::from_millis(300));
     r.wait_for(&["Links 12 / 12"]);
     assert!(!record.exists(), "Space or Tab opened a link");
     // `1` could start 10, 11 or 12: it waits; `2` makes 12.
-    r.send("1");
-    r.wait_for(&["Links 4 / 12"]);
+    r.press("1", &["Links 4 / 12"]);
     r.send("2");
     assert_eq!(
         wait_for_file(&record),
@@ -516,34 +447,24 @@ fn link_picker_digits_open_that_link_and_space_does_not() {
         wait_for_file(&record),
         "https://web.archive.org/web/20220519053245if_/https://www.example.hk/news/2022/05/%E9%BB%9E%E7%A5%A8%E5%AE%89%E6%8E%92"
     );
-    r.send("qq");
-    assert!(r.wait_for_exit(TIMEOUT).success());
+    r.quit_with("qq");
 }
 
 #[test]
 fn picker_space_types_and_tab_marks() {
     let temp = tempfile::tempdir().unwrap();
     let archive = fixtures("reader");
-    let mut r = start(
-        &archive,
-        temp.path(),
-        Path::new("/bin/true"),
-        &temp.path().join("x"),
-    );
+    let mut r = start_plain(&archive, temp.path());
     r.wait_for(&["reader  7 articles"]);
-    r.send("t");
-    r.wait_for(&["Tags 20 / 20"]);
+    r.press("t", &["Tags 20 / 20"]);
     r.send("港 鐵");
     let screen = r.wait_for(&["> 港 鐵"]);
     assert!(!screen.contains("marked"), "{screen}");
-    r.send("\x15港鐵");
-    r.wait_for(&["Tags 1 / 20", "> 港鐵"]);
-    r.send("\t");
-    r.wait_for(&["1 marked"]);
+    r.press("\x15港鐵", &["Tags 1 / 20", "> 港鐵"]);
+    r.press("\t", &["1 marked"]);
     r.send("\x1b");
     std::thread::sleep(Duration::from_millis(200));
-    r.send("q");
-    assert!(r.wait_for_exit(TIMEOUT).success());
+    r.quit_with("q");
 }
 
 #[test]
@@ -553,13 +474,13 @@ fn a_link_with_a_name_before_at_shows_its_host_and_asks_first() {
     let browser = recording_browser(temp.path());
     let mut r = start(&fixtures("userinfo"), temp.path(), &browser, &record);
     r.wait_for(&["userinfo  1 article"]);
-    r.send("\r");
-    r.wait_for(&["銀行通知", "官方網站"]);
+    r.press("\r", &["銀行通知", "官方網站"]);
     // `o`: a question naming the real host; `n` opens nothing.
-    r.send("o");
-    r.wait_for(&["This link goes to evil.example, not bank.example.hk", "y/n"]);
-    r.send("n");
-    r.wait_for(&["Not opened"]);
+    r.press(
+        "o",
+        &["This link goes to evil.example, not bank.example.hk", "y/n"],
+    );
+    r.press("n", &["Not opened"]);
     std::thread::sleep(Duration::from_millis(300));
     assert!(!record.exists(), "n opened the link");
     // The link list says where each link goes.
@@ -571,40 +492,34 @@ fn a_link_with_a_name_before_at_shows_its_host_and_asks_first() {
         "only the link with a name before @: {screen}"
     );
     // A digit asks too; `y` opens exactly that link.
-    r.send("1");
-    r.wait_for(&["This link goes to evil.example, not bank.example.hk:pw"]);
+    r.press(
+        "1",
+        &["This link goes to evil.example, not bank.example.hk:pw"],
+    );
     r.send("y");
     assert_eq!(
         wait_for_file(&record),
         "https://bank.example.hk:pw@evil.example/a"
     );
-    r.send("qq");
-    assert!(r.wait_for_exit(TIMEOUT).success());
+    r.quit_with("qq");
 }
 
 #[test]
 fn search_starts_on_the_first_match_and_keeps_a_history_across_runs() {
     let temp = tempfile::tempdir().unwrap();
     let archive = fixtures("search-reader");
-    let start = |home: &Path| start(&archive, home, Path::new("/bin/true"), &home.join("x"));
+    let start = |home: &Path| start_plain(&archive, home);
     let mut r = start(temp.path());
     r.wait_for(&["search-reader  6 articles", "1 / 6"]);
     // Down to the third match, then a new query: its first match.
-    r.send("/台湾");
-    r.wait_for(&["1 / 3"]);
-    r.send("\x0e\x0e");
-    r.wait_for(&["3 / 3"]);
-    r.send("\x15台");
-    r.wait_for(&["/台 ", "1 / 4"]);
-    r.send("\x15台湾\r");
-    r.wait_for(&["3 articles with /台湾"]);
+    r.press("/台湾", &["1 / 3"]);
+    r.press("\x0e\x0e", &["3 / 3"]);
+    r.press("\x15台", &["/台 ", "1 / 4"]);
+    r.press("\x15台湾\r", &["3 articles with /台湾"]);
     // `/` again starts from the kept query.
-    r.send("/");
-    r.wait_for(&["/台湾 "]);
-    r.send("\x15taiwan\r");
-    r.wait_for(&["1 article with /taiwan"]);
-    r.send("q");
-    assert!(r.wait_for_exit(TIMEOUT).success());
+    r.press("/", &["/台湾 "]);
+    r.press("\x15taiwan\r", &["1 article with /taiwan"]);
+    r.quit_with("q");
     let saved = std::fs::read_to_string(temp.path().join("state/inkstone/search-history.txt"))
         .expect("the history is saved beside the marks");
     assert_eq!(saved, "台湾\ntaiwan\n");
@@ -613,14 +528,10 @@ fn search_starts_on_the_first_match_and_keeps_a_history_across_runs() {
     let mut r = start(temp.path());
     r.wait_for(&["search-reader  6 articles"]);
     r.send("/");
-    r.send("\x1b[A");
-    r.wait_for(&["/taiwan ", "1 / 1"]);
-    r.send("\x1b[A");
-    r.wait_for(&["/台湾 ", "1 / 3"]);
-    r.send("\x1b[B\x1b[B");
-    r.wait_for(&["1 / 6"]);
+    r.press("\x1b[A", &["/taiwan ", "1 / 1"]);
+    r.press("\x1b[A", &["/台湾 ", "1 / 3"]);
+    r.press("\x1b[B\x1b[B", &["1 / 6"]);
     r.send("\x1b");
     std::thread::sleep(Duration::from_millis(200));
-    r.send("q");
-    assert!(r.wait_for_exit(TIMEOUT).success());
+    r.quit_with("q");
 }

@@ -3,7 +3,7 @@
 use crate::library::{ChangeScan, Library};
 use crate::marks::SaveOutcome;
 use crate::render::Document;
-use crate::search::{Progress, SearchIndex};
+use crate::search::IndexView;
 use crate::watch::LibraryEvent;
 
 use super::command::bindable_actions;
@@ -195,15 +195,16 @@ pub enum Action {
     /// The library was loaded again from scratch on another thread.
     LibraryReloaded(Box<Library>),
     /// The search index for the articles of `generation` was opened or
-    /// started (`Effect::StartIndex`); it fills in in the background.
-    IndexStarted {
-        generation: u64,
-        index: SearchIndex,
-    },
-    /// How far that index has come (the effect runner looks each turn).
+    /// started (`Effect::StartIndex`); it fills in in the background. The
+    /// view is of it once its metadata was folded: what searches run over
+    /// until the first `IndexProgress`.
+    IndexStarted { generation: u64, view: IndexView },
+    /// That index as it stands now: how far it has come, and what a
+    /// search finds in it until the next report (the effect runner looks
+    /// each turn, and reports when either changed).
     IndexProgress {
         generation: u64,
-        progress: Progress,
+        view: IndexView,
     },
     /// A save of marks finished or failed (`Effect::SaveMarks`).
     MarksSaved(SaveOutcome),

@@ -7,8 +7,6 @@
 use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use rayon::prelude::*;
-
 use std::time::Instant;
 
 use crate::article::Article;
@@ -190,10 +188,10 @@ impl MarkState {
 }
 
 /// Whether each article's id is among `ids`. A hash set of the marked ids
-/// (tens of thousands on a well-read archive) with a cheap hash, looked up
-/// on all cores, answers 50,000 articles in a few milliseconds, where the
-/// sorted set the marks keep takes 25 (this is on the way to the first
-/// frame).
+/// (tens of thousands on a well-read archive) with a cheap hash answers
+/// 50,000 articles in a few milliseconds, where the sorted set the marks
+/// keep takes 25 (this is on the way to the first frame, and in
+/// `App::update` after live changes: one thread, as `update` starts none).
 fn flags<'a>(articles: &[Article], ids: impl ExactSizeIterator<Item = &'a str>) -> Vec<bool> {
     if ids.len() == 0 {
         return vec![false; articles.len()];
@@ -202,7 +200,7 @@ fn flags<'a>(articles: &[Article], ids: impl ExactSizeIterator<Item = &'a str>) 
         HashSet::with_capacity_and_hasher(ids.len(), BuildHasherDefault::default());
     set.extend(ids);
     articles
-        .par_iter()
+        .iter()
         .map(|a| set.contains(a.id.as_str()))
         .collect()
 }

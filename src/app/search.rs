@@ -5,8 +5,14 @@
 //!
 //! The index is opened or built outside `update`: the first tick (or `/`)
 //! asks for it with `Effect::StartIndex`, it arrives as
-//! `Action::IndexStarted` and its progress as `Action::IndexProgress`, on
-//! which the active search runs again so results fill in. After the
+//! `Action::IndexStarted`, and views of it as `Action::IndexProgress` (the
+//! effect runner sends one once the metadata is folded and whenever the
+//! progress or the stored bodies in use change). Searches run over the
+//! last view, never the growing index: until the first view the prompt
+//! filters nothing; then titles, authors, tags and categories match, and
+//! bodies as far as that view had them, with the header showing
+//! "indexing n/N"; each new view runs the active search once more. So
+//! what a query finds depends only on the actions `update` was given. After the
 //! library's articles change (a reload), call
 //! [`SearchState::library_changed`] and refilter: a new index is asked for,
 //! and answers for the old articles (an older `generation`) are dropped.
@@ -21,7 +27,8 @@ use super::{App, Criterion, Cursor, Detail, Effect};
 use crate::article::Article;
 use crate::search::history::History;
 use crate::search::{
-    LineMatches, MatchPosition, Progress, Query, SearchIndex, SearchSession, SortOrder, match_lines,
+    IndexView, LineMatches, MatchPosition, Progress, Query, SearchIndex, SearchSession, SortOrder,
+    match_lines,
 };
 
 /// Everything search keeps between actions.
@@ -36,6 +43,10 @@ pub struct SearchState {
     /// articles of the generation it was asked for.
     pub(super) generation: u64,
     pub(super) session: SearchSession,
+    /// The index as last reported (`Action::IndexProgress`): what every
+    /// search runs over until the next report, so results change only
+    /// when one arrives.
+    pub(super) view: Option<IndexView>,
     /// The index's progress as last reported: what the header shows and
     /// what the results were computed with.
     pub(super) progress: Option<Progress>,
@@ -147,6 +158,7 @@ impl SearchState {
         self.index = None;
         self.requested = false;
         self.generation += 1;
+        self.view = None;
         self.progress = None;
         self.session.reset();
         self.sorted.clear();
@@ -267,12 +279,12 @@ impl App {
     /// tags, authors and categories searchable, every body pending.
     pub(crate) fn with_bodies_pending(&mut self) {
         let index = SearchIndex::metadata_only(&self.library.articles);
-        let progress = index.progress();
+        let view = index.view().expect("the metadata is in");
         let generation = self.search.generation;
-        self.update(super::Action::IndexStarted { generation, index });
-        self.update(super::Action::IndexProgress {
+        self.update(super::Action::IndexStarted {
             generation,
-            progress,
+            view: view.clone(),
         });
+        self.update(super::Action::IndexProgress { generation, view });
     }
 }

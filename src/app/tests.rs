@@ -5,6 +5,7 @@ mod determinism;
 mod drive;
 mod filtering;
 mod finding;
+mod indexing;
 mod marks;
 mod navigation;
 mod options;

@@ -5,7 +5,7 @@
 use super::search::{DetailHits, Prompt};
 use super::{Action, App, Criterion, Effect, View};
 use crate::search::history::History;
-use crate::search::{Progress, QUERY_CUT_MESSAGE, Query, SortOrder, append_capped};
+use crate::search::{IndexView, QUERY_CUT_MESSAGE, Query, SortOrder, append_capped};
 use crate::text::sanitize;
 
 impl App {
@@ -121,10 +121,10 @@ impl App {
         };
         let text = prompt.input.trim().to_owned();
         let query = Query::parse(&text);
-        let criterion = match self.search.index.as_ref() {
-            Some(index) if !query.is_empty() => Some(Criterion::Search {
+        let criterion = match self.search.view.as_ref() {
+            Some(view) if !query.is_empty() => Some(Criterion::Search {
                 text,
-                matches: self.search.session.search(index, &query).clone(),
+                matches: self.search.session.search_in(view, &query).clone(),
             }),
             _ => None,
         };
@@ -178,18 +178,49 @@ impl App {
     }
 
     /// `Action::IndexStarted`: the index for the current articles (one
-    /// for older articles is dropped). A search kept across a reload, or
-    /// typed before it came, runs on it now.
-    pub(super) fn index_started(&mut self, generation: u64, index: crate::search::SearchIndex) {
+    /// for older articles is dropped), searched as `view` shows it until
+    /// the next report.
+    pub(super) fn index_started(&mut self, generation: u64, view: IndexView) {
         if generation != self.search.generation {
             return;
         }
-        self.search.index = Some(index);
+        self.search.index = Some(view.index().clone());
         self.search.requested = false;
-        self.search.session.reset();
+        self.take_view(view);
+    }
+
+    /// `Action::IndexProgress`: a new view of the index. The active search
+    /// runs again on it (so results fill in while it is built), as does a
+    /// search kept across a reload or typed before the index came.
+    pub(super) fn index_progressed(&mut self, generation: u64, view: IndexView) {
+        if generation != self.search.generation || self.search.index.is_none() {
+            return;
+        }
+        let progress = view.progress();
+        let same = self.search.view.as_ref().is_some_and(|v| v.same_as(&view));
+        if same && self.search.progress == Some(progress) && !self.search.stale {
+            return;
+        }
+        self.search.progress = Some(progress);
+        self.take_view(view);
+    }
+
+    /// Searches from now on run over `view`: the active search again, and
+    /// one kept across a reload or typed before the index came.
+    fn take_view(&mut self, view: IndexView) {
+        if !self.search.view.as_ref().is_some_and(|v| v.same_as(&view)) {
+            // The session's last result was of what the old view searched.
+            self.search.session.reset();
+        }
+        self.search.view = Some(view);
         let stale = std::mem::take(&mut self.search.stale);
         if self.refresh_search(stale) {
             self.refilter();
+            // Matches filling in while indexing may come before the
+            // first one: a query just typed keeps the selection on top.
+            if self.search.prompt.as_ref().is_some_and(|p| p.on_first) {
+                self.list.cursor = super::Cursor::default();
+            }
         }
         let typed = self
             .search
@@ -204,36 +235,15 @@ impl App {
         }
     }
 
-    /// `Action::IndexProgress`: while the index is built, re-runs the
-    /// active search so results fill in.
-    pub(super) fn index_progressed(&mut self, generation: u64, progress: Progress) {
-        if generation != self.search.generation || self.search.index.is_none() {
-            return;
-        }
-        if self.search.progress == Some(progress) && !self.search.stale {
-            return;
-        }
-        self.search.progress = Some(progress);
-        let stale = std::mem::take(&mut self.search.stale);
-        if self.refresh_search(stale) {
-            self.refilter();
-            // Matches filling in while indexing may come before the
-            // first one: a query just typed keeps the selection on top.
-            if self.search.prompt.as_ref().is_some_and(|p| p.on_first) {
-                self.list.cursor = super::Cursor::default();
-            }
-        }
-    }
-
     /// Recomputes a search criterion computed before every body was indexed
     /// (or on other articles: `stale`); says whether its result changed.
     fn refresh_search(&mut self, stale: bool) -> bool {
-        let Some(index) = self.search.index.as_ref() else {
+        let Some(view) = self.search.view.as_ref() else {
             return false;
         };
         if let (true, Some(prompt)) = (stale, self.search.prompt.as_mut()) {
             if let Some(Criterion::Search { matches, .. }) = prompt.previous.as_mut() {
-                *matches = self.search.session.search(index, matches.query()).clone();
+                *matches = self.search.session.search_in(view, matches.query()).clone();
             }
         }
         let Some(Criterion::Search { text, matches }) = self.filters.search() else {
@@ -242,7 +252,7 @@ impl App {
         if matches.pending() == 0 && !stale {
             return false;
         }
-        let fresh = self.search.session.search(index, matches.query()).clone();
+        let fresh = self.search.session.search_in(view, matches.query()).clone();
         if fresh == *matches {
             return false;
         }

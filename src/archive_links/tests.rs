@@ -1,20 +1,10 @@
-use std::path::PathBuf;
-
 use super::*;
-use crate::article::{Article, BodySource};
+use crate::article::Article;
 
 fn article(path: &str, url: Option<&str>, original: Option<&str>) -> Article {
     Article {
         links: crate::article::Links::new(url, original),
-        ..Article::bare(
-            path.to_owned(),
-            PathBuf::from(path),
-            path.to_owned(),
-            BodySource::Embedded {
-                bytes: b"",
-                offset: 0,
-            },
-        )
+        ..Article::at_path(path)
     }
 }
 

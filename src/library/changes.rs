@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use super::cached::parse_all;
 use super::duplicates::body_hash;
-use super::{Library, LoadResult, NotArticle, compare_articles, sort_articles};
+use super::{Library, LoadResult, NotArticle, compare_articles};
 use crate::article::Article;
 use crate::tree::{self, FileKey, Keys, Stamp};
 
@@ -252,11 +252,23 @@ impl Library {
         summary
     }
 
-    fn insert_sorted(&mut self, new: Vec<Article>) {
+    /// Puts `new` in list order among the articles, on this thread (the
+    /// reader merges changes in `App::update`, which starts no thread):
+    /// a few are inserted one by one, many are sorted and merged in.
+    fn insert_sorted(&mut self, mut new: Vec<Article>) {
         let articles = Arc::make_mut(&mut self.articles);
         if new.len() > INSERT_LIMIT {
+            new.sort_unstable_by(compare_articles);
+            let old = std::mem::take(articles);
+            articles.reserve(old.len() + new.len());
+            let mut new = new.into_iter().peekable();
+            for article in old {
+                while let Some(first) = new.next_if(|n| compare_articles(n, &article).is_lt()) {
+                    articles.push(first);
+                }
+                articles.push(article);
+            }
             articles.extend(new);
-            sort_articles(articles);
             return;
         }
         for article in new {

@@ -149,15 +149,8 @@ mod tests {
         Article {
             date: NaiveDate::from_ymd_opt(2022, 1, day),
             body_hash: hash,
-            ..Article::bare(
-                format!("{title}{day}{hash:?}"),
-                format!("{title}.md").into(),
-                title.to_owned(),
-                BodySource::Embedded {
-                    bytes: b"",
-                    offset: 0,
-                },
-            )
+            id: format!("{title}{day}{hash:?}"),
+            ..Article::with_body(title, "")
         }
     }
 

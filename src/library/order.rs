@@ -42,22 +42,12 @@ pub fn sort_articles(articles: &mut [Article]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::article::BodySource;
     use chrono::NaiveDate;
-    use std::path::PathBuf;
 
     fn article(path: &str, date: Option<(i32, u32, u32)>) -> Article {
         Article {
             date: date.and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d)),
-            ..Article::bare(
-                path.to_owned(),
-                PathBuf::from(path),
-                path.to_owned(),
-                BodySource::Embedded {
-                    bytes: b"",
-                    offset: 0,
-                },
-            )
+            ..Article::at_path(path)
         }
     }
 

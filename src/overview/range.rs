@@ -30,10 +30,20 @@ impl DateRange {
         let until = until
             .map(|t| parse_date(t, End::Finish).map_err(|e| format!("--until: {e}")))
             .transpose()?;
+        DateRange::between(since, until)
+    }
+
+    /// The range from `since` to `until` (the command line's options once
+    /// parsed), or why no article can be in it: the one check of the order
+    /// of the ends.
+    pub fn between(
+        since: Option<NaiveDate>,
+        until: Option<NaiveDate>,
+    ) -> Result<DateRange, String> {
         if let (Some(s), Some(u)) = (since, until) {
             if s > u {
                 return Err(format!(
-                    "--since {s} is after --until {u}: no article can be in between"
+                    "--since {s} is after --until {u}: no article can be dated in between"
                 ));
             }
         }

@@ -5,9 +5,9 @@
 
 mod prefix;
 
+use super::style::Look;
 use crate::archive_links::LinkBase;
 use html2text::render::TaggedLine;
-use ratatui::style::Style;
 
 use super::decorator::{Mark, marker};
 use super::document::Indent;
@@ -19,7 +19,7 @@ use super::{links, style};
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct Run {
     pub text: String,
-    pub style: Style,
+    pub style: Look,
     pub link: Option<String>,
     pub image: bool,
 }
@@ -198,7 +198,7 @@ fn figure(indent: Indent, content: &[Piece<'_>], base: &LinkBase) -> RawBlock {
     }
     let mut runs = vec![label];
     if !shown.is_empty() {
-        runs.push(plain_run(" ", Style::new()));
+        runs.push(plain_run(" ", Look::PLAIN));
         for r in &mut caption {
             r.style = style::caption().patch(r.style);
         }
@@ -256,7 +256,7 @@ fn finish_cell(head: bool, align: Align, runs: Runs<'_>) -> Cell {
     Cell { head, align, runs }
 }
 
-fn plain_run(text: &str, style: Style) -> Run {
+fn plain_run(text: &str, style: Look) -> Run {
     Run {
         text: text.to_owned(),
         style,
@@ -354,7 +354,7 @@ impl<'b> Runs<'b> {
     /// number (its label run carries the address), so it can be opened,
     /// also inside a link: `[圖 2] alt[1]`, the link's number after its
     /// text (`連結` when the image was all the link showed).
-    fn image(&mut self, alt: &str, src: Option<&str>, style: Style, link: Option<&String>) {
+    fn image(&mut self, alt: &str, src: Option<&str>, style: Look, link: Option<&String>) {
         let label = style::media_label().patch(style);
         let own = src.and_then(|s| links::resolve(self.base, s));
         let numbered = own.is_some();
@@ -376,7 +376,7 @@ impl<'b> Runs<'b> {
 
     /// Appends text; addresses written out in unlinked text (`see
     /// https://a.b/c`) become links, so they are numbered too.
-    fn add(&mut self, text: String, style: Style, link: Option<&String>) {
+    fn add(&mut self, text: String, style: Look, link: Option<&String>) {
         if link.is_some() || !links::may_hold_bare(&text) {
             self.add_run(text, style, link);
             return;
@@ -396,7 +396,7 @@ impl<'b> Runs<'b> {
         self.add_run(rest.to_owned(), style, None);
     }
 
-    fn add_run(&mut self, text: String, style: Style, link: Option<&String>) {
+    fn add_run(&mut self, text: String, style: Look, link: Option<&String>) {
         if text.is_empty() {
             return;
         }

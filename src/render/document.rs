@@ -4,10 +4,13 @@ use ratatui::text::{Line, Span};
 
 use super::convert::{Cell, RawBlock, Run};
 use super::links::{Numbering, readable_url};
-use super::style;
+use super::style::{self, ArticleStyles, Look, LookSpan};
 use super::table::{Table, TableCell};
 use crate::text::width::{str_width, take_columns};
 use crate::text::wrap::{Paragraph, ParagraphBuilder};
+
+/// A paragraph of article text, styled by role.
+type Para = Paragraph<Look>;
 
 /// Narrowest text column an indent may leave; deeper indents are dropped.
 const MIN_TEXT_COLUMNS: usize = 12;
@@ -15,15 +18,15 @@ const MIN_TEXT_COLUMNS: usize = 12;
 /// What goes before a block's lines: quote bars, bullets, numbers.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Indent {
-    first: Vec<Span<'static>>,
-    rest: Vec<Span<'static>>,
+    first: Vec<LookSpan>,
+    rest: Vec<LookSpan>,
     width: usize,
     list: bool,
 }
 
 impl Indent {
     /// `list`: the line is a list item or continues one.
-    pub(super) fn new(first: Vec<Span<'static>>, rest: Vec<Span<'static>>, list: bool) -> Self {
+    pub(super) fn new(first: Vec<LookSpan>, rest: Vec<LookSpan>, list: bool) -> Self {
         let width = first.iter().map(|s| str_width(&s.content)).sum();
         Indent {
             first,
@@ -38,12 +41,12 @@ impl Indent {
     }
 
     #[cfg(test)]
-    pub(super) fn first_spans(&self) -> &[Span<'static>] {
+    pub(super) fn first_spans(&self) -> &[LookSpan] {
         &self.first
     }
 
     #[cfg(test)]
-    pub(super) fn rest_spans(&self) -> &[Span<'static>] {
+    pub(super) fn rest_spans(&self) -> &[LookSpan] {
         &self.rest
     }
 
@@ -59,12 +62,12 @@ impl Indent {
                 rest_room: width - self.width,
             };
         }
-        let marker: Vec<Span<'static>> = self
+        let marker: Vec<LookSpan> = self
             .first
             .iter()
             .rev()
             .find(|s| !s.content.trim().is_empty())
-            .map(|s| Span::styled(s.content.trim_start().to_owned(), s.style))
+            .map(|s| LookSpan::styled(s.content.trim_start(), s.style))
             .into_iter()
             .collect();
         let marker_width: usize = marker.iter().map(|s| str_width(&s.content)).sum();
@@ -87,23 +90,30 @@ impl Indent {
 
 /// An indent fitted to a width, and the room it leaves on each line.
 struct Fitted<'a> {
-    first: Vec<Span<'static>>,
-    rest: &'a [Span<'static>],
+    first: Vec<LookSpan>,
+    rest: &'a [LookSpan],
     first_room: usize,
     rest_room: usize,
 }
 
 impl Fitted<'_> {
-    /// `line` with the first-line or following-line indent before it.
-    fn apply(&self, first: bool, line: Line<'static>) -> Line<'static> {
+    /// `line` with the first-line or following-line indent before it, in
+    /// `styles`.
+    fn apply(&self, first: bool, line: Line<'static>, styles: &ArticleStyles) -> Line<'static> {
         let indent = if first { &self.first[..] } else { self.rest };
         if indent.is_empty() {
             return line;
         }
-        let mut spans = indent.to_vec();
+        let in_styles = |spans: &[LookSpan]| -> Vec<Span<'static>> {
+            spans
+                .iter()
+                .map(|s| Span::styled(s.content.clone(), styles.style(s.style)))
+                .collect()
+        };
         if line.spans.is_empty() {
-            return Line::from(trimmed(&spans));
+            return Line::from(in_styles(&trimmed(indent)));
         }
+        let mut spans = in_styles(indent);
         spans.extend(line.spans);
         Line::from(spans)
     }
@@ -111,7 +121,7 @@ impl Fitted<'_> {
 
 #[derive(Debug, Clone)]
 enum Block {
-    Text { indent: Indent, para: Paragraph },
+    Text { indent: Indent, para: Para },
     Blank { indent: Indent },
     Rule { indent: Indent },
     Table { indent: Indent, table: Table },
@@ -193,7 +203,7 @@ impl Document {
     }
 
     /// Appends plain paragraphs (the tail of an oversized body).
-    pub(super) fn push_plain(&mut self, paragraphs: impl IntoIterator<Item = Paragraph>) {
+    pub(super) fn push_plain(&mut self, paragraphs: impl IntoIterator<Item = Para>) {
         for para in paragraphs {
             if !self.blocks.is_empty() {
                 self.blocks.push(Block::Blank {
@@ -230,63 +240,72 @@ impl Document {
     }
 
     /// The body wrapped to `width` columns, followed by the numbered link
-    /// list; no line is wider than `width`.
+    /// list, in the built-in look; no line is wider than `width`.
     pub fn layout(&self, width: usize) -> Vec<Line<'static>> {
+        self.layout_in(width, &ArticleStyles::default())
+    }
+
+    /// [`Self::layout`], each role in the look `styles` gives it.
+    pub fn layout_in(&self, width: usize, styles: &ArticleStyles) -> Vec<Line<'static>> {
         let width = width.max(1);
+        let look = |look: Look| styles.style(look);
         let mut out = Vec::new();
         for block in &self.blocks {
             match block {
                 Block::Text { indent, para } => {
                     let fitted = indent.fit(width);
-                    let lines = para.wrap_hanging(fitted.first_room, fitted.rest_room);
+                    let lines = para.wrap_hanging_in(fitted.first_room, fitted.rest_room, &look);
                     for (i, line) in lines.into_iter().enumerate() {
-                        out.push(fitted.apply(i == 0, line));
+                        out.push(fitted.apply(i == 0, line, styles));
                     }
                 }
                 Block::Blank { indent } => {
-                    out.push(indent.fit(width).apply(false, Line::default()));
+                    out.push(indent.fit(width).apply(false, Line::default(), styles));
                 }
                 Block::Rule { indent } => {
                     let fitted = indent.fit(width);
-                    out.push(fitted.apply(false, rule(fitted.rest_room)));
+                    out.push(fitted.apply(false, rule(fitted.rest_room, styles), styles));
                 }
                 Block::Table { indent, table } => {
                     let fitted = indent.fit(width);
-                    for line in table.layout(fitted.rest_room) {
-                        out.push(fitted.apply(false, line));
+                    for line in table.layout(fitted.rest_room, styles) {
+                        out.push(fitted.apply(false, line, styles));
                     }
                 }
             }
         }
-        self.layout_links(width, &mut out);
+        self.layout_links(width, styles, &mut out);
         out
     }
 
-    fn layout_links(&self, width: usize, out: &mut Vec<Line<'static>>) {
+    fn layout_links(&self, width: usize, styles: &ArticleStyles, out: &mut Vec<Line<'static>>) {
         if self.links.is_empty() {
             return;
         }
+        let look = |look: Look| styles.style(look);
+        let number = look(style::link_number());
         out.push(Line::default());
-        out.push(rule(width));
+        out.push(rule(width, styles));
         for (i, url) in self.links.iter().enumerate() {
             let label = format!("[{}] ", link_label(i + 1, self.is_in_archive(i + 1)));
             let label_width = str_width(&label);
-            let para = Paragraph::styled(&readable_url(url), style::link());
+            let para = Para::styled(&readable_url(url), style::link());
             if label_width + MIN_TEXT_COLUMNS > width {
-                out.push(Line::styled(
-                    take_columns(&label, width).to_owned(),
-                    style::link_number(),
-                ));
-                out.extend(para.wrap(width));
+                out.push(Line::styled(take_columns(&label, width).to_owned(), number));
+                out.extend(para.wrap_in(width, &look));
                 continue;
             }
-            for (j, line) in para.wrap(width - label_width).into_iter().enumerate() {
+            for (j, line) in para
+                .wrap_in(width - label_width, &look)
+                .into_iter()
+                .enumerate()
+            {
                 let lead = if j == 0 {
                     label.clone()
                 } else {
                     " ".repeat(label_width)
                 };
-                let mut spans = vec![Span::styled(lead, style::link_number())];
+                let mut spans = vec![Span::styled(lead, number)];
                 spans.extend(line.spans);
                 out.push(Line::from(spans));
             }
@@ -294,7 +313,7 @@ impl Document {
     }
 }
 
-fn paragraph(runs: &[Run], numbering: &mut Numbering) -> Paragraph {
+fn paragraph(runs: &[Run], numbering: &mut Numbering) -> Para {
     let mut b = ParagraphBuilder::new();
     let mut open: Option<&str> = None;
     let mut text = String::new();
@@ -321,7 +340,7 @@ fn paragraph(runs: &[Run], numbering: &mut Numbering) -> Paragraph {
 }
 
 fn close_link(
-    b: &mut ParagraphBuilder,
+    b: &mut ParagraphBuilder<Look>,
     link: Option<&str>,
     text: &mut String,
     numbering: &mut Numbering,
@@ -346,21 +365,21 @@ fn link_label(n: usize, in_archive: bool) -> String {
 }
 
 /// Spans without trailing spaces (an indent on an otherwise empty line).
-fn trimmed(spans: &[Span<'static>]) -> Vec<Span<'static>> {
+fn trimmed(spans: &[LookSpan]) -> Vec<LookSpan> {
     let mut out = spans.to_vec();
     while let Some(last) = out.last_mut() {
         let t = last.content.trim_end().to_owned();
         if t.is_empty() {
             out.pop();
         } else {
-            last.content = t.into();
+            last.content = t;
             break;
         }
     }
     out
 }
 
-fn rule(width: usize) -> Line<'static> {
+fn rule(width: usize, styles: &ArticleStyles) -> Line<'static> {
     let unit = str_width("─").max(1);
-    Line::styled("─".repeat(width / unit), style::rule())
+    Line::styled("─".repeat(width / unit), styles.style(style::rule()))
 }

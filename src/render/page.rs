@@ -3,6 +3,7 @@
 //! its numbered links (or what stands in for a body not there yet), in the
 //! theme's styles. One assembly, so the reader and the command agree.
 
+use ratatui::style::Style;
 use ratatui::text::Line;
 
 use super::document::Document;
@@ -41,11 +42,12 @@ pub struct Page<'a> {
 /// no text says so.
 pub fn article_lines(page: &Page<'_>, width: usize, styles: &ArticleStyles) -> Vec<Line<'static>> {
     let width = width.max(1);
-    let mut lines = header(page.article, width, page.date.clone());
-    push_copies(page.copies, &mut lines, width);
+    let look = |role: Role| styles.style(role.look());
+    let mut lines = header(page.article, width, page.date.clone(), styles);
+    push_copies(page.copies, &mut lines, width, look(Role::Meta));
     lines.push(Line::default());
     match page.body {
-        PageBody::Loading => lines.push(Line::styled("Loading…", Role::Meta.style())),
+        PageBody::Loading => lines.push(Line::styled("Loading…", look(Role::Meta))),
         PageBody::Failed(reason) => lines.push(Line::styled(
             truncate(
                 &format!(
@@ -54,32 +56,29 @@ pub fn article_lines(page: &Page<'_>, width: usize, styles: &ArticleStyles) -> V
                 ),
                 width,
             ),
-            Role::Problem.style(),
+            look(Role::Problem),
         )),
         PageBody::Loaded(document) => {
-            let body = document.layout(width);
+            let body = document.layout_in(width, styles);
             if body
                 .iter()
                 .all(|l| l.spans.iter().all(|s| s.content.trim().is_empty()))
             {
-                lines.push(Line::styled(
-                    "(this article has no text)",
-                    Role::Meta.style(),
-                ));
+                lines.push(Line::styled("(this article has no text)", look(Role::Meta)));
             } else {
                 lines.extend(body);
             }
         }
     }
-    lines.into_iter().map(|line| styles.line(line)).collect()
+    lines
 }
 
 /// Under the header: where the exact duplicates of the article are.
-fn push_copies(copies: &[String], lines: &mut Vec<Line<'static>>, width: usize) {
+fn push_copies(copies: &[String], lines: &mut Vec<Line<'static>>, width: usize, meta: Style) {
     if copies.is_empty() {
         return;
     }
-    let line = |text: String| Line::styled(truncate(&text, width), Role::Meta.style());
+    let line = |text: String| Line::styled(truncate(&text, width), meta);
     lines.push(line(format!(
         "×{} — the same article is also at:",
         copies.len() + 1

@@ -4,6 +4,7 @@
 //! blank-line separated blocks become plain paragraphs: every word stays,
 //! in linear time.
 
+use super::style::Look;
 use crate::text::width::char_width;
 use crate::text::wrap::Paragraph;
 
@@ -37,7 +38,7 @@ fn floor_boundary(s: &str, max: usize) -> usize {
 }
 
 /// `text` (Markdown or HTML) as plain paragraphs.
-pub(super) fn paragraphs(text: &str) -> Vec<Paragraph> {
+pub(super) fn paragraphs(text: &str) -> Vec<Paragraph<Look>> {
     let stripped = strip_tags(text);
     let mut out = Vec::new();
     let mut current = String::new();

@@ -1,19 +1,15 @@
-//! Article text carries semantic roles, not colours. Each styled span's
-//! style is its role's mark — the role in the foreground-colour slot, a
-//! range of indexed colours only the renderer writes — with the role's
-//! modifiers and inline ones (emphasis, strong, strike-out) on top. The
-//! theme's [`ArticleStyles`] says what each role looks like and turns the
-//! marks into real styles when the article's lines are assembled
+//! Article text carries semantic roles, not colours. The renderer gives
+//! each piece of text a [`Look`]: its [`Role`] (what it is: a heading, a
+//! link, a quote…) and modifiers (the role's built-in ones, those of the
+//! roles it sits in, and inline emphasis, strong and strike-out). The
+//! theme's [`ArticleStyles`] says what each role looks like and turns a
+//! look into a terminal style when the article is laid out
 //! ([`super::article_lines`]): config colours reach article text, and
 //! monochrome is just another table.
 
 use ratatui::style::{Color, Modifier, Style};
-use ratatui::text::{Line, Span};
 
 use super::decorator::Mark;
-
-/// The indexed colour of the first role's mark.
-const MARK_BASE: u8 = 200;
 
 macro_rules! roles {
     ($($(#[$doc:meta])* $variant:ident => $colour:expr, $modifiers:expr;)+) => {
@@ -67,22 +63,72 @@ roles! {
 }
 
 impl Role {
-    /// The style the renderer gives text of this role: its mark and its
+    /// The look the renderer gives text of this role: the role and its
     /// built-in modifiers.
-    pub fn style(self) -> Style {
-        // `ALL` lists the roles in declaration order.
-        Style::new()
-            .fg(Color::Indexed(MARK_BASE + self as u8))
-            .add_modifier(self.built_in().1)
+    pub fn look(self) -> Look {
+        Look {
+            role: Some(self),
+            modifiers: self.built_in().1,
+        }
+    }
+}
+
+/// How the renderer styles a piece of article text, before the theme says
+/// what that looks like on a terminal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Look {
+    /// What the text is; `None`: plain text.
+    pub role: Option<Role>,
+    /// The role's built-in modifiers, those of the roles it sits in (a
+    /// caption inside a link stays italic), and inline ones.
+    pub modifiers: Modifier,
+}
+
+impl Default for Look {
+    fn default() -> Self {
+        Look::PLAIN
+    }
+}
+
+impl Look {
+    /// Plain text: no role, no modifiers.
+    pub const PLAIN: Look = Look {
+        role: None,
+        modifiers: Modifier::empty(),
+    };
+
+    /// `other` on top of this look: its role if it has one, and the
+    /// modifiers of both.
+    #[must_use]
+    pub fn patch(self, other: Look) -> Look {
+        Look {
+            role: other.role.or(self.role),
+            modifiers: self.modifiers | other.modifiers,
+        }
     }
 
-    /// The role a style's mark names, if it has one.
-    fn of(style: Style) -> Option<Role> {
-        match style.fg {
-            Some(Color::Indexed(n)) => Role::ALL
-                .get(usize::from(n.checked_sub(MARK_BASE)?))
-                .copied(),
-            _ => None,
+    #[must_use]
+    pub fn add_modifier(self, modifier: Modifier) -> Look {
+        Look {
+            modifiers: self.modifiers | modifier,
+            ..self
+        }
+    }
+}
+
+/// A piece of article text in a look (list bullets and quote indents,
+/// which stand beside wrapped text rather than in it).
+#[derive(Debug, Clone, PartialEq)]
+pub struct LookSpan {
+    pub content: String,
+    pub style: Look,
+}
+
+impl LookSpan {
+    pub fn styled(content: impl Into<String>, style: Look) -> LookSpan {
+        LookSpan {
+            content: content.into(),
+            style,
         }
     }
 }
@@ -118,32 +164,19 @@ impl ArticleStyles {
         self.styles[role as usize] = style;
     }
 
-    /// `style` with its role's mark replaced by what the role looks like:
-    /// the role's colours, and its modifiers instead of the built-in ones
-    /// (inline modifiers such as emphasis stay). Unmarked styles pass.
-    pub fn resolve(&self, style: Style) -> Style {
-        let Some(role) = Role::of(style) else {
-            return style;
+    /// What `look` is on the terminal: its role's colours, and its
+    /// modifiers with the role's own built-in ones replaced by the
+    /// role's look (inline modifiers such as emphasis stay).
+    pub fn style(&self, look: Look) -> Style {
+        let Some(role) = look.role else {
+            return Style::new().add_modifier(look.modifiers);
         };
-        let look = self.get(role);
+        let styled = self.get(role);
         Style {
-            fg: look.fg,
-            bg: look.bg,
-            add_modifier: style.add_modifier.difference(role.built_in().1) | look.add_modifier,
-            ..style
-        }
-    }
-
-    /// `line` with every span's style resolved.
-    pub fn line(&self, line: Line<'static>) -> Line<'static> {
-        Line {
-            style: self.resolve(line.style),
-            alignment: line.alignment,
-            spans: line
-                .spans
-                .into_iter()
-                .map(|span| Span::styled(span.content, self.resolve(span.style)))
-                .collect(),
+            fg: styled.fg,
+            bg: styled.bg,
+            add_modifier: look.modifiers.difference(role.built_in().1) | styled.add_modifier,
+            ..Style::new()
         }
     }
 }
@@ -154,61 +187,61 @@ impl Default for ArticleStyles {
     }
 }
 
-pub(super) fn heading(level: u8) -> Style {
+pub(super) fn heading(level: u8) -> Look {
     match level {
-        1 | 2 => Role::Heading.style(),
-        _ => Role::Subheading.style(),
+        1 | 2 => Role::Heading.look(),
+        _ => Role::Subheading.look(),
     }
 }
 
-pub(super) fn link() -> Style {
-    Role::Link.style()
+pub(super) fn link() -> Look {
+    Role::Link.look()
 }
 
-pub(super) fn link_number() -> Style {
-    Role::LinkNumber.style()
+pub(super) fn link_number() -> Look {
+    Role::LinkNumber.look()
 }
 
-pub(super) fn quote() -> Style {
-    Role::Quote.style()
+pub(super) fn quote() -> Look {
+    Role::Quote.look()
 }
 
-pub(super) fn bullet() -> Style {
-    Role::Bullet.style()
+pub(super) fn bullet() -> Look {
+    Role::Bullet.look()
 }
 
-pub(super) fn media_label() -> Style {
-    Role::Media.style()
+pub(super) fn media_label() -> Look {
+    Role::Media.look()
 }
 
-pub(super) fn caption() -> Style {
-    Role::Caption.style()
+pub(super) fn caption() -> Look {
+    Role::Caption.look()
 }
 
-pub(super) fn rule() -> Style {
-    Role::Rule.style()
+pub(super) fn rule() -> Look {
+    Role::Rule.look()
 }
 
-pub(super) fn table_border() -> Style {
-    Role::TableBorder.style()
+pub(super) fn table_border() -> Look {
+    Role::TableBorder.look()
 }
 
-pub(super) fn table_head() -> Style {
-    Role::TableHead.style()
+pub(super) fn table_head() -> Look {
+    Role::TableHead.look()
 }
 
 /// The style html2text's annotations ask for.
-pub(super) fn for_marks(marks: &[Mark]) -> Style {
-    marks.iter().fold(Style::new(), |s, m| match m {
+pub(super) fn for_marks(marks: &[Mark]) -> Look {
+    marks.iter().fold(Look::PLAIN, |s, m| match m {
         Mark::Plain => s,
         Mark::Link(_) => s.patch(link()),
         Mark::Image(_) => s.patch(caption()),
         Mark::Emphasis => s.add_modifier(Modifier::ITALIC),
         Mark::Strong => s.add_modifier(Modifier::BOLD),
         Mark::Strikeout => s.add_modifier(Modifier::CROSSED_OUT),
-        // Only the colour: code in a link stays underlined.
-        Mark::Code | Mark::Preformat => Style {
-            fg: Role::Code.style().fg,
+        // Only the role: code in a link stays underlined.
+        Mark::Code | Mark::Preformat => Look {
+            role: Some(Role::Code),
             ..s
         },
     })
@@ -222,34 +255,50 @@ mod tests {
     fn the_built_in_styles_look_as_before_roles() {
         let colour = ArticleStyles::new(false);
         assert_eq!(
-            colour.resolve(link()),
+            colour.style(link()),
             Style::new()
                 .fg(Color::Blue)
                 .add_modifier(Modifier::UNDERLINED)
         );
         assert_eq!(
-            colour.resolve(heading(1)),
+            colour.style(heading(1)),
             Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD)
         );
         // Emphasis inside a caption inside a link: the link's look, the
         // caption's and the emphasis' modifiers.
         let styled = caption().patch(link()).add_modifier(Modifier::BOLD);
         assert_eq!(
-            colour.resolve(styled),
+            colour.style(styled),
             Style::new().fg(Color::Blue).add_modifier(
                 Modifier::ITALIC | Modifier::DIM | Modifier::UNDERLINED | Modifier::BOLD
             )
         );
-        assert_eq!(colour.resolve(Style::new().bold()), Style::new().bold());
+        assert_eq!(
+            colour.style(Look::PLAIN.add_modifier(Modifier::BOLD)),
+            Style::new().bold()
+        );
+        assert_eq!(colour.style(Look::PLAIN), Style::new());
+    }
+
+    #[test]
+    fn code_takes_the_role_and_keeps_a_links_underline() {
+        let code_in_link = for_marks(&[Mark::Link(String::new()), Mark::Code]);
+        assert_eq!(code_in_link.role, Some(Role::Code));
+        assert_eq!(
+            ArticleStyles::new(false).style(code_in_link),
+            Style::new()
+                .fg(Color::Green)
+                .add_modifier(Modifier::UNDERLINED)
+        );
     }
 
     #[test]
     fn monochrome_is_a_table_without_colours() {
         let mono = ArticleStyles::new(true);
         for &role in Role::ALL {
-            let resolved = mono.resolve(role.style().add_modifier(Modifier::ITALIC));
-            assert_eq!((resolved.fg, resolved.bg), (None, None), "{role:?}");
-            assert!(resolved.add_modifier.contains(Modifier::ITALIC));
+            let styled = mono.style(role.look().add_modifier(Modifier::ITALIC));
+            assert_eq!((styled.fg, styled.bg), (None, None), "{role:?}");
+            assert!(styled.add_modifier.contains(Modifier::ITALIC));
         }
     }
 
@@ -260,21 +309,13 @@ mod tests {
             Role::Link,
             Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
         );
-        let resolved = styles.resolve(link().add_modifier(Modifier::ITALIC));
+        let shown = styles.style(link().add_modifier(Modifier::ITALIC));
         assert_eq!(
-            resolved,
+            shown,
             Style::new()
                 .fg(Color::Red)
                 .add_modifier(Modifier::BOLD | Modifier::ITALIC),
             "no underline: the theme's link has none"
         );
-    }
-
-    #[test]
-    fn marks_stay_clear_of_other_roles() {
-        for &role in Role::ALL {
-            assert_eq!(Role::of(role.style()), Some(role));
-        }
-        assert_eq!(Role::of(Style::new().fg(Color::Indexed(3))), None);
     }
 }

@@ -7,7 +7,7 @@
 use ratatui::text::{Line, Span};
 
 use super::convert::Align;
-use super::style;
+use super::style::{self, ArticleStyles, Look};
 use crate::text::width::str_width;
 use crate::text::wrap::{Paragraph, ParagraphBuilder};
 
@@ -26,7 +26,7 @@ pub(super) struct Table {
 pub(super) struct TableCell {
     pub head: bool,
     pub align: Align,
-    pub para: Paragraph,
+    pub para: Paragraph<Look>,
 }
 
 #[derive(Debug, Clone)]
@@ -42,13 +42,14 @@ impl Table {
         self.rows.push(Row { head, cells });
     }
 
-    pub(super) fn layout(&self, width: usize) -> Vec<Line<'static>> {
+    /// The table at `width` columns, in `styles`.
+    pub(super) fn layout(&self, width: usize, styles: &ArticleStyles) -> Vec<Line<'static>> {
         if self.columns == 0 {
             return Vec::new();
         }
         match self.column_widths(width) {
-            Some(widths) => self.grid(&widths),
-            None => self.records(width),
+            Some(widths) => self.grid(&widths, styles),
+            None => self.records(width, styles),
         }
     }
 
@@ -66,20 +67,27 @@ impl Table {
         (natural.iter().sum::<usize>() <= room).then_some(natural)
     }
 
-    fn grid(&self, widths: &[usize]) -> Vec<Line<'static>> {
+    fn grid(&self, widths: &[usize], styles: &ArticleStyles) -> Vec<Line<'static>> {
+        let look = |look: Look| styles.style(look);
+        let border = look(style::table_border());
         let mut out = Vec::new();
         for (i, row) in self.rows.iter().enumerate() {
             let wrapped: Vec<Vec<Line<'static>>> = widths
                 .iter()
                 .enumerate()
-                .map(|(c, &w)| row.cells.get(c).map(|c| c.para.wrap(w)).unwrap_or_default())
+                .map(|(c, &w)| {
+                    row.cells
+                        .get(c)
+                        .map(|c| c.para.wrap_in(w, &look))
+                        .unwrap_or_default()
+                })
                 .collect();
             let height = wrapped.iter().map(Vec::len).max().unwrap_or(0).max(1);
             for k in 0..height {
                 let mut spans: Vec<Span<'static>> = Vec::new();
                 for (c, &w) in widths.iter().enumerate() {
                     if c > 0 {
-                        spans.push(Span::styled(SEPARATOR, style::table_border()));
+                        spans.push(Span::styled(SEPARATOR, border));
                     }
                     let cell = wrapped[c].get(k).cloned().unwrap_or_default();
                     let used: usize = cell.spans.iter().map(|s| str_width(&s.content)).sum();
@@ -103,7 +111,7 @@ impl Table {
             }
             let next_is_body = self.rows.get(i + 1).is_some_and(|r| !r.head);
             if row.head && next_is_body {
-                out.push(head_rule(widths));
+                out.push(head_rule(widths, border));
             }
         }
         out
@@ -112,7 +120,7 @@ impl Table {
     /// One block per body row, one `column: value` line per non-empty
     /// cell (labelled by the first header row; unlabelled without one),
     /// wrapped lines indented; a blank line between records.
-    fn records(&self, width: usize) -> Vec<Line<'static>> {
+    fn records(&self, width: usize, styles: &ArticleStyles) -> Vec<Line<'static>> {
         let labels = self.rows.iter().find(|r| r.head);
         let indent = if width > MIN_COLUMN { 2 } else { 0 };
         let mut out = Vec::new();
@@ -137,7 +145,7 @@ impl Table {
                 b.push_paragraph(&cell.para);
                 let para = b.finish();
                 for (k, line) in para
-                    .wrap_hanging(width, width - indent)
+                    .wrap_hanging_in(width, width - indent, &|look| styles.style(look))
                     .into_iter()
                     .enumerate()
                 {
@@ -168,7 +176,7 @@ fn trim_end(spans: &mut Vec<Span<'static>>) {
 }
 
 /// `───┼───` under a header row, matching the column widths exactly.
-fn head_rule(widths: &[usize]) -> Line<'static> {
+fn head_rule(widths: &[usize], border: ratatui::style::Style) -> Line<'static> {
     let dash = str_width("─").max(1);
     let fill = |w: usize| {
         let mut s = "─".repeat(w / dash);
@@ -188,5 +196,5 @@ fn head_rule(widths: &[usize]) -> Line<'static> {
         .map(|&w| fill(w))
         .collect::<Vec<_>>()
         .join(&junction);
-    Line::styled(text, style::table_border())
+    Line::styled(text, border)
 }

@@ -177,6 +177,25 @@ impl SearchIndex {
         }
     }
 
+    /// Blocks until every article's metadata is searchable (or the build
+    /// is over), and returns the index as it is then.
+    pub fn wait_metadata(&self) -> IndexView {
+        let mut finished = self
+            .shared
+            .finished
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        while !*finished && !self.metadata_ready() {
+            finished = self
+                .shared
+                .finished_signal
+                .wait(finished)
+                .unwrap_or_else(PoisonError::into_inner);
+        }
+        drop(finished);
+        self.view().unwrap_or_else(|| self.as_it_is())
+    }
+
     pub fn progress(&self) -> Progress {
         let total = self.shared.total;
         let read = self.shared.indexed.load(Ordering::Relaxed).min(total);
@@ -232,24 +251,44 @@ impl SearchIndex {
     /// Every article containing all the query's terms, in index order. An
     /// empty query matches every article.
     pub fn matches(&self, query: &Query) -> Matches {
-        let terms: Vec<Term<'_>> = query.terms().iter().map(|t| Term::new(t, false)).collect();
-        self.run(query, &terms, None)
+        self.as_it_is().matches(query)
     }
 
     /// Like [`SearchIndex::matches`], but when `query` narrows the query of
     /// `previous` (see [`Query::narrows`]) only `previous`'s articles are
     /// looked at, and terms already in it are not checked again.
     pub fn matches_within(&self, query: &Query, previous: &Matches) -> Matches {
-        if previous.pending() > 0 || !query.narrows(previous.query()) {
-            return self.matches(query);
+        self.as_it_is().matches_within(query, previous)
+    }
+
+    /// The index as it is now, once its metadata is folded (or the build
+    /// is over): `None` before. See [`IndexView`].
+    pub fn view(&self) -> Option<IndexView> {
+        let progress = self.progress();
+        (self.metadata_ready() || self.is_finished()).then(|| IndexView {
+            progress,
+            ..self.as_it_is()
+        })
+    }
+
+    /// A view of the bodies in use right now, metadata as far as folded.
+    pub(crate) fn as_it_is(&self) -> IndexView {
+        IndexView {
+            index: self.clone(),
+            bodies: self.bodies(),
+            progress: Progress {
+                indexed: 0,
+                total: self.shared.total,
+            },
         }
-        let known = |t: &String| previous.query().terms().contains(t);
-        let terms: Vec<Term<'_>> = query
-            .terms()
-            .iter()
-            .map(|t| Term::new(t, known(t)))
-            .collect();
-        self.run(query, &terms, Some(previous.indices()))
+    }
+
+    /// Makes every body searchable before returning (tests that need an
+    /// index to grow under a view taken before).
+    #[cfg(test)]
+    pub(crate) fn index_bodies_now(&self, articles: &[Article]) {
+        let sources: Vec<_> = articles.iter().map(|a| a.body.clone()).collect();
+        bodies::index_bodies(&Arc::downgrade(&self.shared), &sources, None);
     }
 
     /// The stored bodies in use, if any yet.
@@ -267,17 +306,22 @@ impl SearchIndex {
         self.bodies().map(|b| b.stored.sizes())
     }
 
-    fn run(&self, query: &Query, terms: &[Term<'_>], within: Option<&[usize]>) -> Matches {
+    fn run(
+        &self,
+        bodies: Option<&Arc<Bodies>>,
+        query: &Query,
+        terms: &[Term<'_>],
+        within: Option<&[usize]>,
+    ) -> Matches {
         let shared = &*self.shared;
         if query.is_empty() {
             return Matches::new(query.clone(), (0..shared.total).collect(), 0);
         }
-        let bodies = self.bodies();
         let pending = shared.total - bodies.as_ref().map_or(0, |b| b.covered);
         let mut candidates = within.map(|ids| ArticleSet::of(ids, shared.total));
         for term in terms.iter().filter(|t| !t.known()) {
             let mut found = self.in_metadata(term, candidates.as_ref());
-            if let Some(bodies) = &bodies {
+            if let Some(bodies) = bodies {
                 let docs = candidates.as_ref().map(|set| {
                     let mut docs: Vec<u32> = set
                         .iter()
@@ -330,6 +374,75 @@ impl SearchIndex {
             found.insert(i);
         }
         found
+    }
+}
+
+/// The index as it stood at one moment: the metadata (fixed once folded)
+/// and the stored bodies in use then, with the progress reported then.
+/// The reader searches a view, not the growing index, so what a query
+/// finds changes only when a new view reaches `App::update`
+/// (`Action::IndexProgress`), never between two keystrokes.
+#[derive(Clone)]
+pub struct IndexView {
+    index: SearchIndex,
+    bodies: Option<Arc<Bodies>>,
+    progress: Progress,
+}
+
+impl std::fmt::Debug for IndexView {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("IndexView")
+            .field("progress", &self.progress)
+            .field("bodies", &self.bodies.as_ref().map(|b| b.covered))
+            .finish_non_exhaustive()
+    }
+}
+
+impl IndexView {
+    /// The index this is a view of (which may have grown since).
+    pub fn index(&self) -> &SearchIndex {
+        &self.index
+    }
+
+    /// How far indexing had come when this view was taken.
+    pub fn progress(&self) -> Progress {
+        self.progress
+    }
+
+    /// Whether `other` searches the same things (the same index and
+    /// stored bodies).
+    pub fn same_as(&self, other: &IndexView) -> bool {
+        Arc::ptr_eq(&self.index.shared, &other.index.shared)
+            && match (&self.bodies, &other.bodies) {
+                (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+                (None, None) => true,
+                _ => false,
+            }
+    }
+
+    /// [`SearchIndex::matches`] over this view.
+    pub fn matches(&self, query: &Query) -> Matches {
+        let terms: Vec<Term<'_>> = query.terms().iter().map(|t| Term::new(t, false)).collect();
+        self.index.run(self.bodies.as_ref(), query, &terms, None)
+    }
+
+    /// [`SearchIndex::matches_within`] over this view.
+    pub fn matches_within(&self, query: &Query, previous: &Matches) -> Matches {
+        if previous.pending() > 0 || !query.narrows(previous.query()) {
+            return self.matches(query);
+        }
+        let known = |t: &String| previous.query().terms().contains(t);
+        let terms: Vec<Term<'_>> = query
+            .terms()
+            .iter()
+            .map(|t| Term::new(t, known(t)))
+            .collect();
+        self.index.run(
+            self.bodies.as_ref(),
+            query,
+            &terms,
+            Some(previous.indices()),
+        )
     }
 }
 

@@ -82,26 +82,16 @@ fn oldest_first(a: &Article, b: &Article) -> Ordering {
 
 #[cfg(test)]
 mod tests {
-    use std::path::PathBuf;
 
     use chrono::NaiveDate;
 
     use super::*;
-    use crate::article::BodySource;
 
     fn article(title: &str, date: Option<(i32, u32, u32)>, source: Option<&str>) -> Article {
         Article {
             date: date.and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d)),
             categories: source.map(crate::article::Label::new).into_iter().collect(),
-            ..Article::bare(
-                title.to_owned(),
-                PathBuf::from(title),
-                title.to_owned(),
-                BodySource::Embedded {
-                    bytes: b"",
-                    offset: 0,
-                },
-            )
+            ..Article::at_path(title)
         }
     }
 

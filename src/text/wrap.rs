@@ -48,11 +48,13 @@ fn is_plain(c: char) -> bool {
     !is_unsafe(c) && !matches!(c, '\u{2028}' | '\u{2029}')
 }
 
-/// Builds a [`Paragraph`] from pieces of styled text.
+/// Builds a [`Paragraph`] from pieces of styled text. `S` is how a piece
+/// is styled: a terminal `Style`, or anything a caller turns into one when
+/// it lays the paragraph out (article text carries its role).
 #[derive(Debug, Default, Clone)]
-pub struct ParagraphBuilder {
+pub struct ParagraphBuilder<S = Style> {
     text: String,
-    styles: Vec<(usize, Style)>,
+    styles: Vec<(usize, S)>,
     glued: Vec<usize>,
     /// Where the current line starts, and a byte offset with the column it
     /// is at, for tab stops.
@@ -60,14 +62,14 @@ pub struct ParagraphBuilder {
     column_cache: (usize, usize),
 }
 
-impl ParagraphBuilder {
+impl<S: Copy + PartialEq + Default> ParagraphBuilder<S> {
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Appends `text` in `style`. Tabs are expanded, `\n` (and U+2028/9)
     /// forces a line break, and control or invisible characters are dropped.
-    pub fn push(&mut self, text: &str, style: Style) {
+    pub fn push(&mut self, text: &str, style: S) {
         let text = within_cap(text, MAX_TEXT.saturating_sub(self.text.len()));
         if text.is_empty() {
             return;
@@ -124,7 +126,7 @@ impl ParagraphBuilder {
 
     /// Appends `text` with no break allowed before it (a link's number
     /// stays with the link text).
-    pub fn push_glued(&mut self, text: &str, style: Style) {
+    pub fn push_glued(&mut self, text: &str, style: S) {
         if !self.text.is_empty() && !text.is_empty() {
             self.glued.push(self.text.len());
         }
@@ -136,7 +138,7 @@ impl ParagraphBuilder {
     }
 
     /// Appends a whole paragraph, keeping its styles and glued places.
-    pub fn push_paragraph(&mut self, p: &Paragraph) {
+    pub fn push_paragraph(&mut self, p: &Paragraph<S>) {
         let offset = self.text.len();
         let mut glued = p.glued.iter().peekable();
         for (i, &(start, style)) in p.styles.iter().enumerate() {
@@ -166,7 +168,7 @@ impl ParagraphBuilder {
     }
 
     /// Finds the break opportunities once.
-    pub fn finish(self) -> Paragraph {
+    pub fn finish(self) -> Paragraph<S> {
         let atoms = atoms(&self.text, &self.glued);
         Paragraph {
             text: self.text,
@@ -179,22 +181,22 @@ impl ParagraphBuilder {
 
 /// Styled text ready to be wrapped at any width.
 #[derive(Debug, Clone, Default)]
-pub struct Paragraph {
+pub struct Paragraph<S = Style> {
     text: String,
     /// Byte offset where each style starts, ascending, the first at 0.
-    styles: Vec<(usize, Style)>,
+    styles: Vec<(usize, S)>,
     glued: Vec<usize>,
     atoms: Vec<Atom>,
 }
 
-impl Paragraph {
+impl<S: Copy + PartialEq + Default> Paragraph<S> {
     /// Unstyled text.
     pub fn plain(text: &str) -> Self {
-        Self::styled(text, Style::default())
+        Self::styled(text, S::default())
     }
 
     /// Text in one style.
-    pub fn styled(text: &str, style: Style) -> Self {
+    pub fn styled(text: &str, style: S) -> Self {
         let mut b = ParagraphBuilder::new();
         b.push(text, style);
         b.finish()
@@ -209,7 +211,7 @@ impl Paragraph {
     }
 
     /// The text as styled pieces, in order.
-    pub fn pieces(&self) -> impl Iterator<Item = (&str, Style)> + '_ {
+    pub fn pieces(&self) -> impl Iterator<Item = (&str, S)> + '_ {
         self.styles.iter().enumerate().map(|(i, &(start, style))| {
             let end = self.styles.get(i + 1).map_or(self.text.len(), |&(s, _)| s);
             (&self.text[start..end], style)
@@ -235,18 +237,25 @@ impl Paragraph {
         self.atoms.iter().map(|a| a.width()).max().unwrap_or(0)
     }
 
-    /// Lines of at most `width` columns.
-    pub fn wrap(&self, width: usize) -> Vec<Line<'static>> {
-        self.wrap_hanging(width, width)
+    /// Lines of at most `width` columns, each piece in the terminal style
+    /// `look` gives for its style.
+    pub fn wrap_in(&self, width: usize, look: &impl Fn(S) -> Style) -> Vec<Line<'static>> {
+        self.wrap_hanging_in(width, width, look)
     }
 
     /// Lines of at most `first` columns for the first line and `rest` for
-    /// the others (room left beside a bullet or a label).
-    pub fn wrap_hanging(&self, first: usize, rest: usize) -> Vec<Line<'static>> {
+    /// the others (room left beside a bullet or a label), each piece in the
+    /// terminal style `look` gives for its style.
+    pub fn wrap_hanging_in(
+        &self,
+        first: usize,
+        rest: usize,
+        look: &impl Fn(S) -> Style,
+    ) -> Vec<Line<'static>> {
         self.line_ranges(first, rest)
             .into_iter()
             .enumerate()
-            .map(|(i, r)| self.styled_line(r, if i == 0 { first } else { rest }))
+            .map(|(i, r)| self.styled_line(r, if i == 0 { first } else { rest }, look))
             .collect()
     }
 
@@ -269,7 +278,12 @@ impl Paragraph {
         lines.finish()
     }
 
-    fn styled_line(&self, range: Range<usize>, width: usize) -> Line<'static> {
+    fn styled_line(
+        &self,
+        range: Range<usize>,
+        width: usize,
+        look: &impl Fn(S) -> Style,
+    ) -> Line<'static> {
         let width = width.max(1);
         let mut spans = Vec::new();
         let first = self.styles.partition_point(|&(s, _)| s <= range.start);
@@ -283,7 +297,7 @@ impl Paragraph {
             if from < to {
                 spans.push(Span::styled(
                     self.text[from..to].to_owned(),
-                    self.styles[i].1,
+                    look(self.styles[i].1),
                 ));
             }
             i += 1;
@@ -295,6 +309,19 @@ impl Paragraph {
             // Only reachable when one code point is wider than the line.
             Line::from(fit_plain(&self.text[range], width).to_owned())
         }
+    }
+}
+
+impl Paragraph<Style> {
+    /// Lines of at most `width` columns.
+    pub fn wrap(&self, width: usize) -> Vec<Line<'static>> {
+        self.wrap_in(width, &|style| style)
+    }
+
+    /// Lines of at most `first` columns for the first line and `rest` for
+    /// the others (room left beside a bullet or a label).
+    pub fn wrap_hanging(&self, first: usize, rest: usize) -> Vec<Line<'static>> {
+        self.wrap_hanging_in(first, rest, &|style| style)
     }
 }
 
@@ -414,7 +441,7 @@ impl<'a> Layout<'a> {
 
 /// `text` wrapped to `width` columns, unstyled (titles, messages).
 pub fn wrap_str(text: &str, width: usize) -> Vec<String> {
-    Paragraph::plain(text).wrap_plain(width)
+    Paragraph::<Style>::plain(text).wrap_plain(width)
 }
 
 #[cfg(test)]

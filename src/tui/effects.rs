@@ -18,7 +18,7 @@ use crate::app::Action;
 use crate::article::Article;
 use crate::library::ChangeScan;
 use crate::marks::{SaveJob, SaveOutcome, Saver, Writer};
-use crate::search::{Progress, SearchIndex};
+use crate::search::{IndexView, SearchIndex};
 
 /// Where jobs run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,8 +37,8 @@ pub struct Runner {
     /// Jobs on workers whose action has not been sent yet.
     running: Arc<AtomicUsize>,
     /// The search index of the current articles once started, with the
-    /// progress last reported.
-    index: Option<(u64, SearchIndex, Option<Progress>)>,
+    /// view of it last reported.
+    index: Option<(u64, SearchIndex, Option<IndexView>)>,
     /// Writes marks: inline, or on a thread started at the first save.
     marks: MarksWriter,
 }
@@ -192,35 +192,37 @@ impl Runner {
     ) -> Option<Action> {
         self.run("index", move || Action::IndexStarted {
             generation,
-            index: SearchIndex::open_or_build(&articles, store.as_deref()),
+            // Searching before the metadata is in would find more with
+            // each key as it folds: the app starts from this view.
+            view: SearchIndex::open_or_build(&articles, store.as_deref()).wait_metadata(),
         })
     }
 
     /// Takes note of an action on its way to the app: a new search index
     /// is the one whose progress is reported from now on.
     pub fn observe(&mut self, action: &Action) {
-        if let Action::IndexStarted { generation, index } = action {
-            self.index = Some((*generation, index.clone(), None));
+        if let Action::IndexStarted { generation, view } = action {
+            self.index = Some((*generation, view.index().clone(), None));
         }
     }
 
-    /// The index's progress, when it changed since last reported.
+    /// The index as it stands, when its progress or what it searches
+    /// changed since last reported (nothing before its metadata is in).
     pub fn index_progress(&mut self) -> Option<Action> {
         let (generation, index, reported) = self.index.as_mut()?;
-        let progress = index.progress();
-        if *reported == Some(progress) {
+        let view = index.view()?;
+        if reported.as_ref().is_some_and(|last: &IndexView| {
+            last.progress() == view.progress() && last.same_as(&view)
+        }) {
             return None;
         }
-        *reported = Some(progress);
+        *reported = Some(view.clone());
         let generation = *generation;
-        if progress.is_complete() {
+        if view.progress().is_complete() {
             // Nothing more will change: stop looking (and holding it).
             self.index = None;
         }
-        Some(Action::IndexProgress {
-            generation,
-            progress,
-        })
+        Some(Action::IndexProgress { generation, view })
     }
 
     /// `Effect::SaveMarks`: writes the changes, inline or on the writer

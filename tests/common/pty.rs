@@ -211,6 +211,39 @@ impl Pty {
         }
     }
 
+    /// Types `keys`, then waits until the screen shows every one of
+    /// `texts` (see `wait_for`).
+    pub fn press(&mut self, keys: impl AsRef<[u8]>, texts: &[&str]) -> String {
+        self.send(keys);
+        self.wait_for(texts)
+    }
+
+    /// Waits until the screen no longer shows `text`; fails the test after
+    /// the patience, showing the screen.
+    pub fn wait_gone(&self, text: &str) {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if !screen.contains(text) {
+                return;
+            }
+            assert!(
+                start.elapsed() < self.patience,
+                "{text:?} stays; the screen shows:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Types `keys` (what quits from where the program is, such as `q` or
+    /// `qq`) and fails the test unless it then ends with success within the
+    /// patience.
+    pub fn quit_with(&mut self, keys: &str) {
+        self.send(keys);
+        let status = self.wait_for_exit(self.patience);
+        assert!(status.success(), "{status:?}");
+    }
+
     /// Polls `done` on the screen's text until it holds (true) or `within`
     /// has passed (false), every `every`.
     pub fn poll(

@@ -77,11 +77,11 @@ fn update_is_deterministic_with_ticks_search_and_changes() {
     let ms = Duration::from_millis;
     let index_in = |app: &App| Action::IndexStarted {
         generation: app.search.generation,
-        index: SearchIndex::build(app.articles()),
+        view: SearchIndex::build(app.articles()).wait_metadata(),
     };
     let progress = |app: &App| Action::IndexProgress {
         generation: app.search.generation,
-        progress: app.search_index().unwrap().progress(),
+        view: app.search_index().unwrap().view().unwrap(),
     };
     let script: Vec<Step> = vec![
         Box::new(tick(ms(0))),
@@ -136,6 +136,58 @@ fn update_is_deterministic_with_ticks_search_and_changes() {
         "{asked:?}"
     );
     assert!(!one.visible().is_empty());
+}
+
+/// Two apps whose indexes grow at different times behave the same while
+/// given the same views of them: search results depend on the actions,
+/// not on how far a background build has come.
+#[test]
+fn update_is_deterministic_while_the_index_grows() {
+    let start = || {
+        let library = super::searching::search_library();
+        let mut app = App::new(library, Keymap::defaults().guide(), Options::default());
+        let index = SearchIndex::metadata_only(app.articles());
+        let generation = app.search.generation;
+        let view = index.view().unwrap();
+        app.update(Action::IndexStarted {
+            generation,
+            view: view.clone(),
+        });
+        app.update(Action::IndexProgress { generation, view });
+        (app, index)
+    };
+    let ((mut one, grown), (mut two, later)) = (start(), start());
+    // Only the first app's index has its bodies in.
+    grown.index_bodies_now(one.articles());
+    let script: [fn() -> Action; 11] = [
+        || Action::Search,
+        || Action::Insert('台'),
+        || Action::Insert('湾'),
+        || Action::DeleteChar,
+        || Action::Insert('湾'),
+        || Action::MoveDown,
+        || Action::Apply,
+        || Action::CycleSort,
+        || Action::Search,
+        || Action::Insert('x'),
+        || Action::Back,
+    ];
+    for (step, make) in script.iter().enumerate() {
+        let effects = one.update(make());
+        assert_eq!(effects, two.update(make()), "effects at step {step}");
+        assert_eq!(screen(&one), screen(&two), "screen at step {step}");
+        assert_eq!(one.visible(), two.visible(), "list at step {step}");
+    }
+    // Once both report the same progress, they agree again.
+    later.index_bodies_now(two.articles());
+    for (app, index) in [(&mut one, &grown), (&mut two, &later)] {
+        let generation = app.search.generation;
+        let view = index.view().unwrap();
+        app.update(Action::IndexProgress { generation, view });
+    }
+    assert_eq!(screen(&one), screen(&two));
+    assert_eq!(one.visible(), two.visible());
+    assert_eq!(one.visible().len(), 3, "the bodies are searched now");
 }
 
 /// One step of a script: the action to apply, made from the app as it is.

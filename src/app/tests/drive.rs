@@ -4,6 +4,7 @@
 use std::collections::VecDeque;
 
 use crate::app::{Action, App, Effect};
+use crate::search::SearchIndex;
 use crate::tui::{Runner, Workers};
 
 /// Applies `action` as the reader's session does with inline workers: the
@@ -44,12 +45,8 @@ pub(crate) fn drive(app: &mut App, action: Action) -> Vec<Effect> {
 /// Reports how far the search index has come, as the session does on
 /// each turn of the event loop.
 pub(crate) fn report_progress(app: &mut App) {
-    if let Some(index) = app.search_index() {
-        let progress = index.progress();
+    if let Some(view) = app.search_index().and_then(SearchIndex::view) {
         let generation = app.search.generation;
-        app.update(Action::IndexProgress {
-            generation,
-            progress,
-        });
+        app.update(Action::IndexProgress { generation, view });
     }
 }

@@ -6,7 +6,7 @@ use crate::search::{SearchIndex, SortOrder};
 /// Newest first: 0 Traditional (臺灣, body mentions 台灣 three times),
 /// 1 Simplified (台湾), 2 Japanese (台湾 in the body only), 3 English,
 /// 4 Hong Kong weather (no 台湾), 5 fullwidth Latin.
-fn search_library() -> Library {
+pub(super) fn search_library() -> Library {
     let rows: [(&str, &str, &[&str], &'static [u8]); 6] = [
         (
             "臺灣海峽局勢　習近平會見訪問團",
@@ -284,9 +284,9 @@ fn results_fill_in_as_bodies_are_indexed() {
             .ends_with("so far (still indexing)")
     );
     // The bodies are in: the progress report re-runs the kept search.
-    let index = SearchIndex::build(&app.library.articles);
+    let view = SearchIndex::build(&app.library.articles).wait_metadata();
     let generation = app.search.generation;
-    app.update(Action::IndexStarted { generation, index });
+    app.update(Action::IndexStarted { generation, view });
     report_progress(&mut app);
     assert_eq!(app.visible(), [0, 1, 2]);
     assert_eq!(app.index_progress(), None);

@@ -121,3 +121,26 @@ fn a_new_copy_of_a_listed_article_is_found_a_duplicate() {
         1
     );
 }
+
+#[test]
+fn many_new_articles_are_merged_in_list_order() {
+    let (_dir, root, mut library) = setup();
+    // More than INSERT_LIMIT: sorted and merged rather than inserted.
+    let paths: Vec<PathBuf> = (0..INSERT_LIMIT + 10)
+        .map(|n| {
+            let path = root.join(format!("n{n:03}.md"));
+            let date = format!("2019-{:02}-{:02}", 1 + n % 4, 1 + n % 28);
+            fs::write(&path, article_text(&format!("n{n:03}"), &date)).unwrap();
+            path
+        })
+        .collect();
+    let summary = library.apply_changes(&paths);
+    assert_eq!(summary.added, INSERT_LIMIT + 10);
+    let mut expected = library.articles.to_vec();
+    crate::library::sort_articles(&mut expected);
+    let order = |articles: &[Article]| -> Vec<PathBuf> {
+        articles.iter().map(|a| a.path.to_path_buf()).collect()
+    };
+    assert_eq!(order(&library.articles), order(&expected));
+    assert_eq!(library.articles.len(), INSERT_LIMIT + 13);
+}

@@ -1,13 +1,10 @@
 //! The start of an html2text line: quote bars, list bullets and numbers,
 //! continuation spaces and the heading marker, before the content.
 
-use ratatui::style::Style;
-use ratatui::text::Span;
-
 use super::Piece;
 use crate::render::decorator::{Mark, marker};
 use crate::render::document::Indent;
-use crate::render::style;
+use crate::render::style::{self, Look, LookSpan};
 use crate::text::width::str_width;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -97,8 +94,8 @@ impl Prefix<'_> {
 
     /// What goes before the first and the following lines of the content.
     pub fn indent(&self) -> Indent {
-        let mut first: Vec<Span<'static>> = Vec::new();
-        let mut rest: Vec<Span<'static>> = Vec::new();
+        let mut first: Vec<LookSpan> = Vec::new();
+        let mut rest: Vec<LookSpan> = Vec::new();
         // A bulleted item that opens with a nested list (`- - a`,
         // `<li><ul>`) has no text of its own on this line: only the inner
         // marker is drawn, so it reads as a nested item, not `• • a`. A
@@ -110,19 +107,19 @@ impl Prefix<'_> {
         for (i, t) in self.tokens.iter().enumerate() {
             let outer_bullet = *t == Token::Bullet && last_marker.is_some_and(|last| i < last);
             let (text, style, continued) = match t {
-                _ if outer_bullet => ("  ".to_owned(), Style::new(), false),
+                _ if outer_bullet => ("  ".to_owned(), Look::PLAIN, false),
                 // Blank, not a bar: a bar between the halves of a wrapped
                 // word would break it for anything reading the text back.
-                Token::Quote => ("  ".to_owned(), Style::new(), true),
+                Token::Quote => ("  ".to_owned(), Look::PLAIN, true),
                 Token::Bullet => ("• ".to_owned(), style::bullet(), false),
                 Token::Number(n) => (format!(" {n}. "), style::bullet(), false),
-                Token::Space => (" ".to_owned(), Style::new(), true),
+                Token::Space => (" ".to_owned(), Look::PLAIN, true),
             };
             let blank = " ".repeat(str_width(&text));
             push_span(
                 &mut rest,
                 if continued { text.clone() } else { blank },
-                if continued { style } else { Style::new() },
+                if continued { style } else { Look::PLAIN },
             );
             push_span(&mut first, text, style);
         }
@@ -131,10 +128,10 @@ impl Prefix<'_> {
     }
 }
 
-fn push_span(spans: &mut Vec<Span<'static>>, text: String, style: Style) {
+fn push_span(spans: &mut Vec<LookSpan>, text: String, style: Look) {
     match spans.last_mut() {
-        Some(last) if last.style == style => last.content.to_mut().push_str(&text),
-        _ => spans.push(Span::styled(text, style)),
+        Some(last) if last.style == style => last.content.push_str(&text),
+        _ => spans.push(LookSpan::styled(text, style)),
     }
 }
 
@@ -146,12 +143,8 @@ mod tests {
         let pieces: Vec<Piece<'_>> = line.iter().map(|(s, m)| (*s, m.as_slice())).collect();
         let p = split(&pieces);
         let indent = p.indent();
-        let text = |spans: &[Span<'_>]| {
-            spans
-                .iter()
-                .map(|s| s.content.to_string())
-                .collect::<String>()
-        };
+        let text =
+            |spans: &[LookSpan]| spans.iter().map(|s| s.content.as_str()).collect::<String>();
         (
             text(indent.first_spans()),
             text(indent.rest_spans()),

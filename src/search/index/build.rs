@@ -182,6 +182,14 @@ pub(super) fn build_all(shared: &Weak<Shared>, work: Unbuilt) {
             }
         });
         drop(raw_meta);
+        if let Some(shared) = shared.upgrade() {
+            // Wakes `SearchIndex::wait_metadata` (under the lock it checks in).
+            let _finished = shared
+                .finished
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner);
+            shared.finished_signal.notify_all();
+        }
         index_bodies(shared, &sources, store.as_deref());
     };
     match rayon::ThreadPoolBuilder::new()

@@ -138,7 +138,7 @@ fn tiny_widths_never_overflow_or_hang() {
 
 #[test]
 fn hanging_layout_uses_both_widths() {
-    let p = Paragraph::plain("一二三四五六七八九十");
+    let p = Paragraph::<Style>::plain("一二三四五六七八九十");
     let got = p.wrap_hanging(4, 8);
     let widths: Vec<usize> = got.iter().map(spans_width).collect();
     assert_eq!(widths, [4, 8, 8]);
@@ -167,7 +167,7 @@ fn styles_survive_wrapping() {
 
 #[test]
 fn widths_for_tables() {
-    let p = Paragraph::plain("ab cdef 中文");
+    let p = Paragraph::<Style>::plain("ab cdef 中文");
     assert_eq!(p.width(), 12);
     assert_eq!(p.min_width(), 4);
 }
