@@ -31,7 +31,7 @@
 use std::path::PathBuf;
 
 use crate::config::{Config, ConfigError};
-use crate::library::{Library, Progress};
+use crate::library::{Library, Progress, Recheck};
 use crate::marks::Marks;
 use crate::search::history::{self, History};
 use crate::watch::{self, LibraryWatcher};
@@ -190,16 +190,21 @@ pub fn start_watching(library: &Library, notices: &mut Vec<String>) -> Option<Li
     if library.roots.is_empty() {
         return None;
     }
-    match LibraryWatcher::start(&library.roots) {
-        Ok(watcher) => {
-            watch::spawn_recheck(library.recheck(), watcher.sender());
-            Some(watcher)
-        }
+    match watch_roots(&library.roots, library.recheck()) {
+        Ok(watcher) => Some(watcher),
         Err(message) => {
             notices.push(message);
             None
         }
     }
+}
+
+/// [`start_watching`] from the library's roots and recheck, so it can run
+/// on a thread of its own (the reader does: see `tui::live`).
+pub fn watch_roots(roots: &[PathBuf], recheck: Recheck) -> Result<LibraryWatcher, String> {
+    let watcher = LibraryWatcher::start(roots)?;
+    watch::spawn_recheck(recheck, watcher.sender());
+    Ok(watcher)
 }
 
 /// At exit: saves the marks. Returns messages to print once the terminal
