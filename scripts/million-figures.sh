@@ -12,7 +12,7 @@
 # The metadata cache is kept in HOME (default: a new temporary folder), so a
 # second run with the same HOME is warm. Each build has its own cache.
 #
-# Usage: HOME_DIR=/tmp/h scripts/million-figures.sh TREE BINARY
+# Usage: HOME_DIR=/tmp/h [READER_ONLY=1] [IDLE_MAX=s] scripts/million-figures.sh TREE BINARY
 set -eu
 T=$1
 B=$(readlink -f "$2")
@@ -33,23 +33,31 @@ echo "tree $T: $(find "$T/" -type f | wc -l) files; binary $B; home $H"
 find "$T/" -type f -printf '%s\n' >/dev/null
 timed "floor: stat-only walk" find "$T/" -type f -printf '%s\n'
 timed "floor: first 4 KiB of every file" sh -c "find '$T/' -type f -print0 | xargs -0 -P2 -n 4000 head -qc 4096"
-if ! ls "$H"/cache/inkstone/library-* >/dev/null 2>&1; then
-  timed "cold list" "$B" list "$T"
+if [ -z "${READER_ONLY:-}" ]; then
+  if ! ls "$H"/cache/inkstone/library-* >/dev/null 2>&1; then
+    timed "cold list" "$B" list "$T"
+  fi
+  timed "warm list" "$B" list "$T"
+  timed "warm tags" "$B" tags "$T"
 fi
-timed "warm list" "$B" list "$T"
-timed "warm tags" "$B" tags "$T"
 S=mem10-figures
 tmux -L "$S" kill-server 2>/dev/null || true
 start=$(date +%s%N)
 tmux -L "$S" new-session -d -s "$S" -x 200 -y 60 "env $ENV $B $T"
 pid=$(tmux -L "$S" display -p -t "$S" '#{pane_pid}')
 # `env` execs the reader: the pane's process is the reader.
-until tmux -L "$S" capture-pane -p -t "$S" 2>/dev/null | grep -q ' articles'; do sleep 0.02; done
+# The list: its header's count and an article's unread dot (the loading
+# screen's "Reading articles…" is not it).
+listed() { tmux -L "$S" capture-pane -p -t "$S" 2>/dev/null | grep -v 'Reading articles' | grep ' articles' >/dev/null &&
+  tmux -L "$S" capture-pane -p -t "$S" 2>/dev/null | grep -q '● '; }
+until listed; do sleep 0.02; done
 first=$((($(date +%s%N) - start) / 1000000))
 echo "reader: first drawn list ${first} ms | load $(load)"
 cpu() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
 last=$(cpu); quiet=0
-while [ "$quiet" -lt 30 ]; do
+# IDLE_MAX (seconds) stops waiting for idle, e.g. while a search index is built.
+limit=$((start / 1000000 + ${IDLE_MAX:-3600} * 1000))
+while [ "$quiet" -lt 30 ] && [ "$(($(date +%s%N) / 1000000))" -lt "$limit" ]; do
   sleep 0.1
   now=$(cpu)
   if [ "$now" -gt $((last + 1)) ]; then quiet=0; else quiet=$((quiet + 1)); fi
@@ -57,6 +65,7 @@ while [ "$quiet" -lt 30 ]; do
 done
 idle=$((($(date +%s%N) - start) / 1000000))
 hwm=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status")
+[ "$quiet" -lt 30 ] && echo "reader: still busy after IDLE_MAX"
 echo "reader: idle after ${idle} ms, CPU $(echo "scale=2; $last/100" | bc) s, peak RSS $((hwm / 1024)) MB | load $(load)"
 asked=$(date +%s%N)
 tmux -L "$S" send-keys -t "$S" q

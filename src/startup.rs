@@ -9,9 +9,11 @@
 //! - [`Startup::open`]: ambiguous width, the library through the
 //!   metadata cache beside the marks; then `tui::app_for` builds the `App`
 //!   and the first frame is drawn;
-//! - after the first frame, [`start_watching`] (live updates and the
-//!   background recheck of the cache, one channel), and the cache written
-//!   in the background when the library differs from it;
+//! - after the first frame, [`watch_roots`] on a thread of its own (live
+//!   updates and the background recheck of the cache, one channel;
+//!   watching lists every folder, minutes at a million files, and the
+//!   reader answers keys meanwhile), and the cache written in the
+//!   background when the library differs from it;
 //! - every turn of the event loop (at least every 100 ms): each watcher
 //!   event becomes `Action::Library` (`Changed(paths)` -> an
 //!   `Effect::ScanChanges` that reads and parses the files on a worker,
