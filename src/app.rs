@@ -13,12 +13,14 @@
 //!   they change (`reload`);
 //! - the list (`list`): the listed articles and the highlight, with the
 //!   moves within it;
-//! - [`SearchState`] (`search`, `update_search`): the index, the `/`
-//!   prompt, sort orders, matches in the open article;
+//! - [`SearchState`] (`search`, `update_search`): the index as last
+//!   reported, the `/` prompt (a [`Prompt`] with its own `update`), sort
+//!   orders, matches in the open article (`find`);
 //! - [`MarkState`] (`marks`, `update_marks`): read and starred flags, the
 //!   view, and when changes are due to be saved;
 //! - [`Detail`] (`detail`): the open article, its layout and scroll;
-//! - pop-ups ([`Overlay`]: pickers in `picker`/`update_overlay`, help).
+//! - pop-ups ([`Overlay`]: a [`Picker`] with its own `update`, whose
+//!   outcome `update_overlay` acts on; help).
 //!
 //! `App::update` (`update`) routes each action to the view or pop-up that
 //! has the keys, and those call into the parts above.
@@ -113,9 +115,14 @@ pub enum Overlay {
     Timeline(TimelineView),
 }
 
-/// Which set of key bindings applies right now.
+/// Which set of key bindings applies right now ([`App::context`]), and
+/// the sections of a keymap file that hold them (`crate::keymap` names
+/// them and says which apply where).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Context {
+    /// A keymap file's keys for both the list and the article view (a
+    /// binding in `list` or `detail` wins); the reader is never in it.
+    Global,
     List,
     Detail,
     Picker,
@@ -124,7 +131,8 @@ pub enum Context {
     Search,
     Sources,
     Timeline,
-    /// A one-line prompt: the pipe command, a date to go to.
+    /// A one-line prompt: the pipe command, a date to go to (the
+    /// `prompt` section of a keymap file).
     Input,
 }
 

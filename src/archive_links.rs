@@ -3,24 +3,24 @@
 //! bodies are read by the caller (the reader on a worker, `list --json`),
 //! and nothing here knows of the terminal.
 //!
-//! A link finds its article by the article's `url` or `original_url` (the
-//! loader keeps `from` and `link` as `url` when there is no `url`), compared
+//! A link finds its article by the article's `url`, `original_url` or
+//! other addresses (`from`, `link`: `Article::aliases`), compared
 //! as [`key::url_key`] spells them (archive wrappers off, decoded, no
 //! scheme, `www.` or trailing slash); on a site whose addresses carry a
 //! numeric id, by the id alone (the slug after it may differ); or, for a
 //! relative link to an article file, by the file's path.
 
 mod extract;
+mod index;
 mod key;
 
-use std::collections::{HashMap, HashSet};
-
-use foldhash::fast::RandomState;
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use url::Url;
 
 pub use extract::hrefs;
+pub use index::ArchiveLinks;
 pub use key::url_key;
 
 use crate::article::Article;
@@ -38,7 +38,7 @@ pub struct LinkBase {
 impl LinkBase {
     /// The base for `article`'s body.
     pub fn of(article: &Article) -> LinkBase {
-        LinkBase::new(article.url(), Some(&article.path))
+        LinkBase::new(article.url.as_deref(), Some(&article.path))
     }
 
     /// A base from an address (kept only if it is http(s)) and the path of
@@ -88,159 +88,74 @@ fn is_article_file_link(href: &str) -> bool {
     crate::tree::is_article_file(Path::new(bare))
 }
 
-/// Finds the article a link leads to. Built once from the articles' links
-/// and paths (a few hash maps); each lookup is a hash or two.
-#[derive(Debug, Default)]
-pub struct ArchiveLinks {
-    /// The hosts of the articles' links (lower case, without `www.`): a
-    /// link elsewhere is passed over before anything is decoded.
-    hosts: HashSet<String, RandomState>,
-    by_key: HashMap<String, u32, RandomState>,
-    /// By [`key::id_key`], for sites whose articles all have distinct ids.
-    by_id: HashMap<String, u32, RandomState>,
-    by_path: HashMap<PathBuf, u32, RandomState>,
-}
+/// Marks a stored link target that is an article file's path, not an
+/// address's key (keys have no control characters).
+const PATH_MARK: char = '\t';
 
-impl ArchiveLinks {
-    pub fn new(articles: &[Article]) -> ArchiveLinks {
-        let mut by_key: HashMap<String, u32, RandomState> =
-            HashMap::with_capacity_and_hasher(articles.len() * 2, RandomState::default());
-        let mut by_path: HashMap<PathBuf, u32, RandomState> =
-            HashMap::with_capacity_and_hasher(articles.len(), RandomState::default());
-        for (i, article) in articles.iter().enumerate() {
-            let i = i as u32;
-            let (url, original) = (article.url(), article.original_url());
-            if let Some(key) = url.and_then(url_key) {
-                by_key.entry(key).or_insert(i);
-            }
-            // Usually the web archive's copy of `url`: the same key.
-            if let Some(key) = original.filter(|o| !wraps(url, o)).and_then(url_key) {
-                by_key.entry(key).or_insert(i);
-            }
-            by_path.entry(key::tidy_path(&article.path)).or_insert(i);
-        }
-        let by_id = ids(&by_key);
-        let mut hosts: HashSet<String, RandomState> = HashSet::default();
-        for k in by_key.keys() {
-            if !hosts.contains(key::host(k)) {
-                hosts.insert(key::host(k).to_owned());
-            }
-        }
-        ArchiveLinks {
-            hosts,
-            by_key,
-            by_id,
-            by_path,
-        }
-    }
-
-    /// The article `link` (as [`link_target`] gives it) leads to.
-    pub fn resolve(&self, link: &str) -> Option<usize> {
-        match key::strip_scheme(link.trim()) {
-            Some(rest) => self.resolve_rest(rest),
-            None if !link.contains("://") => self
-                .by_path
-                .get(&key::tidy_path(Path::new(link)))
-                .map(|&i| i as usize),
-            None => None,
-        }
-    }
-
-    /// [`Self::resolve`] for an http(s) address given without its scheme.
-    fn resolve_rest(&self, rest: &str) -> Option<usize> {
-        let host = key::rest_host(rest);
-        let known = if host.bytes().any(|b| b.is_ascii_uppercase()) {
-            self.hosts.contains(&host.to_ascii_lowercase())
+/// The targets of the links `hrefs` (as [`hrefs`] found them in
+/// `article`'s body), as
+/// [`ArchiveLinks::targets`] looks them up, one a line, each once, in the
+/// body's order: the key of an http(s) address ([`key::url_key`]), or
+/// [`PATH_MARK`] and the path of an article file. All the work that does
+/// not depend on the rest of the archive is done here, once per body (the
+/// result is kept in `Article::links` and the metadata cache), so that
+/// finding the links between all articles is only hash lookups.
+pub fn link_keys(article: &Article, hrefs: &[String]) -> Box<str> {
+    let archived = article
+        .url
+        .as_deref()
+        .and_then(key::strip_scheme)
+        .is_some_and(|rest| key::unwrap_all(rest) != rest);
+    // Parsed only for relative links other than the web archive's.
+    let mut base: Option<LinkBase> = None;
+    let mut buf = key::KeyBuf::default();
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut out = String::new();
+    for href in hrefs {
+        let href = href.trim();
+        let target = if let Some(rest) = key::strip_scheme(href) {
+            buf.rest_key(rest).map(str::to_owned)
+        } else if let (true, Some(path)) = (archived, href.strip_prefix("/web/")) {
+            // `/web/<stamp>/<address>`, relative to the web archive.
+            buf.rest_key(&format!("web.archive.org/web/{path}"))
+                .map(str::to_owned)
         } else {
-            self.hosts.contains(host)
+            let base = base.get_or_insert_with(|| LinkBase::of(article));
+            match link_target(base, href) {
+                Some(t) => match key::strip_scheme(&t) {
+                    Some(rest) => buf.rest_key(rest).map(str::to_owned),
+                    None => path_target(&t),
+                },
+                None => None,
+            }
         };
-        // A percent-escaped host is rare: decode it to be sure.
-        if !known && !host.contains('%') {
-            return None;
-        }
-        // On a site with numeric ids the id says it, before any decoding.
-        if !self.by_id.is_empty() {
-            if let Some(&i) = key::raw_id_key(rest).and_then(|id| self.by_id.get(&id)) {
-                return Some(i as usize);
+        let Some(target) = target else { continue };
+        if seen.insert(target.clone()) {
+            if !out.is_empty() {
+                out.push('\n');
             }
+            out.push_str(&target);
         }
-        let key = key::rest_key(rest)?;
-        let found = self.by_key.get(&key).or_else(|| {
-            let id = key::id_key(&key)?;
-            self.by_id.get(id)
-        });
-        found.map(|&i| i as usize)
     }
-
-    /// The other articles `article` (at index `from`) links to, each once,
-    /// in the body's order; `hrefs` as [`hrefs`] found them.
-    pub fn targets(&self, from: usize, article: &Article, hrefs: &[String]) -> Vec<u32> {
-        // Parsed only for relative links other than the web archive's.
-        let mut base: Option<LinkBase> = None;
-        let archived = article
-            .url()
-            .and_then(key::strip_scheme)
-            .is_some_and(|rest| key::unwrap_all(rest) != rest);
-        let mut out: Vec<u32> = Vec::new();
-        for href in hrefs {
-            let href = href.trim();
-            let to = if let Some(rest) = key::strip_scheme(href) {
-                self.resolve_rest(rest)
-            } else if let (true, Some(path)) = (archived, href.strip_prefix("/web/")) {
-                // `/web/<stamp>/<address>`, relative to the web archive.
-                self.resolve_rest(&format!("web.archive.org/web/{path}"))
-            } else {
-                let base = base.get_or_insert_with(|| LinkBase::of(article));
-                link_target(base, href).and_then(|t| self.resolve(&t))
-            };
-            let Some(to) = to else { continue };
-            if to != from && !out.contains(&(to as u32)) {
-                out.push(to as u32);
-            }
-        }
-        out
-    }
+    out.into_boxed_str()
 }
 
-/// Whether `url` is a web archive copy of `original` (so it has the same
-/// key), judged on the text as written.
-fn wraps(url: Option<&str>, original: &str) -> bool {
-    let (Some(url), Some(original)) = (
-        url.and_then(key::strip_scheme),
-        key::strip_scheme(original.trim()),
-    ) else {
-        return false;
-    };
-    let inner = key::unwrap_all(url);
-    inner != url && key::strip_scheme(inner).unwrap_or(inner) == original
+/// [`link_keys`] of a body as read.
+pub fn body_link_keys(article: &Article, body: &str) -> Box<str> {
+    link_keys(article, &hrefs(body, article.format))
 }
 
-/// The id index: for each host on which at least two articles have a
-/// numeric id and no two different addresses share one, id -> article.
-/// (A blog's `/2021/05/...` would share its "id"; a news site's
-/// `/article/12345/slug` does not.)
-fn ids(by_key: &HashMap<String, u32, RandomState>) -> HashMap<String, u32, RandomState> {
-    let mut by_id: HashMap<String, u32, RandomState> = HashMap::default();
-    let mut shared: HashSet<String> = HashSet::new();
-    let mut count: HashMap<&str, usize, RandomState> = HashMap::default();
-    for (key, &i) in by_key {
-        let Some(id) = key::id_key(key) else { continue };
-        *count.entry(key::host(key)).or_default() += 1;
-        match by_id.get(id) {
-            Some(&j) if j != i => {
-                shared.insert(key::host(key).to_owned());
-            }
-            Some(_) => {}
-            None => {
-                by_id.insert(id.to_owned(), i);
-            }
-        }
+/// The stored form of a link to an article file (see [`link_keys`]).
+fn path_target(path: &str) -> Option<String> {
+    if path.contains("://") || path.bytes().any(|b| b.is_ascii_control()) {
+        return None;
     }
-    by_id.retain(|id, _| {
-        let host = key::host(id);
-        !shared.contains(host) && count.get(host).is_some_and(|&n| n >= 2)
-    });
-    by_id
+    let tidy = key::tidy_path(Path::new(path));
+    let tidy = tidy.to_str()?;
+    let mut out = String::with_capacity(tidy.len() + 1);
+    out.push(PATH_MARK);
+    out.push_str(tidy);
+    Some(out)
 }
 
 /// Which articles link to which: `out[i]` are the articles `i` links to,

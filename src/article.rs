@@ -6,7 +6,7 @@ mod fields;
 mod front_matter;
 mod hugo_front;
 mod label;
-mod links;
+mod urls;
 mod normalise;
 mod serde_front;
 mod simple_front;
@@ -20,7 +20,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime};
 
 pub use front_matter::{FrontKind, Split, split};
 pub use label::{Label, labels};
-pub use links::Links;
+pub use urls::Urls;
 pub use normalise::stable_id;
 
 use crate::problem::{Problem, Severity};
@@ -49,7 +49,19 @@ pub struct Article {
     pub tags: Vec<Label>,
     /// The article's link and original link: see [`Article::url`] and
     /// [`Article::original_url`].
-    pub links: Links,
+    pub urls: Urls,
+    /// The article's other addresses: `from` and `link` when the front
+    /// matter gives them beside `url` (and they differ from it and from
+    /// `original_url`). Links to any of them lead to this article.
+    pub aliases: Vec<String>,
+    /// The targets of the body's links as `archive_links::link_keys`
+    /// spells them, one a line (empty: no links); unset until the body
+    /// has been read for them. Kept in the metadata cache, so a warm start
+    /// finds the links between articles without reading any body. Set at
+    /// most once, like a memo, possibly by the worker that reads the
+    /// bodies while the articles are shared with the app (what it reads
+    /// follows from the file, which the article already stands for).
+    pub links: std::sync::OnceLock<Box<str>>,
     /// `draft: true`: listed, and marked as a draft.
     pub draft: bool,
     /// How the body is written.
@@ -116,7 +128,9 @@ impl Article {
             authors: Vec::new(),
             categories: Vec::new(),
             tags: Vec::new(),
-            links: Links::default(),
+            urls: Urls::default(),
+            aliases: Vec::new(),
+            links: std::sync::OnceLock::new(),
             draft: false,
             format: BodyFormat::Markdown,
             body_hash: None,
@@ -137,6 +151,11 @@ impl Article {
                 offset: 0,
             },
         )
+    }
+
+    /// [`Article::links`], when known.
+    pub fn link_targets(&self) -> Option<&str> {
+        self.links.get().map(|keys| &**keys)
     }
 
     /// A test article with no body whose id, path and title are all `path`.
@@ -166,17 +185,17 @@ impl Article {
 
     /// The article's link: `url`, else `from`, else `link`, else `original_url`.
     pub fn url(&self) -> Option<&str> {
-        self.links.url()
+        self.urls.url()
     }
 
     /// `original_url` when it differs from [`Article::url`].
     pub fn original_url(&self) -> Option<&str> {
-        self.links.original_url()
+        self.urls.original_url()
     }
 
     /// Sets both links (see [`Article::url`], [`Article::original_url`]).
     pub fn set_links(&mut self, url: Option<&str>, original_url: Option<&str>) {
-        self.links = Links::new(url, original_url);
+        self.urls = Urls::new(url, original_url);
     }
 
     /// The first category, shown as the article's source in the list.

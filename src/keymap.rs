@@ -18,7 +18,6 @@ use std::path::{Path, PathBuf};
 use crossterm::event::KeyEvent;
 
 pub use key::Key;
-pub use section::Section;
 
 use crate::app::{Action, Command, Context, HelpEntry, HelpSection, KeyGuide};
 use crate::config::Config;
@@ -56,8 +55,8 @@ impl std::error::Error for KeymapError {}
 pub struct Keymap {
     /// In file order (defaults first, then keys only later files bind):
     /// the help lists them this way.
-    bindings: Vec<(Section, Key, Command)>,
-    lookup: HashMap<(Section, Key), Command>,
+    bindings: Vec<(Context, Key, Command)>,
+    lookup: HashMap<(Context, Key), Command>,
 }
 
 impl Keymap {
@@ -110,7 +109,7 @@ impl Keymap {
         if let Some((_, command)) = FIXED.iter().find(|(c, _)| key == Key::ctrl(*c)) {
             return Some(command.action());
         }
-        for section in Section::for_context(context) {
+        for section in context.sections() {
             if let Some(command) = self.lookup.get(&(*section, key)) {
                 return Some(command.action());
             }
@@ -131,7 +130,7 @@ impl Keymap {
     /// Keys bound to `command` in `context` (own section first), in file
     /// order.
     pub fn keys_for(&self, context: Context, command: Command) -> Vec<Key> {
-        let sections = Section::for_context(context);
+        let sections = context.sections();
         let mut keys = Vec::new();
         for section in sections {
             for (s, k, c) in &self.bindings {
@@ -192,7 +191,7 @@ impl Keymap {
     fn help_entries(&self, context: Context) -> Vec<HelpEntry> {
         let mut entries = Vec::new();
         let mut seen: Vec<Command> = Vec::new();
-        for section in Section::for_context(context) {
+        for section in context.sections() {
             for &(s, _, command) in &self.bindings {
                 if s == *section && !seen.contains(&command) {
                     seen.push(command);

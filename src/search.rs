@@ -69,6 +69,7 @@ pub mod history;
 mod index;
 mod presence;
 mod query;
+mod raw_filter;
 mod scan;
 mod sort;
 mod stored;

@@ -216,6 +216,9 @@ pub enum Action {
         generation: u64,
         links: std::sync::Arc<crate::archive_links::ArchiveLinks>,
         graph: std::sync::Arc<crate::archive_links::LinkGraph>,
+        /// How many bodies were read for their link targets (stored in
+        /// the articles, for the cache to keep).
+        read: usize,
     },
     /// Narrow the list to a date range (`--since`/`--until`).
     FilterDates(crate::overview::DateRange),

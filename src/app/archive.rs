@@ -85,10 +85,13 @@ impl App {
         generation: u64,
         links: Arc<ArchiveLinks>,
         graph: Arc<LinkGraph>,
+        read: usize,
     ) -> Vec<Effect> {
         if generation != self.archive.generation {
             return Vec::new();
         }
+        // The cache is written again with the targets read.
+        self.library.links_read(read);
         self.archive.links = Some(links);
         self.archive.graph = Some(graph);
         // The open article was rendered without its ↩ marks: again.

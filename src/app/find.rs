@@ -4,7 +4,8 @@
 //! reading was while typing, `n` / `N` step, the status line says `3/17`.
 //! Without a find, `n` / `N` step through the list search's matches.
 
-use super::{Action, App, Effect};
+use super::search::DetailHits;
+use super::{Action, App, Criterion, Effect, View};
 use crate::search::{QUERY_CUT_MESSAGE, Query, append_capped};
 use crate::text::sanitize;
 
@@ -130,5 +131,65 @@ impl App {
             self.jump_to_match(true);
         }
         Vec::new()
+    }
+
+    /// `n` (`forward`) / `N` in the article view: scrolls to the next /
+    /// previous match of the find (else of the list's search) and says
+    /// which it is.
+    pub(super) fn jump_to_match(&mut self, forward: bool) {
+        let rows = self.size.body_rows();
+        let label = match &self.find {
+            Some(find) if !find.query.is_empty() => format!("/{}", find.input.trim()),
+            _ => self
+                .filters
+                .search()
+                .map(Criterion::label)
+                .unwrap_or_default(),
+        };
+        let Some(query) = self.article_query().cloned() else {
+            self.notify("No search or find to step through: / finds in the article");
+            return;
+        };
+        let Some(detail) = self.detail.as_mut().filter(|_| self.view == View::Detail) else {
+            return;
+        };
+        let hits = match self.search.hits.take() {
+            Some(hits) if hits.describe(detail, &query) => hits,
+            _ => DetailHits::new(detail, &query),
+        };
+        let hits = self.search.hits.insert(hits);
+        let total = hits.positions.len();
+        if total == 0 {
+            self.notify(format!("No match of {label} in the text shown here"));
+            return;
+        }
+        let on_screen = |line: usize| (detail.scroll..detail.scroll + rows.max(1)).contains(&line);
+        // Step from the last match while it is on screen, else from the
+        // screen's top.
+        let focus = hits
+            .focus
+            .filter(|&k| hits.positions.get(k).is_some_and(|p| on_screen(p.line)));
+        let next = match (focus, forward) {
+            (Some(k), true) => (k + 1) % total,
+            (Some(k), false) => (k + total - 1) % total,
+            (None, true) => hits
+                .positions
+                .iter()
+                .position(|p| p.line >= detail.scroll)
+                .unwrap_or(0),
+            (None, false) => hits
+                .positions
+                .iter()
+                .rposition(|p| p.line < detail.scroll)
+                .unwrap_or(total - 1),
+        };
+        hits.focus = Some(next);
+        let line = hits.positions[next].line;
+        // The line after too: a match may wrap onto it.
+        if !on_screen(line) || !on_screen(line + 1) {
+            // A third of a screen of context above the match.
+            detail.scroll_to(line.saturating_sub(rows / 3), rows);
+        }
+        self.notify(format!("match {}/{}", next + 1, total));
     }
 }

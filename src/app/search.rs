@@ -22,8 +22,13 @@ use std::sync::Arc;
 
 use ratatui::text::Line;
 
+mod prompt;
+
+pub use prompt::Prompt;
+pub(super) use prompt::PromptOutcome;
+
 use super::catalog::ListOrder;
-use super::{App, Criterion, Cursor, Detail, Effect};
+use super::{App, Criterion, Detail, Effect};
 use crate::article::Article;
 use crate::search::history::History;
 use crate::search::{
@@ -61,25 +66,6 @@ pub struct SearchState {
     pub(super) stale: bool,
     /// The searches kept with Enter, for Up/Down at the prompt.
     pub(super) history: History,
-}
-
-/// The `/` prompt while it is open.
-#[derive(Debug)]
-pub struct Prompt {
-    pub input: String,
-    /// The search criterion before `/`, restored by Esc.
-    pub(super) previous: Option<Criterion>,
-    /// The list selection before `/`, restored by Esc.
-    pub(super) cursor: Cursor,
-    /// How far back Up has gone in the history (1: the newest entry);
-    /// `None` while the text is the person's own.
-    pub(super) recalled: Option<usize>,
-    /// What was typed before Up recalled older searches; Down past the
-    /// newest entry brings it back.
-    pub(super) draft: String,
-    /// The query changed since the selection last moved: the selection
-    /// stays on the first match while results fill in.
-    pub(super) on_first: bool,
 }
 
 /// The matches of one query in one article as laid out at one width.

@@ -19,7 +19,7 @@ pub(crate) use drive::{drive, report_progress};
 use chrono::NaiveDate;
 
 use super::*;
-use crate::article::{Article, BodySource, Links};
+use crate::article::{Article, BodySource, Urls};
 use crate::keymap::Keymap;
 use crate::render;
 
@@ -29,7 +29,7 @@ pub(crate) fn article(title: &str, categories: &[&str], tags: &[&str]) -> Articl
         authors: vec!["記者".into()],
         categories: crate::article::labels(categories),
         tags: crate::article::labels(tags),
-        links: Links::new(
+        urls: Urls::new(
             Some(&format!("https://news.example.hk/{}", title.len())),
             None,
         ),

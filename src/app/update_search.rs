@@ -1,12 +1,10 @@
 //! `App::update` for search: the `/` prompt, the index arriving and
-//! results filling in while it is built, `S` (sort) and `n` / `N` in the
-//! article view.
+//! results filling in while it is built, `S` (sort). `n` / `N` in the
+//! article view are in `find`.
 
-use super::search::{DetailHits, Prompt};
-use super::{Action, App, Criterion, Effect, View};
-use crate::search::history::History;
-use crate::search::{IndexView, QUERY_CUT_MESSAGE, Query, SortOrder, append_capped};
-use crate::text::sanitize;
+use super::search::{Prompt, PromptOutcome};
+use super::{Action, App, Criterion, Effect};
+use crate::search::{IndexView, QUERY_CUT_MESSAGE, Query, SortOrder};
 
 impl App {
     /// `/` in the list: opens the prompt with the kept search, if any, to
@@ -37,62 +35,29 @@ impl App {
             .request_index(&self.library.articles, self.options.search_store.as_ref())
     }
 
+    /// Routes `action` to the `/` prompt, then does what it asks.
     pub(super) fn update_search_prompt(&mut self, action: Action) -> Vec<Effect> {
         let Some(prompt) = self.search.prompt.as_mut() else {
             return Vec::new();
         };
-        let mut cut = false;
-        if matches!(
-            action,
-            Action::Insert(_) | Action::InsertText(_) | Action::DeleteChar | Action::ClearQuery
-        ) {
-            // Editing makes a recalled search the person's own text.
-            prompt.recalled = None;
-            prompt.draft.clear();
-        }
-        match action {
-            Action::Insert(c) if !c.is_control() => {
-                cut = append_capped(&mut prompt.input, c.encode_utf8(&mut [0; 4]));
-            }
-            Action::InsertText(text) => {
-                cut = append_capped(&mut prompt.input, &sanitize::clean_inline(&text));
-            }
-            Action::DeleteChar => {
-                prompt.input.pop();
-            }
-            Action::ClearQuery => prompt.input.clear(),
-            Action::HistoryPrev | Action::HistoryNext => {
-                if !recall(prompt, &self.search.history, action_is_back(&action)) {
-                    return Vec::new();
+        match prompt.update(&action, &self.search.history) {
+            PromptOutcome::Stay => {}
+            PromptOutcome::Edited { cut } => {
+                if cut {
+                    self.notify(QUERY_CUT_MESSAGE);
                 }
+                self.run_search();
+                self.select_first_match();
             }
-            Action::Apply | Action::Open => return self.keep_search(),
-            Action::Back => {
-                self.cancel_search();
-                return Vec::new();
-            }
-            Action::Click { .. } => {
-                self.search.prompt = None;
+            PromptOutcome::Keep => return self.keep_search(),
+            PromptOutcome::Cancel => self.cancel_search(),
+            PromptOutcome::ToList { close } => {
+                if close {
+                    self.search.prompt = None;
+                }
                 return self.update_list(action);
             }
-            Action::MoveDown
-            | Action::MoveUp
-            | Action::PageDown
-            | Action::PageUp
-            | Action::First
-            | Action::Last
-            | Action::ScrollDown { .. }
-            | Action::ScrollUp { .. } => {
-                prompt.on_first = false;
-                return self.update_list(action);
-            }
-            _ => return Vec::new(),
         }
-        if cut {
-            self.notify(QUERY_CUT_MESSAGE);
-        }
-        self.run_search();
-        self.select_first_match();
         Vec::new()
     }
 
@@ -276,94 +241,4 @@ impl App {
             SortOrder::Source => "Sorted by source, newest first within each",
         });
     }
-
-    /// `n` (`forward`) / `N` in the article view: scrolls to the next /
-    /// previous match of the find (else of the list's search) and says
-    /// which it is.
-    pub(super) fn jump_to_match(&mut self, forward: bool) {
-        let rows = self.size.body_rows();
-        let label = match &self.find {
-            Some(find) if !find.query.is_empty() => format!("/{}", find.input.trim()),
-            _ => self
-                .filters
-                .search()
-                .map(Criterion::label)
-                .unwrap_or_default(),
-        };
-        let Some(query) = self.article_query().cloned() else {
-            self.notify("No search or find to step through: / finds in the article");
-            return;
-        };
-        let Some(detail) = self.detail.as_mut().filter(|_| self.view == View::Detail) else {
-            return;
-        };
-        let hits = match self.search.hits.take() {
-            Some(hits) if hits.describe(detail, &query) => hits,
-            _ => DetailHits::new(detail, &query),
-        };
-        let hits = self.search.hits.insert(hits);
-        let total = hits.positions.len();
-        if total == 0 {
-            self.notify(format!("No match of {label} in the text shown here"));
-            return;
-        }
-        let on_screen = |line: usize| (detail.scroll..detail.scroll + rows.max(1)).contains(&line);
-        // Step from the last match while it is on screen, else from the
-        // screen's top.
-        let focus = hits
-            .focus
-            .filter(|&k| hits.positions.get(k).is_some_and(|p| on_screen(p.line)));
-        let next = match (focus, forward) {
-            (Some(k), true) => (k + 1) % total,
-            (Some(k), false) => (k + total - 1) % total,
-            (None, true) => hits
-                .positions
-                .iter()
-                .position(|p| p.line >= detail.scroll)
-                .unwrap_or(0),
-            (None, false) => hits
-                .positions
-                .iter()
-                .rposition(|p| p.line < detail.scroll)
-                .unwrap_or(total - 1),
-        };
-        hits.focus = Some(next);
-        let line = hits.positions[next].line;
-        // The line after too: a match may wrap onto it.
-        if !on_screen(line) || !on_screen(line + 1) {
-            // A third of a screen of context above the match.
-            detail.scroll_to(line.saturating_sub(rows / 3), rows);
-        }
-        self.notify(format!("match {}/{}", next + 1, total));
-    }
-}
-
-fn action_is_back(action: &Action) -> bool {
-    matches!(action, Action::HistoryPrev)
-}
-
-/// Up (`back`) / Down at the prompt: the next older / newer kept search in
-/// place of the text, Down past the newest giving back what was typed.
-/// Says whether the text changed.
-fn recall(prompt: &mut Prompt, history: &History, back: bool) -> bool {
-    let now = prompt.recalled.unwrap_or(0);
-    let next = if back {
-        if now >= history.len() {
-            return false;
-        }
-        now + 1
-    } else if now == 0 {
-        return false;
-    } else {
-        now - 1
-    };
-    if now == 0 {
-        prompt.draft = std::mem::take(&mut prompt.input);
-    }
-    prompt.input = match next.checked_sub(1) {
-        Some(n) => history.back(n).unwrap_or_default().to_owned(),
-        None => std::mem::take(&mut prompt.draft),
-    };
-    prompt.recalled = (next > 0).then_some(next);
-    true
 }

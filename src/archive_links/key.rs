@@ -3,24 +3,56 @@
 //! fragment and trailing slash dropped, so every spelling of one page
 //! gives one key.
 
-use std::borrow::Cow;
 use std::path::{Component, Path, PathBuf};
 
 use percent_encoding::percent_decode_str;
 
 /// The key of an absolute http(s) address (possibly inside web.archive.org
 /// wrappers): `host/path?query`, host lower-case without `www.`. `None`
-/// for anything else (mailto:, relative paths, a bare host).
+/// for anything else (mailto:, relative paths, a bare host, a key with a
+/// control character).
 pub fn url_key(url: &str) -> Option<String> {
-    rest_key(strip_scheme(url.trim())?)
+    KeyBuf::default().url_key(url).map(str::to_owned)
 }
 
-/// [`url_key`] of an address given without its scheme (`host/path`).
-pub fn rest_key(rest: &str) -> Option<String> {
-    let rest = unwrap_all(rest);
-    let decoded: Cow<str> = percent_decode_str(rest).decode_utf8_lossy();
+/// Buffers reused from key to key: once they have grown, normalising an
+/// address allocates nothing (the index of a large archive makes a
+/// hundred thousand keys).
+#[derive(Debug, Default)]
+pub struct KeyBuf {
+    decoded: Vec<u8>,
+    key: String,
+}
+
+impl KeyBuf {
+    /// [`url_key`], borrowed from the buffer.
+    pub fn url_key(&mut self, url: &str) -> Option<&str> {
+        self.rest_key(strip_scheme(url.trim())?)
+    }
+
+    /// [`rest_key`], borrowed from the buffer.
+    pub fn rest_key(&mut self, rest: &str) -> Option<&str> {
+        let rest = unwrap_all(rest);
+        self.key.clear();
+        let built = if rest.contains('%') {
+            self.decoded.clear();
+            self.decoded.extend(percent_decode_str(rest));
+            match std::str::from_utf8(&self.decoded) {
+                Ok(decoded) => build_key(decoded, &mut self.key),
+                Err(_) => build_key(&String::from_utf8_lossy(&self.decoded), &mut self.key),
+            }
+        } else {
+            build_key(rest, &mut self.key)
+        };
+        built.then_some(self.key.as_str())
+    }
+}
+
+/// Writes the key of a decoded address without its scheme into `key`
+/// (empty); false when it has none.
+fn build_key(decoded: &str, key: &mut String) -> bool {
     // Wrapped addresses may repeat the scheme after decoding (`%3A%2F%2F`).
-    let mut rest: &str = &decoded;
+    let mut rest = decoded;
     while let Some(inner) = strip_scheme(rest).and_then(unwrap_archive) {
         rest = inner;
     }
@@ -30,24 +62,32 @@ pub fn rest_key(rest: &str) -> Option<String> {
         Some(i) => rest.split_at(i),
         None => (rest, ""),
     };
-    let host = host.to_ascii_lowercase();
-    let host = bare_host(&host);
-    if host.is_empty() || !host.contains('.') && host != "localhost" {
-        return None;
+    let host = lower_prefix(host, "www.").unwrap_or(host);
+    let host = without_port(host);
+    if host.is_empty() || !host.contains('.') && !host.eq_ignore_ascii_case("localhost") {
+        return false;
     }
     let (path, query) = match path.split_once('?') {
         Some((p, q)) => (p, Some(q)),
         None => (path, None),
     };
     let path = path.trim_end_matches('/');
-    let mut key = String::with_capacity(host.len() + path.len() + 1);
-    key.push_str(host);
+    // Keys are stored one a line (`Article::links`): no control
+    // characters, which no real address has.
+    if [host, path, query.unwrap_or_default()]
+        .iter()
+        .any(|part| part.bytes().any(|b| b.is_ascii_control()))
+    {
+        return false;
+    }
+    key.reserve(host.len() + path.len() + 1);
+    key.extend(host.chars().map(|c| c.to_ascii_lowercase()));
     key.push_str(path);
     if let Some(query) = query.filter(|q| !q.is_empty()) {
         key.push('?');
         key.push_str(query);
     }
-    Some(key)
+    true
 }
 
 /// The host an address without its scheme leads to, archive wrappers
@@ -82,7 +122,11 @@ pub fn raw_id_key(rest: &str) -> Option<String> {
 
 /// `host` without a default port.
 fn bare_host(host: &str) -> &str {
-    let host = host.strip_prefix("www.").unwrap_or(host);
+    without_port(host.strip_prefix("www.").unwrap_or(host))
+}
+
+/// `host` without a default port.
+fn without_port(host: &str) -> &str {
     host.strip_suffix(":80")
         .or_else(|| host.strip_suffix(":443"))
         .unwrap_or(host)

@@ -3,7 +3,7 @@ use crate::article::Article;
 
 fn article(path: &str, url: Option<&str>, original: Option<&str>) -> Article {
     Article {
-        links: crate::article::Links::new(url, original),
+        urls: crate::article::Urls::new(url, original),
         ..Article::at_path(path)
     }
 }
@@ -96,10 +96,58 @@ fn the_graph_has_each_target_once_without_the_article_itself() {
     ]
     .map(str::to_owned)
     .to_vec();
-    let out = links.targets(0, &articles[0], &hrefs);
+    let keys = link_keys(&articles[0], &hrefs);
+    assert_eq!(
+        &*keys,
+        "news.hk/article/101/self\nnews.hk/article/202/x\nnews.hk/article/202/y\n\tarc/notes/三.md\nelsewhere.hk"
+    );
+    let out = links.targets(0, &keys);
     assert_eq!(out, [1, 4]);
     let graph = LinkGraph::from_out(vec![out, vec![0], vec![], vec![], vec![]]);
     assert_eq!(graph.back[1], [0]);
     assert_eq!(graph.back[0], [1]);
     assert_eq!(graph.counts(), (2, 3));
+}
+
+#[test]
+fn every_address_of_an_article_finds_it() {
+    // `from` and `link` beside `url`: the loader keeps them as aliases.
+    let mut articles = archive();
+    articles[4].url = Some("https://mirror.hk/p/三".to_owned());
+    articles[4].aliases = vec![
+        "https://feeds.hk/item/甲乙".to_owned(),
+        "http://www.old.hk/notes?id=3".to_owned(),
+    ];
+    let links = ArchiveLinks::new(&articles);
+    assert_eq!(links.resolve("https://mirror.hk/p/%E4%B8%89"), Some(4));
+    assert_eq!(links.resolve("https://feeds.hk/item/甲乙/"), Some(4));
+    assert_eq!(
+        links.resolve("https://web.archive.org/web/2020/http://old.hk/notes?id=3"),
+        Some(4)
+    );
+    let hrefs = [
+        "https://feeds.hk/item/%E7%94%B2%E4%B9%99",
+        "https://old.hk/notes?id=3",
+    ]
+    .map(str::to_owned);
+    assert_eq!(links.targets(0, &link_keys(&articles[0], &hrefs)), [4]);
+}
+
+#[test]
+fn stored_targets_are_one_a_line_without_control_characters() {
+    let articles = archive();
+    let hrefs = [
+        "https://news.hk/article/202/%0Abad",
+        "https://news.hk/article/202/x",
+        "https://NEWS.hk/article/202/x/",
+        "mailto:x@y.hk",
+        "../notes/%0A.md",
+    ]
+    .map(str::to_owned);
+    // (A file link is cleaned like any text: the line feed is a space.)
+    assert_eq!(
+        &*link_keys(&articles[0], &hrefs),
+        "news.hk/article/202/x\n\tarc/notes/ .md"
+    );
+    assert_eq!(&*link_keys(&articles[0], &[]), "");
 }

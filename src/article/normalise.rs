@@ -24,11 +24,19 @@ pub fn article(
         (None, lastmod) => updated("lastmod", lastmod.as_ref(), report),
     };
     let original_url = single(fields.original_url);
-    let url = [fields.url, fields.from, fields.link]
+    let mut addresses = [fields.url, fields.from, fields.link]
         .into_iter()
-        .find_map(single)
-        .or_else(|| original_url.clone());
+        .filter_map(single);
+    let url = addresses.next().or_else(|| original_url.clone());
     let original_url = original_url.filter(|o| Some(o) != url.as_ref());
+    // `from` and `link` beside `url`: other addresses of the same article.
+    let mut aliases: Vec<String> = Vec::new();
+    for alias in addresses {
+        let known = Some(&alias) == url.as_ref() || Some(&alias) == original_url.as_ref();
+        if !known && !aliases.contains(&alias) {
+            aliases.push(alias);
+        }
+    }
     let categories = match list(fields.categories) {
         found if !found.is_empty() => found,
         _ => list(fields.category),
@@ -52,7 +60,9 @@ pub fn article(
         authors,
         categories,
         tags: list(fields.tags),
-        links: super::Links::new(url.as_deref(), original_url.as_deref()),
+        urls: super::Urls::new(url.as_deref(), original_url.as_deref()),
+        aliases,
+        links: std::sync::OnceLock::new(),
         draft: draft(fields.draft.as_ref(), report),
         format,
         body_hash: None,

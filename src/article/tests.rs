@@ -205,6 +205,18 @@ fn link_precedence() {
 }
 
 #[test]
+fn from_and_link_beside_url_are_kept_as_aliases() {
+    let all = parse("url: u\nfrom: f\nlink: l\noriginal_url: o").0;
+    assert_eq!(all.aliases, ["f", "l"]);
+    // Repeats of the url, the original or each other are kept once.
+    let repeats = parse("url: u\nfrom: o\nlink: u\noriginal_url: o").0;
+    assert!(repeats.aliases.is_empty(), "{:?}", repeats.aliases);
+    assert_eq!(parse("from: f\nlink: f").0.aliases, Vec::<String>::new());
+    assert_eq!(parse("from: f\nlink: l").0.aliases, ["l"]);
+    assert!(parse("url: u").0.aliases.is_empty());
+}
+
+#[test]
 fn original_url_kept_only_when_different() {
     assert_eq!(parse("url: u\noriginal_url: o").0.original_url(), Some("o"));
     assert_eq!(parse("url: o\noriginal_url: o").0.original_url(), None);

@@ -16,7 +16,9 @@
 //!   length);
 //! - the string arena. Tags, categories, authors, file names, folder
 //!   paths and problem reasons are interned (stored once, however many
-//!   files use them); titles, links and ids are stored as they come.
+//!   files use them); titles, links, ids and each body's link targets
+//!   (`Article::links`, so a warm start reads no body to find the links
+//!   between articles) are stored as they come.
 
 mod encode;
 pub mod view;
@@ -29,9 +31,9 @@ pub use encode::encode_parts;
 
 const MAGIC: &[u8; 8] = b"INKCACHE";
 /// Bump when the layout below changes.
-const FORMAT: u32 = 5;
+const FORMAT: u32 = 6;
 const HEADER_LEN: usize = 96;
-const RECORD_LEN: usize = 160;
+const RECORD_LEN: usize = 176;
 const DIR_LEN: usize = 24;
 const ROOT_LEN: usize = 8;
 
@@ -51,6 +53,8 @@ mod flag {
     pub const DRAFT: u32 = 256;
     pub const ENCODING: u32 = 512;
     pub const BODY_HASH: u32 = 1024;
+    /// The body's link targets are known (`Article::links`).
+    pub const LINKS: u32 = 2048;
 }
 
 /// Byte offsets of a record's fields.
@@ -83,6 +87,10 @@ mod at {
     pub const ENCODING: usize = 144;
     /// `Article::body_hash`, for finding duplicates without reading bodies.
     pub const BODY_HASH: usize = 152;
+    /// `Article::links`: one string, the targets one a line.
+    pub const LINKS: usize = 160;
+    /// `Article::aliases` (a string list).
+    pub const ALIASES: usize = 168;
 }
 
 /// Everything but the files. `S` is `&str` when writing (borrowed from the
@@ -139,6 +147,10 @@ pub struct ArticleRecord<S> {
     pub encoding: Option<S>,
     /// `Article::body_hash`.
     pub body_hash: Option<u64>,
+    /// `Article::aliases`.
+    pub aliases: Vec<S>,
+    /// `Article::links`.
+    pub links: Option<S>,
 }
 
 #[derive(Debug)]

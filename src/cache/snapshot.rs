@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::OnceLock;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
@@ -11,7 +11,7 @@ use rayon::prelude::*;
 
 use super::codec::view::{FileView, View};
 use super::{FileKey, Stamp, build_stamp};
-use crate::article::{Article, BodyFormat, BodySource, Label, Links};
+use crate::article::{Article, BodyFormat, BodySource, Label, Urls};
 use crate::problem::{Problem, Severity};
 use crate::text::decode::Encoding;
 
@@ -135,6 +135,20 @@ impl LabelsSeen {
     }
 }
 
+/// `Article::links` as stored.
+fn known(links: Option<&str>) -> OnceLock<Box<str>> {
+    let known = OnceLock::new();
+    if let Some(links) = links {
+        let _ = known.set(Box::from(links));
+    }
+    known
+}
+
+/// Owned strings, for the aliases (rare: not worth interning).
+fn owned(list: Vec<&str>) -> Vec<String> {
+    list.into_iter().map(str::to_owned).collect()
+}
+
 fn from_record(record: FileView<'_>, seen: &mut LabelsSeen) -> Option<CachedFile> {
     let (prefix, name) = record.path()?;
     let path: Arc<Path> = PathBuf::from(format!("{prefix}{name}")).into();
@@ -160,7 +174,9 @@ fn from_record(record: FileView<'_>, seen: &mut LabelsSeen) -> Option<CachedFile
             authors: seen.labels(record.authors()?),
             categories: seen.labels(record.categories()?),
             tags: seen.labels(record.tags()?),
-            links: Links::new(url, record.original_url().ok()?),
+            urls: Urls::new(url, record.original_url().ok()?),
+            aliases: owned(record.aliases()?),
+            links: known(record.links().ok()?),
             draft: record.draft(),
             format: BodyFormat::of_path(&path),
             body_hash: record.body_hash(),

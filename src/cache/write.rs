@@ -201,5 +201,7 @@ fn article_record<'a>(path: &Path, a: &'a Article) -> Option<ArticleRecord<&'a s
         body_offset: *offset,
         encoding: encoding.map(crate::text::decode::Encoding::name),
         body_hash: a.body_hash,
+        aliases: a.aliases.iter().map(String::as_str).collect(),
+        links: a.link_targets(),
     })
 }

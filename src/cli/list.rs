@@ -28,7 +28,7 @@ const TIME_COLUMN: usize = 6;
 
 pub fn run(args: &ListArgs, dates: crate::overview::DateRange) -> ExitCode {
     // The cache is written meanwhile; `let_go` waits for it at the end.
-    let (library, saving) = match open_library(&args.paths) {
+    let (library, saving) = match open_library(&args.paths, args.json) {
         Ok(opened) => opened,
         Err(code) => return code,
     };
@@ -87,8 +87,9 @@ fn list(args: &ListArgs, dates: crate::overview::DateRange, library: &Library) -
     let articles: Vec<&Listed> = order.into_iter().map(|i| &articles[i]).collect();
     to_stdout(ExitCode::SUCCESS, |out| {
         if args.json {
-            // Reads every body: only JSON reports the links.
-            let (_, graph) = crate::library::scan_links(&library.articles);
+            // From the link targets stored in the cache (only the bodies
+            // it did not hold were read, by `open_library`).
+            let (_, graph) = crate::library::link_graph(&library.articles);
             write_json(out, &articles, &library.articles, &graph)
         } else {
             write_text(out, &articles)

@@ -12,13 +12,18 @@ use crate::marks::Marks;
 /// cache and checked file by file, so scripts always see the files as they
 /// are; a progress bar on a terminal's stderr when that takes a while.
 /// The cache is brought up to date on another thread meanwhile: keep the
-/// [`CacheSaving`] until the command's output is written.
-pub fn library(paths: &[PathBuf]) -> Result<(Library, CacheSaving), ExitCode> {
+/// [`CacheSaving`] until the command's output is written. With `links`,
+/// the bodies whose link targets the cache does not hold yet are read for
+/// them (before the cache is written, so it keeps them).
+pub fn library(paths: &[PathBuf], links: bool) -> Result<(Library, CacheSaving), ExitCode> {
     let paths = self::paths(paths)?;
     let cache_dir = cache::default_dir();
-    let library = super::progress::with_bar(|progress| {
+    let mut library = super::progress::with_bar(|progress| {
         Library::load_cached_exact_reporting(&paths, cache_dir.as_deref(), progress)
     });
+    if links {
+        library.fill_links();
+    }
     let saving = CacheSaving::start(&library);
     Ok((library, saving))
 }

@@ -32,8 +32,9 @@ pub fn to_stdout(code: ExitCode, write: impl FnOnce(&mut dyn Write) -> io::Resul
 /// reported and fails the command.
 pub fn open_library(
     paths: &[std::path::PathBuf],
+    links: bool,
 ) -> Result<(crate::library::Library, super::open::CacheSaving), ExitCode> {
-    let (library, saving) = super::open::library(paths)?;
+    let (library, saving) = super::open::library(paths, links)?;
     refuse_missing(&library)?;
     let broken = library
         .problems

@@ -12,7 +12,7 @@ use crate::text::width::pad_left;
 
 pub fn run(paths: &[PathBuf], dates: DateRange) -> ExitCode {
     // The cache is written meanwhile; `let_go` waits for it at the end.
-    let (library, saving) = match open_library(paths) {
+    let (library, saving) = match open_library(paths, false) {
         Ok(opened) => opened,
         Err(code) => return code,
     };

@@ -4,8 +4,9 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{Key, Keymap, KeymapError, Section};
+use super::{Key, Keymap, KeymapError};
 use crate::app::Command;
+use crate::app::Context;
 use crate::config::{self, Config, ConfigError, KeyOverride};
 
 /// What keys look like, said after an unknown one.
@@ -29,7 +30,7 @@ impl Keymap {
     /// section, key or action, or a key bound twice in `table`, is an error
     /// and leaves the bindings as they were before it.
     pub fn overlay(&mut self, table: &[KeyOverride]) -> Result<(), BindingError> {
-        let mut seen: Vec<(Section, Key, Option<usize>)> = Vec::new();
+        let mut seen: Vec<(Context, Key, Option<usize>)> = Vec::new();
         let mut bindings = self.bindings.clone();
         for o in table {
             let error = |message: String| BindingError {
@@ -38,7 +39,7 @@ impl Keymap {
                 key: o.key.clone(),
                 message,
             };
-            let section = Section::from_name(&o.section).map_err(error)?;
+            let section = Context::from_section_name(&o.section).map_err(error)?;
             let key = Key::parse(&o.key).map_err(|m| error(format!("{m}; {KEY_SYNTAX}")))?;
             let command = match o.action.as_str() {
                 "none" => None,

@@ -1,45 +1,26 @@
-//! The sections of a keymap file (and of config.yaml's `keys:`), and which
-//! of them apply in each context of the reader.
+//! The sections of a keymap file (and of config.yaml's `keys:`): one per
+//! [`Context`] of the reader, plus `global`, and which of them apply in
+//! each context.
 
 use std::fmt;
 
 use crate::app::Context;
 
-/// The sections of a keymap file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Section {
-    /// Keys for both the list and the article view (a binding in `list` or
-    /// `detail` wins).
-    Global,
-    List,
-    Detail,
-    Picker,
-    Help,
-    /// The `/` search prompt.
-    Search,
-    /// The sources view.
-    Sources,
-    /// The timeline.
-    Timeline,
-    /// The pipe and go-to-date prompts.
-    Prompt,
-}
-
-pub const SECTION_NAMES: [(&str, Section); 9] = [
-    ("global", Section::Global),
-    ("list", Section::List),
-    ("detail", Section::Detail),
-    ("picker", Section::Picker),
-    ("help", Section::Help),
-    ("search", Section::Search),
-    ("sources", Section::Sources),
-    ("timeline", Section::Timeline),
-    ("prompt", Section::Prompt),
+pub const SECTION_NAMES: [(&str, Context); 9] = [
+    ("global", Context::Global),
+    ("list", Context::List),
+    ("detail", Context::Detail),
+    ("picker", Context::Picker),
+    ("help", Context::Help),
+    ("search", Context::Search),
+    ("sources", Context::Sources),
+    ("timeline", Context::Timeline),
+    ("prompt", Context::Input),
 ];
 
-impl Section {
+impl Context {
     /// The section a keymap file names `name`.
-    pub fn from_name(name: &str) -> Result<Section, String> {
+    pub fn from_section_name(name: &str) -> Result<Context, String> {
         SECTION_NAMES
             .iter()
             .find(|(n, _)| *n == name)
@@ -50,22 +31,25 @@ impl Section {
             })
     }
 
-    /// The sections consulted in `context`, in priority order.
-    pub fn for_context(context: Context) -> &'static [Section] {
-        match context {
-            Context::List => &[Section::List, Section::Global],
-            Context::Detail => &[Section::Detail, Section::Global],
-            Context::Picker => &[Section::Picker],
-            Context::Help => &[Section::Help],
-            Context::Search => &[Section::Search],
-            Context::Sources => &[Section::Sources],
-            Context::Timeline => &[Section::Timeline],
-            Context::Input => &[Section::Prompt],
+    /// The sections whose bindings apply in this context, in priority
+    /// order.
+    pub fn sections(self) -> &'static [Context] {
+        match self {
+            Context::Global => &[Context::Global],
+            Context::List => &[Context::List, Context::Global],
+            Context::Detail => &[Context::Detail, Context::Global],
+            Context::Picker => &[Context::Picker],
+            Context::Help => &[Context::Help],
+            Context::Search => &[Context::Search],
+            Context::Sources => &[Context::Sources],
+            Context::Timeline => &[Context::Timeline],
+            Context::Input => &[Context::Input],
         }
     }
 }
 
-impl fmt::Display for Section {
+/// The name of the keymap file's section.
+impl fmt::Display for Context {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let name = SECTION_NAMES
             .iter()

@@ -97,6 +97,63 @@ impl Folding {
     }
 }
 
+/// What one character folds to, as the raw-bytes prefilter (`raw_filter`)
+/// needs to know it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum CharFold<'t> {
+    /// Vanishes (controls, zero-width and bidi characters).
+    Drop,
+    /// Whitespace: one space at most between other characters.
+    Space,
+    /// One character; `true` when it is a combining mark, which may compose
+    /// with the character before it.
+    Char(char, bool),
+    /// Several characters.
+    Expansion(&'t str),
+    /// Outside the Basic Multilingual Plane: not in the table.
+    Astral,
+}
+
+/// How `c` folds, from the table.
+pub(crate) fn char_fold(c: char) -> CharFold<'static> {
+    let table = &*TABLE;
+    match table.bmp.get(c as usize).copied() {
+        None => CharFold::Astral,
+        Some(DROP) => CharFold::Drop,
+        Some(SPACE) => CharFold::Space,
+        Some(e) if e & EXPANSION != 0 => {
+            CharFold::Expansion(&table.expansions[(e & !EXPANSION) as usize])
+        }
+        Some(e) if e & COMBINING != 0 => {
+            CharFold::Char(char::from_u32(e & CHAR_BITS).unwrap_or(c), true)
+        }
+        Some(e) => CharFold::Char(char::from_u32(e).unwrap_or(c), false),
+    }
+}
+
+/// Every character of the Basic Multilingual Plane whose folding holds
+/// `folded` (alone, or in an expansion), with whether it expands.
+pub(crate) fn bmp_sources_of(folded: char) -> Vec<(char, bool)> {
+    let table = &*TABLE;
+    let mut sources = Vec::new();
+    for (code, &e) in (0u32..).zip(&table.bmp) {
+        let Some(c) = char::from_u32(code) else {
+            continue;
+        };
+        match e {
+            DROP | SPACE => {}
+            e if e & EXPANSION != 0
+                && table.expansions[(e & !EXPANSION) as usize].contains(folded) =>
+            {
+                sources.push((c, true));
+            }
+            e if e & EXPANSION == 0 && e & CHAR_BITS == folded as u32 => sources.push((c, false)),
+            _ => {}
+        }
+    }
+    sources
+}
+
 /// Receives folded characters, each with the byte range of the source text
 /// it came from.
 pub(crate) trait FoldSink {

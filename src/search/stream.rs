@@ -4,6 +4,7 @@
 //! dropped. Same matching as the reader: every term in the metadata or the
 //! body.
 
+use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
 use std::ops::Range;
 use std::path::Path;
@@ -14,9 +15,10 @@ use super::Query;
 use super::fold::{FoldSink, Folder};
 use super::index::NONE;
 use super::index::bodies::{match_docs, version_of};
-use super::index::build::body_text;
+use super::index::build::{BodyReader, RawBody};
+use super::raw_filter::RawFilter;
 use super::stored::StoredIndex;
-use super::strip::visible_text;
+use super::strip::visible_text_while;
 use crate::article::{Article, BodySource};
 
 /// The positions in `articles` of those matching `query`, ascending; the
@@ -46,6 +48,8 @@ pub fn matching(articles: &[&Article], query: &Query, store: Option<&Path>) -> V
             .collect(),
         None => Vec::new(),
     };
+    let all_terms: Vec<&str> = terms.iter().map(String::as_str).collect();
+    let filter = RawFilter::new(&all_terms);
     (0..articles.len())
         .into_par_iter()
         .filter(|&i| {
@@ -59,8 +63,12 @@ pub fn matching(articles: &[&Article], query: &Query, store: Option<&Path>) -> V
                     rest.iter().all(|&t| in_stored[t][i])
                 }
                 _ => {
+                    let mask = rest
+                        .iter()
+                        .filter(|&&t| t < 64)
+                        .fold(0u64, |mask, &t| mask | 1 << t);
                     let rest: Vec<&str> = rest.iter().map(|&t| terms[t].as_str()).collect();
-                    body_holds_all(&article.body, &rest)
+                    body_holds_all(&article.body, &rest, &filter, mask)
                 }
             }
         })
@@ -87,31 +95,37 @@ fn folded_metadata(article: &Article) -> String {
 }
 
 /// Folded text is searched each time it grows by this many bytes, so a
-/// body holding the terms early is not folded to its end.
-const CHECK_EVERY: usize = 4096;
+/// body holding the terms early is not stripped and folded to its end.
+const CHECK_EVERY: usize = 1024;
 
-/// Whether the body holds every one of `terms` (folded). Folding stops once
-/// all are found; an unreadable body holds none.
-fn body_holds_all(source: &BodySource, terms: &[&str]) -> bool {
+/// Whether the body holds every one of `terms` (folded; bit `t` of `mask`
+/// says which of `filter`'s terms they are). Bodies the raw bytes rule out
+/// are not stripped or folded; folding stops once all are found; an
+/// unreadable body holds none.
+fn body_holds_all(source: &BodySource, terms: &[&str], filter: &RawFilter, mask: u64) -> bool {
     if terms.is_empty() {
         return true;
     }
     thread_local! {
-        static FILE: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+        static READER: RefCell<BodyReader> = RefCell::default();
     }
-    FILE.with(|file| {
-        let mut file = file.borrow_mut();
-        let body = body_text(source, &mut file);
+    READER.with(|reader| {
+        let mut reader = reader.borrow_mut();
+        let body = match reader.raw(source) {
+            RawBody::Utf8(bytes) if !filter.may_hold(bytes, mask) => return false,
+            // Validating is cheaper than the lossy decoding it spares.
+            RawBody::Utf8(bytes) => std::str::from_utf8(bytes)
+                .map_or_else(|_| String::from_utf8_lossy(bytes), Cow::Borrowed),
+            RawBody::Decoded(text) => text,
+        };
         let done = Cell::new(false);
         let mut sink = Checking::new(terms, &done);
         {
             let mut folder = Folder::new(&mut sink);
-            // `visible_text` cannot be stopped: once every term is found,
-            // the rest is only skimmed for markup, not folded.
-            visible_text(&body, &mut |piece| {
-                if !done.get() {
-                    folder.feed(piece, 0);
-                }
+            // Stripping stops once every term is found.
+            visible_text_while(&body, &mut |piece| {
+                folder.feed(piece, 0);
+                !done.get()
             });
             folder.finish();
         }

@@ -10,6 +10,7 @@ mod html;
 
 use memchr::memchr;
 
+pub(super) use self::html::NAMED_ENTITIES;
 use self::html::{Markup, entity_at, markup_at};
 
 /// How far ahead a `[` looks for the `](` that makes it a link.
@@ -30,11 +31,19 @@ const fn special_bytes() -> [bool; 256] {
     }
     table
 }
-static SPECIAL: [bool; 256] = special_bytes();
+pub(super) static SPECIAL: [bool; 256] = special_bytes();
 
 /// Calls `emit` with each run of visible text of `body`, in order. Pieces
 /// that separate words (block tags, line breaks) arrive as `" "`.
 pub(crate) fn visible_text(body: &str, emit: &mut impl FnMut(&str)) {
+    Stripper::new(body, false).run(&mut |piece| {
+        emit(piece);
+        true
+    });
+}
+
+/// Like [`visible_text`], stopping as soon as `emit` returns false.
+pub(crate) fn visible_text_while(body: &str, emit: &mut impl FnMut(&str) -> bool) {
     Stripper::new(body, false).run(emit);
 }
 
@@ -68,7 +77,8 @@ impl<'a> Stripper<'a> {
         }
     }
 
-    fn run(&mut self, emit: &mut impl FnMut(&str)) {
+    /// Emits the visible runs; false once `emit` asked to stop.
+    fn run(&mut self, emit: &mut impl FnMut(&str) -> bool) -> bool {
         let len = self.bytes.len();
         let mut at = self.line_start(0);
         let mut run_from = at;
@@ -82,21 +92,22 @@ impl<'a> Stripper<'a> {
                 at += 1;
                 continue;
             }
-            emit(&self.body[run_from..at]);
-            match replacement {
-                Replacement::Nothing => {}
-                Replacement::Space => emit(" "),
-                Replacement::Char(c) => emit(c.encode_utf8(&mut [0; 4])),
-                Replacement::Alt(text) => {
-                    emit(" ");
-                    Stripper::new(text, true).run(emit);
-                    emit(" ");
-                }
+            let go_on = emit(&self.body[run_from..at])
+                && match replacement {
+                    Replacement::Nothing => true,
+                    Replacement::Space => emit(" "),
+                    Replacement::Char(c) => emit(c.encode_utf8(&mut [0; 4])),
+                    Replacement::Alt(text) => {
+                        emit(" ") && Stripper::new(text, true).run(emit) && emit(" ")
+                    }
+                };
+            if !go_on {
+                return false;
             }
             at = resume;
             run_from = at;
         }
-        emit(&self.body[run_from..len]);
+        emit(&self.body[run_from..len])
     }
 
     /// Looks at the special byte at `at`: returns where visible text resumes

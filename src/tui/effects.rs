@@ -169,15 +169,16 @@ impl Runner {
         })
     }
 
-    /// `Effect::ScanLinks`: reads every body to find the links between the
-    /// articles.
+    /// `Effect::ScanLinks`: finds the links between the articles, from the
+    /// link targets the cache held and by reading the other bodies.
     pub fn scan_links(&self, articles: Arc<Vec<Article>>, generation: u64) -> Option<Action> {
         self.run("links", move || {
-            let (links, graph) = crate::library::scan_links(&articles);
+            let (links, graph, read) = crate::library::scan_links(&articles);
             Action::LinksResolved {
                 generation,
                 links: Arc::new(links),
                 graph: Arc::new(graph),
+                read,
             }
         })
     }

@@ -48,6 +48,8 @@ fn wanted(context: Context) -> &'static [(Command, &'static str)] {
             (Command::Back, "back"),
         ],
         Context::Input => &[(Command::Apply, "run"), (Command::Back, "cancel")],
+        // Never the reader's context: only a keymap file's section.
+        Context::Global => &[],
     }
 }
 

@@ -6,7 +6,7 @@ use crate::tui::load_body_marking;
 /// An article at `path` with this link and body.
 fn linked(title: &str, path: &str, url: &str, body: &'static str) -> Article {
     Article {
-        links: crate::article::Links::new(Some(url), None),
+        urls: crate::article::Urls::new(Some(url), None),
         ..Article::bare(
             title.to_owned(),
             path.into(),
@@ -84,11 +84,12 @@ fn run(app: &mut App, action: Action) {
                     articles,
                     generation,
                 } => {
-                    let (links, graph) = crate::library::scan_links(&articles);
+                    let (links, graph, read) = crate::library::scan_links(&articles);
                     queue.push(Action::LinksResolved {
                         generation,
                         links: links.into(),
                         graph: graph.into(),
+                        read,
                     });
                 }
                 _ => {}

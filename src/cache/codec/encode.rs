@@ -154,6 +154,11 @@ impl<'a> Writer<'a> {
             put_ref(&mut r, at::TAGS, self.list(&a.tags)?);
             put_ref(&mut r, at::CATEGORIES, self.list(&a.categories)?);
             put_ref(&mut r, at::AUTHORS, self.list(&a.authors)?);
+            put_ref(&mut r, at::ALIASES, self.list(&a.aliases)?);
+            if let Some(links) = a.links {
+                flags |= flag::LINKS;
+                put_ref(&mut r, at::LINKS, self.arena.push(links)?);
+            }
         }
         put_u32(&mut r, at::FLAGS, flags);
         let start = self.words()?;
@@ -226,13 +231,14 @@ pub fn encode_parts(meta: &Meta<&str>, files: &[FileRecord<&str>]) -> Option<Enc
                 + a.url.map_or(0, str::len)
                 + a.id.len()
                 + a.original_url.map_or(0, str::len)
+                + a.links.map_or(0, str::len)
         })
         .sum();
     let listed: usize = files
         .iter()
         .map(|f| {
             f.article.as_ref().map_or(0, |a| {
-                8 * (a.tags.len() + a.categories.len() + a.authors.len())
+                8 * (a.tags.len() + a.categories.len() + a.authors.len() + a.aliases.len())
             }) + 12 * f.problems.len()
         })
         .sum();

@@ -315,6 +315,19 @@ impl<'a> FileView<'a> {
         self.list(at::AUTHORS)
     }
 
+    pub fn aliases(&self) -> Option<Vec<&'a str>> {
+        self.list(at::ALIASES)
+    }
+
+    /// The body's link targets, when they were known.
+    pub fn links(&self) -> Result<Option<&'a str>, Damaged> {
+        if self.has(flag::LINKS) {
+            self.str(at::LINKS).map(Some).ok_or(Damaged)
+        } else {
+            Ok(None)
+        }
+    }
+
     /// (is an error, reason) of each problem.
     pub fn problems(&self) -> Option<Vec<(bool, &'a str)>> {
         let count = self.u32(at::PROBLEMS + 4)? as usize;

@@ -14,7 +14,9 @@ fn article(path: &Path, title: &str) -> Article {
         authors: vec!["記者".into()],
         categories: vec!["眾聞".into()],
         tags: vec!["a".into(), "b".into()],
-        links: Links::new(Some("https://example.org/1"), None),
+        urls: Urls::new(Some("https://example.org/1"), None),
+        aliases: Vec::new(),
+        links: OnceLock::new(),
         draft: false,
         format: BodyFormat::Markdown,
         body_hash: None,
@@ -23,6 +25,18 @@ fn article(path: &Path, title: &str) -> Article {
             offset: 123,
             encoding: None,
         },
+    }
+}
+
+/// An article whose other addresses and link targets are known (the
+/// other fixture article has none known: both must come back as they were).
+fn with_links(article: Article) -> Article {
+    let links = OnceLock::new();
+    let _ = links.set(Box::from("example.org/2\n\t/lib/a/1.md"));
+    Article {
+        aliases: vec!["https://example.org/from/2".into()],
+        links,
+        ..article
     }
 }
 
@@ -57,7 +71,7 @@ impl Fixture {
                 (b.as_path().into(), old_key(20)),
                 (bad.as_path().into(), old_key(30)),
             ],
-            articles: vec![article(&b, "二"), article(&a, "一")],
+            articles: vec![with_links(article(&b, "二")), article(&a, "一")],
             problems: vec![
                 Problem {
                     path: bad,

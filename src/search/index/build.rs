@@ -72,7 +72,7 @@ fn metadata_fields(a: &Article) -> impl Iterator<Item = &str> {
 #[derive(Default)]
 pub(super) struct Scratch {
     presence: PresenceBuilder,
-    file: Vec<u8>,
+    reader: BodyReader,
     arena: Arena,
 }
 
@@ -121,7 +121,7 @@ pub(super) fn meta_chunk(raw: &Arena) -> Chunk {
 
 /// The folded visible text of `source`'s body.
 pub(super) fn folded_body(source: &BodySource, scratch: &mut Scratch) -> String {
-    let body = body_text(source, &mut scratch.file);
+    let body = scratch.reader.text(source);
     let mut text = String::with_capacity(body.len());
     let mut folder = Folder::new(&mut text);
     visible_text(&body, &mut |piece| folder.feed(piece, 0));
@@ -129,36 +129,69 @@ pub(super) fn folded_body(source: &BodySource, scratch: &mut Scratch) -> String 
     text
 }
 
-/// The body of `source` as `library::read_body` gives it, read into `file`
-/// to spare an allocation and a copy per article. An unreadable body is
-/// reported by the loader and `check`; search just finds nothing in it.
-pub(crate) fn body_text<'a>(source: &'a BodySource, file: &'a mut Vec<u8>) -> Cow<'a, str> {
-    let body: &[u8] = match source {
-        BodySource::File {
-            path,
-            offset,
-            encoding,
-        } => {
-            file.clear();
-            // Read as far as the reader shows a body, no further.
-            let limit = library::BODY_LIMIT.saturating_add(*offset);
-            if crate::regular_file::open(path)
-                .and_then(|f| f.take(limit).read_to_end(file))
-                .is_err()
-            {
-                return Cow::Borrowed("");
-            }
-            if encoding.is_some() {
-                return crate::text::decode::body_text(*encoding, file, *offset);
-            }
-            let start = usize::try_from(*offset)
-                .unwrap_or(usize::MAX)
-                .min(file.len());
-            &file[start..]
+/// Reads bodies as `library::read_body` gives them, into a buffer reused
+/// from one body to the next, opening files relative to their folder. An
+/// unreadable body is reported by the loader and `check`; search just
+/// finds nothing in it.
+#[derive(Default)]
+pub(crate) struct BodyReader {
+    file: Vec<u8>,
+    opener: library::Opener,
+}
+
+/// A body as read, before [`BodyReader::text`] makes it a string.
+pub(crate) enum RawBody<'a> {
+    /// The file's bytes after the front matter, UTF-8 or meant to be
+    /// (invalid bytes read as U+FFFD).
+    Utf8(&'a [u8]),
+    /// A body in another encoding, decoded.
+    Decoded(Cow<'a, str>),
+}
+
+impl BodyReader {
+    /// The body of `source`.
+    pub(crate) fn text<'a>(&'a mut self, source: &'a BodySource) -> Cow<'a, str> {
+        match self.raw(source) {
+            RawBody::Utf8(bytes) => String::from_utf8_lossy(bytes),
+            RawBody::Decoded(text) => text,
         }
-        BodySource::Embedded { bytes, offset } => &bytes[(*offset).min(bytes.len())..],
-    };
-    String::from_utf8_lossy(body)
+    }
+
+    /// The body of `source` as read.
+    pub(crate) fn raw<'a>(&'a mut self, source: &'a BodySource) -> RawBody<'a> {
+        match source {
+            BodySource::File {
+                path,
+                offset,
+                encoding,
+            } => {
+                let file = &mut self.file;
+                file.clear();
+                // Read as far as the reader shows a body, no further.
+                let limit = library::BODY_LIMIT.saturating_add(*offset);
+                if self
+                    .opener
+                    .open(path)
+                    .and_then(|f| f.take(limit).read_to_end(file))
+                    .is_err()
+                {
+                    return RawBody::Utf8(&[]);
+                }
+                if encoding.is_some() {
+                    return RawBody::Decoded(crate::text::decode::body_text(
+                        *encoding, file, *offset,
+                    ));
+                }
+                let start = usize::try_from(*offset)
+                    .unwrap_or(usize::MAX)
+                    .min(file.len());
+                RawBody::Utf8(&file[start..])
+            }
+            BodySource::Embedded { bytes, offset } => {
+                RawBody::Utf8(&bytes[(*offset).min(bytes.len())..])
+            }
+        }
+    }
 }
 
 /// The background build, on a pool of its own so queries on rayon's global

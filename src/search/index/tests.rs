@@ -6,7 +6,7 @@ fn article(title: &str, tags: &[&str], body: &'static str) -> Article {
         authors: vec!["眾新聞記者".into()],
         categories: vec!["眾聞".into()],
         tags: crate::article::labels(tags),
-        links: crate::article::Links::new(
+        urls: crate::article::Urls::new(
             Some("https://web.archive.example/web/1/https://news.example/article/1"),
             None,
         ),

@@ -1,4 +1,4 @@
-//! An article's two links in one allocation. Archived articles carry a
+//! An article's two addresses in one allocation. Archived articles carry a
 //! link to the archive's copy and the original address, and the first
 //! usually ends with the second (`https://web.archive.org/web/<time>/`
 //! then the original): the original is then kept as that tail, not a
@@ -6,7 +6,7 @@
 
 /// `url` and `original_url` (see [`super::Article::url`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Links {
+pub struct Urls {
     /// The link, then the original link when it is not the link's tail.
     text: Box<str>,
     /// `text[..url_end]` is the link, when there is one.
@@ -15,20 +15,20 @@ pub struct Links {
     original: Option<(usize, usize)>,
 }
 
-impl Links {
-    /// Both links, as given.
-    pub fn new(url: Option<&str>, original: Option<&str>) -> Links {
+impl Urls {
+    /// Both urls, as given.
+    pub fn new(url: Option<&str>, original: Option<&str>) -> Urls {
         let url_end = url.map(str::len);
         let url = url.unwrap_or("");
         let Some(original) = original else {
-            return Links {
+            return Urls {
                 text: url.into(),
                 url_end,
                 original: None,
             };
         };
         if url_end.is_some() && url.ends_with(original) {
-            return Links {
+            return Urls {
                 text: url.into(),
                 url_end,
                 original: Some((url.len() - original.len(), url.len())),
@@ -37,7 +37,7 @@ impl Links {
         let mut text = String::with_capacity(url.len() + original.len());
         text.push_str(url);
         text.push_str(original);
-        Links {
+        Urls {
             text: text.into_boxed_str(),
             url_end,
             original: Some((url.len(), url.len() + original.len())),
@@ -55,7 +55,7 @@ impl Links {
 
 #[cfg(test)]
 mod tests {
-    use super::Links;
+    use super::Urls;
 
     #[test]
     fn each_link_reads_back_as_given() {
@@ -72,17 +72,17 @@ mod tests {
             (Some("x"), Some("x")),
         ];
         for (url, original) in cases {
-            let links = Links::new(url, original);
-            assert_eq!(links.url(), url);
-            assert_eq!(links.original_url(), original);
-            assert_eq!(links, Links::new(url, original));
+            let urls = Urls::new(url, original);
+            assert_eq!(urls.url(), url);
+            assert_eq!(urls.original_url(), original);
+            assert_eq!(urls, Urls::new(url, original));
         }
     }
 
     #[test]
     fn an_original_at_the_end_of_the_link_is_not_stored_twice() {
         let url = "https://archive.example/web/1/https://o.example/a";
-        let links = Links::new(Some(url), Some("https://o.example/a"));
-        assert_eq!(links.text.len(), url.len());
+        let urls = Urls::new(Some(url), Some("https://o.example/a"));
+        assert_eq!(urls.text.len(), url.len());
     }
 }

@@ -1,0 +1,142 @@
+use proptest::prelude::*;
+
+use super::*;
+use crate::search::{fold, searchable_text};
+
+/// What the filter must never contradict: the body's visible text, folded,
+/// holds the term.
+fn holds(body: &str, term: &str) -> bool {
+    fold(&searchable_text(body)).contains(term)
+}
+
+fn passes(body: &str, term: &str) -> bool {
+    let term = fold(term);
+    RawFilter::new(&[&term]).may_hold(body.as_bytes(), 1)
+}
+
+#[test]
+fn bodies_without_the_characters_are_ruled_out() {
+    assert!(!passes("台灣新聞", "香港"));
+    assert!(!passes("香 港", "香港"));
+    assert!(!passes("港香", "香港"));
+    assert!(!passes("香\n港", "香港"));
+    assert!(!passes("the police", "zebra"));
+}
+
+#[test]
+fn every_form_of_a_character_passes() {
+    assert!(passes("國家安全", "国家安全"));
+    assert!(passes("国家安全", "國家安全"));
+    assert!(passes("ＰＯＬＩＣＥ", "police"));
+    assert!(passes("Police", "POLICE"));
+    assert!(passes("ｶﾞ", "ガ"));
+}
+
+#[test]
+fn what_stripping_removes_between_characters_passes() {
+    for body in [
+        "香<b>港</b>",
+        "**香**港",
+        "[香](https://x.hk)港",
+        "香<!-- > -->港",
+        "香\u{200B}港",
+        "香https://example.com港",
+        "香`港`",
+        "香~~港~~",
+        "香&#28207;",
+        "&#39321;港",
+        "香\u{1F600}港",
+    ] {
+        assert!(passes(body, "香港"), "{body}");
+    }
+}
+
+#[test]
+fn named_references_and_compositions_are_not_looked_for() {
+    assert!(passes("a &lt; b", "a < b"));
+    assert!(passes("x&trade;", "xtm"));
+    assert!(passes("cafe\u{301}", "café"));
+}
+
+#[test]
+fn bytes_that_are_not_utf8_do_not_panic() {
+    let filter = RawFilter::new(&["香港"]);
+    assert!(!filter.may_hold(b"\xE9\xA6", 1));
+    assert!(!filter.may_hold(b"\xE9\xA6\x99\xFF\xE6", 1));
+    assert!(!filter.may_hold(b"\xE9\xA6\x99\xE6\xB8", 1));
+    assert!(filter.may_hold(b"\xE9\xA6\x99\xE6\xB8\xAF\xFF", 1));
+}
+
+#[test]
+fn only_the_terms_asked_for_count() {
+    let filter = RawFilter::new(&["香港", "台灣"]);
+    assert!(filter.may_hold("香港".as_bytes(), 0b01));
+    assert!(!filter.may_hold("香港".as_bytes(), 0b11));
+    assert!(filter.may_hold("no terms asked".as_bytes(), 0));
+}
+
+/// Pieces chosen to meet at awkward places: markup, syntax, references,
+/// invisible characters, variant forms.
+const PIECES: &[&str] = &[
+    "香",
+    "港",
+    "國",
+    "国",
+    "家",
+    "<b>",
+    "</b>",
+    "<p>",
+    "**",
+    "`",
+    "[",
+    "](http://a.b)",
+    "![",
+    "&amp;",
+    "&lt;",
+    "&#x9999;",
+    "\u{200B}",
+    " ",
+    "\n",
+    "|",
+    "A",
+    "a",
+    "Ａ",
+    "b",
+    "\\*",
+    "*",
+    "e",
+    "\u{301}",
+    "é",
+    "™",
+    "http://x ",
+    "ｶ",
+    "ﾞ",
+    "ガ",
+    "<!--",
+    "-->",
+    "~~",
+    "\u{1F600}",
+];
+
+proptest! {
+    #[test]
+    fn never_rules_out_a_body_that_holds_the_term(
+        parts in proptest::collection::vec(0..PIECES.len(), 1..24),
+        from in 0usize..40,
+        len in 1usize..6,
+    ) {
+        let body: String = parts.iter().map(|&p| PIECES[p]).collect();
+        let visible = fold(&searchable_text(&body));
+        let chars: Vec<char> = visible.chars().collect();
+        prop_assume!(!chars.is_empty());
+        let from = from % chars.len();
+        let term: String = chars[from..(from + len).min(chars.len())].iter().collect();
+        let term = term.trim();
+        prop_assume!(!term.is_empty());
+        prop_assert!(holds(&body, term));
+        prop_assert!(
+            RawFilter::new(&[term]).may_hold(body.as_bytes(), 1),
+            "body {:?} term {:?}", body, term
+        );
+    }
+}
