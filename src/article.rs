@@ -6,11 +6,11 @@ mod fields;
 mod front_matter;
 mod hugo_front;
 mod label;
-mod urls;
 mod normalise;
 mod serde_front;
 mod simple_front;
 mod title;
+mod urls;
 
 use std::borrow::Cow;
 use std::path::PathBuf;
@@ -20,8 +20,8 @@ use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime};
 
 pub use front_matter::{FrontKind, Split, split};
 pub use label::{Label, labels};
-pub use urls::Urls;
 pub use normalise::stable_id;
+pub use urls::Urls;
 
 use crate::problem::{Problem, Severity};
 
