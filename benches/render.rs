@@ -1,6 +1,8 @@
 //! Rendering time: every article of the 3,000-article sample at width 80
-//! (parse once + layout), the largest real article, and the hostile bodies
-//! at full size. Run: `cargo bench --bench render`.
+//! (parse once + layout), the same articles as `.html` posts (their bodies
+//! as the HTML a site generator publishes from the Markdown, rendered as an
+//! `.html` file's body is), the largest real article, and the hostile
+//! bodies at full size. Run: `cargo bench --bench render`.
 //!
 //! The sample is read from `target/corpus/articles`, unpacked there from
 //! `../shared/corpus/hkcnews-sample.tar.zst` when missing; without either,
@@ -10,6 +12,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use inkstone::article::BodyFormat;
 use inkstone::library::{load_file, read_body};
 use inkstone::render::{render_article, render_body};
 
@@ -89,6 +92,7 @@ fn bench_corpus(dir: &Path) {
         times.last().map_or(String::new(), |(_, p)| shown(p, dir))
     );
     println!("  all articles one after another: {total:?}");
+    bench_html_against_markdown(&files, dir);
     if let Some((bytes, path)) = largest {
         let (article, _) = load_file(&path, dir).expect("loaded above");
         let body = read_body(&article.body).expect("read above");
@@ -101,6 +105,48 @@ fn bench_corpus(dir: &Path) {
             shown(&path, dir)
         );
     }
+}
+
+/// Each article rendered from its Markdown, and again as an `.html` post
+/// whose body is that Markdown turned into HTML (what Jekyll publishes):
+/// issue 9's budget is that `.html` bodies cost no more than `.md` ones.
+fn bench_html_against_markdown(files: &[PathBuf], dir: &Path) {
+    let mut markdown = Vec::with_capacity(files.len());
+    let mut html = Vec::with_capacity(files.len());
+    for path in files {
+        let Ok((article, _)) = load_file(path, dir) else {
+            continue;
+        };
+        let Ok(body) = read_body(&article.body) else {
+            continue;
+        };
+        let mut html_body = String::with_capacity(body.len() * 2);
+        pulldown_cmark::html::push_html(&mut html_body, pulldown_cmark::Parser::new(&body));
+        let mut as_html = article.clone();
+        as_html.format = BodyFormat::Html;
+        markdown.push(time_render(3, || {
+            render_article(&article, &body).layout(WIDTH).len()
+        }));
+        html.push(time_render(3, || {
+            render_article(&as_html, &html_body).layout(WIDTH).len()
+        }));
+    }
+    let summary = |times: &mut Vec<Duration>| {
+        times.sort();
+        let total: Duration = times.iter().sum();
+        let median = times.get(times.len() / 2).copied().unwrap_or_default();
+        let p99 = times
+            .get((times.len().saturating_sub(1)) * 99 / 100)
+            .copied()
+            .unwrap_or_default();
+        format!("median {median:?}  p99 {p99:?}  all {total:?}")
+    };
+    println!(
+        "same {} articles, best of 3 each: as .md {}; as .html {}",
+        markdown.len(),
+        summary(&mut markdown),
+        summary(&mut html)
+    );
 }
 
 fn bench_hostile() {

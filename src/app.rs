@@ -41,6 +41,7 @@ mod action;
 mod archive;
 mod catalog;
 mod command;
+mod context;
 mod cursor;
 pub mod dates;
 mod detail;
@@ -54,6 +55,7 @@ mod line_input;
 mod list;
 mod marks;
 mod navigate;
+mod options;
 mod picker;
 mod queries;
 mod reload;
@@ -72,6 +74,7 @@ mod url_check;
 pub use action::Action;
 pub use archive::{ArchiveState, Visited};
 pub use command::Command;
+pub use context::Context;
 pub use cursor::Cursor;
 pub use detail::{Body, Detail};
 pub use effect::Effect;
@@ -81,6 +84,7 @@ pub use guide::{HelpEntry, HelpLine, HelpSection, Hint, KeyGuide};
 pub use index::{Indexes, LabelIndex};
 pub use line_input::{HISTORY_LIMIT, InputPurpose, LineInput};
 pub use marks::MarkState;
+pub use options::Options;
 pub use picker::{Choices, Picker, PickerEntry, PickerKind};
 pub use search::{Prompt, SearchState, find_in_lines};
 pub use sources_view::SourcesView;
@@ -115,68 +119,11 @@ pub enum Overlay {
     Timeline(TimelineView),
 }
 
-/// Which set of key bindings applies right now ([`App::context`]), and
-/// the sections of a keymap file that hold them (`crate::keymap` names
-/// them and says which apply where).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Context {
-    /// A keymap file's keys for both the list and the article view (a
-    /// binding in `list` or `detail` wins); the reader is never in it.
-    Global,
-    List,
-    Detail,
-    Picker,
-    Help,
-    /// The `/` prompt over the list.
-    Search,
-    Sources,
-    Timeline,
-    /// A one-line prompt: the pipe command, a date to go to (the
-    /// `prompt` section of a keymap file).
-    Input,
-}
-
 /// A message in the status line until the next key.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Status {
     pub text: String,
     pub error: bool,
-}
-
-/// Choices made at start-up.
-#[derive(Debug, Clone, Default)]
-pub struct Options {
-    /// No colours, only bold/dim/reverse (`NO_COLOR`).
-    pub monochrome: bool,
-    /// config.yaml's `colors:`, laid over the built-in styles (only their
-    /// bold, underline and such when `monochrome`).
-    pub colors: crate::config::ColorOverrides,
-    /// How dates are shown (strftime); empty: `YYYY-MM-DD`.
-    pub date_format: String,
-    /// How times are shown after the date (strftime); empty: `HH:MM`.
-    /// The list shows them when some article has a time.
-    pub time_format: String,
-    /// List exact duplicates once, with a count (config.yaml's
-    /// `collapse_duplicates`).
-    pub collapse_duplicates: bool,
-    /// The file the search index keeps the bodies in (beside the metadata
-    /// cache, see [`crate::search::store_file`]); `None`: in memory.
-    pub search_store: Option<std::path::PathBuf>,
-    /// Pipe commands used before (oldest first), from the state folder.
-    pub pipe_history: Vec<String>,
-    /// Where the terminal layer keeps the pipe history; `None`: nowhere.
-    pub pipe_history_file: Option<std::path::PathBuf>,
-    /// The file the searches kept with Enter are saved to (beside the
-    /// marks, see [`crate::search::history`]); `None`: not saved.
-    pub search_history_file: Option<std::path::PathBuf>,
-}
-
-impl Options {
-    /// What article text looks like: the built-in styles for
-    /// `monochrome`, with `colors:` over them.
-    pub fn article_styles(&self) -> crate::render::ArticleStyles {
-        self.colors.article_styles(self.monochrome)
-    }
 }
 
 /// The whole state of the reader.

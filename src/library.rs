@@ -24,7 +24,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::article::{Article, BodySource, YamlParser};
-use crate::tree::{self, Found, Keys};
+use crate::tree::{self, FileKey, Found, Keys};
 
 pub use crate::problem::{Problem, Severity};
 pub use cached::{CacheWrite, DiskIndex, Recheck};
@@ -137,6 +137,19 @@ impl Library {
         options: LoadOptions,
         progress: &Progress,
     ) -> Library {
+        Self::load_found_keyed(paths, found, options, progress, false).0
+    }
+
+    /// [`Library::load_found`]; with `want_keys`, also the size and time of
+    /// each file of the walk (in the walk's order, folder by folder), taken
+    /// from the open file: `None` for a file that could not be looked at.
+    fn load_found_keyed(
+        paths: &[PathBuf],
+        found: Vec<Found>,
+        options: LoadOptions,
+        progress: &Progress,
+        want_keys: bool,
+    ) -> (Library, Vec<Option<FileKey>>) {
         let mut problems = Vec::new();
         let mut saw_link = false;
         let mut skipped = Skipped::default();
@@ -163,22 +176,44 @@ impl Library {
             }
         }
         progress.set_total(files.len());
-        // On all cores; each thread gathers its own lists, so there is no
-        // intermediate list to copy.
-        let (mut articles, parsed_problems, site_pages) = files
+        // On all cores, each result written straight into its place in one
+        // list sized up front: gathering per thread and joining the lists
+        // grew and copied them (with fresh pages to fault in) several times.
+        let results: Vec<(LoadResult, Option<FileKey>)> = files
             .into_par_iter()
-            .fold(Gathered::default, |mut gathered, (path, root)| {
+            .map_init(read::Reader::default, |reader, (path, root)| {
                 let archive_path = tree::archive_path(&path, root);
-                let result = read::load(path, &archive_path, &mut gathered.reader, options);
-                gathered.add(result);
+                let result = read::load(path, &archive_path, reader, options);
+                let key = if want_keys {
+                    reader.key.or_else(|| match &result {
+                        // Could not be opened: its key as the walk would
+                        // have seen it, so the error is cached with it.
+                        Err(NotArticle::Failed(problem)) => FileKey::stat(&problem.path),
+                        _ => None,
+                    })
+                } else {
+                    None
+                };
                 progress.read(1);
-                gathered
+                (result, key)
             })
-            .map(|g| (g.articles, g.problems, g.site_pages))
-            .reduce(
-                || (Vec::new(), Vec::new(), 0),
-                |(a1, p1, s1), (a2, p2, s2)| (append(a1, a2), append(p1, p2), s1 + s2),
-            );
+            .collect();
+        let mut keys = Vec::with_capacity(if want_keys { results.len() } else { 0 });
+        let mut gathered = Gathered {
+            articles: Vec::with_capacity(results.len()),
+            ..Gathered::default()
+        };
+        for (result, key) in results {
+            gathered.add(result);
+            if want_keys {
+                keys.push(key);
+            }
+        }
+        let Gathered {
+            mut articles,
+            problems: parsed_problems,
+            site_pages,
+        } = gathered;
         skipped.site_pages = site_pages;
         problems = append(problems, parsed_problems);
         if saw_link || paths.len() > 1 {
@@ -190,7 +225,7 @@ impl Library {
         let mut library = Self::assemble(library_name(paths), articles, problems);
         library.roots = paths.to_vec();
         library.skipped = skipped;
-        library
+        (library, keys)
     }
 
     /// The name a library loaded from `paths` has in the header ("samples"
@@ -265,13 +300,12 @@ impl Library {
     }
 }
 
-/// What one loading thread has found so far.
+/// What a load has found so far.
 #[derive(Default)]
 struct Gathered {
     articles: Vec<Article>,
     problems: Vec<Problem>,
     site_pages: usize,
-    reader: read::Reader,
 }
 
 impl Gathered {

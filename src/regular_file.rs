@@ -27,9 +27,16 @@ pub fn open(path: &Path) -> io::Result<File> {
 
 /// `file` back if it is a regular file, else the error [`open`] gives.
 pub fn ensure_regular(file: File) -> io::Result<File> {
-    let kind = file.metadata()?.file_type();
+    ensure_regular_with_metadata(file).map(|(file, _)| file)
+}
+
+/// [`ensure_regular`], with the file's metadata from the same `fstat`
+/// (a loader that needs sizes and times then needs no `stat` of its own).
+pub fn ensure_regular_with_metadata(file: File) -> io::Result<(File, std::fs::Metadata)> {
+    let meta = file.metadata()?;
+    let kind = meta.file_type();
     if kind.is_file() {
-        Ok(file)
+        Ok((file, meta))
     } else {
         Err(io::Error::new(
             io::ErrorKind::InvalidInput,

@@ -119,8 +119,29 @@ impl BarePty {
         }
     }
 
-    fn shows(&self, text: &str) -> bool {
-        String::from_utf8_lossy(&self.output.lock().unwrap()).contains(text)
+    /// The screen the output so far makes.
+    fn screen(&self) -> String {
+        let mut screen =
+            vt100::Parser::new(24u16.try_into().unwrap(), 80u16.try_into().unwrap(), 0);
+        screen.process(&self.output.lock().unwrap());
+        screen.screen().contents()
+    }
+
+    /// Reads the output until the screen satisfies `done`; fails the test
+    /// after the patience.
+    fn pump_until(&mut self, what: &str, done: impl Fn(&str) -> bool) {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if done(&screen) {
+                return;
+            }
+            assert!(
+                start.elapsed() < TIMEOUT,
+                "waited for {what}; the screen shows:\n{screen}"
+            );
+            self.pump(Duration::from_millis(50));
+        }
     }
 }
 
@@ -129,17 +150,13 @@ fn closing_the_terminal_right_after_starring_keeps_the_stars() {
     let dir = tempfile::tempdir().unwrap();
     let root = archive(dir.path());
     let mut pty = BarePty::start(dir.path(), &root);
-    let start = Instant::now();
-    while !pty.shows("5 unread") {
-        assert!(
-            start.elapsed() < TIMEOUT,
-            "the reader never drew: {:?}",
-            String::from_utf8_lossy(&pty.output.lock().unwrap())
-        );
-        pty.pump(Duration::from_millis(50));
-    }
+    pty.pump_until("the list", |screen| {
+        screen.contains("5 unread") && screen.contains("第5篇新聞")
+    });
     pty.master.as_mut().unwrap().write_all(b"sjsjs").unwrap();
-    pty.pump(Duration::from_millis(100));
+    // Close as soon as the reader has taken the keys (keys it never read
+    // are the terminal's to lose), before it could save on its own.
+    pty.pump_until("three stars", |screen| screen.matches('★').count() == 3);
     pty.master = None;
     let start = Instant::now();
     let status = loop {
@@ -163,7 +180,15 @@ fn closing_the_terminal_right_after_starring_keeps_the_stars() {
 fn hang_up_saves_the_marks() {
     let (dir, mut term) = started();
     term.send(b"sjs");
-    term.wait_for(&["★"]);
+    // Both stars taken before the hang-up (keys not yet read are lost
+    // with the terminal).
+    assert!(
+        term.poll(TIMEOUT, Duration::from_millis(20), |screen| {
+            screen.matches('★').count() == 2
+        }),
+        "two stars never showed:\n{}",
+        term.screen()
+    );
     term.signal("HUP");
     assert_eq!(term.wait_for_exit(Duration::from_secs(15)).exit_code(), 129);
     assert_eq!(starred(dir.path()), 2);
@@ -229,19 +254,36 @@ fn ctrl_c_while_the_reader_is_busy_quits_within_a_second_and_keeps_the_marks() {
     term.send(b"s");
     term.wait_for(&["Starred"]);
     // New widths: each means a new layout of the whole article, on the
-    // reader's own thread; Ctrl-c comes while it is at it.
-    for cols in [60u16, 100, 50, 90, 70, 110, 40, 80] {
-        term.resize(cols, 24);
+    // reader's own thread, one after the other. They keep coming, faster
+    // than any machine lays out 3.5 MB, before and after the Ctrl-c, so
+    // the reader is busy however quick it is.
+    let widths = [60u16, 100, 50, 90, 70, 110, 40, 80];
+    let started = Instant::now();
+    let mut pressed = None;
+    let mut n = 0;
+    let status = loop {
+        term.resize(widths[n % widths.len()], 24);
+        n += 1;
         std::thread::sleep(Duration::from_millis(5));
-    }
-    std::thread::sleep(Duration::from_millis(100));
-    let pressed = Instant::now();
-    term.send(b"\x03");
-    let code = term.wait_for_exit(Duration::from_secs(10)).exit_code();
-    let took = pressed.elapsed();
+        if pressed.is_none() && started.elapsed() >= Duration::from_millis(150) {
+            term.send(b"\x03");
+            pressed = Some(Instant::now());
+        }
+        if let Some(status) = term.exit_within(Duration::ZERO) {
+            break status;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "Ctrl-c never ended the reader:\n{}",
+            term.screen()
+        );
+    };
+    let took = pressed.expect("Ctrl-c sent").elapsed();
+    let code = status.exit_code();
     let screen = term.screen();
+    // In what it wrote: resizes after the message may cut it on the screen.
     assert!(
-        screen.contains("did not respond in time"),
+        term.tail().contains("did not respond in time"),
         "the reader was not busy, so this proves nothing:\n{screen}"
     );
     assert_eq!(code, 130, "{screen}");

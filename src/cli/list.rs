@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use super::ListArgs;
-use super::output::{let_go, open_library, pad_right, terminal_safe_json, to_stdout};
+use super::output::{open_library, pad_right, terminal_safe_json, to_stdout};
 use crate::archive_links::LinkGraph;
 use crate::article::{Article, Label};
 use crate::cache;
@@ -27,13 +27,13 @@ const DATE_COLUMN: usize = 10;
 const TIME_COLUMN: usize = 6;
 
 pub fn run(args: &ListArgs, dates: crate::overview::DateRange) -> ExitCode {
-    // The cache is written meanwhile; `let_go` waits for it at the end.
+    // The cache is written meanwhile; `saving` waits for it at the end.
     let (library, saving) = match open_library(&args.paths, args.json) {
         Ok(opened) => opened,
         Err(code) => return code,
     };
     let code = list(args, dates, &library);
-    let_go(library, saving);
+    super::open::finish(library, saving);
     code
 }
 

@@ -49,15 +49,6 @@ pub fn open_library(
     Ok((library, saving))
 }
 
-/// Ends a command's use of its library: waits for the cache write, then
-/// keeps the articles to the end of the process rather than freeing them
-/// one by one, which takes seconds at a million articles (the system
-/// takes the memory back at once when the process ends).
-pub fn let_go(library: crate::library::Library, saving: super::open::CacheSaving) {
-    drop(saving);
-    std::mem::forget(library);
-}
-
 /// Exit status for a path given that does not exist or cannot be read.
 pub const MISSING_PATH: u8 = 2;
 

@@ -5,13 +5,13 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::output::{let_go, open_library, to_stdout};
+use super::output::{open_library, to_stdout};
 use crate::library::Library;
 use crate::overview::DateRange;
 use crate::text::width::pad_left;
 
 pub fn run(paths: &[PathBuf], dates: DateRange) -> ExitCode {
-    // The cache is written meanwhile; `let_go` waits for it at the end.
+    // The cache is written meanwhile; `saving` waits for it at the end.
     let (library, saving) = match open_library(paths, false) {
         Ok(opened) => opened,
         Err(code) => return code,
@@ -19,7 +19,7 @@ pub fn run(paths: &[PathBuf], dates: DateRange) -> ExitCode {
     let counts = tag_counts(&library, dates);
     let code = to_stdout(ExitCode::SUCCESS, |out| write(out, &counts));
     drop(counts);
-    let_go(library, saving);
+    super::open::finish(library, saving);
     code
 }
 

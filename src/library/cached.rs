@@ -235,33 +235,48 @@ impl Library {
     }
 }
 
-/// A first load: one walk, with every file's size and time taken before
-/// it is parsed, so that a file changed meanwhile is parsed again next time
-/// rather than cached stale. `None` when the tree holds something the cache
-/// steps aside for (see `DirScan::unusual`).
+/// A first load: one walk, with every file's size and time taken from the
+/// file as it is opened, before it is read (no `stat` of its own), so that
+/// a file changed meanwhile is parsed again next time rather than cached
+/// stale. `None` when the tree holds something the cache steps aside for
+/// (see `DirScan::unusual`).
 fn cold_load(paths: &[PathBuf], progress: &Progress) -> Option<Library> {
-    let found: Vec<Found> = paths.iter().map(|p| tree::find(p, Keys::Read)).collect();
+    let found: Vec<Found> = paths.iter().map(|p| tree::find(p, Keys::Skip)).collect();
     if found
         .iter()
         .any(|f| matches!(f, Found::Folder(walk) if !walk.is_plain()))
     {
         return None;
     }
-    let mut keys = Vec::new();
+    let mut files = Vec::new();
     let mut dirs = HashMap::new();
     for (root, found) in paths.iter().zip(&found) {
         match found {
             Found::Folder(walk) => {
                 for scan in &walk.scans {
                     dirs.insert(scan.dir.clone(), scan.mtime);
-                    keys.extend(scan.files.iter().map(|(p, k)| (Arc::from(p.as_path()), *k)));
+                    files.extend(scan.files.iter().map(|(path, _)| path.clone()));
                 }
             }
-            Found::File(key) => keys.push((Arc::from(root.as_path()), *key)),
+            Found::File(_) => files.push(root.clone()),
             Found::Problem(_) => {}
         }
     }
-    let mut library = Library::load_found(paths, found, LoadOptions::default(), progress);
+    let (mut library, found_keys) =
+        Library::load_found_keyed(paths, found, LoadOptions::default(), progress, true);
+    let mut keys = Vec::with_capacity(files.len());
+    for (path, key) in files.into_iter().zip(found_keys) {
+        match key {
+            Some(key) => keys.push((Arc::from(path.as_path()), key)),
+            // Gone or unreadable before it could be looked at: its folder
+            // is listed again next time.
+            None => {
+                if let Some(stamp) = path.parent().and_then(|dir| dirs.get_mut(dir)) {
+                    *stamp = Stamp::UNTRUSTED;
+                }
+            }
+        }
+    }
     library.disk = DiskIndex {
         keys: keys.into(),
         dirs,

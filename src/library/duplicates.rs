@@ -14,6 +14,8 @@ use std::collections::hash_map::Entry;
 use std::io::Read;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
+// foldhash, not SipHash: one lookup per article in the archive.
+use foldhash::fast::RandomState;
 use rayon::prelude::*;
 
 use crate::article::{Article, BodySource};
@@ -44,7 +46,8 @@ type Slot<'a> = (Option<NaiveDate>, Option<DateTime<FixedOffset>>, &'a str);
 /// whose body cannot be read keeps no hash (and is nobody's duplicate).
 pub(super) fn hash_colliding(articles: &mut [Article]) {
     let mut needs = vec![false; articles.len()];
-    let mut first: HashMap<Slot<'_>, usize> = HashMap::with_capacity(articles.len());
+    let mut first: HashMap<Slot<'_>, usize, RandomState> =
+        HashMap::with_capacity_and_hasher(articles.len(), RandomState::default());
     for (i, a) in articles.iter().enumerate() {
         match first.entry((a.date, a.datetime, a.title.as_str())) {
             Entry::Occupied(kept) => {
@@ -92,7 +95,8 @@ impl Duplicates {
     /// a group is kept). Articles whose body was not hashed are never
     /// duplicates.
     pub fn find(articles: &[Article]) -> Duplicates {
-        let mut first: HashMap<Key<'_>, u32> = HashMap::new();
+        let mut first: HashMap<Key<'_>, u32, RandomState> =
+            HashMap::with_capacity_and_hasher(articles.len(), RandomState::default());
         let mut found = Duplicates::default();
         for (i, article) in articles.iter().enumerate() {
             let Some(hash) = article.body_hash else {

@@ -6,6 +6,8 @@
 use std::fs::File;
 use std::io;
 use std::path::Path;
+
+use crate::tree::FileKey;
 #[cfg(target_os = "linux")]
 use std::path::PathBuf;
 
@@ -20,11 +22,24 @@ impl Opener {
     /// Opens `path` for reading if it is a regular file, as
     /// [`crate::regular_file::open`] does.
     pub fn open(&mut self, path: &Path) -> io::Result<File> {
+        self.open_with_key(path).map(|(file, _)| file)
+    }
+
+    /// Opens `path` for reading if it is a regular file, as
+    /// [`crate::regular_file::open`] does, with the file's size and time from the `fstat`
+    /// that checks it is a regular file: taken before anything is read, as
+    /// the cache needs (a file changed after it is read again next time).
+    pub fn open_with_key(&mut self, path: &Path) -> io::Result<(File, FileKey)> {
         #[cfg(target_os = "linux")]
-        if let Some(file) = self.open_in_folder(path) {
-            return file.and_then(crate::regular_file::ensure_regular);
-        }
-        crate::regular_file::open(path)
+        let file = self.open_in_folder(path);
+        #[cfg(not(target_os = "linux"))]
+        let file = None;
+        let file = match file {
+            Some(file) => file?,
+            None => crate::regular_file::open(path)?,
+        };
+        let (file, meta) = crate::regular_file::ensure_regular_with_metadata(file)?;
+        Ok((file, FileKey::of(&meta)))
     }
 
     /// `None` when the folder cannot be opened: `regular_file::open` then gives the

@@ -14,7 +14,7 @@ use super::{LoadOptions, LoadResult, NotArticle};
 use crate::article::{self, Article, BodyFormat, BodySource, Origin, Split};
 use crate::problem::{Problem, Severity};
 use crate::text::decode::{self, Encoding};
-use crate::tree;
+use crate::tree::{self, FileKey};
 
 /// Nearly all front matter fits in the first read.
 const FIRST_READ: usize = 4096;
@@ -52,6 +52,10 @@ const SITE_PAGE: &str = "a site page (HTML without front matter), not an article
 pub struct Reader {
     buf: Vec<u8>,
     opener: Opener,
+    /// The size and time of the file [`load`] last opened (`None` when it
+    /// could not be opened): a cold load caches them without a `stat` of
+    /// its own.
+    pub key: Option<FileKey>,
 }
 
 /// [`load_file`] with a reusable reader and chosen options.
@@ -61,8 +65,12 @@ pub fn load(
     reader: &mut Reader,
     options: LoadOptions,
 ) -> LoadResult {
-    let file = match reader.opener.open(&path) {
-        Ok(file) => file,
+    reader.key = None;
+    let file = match reader.opener.open_with_key(&path) {
+        Ok((file, key)) => {
+            reader.key = Some(key);
+            file
+        }
         Err(e) => {
             return Err(NotArticle::Failed(refused(
                 path,

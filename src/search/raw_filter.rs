@@ -24,14 +24,13 @@ use super::strip::{NAMED_ENTITIES, SPECIAL};
 /// Requirements tracked per body: one bit each; more are not asked.
 const MAX_SLOTS: usize = 64;
 
-/// What a pattern found in the raw bytes means.
+/// What a pattern found in the raw bytes means: a form of the character
+/// with this number; `expands` when its folding is several characters (it
+/// may hold a pair on its own).
 #[derive(Debug, Clone, Copy)]
-enum Found {
-    /// A form of the character with this number; `expands` when its folding
-    /// is several characters (it may hold a pair on its own).
-    Char { id: usize, expands: bool },
-    /// The bytes cannot be judged: the body passes.
-    GiveUp,
+struct Found {
+    id: usize,
+    expands: bool,
 }
 
 /// The raw-bytes test for a query's terms.
@@ -88,17 +87,11 @@ impl RawFilter {
         for (id, (_, sources)) in chars.into_iter().enumerate() {
             for (source, expands) in sources {
                 patterns.push(source.to_string().into_bytes());
-                filter.found.push(Found::Char { id, expands });
+                filter.found.push(Found { id, expands });
             }
         }
-        patterns.push(b"&#".to_vec());
-        filter.found.push(Found::GiveUp);
-        for lead in 0xF0..=0xF4u8 {
-            patterns.push(vec![lead]);
-            filter.found.push(Found::GiveUp);
-        }
-        // No pattern overlaps another (each is a whole character, or bytes
-        // no character here holds), so leftmost-first finds what the
+        // No pattern overlaps another (each is a whole character), so
+        // leftmost-first finds what the
         // standard semantics would, and allows the vectorised search.
         filter.finder = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostFirst)
@@ -125,22 +118,18 @@ impl RawFilter {
         }
         let mut seen = 0u64;
         for hit in finder.find_iter(body) {
-            match self.found[hit.pattern().as_usize()] {
-                Found::GiveUp => return true,
-                Found::Char { id, expands } => {
-                    seen |= self.char_bits[id];
-                    for &(bit, next) in &self.pairs[id] {
-                        if seen & bit == 0 && (expands || may_join(&body[hit.end()..], next)) {
-                            seen |= bit;
-                        }
-                    }
+            let Found { id, expands } = self.found[hit.pattern().as_usize()];
+            seen |= self.char_bits[id];
+            for &(bit, next) in &self.pairs[id] {
+                if seen & bit == 0 && (expands || may_join(&body[hit.end()..], next)) {
+                    seen |= bit;
                 }
             }
             if seen & need == need {
                 return true;
             }
         }
-        false
+        cannot_judge(body)
     }
 }
 
@@ -168,8 +157,8 @@ fn chosen_chars(terms: &[&str]) -> Vec<(char, Vec<(char, bool)>)> {
 }
 
 /// The most character forms searched for at once: the vectorised search
-/// takes up to 64 patterns (six are for giving up).
-const MAX_FORMS: usize = 58;
+/// takes up to 64 patterns.
+const MAX_FORMS: usize = 64;
 
 /// How common a character is in text, roughly: 0 for anything not ASCII.
 fn commonness(c: char) -> usize {
@@ -180,6 +169,16 @@ fn commonness(c: char) -> usize {
     LETTERS_RAREST_FIRST
         .find(c)
         .map_or(LETTERS_RAREST_FIRST.len() / 2, |rank| rank + 1)
+}
+
+/// Whether a body the scan ruled out must pass all the same: it holds a
+/// numeric character reference or a character beyond the Basic
+/// Multilingual Plane (a lead byte from 0xF0), which the scan cannot judge.
+/// Looked for only after the scan, so that its patterns stay long enough
+/// for the vectorised search to skip most bytes.
+fn cannot_judge(body: &[u8]) -> bool {
+    // `max` is vectorised; `any` with its early exit is not.
+    body.iter().copied().max().unwrap_or(0) >= 0xF0 || memchr::memmem::find(body, b"&#").is_some()
 }
 
 /// Whether a character of a term can be looked for in raw bytes: only

@@ -13,7 +13,10 @@ use super::{
 #[derive(Default)]
 struct Arena<'a> {
     bytes: Vec<u8>,
-    interned: HashMap<&'a str, (u32, u32)>,
+    /// foldhash, not std's `SipHash`: every string of every article is
+    /// looked up here, and the strings are the library's, not an attacker's
+    /// choice of collisions worth defending against at this cost.
+    interned: HashMap<&'a str, (u32, u32), foldhash::fast::RandomState>,
 }
 
 impl<'a> Arena<'a> {
@@ -247,7 +250,7 @@ pub fn encode_parts(meta: &Meta<&str>, files: &[FileRecord<&str>]) -> Option<Enc
         lists: Vec::with_capacity(listed),
         arena: Arena {
             bytes: Vec::with_capacity(loose + (loose >> 3)),
-            interned: HashMap::new(),
+            interned: HashMap::default(),
         },
     };
     for file in files {
