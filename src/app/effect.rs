@@ -49,8 +49,9 @@ pub enum Effect {
     /// Write these mark changes to the marks file, on the writer thread;
     /// answer with `Action::MarksSaved`.
     SaveMarks(SaveJob),
-    /// Read every body of `articles` and find the links between them;
-    /// answer with `Action::LinksResolved` carrying `generation`.
+    /// Find the links between `articles` (from their stored link targets,
+    /// reading only the bodies whose targets are not known yet); answer
+    /// with `Action::LinksResolved` carrying `generation`.
     ScanLinks {
         articles: Arc<Vec<Article>>,
         generation: u64,

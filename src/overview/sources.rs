@@ -61,7 +61,9 @@ pub fn source_counts(
     is_read: impl Fn(usize) -> bool,
     sort: SourceSort,
 ) -> Vec<SourceCount> {
-    let mut by_name: HashMap<&str, (usize, usize)> = HashMap::new();
+    // foldhash: one lookup per article of the archive on every open.
+    let mut by_name: HashMap<&str, (usize, usize), foldhash::fast::RandomState> =
+        HashMap::default();
     for i in counted {
         let Some(article) = articles.get(i) else {
             continue;
