@@ -211,7 +211,7 @@ fn verify(library: &Library, index: &SearchIndex) {
                     .iter()
                     .chain(&a.categories)
                     .chain(&a.tags)
-                    .map(String::as_str),
+                    .map(inkstone::article::Label::as_str),
             );
             let mut all = fields
                 .iter()

@@ -38,7 +38,7 @@ pub struct LinkBase {
 impl LinkBase {
     /// The base for `article`'s body.
     pub fn of(article: &Article) -> LinkBase {
-        LinkBase::new(article.url.as_deref(), Some(&article.path))
+        LinkBase::new(article.url(), Some(&article.path))
     }
 
     /// A base from an address (kept only if it is http(s)) and the path of
@@ -102,8 +102,7 @@ const PATH_MARK: char = '\t';
 /// finding the links between all articles is only hash lookups.
 pub fn link_keys(article: &Article, hrefs: &[String]) -> Box<str> {
     let archived = article
-        .url
-        .as_deref()
+        .url()
         .and_then(key::strip_scheme)
         .is_some_and(|rest| key::unwrap_all(rest) != rest);
     // Parsed only for relative links other than the web archive's.

@@ -5,10 +5,12 @@ mod dates;
 mod fields;
 mod front_matter;
 mod hugo_front;
+mod label;
 mod normalise;
 mod serde_front;
 mod simple_front;
 mod title;
+mod urls;
 
 use std::borrow::Cow;
 use std::path::PathBuf;
@@ -17,7 +19,9 @@ use std::sync::LazyLock;
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime};
 
 pub use front_matter::{FrontKind, Split, split};
+pub use label::{Label, labels};
 pub use normalise::stable_id;
+pub use urls::Urls;
 
 use crate::problem::{Problem, Severity};
 
@@ -30,7 +34,7 @@ pub struct Article {
     /// [`stable_id`]).
     pub id: String,
     /// Where the article lives, for messages and `list --json`.
-    pub path: PathBuf,
+    pub path: std::sync::Arc<std::path::Path>,
     pub title: String,
     /// Calendar date as written in the front matter (no time-zone shift).
     pub date: Option<NaiveDate>,
@@ -40,13 +44,12 @@ pub struct Article {
     /// `last_updated` (or Hugo's `lastmod`), when present and readable.
     pub updated: Option<NaiveDateTime>,
     /// `author`, else `authors`.
-    pub authors: Vec<String>,
-    pub categories: Vec<String>,
-    pub tags: Vec<String>,
-    /// The article's link: `url`, else `from`, else `link`, else `original_url`.
-    pub url: Option<String>,
-    /// `original_url` when it differs from `url`.
-    pub original_url: Option<String>,
+    pub authors: Vec<Label>,
+    pub categories: Vec<Label>,
+    pub tags: Vec<Label>,
+    /// The article's link and original link: see [`Article::url`] and
+    /// [`Article::original_url`].
+    pub urls: Urls,
     /// The article's other addresses: `from` and `link` when the front
     /// matter gives them beside `url` (and they differ from it and from
     /// `original_url`). Links to any of them lead to this article.
@@ -101,7 +104,7 @@ pub enum BodySource {
     /// matter). A file in another encoding than UTF-8 names it in
     /// `encoding`: then `offset` counts bytes of the file decoded to UTF-8.
     File {
-        path: PathBuf,
+        path: std::sync::Arc<std::path::Path>,
         offset: u64,
         encoding: Option<&'static encoding_rs::Encoding>,
     },
@@ -114,6 +117,7 @@ impl Article {
     /// people, labels or links. Builders fill in what they know with struct
     /// update syntax, so a new field is added here and nowhere else.
     pub fn bare(id: String, path: PathBuf, title: String, body: BodySource) -> Article {
+        let path = shared_path(path, &body);
         Article {
             id,
             path,
@@ -124,8 +128,7 @@ impl Article {
             authors: Vec::new(),
             categories: Vec::new(),
             tags: Vec::new(),
-            url: None,
-            original_url: None,
+            urls: Urls::default(),
             aliases: Vec::new(),
             links: std::sync::OnceLock::new(),
             draft: false,
@@ -180,9 +183,24 @@ impl Article {
         }
     }
 
+    /// The article's link: `url`, else `from`, else `link`, else `original_url`.
+    pub fn url(&self) -> Option<&str> {
+        self.urls.url()
+    }
+
+    /// `original_url` when it differs from [`Article::url`].
+    pub fn original_url(&self) -> Option<&str> {
+        self.urls.original_url()
+    }
+
+    /// Sets both links (see [`Article::url`], [`Article::original_url`]).
+    pub fn set_links(&mut self, url: Option<&str>, original_url: Option<&str>) {
+        self.urls = Urls::new(url, original_url);
+    }
+
     /// The first category, shown as the article's source in the list.
     pub fn source(&self) -> Option<&str> {
-        self.categories.first().map(String::as_str)
+        self.categories.first().map(Label::as_str)
     }
 
     /// Whether the front matter gave no usable title, so the body must be
@@ -203,6 +221,15 @@ impl Article {
         if self.title.is_empty() {
             "untitled".clone_into(&mut self.title);
         }
+    }
+}
+
+/// `path`, as the body's own when the body is that file (one copy of the
+/// path, not two).
+pub(crate) fn shared_path(path: PathBuf, body: &BodySource) -> std::sync::Arc<std::path::Path> {
+    match body {
+        BodySource::File { path: file, .. } if **file == *path => std::sync::Arc::clone(file),
+        _ => path.into(),
     }
 }
 
@@ -257,7 +284,7 @@ pub fn from_front(
     };
     let article = normalise::article(fields, origin, &mut notes);
     problems.extend(notes.into_iter().map(|(severity, reason)| Problem {
-        path: article.path.clone(),
+        path: article.path.to_path_buf(),
         severity,
         reason,
     }));

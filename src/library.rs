@@ -339,11 +339,11 @@ fn drop_duplicates(articles: &mut Vec<Article>, problems: &mut Vec<Problem>) {
     let mut seen = HashSet::new();
     problems.retain(|p| seen.insert((p.path.clone(), p.severity, p.reason.clone())));
     // Different paths to one file.
-    let mut paths: Vec<&Path> = articles.iter().map(|a| a.path.as_path()).collect();
+    let mut paths: Vec<&Path> = articles.iter().map(|a| &*a.path).collect();
     paths.extend(problems.iter().map(|p| p.path.as_path()));
     let dropped = tree::duplicates(paths);
     if !dropped.is_empty() {
-        articles.retain(|a| !dropped.contains(&a.path));
+        articles.retain(|a| !dropped.contains(&*a.path));
         problems.retain(|p| !dropped.contains(&p.path));
     }
 }

@@ -9,9 +9,11 @@
 //! - [`Startup::open`]: ambiguous width, the library through the
 //!   metadata cache beside the marks; then `tui::app_for` builds the `App`
 //!   and the first frame is drawn;
-//! - after the first frame, [`start_watching`] (live updates and the
-//!   background recheck of the cache, one channel), and the cache written
-//!   in the background when the library differs from it;
+//! - after the first frame, [`watch_roots`] on a thread of its own (live
+//!   updates and the background recheck of the cache, one channel;
+//!   watching lists every folder, minutes at a million files, and the
+//!   reader answers keys meanwhile), and the cache written in the
+//!   background when the library differs from it;
 //! - every turn of the event loop (at least every 100 ms): each watcher
 //!   event becomes `Action::Library` (`Changed(paths)` -> an
 //!   `Effect::ScanChanges` that reads and parses the files on a worker,
@@ -31,7 +33,7 @@
 use std::path::PathBuf;
 
 use crate::config::{Config, ConfigError};
-use crate::library::{Library, Progress};
+use crate::library::{Library, Progress, Recheck};
 use crate::marks::Marks;
 use crate::search::history::{self, History};
 use crate::watch::{self, LibraryWatcher};
@@ -190,16 +192,21 @@ pub fn start_watching(library: &Library, notices: &mut Vec<String>) -> Option<Li
     if library.roots.is_empty() {
         return None;
     }
-    match LibraryWatcher::start(&library.roots) {
-        Ok(watcher) => {
-            watch::spawn_recheck(library.recheck(), watcher.sender());
-            Some(watcher)
-        }
+    match watch_roots(&library.roots, library.recheck()) {
+        Ok(watcher) => Some(watcher),
         Err(message) => {
             notices.push(message);
             None
         }
     }
+}
+
+/// [`start_watching`] from the library's roots and recheck, so it can run
+/// on a thread of its own (the reader does: see `tui::live`).
+pub fn watch_roots(roots: &[PathBuf], recheck: Recheck) -> Result<LibraryWatcher, String> {
+    let watcher = LibraryWatcher::start(roots)?;
+    watch::spawn_recheck(recheck, watcher.sender());
+    Ok(watcher)
 }
 
 /// At exit: saves the marks. Returns messages to print once the terminal

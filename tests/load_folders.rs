@@ -147,7 +147,7 @@ fn paths_given_explicitly() {
         1,
         "a file given twice is loaded once"
     );
-    assert_eq!(library.articles[0].path, md);
+    assert_eq!(*library.articles[0].path, *md);
     let by_path = |p: &Path| {
         library
             .problems
@@ -164,7 +164,10 @@ fn overlapping_paths_load_each_file_once() {
     let md = fixtures().join("bom-crlf.md");
     let library = Library::load(&[md.clone(), fixtures(), fixtures()]);
     assert_eq!(library.articles.len(), 10);
-    assert_eq!(library.articles.iter().filter(|a| a.path == md).count(), 1);
+    assert_eq!(
+        library.articles.iter().filter(|a| *a.path == *md).count(),
+        1
+    );
     let binary = library
         .problems
         .iter()

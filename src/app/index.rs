@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use crate::article::Article;
+use crate::article::{Article, Label};
 
 /// The label indexes the filters and pickers use.
 #[derive(Debug, Default)]
@@ -38,11 +38,7 @@ pub struct LabelIndex {
 impl LabelIndex {
     /// Indexes `of(article)` for every article; `rank[i]` is article `i`'s
     /// position in the list order.
-    pub fn build(
-        articles: &[Article],
-        rank: &[usize],
-        of: fn(&Article) -> &[String],
-    ) -> LabelIndex {
+    pub fn build(articles: &[Article], rank: &[usize], of: fn(&Article) -> &[Label]) -> LabelIndex {
         let mut index = LabelIndex {
             starts: Vec::with_capacity(articles.len() + 1),
             ..LabelIndex::default()
@@ -58,8 +54,8 @@ impl LabelIndex {
                     id
                 } else {
                     let id = index.names.len() as u32;
-                    index.names.push(label.clone());
-                    index.ids.insert(label.clone(), id);
+                    index.names.push(label.as_str().to_owned());
+                    index.ids.insert(label.as_str().to_owned(), id);
                     index.postings.push(Vec::new());
                     id
                 };

@@ -137,7 +137,7 @@ impl App {
                 .library
                 .articles
                 .get(detail.article)
-                .map(|a| (a.id.clone(), a.path.clone())),
+                .map(|a| (a.id.clone(), a.path.to_path_buf())),
             _ => None,
         };
         Anchor {
@@ -189,7 +189,7 @@ impl App {
             loading = matches!(detail.body, super::Body::Loading);
         }
         // A body still loading was asked for at the old index: ask again.
-        if loading || changed(path) || self.library.articles[article].path != *path {
+        if loading || changed(path) || *self.library.articles[article].path != *path {
             effects.push(Effect::LoadBody { article });
         }
         effects

@@ -19,17 +19,20 @@ pub(crate) use drive::{drive, report_progress};
 use chrono::NaiveDate;
 
 use super::*;
-use crate::article::{Article, BodySource};
+use crate::article::{Article, BodySource, Urls};
 use crate::keymap::Keymap;
 use crate::render;
 
 /// An article with the given title, categories and tags.
 pub(crate) fn article(title: &str, categories: &[&str], tags: &[&str]) -> Article {
     Article {
-        authors: vec!["記者".to_owned()],
-        categories: categories.iter().map(|s| (*s).to_owned()).collect(),
-        tags: tags.iter().map(|s| (*s).to_owned()).collect(),
-        url: Some(format!("https://news.example.hk/{}", title.len())),
+        authors: vec!["記者".into()],
+        categories: crate::article::labels(categories),
+        tags: crate::article::labels(tags),
+        urls: Urls::new(
+            Some(&format!("https://news.example.hk/{}", title.len())),
+            None,
+        ),
         ..Article::bare(
             title.to_owned(),
             format!("{title}.md").into(),
@@ -106,7 +109,7 @@ fn open(app: &mut App, body: &str) {
     };
     app.update(Action::BodyLoaded {
         article: *article,
-        path: app.articles()[*article].path.clone(),
+        path: app.articles()[*article].path.to_path_buf(),
         result: Ok(render::render_body(body, None)),
     });
 }
@@ -152,7 +155,7 @@ fn open_loads_the_body_and_back_returns() {
     assert!(matches!(app.detail().unwrap().body, Body::Loading));
     app.update(Action::BodyLoaded {
         article: 1,
-        path: app.articles()[1].path.clone(),
+        path: app.articles()[1].path.to_path_buf(),
         result: Err("gone".into()),
     });
     assert!(matches!(app.detail().unwrap().body, Body::Failed(_)));
@@ -174,7 +177,7 @@ fn a_late_body_for_another_article_is_ignored() {
     app.update(Action::Open);
     app.update(Action::BodyLoaded {
         article: 5,
-        path: app.articles()[5].path.clone(),
+        path: app.articles()[5].path.to_path_buf(),
         result: Ok(render::render_body("x", None)),
     });
     assert!(matches!(app.detail().unwrap().body, Body::Loading));
@@ -261,15 +264,14 @@ fn open_link_and_original_check_the_url() {
     );
     assert!(app.update(Action::OpenOriginal).is_empty());
     assert!(app.status().unwrap().error);
-    std::sync::Arc::make_mut(&mut app.library.articles)[0].url = Some("javascript:alert(1)".into());
-    std::sync::Arc::make_mut(&mut app.library.articles)[0].original_url =
-        Some("-oProxyCommand=x".into());
+    std::sync::Arc::make_mut(&mut app.library.articles)[0]
+        .set_links(Some("javascript:alert(1)"), Some("-oProxyCommand=x"));
     assert!(app.update(Action::OpenLink).is_empty());
     assert!(app.status().unwrap().text.contains("only http and https"));
     assert!(app.update(Action::OpenOriginal).is_empty());
     assert!(app.status().unwrap().text.contains("not a web link"));
-    std::sync::Arc::make_mut(&mut app.library.articles)[0].original_url =
-        Some("http://orig.example/a".into());
+    std::sync::Arc::make_mut(&mut app.library.articles)[0]
+        .set_links(Some("javascript:alert(1)"), Some("http://orig.example/a"));
     open(&mut app, "x");
     assert_eq!(
         app.update(Action::OpenOriginal),

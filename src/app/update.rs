@@ -267,7 +267,7 @@ impl App {
             .library
             .articles
             .get(article)
-            .filter(|a| a.path == path)
+            .filter(|a| *a.path == *path)
         else {
             return Vec::new(); // The articles changed meanwhile; a new load is on its way.
         };

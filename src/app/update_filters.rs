@@ -31,7 +31,7 @@ impl App {
             self.notify(format!("This article has no tag {n}"));
             return;
         };
-        let tag = tag.clone();
+        let tag = tag.as_str().to_owned();
         self.apply_criteria(vec![Criterion::Tag(tag)]);
     }
 

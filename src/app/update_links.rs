@@ -11,9 +11,9 @@ impl App {
             return Vec::new();
         };
         let link = if original {
-            article.original_url.as_ref()
+            article.original_url()
         } else {
-            article.url.as_ref()
+            article.url()
         };
         let Some(link) = link else {
             self.fail(if original {
@@ -23,7 +23,8 @@ impl App {
             });
             return Vec::new();
         };
-        self.open_url(&link.clone())
+        let link = link.to_owned();
+        self.open_url(&link)
     }
 
     /// Checks a link and, if it is a web link, asks for it to be opened.

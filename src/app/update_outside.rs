@@ -27,7 +27,7 @@ impl App {
         else {
             return Vec::new();
         };
-        let Some(link) = article.url.as_ref().or(article.original_url.as_ref()) else {
+        let Some(link) = article.url().or(article.original_url()) else {
             self.fail("This article has no link to copy");
             return Vec::new();
         };

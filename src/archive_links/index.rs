@@ -41,12 +41,12 @@ impl ArchiveLinks {
         };
         for (i, article) in articles.iter().enumerate() {
             let i = i as u32;
-            let url = article.url.as_deref();
+            let url = article.url();
             if let Some(url) = url {
                 add(url, i);
             }
             // Usually the web archive's copy of `url`: the same key.
-            if let Some(original) = article.original_url.as_deref().filter(|o| !wraps(url, o)) {
+            if let Some(original) = article.original_url().filter(|o| !wraps(url, o)) {
                 add(original, i);
             }
             for alias in &article.aliases {

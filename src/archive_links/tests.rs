@@ -3,8 +3,7 @@ use crate::article::Article;
 
 fn article(path: &str, url: Option<&str>, original: Option<&str>) -> Article {
     Article {
-        url: url.map(str::to_owned),
-        original_url: original.map(str::to_owned),
+        urls: crate::article::Urls::new(url, original),
         ..Article::at_path(path)
     }
 }
@@ -114,7 +113,8 @@ fn the_graph_has_each_target_once_without_the_article_itself() {
 fn every_address_of_an_article_finds_it() {
     // `from` and `link` beside `url`: the loader keeps them as aliases.
     let mut articles = archive();
-    articles[4].url = Some("https://mirror.hk/p/三".to_owned());
+    let original = articles[4].original_url().map(str::to_owned);
+    articles[4].set_links(Some("https://mirror.hk/p/三"), original.as_deref());
     articles[4].aliases = vec![
         "https://feeds.hk/item/甲乙".to_owned(),
         "http://www.old.hk/notes?id=3".to_owned(),

@@ -52,7 +52,7 @@ pub fn article(
     };
     Article {
         id,
-        path: origin.path,
+        path: super::shared_path(origin.path, &origin.body),
         title: single(fields.title).unwrap_or_default(),
         date,
         datetime: datetime.flatten(),
@@ -60,8 +60,7 @@ pub fn article(
         authors,
         categories,
         tags: list(fields.tags),
-        url,
-        original_url,
+        urls: super::Urls::new(url.as_deref(), original_url.as_deref()),
         aliases,
         links: std::sync::OnceLock::new(),
         draft: draft(fields.draft.as_ref(), report),
@@ -113,7 +112,7 @@ fn single(raw: Option<Raw>) -> Option<String> {
 
 /// A string or a list of strings: each cleaned, empty ones dropped,
 /// duplicates removed keeping the first.
-fn list(raw: Option<Raw>) -> Vec<String> {
+fn list(raw: Option<Raw>) -> Vec<super::Label> {
     let items = match raw {
         Some(Raw::Text(text)) => vec![text],
         Some(Raw::List(items)) => items,
@@ -133,7 +132,7 @@ fn list(raw: Option<Raw>) -> Vec<String> {
             out.push(item);
         }
     }
-    out
+    out.iter().map(|item| super::Label::new(item)).collect()
 }
 
 /// `draft: true` (or `yes`); a value that is neither true nor false is noted.

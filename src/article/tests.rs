@@ -194,17 +194,14 @@ fn tags_are_sanitised() {
 #[test]
 fn link_precedence() {
     let all = "url: u\nfrom: f\nlink: l\noriginal_url: o";
-    assert_eq!(parse(all).0.url.as_deref(), Some("u"));
+    assert_eq!(parse(all).0.url(), Some("u"));
     assert_eq!(
-        parse("from: f\nlink: l\noriginal_url: o").0.url.as_deref(),
+        parse("from: f\nlink: l\noriginal_url: o").0.url(),
         Some("f")
     );
-    assert_eq!(
-        parse("link: l\noriginal_url: o").0.url.as_deref(),
-        Some("l")
-    );
-    assert_eq!(parse("original_url: o").0.url.as_deref(), Some("o"));
-    assert_eq!(parse("url: \"\"\nfrom: f").0.url.as_deref(), Some("f"));
+    assert_eq!(parse("link: l\noriginal_url: o").0.url(), Some("l"));
+    assert_eq!(parse("original_url: o").0.url(), Some("o"));
+    assert_eq!(parse("url: \"\"\nfrom: f").0.url(), Some("f"));
 }
 
 #[test]
@@ -221,12 +218,9 @@ fn from_and_link_beside_url_are_kept_as_aliases() {
 
 #[test]
 fn original_url_kept_only_when_different() {
-    assert_eq!(
-        parse("url: u\noriginal_url: o").0.original_url.as_deref(),
-        Some("o")
-    );
-    assert_eq!(parse("url: o\noriginal_url: o").0.original_url, None);
-    assert_eq!(parse("original_url: o").0.original_url, None);
+    assert_eq!(parse("url: u\noriginal_url: o").0.original_url(), Some("o"));
+    assert_eq!(parse("url: o\noriginal_url: o").0.original_url(), None);
+    assert_eq!(parse("original_url: o").0.original_url(), None);
 }
 
 #[test]

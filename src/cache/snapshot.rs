@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
@@ -11,14 +11,15 @@ use rayon::prelude::*;
 
 use super::codec::view::{FileView, View};
 use super::{FileKey, Stamp, build_stamp};
-use crate::article::{Article, BodyFormat, BodySource};
+use crate::article::{Article, BodyFormat, BodySource, Label, Urls};
 use crate::problem::{Problem, Severity};
 use crate::text::decode::Encoding;
 
 /// One file as the cache remembers it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CachedFile {
-    pub path: PathBuf,
+    /// Shared with the article's path.
+    pub path: Arc<Path>,
     pub key: FileKey,
     pub article: Option<Article>,
     pub problems: Vec<Problem>,
@@ -40,7 +41,7 @@ pub struct Snapshot {
 pub struct Decoded {
     /// Of the files taken as they are, in library order.
     pub articles: Vec<Article>,
-    pub keys: Vec<(PathBuf, FileKey)>,
+    pub keys: Vec<(Arc<Path>, FileKey)>,
     pub problems: Vec<Problem>,
     /// The others, whole, to be compared with the files on disk.
     pub others: Vec<CachedFile>,
@@ -86,8 +87,9 @@ impl Snapshot {
             .par_iter()
             .map(|&start| {
                 let mut part = Decoded::default();
+                let mut labels = LabelsSeen::default();
                 for i in start..(start + CHUNK).min(view.file_count()) {
-                    let file = from_record(view.file(i)?)?;
+                    let file = from_record(view.file(i)?, &mut labels)?;
                     if take(&file.path) {
                         part.articles.extend(file.article);
                         part.problems.extend(file.problems);
@@ -114,8 +116,23 @@ impl Snapshot {
     }
 }
 
-fn owned(list: Vec<&str>) -> Vec<String> {
-    list.into_iter().map(str::to_owned).collect()
+/// The labels a chunk of records has met, by where their text lies in the
+/// mapped file: the cache stores each label once, so a label met again
+/// costs neither a hash of its text nor the shared table's lock.
+#[derive(Default)]
+struct LabelsSeen(HashMap<(usize, usize), Label>);
+
+impl LabelsSeen {
+    fn labels(&mut self, list: Vec<&str>) -> Vec<Label> {
+        list.into_iter()
+            .map(|text| {
+                self.0
+                    .entry((text.as_ptr() as usize, text.len()))
+                    .or_insert_with(|| Label::new(text))
+                    .clone()
+            })
+            .collect()
+    }
 }
 
 /// `Article::links` as stored.
@@ -127,14 +144,20 @@ fn known(links: Option<&str>) -> OnceLock<Box<str>> {
     known
 }
 
-fn from_record(record: FileView<'_>) -> Option<CachedFile> {
+/// Owned strings, for the aliases (rare: not worth interning).
+fn owned(list: Vec<&str>) -> Vec<String> {
+    list.into_iter().map(str::to_owned).collect()
+}
+
+fn from_record(record: FileView<'_>, seen: &mut LabelsSeen) -> Option<CachedFile> {
     let (prefix, name) = record.path()?;
-    let path = PathBuf::from(format!("{prefix}{name}"));
+    let path: Arc<Path> = PathBuf::from(format!("{prefix}{name}")).into();
     let article = if record.has_article() {
         let url = record.url().ok()?;
+        // One copy of the path for the file, the article and its body.
         Some(Article {
             id: record.id()?.to_owned(),
-            path: path.clone(),
+            path: Arc::clone(&path),
             title: record.title()?.to_owned(),
             date: record.date().and_then(NaiveDate::from_num_days_from_ce_opt),
             datetime: match record.datetime() {
@@ -148,18 +171,17 @@ fn from_record(record: FileView<'_>) -> Option<CachedFile> {
                 .updated()
                 .and_then(|s| DateTime::from_timestamp(s.0, s.1))
                 .map(|t| t.naive_utc()),
-            authors: owned(record.authors()?),
-            categories: owned(record.categories()?),
-            tags: owned(record.tags()?),
-            url: url.map(str::to_owned),
-            original_url: record.original_url().ok()?.map(str::to_owned),
+            authors: seen.labels(record.authors()?),
+            categories: seen.labels(record.categories()?),
+            tags: seen.labels(record.tags()?),
+            urls: Urls::new(url, record.original_url().ok()?),
             aliases: owned(record.aliases()?),
             links: known(record.links().ok()?),
             draft: record.draft(),
             format: BodyFormat::of_path(&path),
             body_hash: record.body_hash(),
             body: BodySource::File {
-                path: path.clone(),
+                path: Arc::clone(&path),
                 offset: record.body_offset()?,
                 encoding: match record.encoding().ok()? {
                     Some(name) => Some(Encoding::for_label(name.as_bytes())?),
@@ -174,7 +196,7 @@ fn from_record(record: FileView<'_>) -> Option<CachedFile> {
         .problems()?
         .into_iter()
         .map(|(error, reason)| Problem {
-            path: path.clone(),
+            path: path.to_path_buf(),
             severity: if error {
                 Severity::Error
             } else {

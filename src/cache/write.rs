@@ -10,7 +10,7 @@ use chrono::Datelike;
 
 use super::codec::{self, ArticleRecord, DirRecord, FileRecord, Meta, ProblemRecord};
 use super::{FileKey, Stamp, build_stamp};
-use crate::article::{Article, BodySource};
+use crate::article::{Article, BodySource, Label};
 use crate::durable::{self, Durability};
 use crate::problem::{Problem, Severity};
 
@@ -19,7 +19,7 @@ use crate::problem::{Problem, Severity};
 pub struct WriteInput<'a> {
     pub roots: &'a [PathBuf],
     pub dirs: &'a HashMap<PathBuf, Stamp>,
-    pub keys: &'a [(PathBuf, FileKey)],
+    pub keys: &'a [(std::sync::Arc<Path>, FileKey)],
     pub articles: &'a [Article],
     pub problems: &'a [Problem],
 }
@@ -49,8 +49,8 @@ pub fn write(cache_file: &Path, input: &WriteInput<'_>) -> std::io::Result<()> {
     let records = input
         .articles
         .iter()
-        .map(|a| (a.path.as_path(), Some(a)))
-        .chain(input.keys.iter().map(|(p, _)| (p.as_path(), None)));
+        .map(|a| (&*a.path, Some(a)))
+        .chain(input.keys.iter().map(|(p, _)| (&**p, None)));
     for (path, article) in records {
         if !done.insert(path.as_os_str()) {
             continue;
@@ -176,7 +176,7 @@ fn article_record<'a>(path: &Path, a: &'a Article) -> Option<ArticleRecord<&'a s
     else {
         return None;
     };
-    if body_path != path || a.path != path {
+    if **body_path != *path || *a.path != *path {
         return None;
     }
     let updated = a
@@ -184,9 +184,9 @@ fn article_record<'a>(path: &Path, a: &'a Article) -> Option<ArticleRecord<&'a s
         .map(|t| t.and_utc())
         .map(|t| Stamp(t.timestamp(), t.timestamp_subsec_nanos()));
     Some(ArticleRecord {
-        url: a.url.as_deref(),
+        url: a.url(),
         id: &a.id,
-        original_url: a.original_url.as_deref(),
+        original_url: a.original_url(),
         title: &a.title,
         date: a.date.map(|d| d.num_days_from_ce()),
         datetime: a.datetime.map(|t| {
@@ -194,9 +194,9 @@ fn article_record<'a>(path: &Path, a: &'a Article) -> Option<ArticleRecord<&'a s
             (at, t.offset().local_minus_utc())
         }),
         updated,
-        authors: a.authors.iter().map(String::as_str).collect(),
-        categories: a.categories.iter().map(String::as_str).collect(),
-        tags: a.tags.iter().map(String::as_str).collect(),
+        authors: a.authors.iter().map(Label::as_str).collect(),
+        categories: a.categories.iter().map(Label::as_str).collect(),
+        tags: a.tags.iter().map(Label::as_str).collect(),
         draft: a.draft,
         body_offset: *offset,
         encoding: encoding.map(crate::text::decode::Encoding::name),

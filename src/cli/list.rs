@@ -10,9 +10,9 @@ use serde::Serialize;
 use super::ListArgs;
 use super::output::{open_library, pad_right, terminal_safe_json, to_stdout};
 use crate::archive_links::LinkGraph;
-use crate::article::Article;
+use crate::article::{Article, Label};
 use crate::cache;
-use crate::library::Duplicates;
+use crate::library::{Duplicates, Library};
 use crate::marks::{Marks, ViewFilter};
 use crate::search::{self, QUERY_CUT_MESSAGE, Query, cap_query};
 use crate::text::sanitize::clean_inline;
@@ -32,6 +32,12 @@ pub fn run(args: &ListArgs, dates: crate::overview::DateRange) -> ExitCode {
         Ok(opened) => opened,
         Err(code) => return code,
     };
+    let code = list(args, dates, &library);
+    super::open::finish(library, saving);
+    code
+}
+
+fn list(args: &ListArgs, dates: crate::overview::DateRange, library: &Library) -> ExitCode {
     let wanted: Vec<String> = args
         .tags
         .iter()
@@ -79,7 +85,7 @@ pub fn run(args: &ListArgs, dates: crate::overview::DateRange) -> ExitCode {
     let refs: Vec<&Article> = articles.iter().map(|l| l.article).collect();
     let order = args.sort.sorted(&refs);
     let articles: Vec<&Listed> = order.into_iter().map(|i| &articles[i]).collect();
-    let code = to_stdout(ExitCode::SUCCESS, |out| {
+    to_stdout(ExitCode::SUCCESS, |out| {
         if args.json {
             // From the link targets stored in the cache (only the bodies
             // it did not hold were read, by `open_library`).
@@ -88,9 +94,7 @@ pub fn run(args: &ListArgs, dates: crate::overview::DateRange) -> ExitCode {
         } else {
             write_text(out, &articles)
         }
-    });
-    super::open::finish(library, saving);
-    code
+    })
 }
 
 /// One article to list, with its exact duplicates.
@@ -205,9 +209,9 @@ struct ArticleJson<'a> {
     /// The date with its time and offset, RFC 3339; null without a time.
     datetime: Option<String>,
     updated: Option<String>,
-    author: &'a [String],
-    categories: &'a [String],
-    tags: &'a [String],
+    author: &'a [Label],
+    categories: &'a [Label],
+    tags: &'a [Label],
     url: Option<&'a str>,
     original_url: Option<&'a str>,
     draft: bool,
@@ -244,8 +248,8 @@ impl<'a> ArticleJson<'a> {
             author: &a.authors,
             categories: &a.categories,
             tags: &a.tags,
-            url: a.url.as_deref(),
-            original_url: a.original_url.as_deref(),
+            url: a.url(),
+            original_url: a.original_url(),
             draft: a.draft,
             duplicate_of: listed.duplicate_of,
             links_in_archive,

@@ -102,7 +102,7 @@ fn untitled(path: &Path) -> Article {
         path.to_path_buf(),
         clean_inline(&name),
         BodySource::File {
-            path: path.to_path_buf(),
+            path: path.into(),
             offset: 0,
             encoding: None,
         },

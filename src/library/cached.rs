@@ -30,7 +30,7 @@ use crate::tree::{self, Found, Keys};
 #[derive(Debug, Default)]
 pub struct DiskIndex {
     /// The key of every file loaded (articles and files that failed).
-    pub(super) keys: Arc<Vec<(PathBuf, FileKey)>>,
+    pub(super) keys: Arc<Vec<(Arc<Path>, FileKey)>>,
     /// Every folder listed or checked, with its time.
     pub(super) dirs: HashMap<PathBuf, Stamp>,
     /// Where the cache lives; `None` when this library is not cached.
@@ -49,7 +49,7 @@ pub struct DiskIndex {
 /// Checks files taken from the cache unseen; see [`Library::recheck`].
 #[derive(Debug, Default)]
 pub struct Recheck {
-    files: Vec<(PathBuf, FileKey)>,
+    files: Vec<(Arc<Path>, FileKey)>,
 }
 
 impl Recheck {
@@ -59,7 +59,7 @@ impl Recheck {
         self.files
             .into_par_iter()
             .filter(|(path, key)| FileKey::stat(path) != Some(*key))
-            .map(|(p, _)| p)
+            .map(|(p, _)| p.to_path_buf())
             .collect()
     }
 
@@ -89,7 +89,7 @@ pub struct CacheWrite {
     file: PathBuf,
     roots: Vec<PathBuf>,
     dirs: HashMap<PathBuf, Stamp>,
-    keys: Arc<Vec<(PathBuf, FileKey)>>,
+    keys: Arc<Vec<(Arc<Path>, FileKey)>>,
     articles: Arc<Vec<Article>>,
     problems: Vec<Problem>,
     version: u64,
@@ -267,7 +267,7 @@ fn cold_load(paths: &[PathBuf], progress: &Progress) -> Option<Library> {
     let mut keys = Vec::with_capacity(files.len());
     for (path, key) in files.into_iter().zip(found_keys) {
         match key {
-            Some(key) => keys.push((path, key)),
+            Some(key) => keys.push((Arc::from(path.as_path()), key)),
             // Gone or unreadable before it could be looked at: its folder
             // is listed again next time.
             None => {

@@ -146,7 +146,7 @@ impl ChangeScan {
         }
         for article in listed.into_iter().filter(|a| a.body_hash.is_none()) {
             if let Some(hash) = body_hash(&article.body, &mut buf) {
-                self.hashes.push((article.path.clone(), hash));
+                self.hashes.push((article.path.to_path_buf(), hash));
             }
         }
     }
@@ -198,11 +198,11 @@ impl Library {
         let before: HashSet<PathBuf> = self
             .articles
             .iter()
-            .map(|a| &a.path)
-            .chain(self.problems.iter().map(|p| &p.path))
-            .chain(self.disk.keys.iter().map(|(p, _)| p))
+            .map(|a| &*a.path)
+            .chain(self.problems.iter().map(|p| p.path.as_path()))
+            .chain(self.disk.keys.iter().map(|(p, _)| &**p))
             .filter(|p| affected(p))
-            .cloned()
+            .map(Path::to_path_buf)
             .collect();
         if before.is_empty() && present.is_empty() {
             return ChangeSummary::default();
@@ -215,7 +215,7 @@ impl Library {
         let mut summary = ChangeSummary::default();
         let mut new_articles = Vec::new();
         for ((path, key), result) in present.iter().zip(parsed) {
-            keys.push((path.clone(), *key));
+            keys.push((path.as_path().into(), *key));
             match result {
                 Ok((article, found)) => {
                     *(if before.contains(path) {
@@ -243,7 +243,7 @@ impl Library {
                 hashes.iter().map(|(p, h)| (p.as_path(), *h)).collect();
             for article in Arc::make_mut(&mut self.articles).iter_mut() {
                 if article.body_hash.is_none() {
-                    article.body_hash = hashes.get(article.path.as_path()).copied();
+                    article.body_hash = hashes.get(&*article.path).copied();
                 }
             }
         }

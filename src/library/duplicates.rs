@@ -187,7 +187,7 @@ mod tests {
             let path = dir.path().join(name);
             std::fs::write(&path, format!("---\ntitle: t\n---\n{body}")).unwrap();
             BodySource::File {
-                path,
+                path: path.into(),
                 offset: 17,
                 encoding: None,
             }

@@ -84,14 +84,14 @@ pub fn load(
         file,
         complete: false,
     };
-    let body_path = path.clone();
+    let body_path: std::sync::Arc<std::path::Path> = path.as_path().into();
     let parsed = parse(
         &mut source,
         path.clone(),
         archive_path,
         options,
         |offset, encoding| BodySource::File {
-            path: body_path.clone(),
+            path: std::sync::Arc::clone(&body_path),
             offset: offset as u64,
             encoding,
         },
@@ -201,7 +201,7 @@ fn parse(
     })?;
     Ok(parsed.map(|(article, mut problems)| {
         problems.push(Problem {
-            path: article.path.clone(),
+            path: article.path.to_path_buf(),
             severity: Severity::Warning,
             reason: note,
         });
@@ -315,7 +315,7 @@ fn parse_text(
         warnings.push("invalid UTF-8, decoded with replacement characters".to_owned());
     }
     problems.extend(warnings.into_iter().map(|reason| Problem {
-        path: article.path.clone(),
+        path: article.path.to_path_buf(),
         severity: Severity::Warning,
         reason,
     }));

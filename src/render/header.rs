@@ -67,7 +67,7 @@ pub fn header(
         }
         out.extend(b.finish().wrap_in(width, &look));
     }
-    if let Some(url) = &article.url {
+    if let Some(url) = article.url() {
         let mut b = ParagraphBuilder::<Look>::new();
         b.push("連結：", label);
         b.push(&clean_inline(&readable_url(url)), style::link());
@@ -81,7 +81,7 @@ pub fn header(
     out
 }
 
-fn joined(items: &[String]) -> String {
+fn joined(items: &[crate::article::Label]) -> String {
     items
         .iter()
         .map(|s| clean_inline(s))

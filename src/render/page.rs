@@ -103,7 +103,7 @@ mod tests {
     /// The article `標題` with `body`, dated `date`, laid out at 40 columns.
     fn laid_out(body: &str, date: Option<&str>, styles: &ArticleStyles) -> Vec<Line<'static>> {
         let a = Article {
-            url: Some("https://news.example/a".to_owned()),
+            urls: crate::article::Urls::new(Some("https://news.example/a"), None),
             ..Article::with_body("標題", "")
         };
         let doc = super::super::render_article(&a, body);

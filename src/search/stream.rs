@@ -83,7 +83,9 @@ fn folded_metadata(article: &Article) -> String {
         .iter()
         .chain(&article.categories)
         .chain(&article.tags);
-    for field in std::iter::once(&article.title).chain(rest) {
+    for field in
+        std::iter::once(article.title.as_str()).chain(rest.map(crate::article::Label::as_str))
+    {
         let mut folder = Folder::new(&mut text);
         folder.feed(field, 0);
         folder.finish();

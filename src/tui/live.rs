@@ -4,7 +4,7 @@
 //! events, and the idle tick that saves marks.
 
 use std::path::PathBuf;
-use std::sync::mpsc::Sender;
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
@@ -20,8 +20,12 @@ use crate::watch::{LibraryEvent, LibraryWatcher};
 /// The live-update side of a reading session.
 pub struct Live {
     watcher: Option<LibraryWatcher>,
-    /// Whether watching has been set up (after the first frame).
+    /// Whether watching has been started (after the first frame).
     started: bool,
+    /// The watcher being set up on its own thread: watching a folder
+    /// lists all of it, which takes seconds to minutes for a large
+    /// archive, and the reader must answer keys (and quit) meanwhile.
+    starting: Option<Receiver<Result<LibraryWatcher, String>>>,
     roots: Vec<PathBuf>,
     cache_dir: Option<PathBuf>,
     reload: Option<JoinHandle<()>>,
@@ -48,6 +52,7 @@ pub fn app_for(startup: Startup, keymap: &Keymap) -> (App, Live) {
     } = startup;
     let live = Live {
         started: watcher.is_some(),
+        starting: None,
         watcher,
         roots: library.roots.clone(),
         cache_dir,
@@ -83,12 +88,32 @@ pub fn app_for(startup: Startup, keymap: &Keymap) -> (App, Live) {
     (app, live)
 }
 
+/// Starts [`startup::start_watching`] on a thread; `None` when there is
+/// nothing to watch.
+fn start_watching(library: &Library) -> Option<Receiver<Result<LibraryWatcher, String>>> {
+    if library.roots.is_empty() {
+        return None;
+    }
+    let (roots, recheck) = (library.roots.clone(), library.recheck());
+    let (tx, rx) = std::sync::mpsc::channel();
+    let spawned = std::thread::Builder::new()
+        .name("inkstone-watch-setup".into())
+        .spawn(move || {
+            let _ = tx.send(startup::watch_roots(&roots, recheck));
+        });
+    spawned.ok().map(|_| rx)
+}
+
+/// How long the first turn of the loop waits for the watcher to be set up.
+const WATCH_SETUP_WAIT: Duration = Duration::from_millis(200);
+
 impl Live {
     /// Nothing to follow (tests, tools).
     pub fn none() -> Live {
         Live {
             watcher: None,
             started: true,
+            starting: None,
             roots: Vec::new(),
             cache_dir: None,
             reload: None,
@@ -104,12 +129,27 @@ impl Live {
         B::Error: Send + Sync + 'static,
     {
         let mut outside = Vec::new();
+        // The first turn waits a little, so a small library is watched
+        // before anything else happens (changes right after the first
+        // frame are not missed); later turns only look.
+        let mut wait = Duration::ZERO;
         if !self.started {
             self.started = true;
-            let mut notices = Vec::new();
-            self.watcher = startup::start_watching(session.app().library(), &mut notices);
-            if !notices.is_empty() {
-                outside.extend(session.dispatch(Action::Fail(notices.join("; "))));
+            self.starting = start_watching(session.app().library());
+            wait = WATCH_SETUP_WAIT;
+        }
+        if let Some(starting) = &self.starting {
+            match starting.recv_timeout(wait) {
+                Ok(Ok(watcher)) => {
+                    self.watcher = Some(watcher);
+                    self.starting = None;
+                }
+                Ok(Err(notice)) => {
+                    outside.extend(session.dispatch(Action::Fail(notice)));
+                    self.starting = None;
+                }
+                Err(RecvTimeoutError::Timeout) => {}
+                Err(RecvTimeoutError::Disconnected) => self.starting = None,
             }
         }
         self.write_cache_if_due(session.app().library());

@@ -389,7 +389,7 @@ pub fn load_body_marking(
     });
     Action::BodyLoaded {
         article: index,
-        path: article.path.clone(),
+        path: article.path.to_path_buf(),
         result,
     }
 }

@@ -114,7 +114,7 @@ fn the_open_article_is_reread_when_its_file_changes_and_closed_when_removed() {
     let open = app.detail().unwrap().article;
     app.update(Action::BodyLoaded {
         article: open,
-        path: app.articles()[open].path.clone(),
+        path: app.articles()[open].path.to_path_buf(),
         result: Ok(render::render_body("old", None)),
     });
     // A newer article arrives: indices shift, the open one stays open.

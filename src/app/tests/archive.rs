@@ -6,7 +6,7 @@ use crate::tui::load_body_marking;
 /// An article at `path` with this link and body.
 fn linked(title: &str, path: &str, url: &str, body: &'static str) -> Article {
     Article {
-        url: Some(url.to_owned()),
+        urls: crate::article::Urls::new(Some(url), None),
         ..Article::bare(
             title.to_owned(),
             path.into(),

@@ -18,7 +18,7 @@ fn update_is_deterministic() {
         let article = app.detail().map_or(0, |d| d.article);
         Action::BodyLoaded {
             article,
-            path: app.articles()[article].path.clone(),
+            path: app.articles()[article].path.to_path_buf(),
             result: Ok(crate::render::render_body(
                 "第一段\n\n第二段 https://example.org/x",
                 None,

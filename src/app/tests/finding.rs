@@ -74,7 +74,7 @@ fn opening_from_a_list_search_shows_its_first_match() {
     };
     app.update(Action::BodyLoaded {
         article: *article,
-        path: app.articles()[*article].path.clone(),
+        path: app.articles()[*article].path.to_path_buf(),
         result: Ok(render::render_body(&body(), None)),
     });
     assert!(app.match_position().is_some());

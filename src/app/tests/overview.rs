@@ -241,8 +241,8 @@ fn pager_and_copy_are_effects_with_the_checked_link_only() {
     );
     let mut library = library();
     let mut articles = library.articles.to_vec();
-    articles[0].url = Some("javascript:alert(1)\x1b]52;c;x\x07".into());
-    articles[1].url = None;
+    articles[0].set_links(Some("javascript:alert(1)\x1b]52;c;x\x07"), None);
+    articles[1].set_links(None, None);
     library.articles = articles.into();
     let mut app = App::new(library, Keymap::defaults().guide(), Options::default());
     assert!(app.update(Action::CopyLink).is_empty());

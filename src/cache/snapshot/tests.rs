@@ -6,7 +6,7 @@ use std::fs;
 fn article(path: &Path, title: &str) -> Article {
     Article {
         id: format!("id:{title}"),
-        path: path.to_path_buf(),
+        path: path.into(),
         title: title.to_string(),
         date: NaiveDate::from_ymd_opt(2019, 6, 12),
         datetime: None,
@@ -14,15 +14,14 @@ fn article(path: &Path, title: &str) -> Article {
         authors: vec!["記者".into()],
         categories: vec!["眾聞".into()],
         tags: vec!["a".into(), "b".into()],
-        url: Some("https://example.org/1".into()),
-        original_url: None,
+        urls: Urls::new(Some("https://example.org/1"), None),
         aliases: Vec::new(),
         links: OnceLock::new(),
         draft: false,
         format: BodyFormat::Markdown,
         body_hash: None,
         body: BodySource::File {
-            path: path.to_path_buf(),
+            path: path.into(),
             offset: 123,
             encoding: None,
         },
@@ -51,7 +50,7 @@ fn old_key(size: u64) -> FileKey {
 struct Fixture {
     roots: Vec<PathBuf>,
     dirs: HashMap<PathBuf, Stamp>,
-    keys: Vec<(PathBuf, FileKey)>,
+    keys: Vec<(Arc<Path>, FileKey)>,
     articles: Vec<Article>,
     problems: Vec<Problem>,
 }
@@ -68,9 +67,9 @@ impl Fixture {
                 .map(|(d, t)| (PathBuf::from(d), Stamp(1_400_000_000 + t, 0)))
                 .collect(),
             keys: vec![
-                (a.clone(), old_key(10)),
-                (b.clone(), old_key(20)),
-                (bad.clone(), old_key(30)),
+                (a.as_path().into(), old_key(10)),
+                (b.as_path().into(), old_key(20)),
+                (bad.as_path().into(), old_key(30)),
             ],
             articles: vec![with_links(article(&b, "二")), article(&a, "一")],
             problems: vec![
@@ -151,7 +150,7 @@ fn recent_files_are_left_out_and_their_folder_untrusted() {
     let file = dir.path().join("c.bin");
     let mut fx = Fixture::new();
     fx.keys[0] = (
-        PathBuf::from("/lib/a/1.md"),
+        Path::new("/lib/a/1.md").into(),
         FileKey {
             size: 10,
             mtime: Stamp::now(),

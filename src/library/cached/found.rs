@@ -98,10 +98,11 @@ impl Found {
             // A chunk that does not decode: the cache is as good as missing.
             return Found::collect(roots, &Snapshot::default());
         };
-        let mut others: HashMap<PathBuf, CachedFile> = std::mem::take(&mut taken.others)
-            .into_iter()
-            .map(|f| (f.path.clone(), f))
-            .collect();
+        let mut others: HashMap<std::sync::Arc<Path>, CachedFile> =
+            std::mem::take(&mut taken.others)
+                .into_iter()
+                .map(|f| (f.path.clone(), f))
+                .collect();
         let mut reused = Vec::new();
         let mut to_parse = Vec::new();
         let listed = scans.into_iter().flat_map(|scan| {
@@ -109,7 +110,7 @@ impl Found {
             scan.files
         });
         for (path, key) in listed.collect::<Vec<_>>().into_iter().chain(root_files) {
-            match others.remove(&path) {
+            match others.remove(path.as_path()) {
                 Some(cached) if cached.key == key && !key.mtime.is_racy(snapshot.written_at) => {
                     reused.push(cached);
                 }
@@ -156,7 +157,7 @@ impl Found {
         let to_parse_was_empty = to_parse.is_empty();
         let parsed = parse_all(roots, &to_parse, progress);
         for ((path, key), result) in to_parse.into_iter().zip(parsed) {
-            keys.push((path, key));
+            keys.push((path.as_path().into(), key));
             match result {
                 Ok((article, found)) => {
                     articles.push(article);

@@ -139,7 +139,7 @@ fn many_new_articles_are_merged_in_list_order() {
     let mut expected = library.articles.to_vec();
     crate::library::sort_articles(&mut expected);
     let order = |articles: &[Article]| -> Vec<PathBuf> {
-        articles.iter().map(|a| a.path.clone()).collect()
+        articles.iter().map(|a| a.path.to_path_buf()).collect()
     };
     assert_eq!(order(&library.articles), order(&expected));
     assert_eq!(library.articles.len(), INSERT_LIMIT + 13);

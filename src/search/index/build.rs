@@ -63,9 +63,9 @@ fn raw_metadata(articles: &[Article]) -> Arena {
 }
 
 /// What search looks in besides the body.
-fn metadata_fields(a: &Article) -> impl Iterator<Item = &String> {
+fn metadata_fields(a: &Article) -> impl Iterator<Item = &str> {
     let rest = a.authors.iter().chain(&a.categories).chain(&a.tags);
-    std::iter::once(&a.title).chain(rest)
+    std::iter::once(a.title.as_str()).chain(rest.map(crate::article::Label::as_str))
 }
 
 /// Per-thread buffers reused from one chunk to the next.

@@ -3,10 +3,13 @@ use crate::search::SearchSession;
 
 fn article(title: &str, tags: &[&str], body: &'static str) -> Article {
     Article {
-        authors: vec!["眾新聞記者".to_owned()],
-        categories: vec!["眾聞".to_owned()],
-        tags: tags.iter().map(|t| (*t).to_owned()).collect(),
-        url: Some("https://web.archive.example/web/1/https://news.example/article/1".to_owned()),
+        authors: vec!["眾新聞記者".into()],
+        categories: vec!["眾聞".into()],
+        tags: crate::article::labels(tags),
+        urls: crate::article::Urls::new(
+            Some("https://web.archive.example/web/1/https://news.example/article/1"),
+            None,
+        ),
         ..Article::with_body(title, body)
     }
 }

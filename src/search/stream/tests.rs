@@ -2,7 +2,7 @@ use super::*;
 
 fn article(title: &str, body: &'static str) -> Article {
     Article {
-        categories: vec!["眾聞".to_owned()],
+        categories: vec!["眾聞".into()],
         ..Article::with_body(title, body)
     }
 }

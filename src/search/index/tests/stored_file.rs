@@ -14,7 +14,7 @@ fn article_at(path: &Path, title: &str) -> Article {
         path.to_path_buf(),
         title.to_owned(),
         BodySource::File {
-            path: path.to_path_buf(),
+            path: path.into(),
             offset: 4,
             encoding: None,
         },

@@ -1,0 +1,148 @@
+//! Interned labels: an author, category or tag is kept once however many
+//! articles carry it. A million articles name a few thousand distinct
+//! labels; one heap string per label per article cost ~150 bytes an
+//! article.
+
+use std::borrow::Borrow;
+use std::collections::HashSet;
+use std::fmt;
+use std::ops::Deref;
+use std::sync::{Arc, LazyLock, Mutex};
+
+/// One author, category or tag: a shared, immutable string that reads as
+/// `&str`.
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Label(Arc<str>);
+
+/// Every label made so far. It only grows, by distinct labels (not by
+/// articles): an archive's whole vocabulary is a few hundred kilobytes.
+static LABELS: LazyLock<Mutex<HashSet<Arc<str>>>> = LazyLock::new(Mutex::default);
+
+impl Label {
+    /// The shared copy of `text`.
+    pub fn new(text: &str) -> Label {
+        // A poisoned lock only means another thread panicked mid-insert;
+        // the set itself is still whole.
+        let mut labels = LABELS
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(shared) = labels.get(text) {
+            return Label(Arc::clone(shared));
+        }
+        let shared: Arc<str> = Arc::from(text);
+        labels.insert(Arc::clone(&shared));
+        Label(shared)
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Deref for Label {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Borrow<str> for Label {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for Label {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Label {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+impl fmt::Display for Label {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&*self.0, f)
+    }
+}
+
+impl From<&str> for Label {
+    fn from(text: &str) -> Label {
+        Label::new(text)
+    }
+}
+
+impl From<String> for Label {
+    fn from(text: String) -> Label {
+        Label::new(&text)
+    }
+}
+
+impl From<&String> for Label {
+    fn from(text: &String) -> Label {
+        Label::new(text)
+    }
+}
+
+impl PartialEq<str> for Label {
+    fn eq(&self, other: &str) -> bool {
+        *self.0 == *other
+    }
+}
+
+impl PartialEq<&str> for Label {
+    fn eq(&self, other: &&str) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<String> for Label {
+    fn eq(&self, other: &String) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<Label> for &str {
+    fn eq(&self, other: &Label) -> bool {
+        **self == *other.0
+    }
+}
+
+impl PartialEq<Label> for String {
+    fn eq(&self, other: &Label) -> bool {
+        **self == *other.0
+    }
+}
+
+impl serde::Serialize for Label {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
+
+/// Labels from strings, for building articles by hand.
+pub fn labels<S: AsRef<str>>(texts: impl IntoIterator<Item = S>) -> Vec<Label> {
+    texts.into_iter().map(|t| Label::new(t.as_ref())).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Label;
+    use std::sync::Arc;
+
+    #[test]
+    fn one_copy_of_each_label() {
+        let a = Label::new("香港");
+        let b = Label::from("香港".to_owned());
+        assert_eq!(a, b);
+        assert!(Arc::ptr_eq(&a.0, &b.0));
+        assert_eq!(a, "香港");
+        assert_eq!(&*a, "香港");
+        assert_ne!(Label::new("新聞"), a);
+        assert_eq!([a.clone(), Label::new("x")].join(", "), "香港, x");
+    }
+}
