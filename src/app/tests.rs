@@ -14,7 +14,7 @@ mod screen;
 mod search_prompt;
 mod searching;
 
-pub(crate) use drive::{drive, report_progress};
+pub(crate) use drive::{build_index, drive, report_progress};
 
 use chrono::NaiveDate;
 
@@ -84,15 +84,15 @@ fn app() -> App {
 /// [`app`] with its search index built.
 fn searchable_app() -> App {
     let mut app = app();
-    drive(
-        &mut app,
-        Action::Tick {
-            now: std::time::Instant::now(),
-        },
-    );
-    app.search_index().expect("the first tick starts it").wait();
-    report_progress(&mut app);
+    build_index(&mut app);
     app
+}
+
+/// Types `text` a character at a time, as into a prompt.
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.update(Action::Insert(c));
+    }
 }
 
 fn title(app: &App) -> String {

@@ -42,6 +42,17 @@ pub(crate) fn drive(app: &mut App, action: Action) -> Vec<Effect> {
     left
 }
 
+/// Ticks `app` so it starts its search index, waits until the index is
+/// built and reports it, as the session does once the build is done.
+pub(crate) fn build_index(app: &mut App) {
+    let now = std::time::Instant::now();
+    drive(app, Action::Tick { now });
+    app.search_index()
+        .expect("the tick starts the index")
+        .wait();
+    report_progress(app);
+}
+
 /// Reports how far the search index has come, as the session does on
 /// each turn of the event loop.
 pub(crate) fn report_progress(app: &mut App) {

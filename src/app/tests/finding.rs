@@ -3,12 +3,6 @@
 
 use super::*;
 
-fn type_text(app: &mut App, text: &str) {
-    for c in text.chars() {
-        app.update(Action::Insert(c));
-    }
-}
-
 fn body() -> String {
     let filler = "無關的一段文字。\n\n".repeat(30);
     format!("{filler}這裏說到臺灣。\n\n{filler}再說台灣一次。\n\n{filler}最後的TAIWAN 臺灣。\n")
@@ -68,14 +62,6 @@ fn opening_from_a_list_search_shows_its_first_match() {
     app.update(Action::ClearQuery);
     type_text(&mut app, "第1篇");
     app.update(Action::Apply);
-    let effects = app.update(Action::Open);
-    let Some(Effect::LoadBody { article }) = effects.first() else {
-        panic!("{effects:?}")
-    };
-    app.update(Action::BodyLoaded {
-        article: *article,
-        path: app.articles()[*article].path.to_path_buf(),
-        result: Ok(render::render_body(&body(), None)),
-    });
+    open(&mut app, &body());
     assert!(app.match_position().is_some());
 }

@@ -2,27 +2,13 @@
 //! reported (`Action::IndexProgress`), never the index growing underneath,
 //! so results change only when a report arrives.
 
-use super::searching::search_library;
+use super::searching::search_app;
 use super::*;
 use crate::search::{Progress, SearchIndex};
 
-fn type_text(app: &mut App, text: &str) {
-    for c in text.chars() {
-        app.update(Action::Insert(c));
-    }
-}
-
 #[test]
 fn a_search_runs_over_the_last_view_until_the_next_report() {
-    let mut app = App::new(
-        search_library(),
-        Keymap::defaults().guide(),
-        Options::default(),
-    );
-    app.update(Action::Resize {
-        width: 80,
-        height: 24,
-    });
+    let mut app = search_app();
     let index = SearchIndex::metadata_only(&app.library.articles);
     let first = index.view().expect("the metadata is in");
     let generation = app.search.generation;

@@ -4,12 +4,6 @@
 use super::*;
 use crate::overview::DateRange;
 
-fn type_text(app: &mut App, text: &str) {
-    for c in text.chars() {
-        app.update(Action::Insert(c));
-    }
-}
-
 fn sources(app: &App) -> &SourcesView {
     match app.overlay() {
         Some(Overlay::Sources(view)) => view,

@@ -13,17 +13,8 @@ fn indexed() -> App {
         width: 80,
         height: 12,
     });
-    let now = std::time::Instant::now();
-    drive(&mut app, Action::Tick { now });
-    app.search_index().expect("started").wait();
-    report_progress(&mut app);
+    build_index(&mut app);
     app
-}
-
-fn type_text(app: &mut App, text: &str) {
-    for c in text.chars() {
-        app.update(Action::Insert(c));
-    }
 }
 
 #[test]

@@ -66,8 +66,8 @@ pub(super) fn search_library() -> Library {
     }
 }
 
-/// An app at 80x24 whose index has every body in.
-fn indexed_app() -> App {
+/// An app over [`search_library`] at 80x24, its index not started.
+pub(super) fn search_app() -> App {
     let mut app = App::new(
         search_library(),
         Keymap::defaults().guide(),
@@ -77,22 +77,15 @@ fn indexed_app() -> App {
         width: 80,
         height: 24,
     });
-    drive(
-        &mut app,
-        Action::Tick {
-            now: std::time::Instant::now(),
-        },
-    );
-    app.search_index().expect("the first tick starts it").wait();
-    report_progress(&mut app);
-    assert!(!app.needs_tick());
     app
 }
 
-fn type_text(app: &mut App, text: &str) {
-    for c in text.chars() {
-        app.update(Action::Insert(c));
-    }
+/// An app at 80x24 whose index has every body in.
+fn indexed_app() -> App {
+    let mut app = search_app();
+    build_index(&mut app);
+    assert!(!app.needs_tick());
+    app
 }
 
 fn titles(app: &App) -> Vec<String> {
@@ -415,14 +408,7 @@ fn a_reload_runs_the_kept_search_again() {
     std::sync::Arc::make_mut(&mut app.library.articles)[4].title = "颱風吹襲臺灣".into();
     app.search.library_changed(&app.library.articles);
     assert!(app.needs_tick());
-    drive(
-        &mut app,
-        Action::Tick {
-            now: std::time::Instant::now(),
-        },
-    );
-    app.search_index().unwrap().wait();
-    report_progress(&mut app);
+    build_index(&mut app);
     assert_eq!(app.visible().len(), 4);
     assert!(app.visible().contains(&4));
     assert_eq!(app.sort_order(), SortOrder::Title, "still sorted by title");
