@@ -378,8 +378,7 @@ pub fn read_body_bounded(source: &BodySource) -> Result<Body, String> {
             encoding: None,
         } => {
             let fail = |e: std::io::Error| format!("{}: {e}", path.display());
-            let mut file = crate::regular_file::open(path).map_err(fail)?;
-            std::io::Seek::seek(&mut file, std::io::SeekFrom::Start(*offset)).map_err(fail)?;
+            let file = crate::regular_file::open_at(path, *offset).map_err(fail)?;
             let (bytes, complete) =
                 crate::regular_file::read_prefix(file, BODY_LIMIT).map_err(fail)?;
             Ok(Body {

@@ -25,6 +25,13 @@ pub fn open(path: &Path) -> io::Result<File> {
     ensure_regular(options.open(path)?)
 }
 
+/// [`open`], positioned `offset` bytes in (where an article's body starts).
+pub fn open_at(path: &Path, offset: u64) -> io::Result<File> {
+    let mut file = open(path)?;
+    io::Seek::seek(&mut file, io::SeekFrom::Start(offset))?;
+    Ok(file)
+}
+
 /// `file` back if it is a regular file, else the error [`open`] gives.
 pub fn ensure_regular(file: File) -> io::Result<File> {
     ensure_regular_with_metadata(file).map(|(file, _)| file)

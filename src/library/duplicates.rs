@@ -78,8 +78,7 @@ pub(super) fn body_hash(source: &BodySource, buf: &mut Vec<u8>) -> Option<u64> {
             offset,
             encoding: None,
         } => {
-            let mut file = crate::regular_file::open(path).ok()?;
-            std::io::Seek::seek(&mut file, std::io::SeekFrom::Start(*offset)).ok()?;
+            let file = crate::regular_file::open_at(path, *offset).ok()?;
             buf.clear();
             file.take(super::BODY_LIMIT).read_to_end(buf).ok()?;
             Some(xxhash_rust::xxh3::xxh3_64(buf))
