@@ -207,6 +207,12 @@ pub enum Action {
         generation: u64,
         view: IndexView,
     },
+    /// The result of query `generation` (`Effect::Search`); dropped unless
+    /// it is the last query asked for.
+    SearchDone {
+        generation: u64,
+        matches: crate::search::Matches,
+    },
     /// A save of marks finished or failed (`Effect::SaveMarks`).
     MarksSaved(SaveOutcome),
     /// Save every mark change now, without waiting (at exit).
@@ -243,6 +249,7 @@ impl Action {
                 | Action::LibraryReloaded(_)
                 | Action::IndexStarted { .. }
                 | Action::IndexProgress { .. }
+                | Action::SearchDone { .. }
                 | Action::MarksSaved(_)
                 | Action::FlushMarks
                 | Action::LinksResolved { .. }
