@@ -223,9 +223,9 @@ pub enum Action {
         generation: u64,
         links: std::sync::Arc<crate::archive_links::ArchiveLinks>,
         graph: std::sync::Arc<crate::archive_links::LinkGraph>,
-        /// How many bodies were read for their link targets (stored in
-        /// the articles, for the cache to keep).
-        read: usize,
+        /// The link targets read from bodies (by article index), which
+        /// `update` stores in the articles for the cache to keep.
+        found: crate::library::FoundLinks,
     },
     /// Narrow the list to a date range (`--since`/`--until`).
     FilterDates(crate::overview::DateRange),

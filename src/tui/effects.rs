@@ -194,12 +194,12 @@ impl Runner {
     /// link targets the cache held and by reading the other bodies.
     pub fn scan_links(&self, articles: Arc<Vec<Article>>, generation: u64) -> Option<Action> {
         self.run("links", move || {
-            let (links, graph, read) = crate::library::scan_links(&articles);
+            let (links, graph, found) = crate::library::scan_links(&articles);
             Action::LinksResolved {
                 generation,
                 links: Arc::new(links),
                 graph: Arc::new(graph),
-                read,
+                found,
             }
         })
     }
