@@ -5,21 +5,27 @@
 use rayon::prelude::*;
 
 use super::Library;
-use crate::archive_links::{ArchiveLinks, LinkGraph, body_link_keys};
+use crate::archive_links::{ArchiveLinks, LinkGraph, address_keys, body_link_keys};
 use crate::article::Article;
 
 /// Reads the bodies of the articles whose link targets are not known yet
-/// (`Article::links` unset) on rayon's threads and sets them; how many
-/// were set. An unreadable body is left unset (tried again next time).
+/// (`Article::links` unset) on rayon's threads and sets them, and the keys
+/// of the articles' own addresses where those are not known
+/// (`Article::addresses`); how many articles gained either. An unreadable
+/// body is left unset (tried again next time).
 pub fn read_missing_links(articles: &[Article]) -> usize {
     articles
         .par_iter()
-        .filter(|a| a.links.get().is_none())
         .filter(|article| {
+            let addressed = article.addresses.get().is_none()
+                && article.addresses.set(address_keys(article)).is_ok();
+            if article.links.get().is_some() {
+                return addressed;
+            }
             let Ok(body) = super::read_body(&article.body) else {
-                return false;
+                return addressed;
             };
-            article.links.set(body_link_keys(article, &body)).is_ok()
+            article.links.set(body_link_keys(article, &body)).is_ok() || addressed
         })
         .count()
 }
