@@ -158,9 +158,8 @@ fn known_address_keys_find_what_decoding_them_finds() {
     let cold = archive();
     let warm: Vec<Article> = archive()
         .into_iter()
-        .map(|a| {
-            let _ = a.addresses.set(address_keys(&a));
-            a
+        .inspect(|a| {
+            let _ = a.addresses.set(address_keys(a));
         })
         .collect();
     // A web archive copy of its `original_url` is one address.
