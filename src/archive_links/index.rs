@@ -64,6 +64,15 @@ impl ArchiveLinks {
     /// ([`address_keys`], taken from `Article::addresses` when known) and
     /// by its path; where two share one, by the first.
     pub fn new(articles: &[Article]) -> ArchiveLinks {
+        ArchiveLinks::with_keys(articles, |_| None)
+    }
+
+    /// [`Self::new`], with `known(i)` giving the address keys of the
+    /// article at `i` when they are not stored in it (made on a worker).
+    pub fn with_keys<'k>(
+        articles: &[Article],
+        known: impl Fn(usize) -> Option<&'k [AddressKey]>,
+    ) -> ArchiveLinks {
         let capacity = articles.len() + articles.len() / 2;
         let mut by_key = ByHash::with_capacity_and_hasher(capacity, RandomState::default());
         let mut by_path = ByHash::with_capacity_and_hasher(articles.len(), RandomState::default());
@@ -71,13 +80,15 @@ impl ArchiveLinks {
         let mut named: Vec<(u32, AddressKey)> = Vec::with_capacity(capacity);
         let mut fresh;
         for (i, article) in articles.iter().enumerate() {
-            let i = i as u32;
             let keys: &[AddressKey] = if let Some(keys) = article.addresses.get() {
+                keys
+            } else if let Some(keys) = known(i) {
                 keys
             } else {
                 fresh = address_keys(article);
                 &fresh
             };
+            let i = i as u32;
             for k in keys {
                 if let std::collections::hash_map::Entry::Vacant(slot) = by_key.entry(k.key) {
                     slot.insert(i);
