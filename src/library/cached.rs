@@ -69,6 +69,12 @@ impl Recheck {
 }
 
 impl DiskIndex {
+    /// The size and time of every file loaded, as last looked at (by the
+    /// load, its recheck or a live change).
+    pub fn file_keys(&self) -> &[(Arc<Path>, FileKey)] {
+        &self.keys
+    }
+
     /// Records that the library no longer matches the cache file.
     pub(super) fn changed(&mut self) {
         self.version += 1;
@@ -174,6 +180,17 @@ impl Library {
         };
         library.disk.cache_file = Some(cache_file);
         library
+    }
+
+    /// The cache [`Library::load_cached`] would read for `paths`, mapped
+    /// and checked but not decoded; `None` when it would read none. For
+    /// answers straight from the records (see `cache::Snapshot`).
+    pub fn cache_snapshot(paths: &[PathBuf], cache_dir: &Path) -> Option<Snapshot> {
+        if paths.is_empty() || roots_overlap(paths) {
+            return None;
+        }
+        let cache_file = cache::file_for(cache_dir, &cache::absolute_roots(paths));
+        Snapshot::read(&cache_file, paths)
     }
 
     /// The check of files taken from the cache unseen. The reader runs it
