@@ -232,7 +232,11 @@ impl Loop<'_> {
             // Take everything already typed before drawing, so a held key
             // or a burst of wheel events costs one frame, not one each.
             // While a worker runs, look often, so its outcome is drawn soon.
-            let wait = if session.is_busy() { BUSY_TICK } else { TICK };
+            let wait = if session.awaits_answers() {
+                BUSY_TICK
+            } else {
+                TICK
+            };
             let mut next = self.input.next(wait);
             while let Some(input) = next {
                 match input {

@@ -85,7 +85,7 @@ impl Runner {
     }
 
     /// Whether a job or a query has not answered yet.
-    fn is_settling(&self) -> bool {
+    pub fn is_settling(&self) -> bool {
         self.is_busy() || self.searcher.is_busy()
     }
 

@@ -186,6 +186,12 @@ where
         self.runner.is_busy()
     }
 
+    /// Whether a worker or a query is yet to answer: the event loop then
+    /// looks for answers often, so they are drawn soon.
+    pub fn awaits_answers(&self) -> bool {
+        self.runner.is_settling()
+    }
+
     /// Applies what workers answer until none is running or `deadline`
     /// passes: a body that loads quickly is drawn with its article, without
     /// a frame of "Loading…" in between.
