@@ -114,7 +114,21 @@ pub(super) fn write_merged(
                     known.clone().unwrap_or_default()
                 }
             };
-            let whole = journal::replay(&journal::read_from(&journal_path, 0)?, &mut base);
+            let bytes = journal::read_from(&journal_path, 0).unwrap_or_else(|e| {
+                // Not a journal (a folder, a FIFO): set aside like a bad
+                // marks file, so saving goes on.
+                let aside = file::move_aside(&journal_path);
+                notices.push(match aside {
+                    Ok(to) => format!(
+                        "{} was unusable ({e}); moved it to {}",
+                        journal_path.display(),
+                        to.display()
+                    ),
+                    Err(_) => format!("{} is unusable ({e})", journal_path.display()),
+                });
+                Vec::new()
+            });
+            let whole = journal::replay(&bytes, &mut base);
             // Without a base (a writer started late), the file is taken as
             // known.
             let foreign = known.as_ref().is_some_and(|known| base != *known);

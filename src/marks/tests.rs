@@ -122,3 +122,24 @@ fn a_save_appends_to_the_journal_and_the_writer_compacts_at_its_end() {
     let file = file::read_marks_file(&path).unwrap().unwrap();
     assert!(file.read.contains("second") && file.starred.contains("second"));
 }
+
+/// A journal that is not a file (a folder here) is set aside with a
+/// notice, and saving goes on.
+#[test]
+fn an_unusable_journal_is_set_aside_and_saving_goes_on() {
+    let (_dir, path) = temp_marks();
+    let (mut marks, _) = Marks::open(&path);
+    marks.set_read("a", true);
+    marks.save().unwrap();
+    std::fs::create_dir(journal::path(&path)).unwrap();
+    marks.set_read("b", true);
+    marks.save().unwrap();
+    let notices = marks.take_notices();
+    assert!(
+        notices.iter().any(|n| n.contains("journal was unusable")),
+        "{notices:?}"
+    );
+    let (again, msg) = Marks::open(&path);
+    assert!(msg.is_none());
+    assert!(again.is_read("a") && again.is_read("b"));
+}
