@@ -11,7 +11,7 @@ use rayon::prelude::*;
 
 use super::codec::view::{FileView, View};
 use super::{FileKey, Stamp, build_stamp};
-use crate::article::{Article, BodyFormat, BodySource, Label, Urls};
+use crate::article::{AddressKey, Article, BodyFormat, BodySource, Label, Urls};
 use crate::problem::{Problem, Severity};
 use crate::text::decode::Encoding;
 
@@ -33,7 +33,9 @@ pub struct Snapshot {
     /// Every folder with its recorded time ([`Stamp::UNTRUSTED`] when its
     /// list of files must be read again).
     pub dirs: HashMap<PathBuf, Stamp>,
-    view: Option<View>,
+    /// The library roots it was written (and read) for.
+    pub(super) roots: Vec<PathBuf>,
+    pub(super) view: Option<View>,
 }
 
 /// The files of a snapshot, decoded and split by the caller's choice.
@@ -71,6 +73,7 @@ impl Snapshot {
         Some(Snapshot {
             written_at: view.written_at(),
             dirs,
+            roots: roots.to_vec(),
             view: Some(view),
         })
     }
@@ -144,6 +147,15 @@ fn known(links: Option<&str>) -> OnceLock<Box<str>> {
     known
 }
 
+/// `Article::addresses` as stored.
+fn known_addresses(addresses: Option<Vec<AddressKey>>) -> OnceLock<Box<[AddressKey]>> {
+    let known = OnceLock::new();
+    if let Some(addresses) = addresses {
+        let _ = known.set(addresses.into_boxed_slice());
+    }
+    known
+}
+
 /// Owned strings, for the aliases (rare: not worth interning).
 fn owned(list: Vec<&str>) -> Vec<String> {
     list.into_iter().map(str::to_owned).collect()
@@ -177,6 +189,7 @@ fn from_record(record: FileView<'_>, seen: &mut LabelsSeen) -> Option<CachedFile
             urls: Urls::new(url, record.original_url().ok()?),
             aliases: owned(record.aliases()?),
             links: known(record.links().ok()?),
+            addresses: known_addresses(record.addresses().ok()?),
             draft: record.draft(),
             format: BodyFormat::of_path(&path),
             body_hash: record.body_hash(),

@@ -73,10 +73,13 @@ pub(super) fn search_app() -> App {
         Keymap::defaults().guide(),
         Options::default(),
     );
-    app.update(Action::Resize {
-        width: 80,
-        height: 24,
-    });
+    drive(
+        &mut app,
+        Action::Resize {
+            width: 80,
+            height: 24,
+        },
+    );
     app
 }
 
@@ -98,14 +101,14 @@ fn titles(app: &App) -> Vec<String> {
 #[test]
 fn typing_narrows_at_each_keystroke_across_scripts() {
     let mut app = indexed_app();
-    app.update(Action::Search);
+    drive(&mut app, Action::Search);
     assert_eq!(app.context(), Context::Search);
     assert_eq!(app.search_prompt(), Some(""));
     assert_eq!(app.visible().len(), 6, "nothing typed: the whole list");
-    app.update(Action::Insert('台'));
+    drive(&mut app, Action::Insert('台'));
     // 天文台 has 台 too.
     assert_eq!(app.visible(), [0, 1, 2, 4]);
-    app.update(Action::Insert('湾'));
+    drive(&mut app, Action::Insert('湾'));
     assert_eq!(app.visible(), [0, 1, 2]);
     assert_eq!(app.search_prompt(), Some("台湾"));
     assert_eq!(
@@ -117,10 +120,10 @@ fn typing_narrows_at_each_keystroke_across_scripts() {
     type_text(&mut app, " 习近平");
     assert_eq!(titles(&app), ["臺灣海峽局勢　習近平會見訪問團"]);
     // Keys that mean something elsewhere type here.
-    app.update(Action::ClearQuery);
+    drive(&mut app, Action::ClearQuery);
     type_text(&mut app, "taiwan");
     assert_eq!(app.visible(), [3]);
-    app.update(Action::ClearQuery);
+    drive(&mut app, Action::ClearQuery);
     type_text(&mut app, "app2021");
     assert_eq!(app.visible(), [5], "fullwidth ＡＰＰ２０２１ matches");
 }
@@ -128,21 +131,21 @@ fn typing_narrows_at_each_keystroke_across_scripts() {
 #[test]
 fn enter_keeps_the_search_as_a_filter() {
     let mut app = indexed_app();
-    app.update(Action::Search);
+    drive(&mut app, Action::Search);
     type_text(&mut app, "台湾");
-    app.update(Action::Apply);
+    drive(&mut app, Action::Apply);
     assert_eq!(app.context(), Context::List);
     assert_eq!(app.search_prompt(), None);
     assert_eq!(app.visible(), [0, 1, 2]);
     assert_eq!(app.status().unwrap().text, "3 articles with /台湾");
     // List keys work again; the search stays while articles are opened.
-    app.update(Action::MoveDown);
+    drive(&mut app, Action::MoveDown);
     assert_eq!(app.selected_article(), Some(1));
-    app.update(Action::Open);
-    app.update(Action::Back);
+    drive(&mut app, Action::Open);
+    drive(&mut app, Action::Back);
     assert_eq!(app.visible(), [0, 1, 2]);
     // Backspace in the list clears it like any filter.
-    app.update(Action::ClearFilters);
+    drive(&mut app, Action::ClearFilters);
     assert!(app.filters().is_empty());
     assert_eq!(app.visible().len(), 6);
     assert_eq!(app.selected_article(), Some(1), "the selection is kept");
@@ -151,9 +154,9 @@ fn enter_keeps_the_search_as_a_filter() {
 #[test]
 fn an_empty_search_kept_is_no_filter() {
     let mut app = indexed_app();
-    app.update(Action::Search);
+    drive(&mut app, Action::Search);
     type_text(&mut app, "  ");
-    app.update(Action::Apply);
+    drive(&mut app, Action::Apply);
     assert!(app.filters().is_empty());
     assert_eq!(app.visible().len(), 6);
 }
@@ -161,15 +164,15 @@ fn an_empty_search_kept_is_no_filter() {
 #[test]
 fn backspace_in_the_prompt_deletes_and_widens() {
     let mut app = indexed_app();
-    app.update(Action::Search);
+    drive(&mut app, Action::Search);
     type_text(&mut app, "台湾x");
     assert!(app.visible().is_empty());
-    app.update(Action::DeleteChar);
+    drive(&mut app, Action::DeleteChar);
     assert_eq!(app.search_prompt(), Some("台湾"));
     assert_eq!(app.visible(), [0, 1, 2]);
-    app.update(Action::DeleteChar);
-    app.update(Action::DeleteChar);
-    app.update(Action::DeleteChar);
+    drive(&mut app, Action::DeleteChar);
+    drive(&mut app, Action::DeleteChar);
+    drive(&mut app, Action::DeleteChar);
     assert_eq!(app.search_prompt(), Some(""));
     assert_eq!(app.context(), Context::Search, "still typing");
     assert_eq!(app.visible().len(), 6);
@@ -178,37 +181,37 @@ fn backspace_in_the_prompt_deletes_and_widens() {
 #[test]
 fn esc_restores_the_previous_list_and_selection() {
     let mut app = indexed_app();
-    app.update(Action::MoveDown);
-    app.update(Action::MoveDown);
-    app.update(Action::MoveDown); // Strait tensions rise
-    app.update(Action::Search);
+    drive(&mut app, Action::MoveDown);
+    drive(&mut app, Action::MoveDown);
+    drive(&mut app, Action::MoveDown); // Strait tensions rise
+    drive(&mut app, Action::Search);
     type_text(&mut app, "台湾");
     assert_eq!(
         app.selected_article(),
         Some(0),
         "a new query: its first match"
     );
-    app.update(Action::Back);
+    drive(&mut app, Action::Back);
     assert_eq!(app.context(), Context::List);
     assert!(app.filters().is_empty());
     assert_eq!(app.visible().len(), 6);
     assert_eq!(app.selected_article(), Some(3));
 
     // With a search kept, Esc on a new one brings the kept one back.
-    app.update(Action::Search);
+    drive(&mut app, Action::Search);
     type_text(&mut app, "台湾");
-    app.update(Action::Apply);
-    app.update(Action::Search);
+    drive(&mut app, Action::Apply);
+    drive(&mut app, Action::Search);
     assert_eq!(
         app.search_prompt(),
         Some("台湾"),
         "it starts from the kept one"
     );
-    app.update(Action::ClearQuery);
+    drive(&mut app, Action::ClearQuery);
     assert_eq!(app.visible().len(), 6, "cleared: every article");
     type_text(&mut app, "香港");
     assert_eq!(app.visible(), [4]);
-    app.update(Action::Back);
+    drive(&mut app, Action::Back);
     assert_eq!(app.visible(), [0, 1, 2]);
     assert_eq!(
         app.filters().search().map(Criterion::label).as_deref(),
@@ -221,26 +224,26 @@ fn search_combines_with_tag_and_category_filters() {
     let mut app = indexed_app();
     app.apply_criteria(vec![Criterion::Category("旅游".into())]);
     assert_eq!(app.visible(), [1]);
-    app.update(Action::Search);
+    drive(&mut app, Action::Search);
     type_text(&mut app, "台");
     assert_eq!(app.visible(), [1], "both must hold");
-    app.update(Action::Apply);
+    drive(&mut app, Action::Apply);
     assert_eq!(app.filters().criteria().len(), 2);
-    app.update(Action::TagPicker);
+    drive(&mut app, Action::TagPicker);
     assert_eq!(picker(&app).entries.len(), 1, "counts what is listed");
-    app.update(Action::Back);
-    app.update(Action::ClearFilters);
+    drive(&mut app, Action::Back);
+    drive(&mut app, Action::ClearFilters);
     assert_eq!(app.visible().len(), 6);
 }
 
 #[test]
 fn a_new_query_selects_its_first_match_and_down_moves_the_list() {
     let mut app = indexed_app();
-    app.update(Action::MoveDown); // 台湾旅游业复苏
-    app.update(Action::Search);
+    drive(&mut app, Action::MoveDown); // 台湾旅游业复苏
+    drive(&mut app, Action::Search);
     type_text(&mut app, "台湾");
     assert_eq!(app.selected_article(), Some(0), "issue 11: the first match");
-    app.update(Action::MoveDown);
+    drive(&mut app, Action::MoveDown);
     assert_eq!(app.selected_article(), Some(1), "Down moves the list");
     assert_eq!(app.context(), Context::Search);
 }
@@ -248,11 +251,11 @@ fn a_new_query_selects_its_first_match_and_down_moves_the_list() {
 #[test]
 fn pasted_text_is_typed_clean() {
     let mut app = indexed_app();
-    app.update(Action::Search);
-    app.update(Action::InsertText("習近平\n\u{1b}[31m".into()));
+    drive(&mut app, Action::Search);
+    drive(&mut app, Action::InsertText("習近平\n\u{1b}[31m".into()));
     assert_eq!(app.visible(), [0]);
     assert!(!app.search_prompt().unwrap().contains('\u{1b}'));
-    app.update(Action::Insert('\u{7}'));
+    drive(&mut app, Action::Insert('\u{7}'));
     assert!(!app.search_prompt().unwrap().contains('\u{7}'));
 }
 
@@ -266,10 +269,10 @@ fn results_fill_in_as_bodies_are_indexed() {
     app.with_bodies_pending();
     let progress = app.index_progress().expect("bodies are pending");
     assert_eq!((progress.indexed, progress.total), (0, 6));
-    app.update(Action::Search);
+    drive(&mut app, Action::Search);
     type_text(&mut app, "台湾");
     assert_eq!(app.visible(), [0, 1], "titles and tags only so far");
-    app.update(Action::Apply);
+    drive(&mut app, Action::Apply);
     assert!(
         app.status()
             .unwrap()
@@ -279,7 +282,7 @@ fn results_fill_in_as_bodies_are_indexed() {
     // The bodies are in: the progress report re-runs the kept search.
     let view = SearchIndex::build(&app.library.articles).wait_metadata();
     let generation = app.search.generation;
-    app.update(Action::IndexStarted { generation, view });
+    drive(&mut app, Action::IndexStarted { generation, view });
     report_progress(&mut app);
     assert_eq!(app.visible(), [0, 1, 2]);
     assert_eq!(app.index_progress(), None);
@@ -294,14 +297,17 @@ fn results_fill_in_as_bodies_are_indexed() {
 #[test]
 fn n_and_shift_n_step_through_the_matches_in_the_article() {
     let mut app = indexed_app();
-    app.update(Action::Resize {
-        width: 40,
-        height: 12,
-    });
-    app.update(Action::NextMatch);
-    app.update(Action::Search);
+    drive(
+        &mut app,
+        Action::Resize {
+            width: 40,
+            height: 12,
+        },
+    );
+    drive(&mut app, Action::NextMatch);
+    drive(&mut app, Action::Search);
     type_text(&mut app, "台湾");
-    app.update(Action::Apply);
+    drive(&mut app, Action::Apply);
     let padding = "\n\n".to_owned() + &"填充。\n\n".repeat(20);
     let body = format!("第一段提到臺灣。{padding}第三段再說台灣。{padding}結尾：臺灣。");
     open(&mut app, &body);
@@ -313,12 +319,12 @@ fn n_and_shift_n_step_through_the_matches_in_the_article() {
     // title's, on screen, so without scrolling.
     assert_eq!(app.status().unwrap().text, "match 1/4");
     assert_eq!(lines(&app), (0, Some(0)));
-    app.update(Action::NextMatch);
+    drive(&mut app, Action::NextMatch);
     assert_eq!(app.status().unwrap().text, "match 2/4");
     let (_, Some(second)) = lines(&app) else {
         panic!()
     };
-    app.update(Action::NextMatch);
+    drive(&mut app, Action::NextMatch);
     assert_eq!(app.status().unwrap().text, "match 3/4");
     let (scroll, Some(third)) = lines(&app) else {
         panic!()
@@ -328,17 +334,17 @@ fn n_and_shift_n_step_through_the_matches_in_the_article() {
         (scroll..scroll + app.size().body_rows()).contains(&third),
         "scrolled to it"
     );
-    app.update(Action::NextMatch);
-    app.update(Action::NextMatch);
+    drive(&mut app, Action::NextMatch);
+    drive(&mut app, Action::NextMatch);
     assert_eq!(app.status().unwrap().text, "match 1/4", "wraps around");
     assert_eq!(lines(&app).0, 0);
-    app.update(Action::PrevMatch);
+    drive(&mut app, Action::PrevMatch);
     assert_eq!(app.status().unwrap().text, "match 4/4");
-    app.update(Action::PrevMatch);
+    drive(&mut app, Action::PrevMatch);
     assert_eq!(app.status().unwrap().text, "match 3/4");
     // After scrolling away, `n` starts from the screen's top.
-    app.update(Action::First);
-    app.update(Action::NextMatch);
+    drive(&mut app, Action::First);
+    drive(&mut app, Action::NextMatch);
     assert_eq!(app.status().unwrap().text, "match 1/4");
 }
 
@@ -346,14 +352,14 @@ fn n_and_shift_n_step_through_the_matches_in_the_article() {
 fn n_without_a_search_or_a_match_says_so() {
     let mut app = indexed_app();
     open(&mut app, "nothing");
-    app.update(Action::NextMatch);
+    drive(&mut app, Action::NextMatch);
     assert!(app.status().unwrap().text.starts_with("No search"));
-    app.update(Action::Back);
-    app.update(Action::Search);
+    drive(&mut app, Action::Back);
+    drive(&mut app, Action::Search);
     type_text(&mut app, "游客");
-    app.update(Action::Apply);
+    drive(&mut app, Action::Apply);
     open(&mut app, "a body without it");
-    app.update(Action::NextMatch);
+    drive(&mut app, Action::NextMatch);
     assert_eq!(
         app.status().unwrap().text,
         "No match of /游客 in the text shown here"
@@ -363,22 +369,22 @@ fn n_without_a_search_or_a_match_says_so() {
 #[test]
 fn s_cycles_the_sort_and_keeps_the_selection() {
     let mut app = indexed_app();
-    app.update(Action::MoveDown);
-    app.update(Action::MoveDown); // 半導体工場の新設
-    app.update(Action::CycleSort);
+    drive(&mut app, Action::MoveDown);
+    drive(&mut app, Action::MoveDown); // 半導体工場の新設
+    drive(&mut app, Action::CycleSort);
     assert_eq!(app.sort_order(), SortOrder::Oldest);
     assert_eq!(app.visible(), [5, 4, 3, 2, 1, 0]);
     assert_eq!(app.selected_article(), Some(2));
     assert_eq!(app.status().unwrap().text, "Sorted oldest first");
-    app.update(Action::CycleSort);
+    drive(&mut app, Action::CycleSort);
     assert_eq!(app.sort_order(), SortOrder::Title);
     assert_eq!(app.visible()[0], 5, "ＡＰＰ folds to app: Latin first");
     assert_eq!(app.selected_article(), Some(2));
     // Sorting applies to a filtered list as well.
-    app.update(Action::Search);
+    drive(&mut app, Action::Search);
     type_text(&mut app, "台湾");
-    app.update(Action::Apply);
-    app.update(Action::CycleSort);
+    drive(&mut app, Action::Apply);
+    drive(&mut app, Action::CycleSort);
     assert_eq!(app.sort_order(), SortOrder::Source);
     let sources: Vec<&str> = app
         .visible()
@@ -389,7 +395,7 @@ fn s_cycles_the_sort_and_keeps_the_selection() {
     sorted.sort_unstable();
     assert_eq!(sources, sorted);
     assert_eq!(app.selected_article(), Some(2));
-    app.update(Action::CycleSort);
+    drive(&mut app, Action::CycleSort);
     assert_eq!(app.sort_order(), SortOrder::Newest);
     assert_eq!(app.visible(), [0, 1, 2]);
     assert_eq!(app.selected_article(), Some(2));
@@ -398,11 +404,11 @@ fn s_cycles_the_sort_and_keeps_the_selection() {
 #[test]
 fn a_reload_runs_the_kept_search_again() {
     let mut app = indexed_app();
-    app.update(Action::CycleSort);
-    app.update(Action::CycleSort); // by title
-    app.update(Action::Search);
+    drive(&mut app, Action::CycleSort);
+    drive(&mut app, Action::CycleSort); // by title
+    drive(&mut app, Action::Search);
     type_text(&mut app, "台湾");
-    app.update(Action::Apply);
+    drive(&mut app, Action::Apply);
     assert_eq!(app.visible().len(), 3);
     // A reload brings a new title for the weather article.
     std::sync::Arc::make_mut(&mut app.library.articles)[4].title = "颱風吹襲臺灣".into();
@@ -422,21 +428,21 @@ fn a_reload_runs_the_kept_search_again() {
 fn a_huge_paste_is_cut_to_the_query_limit_and_later_keys_are_dropped() {
     use crate::search::{MAX_QUERY_CHARS, QUERY_CUT_MESSAGE};
     let mut app = indexed_app();
-    app.update(Action::Search);
+    drive(&mut app, Action::Search);
     // 72 KB of words, as a bracketed paste.
     let paste = "台湾 新闻 ".repeat(72 * 1024 / 14);
-    app.update(Action::InsertText(paste));
+    drive(&mut app, Action::InsertText(paste));
     let prompt = app.search_prompt().unwrap().to_owned();
     assert_eq!(prompt.chars().count(), MAX_QUERY_CHARS);
     assert_eq!(app.status().unwrap().text, QUERY_CUT_MESSAGE);
-    app.update(Action::Insert('x'));
+    drive(&mut app, Action::Insert('x'));
     assert_eq!(
         app.search_prompt(),
         Some(prompt.as_str()),
         "a key past the limit is dropped"
     );
-    app.update(Action::DeleteChar);
-    app.update(Action::Insert('y'));
+    drive(&mut app, Action::DeleteChar);
+    drive(&mut app, Action::Insert('y'));
     assert!(app.search_prompt().unwrap().ends_with('y'));
 }
 
@@ -444,7 +450,7 @@ fn a_huge_paste_is_cut_to_the_query_limit_and_later_keys_are_dropped() {
 fn typing_past_the_limit_key_by_key_stops_there() {
     use crate::search::MAX_QUERY_CHARS;
     let mut app = indexed_app();
-    app.update(Action::Search);
+    drive(&mut app, Action::Search);
     type_text(&mut app, &"台".repeat(MAX_QUERY_CHARS + 50));
     assert_eq!(
         app.search_prompt().unwrap().chars().count(),
