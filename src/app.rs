@@ -20,7 +20,7 @@
 //!   view, and when changes are due to be saved;
 //! - [`Detail`] (`detail`): the open article, its layout and scroll;
 //! - pop-ups ([`Overlay`]: a [`Picker`] with its own `update`, whose
-//!   outcome `update_overlay` acts on; help).
+//!   outcome `overlay` acts on; help).
 //!
 //! `App::update` (`update`) routes each action to the view or pop-up that
 //! has the keys, and those call into the parts above.
@@ -55,7 +55,9 @@ mod line_input;
 mod list;
 mod marks;
 mod navigate;
+mod opening;
 mod options;
+mod overlay;
 mod picker;
 mod queries;
 mod reload;
@@ -67,7 +69,6 @@ mod update_filters;
 mod update_links;
 mod update_marks;
 mod update_outside;
-mod update_overlay;
 mod update_search;
 mod url_check;
 
@@ -85,6 +86,7 @@ pub use index::{Indexes, LabelIndex};
 pub use line_input::{HISTORY_LIMIT, InputPurpose, LineInput};
 pub use marks::MarkState;
 pub use options::Options;
+pub use overlay::Overlay;
 pub use picker::{Choices, Picker, PickerEntry, PickerKind};
 pub use search::{Prompt, SearchState, find_in_lines};
 pub use sources_view::SourcesView;
@@ -103,20 +105,6 @@ use list::ListState;
 pub enum View {
     List,
     Detail,
-}
-
-/// A pop-up over the view; it takes the keys while open.
-#[derive(Debug)]
-pub enum Overlay {
-    Picker(Picker),
-    /// The key help, scrolled to this line.
-    Help {
-        scroll: usize,
-    },
-    /// Every source with its counts (takes the screen).
-    Sources(SourcesView),
-    /// Articles per month or day as bars (takes the screen).
-    Timeline(TimelineView),
 }
 
 /// A message in the status line until the next key.

@@ -3,11 +3,24 @@
 //! decides what is listed (filters, view, sort) and hands it over with
 //! [`ListState::show`].
 
+use ratatui::layout::Rect;
+
 use super::cursor::signed;
 use super::{Action, Cursor};
 
 /// Rows the mouse wheel moves per notch (the list and the article view).
 pub(super) const WHEEL_ROWS: isize = 3;
+
+/// Where a click in the list landed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Clicked {
+    /// Below the last row or outside the list.
+    Outside,
+    /// On the highlighted row (which opens it).
+    Selected,
+    /// On another row, now highlighted.
+    Other,
+}
 
 /// The listed articles and the highlight.
 #[derive(Debug, Default)]
@@ -63,5 +76,23 @@ impl ListState {
         self.cursor.selected = position.min(self.visible.len().saturating_sub(1));
         self.cursor.offset = self.cursor.selected.saturating_sub(row_on_screen);
         self.cursor.reveal(self.visible.len(), rows);
+    }
+
+    /// A click on screen row `row` of the list shown in `area`: selects
+    /// the row clicked, or says the selected one was clicked (to open it).
+    pub(super) fn click(&mut self, row: u16, area: Rect) -> Clicked {
+        if row < area.y || row >= area.y + area.height {
+            return Clicked::Outside;
+        }
+        let index = self.cursor.offset + usize::from(row - area.y);
+        if index >= self.visible.len() {
+            return Clicked::Outside;
+        }
+        if index == self.cursor.selected {
+            return Clicked::Selected;
+        }
+        self.cursor
+            .select(index, self.visible.len(), usize::from(area.height));
+        Clicked::Other
     }
 }

@@ -1,8 +1,8 @@
 //! `App::update`: the list and article views, and actions every view
-//! shares. Pop-ups are in `update_overlay`.
+//! shares. Pop-ups are in `overlay`.
 
-use super::PickerKind;
-use super::{Action, App, Body, Detail, Effect, Overlay, Size, View};
+use super::list::Clicked;
+use super::{Action, App, Effect, Overlay, PickerKind, Size, View};
 
 impl App {
     /// Applies one action; the only place the state changes. Returns the
@@ -106,7 +106,12 @@ impl App {
             Action::NextMatch => self.list_match(true, counted.unwrap_or(1)),
             Action::PrevMatch => self.list_match(false, counted.unwrap_or(1)),
             Action::Open => return self.open_selected(),
-            Action::Click { row, .. } => return self.click_list(row),
+            Action::Click { row, .. } => {
+                let area = self.size.body_area();
+                if !self.size.too_small() && self.list.click(row, area) == Clicked::Selected {
+                    return self.open_selected();
+                }
+            }
             Action::ShowLinks => self.notify("Open an article first: its links are listed there"),
             Action::Search => return self.open_search(),
             Action::CycleSort => self.cycle_sort(),
@@ -196,123 +201,5 @@ impl App {
             }
             None => {}
         }
-    }
-
-    fn click_list(&mut self, row: u16) -> Vec<Effect> {
-        let area = self.size.body_area();
-        if self.size.too_small() || row < area.y || row >= area.y + area.height {
-            return Vec::new();
-        }
-        let index = self.list.cursor.offset + usize::from(row - area.y);
-        if index >= self.list.visible.len() {
-            return Vec::new();
-        }
-        if index == self.list.cursor.selected {
-            return self.open_selected();
-        }
-        self.list
-            .cursor
-            .select(index, self.list.visible.len(), self.size.body_rows());
-        Vec::new()
-    }
-
-    pub(super) fn open_selected(&mut self) -> Vec<Effect> {
-        match self.selected_article() {
-            Some(article) => self.open_article(article),
-            None => Vec::new(),
-        }
-    }
-
-    /// Shows `article` in the article view and asks for its body.
-    pub(super) fn open_article(&mut self, article: usize) -> Vec<Effect> {
-        let Some(meta) = self.library.articles.get(article) else {
-            return Vec::new();
-        };
-        let mut detail = Detail::new(article);
-        detail.date_format.clone_from(&self.options.date_format);
-        detail.time_format.clone_from(&self.options.time_format);
-        detail.copies = self
-            .catalog
-            .duplicates
-            .copies_of(article)
-            .iter()
-            .filter_map(|&i| self.library.articles.get(i as usize))
-            .map(|copy| crate::text::sanitize::clean_inline(&copy.path.to_string_lossy()))
-            .collect();
-        let width = usize::from(self.size.text_area().width);
-        detail.layout(meta, width, &self.options.article_styles());
-        self.detail = Some(detail);
-        self.view = View::Detail;
-        self.find = None;
-        self.restore = None;
-        self.search.hits = None;
-        // Opened with a search kept: its first match is shown once the
-        // body is in.
-        self.first_match_due = self.search_query().is_some();
-        self.mark_opened(article);
-        vec![Effect::LoadBody { article }]
-    }
-
-    fn body_loaded(
-        &mut self,
-        article: usize,
-        path: &std::path::Path,
-        result: Result<crate::render::Document, String>,
-    ) -> Vec<Effect> {
-        let styles = self.options.article_styles();
-        let Some(detail) = self.detail.as_mut().filter(|d| d.article == article) else {
-            return Vec::new(); // The person moved on before it arrived.
-        };
-        let Some(meta) = self
-            .library
-            .articles
-            .get(article)
-            .filter(|a| *a.path == *path)
-        else {
-            return Vec::new(); // The articles changed meanwhile; a new load is on its way.
-        };
-        detail.body = match result {
-            Ok(document) => Body::Loaded(document),
-            Err(reason) => Body::Failed(reason),
-        };
-        detail.layout(meta, detail.width, &styles);
-        detail.scroll_by(0, self.size.body_rows());
-        self.apply_restore();
-        if std::mem::take(&mut self.first_match_due) {
-            self.jump_to_match(true);
-        }
-        // Shown as it is meanwhile; the marked one follows.
-        let again = self
-            .detail
-            .as_mut()
-            .is_some_and(|d| std::mem::take(&mut d.unmarked_on_the_way));
-        if again {
-            vec![Effect::LoadBody { article }]
-        } else {
-            Vec::new()
-        }
-    }
-
-    pub(super) fn close_article(&mut self) {
-        self.view = View::List;
-        self.detail = None;
-        self.history.clear();
-    }
-
-    fn step_article(&mut self, delta: isize) -> Vec<Effect> {
-        let before = self.list.cursor.selected;
-        self.list
-            .cursor
-            .move_by(delta, self.list.visible.len(), self.size.body_rows());
-        self.history.clear();
-        if self.list.cursor.selected == before {
-            self.notify(if delta > 0 {
-                "This is the last article"
-            } else {
-                "This is the first article"
-            });
-            return Vec::new();
-        }
-        self.open_selected()
     }
 }

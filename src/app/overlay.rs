@@ -1,8 +1,25 @@
-//! `App::update` while a pop-up (picker or help) is open.
+//! The pop-ups over the views, and `App::update` while a picker or the
+//! help is open.
 
 use super::picker::PickerOutcome;
-use super::{Action, App, Choices, Criterion, Effect, Overlay, Picker, PickerKind};
+use super::{
+    Action, App, Choices, Criterion, Effect, Picker, PickerKind, SourcesView, TimelineView,
+};
 use crate::search::QUERY_CUT_MESSAGE;
+
+/// A pop-up over the view; it takes the keys while open.
+#[derive(Debug)]
+pub enum Overlay {
+    Picker(Picker),
+    /// The key help, scrolled to this line.
+    Help {
+        scroll: usize,
+    },
+    /// Every source with its counts (takes the screen).
+    Sources(SourcesView),
+    /// Articles per month or day as bars (takes the screen).
+    Timeline(TimelineView),
+}
 
 impl App {
     pub(super) fn show_picker(&mut self, kind: PickerKind, choices: Choices) {
