@@ -50,6 +50,7 @@ mod filter;
 mod find;
 mod geometry;
 mod guide;
+mod help_view;
 mod index;
 mod line_input;
 mod list;
@@ -82,6 +83,7 @@ pub use effect::Effect;
 pub use filter::{Criterion, Filters};
 pub use geometry::{MAX_TEXT_WIDTH, MIN_HEIGHT, MIN_WIDTH, Size};
 pub use guide::{HelpEntry, HelpLine, HelpSection, Hint, KeyGuide};
+pub use help_view::HelpView;
 pub use index::{Indexes, LabelIndex};
 pub use line_input::{HISTORY_LIMIT, InputPurpose, LineInput};
 pub use marks::MarkState;
@@ -135,10 +137,6 @@ pub struct App {
     /// A yes/no question in the status line.
     confirm: Option<Confirm>,
     search: SearchState,
-    /// A count typed in the list (`5` of `5j`), until the next key.
-    count: Option<usize>,
-    /// The count that applies to the action being handled.
-    repeat: Option<usize>,
     /// Links between the library's articles.
     archive: ArchiveState,
     /// Articles links were followed from, for Back.
@@ -175,8 +173,6 @@ impl App {
             marks: MarkState::new(MarkBook::in_memory(), &[]),
             confirm: None,
             search: SearchState::default(),
-            count: None,
-            repeat: None,
             archive: ArchiveState::default(),
             history: Vec::new(),
             restore: None,
@@ -221,7 +217,7 @@ impl App {
     pub fn context(&self) -> Context {
         match (&self.overlay, self.view) {
             (Some(Overlay::Picker(_)), _) => Context::Picker,
-            (Some(Overlay::Help { .. }), _) => Context::Help,
+            (Some(Overlay::Help(_)), _) => Context::Help,
             (Some(Overlay::Sources(_)), _) => Context::Sources,
             (Some(Overlay::Timeline(_)), _) => Context::Timeline,
             (None, _) if self.input.is_some() => Context::Input,

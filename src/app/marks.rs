@@ -9,10 +9,23 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use std::time::Instant;
 
+use super::{Action, Confirm};
 use crate::article::Article;
 use crate::marks::{
     MarkBook, RETRY_DELAY, SAVE_DELAY, SaveError, SaveJob, SaveOutcome, ViewFilter,
 };
+
+/// What a marking key (`r`, `s`, `R`, `v`) asks of the app.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum MarkOutcome {
+    Stay,
+    /// Say this in the status line.
+    Say(&'static str),
+    /// Ask this before doing it.
+    Ask(Confirm),
+    /// The view changed: list again, and say so.
+    ViewChanged(ViewFilter),
+}
 
 /// The marks, with flags indexed like the library's articles.
 #[derive(Debug)]
@@ -50,6 +63,40 @@ impl MarkState {
         };
         state.rebuild(articles);
         state
+    }
+
+    /// `r`, `s`, `R` and `v` on the `current` article (the open one, else
+    /// the selected one) of the `listed` ones.
+    pub(super) fn update(
+        &mut self,
+        action: &Action,
+        articles: &[Article],
+        current: Option<usize>,
+        listed: &[usize],
+    ) -> MarkOutcome {
+        match (action, current) {
+            (Action::ToggleRead, Some(article)) => {
+                let read = !self.is_read(article);
+                self.set_read(articles, article, read);
+                MarkOutcome::Say(if read { "Marked read" } else { "Marked unread" })
+            }
+            (Action::ToggleStar, Some(article)) => {
+                let starred = self.toggle_star(articles, article);
+                MarkOutcome::Say(if starred { "Starred" } else { "Unstarred" })
+            }
+            (Action::MarkAllRead, _) => match self.count_unread(listed) {
+                0 => MarkOutcome::Say("Every listed article is already read"),
+                unread => MarkOutcome::Ask(Confirm::MarkAllRead {
+                    listed: listed.len(),
+                    unread,
+                }),
+            },
+            (Action::CycleView, _) => {
+                self.view = self.view.cycle();
+                MarkOutcome::ViewChanged(self.view)
+            }
+            _ => MarkOutcome::Stay,
+        }
     }
 
     /// Reads every article's flags from the marks again (after the library
@@ -170,6 +217,25 @@ impl MarkState {
         *flag = !self.marks.is_starred(&meta.id);
         self.marks.set_starred(&meta.id, *flag);
         *flag
+    }
+
+    /// Marks every article of `source` read; says how many were not.
+    pub fn mark_source_read(&mut self, articles: &[Article], source: &str) -> usize {
+        let of_source =
+            (0..articles.len()).filter(|&i| articles[i].source().unwrap_or("") == source);
+        self.mark_read(articles, of_source)
+    }
+
+    /// Marks `listed` (indices) read; says how many were not.
+    pub fn mark_read(
+        &mut self,
+        articles: &[Article],
+        listed: impl IntoIterator<Item = usize>,
+    ) -> usize {
+        listed
+            .into_iter()
+            .filter(|&i| self.set_read(articles, i, true))
+            .count()
     }
 
     /// Whether the view lets `article` be listed.

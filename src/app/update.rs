@@ -1,8 +1,8 @@
 //! `App::update`: the list and article views, and actions every view
 //! shares. Pop-ups are in `overlay`.
 
-use super::list::Clicked;
-use super::{Action, App, Effect, Overlay, PickerKind, Size, View};
+use super::list::{Clicked, ListOutcome};
+use super::{Action, App, Effect, HelpView, Overlay, PickerKind, Size, View};
 
 impl App {
     /// Applies one action; the only place the state changes. Returns the
@@ -10,11 +10,7 @@ impl App {
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
         if action.is_user_input() {
             // A count applies to the one action after it.
-            self.repeat = if matches!(action, Action::Count(_)) {
-                None
-            } else {
-                self.count.take()
-            };
+            self.list.start_key(&action);
             self.status = None;
             if !matches!(action, Action::Answer(_)) {
                 // Anything but an answer cancels a pending question.
@@ -75,7 +71,7 @@ impl App {
             other => {
                 return match self.overlay {
                     Some(Overlay::Picker(_)) => self.update_picker(&other),
-                    Some(Overlay::Help { .. }) => {
+                    Some(Overlay::Help(_)) => {
                         self.update_help(&other);
                         Vec::new()
                     }
@@ -97,14 +93,16 @@ impl App {
     }
 
     pub(super) fn update_list(&mut self, action: Action) -> Vec<Effect> {
-        let counted = self.repeat.take();
-        if self.list.update(&action, self.size.body_rows(), counted) {
-            return Vec::new();
+        let rows = self.size.body_rows();
+        match self.list.update(&action, rows, self.filters.search()) {
+            ListOutcome::Done => return Vec::new(),
+            ListOutcome::Say(text) => {
+                self.notify(text);
+                return Vec::new();
+            }
+            ListOutcome::Other => {}
         }
         match action {
-            Action::Count(digit) => self.push_count(digit),
-            Action::NextMatch => self.list_match(true, counted.unwrap_or(1)),
-            Action::PrevMatch => self.list_match(false, counted.unwrap_or(1)),
             Action::Open => return self.open_selected(),
             Action::Click { row, .. } => {
                 let area = self.size.body_area();
@@ -160,7 +158,7 @@ impl App {
             Action::Pipe => self.ask_pipe(),
             Action::Pager => return self.page(),
             Action::CopyLink => return self.copy_link(),
-            Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
+            Action::Help => self.overlay = Some(Overlay::Help(HelpView::default())),
             Action::NextUnread => return self.open_next_unread(),
             Action::ToggleRead | Action::ToggleStar | Action::MarkAllRead | Action::CycleView => {
                 return self.update_marks(action);
@@ -191,9 +189,7 @@ impl App {
                 let rows = usize::from(size.picker_rows_area(picker.kind).height);
                 picker.cursor.reveal(picker.matches.len(), rows);
             }
-            Some(Overlay::Help { scroll }) => {
-                *scroll = (*scroll).min(help_lines.saturating_sub(size.help_rows()));
-            }
+            Some(Overlay::Help(help)) => help.fit(size.help_rows(), help_lines),
             Some(Overlay::Sources(view)) => view.cursor.reveal(view.rows.len(), size.body_rows()),
             Some(Overlay::Timeline(view)) => {
                 view.cursor
