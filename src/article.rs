@@ -3,6 +3,7 @@
 
 mod dates;
 mod fields;
+mod from_front;
 mod front_matter;
 mod hugo_front;
 mod label;
@@ -10,20 +11,20 @@ mod normalise;
 mod serde_front;
 mod simple_front;
 mod title;
+mod unprintable;
 mod urls;
 
-use std::borrow::Cow;
 use std::path::PathBuf;
-use std::sync::LazyLock;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime};
 
+pub use from_front::{
+    Origin, YamlParser, fast_path_accepts, from_front, from_front_matter, from_front_matter_with,
+};
 pub use front_matter::{FrontKind, Split, split};
 pub use label::{Label, labels};
 pub use normalise::stable_id;
 pub use urls::Urls;
-
-use crate::problem::{Problem, Severity};
 
 /// One article's metadata. Every string here has been through
 /// `text::sanitize::clean_inline`, so it is safe to draw.
@@ -231,144 +232,6 @@ pub(crate) fn shared_path(path: PathBuf, body: &BodySource) -> std::sync::Arc<st
         BodySource::File { path: file, .. } if **file == *path => std::sync::Arc::clone(file),
         _ => path.into(),
     }
-}
-
-/// Which YAML parser reads front matter. `Auto` uses the fast parser for
-/// the common flat shape and `serde_yaml` for the rest; `SerdeOnly` exists so
-/// tests can prove both give the same article.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum YamlParser {
-    Auto,
-    SerdeOnly,
-}
-
-/// Where an article comes from, for its path, id and body.
-pub struct Origin<'a> {
-    pub path: PathBuf,
-    /// The path inside the archive, `/`-separated: the id when there is no link.
-    pub archive_path: &'a str,
-    pub body: BodySource,
-}
-
-/// Builds an article from its YAML front matter (`None` when the file has
-/// none). The title may still be empty: then call
-/// [`Article::set_title_from_body`]. Problems found are pushed onto `problems`.
-pub fn from_front_matter(
-    yaml: Option<&str>,
-    origin: Origin<'_>,
-    problems: &mut Vec<Problem>,
-) -> Article {
-    from_front_matter_with(YamlParser::Auto, yaml, origin, problems)
-}
-
-pub fn from_front_matter_with(
-    parser: YamlParser,
-    yaml: Option<&str>,
-    origin: Origin<'_>,
-    problems: &mut Vec<Problem>,
-) -> Article {
-    from_front(parser, yaml.map(|y| (FrontKind::Yaml, y)), origin, problems)
-}
-
-/// [`from_front_matter_with`] for front matter in any language.
-pub fn from_front(
-    parser: YamlParser,
-    front: Option<(FrontKind, &str)>,
-    origin: Origin<'_>,
-    problems: &mut Vec<Problem>,
-) -> Article {
-    let mut notes: Vec<(Severity, String)> = Vec::new();
-    let fields = match front {
-        None => fields::RawFields::default(),
-        Some((kind, text)) => parse_fields(parser, kind, text, &mut notes),
-    };
-    let article = normalise::article(fields, origin, &mut notes);
-    problems.extend(notes.into_iter().map(|(severity, reason)| Problem {
-        path: article.path.to_path_buf(),
-        severity,
-        reason,
-    }));
-    article
-}
-
-/// The raw fields of front matter in `kind`; on failure none, with the
-/// reason noted as an error.
-fn parse_fields(
-    parser: YamlParser,
-    kind: FrontKind,
-    text: &str,
-    notes: &mut Vec<(Severity, String)>,
-) -> fields::RawFields {
-    // No language allows raw control characters (see `strip_unprintable`).
-    let text = strip_unprintable(text);
-    if let Cow::Owned(_) = text {
-        notes.push((
-            Severity::Warning,
-            "control characters in front matter were removed".to_owned(),
-        ));
-    }
-    let parsed = match kind {
-        FrontKind::Yaml => {
-            let fast = match parser {
-                YamlParser::Auto => simple_front::parse(&text),
-                YamlParser::SerdeOnly => None,
-            };
-            fast.map_or_else(|| serde_front::parse(&text), Ok)
-        }
-        FrontKind::Toml => hugo_front::parse_toml(&text),
-        FrontKind::Json => hugo_front::parse_json(&text),
-    };
-    parsed.unwrap_or_else(|reason| {
-        notes.push((Severity::Error, reason));
-        fields::RawFields::default()
-    })
-}
-
-/// Whether the fast parser reads `yaml` by itself, without falling back to
-/// `serde_yaml` (for tests and benchmarks).
-pub fn fast_path_accepts(yaml: &str) -> bool {
-    simple_front::parse(&strip_unprintable(yaml)).is_some()
-}
-
-/// YAML refuses control characters anywhere (libyaml's "control characters
-/// are not allowed"); 12 real articles have them inside a quoted title, so
-/// they are removed before parsing, whole escape sequences at a time (the
-/// printable tail of `ESC ] 0 ; …` must not end up in a title). Display
-/// cleaning would drop the rest anyway.
-fn strip_unprintable(yaml: &str) -> Cow<'_, str> {
-    if !has_unprintable(yaml.as_bytes()) {
-        return Cow::Borrowed(yaml);
-    }
-    Cow::Owned(crate::text::sanitize::strip_keeping_layout(yaml))
-}
-
-/// What libyaml refuses, found in the UTF-8 bytes: C0 controls but tab and
-/// line ends, DEL, C1 controls (`C2 80..9F` but NEL) and U+FFFE/U+FFFF.
-/// Runs over every front matter at start-up, so the common case (none of
-/// these) is a branch-free pass the compiler vectorises, plus two memchr scans.
-fn has_unprintable(bytes: &[u8]) -> bool {
-    // U+FFFE and U+FFFF are EF BF BE and EF BF BF.
-    static NONCHARACTER_LEAD: LazyLock<memchr::memmem::Finder<'static>> =
-        LazyLock::new(|| memchr::memmem::Finder::new(b"\xef\xbf"));
-    // Integer flags rather than `&&`, so the loop has no branches.
-    let c0_or_del = |b: u8| {
-        u8::from(b < 0x20) & u8::from(b != b'\t') & u8::from(b != b'\n') & u8::from(b != b'\r')
-            | u8::from(b == 0x7f)
-    };
-    if bytes
-        .chunks(64)
-        .any(|chunk| chunk.iter().fold(0, |found, &b| found | c0_or_del(b)) != 0)
-    {
-        return true;
-    }
-    let c1 = memchr::memchr_iter(0xc2, bytes).any(|i| {
-        bytes
-            .get(i + 1)
-            .is_some_and(|&n| (0x80..=0x9f).contains(&n) && n != 0x85)
-    });
-    c1 || NONCHARACTER_LEAD
-        .find_iter(bytes)
-        .any(|i| bytes.get(i + 2).is_some_and(|&n| n >= 0xbe))
 }
 
 #[cfg(test)]

@@ -4,9 +4,11 @@
 //! Start-up reads front matter only, in parallel; bodies are read with
 //! [`read_body`] when an article is opened.
 
+mod body;
 mod cached;
 mod changes;
 mod duplicates;
+mod gathered;
 mod links;
 mod name;
 mod open;
@@ -16,17 +18,18 @@ mod progress;
 mod read;
 mod samples;
 
+use gathered::{Gathered, append, drop_duplicates};
 use name::library_name;
-use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::article::{Article, BodySource, YamlParser};
+use crate::article::{Article, YamlParser};
 use crate::tree::{self, FileKey, Found, Keys};
 
 pub use crate::problem::{Problem, Severity};
+pub use body::{BODY_LIMIT, Body, read_body, read_body_bounded};
 pub use cached::{CacheWrite, DiskIndex, Recheck};
 pub use changes::{ChangeScan, ChangeSummary};
 pub use duplicates::Duplicates;
@@ -298,126 +301,4 @@ impl Library {
             ..Library::default()
         }
     }
-}
-
-/// What a load has found so far.
-#[derive(Default)]
-struct Gathered {
-    articles: Vec<Article>,
-    problems: Vec<Problem>,
-    site_pages: usize,
-}
-
-impl Gathered {
-    fn add(&mut self, result: LoadResult) {
-        match result {
-            Ok((article, problems)) => {
-                self.articles.push(article);
-                self.problems.extend(problems);
-            }
-            Err(NotArticle::Failed(problem)) => self.problems.push(problem),
-            Err(NotArticle::SitePage) => self.site_pages += 1,
-        }
-    }
-}
-
-/// `a` and `b` in one list, copying the shorter.
-fn append<T>(mut a: Vec<T>, mut b: Vec<T>) -> Vec<T> {
-    if a.len() < b.len() {
-        std::mem::swap(&mut a, &mut b);
-    }
-    a.append(&mut b);
-    a
-}
-
-/// Keeps one copy of each file reached by several paths (through a symbolic
-/// link, or named twice): the one with the smallest path.
-fn drop_duplicates(articles: &mut Vec<Article>, problems: &mut Vec<Problem>) {
-    // The same path twice (a file named twice, or inside two given folders).
-    articles.sort_by(|a, b| a.path.cmp(&b.path));
-    articles.dedup_by(|a, b| a.path == b.path);
-    let mut seen = HashSet::new();
-    problems.retain(|p| seen.insert((p.path.clone(), p.severity, p.reason.clone())));
-    // Different paths to one file.
-    let mut paths: Vec<&Path> = articles.iter().map(|a| &*a.path).collect();
-    paths.extend(problems.iter().map(|p| p.path.as_path()));
-    let dropped = tree::duplicates(paths);
-    if !dropped.is_empty() {
-        articles.retain(|a| !dropped.contains(&*a.path));
-        problems.retain(|p| !dropped.contains(&p.path));
-    }
-}
-
-/// The most of a body that is read, rendered and searched: 40 times the
-/// largest real article (about 100 KB), and small enough that a huge file
-/// (a 2 GB sparse file, a log) costs about a second and 60 MB to show, not
-/// minutes and gigabytes.
-pub const BODY_LIMIT: u64 = 4 << 20;
-
-/// An article's body as read: at most [`BODY_LIMIT`] bytes of it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Body {
-    pub text: String,
-    /// The body went on past [`BODY_LIMIT`]; `text` is its start.
-    pub cut: bool,
-}
-
-/// Reads an article's body (everything after the front matter), decoded
-/// from the file's encoding (invalid UTF-8 lossily); a body over
-/// [`BODY_LIMIT`] is cut there.
-pub fn read_body(source: &BodySource) -> Result<String, String> {
-    read_body_bounded(source).map(|body| body.text)
-}
-
-/// [`read_body`], saying whether the body was cut.
-pub fn read_body_bounded(source: &BodySource) -> Result<Body, String> {
-    match source {
-        BodySource::File {
-            path,
-            offset,
-            encoding: None,
-        } => {
-            let fail = |e: std::io::Error| format!("{}: {e}", path.display());
-            let file = crate::regular_file::open_at(path, *offset).map_err(fail)?;
-            let (bytes, complete) =
-                crate::regular_file::read_prefix(file, BODY_LIMIT).map_err(fail)?;
-            Ok(Body {
-                text: decode_start(&bytes, complete),
-                cut: !complete,
-            })
-        }
-        BodySource::File {
-            path,
-            offset,
-            encoding: Some(encoding),
-        } => {
-            // The offset counts decoded bytes: the file is decoded from its start.
-            let fail = |e: std::io::Error| format!("{}: {e}", path.display());
-            let file = crate::regular_file::open(path).map_err(fail)?;
-            let (bytes, complete) =
-                crate::regular_file::read_prefix(file, BODY_LIMIT).map_err(fail)?;
-            Ok(Body {
-                text: crate::text::decode::body_text(Some(encoding), &bytes, *offset).into_owned(),
-                cut: !complete,
-            })
-        }
-        BodySource::Embedded { bytes, offset } => {
-            let start = (*offset).min(bytes.len());
-            Ok(Body {
-                text: String::from_utf8_lossy(&bytes[start..]).into_owned(),
-                cut: false,
-            })
-        }
-    }
-}
-
-/// Lossy UTF-8, without the replacement character a cut through the last
-/// character would leave.
-fn decode_start(bytes: &[u8], complete: bool) -> String {
-    let end = if complete {
-        bytes.len()
-    } else {
-        bytes.len() - read::cut_tail(bytes)
-    };
-    String::from_utf8_lossy(&bytes[..end]).into_owned()
 }
