@@ -222,7 +222,9 @@ impl App {
             (Some(Overlay::Timeline(_)), _) => Context::Timeline,
             (None, _) if self.input.is_some() => Context::Input,
             (None, View::List) if self.search.prompt.is_some() => Context::Search,
-            (None, View::Detail) if self.find.as_ref().is_some_and(|f| f.typing) => Context::Search,
+            (None, View::Detail) if self.find.as_ref().is_some_and(find::Find::is_typing) => {
+                Context::Search
+            }
             (None, View::List) => Context::List,
             (None, View::Detail) => Context::Detail,
         }
@@ -274,7 +276,7 @@ impl App {
     /// [`Self::listed`] with other criteria.
     fn listed_with(&self, filters: &Filters) -> Vec<usize> {
         let unindexed = Indexes::default();
-        let index = self.catalog.labels().map_or(&unindexed, |l| &l.index);
+        let index = self.catalog.label_index().unwrap_or(&unindexed);
         let mut listed = filters.apply(&self.catalog.order.order, &self.library.articles, index);
         if self.marks.view() != ViewFilter::All {
             listed.retain(|&i| self.marks.admits(i));

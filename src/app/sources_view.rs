@@ -17,7 +17,7 @@ pub struct SourcesView {
 
 /// What a key in the sources view asks of the app.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) enum SourcesOutcome {
+enum SourcesOutcome {
     Stay,
     /// The rows were sorted again: say how.
     Sorted(&'static str),
@@ -35,7 +35,7 @@ impl SourcesView {
     }
 
     /// Follows `action` with `rows` rows on screen.
-    pub(super) fn update(&mut self, action: &Action, rows: usize) -> SourcesOutcome {
+    fn update(&mut self, action: &Action, rows: usize) -> SourcesOutcome {
         let len = self.rows.len();
         if self.cursor.follow(action, len, rows) {
             return SourcesOutcome::Stay;

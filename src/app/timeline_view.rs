@@ -16,7 +16,7 @@ pub struct TimelineView {
 
 /// What a key in the timeline asks of the app.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum TimelineOutcome {
+enum TimelineOutcome {
     Stay,
     /// Build the bars again at this zoom (into a month's days, or out).
     Zoom(Zoom),
@@ -34,7 +34,7 @@ impl TimelineView {
     }
 
     /// Follows `action` with `rows` rows on screen.
-    pub(super) fn update(&mut self, action: &Action, rows: usize) -> TimelineOutcome {
+    fn update(&mut self, action: &Action, rows: usize) -> TimelineOutcome {
         let len = self.timeline.buckets.len();
         if self.cursor.follow(action, len, rows) {
             return TimelineOutcome::Stay;

@@ -2,7 +2,7 @@
 //! shares. Pop-ups are in `overlay`.
 
 use super::list::{Clicked, ListOutcome};
-use super::{Action, App, Effect, HelpView, Overlay, PickerKind, Size, View};
+use super::{Action, App, Effect, HelpView, Overlay, Size, View};
 
 impl App {
     /// Applies one action; the only place the state changes. Returns the
@@ -67,7 +67,7 @@ impl App {
             Action::IndexProgress { generation, view } => self.index_progressed(generation, view),
             Action::MarksSaved(outcome) => self.marks_saved(outcome),
             Action::FlushMarks => return self.flush_marks(),
-            Action::FilterDates(range) => self.filter_dates(range),
+            Action::FilterDates(_) => self.update_filters(&action),
             other => {
                 return match self.overlay {
                     Some(Overlay::Picker(_)) => self.update_picker(&other),
@@ -82,8 +82,8 @@ impl App {
                         self.update_search_prompt(other)
                     }
                     None if self.view == View::List => self.update_list(other),
-                    None if self.find.as_ref().is_some_and(|f| f.typing) => {
-                        self.update_find_prompt(other)
+                    None if self.find.as_ref().is_some_and(super::find::Find::is_typing) => {
+                        self.update_find_prompt(&other)
                     }
                     None => self.update_detail(other),
                 };
@@ -136,9 +136,7 @@ impl App {
             Action::PrevArticle => return self.step_article(-1),
             Action::ShowLinks => self.show_links(),
             Action::Backlinks => self.show_backlinks(),
-            Action::Search => self.open_find(),
-            Action::NextMatch => self.jump_to_match(true),
-            Action::PrevMatch => self.jump_to_match(false),
+            Action::Search | Action::NextMatch | Action::PrevMatch => self.update_find(&action),
             Action::Open | Action::Click { .. } => {}
             other => return self.update_common(&other),
         }
@@ -150,14 +148,12 @@ impl App {
         match action {
             Action::OpenLink => return self.open_link(false),
             Action::OpenOriginal => return self.open_link(true),
-            Action::TagPicker => self.open_picker(PickerKind::Tags),
-            Action::CategoryPicker => self.open_picker(PickerKind::Categories),
-            Action::FilterByTag(n) => self.filter_by_nth_tag(*n),
-            Action::ClearFilters => self.clear_filters(),
-            Action::RemoveLastFilter => self.remove_last_filter(),
-            Action::Pipe => self.ask_pipe(),
-            Action::Pager => return self.page(),
-            Action::CopyLink => return self.copy_link(),
+            Action::TagPicker
+            | Action::CategoryPicker
+            | Action::FilterByTag(_)
+            | Action::ClearFilters
+            | Action::RemoveLastFilter => self.update_filters(action),
+            Action::Pipe | Action::Pager | Action::CopyLink => return self.update_outside(action),
             Action::Help => self.overlay = Some(Overlay::Help(HelpView::default())),
             Action::NextUnread => return self.open_next_unread(),
             Action::ToggleRead | Action::ToggleStar | Action::MarkAllRead | Action::CycleView => {
