@@ -204,7 +204,7 @@ fn main() {
     timeline_build(&library);
 
     // The links, found as the reader's worker finds them.
-    let (links, graph, read) = scan_links(&library.articles);
+    let (links, graph, found) = scan_links(&library.articles);
     let most_linked = (0..count)
         .max_by_key(|&i| graph.back[i].len())
         .expect("articles");
@@ -227,7 +227,7 @@ fn main() {
         generation: 0,
         links: links.into(),
         graph: graph.into(),
-        read,
+        found,
     });
     s.draw().expect("draw");
     assert!(s.app().link_graph().is_some(), "links taken");

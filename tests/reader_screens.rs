@@ -1,16 +1,18 @@
 //! What the reader shows, as text, at several sizes, with CJK, mixed and
 //! emoji fixtures (tests/fixtures/reader).
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use crossterm::event::Event;
 use inkstone::app::Options;
-use inkstone::config::Config;
 use inkstone::tui::Session;
 use ratatui::backend::TestBackend;
-use ratatui::style::Color;
 
 mod common;
+mod reader_screens {
+    mod drawing;
+    mod fitting;
+}
 use common::archive::fixtures;
 use common::session::{press, screen, wait_for_body};
 
@@ -107,40 +109,6 @@ fn too_small_and_resizes() {
 }
 
 #[test]
-fn help_uses_the_width_and_wraps_instead_of_cutting() {
-    for (w, h) in [(40, 12), (80, 24), (200, 60)] {
-        let mut s = session(w, h, false);
-        press(&mut s, "?");
-        let mut seen = String::new();
-        for _ in 0..80 {
-            let text = screen(&s);
-            for line in text.lines().filter(|l| l.matches('│').count() >= 2) {
-                let inside = &line[line.find('│').unwrap()..line.rfind('│').unwrap()];
-                assert!(!inside.contains('…'), "{w}x{h}: {line}");
-                seen.push_str(inside);
-                seen.push('\n');
-            }
-            press(&mut s, "j");
-        }
-        for needed in ["Ctrl-f", "PageDown", "page down", "this help", "Ctrl-d"] {
-            assert!(
-                seen.contains(needed),
-                "{w}x{h}: {needed} missing in\n{seen}"
-            );
-        }
-        if w >= 120 {
-            // Wide enough: keys and what they do on one line.
-            let on_one_line = |keys: &str, what: &str| {
-                seen.lines()
-                    .any(|l| l.contains(&format!(" {keys} ")) && l.trim_end().ends_with(what))
-            };
-            assert!(on_one_line("Space PageDown Ctrl-f", "page down"), "{seen}");
-            assert!(on_one_line("Ctrl-d", "half a page down"), "{seen}");
-        }
-    }
-}
-
-#[test]
 fn the_too_small_notice_fits_at_any_size() {
     for (w, h) in [(30, 8), (12, 3)] {
         let s = session(w, h, false);
@@ -157,116 +125,6 @@ fn the_too_small_notice_fits_at_any_size() {
             assert!(!text.contains('…'), "{w}x{h}:\n{text}");
         }
     }
-}
-
-#[test]
-fn keys_do_nothing_while_the_terminal_is_too_small() {
-    let mut s = session(80, 24, false);
-    let before = screen(&s).lines().next().unwrap().to_owned();
-    assert!(before.contains("unread"), "{before}");
-    s.terminal_mut().backend_mut().resize(30, 8);
-    s.handle_event(&Event::Resize(30, 8));
-    press(&mut s, "Ry");
-    press(&mut s, "\nrs");
-    press(&mut s, "t\n");
-    s.terminal_mut().backend_mut().resize(80, 24);
-    s.handle_event(&Event::Resize(80, 24));
-    s.draw().unwrap();
-    let after = screen(&s);
-    assert_eq!(after.lines().next().unwrap(), before);
-    assert!(!after.contains("marked"), "{after}");
-}
-
-#[test]
-fn no_color_draws_without_colours() {
-    for keys in ["", "\n", "t", "?"] {
-        let mut s = session(80, 24, true);
-        press(&mut s, keys);
-        let buffer = s.terminal().backend().buffer();
-        for cell in buffer.content() {
-            assert_eq!(
-                (cell.fg, cell.bg),
-                (Color::Reset, Color::Reset),
-                "after {keys:?}: {cell:?}"
-            );
-        }
-    }
-}
-
-/// The article view of the links fixture, with config.yaml's `yaml`.
-fn article_with_config(yaml: &str, monochrome: bool) -> Session<TestBackend> {
-    let config = Config::parse(yaml, Path::new("config.yaml")).expect("config parses");
-    let options = Options {
-        monochrome,
-        colors: config.colors,
-        ..Options::default()
-    };
-    let mut s = common::session::start(fixtures("links"), (80, 24), options, Some("links"));
-    press(&mut s, "\n");
-    wait_for_body(&mut s);
-    s
-}
-
-/// The text of the cells drawn in `colour`.
-fn drawn_in(s: &Session<TestBackend>, colour: Color) -> String {
-    let buffer = s.terminal().backend().buffer();
-    buffer
-        .content()
-        .iter()
-        .filter(|cell| cell.fg == colour)
-        .map(ratatui::buffer::Cell::symbol)
-        .collect()
-}
-
-#[test]
-fn config_colours_reach_the_article_text() {
-    let title = Color::Rgb(0xff, 0x88, 0x00);
-    let link = Color::Rgb(0x00, 0xff, 0x88);
-    let yaml = "colors:\n  article_title: \"bold #ff8800\"\n  article_link: \"#00ff88\"\n";
-    let s = article_with_config(yaml, false);
-    let shown = screen(&s);
-    assert!(shown.contains("立法會選舉連結整理"), "{shown}");
-    assert!(
-        drawn_in(&s, title).contains("立法會選舉連結整理"),
-        "the title in the configured colour:\n{shown}"
-    );
-    assert!(
-        !drawn_in(&s, link).is_empty(),
-        "links in the configured colour:\n{shown}"
-    );
-    // Without the config: the built-in colours.
-    let plain = article_with_config("", false);
-    assert!(drawn_in(&plain, title).is_empty());
-    assert!(drawn_in(&plain, link).is_empty());
-    // Monochrome is a theme too: the configured colours do not apply.
-    let mono = article_with_config(yaml, true);
-    assert!(drawn_in(&mono, title).is_empty());
-    assert!(drawn_in(&mono, link).is_empty());
-}
-
-/// Characters that would act on a terminal instead of being shown.
-fn terminal_control(c: char) -> bool {
-    c.is_control()
-        || ('\u{202a}'..='\u{202e}').contains(&c)
-        || ('\u{2066}'..='\u{2069}').contains(&c)
-}
-
-#[test]
-fn hostile_text_is_drawn_clean() {
-    let mut s = session(120, 40, false);
-    press(&mut s, "G\n");
-    let shown = screen(&s);
-    assert!(shown.contains("Hostile"), "{shown}");
-    assert!(
-        shown.chars().all(|c| c == '\n' || !terminal_control(c)),
-        "{shown:?}"
-    );
-    press(&mut s, "\u{1b}t");
-    let shown = screen(&s);
-    assert!(
-        shown.chars().all(|c| c == '\n' || !terminal_control(c)),
-        "{shown:?}"
-    );
 }
 
 /// The screen redrawn from scratch: a test backend keeps cells a real
@@ -334,38 +192,6 @@ fn a_starred_unread_article_shows_both_marks() {
         assert!(row.starts_with("●★ 2024-01-10"), "{w}x{h}: {row}");
         let next = text.lines().nth(2).unwrap();
         assert!(next.starts_with("●  2023-12-31"), "{w}x{h}: {next}");
-    }
-}
-
-#[test]
-fn the_empty_list_message_wraps_instead_of_being_cut() {
-    let mut s = session(40, 12, false);
-    // Starred view, nothing starred.
-    press(&mut s, "vv");
-    let text = screen(&s);
-    let body: String = text.lines().skip(1).take(4).collect::<Vec<_>>().join(" ");
-    assert!(!body.contains('…'), "{text}");
-    assert!(
-        body.contains("No starred articles here; v changes the view."),
-        "{text}"
-    );
-}
-
-#[test]
-fn a_long_filter_header_ends_in_one_ellipsis() {
-    for w in 40..=70 {
-        let mut s = session(w, 12, false);
-        press(&mut s, "/\"香港特別行政區政府新聞公報全文及附件下載\"\n");
-        let text = screen(&s);
-        let header = text.lines().next().unwrap();
-        assert_eq!(header.matches('…').count(), 1, "{w}: {header}");
-        assert!(header.ends_with('…'), "{w}: {header}");
-        // A query with ellipses of its own, cut at each of them somewhere.
-        let mut s = session(w, 12, false);
-        press(&mut s, "/\"港…特區…政府…新聞…公報…全文…附件…下載…\"\n");
-        let text = screen(&s);
-        let header = text.lines().next().unwrap();
-        assert!(!header.contains("……"), "{w}: {header}");
     }
 }
 

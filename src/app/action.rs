@@ -207,6 +207,12 @@ pub enum Action {
         generation: u64,
         view: IndexView,
     },
+    /// The result of query `generation` (`Effect::Search`); dropped unless
+    /// it is the last query asked for.
+    SearchDone {
+        generation: u64,
+        matches: crate::search::Matches,
+    },
     /// A save of marks finished or failed (`Effect::SaveMarks`).
     MarksSaved(SaveOutcome),
     /// Save every mark change now, without waiting (at exit).
@@ -217,9 +223,9 @@ pub enum Action {
         generation: u64,
         links: std::sync::Arc<crate::archive_links::ArchiveLinks>,
         graph: std::sync::Arc<crate::archive_links::LinkGraph>,
-        /// How many bodies were read for their link targets (stored in
-        /// the articles, for the cache to keep).
-        read: usize,
+        /// The link targets read from bodies (by article index), which
+        /// `update` stores in the articles for the cache to keep.
+        found: crate::library::FoundLinks,
     },
     /// Narrow the list to a date range (`--since`/`--until`).
     FilterDates(crate::overview::DateRange),
@@ -243,6 +249,7 @@ impl Action {
                 | Action::LibraryReloaded(_)
                 | Action::IndexStarted { .. }
                 | Action::IndexProgress { .. }
+                | Action::SearchDone { .. }
                 | Action::MarksSaved(_)
                 | Action::FlushMarks
                 | Action::LinksResolved { .. }

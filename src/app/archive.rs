@@ -85,13 +85,15 @@ impl App {
         generation: u64,
         links: Arc<ArchiveLinks>,
         graph: Arc<LinkGraph>,
-        read: usize,
+        found: crate::library::FoundLinks,
     ) -> Vec<Effect> {
         if generation != self.archive.generation {
             return Vec::new();
         }
-        // The cache is written again with the targets read.
-        self.library.links_read(read);
+        // The targets read are kept in the articles (which the cache is
+        // written from): here, not on the worker, so only `update`
+        // changes what the app holds.
+        self.library.store_links(found);
         self.archive.links = Some(links);
         self.archive.graph = Some(graph);
         // The open article was rendered without its ↩ marks: again. One

@@ -46,6 +46,11 @@ pub enum Effect {
         articles: Arc<Vec<Article>>,
         store: Option<PathBuf>,
     },
+    /// Run this query (on a worker: it scans every article's metadata and
+    /// the stored bodies); answer with `Action::SearchDone` carrying its
+    /// generation. A runner may skip a job when a newer one came: only the
+    /// newest result is taken.
+    Search(crate::app::SearchJob),
     /// Write these mark changes to the marks file, on the writer thread;
     /// answer with `Action::MarksSaved`.
     SaveMarks(SaveJob),

@@ -200,17 +200,27 @@ impl App {
     /// index at once, and until it arrives matches nothing (its matches
     /// were of the old articles), all pending: the list never shows matches
     /// of the old articles, and fills in as bodies are indexed.
+    /// The search Esc would go back to at the prompt is emptied the same
+    /// way, and asked for again when Esc restores it.
     fn renew_search(&mut self) -> Option<Effect> {
         self.search.library_changed(&self.library.articles);
-        let Some(Criterion::Search { text, matches }) = self.filters.search().cloned() else {
-            return None;
-        };
-        let query = matches.query().clone();
         let pending = self.library.articles.len();
-        self.filters.set_search(Some(Criterion::Search {
-            text,
-            matches: Matches::new(query, Vec::new(), pending),
-        }));
+        let unknown = |criterion: &mut Criterion| {
+            if let Criterion::Search { matches, .. } = criterion {
+                *matches = Matches::new(matches.query().clone(), Vec::new(), pending);
+            }
+        };
+        if let Some(previous) = self
+            .search
+            .prompt
+            .as_mut()
+            .and_then(|p| p.previous.as_mut())
+        {
+            unknown(previous);
+        }
+        let mut active = self.filters.search().cloned()?;
+        unknown(&mut active);
+        self.filters.set_search(Some(active));
         self.request_index()
     }
 

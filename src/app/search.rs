@@ -20,21 +20,32 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use ratatui::text::Line;
-
+mod hits;
+mod job;
 mod prompt;
+mod results;
 
+pub(super) use hits::DetailHits;
+pub use hits::find_in_lines;
+pub use job::SearchJob;
 pub use prompt::Prompt;
 pub(super) use prompt::PromptOutcome;
 
 use super::catalog::ListOrder;
-use super::{App, Criterion, Detail, Effect};
+use super::{App, Criterion, Effect};
 use crate::article::Article;
 use crate::search::history::History;
-use crate::search::{
-    IndexView, LineMatches, MatchPosition, Progress, Query, SearchIndex, SearchSession, SortOrder,
-    match_lines,
-};
+use crate::search::{IndexView, MatchPosition, Matches, Progress, Query, SearchIndex, SortOrder};
+
+/// A query out on a worker (`Effect::Search`), and what its result is for.
+#[derive(Debug)]
+pub(super) struct Waiting {
+    /// The text it was typed as (the filter bar's label).
+    pub(super) text: String,
+    /// Enter kept the search before its result came: say how many
+    /// articles it found once it does.
+    pub(super) announce: bool,
+}
 
 /// Everything search keeps between actions.
 #[derive(Debug, Default)]
@@ -47,7 +58,14 @@ pub struct SearchState {
     /// Counts the times the articles changed: an index answers for the
     /// articles of the generation it was asked for.
     pub(super) generation: u64,
-    pub(super) session: SearchSession,
+    /// The last result that came back, on the current view: a query that
+    /// narrows it only looks at its articles (`SearchJob::within`).
+    pub(super) last: Option<Matches>,
+    /// The generation of the last query asked for (`Effect::Search`): a
+    /// result of any other is stale and dropped.
+    pub(super) asked: u64,
+    /// What the query asked for last is for, until its result comes.
+    pub(super) waiting: Option<Waiting>,
     /// The index as last reported (`Action::IndexProgress`): what every
     /// search runs over until the next report, so results change only
     /// when one arrives.
@@ -66,54 +84,6 @@ pub struct SearchState {
     pub(super) stale: bool,
     /// The searches kept with Enter, for Up/Down at the prompt.
     pub(super) history: History,
-}
-
-/// The matches of one query in one article as laid out at one width.
-#[derive(Debug)]
-pub(super) struct DetailHits {
-    article: usize,
-    width: usize,
-    lines: usize,
-    query: Query,
-    /// Where each match starts (a match wrapped over two lines starts on
-    /// the first).
-    pub(super) positions: Vec<MatchPosition>,
-    /// The match `n` / `N` went to last.
-    pub(super) focus: Option<usize>,
-}
-
-impl DetailHits {
-    pub(super) fn new(detail: &Detail, query: &Query) -> Self {
-        DetailHits {
-            article: detail.article,
-            width: detail.width,
-            lines: detail.lines.len(),
-            query: query.clone(),
-            positions: find_in_lines(&detail.lines, query).starts,
-            focus: None,
-        }
-    }
-
-    /// Whether these are the matches of `query` in `detail` as it is now
-    /// (same article, same layout).
-    pub(super) fn describe(&self, detail: &Detail, query: &Query) -> bool {
-        self.article == detail.article
-            && self.width == detail.width
-            && self.lines == detail.lines.len()
-            && self.query == *query
-    }
-}
-
-/// The matches of `query` in laid-out lines, read across wrapped lines
-/// (see [`match_lines`]).
-pub fn find_in_lines(lines: &[Line<'_>], query: &Query) -> LineMatches {
-    let texts: Vec<String> = lines.iter().map(line_text).collect();
-    match_lines(texts.iter().map(String::as_str), query)
-}
-
-/// The text of a line, as drawn.
-fn line_text(line: &Line<'_>) -> String {
-    line.spans.iter().map(|s| s.content.as_ref()).collect()
 }
 
 impl SearchState {
@@ -146,7 +116,9 @@ impl SearchState {
         self.generation += 1;
         self.view = None;
         self.progress = None;
-        self.session.reset();
+        self.last = None;
+        self.asked += 1;
+        self.waiting = None;
         self.sorted.clear();
         self.set_sort(self.sort, articles);
         self.hits = None;

@@ -92,7 +92,7 @@ fn searchable_app() -> App {
 /// Types `text` a character at a time, as into a prompt.
 fn type_text(app: &mut App, text: &str) {
     for c in text.chars() {
-        app.update(Action::Insert(c));
+        drive(app, Action::Insert(c));
     }
 }
 

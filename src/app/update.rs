@@ -58,13 +58,21 @@ impl App {
                 generation,
                 links,
                 graph,
-                read,
-            } => return self.links_resolved(generation, links, graph, read),
+                found,
+            } => return self.links_resolved(generation, links, graph, found),
             Action::Library(event) => return self.library_event(event),
             Action::ChangesScanned(scan) => return self.changes_scanned(*scan),
             Action::LibraryReloaded(library) => return self.library_reloaded(*library),
-            Action::IndexStarted { generation, view } => self.index_started(generation, view),
-            Action::IndexProgress { generation, view } => self.index_progressed(generation, view),
+            Action::IndexStarted { generation, view } => {
+                return self.index_started(generation, view);
+            }
+            Action::IndexProgress { generation, view } => {
+                return self.index_progressed(generation, view);
+            }
+            Action::SearchDone {
+                generation,
+                matches,
+            } => return self.search_done(generation, matches),
             Action::MarksSaved(outcome) => self.marks_saved(outcome),
             Action::FlushMarks => return self.flush_marks(),
             Action::FilterDates(_) => self.update_filters(&action),

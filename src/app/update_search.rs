@@ -24,8 +24,9 @@ impl App {
             draft: String::new(),
             on_first: false,
         });
-        self.run_search();
-        self.request_index().into_iter().collect()
+        let mut effects = self.run_search();
+        effects.extend(self.request_index());
+        effects
     }
 
     /// An `Effect::StartIndex` for the current articles, unless one is
@@ -46,11 +47,12 @@ impl App {
                 if cut {
                     self.notify(QUERY_CUT_MESSAGE);
                 }
-                self.run_search();
+                let effects = self.run_search();
                 self.select_first_match();
+                return effects;
             }
             PromptOutcome::Keep => return self.keep_search(),
-            PromptOutcome::Cancel => self.cancel_search(),
+            PromptOutcome::Cancel => return self.cancel_search(),
             PromptOutcome::ToList { close } => {
                 if close {
                     self.search.prompt = None;
@@ -79,22 +81,21 @@ impl App {
     }
 
     /// Narrows the list to what the prompt's text matches (every other
-    /// filter still applies).
-    fn run_search(&mut self) {
+    /// filter still applies): at once when nothing is typed (or there is
+    /// no index yet), else once the query's result comes back.
+    fn run_search(&mut self) -> Vec<Effect> {
         let Some(prompt) = self.search.prompt.as_ref() else {
-            return;
+            return Vec::new();
         };
         let text = prompt.input.trim().to_owned();
         let query = Query::parse(&text);
-        let criterion = match self.search.view.as_ref() {
-            Some(view) if !query.is_empty() => Some(Criterion::Search {
-                text,
-                matches: self.search.session.search_in(view, &query).clone(),
-            }),
-            _ => None,
-        };
-        self.filters.set_search(criterion);
-        self.refilter();
+        if self.search.view.is_none() || query.is_empty() {
+            self.forget_search();
+            self.filters.set_search(None);
+            self.refilter();
+            return Vec::new();
+        }
+        self.ask_search(text, query)
     }
 
     /// Enter: the search stays as a filter, and joins the history (saved
@@ -112,121 +113,83 @@ impl App {
                 });
             }
         }
-        let Some(label) = self.filters.search().map(Criterion::label) else {
-            return effects;
-        };
-        let shown = self.list.visible.len();
-        let more = if self.index_progress().is_some() {
-            " so far (still indexing)"
-        } else {
-            ""
-        };
-        self.notify(format!(
-            "{shown} article{} with {label}{more}",
-            if shown == 1 { "" } else { "s" },
-        ));
+        match self.search.waiting.as_mut() {
+            // The count is said when the result is in.
+            Some(waiting) => waiting.announce = true,
+            None => self.announce_search(),
+        }
         effects
     }
 
     /// Esc: back to the search (and selection) there was before `/`.
-    fn cancel_search(&mut self) {
+    fn cancel_search(&mut self) -> Vec<Effect> {
         let Some(prompt) = self.search.prompt.take() else {
-            return;
+            return Vec::new();
         };
+        self.forget_search();
         self.filters.set_search(prompt.previous);
-        self.refresh_search(false);
+        let effects = self.refresh_search(false);
         self.refilter();
         self.list.cursor = prompt.cursor;
         self.list
             .cursor
             .reveal(self.list.visible.len(), self.size.body_rows());
+        effects
     }
 
     /// `Action::IndexStarted`: the index for the current articles (one
     /// for older articles is dropped), searched as `view` shows it until
     /// the next report.
-    pub(super) fn index_started(&mut self, generation: u64, view: IndexView) {
+    pub(super) fn index_started(&mut self, generation: u64, view: IndexView) -> Vec<Effect> {
         if generation != self.search.generation {
-            return;
+            return Vec::new();
         }
         self.search.index = Some(view.index().clone());
         self.search.requested = false;
-        self.take_view(view);
+        self.take_view(view)
     }
 
     /// `Action::IndexProgress`: a new view of the index. The active search
-    /// runs again on it (so results fill in while it is built), as does a
-    /// search kept across a reload or typed before the index came.
-    pub(super) fn index_progressed(&mut self, generation: u64, view: IndexView) {
+    /// is asked again on it (so results fill in while it is built), as is
+    /// a search kept across a reload or typed before the index came.
+    pub(super) fn index_progressed(&mut self, generation: u64, view: IndexView) -> Vec<Effect> {
         if generation != self.search.generation || self.search.index.is_none() {
-            return;
+            return Vec::new();
         }
         let progress = view.progress();
         let same = self.search.view.as_ref().is_some_and(|v| v.same_as(&view));
         if same && self.search.progress == Some(progress) && !self.search.stale {
-            return;
+            return Vec::new();
         }
         self.search.progress = Some(progress);
-        self.take_view(view);
+        self.take_view(view)
     }
 
-    /// Searches from now on run over `view`: the active search again, and
-    /// one kept across a reload or typed before the index came.
-    fn take_view(&mut self, view: IndexView) {
-        if !self.search.view.as_ref().is_some_and(|v| v.same_as(&view)) {
-            // The session's last result was of what the old view searched.
-            self.search.session.reset();
+    /// Searches from now on run over `view`: the query on its way again,
+    /// else the active search when not final, or what is typed at the
+    /// prompt when the index was not there to search it.
+    fn take_view(&mut self, view: IndexView) -> Vec<Effect> {
+        let same = self.search.view.as_ref().is_some_and(|v| v.same_as(&view));
+        if !same {
+            // The last result was of what the old view searched.
+            self.search.last = None;
         }
         self.search.view = Some(view);
         let stale = std::mem::take(&mut self.search.stale);
-        if self.refresh_search(stale) {
-            self.refilter();
-            // Matches filling in while indexing may come before the
-            // first one: a query just typed keeps the selection on top.
-            if self.search.prompt.as_ref().is_some_and(|p| p.on_first) {
-                self.list.cursor = super::Cursor::default();
-            }
+        if self.search.waiting.is_some() {
+            return if same { Vec::new() } else { self.ask_again() };
         }
-        let typed = self
-            .search
-            .prompt
-            .as_ref()
-            .is_some_and(|p| !p.input.trim().is_empty());
-        if typed && self.filters.search().is_none() {
-            self.run_search();
-            if self.search.prompt.as_ref().is_some_and(|p| p.on_first) {
-                self.list.cursor = super::Cursor::default();
-            }
-        }
-    }
-
-    /// Recomputes a search criterion computed before every body was indexed
-    /// (or on other articles: `stale`); says whether its result changed.
-    fn refresh_search(&mut self, stale: bool) -> bool {
-        let Some(view) = self.search.view.as_ref() else {
-            return false;
+        // What the list shows is not what is typed (no index then, or
+        // the query was dropped with the old articles).
+        let typed = self.search.prompt.as_ref().map(|p| p.input.trim());
+        let shown = match self.filters.search() {
+            Some(Criterion::Search { text, .. }) => Some(text.as_str()),
+            _ => None,
         };
-        if let (true, Some(prompt)) = (stale, self.search.prompt.as_mut()) {
-            if let Some(Criterion::Search { matches, .. }) = prompt.previous.as_mut() {
-                *matches = self.search.session.search_in(view, matches.query()).clone();
-            }
+        if typed.is_some_and(|t| !t.is_empty() && Some(t) != shown) {
+            return self.run_search();
         }
-        let Some(Criterion::Search { text, matches }) = self.filters.search() else {
-            return false;
-        };
-        if matches.pending() == 0 && !stale {
-            return false;
-        }
-        let fresh = self.search.session.search_in(view, matches.query()).clone();
-        if fresh == *matches {
-            return false;
-        }
-        let text = text.clone();
-        self.filters.set_search(Some(Criterion::Search {
-            text,
-            matches: fresh,
-        }));
-        true
+        self.refresh_search(stale)
     }
 
     /// `S`: the next list order, keeping the selected article.

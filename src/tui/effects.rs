@@ -14,7 +14,9 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use crate::app::Action;
+mod search;
+
+use crate::app::{Action, SearchJob};
 use crate::article::Article;
 use crate::library::ChangeScan;
 use crate::marks::{SaveJob, SaveOutcome, Saver, Writer};
@@ -41,6 +43,8 @@ pub struct Runner {
     index: Option<(u64, SearchIndex, Option<IndexView>)>,
     /// Writes marks: inline, or on a thread started at the first save.
     marks: MarksWriter,
+    /// Runs queries: the newest only, on a thread of its own.
+    searcher: search::Searcher,
 }
 
 enum MarksWriter {
@@ -58,6 +62,7 @@ impl Runner {
             running: Arc::default(),
             index: None,
             marks: MarksWriter::new(workers),
+            searcher: search::Searcher::default(),
         }
     }
 
@@ -77,12 +82,28 @@ impl Runner {
         self.inbound_rx.try_recv().ok()
     }
 
-    /// Whether a job on a worker has not answered yet.
+    /// Whether a job on a worker has not answered yet (a query does not
+    /// count: keys typed meanwhile are taken at once, and replace it).
     pub fn is_busy(&self) -> bool {
         self.running.load(Ordering::Acquire) > 0
     }
 
-    /// The next action, waiting until `deadline` while a job runs.
+    /// Whether a job or a query has not answered yet.
+    fn is_settling(&self) -> bool {
+        self.is_busy() || self.searcher.is_busy()
+    }
+
+    /// `Effect::Search`: runs the query, inline or on the search thread
+    /// (where a newer query replaces one not started).
+    pub fn search(&mut self, job: SearchJob) -> Option<Action> {
+        match self.workers {
+            Workers::Inline => Some(search::answer(&job)),
+            Workers::Threads => self.searcher.run(job, &self.inbound_tx),
+        }
+    }
+
+    /// The next action, waiting until `deadline` while a job or a query
+    /// runs.
     pub fn recv_while_busy(&self, deadline: Instant) -> Option<Action> {
         // A worker counts itself done just after sending: look again
         // shortly rather than wait out the deadline for nothing.
@@ -91,7 +112,7 @@ impl Runner {
             if let Some(action) = self.try_recv() {
                 return Some(action);
             }
-            if !self.is_busy() {
+            if !self.is_settling() {
                 return None;
             }
             let left = deadline.checked_duration_since(Instant::now())?;
@@ -173,12 +194,12 @@ impl Runner {
     /// link targets the cache held and by reading the other bodies.
     pub fn scan_links(&self, articles: Arc<Vec<Article>>, generation: u64) -> Option<Action> {
         self.run("links", move || {
-            let (links, graph, read) = crate::library::scan_links(&articles);
+            let (links, graph, found) = crate::library::scan_links(&articles);
             Action::LinksResolved {
                 generation,
                 links: Arc::new(links),
                 graph: Arc::new(graph),
-                read,
+                found,
             }
         })
     }

@@ -240,6 +240,7 @@ where
                         store,
                     } => queue.extend(self.runner.start_index(generation, articles, store)),
                     Effect::SaveMarks(job) => queue.extend(self.runner.save_marks(job)),
+                    Effect::Search(job) => queue.extend(self.runner.search(job)),
                 }
             }
             // A mark goes to the writer at once, before whatever the next

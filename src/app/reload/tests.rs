@@ -42,10 +42,13 @@ fn archive() -> (tempfile::TempDir, PathBuf) {
 fn app_on(root: &Path) -> App {
     let library = Library::load(&[root.to_path_buf()]);
     let mut app = App::new(library, Keymap::defaults().guide(), Options::default());
-    app.update(Action::Resize {
-        width: 80,
-        height: 12,
-    });
+    drive(
+        &mut app,
+        Action::Resize {
+            width: 80,
+            height: 12,
+        },
+    );
     app
 }
 
@@ -65,7 +68,7 @@ fn new_files_appear_keeping_the_selection_on_its_row() {
     let (_dir, root) = archive();
     let mut app = app_on(&root);
     for _ in 0..12 {
-        app.update(Action::MoveDown);
+        drive(&mut app, Action::MoveDown);
     }
     assert_eq!(selected_title(&app), "a12");
     let row = app.list_cursor().selected - app.list_cursor().offset;
@@ -85,9 +88,9 @@ fn new_files_appear_keeping_the_selection_on_its_row() {
     );
     assert_eq!(app.status().unwrap().text, "Library updated: 2 new");
     // The tag index follows: the new tag can be filtered on.
-    app.update(Action::TagPicker);
-    app.update(Action::Insert('新'));
-    app.update(Action::Apply);
+    drive(&mut app, Action::TagPicker);
+    drive(&mut app, Action::Insert('新'));
+    drive(&mut app, Action::Apply);
     assert_eq!(app.visible().len(), 2);
 }
 
@@ -95,8 +98,8 @@ fn new_files_appear_keeping_the_selection_on_its_row() {
 fn a_removed_selection_moves_to_the_next_article() {
     let (_dir, root) = archive();
     let mut app = app_on(&root);
-    app.update(Action::MoveDown);
-    app.update(Action::MoveDown);
+    drive(&mut app, Action::MoveDown);
+    drive(&mut app, Action::MoveDown);
     assert_eq!(selected_title(&app), "a02");
     fs::remove_file(root.join("a02.md")).unwrap();
     changed(&mut app, vec![root.join("a02.md")]);
@@ -109,8 +112,8 @@ fn a_removed_selection_moves_to_the_next_article() {
 fn the_open_article_is_reread_when_its_file_changes_and_closed_when_removed() {
     let (_dir, root) = archive();
     let mut app = app_on(&root);
-    app.update(Action::MoveDown);
-    app.update(Action::Open);
+    drive(&mut app, Action::MoveDown);
+    drive(&mut app, Action::Open);
     let open = app.detail().unwrap().article;
     app.update(Action::BodyLoaded {
         article: open,
@@ -141,8 +144,8 @@ fn the_open_article_is_reread_when_its_file_changes_and_closed_when_removed() {
 fn marks_and_the_view_survive_changes() {
     let (_dir, root) = archive();
     let mut app = app_on(&root);
-    app.update(Action::ToggleRead); // a00 read
-    app.update(Action::CycleView); // unread only
+    drive(&mut app, Action::ToggleRead); // a00 read
+    drive(&mut app, Action::CycleView); // unread only
     assert_eq!(app.visible().len(), 19);
     changed(&mut app, vec![write(&root, "c.md", "c", 27, "新")]);
     assert_eq!(app.visible().len(), 20, "the new article is unread");
@@ -161,9 +164,10 @@ fn nothing_relevant_changes_nothing_and_errors_are_shown() {
     let mut app = app_on(&root);
     assert!(changed(&mut app, vec![root.join("notes.txt")]).is_empty());
     assert!(app.status().is_none());
-    app.update(Action::Library(LibraryEvent::Error(
-        "live updates: too many files".into(),
-    )));
+    drive(
+        &mut app,
+        Action::Library(LibraryEvent::Error("live updates: too many files".into())),
+    );
     assert!(app.status().unwrap().error);
 }
 
@@ -171,15 +175,15 @@ fn nothing_relevant_changes_nothing_and_errors_are_shown() {
 fn a_full_reload_replaces_the_library() {
     let (_dir, root) = archive();
     let mut app = app_on(&root);
-    app.update(Action::Last);
+    drive(&mut app, Action::Last);
     fs::remove_file(root.join("a00.md")).unwrap();
     let reload = || Box::new(Library::load(std::slice::from_ref(&root)));
-    app.update(Action::LibraryReloaded(reload()));
+    drive(&mut app, Action::LibraryReloaded(reload()));
     assert_eq!(app.articles().len(), 19);
     assert_eq!(selected_title(&app), "a19");
     assert_eq!(app.library().name, "news");
     // The same library again changes nothing.
-    app.update(Action::LibraryReloaded(reload()));
+    drive(&mut app, Action::LibraryReloaded(reload()));
     assert_eq!(app.articles().len(), 19);
 }
 
@@ -191,9 +195,9 @@ fn an_active_search_is_run_again_on_the_new_articles() {
     app.search_index().unwrap().wait();
     report_progress(&mut app);
     for c in "新聞".chars() {
-        app.update(Action::Insert(c));
+        drive(&mut app, Action::Insert(c));
     }
-    app.update(Action::Apply);
+    drive(&mut app, Action::Apply);
     assert!(app.visible().is_empty());
     // A new article whose body matches; indices of the old ones shift.
     let path = root.join("n.md");

@@ -91,12 +91,12 @@ fn run(app: &mut App, action: Action) {
                     articles,
                     generation,
                 } => {
-                    let (links, graph, read) = crate::library::scan_links(&articles);
+                    let (links, graph, found) = crate::library::scan_links(&articles);
                     queue.push(Action::LinksResolved {
                         generation,
                         links: links.into(),
                         graph: graph.into(),
-                        read,
+                        found,
                     });
                 }
                 _ => {}
@@ -234,4 +234,39 @@ fn a_body_read_before_the_links_were_known_is_read_again_with_its_marks() {
         shown.contains("乙文[1↩]") && shown.contains("丙文[2↩]"),
         "{shown}"
     );
+}
+
+/// The link scan reads targets without touching the articles; `update`
+/// stores them when its answer comes (for the cache), and drops an answer
+/// for articles since replaced.
+#[test]
+fn link_targets_read_are_stored_by_update_only() {
+    let mut app = archive_app_before_links();
+    let effects = app.update(Action::Tick {
+        now: std::time::Instant::now(),
+    });
+    let Some(Effect::ScanLinks {
+        articles,
+        generation,
+    }) = effects
+        .into_iter()
+        .find(|e| matches!(e, Effect::ScanLinks { .. }))
+    else {
+        panic!("the tick asks for the links");
+    };
+    let (links, graph, found) = crate::library::scan_links(&articles);
+    let (links, graph) = (std::sync::Arc::new(links), std::sync::Arc::new(graph));
+    assert_eq!(found.len(), 3, "every body read");
+    assert!(app.articles().iter().all(|a| a.link_targets().is_none()));
+    let answer = |generation, found| Action::LinksResolved {
+        generation,
+        links: std::sync::Arc::clone(&links),
+        graph: std::sync::Arc::clone(&graph),
+        found,
+    };
+    app.update(answer(generation + 1, found.clone()));
+    assert!(app.articles().iter().all(|a| a.link_targets().is_none()));
+    app.update(answer(generation, found));
+    assert!(app.articles().iter().all(|a| a.link_targets().is_some()));
+    assert_eq!(app.link_graph().unwrap().back[2].len(), 2, "丙 from 甲, 乙");
 }

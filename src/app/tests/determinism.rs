@@ -117,7 +117,7 @@ fn update_is_deterministic_with_ticks_search_and_changes() {
         assert_eq!(effects, two.update(b), "effects at step {step}");
         assert_eq!(screen(&one), screen(&two), "screen at step {step}");
         assert_eq!(one.visible(), two.visible(), "list at step {step}");
-        asked.extend(effects);
+        asked.extend(answer_searches(&mut one, &mut two, effects, step));
     }
     // What the script was meant to exercise did happen.
     let kinds: Vec<&str> = asked
@@ -127,12 +127,15 @@ fn update_is_deterministic_with_ticks_search_and_changes() {
             Effect::SaveMarks(_) => "save",
             Effect::ScanChanges { .. } => "scan",
             Effect::ScanLinks { .. } => "links",
+            Effect::Search(_) => "search",
             _ => "other",
         })
         .collect();
     assert_eq!(
         kinds,
-        ["index", "links", "save", "scan", "scan"],
+        [
+            "index", "links", "save", "search", "search", "search", "search", "scan", "scan"
+        ],
         "{asked:?}"
     );
     assert!(!one.visible().is_empty());
@@ -177,17 +180,50 @@ fn update_is_deterministic_while_the_index_grows() {
         assert_eq!(effects, two.update(make()), "effects at step {step}");
         assert_eq!(screen(&one), screen(&two), "screen at step {step}");
         assert_eq!(one.visible(), two.visible(), "list at step {step}");
+        answer_searches(&mut one, &mut two, effects, step);
     }
     // Once both report the same progress, they agree again.
     later.index_bodies_now(two.articles());
     for (app, index) in [(&mut one, &grown), (&mut two, &later)] {
         let generation = app.search.generation;
         let view = index.view().unwrap();
-        app.update(Action::IndexProgress { generation, view });
+        drive(app, Action::IndexProgress { generation, view });
     }
     assert_eq!(screen(&one), screen(&two));
     assert_eq!(one.visible(), two.visible());
     assert_eq!(one.visible().len(), 3, "the bodies are searched now");
+}
+
+/// Runs the queries both apps asked for in `effects` (`Effect::Search`:
+/// the same job for both) and gives each its own result, as the session
+/// does, checking that they agree after each; an answer to a query since
+/// replaced is given too, and must change nothing. Returns the effects
+/// with those the answers asked for.
+fn answer_searches(one: &mut App, two: &mut App, effects: Vec<Effect>, step: usize) -> Vec<Effect> {
+    let mut all = Vec::new();
+    let mut queue = std::collections::VecDeque::from(effects);
+    while let Some(effect) = queue.pop_front() {
+        if let Effect::Search(job) = &effect {
+            let before = screen(one);
+            let stale = Action::SearchDone {
+                generation: job.generation - 1,
+                matches: crate::search::Matches::default(),
+            };
+            assert!(one.update(stale).is_empty(), "a stale answer at {step}");
+            assert_eq!(screen(one), before, "a stale answer changed the screen");
+            let done = || Action::SearchDone {
+                generation: job.generation,
+                matches: job.run(),
+            };
+            let more = one.update(done());
+            assert_eq!(more, two.update(done()), "effects after results at {step}");
+            assert_eq!(screen(one), screen(two), "screen after results at {step}");
+            assert_eq!(one.visible(), two.visible(), "list after results at {step}");
+            queue.extend(more);
+        }
+        all.push(effect);
+    }
+    all
 }
 
 /// One step of a script: the action to apply, made from the app as it is.

@@ -8,9 +8,9 @@ use crate::search::SearchIndex;
 use crate::tui::{Runner, Workers};
 
 /// Applies `action` as the reader's session does with inline workers: the
-/// effects that read changed files, open the search index or save marks
-/// are performed at once by the effect runner and their outcomes applied
-/// in turn. Returns the other effects (body loads, browsers, quitting).
+/// effects that read changed files, open the search index, run a query or
+/// save marks are performed at once by the effect runner and their
+/// outcomes applied in turn. Returns the other effects (body loads, browsers, quitting).
 pub(crate) fn drive(app: &mut App, action: Action) -> Vec<Effect> {
     let mut runner = Runner::new(Workers::Inline);
     let mut queue = VecDeque::from([action]);
@@ -31,6 +31,7 @@ pub(crate) fn drive(app: &mut App, action: Action) -> Vec<Effect> {
                     store,
                 } => queue.extend(runner.start_index(generation, articles, store)),
                 Effect::SaveMarks(job) => queue.extend(runner.save_marks(job)),
+                Effect::Search(job) => queue.extend(runner.search(job)),
                 Effect::ScanLinks {
                     articles,
                     generation,
@@ -58,6 +59,6 @@ pub(crate) fn build_index(app: &mut App) {
 pub(crate) fn report_progress(app: &mut App) {
     if let Some(view) = app.search_index().and_then(SearchIndex::view) {
         let generation = app.search.generation;
-        app.update(Action::IndexProgress { generation, view });
+        drive(app, Action::IndexProgress { generation, view });
     }
 }

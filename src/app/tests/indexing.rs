@@ -12,17 +12,23 @@ fn a_search_runs_over_the_last_view_until_the_next_report() {
     let index = SearchIndex::metadata_only(&app.library.articles);
     let first = index.view().expect("the metadata is in");
     let generation = app.search.generation;
-    app.update(Action::IndexStarted {
-        generation,
-        view: first.clone(),
-    });
-    app.update(Action::Search);
+    drive(
+        &mut app,
+        Action::IndexStarted {
+            generation,
+            view: first.clone(),
+        },
+    );
+    drive(&mut app, Action::Search);
     type_text(&mut app, "台湾");
     assert_eq!(app.visible(), [0, 1], "titles and tags only so far");
-    app.update(Action::IndexProgress {
-        generation,
-        view: first.clone(),
-    });
+    drive(
+        &mut app,
+        Action::IndexProgress {
+            generation,
+            view: first.clone(),
+        },
+    );
     assert_eq!(app.visible(), [0, 1]);
     let pending = Some(Progress {
         indexed: 0,
@@ -34,23 +40,35 @@ fn a_search_runs_over_the_last_view_until_the_next_report() {
     // search what the last view had.
     index.index_bodies_now(&app.library.articles);
     assert!(index.progress().is_complete());
-    app.update(Action::DeleteChar);
+    drive(&mut app, Action::DeleteChar);
     type_text(&mut app, "湾");
     assert_eq!(app.visible(), [0, 1], "the same as before");
     assert_eq!(app.index_progress(), pending);
     // The same view again changes nothing.
-    app.update(Action::IndexProgress {
-        generation,
-        view: first,
-    });
+    drive(
+        &mut app,
+        Action::IndexProgress {
+            generation,
+            view: first,
+        },
+    );
     assert_eq!(app.visible(), [0, 1]);
 
-    // The report brings the bodies in: the search runs once more.
+    // The report brings the bodies in: the search is asked for once more,
+    // and the list changes when its result comes back.
     let effects = app.update(Action::IndexProgress {
         generation,
         view: index.view().unwrap(),
     });
-    assert!(effects.is_empty(), "{effects:?}");
+    let [Effect::Search(job)] = effects.as_slice() else {
+        panic!("one query asked for: {effects:?}");
+    };
+    assert_eq!(app.visible(), [0, 1], "until the result comes");
+    let result = Action::SearchDone {
+        generation: job.generation,
+        matches: job.run(),
+    };
+    assert!(app.update(result).is_empty());
     assert_eq!(app.visible(), [0, 1, 2]);
     assert_eq!(app.index_progress(), None);
     // A view for articles since replaced is dropped.

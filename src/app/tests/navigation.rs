@@ -5,31 +5,31 @@ use super::*;
 #[test]
 fn counts_repeat_the_movement_and_go_to_a_row() {
     let mut app = app();
-    app.update(Action::Count(5));
-    app.update(Action::MoveDown);
+    drive(&mut app, Action::Count(5));
+    drive(&mut app, Action::MoveDown);
     assert_eq!(title(&app), "第5篇");
     // The count was used up.
-    app.update(Action::MoveDown);
+    drive(&mut app, Action::MoveDown);
     assert_eq!(title(&app), "第6篇");
-    app.update(Action::Count(1));
-    app.update(Action::Count(2));
-    app.update(Action::Last);
+    drive(&mut app, Action::Count(1));
+    drive(&mut app, Action::Count(2));
+    drive(&mut app, Action::Last);
     assert_eq!(title(&app), "第11篇");
-    app.update(Action::Last);
+    drive(&mut app, Action::Last);
     assert_eq!(title(&app), "第29篇");
-    app.update(Action::Count(3));
-    app.update(Action::MoveUp);
+    drive(&mut app, Action::Count(3));
+    drive(&mut app, Action::MoveUp);
     assert_eq!(title(&app), "第26篇");
     // Anything but a movement drops the count.
-    app.update(Action::Count(9));
-    app.update(Action::ToggleStar);
-    app.update(Action::MoveUp);
+    drive(&mut app, Action::Count(9));
+    drive(&mut app, Action::ToggleStar);
+    drive(&mut app, Action::MoveUp);
     assert_eq!(title(&app), "第25篇");
     // Ten thousand pages stop at the end.
     for _ in 0..5 {
-        app.update(Action::Count(9));
+        drive(&mut app, Action::Count(9));
     }
-    app.update(Action::PageDown);
+    drive(&mut app, Action::PageDown);
     assert_eq!(title(&app), "第29篇");
 }
 
@@ -37,30 +37,30 @@ fn counts_repeat_the_movement_and_go_to_a_row() {
 fn half_pages_move_half_the_rows() {
     let mut app = app();
     let rows = app.size().body_rows();
-    app.update(Action::HalfPageDown);
+    drive(&mut app, Action::HalfPageDown);
     assert_eq!(app.list_cursor().selected, rows / 2);
-    app.update(Action::HalfPageUp);
+    drive(&mut app, Action::HalfPageUp);
     assert_eq!(app.list_cursor().selected, 0);
     open(&mut app, &"一二三四五六七八九十。\n\n".repeat(60));
-    app.update(Action::HalfPageDown);
+    drive(&mut app, Action::HalfPageDown);
     assert_eq!(app.detail().unwrap().scroll, rows / 2);
 }
 
 #[test]
 fn n_in_the_list_steps_through_the_kept_search() {
     let mut app = searchable_app();
-    app.update(Action::NextMatch);
+    drive(&mut app, Action::NextMatch);
     assert!(app.status().unwrap().text.contains("No search"));
-    app.update(Action::Search);
+    drive(&mut app, Action::Search);
     for c in "篇".chars() {
-        app.update(Action::Insert(c));
+        drive(&mut app, Action::Insert(c));
     }
-    app.update(Action::Apply);
-    app.update(Action::NextMatch);
+    drive(&mut app, Action::Apply);
+    drive(&mut app, Action::NextMatch);
     assert_eq!(title(&app), "第1篇");
     assert_eq!(app.status().unwrap().text, "2/30 with /篇");
-    app.update(Action::PrevMatch);
-    app.update(Action::PrevMatch);
+    drive(&mut app, Action::PrevMatch);
+    drive(&mut app, Action::PrevMatch);
     assert_eq!(title(&app), "第29篇", "N goes round");
 }
 
@@ -80,15 +80,15 @@ fn next_unread_skips_read_articles_and_goes_round() {
     let mut app = app();
     read_rows(&mut app, &[1, 2]);
     open(&mut app, "正文");
-    app.update(Action::NextUnread);
+    drive(&mut app, Action::NextUnread);
     assert_eq!(title(&app), "第3篇");
     assert_eq!(
         app.detail().unwrap().article,
         app.selected_article().unwrap()
     );
     // From the list too.
-    app.update(Action::Back);
-    app.update(Action::NextUnread);
+    drive(&mut app, Action::Back);
+    drive(&mut app, Action::NextUnread);
     assert_eq!(title(&app), "第4篇");
     assert_eq!(app.view(), View::Detail);
 }
@@ -99,13 +99,13 @@ fn space_pages_then_opens_the_next_unread_at_the_end() {
     read_rows(&mut app, &[1]);
     open(&mut app, &"一二三四五六七八九十。\n\n".repeat(30));
     let rows = app.size().body_rows();
-    app.update(Action::PageOrNextUnread);
+    drive(&mut app, Action::PageOrNextUnread);
     assert_eq!(app.detail().unwrap().scroll, rows);
     assert_eq!(title(&app), "第0篇");
     let first = app.detail().unwrap().article;
     let mut presses = 1;
     while app.detail().unwrap().article == first && presses < 20 {
-        app.update(Action::PageOrNextUnread);
+        drive(&mut app, Action::PageOrNextUnread);
         presses += 1;
     }
     assert!(presses >= 3, "paged to the end first");

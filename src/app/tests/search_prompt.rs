@@ -9,10 +9,13 @@ use super::*;
 /// scrolled off.
 fn indexed() -> App {
     let mut app = App::new(library(), Keymap::defaults().guide(), Options::default());
-    app.update(Action::Resize {
-        width: 80,
-        height: 12,
-    });
+    drive(
+        &mut app,
+        Action::Resize {
+            width: 80,
+            height: 12,
+        },
+    );
     build_index(&mut app);
     app
 }
@@ -20,27 +23,27 @@ fn indexed() -> App {
 #[test]
 fn a_new_query_puts_the_cursor_on_the_first_match_at_the_top() {
     let mut app = indexed();
-    app.update(Action::Search);
+    drive(&mut app, Action::Search);
     // 第2篇, 第12篇, 第20篇..第29篇: go down to the last.
     type_text(&mut app, "2");
     for _ in 0..11 {
-        app.update(Action::MoveDown);
+        drive(&mut app, Action::MoveDown);
     }
     assert_eq!(title(&app), "第29篇");
     assert!(app.list_cursor().offset > 0);
     // Ctrl-u, then a new query: its first match, scrolled to the top.
-    app.update(Action::ClearQuery);
+    drive(&mut app, Action::ClearQuery);
     type_text(&mut app, "1");
     assert_eq!(title(&app), "第1篇");
     assert_eq!(app.list_cursor().selected, 0);
     assert_eq!(app.list_cursor().offset, 0);
     // Narrowing further stays on the first match too.
-    app.update(Action::MoveDown);
+    drive(&mut app, Action::MoveDown);
     type_text(&mut app, "9");
     assert_eq!(title(&app), "第19篇");
     assert_eq!(app.list_cursor().selected, 0);
     // Backspace widens: the first match again, not the article selected.
-    app.update(Action::DeleteChar);
+    drive(&mut app, Action::DeleteChar);
     assert_eq!(title(&app), "第1篇");
 }
 
@@ -48,31 +51,31 @@ fn a_new_query_puts_the_cursor_on_the_first_match_at_the_top() {
 fn an_emptied_prompt_goes_back_to_where_the_list_was() {
     let mut app = indexed();
     for _ in 0..4 {
-        app.update(Action::MoveDown);
+        drive(&mut app, Action::MoveDown);
     }
-    app.update(Action::Search);
+    drive(&mut app, Action::Search);
     type_text(&mut app, "2");
     assert_eq!(title(&app), "第2篇");
-    app.update(Action::ClearQuery);
+    drive(&mut app, Action::ClearQuery);
     assert_eq!(title(&app), "第4篇");
 }
 
 #[test]
 fn slash_over_a_kept_search_starts_from_its_query() {
     let mut app = indexed();
-    app.update(Action::Search);
+    drive(&mut app, Action::Search);
     type_text(&mut app, "2");
-    app.update(Action::Apply);
-    app.update(Action::MoveDown);
+    drive(&mut app, Action::Apply);
+    drive(&mut app, Action::MoveDown);
     let kept = title(&app);
-    app.update(Action::Search);
+    drive(&mut app, Action::Search);
     assert_eq!(app.search_prompt(), Some("2"), "the old query, to edit");
     assert_eq!(title(&app), kept, "opening it moves nothing");
     type_text(&mut app, "5");
     assert_eq!(app.search_prompt(), Some("25"));
     assert_eq!(title(&app), "第25篇");
     // Esc: the kept search as it was.
-    app.update(Action::Back);
+    drive(&mut app, Action::Back);
     assert_eq!(
         app.filters().search().map(Criterion::label).as_deref(),
         Some("/2")
@@ -84,47 +87,47 @@ fn slash_over_a_kept_search_starts_from_its_query() {
 fn up_and_down_walk_the_history_and_give_back_the_draft() {
     let mut app = indexed();
     for query in ["香港", "交通", "香港"] {
-        app.update(Action::Search);
-        app.update(Action::ClearQuery);
+        drive(&mut app, Action::Search);
+        drive(&mut app, Action::ClearQuery);
         type_text(&mut app, query);
-        app.update(Action::Apply);
+        drive(&mut app, Action::Apply);
     }
     assert_eq!(app.search_history().entries(), ["交通", "香港"]);
-    app.update(Action::ClearFilters);
-    app.update(Action::Search);
+    drive(&mut app, Action::ClearFilters);
+    drive(&mut app, Action::Search);
     type_text(&mut app, "第");
-    app.update(Action::HistoryPrev);
+    drive(&mut app, Action::HistoryPrev);
     assert_eq!(app.search_prompt(), Some("香港"));
     assert_eq!(title(&app), "第0篇", "the recalled search runs");
-    app.update(Action::HistoryPrev);
+    drive(&mut app, Action::HistoryPrev);
     assert_eq!(app.search_prompt(), Some("交通"));
-    app.update(Action::HistoryPrev);
+    drive(&mut app, Action::HistoryPrev);
     assert_eq!(app.search_prompt(), Some("交通"), "the oldest stays");
-    app.update(Action::HistoryNext);
+    drive(&mut app, Action::HistoryNext);
     assert_eq!(app.search_prompt(), Some("香港"));
-    app.update(Action::HistoryNext);
+    drive(&mut app, Action::HistoryNext);
     assert_eq!(
         app.search_prompt(),
         Some("第"),
         "past the newest: the draft"
     );
-    app.update(Action::HistoryNext);
+    drive(&mut app, Action::HistoryNext);
     assert_eq!(app.search_prompt(), Some("第"));
     // Editing a recalled search makes it the draft.
-    app.update(Action::HistoryPrev);
+    drive(&mut app, Action::HistoryPrev);
     type_text(&mut app, "3");
-    app.update(Action::HistoryPrev);
-    app.update(Action::HistoryNext);
+    drive(&mut app, Action::HistoryPrev);
+    drive(&mut app, Action::HistoryNext);
     assert_eq!(app.search_prompt(), Some("香港3"));
 }
 
 #[test]
 fn a_kept_search_is_saved_through_an_effect_only_when_there_is_a_file() {
     let mut app = indexed();
-    app.update(Action::Search);
+    drive(&mut app, Action::Search);
     type_text(&mut app, "香港");
     assert!(
-        app.update(Action::Apply).is_empty(),
+        drive(&mut app, Action::Apply).is_empty(),
         "no file: nothing to do"
     );
 
@@ -134,7 +137,7 @@ fn a_kept_search_is_saved_through_an_effect_only_when_there_is_a_file() {
         ..Options::default()
     };
     let mut app = App::new(library(), Keymap::defaults().guide(), options);
-    app.update(Action::Search);
+    drive(&mut app, Action::Search);
     type_text(&mut app, "香港");
     let effects = app.update(Action::Apply);
     let [Effect::SaveSearchHistory { path, history }] = effects.as_slice() else {
@@ -142,9 +145,9 @@ fn a_kept_search_is_saved_through_an_effect_only_when_there_is_a_file() {
     };
     assert_eq!(path, &file);
     assert_eq!(history.entries(), ["香港"]);
-    app.update(Action::Search);
+    drive(&mut app, Action::Search);
     assert!(
-        app.update(Action::Apply).is_empty(),
+        drive(&mut app, Action::Apply).is_empty(),
         "the same search again changes nothing"
     );
 }

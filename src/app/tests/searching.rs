@@ -76,10 +76,13 @@ pub(super) fn search_app() -> App {
         Keymap::defaults().guide(),
         Options::default(),
     );
-    app.update(Action::Resize {
-        width: 80,
-        height: 24,
-    });
+    drive(
+        &mut app,
+        Action::Resize {
+            width: 80,
+            height: 24,
+        },
+    );
     app
 }
 
@@ -101,14 +104,14 @@ fn titles(app: &App) -> Vec<String> {
 #[test]
 fn typing_narrows_at_each_keystroke_across_scripts() {
     let mut app = indexed_app();
-    app.update(Action::Search);
+    drive(&mut app, Action::Search);
     assert_eq!(app.context(), Context::Search);
     assert_eq!(app.search_prompt(), Some(""));
     assert_eq!(app.visible().len(), 6, "nothing typed: the whole list");
-    app.update(Action::Insert('台'));
+    drive(&mut app, Action::Insert('台'));
     // 天文台 has 台 too.
     assert_eq!(app.visible(), [0, 1, 2, 4]);
-    app.update(Action::Insert('湾'));
+    drive(&mut app, Action::Insert('湾'));
     assert_eq!(app.visible(), [0, 1, 2]);
     assert_eq!(app.search_prompt(), Some("台湾"));
     assert_eq!(
@@ -120,10 +123,10 @@ fn typing_narrows_at_each_keystroke_across_scripts() {
     type_text(&mut app, " 习近平");
     assert_eq!(titles(&app), ["臺灣海峽局勢　習近平會見訪問團"]);
     // Keys that mean something elsewhere type here.
-    app.update(Action::ClearQuery);
+    drive(&mut app, Action::ClearQuery);
     type_text(&mut app, "taiwan");
     assert_eq!(app.visible(), [3]);
-    app.update(Action::ClearQuery);
+    drive(&mut app, Action::ClearQuery);
     type_text(&mut app, "app2021");
     assert_eq!(app.visible(), [5], "fullwidth ＡＰＰ２０２１ matches");
 }
@@ -131,21 +134,21 @@ fn typing_narrows_at_each_keystroke_across_scripts() {
 #[test]
 fn enter_keeps_the_search_as_a_filter() {
     let mut app = indexed_app();
-    app.update(Action::Search);
+    drive(&mut app, Action::Search);
     type_text(&mut app, "台湾");
-    app.update(Action::Apply);
+    drive(&mut app, Action::Apply);
     assert_eq!(app.context(), Context::List);
     assert_eq!(app.search_prompt(), None);
     assert_eq!(app.visible(), [0, 1, 2]);
     assert_eq!(app.status().unwrap().text, "3 articles with /台湾");
     // List keys work again; the search stays while articles are opened.
-    app.update(Action::MoveDown);
+    drive(&mut app, Action::MoveDown);
     assert_eq!(app.selected_article(), Some(1));
-    app.update(Action::Open);
-    app.update(Action::Back);
+    drive(&mut app, Action::Open);
+    drive(&mut app, Action::Back);
     assert_eq!(app.visible(), [0, 1, 2]);
     // Backspace in the list clears it like any filter.
-    app.update(Action::ClearFilters);
+    drive(&mut app, Action::ClearFilters);
     assert!(app.filters().is_empty());
     assert_eq!(app.visible().len(), 6);
     assert_eq!(app.selected_article(), Some(1), "the selection is kept");
@@ -154,9 +157,9 @@ fn enter_keeps_the_search_as_a_filter() {
 #[test]
 fn an_empty_search_kept_is_no_filter() {
     let mut app = indexed_app();
-    app.update(Action::Search);
+    drive(&mut app, Action::Search);
     type_text(&mut app, "  ");
-    app.update(Action::Apply);
+    drive(&mut app, Action::Apply);
     assert!(app.filters().is_empty());
     assert_eq!(app.visible().len(), 6);
 }
@@ -164,15 +167,15 @@ fn an_empty_search_kept_is_no_filter() {
 #[test]
 fn backspace_in_the_prompt_deletes_and_widens() {
     let mut app = indexed_app();
-    app.update(Action::Search);
+    drive(&mut app, Action::Search);
     type_text(&mut app, "台湾x");
     assert!(app.visible().is_empty());
-    app.update(Action::DeleteChar);
+    drive(&mut app, Action::DeleteChar);
     assert_eq!(app.search_prompt(), Some("台湾"));
     assert_eq!(app.visible(), [0, 1, 2]);
-    app.update(Action::DeleteChar);
-    app.update(Action::DeleteChar);
-    app.update(Action::DeleteChar);
+    drive(&mut app, Action::DeleteChar);
+    drive(&mut app, Action::DeleteChar);
+    drive(&mut app, Action::DeleteChar);
     assert_eq!(app.search_prompt(), Some(""));
     assert_eq!(app.context(), Context::Search, "still typing");
     assert_eq!(app.visible().len(), 6);
@@ -181,37 +184,37 @@ fn backspace_in_the_prompt_deletes_and_widens() {
 #[test]
 fn esc_restores_the_previous_list_and_selection() {
     let mut app = indexed_app();
-    app.update(Action::MoveDown);
-    app.update(Action::MoveDown);
-    app.update(Action::MoveDown); // Strait tensions rise
-    app.update(Action::Search);
+    drive(&mut app, Action::MoveDown);
+    drive(&mut app, Action::MoveDown);
+    drive(&mut app, Action::MoveDown); // Strait tensions rise
+    drive(&mut app, Action::Search);
     type_text(&mut app, "台湾");
     assert_eq!(
         app.selected_article(),
         Some(0),
         "a new query: its first match"
     );
-    app.update(Action::Back);
+    drive(&mut app, Action::Back);
     assert_eq!(app.context(), Context::List);
     assert!(app.filters().is_empty());
     assert_eq!(app.visible().len(), 6);
     assert_eq!(app.selected_article(), Some(3));
 
     // With a search kept, Esc on a new one brings the kept one back.
-    app.update(Action::Search);
+    drive(&mut app, Action::Search);
     type_text(&mut app, "台湾");
-    app.update(Action::Apply);
-    app.update(Action::Search);
+    drive(&mut app, Action::Apply);
+    drive(&mut app, Action::Search);
     assert_eq!(
         app.search_prompt(),
         Some("台湾"),
         "it starts from the kept one"
     );
-    app.update(Action::ClearQuery);
+    drive(&mut app, Action::ClearQuery);
     assert_eq!(app.visible().len(), 6, "cleared: every article");
     type_text(&mut app, "香港");
     assert_eq!(app.visible(), [4]);
-    app.update(Action::Back);
+    drive(&mut app, Action::Back);
     assert_eq!(app.visible(), [0, 1, 2]);
     assert_eq!(
         app.filters().search().map(Criterion::label).as_deref(),
@@ -224,26 +227,26 @@ fn search_combines_with_tag_and_category_filters() {
     let mut app = indexed_app();
     app.apply_criteria(vec![Criterion::Category("旅游".into())]);
     assert_eq!(app.visible(), [1]);
-    app.update(Action::Search);
+    drive(&mut app, Action::Search);
     type_text(&mut app, "台");
     assert_eq!(app.visible(), [1], "both must hold");
-    app.update(Action::Apply);
+    drive(&mut app, Action::Apply);
     assert_eq!(app.filters().criteria().len(), 2);
-    app.update(Action::TagPicker);
+    drive(&mut app, Action::TagPicker);
     assert_eq!(picker(&app).entries.len(), 1, "counts what is listed");
-    app.update(Action::Back);
-    app.update(Action::ClearFilters);
+    drive(&mut app, Action::Back);
+    drive(&mut app, Action::ClearFilters);
     assert_eq!(app.visible().len(), 6);
 }
 
 #[test]
 fn a_new_query_selects_its_first_match_and_down_moves_the_list() {
     let mut app = indexed_app();
-    app.update(Action::MoveDown); // 台湾旅游业复苏
-    app.update(Action::Search);
+    drive(&mut app, Action::MoveDown); // 台湾旅游业复苏
+    drive(&mut app, Action::Search);
     type_text(&mut app, "台湾");
     assert_eq!(app.selected_article(), Some(0), "issue 11: the first match");
-    app.update(Action::MoveDown);
+    drive(&mut app, Action::MoveDown);
     assert_eq!(app.selected_article(), Some(1), "Down moves the list");
     assert_eq!(app.context(), Context::Search);
 }
@@ -251,10 +254,10 @@ fn a_new_query_selects_its_first_match_and_down_moves_the_list() {
 #[test]
 fn pasted_text_is_typed_clean() {
     let mut app = indexed_app();
-    app.update(Action::Search);
-    app.update(Action::InsertText("習近平\n\u{1b}[31m".into()));
+    drive(&mut app, Action::Search);
+    drive(&mut app, Action::InsertText("習近平\n\u{1b}[31m".into()));
     assert_eq!(app.visible(), [0]);
     assert!(!app.search_prompt().unwrap().contains('\u{1b}'));
-    app.update(Action::Insert('\u{7}'));
+    drive(&mut app, Action::Insert('\u{7}'));
     assert!(!app.search_prompt().unwrap().contains('\u{7}'));
 }

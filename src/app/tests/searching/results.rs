@@ -13,10 +13,10 @@ fn results_fill_in_as_bodies_are_indexed() {
     app.with_bodies_pending();
     let progress = app.index_progress().expect("bodies are pending");
     assert_eq!((progress.indexed, progress.total), (0, 6));
-    app.update(Action::Search);
+    drive(&mut app, Action::Search);
     type_text(&mut app, "台湾");
     assert_eq!(app.visible(), [0, 1], "titles and tags only so far");
-    app.update(Action::Apply);
+    drive(&mut app, Action::Apply);
     assert!(
         app.status()
             .unwrap()
@@ -26,7 +26,7 @@ fn results_fill_in_as_bodies_are_indexed() {
     // The bodies are in: the progress report re-runs the kept search.
     let view = SearchIndex::build(&app.library.articles).wait_metadata();
     let generation = app.search.generation;
-    app.update(Action::IndexStarted { generation, view });
+    drive(&mut app, Action::IndexStarted { generation, view });
     report_progress(&mut app);
     assert_eq!(app.visible(), [0, 1, 2]);
     assert_eq!(app.index_progress(), None);
@@ -41,14 +41,17 @@ fn results_fill_in_as_bodies_are_indexed() {
 #[test]
 fn n_and_shift_n_step_through_the_matches_in_the_article() {
     let mut app = indexed_app();
-    app.update(Action::Resize {
-        width: 40,
-        height: 12,
-    });
-    app.update(Action::NextMatch);
-    app.update(Action::Search);
+    drive(
+        &mut app,
+        Action::Resize {
+            width: 40,
+            height: 12,
+        },
+    );
+    drive(&mut app, Action::NextMatch);
+    drive(&mut app, Action::Search);
     type_text(&mut app, "台湾");
-    app.update(Action::Apply);
+    drive(&mut app, Action::Apply);
     let padding = "\n\n".to_owned() + &"填充。\n\n".repeat(20);
     let body = format!("第一段提到臺灣。{padding}第三段再說台灣。{padding}結尾：臺灣。");
     open(&mut app, &body);
@@ -60,12 +63,12 @@ fn n_and_shift_n_step_through_the_matches_in_the_article() {
     // title's, on screen, so without scrolling.
     assert_eq!(app.status().unwrap().text, "match 1/4");
     assert_eq!(lines(&app), (0, Some(0)));
-    app.update(Action::NextMatch);
+    drive(&mut app, Action::NextMatch);
     assert_eq!(app.status().unwrap().text, "match 2/4");
     let (_, Some(second)) = lines(&app) else {
         panic!()
     };
-    app.update(Action::NextMatch);
+    drive(&mut app, Action::NextMatch);
     assert_eq!(app.status().unwrap().text, "match 3/4");
     let (scroll, Some(third)) = lines(&app) else {
         panic!()
@@ -75,17 +78,17 @@ fn n_and_shift_n_step_through_the_matches_in_the_article() {
         (scroll..scroll + app.size().body_rows()).contains(&third),
         "scrolled to it"
     );
-    app.update(Action::NextMatch);
-    app.update(Action::NextMatch);
+    drive(&mut app, Action::NextMatch);
+    drive(&mut app, Action::NextMatch);
     assert_eq!(app.status().unwrap().text, "match 1/4", "wraps around");
     assert_eq!(lines(&app).0, 0);
-    app.update(Action::PrevMatch);
+    drive(&mut app, Action::PrevMatch);
     assert_eq!(app.status().unwrap().text, "match 4/4");
-    app.update(Action::PrevMatch);
+    drive(&mut app, Action::PrevMatch);
     assert_eq!(app.status().unwrap().text, "match 3/4");
     // After scrolling away, `n` starts from the screen's top.
-    app.update(Action::First);
-    app.update(Action::NextMatch);
+    drive(&mut app, Action::First);
+    drive(&mut app, Action::NextMatch);
     assert_eq!(app.status().unwrap().text, "match 1/4");
 }
 
@@ -93,14 +96,14 @@ fn n_and_shift_n_step_through_the_matches_in_the_article() {
 fn n_without_a_search_or_a_match_says_so() {
     let mut app = indexed_app();
     open(&mut app, "nothing");
-    app.update(Action::NextMatch);
+    drive(&mut app, Action::NextMatch);
     assert!(app.status().unwrap().text.starts_with("No search"));
-    app.update(Action::Back);
-    app.update(Action::Search);
+    drive(&mut app, Action::Back);
+    drive(&mut app, Action::Search);
     type_text(&mut app, "游客");
-    app.update(Action::Apply);
+    drive(&mut app, Action::Apply);
     open(&mut app, "a body without it");
-    app.update(Action::NextMatch);
+    drive(&mut app, Action::NextMatch);
     assert_eq!(
         app.status().unwrap().text,
         "No match of /游客 in the text shown here"
@@ -110,22 +113,22 @@ fn n_without_a_search_or_a_match_says_so() {
 #[test]
 fn s_cycles_the_sort_and_keeps_the_selection() {
     let mut app = indexed_app();
-    app.update(Action::MoveDown);
-    app.update(Action::MoveDown); // 半導体工場の新設
-    app.update(Action::CycleSort);
+    drive(&mut app, Action::MoveDown);
+    drive(&mut app, Action::MoveDown); // 半導体工場の新設
+    drive(&mut app, Action::CycleSort);
     assert_eq!(app.sort_order(), SortOrder::Oldest);
     assert_eq!(app.visible(), [5, 4, 3, 2, 1, 0]);
     assert_eq!(app.selected_article(), Some(2));
     assert_eq!(app.status().unwrap().text, "Sorted oldest first");
-    app.update(Action::CycleSort);
+    drive(&mut app, Action::CycleSort);
     assert_eq!(app.sort_order(), SortOrder::Title);
     assert_eq!(app.visible()[0], 5, "ＡＰＰ folds to app: Latin first");
     assert_eq!(app.selected_article(), Some(2));
     // Sorting applies to a filtered list as well.
-    app.update(Action::Search);
+    drive(&mut app, Action::Search);
     type_text(&mut app, "台湾");
-    app.update(Action::Apply);
-    app.update(Action::CycleSort);
+    drive(&mut app, Action::Apply);
+    drive(&mut app, Action::CycleSort);
     assert_eq!(app.sort_order(), SortOrder::Source);
     let sources: Vec<&str> = app
         .visible()
@@ -136,7 +139,7 @@ fn s_cycles_the_sort_and_keeps_the_selection() {
     sorted.sort_unstable();
     assert_eq!(sources, sorted);
     assert_eq!(app.selected_article(), Some(2));
-    app.update(Action::CycleSort);
+    drive(&mut app, Action::CycleSort);
     assert_eq!(app.sort_order(), SortOrder::Newest);
     assert_eq!(app.visible(), [0, 1, 2]);
     assert_eq!(app.selected_article(), Some(2));
@@ -145,11 +148,11 @@ fn s_cycles_the_sort_and_keeps_the_selection() {
 #[test]
 fn a_reload_runs_the_kept_search_again() {
     let mut app = indexed_app();
-    app.update(Action::CycleSort);
-    app.update(Action::CycleSort); // by title
-    app.update(Action::Search);
+    drive(&mut app, Action::CycleSort);
+    drive(&mut app, Action::CycleSort); // by title
+    drive(&mut app, Action::Search);
     type_text(&mut app, "台湾");
-    app.update(Action::Apply);
+    drive(&mut app, Action::Apply);
     assert_eq!(app.visible().len(), 3);
     // A reload brings a new title for the weather article.
     std::sync::Arc::make_mut(&mut app.library.articles)[4].title = "颱風吹襲臺灣".into();
@@ -169,21 +172,21 @@ fn a_reload_runs_the_kept_search_again() {
 fn a_huge_paste_is_cut_to_the_query_limit_and_later_keys_are_dropped() {
     use crate::search::{MAX_QUERY_CHARS, QUERY_CUT_MESSAGE};
     let mut app = indexed_app();
-    app.update(Action::Search);
+    drive(&mut app, Action::Search);
     // 72 KB of words, as a bracketed paste.
     let paste = "台湾 新闻 ".repeat(72 * 1024 / 14);
-    app.update(Action::InsertText(paste));
+    drive(&mut app, Action::InsertText(paste));
     let prompt = app.search_prompt().unwrap().to_owned();
     assert_eq!(prompt.chars().count(), MAX_QUERY_CHARS);
     assert_eq!(app.status().unwrap().text, QUERY_CUT_MESSAGE);
-    app.update(Action::Insert('x'));
+    drive(&mut app, Action::Insert('x'));
     assert_eq!(
         app.search_prompt(),
         Some(prompt.as_str()),
         "a key past the limit is dropped"
     );
-    app.update(Action::DeleteChar);
-    app.update(Action::Insert('y'));
+    drive(&mut app, Action::DeleteChar);
+    drive(&mut app, Action::Insert('y'));
     assert!(app.search_prompt().unwrap().ends_with('y'));
 }
 
@@ -191,7 +194,7 @@ fn a_huge_paste_is_cut_to_the_query_limit_and_later_keys_are_dropped() {
 fn typing_past_the_limit_key_by_key_stops_there() {
     use crate::search::MAX_QUERY_CHARS;
     let mut app = indexed_app();
-    app.update(Action::Search);
+    drive(&mut app, Action::Search);
     type_text(&mut app, &"台".repeat(MAX_QUERY_CHARS + 50));
     assert_eq!(
         app.search_prompt().unwrap().chars().count(),
