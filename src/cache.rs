@@ -7,6 +7,7 @@
 //! written by another build is ignored and rewritten, without a word.
 
 mod codec;
+mod current;
 mod snapshot;
 mod write;
 
@@ -14,6 +15,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 pub use crate::tree::{FileKey, Stamp};
+pub use current::TagCounts;
 pub use snapshot::{CachedFile, Decoded, Snapshot};
 pub use write::{WriteInput, write};
 

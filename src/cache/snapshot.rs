@@ -33,7 +33,9 @@ pub struct Snapshot {
     /// Every folder with its recorded time ([`Stamp::UNTRUSTED`] when its
     /// list of files must be read again).
     pub dirs: HashMap<PathBuf, Stamp>,
-    view: Option<View>,
+    /// The library roots it was written (and read) for.
+    pub(super) roots: Vec<PathBuf>,
+    pub(super) view: Option<View>,
 }
 
 /// The files of a snapshot, decoded and split by the caller's choice.
@@ -71,6 +73,7 @@ impl Snapshot {
         Some(Snapshot {
             written_at: view.written_at(),
             dirs,
+            roots: roots.to_vec(),
             view: Some(view),
         })
     }

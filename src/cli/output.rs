@@ -36,17 +36,23 @@ pub fn open_library(
 ) -> Result<(crate::library::Library, super::open::CacheSaving), ExitCode> {
     let (library, saving) = super::open::library(paths, links)?;
     refuse_missing(&library)?;
-    let broken = library
-        .problems
-        .iter()
-        .filter(|p| p.severity == crate::problem::Severity::Error)
-        .count();
+    report_broken(
+        library
+            .problems
+            .iter()
+            .filter(|p| p.severity == crate::problem::Severity::Error)
+            .count(),
+    );
+    Ok((library, saving))
+}
+
+/// Says on stderr that `broken` files could not be read or parsed.
+pub fn report_broken(broken: usize) {
     if broken > 0 {
         eprintln!(
             "inkstone: {broken} files could not be read or parsed; `inkstone check` lists them"
         );
     }
-    Ok((library, saving))
 }
 
 /// Exit status for a path given that does not exist or cannot be read.

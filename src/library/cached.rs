@@ -176,6 +176,17 @@ impl Library {
         library
     }
 
+    /// The cache [`Library::load_cached`] would read for `paths`, mapped
+    /// and checked but not decoded; `None` when it would read none. For
+    /// answers straight from the records (see `cache::Snapshot`).
+    pub fn cache_snapshot(paths: &[PathBuf], cache_dir: &Path) -> Option<Snapshot> {
+        if paths.is_empty() || roots_overlap(paths) {
+            return None;
+        }
+        let cache_file = cache::file_for(cache_dir, &cache::absolute_roots(paths));
+        Snapshot::read(&cache_file, paths)
+    }
+
     /// The check of files taken from the cache unseen. The reader runs it
     /// on a thread and sends the result to its update loop; the command
     /// line runs it at once (see [`Library::load_cached_checked`]).

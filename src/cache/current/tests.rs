@@ -1,0 +1,172 @@
+use std::fs;
+use std::time::{Duration, SystemTime};
+
+use std::path::PathBuf;
+
+use super::*;
+use crate::library::Library;
+
+/// A library of three folders whose files carry tags, written and aged a
+/// minute (the cache trusts nothing from its last seconds), with its cache
+/// written by a script's load.
+struct Fixture {
+    _dir: tempfile::TempDir,
+    root: PathBuf,
+    cache: PathBuf,
+}
+
+fn article(title: &str, date: &str, tags: &str) -> String {
+    format!("---\ntitle: {title}\ndate: {date}\ntags: [{tags}]\n---\n\n正文。\n")
+}
+
+fn age(path: &Path) {
+    let old = SystemTime::now() - Duration::from_secs(60);
+    fs::File::open(path).unwrap().set_modified(old).unwrap();
+}
+
+impl Fixture {
+    fn new() -> Fixture {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("news");
+        for (sub, date) in [
+            ("a", "2019-06-12"),
+            ("b", "2020-01-02"),
+            ("c", "2021-03-04"),
+        ] {
+            fs::create_dir_all(root.join(sub)).unwrap();
+            for n in 0..3 {
+                let tags = if n == 0 { "香港, 選舉" } else { "香港" };
+                fs::write(
+                    root.join(sub).join(format!("{n}.md")),
+                    article(&format!("{sub}{n}"), date, tags),
+                )
+                .unwrap();
+            }
+        }
+        fs::write(root.join("c/broken.md"), "---\ntitle: [\n---\n").unwrap();
+        let fx = Fixture {
+            cache: dir.path().join("cache"),
+            _dir: dir,
+            root,
+        };
+        fx.age_all();
+        let _ = fx.load();
+        fx
+    }
+
+    fn age_all(&self) {
+        for entry in walkdir::WalkDir::new(&self.root) {
+            age(entry.unwrap().path());
+        }
+    }
+
+    fn roots(&self) -> Vec<PathBuf> {
+        vec![self.root.clone()]
+    }
+
+    fn load(&self) -> Library {
+        Library::load_cached_checked(&self.roots(), Some(&self.cache))
+    }
+
+    fn snapshot(&self) -> Snapshot {
+        let file =
+            crate::cache::file_for(&self.cache, &crate::cache::absolute_roots(&self.roots()));
+        Snapshot::read(&file, &self.roots()).expect("the cache was written")
+    }
+
+    /// Counts from the cache, sorted, or `None` when it is not current.
+    fn counted(
+        &self,
+        keep: &(dyn Fn(Option<NaiveDate>) -> bool + Sync),
+    ) -> Option<(Vec<(String, usize)>, usize)> {
+        let snapshot = self.snapshot();
+        let counts = snapshot.current_tag_counts(keep)?;
+        let mut tags: Vec<_> = counts
+            .tags
+            .iter()
+            .map(|(t, n)| ((*t).to_owned(), *n))
+            .collect();
+        tags.sort();
+        Some((tags, counts.errors))
+    }
+}
+
+/// The same counts from the library itself.
+fn from_library(
+    library: &Library,
+    keep: &dyn Fn(Option<NaiveDate>) -> bool,
+) -> (Vec<(String, usize)>, usize) {
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for article in library.articles.iter().filter(|a| keep(a.date)) {
+        for tag in &article.tags {
+            *counts.entry(tag.as_str().to_owned()).or_default() += 1;
+        }
+    }
+    let mut tags: Vec<_> = counts.into_iter().collect();
+    tags.sort();
+    let errors = library
+        .problems
+        .iter()
+        .filter(|p| p.severity == crate::problem::Severity::Error)
+        .count();
+    (tags, errors)
+}
+
+fn everything(_: Option<NaiveDate>) -> bool {
+    true
+}
+
+#[test]
+fn a_current_cache_counts_what_the_library_holds() {
+    let fx = Fixture::new();
+    let counted = fx.counted(&everything).expect("nothing changed");
+    assert_eq!(counted, from_library(&fx.load(), &everything));
+    assert_eq!(counted.0, [("選舉".to_owned(), 3), ("香港".to_owned(), 9)]);
+    assert_eq!(counted.1, 1, "the broken file's error is counted");
+    let since_2020 = |d: Option<NaiveDate>| d.is_some_and(|d| d.to_string().as_str() >= "2020");
+    assert_eq!(
+        fx.counted(&since_2020).unwrap(),
+        from_library(&fx.load(), &since_2020)
+    );
+}
+
+#[test]
+fn a_file_edited_in_place_is_not_answered_from_the_cache() {
+    let fx = Fixture::new();
+    // Same folder time (an edit in place), new size and time.
+    let file = fx.root.join("b/1.md");
+    fs::write(&file, article("b1", "2020-01-02", "澳門")).unwrap();
+    age(&file);
+    age(file.parent().unwrap());
+    assert_eq!(fx.counted(&everything), None);
+    // The load sees the edit and rewrites the cache, which then answers.
+    let library = fx.load();
+    let counted = fx.counted(&everything).expect("current again");
+    assert_eq!(counted, from_library(&library, &everything));
+    assert!(counted.0.contains(&("澳門".to_owned(), 1)));
+}
+
+#[test]
+fn added_removed_or_young_entries_are_not_answered_from_the_cache() {
+    let fx = Fixture::new();
+    fs::remove_file(fx.root.join("a/2.md")).unwrap();
+    assert_eq!(fx.counted(&everything), None, "a removed file");
+
+    let fx = Fixture::new();
+    fs::create_dir(fx.root.join("d")).unwrap();
+    fx.age_all();
+    assert_eq!(fx.counted(&everything), None, "a new folder");
+
+    let fx = Fixture::new();
+    let file = fx.root.join("c/0.md");
+    fs::write(&file, article("c0", "2021-03-04", "香港, 選舉")).unwrap();
+    assert_eq!(fx.counted(&everything), None, "a file written just now");
+}
+
+#[test]
+fn a_root_gone_is_not_answered_from_the_cache() {
+    let fx = Fixture::new();
+    let snapshot = fx.snapshot();
+    fs::remove_dir_all(&fx.root).unwrap();
+    assert!(snapshot.current_tag_counts(&everything).is_none());
+}
