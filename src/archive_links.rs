@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 use url::Url;
 
 pub use extract::hrefs;
-pub use index::ArchiveLinks;
+pub use index::{ArchiveLinks, address_keys};
 pub use key::url_key;
 
 use crate::article::Article;

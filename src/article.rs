@@ -63,6 +63,12 @@ pub struct Article {
     /// bodies while the articles are shared with the app (what it reads
     /// follows from the file, which the article already stands for).
     pub links: std::sync::OnceLock<Box<str>>,
+    /// The article's own addresses (`url`, `original_url`, `aliases`) as
+    /// `archive_links::address_keys` reduces them, so links to it can be
+    /// found; unset until first needed. Kept in the metadata cache (like
+    /// `links`), so a warm start decodes no address to find the links
+    /// between articles.
+    pub addresses: std::sync::OnceLock<Box<[AddressKey]>>,
     /// `draft: true`: listed, and marked as a draft.
     pub draft: bool,
     /// How the body is written.
@@ -72,6 +78,17 @@ pub struct Article {
     pub body_hash: Option<u64>,
     /// Where the body is, so it can be read only when needed.
     pub body: BodySource,
+}
+
+/// One address of an article, as links are matched against it: 64-bit
+/// hashes (xxh3, fixed, so they can be cached) of its normalised key
+/// (`archive_links::url_key`), of the key's host, and of the key cut after
+/// its numeric id (`0` when it has none).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct AddressKey {
+    pub key: u64,
+    pub host: u64,
+    pub id: u64,
 }
 
 /// How an article's body is written: `.html`/`.htm` files are HTML,
@@ -132,6 +149,7 @@ impl Article {
             urls: Urls::default(),
             aliases: Vec::new(),
             links: std::sync::OnceLock::new(),
+            addresses: std::sync::OnceLock::new(),
             draft: false,
             format: BodyFormat::Markdown,
             body_hash: None,

@@ -1,70 +1,107 @@
 //! The index that finds the article a link leads to: a few hash maps
-//! keyed by normalised address, numeric id and path, built once from the
-//! articles' addresses and paths. Looking up a stored link target
-//! ([`super::link_keys`]) is a hash or two and allocates nothing.
+//! keyed by the hashes of normalised addresses, numeric ids and paths.
+//! Built from each article's own address keys ([`address_keys`], cached
+//! with the article), so building it decodes nothing and allocates only
+//! the maps. Looking up a stored link target ([`super::link_keys`]) is a
+//! hash or two and allocates nothing.
 
 use std::collections::{HashMap, HashSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use foldhash::fast::RandomState;
 
 use super::{PATH_MARK, key};
-use crate::article::Article;
+use crate::article::{AddressKey, Article};
+
+/// Maps keyed by a hash that is already one of [`key::hash`].
+type ByHash = HashMap<u64, u32, RandomState>;
 
 /// Finds the article a link leads to.
 #[derive(Debug, Default)]
 pub struct ArchiveLinks {
     /// The hosts of the articles' addresses (lower case, without `www.`):
     /// a link elsewhere is passed over before anything is decoded.
-    hosts: HashSet<Box<str>, RandomState>,
-    by_key: HashMap<Box<str>, u32, RandomState>,
+    hosts: HashSet<u64, RandomState>,
+    by_key: ByHash,
     /// By [`key::id_key`], for sites whose articles all have distinct ids.
-    by_id: HashMap<Box<str>, u32, RandomState>,
-    by_path: HashMap<PathBuf, u32, RandomState>,
+    by_id: ByHash,
+    by_path: ByHash,
+}
+
+/// The keys of `article`'s own addresses, as [`ArchiveLinks`] finds it by:
+/// its `url`, its `original_url` (unless that is only the page `url` is
+/// a web archive copy of) and its other addresses (`aliases`), each once,
+/// in that order. The work of decoding every address is done here, once
+/// per article (the result is kept in `Article::addresses` and the
+/// metadata cache).
+pub fn address_keys(article: &Article) -> Box<[AddressKey]> {
+    let mut buf = key::KeyBuf::default();
+    let url = article.url();
+    let original = article.original_url().filter(|o| !wraps(url, o));
+    let mut out: Vec<AddressKey> = Vec::with_capacity(1);
+    for address in url
+        .into_iter()
+        .chain(original)
+        .chain(article.aliases.iter().map(String::as_str))
+    {
+        let Some(k) = buf.url_key(address) else {
+            continue;
+        };
+        let found = AddressKey {
+            key: key::hash(k),
+            host: key::hash(key::host(k)),
+            id: key::id_key(k).map_or(0, key::hash),
+        };
+        if !out.iter().any(|o| o.key == found.key) {
+            out.push(found);
+        }
+    }
+    out.into_boxed_slice()
 }
 
 impl ArchiveLinks {
-    /// The index of `articles`: each is found by its `url`, its
-    /// `original_url` and its other addresses (`aliases`), and by its path.
+    /// The index of `articles`: each is found by its own addresses
+    /// ([`address_keys`], taken from `Article::addresses` when known) and
+    /// by its path; where two share one, by the first.
     pub fn new(articles: &[Article]) -> ArchiveLinks {
-        let mut by_key: HashMap<Box<str>, u32, RandomState> =
-            HashMap::with_capacity_and_hasher(articles.len() * 2, RandomState::default());
-        let mut by_path: HashMap<PathBuf, u32, RandomState> =
-            HashMap::with_capacity_and_hasher(articles.len(), RandomState::default());
-        let mut buf = key::KeyBuf::default();
-        let mut add = |address: &str, i: u32| {
-            if let Some(key) = buf.url_key(address) {
-                if !by_key.contains_key(key) {
-                    by_key.insert(key.into(), i);
+        ArchiveLinks::with_keys(articles, |_| None)
+    }
+
+    /// [`Self::new`], with `known(i)` giving the address keys of the
+    /// article at `i` when they are not stored in it (made on a worker).
+    pub fn with_keys<'k>(
+        articles: &[Article],
+        known: impl Fn(usize) -> Option<&'k [AddressKey]>,
+    ) -> ArchiveLinks {
+        let capacity = articles.len() + articles.len() / 2;
+        let mut by_key = ByHash::with_capacity_and_hasher(capacity, RandomState::default());
+        let mut by_path = ByHash::with_capacity_and_hasher(articles.len(), RandomState::default());
+        // Each distinct key with the article it names.
+        let mut named: Vec<(u32, AddressKey)> = Vec::with_capacity(capacity);
+        let mut fresh;
+        for (i, article) in articles.iter().enumerate() {
+            let keys: &[AddressKey] = if let Some(keys) = article.addresses.get() {
+                keys
+            } else if let Some(keys) = known(i) {
+                keys
+            } else {
+                fresh = address_keys(article);
+                &fresh
+            };
+            let i = i as u32;
+            for k in keys {
+                if let std::collections::hash_map::Entry::Vacant(slot) = by_key.entry(k.key) {
+                    slot.insert(i);
+                    named.push((i, *k));
                 }
             }
-        };
-        for (i, article) in articles.iter().enumerate() {
-            let i = i as u32;
-            let url = article.url();
-            if let Some(url) = url {
-                add(url, i);
-            }
-            // Usually the web archive's copy of `url`: the same key.
-            if let Some(original) = article.original_url().filter(|o| !wraps(url, o)) {
-                add(original, i);
-            }
-            for alias in &article.aliases {
-                add(alias, i);
-            }
-            by_path.entry(key::tidy_path(&article.path)).or_insert(i);
+            by_path.entry(key::path_hash(&article.path)).or_insert(i);
         }
-        let by_id = ids(&by_key);
-        let mut hosts: HashSet<Box<str>, RandomState> = HashSet::default();
-        for k in by_key.keys() {
-            if !hosts.contains(key::host(k)) {
-                hosts.insert(key::host(k).into());
-            }
-        }
+        let hosts = named.iter().map(|(_, k)| k.host).collect();
         ArchiveLinks {
             hosts,
             by_key,
-            by_id,
+            by_id: ids(&named),
             by_path,
         }
     }
@@ -73,22 +110,22 @@ impl ArchiveLinks {
     pub fn resolve(&self, link: &str) -> Option<usize> {
         match key::strip_scheme(link.trim()) {
             Some(rest) => self.resolve_rest(rest),
-            None if !link.contains("://") => self.by_path(&key::tidy_path(Path::new(link))),
+            None if !link.contains("://") => self.by_path(Path::new(link)),
             None => None,
         }
     }
 
     fn by_path(&self, path: &Path) -> Option<usize> {
-        self.by_path.get(path).map(|&i| i as usize)
+        self.by_path.get(&key::path_hash(path)).map(|&i| i as usize)
     }
 
     /// [`Self::resolve`] for an http(s) address given without its scheme.
     fn resolve_rest(&self, rest: &str) -> Option<usize> {
         let host = key::rest_host(rest);
         let known = if host.bytes().any(|b| b.is_ascii_uppercase()) {
-            self.hosts.contains(host.to_ascii_lowercase().as_str())
+            self.hosts.contains(&key::hash(&host.to_ascii_lowercase()))
         } else {
-            self.hosts.contains(host)
+            self.hosts.contains(&key::hash(host))
         };
         // A percent-escaped host is rare: decode it to be sure.
         if !known && !host.contains('%') {
@@ -96,7 +133,8 @@ impl ArchiveLinks {
         }
         // On a site with numeric ids the id says it, before any decoding.
         if !self.by_id.is_empty() {
-            if let Some(&i) = key::raw_id_key(rest).and_then(|id| self.by_id.get(id.as_str())) {
+            let id = key::raw_id_key(rest);
+            if let Some(&i) = id.and_then(|id| self.by_id.get(&key::hash(&id))) {
                 return Some(i as usize);
             }
         }
@@ -105,12 +143,12 @@ impl ArchiveLinks {
 
     /// The article a normalised key ([`key::url_key`]) names.
     fn resolve_key(&self, key: &str) -> Option<usize> {
-        if !self.hosts.contains(key::host(key)) {
+        if !self.hosts.contains(&key::hash(key::host(key))) {
             return None;
         }
-        let found = self.by_key.get(key).or_else(|| {
+        let found = self.by_key.get(&key::hash(key)).or_else(|| {
             let id = key::id_key(key)?;
-            self.by_id.get(id)
+            self.by_id.get(&key::hash(id))
         });
         found.map(|&i| i as usize)
     }
@@ -151,27 +189,29 @@ fn wraps(url: Option<&str>, original: &str) -> bool {
 /// The id index: for each host on which at least two articles have a
 /// numeric id and no two different addresses share one, id -> article.
 /// (A blog's `/2021/05/...` would share its "id"; a news site's
-/// `/article/12345/slug` does not.)
-fn ids(by_key: &HashMap<Box<str>, u32, RandomState>) -> HashMap<Box<str>, u32, RandomState> {
-    let mut by_id: HashMap<Box<str>, u32, RandomState> = HashMap::default();
-    let mut shared: HashSet<&str, RandomState> = HashSet::default();
-    let mut count: HashMap<&str, usize, RandomState> = HashMap::default();
-    for (key, &i) in by_key {
-        let Some(id) = key::id_key(key) else { continue };
-        *count.entry(key::host(key)).or_default() += 1;
-        match by_id.get(id) {
-            Some(&j) if j != i => {
-                shared.insert(key::host(key));
+/// `/article/12345/slug` does not.) `named`: each distinct key once.
+fn ids(named: &[(u32, AddressKey)]) -> ByHash {
+    let mut by_id: HashMap<u64, (u32, u64), RandomState> = HashMap::default();
+    let mut shared: HashSet<u64, RandomState> = HashSet::default();
+    let mut count: HashMap<u64, usize, RandomState> = HashMap::default();
+    for &(i, k) in named {
+        if k.id == 0 {
+            continue;
+        }
+        *count.entry(k.host).or_default() += 1;
+        match by_id.get(&k.id) {
+            Some(&(j, _)) if j != i => {
+                shared.insert(k.host);
             }
             Some(_) => {}
             None => {
-                by_id.insert(id.into(), i);
+                by_id.insert(k.id, (i, k.host));
             }
         }
     }
-    by_id.retain(|id, _| {
-        let host = key::host(id);
-        !shared.contains(host) && count.get(host).is_some_and(|&n| n >= 2)
-    });
     by_id
+        .into_iter()
+        .filter(|(_, (_, host))| !shared.contains(host) && count.get(host).is_some_and(|&n| n >= 2))
+        .map(|(id, (i, _))| (id, i))
+        .collect()
 }

@@ -3,7 +3,23 @@
 //! fragment and trailing slash dropped, so every spelling of one page
 //! gives one key.
 
+use std::borrow::Cow;
 use std::path::{Component, Path, PathBuf};
+
+/// The 64-bit hash the index stores for a key, a host or an id: xxh3,
+/// fixed (hashes of an article's own addresses are kept in the metadata
+/// cache), and never 0, which stands for "no id". Two different keys
+/// sharing a hash would make a false link; among the ~10^5 addresses and
+/// ~10^5 distinct link targets of a 49k archive the odds are ~10^-9.
+pub fn hash(text: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(text.as_bytes()).max(1)
+}
+
+/// [`hash`] of a path in its [`tidy_path`] spelling (so `a/./b.md` and
+/// `a/b.md` are one file), without copying a path that is already tidy.
+pub fn path_hash(path: &Path) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(tidy_path(path).as_os_str().as_encoded_bytes())
+}
 
 /// The key of an absolute http(s) address (possibly inside web.archive.org
 /// wrappers): `host/path?query`, host lower-case without `www.`. `None`
@@ -232,15 +248,16 @@ fn lower_prefix<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
 
 /// [`lexical`], without its cost for a path that has no `.` or `..` part
 /// (the walk's paths, mostly).
-pub fn tidy_path(path: &Path) -> PathBuf {
+pub fn tidy_path(path: &Path) -> Cow<'_, Path> {
     let bytes = path.as_os_str().as_encoded_bytes();
     let dotted = bytes.first() == Some(&b'.')
+        || bytes.last() == Some(&b'/')
         || memchr::memmem::find(bytes, b"/.").is_some()
         || memchr::memmem::find(bytes, b"//").is_some();
     if dotted {
-        lexical(path)
+        Cow::Owned(lexical(path))
     } else {
-        path.to_path_buf()
+        Cow::Borrowed(path)
     }
 }
 

@@ -152,3 +152,33 @@ fn stored_targets_are_one_a_line_without_control_characters() {
     );
     assert_eq!(&*link_keys(&articles[0], &[]), "");
 }
+
+#[test]
+fn known_address_keys_find_what_decoding_them_finds() {
+    let cold = archive();
+    let warm: Vec<Article> = archive()
+        .into_iter()
+        .inspect(|a| {
+            let _ = a.addresses.set(address_keys(a));
+        })
+        .collect();
+    // A web archive copy of its `original_url` is one address.
+    assert_eq!(warm[0].addresses.get().map(|k| k.len()), Some(1));
+    assert_eq!(warm[4].addresses.get().map(|k| k.len()), Some(0));
+    let (cold, warm) = (ArchiveLinks::new(&cold), ArchiveLinks::new(&warm));
+    for link in [
+        "http://news.hk/article/101/甲/",
+        "https://www.news.hk/article/202/new-slug",
+        "https://www.news.hk/article/203/乙",
+        "https://blog.hk/2021/05/post/",
+        "https://blog.hk/2021/05/third",
+        "arc/blog/../notes/三.md",
+        "arc/notes/四.md",
+        "https://elsewhere.hk/",
+    ] {
+        assert_eq!(warm.resolve(link), cold.resolve(link), "{link}");
+    }
+    let keys = "news.hk/article/101/x\n\tarc/notes/三.md\nblog.hk/2021/05/other";
+    assert_eq!(warm.targets(1, keys), [0, 4, 3]);
+    assert_eq!(cold.targets(1, keys), [0, 4, 3]);
+}

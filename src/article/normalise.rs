@@ -63,6 +63,7 @@ pub fn article(
         urls: super::Urls::new(url.as_deref(), original_url.as_deref()),
         aliases,
         links: std::sync::OnceLock::new(),
+        addresses: std::sync::OnceLock::new(),
         draft: draft(fields.draft.as_ref(), report),
         format,
         body_hash: None,

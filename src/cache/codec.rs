@@ -18,12 +18,15 @@
 //!   paths and problem reasons are interned (stored once, however many
 //!   files use them); titles, links, ids and each body's link targets
 //!   (`Article::links`, so a warm start reads no body to find the links
-//!   between articles) are stored as they come.
+//!   between articles) are stored as they come. Each article's own
+//!   address keys (`Article::addresses`: three 64-bit hashes each, so a
+//!   warm start decodes no address either) are list words, two a hash.
 
 mod encode;
 pub mod view;
 
 use super::Stamp;
+use crate::article::AddressKey;
 
 #[cfg(test)]
 use encode::encode;
@@ -31,9 +34,9 @@ pub use encode::encode_parts;
 
 const MAGIC: &[u8; 8] = b"INKCACHE";
 /// Bump when the layout below changes.
-const FORMAT: u32 = 6;
+const FORMAT: u32 = 7;
 const HEADER_LEN: usize = 96;
-const RECORD_LEN: usize = 176;
+const RECORD_LEN: usize = 184;
 const DIR_LEN: usize = 24;
 const ROOT_LEN: usize = 8;
 
@@ -55,6 +58,8 @@ mod flag {
     pub const BODY_HASH: u32 = 1024;
     /// The body's link targets are known (`Article::links`).
     pub const LINKS: u32 = 2048;
+    /// The article's own address keys are known (`Article::addresses`).
+    pub const ADDRESSES: u32 = 4096;
 }
 
 /// Byte offsets of a record's fields.
@@ -91,6 +96,9 @@ mod at {
     pub const LINKS: usize = 160;
     /// `Article::aliases` (a string list).
     pub const ALIASES: usize = 168;
+    /// `Article::addresses`: (start, count) in the list words, six words
+    /// (key, host and id hashes, low word first) an address.
+    pub const ADDRESSES: usize = 176;
 }
 
 /// Everything but the files. `S` is `&str` when writing (borrowed from the
@@ -151,6 +159,8 @@ pub struct ArticleRecord<S> {
     pub aliases: Vec<S>,
     /// `Article::links`.
     pub links: Option<S>,
+    /// `Article::addresses`, when known.
+    pub addresses: Option<Vec<AddressKey>>,
 }
 
 #[derive(Debug)]

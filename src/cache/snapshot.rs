@@ -11,7 +11,7 @@ use rayon::prelude::*;
 
 use super::codec::view::{FileView, View};
 use super::{FileKey, Stamp, build_stamp};
-use crate::article::{Article, BodyFormat, BodySource, Label, Urls};
+use crate::article::{AddressKey, Article, BodyFormat, BodySource, Label, Urls};
 use crate::problem::{Problem, Severity};
 use crate::text::decode::Encoding;
 
@@ -147,6 +147,15 @@ fn known(links: Option<&str>) -> OnceLock<Box<str>> {
     known
 }
 
+/// `Article::addresses` as stored.
+fn known_addresses(addresses: Option<Vec<AddressKey>>) -> OnceLock<Box<[AddressKey]>> {
+    let known = OnceLock::new();
+    if let Some(addresses) = addresses {
+        let _ = known.set(addresses.into_boxed_slice());
+    }
+    known
+}
+
 /// Owned strings, for the aliases (rare: not worth interning).
 fn owned(list: Vec<&str>) -> Vec<String> {
     list.into_iter().map(str::to_owned).collect()
@@ -180,6 +189,7 @@ fn from_record(record: FileView<'_>, seen: &mut LabelsSeen) -> Option<CachedFile
             urls: Urls::new(url, record.original_url().ok()?),
             aliases: owned(record.aliases()?),
             links: known(record.links().ok()?),
+            addresses: known_addresses(record.addresses().ok()?),
             draft: record.draft(),
             format: BodyFormat::of_path(&path),
             body_hash: record.body_hash(),

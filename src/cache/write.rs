@@ -203,5 +203,6 @@ fn article_record<'a>(path: &Path, a: &'a Article) -> Option<ArticleRecord<&'a s
         body_hash: a.body_hash,
         aliases: a.aliases.iter().map(String::as_str).collect(),
         links: a.link_targets(),
+        addresses: a.addresses.get().map(|k| k.to_vec()),
     })
 }

@@ -1,28 +1,48 @@
 //! The links between articles: each body's link targets are read once
-//! (`Article::links`, kept in the metadata cache), and the graph is made
+//! and each article's own address keys made once (`Article::links`,
+//! `Article::addresses`, kept in the metadata cache), and the graph is made
 //! from them by `archive_links`, which does the finding without any IO.
 
 use rayon::prelude::*;
 
 use super::Library;
-use crate::archive_links::{ArchiveLinks, LinkGraph, body_link_keys};
-use crate::article::Article;
+use crate::archive_links::{ArchiveLinks, LinkGraph, address_keys, body_link_keys};
+use crate::article::{AddressKey, Article};
 
-/// Link targets read from bodies, by article index (ascending).
-pub type FoundLinks = Vec<(usize, Box<str>)>;
+/// What the link scan learnt about one article that it did not know.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Learnt {
+    /// The body's link targets (`Article::links`), when read now.
+    pub links: Option<Box<str>>,
+    /// Its own address keys (`Article::addresses`), when made now.
+    pub addresses: Option<Box<[AddressKey]>>,
+}
+
+/// [`Learnt`] by article index (ascending).
+pub type FoundLinks = Vec<(usize, Learnt)>;
 
 /// Reads the bodies of the articles whose link targets are not known yet
-/// (`Article::links` unset) on rayon's threads; their targets by index,
+/// (`Article::links` unset), and makes the address keys not known yet
+/// (`Article::addresses`), on rayon's threads; what was learnt by index,
 /// ascending. An unreadable body is left out (tried again next time).
 /// Nothing is set: see [`Library::store_links`].
 pub fn read_missing_links(articles: &[Article]) -> FoundLinks {
     articles
         .par_iter()
         .enumerate()
-        .filter(|(_, a)| a.links.get().is_none())
         .filter_map(|(i, article)| {
-            let body = super::read_body(&article.body).ok()?;
-            Some((i, body_link_keys(article, &body)))
+            let addresses = article
+                .addresses
+                .get()
+                .is_none()
+                .then(|| address_keys(article));
+            let links = match article.links.get() {
+                Some(_) => None,
+                None => super::read_body(&article.body)
+                    .ok()
+                    .map(|body| body_link_keys(article, &body)),
+            };
+            (links.is_some() || addresses.is_some()).then_some((i, Learnt { links, addresses }))
         })
         .collect()
 }
@@ -34,25 +54,25 @@ pub fn link_graph(articles: &[Article]) -> (ArchiveLinks, LinkGraph) {
     link_graph_with(articles, &[])
 }
 
-/// [`link_graph`], with the targets in `found` for articles that have
-/// none stored.
+/// [`link_graph`], with the targets and address keys in `found` for
+/// articles that have none stored.
 pub fn link_graph_with(
     articles: &[Article],
-    found: &[(usize, Box<str>)],
+    found: &[(usize, Learnt)],
 ) -> (ArchiveLinks, LinkGraph) {
-    let links = ArchiveLinks::new(articles);
+    let learnt = |i: usize| {
+        found
+            .binary_search_by_key(&i, |(at, _)| *at)
+            .ok()
+            .map(|at| &found[at].1)
+    };
+    let links = ArchiveLinks::with_keys(articles, |i| learnt(i)?.addresses.as_deref());
     let out = articles
         .iter()
         .enumerate()
         .map(|(i, a)| {
-            let read = || {
-                found
-                    .binary_search_by_key(&i, |(at, _)| *at)
-                    .ok()
-                    .map(|at| &*found[at].1)
-            };
             a.link_targets()
-                .or_else(read)
+                .or_else(|| learnt(i)?.links.as_deref())
                 .map_or_else(Vec::new, |k| links.targets(i, k))
         })
         .collect();
@@ -68,15 +88,21 @@ pub fn scan_links(articles: &[Article]) -> (ArchiveLinks, LinkGraph, FoundLinks)
 }
 
 impl Library {
-    /// Keeps link targets read from bodies (by [`read_missing_links`]) in
-    /// the articles, so that the next cache write keeps them. The indices
+    /// Keeps link targets read from bodies and address keys made (by
+    /// [`read_missing_links`]) in the articles, so that the next cache write keeps them. The indices
     /// are of these articles: the caller drops targets read for articles
     /// since replaced.
     pub fn store_links(&mut self, found: FoundLinks) {
         let mut stored = false;
-        for (i, keys) in found {
-            if let Some(article) = self.articles.get(i) {
+        for (i, found) in found {
+            let Some(article) = self.articles.get(i) else {
+                continue;
+            };
+            if let Some(keys) = found.links {
                 stored |= article.links.set(keys).is_ok();
+            }
+            if let Some(keys) = found.addresses {
+                stored |= article.addresses.set(keys).is_ok();
             }
         }
         if stored {

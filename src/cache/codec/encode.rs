@@ -5,6 +5,8 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
+use crate::article::AddressKey;
+
 use super::{
     DIR_LEN, FORMAT, FileRecord, HEADER_LEN, MAGIC, Meta, RECORD_LEN, ROOT_LEN, at, flag, url_tail,
 };
@@ -86,6 +88,17 @@ impl<'a> Writer<'a> {
         Some((start, u32::try_from(items.len()).ok()?))
     }
 
+    /// Address keys, six words each; their (start, count).
+    fn addresses(&mut self, keys: &[AddressKey]) -> Option<(u32, u32)> {
+        let start = self.words()?;
+        for k in keys {
+            for hash in [k.key, k.host, k.id] {
+                self.push_words(&[hash as u32, (hash >> 32) as u32]);
+            }
+        }
+        Some((start, u32::try_from(keys.len()).ok()?))
+    }
+
     fn file(&mut self, file: &FileRecord<&'a str>) -> Option<()> {
         // Split at the file name so both halves are shared with other files;
         // a path that does not end with its name is stored whole.
@@ -161,6 +174,10 @@ impl<'a> Writer<'a> {
             if let Some(links) = a.links {
                 flags |= flag::LINKS;
                 put_ref(&mut r, at::LINKS, self.arena.push(links)?);
+            }
+            if let Some(addresses) = &a.addresses {
+                flags |= flag::ADDRESSES;
+                put_ref(&mut r, at::ADDRESSES, self.addresses(addresses)?);
             }
         }
         put_u32(&mut r, at::FLAGS, flags);
@@ -242,6 +259,7 @@ pub fn encode_parts(meta: &Meta<&str>, files: &[FileRecord<&str>]) -> Option<Enc
         .map(|f| {
             f.article.as_ref().map_or(0, |a| {
                 8 * (a.tags.len() + a.categories.len() + a.authors.len() + a.aliases.len())
+                    + 24 * a.addresses.as_ref().map_or(0, Vec::len)
             }) + 12 * f.problems.len()
         })
         .sum();

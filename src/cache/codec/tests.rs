@@ -24,6 +24,11 @@ fn record(path: &str) -> FileRecord<&str> {
             body_hash: Some(0x0123_4567_89ab_cdef),
             aliases: vec!["https://news.example/from"],
             links: Some("news.example/b\n\tarc/c.md"),
+            addresses: Some(vec![AddressKey {
+                key: u64::MAX,
+                host: 1 << 40 | 7,
+                id: 0,
+            }]),
         }),
         problems: vec![ProblemRecord {
             error: false,
@@ -81,6 +86,14 @@ fn round_trips_in_place() {
     assert_eq!(f.body_offset(), Some(42));
     assert_eq!(f.aliases().unwrap(), ["https://news.example/from"]);
     assert_eq!(f.links(), Ok(Some("news.example/b\n\tarc/c.md")));
+    assert_eq!(
+        f.addresses(),
+        Ok(Some(vec![AddressKey {
+            key: u64::MAX,
+            host: 1 << 40 | 7,
+            id: 0,
+        }]))
+    );
     assert!(view.file(3).is_none());
 }
 
@@ -91,12 +104,12 @@ fn shared_strings_are_stored_once() {
     let hundred = encode(&meta(), &many).unwrap();
     let per_file = (hundred.len() - one.len()) / 99;
     // The fixed record, the title and the url, and the list words (three
-    // strings of two words, one problem of three) and the link targets;
-    // the tags, author, alias, name, folder and problem text are not
-    // repeated.
+    // strings of two words, one problem of three, one address of six) and
+    // the link targets; the tags, author, alias, name, folder and problem
+    // text are not repeated.
     let url = "https://archive.example/web/1/https://news.example/a";
     let links = "news.example/b\n\tarc/c.md";
-    let expected = RECORD_LEN + "標題".len() + url.len() + links.len() + 4 * 8 + 12;
+    let expected = RECORD_LEN + "標題".len() + url.len() + links.len() + 4 * 8 + 12 + 24;
     // (The encoding's name is interned too.)
     assert!(per_file <= expected + 1, "{per_file} bytes a file");
 }

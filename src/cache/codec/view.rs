@@ -10,6 +10,7 @@ use mapped::Mapped;
 
 use super::encode::checksum;
 use super::{DIR_LEN, FORMAT, HEADER_LEN, MAGIC, RECORD_LEN, ROOT_LEN, at, flag};
+use crate::article::AddressKey;
 use crate::cache::Stamp;
 
 /// A cache file, mapped and checked.
@@ -326,6 +327,32 @@ impl<'a> FileView<'a> {
         } else {
             Ok(None)
         }
+    }
+
+    /// The article's own address keys, when they were known.
+    pub fn addresses(&self) -> Result<Option<Vec<AddressKey>>, Damaged> {
+        if !self.has(flag::ADDRESSES) {
+            return Ok(None);
+        }
+        let count = self.u32(at::ADDRESSES + 4).ok_or(Damaged)? as usize;
+        let start = self.u32(at::ADDRESSES).ok_or(Damaged)?;
+        let mut words = self
+            .view
+            .words(start, count.checked_mul(6).ok_or(Damaged)?)
+            .ok_or(Damaged)?;
+        let mut hash = || {
+            let low = words.next().unwrap_or_default();
+            u64::from(low) | u64::from(words.next().unwrap_or_default()) << 32
+        };
+        Ok(Some(
+            (0..count)
+                .map(|_| AddressKey {
+                    key: hash(),
+                    host: hash(),
+                    id: hash(),
+                })
+                .collect(),
+        ))
     }
 
     /// (is an error, reason) of each problem.

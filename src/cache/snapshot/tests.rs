@@ -17,6 +17,7 @@ fn article(path: &Path, title: &str) -> Article {
         urls: Urls::new(Some("https://example.org/1"), None),
         aliases: Vec::new(),
         links: OnceLock::new(),
+        addresses: OnceLock::new(),
         draft: false,
         format: BodyFormat::Markdown,
         body_hash: None,
@@ -33,9 +34,16 @@ fn article(path: &Path, title: &str) -> Article {
 fn with_links(article: Article) -> Article {
     let links = OnceLock::new();
     let _ = links.set(Box::from("example.org/2\n\t/lib/a/1.md"));
+    let addresses = OnceLock::new();
+    let _ = addresses.set(Box::from([crate::article::AddressKey {
+        key: 3,
+        host: u64::MAX,
+        id: 1 << 33,
+    }]));
     Article {
         aliases: vec!["https://example.org/from/2".into()],
         links,
+        addresses,
         ..article
     }
 }
