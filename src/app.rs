@@ -90,6 +90,7 @@ pub use marks::MarkState;
 pub use options::Options;
 pub use overlay::Overlay;
 pub use picker::{Choices, Picker, PickerEntry, PickerKind};
+pub use reload::{ChangeJob, MergedChanges};
 pub use search::{Prompt, SearchJob, SearchState, find_in_lines};
 pub use sources_view::SourcesView;
 pub use timeline_view::TimelineView;
