@@ -1,8 +1,9 @@
 //! `inkstone list`: one line per article, newest first (or `--sort`), or
 //! JSON lines; `--tag` and `--search` filter.
 
+use std::collections::HashMap;
 use std::io::{self, Write};
-use std::path::PathBuf;
+use std::path::Path;
 use std::process::ExitCode;
 
 use serde::Serialize;
@@ -11,7 +12,7 @@ use super::ListArgs;
 use super::output::{open_library, pad_right, terminal_safe_json, to_stdout};
 use crate::archive_links::LinkGraph;
 use crate::article::{Article, Label};
-use crate::cache;
+use crate::cache::{self, FileKey};
 use crate::library::{Duplicates, Library};
 use crate::marks::{Marks, ViewFilter};
 use crate::search::{self, QUERY_CUT_MESSAGE, Query, cap_query};
@@ -80,7 +81,7 @@ fn list(args: &ListArgs, dates: crate::overview::DateRange, library: &Library) -
         if cut {
             eprintln!("inkstone: {QUERY_CUT_MESSAGE}");
         }
-        articles = searched(articles, &Query::parse(search), &library.roots);
+        articles = searched(articles, &Query::parse(search), library);
     }
     let refs: Vec<&Article> = articles.iter().map(|l| l.article).collect();
     let order = args.sort.sorted(&refs);
@@ -112,13 +113,27 @@ struct Listed<'a> {
 /// index the reader keeps beside the cache answers for the bodies it holds
 /// as they are now, the others are read (only these articles': a tag
 /// filter saves reading bodies).
-fn searched<'a>(articles: Vec<Listed<'a>>, query: &Query, roots: &[PathBuf]) -> Vec<Listed<'a>> {
+fn searched<'a>(articles: Vec<Listed<'a>>, query: &Query, library: &Library) -> Vec<Listed<'a>> {
+    let roots = &library.roots;
     let store = cache::default_dir()
         .filter(|_| !roots.is_empty())
         .map(|dir| search::store_file(&dir, roots));
+    // Every file was just looked at by the load (`load_cached_exact`): its
+    // size and time need no second look to match the stored bodies.
+    let keys: HashMap<&Path, FileKey> = if store.is_some() {
+        library
+            .disk
+            .file_keys()
+            .iter()
+            .map(|(path, key)| (&**path, *key))
+            .collect()
+    } else {
+        HashMap::new()
+    };
+    let known = |path: &Path| keys.get(path).copied();
     let refs: Vec<&Article> = articles.iter().map(|l| l.article).collect();
     let mut keep = vec![false; articles.len()];
-    for i in search::matching(&refs, query, store.as_deref()) {
+    for i in search::matching(&refs, query, store.as_deref(), &known) {
         keep[i] = true;
     }
     articles

@@ -69,6 +69,12 @@ impl Recheck {
 }
 
 impl DiskIndex {
+    /// The size and time of every file loaded, as last looked at (by the
+    /// load, its recheck or a live change).
+    pub fn file_keys(&self) -> &[(Arc<Path>, FileKey)] {
+        &self.keys
+    }
+
     /// Records that the library no longer matches the cache file.
     pub(super) fn changed(&mut self) {
         self.version += 1;

@@ -8,13 +8,11 @@ use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Condvar, Mutex, OnceLock, PoisonError, RwLock};
 
-use rayon::prelude::*;
-
 pub(crate) use self::arena::{Arena, Chunk};
 #[cfg(test)]
 use self::build::meta_chunk;
 use self::build::{Unbuilt, build_all};
-use super::scan::{ChunkSet, Term, chunk_matches};
+pub use self::view::IndexView;
 use super::stored::StoredIndex;
 use super::{Matches, Query};
 use crate::article::Article;
@@ -305,192 +303,12 @@ impl SearchIndex {
     pub fn stored_sizes(&self) -> Option<(u64, u64, u64)> {
         self.bodies().map(|b| b.stored.sizes())
     }
-
-    fn run(
-        &self,
-        bodies: Option<&Arc<Bodies>>,
-        query: &Query,
-        terms: &[Term<'_>],
-        within: Option<&[usize]>,
-    ) -> Matches {
-        let shared = &*self.shared;
-        if query.is_empty() {
-            return Matches::new(query.clone(), (0..shared.total).collect(), 0);
-        }
-        let pending = shared.total - bodies.as_ref().map_or(0, |b| b.covered);
-        let mut candidates = within.map(|ids| ArticleSet::of(ids, shared.total));
-        for term in terms.iter().filter(|t| !t.known()) {
-            let mut found = self.in_metadata(term, candidates.as_ref());
-            if let Some(bodies) = bodies {
-                let docs = candidates.as_ref().map(|set| {
-                    let mut docs: Vec<u32> = set
-                        .iter()
-                        .filter(|&a| !found.contains(a))
-                        .map(|a| bodies.article_doc[a])
-                        .filter(|&d| d != NONE)
-                        .collect();
-                    docs.sort_unstable();
-                    docs
-                });
-                for doc in bodies.stored.containing(term.text(), docs.as_deref()) {
-                    if let Some(&article) = bodies.doc_article.get(doc as usize) {
-                        if article != NONE {
-                            found.insert(article as usize);
-                        }
-                    }
-                }
-            }
-            candidates = Some(found);
-        }
-        let indices = match candidates {
-            Some(set) => set.iter().collect(),
-            None => within.map_or_else(|| (0..shared.total).collect(), <[usize]>::to_vec),
-        };
-        Matches::new(query.clone(), indices, pending)
-    }
-
-    /// The articles of `candidates` (any, if `None`) holding `term` in
-    /// their metadata.
-    fn in_metadata(&self, term: &Term<'_>, candidates: Option<&ArticleSet>) -> ArticleSet {
-        let shared = &*self.shared;
-        let per_chunk: Vec<Vec<usize>> = (0..shared.meta.len())
-            .into_par_iter()
-            .map(|c| {
-                let base = c * CHUNK;
-                let len = CHUNK.min(shared.total - base);
-                let Some(meta) = shared.meta[c].get() else {
-                    return Vec::new();
-                };
-                let within = candidates.map(|set| set.chunk(base, len));
-                if within.is_some_and(|set| set.is_empty()) {
-                    return Vec::new();
-                }
-                let set = chunk_matches(meta, None, std::slice::from_ref(term), within);
-                set.iter().map(|i| base + i).collect()
-            })
-            .collect();
-        let mut found = ArticleSet::new(shared.total);
-        for i in per_chunk.into_iter().flatten() {
-            found.insert(i);
-        }
-        found
-    }
-}
-
-/// The index as it stood at one moment: the metadata (fixed once folded)
-/// and the stored bodies in use then, with the progress reported then.
-/// The reader searches a view, not the growing index, so what a query
-/// finds changes only when a new view reaches `App::update`
-/// (`Action::IndexProgress`), never between two keystrokes.
-#[derive(Clone)]
-pub struct IndexView {
-    index: SearchIndex,
-    bodies: Option<Arc<Bodies>>,
-    progress: Progress,
-}
-
-impl std::fmt::Debug for IndexView {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("IndexView")
-            .field("progress", &self.progress)
-            .field("bodies", &self.bodies.as_ref().map(|b| b.covered))
-            .finish_non_exhaustive()
-    }
-}
-
-impl IndexView {
-    /// The index this is a view of (which may have grown since).
-    pub fn index(&self) -> &SearchIndex {
-        &self.index
-    }
-
-    /// How far indexing had come when this view was taken.
-    pub fn progress(&self) -> Progress {
-        self.progress
-    }
-
-    /// Whether `other` searches the same things (the same index and
-    /// stored bodies).
-    pub fn same_as(&self, other: &IndexView) -> bool {
-        Arc::ptr_eq(&self.index.shared, &other.index.shared)
-            && match (&self.bodies, &other.bodies) {
-                (Some(a), Some(b)) => Arc::ptr_eq(a, b),
-                (None, None) => true,
-                _ => false,
-            }
-    }
-
-    /// [`SearchIndex::matches`] over this view.
-    pub fn matches(&self, query: &Query) -> Matches {
-        let terms: Vec<Term<'_>> = query.terms().iter().map(|t| Term::new(t, false)).collect();
-        self.index.run(self.bodies.as_ref(), query, &terms, None)
-    }
-
-    /// [`SearchIndex::matches_within`] over this view.
-    pub fn matches_within(&self, query: &Query, previous: &Matches) -> Matches {
-        if previous.pending() > 0 || !query.narrows(previous.query()) {
-            return self.matches(query);
-        }
-        let known = |t: &String| previous.query().terms().contains(t);
-        let terms: Vec<Term<'_>> = query
-            .terms()
-            .iter()
-            .map(|t| Term::new(t, known(t)))
-            .collect();
-        self.index.run(
-            self.bodies.as_ref(),
-            query,
-            &terms,
-            Some(previous.indices()),
-        )
-    }
-}
-
-/// A set of articles, one bit each.
-#[derive(Debug, Clone)]
-struct ArticleSet(Vec<u64>);
-
-impl ArticleSet {
-    fn new(total: usize) -> Self {
-        ArticleSet(vec![0; total.div_ceil(64)])
-    }
-
-    fn of(ids: &[usize], total: usize) -> Self {
-        let mut set = ArticleSet::new(total);
-        for &i in ids {
-            set.insert(i);
-        }
-        set
-    }
-
-    fn insert(&mut self, i: usize) {
-        if let Some(word) = self.0.get_mut(i / 64) {
-            *word |= 1 << (i % 64);
-        }
-    }
-
-    fn contains(&self, i: usize) -> bool {
-        self.0.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
-    }
-
-    fn iter(&self) -> impl Iterator<Item = usize> + '_ {
-        super::scan::set_bits(&self.0)
-    }
-
-    /// The members in `base..base + len`, as a chunk's set.
-    fn chunk(&self, base: usize, len: usize) -> ChunkSet {
-        let mut set = ChunkSet::default();
-        for i in 0..len {
-            if self.contains(base + i) {
-                set.insert(i);
-            }
-        }
-        set
-    }
 }
 
 mod arena;
 pub(super) mod bodies;
 pub(super) mod build;
+mod run;
 #[cfg(test)]
 mod tests;
+mod view;

@@ -14,10 +14,13 @@
 //! (`e` + U+0301). A body that holds a numeric character reference (`&#`)
 //! or a character beyond the Basic Multilingual Plane (whose folding the
 //! table does not hold) always passes, as does one in another encoding.
+//! A Latin word (`police`) is followed letter by letter instead (see
+//! [`chain`]): its pairs of letters are in every page.
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use unicode_normalization::char::decompose_canonical;
 
+use self::chain::Chain;
 use super::fold::{CharFold, bmp_sources_of, char_fold};
 use super::strip::{NAMED_ENTITIES, SPECIAL};
 
@@ -37,29 +40,45 @@ struct Found {
 #[derive(Debug)]
 pub(crate) struct RawFilter {
     finder: Option<AhoCorasick>,
-    found: Vec<Found>,
+    /// Per pattern: what finding it means (a character folding to several
+    /// is a form of each of them: `İ` of `i` and of U+0307).
+    found: Vec<Vec<Found>>,
     /// Per character number: the bits it sets when found.
     char_bits: Vec<u64>,
     /// Per character number: the pairs it starts, as (bit, next character).
     pairs: Vec<Vec<(u64, char)>>,
     /// Per term: the bits a body must set to hold it.
     term_bits: Vec<u64>,
+    /// Per term: the test of a Latin word, which then has no bits.
+    chains: Vec<Option<Chain>>,
 }
 
 impl RawFilter {
     /// The test for `terms` (folded).
     pub(crate) fn new(terms: &[&str]) -> Self {
-        let chars = chosen_chars(terms);
+        let chains: Vec<Option<Chain>> = terms.iter().map(|t| Chain::new(t)).collect();
+        let paired: Vec<&str> = terms
+            .iter()
+            .zip(&chains)
+            .filter(|(_, chain)| chain.is_none())
+            .map(|(t, _)| *t)
+            .collect();
+        let chars = chosen_chars(&paired);
         let mut filter = RawFilter {
             finder: None,
             found: Vec::new(),
             char_bits: vec![0; chars.len()],
             pairs: vec![Vec::new(); chars.len()],
             term_bits: Vec::with_capacity(terms.len()),
+            chains: Vec::new(),
         };
         let mut slots = 0;
-        for term in terms {
+        for (term, chain) in terms.iter().zip(&chains) {
             let mut bits = 0u64;
+            if chain.is_some() {
+                filter.term_bits.push(bits);
+                continue;
+            }
             let folded: Vec<char> = term.chars().collect();
             for (i, c) in folded.iter().enumerate() {
                 let Some(id) = chars.iter().position(|(k, _)| k == c) else {
@@ -80,19 +99,26 @@ impl RawFilter {
             }
             filter.term_bits.push(bits);
         }
+        filter.chains = chains;
         if chars.is_empty() {
             return filter;
         }
         let mut patterns: Vec<Vec<u8>> = Vec::new();
         for (id, (_, sources)) in chars.into_iter().enumerate() {
             for (source, expands) in sources {
-                patterns.push(source.to_string().into_bytes());
-                filter.found.push(Found { id, expands });
+                let pattern = source.to_string().into_bytes();
+                let found = Found { id, expands };
+                if let Some(known) = patterns.iter().position(|p| *p == pattern) {
+                    filter.found[known].push(found);
+                } else {
+                    patterns.push(pattern);
+                    filter.found.push(vec![found]);
+                }
             }
         }
-        // No pattern overlaps another (each is a whole character), so
-        // leftmost-first finds what the
-        // standard semantics would, and allows the vectorised search.
+        // No pattern overlaps another (each is a whole character, and each
+        // is there once), so leftmost-first finds what the standard
+        // semantics would, and allows the vectorised search.
         filter.finder = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostFirst)
             .build(&patterns)
@@ -104,11 +130,20 @@ impl RawFilter {
     /// whose bit is set in `terms` (bit `t` for term `t`; terms past 63
     /// are always taken as held).
     pub(crate) fn may_hold(&self, body: &[u8], terms: u64) -> bool {
+        let asked = |t: usize| t < 64 && terms & (1 << t) != 0;
+        let words_missing = self
+            .chains
+            .iter()
+            .enumerate()
+            .any(|(t, chain)| asked(t) && chain.as_ref().is_some_and(|c| !c.may_hold(body)));
+        if words_missing {
+            return cannot_judge(body);
+        }
         let need = self
             .term_bits
             .iter()
             .enumerate()
-            .filter(|&(t, _)| t < 64 && terms & (1 << t) != 0)
+            .filter(|&(t, _)| asked(t))
             .fold(0, |need, (_, bits)| need | bits);
         let Some(finder) = &self.finder else {
             return true;
@@ -118,11 +153,12 @@ impl RawFilter {
         }
         let mut seen = 0u64;
         for hit in finder.find_iter(body) {
-            let Found { id, expands } = self.found[hit.pattern().as_usize()];
-            seen |= self.char_bits[id];
-            for &(bit, next) in &self.pairs[id] {
-                if seen & bit == 0 && (expands || may_join(&body[hit.end()..], next)) {
-                    seen |= bit;
+            for &Found { id, expands } in &self.found[hit.pattern().as_usize()] {
+                seen |= self.char_bits[id];
+                for &(bit, next) in &self.pairs[id] {
+                    if seen & bit == 0 && (expands || may_join(&body[hit.end()..], next)) {
+                        seen |= bit;
+                    }
                 }
             }
             if seen & need == need {
@@ -235,5 +271,6 @@ fn may_join(rest: &[u8], next: char) -> bool {
     char_fold(c) == CharFold::Drop || folds_to(c, next)
 }
 
+mod chain;
 #[cfg(test)]
 mod tests;

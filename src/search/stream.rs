@@ -14,22 +14,33 @@ use rayon::prelude::*;
 use super::Query;
 use super::fold::{FoldSink, Folder};
 use super::index::NONE;
-use super::index::bodies::{match_docs, version_of};
+use super::index::bodies::{match_docs, version_known};
 use super::index::build::{BodyReader, RawBody};
 use super::raw_filter::RawFilter;
 use super::stored::StoredIndex;
 use super::strip::visible_text_while;
 use crate::article::{Article, BodySource};
+use crate::cache::FileKey;
 
 /// The positions in `articles` of those matching `query`, ascending; the
 /// stored index at `store` is used where it holds a body as it is now.
-pub fn matching(articles: &[&Article], query: &Query, store: Option<&Path>) -> Vec<usize> {
+/// `known` gives a file's size and time when the caller has just looked
+/// (`list` checks every file as it loads); other files are looked at.
+pub fn matching(
+    articles: &[&Article],
+    query: &Query,
+    store: Option<&Path>,
+    known: &(dyn Fn(&Path) -> Option<FileKey> + Sync),
+) -> Vec<usize> {
     let terms = query.terms();
     if terms.is_empty() {
         return (0..articles.len()).collect();
     }
     let stored = store.and_then(StoredIndex::open).map(|(stored, docs)| {
-        let versions: Vec<_> = articles.par_iter().map(|a| version_of(&a.body)).collect();
+        let versions: Vec<_> = articles
+            .par_iter()
+            .map(|a| version_known(&a.body, known))
+            .collect();
         match_docs(stored, &docs, &versions)
     });
     // Per term, which articles' stored bodies hold it.
@@ -54,11 +65,8 @@ pub fn matching(articles: &[&Article], query: &Query, store: Option<&Path>) -> V
         .into_par_iter()
         .filter(|&i| {
             let article = articles[i];
-            let meta = folded_metadata(article);
-            let rest: Vec<usize> = (0..terms.len())
-                .filter(|&t| !meta.contains(terms[t].as_str()))
-                .collect();
-            match &stored {
+            with_terms_not_in_metadata(article, &all_terms, |rest| match &stored {
+                _ if rest.is_empty() => true,
                 Some(bodies) if bodies.article_doc[i] != NONE => {
                     rest.iter().all(|&t| in_stored[t][i])
                 }
@@ -67,31 +75,46 @@ pub fn matching(articles: &[&Article], query: &Query, store: Option<&Path>) -> V
                         .iter()
                         .filter(|&&t| t < 64)
                         .fold(0u64, |mask, &t| mask | 1 << t);
-                    let rest: Vec<&str> = rest.iter().map(|&t| terms[t].as_str()).collect();
+                    let rest: Vec<&str> = rest.iter().map(|&t| all_terms[t]).collect();
                     body_holds_all(&article.body, &rest, &filter, mask)
                 }
-            }
+            })
         })
         .collect()
 }
 
-/// The metadata search looks in, folded, one field a line.
-fn folded_metadata(article: &Article) -> String {
-    let mut text = String::new();
-    let rest = article
-        .authors
-        .iter()
-        .chain(&article.categories)
-        .chain(&article.tags);
-    for field in
-        std::iter::once(article.title.as_str()).chain(rest.map(crate::article::Label::as_str))
-    {
-        let mut folder = Folder::new(&mut text);
-        folder.feed(field, 0);
-        folder.finish();
-        text.push('\n');
+/// Calls `f` with the positions of those of `terms` the article's
+/// metadata does not hold: its title, authors, categories and tags, folded
+/// one field a line into a buffer kept from one article to the next.
+fn with_terms_not_in_metadata<T>(
+    article: &Article,
+    terms: &[&str],
+    f: impl FnOnce(&[usize]) -> T,
+) -> T {
+    thread_local! {
+        static SCRATCH: RefCell<(String, Vec<usize>)> = const { RefCell::new((String::new(), Vec::new())) };
     }
-    text
+    SCRATCH.with(|scratch| {
+        let mut scratch = scratch.borrow_mut();
+        let (text, rest) = &mut *scratch;
+        text.clear();
+        rest.clear();
+        let fields = article
+            .authors
+            .iter()
+            .chain(&article.categories)
+            .chain(&article.tags);
+        for field in
+            std::iter::once(article.title.as_str()).chain(fields.map(crate::article::Label::as_str))
+        {
+            let mut folder = Folder::new(&mut *text);
+            folder.feed(field, 0);
+            folder.finish();
+            text.push('\n');
+        }
+        rest.extend((0..terms.len()).filter(|&t| !text.contains(terms[t])));
+        f(rest)
+    })
 }
 
 /// Folded text is searched each time it grows by this many bytes, so a

@@ -66,12 +66,21 @@ pub(super) fn index_bodies(shared: &Weak<Shared>, sources: &[BodySource], store:
 /// The file version a body is read from; `None` for a body compiled in or
 /// a file gone.
 pub(crate) fn version_of(source: &BodySource) -> Option<DocSource> {
+    version_known(source, &|_| None)
+}
+
+/// [`version_of`], with the size and time `known` gives for a file when
+/// it gives one (looked at otherwise).
+pub(crate) fn version_known(
+    source: &BodySource,
+    known: &dyn Fn(&Path) -> Option<FileKey>,
+) -> Option<DocSource> {
     let BodySource::File { path, offset, .. } = source else {
         return None;
     };
     Some(DocSource {
         path: path.to_str()?.to_owned(),
-        key: FileKey::stat(path)?,
+        key: known(path).or_else(|| FileKey::stat(path))?,
         body_offset: *offset,
     })
 }

@@ -59,6 +59,34 @@ fn named_references_and_compositions_are_not_looked_for() {
 }
 
 #[test]
+fn a_character_that_folds_to_several_is_a_form_of_each() {
+    assert!(passes("!İoop", "i\u{307}"));
+    assert!(passes("!İoop", "!i\u{307}o"));
+}
+
+#[test]
+fn latin_words_are_followed_letter_by_letter() {
+    assert!(passes("The Police said", "police"));
+    assert!(passes("po<b>lice</b>", "police"));
+    assert!(passes("po**lice**", "police"));
+    assert!(passes("pol&shy;ice", "police"));
+    assert!(passes("pol\u{AD}ice", "police"));
+    assert!(passes("poli[ce](http://x.y)", "police"));
+    assert!(passes("polihttps://x.y ce", "police"));
+    assert!(passes("ＰＯＬＩＣＥ", "police"));
+    assert!(passes("Ｐolice", "police"));
+    assert!(passes("poLIＣＥ", "police"));
+    assert!(passes("&#112;olice", "police"));
+    // Every pair of letters is there, never the word.
+    assert!(!passes("<p>pole, lice, policy, ice, place</p>", "police"));
+    assert!(!passes("poli\nce", "police"));
+    assert!(!passes("poli|ce", "police"));
+    assert!(!passes("poli ce", "police"));
+    assert!(!passes("polihce", "police"));
+    assert!(!passes("poli!ce", "police"));
+}
+
+#[test]
 fn bytes_that_are_not_utf8_do_not_panic() {
     let filter = RawFilter::new(&["香港"]);
     assert!(!filter.may_hold(b"\xE9\xA6", 1));
@@ -118,6 +146,52 @@ const PIECES: &[&str] = &[
     "\u{1F600}",
 ];
 
+/// Pieces of Latin words, with what may stand between their letters.
+const LATIN_PIECES: &[&str] = &[
+    "p",
+    "o",
+    "l",
+    "i",
+    "P",
+    "O",
+    "ｏ",
+    "Ｐ",
+    "h",
+    "H",
+    "ph",
+    "ﬁ",
+    "f",
+    "\u{AD}",
+    "\u{200B}",
+    "<b>",
+    "</b>",
+    "<p>",
+    "*",
+    "`",
+    "!",
+    "![",
+    "~",
+    "~~",
+    "\\",
+    "\\*",
+    "|",
+    "\n",
+    " ",
+    "[",
+    "](http://a.b)",
+    "http://x ",
+    "https://y.z/p ",
+    "&amp;",
+    "&#x70;",
+    "&shy;",
+    "1",
+    "\u{301}",
+    "İ",
+    "K",
+    "\u{212A}",
+    "k",
+];
+
 proptest! {
     #[test]
     fn never_rules_out_a_body_that_holds_the_term(
@@ -126,6 +200,27 @@ proptest! {
         len in 1usize..6,
     ) {
         let body: String = parts.iter().map(|&p| PIECES[p]).collect();
+        let visible = fold(&searchable_text(&body));
+        let chars: Vec<char> = visible.chars().collect();
+        prop_assume!(!chars.is_empty());
+        let from = from % chars.len();
+        let term: String = chars[from..(from + len).min(chars.len())].iter().collect();
+        let term = term.trim();
+        prop_assume!(!term.is_empty());
+        prop_assert!(holds(&body, term));
+        prop_assert!(
+            RawFilter::new(&[term]).may_hold(body.as_bytes(), 1),
+            "body {:?} term {:?}", body, term
+        );
+    }
+
+    #[test]
+    fn never_rules_out_a_body_that_holds_a_latin_word(
+        parts in proptest::collection::vec(0..LATIN_PIECES.len(), 1..24),
+        from in 0usize..40,
+        len in 2usize..6,
+    ) {
+        let body: String = parts.iter().map(|&p| LATIN_PIECES[p]).collect();
         let visible = fold(&searchable_text(&body));
         let chars: Vec<char> = visible.chars().collect();
         prop_assume!(!chars.is_empty());

@@ -9,7 +9,7 @@ fn article(title: &str, body: &'static str) -> Article {
 
 fn found(articles: &[Article], query: &str) -> Vec<usize> {
     let refs: Vec<&Article> = articles.iter().collect();
-    matching(&refs, &Query::parse(query), None)
+    matching(&refs, &Query::parse(query), None, &|_| None)
 }
 
 #[test]
