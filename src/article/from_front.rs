@@ -55,9 +55,18 @@ pub fn from_front(
     problems: &mut Vec<Problem>,
 ) -> Article {
     let mut notes: Vec<(Severity, String)> = Vec::new();
-    let fields = match front {
+    // No language allows raw control characters (see `strip_unprintable`).
+    // The parsed values may borrow from the text, which lives here.
+    let front = front.map(|(kind, text)| (kind, strip_unprintable(text)));
+    if let Some((_, Cow::Owned(_))) = front {
+        notes.push((
+            Severity::Warning,
+            "control characters in front matter were removed".to_owned(),
+        ));
+    }
+    let fields = match &front {
         None => fields::RawFields::default(),
-        Some((kind, text)) => parse_fields(parser, kind, text, &mut notes),
+        Some((kind, text)) => parse_fields(parser, *kind, text, &mut notes),
     };
     let article = normalise::article(fields, origin, &mut notes);
     problems.extend(notes.into_iter().map(|(severity, reason)| Problem {
@@ -68,32 +77,24 @@ pub fn from_front(
     article
 }
 
-/// The raw fields of front matter in `kind`; on failure none, with the
-/// reason noted as an error.
-fn parse_fields(
+/// The raw fields of front matter in `kind` (without control characters);
+/// on failure none, with the reason noted as an error.
+fn parse_fields<'a>(
     parser: YamlParser,
     kind: FrontKind,
-    text: &str,
+    text: &'a str,
     notes: &mut Vec<(Severity, String)>,
-) -> fields::RawFields {
-    // No language allows raw control characters (see `strip_unprintable`).
-    let text = strip_unprintable(text);
-    if let Cow::Owned(_) = text {
-        notes.push((
-            Severity::Warning,
-            "control characters in front matter were removed".to_owned(),
-        ));
-    }
+) -> fields::RawFields<'a> {
     let parsed = match kind {
         FrontKind::Yaml => {
             let fast = match parser {
-                YamlParser::Auto => simple_front::parse(&text),
+                YamlParser::Auto => simple_front::parse(text),
                 YamlParser::SerdeOnly => None,
             };
-            fast.map_or_else(|| serde_front::parse(&text), Ok)
+            fast.map_or_else(|| serde_front::parse(text), Ok)
         }
-        FrontKind::Toml => hugo_front::parse_toml(&text),
-        FrontKind::Json => hugo_front::parse_json(&text),
+        FrontKind::Toml => hugo_front::parse_toml(text),
+        FrontKind::Json => hugo_front::parse_json(text),
     };
     parsed.unwrap_or_else(|reason| {
         notes.push((Severity::Error, reason));

@@ -1,6 +1,8 @@
 //! Hugo's other front matter languages, TOML and JSON, read into the same
 //! raw fields as YAML (so the same aliases and cleaning apply).
 
+use std::borrow::Cow;
+
 use super::fields::{Raw, RawFields};
 use super::serde_front::flow_depth;
 
@@ -8,7 +10,7 @@ use super::serde_front::flow_depth;
 const MAX_DEPTH: usize = 64;
 
 /// Parses TOML front matter. The error is a short reason for `check`.
-pub fn parse_toml(text: &str) -> Result<RawFields, String> {
+pub fn parse_toml(text: &str) -> Result<RawFields<'static>, String> {
     refuse_deep(text)?;
     let table: toml::Table = toml::from_str(text).map_err(|e| {
         let message = e.message().trim().to_owned();
@@ -24,7 +26,7 @@ pub fn parse_toml(text: &str) -> Result<RawFields, String> {
 }
 
 /// Parses a JSON front matter object (with its braces).
-pub fn parse_json(text: &str) -> Result<RawFields, String> {
+pub fn parse_json(text: &str) -> Result<RawFields<'static>, String> {
     refuse_deep(text)?;
     let value: serde_json::Value =
         serde_json::from_str(text).map_err(|e| format!("front matter is not valid JSON: {e}"))?;
@@ -61,11 +63,17 @@ fn toml_scalar(value: &toml::Value) -> Option<String> {
     }
 }
 
-fn from_toml(value: &toml::Value) -> Raw {
+fn from_toml(value: &toml::Value) -> Raw<'static> {
     match value {
-        toml::Value::Array(items) => Raw::List(items.iter().filter_map(toml_scalar).collect()),
+        toml::Value::Array(items) => Raw::List(
+            items
+                .iter()
+                .filter_map(toml_scalar)
+                .map(Cow::Owned)
+                .collect(),
+        ),
         toml::Value::Table(_) => Raw::Other,
-        scalar => toml_scalar(scalar).map_or(Raw::Null, Raw::Text),
+        scalar => toml_scalar(scalar).map_or(Raw::Null, |text| Raw::Text(Cow::Owned(text))),
     }
 }
 
@@ -80,14 +88,18 @@ fn json_scalar(value: &serde_json::Value) -> Option<String> {
     }
 }
 
-fn from_json(value: &serde_json::Value) -> Raw {
+fn from_json(value: &serde_json::Value) -> Raw<'static> {
     match value {
         serde_json::Value::Null => Raw::Null,
-        serde_json::Value::Array(items) => {
-            Raw::List(items.iter().filter_map(json_scalar).collect())
-        }
+        serde_json::Value::Array(items) => Raw::List(
+            items
+                .iter()
+                .filter_map(json_scalar)
+                .map(Cow::Owned)
+                .collect(),
+        ),
         serde_json::Value::Object(_) => Raw::Other,
-        scalar => json_scalar(scalar).map_or(Raw::Null, Raw::Text),
+        scalar => json_scalar(scalar).map_or(Raw::Null, |text| Raw::Text(Cow::Owned(text))),
     }
 }
 
@@ -97,7 +109,7 @@ mod tests {
 
     fn text(raw: Option<Raw>) -> Option<String> {
         match raw? {
-            Raw::Text(t) => Some(t),
+            Raw::Text(t) => Some(t.into_owned()),
             _ => None,
         }
     }

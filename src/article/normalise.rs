@@ -1,20 +1,21 @@
 //! From raw front matter values to the [`Article`] model: the field aliases,
 //! list-or-string forms and cleaning rules of both archive formats.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 use super::dates;
 use super::fields::{Raw, RawFields};
 use super::{Article, BodyFormat, Origin};
 use crate::problem::Severity;
-use crate::text::sanitize::{clean_inline, clean_inline_owned};
+use crate::text::sanitize::{clean_inline, clean_inline_cow};
 use crate::text::width::truncate;
 
 /// How much of a bad value a problem message quotes.
 const QUOTE_COLUMNS: usize = 40;
 
 pub fn article(
-    fields: RawFields,
+    fields: RawFields<'_>,
     origin: Origin<'_>,
     report: &mut Vec<(Severity, String)>,
 ) -> Article {
@@ -33,8 +34,8 @@ pub fn article(
     let mut aliases: Vec<String> = Vec::new();
     for alias in addresses {
         let known = Some(&alias) == url.as_ref() || Some(&alias) == original_url.as_ref();
-        if !known && !aliases.contains(&alias) {
-            aliases.push(alias);
+        if !known && !aliases.iter().any(|a| **a == *alias) {
+            aliases.push(alias.into_owned());
         }
     }
     let categories = match list(fields.categories) {
@@ -53,7 +54,9 @@ pub fn article(
     Article {
         id,
         path: super::shared_path(origin.path, &origin.body),
-        title: single(fields.title).unwrap_or_default(),
+        title: single(fields.title)
+            .map(Cow::into_owned)
+            .unwrap_or_default(),
         date,
         datetime: datetime.flatten(),
         updated,
@@ -104,27 +107,27 @@ pub fn stable_id(kind: &str, text: &str) -> String {
 }
 
 /// A scalar, cleaned; empty counts as absent.
-fn single(raw: Option<Raw>) -> Option<String> {
+fn single(raw: Option<Raw<'_>>) -> Option<Cow<'_, str>> {
     match raw? {
-        Raw::Text(text) => Some(clean_inline_owned(text)).filter(|t| !t.is_empty()),
+        Raw::Text(text) => Some(clean_inline_cow(text)).filter(|t| !t.is_empty()),
         Raw::Null | Raw::List(_) | Raw::Other => None,
     }
 }
 
 /// A string or a list of strings: each cleaned, empty ones dropped,
 /// duplicates removed keeping the first.
-fn list(raw: Option<Raw>) -> Vec<super::Label> {
+fn list(raw: Option<Raw<'_>>) -> Vec<super::Label> {
     let items = match raw {
         Some(Raw::Text(text)) => vec![text],
         Some(Raw::List(items)) => items,
         _ => return Vec::new(),
     };
-    let mut out: Vec<String> = Vec::with_capacity(items.len());
+    let mut out: Vec<Cow<'_, str>> = Vec::with_capacity(items.len());
     // A linear search is fastest for the usual handful of tags; a hostile
     // list of 100,000 needs a set.
     let mut seen = (items.len() > 32).then(HashSet::new);
     for item in items {
-        let item = clean_inline_owned(item);
+        let item = clean_inline_cow(item);
         let new = match &mut seen {
             Some(seen) => seen.insert(item.clone()),
             None => !out.contains(&item),

@@ -11,7 +11,7 @@ use super::fields::{RawFields, raw_from_value};
 const MAX_FLOW_DEPTH: usize = 64;
 
 /// Parses YAML front matter. The error is a short reason for `check`.
-pub fn parse(yaml: &str) -> Result<RawFields, String> {
+pub fn parse(yaml: &str) -> Result<RawFields<'static>, String> {
     if flow_depth(yaml) > MAX_FLOW_DEPTH {
         return Err(format!(
             "front matter nests lists or maps deeper than {MAX_FLOW_DEPTH} levels"

@@ -9,6 +9,7 @@
 //! might read as numbers, booleans or null are resolved by `serde_yaml` itself,
 //! so both paths spell every value the same way.
 
+use std::borrow::Cow;
 use std::iter::Peekable;
 
 use serde_yaml::Value;
@@ -19,7 +20,8 @@ use super::fields::{Raw, RawFields, raw_from_value};
 const MAX_KEYS: usize = 64;
 
 /// Parses `yaml`, or returns `None` when it is not of the simple shape.
-pub fn parse(yaml: &str) -> Option<RawFields> {
+/// Values borrow from `yaml` unless they had escapes to decode.
+pub fn parse(yaml: &str) -> Option<RawFields<'_>> {
     if has_unicode_line_break(yaml) {
         return None;
     }
@@ -107,7 +109,7 @@ fn is_simple_key(key: &str) -> bool {
 }
 
 /// The `- item` lines after an empty `key:`; no items means null.
-fn block_list<'a>(lines: &mut Peekable<impl Iterator<Item = &'a str>>) -> Option<Raw> {
+fn block_list<'a>(lines: &mut Peekable<impl Iterator<Item = &'a str>>) -> Option<Raw<'a>> {
     let mut items = Vec::new();
     let mut indent = None;
     while let Some(&line) = lines.peek() {
@@ -147,7 +149,7 @@ fn block_list<'a>(lines: &mut Peekable<impl Iterator<Item = &'a str>>) -> Option
 }
 
 /// No item lines at all is null; items, even only null ones, make a list.
-fn finish(items: Vec<String>, any_item: bool) -> Raw {
+fn finish(items: Vec<Cow<'_, str>>, any_item: bool) -> Raw<'_> {
     if any_item {
         Raw::List(items)
     } else {
@@ -156,7 +158,7 @@ fn finish(items: Vec<String>, any_item: bool) -> Raw {
 }
 
 /// `a, "b", c ]` (the text after `[`), all on one line.
-fn flow_list(mut rest: &str) -> Option<Vec<String>> {
+fn flow_list(mut rest: &str) -> Option<Vec<Cow<'_, str>>> {
     let mut items = Vec::new();
     rest = rest.trim_start_matches(' ');
     if let Some(after) = rest.strip_prefix(']') {
@@ -180,7 +182,7 @@ fn flow_list(mut rest: &str) -> Option<Vec<String>> {
 }
 
 /// One scalar at the start of `s`, and the text after it.
-fn scalar(s: &str, in_flow: bool) -> Option<(Raw, &str)> {
+fn scalar(s: &str, in_flow: bool) -> Option<(Raw<'_>, &str)> {
     match s.as_bytes().first() {
         Some(b'"') => double_quoted(&s[1..]).map(|(t, rest)| (Raw::Text(t), rest)),
         Some(b'\'') => single_quoted(&s[1..]).map(|(t, rest)| (Raw::Text(t), rest)),
@@ -196,7 +198,7 @@ fn scalar(s: &str, in_flow: bool) -> Option<(Raw, &str)> {
     }
 }
 
-fn plain(text: &str, in_flow: bool) -> Option<Raw> {
+fn plain(text: &str, in_flow: bool) -> Option<Raw<'_>> {
     if !is_simple_plain(text, in_flow) {
         return None;
     }
@@ -212,7 +214,7 @@ fn plain(text: &str, in_flow: bool) -> Option<Raw> {
             _ => None,
         };
     }
-    Some(Raw::Text(text.to_owned()))
+    Some(Raw::Text(Cow::Borrowed(text)))
 }
 
 /// Whether `text` reads as one plain scalar exactly as libyaml would read
@@ -232,24 +234,29 @@ fn is_simple_plain(text: &str, in_flow: bool) -> bool {
 }
 
 /// The plain words YAML reads as null or booleans.
-fn resolve_word(text: &str) -> Option<Raw> {
+fn resolve_word(text: &str) -> Option<Raw<'static>> {
     match text {
         "~" | "null" | "Null" | "NULL" => Some(Raw::Null),
-        "true" | "True" | "TRUE" => Some(Raw::Text("true".to_owned())),
-        "false" | "False" | "FALSE" => Some(Raw::Text("false".to_owned())),
+        "true" | "True" | "TRUE" => Some(Raw::Text(Cow::Borrowed("true"))),
+        "false" | "False" | "FALSE" => Some(Raw::Text(Cow::Borrowed("false"))),
         _ => None,
     }
 }
 
-/// The body of a `"..."` scalar after its opening quote.
-fn double_quoted(s: &str) -> Option<(String, &str)> {
+/// The body of a `"..."` scalar after its opening quote: borrowed when it
+/// has no escapes (nearly always).
+fn double_quoted(s: &str) -> Option<(Cow<'_, str>, &str)> {
+    let at = memchr::memchr2(b'"', b'\\', s.as_bytes())?;
+    if s.as_bytes()[at] == b'"' {
+        return Some((Cow::Borrowed(&s[..at]), &s[at + 1..]));
+    }
     let mut out = String::new();
     let mut rest = s;
     loop {
         let at = memchr::memchr2(b'"', b'\\', rest.as_bytes())?;
         out.push_str(&rest[..at]);
         if rest.as_bytes()[at] == b'"' {
-            return Some((out, &rest[at + 1..]));
+            return Some((Cow::Owned(out), &rest[at + 1..]));
         }
         let mut chars = rest[at + 1..].chars();
         let decoded = match chars.next()? {
@@ -288,8 +295,13 @@ fn hex_char(chars: &mut std::str::Chars<'_>, digits: usize) -> Option<char> {
     char::from_u32(code)
 }
 
-/// The body of a `'...'` scalar after its opening quote.
-fn single_quoted(s: &str) -> Option<(String, &str)> {
+/// The body of a `'...'` scalar after its opening quote: borrowed when it
+/// has no doubled quote.
+fn single_quoted(s: &str) -> Option<(Cow<'_, str>, &str)> {
+    let q = memchr::memchr(b'\'', s.as_bytes())?;
+    if s.as_bytes().get(q + 1) != Some(&b'\'') {
+        return Some((Cow::Borrowed(&s[..q]), &s[q + 1..]));
+    }
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
     loop {
@@ -299,7 +311,7 @@ fn single_quoted(s: &str) -> Option<(String, &str)> {
             out.push('\'');
             rest = &rest[q + 2..];
         } else {
-            return Some((out, &rest[q + 1..]));
+            return Some((Cow::Owned(out), &rest[q + 1..]));
         }
     }
 }

@@ -114,6 +114,35 @@ fn fast_path_reads_both_seed_shapes() {
 }
 
 #[test]
+fn fast_path_borrows_values_that_need_no_decoding() {
+    use super::fields::Raw;
+    let yaml = "title: 新聞\nurl: \"https://e.x/1\"\nauthor: '記者'\ntags: [甲, \"乙\"]\n\
+                category: \"a\\tb\"\noriginal_url: 'it''s'\n";
+    let fields = simple_front::parse(yaml).expect("the simple shape");
+    let borrowed = |raw: &Option<Raw>| match raw {
+        Some(Raw::Text(text)) => Some((matches!(text, Cow::Borrowed(_)), text.to_string())),
+        _ => None,
+    };
+    assert_eq!(borrowed(&fields.title), Some((true, "新聞".to_owned())));
+    assert_eq!(
+        borrowed(&fields.url),
+        Some((true, "https://e.x/1".to_owned()))
+    );
+    assert_eq!(borrowed(&fields.author), Some((true, "記者".to_owned())));
+    // Escapes and doubled quotes are decoded into a copy.
+    assert_eq!(borrowed(&fields.category), Some((false, "a\tb".to_owned())));
+    assert_eq!(
+        borrowed(&fields.original_url),
+        Some((false, "it's".to_owned()))
+    );
+    let Some(Raw::List(tags)) = &fields.tags else {
+        panic!("a list");
+    };
+    assert!(tags.iter().all(|t| matches!(t, Cow::Borrowed(_))));
+    assert_eq!(tags, &["甲", "乙"]);
+}
+
+#[test]
 fn fast_and_serde_paths_agree_on_tricky_scalars() {
     for yaml in [
         "title: 0x1F\ntags: [1e3, -5, +7, .5, 0o17, 1_000, .inf, ~, null, Yes, no, 007]",

@@ -14,6 +14,8 @@ use crate::article::{Article, BodySource, Label};
 use crate::durable::{self, Durability};
 use crate::problem::{Problem, Severity};
 
+type Fold = foldhash::fast::RandomState;
+
 /// What to write: the library as loaded, every file's key, and the folders
 /// that were listed.
 pub struct WriteInput<'a> {
@@ -31,19 +33,21 @@ pub fn write(cache_file: &Path, input: &WriteInput<'_>) -> std::io::Result<()> {
     let written_at = Stamp::now();
     // Paths are looked up by their bytes: they all come from one walk, so
     // one file is always spelled the same, and hashing bytes is several
-    // times cheaper than hashing a `Path` component by component.
-    let mut problems_of: HashMap<&OsStr, Vec<&Problem>> = HashMap::new();
+    // times cheaper than hashing a `Path` component by component. foldhash,
+    // not SipHash: three lookups per file, on the tail of a cold `list`.
+    let mut problems_of: HashMap<&OsStr, Vec<&Problem>, Fold> = HashMap::default();
     for p in input.problems {
         problems_of.entry(p.path.as_os_str()).or_default().push(p);
     }
-    let keys: HashMap<&OsStr, FileKey> = input
+    let keys: HashMap<&OsStr, FileKey, Fold> = input
         .keys
         .iter()
         .map(|(p, k)| (p.as_os_str(), *k))
         .collect();
     let mut files = Vec::with_capacity(keys.len());
     let mut untrusted: HashSet<&Path> = HashSet::new();
-    let mut done: HashSet<&OsStr> = HashSet::with_capacity(keys.len());
+    let mut done: HashSet<&OsStr, Fold> =
+        HashSet::with_capacity_and_hasher(keys.len(), Fold::default());
     // Articles in list order, then files that gave no article (parse
     // errors), which keep their problems.
     let records = input

@@ -83,6 +83,7 @@ pub fn load(
         buf: &mut reader.buf,
         file,
         complete: false,
+        size: reader.key.map(|key| key.size),
     };
     let body_path: std::sync::Arc<std::path::Path> = path.as_path().into();
     let parsed = parse(
