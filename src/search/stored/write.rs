@@ -290,6 +290,7 @@ struct TempFile {
 
 impl TempFile {
     fn beside(target: &Path, what: &str) -> io::Result<Self> {
+        static WRITERS: AtomicU64 = AtomicU64::new(0);
         let name = target
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -297,7 +298,6 @@ impl TempFile {
         // Named by process and writer: a reader that starts a new index
         // (its library changed) while the old one is still being written
         // must not truncate, or on drop remove, the other's files.
-        static WRITERS: AtomicU64 = AtomicU64::new(0);
         let n = WRITERS.fetch_add(1, Ordering::Relaxed);
         let path = target.with_file_name(format!(".{name}.{what}-{}-{n}", std::process::id()));
         let file = File::options()
