@@ -86,6 +86,7 @@ pub use line_input::{HISTORY_LIMIT, InputPurpose, LineInput};
 pub use marks::MarkState;
 pub use options::Options;
 pub use picker::{Choices, Picker, PickerEntry, PickerKind};
+pub use reload::{ChangeJob, MergedChanges};
 pub use search::{Prompt, SearchJob, SearchState, find_in_lines};
 pub use sources_view::SourcesView;
 pub use timeline_view::TimelineView;

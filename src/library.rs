@@ -31,7 +31,7 @@ use crate::tree::{self, FileKey, Found, Keys};
 pub use crate::problem::{Problem, Severity};
 pub use body::{BODY_LIMIT, Body, read_body, read_body_bounded};
 pub use cached::{CacheWrite, DiskIndex, Recheck};
-pub use changes::{ChangeScan, ChangeSummary};
+pub use changes::{ChangeScan, ChangeSummary, MergeBase, MergedArticles};
 pub use duplicates::Duplicates;
 pub use links::{FoundLinks, Learnt, link_graph, read_missing_links, scan_links};
 pub use order::{compare_articles, sort_articles};

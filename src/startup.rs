@@ -16,9 +16,9 @@
 //!   background when the library differs from it;
 //! - every turn of the event loop (at least every 100 ms): each watcher
 //!   event becomes `Action::Library` (`Changed(paths)` -> an
-//!   `Effect::ScanChanges` that reads and parses the files on a worker,
-//!   merged by `Action::ChangesScanned` keeping the selection by article
-//!   id; `Rescan` -> the library loaded again on a thread, handed over as
+//!   `Effect::ScanChanges` that reads, parses and merges the files into a
+//!   new article list on a worker, swapped in by `Action::ChangesMerged`
+//!   keeping the selection by article id; `Rescan` -> the library loaded again on a thread, handed over as
 //!   `Action::LibraryReloaded`; `Error` -> status line); the search
 //!   index's progress becomes `Action::IndexProgress`; and, when the app
 //!   has something to do then, `Action::Tick` brings the time: marks that

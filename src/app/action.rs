@@ -1,6 +1,6 @@
 //! Everything that can happen to the reader, as data.
 
-use crate::library::{ChangeScan, Library};
+use crate::library::Library;
 use crate::marks::SaveOutcome;
 use crate::render::Document;
 use crate::search::IndexView;
@@ -191,8 +191,8 @@ pub enum Action {
     Answer(bool),
     /// Files in the library changed on disk (watcher or cache recheck).
     Library(LibraryEvent),
-    /// The changed files, read and parsed (`Effect::ScanChanges`).
-    ChangesScanned(Box<ChangeScan>),
+    /// The changed files, read, parsed and merged (`Effect::ScanChanges`).
+    ChangesMerged(Box<crate::app::MergedChanges>),
     /// The library was loaded again from scratch on another thread.
     LibraryReloaded(Box<Library>),
     /// The search index for the articles of `generation` was opened or
@@ -245,7 +245,7 @@ impl Action {
                 | Action::Redraw
                 | Action::Tick { .. }
                 | Action::Library(_)
-                | Action::ChangesScanned(_)
+                | Action::ChangesMerged(_)
                 | Action::LibraryReloaded(_)
                 | Action::IndexStarted { .. }
                 | Action::IndexProgress { .. }

@@ -26,17 +26,13 @@ pub enum Effect {
     Suspend,
     /// Repaint every cell (the screen may hold someone else's output).
     Redraw,
-    /// Read and parse what changed on disk under a library loaded from
-    /// `roots`, whose articles are `articles` (bodies a new article may
+    /// Read and parse what changed on disk under a library, and merge it
+    /// into a new article list with its catalog (bodies a new article may
     /// duplicate are hashed too: `crate::library::ChangeScan::run`);
-    /// answer with `Action::ChangesScanned`. One at a time: the app holds
+    /// answer with `Action::ChangesMerged`. One at a time: the app holds
     /// back later changes until the answer, so an older scan never lands
     /// last.
-    ScanChanges {
-        roots: Vec<PathBuf>,
-        paths: Vec<PathBuf>,
-        articles: Arc<Vec<Article>>,
-    },
+    ScanChanges(Box<crate::app::ChangeJob>),
     /// Open the stored search index (or build it) for these articles, in
     /// the background (`SearchIndex::open_or_build`); answer with
     /// `Action::IndexStarted`, then `Action::IndexProgress` as it grows.

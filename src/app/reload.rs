@@ -2,16 +2,21 @@
 //! cache recheck) or a whole reload, applied to the reader while keeping
 //! what the person was looking at: the selected article on the same screen
 //! row, and the open article. The files are read and parsed outside
-//! `update` (`Effect::ScanChanges`, answered by `Action::ChangesScanned`);
-//! here they are only merged in.
+//! `update`, and merged into a new article list there too, with the list's
+//! catalog for it (`Effect::ScanChanges`, answered by
+//! `Action::ChangesMerged`); here they are swapped in.
 
 use std::path::{Path, PathBuf};
 
 use super::catalog::Catalog;
 use super::{App, Criterion, Effect, View};
-use crate::library::{ChangeScan, Library};
+use crate::library::Library;
+
+mod job;
+
 use crate::search::Matches;
 use crate::watch::LibraryEvent;
+pub use job::{ChangeJob, MergedChanges};
 
 /// Articles looked at after the selected one when it disappears.
 const FOLLOWERS: usize = 64;
@@ -58,28 +63,46 @@ impl App {
         }
     }
 
-    /// Asks for the queued paths to be read, unless a scan is out.
+    /// Asks for the queued paths to be read and merged, unless a scan is
+    /// out.
     fn scan_queued(&mut self) -> Option<Effect> {
         if self.changes.scanning || self.changes.queued.is_empty() {
             return None;
         }
         self.changes.scanning = true;
-        Some(Effect::ScanChanges {
+        Some(Effect::ScanChanges(Box::new(ChangeJob {
             roots: self.library.roots.clone(),
             paths: std::mem::take(&mut self.changes.queued),
-            articles: std::sync::Arc::clone(&self.library.articles),
-        })
+            base: self.library.merge_base(),
+            options: self.options.clone(),
+        })))
     }
 
-    /// `Action::ChangesScanned`: the changed files, read; merged into the
-    /// library, then the paths reported meanwhile are asked for.
-    pub(super) fn changes_scanned(&mut self, scan: ChangeScan) -> Vec<Effect> {
+    /// `Action::ChangesMerged`: the changed files, read and merged into a
+    /// new article list on a worker; swapped in (no copy of the articles
+    /// here), then the paths reported meanwhile are asked for. A merge
+    /// built from articles replaced meanwhile (a reload) is dropped and
+    /// its paths asked for again. Marks are kept by article id, and the
+    /// flags read from them again, so none is lost.
+    pub(super) fn changes_merged(&mut self, changes: MergedChanges) -> Vec<Effect> {
         self.changes.scanning = false;
-        let paths = scan.paths().to_vec();
+        let MergedChanges {
+            paths,
+            merged,
+            catalog,
+        } = changes;
+        if !self.library.is_base_of(&merged) {
+            let later = std::mem::replace(&mut self.changes.queued, paths);
+            self.changes.queued.extend(later);
+            return self.scan_queued().into_iter().collect();
+        }
         let anchor = self.anchor();
-        let summary = self.library.merge_changes(scan);
+        let summary = self.library.take_merged(merged);
         let mut effects = Vec::new();
         if !summary.is_empty() {
+            self.catalog =
+                catalog.unwrap_or_else(|| Catalog::build(&self.library.articles, &self.options));
+            self.marks.rebuild(&self.library.articles);
             effects = self.rebuild(&anchor, |path| {
                 paths.iter().any(|changed| path.starts_with(changed))
             });
@@ -102,6 +125,7 @@ impl App {
         let anchor = self.anchor();
         library.name = std::mem::take(&mut self.library.name);
         self.library = library;
+        self.index_library();
         let effects = self.rebuild(&anchor, |_| true);
         self.notify("Library reloaded");
         effects
@@ -151,11 +175,11 @@ impl App {
         }
     }
 
-    /// Rebuilds after the articles changed and puts the selection and the
-    /// open article back; `changed(path)` says whether a file was touched
-    /// (its body is read again if it is open).
+    /// Rebuilds what the catalog and flags (already rebuilt) do not hold
+    /// after the articles changed, and puts the selection and the open
+    /// article back; `changed(path)` says whether a file was touched (its
+    /// body is read again if it is open).
     fn rebuild(&mut self, anchor: &Anchor, changed: impl Fn(&Path) -> bool) -> Vec<Effect> {
-        self.index_library();
         self.index_labels();
         let index = self.renew_search();
         self.archive.library_changed();

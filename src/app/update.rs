@@ -65,7 +65,7 @@ impl App {
                 found,
             } => return self.links_resolved(generation, links, graph, found),
             Action::Library(event) => return self.library_event(event),
-            Action::ChangesScanned(scan) => return self.changes_scanned(*scan),
+            Action::ChangesMerged(changes) => return self.changes_merged(*changes),
             Action::LibraryReloaded(library) => return self.library_reloaded(*library),
             Action::IndexStarted { generation, view } => {
                 return self.index_started(generation, view);

@@ -5,16 +5,18 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use super::cached::parse_all;
 use super::duplicates::body_hash;
-use super::{Library, LoadResult, NotArticle, compare_articles};
+use super::{Library, LoadResult};
 use crate::article::Article;
 use crate::tree::{self, FileKey, Keys, Stamp};
 
-/// Up to this many new articles are inserted in place; more are sorted.
-const INSERT_LIMIT: usize = 64;
+mod merge;
+
+#[cfg(test)]
+use merge::INSERT_LIMIT;
+pub use merge::{MergeBase, MergedArticles};
 
 /// What a batch of changes did, for the status line.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -176,105 +178,11 @@ impl Library {
     }
 
     /// Takes in what a [`ChangeScan`] of this library's roots found (no
-    /// file is read here).
+    /// file is read here): [`ChangeScan::merge`] then
+    /// [`Library::take_merged`], on this thread.
     pub fn merge_changes(&mut self, scan: ChangeScan) -> ChangeSummary {
-        let ChangeScan {
-            gone,
-            listed,
-            present,
-            parsed,
-            hashes,
-            ..
-        } = scan;
-        // Folders that are gone are forgotten; those listed again now get
-        // their new times (a folder is only recorded when listed whole).
-        self.disk
-            .dirs
-            .retain(|d, _| !d.ancestors().any(|a| gone.contains(a)));
-        self.disk.dirs.extend(listed);
-        let fresh: HashSet<&Path> = present.iter().map(|(p, _)| p.as_path()).collect();
-        let affected = |p: &Path| fresh.contains(p) || p.ancestors().any(|a| gone.contains(a));
-
-        let before: HashSet<PathBuf> = self
-            .articles
-            .iter()
-            .map(|a| &*a.path)
-            .chain(self.problems.iter().map(|p| p.path.as_path()))
-            .chain(self.disk.keys.iter().map(|(p, _)| &**p))
-            .filter(|p| affected(p))
-            .map(Path::to_path_buf)
-            .collect();
-        if before.is_empty() && present.is_empty() {
-            return ChangeSummary::default();
-        }
-        Arc::make_mut(&mut self.articles).retain(|a| !affected(&a.path));
-        self.problems.retain(|p| !affected(&p.path));
-        let keys = Arc::make_mut(&mut self.disk.keys);
-        keys.retain(|(p, _)| !affected(p));
-
-        let mut summary = ChangeSummary::default();
-        let mut new_articles = Vec::new();
-        for ((path, key), result) in present.iter().zip(parsed) {
-            keys.push((path.as_path().into(), *key));
-            match result {
-                Ok((article, found)) => {
-                    *(if before.contains(path) {
-                        &mut summary.updated
-                    } else {
-                        &mut summary.added
-                    }) += 1;
-                    new_articles.push(article);
-                    self.problems.extend(found);
-                }
-                Err(NotArticle::Failed(problem)) => {
-                    summary.failed += 1;
-                    self.problems.push(problem);
-                }
-                Err(NotArticle::SitePage) => {}
-            }
-        }
-        summary.removed = before
-            .iter()
-            .filter(|p| !fresh.contains(p.as_path()))
-            .count();
-        self.insert_sorted(new_articles);
-        if !hashes.is_empty() {
-            let hashes: HashMap<&Path, u64> =
-                hashes.iter().map(|(p, h)| (p.as_path(), *h)).collect();
-            for article in Arc::make_mut(&mut self.articles).iter_mut() {
-                if article.body_hash.is_none() {
-                    article.body_hash = hashes.get(&*article.path).copied();
-                }
-            }
-        }
-        self.problems.sort_by(|a, b| a.path.cmp(&b.path));
-        self.disk.changed();
-        summary
-    }
-
-    /// Puts `new` in list order among the articles, on this thread (the
-    /// reader merges changes in `App::update`, which starts no thread):
-    /// a few are inserted one by one, many are sorted and merged in.
-    fn insert_sorted(&mut self, mut new: Vec<Article>) {
-        let articles = Arc::make_mut(&mut self.articles);
-        if new.len() > INSERT_LIMIT {
-            new.sort_unstable_by(compare_articles);
-            let old = std::mem::take(articles);
-            articles.reserve(old.len() + new.len());
-            let mut new = new.into_iter().peekable();
-            for article in old {
-                while let Some(first) = new.next_if(|n| compare_articles(n, &article).is_lt()) {
-                    articles.push(first);
-                }
-                articles.push(article);
-            }
-            articles.extend(new);
-            return;
-        }
-        for article in new {
-            let at = articles.partition_point(|a| compare_articles(a, &article).is_lt());
-            articles.insert(at, article);
-        }
+        let merged = scan.merge(&self.merge_base());
+        self.take_merged(merged)
     }
 }
 

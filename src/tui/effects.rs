@@ -16,9 +16,8 @@ use std::time::{Duration, Instant};
 
 mod search;
 
-use crate::app::{Action, SearchJob};
+use crate::app::{Action, ChangeJob, SearchJob};
 use crate::article::Article;
-use crate::library::ChangeScan;
 use crate::marks::{SaveJob, SaveOutcome, Saver, Writer};
 use crate::search::{IndexView, SearchIndex};
 
@@ -178,16 +177,9 @@ impl Runner {
         }
     }
 
-    /// `Effect::ScanChanges`: reads and parses the changed files.
-    pub fn scan_changes(
-        &self,
-        roots: Vec<PathBuf>,
-        paths: Vec<PathBuf>,
-        articles: Arc<Vec<Article>>,
-    ) -> Option<Action> {
-        self.run("changes", move || {
-            Action::ChangesScanned(Box::new(ChangeScan::run(&roots, paths, &articles)))
-        })
+    /// `Effect::ScanChanges`: reads, parses and merges the changed files.
+    pub fn scan_changes(&self, job: Box<ChangeJob>) -> Option<Action> {
+        self.run("changes", move || job.run())
     }
 
     /// `Effect::ScanLinks`: finds the links between the articles, from the

@@ -227,13 +227,7 @@ where
                             outside.push(Outside::RunInTerminal { url, command });
                         }
                     },
-                    Effect::ScanChanges {
-                        roots,
-                        paths,
-                        articles,
-                    } => {
-                        queue.extend(self.runner.scan_changes(roots, paths, articles));
-                    }
+                    Effect::ScanChanges(job) => queue.extend(self.runner.scan_changes(job)),
                     Effect::StartIndex {
                         generation,
                         articles,

@@ -224,3 +224,5 @@ fn an_active_search_is_run_again_on_the_new_articles() {
     assert_eq!(selected_title(&app), "n");
     assert_eq!(app.visible().len(), 1);
 }
+
+mod race;

@@ -103,8 +103,8 @@ fn update_is_deterministic_with_ticks_search_and_changes() {
         Box::new(tick(ms(2_000))),
         Box::new(|_| Action::Library(LibraryEvent::Changed(vec!["/news/x.md".into()]))),
         Box::new(|_| Action::Library(LibraryEvent::Changed(vec!["/news/y.md".into()]))),
-        Box::new(|_| Action::ChangesScanned(Box::default())),
-        Box::new(|_| Action::ChangesScanned(Box::default())),
+        Box::new(|_| Action::ChangesMerged(Box::default())),
+        Box::new(|_| Action::ChangesMerged(Box::default())),
         Box::new(|_| Action::FlushMarks),
         Box::new(tick(ms(3_000))),
     ];
@@ -125,7 +125,7 @@ fn update_is_deterministic_with_ticks_search_and_changes() {
         .map(|e| match e {
             Effect::StartIndex { .. } => "index",
             Effect::SaveMarks(_) => "save",
-            Effect::ScanChanges { .. } => "scan",
+            Effect::ScanChanges(_) => "scan",
             Effect::ScanLinks { .. } => "links",
             Effect::Search(_) => "search",
             _ => "other",

@@ -18,13 +18,7 @@ pub(crate) fn drive(app: &mut App, action: Action) -> Vec<Effect> {
     while let Some(action) = queue.pop_front() {
         for effect in app.update(action) {
             match effect {
-                Effect::ScanChanges {
-                    roots,
-                    paths,
-                    articles,
-                } => {
-                    queue.extend(runner.scan_changes(roots, paths, articles));
-                }
+                Effect::ScanChanges(job) => queue.extend(runner.scan_changes(job)),
                 Effect::StartIndex {
                     generation,
                     articles,

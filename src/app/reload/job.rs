@@ -1,0 +1,66 @@
+//! Reading and merging live changes off the UI thread: `update` asks with
+//! `Effect::ScanChanges` carrying a [`ChangeJob`]; a worker reads and
+//! parses the changed files, builds the new article list from the
+//! library's snapshot and the list's [`Catalog`] for it (all O(n)), and
+//! answers with `Action::ChangesMerged`, which `update` swaps in.
+
+use std::path::PathBuf;
+
+use crate::app::catalog::Catalog;
+use crate::app::{Action, Options};
+use crate::library::{ChangeScan, MergeBase, MergedArticles};
+
+/// The changed paths of a library loaded from `roots`, to read and merge
+/// into `base`.
+#[derive(Debug)]
+pub struct ChangeJob {
+    pub(in crate::app) roots: Vec<PathBuf>,
+    pub(in crate::app) paths: Vec<PathBuf>,
+    pub(in crate::app) base: MergeBase,
+    /// What the catalog is built with (fixed for a session).
+    pub(in crate::app) options: Options,
+}
+
+/// Two jobs are the same when they ask about the same paths of the same
+/// articles.
+impl PartialEq for ChangeJob {
+    fn eq(&self, other: &Self) -> bool {
+        self.roots == other.roots
+            && self.paths == other.paths
+            && self.base.articles == other.base.articles
+    }
+}
+
+impl Eq for ChangeJob {}
+
+impl ChangeJob {
+    /// The paths asked about.
+    pub fn paths(&self) -> &[PathBuf] {
+        &self.paths
+    }
+
+    /// Reads, parses and merges (slow: for workers, never `update`).
+    pub fn run(self) -> Action {
+        let scan = ChangeScan::run(&self.roots, self.paths.clone(), &self.base.articles);
+        let merged = scan.merge(&self.base);
+        let catalog = (!merged.summary.is_empty()).then(|| {
+            let mut catalog = Catalog::build(&merged.articles, &self.options);
+            catalog.index_labels(&merged.articles);
+            catalog
+        });
+        Action::ChangesMerged(Box::new(MergedChanges {
+            paths: self.paths,
+            merged,
+            catalog,
+        }))
+    }
+}
+
+/// The answer to a [`ChangeJob`]: the merged articles and their catalog.
+#[derive(Debug, Default)]
+pub struct MergedChanges {
+    pub(in crate::app) paths: Vec<PathBuf>,
+    pub(in crate::app) merged: MergedArticles,
+    /// Built when something changed.
+    pub(in crate::app) catalog: Option<Catalog>,
+}
