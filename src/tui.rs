@@ -247,10 +247,16 @@ impl Loop<'_> {
                     None
                 };
             }
-            outside.extend(session.settle(Instant::now() + SETTLE));
-            outside.extend(session.poll_reports());
-            outside.extend(session.tick());
-            outside.extend(live.poll(session));
+            // Quitting waits for nothing in flight: no settling for a
+            // worker, no reports, ticks or live changes to apply first (at
+            // a million articles applying one can take longer than the
+            // whole quit may). Requests before the quit still run.
+            if !outside.contains(&Outside::Quit) {
+                outside.extend(session.settle(Instant::now() + SETTLE));
+                outside.extend(session.poll_reports());
+                outside.extend(session.tick());
+                outside.extend(live.poll(session));
+            }
             for request in outside {
                 match request {
                     Outside::Quit => return Ok(Ended::With(0)),

@@ -14,11 +14,13 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread;
 use std::time::{Duration, Instant};
 
+mod marks;
 mod search;
+
+use marks::MarksWriter;
 
 use crate::app::{Action, ChangeJob, SearchJob};
 use crate::article::Article;
-use crate::marks::{SaveJob, SaveOutcome, Saver, Writer};
 use crate::search::{IndexView, SearchIndex};
 
 /// Where jobs run.
@@ -44,11 +46,6 @@ pub struct Runner {
     marks: MarksWriter,
     /// Runs queries: the newest only, on a thread of its own.
     searcher: search::Searcher,
-}
-
-enum MarksWriter {
-    Inline(Writer),
-    Thread(Option<Saver>),
 }
 
 impl Runner {
@@ -237,63 +234,6 @@ impl Runner {
             self.index = None;
         }
         Some(Action::IndexProgress { generation, view })
-    }
-
-    /// `Effect::SaveMarks`: writes the changes, inline or on the writer
-    /// thread (whose outcome comes through the inbound channel).
-    pub fn save_marks(&mut self, job: SaveJob) -> Option<Action> {
-        match &mut self.marks {
-            MarksWriter::Inline(writer) => Some(Action::MarksSaved(writer.write(job))),
-            MarksWriter::Thread(saver) => {
-                if saver.is_none() {
-                    let tx = self.inbound_tx.clone();
-                    match Writer::spawn(move |outcome| tx.send(Action::MarksSaved(outcome)).is_ok())
-                    {
-                        Ok(started) => *saver = Some(started),
-                        Err(e) => {
-                            let why = format!("cannot start the marks writer: {e}");
-                            return Some(Action::MarksSaved(SaveOutcome::not_taken(job, &why)));
-                        }
-                    }
-                }
-                let sent = saver.as_ref().map(|s| s.send(job));
-                match sent {
-                    Some(Err(job)) => {
-                        *saver = None;
-                        let why = "the saving thread stopped";
-                        Some(Action::MarksSaved(SaveOutcome::not_taken(*job, why)))
-                    }
-                    _ => None,
-                }
-            }
-        }
-    }
-
-    /// At exit: waits until every save handed to the writer thread is
-    /// written and returns their outcomes, taken from the inbound channel
-    /// (anything else there is dropped: the session is ending).
-    pub fn finish_marks(&mut self) -> Vec<SaveOutcome> {
-        if let MarksWriter::Thread(saver) = &mut self.marks {
-            if let Some(saver) = saver.take() {
-                saver.finish();
-            }
-        }
-        let mut outcomes = Vec::new();
-        while let Some(action) = self.try_recv() {
-            if let Action::MarksSaved(outcome) = action {
-                outcomes.push(outcome);
-            }
-        }
-        outcomes
-    }
-}
-
-impl MarksWriter {
-    fn new(workers: Workers) -> MarksWriter {
-        match workers {
-            Workers::Inline => MarksWriter::Inline(Writer::new()),
-            Workers::Threads => MarksWriter::Thread(None),
-        }
     }
 }
 

@@ -11,13 +11,15 @@ use crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers, MouseButton, 
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 
-use super::browser::{self, Launch};
 use super::effects::{Runner, Workers};
-use super::pipe;
 use crate::app::{Action, App, Context, Effect};
-use crate::article::Article;
 use crate::keymap::Keymap;
-use crate::{library, render, ui};
+use crate::ui;
+
+mod body;
+mod perform;
+
+pub use body::{load_body, load_body_marking};
 
 /// Work that needs the real terminal, left to the caller.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -166,76 +168,7 @@ where
             self.dirty = true;
             self.runner.observe(&action);
             for effect in self.app.update(action) {
-                match effect {
-                    Effect::Quit => outside.push(Outside::Quit),
-                    Effect::Suspend => outside.push(Outside::Suspend),
-                    Effect::Redraw => outside.push(Outside::Redraw),
-                    Effect::LoadBody { article } => {
-                        if let Some(meta) = self.app.articles().get(article).cloned() {
-                            let links = self.app.archive_links();
-                            let job = move || load_body_marking(article, &meta, links.as_deref());
-                            queue.extend(self.runner.run("body", job));
-                        }
-                    }
-                    Effect::ScanLinks {
-                        articles,
-                        generation,
-                    } => queue.extend(self.runner.scan_links(articles, generation)),
-                    Effect::Pipe {
-                        article,
-                        command,
-                        width,
-                    } => match self
-                        .app
-                        .articles()
-                        .get(article)
-                        .map(|a| pipe::plain_text(a, width))
-                    {
-                        Some(Ok(text)) => outside.push(Outside::Pipe { text, command }),
-                        Some(Err(reason)) => queue.push_back(Action::Fail(format!(
-                            "Could not read the article: {}",
-                            crate::text::sanitize::clean_inline(&reason)
-                        ))),
-                        None => {}
-                    },
-                    Effect::SavePipeHistory(commands) => {
-                        if let Some(path) = self.app.options().pipe_history_file.clone() {
-                            if let Err(e) = pipe::save_history(&path, &commands) {
-                                queue.push_back(Action::Fail(format!(
-                                    "Could not save the pipe history to {}: {e}",
-                                    path.display()
-                                )));
-                            }
-                        }
-                    }
-                    Effect::CopyToClipboard(link) => {
-                        outside.push(Outside::Clipboard(pipe::osc52(&link)));
-                    }
-                    Effect::SaveSearchHistory { path, history } => {
-                        let job = move || {
-                            crate::search::history::save(&path, &history)
-                                .err()
-                                .map(|e| Action::Fail(format!("search history not saved: {e}")))
-                        };
-                        queue.extend(self.runner.run_quiet("history", job));
-                    }
-                    Effect::OpenUrl(url) => match browser::plan(&url) {
-                        Launch::Background => {
-                            browser::open_in_background(url, self.runner.sender());
-                        }
-                        Launch::Terminal(command) => {
-                            outside.push(Outside::RunInTerminal { url, command });
-                        }
-                    },
-                    Effect::ScanChanges(job) => queue.extend(self.runner.scan_changes(job)),
-                    Effect::StartIndex {
-                        generation,
-                        articles,
-                        store,
-                    } => queue.extend(self.runner.start_index(generation, articles, store)),
-                    Effect::SaveMarks(job) => queue.extend(self.runner.save_marks(job)),
-                    Effect::Search(job) => queue.extend(self.runner.search(job)),
-                }
+                self.perform(effect, &mut queue, &mut outside);
             }
             // A mark goes to the writer at once, before whatever the next
             // key does: if that stalls the loop and Ctrl-c ends the process
@@ -355,36 +288,5 @@ where
             height: size.height,
         });
         Ok(())
-    }
-}
-
-/// Reads and parses an article's body: the `LoadBody` effect.
-pub fn load_body(index: usize, article: &Article) -> Action {
-    load_body_marking(index, article, None)
-}
-
-/// [`load_body`], marking the links that lead to another article of the
-/// library (`[3↩]`) when `links` can tell.
-pub fn load_body_marking(
-    index: usize,
-    article: &Article,
-    links: Option<&crate::archive_links::ArchiveLinks>,
-) -> Action {
-    let in_archive = |link: &str| {
-        links
-            .and_then(|l| l.resolve(link))
-            .is_some_and(|to| to != index)
-    };
-    let result = library::read_body_bounded(&article.body).map(|body| {
-        let mut doc = render::render_article_marking(article, &body.text, &in_archive);
-        if body.cut {
-            render::push_cut_notice(&mut doc, library::BODY_LIMIT);
-        }
-        doc
-    });
-    Action::BodyLoaded {
-        article: index,
-        path: article.path.to_path_buf(),
-        result,
     }
 }
