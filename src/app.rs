@@ -20,7 +20,7 @@
 //!   view, and when changes are due to be saved;
 //! - [`Detail`] (`detail`): the open article, its layout and scroll;
 //! - pop-ups ([`Overlay`]: a [`Picker`] with its own `update`, whose
-//!   outcome `update_overlay` acts on; help).
+//!   outcome `overlay` acts on; help).
 //!
 //! `App::update` (`update`) routes each action to the view or pop-up that
 //! has the keys, and those call into the parts above.
@@ -50,12 +50,15 @@ mod filter;
 mod find;
 mod geometry;
 mod guide;
+mod help_view;
 mod index;
 mod line_input;
 mod list;
 mod marks;
 mod navigate;
+mod opening;
 mod options;
+mod overlay;
 mod picker;
 mod queries;
 mod reload;
@@ -67,7 +70,6 @@ mod update_filters;
 mod update_links;
 mod update_marks;
 mod update_outside;
-mod update_overlay;
 mod update_search;
 mod url_check;
 
@@ -81,10 +83,12 @@ pub use effect::Effect;
 pub use filter::{Criterion, Filters};
 pub use geometry::{MAX_TEXT_WIDTH, MIN_HEIGHT, MIN_WIDTH, Size};
 pub use guide::{HelpEntry, HelpLine, HelpSection, Hint, KeyGuide};
+pub use help_view::HelpView;
 pub use index::{Indexes, LabelIndex};
 pub use line_input::{HISTORY_LIMIT, InputPurpose, LineInput};
 pub use marks::MarkState;
 pub use options::Options;
+pub use overlay::Overlay;
 pub use picker::{Choices, Picker, PickerEntry, PickerKind};
 pub use reload::{ChangeJob, MergedChanges};
 pub use search::{Prompt, SearchJob, SearchState, find_in_lines};
@@ -104,20 +108,6 @@ use list::ListState;
 pub enum View {
     List,
     Detail,
-}
-
-/// A pop-up over the view; it takes the keys while open.
-#[derive(Debug)]
-pub enum Overlay {
-    Picker(Picker),
-    /// The key help, scrolled to this line.
-    Help {
-        scroll: usize,
-    },
-    /// Every source with its counts (takes the screen).
-    Sources(SourcesView),
-    /// Articles per month or day as bars (takes the screen).
-    Timeline(TimelineView),
 }
 
 /// A message in the status line until the next key.
@@ -148,10 +138,6 @@ pub struct App {
     /// A yes/no question in the status line.
     confirm: Option<Confirm>,
     search: SearchState,
-    /// A count typed in the list (`5` of `5j`), until the next key.
-    count: Option<usize>,
-    /// The count that applies to the action being handled.
-    repeat: Option<usize>,
     /// Links between the library's articles.
     archive: ArchiveState,
     /// Articles links were followed from, for Back.
@@ -188,8 +174,6 @@ impl App {
             marks: MarkState::new(MarkBook::in_memory(), &[]),
             confirm: None,
             search: SearchState::default(),
-            count: None,
-            repeat: None,
             archive: ArchiveState::default(),
             history: Vec::new(),
             restore: None,
@@ -234,12 +218,14 @@ impl App {
     pub fn context(&self) -> Context {
         match (&self.overlay, self.view) {
             (Some(Overlay::Picker(_)), _) => Context::Picker,
-            (Some(Overlay::Help { .. }), _) => Context::Help,
+            (Some(Overlay::Help(_)), _) => Context::Help,
             (Some(Overlay::Sources(_)), _) => Context::Sources,
             (Some(Overlay::Timeline(_)), _) => Context::Timeline,
             (None, _) if self.input.is_some() => Context::Input,
             (None, View::List) if self.search.prompt.is_some() => Context::Search,
-            (None, View::Detail) if self.find.as_ref().is_some_and(|f| f.typing) => Context::Search,
+            (None, View::Detail) if self.find.as_ref().is_some_and(find::Find::is_typing) => {
+                Context::Search
+            }
             (None, View::List) => Context::List,
             (None, View::Detail) => Context::Detail,
         }
@@ -291,7 +277,7 @@ impl App {
     /// [`Self::listed`] with other criteria.
     fn listed_with(&self, filters: &Filters) -> Vec<usize> {
         let unindexed = Indexes::default();
-        let index = self.catalog.labels().map_or(&unindexed, |l| &l.index);
+        let index = self.catalog.label_index().unwrap_or(&unindexed);
         let mut listed = filters.apply(&self.catalog.order.order, &self.library.articles, index);
         if self.marks.view() != ViewFilter::All {
             listed.retain(|&i| self.marks.admits(i));

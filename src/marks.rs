@@ -10,13 +10,18 @@
 //! loses at most the last half second or so and nobody waits for the
 //! disk; [`Marks::save`] writes the rest and waits for it.
 //!
-//! Every save takes an advisory lock, re-reads the file and applies only
-//! this process's own changes since its last save on top of it, so two
-//! inkstone processes never erase each other's marks. Marks of articles that
+//! Every save takes an advisory lock, takes in what other processes saved
+//! and adds only this process's own changes since its last save, so two
+//! inkstone processes never erase each other's marks. A save appends those
+//! changes to a journal beside the file (a few bytes, whatever the size of
+//! the file); the file is rewritten whole when the journal grows and at
+//! exit (see `journal`). Marks of articles that
 //! are no longer in the library are kept: the archive may come back.
 
 mod book;
 mod file;
+mod journal;
+mod merge;
 mod save;
 mod saver;
 mod view;

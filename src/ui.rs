@@ -50,7 +50,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
     match app.overlay() {
         Some(Overlay::Picker(picker)) => picker::draw(frame, app, picker, size, &theme),
-        Some(Overlay::Help { scroll }) => help::draw(frame, app, *scroll, size, &theme),
+        Some(Overlay::Help(view)) => help::draw(frame, app, view.scroll, size, &theme),
         Some(Overlay::Sources(_) | Overlay::Timeline(_)) | None => {}
     }
     if width::ambiguous_wide() {

@@ -104,9 +104,12 @@ fn state_file() -> (tempfile::TempDir, PathBuf) {
 /// The last mark a killed writer must have saved, from what it printed
 /// (`lines`, stamped as they arrived) before `killed_at`: every mark set
 /// before its last finished save started, and every mark set a second or
-/// more before the kill when saves are quick. When the machine is so
-/// loaded that a save takes longer, the second becomes the delay before a
-/// save plus two saves (one in flight holds the next back).
+/// more before the kill when saves are quick. A save appends a few lines
+/// to the journal, so they are, except for a writer's first (it reads the
+/// whole file to learn what is on disk; the kill comes after two saves,
+/// so marks waiting for it are in the second). When the machine is so
+/// loaded that even a small save takes longer, the second becomes the
+/// delay before a save plus two saves (one in flight holds the next back).
 fn must_have(lines: &[(Instant, String)], killed_at: Instant) -> usize {
     let last_saved = lines
         .iter()
@@ -121,14 +124,17 @@ fn must_have(lines: &[(Instant, String)], killed_at: Instant) -> usize {
         .filter_map(|(_, l)| number(l, "set"))
         .max()
         .expect("marks set before the save");
-    // How long saves took, start to finish.
+    // How long saves after the first took, start to finish.
     let mut longest = Duration::ZERO;
     let mut started = None;
+    let mut first = true;
     for (at, line) in lines {
         match line.as_str() {
             "saving" => started = Some(*at),
             "saved" => {
-                if let Some(start) = started.take() {
+                if let Some(start) = started.take()
+                    && !std::mem::take(&mut first)
+                {
                     longest = longest.max(at.duration_since(start));
                 }
             }

@@ -193,12 +193,18 @@ fn marks_survive_quitting_and_a_kill() {
 
     // Marks are saved shortly after each change: a kill a moment later
     // loses nothing.
-    // (The file as it was before the change: the save may be done by the
-    // time the screen says so.)
-    let marks_file = home.join("state/inkstone/marks.json");
-    let before = std::fs::read_to_string(&marks_file).unwrap_or_default();
+    // (The files as they were before the change: the save may be done by
+    // the time the screen says so. A save while running appends to the
+    // journal beside the marks file.)
+    let saved = || {
+        ["marks.json", "marks.json.journal"]
+            .map(|name| std::fs::read(home.join("state/inkstone").join(name)).unwrap_or_default())
+    };
+    let before = saved();
     r.press("jjr", &["7 articles  5 unread", "Marked read"]);
-    common::wait::for_file(&marks_file, TIMEOUT, |now| now != before);
+    common::wait::until(TIMEOUT, "the mark saved", || {
+        (saved() != before).then_some(())
+    });
     r.kill();
     let _ = r.wait_for_exit(TIMEOUT);
 

@@ -42,9 +42,7 @@ fn started() -> (tempfile::TempDir, Pty) {
 }
 
 fn starred(home: &Path) -> usize {
-    common::home::marks(home)["starred"]
-        .as_array()
-        .map_or(0, Vec::len)
+    common::home::starred(home).len()
 }
 
 /// A pty the test holds the only master of, so dropping it closes the

@@ -17,7 +17,7 @@ const HISTORY_LIMIT: usize = 1000;
 pub struct ArchiveState {
     /// Finds the article a link leads to; `None` until the scan answers.
     pub(super) links: Option<Arc<ArchiveLinks>>,
-    pub(super) graph: Option<Arc<LinkGraph>>,
+    graph: Option<Arc<LinkGraph>>,
     /// Counts the library's changes, so an old scan's answer is dropped.
     pub(super) generation: u64,
     /// Whether the scan for this generation was asked for.

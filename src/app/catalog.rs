@@ -4,8 +4,7 @@
 //! sub-state of `App` with its own data; `App` rebuilds it after live
 //! changes and reloads (`reload`).
 
-use super::update_filters::choices;
-use super::{Choices, Indexes, Options, dates};
+use super::{App, Choices, Indexes, Options, PickerEntry, PickerKind, dates};
 use crate::article::Article;
 use crate::library::Duplicates;
 use crate::text::width;
@@ -33,10 +32,10 @@ impl ListOrder {
 /// The label indexes and the pickers' entries when no filter is active
 /// (the common case), built once per library.
 #[derive(Debug)]
-pub(super) struct Labels {
-    pub(super) index: Indexes,
-    pub(super) all_tags: Choices,
-    pub(super) all_categories: Choices,
+struct Labels {
+    index: Indexes,
+    all_tags: Choices,
+    all_categories: Choices,
 }
 
 /// What the list derives from the articles.
@@ -45,12 +44,12 @@ pub(super) struct Catalog {
     /// Newest first: the list's default order.
     pub(super) order: ListOrder,
     /// Columns of the list's source column, from the widest source.
-    pub(super) source_width: usize,
+    source_width: usize,
     /// Columns of the list's date column, for the date format (and the
     /// time format when `has_times`).
-    pub(super) date_width: usize,
+    date_width: usize,
     /// Whether some article gives a time of day: then the list shows times.
-    pub(super) has_times: bool,
+    has_times: bool,
     /// Exact duplicates, found when `options.collapse_duplicates`: only the
     /// first of each group is listed.
     pub(super) duplicates: Duplicates,
@@ -112,7 +111,11 @@ impl Catalog {
     }
 
     /// Builds the label indexes unless they are.
-    pub(super) fn index_labels(&mut self, articles: &[Article]) -> &Labels {
+    pub(super) fn index_labels(&mut self, articles: &[Article]) {
+        self.labels(articles);
+    }
+
+    fn labels(&mut self, articles: &[Article]) -> &Labels {
         self.labels.get_or_insert_with(|| {
             let index = Indexes::build(articles, &self.order.rank);
             Labels {
@@ -123,8 +126,69 @@ impl Catalog {
         })
     }
 
-    /// The label indexes (empty ones until built).
-    pub(super) fn labels(&self) -> Option<&Labels> {
-        self.labels.as_ref()
+    /// The tag or category picker's entries (`kind`) with their counts
+    /// over `listed` (every article when `None`), building the label
+    /// indexes unless they are.
+    pub(super) fn choices(
+        &mut self,
+        articles: &[Article],
+        kind: PickerKind,
+        listed: Option<&[usize]>,
+    ) -> Choices {
+        let labels = self.labels(articles);
+        let (index, everything) = match kind {
+            PickerKind::Categories => (&labels.index.categories, &labels.all_categories),
+            _ => (&labels.index.tags, &labels.all_tags),
+        };
+        match listed {
+            None => everything.clone(),
+            Some(listed) => choices(index.counts(listed.iter().copied())),
+        }
+    }
+
+    /// The label indexes (none until built).
+    pub(super) fn label_index(&self) -> Option<&Indexes> {
+        self.labels.as_ref().map(|l| &l.index)
+    }
+}
+
+/// Picker choices from `(label, count)` pairs.
+fn choices(counts: Vec<(&str, usize)>) -> Choices {
+    Choices::new(
+        counts
+            .into_iter()
+            .map(|(label, count)| PickerEntry {
+                label: label.to_owned(),
+                count,
+            })
+            .collect(),
+    )
+}
+
+/// What the screen reads of the catalog.
+impl App {
+    /// `articles[article]`'s date in the configured format ("" if none),
+    /// with its time when the library has times.
+    pub fn date_text(&self, article: &Article) -> String {
+        let time = self
+            .catalog
+            .has_times
+            .then_some(self.options.time_format.as_str());
+        dates::stamp(article, &self.options.date_format, time).unwrap_or_default()
+    }
+
+    /// How many files hold `article` (1 + its exact duplicates, which are
+    /// not listed), when duplicates are collapsed.
+    pub fn copy_count(&self, article: usize) -> usize {
+        1 + self.catalog.duplicates.copies_of(article).len()
+    }
+
+    /// Columns of the list's date column.
+    pub fn date_width(&self) -> usize {
+        self.catalog.date_width
+    }
+
+    pub fn source_width(&self) -> usize {
+        self.catalog.source_width
     }
 }

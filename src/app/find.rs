@@ -12,18 +12,91 @@ use crate::text::sanitize;
 /// The find of the open article.
 #[derive(Debug)]
 pub(super) struct Find {
-    pub(super) input: String,
-    pub(super) query: Query,
+    input: String,
+    query: Query,
     /// The prompt is open (keys type into it).
-    pub(super) typing: bool,
+    typing: bool,
     /// What Esc restores: the find before `/` and the scroll position.
     previous: Option<(String, Query)>,
     origin: usize,
 }
 
+/// What a key at the find prompt asks of the app.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FindOutcome {
+    Stay,
+    /// The query changed (`cut` to the length limit): back to where the
+    /// reading was, then to the first match from there.
+    Edited {
+        cut: bool,
+    },
+    /// Enter: the prompt closed, the find stays (unless it is empty).
+    Done,
+    /// Esc: the find before `/` comes back, and the reading position.
+    Cancel,
+}
+
+impl Find {
+    /// Whether the prompt is open (keys type into it).
+    pub(super) fn is_typing(&self) -> bool {
+        self.typing
+    }
+
+    /// Edits the query for `action`.
+    fn update(&mut self, action: &Action) -> FindOutcome {
+        let mut cut = false;
+        let before = self.input.clone();
+        match action {
+            Action::Insert(c) if !c.is_control() => {
+                cut = append_capped(&mut self.input, c.encode_utf8(&mut [0; 4]));
+            }
+            Action::InsertText(text) => {
+                cut = append_capped(&mut self.input, &sanitize::clean_inline(text));
+            }
+            Action::DeleteChar => {
+                self.input.pop();
+            }
+            Action::ClearQuery => self.input.clear(),
+            Action::Apply | Action::Open => {
+                self.typing = false;
+                return FindOutcome::Done;
+            }
+            Action::Back => return FindOutcome::Cancel,
+            _ => return FindOutcome::Stay,
+        }
+        if self.input == before && !cut {
+            return FindOutcome::Stay;
+        }
+        self.query = Query::parse(self.input.trim());
+        FindOutcome::Edited { cut }
+    }
+
+    /// The find there was before `/`, kept (Esc).
+    fn restored(&mut self) -> Option<Find> {
+        let origin = self.origin;
+        self.previous.take().map(|(input, query)| Find {
+            input,
+            query,
+            typing: false,
+            previous: None,
+            origin,
+        })
+    }
+}
+
 impl App {
+    /// `/`, `n` and `N` in the article view.
+    pub(super) fn update_find(&mut self, action: &Action) {
+        match action {
+            Action::Search => self.open_find(),
+            Action::NextMatch => self.jump_to_match(true),
+            Action::PrevMatch => self.jump_to_match(false),
+            _ => {}
+        }
+    }
+
     /// `/` in the article view.
-    pub(super) fn open_find(&mut self) {
+    fn open_find(&mut self) {
         let Some(detail) = self.detail.as_ref() else {
             return;
         };
@@ -69,66 +142,43 @@ impl App {
         Some((hits.focus? + 1, hits.positions.len()))
     }
 
-    pub(super) fn update_find_prompt(&mut self, action: Action) -> Vec<Effect> {
+    /// Routes `action` to the find prompt, then does what it asks.
+    pub(super) fn update_find_prompt(&mut self, action: &Action) -> Vec<Effect> {
         let Some(find) = self.find.as_mut() else {
             return Vec::new();
         };
-        let mut cut = false;
-        let before = find.input.clone();
-        match action {
-            Action::Insert(c) if !c.is_control() => {
-                cut = append_capped(&mut find.input, c.encode_utf8(&mut [0; 4]));
-            }
-            Action::InsertText(text) => {
-                cut = append_capped(&mut find.input, &sanitize::clean_inline(&text));
-            }
-            Action::DeleteChar => {
-                find.input.pop();
-            }
-            Action::ClearQuery => find.input.clear(),
-            Action::Apply | Action::Open => {
-                find.typing = false;
+        let rows = self.size.body_rows();
+        match find.update(action) {
+            FindOutcome::Stay => {}
+            FindOutcome::Done => {
                 if find.query.is_empty() {
                     self.find = None;
                 } else if let Some((n, total)) = self.match_position() {
                     self.notify(format!("match {n}/{total}: n next, N previous"));
                 }
-                return Vec::new();
             }
-            Action::Back => {
+            FindOutcome::Cancel => {
                 let origin = find.origin;
-                self.find = find.previous.take().map(|(input, query)| Find {
-                    input,
-                    query,
-                    typing: false,
-                    previous: None,
-                    origin,
-                });
-                let rows = self.size.body_rows();
+                self.find = find.restored();
                 if let Some(detail) = self.detail.as_mut() {
                     detail.scroll_to(origin, rows);
                 }
-                return Vec::new();
             }
-            _ => return Vec::new(),
-        }
-        if find.input == before && !cut {
-            return Vec::new();
-        }
-        find.query = Query::parse(find.input.trim());
-        let origin = find.origin;
-        let empty = find.query.is_empty();
-        if cut {
-            self.notify(QUERY_CUT_MESSAGE);
-        }
-        let rows = self.size.body_rows();
-        if let Some(detail) = self.detail.as_mut() {
-            detail.scroll_to(origin, rows);
-        }
-        self.search.hits = None;
-        if !empty {
-            // The first match from where the reading was, as less does.
-            self.jump_to_match(true);
+            FindOutcome::Edited { cut } => {
+                let origin = find.origin;
+                let empty = find.query.is_empty();
+                if cut {
+                    self.notify(QUERY_CUT_MESSAGE);
+                }
+                if let Some(detail) = self.detail.as_mut() {
+                    detail.scroll_to(origin, rows);
+                }
+                self.search.hits = None;
+                if !empty {
+                    // The first match from where the reading was, as less does.
+                    self.jump_to_match(true);
+                }
+            }
         }
         Vec::new()
     }

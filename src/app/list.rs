@@ -1,13 +1,30 @@
 //! The article list as a sub-state: which articles are listed, in order,
-//! and the highlighted row. It owns the moves within the list; `App`
-//! decides what is listed (filters, view, sort) and hands it over with
-//! [`ListState::show`].
+//! the highlighted row, and a count being typed. It owns the moves within
+//! the list (counts: `5j`, `10G`; half pages; `n` / `N` over the kept
+//! search's matches); `App` decides what is listed (filters, view, sort)
+//! and hands it over with [`ListState::show`].
+
+use ratatui::layout::Rect;
 
 use super::cursor::signed;
-use super::{Action, Cursor};
+use super::{Action, Criterion, Cursor};
+
+/// Larger counts are cut to this (no list is longer).
+const MAX_COUNT: usize = 10_000_000;
 
 /// Rows the mouse wheel moves per notch (the list and the article view).
 pub(super) const WHEEL_ROWS: isize = 3;
+
+/// Where a click in the list landed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Clicked {
+    /// Below the last row or outside the list.
+    Outside,
+    /// On the highlighted row (which opens it).
+    Selected,
+    /// On another row, now highlighted.
+    Other,
+}
 
 /// The listed articles and the highlight.
 #[derive(Debug, Default)]
@@ -15,6 +32,21 @@ pub(super) struct ListState {
     /// Indices of the articles the list shows, in list order.
     pub(super) visible: Vec<usize>,
     pub(super) cursor: Cursor,
+    /// A count typed in the list (`5` of `5j`), until the next key.
+    count: Option<usize>,
+    /// The count that applies to the action being handled.
+    repeat: Option<usize>,
+}
+
+/// What a key in the list asks of the app.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum ListOutcome {
+    /// Handled here.
+    Done,
+    /// Handled here; say this in the status line.
+    Say(String),
+    /// Not a list key: the app's to handle.
+    Other,
 }
 
 impl ListState {
@@ -23,11 +55,41 @@ impl ListState {
         self.visible.get(self.cursor.selected).copied()
     }
 
+    /// A user's key arrives: a count typed before it applies to it (and
+    /// only to it), unless it is a digit of the count.
+    pub(super) fn start_key(&mut self, action: &Action) {
+        self.repeat = if matches!(action, Action::Count(_)) {
+            None
+        } else {
+            self.count.take()
+        };
+    }
+
+    /// Follows `action` with `rows` rows on screen; `search` is the kept
+    /// search, which `n` / `N` step through.
+    pub(super) fn update(
+        &mut self,
+        action: &Action,
+        rows: usize,
+        search: Option<&Criterion>,
+    ) -> ListOutcome {
+        let counted = self.repeat.take();
+        if self.follow(action, rows, counted) {
+            return ListOutcome::Done;
+        }
+        match action {
+            Action::Count(digit) => self.push_count(*digit),
+            Action::NextMatch => self.step_match(true, counted.unwrap_or(1), rows, search),
+            Action::PrevMatch => self.step_match(false, counted.unwrap_or(1), rows, search),
+            _ => ListOutcome::Other,
+        }
+    }
+
     /// Moves the highlight for a movement key or the wheel, `rows` being
     /// the rows on screen; says whether `action` was one.
     /// `count` (typed before the key: `5j`, `10G`) repeats a move; with
     /// it, `g` and `G` go to that row (from 1).
-    pub(super) fn update(&mut self, action: &Action, rows: usize, count: Option<usize>) -> bool {
+    fn follow(&mut self, action: &Action, rows: usize, count: Option<usize>) -> bool {
         let len = self.visible.len();
         let times = signed(count.unwrap_or(1));
         let page = signed(rows.max(1)).saturating_mul(times);
@@ -49,6 +111,59 @@ impl ListState {
         true
     }
 
+    /// A digit typed in the list: the count grows, and says so.
+    fn push_count(&mut self, digit: u8) -> ListOutcome {
+        let count = self
+            .count
+            .unwrap_or(0)
+            .saturating_mul(10)
+            .saturating_add(usize::from(digit))
+            .min(MAX_COUNT);
+        if count == 0 {
+            // A leading 0 is no count.
+            self.count = None;
+            return ListOutcome::Done;
+        }
+        self.count = Some(count);
+        ListOutcome::Say(format!("{count}  (then j, k, G, Space…)"))
+    }
+
+    /// `n` / `N` in the list: the next / previous listed article the kept
+    /// search matches, going round at the ends.
+    fn step_match(
+        &mut self,
+        forward: bool,
+        times: usize,
+        rows: usize,
+        search: Option<&Criterion>,
+    ) -> ListOutcome {
+        let Some(Criterion::Search { matches, text }) = search else {
+            return ListOutcome::Say("No search to step through: / searches".to_owned());
+        };
+        let len = self.visible.len();
+        let hits: Vec<usize> = (0..len)
+            .filter(|&k| matches.contains(self.visible[k]))
+            .collect();
+        if hits.is_empty() {
+            return ListOutcome::Say(format!("No listed article matches /{text}"));
+        }
+        let mut at = self.cursor.selected;
+        for _ in 0..times.min(hits.len()) {
+            at = if forward {
+                hits.iter().copied().find(|&k| k > at).unwrap_or(hits[0])
+            } else {
+                hits.iter()
+                    .rev()
+                    .copied()
+                    .find(|&k| k < at)
+                    .unwrap_or(hits[hits.len() - 1])
+            };
+        }
+        self.cursor.select(at, len, rows);
+        let nth = hits.partition_point(|&k| k < at) + 1;
+        ListOutcome::Say(format!("{nth}/{} with /{text}", hits.len()))
+    }
+
     /// Lists `visible` (in the order `rank` gives), keeping the selected
     /// article on the same screen row when it is still listed, else
     /// selecting the one that followed it.
@@ -63,5 +178,23 @@ impl ListState {
         self.cursor.selected = position.min(self.visible.len().saturating_sub(1));
         self.cursor.offset = self.cursor.selected.saturating_sub(row_on_screen);
         self.cursor.reveal(self.visible.len(), rows);
+    }
+
+    /// A click on screen row `row` of the list shown in `area`: selects
+    /// the row clicked, or says the selected one was clicked (to open it).
+    pub(super) fn click(&mut self, row: u16, area: Rect) -> Clicked {
+        if row < area.y || row >= area.y + area.height {
+            return Clicked::Outside;
+        }
+        let index = self.cursor.offset + usize::from(row - area.y);
+        if index >= self.visible.len() {
+            return Clicked::Outside;
+        }
+        if index == self.cursor.selected {
+            return Clicked::Selected;
+        }
+        self.cursor
+            .select(index, self.visible.len(), usize::from(area.height));
+        Clicked::Other
     }
 }

@@ -4,15 +4,28 @@
 //! when the changes are due to be saved (from the time ticks bring: the
 //! writing itself is an `Effect::SaveMarks`).
 
-use std::collections::HashSet;
-use std::hash::{BuildHasherDefault, Hasher};
-
 use std::time::Instant;
 
+mod flags;
+
+use super::{Action, Confirm};
 use crate::article::Article;
 use crate::marks::{
     MarkBook, RETRY_DELAY, SAVE_DELAY, SaveError, SaveJob, SaveOutcome, ViewFilter,
 };
+use flags::flags;
+
+/// What a marking key (`r`, `s`, `R`, `v`) asks of the app.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum MarkOutcome {
+    Stay,
+    /// Say this in the status line.
+    Say(&'static str),
+    /// Ask this before doing it.
+    Ask(Confirm),
+    /// The view changed: list again, and say so.
+    ViewChanged(ViewFilter),
+}
 
 /// The marks, with flags indexed like the library's articles.
 #[derive(Debug)]
@@ -50,6 +63,40 @@ impl MarkState {
         };
         state.rebuild(articles);
         state
+    }
+
+    /// `r`, `s`, `R` and `v` on the `current` article (the open one, else
+    /// the selected one) of the `listed` ones.
+    pub(super) fn update(
+        &mut self,
+        action: &Action,
+        articles: &[Article],
+        current: Option<usize>,
+        listed: &[usize],
+    ) -> MarkOutcome {
+        match (action, current) {
+            (Action::ToggleRead, Some(article)) => {
+                let read = !self.is_read(article);
+                self.set_read(articles, article, read);
+                MarkOutcome::Say(if read { "Marked read" } else { "Marked unread" })
+            }
+            (Action::ToggleStar, Some(article)) => {
+                let starred = self.toggle_star(articles, article);
+                MarkOutcome::Say(if starred { "Starred" } else { "Unstarred" })
+            }
+            (Action::MarkAllRead, _) => match self.count_unread(listed) {
+                0 => MarkOutcome::Say("Every listed article is already read"),
+                unread => MarkOutcome::Ask(Confirm::MarkAllRead {
+                    listed: listed.len(),
+                    unread,
+                }),
+            },
+            (Action::CycleView, _) => {
+                self.view = self.view.cycle();
+                MarkOutcome::ViewChanged(self.view)
+            }
+            _ => MarkOutcome::Stay,
+        }
     }
 
     /// Reads every article's flags from the marks again (after the library
@@ -172,6 +219,25 @@ impl MarkState {
         *flag
     }
 
+    /// Marks every article of `source` read; says how many were not.
+    pub fn mark_source_read(&mut self, articles: &[Article], source: &str) -> usize {
+        let of_source =
+            (0..articles.len()).filter(|&i| articles[i].source().unwrap_or("") == source);
+        self.mark_read(articles, of_source)
+    }
+
+    /// Marks `listed` (indices) read; says how many were not.
+    pub fn mark_read(
+        &mut self,
+        articles: &[Article],
+        listed: impl IntoIterator<Item = usize>,
+    ) -> usize {
+        listed
+            .into_iter()
+            .filter(|&i| self.set_read(articles, i, true))
+            .count()
+    }
+
     /// Whether the view lets `article` be listed.
     pub fn admits(&self, article: usize) -> bool {
         match self.view {
@@ -184,45 +250,6 @@ impl MarkState {
     /// How many of `articles` (indices) are unread.
     pub fn count_unread(&self, articles: &[usize]) -> usize {
         articles.iter().filter(|&&i| !self.is_read(i)).count()
-    }
-}
-
-/// Whether each article's id is among `ids`. A hash set of the marked ids
-/// (tens of thousands on a well-read archive) with a cheap hash answers
-/// 50,000 articles in a few milliseconds, where the sorted set the marks
-/// keep takes 25 (this is on the way to the first frame, and in
-/// `App::update` after live changes: one thread, as `update` starts none).
-fn flags<'a>(articles: &[Article], ids: impl ExactSizeIterator<Item = &'a str>) -> Vec<bool> {
-    if ids.len() == 0 {
-        return vec![false; articles.len()];
-    }
-    let mut set: HashSet<&str, BuildHasherDefault<IdHasher>> =
-        HashSet::with_capacity_and_hasher(ids.len(), BuildHasherDefault::default());
-    set.extend(ids);
-    articles
-        .iter()
-        .map(|a| set.contains(a.id.as_str()))
-        .collect()
-}
-
-/// Ids are already hashes (16 hex digits); mixing eight bytes at a time
-/// is plenty. Not resistant to chosen collisions, which the person's own
-/// marks file has no reason to hold.
-#[derive(Default)]
-struct IdHasher(u64);
-
-impl Hasher for IdHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
-                .wrapping_mul(0x517c_c1b7_2722_0a95);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
     }
 }
 

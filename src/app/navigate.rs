@@ -1,63 +1,11 @@
-//! Movement people type without thinking: counts before list movements
-//! (`5j`, `10G`), half pages, `n` / `N` over the list's search results,
-//! and the next unread article (Tab anywhere; Space at an article's end).
+//! The next unread article (Tab anywhere; Space at an article's end).
+//! Counts, half pages and `n` / `N` in the list are the list's own
+//! (`list`).
 
 use super::cursor::signed;
-use super::{App, Criterion, Effect, View};
-
-/// Larger counts are cut to this (no list is longer).
-const MAX_COUNT: usize = 10_000_000;
+use super::{App, Effect, View};
 
 impl App {
-    /// A digit typed in the list: the count grows, and says so.
-    pub(super) fn push_count(&mut self, digit: u8) {
-        let count = self
-            .count
-            .unwrap_or(0)
-            .saturating_mul(10)
-            .saturating_add(usize::from(digit))
-            .min(MAX_COUNT);
-        if count == 0 {
-            // A leading 0 is no count.
-            self.count = None;
-            return;
-        }
-        self.count = Some(count);
-        self.notify(format!("{count}  (then j, k, G, Space…)"));
-    }
-
-    /// `n` / `N` in the list: the next / previous listed article the kept
-    /// search matches, going round at the ends.
-    pub(super) fn list_match(&mut self, forward: bool, times: usize) {
-        let Some(Criterion::Search { matches, text }) = self.filters.search() else {
-            self.notify("No search to step through: / searches");
-            return;
-        };
-        let len = self.list.visible.len();
-        let hits: Vec<usize> = (0..len)
-            .filter(|&k| matches.contains(self.list.visible[k]))
-            .collect();
-        if hits.is_empty() {
-            self.notify(format!("No listed article matches /{text}"));
-            return;
-        }
-        let mut at = self.list.cursor.selected;
-        for _ in 0..times.min(hits.len()) {
-            at = if forward {
-                hits.iter().copied().find(|&k| k > at).unwrap_or(hits[0])
-            } else {
-                hits.iter()
-                    .rev()
-                    .copied()
-                    .find(|&k| k < at)
-                    .unwrap_or(hits[hits.len() - 1])
-            };
-        }
-        self.list.cursor.select(at, len, self.size.body_rows());
-        let nth = hits.partition_point(|&k| k < at) + 1;
-        self.notify(format!("{nth}/{} with /{text}", hits.len()));
-    }
-
     /// Opens the first unread listed article after the current one (the
     /// open one, else the selected one), going round to the top.
     pub(super) fn open_next_unread(&mut self) -> Vec<Effect> {

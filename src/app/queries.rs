@@ -3,7 +3,7 @@
 
 use super::{
     App, Confirm, Cursor, Detail, Filters, KeyGuide, MarkState, Options, Overlay, Size, Status,
-    View, dates,
+    View,
 };
 use crate::article::Article;
 use crate::library::Library;
@@ -32,27 +32,6 @@ impl App {
     /// The question waiting for y/n, if any.
     pub fn confirm(&self) -> Option<Confirm> {
         self.confirm.clone()
-    }
-
-    /// `articles[article]`'s date in the configured format ("" if none),
-    /// with its time when the library has times.
-    pub fn date_text(&self, article: &Article) -> String {
-        let time = self
-            .catalog
-            .has_times
-            .then_some(self.options.time_format.as_str());
-        dates::stamp(article, &self.options.date_format, time).unwrap_or_default()
-    }
-
-    /// How many files hold `article` (1 + its exact duplicates, which are
-    /// not listed), when duplicates are collapsed.
-    pub fn copy_count(&self, article: usize) -> usize {
-        1 + self.catalog.duplicates.copies_of(article).len()
-    }
-
-    /// Columns of the list's date column.
-    pub fn date_width(&self) -> usize {
-        self.catalog.date_width
     }
 
     pub fn articles(&self) -> &[Article] {
@@ -113,9 +92,5 @@ impl App {
     /// Columns of help text inside the pop-up's border.
     pub fn help_text_width(&self) -> usize {
         usize::from(self.help_area().width.saturating_sub(2))
-    }
-
-    pub fn source_width(&self) -> usize {
-        self.catalog.source_width
     }
 }

@@ -1,7 +1,9 @@
 //! The sources view: every source with its article and unread counts, as
 //! newsboat lists feeds. Enter lists that source's articles; `R` marks the
-//! whole source read (after a y/n question).
+//! whole source read (after a y/n question). The view owns its rows, order
+//! and highlight, and its keys; `App` acts on what they ask.
 
+use super::update_marks::plural;
 use super::{Action, App, Confirm, Criterion, Cursor, Effect, Overlay};
 use crate::overview::{SourceCount, SourceSort, source_counts};
 
@@ -13,10 +15,65 @@ pub struct SourcesView {
     pub cursor: Cursor,
 }
 
+/// What a key in the sources view asks of the app.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum SourcesOutcome {
+    Stay,
+    /// The rows were sorted again: say how.
+    Sorted(&'static str),
+    /// List the articles of this source.
+    List(String),
+    /// Ask before marking the source read; `None`: nothing is unread.
+    MarkRead(Option<Confirm>),
+    Close,
+}
+
 impl SourcesView {
     /// The highlighted source.
     pub fn selected(&self) -> Option<&SourceCount> {
         self.rows.get(self.cursor.selected)
+    }
+
+    /// Follows `action` with `rows` rows on screen.
+    fn update(&mut self, action: &Action, rows: usize) -> SourcesOutcome {
+        let len = self.rows.len();
+        if self.cursor.follow(action, len, rows) {
+            return SourcesOutcome::Stay;
+        }
+        match action {
+            Action::CycleSort => {
+                let name = self.selected().map(|r| r.name.clone());
+                self.sort = self.sort.next();
+                self.sort.sort(&mut self.rows);
+                let at = name.and_then(|n| self.rows.iter().position(|r| r.name == n));
+                self.cursor.select(at.unwrap_or(0), len, rows);
+                SourcesOutcome::Sorted(self.sort.label())
+            }
+            Action::Open | Action::Apply => self.selected().map_or(SourcesOutcome::Stay, |r| {
+                SourcesOutcome::List(r.name.clone())
+            }),
+            Action::MarkAllRead => match self.selected() {
+                None => SourcesOutcome::Stay,
+                Some(row) => {
+                    SourcesOutcome::MarkRead((row.unread > 0).then(|| Confirm::MarkSourceRead {
+                        source: row.name.clone(),
+                        total: row.total,
+                        unread: row.unread,
+                    }))
+                }
+            },
+            Action::Back => SourcesOutcome::Close,
+            _ => SourcesOutcome::Stay,
+        }
+    }
+}
+
+/// A source's name as shown (the empty one is "(no source)").
+fn shown(source: &str) -> &str {
+    if source.is_empty() {
+        "(no source)"
+    } else {
+        source
     }
 }
 
@@ -57,85 +114,47 @@ impl App {
         }));
     }
 
+    /// Routes `action` to the sources view, then does what it asks.
     pub(super) fn update_sources(&mut self, action: &Action) -> Vec<Effect> {
         let rows = self.size.body_rows();
         let Some(Overlay::Sources(view)) = self.overlay.as_mut() else {
             return Vec::new();
         };
-        let len = view.rows.len();
-        if view.cursor.follow(action, len, rows) {
-            return Vec::new();
-        }
-        match action {
-            Action::CycleSort => {
-                let name = view.selected().map(|r| r.name.clone());
-                view.sort = view.sort.next();
-                view.sort.sort(&mut view.rows);
-                let at = name.and_then(|n| view.rows.iter().position(|r| r.name == n));
-                view.cursor.select(at.unwrap_or(0), len, rows);
-                let label = view.sort.label();
-                self.notify(format!("Sources sorted {label}"));
-            }
-            Action::Open | Action::Apply => {
-                let Some(source) = view.selected().map(|r| r.name.clone()) else {
-                    return Vec::new();
-                };
+        match view.update(action, rows) {
+            SourcesOutcome::Stay => {}
+            SourcesOutcome::Sorted(label) => self.notify(format!("Sources sorted {label}")),
+            SourcesOutcome::List(source) => {
                 self.overlay = None;
                 self.filters.replace(Criterion::Source(source.clone()));
                 self.refilter();
-                let shown = if source.is_empty() {
-                    "(no source)"
-                } else {
-                    &source
-                };
                 self.notify(format!(
-                    "{} listed from {shown}",
-                    super::update_marks::plural(self.list.visible.len(), "article", "articles")
+                    "{} listed from {}",
+                    plural(self.list.visible.len(), "article", "articles"),
+                    shown(&source)
                 ));
             }
-            Action::MarkAllRead => {
-                let Some(row) = view.selected() else {
-                    return Vec::new();
-                };
-                if row.unread == 0 {
-                    self.notify("Every article of this source is already read");
-                } else {
-                    self.confirm = Some(Confirm::MarkSourceRead {
-                        source: row.name.clone(),
-                        total: row.total,
-                        unread: row.unread,
-                    });
-                }
+            SourcesOutcome::MarkRead(Some(question)) => self.confirm = Some(question),
+            SourcesOutcome::MarkRead(None) => {
+                self.notify("Every article of this source is already read");
             }
-            Action::Back => self.overlay = None,
-            _ => {}
+            SourcesOutcome::Close => self.overlay = None,
         }
         Vec::new()
     }
 
     /// The y of the question: marks every article of `source` read.
     pub(super) fn mark_source_read(&mut self, source: &str) {
-        let mut marked = 0;
-        for article in 0..self.library.articles.len() {
-            let from = self.library.articles[article].source().unwrap_or("");
-            if from == source && self.marks.set_read(&self.library.articles, article, true) {
-                marked += 1;
+        let marked = self.marks.mark_source_read(&self.library.articles, source);
+        if let Some(Overlay::Sources(view)) = self.overlay.as_ref() {
+            let rows = self.source_counts(view.sort);
+            if let Some(Overlay::Sources(view)) = self.overlay.as_mut() {
+                view.rows = rows;
             }
-        }
-        if let Some(Overlay::Sources(view)) = self.overlay.as_mut() {
-            let sort = view.sort;
-            let cursor = view.cursor;
-            let rows = self.source_counts(sort);
-            self.overlay = Some(Overlay::Sources(SourcesView { rows, sort, cursor }));
         }
         self.notify(format!(
             "Marked {} of {} read",
-            super::update_marks::plural(marked, "article", "articles"),
-            if source.is_empty() {
-                "(no source)"
-            } else {
-                source
-            }
+            plural(marked, "article", "articles"),
+            shown(source)
         ));
     }
 }

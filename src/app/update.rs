@@ -1,8 +1,8 @@
 //! `App::update`: the list and article views, and actions every view
-//! shares. Pop-ups are in `update_overlay`.
+//! shares. Pop-ups are in `overlay`.
 
-use super::PickerKind;
-use super::{Action, App, Body, Detail, Effect, Overlay, Size, View};
+use super::list::{Clicked, ListOutcome};
+use super::{Action, App, Effect, HelpView, Overlay, Size, View};
 
 impl App {
     /// Applies one action; the only place the state changes. Returns the
@@ -10,11 +10,7 @@ impl App {
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
         if action.is_user_input() {
             // A count applies to the one action after it.
-            self.repeat = if matches!(action, Action::Count(_)) {
-                None
-            } else {
-                self.count.take()
-            };
+            self.list.start_key(&action);
             self.status = None;
             if !matches!(action, Action::Answer(_)) {
                 // Anything but an answer cancels a pending question.
@@ -79,11 +75,11 @@ impl App {
             } => return self.search_done(generation, matches),
             Action::MarksSaved(outcome) => self.marks_saved(outcome),
             Action::FlushMarks => return self.flush_marks(),
-            Action::FilterDates(range) => self.filter_dates(range),
+            Action::FilterDates(_) => self.update_filters(&action),
             other => {
                 return match self.overlay {
                     Some(Overlay::Picker(_)) => self.update_picker(&other),
-                    Some(Overlay::Help { .. }) => {
+                    Some(Overlay::Help(_)) => {
                         self.update_help(&other);
                         Vec::new()
                     }
@@ -94,8 +90,8 @@ impl App {
                         self.update_search_prompt(other)
                     }
                     None if self.view == View::List => self.update_list(other),
-                    None if self.find.as_ref().is_some_and(|f| f.typing) => {
-                        self.update_find_prompt(other)
+                    None if self.find.as_ref().is_some_and(super::find::Find::is_typing) => {
+                        self.update_find_prompt(&other)
                     }
                     None => self.update_detail(other),
                 };
@@ -105,16 +101,23 @@ impl App {
     }
 
     pub(super) fn update_list(&mut self, action: Action) -> Vec<Effect> {
-        let counted = self.repeat.take();
-        if self.list.update(&action, self.size.body_rows(), counted) {
-            return Vec::new();
+        let rows = self.size.body_rows();
+        match self.list.update(&action, rows, self.filters.search()) {
+            ListOutcome::Done => return Vec::new(),
+            ListOutcome::Say(text) => {
+                self.notify(text);
+                return Vec::new();
+            }
+            ListOutcome::Other => {}
         }
         match action {
-            Action::Count(digit) => self.push_count(digit),
-            Action::NextMatch => self.list_match(true, counted.unwrap_or(1)),
-            Action::PrevMatch => self.list_match(false, counted.unwrap_or(1)),
             Action::Open => return self.open_selected(),
-            Action::Click { row, .. } => return self.click_list(row),
+            Action::Click { row, .. } => {
+                let area = self.size.body_area();
+                if !self.size.too_small() && self.list.click(row, area) == Clicked::Selected {
+                    return self.open_selected();
+                }
+            }
             Action::ShowLinks => self.notify("Open an article first: its links are listed there"),
             Action::Search => return self.open_search(),
             Action::CycleSort => self.cycle_sort(),
@@ -141,9 +144,7 @@ impl App {
             Action::PrevArticle => return self.step_article(-1),
             Action::ShowLinks => self.show_links(),
             Action::Backlinks => self.show_backlinks(),
-            Action::Search => self.open_find(),
-            Action::NextMatch => self.jump_to_match(true),
-            Action::PrevMatch => self.jump_to_match(false),
+            Action::Search | Action::NextMatch | Action::PrevMatch => self.update_find(&action),
             Action::Open | Action::Click { .. } => {}
             other => return self.update_common(&other),
         }
@@ -155,15 +156,13 @@ impl App {
         match action {
             Action::OpenLink => return self.open_link(false),
             Action::OpenOriginal => return self.open_link(true),
-            Action::TagPicker => self.open_picker(PickerKind::Tags),
-            Action::CategoryPicker => self.open_picker(PickerKind::Categories),
-            Action::FilterByTag(n) => self.filter_by_nth_tag(*n),
-            Action::ClearFilters => self.clear_filters(),
-            Action::RemoveLastFilter => self.remove_last_filter(),
-            Action::Pipe => self.ask_pipe(),
-            Action::Pager => return self.page(),
-            Action::CopyLink => return self.copy_link(),
-            Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
+            Action::TagPicker
+            | Action::CategoryPicker
+            | Action::FilterByTag(_)
+            | Action::ClearFilters
+            | Action::RemoveLastFilter => self.update_filters(action),
+            Action::Pipe | Action::Pager | Action::CopyLink => return self.update_outside(action),
+            Action::Help => self.overlay = Some(Overlay::Help(HelpView::default())),
             Action::NextUnread => return self.open_next_unread(),
             Action::ToggleRead | Action::ToggleStar | Action::MarkAllRead | Action::CycleView => {
                 return self.update_marks(action);
@@ -194,9 +193,7 @@ impl App {
                 let rows = usize::from(size.picker_rows_area(picker.kind).height);
                 picker.cursor.reveal(picker.matches.len(), rows);
             }
-            Some(Overlay::Help { scroll }) => {
-                *scroll = (*scroll).min(help_lines.saturating_sub(size.help_rows()));
-            }
+            Some(Overlay::Help(help)) => help.fit(size.help_rows(), help_lines),
             Some(Overlay::Sources(view)) => view.cursor.reveal(view.rows.len(), size.body_rows()),
             Some(Overlay::Timeline(view)) => {
                 view.cursor
@@ -204,123 +201,5 @@ impl App {
             }
             None => {}
         }
-    }
-
-    fn click_list(&mut self, row: u16) -> Vec<Effect> {
-        let area = self.size.body_area();
-        if self.size.too_small() || row < area.y || row >= area.y + area.height {
-            return Vec::new();
-        }
-        let index = self.list.cursor.offset + usize::from(row - area.y);
-        if index >= self.list.visible.len() {
-            return Vec::new();
-        }
-        if index == self.list.cursor.selected {
-            return self.open_selected();
-        }
-        self.list
-            .cursor
-            .select(index, self.list.visible.len(), self.size.body_rows());
-        Vec::new()
-    }
-
-    pub(super) fn open_selected(&mut self) -> Vec<Effect> {
-        match self.selected_article() {
-            Some(article) => self.open_article(article),
-            None => Vec::new(),
-        }
-    }
-
-    /// Shows `article` in the article view and asks for its body.
-    pub(super) fn open_article(&mut self, article: usize) -> Vec<Effect> {
-        let Some(meta) = self.library.articles.get(article) else {
-            return Vec::new();
-        };
-        let mut detail = Detail::new(article);
-        detail.date_format.clone_from(&self.options.date_format);
-        detail.time_format.clone_from(&self.options.time_format);
-        detail.copies = self
-            .catalog
-            .duplicates
-            .copies_of(article)
-            .iter()
-            .filter_map(|&i| self.library.articles.get(i as usize))
-            .map(|copy| crate::text::sanitize::clean_inline(&copy.path.to_string_lossy()))
-            .collect();
-        let width = usize::from(self.size.text_area().width);
-        detail.layout(meta, width, &self.options.article_styles());
-        self.detail = Some(detail);
-        self.view = View::Detail;
-        self.find = None;
-        self.restore = None;
-        self.search.hits = None;
-        // Opened with a search kept: its first match is shown once the
-        // body is in.
-        self.first_match_due = self.search_query().is_some();
-        self.mark_opened(article);
-        vec![Effect::LoadBody { article }]
-    }
-
-    fn body_loaded(
-        &mut self,
-        article: usize,
-        path: &std::path::Path,
-        result: Result<crate::render::Document, String>,
-    ) -> Vec<Effect> {
-        let styles = self.options.article_styles();
-        let Some(detail) = self.detail.as_mut().filter(|d| d.article == article) else {
-            return Vec::new(); // The person moved on before it arrived.
-        };
-        let Some(meta) = self
-            .library
-            .articles
-            .get(article)
-            .filter(|a| *a.path == *path)
-        else {
-            return Vec::new(); // The articles changed meanwhile; a new load is on its way.
-        };
-        detail.body = match result {
-            Ok(document) => Body::Loaded(document),
-            Err(reason) => Body::Failed(reason),
-        };
-        detail.layout(meta, detail.width, &styles);
-        detail.scroll_by(0, self.size.body_rows());
-        self.apply_restore();
-        if std::mem::take(&mut self.first_match_due) {
-            self.jump_to_match(true);
-        }
-        // Shown as it is meanwhile; the marked one follows.
-        let again = self
-            .detail
-            .as_mut()
-            .is_some_and(|d| std::mem::take(&mut d.unmarked_on_the_way));
-        if again {
-            vec![Effect::LoadBody { article }]
-        } else {
-            Vec::new()
-        }
-    }
-
-    pub(super) fn close_article(&mut self) {
-        self.view = View::List;
-        self.detail = None;
-        self.history.clear();
-    }
-
-    fn step_article(&mut self, delta: isize) -> Vec<Effect> {
-        let before = self.list.cursor.selected;
-        self.list
-            .cursor
-            .move_by(delta, self.list.visible.len(), self.size.body_rows());
-        self.history.clear();
-        if self.list.cursor.selected == before {
-            self.notify(if delta > 0 {
-                "This is the last article"
-            } else {
-                "This is the first article"
-            });
-            return Vec::new();
-        }
-        self.open_selected()
     }
 }

@@ -1,21 +1,33 @@
 //! `App::update` for filters: the tag and category pickers, tag digits,
-//! clearing.
+//! taking the last one off, clearing, a date range.
 
-use super::{App, Choices, Criterion, PickerEntry, PickerKind};
+use super::update_marks::plural;
+use super::{Action, App, Criterion, PickerKind};
+use crate::marks::ViewFilter;
 
 impl App {
-    pub(super) fn open_picker(&mut self, kind: PickerKind) {
-        let labels = self.catalog.index_labels(&self.library.articles);
-        let (index, everything) = match kind {
-            PickerKind::Categories => (&labels.index.categories, &labels.all_categories),
-            _ => (&labels.index.tags, &labels.all_tags),
-        };
+    /// The filter keys in the list and the article view, and
+    /// `Action::FilterDates`.
+    pub(super) fn update_filters(&mut self, action: &Action) {
+        match action {
+            Action::TagPicker => self.open_picker(PickerKind::Tags),
+            Action::CategoryPicker => self.open_picker(PickerKind::Categories),
+            Action::FilterByTag(n) => self.filter_by_nth_tag(*n),
+            Action::ClearFilters => self.clear_filters(),
+            Action::RemoveLastFilter => self.remove_last_filter(),
+            Action::FilterDates(range) => {
+                // Narrows the list to a date range (`--since`/`--until`).
+                self.filters.replace(Criterion::Dates(*range));
+                self.refilter();
+            }
+            _ => {}
+        }
+    }
+
+    fn open_picker(&mut self, kind: PickerKind) {
         // Counts are over what is listed, so further tags narrow it down.
-        let choices = if self.filters.is_empty() {
-            everything.clone()
-        } else {
-            choices(index.counts(self.list.visible.iter().copied()))
-        };
+        let listed = (!self.filters.is_empty()).then_some(self.list.visible.as_slice());
+        let choices = self.catalog.choices(&self.library.articles, kind, listed);
         if choices.entries.is_empty() {
             self.notify(format!("No {} here", kind.title().to_lowercase()));
             return;
@@ -23,7 +35,7 @@ impl App {
         self.show_picker(kind, choices);
     }
 
-    pub(super) fn filter_by_nth_tag(&mut self, n: u8) {
+    fn filter_by_nth_tag(&mut self, n: u8) {
         let article = self
             .current_article()
             .and_then(|i| self.library.articles.get(i));
@@ -33,6 +45,28 @@ impl App {
         };
         let tag = tag.as_str().to_owned();
         self.apply_criteria(vec![Criterion::Tag(tag)]);
+    }
+
+    /// Takes the last chip off the filter bar: the newest criterion, else
+    /// the all/unread/starred view.
+    fn remove_last_filter(&mut self) {
+        let removed = match self.filters.pop() {
+            Some(criterion) => criterion.label(),
+            None if self.marks.view() != ViewFilter::All => {
+                let label = format!("{} only", self.marks.view().label());
+                self.marks.set_view(ViewFilter::All);
+                label
+            }
+            None => {
+                self.notify("No filters to remove");
+                return;
+            }
+        };
+        self.refilter();
+        self.notify(format!(
+            "Removed {removed}: {} listed",
+            plural(self.list.visible.len(), "article", "articles")
+        ));
     }
 
     /// Adds criteria, recomputes the list and shows it.
@@ -56,7 +90,7 @@ impl App {
         ));
     }
 
-    pub(super) fn clear_filters(&mut self) {
+    fn clear_filters(&mut self) {
         if self.filters.is_empty() {
             self.notify("No filters to clear");
             return;
@@ -65,17 +99,4 @@ impl App {
         self.refilter();
         self.notify("Filters cleared");
     }
-}
-
-/// Picker choices from `(label, count)` pairs.
-pub(super) fn choices(counts: Vec<(&str, usize)>) -> Choices {
-    Choices::new(
-        counts
-            .into_iter()
-            .map(|(label, count)| PickerEntry {
-                label: label.to_owned(),
-                count,
-            })
-            .collect(),
-    )
 }

@@ -3,6 +3,7 @@
 
 use std::time::Instant;
 
+use super::marks::MarkOutcome;
 use super::{Action, App, Effect, HiddenHost};
 use crate::marks::SaveOutcome;
 use crate::text::thousands::thousands;
@@ -67,43 +68,25 @@ pub(super) fn plural(n: usize, one: &str, many: &str) -> String {
 impl App {
     /// `r`, `s`, `R` and `v` in the list and the article view.
     pub(super) fn update_marks(&mut self, action: &Action) -> Vec<Effect> {
-        match action {
-            Action::ToggleRead => self.toggle_read(),
-            Action::ToggleStar => self.toggle_star(),
-            Action::MarkAllRead => self.ask_mark_all_read(),
-            Action::CycleView => self.cycle_view(),
-            _ => {}
+        let current = self.current_article();
+        let articles = &self.library.articles;
+        match self
+            .marks
+            .update(action, articles, current, &self.list.visible)
+        {
+            MarkOutcome::Stay => {}
+            MarkOutcome::Say(text) => self.notify(text),
+            MarkOutcome::Ask(question) => self.confirm = Some(question),
+            MarkOutcome::ViewChanged(view) => {
+                self.refilter();
+                self.notify(format!(
+                    "Showing {} articles: {} listed",
+                    view.label(),
+                    thousands(self.list.visible.len())
+                ));
+            }
         }
         Vec::new()
-    }
-
-    fn toggle_read(&mut self) {
-        let Some(article) = self.current_article() else {
-            return;
-        };
-        let read = !self.marks.is_read(article);
-        self.marks.set_read(&self.library.articles, article, read);
-        self.notify(if read { "Marked read" } else { "Marked unread" });
-    }
-
-    fn toggle_star(&mut self) {
-        let Some(article) = self.current_article() else {
-            return;
-        };
-        let starred = self.marks.toggle_star(&self.library.articles, article);
-        self.notify(if starred { "Starred" } else { "Unstarred" });
-    }
-
-    fn ask_mark_all_read(&mut self) {
-        let unread = self.marks.count_unread(&self.list.visible);
-        if unread == 0 {
-            self.notify("Every listed article is already read");
-            return;
-        }
-        self.confirm = Some(Confirm::MarkAllRead {
-            listed: self.list.visible.len(),
-            unread,
-        });
     }
 
     /// `Action::Answer`: the reply to the pending question, if any.
@@ -129,12 +112,8 @@ impl App {
             }
             Confirm::MarkSourceRead { source, .. } => self.mark_source_read(&source),
             Confirm::MarkAllRead { .. } => {
-                let mut marked = 0;
-                for &article in &self.list.visible {
-                    if self.marks.set_read(&self.library.articles, article, true) {
-                        marked += 1;
-                    }
-                }
+                let listed = self.list.visible.iter().copied();
+                let marked = self.marks.mark_read(&self.library.articles, listed);
                 self.notify(format!(
                     "Marked {} read",
                     plural(marked, "article", "articles")
@@ -142,17 +121,6 @@ impl App {
             }
         }
         Vec::new()
-    }
-
-    fn cycle_view(&mut self) {
-        let view = self.marks.view().cycle();
-        self.marks.set_view(view);
-        self.refilter();
-        self.notify(format!(
-            "Showing {} articles: {} listed",
-            view.label(),
-            thousands(self.list.visible.len())
-        ));
     }
 
     /// Marks the article read as it is opened.

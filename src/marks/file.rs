@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use super::journal;
+
 /// The format version this build reads and writes.
 const FORMAT: u32 = 1;
 
@@ -54,10 +56,24 @@ impl MarksFile {
 
 /// The largest marks file read: millions of marks. A bigger one (or a FIFO,
 /// or a link to a device) is not a marks file and is moved aside.
-const MARKS_LIMIT: u64 = 256 << 20;
+pub(super) const MARKS_LIMIT: u64 = 256 << 20;
 
-/// Reads the marks file: `Ok(None)` when there is none yet.
+/// Reads the marks: the marks file with its journal replayed over it
+/// (see [`super::journal`]); `Ok(None)` when there is neither yet.
 pub fn read(path: &Path) -> Result<Option<MarksFile>, Unusable> {
+    let marks = read_marks_file(path)?;
+    // An unreadable journal holds nothing usable; the marks file still does.
+    let journal = journal::read_from(&journal::path(path), 0).unwrap_or_default();
+    if marks.is_none() && journal.is_empty() {
+        return Ok(None);
+    }
+    let mut marks = marks.unwrap_or_default();
+    journal::replay(&journal, &mut marks);
+    Ok(Some(marks))
+}
+
+/// Reads the marks file alone: `Ok(None)` when there is none yet.
+pub(super) fn read_marks_file(path: &Path) -> Result<Option<MarksFile>, Unusable> {
     let bytes = match crate::regular_file::read(path, MARKS_LIMIT) {
         Ok(bytes) => bytes,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),

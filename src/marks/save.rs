@@ -21,13 +21,19 @@ impl Marks {
 
     /// Writes every change now and waits until it is on disk (at exit).
     /// Marks another process saved meanwhile are merged in, and become
-    /// visible here too.
+    /// visible here too. The saving thread then ends, folding the journal
+    /// into the marks file (a later save starts another).
     pub fn save(&mut self) -> Result<(), SaveError> {
         self.take_finished(false)?;
         if self.book.has_pending() {
             self.start_save()?;
         }
-        self.take_finished(true).map(|_| ())
+        let result = self.take_finished(true).map(|_| ());
+        if let Some((saver, _)) = self.saver.take() {
+            saver.finish();
+            self.book.forget_writer();
+        }
+        result
     }
 
     fn start_save(&mut self) -> Result<(), SaveError> {

@@ -1,9 +1,10 @@
-//! Saving marks on a background thread: lock, re-read, merge this
-//! process's changes, replace atomically. A marks file for a whole archive
-//! is tens of megabytes; writing it must not stall the reader.
+//! Saving marks on a background thread: lock, take in other processes'
+//! marks, add this process's changes (see [`super::merge`]). A marks file
+//! for a whole archive is tens of megabytes; saving must not stall the
+//! reader.
 
 use std::collections::{BTreeSet, HashMap};
-use std::fs::{self, OpenOptions};
+
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -31,9 +32,9 @@ pub fn settle(within: Duration) -> bool {
     true
 }
 
+use super::Change;
 use super::file::{self, MarksFile, Unusable};
-use super::{Change, set_member};
-use crate::durable::{self, Durability};
+use super::merge::{self, Stamp};
 
 /// Marks could not be written; they stay in memory and the next save
 /// tries again.
@@ -108,6 +109,10 @@ pub(super) struct Saved {
 #[derive(Debug, Default)]
 pub struct Writer {
     known: Option<MarksFile>,
+    /// How much of the files on disk `known` holds (see [`merge`]).
+    stamp: Option<Stamp>,
+    /// The marks file last written, to compact its journal at the end.
+    path: Option<PathBuf>,
 }
 
 impl Writer {
@@ -119,8 +124,16 @@ impl Writer {
     pub fn write(&mut self, job: SaveJob) -> SaveOutcome {
         if let Some(base) = job.base {
             self.known = Some(base);
+            self.stamp = None;
         }
-        let result = write_merged(&job.path, &mut self.known, &job.changes);
+        self.path = Some(job.path.clone());
+        let result = merge::write_merged(
+            &job.path,
+            &mut self.known,
+            &mut self.stamp,
+            &job.changes,
+            false,
+        );
         SaveOutcome {
             path: job.path,
             changes: job.changes,
@@ -145,9 +158,11 @@ impl Writer {
         }
         if let Some(base) = jobs.iter_mut().find_map(|job| job.base.take()) {
             self.known = Some(base);
+            self.stamp = None;
         }
         let path = jobs[0].path.clone();
-        let result = write_merged(&path, &mut self.known, &changes);
+        self.path = Some(path.clone());
+        let result = merge::write_merged(&path, &mut self.known, &mut self.stamp, &changes, false);
         let again = match &result {
             Ok(saved) => Ok(saved.read_only),
             Err(e) => Err((e.kind(), e.to_string())),
@@ -170,6 +185,23 @@ impl Writer {
             .collect()
     }
 
+    /// Folds the journal into the marks file, when this writer left lines
+    /// in it, so the file alone holds every mark after an orderly exit. A
+    /// failure leaves the journal, which still holds the marks.
+    pub fn compact(&mut self) {
+        if let Some(path) = self.path.clone()
+            && self.stamp.is_some_and(|s| s.has_journal())
+        {
+            let _ = merge::write_merged(
+                &path,
+                &mut self.known,
+                &mut self.stamp,
+                &HashMap::new(),
+                true,
+            );
+        }
+    }
+
     /// A thread that writes each job handed to it with a [`Writer`] and
     /// tells `done` how it went (stopping when `done` says no one listens).
     pub fn spawn(done: impl Fn(SaveOutcome) -> bool + Send + 'static) -> io::Result<Saver> {
@@ -188,10 +220,13 @@ impl Writer {
                     UNWRITTEN_JOBS.fetch_sub(count, Ordering::SeqCst);
                     for outcome in outcomes {
                         if !done(outcome) {
+                            writer.compact();
                             return;
                         }
                     }
                 }
+                // Every sender is gone: the process is done with marks.
+                writer.compact();
             })?;
         Ok(Saver { jobs, thread })
     }
@@ -223,64 +258,6 @@ impl Saver {
     }
 }
 
-fn write_merged(
-    path: &Path,
-    known: &mut Option<MarksFile>,
-    changes: &HashMap<String, Change>,
-) -> io::Result<Saved> {
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        fs::create_dir_all(dir)?;
-    }
-    // The marks file itself is replaced by rename, so the lock lives on a
-    // companion file that is never replaced. Closing it unlocks.
-    let lock = OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(lock_path(path))?;
-    fs4::FileExt::lock(&lock)?;
-    durable::remove_stale_temps(path);
-
-    let mut notices = Vec::new();
-    let mut base = match file::read(path) {
-        Ok(Some(on_disk)) => on_disk,
-        // Missing (first save, or deleted meanwhile): what we know is the
-        // best base; starting empty would drop marks loaded earlier.
-        Ok(None) => known.clone().unwrap_or_default(),
-        Err(bad) => {
-            let (notice, writable) = set_aside(path, bad);
-            notices.push(notice.clone());
-            if !writable {
-                return Ok(Saved {
-                    merged: None,
-                    notices,
-                    read_only: true,
-                });
-            }
-            known.clone().unwrap_or_default()
-        }
-    };
-    // Without a base (a writer started late), the file is taken as known.
-    let foreign = known.as_ref().is_some_and(|known| base != *known);
-    for (id, change) in changes {
-        if let Some(value) = change.read {
-            set_member(&mut base.read, id, value);
-        }
-        if let Some(value) = change.starred {
-            set_member(&mut base.starred, id, value);
-        }
-    }
-    durable::write_atomic(path, &base.to_bytes(), Durability::Synced)?;
-    drop(lock);
-    let merged = foreign.then(|| (base.read.clone(), base.starred.clone()));
-    *known = Some(base);
-    Ok(Saved {
-        merged,
-        notices,
-        read_only: false,
-    })
-}
-
 /// Sets a bad file aside and says what happened, in words for the user;
 /// the flag is whether the file may still be written.
 pub(super) fn set_aside(path: &Path, bad: Unusable) -> (String, bool) {
@@ -308,12 +285,4 @@ pub(super) fn set_aside(path: &Path, bad: Unusable) -> (String, bool) {
             ),
         },
     }
-}
-
-fn lock_path(path: &Path) -> PathBuf {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    path.with_file_name(format!("{name}.lock"))
 }

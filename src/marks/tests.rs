@@ -94,3 +94,52 @@ fn in_memory_marks_are_never_written() {
     assert!(marks.is_read("a"));
     assert!(!marks.is_dirty());
 }
+
+/// A save appends its changes to the journal and leaves the marks file as
+/// it was (a save costs what it writes, not the size of every mark); the
+/// writer folds the journal into the file at its end.
+#[test]
+fn a_save_appends_to_the_journal_and_the_writer_compacts_at_its_end() {
+    let (_dir, path) = temp_marks();
+    let (mut book, _) = MarkBook::open(&path);
+    let mut writer = Writer::new();
+    book.set_read("first", true);
+    let outcome = writer.write(book.take_save().unwrap());
+    book.finish_save(outcome).unwrap();
+    let whole = std::fs::read(&path).expect("a missing file is written whole");
+    book.set_read("second", true);
+    book.set_starred("second", true);
+    let outcome = writer.write(book.take_save().unwrap());
+    book.finish_save(outcome).unwrap();
+    assert_eq!(std::fs::read(&path).unwrap(), whole, "not rewritten");
+    let journal = std::fs::read_to_string(journal::path(&path)).unwrap();
+    assert_eq!(journal.lines().count(), 1, "{journal}");
+    let (seen, _) = Marks::open(&path);
+    assert!(seen.is_read("first") && seen.is_read("second") && seen.is_starred("second"));
+
+    writer.compact();
+    assert_eq!(std::fs::read(journal::path(&path)).unwrap(), b"");
+    let file = file::read_marks_file(&path).unwrap().unwrap();
+    assert!(file.read.contains("second") && file.starred.contains("second"));
+}
+
+/// A journal that is not a file (a folder here) is set aside with a
+/// notice, and saving goes on.
+#[test]
+fn an_unusable_journal_is_set_aside_and_saving_goes_on() {
+    let (_dir, path) = temp_marks();
+    let (mut marks, _) = Marks::open(&path);
+    marks.set_read("a", true);
+    marks.save().unwrap();
+    std::fs::create_dir(journal::path(&path)).unwrap();
+    marks.set_read("b", true);
+    marks.save().unwrap();
+    let notices = marks.take_notices();
+    assert!(
+        notices.iter().any(|n| n.contains("journal was unusable")),
+        "{notices:?}"
+    );
+    let (again, msg) = Marks::open(&path);
+    assert!(msg.is_none());
+    assert!(again.is_read("a") && again.is_read("b"));
+}

@@ -94,14 +94,14 @@ pub fn marks(home: &Path) -> serde_json::Value {
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("marks file not valid JSON: {e}"))
 }
 
-/// The ids starred in `home`'s marks file.
+/// The ids starred in `home`'s marks as the next start reads them: the
+/// marks file with the journal beside it (a reader that could not exit in
+/// order leaves its last saves there). Fails the test if the marks are
+/// unusable.
 pub fn starred(home: &Path) -> Vec<String> {
-    marks(home)["starred"]
-        .as_array()
-        .expect("starred list")
-        .iter()
-        .map(|v| v.as_str().unwrap_or_default().to_owned())
-        .collect()
+    let (marks, message) = inkstone::marks::Marks::open(&marks_file(home));
+    assert!(message.is_none(), "marks unusable: {message:?}");
+    marks.starred_ids().map(str::to_owned).collect()
 }
 
 /// Standard output as UTF-8.

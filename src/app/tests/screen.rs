@@ -12,7 +12,7 @@ fn help_opens_scrolls_and_closes() {
     app.update(Action::Help);
     assert_eq!(app.context(), Context::Help);
     let scroll = |app: &App| match app.overlay() {
-        Some(Overlay::Help { scroll }) => *scroll,
+        Some(Overlay::Help(help)) => help.scroll,
         _ => usize::MAX,
     };
     app.update(Action::MoveDown);

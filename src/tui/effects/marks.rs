@@ -44,13 +44,17 @@ impl Runner {
     }
 
     /// At exit: waits until every save handed to the writer thread is
-    /// written and returns their outcomes, taken from the inbound channel
-    /// (anything else there is dropped: the session is ending).
+    /// written (and the journal folded into the marks file) and returns
+    /// their outcomes, taken from the inbound channel (anything else there
+    /// is dropped: the session is ending).
     pub fn finish_marks(&mut self) -> Vec<SaveOutcome> {
-        if let MarksWriter::Thread(saver) = &mut self.marks {
-            if let Some(saver) = saver.take() {
-                saver.finish();
+        match &mut self.marks {
+            MarksWriter::Thread(saver) => {
+                if let Some(saver) = saver.take() {
+                    saver.finish();
+                }
             }
+            MarksWriter::Inline(writer) => writer.compact(),
         }
         let mut outcomes = Vec::new();
         while let Some(action) = self.try_recv() {

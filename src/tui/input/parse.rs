@@ -38,8 +38,24 @@ impl Parser {
         !self.pending.is_empty() || self.paste.is_some()
     }
 
-    /// Parses `bytes`, appending the events they complete to `out`.
+    /// Parses `bytes` (one read), appending the events they complete to
+    /// `out`.
+    ///
+    /// ESC followed by a key is Alt+key only when both came in one read, as
+    /// a terminal sends them. A lone ESC that ended the previous read was
+    /// the Esc key when this read starts with anything but `[` or `O`: a
+    /// person typing Esc then `q` quickly, however late this thread reads,
+    /// gets Esc and `q`, not Alt-q. `[` and `O` still continue it, because
+    /// a long burst (mouse reports) can be split anywhere; this is also how
+    /// crossterm's own reader decides.
     pub fn feed(&mut self, bytes: &[u8], out: &mut Vec<Event>) {
+        if self.paste.is_none()
+            && self.pending == [ESC]
+            && bytes.first().is_some_and(|b| !matches!(b, b'[' | b'O'))
+        {
+            out.push(key(KeyCode::Esc, KeyModifiers::NONE));
+            self.pending.clear();
+        }
         for &b in bytes {
             if self.paste.is_some() {
                 self.feed_paste(b, out);

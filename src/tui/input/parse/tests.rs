@@ -147,3 +147,79 @@ fn garbage_never_sticks() {
     let got = events(&[b"\xff\xfe", &long, b"\x1b[99x", b"z"]);
     assert_eq!(got.last(), Some(&k(KeyCode::Char('z'))));
 }
+
+/// Esc, then a key in a later read, is Esc and that key (a person typing
+/// quickly on a loaded machine); both in one read is Alt+key, as a
+/// terminal sends it.
+#[test]
+fn escape_then_a_key_is_alt_only_within_one_read() {
+    assert_eq!(
+        events(&[b"\x1b", b"q"]),
+        [k(KeyCode::Esc), k(KeyCode::Char('q'))]
+    );
+    assert_eq!(
+        events(&[b"\x1bq"]),
+        [key(KeyCode::Char('q'), KeyModifiers::ALT)]
+    );
+    assert_eq!(
+        events(&[b"j\x1b", "新j".as_bytes()]),
+        [
+            k(KeyCode::Char('j')),
+            k(KeyCode::Esc),
+            k(KeyCode::Char('新')),
+            k(KeyCode::Char('j')),
+        ]
+    );
+    // Esc, Esc in two reads, then a key in a third: two Escs and the key.
+    assert_eq!(
+        events(&[b"\x1b", b"\x1b", b"\r"]),
+        [k(KeyCode::Esc), k(KeyCode::Esc), k(KeyCode::Enter)]
+    );
+    // A control byte after a lone Esc: Esc and Ctrl-c, never Alt-Ctrl-c.
+    assert_eq!(events(&[b"\x1b", b"\x03"]), [k(KeyCode::Esc), ctrl('c')]);
+}
+
+/// A sequence split right after its ESC is still one key, whatever splits
+/// it: `[` or `O` after a lone ESC continue it.
+#[test]
+fn a_sequence_split_after_its_escape_is_still_one_key() {
+    assert_eq!(events(&[b"\x1b", b"[A"]), [k(KeyCode::Up)]);
+    assert_eq!(events(&[b"\x1b", b"OB"]), [k(KeyCode::Down)]);
+    assert_eq!(events(&[b"\x1b", b"[", b"5~"]), [k(KeyCode::PageUp)]);
+    // A paste's start split after its ESC still starts a paste.
+    assert_eq!(
+        events(&[b"\x1b", b"[200~q\x1b", b"[201~"]),
+        [Event::Paste("q".to_owned())]
+    );
+}
+
+proptest::proptest! {
+    /// Keys, sequences and Alt keys as a terminal sends them, split into
+    /// reads anywhere but between the two bytes of an Alt key (which a
+    /// terminal writes at once): the same events as in one read.
+    #[test]
+    fn reads_split_anywhere_but_after_a_lone_escape_change_nothing(
+        picks in proptest::collection::vec(0usize..8, 1..40),
+        cuts in proptest::collection::vec(0usize..400, 0..12),
+    ) {
+        const PIECES: [&[u8]; 8] = [
+            b"j", "新".as_bytes(), b"\x1b[A", b"\x1bOB", b"\x1b[1;5C",
+            b"\x1b[<65;10;5M", b"\x1bx", b"\r",
+        ];
+        let bytes: Vec<u8> = picks.iter().flat_map(|&p| PIECES[p].iter().copied()).collect();
+        let whole = events(&[&bytes]);
+        let mut cuts: Vec<usize> = cuts.into_iter().map(|c| c % bytes.len()).collect();
+        cuts.sort_unstable();
+        cuts.dedup();
+        // `ESC x` (Alt-x) split after its ESC is Esc then x by design.
+        cuts.retain(|&c| !(c > 0 && bytes[c - 1] == 0x1b && bytes[c] == b'x'));
+        let mut chunks = Vec::new();
+        let mut from = 0;
+        for c in cuts {
+            chunks.push(&bytes[from..c]);
+            from = c;
+        }
+        chunks.push(&bytes[from..]);
+        proptest::prop_assert_eq!(events(&chunks), whole);
+    }
+}

@@ -1,8 +1,25 @@
-//! `App::update` while a pop-up (picker or help) is open.
+//! The pop-ups over the views, and `App::update` while a picker or the
+//! help is open.
 
+use super::help_view::HelpOutcome;
 use super::picker::PickerOutcome;
-use super::{Action, App, Choices, Criterion, Effect, Overlay, Picker, PickerKind};
+use super::{
+    Action, App, Choices, Criterion, Effect, HelpView, Picker, PickerKind, SourcesView,
+    TimelineView,
+};
 use crate::search::QUERY_CUT_MESSAGE;
+
+/// A pop-up over the view; it takes the keys while open.
+#[derive(Debug)]
+pub enum Overlay {
+    Picker(Picker),
+    /// The key help.
+    Help(HelpView),
+    /// Every source with its counts (takes the screen).
+    Sources(SourcesView),
+    /// Articles per month or day as bars (takes the screen).
+    Timeline(TimelineView),
+}
 
 impl App {
     pub(super) fn show_picker(&mut self, kind: PickerKind, choices: Choices) {
@@ -54,29 +71,15 @@ impl App {
         }
     }
 
+    /// Routes `action` to the help pop-up, closing it when it asks.
     pub(super) fn update_help(&mut self, action: &Action) {
         let rows = self.size.help_rows();
-        let max = self
-            .guide
-            .help_len(self.help_text_width())
-            .saturating_sub(rows);
-        let page = super::cursor::signed(rows.max(1));
-        let Some(Overlay::Help { scroll }) = self.overlay.as_mut() else {
+        let lines = self.guide.help_len(self.help_text_width());
+        let Some(Overlay::Help(help)) = self.overlay.as_mut() else {
             return;
         };
-        let delta: isize = match action {
-            Action::MoveDown | Action::ScrollDown { .. } => 1,
-            Action::MoveUp | Action::ScrollUp { .. } => -1,
-            Action::PageDown => page,
-            Action::PageUp => -page,
-            Action::First => isize::MIN / 2,
-            Action::Last => isize::MAX / 2,
-            Action::Back | Action::Help => {
-                self.overlay = None;
-                return;
-            }
-            _ => 0,
-        };
-        *scroll = scroll.saturating_add_signed(delta).min(max);
+        if help.update(action, rows, lines) == HelpOutcome::Close {
+            self.overlay = None;
+        }
     }
 }
