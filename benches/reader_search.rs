@@ -169,7 +169,17 @@ fn start_up(s: &mut Reader) -> StartUp {
     s.draw().expect("draw");
     let mut metadata_ready = None;
     s.handle_event(&ch('/'));
-    while s.app().index_progress().is_some() {
+    // The app knows the index is complete only from the report of a tick
+    // after it is: until then it searches the view it was last given
+    // (metadata only, at first), so wait for the index and then that tick.
+    let complete = |s: &Reader| {
+        s.app()
+            .search_index()
+            .is_some_and(|index| index.progress().is_complete())
+    };
+    let mut reported = false;
+    while !reported {
+        reported = complete(s);
         for c in ['香', '港'] {
             while_indexing.times.push(press(s, &ch(c)));
         }

@@ -5,6 +5,9 @@
 # home of its own with a warm metadata cache (one `list` first) and no stored
 # search index (the reader writes one: give it its own cache to compare).
 # The lists are kept in OUT (default: a temporary folder) to compare builds.
+# With STORE naming a stored search index the reader wrote for TREE (its
+# cache folder's `library-<hash>.search`), each home gets a copy of it: the
+# figures are then those of `list --search` with a stored index.
 #
 # Usage: scripts/search-vs-grep.sh TREE RUNS WORDS BINARY...
 #   e.g. scripts/search-vs-grep.sh target/corpus-full/articles 2 "香港 鯨 police" old/inkstone target/release/inkstone
@@ -23,6 +26,9 @@ for b in "$@"; do
   H=$OUT/home$i
   mkdir -p "$H"
   HOME=$H XDG_CONFIG_HOME=$H/config XDG_STATE_HOME=$H/state XDG_CACHE_HOME=$H/cache "$b" list "$T" >/dev/null 2>&1
+  if [ -n "${STORE:-}" ]; then
+    cp "$STORE" "$(dirname "$(ls "$H"/cache/inkstone/*.bin)")/$(basename "$STORE")"
+  fi
 done
 grep -rlF warm "$T" >/dev/null || true
 for _ in $(seq "$N"); do

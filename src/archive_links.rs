@@ -66,20 +66,18 @@ pub fn link_target(base: &LinkBase, href: &str) -> Option<String> {
     if let Ok(url) = Url::parse(href) {
         return matches!(url.scheme(), "http" | "https").then(|| clean_inline(url.as_str()));
     }
-    let file_link = is_article_file_link(href);
-    match (&base.url, &base.dir) {
-        (_, Some(dir)) if file_link && !href.starts_with('/') => {
-            let file = href.split(['#', '?']).next().unwrap_or_default();
-            let decoded = percent_encoding::percent_decode_str(file).decode_utf8_lossy();
+    if let (true, Some(dir)) = (is_article_file_link(href), &base.dir) {
+        let file = href.split(['#', '?']).next().unwrap_or_default();
+        let decoded = percent_encoding::percent_decode_str(file).decode_utf8_lossy();
+        // A decoded control character (`%0A`) names no file of the
+        // archive: such a link is only an address on the site, if any.
+        if !href.starts_with('/') && !decoded.chars().any(char::is_control) {
             let path = key::lexical(&dir.join(decoded.as_ref()));
-            Some(clean_inline(&path.to_string_lossy()))
+            return Some(clean_inline(&path.to_string_lossy()));
         }
-        (Some(url), _) => {
-            let url = url.join(href).ok()?;
-            matches!(url.scheme(), "http" | "https").then(|| clean_inline(url.as_str()))
-        }
-        _ => None,
     }
+    let url = base.url.as_ref()?.join(href).ok()?;
+    matches!(url.scheme(), "http" | "https").then(|| clean_inline(url.as_str()))
 }
 
 /// Whether a relative link names a Markdown or HTML file.

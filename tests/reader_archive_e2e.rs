@@ -114,7 +114,7 @@ fn a_chain_of_three_links_and_back_to_each_place() {
     r.wait_for(&["天星小輪的日常[1↩]"]);
     let tram = wait_place(&r, "the tram story", |_| true);
     r.send("u");
-    r.wait_for(&["[1↩] 天星小輪的日常", "[2] 外部資料"]);
+    r.wait_for(&["[1↩] 天星小輪的日常", "[2]  外部資料"]);
     r.send("1");
     r.wait_for(&[
         "天星小輪的日常：八分鐘的維港",

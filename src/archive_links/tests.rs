@@ -1,5 +1,6 @@
 use super::*;
 use crate::article::Article;
+use std::path::Path;
 
 fn article(path: &str, url: Option<&str>, original: Option<&str>) -> Article {
     Article {
@@ -74,6 +75,15 @@ fn link_targets_are_absolute_addresses_or_article_files() {
         Some("arc/notes/三.md")
     );
     assert_eq!(link_target(&base, "mailto:x@y.hk"), None);
+    // A control character never becomes part of a path.
+    assert_eq!(
+        link_target(
+            &LinkBase::new(Some("https://a.hk/x/y"), Some(Path::new("arc/y.md"))),
+            "b%0A.md"
+        )
+        .as_deref(),
+        Some("https://a.hk/x/b%0A.md")
+    );
     assert_eq!(link_target(&base, "#top"), None);
     let no_url = LinkBase::new(None, Some(std::path::Path::new("arc/x/y.md")));
     assert_eq!(link_target(&no_url, "page/"), None);
@@ -81,6 +91,8 @@ fn link_targets_are_absolute_addresses_or_article_files() {
         link_target(&no_url, "z.html").as_deref(),
         Some("arc/x/z.html")
     );
+    assert_eq!(link_target(&no_url, "z%0A.html"), None);
+    assert_eq!(link_target(&no_url, "z%09%E4%B8%89.md"), None);
 }
 
 #[test]
@@ -145,11 +157,9 @@ fn stored_targets_are_one_a_line_without_control_characters() {
         "../notes/%0A.md",
     ]
     .map(str::to_owned);
-    // (A file link is cleaned like any text: the line feed is a space.)
-    assert_eq!(
-        &*link_keys(&articles[0], &hrefs),
-        "news.hk/article/202/x\n\tarc/notes/ .md"
-    );
+    // A decoded line feed is no file of the archive (nor, in the site's
+    // address the file link then is, a key).
+    assert_eq!(&*link_keys(&articles[0], &hrefs), "news.hk/article/202/x");
     assert_eq!(&*link_keys(&articles[0], &[]), "");
 }
 

@@ -143,3 +143,90 @@ fn help_and_hints_follow_the_bindings() {
     assert!(!detail.entries.iter().any(|e| e.description == "quit"));
     assert_eq!(guide.help.last().unwrap().entries[0].keys, "Ctrl-c");
 }
+
+/// Whether `?` shows `command`'s help in `context` beside `key`.
+fn help_shows(guide: &KeyGuide, command: Command, context: Context, key: &str) -> bool {
+    let description = command.help(context);
+    guide
+        .help
+        .iter()
+        .flat_map(|s| &s.entries)
+        .any(|e| e.description == description && e.keys.split(' ').any(|k| k == key))
+}
+
+/// Whether `text` has a range of digits written as `` `a`–`b` `` holding `key`.
+fn in_digit_range(text: &str, key: &str) -> bool {
+    let Some(d) = key.chars().next().filter(char::is_ascii_digit) else {
+        return false;
+    };
+    text.match_indices("`–`").any(|(at, _)| {
+        let low = text[..at].chars().next_back();
+        let high = text[at + "`–`".len()..].chars().next();
+        matches!((low, high), (Some(low), Some(high)) if low <= d && d <= high)
+    })
+}
+
+#[test]
+fn help_lists_every_command_with_its_keys() {
+    let guide = Keymap::defaults().guide();
+    for command in Command::all() {
+        // Ctrl-c and Ctrl-z, the same everywhere, are listed once.
+        if let Some((c, _)) = FIXED.iter().find(|(_, fixed)| *fixed == command) {
+            let key = Key::ctrl(*c).to_string();
+            assert!(help_shows(&guide, command, Context::List, &key), "{key}");
+            continue;
+        }
+        let bound: Vec<_> = guide
+            .keys
+            .iter()
+            .filter(|((_, c), _)| *c == command)
+            .collect();
+        assert!(
+            !bound.is_empty(),
+            "{command:?} has no key in the default keymap"
+        );
+        for ((context, _), keys) in bound {
+            for key in keys {
+                assert!(
+                    help_shows(&guide, command, *context, key),
+                    "{command:?} ({context:?}): help does not show it with {key}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_readme_mentions_every_key_of_the_default_keymap() {
+    let readme = include_str!("../../README.md");
+    let start = readme.find("## Reading").unwrap();
+    let end = readme.find("## Configuration").unwrap();
+    let keys_section = &readme[start..end];
+    let guide = Keymap::defaults().guide();
+    let fixed = FIXED.iter().map(|(c, _)| Key::ctrl(*c).to_string());
+    let mut missing: Vec<String> = guide
+        .keys
+        .values()
+        .flatten()
+        .cloned()
+        .chain(fixed)
+        .filter(|key| {
+            // One character is written as code (`j`, `\|` in a table);
+            // named keys and chords as they are shown (PgDn, Ctrl-f).
+            let mentioned = if key.chars().count() == 1 {
+                keys_section.contains(&format!("`{key}`"))
+                    || keys_section.contains(&format!("`\\{key}`"))
+                    || in_digit_range(keys_section, key)
+            } else {
+                keys_section.contains(key.as_str())
+            };
+            !mentioned
+        })
+        .collect();
+    missing.sort();
+    missing.dedup();
+    assert!(
+        missing.is_empty(),
+        "README's keys do not mention {missing:?}"
+    );
+}

@@ -103,6 +103,19 @@ fn draw_entries(frame: &mut Frame, app: &App, picker: &Picker, rows: Rect, theme
         .map(|e| width::str_width(&count(e.count)))
         .max()
         .unwrap_or(0);
+    // Links to the archive's own articles are `[n↩]`: the others' text
+    // starts in the same column.
+    let mark_width = if picker.kind == PickerKind::Links
+        && shown.iter().any(|&(_, i)| {
+            picker
+                .entries
+                .get(i)
+                .is_some_and(|e| app.link_in_archive(e.count).is_some())
+        }) {
+        width::str_width(IN_ARCHIVE)
+    } else {
+        0
+    };
     for (row, &(position, entry_index)) in shown.iter().enumerate() {
         let Some(entry) = picker.entries.get(entry_index) else {
             continue;
@@ -110,7 +123,8 @@ fn draw_entries(frame: &mut Frame, app: &App, picker: &Picker, rows: Rect, theme
         let selected = position == picker.cursor.selected;
         let marked = picker.marked.contains(&entry_index);
         let line = if picker.kind == PickerKind::Links {
-            link_line(app, entry.count, selected, width, count_width, theme)
+            let label_width = count_width + 4 + mark_width;
+            link_line(app, entry.count, selected, width, label_width, theme)
         } else if picker.kind == PickerKind::Backlinks {
             backlink_line(entry, selected, width, theme)
         } else {
@@ -120,14 +134,19 @@ fn draw_entries(frame: &mut Frame, app: &App, picker: &Picker, rows: Rect, theme
     }
 }
 
-/// A link: `[n]`, its text, then its address decoded for reading and cut
-/// in the middle, so its distinguishing end stays in view.
+/// The mark of a link that leads to another article of the archive
+/// (opened here).
+const IN_ARCHIVE: &str = "↩";
+
+/// A link: `[n]` (in `label_width` columns), its text, then its address
+/// decoded for reading and cut in the middle, so its distinguishing end
+/// stays in view.
 fn link_line(
     app: &App,
     n: usize,
     selected: bool,
     width: usize,
-    count_width: usize,
+    label_width: usize,
     theme: &Theme,
 ) -> Line<'static> {
     let patch = |style| theme.row_style(style, selected);
@@ -138,13 +157,11 @@ fn link_line(
     // `https://example.com@evil.com/` goes to evil.com: say so first.
     let hidden = raw.and_then(|u| crate::app::hidden_host(u));
     let mut b = LineBuilder::new(width);
-    // ↩: the link leads to another article of the archive (opened here).
     let mark = if app.link_in_archive(n).is_some() {
-        "↩"
+        IN_ARCHIVE
     } else {
         ""
     };
-    let label_width = count_width + 4 + width::str_width(mark);
     b.push_fit(&format!(" [{n}{mark}]"), label_width, patch(theme.key));
     // An address written out in the text is its own text.
     if !text.is_empty() && readable_url(text) != url {
