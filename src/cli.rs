@@ -210,7 +210,10 @@ fn read(paths: &[PathBuf], dates: DateRange) -> ExitCode {
     match crate::tui::open_and_run(config, paths, &at, keymap, dates) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("inkstone: terminal error: {e}");
+            // Standard error may be the terminal that failed: printing
+            // must not turn the error into a panic.
+            use std::io::Write;
+            let _ = writeln!(std::io::stderr(), "inkstone: terminal error: {e}");
             ExitCode::FAILURE
         }
     }

@@ -144,7 +144,12 @@ fn run_on(
         input: &input,
         watchdog: &watchdog,
     };
-    let result = loops.run(&mut session, &mut live);
+    let result = match loops.run(&mut session, &mut live) {
+        // A closed terminal shows up as a failed write as often as a
+        // hang-up or the input's end: the same end, the same status.
+        Err(e) if terminal::gone(&e) => Ok(Ended::TerminalLost),
+        other => other,
+    };
     watchdog.exiting();
     let lost = matches!(result, Ok(Ended::TerminalLost));
     let restored = if lost { Ok(()) } else { terminal::leave() };

@@ -88,3 +88,24 @@ fn install_panic_hook() {
         previous(info);
     }));
 }
+
+/// Whether a terminal write failed because the terminal is gone: EIO from
+/// a pty whose other side closed, or a broken pipe.
+pub fn gone(e: &io::Error) -> bool {
+    // EIO is 5 on Linux, the BSDs and macOS.
+    const EIO: i32 = 5;
+    e.kind() == io::ErrorKind::BrokenPipe || e.raw_os_error() == Some(EIO)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_closed_pty_or_pipe_is_a_gone_terminal_and_other_errors_are_not() {
+        assert!(gone(&io::Error::from_raw_os_error(5)));
+        assert!(gone(&io::Error::from(io::ErrorKind::BrokenPipe)));
+        assert!(!gone(&io::Error::from(io::ErrorKind::PermissionDenied)));
+        assert!(!gone(&io::Error::other("screen too small")));
+    }
+}
