@@ -192,6 +192,26 @@ const LATIN_PIECES: &[&str] = &[
     "k",
 ];
 
+/// The body made of `pieces[parts]`, and the term cut from its visible,
+/// folded text at `from` (`len` characters), when there is one.
+fn body_and_term(
+    pieces: &[&str],
+    parts: &[usize],
+    from: usize,
+    len: usize,
+) -> Option<(String, String)> {
+    let body: String = parts.iter().map(|&p| pieces[p]).collect();
+    let visible = fold(&searchable_text(&body));
+    let chars: Vec<char> = visible.chars().collect();
+    if chars.is_empty() {
+        return None;
+    }
+    let from = from % chars.len();
+    let term: String = chars[from..(from + len).min(chars.len())].iter().collect();
+    let term = term.trim();
+    (!term.is_empty()).then(|| (body.clone(), term.to_owned()))
+}
+
 proptest! {
     #[test]
     fn never_rules_out_a_body_that_holds_the_term(
@@ -199,17 +219,12 @@ proptest! {
         from in 0usize..40,
         len in 1usize..6,
     ) {
-        let body: String = parts.iter().map(|&p| PIECES[p]).collect();
-        let visible = fold(&searchable_text(&body));
-        let chars: Vec<char> = visible.chars().collect();
-        prop_assume!(!chars.is_empty());
-        let from = from % chars.len();
-        let term: String = chars[from..(from + len).min(chars.len())].iter().collect();
-        let term = term.trim();
-        prop_assume!(!term.is_empty());
-        prop_assert!(holds(&body, term));
+        let cut = body_and_term(PIECES, &parts, from, len);
+        prop_assume!(cut.is_some());
+        let (body, term) = cut.unwrap();
+        prop_assert!(holds(&body, &term));
         prop_assert!(
-            RawFilter::new(&[term]).may_hold(body.as_bytes(), 1),
+            RawFilter::new(&[&term]).may_hold(body.as_bytes(), 1),
             "body {:?} term {:?}", body, term
         );
     }
@@ -220,17 +235,12 @@ proptest! {
         from in 0usize..40,
         len in 2usize..6,
     ) {
-        let body: String = parts.iter().map(|&p| LATIN_PIECES[p]).collect();
-        let visible = fold(&searchable_text(&body));
-        let chars: Vec<char> = visible.chars().collect();
-        prop_assume!(!chars.is_empty());
-        let from = from % chars.len();
-        let term: String = chars[from..(from + len).min(chars.len())].iter().collect();
-        let term = term.trim();
-        prop_assume!(!term.is_empty());
-        prop_assert!(holds(&body, term));
+        let cut = body_and_term(LATIN_PIECES, &parts, from, len);
+        prop_assume!(cut.is_some());
+        let (body, term) = cut.unwrap();
+        prop_assert!(holds(&body, &term));
         prop_assert!(
-            RawFilter::new(&[term]).may_hold(body.as_bytes(), 1),
+            RawFilter::new(&[&term]).may_hold(body.as_bytes(), 1),
             "body {:?} term {:?}", body, term
         );
     }
