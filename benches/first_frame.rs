@@ -106,11 +106,14 @@ fn in_process(root: &Path, at: &Locations) {
 
 /// Spawns the release binary in a pty and times until the header of the
 /// list is on the screen (wall time, and the CPU time the process had
-/// used); then quits it with `q` (which saves the cache).
-fn start_in_pty(root: &Path, home: &Path) -> (f64, f64) {
+/// used); then quits it with `q`. A cold start first waits for its cache
+/// to be written (in the background after the first frame; a quit cuts
+/// it short, by design), so that the warm starts after it are warm.
+fn start_in_pty(root: &Path, home: &Path, cold: bool) -> (f64, f64) {
     let mut cmd = isolated(env!("CARGO_BIN_EXE_inkstone"), home);
     cmd.arg(root);
     cmd.cwd(home);
+    let spawned_at = std::time::SystemTime::now();
     let started = Instant::now();
     let mut reader = Pty::spawn(cmd, (160, 40));
     let pid = reader.pid().expect("a process id");
@@ -131,9 +134,35 @@ fn start_in_pty(root: &Path, home: &Path) -> (f64, f64) {
     );
     assert!(listed, "no list after 2 minutes:\n{}", reader.screen());
     let (shown, cpu) = shown.expect("timed when listed");
+    if cold {
+        let written = wait_for_cache(&home.join("cache"), spawned_at);
+        assert!(written, "no metadata cache written within a minute");
+    }
     reader.send(b"q");
     let _ = reader.exit_within(Duration::from_secs(600));
     (ms(shown), cpu)
+}
+
+/// Waits (up to a minute) until a `.bin` file under `cache` was written
+/// after `since`.
+fn wait_for_cache(cache: &Path, since: std::time::SystemTime) -> bool {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let written = || {
+        walkdir::WalkDir::new(cache).into_iter().flatten().any(|e| {
+            e.path().extension().is_some_and(|x| x == "bin")
+                && e.metadata()
+                    .ok()
+                    .and_then(|m| m.modified().ok())
+                    .is_some_and(|t| t >= since)
+        })
+    };
+    while Instant::now() < deadline {
+        if written() {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    false
 }
 
 fn in_pty(root: &Path, home: &Path) {
@@ -144,7 +173,7 @@ fn in_pty(root: &Path, home: &Path) {
             if cold {
                 let _ = std::fs::remove_dir_all(&cache);
             }
-            let (wall, used) = start_in_pty(root, home);
+            let (wall, used) = start_in_pty(root, home, cold);
             runs.push(wall);
             cpu.push(used);
         }
