@@ -230,6 +230,12 @@ fn main() {
         found,
     });
     s.draw().expect("draw");
+    // The reader's first tick after its first frame builds the label
+    // indexes (deferred so that frame comes sooner); a person's first key
+    // comes after it, so the first view opened here should too.
+    s.dispatch(Action::Tick {
+        now: Instant::now(),
+    });
     assert!(s.app().link_graph().is_some(), "links taken");
 
     let mut rows = views(&mut s, most_linked, most_linking);
