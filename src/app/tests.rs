@@ -26,24 +26,7 @@ use crate::render;
 
 /// An article with the given title, categories and tags.
 pub(crate) fn article(title: &str, categories: &[&str], tags: &[&str]) -> Article {
-    Article {
-        authors: vec!["記者".into()],
-        categories: crate::article::labels(categories),
-        tags: crate::article::labels(tags),
-        urls: Urls::new(
-            Some(&format!("https://news.example.hk/{}", title.len())),
-            None,
-        ),
-        ..Article::bare(
-            title.to_owned(),
-            format!("{title}.md").into(),
-            title.to_owned(),
-            BodySource::Embedded {
-                bytes: b"body",
-                offset: 0,
-            },
-        )
-    }
+    Article::sample(title, categories, tags)
 }
 
 /// 30 articles, newest first on 2021-01-30 .. 2021-01-01: even ones tagged

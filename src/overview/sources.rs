@@ -89,7 +89,10 @@ pub fn source_counts(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::tests::article;
+
+    fn article(title: &str, categories: &[&str], tags: &[&str]) -> crate::article::Article {
+        crate::article::Article::sample(title, categories, tags)
+    }
 
     #[test]
     fn sources_are_first_categories_with_counts() {

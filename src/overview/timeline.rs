@@ -164,7 +164,10 @@ fn month_buckets(months: &[i32]) -> Vec<Bucket> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::tests::article;
+
+    fn article(title: &str, categories: &[&str], tags: &[&str]) -> crate::article::Article {
+        crate::article::Article::sample(title, categories, tags)
+    }
 
     fn dated(dates: &[Option<(i32, u32, u32)>]) -> Vec<Article> {
         dates

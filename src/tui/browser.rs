@@ -140,6 +140,9 @@ const STDERR_KEPT: u64 = 4096;
 /// `report` as a status message. A `$BROWSER` command is run here and
 /// watched, so one that fails says so with its exit status and message.
 pub fn open_in_background(url: String, report: Sender<Action>) {
+    // Kept to say so in the status line if the thread cannot start:
+    // standard error is the reader's screen.
+    let (unstarted, unstarted_url) = (report.clone(), url.clone());
     let spawned = std::thread::Builder::new()
         .name("browser".into())
         .spawn(move || {
@@ -156,7 +159,8 @@ pub fn open_in_background(url: String, report: Sender<Action>) {
             let _ = report.send(outcome(&url, result));
         });
     if let Err(e) = spawned {
-        eprintln!("inkstone: could not start the browser thread: {e}");
+        let failed = Err(format!("could not start the browser thread: {e}"));
+        let _ = unstarted.send(outcome(&unstarted_url, failed));
     }
 }
 
