@@ -20,7 +20,7 @@ pub(crate) use drive::{build_index, drive, report_progress};
 use chrono::NaiveDate;
 
 use super::*;
-use crate::article::{Article, BodySource, Urls};
+use crate::article::{Article, BodySource};
 use crate::keymap::Keymap;
 use crate::render;
 
