@@ -172,23 +172,6 @@ impl Article {
         )
     }
 
-    /// A test article with the given title, categories and tags, by a
-    /// reporter, with a site address: the one the list, overview and
-    /// search tests share.
-    #[cfg(test)]
-    pub(crate) fn sample(title: &str, categories: &[&str], tags: &[&str]) -> Article {
-        Article {
-            authors: vec!["記者".into()],
-            categories: labels(categories),
-            tags: labels(tags),
-            urls: Urls::new(
-                Some(&format!("https://news.example.hk/{}", title.len())),
-                None,
-            ),
-            ..Article::with_body(title, "body")
-        }
-    }
-
     /// [`Article::links`], when known.
     pub fn link_targets(&self) -> Option<&str> {
         self.links.get().map(|keys| &**keys)
@@ -266,6 +249,23 @@ pub(crate) fn shared_path(path: PathBuf, body: &BodySource) -> std::sync::Arc<st
     match body {
         BodySource::File { path: file, .. } if **file == *path => std::sync::Arc::clone(file),
         _ => path.into(),
+    }
+}
+
+/// A test article with the given title, categories and tags, by a
+/// reporter, with a site address: the one the list, overview and search
+/// tests share.
+#[cfg(test)]
+pub(crate) fn sample(title: &str, categories: &[&str], tags: &[&str]) -> Article {
+    Article {
+        authors: vec!["記者".into()],
+        categories: labels(categories),
+        tags: labels(tags),
+        urls: Urls::new(
+            Some(&format!("https://news.example.hk/{}", title.len())),
+            None,
+        ),
+        ..Article::with_body(title, "body")
     }
 }
 

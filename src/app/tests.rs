@@ -25,9 +25,7 @@ use crate::keymap::Keymap;
 use crate::render;
 
 /// An article with the given title, categories and tags.
-pub(crate) fn article(title: &str, categories: &[&str], tags: &[&str]) -> Article {
-    Article::sample(title, categories, tags)
-}
+pub(crate) use crate::article::sample as article;
 
 /// 30 articles, newest first on 2021-01-30 .. 2021-01-01: even ones tagged
 /// 香港, every third 交通, all in 港聞 except every fifth (國際).

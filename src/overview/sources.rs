@@ -89,10 +89,7 @@ pub fn source_counts(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn article(title: &str, categories: &[&str], tags: &[&str]) -> crate::article::Article {
-        crate::article::Article::sample(title, categories, tags)
-    }
+    use crate::article::sample as article;
 
     #[test]
     fn sources_are_first_categories_with_counts() {

@@ -164,10 +164,7 @@ fn month_buckets(months: &[i32]) -> Vec<Bucket> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn article(title: &str, categories: &[&str], tags: &[&str]) -> crate::article::Article {
-        crate::article::Article::sample(title, categories, tags)
-    }
+    use crate::article::sample as article;
 
     fn dated(dates: &[Option<(i32, u32, u32)>]) -> Vec<Article> {
         dates
