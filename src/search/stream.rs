@@ -99,14 +99,7 @@ fn with_terms_not_in_metadata<T>(
         let (text, rest) = &mut *scratch;
         text.clear();
         rest.clear();
-        let fields = article
-            .authors
-            .iter()
-            .chain(&article.categories)
-            .chain(&article.tags);
-        for field in
-            std::iter::once(article.title.as_str()).chain(fields.map(crate::article::Label::as_str))
-        {
+        for field in super::index::build::metadata_fields(article) {
             let mut folder = Folder::new(&mut *text);
             folder.feed(field, 0);
             folder.finish();

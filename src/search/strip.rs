@@ -298,7 +298,7 @@ fn is_link_definition(line: &[u8]) -> bool {
         && memchr(b']', line).is_some_and(|close| line.get(close + 1) == Some(&b':'))
 }
 
-fn starts_with_ignore_case(haystack: &[u8], prefix: &[u8]) -> bool {
+pub(super) fn starts_with_ignore_case(haystack: &[u8], prefix: &[u8]) -> bool {
     haystack.len() >= prefix.len() && haystack[..prefix.len()].eq_ignore_ascii_case(prefix)
 }
 

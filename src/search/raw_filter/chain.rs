@@ -16,6 +16,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::{can_look_for, may_join};
 use crate::search::fold::bmp_sources_of;
+use crate::search::strip::starts_with_ignore_case;
 
 /// Other forms of the first letter searched for at once, at most.
 const MAX_OTHER_FORMS: usize = 64;
@@ -118,17 +119,12 @@ fn may_vanish_before(bytes: &[u8], next: char) -> bool {
         b'!' => second == Some(b'['),
         b'~' => second == Some(b'~'),
         b'h' | b'H' => {
-            let scheme = bytes.get(..8).unwrap_or(bytes);
-            starts_with_ignore_case(scheme, b"http://")
-                || starts_with_ignore_case(scheme, b"https://")
+            starts_with_ignore_case(bytes, b"http://")
+                || starts_with_ignore_case(bytes, b"https://")
         }
         // A line break or a table bar leaves a space; an escape a
         // punctuation mark: neither is a letter of the word.
         b'\n' | b'|' | b'\\' => false,
         _ => may_join(bytes, next),
     }
-}
-
-fn starts_with_ignore_case(haystack: &[u8], prefix: &[u8]) -> bool {
-    haystack.len() >= prefix.len() && haystack[..prefix.len()].eq_ignore_ascii_case(prefix)
 }
