@@ -169,6 +169,16 @@ impl std::ops::Deref for Marks {
     }
 }
 
+/// The file named `<marks file name>.<suffix>` beside `marks` (its lock,
+/// its journal).
+fn beside(marks: &Path, suffix: &str) -> PathBuf {
+    let name = marks
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    marks.with_file_name(format!("{name}.{suffix}"))
+}
+
 fn set_member(set: &mut BTreeSet<String>, id: &str, member: bool) {
     if member {
         set.insert(id.to_string());

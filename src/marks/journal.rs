@@ -24,11 +24,7 @@ use super::{Change, set_member};
 
 /// The journal beside the marks file at `marks`.
 pub(super) fn path(marks: &Path) -> PathBuf {
-    let name = marks
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    marks.with_file_name(format!("{name}.journal"))
+    super::beside(marks, "journal")
 }
 
 /// A journal larger than this share of the marks file (or than
@@ -98,12 +94,11 @@ pub(super) fn replay(bytes: &[u8], file: &mut MarksFile) -> u64 {
 /// The journal's bytes from `offset` on (none when there is no journal).
 /// Bounded like the marks file: a journal is compacted long before.
 pub(super) fn read_from(path: &Path, offset: u64) -> io::Result<Vec<u8>> {
-    let mut file = match crate::regular_file::open(path) {
+    let file = match crate::regular_file::open_at(path, offset) {
         Ok(file) => file,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
         Err(e) => return Err(e),
     };
-    file.seek(SeekFrom::Start(offset))?;
     let mut bytes = Vec::new();
     file.take(super::file::MARKS_LIMIT)
         .read_to_end(&mut bytes)?;

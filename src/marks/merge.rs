@@ -177,9 +177,5 @@ pub(super) fn write_merged(
 }
 
 fn lock_path(path: &Path) -> PathBuf {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    path.with_file_name(format!("{name}.lock"))
+    super::beside(path, "lock")
 }
