@@ -68,10 +68,19 @@ pub fn temp_prefix(path: &Path) -> String {
 }
 
 fn temp_path(path: &Path) -> PathBuf {
+    unique_temp_path(path, "tmp")
+}
+
+/// A name beside `path` for a temporary file (`.<name>.<what>-<pid>-<n>`)
+/// that no other writer, in this process or another, is using.
+pub fn unique_temp_path(path: &Path, what: &str) -> PathBuf {
     static COUNTER: AtomicU64 = AtomicU64::new(0);
     let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-    let name = format!("{}{}-{n}", temp_prefix(path), std::process::id());
-    parent_dir(path).join(name)
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    parent_dir(path).join(format!(".{name}.{what}-{}-{n}", std::process::id()))
 }
 
 /// Removes temporary files left beside `path` by writers that were killed

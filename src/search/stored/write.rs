@@ -8,7 +8,6 @@ use std::collections::HashMap;
 use std::fs::{self, File};
 use std::io::{self, BufWriter, Cursor, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::codes::Codes;
 use super::format::{DocRecord, HEADER_LEN, Header, content_version};
@@ -290,16 +289,10 @@ struct TempFile {
 
 impl TempFile {
     fn beside(target: &Path, what: &str) -> io::Result<Self> {
-        static WRITERS: AtomicU64 = AtomicU64::new(0);
-        let name = target
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
         // Named by process and writer: a reader that starts a new index
         // (its library changed) while the old one is still being written
         // must not truncate, or on drop remove, the other's files.
-        let n = WRITERS.fetch_add(1, Ordering::Relaxed);
-        let path = target.with_file_name(format!(".{name}.{what}-{}-{n}", std::process::id()));
+        let path = crate::durable::unique_temp_path(target, what);
         let file = File::options()
             .read(true)
             .write(true)
