@@ -38,6 +38,11 @@ pub fn clean_inline(s: &str) -> String {
     if is_clean_line(s) {
         return s.to_owned();
     }
+    clean_unclean_line(s)
+}
+
+/// [`clean_inline`]'s work on a line [`is_clean_line`] refused.
+fn clean_unclean_line(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending_space: Option<char> = None;
     let mut run_len = 0;
@@ -62,15 +67,6 @@ pub fn clean_inline(s: &str) -> String {
     out
 }
 
-/// [`clean_inline`] for an owned string: returned as it is when already clean.
-pub fn clean_inline_owned(s: String) -> String {
-    if is_clean_line(&s) {
-        s
-    } else {
-        clean_inline(&s)
-    }
-}
-
 /// [`clean_inline`] that keeps a string already clean as it is, borrowed
 /// or owned (front matter values borrowed from the file's text are then
 /// copied once, into the article).
@@ -78,7 +74,7 @@ pub fn clean_inline_cow(s: std::borrow::Cow<'_, str>) -> std::borrow::Cow<'_, st
     if is_clean_line(&s) {
         s
     } else {
-        std::borrow::Cow::Owned(clean_inline(&s))
+        std::borrow::Cow::Owned(clean_unclean_line(&s))
     }
 }
 
