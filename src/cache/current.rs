@@ -69,16 +69,9 @@ impl Snapshot {
         self.dirs.par_iter().all(|(dir, &recorded)| {
             recorded != Stamp::UNTRUSTED
                 && !recorded.is_racy(written_at)
-                && folder_time(dir) == Some(recorded)
+                && Stamp::of_dir(dir) == Some(recorded)
         })
     }
-}
-
-fn folder_time(dir: &Path) -> Option<Stamp> {
-    let meta = std::fs::metadata(dir)
-        .ok()
-        .filter(std::fs::Metadata::is_dir)?;
-    Some(meta.modified().map(Stamp::of).unwrap_or_default())
 }
 
 /// One chunk's counts, tags keyed by where their text lies in the map: the

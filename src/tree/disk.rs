@@ -39,6 +39,15 @@ impl Stamp {
         Stamp::of(SystemTime::now())
     }
 
+    /// The modification time of the folder `dir` (none when it is not a
+    /// folder or cannot be read).
+    pub fn of_dir(dir: &std::path::Path) -> Option<Stamp> {
+        let meta = std::fs::metadata(dir)
+            .ok()
+            .filter(std::fs::Metadata::is_dir)?;
+        Some(meta.modified().map(Stamp::of).unwrap_or_default())
+    }
+
     /// Whether this time is too close to `written` to prove that nothing
     /// changed after the cache was written: a file changed twice within
     /// one timestamp tick (coarse on some file systems) keeps its time.

@@ -54,7 +54,7 @@ impl Found {
         let checked: Vec<(&PathBuf, Stamp, Option<Stamp>)> = snapshot
             .dirs
             .par_iter()
-            .map(|(dir, &recorded)| (dir, recorded, dir_mtime(dir)))
+            .map(|(dir, &recorded)| (dir, recorded, Stamp::of_dir(dir)))
             .collect();
         let mut clean: HashSet<&Path> = HashSet::new();
         let mut gone_dirs = false;
@@ -194,11 +194,4 @@ impl Found {
             skipped: crate::library::Skipped::default(),
         }
     }
-}
-
-fn dir_mtime(dir: &Path) -> Option<Stamp> {
-    let meta = std::fs::metadata(dir)
-        .ok()
-        .filter(std::fs::Metadata::is_dir)?;
-    Some(meta.modified().map(Stamp::of).unwrap_or_default())
 }
