@@ -265,17 +265,17 @@ fn cold_load(paths: &[PathBuf], progress: &Progress) -> Option<Library> {
     {
         return None;
     }
-    let mut files = Vec::new();
+    let mut files: Vec<Arc<Path>> = Vec::new();
     let mut dirs = HashMap::new();
     for (root, found) in paths.iter().zip(&found) {
         match found {
             Found::Folder(walk) => {
                 for scan in &walk.scans {
                     dirs.insert(scan.dir.clone(), scan.mtime);
-                    files.extend(scan.files.iter().map(|(path, _)| path.clone()));
+                    files.extend(scan.files.iter().map(|(path, _)| Arc::from(path.as_path())));
                 }
             }
-            Found::File(_) => files.push(root.clone()),
+            Found::File(_) => files.push(Arc::from(root.as_path())),
             Found::Problem(_) => {}
         }
     }
@@ -284,7 +284,7 @@ fn cold_load(paths: &[PathBuf], progress: &Progress) -> Option<Library> {
     let mut keys = Vec::with_capacity(files.len());
     for (path, key) in files.into_iter().zip(found_keys) {
         match key {
-            Some(key) => keys.push((Arc::from(path.as_path()), key)),
+            Some(key) => keys.push((path, key)),
             // Gone or unreadable before it could be looked at: its folder
             // is listed again next time.
             None => {
