@@ -35,9 +35,11 @@ pub struct MergedArticles {
     pub summary: ChangeSummary,
     /// No file of the library was touched: nothing to swap in.
     untouched: bool,
-    /// The snapshot this was built from: swapping it in is right only
-    /// while the library still holds it ([`Library::is_base_of`]).
-    base: MergeBase,
+    /// The articles and keys of the snapshot this was built from:
+    /// swapping it in is right only while the library still holds them
+    /// ([`Library::is_base_of`]).
+    base_articles: Arc<Vec<Article>>,
+    base_keys: Arc<Vec<(Arc<Path>, FileKey)>>,
     gone: HashSet<PathBuf>,
     fresh: HashSet<PathBuf>,
     listed: Vec<(PathBuf, Stamp)>,
@@ -57,8 +59,8 @@ impl Library {
     /// Whether `merged` was built from the articles and files this library
     /// holds now (not from ones replaced since, by a reload or a merge).
     pub fn is_base_of(&self, merged: &MergedArticles) -> bool {
-        Arc::ptr_eq(&self.articles, &merged.base.articles)
-            && Arc::ptr_eq(&self.disk.keys, &merged.base.keys)
+        Arc::ptr_eq(&self.articles, &merged.base_articles)
+            && Arc::ptr_eq(&self.disk.keys, &merged.base_keys)
     }
 
     /// Finishes a merge built by [`ChangeScan::merge`] from this library
@@ -120,7 +122,8 @@ impl ChangeScan {
             .map(Path::to_path_buf)
             .collect();
         let mut merged = MergedArticles {
-            base: base.clone(),
+            base_articles: Arc::clone(&base.articles),
+            base_keys: Arc::clone(&base.keys),
             ..MergedArticles::default()
         };
         if before.is_empty() && present.is_empty() {
