@@ -19,8 +19,10 @@
 //!    the stored index in `store` ([`store_file`], beside the metadata
 //!    cache): searchable as soon as it is opened and matched to the files;
 //!    new or changed bodies (or all, the first time) are read and the file
-//!    written again, on a thread pool of the index's own. Keep `index` and
-//!    a [`SearchSession`] in `App`.
+//!    written again, on a thread pool of the index's own. The reader keeps
+//!    `index` in `App` and runs each query on a search thread (`app`'s
+//!    `SearchJob`, which narrows the last result as a [`SearchSession`]
+//!    does in one thread).
 //! 2. **Progress**: while `!index.progress().is_complete()`, show
 //!    `indexed/total` in the header (poll it on each tick or redraw).
 //!    Meanwhile queries already work: articles whose body is not indexed yet

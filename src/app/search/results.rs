@@ -16,20 +16,16 @@ impl App {
             return Vec::new();
         };
         self.search.asked += 1;
-        if let Some(last) = &self.search.last {
-            if *last.query() == query && last.pending() == 0 {
-                let matches = last.clone();
-                self.search.waiting = Some(Waiting {
-                    text,
-                    announce: false,
-                });
-                return self.search_done(self.search.asked, matches);
-            }
-        }
         self.search.waiting = Some(Waiting {
             text,
             announce: false,
         });
+        if let Some(last) = &self.search.last {
+            if *last.query() == query && last.pending() == 0 {
+                let matches = last.clone();
+                return self.search_done(self.search.asked, matches);
+            }
+        }
         vec![Effect::Search(SearchJob {
             generation: self.search.asked,
             view,
