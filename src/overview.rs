@@ -8,5 +8,5 @@ mod sources;
 mod timeline;
 
 pub use range::{DateRange, End, parse_date};
-pub use sources::{SourceCount, SourceSort, source_counts};
+pub use sources::{SourceCount, SourceSort, source_counts, source_shown};
 pub use timeline::{Bucket, Timeline, Zoom};

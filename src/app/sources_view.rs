@@ -5,7 +5,7 @@
 
 use super::update_marks::plural;
 use super::{Action, App, Confirm, Criterion, Cursor, Effect, Overlay};
-use crate::overview::{SourceCount, SourceSort, source_counts};
+use crate::overview::{SourceCount, SourceSort, source_counts, source_shown};
 
 /// The view's rows and where the highlight is.
 #[derive(Debug, Clone)]
@@ -68,15 +68,6 @@ impl SourcesView {
     }
 }
 
-/// A source's name as shown (the empty one is "(no source)").
-fn shown(source: &str) -> &str {
-    if source.is_empty() {
-        "(no source)"
-    } else {
-        source
-    }
-}
-
 impl App {
     /// The articles the sources view counts: every article (duplicates
     /// once), whatever the list's filters.
@@ -130,7 +121,7 @@ impl App {
                 self.notify(format!(
                     "{} listed from {}",
                     plural(self.list.visible.len(), "article", "articles"),
-                    shown(&source)
+                    source_shown(&source)
                 ));
             }
             SourcesOutcome::MarkRead(Some(question)) => self.confirm = Some(question),
@@ -154,7 +145,7 @@ impl App {
         self.notify(format!(
             "Marked {} of {} read",
             plural(marked, "article", "articles"),
-            shown(source)
+            source_shown(source)
         ));
     }
 }

@@ -40,11 +40,7 @@ impl Confirm {
             } => format!(
                 "Mark all {} of {} read ({} unread)? y/n",
                 plural(*total, "article", "articles"),
-                if source.is_empty() {
-                    "(no source)"
-                } else {
-                    source
-                },
+                crate::overview::source_shown(source),
                 thousands(*unread)
             ),
             Confirm::MarkAllRead { listed, unread } => format!(

@@ -53,6 +53,15 @@ impl SourceSort {
     }
 }
 
+/// A source's name as shown (the empty one is "(no source)").
+pub fn source_shown(source: &str) -> &str {
+    if source.is_empty() {
+        "(no source)"
+    } else {
+        source
+    }
+}
+
 /// The sources of `articles[i]` for every `i` in `counted`, with their
 /// counts (`is_read(i)` says which are read), in `sort` order.
 pub fn source_counts(

@@ -53,11 +53,7 @@ pub fn draw_sources(frame: &mut Frame, view: &SourcesView, size: Size, theme: &T
         let patch = |style| theme.row_style(style, selected);
         let mut b = LineBuilder::new(width);
         b.push_fit(" ", 1, patch(theme.title));
-        let name = if source.name.is_empty() {
-            "(no source)"
-        } else {
-            source.name.as_str()
-        };
+        let name = crate::overview::source_shown(&source.name);
         let name_style = if source.unread > 0 {
             theme.title.patch(theme.unread)
         } else {
