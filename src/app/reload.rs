@@ -100,9 +100,13 @@ impl App {
         let summary = self.library.take_merged(merged);
         let mut effects = Vec::new();
         if !summary.is_empty() {
-            self.catalog =
-                catalog.unwrap_or_else(|| Catalog::build(&self.library.articles, &self.options));
-            self.marks.rebuild(&self.library.articles);
+            match catalog {
+                Some(catalog) => {
+                    self.catalog = catalog;
+                    self.marks.rebuild(&self.library.articles);
+                }
+                None => self.index_library(),
+            }
             effects = self.rebuild(&anchor, |path| {
                 paths.iter().any(|changed| path.starts_with(changed))
             });
