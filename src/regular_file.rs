@@ -13,6 +13,11 @@ use std::path::Path;
 /// symbolic links); anything else is an [`io::ErrorKind::InvalidInput`]
 /// error saying what it is.
 pub fn open(path: &Path) -> io::Result<File> {
+    open_with_metadata(path).map(|(file, _)| file)
+}
+
+/// [`open`], with the file's metadata from the `fstat` that checks it.
+pub fn open_with_metadata(path: &Path) -> io::Result<(File, std::fs::Metadata)> {
     let mut options = OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
@@ -22,7 +27,7 @@ pub fn open(path: &Path) -> io::Result<File> {
         // file ignore the flag.
         options.custom_flags(libc::O_NONBLOCK);
     }
-    ensure_regular(options.open(path)?)
+    ensure_regular_with_metadata(options.open(path)?)
 }
 
 /// [`open`], positioned `offset` bytes in (where an article's body starts).

@@ -34,11 +34,10 @@ impl Opener {
         let file = self.open_in_folder(path);
         #[cfg(not(target_os = "linux"))]
         let file = None;
-        let file = match file {
-            Some(file) => file?,
-            None => crate::regular_file::open(path)?,
+        let (file, meta) = match file {
+            Some(file) => crate::regular_file::ensure_regular_with_metadata(file?)?,
+            None => crate::regular_file::open_with_metadata(path)?,
         };
-        let (file, meta) = crate::regular_file::ensure_regular_with_metadata(file)?;
         Ok((file, FileKey::of(&meta)))
     }
 
