@@ -9,7 +9,7 @@
 use std::path::{Path, PathBuf};
 
 use super::catalog::Catalog;
-use super::{App, Criterion, Effect, View};
+use super::{App, Criterion, Effect};
 use crate::library::Library;
 
 mod job;
@@ -160,14 +160,12 @@ impl App {
             .filter_map(|&i| self.library.articles.get(i))
             .map(|a| a.id.clone())
             .collect();
-        let open = match (&self.detail, self.view) {
-            (Some(detail), View::Detail) => self
-                .library
+        let open = self.reading.open().and_then(|detail| {
+            self.library
                 .articles
                 .get(detail.article)
-                .map(|a| (a.id.clone(), a.path.to_path_buf())),
-            _ => None,
-        };
+                .map(|a| (a.id.clone(), a.path.to_path_buf()))
+        });
         Anchor {
             selected,
             row_on_screen: self
@@ -187,7 +185,7 @@ impl App {
         self.index_labels();
         let index = self.renew_search();
         self.archive.library_changed();
-        self.history.clear();
+        self.reading.forget_back();
         self.list.visible = self.listed();
         let position = anchor.selected.iter().find_map(|id| {
             let article = self.find(id)?;
@@ -207,15 +205,11 @@ impl App {
             return effects;
         };
         let Some(article) = self.find(id) else {
-            self.close_article();
+            self.reading.close();
             self.fail("The article you were reading was removed from the library");
             return effects;
         };
-        let mut loading = false;
-        if let Some(detail) = self.detail.as_mut() {
-            detail.article = article;
-            loading = matches!(detail.body, super::Body::Loading);
-        }
+        let loading = self.reading.moved_to(article);
         // A body still loading was asked for at the old index: ask again.
         if loading || changed(path) || *self.library.articles[article].path != *path {
             effects.push(Effect::LoadBody { article });
