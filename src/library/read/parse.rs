@@ -4,11 +4,12 @@
 
 use std::borrow::Cow;
 use std::io;
+use std::ops::Range;
 use std::path::PathBuf;
 
 use super::source::{MemorySource, Source};
 use super::{Parsed, Refusal};
-use crate::article::{self, BodyFormat, BodySource, Origin, Split};
+use crate::article::{self, BodyFormat, BodySource, FrontKind, Origin, Split};
 use crate::library::LoadOptions;
 use crate::problem::{Problem, Severity};
 use crate::text::decode::{self, Encoding};
@@ -40,6 +41,13 @@ pub(super) fn parse(
     options: LoadOptions,
     body: impl Fn(usize, Option<&'static Encoding>) -> BodySource,
 ) -> io::Result<Parsed> {
+    // As much as the checks for a binary file and for another encoding
+    // look at (see `parse_text`): the whole of what is held in memory.
+    let sniff = match (source.complete(), options.hash_bodies) {
+        (true, _) => usize::MAX,
+        (false, true) => HASHING_READ,
+        (false, false) => FIRST_READ,
+    };
     source.fill_to(first_read(source.size(), options))?;
     if !decode::has_utf16_bom(source.bytes()) {
         // Nearly every file: only its front matter is checked for UTF-8,
@@ -49,7 +57,7 @@ pub(super) fn parse(
             path.clone(),
             archive_path,
             options,
-            true,
+            Some(sniff),
             |offset| body(offset, None),
         )? {
             Err(Refusal::NotUtf8) => {}
@@ -64,7 +72,7 @@ pub(super) fn parse(
     }
     let encoding = decoded.encoding;
     let mut memory = MemorySource(decoded.text.as_bytes());
-    let parsed = parse_text(&mut memory, path, archive_path, options, false, |offset| {
+    let parsed = parse_text(&mut memory, path, archive_path, options, None, |offset| {
         body(offset, Some(encoding))
     })?;
     Ok(parsed.map(|(article, mut problems)| {
@@ -88,19 +96,26 @@ fn first_read(size: Option<u64>, options: LoadOptions) -> usize {
     }
 }
 
-/// [`parse`] of a file read as UTF-8. With `may_refuse`, a file whose
-/// front matter is not UTF-8 and whose start does not look like UTF-8 is
-/// refused with [`Refusal::NotUtf8`], to be decoded from its encoding.
+/// [`parse`] of a file read as UTF-8. With `may_refuse` (how much of the
+/// file's start to look at), a file whose front matter is not UTF-8 and
+/// whose start does not look like UTF-8 is refused with
+/// [`Refusal::NotUtf8`], to be decoded from its encoding.
 fn parse_text(
     source: &mut impl Source,
     path: PathBuf,
     archive_path: &str,
     options: LoadOptions,
-    may_refuse: bool,
+    may_refuse: Option<usize>,
     body: impl FnOnce(usize) -> BodySource,
 ) -> io::Result<Parsed> {
     source.fill_to(FIRST_READ)?;
-    if memchr::memchr(0, source.bytes()).is_some() {
+    // The checks for a binary file and for another encoding look at the
+    // file's start as far as a first read of `may_refuse` bytes would reach,
+    // or as far as the front matter was searched, not at all that a
+    // whole-file read holds: what a file is taken for does not depend on
+    // how much of it was read at once.
+    let mut seen = source.bytes().len().min(may_refuse.unwrap_or(usize::MAX));
+    if memchr::memchr(0, &source.bytes()[..seen]).is_some() {
         return Ok(Err(Refusal::Reason(
             "binary file (contains NUL bytes), not an article".to_owned(),
         )));
@@ -116,8 +131,13 @@ fn parse_text(
                 kind,
                 front,
                 body_start,
-            } => break (Some((kind, front)), body_start),
+            } => {
+                seen = seen.max(body_start);
+                break (Some((kind, front)), body_start);
+            }
             Split::Unclosed { kind, body_start } => {
+                // Front matter searched to the end of the file.
+                seen = source.bytes().len();
                 warnings.push(format!(
                     "front matter has no closing {}; the whole file is read as body",
                     kind.closing()
@@ -125,22 +145,19 @@ fn parse_text(
                 break (None, body_start);
             }
             Split::NeedMore if source.bytes().len() >= MAX_FRONT_MATTER => {
+                seen = source.bytes().len();
                 warnings
                     .push("front matter does not end in its first 1 MiB; read as body".to_owned());
                 break (None, 0);
             }
-            Split::NeedMore => source.fill_to(source.bytes().len() * 2)?,
+            Split::NeedMore => {
+                source.fill_to(source.bytes().len() * 2)?;
+                seen = source.bytes().len();
+            }
         }
     };
-    if may_refuse {
-        let bytes = source.bytes();
-        let suspect = match &front {
-            Some((_, range)) => std::str::from_utf8(&bytes[range.clone()]).is_err(),
-            None => std::str::from_utf8(&bytes[..bytes.len() - cut_tail(bytes)]).is_err(),
-        };
-        if suspect && !decode::is_utf8(&bytes[..bytes.len() - cut_tail(bytes)]) {
-            return Ok(Err(Refusal::NotUtf8));
-        }
+    if may_refuse.is_some() && not_utf8(&source.bytes()[..seen], front.as_ref()) {
+        return Ok(Err(Refusal::NotUtf8));
     }
     let mut invalid_utf8 = false;
     let origin = Origin {
@@ -201,6 +218,18 @@ fn parse_text(
     Ok(Ok((article, problems)))
 }
 
+/// Whether a file whose start is `bytes` is not UTF-8: its front matter
+/// (the range in `front`), or its start when it has none, is not, and the
+/// start does not look like UTF-8 either.
+fn not_utf8(bytes: &[u8], front: Option<&(FrontKind, Range<usize>)>) -> bool {
+    let start = &bytes[..bytes.len() - cut_tail(bytes)];
+    let suspect = match front {
+        Some((_, range)) => std::str::from_utf8(&bytes[range.clone()]).is_err(),
+        None => std::str::from_utf8(start).is_err(),
+    };
+    suspect && !decode::is_utf8(start)
+}
+
 /// Decodes UTF-8 lossily, noting real errors; a character cut off by the end
 /// of a partial read is not one.
 fn decode_utf8<'a>(bytes: &'a [u8], complete: bool, invalid: &mut bool) -> Cow<'a, str> {
@@ -232,4 +261,34 @@ pub(in crate::library) fn cut_tail(bytes: &[u8]) -> usize {
         }
     }
     0
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::library::read::load_file;
+
+    /// What a file is taken for does not depend on how much of it the
+    /// first read takes in (a file up to 64 KiB is read whole): a NUL or
+    /// a Latin-1 byte past the first 8 KiB of the body makes it neither a
+    /// binary file nor one in another encoding.
+    #[test]
+    fn a_file_read_whole_is_judged_by_its_start() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut late_nul = "---\ntitle: 新聞\n---\n".as_bytes().to_vec();
+        late_nul.extend(std::iter::repeat_n(b'x', 10_000));
+        late_nul.extend(b"\xe9\n\0");
+        let mut no_front = "# 標題\n".as_bytes().to_vec();
+        no_front.extend(std::iter::repeat_n(b'y', 10_000));
+        no_front.extend(b" caf\xe9\n");
+        for (name, text, title) in [("a.md", late_nul, "新聞"), ("b.md", no_front, "標題")] {
+            let path = dir.path().join(name);
+            std::fs::write(&path, text).unwrap();
+            let (article, problems) = load_file(&path, dir.path()).unwrap();
+            assert_eq!(article.title, title);
+            assert!(
+                problems.iter().all(|p| !p.reason.starts_with("not UTF-8")),
+                "{problems:?}"
+            );
+        }
+    }
 }
