@@ -41,7 +41,14 @@ impl Snapshot {
         let starts: Vec<usize> = (0..view.file_count()).step_by(CHUNK).collect();
         let parts: Vec<Counted> = starts
             .par_iter()
-            .map(|&start| count_chunk(view, start..(start + CHUNK).min(view.file_count()), keep))
+            .map(|&start| {
+                let counted =
+                    count_chunk(view, start..(start + CHUNK).min(view.file_count()), keep);
+                // The file names read lie all over the file: let the pages
+                // go rather than hold the whole file by the end.
+                view.release();
+                counted
+            })
             .collect::<Option<_>>()?;
         let mut all: HashMap<(u32, u32), usize, foldhash::fast::RandomState> = HashMap::default();
         let mut errors = 0;

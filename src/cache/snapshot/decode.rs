@@ -75,10 +75,13 @@ impl Snapshot {
         if damaged.load(Ordering::Relaxed) {
             return None;
         }
-        // In place: an `Option<Article>` is as large as an `Article`.
+        // In place, not a second list: an `Option<Article>` is as large as
+        // an `Article`, and std collects `filter_map` (not `flatten`) into
+        // the list it consumes.
+        #[allow(clippy::filter_map_identity)]
         let mut all = Decoded {
-            articles: articles.into_iter().flatten().collect(),
-            keys: keys.into_iter().flatten().collect(),
+            articles: articles.into_iter().filter_map(|a| a).collect(),
+            keys: keys.into_iter().filter_map(|k| k).collect(),
             ..Decoded::default()
         };
         for part in aside {
