@@ -4,7 +4,7 @@
 //! are read) and switch to it.
 
 use std::collections::HashMap;
-use std::io::{Seek, Write};
+use std::io::{self, Seek, Write};
 use std::path::Path;
 use std::sync::atomic::Ordering;
 use std::sync::{Arc, PoisonError, Weak};
@@ -15,7 +15,7 @@ use super::build::{folded_body, with_scratch};
 use super::{Bodies, CHUNK, NONE, Shared};
 use crate::article::BodySource;
 use crate::cache::FileKey;
-use crate::search::stored::{DocSource, StoredDoc, StoredIndex, Writer, text_keys};
+use crate::search::stored::{DocSource, DocTable, StoredIndex, Writer, text_keys};
 
 /// Makes every body searchable: from the stored index at `store` where it
 /// holds them, else by building one (written to `store`, or kept in memory
@@ -37,19 +37,17 @@ pub(super) fn index_bodies(shared: &Weak<Shared>, sources: &[BodySource], store:
         versions: &versions,
         old: old.as_deref(),
     };
-    let stored = store
-        .and_then(|path| {
-            let mut writer = Writer::to_file(path).ok()?;
-            job.fill(&mut writer)?;
-            writer.commit().ok()?;
-            StoredIndex::open(path).map(|(stored, _)| stored)
-        })
-        .or_else(|| {
-            let mut writer = Writer::in_memory();
-            job.fill(&mut writer)?;
-            let bytes = writer.finish().ok()?.into_inner();
-            StoredIndex::from_bytes(bytes).map(|(stored, _)| stored)
-        });
+    let stored = match store {
+        Some(path) => job.write_stored(path),
+        None => job
+            .write(Writer::in_memory())
+            .ok()
+            .flatten()
+            .and_then(|writer| {
+                let bytes = writer.finish().ok()?.into_inner();
+                StoredIndex::from_bytes(bytes).map(|(stored, _)| stored)
+            }),
+    };
     if let Some(stored) = stored.filter(|s| s.doc_count() as usize == sources.len()) {
         // Written in article order: document i is article i.
         let identity: Vec<u32> = (0..sources.len() as u32).collect();
@@ -86,15 +84,14 @@ pub(crate) fn version_known(
 }
 
 /// Which stored documents are the articles' bodies as they are now.
+/// Documents are written in article order, so article `i` is looked for
+/// at document `i` first; the paths are mapped only when that fails.
 pub(crate) fn match_docs(
     stored: Arc<StoredIndex>,
-    docs: &[StoredDoc],
+    docs: &DocTable,
     versions: &[Option<DocSource>],
 ) -> Bodies {
-    let by_path: HashMap<&Path, u32> = (0u32..)
-        .zip(docs)
-        .map(|(d, doc)| (doc.path.as_path(), d))
-        .collect();
+    let mut by_path: Option<HashMap<&[u8], u32>> = None;
     let mut article_doc = vec![NONE; versions.len()];
     let mut doc_article = vec![NONE; docs.len()];
     let mut covered = 0;
@@ -102,16 +99,23 @@ pub(crate) fn match_docs(
         let Some(version) = version else {
             continue;
         };
-        let Some(&d) = by_path.get(Path::new(&version.path)) else {
-            continue;
+        let path = version.path.as_bytes();
+        let d = if article < docs.len() && docs.path(article) == path {
+            article
+        } else {
+            let by_path = by_path
+                .get_or_insert_with(|| (0..docs.len()).map(|d| (docs.path(d), d as u32)).collect());
+            let Some(&d) = by_path.get(path) else {
+                continue;
+            };
+            d as usize
         };
-        let doc = &docs[d as usize];
-        if doc.key == version.key
-            && doc.body_offset == version.body_offset
-            && doc_article[d as usize] == NONE
+        if docs.key(d) == version.key
+            && docs.body_offset(d) == version.body_offset
+            && doc_article[d] == NONE
         {
-            article_doc[article] = d;
-            doc_article[d as usize] = article as u32;
+            article_doc[article] = d as u32;
+            doc_article[d] = article as u32;
             covered += 1;
         }
     }
@@ -143,13 +147,58 @@ struct Job<'a> {
 }
 
 impl Job<'_> {
+    /// Writes the new index to `path`. When that fails, the reader says
+    /// so and writes it to a file of its own that lives until it quits
+    /// (never to memory: at a million articles it would not fit); when
+    /// that fails too, bodies are not searched. `None` if cancelled.
+    fn write_stored(&self, path: &Path) -> Option<Arc<StoredIndex>> {
+        let saved = Writer::to_file(path).and_then(|writer| match self.write(writer)? {
+            Some(writer) => writer.commit().map(Some),
+            None => Ok(None),
+        });
+        let error = match saved {
+            Ok(file) => return StoredIndex::from_file(file?).map(|(stored, _)| stored),
+            Err(error) => error,
+        };
+        let reason = format!(
+            "cannot save the search index in {}: {error}",
+            path.display()
+        );
+        let unnamed = Writer::to_unnamed_file().and_then(|writer| match self.write(writer)? {
+            Some(writer) => writer.commit().map(Some),
+            None => Ok(None),
+        });
+        let (problem, stored) = match unnamed {
+            Ok(file) => (
+                format!("{reason}; it is rebuilt on every start"),
+                StoredIndex::from_file(file?).map(|(stored, _)| stored),
+            ),
+            Err(error) => (
+                format!("{reason}; article bodies are not searched ({error})"),
+                None,
+            ),
+        };
+        if let Some(shared) = self.shared.upgrade() {
+            *shared
+                .problem
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner) = Some(problem.into());
+        }
+        stored
+    }
+
     /// Adds every body to `writer`, in article order, a chunk at a time
-    /// (read and folded in parallel); `None` if every handle on the index
-    /// was dropped meanwhile or writing failed.
-    fn fill<W: Write + Seek>(&self, writer: &mut Writer<W>) -> Option<()> {
+    /// (read and folded in parallel), and hands it back; `None` if every
+    /// handle on the index was dropped meanwhile.
+    fn write<W: Write + Seek>(&self, mut writer: Writer<W>) -> io::Result<Option<Writer<W>>> {
+        // From what the index in use covers (again, on a second try).
+        if let Some(shared) = self.shared.upgrade() {
+            let kept = self.old.map_or(0, |old| old.covered);
+            shared.indexed.store(kept, Ordering::Relaxed);
+        }
         for (c, chunk) in self.sources.chunks(CHUNK).enumerate() {
             if self.shared.strong_count() == 0 {
-                return None;
+                return Ok(None);
             }
             let base = c * CHUNK;
             let docs: Vec<(DocSource, String, Vec<u64>, bool)> = chunk
@@ -173,13 +222,13 @@ impl Job<'_> {
                 .collect();
             let mut read = 0;
             for (version, text, keys, kept) in docs {
-                writer.add(version, &text, &keys).ok()?;
+                writer.add(version, &text, &keys)?;
                 read += usize::from(!kept);
             }
             if let Some(shared) = self.shared.upgrade() {
                 shared.indexed.fetch_add(read, Ordering::Relaxed);
             }
         }
-        Some(())
+        Ok(Some(writer))
     }
 }

@@ -3,7 +3,6 @@
 use std::sync::Arc;
 
 use super::*;
-use crate::tui::{Runner, Workers};
 
 /// Runs the one `Effect::ScanChanges` in `effects` (inline), returning
 /// its answer.
@@ -14,9 +13,8 @@ fn run_scan(effects: Vec<Effect>) -> Action {
     });
     let job = jobs.next().expect("a scan is asked for");
     assert!(jobs.next().is_none(), "one scan at a time");
-    Runner::new(Workers::Inline)
-        .scan_changes(job)
-        .expect("inline")
+    // As the effect runner's worker does (`tui` sits above `app`).
+    job.run()
 }
 
 fn starred(app: &App, title: &str) -> bool {
