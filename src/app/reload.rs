@@ -7,6 +7,7 @@
 //! `Action::ChangesMerged`); here they are swapped in.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use super::catalog::Catalog;
 use super::{App, Criterion, Effect, View};
@@ -32,6 +33,8 @@ pub(super) struct PendingChanges {
     scanning: bool,
     /// Paths reported meanwhile, for the next scan.
     queued: Vec<PathBuf>,
+    /// How many times the article list was replaced (merges, reloads).
+    generation: u64,
 }
 
 /// What the person was looking at, by article id (indices change).
@@ -74,6 +77,7 @@ impl App {
             roots: self.library.roots.clone(),
             paths: std::mem::take(&mut self.changes.queued),
             base: self.library.merge_base(),
+            generation: self.changes.generation,
             options: self.options.clone(),
         })))
     }
@@ -97,7 +101,11 @@ impl App {
             return self.scan_queued().into_iter().collect();
         }
         let anchor = self.anchor();
+        let before = Arc::clone(&self.library.articles);
         let summary = self.library.take_merged(merged);
+        if !Arc::ptr_eq(&before, &self.library.articles) {
+            self.changes.generation += 1;
+        }
         let mut effects = Vec::new();
         if !summary.is_empty() {
             match catalog {
@@ -129,6 +137,7 @@ impl App {
         let anchor = self.anchor();
         library.name = std::mem::take(&mut self.library.name);
         self.library = library;
+        self.changes.generation += 1;
         self.index_library();
         let effects = self.rebuild(&anchor, |_| true);
         self.notify("Library reloaded");

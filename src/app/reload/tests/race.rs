@@ -62,3 +62,30 @@ fn a_merge_of_replaced_articles_is_asked_again_and_no_mark_is_lost() {
     assert!(starred(&app, "a01"), "the star is kept");
     assert!(!starred(&app, "b"));
 }
+
+/// Two apps over equal libraries ask equal scans; once the article list
+/// is replaced, the same paths make another scan (of other articles).
+#[test]
+fn scans_are_equal_when_they_ask_the_same_of_the_same_articles() {
+    let (_dir, root) = archive();
+    let (mut one, mut two) = (app_on(&root), app_on(&root));
+    let path = write(&root, "b.md", "b", 25, "新");
+    let ask = |app: &mut App| {
+        let effects = app.update(Action::Library(LibraryEvent::Changed(vec![path.clone()])));
+        let mut jobs = effects.into_iter().filter_map(|e| match e {
+            Effect::ScanChanges(job) => Some(job),
+            _ => None,
+        });
+        jobs.next().expect("a scan")
+    };
+    let (first, other) = (ask(&mut one), ask(&mut two));
+    assert!(!Arc::ptr_eq(&first.base.articles, &other.base.articles));
+    assert_eq!(first, other);
+    one.update(
+        Runner::new(Workers::Inline)
+            .scan_changes(first)
+            .expect("inline"),
+    );
+    assert_eq!(one.articles().len(), 21);
+    assert_ne!(ask(&mut one), other, "asked of the merged articles");
+}
