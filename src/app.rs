@@ -18,7 +18,9 @@
 //!   orders, matches in the open article (`find`);
 //! - [`MarkState`] (`marks`, `update_marks`): read and starred flags, the
 //!   view, and when changes are due to be saved;
-//! - [`Detail`] (`detail`): the open article, its layout and scroll;
+//! - the article view (`reading`, `update_reading`): the open article
+//!   ([`Detail`]: its layout and scroll) and the back stack of links
+//!   followed, with its own `update`;
 //! - pop-ups ([`Overlay`]: a [`Picker`] with its own `update`, whose
 //!   outcome `overlay` acts on; help).
 //!
@@ -55,12 +57,11 @@ mod index;
 mod line_input;
 mod list;
 mod marks;
-mod navigate;
-mod opening;
 mod options;
 mod overlay;
 mod picker;
 mod queries;
+mod reading;
 mod reload;
 mod search;
 mod sources_view;
@@ -70,11 +71,12 @@ mod update_filters;
 mod update_links;
 mod update_marks;
 mod update_outside;
+mod update_reading;
 mod update_search;
 mod url_check;
 
 pub use action::Action;
-pub use archive::{ArchiveState, Visited};
+pub use archive::ArchiveState;
 pub use command::Command;
 pub use context::Context;
 pub use cursor::Cursor;
@@ -90,6 +92,7 @@ pub use marks::MarkState;
 pub use options::Options;
 pub use overlay::Overlay;
 pub use picker::{Choices, Picker, PickerEntry, PickerKind};
+pub use reading::Visited;
 pub use reload::{ChangeJob, MergedChanges};
 pub use search::{Prompt, SearchJob, SearchState, find_in_lines};
 pub use sources_view::SourcesView;
@@ -102,6 +105,7 @@ use crate::marks::{MarkBook, Marks};
 use crate::problem::Severity;
 use catalog::Catalog;
 use list::ListState;
+use reading::Reading;
 
 /// The main view underneath any pop-up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -127,8 +131,8 @@ pub struct App {
     filters: Filters,
     /// The listed articles and the highlight.
     list: ListState,
-    view: View,
-    detail: Option<Detail>,
+    /// The open article and the way back through links followed.
+    reading: Reading,
     overlay: Option<Overlay>,
     status: Option<Status>,
     size: Size,
@@ -140,15 +144,8 @@ pub struct App {
     search: SearchState,
     /// Links between the library's articles.
     archive: ArchiveState,
-    /// Articles links were followed from, for Back.
-    history: Vec<Visited>,
-    /// Where to scroll once the article Back returned to is laid out.
-    restore: Option<Visited>,
     /// Find in the open article (`/` in the article view).
     find: Option<find::Find>,
-    /// Opened from the list with a search kept: scroll to its first match
-    /// once the body is in.
-    first_match_due: bool,
     /// Changed files on their way to be read.
     changes: reload::PendingChanges,
     /// The one-line prompt in the status line, when open.
@@ -164,8 +161,7 @@ impl App {
             catalog: Catalog::empty(&options),
             filters: Filters::default(),
             list: ListState::default(),
-            view: View::List,
-            detail: None,
+            reading: Reading::default(),
             overlay: None,
             status: None,
             size: Size::new(80, 24),
@@ -175,10 +171,7 @@ impl App {
             confirm: None,
             search: SearchState::default(),
             archive: ArchiveState::default(),
-            history: Vec::new(),
-            restore: None,
             find: None,
-            first_match_due: false,
             changes: reload::PendingChanges::default(),
             input: None,
             pipe_history,
@@ -216,7 +209,7 @@ impl App {
 
     /// The bindings that apply now.
     pub fn context(&self) -> Context {
-        match (&self.overlay, self.view) {
+        match (&self.overlay, self.view()) {
             (Some(Overlay::Picker(_)), _) => Context::Picker,
             (Some(Overlay::Help(_)), _) => Context::Help,
             (Some(Overlay::Sources(_)), _) => Context::Sources,
@@ -234,9 +227,9 @@ impl App {
     /// The article the person is looking at: the open one, else the
     /// selected one.
     pub fn current_article(&self) -> Option<usize> {
-        match (&self.detail, self.view) {
-            (Some(detail), View::Detail) => Some(detail.article),
-            _ => self.selected_article(),
+        match self.reading.open() {
+            Some(detail) => Some(detail.article),
+            None => self.selected_article(),
         }
     }
 

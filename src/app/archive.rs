@@ -1,16 +1,14 @@
-//! Links inside the archive: following a body link to another article of
-//! the library (with a back stack that returns to the article and the
-//! scroll position a link was followed from), and what links to the open
-//! article (backlinks). The links are found once, in the background
-//! (`Effect::ScanLinks`), by the pure `archive_links` module.
+//! Links inside the archive: which body links lead to another article of
+//! the library, and what links to the open article (backlinks). The links
+//! are found once, in the background (`Effect::ScanLinks`), by the pure
+//! `archive_links` module. Following them is the article view's
+//! (`reading`, `update_reading`).
 
 use std::sync::Arc;
 
-use super::{App, Body, Choices, Effect, PickerEntry, PickerKind, View};
+use super::reading::Visited;
+use super::{App, Effect};
 use crate::archive_links::{ArchiveLinks, LinkGraph};
-
-/// More articles than this on the back stack forget the oldest.
-const HISTORY_LIMIT: usize = 1000;
 
 /// What the reader knows of the links between its articles.
 #[derive(Debug, Default)]
@@ -34,13 +32,6 @@ impl ArchiveState {
     }
 }
 
-/// An article the person followed a link from, and where they were in it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Visited {
-    pub article: usize,
-    pub scroll: usize,
-}
-
 impl App {
     /// The link finder, once the background scan has answered (the body
     /// loader marks in-archive links with it).
@@ -55,13 +46,13 @@ impl App {
 
     /// Articles the back key returns to, the most recent last.
     pub fn history(&self) -> &[Visited] {
-        &self.history
+        self.reading.back()
     }
 
     /// The article body link `[n]` of the open article leads to, if it
     /// is another article of the library.
     pub fn link_in_archive(&self, n: usize) -> Option<usize> {
-        let detail = self.detail.as_ref()?;
+        let detail = self.reading.open()?;
         let link = detail.links().get(n.checked_sub(1)?)?;
         let to = self.archive.links.as_ref()?.resolve(link)?;
         (to != detail.article).then_some(to)
@@ -99,106 +90,10 @@ impl App {
         // The open article was rendered without its ↩ marks: again. One
         // being read comes without them too: again once it is there (not
         // now, or the two reads could arrive in either order).
-        match (&mut self.detail, self.view) {
-            (Some(detail), View::Detail) if matches!(detail.body, Body::Loaded(_)) => {
-                vec![Effect::LoadBody {
-                    article: detail.article,
-                }]
-            }
-            (Some(detail), View::Detail) if matches!(detail.body, Body::Loading) => {
-                detail.unmarked_on_the_way = true;
-                Vec::new()
-            }
-            _ => Vec::new(),
-        }
-    }
-
-    /// Opens `target` from the open article, remembering where the person
-    /// was so Back returns there.
-    pub(super) fn follow(&mut self, target: usize) -> Vec<Effect> {
-        if let Some(detail) = self.detail.as_ref() {
-            if self.history.len() >= HISTORY_LIMIT {
-                self.history.remove(0);
-            }
-            self.history.push(Visited {
-                article: detail.article,
-                scroll: detail.scroll,
-            });
-        }
-        let effects = self.open_article(target);
-        let depth = self.history.len();
-        self.notify(format!(
-            "Opened from the archive ({depth} back: h, Backspace or Left)"
-        ));
-        effects
-    }
-
-    /// Back in the article view: to the article a link was followed from,
-    /// at the same place, else to the list.
-    pub(super) fn go_back(&mut self) -> Vec<Effect> {
-        let Some(visited) = self.history.pop() else {
-            self.close_article();
-            return Vec::new();
-        };
-        let history = std::mem::take(&mut self.history);
-        let effects = self.open_article(visited.article);
-        self.history = history;
-        self.first_match_due = false;
-        self.restore = Some(visited);
-        self.apply_restore();
-        effects
-    }
-
-    /// Puts the scroll position back once the article returned to has its
-    /// body laid out.
-    pub(super) fn apply_restore(&mut self) {
-        let rows = self.size.body_rows();
-        let Some(visited) = self.restore else { return };
-        let Some(detail) = self
-            .detail
-            .as_mut()
-            .filter(|d| d.article == visited.article)
-        else {
-            self.restore = None;
-            return;
-        };
-        detail.scroll_to(visited.scroll, rows);
-        if !matches!(detail.body, Body::Loading) {
-            self.restore = None;
-        }
-    }
-
-    /// `B`: a picker of the articles that link to the open one.
-    pub(super) fn show_backlinks(&mut self) {
-        let Some(detail) = self.detail.as_ref() else {
-            return;
-        };
-        let Some(graph) = self.archive.graph.as_ref() else {
-            self.notify("Still finding the links between articles; try again in a moment");
-            return;
-        };
-        let from = graph
-            .back
-            .get(detail.article)
-            .map_or(&[][..], Vec::as_slice);
-        if from.is_empty() {
-            self.notify("No article of the archive links here");
-            return;
-        }
-        let entries = from
-            .iter()
-            .filter_map(|&i| {
-                let article = self.library.articles.get(i as usize)?;
-                let date = self.date_text(article);
-                Some(PickerEntry {
-                    label: crate::text::sanitize::clean_inline(&format!(
-                        "{date}  {}",
-                        article.title
-                    )),
-                    count: i as usize,
-                })
-            })
-            .collect();
-        self.show_picker(PickerKind::Backlinks, Choices::new(entries));
+        self.reading
+            .links_known()
+            .map(|article| Effect::LoadBody { article })
+            .into_iter()
+            .collect()
     }
 }

@@ -5,7 +5,7 @@
 //! Without a find, `n` / `N` step through the list search's matches.
 
 use super::search::DetailHits;
-use super::{Action, App, Criterion, Effect, View};
+use super::{Action, App, Criterion, Effect};
 use crate::search::{QUERY_CUT_MESSAGE, Query, append_capped};
 use crate::text::sanitize;
 
@@ -97,7 +97,7 @@ impl App {
 
     /// `/` in the article view.
     fn open_find(&mut self) {
-        let Some(detail) = self.detail.as_ref() else {
+        let Some(detail) = self.reading.open() else {
             return;
         };
         let previous = self
@@ -134,7 +134,7 @@ impl App {
     /// `(n, total)`: the match `n` / `N` went to last, of how many, in the
     /// open article as laid out now.
     pub fn match_position(&self) -> Option<(usize, usize)> {
-        let detail = self.detail.as_ref()?;
+        let detail = self.reading.open()?;
         let hits = self.search.hits.as_ref()?;
         if !hits.describe(detail, self.article_query()?) {
             return None;
@@ -160,7 +160,7 @@ impl App {
             FindOutcome::Cancel => {
                 let origin = find.origin;
                 self.find = find.restored();
-                if let Some(detail) = self.detail.as_mut() {
+                if let Some(detail) = self.reading.open_mut() {
                     detail.scroll_to(origin, rows);
                 }
             }
@@ -170,7 +170,7 @@ impl App {
                 if cut {
                     self.notify(QUERY_CUT_MESSAGE);
                 }
-                if let Some(detail) = self.detail.as_mut() {
+                if let Some(detail) = self.reading.open_mut() {
                     detail.scroll_to(origin, rows);
                 }
                 self.search.hits = None;
@@ -200,7 +200,7 @@ impl App {
             self.notify("No search or find to step through: / finds in the article");
             return;
         };
-        let Some(detail) = self.detail.as_mut().filter(|_| self.view == View::Detail) else {
+        let Some(detail) = self.reading.open_mut() else {
             return;
         };
         let hits = match self.search.hits.take() {

@@ -58,7 +58,7 @@ impl App {
             self.notify("No articles listed");
             return;
         }
-        self.close_article();
+        self.reading.close();
         self.input = Some(LineInput {
             purpose: InputPurpose::JumpToDate,
             text: String::new(),

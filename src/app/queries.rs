@@ -56,12 +56,17 @@ impl App {
         self.list.selected_article()
     }
 
+    /// The article view while an article is open, else the list.
     pub fn view(&self) -> View {
-        self.view
+        if self.reading.open().is_some() {
+            View::Detail
+        } else {
+            View::List
+        }
     }
 
     pub fn detail(&self) -> Option<&Detail> {
-        self.detail.as_ref()
+        self.reading.open()
     }
 
     pub fn overlay(&self) -> Option<&Overlay> {

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::catalog::{Catalog, ListOrder};
-use super::{App, Effect, View};
+use super::{App, Effect};
 use crate::library::Library;
 
 mod job;
@@ -187,14 +187,12 @@ impl App {
             .take(FOLLOWERS)
             .copied()
             .collect();
-        let open = match (&self.detail, self.view) {
-            (Some(detail), View::Detail) => self
-                .library
+        let open = self.reading.open().and_then(|detail| {
+            self.library
                 .articles
                 .get(detail.article)
-                .map(|a| (detail.article, a.path.to_path_buf())),
-            _ => None,
-        };
+                .map(|a| (detail.article, a.path.to_path_buf()))
+        });
         Anchor {
             selected,
             row_on_screen: self
@@ -242,7 +240,7 @@ impl App {
         }
         let index = self.renew_search(sorted);
         self.archive.library_changed();
-        self.history.clear();
+        self.reading.forget_back();
         self.list.visible = listed;
         self.mend_listing(&touched);
         let position = anchor.selected.iter().find_map(|&old| {
@@ -263,15 +261,11 @@ impl App {
             return effects;
         };
         let Some(article) = carried.get(*old) else {
-            self.close_article();
+            self.reading.close();
             self.fail("The article you were reading was removed from the library");
             return effects;
         };
-        let mut loading = false;
-        if let Some(detail) = self.detail.as_mut() {
-            detail.article = article;
-            loading = matches!(detail.body, super::Body::Loading);
-        }
+        let loading = self.reading.moved_to(article);
         // A body still loading was asked for at the old index: ask again.
         if loading || changed(path) || *self.library.articles[article].path != *path {
             effects.push(Effect::LoadBody { article });

@@ -188,7 +188,7 @@ impl App {
     /// What is typed at the `/` prompt (the list's search, or the open
     /// article's find), while it is open.
     pub fn search_prompt(&self) -> Option<&str> {
-        match self.view {
+        match self.view() {
             super::View::Detail => self.find_prompt(),
             super::View::List => self.search.prompt.as_ref().map(|p| p.input.as_str()),
         }
@@ -232,7 +232,7 @@ impl App {
     /// The match `n` / `N` went to in the open article, if it is still
     /// the article and layout on screen.
     pub fn search_focus(&self) -> Option<&MatchPosition> {
-        let detail = self.detail.as_ref()?;
+        let detail = self.reading.open()?;
         let query = self.article_query()?;
         let hits = self.search.hits.as_ref()?;
         if !hits.describe(detail, query) {

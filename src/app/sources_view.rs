@@ -97,7 +97,7 @@ impl App {
         if let Some(at) = selected.and_then(|s| rows.iter().position(|r| r.name == s)) {
             cursor.select(at, rows.len(), self.size.body_rows());
         }
-        self.close_article();
+        self.reading.close();
         self.overlay = Some(Overlay::Sources(SourcesView {
             rows,
             sort: SourceSort::Count,

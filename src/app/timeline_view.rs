@@ -108,7 +108,7 @@ impl App {
             .and_then(|d| timeline.position_of(d))
             .unwrap_or(timeline.buckets.len() - 1);
         let view = TimelineView::new(timeline, at, self.size.body_rows());
-        self.close_article();
+        self.reading.close();
         self.overlay = Some(Overlay::Timeline(view));
     }
 

@@ -86,10 +86,10 @@ impl App {
                     Some(Overlay::Sources(_)) => self.update_sources(&other),
                     Some(Overlay::Timeline(_)) => self.update_timeline(&other),
                     None if self.input.is_some() => self.update_input(other),
-                    None if self.view == View::List && self.search.prompt.is_some() => {
+                    None if self.view() == View::List && self.search.prompt.is_some() => {
                         self.update_search_prompt(other)
                     }
-                    None if self.view == View::List => self.update_list(other),
+                    None if self.view() == View::List => self.update_list(other),
                     None if self.find.as_ref().is_some_and(super::find::Find::is_typing) => {
                         self.update_find_prompt(&other)
                     }
@@ -129,30 +129,8 @@ impl App {
         Vec::new()
     }
 
-    fn update_detail(&mut self, action: Action) -> Vec<Effect> {
-        let Some(detail) = self.detail.as_mut() else {
-            self.view = View::List;
-            return Vec::new();
-        };
-        if detail.update(&action, self.size.body_rows()) {
-            return Vec::new();
-        }
-        match action {
-            Action::Back => return self.go_back(),
-            Action::PageOrNextUnread => return self.page_or_next_unread(),
-            Action::NextArticle => return self.step_article(1),
-            Action::PrevArticle => return self.step_article(-1),
-            Action::ShowLinks => self.show_links(),
-            Action::Backlinks => self.show_backlinks(),
-            Action::Search | Action::NextMatch | Action::PrevMatch => self.update_find(&action),
-            Action::Open | Action::Click { .. } => {}
-            other => return self.update_common(&other),
-        }
-        Vec::new()
-    }
-
     /// Actions that mean the same in the list and the article view.
-    fn update_common(&mut self, action: &Action) -> Vec<Effect> {
+    pub(super) fn update_common(&mut self, action: &Action) -> Vec<Effect> {
         match action {
             Action::OpenLink => return self.open_link(false),
             Action::OpenOriginal => return self.open_link(true),
@@ -179,14 +157,8 @@ impl App {
             .reveal(self.list.visible.len(), size.body_rows());
         let width = usize::from(size.text_area().width);
         let styles = self.options.article_styles();
-        if let Some(detail) = self.detail.as_mut() {
-            if let Some(article) = self.library.articles.get(detail.article) {
-                if detail.width != width {
-                    detail.layout(article, width, &styles);
-                }
-            }
-            detail.scroll_by(0, size.body_rows());
-        }
+        self.reading
+            .resize(&self.library.articles, width, size.body_rows(), &styles);
         let help_lines = self.guide.help_len(self.help_text_width());
         match self.overlay.as_mut() {
             Some(Overlay::Picker(picker)) => {

@@ -77,7 +77,7 @@ impl App {
             self.filters.add(criterion);
         }
         self.refilter();
-        self.close_article();
+        self.reading.close();
         self.notify(format!(
             "{} article{} with {}",
             self.list.visible.len(),

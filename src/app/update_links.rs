@@ -50,7 +50,7 @@ impl App {
     }
 
     pub(super) fn show_links(&mut self) {
-        let Some(detail) = self.detail.as_ref() else {
+        let Some(detail) = self.reading.open() else {
             return;
         };
         let links = detail.links();
@@ -93,8 +93,8 @@ impl App {
             return self.follow(target);
         }
         let link = self
-            .detail
-            .as_ref()
+            .reading
+            .open()
             .and_then(|d| n.checked_sub(1).and_then(|i| d.links().get(i)))
             .cloned();
         if let Some(link) = link {

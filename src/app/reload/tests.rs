@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use super::*;
 use crate::app::tests::{drive, report_progress};
-use crate::app::{Action, Options};
+use crate::app::{Action, Options, View};
 use crate::keymap::Keymap;
 use crate::render;
 
