@@ -52,7 +52,7 @@ listed() { tmux -L "$S" capture-pane -p -t "$S" 2>/dev/null | grep -v 'Reading a
   tmux -L "$S" capture-pane -p -t "$S" 2>/dev/null | grep -q '● '; }
 until listed; do sleep 0.02; done
 first=$((($(date +%s%N) - start) / 1000000))
-echo "reader: first drawn list ${first} ms | load $(load)"
+echo "reader: first drawn list ${first} ms, peak RSS $(($(awk '/VmHWM/ {print $2}' "/proc/$pid/status") / 1024)) MB by then | load $(load)"
 cpu() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
 last=$(cpu); quiet=0
 # IDLE_MAX (seconds) stops waiting for idle, e.g. while a search index is built.

@@ -24,7 +24,7 @@ pub use from_front::{
 pub use front_matter::{FrontKind, Split, split};
 pub use label::{Label, labels};
 pub use normalise::stable_id;
-pub use urls::Urls;
+pub use urls::{SharedBytes, Urls};
 
 /// One article's metadata. Every string here has been through
 /// `text::sanitize::clean_inline`, so it is safe to draw.

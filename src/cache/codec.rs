@@ -22,6 +22,7 @@
 //!   address keys (`Article::addresses`: three 64-bit hashes each, so a
 //!   warm start decodes no address either) are list words, two a hash.
 
+mod checksum;
 mod encode;
 pub mod view;
 

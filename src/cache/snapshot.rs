@@ -11,7 +11,7 @@ use rayon::prelude::*;
 
 use super::codec::view::{FileView, View};
 use super::{FileKey, Stamp, build_stamp};
-use crate::article::{AddressKey, Article, BodyFormat, BodySource, Label, Urls};
+use crate::article::{AddressKey, Article, BodyFormat, BodySource, Label, SharedBytes, Urls};
 use crate::problem::{Problem, Severity};
 use crate::text::decode::Encoding;
 
@@ -91,8 +91,9 @@ impl Snapshot {
             .map(|&start| {
                 let mut part = Decoded::default();
                 let mut labels = LabelsSeen::default();
+                let bytes = view.shared_bytes();
                 for i in start..(start + CHUNK).min(view.file_count()) {
-                    let file = from_record(view.file(i)?, &mut labels)?;
+                    let file = from_record(view.file(i)?, &bytes, &mut labels)?;
                     if take(&file.path) {
                         part.articles.extend(file.article);
                         part.problems.extend(file.problems);
@@ -104,6 +105,9 @@ impl Snapshot {
                 Some(part)
             })
             .collect::<Option<_>>()?;
+        // The articles keep the map for their links, which a start reads
+        // a screenful of: the records and titles read above need not stay.
+        view.release();
         let mut all = Decoded {
             articles: Vec::with_capacity(parts.iter().map(|p| p.articles.len()).sum()),
             keys: Vec::with_capacity(parts.iter().map(|p| p.keys.len()).sum()),
@@ -161,11 +165,16 @@ fn owned(list: Vec<&str>) -> Vec<String> {
     list.into_iter().map(str::to_owned).collect()
 }
 
-fn from_record(record: FileView<'_>, seen: &mut LabelsSeen) -> Option<CachedFile> {
+/// The file at `record`; its links are read in place from `bytes` (the
+/// mapped file), never copied.
+fn from_record(
+    record: FileView<'_>,
+    bytes: &SharedBytes,
+    seen: &mut LabelsSeen,
+) -> Option<CachedFile> {
     let (prefix, name) = record.path()?;
     let path: Arc<Path> = PathBuf::from(format!("{prefix}{name}")).into();
     let article = if record.has_article() {
-        let url = record.url().ok()?;
         // One copy of the path for the file, the article and its body.
         Some(Article {
             id: record.id()?.to_owned(),
@@ -186,7 +195,11 @@ fn from_record(record: FileView<'_>, seen: &mut LabelsSeen) -> Option<CachedFile
             authors: seen.labels(record.authors()?),
             categories: seen.labels(record.categories()?),
             tags: seen.labels(record.tags()?),
-            urls: Urls::new(url, record.original_url().ok()?),
+            urls: Urls::shared(
+                Arc::clone(bytes),
+                record.url_span().ok()?,
+                record.original_url_span().ok()?,
+            ),
             aliases: owned(record.aliases()?),
             links: known(record.links().ok()?),
             addresses: known_addresses(record.addresses().ok()?),

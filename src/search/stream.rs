@@ -1,8 +1,10 @@
 //! Searching articles without keeping an index (`inkstone list --search`):
 //! the stored bodies' index answers for the bodies it holds as they are
-//! now; every other body is read, stripped and folded on all cores, and
-//! dropped. Same matching as the reader: every term in the metadata or the
-//! body.
+//! now; every other body is read on all cores and dropped. Same matching as
+//! the reader: every term in the metadata or the body. A body is ruled out
+//! on its raw bytes when it can be (`raw_filter`), taken on a term written
+//! out as it is where the stripper shows it (`literal`), and otherwise
+//! stripped and folded.
 
 use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
@@ -11,6 +13,7 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
+use self::literal::Literals;
 use super::Query;
 use super::fold::{FoldSink, Folder};
 use super::index::NONE;
@@ -60,7 +63,11 @@ pub fn matching(
         None => Vec::new(),
     };
     let all_terms: Vec<&str> = terms.iter().map(String::as_str).collect();
-    let filter = RawFilter::new(&all_terms);
+    let tests = BodyTests {
+        filter: RawFilter::new(&all_terms),
+        literals: Literals::new(&all_terms),
+        terms: &all_terms,
+    };
     (0..articles.len())
         .into_par_iter()
         .filter(|&i| {
@@ -70,14 +77,7 @@ pub fn matching(
                 Some(bodies) if bodies.article_doc[i] != NONE => {
                     rest.iter().all(|&t| in_stored[t][i])
                 }
-                _ => {
-                    let mask = rest
-                        .iter()
-                        .filter(|&&t| t < 64)
-                        .fold(0u64, |mask, &t| mask | 1 << t);
-                    let rest: Vec<&str> = rest.iter().map(|&t| all_terms[t]).collect();
-                    body_holds_all(&article.body, &rest, &filter, mask)
-                }
+                _ => tests.body_holds_all(&article.body, rest),
             })
         })
         .collect()
@@ -114,40 +114,69 @@ fn with_terms_not_in_metadata<T>(
 /// body holding the terms early is not stripped and folded to its end.
 const CHECK_EVERY: usize = 1024;
 
-/// Whether the body holds every one of `terms` (folded; bit `t` of `mask`
-/// says which of `filter`'s terms they are). Bodies the raw bytes rule out
-/// are not stripped or folded; folding stops once all are found; an
-/// unreadable body holds none.
-fn body_holds_all(source: &BodySource, terms: &[&str], filter: &RawFilter, mask: u64) -> bool {
-    if terms.is_empty() {
-        return true;
-    }
-    thread_local! {
-        static READER: RefCell<BodyReader> = RefCell::default();
-    }
-    READER.with(|reader| {
-        let mut reader = reader.borrow_mut();
-        let body = match reader.raw(source) {
-            RawBody::Utf8(bytes) if !filter.may_hold(bytes, mask) => return false,
-            // Validating is cheaper than the lossy decoding it spares.
-            RawBody::Utf8(bytes) => std::str::from_utf8(bytes)
-                .map_or_else(|_| String::from_utf8_lossy(bytes), Cow::Borrowed),
-            RawBody::Decoded(text) => text,
-        };
-        let done = Cell::new(false);
-        let mut sink = Checking::new(terms, &done);
-        {
-            let mut folder = Folder::new(&mut sink);
-            // Stripping stops once every term is found.
-            visible_text_while(&body, &mut |piece| {
-                folder.feed(piece, 0);
-                !done.get()
-            });
-            folder.finish();
+/// The tests a body goes through, built once for the query.
+struct BodyTests<'q> {
+    filter: RawFilter,
+    literals: Literals,
+    /// The query's terms, folded: `filter`'s and `literals`' term `t` is
+    /// `terms[t]`.
+    terms: &'q [&'q str],
+}
+
+impl BodyTests<'_> {
+    /// Whether the body holds every one of the terms numbered `wanted`.
+    /// Bodies the raw bytes rule out are not stripped or folded, nor are
+    /// those showing every term written out; folding stops once all are
+    /// found; an unreadable body holds none.
+    fn body_holds_all(&self, source: &BodySource, wanted: &[usize]) -> bool {
+        if wanted.is_empty() {
+            return true;
         }
-        sink.check();
-        sink.left.is_empty()
-    })
+        // Terms past 63 have no bit: the tests take them as possible and
+        // the folded text decides.
+        let mask = wanted
+            .iter()
+            .filter(|&&t| t < 64)
+            .fold(0u64, |mask, &t| mask | 1 << t);
+        thread_local! {
+            static READER: RefCell<BodyReader> = RefCell::default();
+        }
+        READER.with(|reader| {
+            let mut reader = reader.borrow_mut();
+            let body = match reader.raw(source) {
+                RawBody::Utf8(bytes) if !self.filter.may_hold(bytes, mask) => return false,
+                // Validating is cheaper than the lossy decoding it spares.
+                RawBody::Utf8(bytes) => simdutf8::basic::from_utf8(bytes)
+                    .map_or_else(|_| String::from_utf8_lossy(bytes), Cow::Borrowed),
+                RawBody::Decoded(text) => text,
+            };
+            let sure = self.literals.surely_held(&body, mask);
+            let left: Vec<&str> = wanted
+                .iter()
+                .filter(|&&t| t >= 64 || sure & (1 << t) == 0)
+                .map(|&t| self.terms[t])
+                .collect();
+            left.is_empty() || folded_holds_all(&body, &left)
+        })
+    }
+}
+
+/// Whether the folded visible text of `body` holds every one of `terms`,
+/// stripping and folding only as far as it takes to find them.
+fn folded_holds_all(body: &str, terms: &[&str]) -> bool {
+    let done = Cell::new(false);
+    let mut sink = Checking::new(terms, &done);
+    {
+        let mut folder = Folder::new(&mut sink);
+        // Stripping stops once every term is found.
+        visible_text_while(body, &mut |piece| {
+            folder.feed(piece, 0);
+            !done.get()
+        });
+        folder.finish();
+    }
+    sink.check();
+    sink.left.is_empty()
 }
 
 /// Folded text being searched as it grows.
@@ -207,5 +236,6 @@ impl FoldSink for Checking<'_, '_> {
     }
 }
 
+mod literal;
 #[cfg(test)]
 mod tests;

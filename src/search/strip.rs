@@ -47,6 +47,20 @@ pub(crate) fn visible_text_while(body: &str, emit: &mut impl FnMut(&str) -> bool
     Stripper::new(body, false).run(emit);
 }
 
+/// Like [`visible_text_while`], with where each piece starts in `body`:
+/// `None` for a stand-in (the space a block tag or a line break leaves, the
+/// character a reference or an escape stands for), which is no part of it.
+pub(crate) fn visible_spans_while(body: &str, emit: &mut impl FnMut(&str, Option<usize>) -> bool) {
+    let base = body.as_ptr().addr();
+    visible_text_while(body, &mut |piece| {
+        // Visible runs (alt texts too) are slices of `body`; stand-ins are
+        // static strings or a buffer on the stack, never inside it.
+        let start = piece.as_ptr().addr().wrapping_sub(base);
+        let inside = start <= body.len() && piece.len() <= body.len() - start;
+        emit(piece, inside.then_some(start))
+    });
+}
+
 /// What stands in for skipped bytes.
 enum Replacement<'a> {
     Nothing,

@@ -46,6 +46,32 @@ impl Mapped {
     }
 }
 
+impl Mapped {
+    /// Lets the pages read so far go from this process's memory (they stay
+    /// in the system's page cache): a later read of them fetches them
+    /// again, with the same bytes. For a map that stays alive for a few
+    /// reads after one pass over most of it.
+    pub fn release(&self) {
+        #[cfg(unix)]
+        if let Some(map) = &self.map {
+            // SAFETY: a shared, read-only map of a file (`Mmap::map`):
+            // MADV_DONTNEED only drops this process's page table entries,
+            // and a later access maps the file's page again, so every
+            // borrow of the bytes still reads the file's bytes. (The
+            // hazard of DONTNEED, pages reading back as zeros, is for
+            // private or anonymous memory that was written.)
+            #[allow(unsafe_code)]
+            let _ = unsafe { map.unchecked_advise(memmap2::UncheckedAdvice::DontNeed) };
+        }
+    }
+}
+
+impl AsRef<[u8]> for Mapped {
+    fn as_ref(&self) -> &[u8] {
+        self
+    }
+}
+
 impl Deref for Mapped {
     type Target = [u8];
 
@@ -70,6 +96,8 @@ mod tests {
             .unwrap();
         let map = Mapped::map(&File::open(&path).unwrap()).unwrap();
         assert_eq!(&map[..], b"abc");
+        map.release();
+        assert_eq!(&map[..], b"abc", "read again after release");
         std::fs::File::create(&path).unwrap();
         let empty = Mapped::map(&File::open(&path).unwrap()).unwrap();
         assert!(empty.is_empty());

@@ -3,20 +3,33 @@
 //! when asked for. Every offset is checked against the file, so a cache
 //! that passed the checksum yet lies (written by a bug) reads as missing
 //! parts, never as a panic.
+//!
+//! The checksum is taken over the file read with `pread`, not through the
+//! map: a page touched through the map counts in the process's memory for
+//! as long as the map lives, and at a million articles most of the file's
+//! ~700 MB are links that a warm start leaves where they lie (see
+//! `article::Urls::shared`).
 
+mod record;
+
+use std::fs::File;
 use std::path::Path;
+use std::sync::Arc;
 
 use mapped::Mapped;
 
-use super::encode::checksum;
-use super::{DIR_LEN, FORMAT, HEADER_LEN, MAGIC, RECORD_LEN, ROOT_LEN, at, flag};
-use crate::article::AddressKey;
+use super::checksum::checksum_file;
+use super::{DIR_LEN, FORMAT, HEADER_LEN, MAGIC, RECORD_LEN, ROOT_LEN};
+use crate::article::SharedBytes;
 use crate::cache::Stamp;
+
+pub use record::FileView;
 
 /// A cache file, mapped and checked.
 #[derive(Debug)]
 pub struct View {
-    map: Mapped,
+    /// Shared with the articles whose links are read from it in place.
+    map: Arc<Mapped>,
     files: usize,
     dirs: usize,
     roots: usize,
@@ -46,10 +59,10 @@ impl View {
     pub fn open(path: &Path) -> Option<View> {
         // A cache replaced by a FIFO or a link to /dev/zero is no cache.
         let file = crate::regular_file::open(path).ok()?;
-        Self::check(Mapped::map(&file).ok()?)
+        Self::check(&file, Mapped::map(&file).ok()?)
     }
 
-    fn check(map: Mapped) -> Option<View> {
+    fn check(file: &File, map: Mapped) -> Option<View> {
         let header = map.get(..HEADER_LEN)?;
         if &header[..8] != MAGIC || u32_at(header, 8)? != FORMAT {
             return None;
@@ -69,12 +82,12 @@ impl View {
             .checked_add(list_words.checked_mul(4)?)?
             .next_multiple_of(8);
         let end = string_at.checked_add(strings)?.next_multiple_of(8);
-        if end != map.len() || checksum(&map[HEADER_LEN..]) != u32_at(header, 80)? {
+        if end != map.len() || checksum_file(file, HEADER_LEN, end)? != u32_at(header, 80)? {
             return None;
         }
         map.advise_random();
         Some(View {
-            map,
+            map: Arc::new(map),
             files,
             dirs,
             roots,
@@ -103,14 +116,31 @@ impl View {
         self.files
     }
 
-    /// The string at (offset, len) in the arena.
-    fn str(&self, offset: u32, len: u32) -> Option<&str> {
+    /// The file's bytes, to read strings from in place (see
+    /// [`View::span`]) for as long as anything holds them.
+    pub fn shared_bytes(&self) -> SharedBytes {
+        Arc::clone(&self.map) as SharedBytes
+    }
+
+    /// Lets the pages read so far go from the process's memory (see
+    /// `Mapped::release`): after a pass over every record.
+    pub fn release(&self) {
+        self.map.release();
+    }
+
+    /// Where the string at (offset, len) in the arena lies in the file.
+    fn span(&self, offset: u32, len: u32) -> Option<std::ops::Range<usize>> {
         let (offset, len) = (offset as usize, len as usize);
         if offset.checked_add(len)? > self.strings {
             return None;
         }
         let start = self.string_at + offset;
-        std::str::from_utf8(self.map.get(start..start + len)?).ok()
+        Some(start..start + len)
+    }
+
+    /// The string at (offset, len) in the arena.
+    fn str(&self, offset: u32, len: u32) -> Option<&str> {
+        std::str::from_utf8(self.map.get(self.span(offset, len)?)?).ok()
     }
 
     fn str_ref(&self, at: usize) -> Option<&str> {
@@ -136,10 +166,7 @@ impl View {
 
     /// File `i`'s record, `None` past the end.
     pub fn file(&self, i: usize) -> Option<FileView<'_>> {
-        (i < self.files).then(|| FileView {
-            view: self,
-            at: HEADER_LEN + i * RECORD_LEN,
-        })
+        (i < self.files).then(|| FileView::new(self, HEADER_LEN + i * RECORD_LEN))
     }
 
     /// `count` words of the list at `start`.
@@ -155,216 +182,5 @@ impl View {
                 .chunks_exact(4)
                 .map(|w| u32::from_le_bytes([w[0], w[1], w[2], w[3]])),
         )
-    }
-}
-
-/// A record that points outside the file (a cache written by a bug).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Damaged;
-
-/// One file's record, read where it lies.
-#[derive(Clone, Copy)]
-pub struct FileView<'a> {
-    view: &'a View,
-    at: usize,
-}
-
-impl<'a> FileView<'a> {
-    fn u32(&self, field: usize) -> Option<u32> {
-        u32_at(&self.view.map, self.at + field)
-    }
-
-    fn str(&self, field: usize) -> Option<&'a str> {
-        self.view.str_ref(self.at + field)
-    }
-
-    fn flags(&self) -> u32 {
-        self.u32(at::FLAGS).unwrap_or(0)
-    }
-
-    fn has(&self, f: u32) -> bool {
-        self.flags() & f != 0
-    }
-
-    /// The path as found: its folder part and its name.
-    pub fn path(&self) -> Option<(&'a str, &'a str)> {
-        Some((self.str(at::PREFIX)?, self.str(at::NAME)?))
-    }
-
-    pub fn size(&self) -> Option<u64> {
-        u64_at(&self.view.map, self.at + at::SIZE)
-    }
-
-    pub fn mtime(&self) -> Option<Stamp> {
-        self.view.stamp_at(self.at + at::MTIME)
-    }
-
-    pub fn has_article(&self) -> bool {
-        self.has(flag::ARTICLE)
-    }
-
-    pub fn title(&self) -> Option<&'a str> {
-        self.str(at::TITLE)
-    }
-
-    pub fn url(&self) -> Result<Option<&'a str>, Damaged> {
-        if self.has(flag::URL) {
-            self.str(at::URL).map(Some).ok_or(Damaged)
-        } else {
-            Ok(None)
-        }
-    }
-
-    /// A field stored either as its own string or as a tail of the url.
-    fn url_or_own(&self, field: usize, tail: u32) -> Option<&'a str> {
-        if self.has(tail) {
-            self.url().ok()??.get(self.u32(field)? as usize..)
-        } else {
-            self.str(field)
-        }
-    }
-
-    pub fn id(&self) -> Option<&'a str> {
-        self.url_or_own(at::ID, flag::ID_TAIL)
-    }
-
-    pub fn original_url(&self) -> Result<Option<&'a str>, Damaged> {
-        if self.has(flag::ORIGINAL) {
-            self.url_or_own(at::ORIGINAL, flag::ORIGINAL_TAIL)
-                .map(Some)
-                .ok_or(Damaged)
-        } else {
-            Ok(None)
-        }
-    }
-
-    /// Days since 0001-01-01.
-    pub fn date(&self) -> Option<i32> {
-        if !self.has(flag::DATE) {
-            return None;
-        }
-        let bytes = self
-            .view
-            .map
-            .get(self.at + at::DATE..self.at + at::DATE + 4)?;
-        Some(i32::from_le_bytes(bytes.try_into().ok()?))
-    }
-
-    /// The instant and its offset east of UTC in seconds.
-    pub fn datetime(&self) -> Option<(Stamp, i32)> {
-        if !self.has(flag::DATETIME) {
-            return None;
-        }
-        let at = self.view.stamp_at(self.at + at::DATETIME)?;
-        let from = self.at + at::DATETIME_OFFSET;
-        let east = i32::from_le_bytes(self.view.map.get(from..from + 4)?.try_into().ok()?);
-        Some((at, east))
-    }
-
-    pub fn draft(&self) -> bool {
-        self.has(flag::DRAFT)
-    }
-
-    pub fn body_hash(&self) -> Option<u64> {
-        if !self.has(flag::BODY_HASH) {
-            return None;
-        }
-        u64_at(&self.view.map, self.at + at::BODY_HASH)
-    }
-
-    /// The encoding's name, when not UTF-8.
-    pub fn encoding(&self) -> Result<Option<&'a str>, Damaged> {
-        if self.has(flag::ENCODING) {
-            self.str(at::ENCODING).map(Some).ok_or(Damaged)
-        } else {
-            Ok(None)
-        }
-    }
-
-    pub fn updated(&self) -> Option<Stamp> {
-        if !self.has(flag::UPDATED) {
-            return None;
-        }
-        self.view.stamp_at(self.at + at::UPDATED)
-    }
-
-    pub fn body_offset(&self) -> Option<u64> {
-        u64_at(&self.view.map, self.at + at::BODY_OFFSET)
-    }
-
-    fn list(&self, field: usize) -> Option<Vec<&'a str>> {
-        let count = self.u32(field + 4)? as usize;
-        let words: Vec<u32> = self
-            .view
-            .words(self.u32(field)?, count.checked_mul(2)?)?
-            .collect();
-        words
-            .chunks_exact(2)
-            .map(|w| self.view.str(w[0], w[1]))
-            .collect()
-    }
-
-    pub fn tags(&self) -> Option<Vec<&'a str>> {
-        self.list(at::TAGS)
-    }
-
-    pub fn categories(&self) -> Option<Vec<&'a str>> {
-        self.list(at::CATEGORIES)
-    }
-
-    pub fn authors(&self) -> Option<Vec<&'a str>> {
-        self.list(at::AUTHORS)
-    }
-
-    pub fn aliases(&self) -> Option<Vec<&'a str>> {
-        self.list(at::ALIASES)
-    }
-
-    /// The body's link targets, when they were known.
-    pub fn links(&self) -> Result<Option<&'a str>, Damaged> {
-        if self.has(flag::LINKS) {
-            self.str(at::LINKS).map(Some).ok_or(Damaged)
-        } else {
-            Ok(None)
-        }
-    }
-
-    /// The article's own address keys, when they were known.
-    pub fn addresses(&self) -> Result<Option<Vec<AddressKey>>, Damaged> {
-        if !self.has(flag::ADDRESSES) {
-            return Ok(None);
-        }
-        let count = self.u32(at::ADDRESSES + 4).ok_or(Damaged)? as usize;
-        let start = self.u32(at::ADDRESSES).ok_or(Damaged)?;
-        let mut words = self
-            .view
-            .words(start, count.checked_mul(6).ok_or(Damaged)?)
-            .ok_or(Damaged)?;
-        let mut hash = || {
-            let low = words.next().unwrap_or_default();
-            u64::from(low) | u64::from(words.next().unwrap_or_default()) << 32
-        };
-        Ok(Some(
-            (0..count)
-                .map(|_| AddressKey {
-                    key: hash(),
-                    host: hash(),
-                    id: hash(),
-                })
-                .collect(),
-        ))
-    }
-
-    /// (is an error, reason) of each problem.
-    pub fn problems(&self) -> Option<Vec<(bool, &'a str)>> {
-        let count = self.u32(at::PROBLEMS + 4)? as usize;
-        let words: Vec<u32> = self
-            .view
-            .words(self.u32(at::PROBLEMS)?, count.checked_mul(3)?)?
-            .collect();
-        words
-            .chunks_exact(3)
-            .map(|w| Some((w[0] != 0, self.view.str(w[1], w[2])?)))
-            .collect()
     }
 }

@@ -3,7 +3,8 @@
 
 use std::borrow::Cow;
 use std::cell::RefCell;
-use std::io::Read;
+use std::fs::File;
+use std::io::{self, Read};
 use std::path::PathBuf;
 use std::sync::{PoisonError, Weak};
 
@@ -171,8 +172,8 @@ impl BodyReader {
                 let limit = library::BODY_LIMIT.saturating_add(*offset);
                 if self
                     .opener
-                    .open(path)
-                    .and_then(|f| f.take(limit).read_to_end(file))
+                    .open_with_key(path)
+                    .and_then(|(f, key)| read_up_to(f, key.size, limit, file))
                     .is_err()
                 {
                     return RawBody::Utf8(&[]);
@@ -192,6 +193,34 @@ impl BodyReader {
             }
         }
     }
+}
+
+/// Reads `file` into `into`, at most `limit` bytes. A read that reaches
+/// `size`, the file's size when it was opened, is taken as its end: one
+/// system call for most files, where reading to the end takes two. A file
+/// that grew since is read as it was (it has another time too, so the
+/// cache and the stored index read it again next time); one that says it
+/// is empty (some special files do) is read to its end.
+fn read_up_to(mut file: File, size: u64, limit: u64, into: &mut Vec<u8>) -> io::Result<()> {
+    if size == 0 {
+        return file.take(limit).read_to_end(into).map(drop);
+    }
+    let want = usize::try_from(size.min(limit)).unwrap_or(usize::MAX);
+    into.resize(want, 0);
+    let mut filled = 0;
+    let result = loop {
+        if filled == want {
+            break Ok(());
+        }
+        match file.read(&mut into[filled..]) {
+            Ok(0) => break Ok(()),
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => break Err(e),
+        }
+    };
+    into.truncate(filled);
+    result
 }
 
 /// The background build, on a pool of its own so queries on rayon's global

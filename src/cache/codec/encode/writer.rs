@@ -1,0 +1,177 @@
+//! The record table, list words and string arena as they are built, one
+//! file at a time.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use super::{put_i64, put_ref, put_u32, put_u64};
+use crate::article::AddressKey;
+use crate::cache::codec::{FileRecord, RECORD_LEN, at, flag, url_tail};
+
+/// The string arena, with the strings stored once.
+#[derive(Default)]
+pub(super) struct Arena<'a> {
+    pub(super) bytes: Vec<u8>,
+    /// foldhash, not std's `SipHash`: every string of every article is
+    /// looked up here, and the strings are the library's, not an attacker's
+    /// choice of collisions worth defending against at this cost.
+    pub(super) interned: HashMap<&'a str, (u32, u32), foldhash::fast::RandomState>,
+}
+
+impl<'a> Arena<'a> {
+    /// Appends `s`; `None` past 4 GiB.
+    fn push(&mut self, s: &str) -> Option<(u32, u32)> {
+        let at = u32::try_from(self.bytes.len()).ok()?;
+        let len = u32::try_from(s.len()).ok()?;
+        at.checked_add(len)?;
+        self.bytes.extend_from_slice(s.as_bytes());
+        Some((at, len))
+    }
+
+    pub(super) fn intern(&mut self, s: &'a str) -> Option<(u32, u32)> {
+        if let Some(&found) = self.interned.get(s) {
+            return Some(found);
+        }
+        let placed = self.push(s)?;
+        self.interned.insert(s, placed);
+        Some(placed)
+    }
+}
+
+/// The growing file: fixed tables first, lists and strings beside.
+pub(super) struct Writer<'a> {
+    pub(super) records: Vec<u8>,
+    /// Little-endian `u32` words.
+    pub(super) lists: Vec<u8>,
+    pub(super) arena: Arena<'a>,
+}
+
+impl<'a> Writer<'a> {
+    /// How many list words are written.
+    pub(super) fn words(&self) -> Option<u32> {
+        u32::try_from(self.lists.len() / 4).ok()
+    }
+
+    fn push_words(&mut self, words: &[u32]) {
+        for word in words {
+            self.lists.extend_from_slice(&word.to_le_bytes());
+        }
+    }
+
+    /// An interned string list; its (start, count) in the list words.
+    fn list(&mut self, items: &[&'a str]) -> Option<(u32, u32)> {
+        let start = self.words()?;
+        for item in items {
+            let (offset, len) = self.arena.intern(item)?;
+            self.push_words(&[offset, len]);
+        }
+        Some((start, u32::try_from(items.len()).ok()?))
+    }
+
+    /// Address keys, six words each; their (start, count).
+    fn addresses(&mut self, keys: &[AddressKey]) -> Option<(u32, u32)> {
+        let start = self.words()?;
+        for k in keys {
+            for hash in [k.key, k.host, k.id] {
+                self.push_words(&[hash as u32, (hash >> 32) as u32]);
+            }
+        }
+        Some((start, u32::try_from(keys.len()).ok()?))
+    }
+
+    pub(super) fn file(&mut self, file: &FileRecord<&'a str>) -> Option<()> {
+        // Split at the file name so both halves are shared with other files;
+        // a path that does not end with its name is stored whole.
+        let name = Path::new(file.path)
+            .file_name()
+            .and_then(|n| n.to_str())
+            .filter(|n| file.path.ends_with(n))
+            .unwrap_or_default();
+        let prefix = &file.path[..file.path.len() - name.len()];
+        let mut r = [0u8; RECORD_LEN];
+        put_ref(&mut r, at::PREFIX, self.arena.intern(prefix)?);
+        put_ref(&mut r, at::NAME, self.arena.intern(name)?);
+        put_u64(&mut r, at::SIZE, file.size);
+        put_i64(&mut r, at::MTIME, file.mtime.0);
+        put_u32(&mut r, at::MTIME_NANOS, file.mtime.1);
+        let mut flags = 0;
+        if let Some(a) = &file.article {
+            flags |= flag::ARTICLE;
+            if let Some(date) = a.date {
+                flags |= flag::DATE;
+                r[at::DATE..at::DATE + 4].copy_from_slice(&date.to_le_bytes());
+            }
+            if let Some((at, east)) = a.datetime {
+                flags |= flag::DATETIME;
+                put_i64(&mut r, at::DATETIME, at.0);
+                put_u32(&mut r, at::DATETIME_NANOS, at.1);
+                r[at::DATETIME_OFFSET..at::DATETIME_OFFSET + 4]
+                    .copy_from_slice(&east.to_le_bytes());
+            }
+            if a.draft {
+                flags |= flag::DRAFT;
+            }
+            if let Some(hash) = a.body_hash {
+                flags |= flag::BODY_HASH;
+                put_u64(&mut r, at::BODY_HASH, hash);
+            }
+            if let Some(encoding) = a.encoding {
+                flags |= flag::ENCODING;
+                put_ref(&mut r, at::ENCODING, self.arena.intern(encoding)?);
+            }
+            if let Some(updated) = a.updated {
+                flags |= flag::UPDATED;
+                put_i64(&mut r, at::UPDATED, updated.0);
+                put_u32(&mut r, at::UPDATED_NANOS, updated.1);
+            }
+            put_ref(&mut r, at::TITLE, self.arena.push(a.title)?);
+            if let Some(url) = a.url {
+                flags |= flag::URL;
+                put_ref(&mut r, at::URL, self.arena.push(url)?);
+            }
+            match url_tail(a.id, a.url) {
+                Some(tail) => {
+                    flags |= flag::ID_TAIL;
+                    put_u32(&mut r, at::ID, tail);
+                }
+                None => put_ref(&mut r, at::ID, self.arena.push(a.id)?),
+            }
+            if let Some(original) = a.original_url {
+                flags |= flag::ORIGINAL;
+                match url_tail(original, a.url) {
+                    Some(tail) => {
+                        flags |= flag::ORIGINAL_TAIL;
+                        put_u32(&mut r, at::ORIGINAL, tail);
+                    }
+                    None => put_ref(&mut r, at::ORIGINAL, self.arena.push(original)?),
+                }
+            }
+            put_u64(&mut r, at::BODY_OFFSET, a.body_offset);
+            put_ref(&mut r, at::TAGS, self.list(&a.tags)?);
+            put_ref(&mut r, at::CATEGORIES, self.list(&a.categories)?);
+            put_ref(&mut r, at::AUTHORS, self.list(&a.authors)?);
+            put_ref(&mut r, at::ALIASES, self.list(&a.aliases)?);
+            if let Some(links) = a.links {
+                flags |= flag::LINKS;
+                put_ref(&mut r, at::LINKS, self.arena.push(links)?);
+            }
+            if let Some(addresses) = &a.addresses {
+                flags |= flag::ADDRESSES;
+                put_ref(&mut r, at::ADDRESSES, self.addresses(addresses)?);
+            }
+        }
+        put_u32(&mut r, at::FLAGS, flags);
+        let start = self.words()?;
+        for p in &file.problems {
+            let (offset, len) = self.arena.intern(p.reason)?;
+            self.push_words(&[u32::from(p.error), offset, len]);
+        }
+        put_ref(
+            &mut r,
+            at::PROBLEMS,
+            (start, u32::try_from(file.problems.len()).ok()?),
+        );
+        self.records.extend_from_slice(&r);
+        Some(())
+    }
+}

@@ -1,0 +1,257 @@
+//! One file's record, read where it lies in the mapped file.
+
+use std::ops::Range;
+
+use super::{View, u32_at, u64_at};
+use crate::article::AddressKey;
+use crate::cache::Stamp;
+use crate::cache::codec::{at, flag};
+
+/// A record that points outside the file (a cache written by a bug).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Damaged;
+
+/// One file's record, read where it lies.
+#[derive(Clone, Copy)]
+pub struct FileView<'a> {
+    view: &'a View,
+    at: usize,
+}
+
+impl<'a> FileView<'a> {
+    /// The record at byte `at` of `view`.
+    pub(super) fn new(view: &'a View, at: usize) -> FileView<'a> {
+        FileView { view, at }
+    }
+
+    fn u32(&self, field: usize) -> Option<u32> {
+        u32_at(&self.view.map, self.at + field)
+    }
+
+    fn str(&self, field: usize) -> Option<&'a str> {
+        self.view.str_ref(self.at + field)
+    }
+
+    fn flags(&self) -> u32 {
+        self.u32(at::FLAGS).unwrap_or(0)
+    }
+
+    fn has(&self, f: u32) -> bool {
+        self.flags() & f != 0
+    }
+
+    /// The path as found: its folder part and its name.
+    pub fn path(&self) -> Option<(&'a str, &'a str)> {
+        Some((self.str(at::PREFIX)?, self.str(at::NAME)?))
+    }
+
+    pub fn size(&self) -> Option<u64> {
+        u64_at(&self.view.map, self.at + at::SIZE)
+    }
+
+    pub fn mtime(&self) -> Option<Stamp> {
+        self.view.stamp_at(self.at + at::MTIME)
+    }
+
+    pub fn has_article(&self) -> bool {
+        self.has(flag::ARTICLE)
+    }
+
+    pub fn title(&self) -> Option<&'a str> {
+        self.str(at::TITLE)
+    }
+
+    pub fn url(&self) -> Result<Option<&'a str>, Damaged> {
+        if self.has(flag::URL) {
+            self.str(at::URL).map(Some).ok_or(Damaged)
+        } else {
+            Ok(None)
+        }
+    }
+
+    /// Where the url lies in the file (see [`View::shared_bytes`]), not
+    /// read: its bytes are not touched.
+    pub fn url_span(&self) -> Result<Option<Range<usize>>, Damaged> {
+        if !self.has(flag::URL) {
+            return Ok(None);
+        }
+        let span = self.view.span(
+            self.u32(at::URL).ok_or(Damaged)?,
+            self.u32(at::URL + 4).ok_or(Damaged)?,
+        );
+        span.map(Some).ok_or(Damaged)
+    }
+
+    /// Where the original url lies in the file, like [`FileView::url_span`].
+    pub fn original_url_span(&self) -> Result<Option<Range<usize>>, Damaged> {
+        if !self.has(flag::ORIGINAL) {
+            return Ok(None);
+        }
+        let start = self.u32(at::ORIGINAL).ok_or(Damaged)?;
+        let span = if self.has(flag::ORIGINAL_TAIL) {
+            let url = self.url_span()?.ok_or(Damaged)?;
+            let from = url
+                .start
+                .checked_add(start as usize)
+                .filter(|&s| s <= url.end);
+            from.map(|from| from..url.end)
+        } else {
+            self.view
+                .span(start, self.u32(at::ORIGINAL + 4).ok_or(Damaged)?)
+        };
+        span.map(Some).ok_or(Damaged)
+    }
+
+    /// A field stored either as its own string or as a tail of the url.
+    fn url_or_own(&self, field: usize, tail: u32) -> Option<&'a str> {
+        if self.has(tail) {
+            self.url().ok()??.get(self.u32(field)? as usize..)
+        } else {
+            self.str(field)
+        }
+    }
+
+    pub fn id(&self) -> Option<&'a str> {
+        self.url_or_own(at::ID, flag::ID_TAIL)
+    }
+
+    /// The original url, read through [`FileView::original_url_span`].
+    #[cfg(test)]
+    pub fn original_url(&self) -> Result<Option<&'a str>, Damaged> {
+        let Some(span) = self.original_url_span()? else {
+            return Ok(None);
+        };
+        let bytes = self.view.map.get(span).ok_or(Damaged)?;
+        std::str::from_utf8(bytes).map(Some).map_err(|_| Damaged)
+    }
+
+    /// Days since 0001-01-01.
+    pub fn date(&self) -> Option<i32> {
+        if !self.has(flag::DATE) {
+            return None;
+        }
+        let bytes = self
+            .view
+            .map
+            .get(self.at + at::DATE..self.at + at::DATE + 4)?;
+        Some(i32::from_le_bytes(bytes.try_into().ok()?))
+    }
+
+    /// The instant and its offset east of UTC in seconds.
+    pub fn datetime(&self) -> Option<(Stamp, i32)> {
+        if !self.has(flag::DATETIME) {
+            return None;
+        }
+        let at = self.view.stamp_at(self.at + at::DATETIME)?;
+        let from = self.at + at::DATETIME_OFFSET;
+        let east = i32::from_le_bytes(self.view.map.get(from..from + 4)?.try_into().ok()?);
+        Some((at, east))
+    }
+
+    pub fn draft(&self) -> bool {
+        self.has(flag::DRAFT)
+    }
+
+    pub fn body_hash(&self) -> Option<u64> {
+        if !self.has(flag::BODY_HASH) {
+            return None;
+        }
+        u64_at(&self.view.map, self.at + at::BODY_HASH)
+    }
+
+    /// The encoding's name, when not UTF-8.
+    pub fn encoding(&self) -> Result<Option<&'a str>, Damaged> {
+        if self.has(flag::ENCODING) {
+            self.str(at::ENCODING).map(Some).ok_or(Damaged)
+        } else {
+            Ok(None)
+        }
+    }
+
+    pub fn updated(&self) -> Option<Stamp> {
+        if !self.has(flag::UPDATED) {
+            return None;
+        }
+        self.view.stamp_at(self.at + at::UPDATED)
+    }
+
+    pub fn body_offset(&self) -> Option<u64> {
+        u64_at(&self.view.map, self.at + at::BODY_OFFSET)
+    }
+
+    fn list(&self, field: usize) -> Option<Vec<&'a str>> {
+        let count = self.u32(field + 4)? as usize;
+        let words: Vec<u32> = self
+            .view
+            .words(self.u32(field)?, count.checked_mul(2)?)?
+            .collect();
+        words
+            .chunks_exact(2)
+            .map(|w| self.view.str(w[0], w[1]))
+            .collect()
+    }
+
+    pub fn tags(&self) -> Option<Vec<&'a str>> {
+        self.list(at::TAGS)
+    }
+
+    pub fn categories(&self) -> Option<Vec<&'a str>> {
+        self.list(at::CATEGORIES)
+    }
+
+    pub fn authors(&self) -> Option<Vec<&'a str>> {
+        self.list(at::AUTHORS)
+    }
+
+    pub fn aliases(&self) -> Option<Vec<&'a str>> {
+        self.list(at::ALIASES)
+    }
+
+    /// The body's link targets, when they were known.
+    pub fn links(&self) -> Result<Option<&'a str>, Damaged> {
+        if self.has(flag::LINKS) {
+            self.str(at::LINKS).map(Some).ok_or(Damaged)
+        } else {
+            Ok(None)
+        }
+    }
+
+    /// The article's own address keys, when they were known.
+    pub fn addresses(&self) -> Result<Option<Vec<AddressKey>>, Damaged> {
+        if !self.has(flag::ADDRESSES) {
+            return Ok(None);
+        }
+        let count = self.u32(at::ADDRESSES + 4).ok_or(Damaged)? as usize;
+        let start = self.u32(at::ADDRESSES).ok_or(Damaged)?;
+        let mut words = self
+            .view
+            .words(start, count.checked_mul(6).ok_or(Damaged)?)
+            .ok_or(Damaged)?;
+        let mut hash = || {
+            let low = words.next().unwrap_or_default();
+            u64::from(low) | u64::from(words.next().unwrap_or_default()) << 32
+        };
+        Ok(Some(
+            (0..count)
+                .map(|_| AddressKey {
+                    key: hash(),
+                    host: hash(),
+                    id: hash(),
+                })
+                .collect(),
+        ))
+    }
+
+    /// (is an error, reason) of each problem.
+    pub fn problems(&self) -> Option<Vec<(bool, &'a str)>> {
+        let count = self.u32(at::PROBLEMS + 4)? as usize;
+        let words: Vec<u32> = self
+            .view
+            .words(self.u32(at::PROBLEMS)?, count.checked_mul(3)?)?
+            .collect();
+        words
+            .chunks_exact(3)
+            .map(|w| Some((w[0] != 0, self.view.str(w[1], w[2])?)))
+            .collect()
+    }
+}
