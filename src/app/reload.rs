@@ -115,18 +115,19 @@ impl App {
         let anchor = self.anchor();
         let before = Arc::clone(&self.library.articles);
         let summary = self.library.take_merged(merged);
+        let mut effects = Vec::new();
         if !Arc::ptr_eq(&before, &self.library.articles) {
             self.changes.generation += 1;
+            effects.push(Effect::Release(Arc::clone(&before)));
         }
-        let mut effects = Vec::new();
         if !summary.is_empty() {
             let relisted = match relisted {
                 Some(relisted) => *relisted,
                 None => self.relist_here(&before),
             };
-            effects = self.rebuild(relisted, &anchor, &edits, |path| {
+            effects.extend(self.rebuild(relisted, &anchor, &edits, |path| {
                 paths.iter().any(|changed| path.starts_with(changed))
-            });
+            }));
             // A message about the person's own action wins over this
             // one; an earlier update's does not.
             let replaceable = self
@@ -149,7 +150,8 @@ impl App {
         let before = std::mem::replace(&mut self.library, library).articles;
         self.changes.generation += 1;
         let relisted = self.relist_here(&before);
-        let effects = self.rebuild(relisted, &anchor, &[], |_| true);
+        let mut effects = self.rebuild(relisted, &anchor, &[], |_| true);
+        effects.push(Effect::Release(before));
         self.notify("Library reloaded");
         effects
     }

@@ -180,8 +180,16 @@ fn the_merge_result_carries_the_selection() {
     assert_eq!(relisted.listed[relisted.listed.len() - 1], 20);
     // Meanwhile the selection moves on: it is found in the answer too.
     app.update(Action::MoveDown);
-    app.update(Action::ChangesMerged(answer));
+    let old = Arc::clone(&app.library.articles);
+    let effects = app.update(Action::ChangesMerged(answer));
     assert_eq!(selected_title(&app), "a04");
+    // The replaced list is let go of on a worker, not freed here.
+    assert!(
+        effects
+            .iter()
+            .any(|e| matches!(e, Effect::Release(list) if Arc::ptr_eq(list, &old))),
+        "{effects:?}"
+    );
     assert_eq!(app.list_cursor().selected, 5);
 }
 
