@@ -15,7 +15,7 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher};
+use notify::{Config, EventKind, EventKindMask, RecommendedWatcher, RecursiveMode, Watcher};
 
 use crate::library::Recheck;
 use crate::tree;
@@ -51,9 +51,17 @@ impl LibraryWatcher {
     /// to watch (no inotify, too many watches): say so and go on without.
     pub fn start(roots: &[PathBuf]) -> Result<LibraryWatcher, String> {
         let (raw_tx, raw_rx) = mpsc::channel::<notify::Result<notify::Event>>();
-        let mut watcher = notify::recommended_watcher(move |event| {
-            let _ = raw_tx.send(event);
-        })
+        // Only changes, not accesses: with opens watched, the reader's own
+        // reading of every body (the search index's first build) floods
+        // the kernel's queue (16,384 events by default), which overflows
+        // into a `Rescan`, a reload, and a new build that floods it again.
+        let config = Config::default().with_event_kinds(EventKindMask::CORE);
+        let mut watcher = RecommendedWatcher::new(
+            move |event| {
+                let _ = raw_tx.send(event);
+            },
+            config,
+        )
         .map_err(|e| format!("live updates unavailable: {e}"))?;
         for root in roots.iter().filter(|r| r.exists()) {
             // A single file is watched through its folder: editors and

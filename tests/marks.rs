@@ -15,6 +15,8 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 use std::{fs, thread};
 
+use inkstone::app::{Action, App, Options};
+use inkstone::keymap::Keymap;
 use inkstone::marks::{FILE_NAME, Marks, SAVE_DELAY};
 
 mod common;
@@ -295,4 +297,40 @@ fn unreadable_file_is_set_aside_too() {
     marks.set_read("a", true);
     marks.save().unwrap();
     assert!(file.is_file());
+}
+
+/// Marks given to the reader at start show, a tick a save delay after a
+/// change saves them, and the session has nothing left to save at its end.
+#[test]
+fn marks_given_at_start_show_and_tick_saves_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("marks.json");
+    let (mut marks, _) = Marks::open(&file);
+    marks.set_read("第3篇", true);
+    marks.set_starred("第4篇", true);
+    let mut app = App::new(
+        common::library::thirty(),
+        Keymap::defaults().guide(),
+        Options::default(),
+    )
+    .with_marks(marks);
+    assert!(app.marks().is_read(3) && app.marks().is_starred(4));
+    assert_eq!(app.unread_listed(), 29);
+    app.update(Action::ToggleStar); // 第0篇
+    // The first tick sees the change, the one a save delay later saves it.
+    let now = std::time::Instant::now();
+    common::drive::drive(&mut app, Action::Tick { now });
+    assert!(app.marks().is_dirty(), "not due yet");
+    common::drive::drive(
+        &mut app,
+        Action::Tick {
+            now: now + SAVE_DELAY,
+        },
+    );
+    assert!(!app.marks().is_dirty());
+    let (again, _) = Marks::open(&file);
+    assert!(again.is_starred("第0篇") && again.is_read("第3篇"));
+    let terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+    let session = inkstone::tui::Session::new(app, Keymap::defaults(), terminal).unwrap();
+    assert!(session.finish().is_empty());
 }

@@ -14,12 +14,12 @@ use crate::archive_links::{ArchiveLinks, LinkGraph};
 #[derive(Debug, Default)]
 pub struct ArchiveState {
     /// Finds the article a link leads to; `None` until the scan answers.
-    pub(super) links: Option<Arc<ArchiveLinks>>,
+    links: Option<Arc<ArchiveLinks>>,
     graph: Option<Arc<LinkGraph>>,
     /// Counts the library's changes, so an old scan's answer is dropped.
-    pub(super) generation: u64,
+    generation: u64,
     /// Whether the scan for this generation was asked for.
-    pub(super) requested: bool,
+    requested: bool,
 }
 
 impl ArchiveState {
@@ -29,6 +29,12 @@ impl ArchiveState {
         self.graph = None;
         self.generation += 1;
         self.requested = false;
+    }
+
+    /// Whether the scan of links was asked for since the articles last
+    /// changed (the next tick asks for it otherwise).
+    pub(super) fn scan_asked(&self) -> bool {
+        self.requested
     }
 }
 

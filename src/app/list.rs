@@ -2,12 +2,13 @@
 //! the highlighted row, and a count being typed. It owns the moves within
 //! the list (counts: `5j`, `10G`; half pages; `n` / `N` over the kept
 //! search's matches); `App` decides what is listed (filters, view, sort)
-//! and hands it over with [`ListState::show`].
+//! and hands it over with [`ListState::show`]. `App::update_list` routes
+//! the list view's keys to it and acts on its outcome.
 
 use ratatui::layout::Rect;
 
 use super::cursor::signed;
-use super::{Action, Criterion, Cursor};
+use super::{Action, App, Criterion, Cursor, Effect};
 
 /// Larger counts are cut to this (no list is longer).
 const MAX_COUNT: usize = 10_000_000;
@@ -17,7 +18,7 @@ pub(super) const WHEEL_ROWS: isize = 3;
 
 /// Where a click in the list landed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Clicked {
+enum Clicked {
     /// Below the last row or outside the list.
     Outside,
     /// On the highlighted row (which opens it).
@@ -40,7 +41,7 @@ pub(super) struct ListState {
 
 /// What a key in the list asks of the app.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) enum ListOutcome {
+enum ListOutcome {
     /// Handled here.
     Done,
     /// Handled here; say this in the status line.
@@ -67,12 +68,7 @@ impl ListState {
 
     /// Follows `action` with `rows` rows on screen; `search` is the kept
     /// search, which `n` / `N` step through.
-    pub(super) fn update(
-        &mut self,
-        action: &Action,
-        rows: usize,
-        search: Option<&Criterion>,
-    ) -> ListOutcome {
+    fn update(&mut self, action: &Action, rows: usize, search: Option<&Criterion>) -> ListOutcome {
         let counted = self.repeat.take();
         if self.follow(action, rows, counted) {
             return ListOutcome::Done;
@@ -182,7 +178,7 @@ impl ListState {
 
     /// A click on screen row `row` of the list shown in `area`: selects
     /// the row clicked, or says the selected one was clicked (to open it).
-    pub(super) fn click(&mut self, row: u16, area: Rect) -> Clicked {
+    fn click(&mut self, row: u16, area: Rect) -> Clicked {
         let Some(index) = self.cursor.row_at(row, area, self.visible.len()) else {
             return Clicked::Outside;
         };
@@ -192,5 +188,38 @@ impl ListState {
         self.cursor
             .select(index, self.visible.len(), usize::from(area.height));
         Clicked::Other
+    }
+}
+
+impl App {
+    /// Routes `action` to the list, then does what it asks; keys that are
+    /// not the list's own go on to the views' common keys.
+    pub(super) fn update_list(&mut self, action: Action) -> Vec<Effect> {
+        let rows = self.size.body_rows();
+        match self.list.update(&action, rows, self.filters.search()) {
+            ListOutcome::Done => return Vec::new(),
+            ListOutcome::Say(text) => {
+                self.notify(text);
+                return Vec::new();
+            }
+            ListOutcome::Other => {}
+        }
+        match action {
+            Action::Open => return self.open_selected(),
+            Action::Click { row, .. } => {
+                let area = self.size.body_area();
+                if !self.size.too_small() && self.list.click(row, area) == Clicked::Selected {
+                    return self.open_selected();
+                }
+            }
+            Action::ShowLinks => self.notify("Open an article first: its links are listed there"),
+            Action::Search => return self.open_search(),
+            Action::CycleSort => self.cycle_sort(),
+            Action::Sources => self.open_sources(),
+            Action::Timeline => self.open_timeline(),
+            Action::JumpToDate => self.ask_date(),
+            other => return self.update_common(&other),
+        }
+        Vec::new()
     }
 }

@@ -1,7 +1,6 @@
 //! The pop-ups over the views, and `App::update` while a picker or the
 //! help is open.
 
-use super::help_view::HelpOutcome;
 use super::picker::PickerOutcome;
 use super::{
     Action, App, Choices, Criterion, Effect, HelpView, Picker, PickerKind, SourcesView,
@@ -68,18 +67,6 @@ impl App {
                 self.apply_criteria(chosen.into_iter().map(Criterion::Category).collect());
                 Vec::new()
             }
-        }
-    }
-
-    /// Routes `action` to the help pop-up, closing it when it asks.
-    pub(super) fn update_help(&mut self, action: &Action) {
-        let rows = self.size.help_rows();
-        let lines = self.guide.help_len(self.help_text_width());
-        let Some(Overlay::Help(help)) = self.overlay.as_mut() else {
-            return;
-        };
-        if help.update(action, rows, lines) == HelpOutcome::Close {
-            self.overlay = None;
         }
     }
 }

@@ -77,6 +77,13 @@ impl App {
         self.status.as_ref()
     }
 
+    /// The number the search index's answers (`Action::IndexStarted`,
+    /// `Action::IndexProgress`) must carry to be taken: the one the last
+    /// `Effect::StartIndex` asked with.
+    pub fn index_generation(&self) -> u64 {
+        self.search.generation
+    }
+
     pub fn size(&self) -> Size {
         self.size
     }

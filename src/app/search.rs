@@ -245,7 +245,10 @@ impl App {
     /// index, build the label indexes, save marks.
     pub fn needs_tick(&self) -> bool {
         let search = self.search.index.is_none() && !self.search.requested;
-        search || !self.catalog.has_labels() || self.marks.needs_tick() || !self.archive.requested
+        search
+            || !self.catalog.has_labels()
+            || self.marks.needs_tick()
+            || !self.archive.scan_asked()
     }
 }
 

@@ -1,7 +1,5 @@
 //! `App::update`, one test per action or behaviour.
 
-mod archive;
-mod determinism;
 mod drive;
 mod filtering;
 mod finding;
@@ -16,11 +14,12 @@ mod searching;
 mod viewing;
 
 pub(crate) use drive::{build_index, drive, report_progress};
+pub(crate) use searching::search_library;
 
 use chrono::NaiveDate;
 
 use super::*;
-use crate::article::{Article, BodySource};
+use crate::article::BodySource;
 use crate::keymap::Keymap;
 use crate::render;
 
@@ -54,7 +53,7 @@ fn library() -> Library {
 }
 
 /// An app at 80x24 (22 list rows).
-fn app() -> App {
+pub(crate) fn app() -> App {
     let mut app = App::new(library(), Keymap::defaults().guide(), Options::default());
     app.update(Action::Resize {
         width: 80,

@@ -1,7 +1,6 @@
 //! `App::update`: the list and article views, and actions every view
 //! shares. Pop-ups are in `overlay`.
 
-use super::list::{Clicked, ListOutcome};
 use super::{Action, App, Effect, HelpView, Overlay, Size, View};
 
 impl App {
@@ -96,35 +95,6 @@ impl App {
                     None => self.update_detail(other),
                 };
             }
-        }
-        Vec::new()
-    }
-
-    pub(super) fn update_list(&mut self, action: Action) -> Vec<Effect> {
-        let rows = self.size.body_rows();
-        match self.list.update(&action, rows, self.filters.search()) {
-            ListOutcome::Done => return Vec::new(),
-            ListOutcome::Say(text) => {
-                self.notify(text);
-                return Vec::new();
-            }
-            ListOutcome::Other => {}
-        }
-        match action {
-            Action::Open => return self.open_selected(),
-            Action::Click { row, .. } => {
-                let area = self.size.body_area();
-                if !self.size.too_small() && self.list.click(row, area) == Clicked::Selected {
-                    return self.open_selected();
-                }
-            }
-            Action::ShowLinks => self.notify("Open an article first: its links are listed there"),
-            Action::Search => return self.open_search(),
-            Action::CycleSort => self.cycle_sort(),
-            Action::Sources => self.open_sources(),
-            Action::Timeline => self.open_timeline(),
-            Action::JumpToDate => self.ask_date(),
-            other => return self.update_common(&other),
         }
         Vec::new()
     }

@@ -28,7 +28,7 @@ impl App {
     }
 
     /// Checks a link and, if it is a web link, asks for it to be opened.
-    pub(super) fn open_url(&mut self, link: &str) -> Vec<Effect> {
+    fn open_url(&mut self, link: &str) -> Vec<Effect> {
         match check_url(link) {
             Ok(url) if hidden_host(&url).is_some() => {
                 let hidden = hidden_host(&url).expect("checked above");

@@ -156,6 +156,10 @@ impl App {
         if generation != self.search.generation || self.search.index.is_none() {
             return Vec::new();
         }
+        let known = self.search.view.as_ref().and_then(IndexView::problem);
+        if let Some(problem) = view.problem().filter(|&p| known != Some(p)) {
+            self.fail(problem);
+        }
         let progress = view.progress();
         let same = self.search.view.as_ref().is_some_and(|v| v.same_as(&view));
         if same && self.search.progress == Some(progress) && !self.search.stale {

@@ -16,7 +16,10 @@ pub struct Label(Arc<str>);
 
 /// Every label made so far. It only grows, by distinct labels (not by
 /// articles): an archive's whole vocabulary is a few hundred kilobytes.
-static LABELS: LazyLock<Mutex<HashSet<Arc<str>>>> = LazyLock::new(Mutex::default);
+/// foldhash (randomly seeded), not `SipHash`: every author, category and tag
+/// of every article loaded is looked up here, under one lock.
+static LABELS: LazyLock<Mutex<HashSet<Arc<str>, foldhash::fast::RandomState>>> =
+    LazyLock::new(Mutex::default);
 
 impl Label {
     /// The shared copy of `text`.

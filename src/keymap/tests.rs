@@ -1,7 +1,6 @@
 use crossterm::event::{KeyCode, KeyModifiers};
 
 use super::*;
-use crate::app::Hint;
 
 fn press(code: KeyCode) -> KeyEvent {
     KeyEvent::new(code, KeyModifiers::NONE)
@@ -99,49 +98,6 @@ fn a_bad_user_file_is_refused_with_its_line() {
             .starts_with("/x/keymap.yaml: line 3: unknown action `explode`"),
         "{err}"
     );
-}
-
-#[test]
-fn help_and_hints_follow_the_bindings() {
-    let user = "list:\n  Enter: none\n  l: none\n  Right: none\n  x: open\n";
-    let keymap = Keymap::from_texts(DEFAULT_KEYMAP, Some((Path::new("k"), user))).unwrap();
-    let guide = keymap.guide();
-    let list = &guide.help[0];
-    assert_eq!(list.title, "List");
-    let open = list
-        .entries
-        .iter()
-        .find(|e| e.description == "open the article")
-        .unwrap();
-    assert_eq!(open.keys, "x");
-    let move_down = list
-        .entries
-        .iter()
-        .find(|e| e.description == "next article")
-        .unwrap();
-    assert_eq!(move_down.keys, "j Down");
-    assert_eq!(
-        crate::ui::hints(&guide, Context::List)[0],
-        Hint {
-            key: "x".into(),
-            label: "open".into()
-        }
-    );
-    let detail = &guide.help[1];
-    assert!(
-        detail
-            .entries
-            .iter()
-            .any(|e| e.keys == "t" && e.description.starts_with("filter by tag"))
-    );
-    assert!(
-        crate::ui::hints(&guide, Context::Detail)
-            .iter()
-            .any(|h| h.key == "1-9")
-    );
-    // Global `q` is shadowed by detail's `q: back`, so quit is not listed there.
-    assert!(!detail.entries.iter().any(|e| e.description == "quit"));
-    assert_eq!(guide.help.last().unwrap().entries[0].keys, "Ctrl-c");
 }
 
 /// Whether `?` shows `command`'s help in `context` beside `key`.

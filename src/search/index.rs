@@ -30,6 +30,9 @@ struct Shared {
     indexed: AtomicUsize,
     finished: Mutex<bool>,
     finished_signal: Condvar,
+    /// Why the bodies are not searchable as they should be (the stored
+    /// index could not be saved), for the reader to say.
+    problem: Mutex<Option<Arc<str>>>,
 }
 
 /// A stored index and which articles' bodies it holds.
@@ -137,6 +140,7 @@ impl SearchIndex {
             indexed: AtomicUsize::new(0),
             finished: Mutex::new(false),
             finished_signal: Condvar::new(),
+            problem: Mutex::new(None),
         });
         (SearchIndex { shared }, work)
     }
@@ -217,6 +221,15 @@ impl SearchIndex {
             .unwrap_or_else(PoisonError::into_inner)
     }
 
+    /// Why bodies are not searchable as they should be, if they are not.
+    pub fn problem(&self) -> Option<Arc<str>> {
+        self.shared
+            .problem
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+
     /// Whether every article's metadata is searchable (shortly after start).
     pub fn metadata_ready(&self) -> bool {
         self.shared.meta.iter().all(|chunk| chunk.get().is_some())
@@ -265,6 +278,7 @@ impl SearchIndex {
         let progress = self.progress();
         (self.metadata_ready() || self.is_finished()).then(|| IndexView {
             progress,
+            problem: self.problem(),
             ..self.as_it_is()
         })
     }
@@ -278,6 +292,7 @@ impl SearchIndex {
                 indexed: 0,
                 total: self.shared.total,
             },
+            problem: None,
         }
     }
 

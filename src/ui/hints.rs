@@ -108,4 +108,49 @@ mod tests {
         assert!(guide.help[1].entries.iter().any(|e| e.keys == "Backspace"
             && e.description == "back to the article a link came from, else to the list"));
     }
+
+    /// The bindings a keymap file changes reach both the help and the
+    /// hints (here, not in the keymap's tests: `ui` sits above `keymap`).
+    #[test]
+    fn help_and_hints_follow_the_bindings() {
+        let user = "list:\n  Enter: none\n  l: none\n  Right: none\n  x: open\n";
+        let keymap = Keymap::from_texts(DEFAULT_KEYMAP, Some((Path::new("k"), user))).unwrap();
+        let guide = keymap.guide();
+        let list = &guide.help[0];
+        assert_eq!(list.title, "List");
+        let open = list
+            .entries
+            .iter()
+            .find(|e| e.description == "open the article")
+            .unwrap();
+        assert_eq!(open.keys, "x");
+        let move_down = list
+            .entries
+            .iter()
+            .find(|e| e.description == "next article")
+            .unwrap();
+        assert_eq!(move_down.keys, "j Down");
+        assert_eq!(
+            hints(&guide, Context::List)[0],
+            Hint {
+                key: "x".into(),
+                label: "open".into()
+            }
+        );
+        let detail = &guide.help[1];
+        assert!(
+            detail
+                .entries
+                .iter()
+                .any(|e| e.keys == "t" && e.description.starts_with("filter by tag"))
+        );
+        assert!(
+            hints(&guide, Context::Detail)
+                .iter()
+                .any(|h| h.key == "1-9")
+        );
+        // Global `q` is shadowed by detail's `q: back`, so quit is not listed there.
+        assert!(!detail.entries.iter().any(|e| e.description == "quit"));
+        assert_eq!(guide.help.last().unwrap().entries[0].keys, "Ctrl-c");
+    }
 }

@@ -1,3 +1,5 @@
+mod determinism;
+
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;

@@ -1,36 +1,56 @@
-//! Running an app as the reader's session does, for tests of effects
-//! and their outcomes.
+//! Running an app with its slow effects answered at once, for tests of
+//! effects and their outcomes. `app` sits below the terminal layer, so
+//! these tests do not use its effect runner (`tui::Runner`): each effect
+//! is answered here by the same calls the runner's inline workers make
+//! (tests in `tests/` run the real one, `tests/common/drive.rs`).
 
 use std::collections::VecDeque;
+use std::sync::Arc;
 
 use crate::app::{Action, App, Effect};
+use crate::marks::Writer;
 use crate::search::SearchIndex;
-use crate::tui::{Runner, Workers};
 
 /// Applies `action` as the reader's session does with inline workers: the
-/// effects that read changed files, open the search index, run a query or
-/// save marks are performed at once by the effect runner and their
-/// outcomes applied in turn. Returns the other effects (body loads, browsers, quitting).
+/// effects that read changed files, open the search index, run a query,
+/// find the links or save marks are performed at once and their outcomes
+/// applied in turn. Returns the other effects (body loads, browsers,
+/// quitting).
 pub(crate) fn drive(app: &mut App, action: Action) -> Vec<Effect> {
-    let mut runner = Runner::new(Workers::Inline);
+    let mut marks = Writer::new();
     let mut queue = VecDeque::from([action]);
     let mut left = Vec::new();
     while let Some(action) = queue.pop_front() {
         for effect in app.update(action) {
             match effect {
-                Effect::ScanChanges(job) => queue.extend(runner.scan_changes(job)),
+                Effect::ScanChanges(job) => queue.push_back(job.run()),
                 Effect::StartIndex {
                     generation,
                     articles,
                     store,
-                } => queue.extend(runner.start_index(generation, articles, store)),
-                Effect::SaveMarks(job) => queue.extend(runner.save_marks(job)),
-                Effect::Search(job) => queue.extend(runner.search(job)),
+                } => queue.push_back(Action::IndexStarted {
+                    generation,
+                    view: SearchIndex::open_or_build(&articles, store.as_deref()).wait_metadata(),
+                }),
+                Effect::SaveMarks(job) => queue.push_back(Action::MarksSaved(marks.write(job))),
+                Effect::Search(job) => queue.push_back(Action::SearchDone {
+                    generation: job.generation,
+                    matches: job.run(),
+                }),
                 Effect::ScanLinks {
                     articles,
                     generation,
-                } => queue.extend(runner.scan_links(articles, generation)),
-                Effect::Release(articles) => queue.extend(runner.release(articles)),
+                } => {
+                    let (links, graph, found) = crate::library::scan_links(&articles);
+                    queue.push_back(Action::LinksResolved {
+                        generation,
+                        links: Arc::new(links),
+                        graph: Arc::new(graph),
+                        found,
+                    });
+                }
+                // Freed here, at once (the runner frees it on a worker).
+                Effect::Release(articles) => drop(articles),
                 other => left.push(other),
             }
         }
@@ -53,7 +73,7 @@ pub(crate) fn build_index(app: &mut App) {
 /// each turn of the event loop.
 pub(crate) fn report_progress(app: &mut App) {
     if let Some(view) = app.search_index().and_then(SearchIndex::view) {
-        let generation = app.search.generation;
+        let generation = app.index_generation();
         drive(app, Action::IndexProgress { generation, view });
     }
 }

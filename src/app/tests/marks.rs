@@ -131,36 +131,6 @@ fn v_cycles_all_unread_starred_and_combines_with_filters() {
 }
 
 #[test]
-fn marks_given_at_start_show_and_tick_saves_them() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("marks.json");
-    let (mut marks, _) = crate::marks::Marks::open(&file);
-    marks.set_read("第3篇", true);
-    marks.set_starred("第4篇", true);
-    let mut app =
-        App::new(library(), Keymap::defaults().guide(), Options::default()).with_marks(marks);
-    assert!(app.marks().is_read(3) && app.marks().is_starred(4));
-    assert_eq!(app.unread_listed(), 29);
-    app.update(Action::ToggleStar); // 第0篇
-    // The first tick sees the change, the one a save delay later saves it.
-    let now = std::time::Instant::now();
-    drive(&mut app, Action::Tick { now });
-    assert!(app.marks().is_dirty(), "not due yet");
-    drive(
-        &mut app,
-        Action::Tick {
-            now: now + crate::marks::SAVE_DELAY,
-        },
-    );
-    assert!(!app.marks().is_dirty());
-    let (again, _) = crate::marks::Marks::open(&file);
-    assert!(again.is_starred("第0篇") && again.is_read("第3篇"));
-    let terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
-    let session = crate::tui::Session::new(app, Keymap::defaults(), terminal).unwrap();
-    assert!(session.finish().is_empty());
-}
-
-#[test]
 fn a_marks_file_that_cannot_be_written_says_so() {
     let dir = tempfile::tempdir().unwrap();
     let state = dir.path().join("state");

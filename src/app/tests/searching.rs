@@ -9,7 +9,7 @@ mod results;
 /// Newest first: 0 Traditional (臺灣, body mentions 台灣 three times),
 /// 1 Simplified (台湾), 2 Japanese (台湾 in the body only), 3 English,
 /// 4 Hong Kong weather (no 台湾), 5 fullwidth Latin.
-pub(super) fn search_library() -> Library {
+pub(crate) fn search_library() -> Library {
     let rows: [(&str, &str, &[&str], &'static [u8]); 6] = [
         (
             "臺灣海峽局勢　習近平會見訪問團",

@@ -13,6 +13,8 @@ pub(super) trait Source {
     fn fill_to(&mut self, len: usize) -> io::Result<()>;
     /// Reads the rest of the file.
     fn fill_all(&mut self) -> io::Result<()>;
+    /// The file's size when it was opened, if known.
+    fn size(&self) -> Option<u64>;
 }
 
 pub(super) struct FileSource<'a> {
@@ -75,6 +77,10 @@ impl Source for FileSource<'_> {
         }
         Ok(())
     }
+
+    fn size(&self) -> Option<u64> {
+        self.size
+    }
 }
 
 /// A file held in memory in full.
@@ -95,6 +101,10 @@ impl Source for MemorySource<'_> {
 
     fn fill_all(&mut self) -> io::Result<()> {
         Ok(())
+    }
+
+    fn size(&self) -> Option<u64> {
+        Some(self.0.len() as u64)
     }
 }
 

@@ -4,7 +4,7 @@
 //! are read) and switch to it.
 
 use std::collections::HashMap;
-use std::io::{Seek, Write};
+use std::io::{self, Seek, Write};
 use std::path::Path;
 use std::sync::atomic::Ordering;
 use std::sync::{Arc, PoisonError, Weak};
@@ -37,19 +37,17 @@ pub(super) fn index_bodies(shared: &Weak<Shared>, sources: &[BodySource], store:
         versions: &versions,
         old: old.as_deref(),
     };
-    let stored = store
-        .and_then(|path| {
-            let mut writer = Writer::to_file(path).ok()?;
-            job.fill(&mut writer)?;
-            writer.commit().ok()?;
-            StoredIndex::open(path).map(|(stored, _)| stored)
-        })
-        .or_else(|| {
-            let mut writer = Writer::in_memory();
-            job.fill(&mut writer)?;
-            let bytes = writer.finish().ok()?.into_inner();
-            StoredIndex::from_bytes(bytes).map(|(stored, _)| stored)
-        });
+    let stored = match store {
+        Some(path) => job.write_stored(path),
+        None => job
+            .write(Writer::in_memory())
+            .ok()
+            .flatten()
+            .and_then(|writer| {
+                let bytes = writer.finish().ok()?.into_inner();
+                StoredIndex::from_bytes(bytes).map(|(stored, _)| stored)
+            }),
+    };
     if let Some(stored) = stored.filter(|s| s.doc_count() as usize == sources.len()) {
         // Written in article order: document i is article i.
         let identity: Vec<u32> = (0..sources.len() as u32).collect();
@@ -143,13 +141,58 @@ struct Job<'a> {
 }
 
 impl Job<'_> {
+    /// Writes the new index to `path`. When that fails, the reader says
+    /// so and writes it to a file of its own that lives until it quits
+    /// (never to memory: at a million articles it would not fit); when
+    /// that fails too, bodies are not searched. `None` if cancelled.
+    fn write_stored(&self, path: &Path) -> Option<Arc<StoredIndex>> {
+        let saved = Writer::to_file(path).and_then(|writer| match self.write(writer)? {
+            Some(writer) => writer.commit().map(Some),
+            None => Ok(None),
+        });
+        let error = match saved {
+            Ok(file) => return StoredIndex::from_file(file?).map(|(stored, _)| stored),
+            Err(error) => error,
+        };
+        let reason = format!(
+            "cannot save the search index in {}: {error}",
+            path.display()
+        );
+        let unnamed = Writer::to_unnamed_file().and_then(|writer| match self.write(writer)? {
+            Some(writer) => writer.commit().map(Some),
+            None => Ok(None),
+        });
+        let (problem, stored) = match unnamed {
+            Ok(file) => (
+                format!("{reason}; it is rebuilt on every start"),
+                StoredIndex::from_file(file?).map(|(stored, _)| stored),
+            ),
+            Err(error) => (
+                format!("{reason}; article bodies are not searched ({error})"),
+                None,
+            ),
+        };
+        if let Some(shared) = self.shared.upgrade() {
+            *shared
+                .problem
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner) = Some(problem.into());
+        }
+        stored
+    }
+
     /// Adds every body to `writer`, in article order, a chunk at a time
-    /// (read and folded in parallel); `None` if every handle on the index
-    /// was dropped meanwhile or writing failed.
-    fn fill<W: Write + Seek>(&self, writer: &mut Writer<W>) -> Option<()> {
+    /// (read and folded in parallel), and hands it back; `None` if every
+    /// handle on the index was dropped meanwhile.
+    fn write<W: Write + Seek>(&self, mut writer: Writer<W>) -> io::Result<Option<Writer<W>>> {
+        // From what the index in use covers (again, on a second try).
+        if let Some(shared) = self.shared.upgrade() {
+            let kept = self.old.map_or(0, |old| old.covered);
+            shared.indexed.store(kept, Ordering::Relaxed);
+        }
         for (c, chunk) in self.sources.chunks(CHUNK).enumerate() {
             if self.shared.strong_count() == 0 {
-                return None;
+                return Ok(None);
             }
             let base = c * CHUNK;
             let docs: Vec<(DocSource, String, Vec<u64>, bool)> = chunk
@@ -173,13 +216,13 @@ impl Job<'_> {
                 .collect();
             let mut read = 0;
             for (version, text, keys, kept) in docs {
-                writer.add(version, &text, &keys).ok()?;
+                writer.add(version, &text, &keys)?;
                 read += usize::from(!kept);
             }
             if let Some(shared) = self.shared.upgrade() {
                 shared.indexed.fetch_add(read, Ordering::Relaxed);
             }
         }
-        Some(())
+        Ok(Some(writer))
     }
 }

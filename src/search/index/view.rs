@@ -16,6 +16,8 @@ pub struct IndexView {
     pub(super) index: SearchIndex,
     pub(super) bodies: Option<Arc<Bodies>>,
     pub(super) progress: Progress,
+    /// [`SearchIndex::problem`] when this view was taken.
+    pub(super) problem: Option<Arc<str>>,
 }
 
 impl std::fmt::Debug for IndexView {
@@ -36,6 +38,12 @@ impl IndexView {
     /// How far indexing had come when this view was taken.
     pub fn progress(&self) -> Progress {
         self.progress
+    }
+
+    /// Why bodies were not searchable as they should be when this view was
+    /// taken (see [`SearchIndex::problem`]).
+    pub fn problem(&self) -> Option<&str> {
+        self.problem.as_deref()
     }
 
     /// Whether `other` searches the same things (the same index and

@@ -1,73 +1,21 @@
 //! Opening a stored index and reading its lists and texts.
 
 use std::fs::File;
-use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use super::DICT_BLOCK;
+use self::bytes::Store;
 use super::codes::Codes;
 use super::format::{DOC_LEN, DocRecord, HEADER_LEN, Header, SAMPLE_LEN, Sample};
-use super::postings::{decode, take_varint};
 use super::write::checksum;
 use crate::cache::FileKey;
+
+pub(crate) use self::bytes::Bytes;
 
 /// The largest table opening will read (paths, documents, codes, sample
 /// together): far above any real archive's, it keeps a hostile file from
 /// making the reader allocate without bound.
 const MAX_TABLES: u64 = 2 << 30;
-
-/// Where a stored index's bytes are.
-#[derive(Debug, Clone, Copy)]
-pub(crate) enum Bytes<'a> {
-    Memory(&'a [u8]),
-    File(&'a File),
-}
-
-impl Bytes<'_> {
-    /// Fills `buf` from `offset`; an error if the bytes end first.
-    pub(crate) fn read_exact_at(&self, buf: &mut [u8], offset: u64) -> io::Result<()> {
-        match self {
-            Bytes::Memory(all) => {
-                let start = usize::try_from(offset).unwrap_or(usize::MAX);
-                let part = start
-                    .checked_add(buf.len())
-                    .and_then(|end| all.get(start..end))
-                    .ok_or(io::ErrorKind::UnexpectedEof)?;
-                buf.copy_from_slice(part);
-                Ok(())
-            }
-            Bytes::File(file) => read_exact_at(file, buf, offset),
-        }
-    }
-}
-
-#[cfg(unix)]
-pub(crate) fn read_exact_at(file: &File, buf: &mut [u8], offset: u64) -> io::Result<()> {
-    std::os::unix::fs::FileExt::read_exact_at(file, buf, offset)
-}
-
-#[cfg(windows)]
-pub(crate) fn read_exact_at(file: &File, mut buf: &mut [u8], mut offset: u64) -> io::Result<()> {
-    use std::os::windows::fs::FileExt;
-    while !buf.is_empty() {
-        match file.seek_read(buf, offset)? {
-            0 => return Err(io::ErrorKind::UnexpectedEof.into()),
-            n => {
-                buf = &mut buf[n..];
-                offset += n as u64;
-            }
-        }
-    }
-    Ok(())
-}
-
-/// The owner of a stored index's bytes.
-#[derive(Debug)]
-enum Store {
-    Memory(Vec<u8>),
-    File(File),
-}
 
 /// An open stored index. Holds the dictionary sample, the codes and where
 /// each text ends; everything else is read when a query needs it.
@@ -99,6 +47,12 @@ impl StoredIndex {
         Self::load(Store::File(file), len)
     }
 
+    /// The index in `file` (as `Writer::commit` returns it).
+    pub(crate) fn from_file(file: File) -> Option<(Arc<StoredIndex>, Vec<StoredDoc>)> {
+        let len = file.metadata().ok()?.len();
+        Self::load(Store::File(file), len)
+    }
+
     /// An index written to memory (see `Writer::in_memory`).
     pub(crate) fn from_bytes(bytes: Vec<u8>) -> Option<(Arc<StoredIndex>, Vec<StoredDoc>)> {
         let len = bytes.len() as u64;
@@ -106,17 +60,11 @@ impl StoredIndex {
     }
 
     fn bytes(&self) -> Bytes<'_> {
-        match &self.store {
-            Store::Memory(all) => Bytes::Memory(all),
-            Store::File(file) => Bytes::File(file),
-        }
+        self.store.bytes()
     }
 
     fn load(store: Store, len: u64) -> Option<(Arc<StoredIndex>, Vec<StoredDoc>)> {
-        let bytes = match &store {
-            Store::Memory(all) => Bytes::Memory(all),
-            Store::File(file) => Bytes::File(file),
-        };
+        let bytes = store.bytes();
         let mut head = [0; HEADER_LEN];
         bytes.read_exact_at(&mut head, 0).ok()?;
         let header = Header::parse(&head, len)?;
@@ -184,6 +132,12 @@ impl StoredIndex {
         store + self.sample.capacity() * size_of::<Sample>() + self.text_ends.capacity() * 8
     }
 
+    /// Whether its bytes are held in memory rather than read from a file.
+    #[cfg(test)]
+    pub(crate) fn is_in_memory(&self) -> bool {
+        matches!(self.store, Store::Memory(_))
+    }
+
     /// The size of the file's parts: packed text, lists, the rest.
     pub(crate) fn sizes(&self) -> (u64, u64, u64) {
         let h = &self.header;
@@ -193,142 +147,7 @@ impl StoredIndex {
             h.end - h.dict + HEADER_LEN as u64,
         )
     }
-
-    /// The documents holding `key`, ascending (none if it is not there or
-    /// cannot be read).
-    pub(crate) fn postings(&self, key: u64) -> Vec<u32> {
-        let block = self.sample.partition_point(|s| s.key <= key);
-        let Some(first) = block.checked_sub(1).map(|b| self.sample[b]) else {
-            return Vec::new();
-        };
-        let dict_end = self
-            .sample
-            .get(block)
-            .map_or(self.header.sample - self.header.dict, |next| next.dict);
-        let Some(len) = dict_end
-            .checked_sub(first.dict)
-            .filter(|&l| l <= DICT_BLOCK as u64 * 20)
-        else {
-            return Vec::new();
-        };
-        let mut entries = vec![0; len as usize];
-        if self
-            .bytes()
-            .read_exact_at(&mut entries, self.header.dict + first.dict)
-            .is_err()
-        {
-            return Vec::new();
-        }
-        let (mut at, mut block_key, mut list_at) = (0, first.key, first.postings);
-        while let (Some(gap), Some(list_len)) = (
-            take_varint(&entries, &mut at),
-            take_varint(&entries, &mut at),
-        ) {
-            block_key += gap;
-            if block_key == key {
-                return self.read_list(list_at, list_len);
-            }
-            if block_key > key {
-                break;
-            }
-            list_at += list_len;
-        }
-        Vec::new()
-    }
-
-    fn read_list(&self, at: u64, len: u64) -> Vec<u32> {
-        let lists = self.header.dict - self.header.postings;
-        if at.checked_add(len).is_none_or(|end| end > lists) {
-            return Vec::new();
-        }
-        let mut bytes = vec![0; len as usize];
-        if self
-            .bytes()
-            .read_exact_at(&mut bytes, self.header.postings + at)
-            .is_err()
-        {
-            return Vec::new();
-        }
-        decode(&bytes, self.header.docs)
-    }
-
-    /// Reads document `doc`'s packed text into `buf` (empty if it cannot).
-    pub(crate) fn packed_text(&self, doc: u32, buf: &mut Vec<u8>) {
-        buf.clear();
-        let i = doc as usize;
-        let Some(&end) = self.text_ends.get(i) else {
-            return;
-        };
-        let start = if i == 0 { 0 } else { self.text_ends[i - 1] };
-        buf.resize((end - start) as usize, 0);
-        if self
-            .bytes()
-            .read_exact_at(buf, HEADER_LEN as u64 + start)
-            .is_err()
-        {
-            buf.clear();
-        }
-    }
-
-    /// Document `doc`'s folded text.
-    pub(crate) fn text(&self, doc: u32) -> String {
-        let mut packed = Vec::new();
-        self.packed_text(doc, &mut packed);
-        let mut text = String::with_capacity(packed.len() * 2);
-        self.codes.unpack(&packed, &mut text);
-        text
-    }
 }
 
-impl StoredIndex {
-    /// The documents whose text contains `term` (folded, non-empty),
-    /// ascending; only `candidates` (ascending) are looked at when given.
-    pub(crate) fn containing(&self, term: &str, candidates: Option<&[u32]>) -> Vec<u32> {
-        let Some(packed) = self.codes.pack(term) else {
-            return Vec::new();
-        };
-        let (keys, exact) = super::term_keys(term);
-        let mut docs: Option<Vec<u32>> = candidates.map(<[u32]>::to_vec);
-        let mut lists: Vec<Vec<u32>> = Vec::with_capacity(keys.len());
-        for key in keys {
-            let list = self.postings(key);
-            if list.is_empty() {
-                return Vec::new();
-            }
-            lists.push(list);
-        }
-        lists.sort_by_key(Vec::len);
-        for list in lists {
-            docs = Some(match docs {
-                Some(docs) => super::postings::intersect(&docs, &list),
-                None => list,
-            });
-            if docs.as_ref().is_some_and(Vec::is_empty) {
-                break;
-            }
-        }
-        let docs = docs.unwrap_or_default();
-        if exact {
-            return docs;
-        }
-        let finder = memchr::memmem::Finder::new(&packed);
-        docs.into_par_iter()
-            .filter(|&doc| {
-                PACKED.with(|buf| {
-                    let mut buf = buf.borrow_mut();
-                    self.packed_text(doc, &mut buf);
-                    finder
-                        .find_iter(&buf)
-                        .any(|at| super::codes::is_aligned(&buf, at))
-                })
-            })
-            .collect()
-    }
-}
-
-thread_local! {
-    /// A text read for checking, reused from one document to the next.
-    static PACKED: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
-}
-
-use rayon::prelude::*;
+mod bytes;
+mod lookup;

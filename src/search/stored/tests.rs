@@ -31,7 +31,10 @@ mod file {
     }
 
     fn index_of(texts: &[&str]) -> Vec<u8> {
-        let mut writer = Writer::in_memory();
+        index_by(Writer::in_memory(), texts)
+    }
+
+    fn index_by(mut writer: Writer<std::io::Cursor<Vec<u8>>>, texts: &[&str]) -> Vec<u8> {
         let mut keys = Vec::new();
         for (n, text) in (0..).zip(texts) {
             text_keys(text, &mut keys);
@@ -81,6 +84,46 @@ mod file {
         assert_eq!(index.containing("第4999篇", None), [4999]);
         assert_eq!(index.containing(" 6", None).len(), 714);
         assert_eq!(index.containing("篇", None).len(), 5000);
+    }
+
+    #[test]
+    fn batches_ended_by_their_keys_make_the_same_index() {
+        let texts: Vec<String> = (0..700)
+            .map(|n| format!("第{n}篇 香港{} {}", n % 13, "新聞".repeat(n % 5)))
+            .collect();
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let whole = index_of(&refs);
+        // A batch per few documents; one of 1 key: every document alone.
+        for pairs in [40, 1] {
+            assert!(index_by(Writer::in_memory_with_batches_of(pairs), &refs) == whole);
+        }
+        let (index, _) = StoredIndex::from_bytes(whole).unwrap();
+        assert_eq!(index.containing("香港12", None).len(), 53);
+    }
+
+    #[test]
+    fn an_unnamed_file_is_read_back_and_leaves_no_name() {
+        let mut writer = Writer::to_unnamed_file().unwrap();
+        let mut keys = Vec::new();
+        for (n, text) in (0..).zip(TEXTS) {
+            text_keys(text, &mut keys);
+            writer.add(source(n), text, &keys).unwrap();
+        }
+        let (index, docs) = StoredIndex::from_file(writer.commit().unwrap()).unwrap();
+        assert_eq!(docs.len(), 4);
+        assert_eq!(index.containing("国家安全", None), [0]);
+        if cfg!(unix) {
+            let left = std::fs::read_dir(std::env::temp_dir())
+                .unwrap()
+                .filter_map(Result::ok)
+                .filter(|e| {
+                    let name = e.file_name().to_string_lossy().into_owned();
+                    name.contains(&format!("inkstone-search.tmp-{}-", std::process::id()))
+                        || name.contains(&format!("inkstone-search.side-{}-", std::process::id()))
+                })
+                .count();
+            assert_eq!(left, 0);
+        }
     }
 
     #[test]

@@ -1,23 +1,16 @@
 //! Writing a stored index: bodies are added in document order; the packed
-//! text goes out at once, the keys are gathered in sorted batches of
-//! [`BATCH_DOCS`] documents kept on the side (a temporary file), and merged
-//! into posting lists at the end, so memory stays bounded whatever the
-//! archive's size.
+//! text goes out at once, the keys are gathered in sorted batches (see
+//! [`batch`]) kept on the side (a temporary file), and merged into posting
+//! lists at the end, so memory stays bounded whatever the archive's size.
 
 use std::collections::HashMap;
-use std::fs::{self, File};
-use std::io::{self, BufWriter, Cursor, Seek, SeekFrom, Write};
-use std::path::{Path, PathBuf};
+use std::io::{self, Cursor, Seek, SeekFrom, Write};
 
+use self::batch::Side;
 use super::codes::Codes;
-use super::format::{DocRecord, HEADER_LEN, Header, content_version};
-use super::postings::put_varint;
-use super::read::Bytes;
+use super::format::{DOC_LEN, DocRecord, HEADER_LEN, Header, SAMPLE_LEN, content_version};
 use crate::cache::FileKey;
 
-/// Documents whose keys are sorted together before going to the side file
-/// (about 60 MB of keys for news articles).
-const BATCH_DOCS: u32 = 4096;
 /// Documents whose character counts number the codes.
 const FIRST_DOCS: usize = 256;
 
@@ -41,74 +34,25 @@ pub(crate) struct Writer<W: Write + Seek> {
     /// `key << 12 | document - batch_base` for the current batch.
     pairs: Vec<u64>,
     batch_base: u32,
+    /// [`batch::BATCH_PAIRS`], smaller in tests.
+    batch_pairs: usize,
     side: Side,
     packed: Vec<u8>,
-}
-
-/// Where sorted batches wait for the merge.
-enum Side {
-    Memory(Vec<u8>, Vec<(u64, u64, u32)>),
-    File(TempFile, u64, Vec<(u64, u64, u32)>),
 }
 
 impl Writer<Cursor<Vec<u8>>> {
     /// A writer whose index stays in memory (tests, samples, small sets).
     pub(crate) fn in_memory() -> Self {
-        Writer::new(
-            Cursor::new(Vec::new()),
-            Side::Memory(Vec::new(), Vec::new()),
-        )
+        Writer::new(Cursor::new(Vec::new()), Side::in_memory())
     }
-}
 
-/// A stored index being written to a temporary file beside its target,
-/// renamed over it when done; removed if dropped before.
-pub(crate) struct FileOutput {
-    file: BufWriter<File>,
-    temp: TempFile,
-    target: PathBuf,
-}
-
-impl Writer<FileOutput> {
-    /// A writer for the index at `target` (its folder is created).
-    pub(crate) fn to_file(target: &Path) -> io::Result<Self> {
-        if let Some(dir) = target.parent() {
-            fs::create_dir_all(dir)?;
+    /// An in-memory writer whose batches end after `pairs` keys.
+    #[cfg(test)]
+    pub(crate) fn in_memory_with_batches_of(pairs: usize) -> Self {
+        Writer {
+            batch_pairs: pairs,
+            ..Writer::in_memory()
         }
-        let temp = TempFile::beside(target, "tmp")?;
-        let side = TempFile::beside(target, "side")?;
-        let file = BufWriter::with_capacity(1 << 20, temp.file.try_clone()?);
-        let out = FileOutput {
-            file,
-            temp,
-            target: target.to_path_buf(),
-        };
-        Ok(Writer::new(out, Side::File(side, 0, Vec::new())))
-    }
-
-    /// Finishes the index and puts it in place atomically.
-    pub(crate) fn commit(self) -> io::Result<()> {
-        let mut out = self.finish()?;
-        out.file.flush()?;
-        drop(out.file);
-        fs::rename(&out.temp.path, &out.target)?;
-        out.temp.keep();
-        Ok(())
-    }
-}
-
-impl Write for FileOutput {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.file.write(buf)
-    }
-    fn flush(&mut self) -> io::Result<()> {
-        self.file.flush()
-    }
-}
-
-impl Seek for FileOutput {
-    fn seek(&mut self, pos: SeekFrom) -> io::Result<u64> {
-        self.file.seek(pos)
     }
 }
 
@@ -123,6 +67,7 @@ impl<W: Write + Seek> Writer<W> {
             paths: Vec::new(),
             pairs: Vec::new(),
             batch_base: 0,
+            batch_pairs: batch::BATCH_PAIRS,
             side,
             packed: Vec::new(),
         }
@@ -167,6 +112,9 @@ impl<W: Write + Seek> Writer<W> {
         codes.pack_extending(text, &mut self.packed);
         self.out.write_all(&self.packed)?;
         self.written += self.packed.len() as u64;
+        if self.batch_is_full(keys.len()) {
+            self.flush_batch()?;
+        }
         self.paths.extend_from_slice(source.path.as_bytes());
         let doc = self.records.len() as u32;
         self.records.push(DocRecord {
@@ -177,49 +125,6 @@ impl<W: Write + Seek> Writer<W> {
         });
         let local = u64::from(doc - self.batch_base);
         self.pairs.extend(keys.iter().map(|k| k << 12 | local));
-        if doc + 1 - self.batch_base >= BATCH_DOCS {
-            self.flush_batch()?;
-        }
-        Ok(())
-    }
-
-    /// Sorts the batch's keys and appends them to the side: per key, the key
-    /// (as a gap from the previous), the count and the documents (gaps).
-    fn flush_batch(&mut self) -> io::Result<()> {
-        let mut pairs = std::mem::take(&mut self.pairs);
-        pairs.sort_unstable();
-        let mut bytes = Vec::with_capacity(pairs.len() * 2);
-        let mut previous_key = 0;
-        let mut i = 0;
-        while i < pairs.len() {
-            let key = pairs[i] >> 12;
-            let end = i + pairs[i..].partition_point(|p| p >> 12 == key);
-            put_varint(key - previous_key, &mut bytes);
-            put_varint((end - i) as u64, &mut bytes);
-            let mut previous_doc = 0;
-            for p in &pairs[i..end] {
-                let doc = p & 0xFFF;
-                put_varint(doc - previous_doc, &mut bytes);
-                previous_doc = doc;
-            }
-            previous_key = key;
-            i = end;
-        }
-        let base = self.batch_base;
-        match &mut self.side {
-            Side::Memory(all, batches) => {
-                batches.push((all.len() as u64, bytes.len() as u64, base));
-                all.extend_from_slice(&bytes);
-            }
-            Side::File(temp, len, batches) => {
-                temp.file.write_all(&bytes)?;
-                batches.push((*len, bytes.len() as u64, base));
-                *len += bytes.len() as u64;
-            }
-        }
-        self.batch_base = self.records.len() as u32;
-        pairs.clear();
-        self.pairs = pairs;
         Ok(())
     }
 
@@ -228,44 +133,76 @@ impl<W: Write + Seek> Writer<W> {
         if self.codes.is_none() {
             self.number_codes()?;
         }
-        if !self.pairs.is_empty() {
-            self.flush_batch()?;
-        }
+        self.flush_batch()?;
+        // The last batch's keys are set aside: their room is not needed
+        // while the lists are merged.
+        self.pairs = Vec::new();
         let docs = self.records.len() as u32;
+        let postings = self.written;
+        let (dict, sample, keys) = self.write_lists(docs)?;
+        let codes = self.codes.take().unwrap_or_default();
         let mut header = Header {
             content: content_version(),
             docs,
-            postings: self.written,
+            codes: codes.chars().len() as u32,
+            keys,
+            postings,
             ..Header::default()
         };
-        let (dict, sample, keys) = self.write_lists(docs)?;
-        header.keys = keys;
+        // Every part's place is known before any is written, so the
+        // checksum is taken as they go out (no copy of the tables).
         header.dict = self.written;
-        let mut tables = dict;
-        header.sample = header.dict + tables.len() as u64;
-        let checked_from = tables.len();
+        header.sample = header.dict + dict.len() as u64;
+        header.codes_at = header.sample + (sample.len() * SAMPLE_LEN) as u64;
+        header.docs_at = header.codes_at + u64::from(header.codes) * 4;
+        header.paths_at = header.docs_at + (self.records.len() * DOC_LEN) as u64;
+        header.end = header.paths_at + self.paths.len() as u64;
+        self.out.write_all(&dict)?;
+        drop(dict);
+        let mut checked = Checked::new(&header, &mut self.out);
+        let mut part = Vec::with_capacity(64 * 1024);
         for s in &sample {
-            s.put(&mut tables);
+            s.put(&mut part);
         }
-        header.codes_at = header.dict + tables.len() as u64;
-        let codes = self.codes.take().unwrap_or_default();
-        header.codes = codes.chars().len() as u32;
+        checked.write(&mut part)?;
         for &c in codes.chars() {
-            tables.extend_from_slice(&u32::from(c).to_le_bytes());
+            part.extend_from_slice(&u32::from(c).to_le_bytes());
         }
-        header.docs_at = header.dict + tables.len() as u64;
-        for record in &self.records {
-            record.put(&mut tables);
+        checked.write(&mut part)?;
+        for chunk in self.records.chunks(1024) {
+            for record in chunk {
+                record.put(&mut part);
+            }
+            checked.write(&mut part)?;
         }
-        header.paths_at = header.dict + tables.len() as u64;
-        tables.extend_from_slice(&self.paths);
-        header.end = header.dict + tables.len() as u64;
-        header.crc = checksum(&header, &tables[checked_from..]);
-        self.out.write_all(&tables)?;
+        checked.write(&mut self.paths)?;
+        header.crc = checked.hasher.finalize();
         self.out.seek(SeekFrom::Start(0))?;
         self.out.write_all(&header.to_bytes())?;
         self.out.flush()?;
         Ok(self.out)
+    }
+}
+
+/// Writes the parts read at opening and takes their checksum.
+struct Checked<'a, W: Write> {
+    out: &'a mut W,
+    hasher: crc32fast::Hasher,
+}
+
+impl<'a, W: Write> Checked<'a, W> {
+    fn new(header: &Header, out: &'a mut W) -> Self {
+        let mut hasher = crc32fast::Hasher::new();
+        hasher.update(&Header { crc: 0, ..*header }.to_bytes());
+        Checked { out, hasher }
+    }
+
+    /// Writes and hashes `part`, and empties it.
+    fn write(&mut self, part: &mut Vec<u8>) -> io::Result<()> {
+        self.hasher.update(part);
+        self.out.write_all(part)?;
+        part.clear();
+        Ok(())
     }
 }
 
@@ -278,58 +215,6 @@ pub(crate) fn checksum(header: &Header, checked: &[u8]) -> u32 {
     hasher.finalize()
 }
 
+mod batch;
 mod merge;
-
-/// A temporary file beside a target, removed on drop unless kept.
-struct TempFile {
-    path: PathBuf,
-    file: File,
-    keep: bool,
-}
-
-impl TempFile {
-    fn beside(target: &Path, what: &str) -> io::Result<Self> {
-        // Named by process and writer: a reader that starts a new index
-        // (its library changed) while the old one is still being written
-        // must not truncate, or on drop remove, the other's files.
-        let path = crate::durable::unique_temp_path(target, what);
-        let file = File::options()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(true)
-            .open(&path)?;
-        Ok(TempFile {
-            path,
-            file,
-            keep: false,
-        })
-    }
-
-    fn keep(&mut self) {
-        self.keep = true;
-    }
-}
-
-impl Drop for TempFile {
-    fn drop(&mut self) {
-        if !self.keep {
-            let _ = fs::remove_file(&self.path);
-        }
-    }
-}
-
-impl Side {
-    fn batches(&self) -> &[(u64, u64, u32)] {
-        match self {
-            Side::Memory(_, b) | Side::File(_, _, b) => b,
-        }
-    }
-
-    fn bytes(&self) -> Bytes<'_> {
-        match self {
-            Side::Memory(all, _) => Bytes::Memory(all),
-            Side::File(temp, _, _) => Bytes::File(&temp.file),
-        }
-    }
-}
+mod output;

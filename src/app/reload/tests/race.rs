@@ -3,7 +3,6 @@
 use std::sync::Arc;
 
 use super::*;
-use crate::tui::{Runner, Workers};
 
 /// Runs the one `Effect::ScanChanges` in `effects` (inline), returning
 /// its answer.
@@ -14,9 +13,8 @@ fn run_scan(effects: Vec<Effect>) -> Action {
     });
     let job = jobs.next().expect("a scan is asked for");
     assert!(jobs.next().is_none(), "one scan at a time");
-    Runner::new(Workers::Inline)
-        .scan_changes(job)
-        .expect("inline")
+    // As the effect runner's worker does (`tui` sits above `app`).
+    job.run()
 }
 
 fn starred(app: &App, title: &str) -> bool {
@@ -81,11 +79,7 @@ fn scans_are_equal_when_they_ask_the_same_of_the_same_articles() {
     let (first, other) = (ask(&mut one), ask(&mut two));
     assert!(!Arc::ptr_eq(&first.base.articles, &other.base.articles));
     assert_eq!(first, other);
-    one.update(
-        Runner::new(Workers::Inline)
-            .scan_changes(first)
-            .expect("inline"),
-    );
+    one.update(first.run());
     assert_eq!(one.articles().len(), 21);
     assert_ne!(ask(&mut one), other, "asked of the merged articles");
 }

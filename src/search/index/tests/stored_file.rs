@@ -129,7 +129,7 @@ fn a_damaged_or_foreign_store_is_ignored_and_rebuilt() {
 }
 
 #[test]
-fn without_a_writable_folder_the_bodies_stay_in_memory() {
+fn without_a_writable_folder_bodies_are_searched_from_a_temporary_file_and_it_is_said() {
     let archive = archive();
     fs::write(
         archive.store.parent().unwrap().with_file_name("cache"),
@@ -138,6 +138,28 @@ fn without_a_writable_folder_the_bodies_stay_in_memory() {
     .unwrap();
     let index = opened(&archive);
     assert_eq!(found(&index, "国家安全"), [0]);
+    assert_eq!(found(&index, "police"), [1]);
+    let problem = index.problem().expect("the failed save is reported");
+    assert!(
+        problem.starts_with("cannot save the search index in ")
+            && problem.contains("search.idx")
+            && problem.ends_with("it is rebuilt on every start"),
+        "{problem}"
+    );
+    assert_eq!(index.view().unwrap().problem(), Some(&*problem));
+    // Nothing of the bodies is held in memory: they are read from the
+    // file as queries need them.
+    let bodies = index.bodies().unwrap();
+    assert!(!bodies.stored.is_in_memory());
+    assert!(!archive.store.exists());
+}
+
+#[test]
+fn a_saved_index_reports_no_problem() {
+    let archive = archive();
+    let index = opened(&archive);
+    assert_eq!(index.problem(), None);
+    assert_eq!(index.view().unwrap().problem(), None);
 }
 
 #[test]

@@ -1,11 +1,15 @@
 //! `update` is a function of the state and the action: two apps given the
-//! same actions ask for the same effects and draw the same screens.
+//! same actions ask for the same effects and draw the same screens. The
+//! screens are drawn by `ui::draw`, which is why these tests of `update`
+//! live here and not beside `app` (which sits below `ui`).
 
 use std::time::{Duration, Instant};
 
 use ratatui::{Terminal, backend::TestBackend};
 
-use super::*;
+use crate::app::tests::{app, drive, search_library};
+use crate::app::{Action, App, Effect, Options};
+use crate::keymap::Keymap;
 use crate::marks::{Marks, SAVE_DELAY};
 use crate::search::SearchIndex;
 use crate::watch::LibraryEvent;
@@ -76,11 +80,11 @@ fn update_is_deterministic_with_ticks_search_and_changes() {
     let tick = move |after: Duration| move |_: &App| Action::Tick { now: start + after };
     let ms = Duration::from_millis;
     let index_in = |app: &App| Action::IndexStarted {
-        generation: app.search.generation,
+        generation: app.index_generation(),
         view: SearchIndex::build(app.articles()).wait_metadata(),
     };
     let progress = |app: &App| Action::IndexProgress {
-        generation: app.search.generation,
+        generation: app.index_generation(),
         view: app.search_index().unwrap().view().unwrap(),
     };
     let script: Vec<Step> = vec![
@@ -147,10 +151,10 @@ fn update_is_deterministic_with_ticks_search_and_changes() {
 #[test]
 fn update_is_deterministic_while_the_index_grows() {
     let start = || {
-        let library = super::searching::search_library();
+        let library = search_library();
         let mut app = App::new(library, Keymap::defaults().guide(), Options::default());
         let index = SearchIndex::metadata_only(app.articles());
-        let generation = app.search.generation;
+        let generation = app.index_generation();
         let view = index.view().unwrap();
         app.update(Action::IndexStarted {
             generation,
@@ -185,7 +189,7 @@ fn update_is_deterministic_while_the_index_grows() {
     // Once both report the same progress, they agree again.
     later.index_bodies_now(two.articles());
     for (app, index) in [(&mut one, &grown), (&mut two, &later)] {
-        let generation = app.search.generation;
+        let generation = app.index_generation();
         let view = index.view().unwrap();
         drive(app, Action::IndexProgress { generation, view });
     }

@@ -1,12 +1,18 @@
-//! Links inside the archive: following them, the back stack, backlinks.
+//! Links inside the archive, `App::update` driven with actions: following
+//! them, the back stack, backlinks. Bodies are read by the reader's own
+//! body loader (`tui::load_body_marking`), which is why these tests live
+//! here and not beside `app` (which sits below `tui`).
 
-use super::*;
-use crate::tui::load_body_marking;
+use inkstone::app::{Action, App, Effect, Options, Overlay, Picker, View};
+use inkstone::article::{Article, BodySource, Urls};
+use inkstone::keymap::Keymap;
+use inkstone::library::Library;
+use inkstone::tui::load_body_marking;
 
 /// An article at `path` with this link and body.
 fn linked(title: &str, path: &str, url: &str, body: &'static str) -> Article {
     Article {
-        urls: crate::article::Urls::new(Some(url), None),
+        urls: Urls::new(Some(url), None),
         ..Article::bare(
             title.to_owned(),
             path.into(),
@@ -91,7 +97,7 @@ fn run(app: &mut App, action: Action) {
                     articles,
                     generation,
                 } => {
-                    let (links, graph, found) = crate::library::scan_links(&articles);
+                    let (links, graph, found) = inkstone::library::scan_links(&articles);
                     queue.push(Action::LinksResolved {
                         generation,
                         links: links.into(),
@@ -102,6 +108,13 @@ fn run(app: &mut App, action: Action) {
                 _ => {}
             }
         }
+    }
+}
+
+fn picker(app: &App) -> &Picker {
+    match app.overlay() {
+        Some(Overlay::Picker(p)) => p,
+        other => panic!("{other:?}"),
     }
 }
 
@@ -254,7 +267,7 @@ fn link_targets_read_are_stored_by_update_only() {
     else {
         panic!("the tick asks for the links");
     };
-    let (links, graph, found) = crate::library::scan_links(&articles);
+    let (links, graph, found) = inkstone::library::scan_links(&articles);
     let (links, graph) = (std::sync::Arc::new(links), std::sync::Arc::new(graph));
     assert_eq!(found.len(), 3, "every body read");
     assert!(app.articles().iter().all(|a| a.link_targets().is_none()));

@@ -1,0 +1,294 @@
+//! Parsing the start of an article file into an [`Article`]: only as far as
+//! the end of its front matter, plus a little body when the title has to
+//! come from there; a file that is not UTF-8 is decoded and parsed again.
+
+use std::borrow::Cow;
+use std::io;
+use std::ops::Range;
+use std::path::PathBuf;
+
+use super::source::{MemorySource, Source};
+use super::{Parsed, Refusal};
+use crate::article::{self, BodyFormat, BodySource, FrontKind, Origin, Split};
+use crate::library::LoadOptions;
+use crate::problem::{Problem, Severity};
+use crate::text::decode::{self, Encoding};
+
+/// Nearly all front matter fits in the first read.
+const FIRST_READ: usize = 4096;
+/// The first read when duplicates are looked for and the file is larger
+/// than [`WHOLE_READ`] (or its size is unknown).
+const HASHING_READ: usize = 8192;
+/// When duplicates are looked for, a file up to this size is read whole in
+/// its first read (the open's `fstat` gave its size): its body is hashed at
+/// once instead of the file being opened and read again should its title
+/// and date match another's. In the real 49k archive, 11,539 files are
+/// larger than 8 KiB and 8,409 of them had to be opened again; 15 are
+/// larger than 64 KiB.
+const WHOLE_READ: u64 = 64 * 1024;
+/// Front matter without a closing line stops being searched here.
+const MAX_FRONT_MATTER: usize = 1 << 20;
+/// How much body is searched for a heading when the title must come from it.
+const TITLE_SEARCH: usize = 64 * 1024;
+
+/// The outer `Result` is an I/O failure; the inner `Err` a file that is not
+/// an article at all. A file that is not UTF-8 is read whole, decoded, and
+/// parsed from memory.
+pub(super) fn parse(
+    source: &mut impl Source,
+    path: PathBuf,
+    archive_path: &str,
+    options: LoadOptions,
+    body: impl Fn(usize, Option<&'static Encoding>) -> BodySource,
+) -> io::Result<Parsed> {
+    // As much as the checks for a binary file and for another encoding
+    // look at (see `parse_text`): the whole of what is held in memory.
+    let sniff = match (source.complete(), options.hash_bodies) {
+        (true, _) => usize::MAX,
+        (false, true) => HASHING_READ,
+        (false, false) => FIRST_READ,
+    };
+    source.fill_to(first_read(source.size(), options))?;
+    if !decode::has_utf16_bom(source.bytes()) {
+        // Nearly every file: only its front matter is checked for UTF-8,
+        // and a file whose front matter is not UTF-8 is looked at again.
+        match parse_text(
+            source,
+            path.clone(),
+            archive_path,
+            options,
+            Some(sniff),
+            |offset| body(offset, None),
+        )? {
+            Err(Refusal::NotUtf8) => {}
+            parsed => return Ok(parsed),
+        }
+    }
+    source.fill_all()?;
+    let decoded = decode::decode(source.bytes());
+    let mut note = format!("not UTF-8: decoded as {}", decoded.encoding.name());
+    if decoded.replaced {
+        note.push_str("; some bytes fit no character and show as \u{FFFD}");
+    }
+    let encoding = decoded.encoding;
+    let mut memory = MemorySource(decoded.text.as_bytes());
+    let parsed = parse_text(&mut memory, path, archive_path, options, None, |offset| {
+        body(offset, Some(encoding))
+    })?;
+    Ok(parsed.map(|(article, mut problems)| {
+        problems.push(Problem {
+            path: article.path.to_path_buf(),
+            severity: Severity::Warning,
+            reason: note,
+        });
+        (article, problems)
+    }))
+}
+
+/// How much of a file of `size` bytes the first read asks for.
+fn first_read(size: Option<u64>, options: LoadOptions) -> usize {
+    match size {
+        _ if !options.hash_bodies => FIRST_READ,
+        Some(size) if size <= WHOLE_READ => {
+            usize::try_from(size).map_or(HASHING_READ, |s| s.max(FIRST_READ))
+        }
+        _ => HASHING_READ,
+    }
+}
+
+/// [`parse`] of a file read as UTF-8. With `may_refuse` (how much of the
+/// file's start to look at), a file whose front matter is not UTF-8 and
+/// whose start does not look like UTF-8 is refused with
+/// [`Refusal::NotUtf8`], to be decoded from its encoding.
+fn parse_text(
+    source: &mut impl Source,
+    path: PathBuf,
+    archive_path: &str,
+    options: LoadOptions,
+    may_refuse: Option<usize>,
+    body: impl FnOnce(usize) -> BodySource,
+) -> io::Result<Parsed> {
+    source.fill_to(FIRST_READ)?;
+    // The checks for a binary file and for another encoding look at the
+    // file's start as far as a first read of `may_refuse` bytes would reach,
+    // or as far as the front matter was searched, not at all that a
+    // whole-file read holds: what a file is taken for does not depend on
+    // how much of it was read at once.
+    let mut seen = source.bytes().len().min(may_refuse.unwrap_or(usize::MAX));
+    if memchr::memchr(0, &source.bytes()[..seen]).is_some() {
+        return Ok(Err(Refusal::Reason(
+            "binary file (contains NUL bytes), not an article".to_owned(),
+        )));
+    }
+    let mut warnings = Vec::new();
+    let (front, body_start) = loop {
+        match article::split(source.bytes(), source.complete()) {
+            Split::NoFrontMatter { .. } if BodyFormat::of_path(&path) == BodyFormat::Html => {
+                return Ok(Err(Refusal::SitePage));
+            }
+            Split::NoFrontMatter { body_start } => break (None, body_start),
+            Split::Closed {
+                kind,
+                front,
+                body_start,
+            } => {
+                seen = seen.max(body_start);
+                break (Some((kind, front)), body_start);
+            }
+            Split::Unclosed { kind, body_start } => {
+                // Front matter searched to the end of the file.
+                seen = source.bytes().len();
+                warnings.push(format!(
+                    "front matter has no closing {}; the whole file is read as body",
+                    kind.closing()
+                ));
+                break (None, body_start);
+            }
+            Split::NeedMore if source.bytes().len() >= MAX_FRONT_MATTER => {
+                seen = source.bytes().len();
+                warnings
+                    .push("front matter does not end in its first 1 MiB; read as body".to_owned());
+                break (None, 0);
+            }
+            Split::NeedMore => {
+                source.fill_to(source.bytes().len() * 2)?;
+                seen = source.bytes().len();
+            }
+        }
+    };
+    if may_refuse.is_some() && not_utf8(&source.bytes()[..seen], front.as_ref()) {
+        return Ok(Err(Refusal::NotUtf8));
+    }
+    let mut invalid_utf8 = false;
+    let origin = Origin {
+        path,
+        archive_path,
+        body: body(body_start),
+    };
+    let mut problems = Vec::new();
+    let front_text = front.map(|(kind, range)| {
+        (
+            kind,
+            decode_utf8(&source.bytes()[range], true, &mut invalid_utf8),
+        )
+    });
+    let mut article = article::from_front(
+        options.parser,
+        front_text
+            .as_ref()
+            .map(|(kind, text)| (*kind, text.as_ref())),
+        origin,
+        &mut problems,
+    );
+    drop(front_text);
+    if article.needs_title() {
+        source.fill_to(body_start + TITLE_SEARCH)?;
+        let bytes = source.bytes();
+        let end = bytes.len().min(body_start + TITLE_SEARCH);
+        let complete = source.complete() && end == bytes.len();
+        let text = bytes
+            .get(body_start..end)
+            .map(|b| decode_utf8(b, complete, &mut invalid_utf8));
+        article.set_title_from_body(text.as_deref());
+    }
+    // A body already read whole costs next to nothing to hash (the others
+    // are hashed later, only if they can be duplicates: see
+    // `duplicates::hash_colliding`, which hashes the same bytes).
+    if options.hash_bodies && source.complete() {
+        let body = source.bytes().get(body_start..).unwrap_or_default();
+        let body = &body[..body.len().min(crate::library::BODY_LIMIT as usize)];
+        article.body_hash = Some(xxhash_rust::xxh3::xxh3_64(body));
+    }
+    if options.verify_bodies {
+        source.fill_all()?;
+        let body = source.bytes().get(body_start..).unwrap_or_default();
+        invalid_utf8 |= std::str::from_utf8(body).is_err();
+        if memchr::memchr(0, body).is_some() {
+            warnings.push("NUL bytes in the body".to_owned());
+        }
+    }
+    if invalid_utf8 {
+        warnings.push("invalid UTF-8, decoded with replacement characters".to_owned());
+    }
+    problems.extend(warnings.into_iter().map(|reason| Problem {
+        path: article.path.to_path_buf(),
+        severity: Severity::Warning,
+        reason,
+    }));
+    Ok(Ok((article, problems)))
+}
+
+/// Whether a file whose start is `bytes` is not UTF-8: its front matter
+/// (the range in `front`), or its start when it has none, is not, and the
+/// start does not look like UTF-8 either.
+fn not_utf8(bytes: &[u8], front: Option<&(FrontKind, Range<usize>)>) -> bool {
+    let start = &bytes[..bytes.len() - cut_tail(bytes)];
+    let suspect = match front {
+        Some((_, range)) => std::str::from_utf8(&bytes[range.clone()]).is_err(),
+        None => std::str::from_utf8(start).is_err(),
+    };
+    suspect && !decode::is_utf8(start)
+}
+
+/// Decodes UTF-8 lossily, noting real errors; a character cut off by the end
+/// of a partial read is not one.
+fn decode_utf8<'a>(bytes: &'a [u8], complete: bool, invalid: &mut bool) -> Cow<'a, str> {
+    let bytes = if complete {
+        bytes
+    } else {
+        &bytes[..bytes.len() - cut_tail(bytes)]
+    };
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        Cow::Borrowed(text)
+    } else {
+        *invalid = true;
+        String::from_utf8_lossy(bytes)
+    }
+}
+
+/// Length of an unfinished multi-byte sequence at the end of `bytes`.
+pub(in crate::library) fn cut_tail(bytes: &[u8]) -> usize {
+    for back in 1..=bytes.len().min(3) {
+        let b = bytes[bytes.len() - back];
+        if b & 0xC0 != 0x80 {
+            let needed = match b {
+                0xC0..=0xDF => 2,
+                0xE0..=0xEF => 3,
+                0xF0..=0xF7 => 4,
+                _ => 1,
+            };
+            return if needed > back { back } else { 0 };
+        }
+    }
+    0
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::library::read::load_file;
+
+    /// What a file is taken for does not depend on how much of it the
+    /// first read takes in (a file up to 64 KiB is read whole): a NUL or
+    /// a Latin-1 byte past the first 8 KiB of the body makes it neither a
+    /// binary file nor one in another encoding.
+    #[test]
+    fn a_file_read_whole_is_judged_by_its_start() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut late_nul = "---\ntitle: 新聞\n---\n".as_bytes().to_vec();
+        late_nul.extend(std::iter::repeat_n(b'x', 10_000));
+        late_nul.extend(b"\xe9\n\0");
+        let mut no_front = "# 標題\n".as_bytes().to_vec();
+        no_front.extend(std::iter::repeat_n(b'y', 10_000));
+        no_front.extend(b" caf\xe9\n");
+        for (name, text, title) in [("a.md", late_nul, "新聞"), ("b.md", no_front, "標題")] {
+            let path = dir.path().join(name);
+            std::fs::write(&path, text).unwrap();
+            let (article, problems) = load_file(&path, dir.path()).unwrap();
+            assert_eq!(article.title, title);
+            assert!(
+                problems.iter().all(|p| !p.reason.starts_with("not UTF-8")),
+                "{problems:?}"
+            );
+        }
+    }
+}
