@@ -39,22 +39,30 @@ impl Snapshot {
             return None;
         }
         let starts: Vec<usize> = (0..view.file_count()).step_by(CHUNK).collect();
-        let parts: Vec<Counted<'_>> = starts
+        let parts: Vec<Counted> = starts
             .par_iter()
-            .map(|&start| count_chunk(view, start..(start + CHUNK).min(view.file_count()), keep))
+            .map(|&start| {
+                let counted =
+                    count_chunk(view, start..(start + CHUNK).min(view.file_count()), keep);
+                // The file names read lie all over the file: let the pages
+                // go rather than hold the whole file by the end.
+                view.release();
+                counted
+            })
             .collect::<Option<_>>()?;
-        let mut all: HashMap<&str, usize, foldhash::fast::RandomState> = HashMap::default();
+        let mut all: HashMap<(u32, u32), usize, foldhash::fast::RandomState> = HashMap::default();
         let mut errors = 0;
         for part in parts {
             errors += part.errors;
-            for (tag, n) in part.tags.into_values() {
+            for (tag, n) in part.tags {
                 *all.entry(tag).or_default() += n;
             }
         }
-        Some(TagCounts {
-            tags: all.into_iter().collect(),
-            errors,
-        })
+        let tags = all
+            .into_iter()
+            .map(|((offset, len), n)| Some((view.text(offset, len)?, n)))
+            .collect::<Option<_>>()?;
+        Some(TagCounts { tags, errors })
     }
 
     /// Every root is a folder the cache lists, and every folder listed has
@@ -74,23 +82,22 @@ impl Snapshot {
     }
 }
 
-/// One chunk's counts, tags keyed by where their text lies in the map: the
-/// cache stores each tag once, so this hashes two words, not the text.
-struct Counted<'a> {
-    tags: HashMap<(usize, usize), (&'a str, usize), foldhash::fast::RandomState>,
+/// One chunk's counts, tags by where their text lies in the arena: the
+/// cache stores each tag once, so this hashes two words, not the text, and
+/// reads each text once at the end.
+#[derive(Default)]
+struct Counted {
+    tags: HashMap<(u32, u32), usize, foldhash::fast::RandomState>,
     errors: usize,
 }
 
 /// `None` when a file is not as recorded or a record does not read.
-fn count_chunk<'a>(
-    view: &'a View,
+fn count_chunk(
+    view: &View,
     records: std::ops::Range<usize>,
     keep: &(dyn Fn(Option<NaiveDate>) -> bool + Sync),
-) -> Option<Counted<'a>> {
-    let mut counted = Counted {
-        tags: HashMap::default(),
-        errors: 0,
-    };
+) -> Option<Counted> {
+    let mut counted = Counted::default();
     let mut path = String::new();
     for i in records {
         let record = view.file(i)?;
@@ -108,12 +115,8 @@ fn count_chunk<'a>(
         if !keep(record.date().and_then(NaiveDate::from_num_days_from_ce_opt)) {
             continue;
         }
-        for tag in record.tags()? {
-            counted
-                .tags
-                .entry((tag.as_ptr() as usize, tag.len()))
-                .or_insert((tag, 0))
-                .1 += 1;
+        for tag in record.tag_refs()? {
+            *counted.tags.entry(tag).or_default() += 1;
         }
     }
     Some(counted)

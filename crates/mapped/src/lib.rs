@@ -64,6 +64,27 @@ impl Mapped {
             let _ = unsafe { map.unchecked_advise(memmap2::UncheckedAdvice::DontNeed) };
         }
     }
+
+    /// [`Mapped::release`] for the pages holding `range` only (whole pages:
+    /// a page partly outside it goes too, and is fetched again if read).
+    pub fn release_range(&self, range: std::ops::Range<usize>) {
+        #[cfg(unix)]
+        if let Some(map) = self
+            .map
+            .as_ref()
+            .filter(|m| range.start < range.end && range.end <= m.len())
+        {
+            // SAFETY: as in `release`.
+            #[allow(unsafe_code)]
+            let _ = unsafe {
+                map.unchecked_advise_range(
+                    memmap2::UncheckedAdvice::DontNeed,
+                    range.start,
+                    range.end - range.start,
+                )
+            };
+        }
+    }
 }
 
 impl AsRef<[u8]> for Mapped {
@@ -98,6 +119,9 @@ mod tests {
         assert_eq!(&map[..], b"abc");
         map.release();
         assert_eq!(&map[..], b"abc", "read again after release");
+        map.release_range(1..2);
+        map.release_range(2..9);
+        assert_eq!(&map[..], b"abc", "read again after a partial release");
         std::fs::File::create(&path).unwrap();
         let empty = Mapped::map(&File::open(&path).unwrap()).unwrap();
         assert!(empty.is_empty());

@@ -1,27 +1,25 @@
 //! The CRC-32 that vouches for everything after the header, taken on all
-//! cores: from the parts as they are written, and from the file as it is
+//! cores: from the parts as they are written, and from the map as it is
 //! read back.
 
-use std::fs::File;
-
+use mapped::Mapped;
 use rayon::prelude::*;
 
 /// Bytes per piece of work.
 const BLOCK: usize = 1 << 20;
 
-/// CRC-32 of the parts one after the other.
+/// CRC-32 of the parts one after the other: a large part in blocks on all
+/// cores, the many small ones (the string arena's strings) here.
 pub(super) fn checksum_parts(parts: &[&[u8]]) -> u32 {
     let mut all = crc32fast::Hasher::new();
     for part in parts {
-        all.combine(&hasher(part));
+        if part.len() < BLOCK {
+            all.update(part);
+        } else {
+            all.combine(&hasher(part));
+        }
     }
     all.finalize()
-}
-
-/// CRC-32 of `bytes`, blocks in parallel (combined in order).
-#[cfg(not(unix))]
-pub(super) fn checksum(bytes: &[u8]) -> u32 {
-    hasher(bytes).finalize()
 }
 
 /// [`checksum`]'s state, to combine with others.
@@ -41,36 +39,24 @@ fn hasher(bytes: &[u8]) -> crc32fast::Hasher {
     all
 }
 
-/// CRC-32 of bytes `start..end` of `file`, read with `pread` a block at a
-/// time rather than through a map of it (see `view`); `None` when the file
-/// cannot be read whole.
-#[cfg(unix)]
-pub(super) fn checksum_file(file: &File, start: usize, end: usize) -> Option<u32> {
-    use std::os::unix::fs::FileExt;
+/// CRC-32 of bytes `start..end` of `map`, each block let go from the
+/// process's memory once summed (see `view`); `None` past the end.
+pub(super) fn checksum_map(map: &Mapped, start: usize, end: usize) -> Option<u32> {
+    map.get(start..end)?;
     let blocks: Vec<usize> = (start..end).step_by(BLOCK).collect();
-    let parts: Option<Vec<crc32fast::Hasher>> = blocks
+    let parts: Vec<crc32fast::Hasher> = blocks
         .par_iter()
-        .map_init(
-            || vec![0u8; BLOCK],
-            |buf, &from| {
-                let buf = &mut buf[..BLOCK.min(end - from)];
-                file.read_exact_at(buf, from as u64).ok()?;
-                let mut h = crc32fast::Hasher::new();
-                h.update(buf);
-                Some(h)
-            },
-        )
+        .map(|&from| {
+            let block = from..end.min(from + BLOCK);
+            let mut h = crc32fast::Hasher::new();
+            h.update(&map[block.clone()]);
+            map.release_range(block);
+            h
+        })
         .collect();
     let mut all = crc32fast::Hasher::new();
-    for part in &parts? {
+    for part in &parts {
         all.combine(part);
     }
     Some(all.finalize())
-}
-
-/// [`checksum_file`] where there is no `pread`: through a map.
-#[cfg(not(unix))]
-pub(super) fn checksum_file(file: &File, start: usize, end: usize) -> Option<u32> {
-    let map = mapped::Mapped::map(file).ok()?;
-    Some(checksum(map.get(start..end)?))
 }

@@ -4,21 +4,20 @@
 //! that passed the checksum yet lies (written by a bug) reads as missing
 //! parts, never as a panic.
 //!
-//! The checksum is taken over the file read with `pread`, not through the
-//! map: a page touched through the map counts in the process's memory for
-//! as long as the map lives, and at a million articles most of the file's
-//! ~700 MB are links that a warm start leaves where they lie (see
-//! `article::Urls::shared`).
+//! A page read through the map counts in the process's memory for as long
+//! as the map lives (or until released), and at a million articles most of
+//! the file's ~700 MB are links that a warm start leaves where they lie
+//! (see `article::Urls::shared`): the checksum lets each block go once
+//! summed, and the decoder the pages it has read.
 
 mod record;
 
-use std::fs::File;
 use std::path::Path;
 use std::sync::Arc;
 
 use mapped::Mapped;
 
-use super::checksum::checksum_file;
+use super::checksum::checksum_map;
 use super::{DIR_LEN, FORMAT, HEADER_LEN, MAGIC, RECORD_LEN, ROOT_LEN};
 use crate::article::SharedBytes;
 use crate::cache::Stamp;
@@ -59,10 +58,10 @@ impl View {
     pub fn open(path: &Path) -> Option<View> {
         // A cache replaced by a FIFO or a link to /dev/zero is no cache.
         let file = crate::regular_file::open(path).ok()?;
-        Self::check(&file, Mapped::map(&file).ok()?)
+        Self::check(Mapped::map(&file).ok()?)
     }
 
-    fn check(file: &File, map: Mapped) -> Option<View> {
+    fn check(map: Mapped) -> Option<View> {
         let header = map.get(..HEADER_LEN)?;
         if &header[..8] != MAGIC || u32_at(header, 8)? != FORMAT {
             return None;
@@ -82,7 +81,7 @@ impl View {
             .checked_add(list_words.checked_mul(4)?)?
             .next_multiple_of(8);
         let end = string_at.checked_add(strings)?.next_multiple_of(8);
-        if end != map.len() || checksum_file(file, HEADER_LEN, end)? != u32_at(header, 80)? {
+        if end != map.len() || checksum_map(&map, HEADER_LEN, end)? != u32_at(header, 80)? {
             return None;
         }
         map.advise_random();
@@ -136,6 +135,12 @@ impl View {
         }
         let start = self.string_at + offset;
         Some(start..start + len)
+    }
+
+    /// The string at (offset, len) in the arena (as a record's list
+    /// refers to it).
+    pub fn text(&self, offset: u32, len: u32) -> Option<&str> {
+        self.str(offset, len)
     }
 
     /// The string at (offset, len) in the arena.

@@ -1,7 +1,11 @@
 use super::*;
+use crate::article::{BodyFormat, BodySource, Urls};
 use crate::cache::{WriteInput, write};
+use crate::problem::Severity;
+use chrono::NaiveDate;
 use chrono::NaiveDateTime;
 use std::fs;
+use std::sync::OnceLock;
 
 fn article(path: &Path, title: &str) -> Article {
     Article {

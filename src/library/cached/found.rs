@@ -93,8 +93,7 @@ impl Found {
         // A folder listed again or gone has a new state to record, even if
         // no file changed.
         let mut changed = !scans.is_empty() || gone_dirs;
-        let Some(mut taken) = snapshot.decode(&|p| p.parent().is_some_and(|d| clean.contains(d)))
-        else {
+        let Some(mut taken) = snapshot.decode(&|dir| clean.contains(dir)) else {
             // A chunk that does not decode: the cache is as good as missing.
             return Found::collect(roots, &Snapshot::default());
         };

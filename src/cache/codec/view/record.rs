@@ -40,6 +40,18 @@ impl<'a> FileView<'a> {
         self.flags() & f != 0
     }
 
+    /// Where the path's folder part lies in the arena, and whether the
+    /// name after it is empty: records with the same answer are files of
+    /// the same folder (the folder part is stored once).
+    pub fn folder_ref(&self) -> Option<(u32, u32, bool)> {
+        let name_len = self.u32(at::NAME + 4)?;
+        Some((
+            self.u32(at::PREFIX)?,
+            self.u32(at::PREFIX + 4)?,
+            name_len == 0,
+        ))
+    }
+
     /// The path as found: its folder part and its name.
     pub fn path(&self) -> Option<(&'a str, &'a str)> {
         Some((self.str(at::PREFIX)?, self.str(at::NAME)?))
@@ -191,14 +203,44 @@ impl<'a> FileView<'a> {
             .collect()
     }
 
+    /// Where each string of a list lies in the arena (see [`View::text`]),
+    /// not read.
+    fn list_refs(&self, field: usize) -> Option<impl Iterator<Item = (u32, u32)> + 'a> {
+        let count = self.u32(field + 4)? as usize;
+        let mut words = self.view.words(self.u32(field)?, count.checked_mul(2)?)?;
+        Some(std::iter::from_fn(move || {
+            Some((words.next()?, words.next()?))
+        }))
+    }
+
+    pub fn tag_refs(&self) -> Option<impl Iterator<Item = (u32, u32)> + 'a> {
+        self.list_refs(at::TAGS)
+    }
+
+    pub fn category_refs(&self) -> Option<impl Iterator<Item = (u32, u32)> + 'a> {
+        self.list_refs(at::CATEGORIES)
+    }
+
+    pub fn author_refs(&self) -> Option<impl Iterator<Item = (u32, u32)> + 'a> {
+        self.list_refs(at::AUTHORS)
+    }
+
+    /// How many problems the file has.
+    pub fn problem_count(&self) -> Option<u32> {
+        self.u32(at::PROBLEMS + 4)
+    }
+
+    #[cfg(test)]
     pub fn tags(&self) -> Option<Vec<&'a str>> {
         self.list(at::TAGS)
     }
 
+    #[cfg(test)]
     pub fn categories(&self) -> Option<Vec<&'a str>> {
         self.list(at::CATEGORIES)
     }
 
+    #[cfg(test)]
     pub fn authors(&self) -> Option<Vec<&'a str>> {
         self.list(at::AUTHORS)
     }

@@ -1,0 +1,193 @@
+//! One record made into library parts: its path, article and problems,
+//! with the labels and folders a worker has met kept so that text stored
+//! once in the cache is read (and checked as UTF-8) once per worker.
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::{Arc, OnceLock};
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+
+use super::CachedFile;
+use crate::article::{AddressKey, Article, BodyFormat, BodySource, Label, SharedBytes, Urls};
+use crate::cache::FileKey;
+use crate::cache::codec::view::{FileView, View};
+use crate::problem::{Problem, Severity};
+use crate::text::decode::Encoding;
+
+type Fast = foldhash::fast::RandomState;
+
+/// One worker's reading of records.
+pub(super) struct Reader<'a> {
+    view: &'a View,
+    /// The mapped file, that the articles' links are read from in place.
+    bytes: SharedBytes,
+    /// Labels by where their text lies in the arena: the cache stores each
+    /// once, so one met again costs a hash of two words, not of its text.
+    labels: HashMap<(u32, u32), Label, Fast>,
+    /// Whether files of a folder are taken, by where the folder's part of
+    /// their path lies (stored once, like labels).
+    folders: HashMap<(u32, u32, bool), bool, Fast>,
+    /// The path being put together.
+    path: String,
+}
+
+impl<'a> Reader<'a> {
+    pub(super) fn new(view: &'a View) -> Reader<'a> {
+        Reader {
+            view,
+            bytes: view.shared_bytes(),
+            labels: HashMap::default(),
+            folders: HashMap::default(),
+            path: String::new(),
+        }
+    }
+
+    /// The file's path, in one allocation shared by its article and body.
+    pub(super) fn path(&mut self, record: &FileView<'_>) -> Option<Arc<Path>> {
+        let (prefix, name) = record.path()?;
+        self.path.clear();
+        self.path.push_str(prefix);
+        self.path.push_str(name);
+        Some(Arc::from(Path::new(&self.path)))
+    }
+
+    /// Whether `take` accepts the record's folder (asked once per folder
+    /// and worker, with the folder's path).
+    pub(super) fn taken(
+        &mut self,
+        record: &FileView<'_>,
+        take: &(dyn Fn(&Path) -> bool + Sync),
+    ) -> Option<bool> {
+        let folder = record.folder_ref()?;
+        if let Some(&taken) = self.folders.get(&folder) {
+            return Some(taken);
+        }
+        let (prefix, name) = record.path()?;
+        let path = format!("{prefix}{name}");
+        let taken = Path::new(&path).parent().is_some_and(take);
+        self.folders.insert(folder, taken);
+        Some(taken)
+    }
+
+    fn labels(&mut self, refs: impl Iterator<Item = (u32, u32)>) -> Option<Vec<Label>> {
+        refs.map(|at| {
+            if let Some(label) = self.labels.get(&at) {
+                return Some(label.clone());
+            }
+            let label = Label::new(self.view.text(at.0, at.1)?);
+            self.labels.insert(at, label.clone());
+            Some(label)
+        })
+        .collect()
+    }
+
+    /// The record's article (it must have one), at `path`.
+    pub(super) fn article(&mut self, record: &FileView<'_>, path: &Arc<Path>) -> Option<Article> {
+        Some(Article {
+            id: record.id()?.to_owned(),
+            path: Arc::clone(path),
+            title: record.title()?.to_owned(),
+            date: record.date().and_then(NaiveDate::from_num_days_from_ce_opt),
+            datetime: match record.datetime() {
+                Some((at, east)) => Some(
+                    DateTime::from_timestamp(at.0, at.1)?
+                        .with_timezone(&FixedOffset::east_opt(east)?),
+                ),
+                None => None,
+            },
+            updated: record
+                .updated()
+                .and_then(|s| DateTime::from_timestamp(s.0, s.1))
+                .map(|t| t.naive_utc()),
+            authors: self.labels(record.author_refs()?)?,
+            categories: self.labels(record.category_refs()?)?,
+            tags: self.labels(record.tag_refs()?)?,
+            urls: Urls::shared(
+                Arc::clone(&self.bytes),
+                record.url_span().ok()?,
+                record.original_url_span().ok()?,
+            ),
+            aliases: owned(record.aliases()?),
+            links: known(record.links().ok()?),
+            addresses: known_addresses(record.addresses().ok()?),
+            draft: record.draft(),
+            format: BodyFormat::of_path(path),
+            body_hash: record.body_hash(),
+            body: BodySource::File {
+                path: Arc::clone(path),
+                offset: record.body_offset()?,
+                encoding: match record.encoding().ok()? {
+                    Some(name) => Some(Encoding::for_label(name.as_bytes())?),
+                    None => None,
+                },
+            },
+        })
+    }
+
+    /// The whole file, to be compared with the one on disk.
+    pub(super) fn file(&mut self, record: &FileView<'_>) -> Option<CachedFile> {
+        let path = self.path(record)?;
+        let article = if record.has_article() {
+            Some(self.article(record, &path)?)
+        } else {
+            None
+        };
+        Some(CachedFile {
+            key: key(record)?,
+            article,
+            problems: problems(record, &path)?,
+            path,
+        })
+    }
+}
+
+/// The file's size and time as recorded.
+pub(super) fn key(record: &FileView<'_>) -> Option<FileKey> {
+    Some(FileKey {
+        size: record.size()?,
+        mtime: record.mtime()?,
+    })
+}
+
+/// The file's problems, at `path`.
+pub(super) fn problems(record: &FileView<'_>, path: &Path) -> Option<Vec<Problem>> {
+    Some(
+        record
+            .problems()?
+            .into_iter()
+            .map(|(error, reason)| Problem {
+                path: path.to_path_buf(),
+                severity: if error {
+                    Severity::Error
+                } else {
+                    Severity::Warning
+                },
+                reason: reason.to_owned(),
+            })
+            .collect(),
+    )
+}
+
+/// `Article::links` as stored.
+fn known(links: Option<&str>) -> OnceLock<Box<str>> {
+    let known = OnceLock::new();
+    if let Some(links) = links {
+        let _ = known.set(Box::from(links));
+    }
+    known
+}
+
+/// `Article::addresses` as stored.
+fn known_addresses(addresses: Option<Vec<AddressKey>>) -> OnceLock<Box<[AddressKey]>> {
+    let known = OnceLock::new();
+    if let Some(addresses) = addresses {
+        let _ = known.set(addresses.into_boxed_slice());
+    }
+    known
+}
+
+/// Owned strings, for the aliases (rare: not worth interning).
+fn owned(list: Vec<&str>) -> Vec<String> {
+    list.into_iter().map(str::to_owned).collect()
+}
