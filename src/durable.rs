@@ -40,16 +40,22 @@ pub fn write_atomic_parts(path: &Path, parts: &[&[u8]], durability: Durability) 
     Ok(())
 }
 
+/// The write buffer of [`write_atomic_parts`].
+const WRITE_BUFFER: usize = 1 << 20;
+
 fn write_then_rename(
     tmp: &Path,
     path: &Path,
     parts: &[&[u8]],
     durability: Durability,
 ) -> io::Result<()> {
-    let mut file = File::create(tmp)?;
+    // Buffered: the parts can be many small pieces (the cache's strings);
+    // a part larger than the buffer is written straight from its place.
+    let mut out = io::BufWriter::with_capacity(WRITE_BUFFER, File::create(tmp)?);
     for part in parts {
-        file.write_all(part)?;
+        out.write_all(part)?;
     }
+    let file = out.into_inner().map_err(io::IntoInnerError::into_error)?;
     if durability == Durability::Synced {
         file.sync_all()?;
     }

@@ -27,7 +27,7 @@ mod postings;
 mod read;
 mod write;
 
-pub(crate) use self::read::{StoredDoc, StoredIndex};
+pub(crate) use self::read::{DocTable, StoredIndex};
 pub(crate) use self::write::{DocSource, Writer};
 
 /// Keys per dictionary block.

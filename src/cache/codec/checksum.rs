@@ -8,11 +8,16 @@ use rayon::prelude::*;
 /// Bytes per piece of work.
 const BLOCK: usize = 1 << 20;
 
-/// CRC-32 of the parts one after the other.
+/// CRC-32 of the parts one after the other: a large part in blocks on all
+/// cores, the many small ones (the string arena's strings) here.
 pub(super) fn checksum_parts(parts: &[&[u8]]) -> u32 {
     let mut all = crc32fast::Hasher::new();
     for part in parts {
-        all.combine(&hasher(part));
+        if part.len() < BLOCK {
+            all.update(part);
+        } else {
+            all.combine(&hasher(part));
+        }
     }
     all.finalize()
 }

@@ -36,28 +36,33 @@ fn pad8(len: usize) -> &'static [u8] {
 /// after the other, never copied into one buffer (that buffer and its
 /// growth were most of the memory a cold `list` touched, and fresh memory
 /// is slow to fault in).
-pub struct Encoded {
+pub struct Encoded<'a> {
     header: [u8; HEADER_LEN],
     records: Vec<u8>,
     dir_table: Vec<u8>,
     roots: Vec<u8>,
     lists: Vec<u8>,
-    strings: Vec<u8>,
+    /// The string arena, the library's strings in file order.
+    strings: Vec<&'a [u8]>,
+    strings_len: usize,
 }
 
-impl Encoded {
-    /// The parts, padding included, in file order.
-    pub fn parts(&self) -> [&[u8]; 8] {
-        [
-            &self.header,
+impl Encoded<'_> {
+    /// The parts, padding included, in file order (the string arena as its
+    /// strings, one part each).
+    pub fn parts(&self) -> Vec<&[u8]> {
+        let mut parts = Vec::with_capacity(self.strings.len() + 7);
+        parts.extend([
+            &self.header[..],
             &self.records,
             &self.dir_table,
             &self.roots,
             &self.lists,
             pad8(self.lists.len()),
-            &self.strings,
-            pad8(self.strings.len()),
-        ]
+        ]);
+        parts.extend(self.strings.iter().copied());
+        parts.push(pad8(self.strings_len));
+        parts
     }
 }
 
@@ -69,20 +74,10 @@ pub fn encode(meta: &Meta<&str>, files: &[FileRecord<&str>]) -> Option<Vec<u8>> 
 
 /// The whole file, as parts to write in order; `None` when it would not
 /// fit the format (over 4 GiB of strings, or over 4 billion files).
-pub fn encode_parts(meta: &Meta<&str>, files: &[FileRecord<&str>]) -> Option<Encoded> {
-    // Room for every string that is not interned, so the arena is never
-    // moved while it grows (interned ones are few, and share one copy).
-    let loose: usize = files
-        .iter()
-        .filter_map(|f| f.article.as_ref())
-        .map(|a| {
-            a.title.len()
-                + a.url.map_or(0, str::len)
-                + a.id.len()
-                + a.original_url.map_or(0, str::len)
-                + a.links.map_or(0, str::len)
-        })
-        .sum();
+pub fn encode_parts<'a>(
+    meta: &Meta<&'a str>,
+    files: &[FileRecord<&'a str>],
+) -> Option<Encoded<'a>> {
     let listed: usize = files
         .iter()
         .map(|f| {
@@ -96,7 +91,8 @@ pub fn encode_parts(meta: &Meta<&str>, files: &[FileRecord<&str>]) -> Option<Enc
         records: Vec::with_capacity(files.len() * RECORD_LEN),
         lists: Vec::with_capacity(listed),
         arena: Arena {
-            bytes: Vec::with_capacity(loose + (loose >> 3)),
+            pieces: Vec::with_capacity(files.len() * 4),
+            len: 0,
             interned: HashMap::default(),
         },
     };
@@ -119,7 +115,8 @@ pub fn encode_parts(meta: &Meta<&str>, files: &[FileRecord<&str>]) -> Option<Enc
         dir_table,
         roots,
         lists: w.lists,
-        strings: w.arena.bytes,
+        strings: w.arena.pieces,
+        strings_len: w.arena.len,
     };
     let header = &mut encoded.header;
     header[..8].copy_from_slice(MAGIC);
@@ -132,7 +129,7 @@ pub fn encode_parts(meta: &Meta<&str>, files: &[FileRecord<&str>]) -> Option<Enc
     put_u32(header, 52, u32::try_from(meta.dirs.len()).ok()?);
     put_u32(header, 56, u32::try_from(meta.roots.len()).ok()?);
     put_u64(header, 64, (encoded.lists.len() / 4) as u64);
-    put_u64(header, 72, encoded.strings.len() as u64);
+    put_u64(header, 72, encoded.strings_len as u64);
     let body = checksum_parts(&encoded.parts()[1..]);
     let header = &mut encoded.header;
     put_u32(header, 80, body);

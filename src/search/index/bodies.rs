@@ -15,7 +15,7 @@ use super::build::{folded_body, with_scratch};
 use super::{Bodies, CHUNK, NONE, Shared};
 use crate::article::BodySource;
 use crate::cache::FileKey;
-use crate::search::stored::{DocSource, StoredDoc, StoredIndex, Writer, text_keys};
+use crate::search::stored::{DocSource, DocTable, StoredIndex, Writer, text_keys};
 
 /// Makes every body searchable: from the stored index at `store` where it
 /// holds them, else by building one (written to `store`, or kept in memory
@@ -84,15 +84,14 @@ pub(crate) fn version_known(
 }
 
 /// Which stored documents are the articles' bodies as they are now.
+/// Documents are written in article order, so article `i` is looked for
+/// at document `i` first; the paths are mapped only when that fails.
 pub(crate) fn match_docs(
     stored: Arc<StoredIndex>,
-    docs: &[StoredDoc],
+    docs: &DocTable,
     versions: &[Option<DocSource>],
 ) -> Bodies {
-    let by_path: HashMap<&Path, u32> = (0u32..)
-        .zip(docs)
-        .map(|(d, doc)| (doc.path.as_path(), d))
-        .collect();
+    let mut by_path: Option<HashMap<&[u8], u32>> = None;
     let mut article_doc = vec![NONE; versions.len()];
     let mut doc_article = vec![NONE; docs.len()];
     let mut covered = 0;
@@ -100,16 +99,23 @@ pub(crate) fn match_docs(
         let Some(version) = version else {
             continue;
         };
-        let Some(&d) = by_path.get(Path::new(&version.path)) else {
-            continue;
+        let path = version.path.as_bytes();
+        let d = if article < docs.len() && docs.path(article) == path {
+            article
+        } else {
+            let by_path = by_path
+                .get_or_insert_with(|| (0..docs.len()).map(|d| (docs.path(d), d as u32)).collect());
+            let Some(&d) = by_path.get(path) else {
+                continue;
+            };
+            d as usize
         };
-        let doc = &docs[d as usize];
-        if doc.key == version.key
-            && doc.body_offset == version.body_offset
-            && doc_article[d as usize] == NONE
+        if docs.key(d) == version.key
+            && docs.body_offset(d) == version.body_offset
+            && doc_article[d] == NONE
         {
-            article_doc[article] = d;
-            doc_article[d as usize] = article as u32;
+            article_doc[article] = d as u32;
+            doc_article[d] = article as u32;
             covered += 1;
         }
     }

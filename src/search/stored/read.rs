@@ -1,7 +1,7 @@
 //! Opening a stored index and reading its lists and texts.
 
 use std::fs::File;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 
 use self::bytes::Store;
@@ -29,18 +29,42 @@ pub(crate) struct StoredIndex {
     text_ends: Vec<u64>,
 }
 
-/// One stored body's file version, for matching it to an article.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct StoredDoc {
-    pub(crate) path: PathBuf,
-    pub(crate) key: FileKey,
-    pub(crate) body_offset: u64,
+/// The stored bodies' file versions in document order, as read at
+/// opening: for matching them to articles, without a path object each
+/// (a million of them would hold some 150 MB).
+#[derive(Debug, Default)]
+pub(crate) struct DocTable {
+    records: Vec<DocRecord>,
+    /// Every path, one after the other (`records[d].path_end` ends `d`'s).
+    paths: Vec<u8>,
+}
+
+impl DocTable {
+    pub(crate) fn len(&self) -> usize {
+        self.records.len()
+    }
+
+    /// Document `doc`'s path, as the bytes of its UTF-8.
+    pub(crate) fn path(&self, doc: usize) -> &[u8] {
+        let start = doc
+            .checked_sub(1)
+            .map_or(0, |d| self.records[d].path_end as usize);
+        &self.paths[start..self.records[doc].path_end as usize]
+    }
+
+    pub(crate) fn key(&self, doc: usize) -> FileKey {
+        self.records[doc].key
+    }
+
+    pub(crate) fn body_offset(&self, doc: usize) -> u64 {
+        self.records[doc].body_offset
+    }
 }
 
 impl StoredIndex {
     /// Opens the index at `path`: `None` if it is missing, not a regular
     /// file, or not a whole, sound index of this build's folding.
-    pub(crate) fn open(path: &Path) -> Option<(Arc<StoredIndex>, Vec<StoredDoc>)> {
+    pub(crate) fn open(path: &Path) -> Option<(Arc<StoredIndex>, DocTable)> {
         // A FIFO or device in its place must not block or feed the reader.
         let file = crate::regular_file::open(path).ok()?;
         let len = file.metadata().ok()?.len();
@@ -48,13 +72,13 @@ impl StoredIndex {
     }
 
     /// The index in `file` (as `Writer::commit` returns it).
-    pub(crate) fn from_file(file: File) -> Option<(Arc<StoredIndex>, Vec<StoredDoc>)> {
+    pub(crate) fn from_file(file: File) -> Option<(Arc<StoredIndex>, DocTable)> {
         let len = file.metadata().ok()?.len();
         Self::load(Store::File(file), len)
     }
 
     /// An index written to memory (see `Writer::in_memory`).
-    pub(crate) fn from_bytes(bytes: Vec<u8>) -> Option<(Arc<StoredIndex>, Vec<StoredDoc>)> {
+    pub(crate) fn from_bytes(bytes: Vec<u8>) -> Option<(Arc<StoredIndex>, DocTable)> {
         let len = bytes.len() as u64;
         Self::load(Store::Memory(bytes), len)
     }
@@ -63,7 +87,7 @@ impl StoredIndex {
         self.store.bytes()
     }
 
-    fn load(store: Store, len: u64) -> Option<(Arc<StoredIndex>, Vec<StoredDoc>)> {
+    fn load(store: Store, len: u64) -> Option<(Arc<StoredIndex>, DocTable)> {
         let bytes = store.bytes();
         let mut head = [0; HEADER_LEN];
         bytes.read_exact_at(&mut head, 0).ok()?;
@@ -71,9 +95,13 @@ impl StoredIndex {
         if header.end - header.sample > MAX_TABLES {
             return None;
         }
-        let mut tables = vec![0; (header.end - header.sample) as usize];
+        // Paths apart from the rest, so the table of documents keeps
+        // them without a copy.
+        let mut tables = vec![0; (header.paths_at - header.sample) as usize];
         bytes.read_exact_at(&mut tables, header.sample).ok()?;
-        if checksum(&header, &tables) != header.crc {
+        let mut paths = vec![0; (header.end - header.paths_at) as usize];
+        bytes.read_exact_at(&mut paths, header.paths_at).ok()?;
+        if checksum(&header, &[&tables, &paths]) != header.crc {
             return None;
         }
         let at = |offset: u64| (offset - header.sample) as usize;
@@ -86,29 +114,27 @@ impl StoredIndex {
             .map(|b| char::from_u32(u32::from_le_bytes(b.try_into().unwrap_or_default())))
             .collect();
         let codes = Codes::from_chars(chars?)?;
-        let records: Vec<DocRecord> = tables[at(header.docs_at)..at(header.paths_at)]
+        let records: Vec<DocRecord> = tables[at(header.docs_at)..]
             .chunks_exact(DOC_LEN)
             .map(DocRecord::parse)
             .collect();
-        let paths = &tables[at(header.paths_at)..];
+        drop(tables);
         let text_len = header.postings - HEADER_LEN as u64;
-        let mut docs = Vec::with_capacity(records.len());
         let mut text_ends = Vec::with_capacity(records.len());
         let (mut path_start, mut text_start) = (0usize, 0u64);
         for r in &records {
             let path_end = r.path_end as usize;
-            if path_end < path_start || r.text_end < text_start || r.text_end > text_len {
+            if path_end < path_start
+                || path_end > paths.len()
+                || r.text_end < text_start
+                || r.text_end > text_len
+            {
                 return None;
             }
-            let path = std::str::from_utf8(paths.get(path_start..path_end)?).ok()?;
-            docs.push(StoredDoc {
-                path: PathBuf::from(path),
-                key: r.key,
-                body_offset: r.body_offset,
-            });
             text_ends.push(r.text_end);
             (path_start, text_start) = (path_end, r.text_end);
         }
+        let docs = DocTable { records, paths };
         let index = StoredIndex {
             store,
             header,

@@ -207,11 +207,13 @@ impl<'a, W: Write> Checked<'a, W> {
 }
 
 /// The CRC-32 of the header (its own CRC as zero) and the parts read at
-/// opening.
-pub(crate) fn checksum(header: &Header, checked: &[u8]) -> u32 {
+/// opening, in file order.
+pub(crate) fn checksum(header: &Header, parts: &[&[u8]]) -> u32 {
     let mut hasher = crc32fast::Hasher::new();
     hasher.update(&Header { crc: 0, ..*header }.to_bytes());
-    hasher.update(checked);
+    for part in parts {
+        hasher.update(part);
+    }
     hasher.finalize()
 }
 

@@ -8,10 +8,16 @@ use super::{put_i64, put_ref, put_u32, put_u64};
 use crate::article::AddressKey;
 use crate::cache::codec::{FileRecord, RECORD_LEN, at, flag, url_tail};
 
-/// The string arena, with the strings stored once.
+/// The string arena, with the strings stored once. The strings are kept
+/// as the library's own, in file order, and written out one after the
+/// other: never copied into one buffer first (that buffer was most of the
+/// memory a cold `list` touched for the cache, and fresh memory is slow to
+/// fault in).
 #[derive(Default)]
 pub(super) struct Arena<'a> {
-    pub(super) bytes: Vec<u8>,
+    pub(super) pieces: Vec<&'a [u8]>,
+    /// The arena's length so far.
+    pub(super) len: usize,
     /// foldhash, not std's `SipHash`: every string of every article is
     /// looked up here, and the strings are the library's, not an attacker's
     /// choice of collisions worth defending against at this cost.
@@ -20,11 +26,12 @@ pub(super) struct Arena<'a> {
 
 impl<'a> Arena<'a> {
     /// Appends `s`; `None` past 4 GiB.
-    fn push(&mut self, s: &str) -> Option<(u32, u32)> {
-        let at = u32::try_from(self.bytes.len()).ok()?;
+    fn push(&mut self, s: &'a str) -> Option<(u32, u32)> {
+        let at = u32::try_from(self.len).ok()?;
         let len = u32::try_from(s.len()).ok()?;
         at.checked_add(len)?;
-        self.bytes.extend_from_slice(s.as_bytes());
+        self.pieces.push(s.as_bytes());
+        self.len += s.len();
         Some((at, len))
     }
 

@@ -92,6 +92,25 @@ fn bodies_are_stored_once_and_opened_afterwards() {
 }
 
 #[test]
+fn articles_in_another_order_find_their_stored_bodies() {
+    let archive = archive();
+    opened(&archive);
+    let written = fs::metadata(&archive.store).unwrap().modified().unwrap();
+    let mut reversed = articles(&archive);
+    reversed.reverse();
+    let index = SearchIndex::open_or_build(&reversed, Some(&archive.store));
+    index.wait();
+    assert_eq!(found(&index, "国家安全"), [2]);
+    assert_eq!(found(&index, "police"), [1]);
+    assert_eq!(found(&index, "台湾"), [0]);
+    assert_eq!(index.bodies().unwrap().covered, 3);
+    assert_eq!(
+        fs::metadata(&archive.store).unwrap().modified().unwrap(),
+        written
+    );
+}
+
+#[test]
 fn a_changed_file_is_read_again_and_the_rest_kept() {
     let archive = archive();
     opened(&archive);
