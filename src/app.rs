@@ -18,7 +18,7 @@
 //!   orders, matches in the open article (`find`);
 //! - [`MarkState`] (`marks`, `update_marks`): read and starred flags, the
 //!   view, and when changes are due to be saved;
-//! - the article view (`reading`, `update_reading`): the open article
+//! - the article view (`reading`): the open article
 //!   ([`Detail`]: its layout and scroll) and the back stack of links
 //!   followed, with its own `update`;
 //! - pop-ups ([`Overlay`]: a [`Picker`] with its own `update`, whose
@@ -71,7 +71,6 @@ mod update_filters;
 mod update_links;
 mod update_marks;
 mod update_outside;
-mod update_reading;
 mod update_search;
 mod url_check;
 

@@ -66,6 +66,7 @@
 //! matching, so scripts see what the reader shows.
 
 mod fold;
+mod forms;
 mod highlight;
 pub mod history;
 mod index;

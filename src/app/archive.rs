@@ -2,12 +2,12 @@
 //! the library, and what links to the open article (backlinks). The links
 //! are found once, in the background (`Effect::ScanLinks`), by the pure
 //! `archive_links` module. Following them is the article view's
-//! (`reading`, `update_reading`).
+//! (`reading`).
 
 use std::sync::Arc;
 
 use super::reading::Visited;
-use super::{App, Effect};
+use super::{App, Choices, Effect, PickerEntry, PickerKind};
 use crate::archive_links::{ArchiveLinks, LinkGraph};
 
 /// What the reader knows of the links between its articles.
@@ -101,5 +101,39 @@ impl App {
             .map(|article| Effect::LoadBody { article })
             .into_iter()
             .collect()
+    }
+
+    /// `B`: a picker of the articles that link to the open one.
+    pub(super) fn show_backlinks(&mut self) {
+        let Some(detail) = self.reading.open() else {
+            return;
+        };
+        let Some(graph) = self.link_graph() else {
+            self.notify("Still finding the links between articles; try again in a moment");
+            return;
+        };
+        let from = graph
+            .back
+            .get(detail.article)
+            .map_or(&[][..], Vec::as_slice);
+        if from.is_empty() {
+            self.notify("No article of the archive links here");
+            return;
+        }
+        let entries = from
+            .iter()
+            .filter_map(|&i| {
+                let article = self.library.articles.get(i as usize)?;
+                let date = self.date_text(article);
+                Some(PickerEntry {
+                    label: crate::text::sanitize::clean_inline(&format!(
+                        "{date}  {}",
+                        article.title
+                    )),
+                    count: i as usize,
+                })
+            })
+            .collect();
+        self.show_picker(PickerKind::Backlinks, Choices::new(entries));
     }
 }

@@ -3,7 +3,9 @@
 //! the list (counts: `5j`, `10G`; half pages; `n` / `N` over the kept
 //! search's matches); `App` decides what is listed (filters, view, sort)
 //! and hands it over with [`ListState::show`]. `App::update_list` routes
-//! the list view's keys to it and acts on its outcome.
+//! the list view's keys to it and acts on its outcome; the list also
+//! chooses what the article view opens next (the selected article, the
+//! next or previous one, the next unread).
 
 use ratatui::layout::Rect;
 
@@ -225,5 +227,55 @@ impl App {
             other => return self.update_common(&other),
         }
         Vec::new()
+    }
+
+    /// Opens the first unread listed article after the current one (the
+    /// open one, else the selected one), going round to the top.
+    pub(super) fn open_next_unread(&mut self) -> Vec<Effect> {
+        let current = self.current_article();
+        let len = self.list.visible.len();
+        let here = current.and_then(|a| self.list.visible.iter().position(|&i| i == a));
+        let start = here.map_or(0, |p| p + 1);
+        let found = (start..len).chain(0..start.min(len)).find(|&k| {
+            Some(self.list.visible[k]) != current && !self.marks.is_read(self.list.visible[k])
+        });
+        let Some(position) = found else {
+            self.notify("No unread article left in the list");
+            return Vec::new();
+        };
+        let wrapped = here.is_some_and(|p| position <= p);
+        self.list
+            .cursor
+            .select(position, len, self.size.body_rows());
+        self.reading.forget_back();
+        let effects = self.open_article(self.list.visible[position]);
+        if wrapped {
+            self.notify("Next unread: back at the top of the list");
+        }
+        effects
+    }
+
+    fn open_selected(&mut self) -> Vec<Effect> {
+        match self.selected_article() {
+            Some(article) => self.open_article(article),
+            None => Vec::new(),
+        }
+    }
+
+    /// The next (1) or previous (-1) listed article, from the article view.
+    pub(super) fn step_article(&mut self, delta: isize) -> Vec<Effect> {
+        let before = self.list.cursor.selected;
+        self.list
+            .cursor
+            .move_by(delta, self.list.visible.len(), self.size.body_rows());
+        if self.list.cursor.selected == before {
+            self.notify(if delta > 0 {
+                "This is the last article"
+            } else {
+                "This is the first article"
+            });
+            return Vec::new();
+        }
+        self.open_selected()
     }
 }

@@ -2,22 +2,24 @@
 //! [`MarkBook`], kept by `crate::marks`), a flag per article so drawing,
 //! counting and the unread/starred views never look ids up, the view, and
 //! when the changes are due to be saved (from the time ticks bring: the
-//! writing itself is an `Effect::SaveMarks`).
+//! writing itself is an `Effect::SaveMarks`). `App::update_marks` routes
+//! the marking keys to it and acts on its outcome.
 
 use std::time::Instant;
 
 mod flags;
 
-use super::{Action, Confirm};
+use super::{Action, App, Confirm, Effect};
 use crate::article::Article;
 use crate::marks::{
     MarkBook, RETRY_DELAY, SAVE_DELAY, SaveError, SaveJob, SaveOutcome, ViewFilter,
 };
+use crate::text::thousands::thousands;
 use flags::flags;
 
 /// What a marking key (`r`, `s`, `R`, `v`) asks of the app.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) enum MarkOutcome {
+enum MarkOutcome {
     Stay,
     /// Say this in the status line.
     Say(&'static str),
@@ -67,7 +69,7 @@ impl MarkState {
 
     /// `r`, `s`, `R` and `v` on the `current` article (the open one, else
     /// the selected one) of the `listed` ones.
-    pub(super) fn update(
+    fn update(
         &mut self,
         action: &Action,
         articles: &[Article],
@@ -253,30 +255,30 @@ impl MarkState {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::app::tests::article;
-
-    #[test]
-    fn flags_follow_the_marks_and_the_view() {
-        let articles = vec![article("a", &[], &[]), article("b", &[], &[])];
-        let mut marks = MarkBook::in_memory();
-        marks.set_read("b", true);
-        let mut state = MarkState::new(marks, &articles);
-        assert!(!state.is_read(0) && state.is_read(1));
-        assert_eq!(state.count_unread(&[0, 1]), 1);
-        assert!(state.set_read(&articles, 0, true));
-        assert!(!state.set_read(&articles, 0, true));
-        assert!(state.marks().is_read("a"));
-        assert!(state.toggle_star(&articles, 1));
-        state.set_view(ViewFilter::Starred);
-        assert!(!state.admits(0) && state.admits(1));
-        state.set_view(ViewFilter::Unread);
-        assert!(!state.admits(0) && !state.admits(1));
-        assert!(
-            !state.set_read(&articles, 7, true),
-            "out of range is ignored"
-        );
+impl App {
+    /// `r`, `s`, `R` and `v` in the list and the article view.
+    pub(super) fn update_marks(&mut self, action: &Action) -> Vec<Effect> {
+        let current = self.current_article();
+        let articles = &self.library.articles;
+        match self
+            .marks
+            .update(action, articles, current, &self.list.visible)
+        {
+            MarkOutcome::Stay => {}
+            MarkOutcome::Say(text) => self.notify(text),
+            MarkOutcome::Ask(question) => self.confirm = Some(question),
+            MarkOutcome::ViewChanged(view) => {
+                self.refilter();
+                self.notify(format!(
+                    "Showing {} articles: {} listed",
+                    view.label(),
+                    thousands(self.list.visible.len())
+                ));
+            }
+        }
+        Vec::new()
     }
 }
+
+#[cfg(test)]
+mod tests;

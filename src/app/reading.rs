@@ -2,14 +2,14 @@
 //! articles links were followed from (with where the person was in each),
 //! the scroll position waiting for the body of an article returned to,
 //! and whether a kept search's first match is due once the body is in.
-//! Its `update` scrolls and says what else a key asks of the app
-//! ([`ReadingOutcome`]); `App` builds the articles it opens (`update_reading`),
-//! since that takes the library, the options and the marks.
+//! Its `update` scrolls and says what else a key asks ([`ReadingOutcome`]),
+//! which `App::update_detail` acts on. Opening an article is here too: it
+//! takes the library, the options and the marks the sub-state lacks.
 
 use super::cursor::signed;
-use super::{Action, Body, Detail};
+use super::{Action, App, Body, Detail, Effect};
 use crate::article::Article;
-use crate::render::{ArticleStyles, Document};
+use crate::render::ArticleStyles;
 
 /// More articles than this on the back stack forget the oldest.
 const BACK_LIMIT: usize = 1000;
@@ -36,7 +36,7 @@ pub(super) struct Reading {
 
 /// What a key in the article view asks of the app.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum ReadingOutcome {
+enum ReadingOutcome {
     /// Handled here (a scroll).
     Done,
     /// Back with no link followed: to the list.
@@ -50,15 +50,6 @@ pub(super) enum ReadingOutcome {
     NextUnread,
     /// Not a key of the article view's own: the app's to handle.
     Other,
-}
-
-/// What the app does once a body is in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) struct Arrived {
-    /// Scroll to the kept search's first match.
-    pub(super) first_match: bool,
-    /// The body came without its in-archive link marks: read it again.
-    pub(super) read_again: bool,
 }
 
 impl Reading {
@@ -76,9 +67,21 @@ impl Reading {
         &self.back
     }
 
+    /// Back to the list; the way back is forgotten.
+    pub(super) fn close(&mut self) {
+        self.open = None;
+        self.back.clear();
+    }
+
+    /// The back stack no longer leads anywhere (a move in the list, the
+    /// articles changed).
+    pub(super) fn forget_back(&mut self) {
+        self.back.clear();
+    }
+
     /// Scrolls for `action` with `rows` rows on screen, or says what it
     /// asks of the app.
-    pub(super) fn update(&mut self, action: &Action, rows: usize) -> ReadingOutcome {
+    fn update(&mut self, action: &Action, rows: usize) -> ReadingOutcome {
         let Some(detail) = self.open.as_mut() else {
             return ReadingOutcome::Close;
         };
@@ -86,10 +89,10 @@ impl Reading {
             return ReadingOutcome::Done;
         }
         match action {
-            Action::Back => match self.back.pop() {
-                Some(visited) => ReadingOutcome::Return(visited),
-                None => ReadingOutcome::Close,
-            },
+            Action::Back => self
+                .back
+                .pop()
+                .map_or(ReadingOutcome::Close, ReadingOutcome::Return),
             Action::PageOrNextUnread if detail.scroll < detail.max_scroll(rows) => {
                 detail.scroll_by(signed(rows.max(1)), rows);
                 ReadingOutcome::Done
@@ -107,49 +110,6 @@ impl Reading {
         }
     }
 
-    /// Shows `detail` (its body on the way), keeping the back stack;
-    /// `search_kept`: scroll to the search's first match once the body is in.
-    pub(super) fn show(&mut self, detail: Detail, search_kept: bool) {
-        self.open = Some(detail);
-        self.restore = None;
-        self.first_match_due = search_kept;
-    }
-
-    /// Back to the list; the way back is forgotten.
-    pub(super) fn close(&mut self) {
-        self.open = None;
-        self.back.clear();
-    }
-
-    /// The back stack no longer leads anywhere (a move in the list, the
-    /// articles changed).
-    pub(super) fn forget_back(&mut self) {
-        self.back.clear();
-    }
-
-    /// A link is followed from the open article: Back will return here.
-    /// Returns how many articles Back now goes through.
-    pub(super) fn leave_for_link(&mut self) -> usize {
-        if let Some(detail) = self.open.as_ref() {
-            if self.back.len() >= BACK_LIMIT {
-                self.back.remove(0);
-            }
-            self.back.push(Visited {
-                article: detail.article,
-                scroll: detail.scroll,
-            });
-        }
-        self.back.len()
-    }
-
-    /// The article `visited` was opened again by Back: to its place, now
-    /// or once its body is laid out.
-    pub(super) fn returned(&mut self, visited: Visited, rows: usize) {
-        self.first_match_due = false;
-        self.restore = Some(visited);
-        self.restore_scroll(rows);
-    }
-
     /// Puts the scroll position back once the article returned to has its
     /// body laid out.
     fn restore_scroll(&mut self, rows: usize) {
@@ -162,36 +122,6 @@ impl Reading {
         if !matches!(detail.body, Body::Loading) {
             self.restore = None;
         }
-    }
-
-    /// The body of `article` (`meta`) arrived: laid out for the open
-    /// article if it is still the one on screen (`None`: the person moved on).
-    pub(super) fn body_arrived(
-        &mut self,
-        meta: &Article,
-        article: usize,
-        result: Result<Document, String>,
-        rows: usize,
-        styles: &ArticleStyles,
-    ) -> Option<Arrived> {
-        let detail = self.open.as_mut().filter(|d| d.article == article)?;
-        detail.body = match result {
-            Ok(document) => Body::Loaded(document),
-            Err(reason) => Body::Failed(reason),
-        };
-        detail.layout(meta, detail.width, styles);
-        detail.scroll_by(0, rows);
-        self.restore_scroll(rows);
-        let first_match = std::mem::take(&mut self.first_match_due);
-        // Shown as it is meanwhile; the marked one follows.
-        let read_again = self
-            .open
-            .as_mut()
-            .is_some_and(|d| std::mem::take(&mut d.unmarked_on_the_way));
-        Some(Arrived {
-            first_match,
-            read_again,
-        })
     }
 
     /// The archive's links became known: the open article, if its body is
@@ -235,5 +165,134 @@ impl Reading {
             }
             detail.scroll_by(0, rows);
         }
+    }
+}
+
+impl App {
+    /// Routes `action` to the article view, then does what it asks.
+    pub(super) fn update_detail(&mut self, action: Action) -> Vec<Effect> {
+        match self.reading.update(&action, self.size.body_rows()) {
+            ReadingOutcome::Done => Vec::new(),
+            ReadingOutcome::Close => {
+                self.reading.close();
+                Vec::new()
+            }
+            ReadingOutcome::Return(visited) => {
+                // Back to where the person was, now or once the body is in.
+                let effects = self.open_article(visited.article);
+                self.reading.first_match_due = false;
+                self.reading.restore = Some(visited);
+                self.reading.restore_scroll(self.size.body_rows());
+                effects
+            }
+            ReadingOutcome::Step(delta) => self.step_article(delta),
+            ReadingOutcome::NextUnread => self.open_next_unread(),
+            ReadingOutcome::Other => match action {
+                Action::ShowLinks => {
+                    self.show_links();
+                    Vec::new()
+                }
+                Action::Backlinks => {
+                    self.show_backlinks();
+                    Vec::new()
+                }
+                Action::Search | Action::NextMatch | Action::PrevMatch => {
+                    self.update_find(&action);
+                    Vec::new()
+                }
+                Action::Open | Action::Click { .. } => Vec::new(),
+                other => self.update_common(&other),
+            },
+        }
+    }
+
+    /// Shows `article` in the article view (keeping the back stack) and
+    /// asks for its body.
+    pub(super) fn open_article(&mut self, article: usize) -> Vec<Effect> {
+        let Some(meta) = self.library.articles.get(article) else {
+            return Vec::new();
+        };
+        let mut detail = Detail::new(article);
+        detail.date_format.clone_from(&self.options.date_format);
+        detail.time_format.clone_from(&self.options.time_format);
+        detail.copies = self
+            .catalog
+            .duplicates
+            .copies_of(article)
+            .iter()
+            .filter_map(|&i| self.library.articles.get(i as usize))
+            .map(|copy| crate::text::sanitize::clean_inline(&copy.path.to_string_lossy()))
+            .collect();
+        let width = usize::from(self.size.text_area().width);
+        detail.layout(meta, width, &self.options.article_styles());
+        self.reading.open = Some(detail);
+        self.reading.restore = None;
+        // Opened with a search kept: its first match is shown once the
+        // body is in.
+        self.reading.first_match_due = self.search_query().is_some();
+        self.find = None;
+        self.search.hits = None;
+        self.mark_opened(article);
+        vec![Effect::LoadBody { article }]
+    }
+
+    pub(super) fn body_loaded(
+        &mut self,
+        article: usize,
+        path: &std::path::Path,
+        result: Result<crate::render::Document, String>,
+    ) -> Vec<Effect> {
+        let styles = self.options.article_styles();
+        let rows = self.size.body_rows();
+        let reading = &mut self.reading;
+        let Some(detail) = reading.open.as_mut().filter(|d| d.article == article) else {
+            return Vec::new(); // The person moved on before it arrived.
+        };
+        let Some(meta) = self
+            .library
+            .articles
+            .get(article)
+            .filter(|a| *a.path == *path)
+        else {
+            return Vec::new(); // The articles changed meanwhile; a new load is on its way.
+        };
+        detail.body = match result {
+            Ok(document) => Body::Loaded(document),
+            Err(reason) => Body::Failed(reason),
+        };
+        detail.layout(meta, detail.width, &styles);
+        detail.scroll_by(0, rows);
+        // Shown as it is meanwhile; the marked one follows.
+        let again = std::mem::take(&mut detail.unmarked_on_the_way);
+        reading.restore_scroll(rows);
+        if std::mem::take(&mut reading.first_match_due) {
+            self.jump_to_match(true);
+        }
+        if again {
+            vec![Effect::LoadBody { article }]
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// Opens `target` from the open article, remembering where the person
+    /// was so Back returns there.
+    pub(super) fn follow(&mut self, target: usize) -> Vec<Effect> {
+        let back = &mut self.reading.back;
+        if let Some(detail) = self.reading.open.as_ref() {
+            if back.len() >= BACK_LIMIT {
+                back.remove(0);
+            }
+            back.push(Visited {
+                article: detail.article,
+                scroll: detail.scroll,
+            });
+        }
+        let depth = back.len();
+        let effects = self.open_article(target);
+        self.notify(format!(
+            "Opened from the archive ({depth} back: h, Backspace or Left)"
+        ));
+        effects
     }
 }

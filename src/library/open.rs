@@ -35,10 +35,52 @@ impl Opener {
         Ok((file, FileKey::of(&meta)))
     }
 
-    /// `None` when the folder cannot be opened: `regular_file::open` then gives the
-    /// error a user expects.
+    /// The size and time of the file at `path` now, following symlinks, as
+    /// [`FileKey::stat`] gives them (`None`: gone or unreadable), looked up
+    /// in its folder as [`Opener::open_with_key`] opens files.
+    pub fn key_of(&mut self, path: &Path) -> Option<FileKey> {
+        #[cfg(target_os = "linux")]
+        if let Some(key) = self.key_in_folder(path) {
+            return Some(key);
+        }
+        // Also what tells a missing file: rare, so looked up twice.
+        FileKey::stat(path)
+    }
+
     #[cfg(target_os = "linux")]
-    fn open_in_folder(&mut self, path: &Path) -> Option<io::Result<File>> {
+    fn key_in_folder(&mut self, path: &Path) -> Option<FileKey> {
+        use rustix::fs::{AtFlags, StatxFlags};
+        use std::time::{Duration, UNIX_EPOCH};
+        let (fd, name) = self.folder_of(path)?;
+        let stat = rustix::fs::statx(
+            fd,
+            name,
+            AtFlags::empty(),
+            StatxFlags::SIZE | StatxFlags::MTIME,
+        )
+        .ok()?;
+        let (secs, nanos) = (stat.stx_mtime.tv_sec, stat.stx_mtime.tv_nsec);
+        // The time as std builds it from the same `statx`.
+        let time = if secs >= 0 {
+            UNIX_EPOCH + Duration::new(secs.unsigned_abs(), nanos)
+        } else {
+            UNIX_EPOCH - Duration::from_secs(secs.unsigned_abs())
+                + Duration::from_nanos(nanos.into())
+        };
+        Some(FileKey {
+            size: stat.stx_size,
+            mtime: crate::tree::Stamp::of(time),
+        })
+    }
+
+    /// The folder of `path`, opened (kept from the last call when it is
+    /// the same), and the file's name in it. `None` when the folder cannot
+    /// be opened: a plain open or `stat` then gives the error a user expects.
+    #[cfg(target_os = "linux")]
+    fn folder_of<'p>(
+        &mut self,
+        path: &'p Path,
+    ) -> Option<(&std::os::fd::OwnedFd, &'p std::ffi::OsStr)> {
         use rustix::fs::{Mode, OFlags};
         let folder = path.parent().filter(|p| !p.as_os_str().is_empty())?;
         let name = path.file_name()?;
@@ -48,6 +90,15 @@ impl Opener {
             self.folder = Some((folder.to_path_buf(), fd));
         }
         let (_, fd) = self.folder.as_ref()?;
+        Some((fd, name))
+    }
+
+    /// `None` when the folder cannot be opened: `regular_file::open` then gives the
+    /// error a user expects.
+    #[cfg(target_os = "linux")]
+    fn open_in_folder(&mut self, path: &Path) -> Option<io::Result<File>> {
+        use rustix::fs::{Mode, OFlags};
+        let (fd, name) = self.folder_of(path)?;
         let file = rustix::fs::openat(
             fd,
             name,
@@ -92,6 +143,39 @@ mod tests {
         let in_missing_folder = opener.open(&dir.path().join("no/such.md")).unwrap_err();
         assert_eq!(in_missing_folder.kind(), io::ErrorKind::NotFound);
         assert!(opener.open(Path::new("relative-missing.md")).is_err());
+    }
+
+    #[test]
+    fn keys_are_those_stat_gives() {
+        use std::time::{Duration, UNIX_EPOCH};
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("sub")).unwrap();
+        let a = dir.path().join("a.md");
+        let b = dir.path().join("sub/b.md");
+        std::fs::write(&a, "AAA").unwrap();
+        std::fs::write(&b, "B").unwrap();
+        // Before the epoch, with a fraction of a second.
+        let old = UNIX_EPOCH - Duration::from_millis(1_500);
+        std::fs::File::options()
+            .write(true)
+            .open(&b)
+            .unwrap()
+            .set_modified(old)
+            .unwrap();
+        let mut opener = Opener::default();
+        for path in [&a, &b, &a] {
+            assert_eq!(opener.key_of(path), FileKey::stat(path));
+            assert!(opener.key_of(path).is_some());
+        }
+        assert_eq!(opener.key_of(&b).unwrap().size, 1);
+        assert_eq!(opener.key_of(&dir.path().join("none.md")), None);
+        assert_eq!(opener.key_of(&dir.path().join("no/such.md")), None);
+        #[cfg(unix)]
+        {
+            let link = dir.path().join("link.md");
+            std::os::unix::fs::symlink(&b, &link).unwrap();
+            assert_eq!(opener.key_of(&link), FileKey::stat(&b));
+        }
     }
 
     #[cfg(unix)]

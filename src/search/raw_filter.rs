@@ -12,16 +12,17 @@
 //! only asked for when nothing else can produce it: not whitespace, not one
 //! a character reference names (`&lt;`), not a composition of two others
 //! (`e` + U+0301). A body that holds a numeric character reference (`&#`)
-//! or a character beyond the Basic Multilingual Plane (whose folding the
-//! table does not hold) always passes, as does one in another encoding.
+//! always passes, as does one holding a character beyond the Basic
+//! Multilingual Plane (whose folding the table does not hold) that folds to
+//! a character of a term, and one in another encoding.
 //! A Latin word (`police`) is followed letter by letter instead (see
 //! [`chain`]): its pairs of letters are in every page.
 
-use aho_corasick::{AhoCorasick, MatchKind};
 use unicode_normalization::char::decompose_canonical;
 
 use self::chain::Chain;
-use super::fold::{CharFold, bmp_sources_of, char_fold};
+use super::fold::{CharFold, bmp_sources_of, char_fold, fold};
+use super::forms::Forms;
 use super::strip::{NAMED_ENTITIES, SPECIAL};
 
 /// Requirements tracked per body: one bit each; more are not asked.
@@ -39,7 +40,7 @@ struct Found {
 /// The raw-bytes test for a query's terms.
 #[derive(Debug)]
 pub(crate) struct RawFilter {
-    finder: Option<AhoCorasick>,
+    finder: Option<Forms>,
     /// Per pattern: what finding it means (a character folding to several
     /// is a form of each of them: `İ` of `i` and of U+0307).
     found: Vec<Vec<Found>>,
@@ -51,6 +52,9 @@ pub(crate) struct RawFilter {
     term_bits: Vec<u64>,
     /// Per term: the test of a Latin word, which then has no bits.
     chains: Vec<Option<Chain>>,
+    /// Every character of the terms, sorted: what a character beyond the
+    /// Basic Multilingual Plane must fold to for the scan to miss a form.
+    term_chars: Vec<char>,
 }
 
 impl RawFilter {
@@ -71,7 +75,10 @@ impl RawFilter {
             pairs: vec![Vec::new(); chars.len()],
             term_bits: Vec::with_capacity(terms.len()),
             chains: Vec::new(),
+            term_chars: terms.iter().flat_map(|t| t.chars()).collect(),
         };
+        filter.term_chars.sort_unstable();
+        filter.term_chars.dedup();
         let mut slots = 0;
         for (term, chain) in terms.iter().zip(&chains) {
             let mut bits = 0u64;
@@ -119,10 +126,7 @@ impl RawFilter {
         // No pattern overlaps another (each is a whole character, and each
         // is there once), so leftmost-first finds what the standard
         // semantics would, and allows the vectorised search.
-        filter.finder = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostFirst)
-            .build(&patterns)
-            .ok();
+        filter.finder = Forms::new(&patterns, false);
         filter
     }
 
@@ -137,7 +141,7 @@ impl RawFilter {
             .enumerate()
             .any(|(t, chain)| asked(t) && chain.as_ref().is_some_and(|c| !c.may_hold(body)));
         if words_missing {
-            return cannot_judge(body);
+            return self.cannot_judge(body);
         }
         let need = self
             .term_bits
@@ -165,7 +169,7 @@ impl RawFilter {
                 return true;
             }
         }
-        cannot_judge(body)
+        self.cannot_judge(body)
     }
 }
 
@@ -207,15 +211,55 @@ fn commonness(c: char) -> usize {
         .map_or(LETTERS_RAREST_FIRST.len() / 2, |rank| rank + 1)
 }
 
-/// Whether a body the scan ruled out must pass all the same: it holds a
-/// numeric character reference or a character beyond the Basic
-/// Multilingual Plane (a lead byte from 0xF0), which the scan cannot judge.
-/// Looked for only after the scan, so that its patterns stay long enough
-/// for the vectorised search to skip most bytes.
-fn cannot_judge(body: &[u8]) -> bool {
-    // `max` is vectorised; `any` with its early exit is not.
-    body.iter().copied().max().unwrap_or(0) >= 0xF0 || memchr::memmem::find(body, b"&#").is_some()
+impl RawFilter {
+    /// Whether a body the scan ruled out must pass all the same: it holds
+    /// a numeric character reference, or a character beyond the Basic
+    /// Multilingual Plane (a lead byte from 0xF0: emoji, mostly) whose
+    /// folding the table does not hold and that folds to a character of a
+    /// term (`𝐩` to `p`). Looked for only after the scan, so that its
+    /// patterns stay long enough for the vectorised search to skip most
+    /// bytes.
+    fn cannot_judge(&self, body: &[u8]) -> bool {
+        // `max` is vectorised; `any` with its early exit is not.
+        if body.iter().copied().max().unwrap_or(0) < 0xF0 {
+            return memchr::memmem::find(body, b"&#").is_some();
+        }
+        if memchr::memmem::find(body, b"&#").is_some() {
+            return true;
+        }
+        // Each different one is folded; past a few, the body just passes.
+        let mut folded: Vec<char> = Vec::new();
+        let mut at = 0;
+        while let Some(i) = body[at..].iter().position(|&b| b >= 0xF0) {
+            at += i;
+            let c = body
+                .get(at..at + 4)
+                .and_then(|b| std::str::from_utf8(b).ok())
+                .and_then(|s| s.chars().next());
+            at += 1;
+            // Invalid bytes read as U+FFFD, which no term asks for.
+            let Some(c) = c else { continue };
+            if folded.contains(&c) {
+                continue;
+            }
+            if folded.len() == MAX_ASTRAL_FOLDED {
+                return true;
+            }
+            folded.push(c);
+            if fold(c.encode_utf8(&mut [0; 4]))
+                .chars()
+                .any(|f| self.term_chars.binary_search(&f).is_ok())
+            {
+                return true;
+            }
+        }
+        false
+    }
 }
+
+/// Different characters beyond the Basic Multilingual Plane folded for one
+/// body at most: a body holding more always passes.
+const MAX_ASTRAL_FOLDED: usize = 32;
 
 /// Whether a character of a term can be looked for in raw bytes: only
 /// what folds from characters written as they are.

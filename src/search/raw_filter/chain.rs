@@ -12,10 +12,9 @@
 //! drops, so the raw bytes of a visible `police` are its letters with,
 //! between two of them, nothing or something starting with such a byte.
 
-use aho_corasick::{AhoCorasick, MatchKind};
-
 use super::{can_look_for, may_join};
 use crate::search::fold::bmp_sources_of;
+use crate::search::forms::Forms;
 use crate::search::strip::starts_with_ignore_case;
 
 /// Other forms of the first letter searched for at once, at most.
@@ -26,7 +25,7 @@ const MAX_OTHER_FORMS: usize = 64;
 pub(super) struct Chain {
     letters: Vec<u8>,
     /// Forms of the first letter that are not ASCII.
-    other_forms: Option<AhoCorasick>,
+    other_forms: Option<Forms>,
 }
 
 impl Chain {
@@ -62,12 +61,7 @@ impl Chain {
         let other_forms = if others.is_empty() {
             None
         } else {
-            Some(
-                AhoCorasick::builder()
-                    .match_kind(MatchKind::LeftmostFirst)
-                    .build(&others)
-                    .ok()?,
-            )
+            Some(Forms::new(&others, false)?)
         };
         Some(Chain {
             letters: letters.to_vec(),

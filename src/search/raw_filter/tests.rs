@@ -87,6 +87,22 @@ fn latin_words_are_followed_letter_by_letter() {
 }
 
 #[test]
+fn characters_beyond_the_bmp_count_only_when_they_fold_to_a_term_character() {
+    // Emoji fold to themselves: the scan judges as without them.
+    assert!(!passes("警察 \u{1F600}", "police"));
+    assert!(!passes("\u{1F600}台灣", "香港"));
+    // Mathematical bold `𝐩` folds to `p`; U+2F800 to `丽`.
+    assert!(passes("\u{1D429}olice", "police"));
+    assert!(passes("\u{2F800}人", "丽人"));
+    // Broken four-byte sequences read as U+FFFD.
+    let filter = RawFilter::new(&["police"]);
+    assert!(!filter.may_hold(b"\xF0\x9F abc \xF8", 1));
+    // Past a few different ones, a body passes unjudged.
+    let many: String = (0x1F600..0x1F640).filter_map(char::from_u32).collect();
+    assert!(passes(&many, "police"));
+}
+
+#[test]
 fn bytes_that_are_not_utf8_do_not_panic() {
     let filter = RawFilter::new(&["香港"]);
     assert!(!filter.may_hold(b"\xE9\xA6", 1));
@@ -144,6 +160,9 @@ const PIECES: &[&str] = &[
     "-->",
     "~~",
     "\u{1F600}",
+    // Beyond the Basic Multilingual Plane, folding to 丽.
+    "\u{2F800}",
+    "丽",
 ];
 
 /// Pieces of Latin words, with what may stand between their letters.
@@ -190,6 +209,10 @@ const LATIN_PIECES: &[&str] = &[
     "K",
     "\u{212A}",
     "k",
+    // Mathematical bold small p and o, beyond the Basic Multilingual Plane.
+    "\u{1D429}",
+    "\u{1D428}",
+    "\u{1F600}",
 ];
 
 /// The body made of `pieces[parts]`, and the term cut from its visible,

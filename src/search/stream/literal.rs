@@ -15,9 +15,8 @@
 //! the end), and spaces collapse (a form's only space is one ASCII space
 //! between two other characters, as in the folded term).
 
-use aho_corasick::{AhoCorasick, MatchKind};
-
 use crate::search::fold::{CharFold, bmp_sources_of, char_fold, fold};
+use crate::search::forms::{FindIter, Forms};
 use crate::search::strip::visible_spans_while;
 
 /// Forms of one term looked for at once, at most: its characters' other
@@ -28,7 +27,7 @@ const MAX_FORMS: usize = 64;
 #[derive(Debug)]
 pub(super) struct Literals {
     /// Per term: a finder for its forms, when it has some.
-    finders: Vec<Option<AhoCorasick>>,
+    finders: Vec<Option<Forms>>,
 }
 
 impl Literals {
@@ -43,60 +42,93 @@ impl Literals {
     /// `t`) `body` surely holds in its visible text, as bits; a term not
     /// said may still be held.
     pub(super) fn surely_held(&self, body: &str, asked: u64) -> u64 {
-        // Where each form is, with its term's bit, in the order of the text.
-        let mut hits: Vec<(usize, usize, u64)> = Vec::new();
-        for (t, finder) in self.finders.iter().enumerate().take(64) {
-            let bit = 1u64 << t;
-            if let Some(finder) = finder.as_ref().filter(|_| asked & bit != 0) {
-                hits.extend(
-                    finder
-                        .find_iter(body.as_bytes())
-                        .map(|m| (m.start(), m.end(), bit)),
-                );
-            }
-        }
-        if hits.is_empty() {
+        let mut hits = Hits {
+            terms: self
+                .finders
+                .iter()
+                .enumerate()
+                .take(64)
+                .filter(|&(t, _)| asked & (1 << t) != 0)
+                .filter_map(|(t, finder)| {
+                    Some((
+                        1 << t,
+                        finder.as_ref()?.find_iter(body.as_bytes()).peekable(),
+                    ))
+                })
+                .collect(),
+        };
+        hits.terms.retain_mut(|(_, forms)| forms.peek().is_some());
+        let wanted = hits.terms.iter().fold(0, |wanted, (bit, _)| wanted | bit);
+        if wanted == 0 {
             return 0;
         }
-        hits.sort_unstable();
-        let wanted = hits.iter().fold(0, |wanted, hit| wanted | hit.2);
         let mut held = 0u64;
         // Forms shown whole at the end of a piece: sure once what comes
         // next cannot compose with their last character.
         let mut pending = 0u64;
-        let mut next = 0;
         visible_spans_while(body, &mut |piece, start| {
             if pending != 0 {
                 if let Some(c) = piece.chars().next() {
                     if ends_a_form(c) {
                         held |= pending;
+                        hits.forget(pending);
                     }
                     pending = 0;
                 }
             }
             if let Some(start) = start {
                 let end = start + piece.len();
-                // Forms starting before this piece were not shown whole.
-                while hits.get(next).is_some_and(|hit| hit.0 < start) {
-                    next += 1;
-                }
-                while let Some(&(_, to, bit)) = hits.get(next).filter(|hit| hit.0 < end) {
-                    next += 1;
-                    if to > end || held & bit != 0 {
+                while let Some((from, to, bit)) = hits.first().filter(|hit| hit.0 < end) {
+                    hits.pass(bit);
+                    // Only a form shown whole, in this piece, counts.
+                    if from < start || to > end {
                         continue;
                     }
                     match body[to..end].chars().next() {
                         None => pending |= bit,
-                        Some(c) if ends_a_form(c) => held |= bit,
+                        Some(c) if ends_a_form(c) => {
+                            held |= bit;
+                            hits.forget(bit);
+                        }
                         Some(_) => {}
                     }
                 }
             }
             let undecided = wanted & !held;
-            undecided != 0 && (next < hits.len() || pending & undecided != 0)
+            undecided != 0 && (!hits.terms.is_empty() || pending & undecided != 0)
         });
         // Still pending only when the text ended right after the form.
         held | pending
+    }
+}
+
+/// The forms found in a body, term by term, found as they are asked for:
+/// a body is mostly searched only up to the first one shown.
+struct Hits<'f, 'b> {
+    /// Per term still looked for: its bit, and its forms from here on.
+    terms: Vec<(u64, std::iter::Peekable<FindIter<'f, 'b>>)>,
+}
+
+impl Hits<'_, '_> {
+    /// The next form of any term: its start, its end and its term's bit.
+    fn first(&mut self) -> Option<(usize, usize, u64)> {
+        self.terms.retain_mut(|(_, forms)| forms.peek().is_some());
+        self.terms
+            .iter_mut()
+            .filter_map(|(bit, forms)| forms.peek().map(|m| (m.start(), m.end(), *bit)))
+            .min()
+    }
+
+    /// Moves past the next form of the term `bit`.
+    fn pass(&mut self, bit: u64) {
+        if let Some((_, forms)) = self.terms.iter_mut().find(|(b, _)| *b == bit) {
+            forms.next();
+        }
+    }
+
+    /// Stops looking for the terms in `bits`.
+    fn forget(&mut self, bits: u64) {
+        self.terms.retain(|(bit, _)| bits & bit == 0);
     }
 }
 
@@ -113,7 +145,7 @@ fn ends_a_form(c: char) -> bool {
 /// A finder for the forms of `term`, ASCII letters in either case; `None`
 /// when the term holds a character with no form of its own (a combining
 /// mark, one only an expansion gives) or a space at an end.
-fn finder(term: &str) -> Option<AhoCorasick> {
+fn finder(term: &str) -> Option<Forms> {
     if term.starts_with(' ') || term.ends_with(' ') || term.contains("  ") {
         return None;
     }
@@ -145,11 +177,7 @@ fn finder(term: &str) -> Option<AhoCorasick> {
     if forms.is_empty() {
         return None;
     }
-    AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostFirst)
-        .ascii_case_insensitive(true)
-        .build(&forms)
-        .ok()
+    Forms::new(&forms, true)
 }
 
 /// The forms of one character of a folded term: itself, then the other
