@@ -14,7 +14,7 @@ shift 2
 H=$(mktemp -d)
 trap 'rm -rf "$H"' EXIT
 export HOME=$H XDG_CONFIG_HOME=$H/config XDG_STATE_HOME=$H/state XDG_CACHE_HOME=$H/cache
-floor() { find "$T" -type f -print0 | xargs -0 -P2 -n 4000 head -qc 4096 >/dev/null; }
+floor() { find -H "$T" -type f -print0 | xargs -0 -P2 -n 4000 head -qc 4096 >/dev/null; }
 now() { date +%s%N; }
 floor # warm the page cache
 for _ in $(seq "$N"); do
