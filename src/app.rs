@@ -100,7 +100,7 @@ pub use update_marks::Confirm;
 pub use url_check::{HiddenHost, check_url, hidden_host};
 
 use crate::library::Library;
-use crate::marks::{MarkBook, Marks, ViewFilter};
+use crate::marks::{MarkBook, Marks};
 use crate::problem::Severity;
 use catalog::Catalog;
 use list::ListState;
@@ -268,17 +268,13 @@ impl App {
 
     /// [`Self::listed`] with other criteria.
     fn listed_with(&self, filters: &Filters) -> Vec<usize> {
-        let unindexed = Indexes::default();
-        let index = self.catalog.label_index().unwrap_or(&unindexed);
-        let mut listed = filters.apply(&self.catalog.order.order, &self.library.articles, index);
-        if self.marks.view() != ViewFilter::All {
-            listed.retain(|&i| self.marks.admits(i));
-        }
-        if self.catalog.duplicates.copy_count() > 0 {
-            listed.retain(|&i| !self.catalog.duplicates.is_copy(i));
-        }
-        self.search
-            .in_sort_order(listed, self.library.articles.len())
+        reload::listing(
+            filters,
+            &self.library.articles,
+            &self.catalog,
+            (self.marks.view(), |i| self.marks.admits(i)),
+            self.search.sorted(),
+        )
     }
 }
 

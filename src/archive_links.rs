@@ -21,7 +21,7 @@ use url::Url;
 
 pub use extract::hrefs;
 pub use index::{ArchiveLinks, address_keys};
-pub use key::url_key;
+pub use key::{percent_decode_into, url_key};
 
 use crate::article::Article;
 use crate::text::sanitize::clean_inline;

@@ -1,6 +1,8 @@
 //! A highlighted row in a scrolling list (the article list, a picker, the
 //! sources view, the timeline).
 
+use ratatui::layout::Rect;
+
 use super::Action;
 use super::list::WHEEL_ROWS;
 
@@ -17,6 +19,16 @@ impl Cursor {
     pub fn move_by(&mut self, delta: isize, len: usize, rows: usize) {
         let target = self.selected.saturating_add_signed(delta);
         self.select(target, len, rows);
+    }
+
+    /// The row of a list of `len` rows shown in `area` that a click on
+    /// screen row `row` hit, if any.
+    pub fn row_at(&self, row: u16, area: Rect, len: usize) -> Option<usize> {
+        if row < area.y || row >= area.y + area.height {
+            return None;
+        }
+        let index = self.offset + usize::from(row - area.y);
+        (index < len).then_some(index)
     }
 
     /// Highlights row `index` (clamped to the list).
@@ -78,6 +90,20 @@ pub fn signed(rows: usize) -> isize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_click_hits_the_row_under_it_inside_the_list_only() {
+        let area = Rect::new(0, 2, 40, 5);
+        let cursor = Cursor {
+            selected: 12,
+            offset: 10,
+        };
+        assert_eq!(cursor.row_at(2, area, 20), Some(10));
+        assert_eq!(cursor.row_at(6, area, 20), Some(14));
+        assert_eq!(cursor.row_at(1, area, 20), None, "above");
+        assert_eq!(cursor.row_at(7, area, 20), None, "below");
+        assert_eq!(cursor.row_at(5, area, 13), None, "past the last row");
+    }
 
     #[test]
     fn selection_stays_on_screen() {

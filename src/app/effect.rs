@@ -69,6 +69,10 @@ pub enum Effect {
     SavePipeHistory(Vec<String>),
     /// Put this link (a checked web address) on the terminal's clipboard.
     CopyToClipboard(String),
+    /// Let go of an article list the app replaced (a merge, a reload), on
+    /// a worker: freeing a million articles' strings takes longer than a
+    /// frame. Whoever holds the list last frees it. No answer.
+    Release(Arc<Vec<Article>>),
     /// Replace the search history file at `path` (off the UI thread); only
     /// a failure answers, with `Action::Fail`.
     SaveSearchHistory {

@@ -181,13 +181,9 @@ impl ListState {
     /// A click on screen row `row` of the list shown in `area`: selects
     /// the row clicked, or says the selected one was clicked (to open it).
     fn click(&mut self, row: u16, area: Rect) -> Clicked {
-        if row < area.y || row >= area.y + area.height {
+        let Some(index) = self.cursor.row_at(row, area, self.visible.len()) else {
             return Clicked::Outside;
-        }
-        let index = self.cursor.offset + usize::from(row - area.y);
-        if index >= self.visible.len() {
-            return Clicked::Outside;
-        }
+        };
         if index == self.cursor.selected {
             return Clicked::Selected;
         }

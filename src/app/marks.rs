@@ -5,6 +5,7 @@
 //! writing itself is an `Effect::SaveMarks`). `App::update_marks` routes
 //! the marking keys to it and acts on its outcome.
 
+use std::sync::Arc;
 use std::time::Instant;
 
 mod flags;
@@ -33,8 +34,13 @@ enum MarkOutcome {
 #[derive(Debug)]
 pub struct MarkState {
     marks: MarkBook,
-    read: Vec<bool>,
-    starred: Vec<bool>,
+    /// Shared with a merge on its way (copied only if a mark is given
+    /// meanwhile).
+    read: Arc<Vec<bool>>,
+    starred: Arc<Vec<bool>>,
+    /// The articles whose marks were given since a merge was asked for
+    /// (`track_edits`), for it to mend: `None` when none is out.
+    edited: Option<Vec<usize>>,
     view: ViewFilter,
     /// The `Marks::revision` the flags were built from: another process's
     /// marks merged in by a save show up as a new revision.
@@ -55,8 +61,9 @@ impl MarkState {
         let mut state = MarkState {
             revision: marks.revision(),
             marks,
-            read: Vec::new(),
-            starred: Vec::new(),
+            read: Arc::default(),
+            starred: Arc::default(),
+            edited: None,
             view: ViewFilter::All,
             unsaved_since: None,
             retry_at: None,
@@ -104,9 +111,50 @@ impl MarkState {
     /// Reads every article's flags from the marks again (after the library
     /// or the marks changed underneath).
     pub fn rebuild(&mut self, articles: &[Article]) {
-        self.read = flags(articles, self.marks.read_ids());
-        self.starred = flags(articles, self.marks.starred_ids());
+        self.read = Arc::new(flags(articles, self.marks.read_ids()));
+        self.starred = Arc::new(flags(articles, self.marks.starred_ids()));
         self.revision = self.marks.revision();
+    }
+
+    /// The flags as they stand, shared (for a merge on a worker).
+    pub(super) fn shared_flags(&self) -> (Arc<Vec<bool>>, Arc<Vec<bool>>) {
+        (Arc::clone(&self.read), Arc::clone(&self.starred))
+    }
+
+    /// Notes the articles whose marks are given from now on, until
+    /// [`Self::take_edits`].
+    pub(super) fn track_edits(&mut self) {
+        self.edited = Some(Vec::new());
+    }
+
+    /// The articles whose marks were given since [`Self::track_edits`]
+    /// (indices of the articles then), and stops noting them.
+    pub(super) fn take_edits(&mut self) -> Vec<usize> {
+        self.edited.take().unwrap_or_default()
+    }
+
+    /// Takes flags computed elsewhere for new articles (from the marks of
+    /// the same revision, by id).
+    pub(super) fn take_flags(&mut self, read: Vec<bool>, starred: Vec<bool>) {
+        self.read = Arc::new(read);
+        self.starred = Arc::new(starred);
+    }
+
+    /// Reads `articles[article]`'s flags from the marks again.
+    pub(super) fn reread(&mut self, articles: &[Article], article: usize) {
+        let Some(meta) = articles.get(article) else {
+            return;
+        };
+        let (read, starred) = (
+            self.marks.is_read(&meta.id),
+            self.marks.is_starred(&meta.id),
+        );
+        if let Some(flag) = Arc::make_mut(&mut self.read).get_mut(article) {
+            *flag = read;
+        }
+        if let Some(flag) = Arc::make_mut(&mut self.starred).get_mut(article) {
+            *flag = starred;
+        }
     }
 
     /// Whether saving merged in marks from another process since the flags
@@ -203,20 +251,31 @@ impl MarkState {
 
     /// Marks `articles[article]` read or unread; says whether it changed.
     pub fn set_read(&mut self, articles: &[Article], article: usize, read: bool) -> bool {
-        let (Some(meta), Some(flag)) = (articles.get(article), self.read.get_mut(article)) else {
+        let (Some(meta), Some(flag)) = (
+            articles.get(article),
+            Arc::make_mut(&mut self.read).get_mut(article),
+        ) else {
             return false;
         };
         *flag = read;
+        if let Some(edited) = self.edited.as_mut() {
+            edited.push(article);
+        }
         self.marks.set_read(&meta.id, read)
     }
 
     /// Stars or unstars `articles[article]`; returns the new state.
     pub fn toggle_star(&mut self, articles: &[Article], article: usize) -> bool {
-        let (Some(meta), Some(flag)) = (articles.get(article), self.starred.get_mut(article))
-        else {
+        let (Some(meta), Some(flag)) = (
+            articles.get(article),
+            Arc::make_mut(&mut self.starred).get_mut(article),
+        ) else {
             return false;
         };
         *flag = !self.marks.is_starred(&meta.id);
+        if let Some(edited) = self.edited.as_mut() {
+            edited.push(article);
+        }
         self.marks.set_starred(&meta.id, *flag);
         *flag
     }
@@ -242,11 +301,7 @@ impl MarkState {
 
     /// Whether the view lets `article` be listed.
     pub fn admits(&self, article: usize) -> bool {
-        match self.view {
-            ViewFilter::All => true,
-            ViewFilter::Unread => !self.is_read(article),
-            ViewFilter::Starred => self.is_starred(article),
-        }
+        super::reload::admitted(self.view, &self.read, &self.starred, article)
     }
 
     /// How many of `articles` (indices) are unread.

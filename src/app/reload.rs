@@ -7,16 +7,20 @@
 //! `Action::ChangesMerged`); here they are swapped in.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use super::catalog::Catalog;
-use super::{App, Criterion, Effect};
+use super::catalog::{Catalog, ListOrder};
+use super::{App, Effect};
 use crate::library::Library;
 
 mod job;
+mod relist;
 
-use crate::search::Matches;
+use crate::marks::ViewFilter;
 use crate::watch::LibraryEvent;
 pub use job::{ChangeJob, MergedChanges};
+use relist::{ListingInputs, Relisted, unknown};
+pub(super) use relist::{admitted, listing};
 
 /// Articles looked at after the selected one when it disappears.
 const FOLLOWERS: usize = 64;
@@ -32,15 +36,18 @@ pub(super) struct PendingChanges {
     scanning: bool,
     /// Paths reported meanwhile, for the next scan.
     queued: Vec<PathBuf>,
+    /// How many times the article list was replaced (merges, reloads).
+    generation: u64,
 }
 
-/// What the person was looking at, by article id (indices change).
+/// What the person was looking at, by index in the old articles (where
+/// each went is found by id: [`Relisted`]).
 struct Anchor {
     /// The selected article, then the ones listed after it: the first
     /// still listed is selected afterwards.
-    selected: Vec<String>,
+    selected: Vec<usize>,
     row_on_screen: usize,
-    open: Option<(String, PathBuf)>,
+    open: Option<(usize, PathBuf)>,
 }
 
 impl App {
@@ -70,46 +77,57 @@ impl App {
             return None;
         }
         self.changes.scanning = true;
+        // Marks given from now on are mended in the merge's flags by id.
+        self.marks.track_edits();
         Some(Effect::ScanChanges(Box::new(ChangeJob {
             roots: self.library.roots.clone(),
             paths: std::mem::take(&mut self.changes.queued),
             base: self.library.merge_base(),
+            generation: self.changes.generation,
             options: self.options.clone(),
+            listing: ListingInputs::of(self),
         })))
     }
 
     /// `Action::ChangesMerged`: the changed files, read and merged into a
-    /// new article list on a worker; swapped in (no copy of the articles
-    /// here), then the paths reported meanwhile are asked for. A merge
-    /// built from articles replaced meanwhile (a reload) is dropped and
-    /// its paths asked for again. Marks are kept by article id, and the
-    /// flags read from them again, so none is lost.
+    /// new article list on a worker, with the list computed for it there;
+    /// swapped in (no copy of the articles, no work per article here),
+    /// then the paths reported meanwhile are asked for. A merge built from
+    /// articles replaced meanwhile (a reload), or listed for other
+    /// criteria, view, sort or marks revision than the app has now, is
+    /// dropped and its paths asked for again. Marks are kept by article
+    /// id: those given while the merge was out are read again, so none is
+    /// lost.
     pub(super) fn changes_merged(&mut self, changes: MergedChanges) -> Vec<Effect> {
         self.changes.scanning = false;
+        let edits = self.marks.take_edits();
         let MergedChanges {
             paths,
             merged,
-            catalog,
+            relisted,
         } = changes;
-        if !self.library.is_base_of(&merged) {
+        let listed_for_now = relisted.as_ref().is_none_or(|r| r.inputs.hold_for(self));
+        if !self.library.is_base_of(&merged) || !listed_for_now {
             let later = std::mem::replace(&mut self.changes.queued, paths);
             self.changes.queued.extend(later);
             return self.scan_queued().into_iter().collect();
         }
         let anchor = self.anchor();
+        let before = Arc::clone(&self.library.articles);
         let summary = self.library.take_merged(merged);
         let mut effects = Vec::new();
+        if !Arc::ptr_eq(&before, &self.library.articles) {
+            self.changes.generation += 1;
+            effects.push(Effect::Release(Arc::clone(&before)));
+        }
         if !summary.is_empty() {
-            match catalog {
-                Some(catalog) => {
-                    self.catalog = catalog;
-                    self.marks.rebuild(&self.library.articles);
-                }
-                None => self.index_library(),
-            }
-            effects = self.rebuild(&anchor, |path| {
+            let relisted = match relisted {
+                Some(relisted) => *relisted,
+                None => self.relist_here(&before),
+            };
+            effects.extend(self.rebuild(relisted, &anchor, &edits, |path| {
                 paths.iter().any(|changed| path.starts_with(changed))
-            });
+            }));
             // A message about the person's own action wins over this
             // one; an earlier update's does not.
             let replaceable = self
@@ -124,15 +142,27 @@ impl App {
         effects
     }
 
-    /// `Action::LibraryReloaded`: the whole library, loaded again.
+    /// `Action::LibraryReloaded`: the whole library, loaded again (its
+    /// list computed here: a reload is O(n) anyway).
     pub(super) fn library_reloaded(&mut self, mut library: Library) -> Vec<Effect> {
         let anchor = self.anchor();
         library.name = std::mem::take(&mut self.library.name);
-        self.library = library;
-        self.index_library();
-        let effects = self.rebuild(&anchor, |_| true);
+        let before = std::mem::replace(&mut self.library, library).articles;
+        self.changes.generation += 1;
+        let relisted = self.relist_here(&before);
+        let mut effects = self.rebuild(relisted, &anchor, &[], |_| true);
+        effects.push(Effect::Release(before));
         self.notify("Library reloaded");
         effects
+    }
+
+    /// The list of the library's articles, which replaced `before`,
+    /// computed here (O(n)).
+    fn relist_here(&self, before: &[crate::article::Article]) -> Relisted {
+        let articles = &self.library.articles;
+        let mut catalog = Catalog::build(articles, &self.options);
+        catalog.index_labels(articles);
+        Relisted::compute(before, articles, catalog, ListingInputs::of(self))
     }
 
     /// Derives what the list needs from the articles (the [`Catalog`]:
@@ -157,14 +187,13 @@ impl App {
             .iter()
             .skip(self.list.cursor.selected)
             .take(FOLLOWERS)
-            .filter_map(|&i| self.library.articles.get(i))
-            .map(|a| a.id.clone())
+            .copied()
             .collect();
         let open = self.reading.open().and_then(|detail| {
             self.library
                 .articles
                 .get(detail.article)
-                .map(|a| (a.id.clone(), a.path.to_path_buf()))
+                .map(|a| (detail.article, a.path.to_path_buf()))
         });
         Anchor {
             selected,
@@ -177,19 +206,48 @@ impl App {
         }
     }
 
-    /// Rebuilds what the catalog and flags (already rebuilt) do not hold
-    /// after the articles changed, and puts the selection and the open
+    /// Swaps in the list computed for the new articles, mends the flags
+    /// of the articles marked meanwhile (`edits`, old indices) and of the
+    /// new ones from the marks, and puts the selection and the open
     /// article back; `changed(path)` says whether a file was touched (its
-    /// body is read again if it is open).
-    fn rebuild(&mut self, anchor: &Anchor, changed: impl Fn(&Path) -> bool) -> Vec<Effect> {
-        self.index_labels();
-        let index = self.renew_search();
+    /// body is read again if it is open). No work per article: O(changes).
+    fn rebuild(
+        &mut self,
+        relisted: Relisted,
+        anchor: &Anchor,
+        edits: &[usize],
+        changed: impl Fn(&Path) -> bool,
+    ) -> Vec<Effect> {
+        let Relisted {
+            catalog,
+            read,
+            starred,
+            sorted,
+            listed,
+            carried,
+            fresh,
+            ..
+        } = relisted;
+        self.catalog = catalog;
+        let assumed = |i: usize| admitted(self.marks.view(), &read, &starred, i);
+        let touched: Vec<(usize, bool)> = edits
+            .iter()
+            .filter_map(|&old| carried.get(old))
+            .chain(fresh)
+            .map(|i| (i, assumed(i)))
+            .collect();
+        self.marks.take_flags(read, starred);
+        for &(i, _) in &touched {
+            self.marks.reread(&self.library.articles, i);
+        }
+        let index = self.renew_search(sorted);
         self.archive.library_changed();
         self.reading.forget_back();
-        self.list.visible = self.listed();
-        let position = anchor.selected.iter().find_map(|id| {
-            let article = self.find(id)?;
-            self.list.visible.iter().position(|&i| i == article)
+        self.list.visible = listed;
+        self.mend_listing(&touched);
+        let position = anchor.selected.iter().find_map(|&old| {
+            let article = carried.get(old)?;
+            self.listed_position(article)
         });
         let rows = self.size.body_rows();
         self.list.cursor.selected = position.unwrap_or(0);
@@ -201,10 +259,10 @@ impl App {
         self.list.cursor.reveal(self.list.visible.len(), rows);
 
         let mut effects: Vec<Effect> = index.into_iter().collect();
-        let Some((id, path)) = &anchor.open else {
+        let Some((old, path)) = &anchor.open else {
             return effects;
         };
-        let Some(article) = self.find(id) else {
+        let Some(article) = carried.get(*old) else {
             self.reading.close();
             self.fail("The article you were reading was removed from the library");
             return effects;
@@ -217,6 +275,46 @@ impl App {
         effects
     }
 
+    /// After flags changed from what the list was computed with
+    /// (`touched`: each article with whether it was admitted then), the
+    /// articles the view no longer admits leave the list. One it now
+    /// admits may belong in it: the list is computed again (O(n); only
+    /// when a mark given during a merge, or a new article's, lets an
+    /// article into the unread or starred view).
+    fn mend_listing(&mut self, touched: &[(usize, bool)]) {
+        if self.marks.view() == ViewFilter::All {
+            return;
+        }
+        let mut relist = false;
+        for &(article, was) in touched {
+            match (was, self.marks.admits(article)) {
+                (true, false) => {
+                    if let Some(row) = self.listed_position(article) {
+                        self.list.visible.remove(row);
+                    }
+                }
+                (false, true) => relist = true,
+                _ => {}
+            }
+        }
+        if relist {
+            self.list.visible = self.listed();
+        }
+    }
+
+    /// Where `article` is in the list, found by its rank in the list's
+    /// order (the list is in that order).
+    fn listed_position(&self, article: usize) -> Option<usize> {
+        let rank = self
+            .search
+            .sorted()
+            .map_or(&self.catalog.order.rank, |s| &s.rank);
+        let at = *rank.get(article)?;
+        let visible = &self.list.visible;
+        let row = visible.partition_point(|&i| rank.get(i).is_some_and(|&r| r < at));
+        (visible.get(row) == Some(&article)).then_some(row)
+    }
+
     /// Search indexes articles by position: a new index and list order
     /// (`SearchState::library_changed`). An active search is asked a new
     /// index at once, and until it arrives matches nothing (its matches
@@ -224,30 +322,20 @@ impl App {
     /// of the old articles, and fills in as bodies are indexed.
     /// The search Esc would go back to at the prompt is emptied the same
     /// way, and asked for again when Esc restores it.
-    fn renew_search(&mut self) -> Option<Effect> {
-        self.search.library_changed(&self.library.articles);
+    fn renew_search(&mut self, sorted: Option<ListOrder>) -> Option<Effect> {
+        self.search.library_changed_to(sorted);
         let pending = self.library.articles.len();
-        let unknown = |criterion: &mut Criterion| {
-            if let Criterion::Search { matches, .. } = criterion {
-                *matches = Matches::new(matches.query().clone(), Vec::new(), pending);
-            }
-        };
         if let Some(previous) = self
             .search
             .prompt
             .as_mut()
             .and_then(|p| p.previous.as_mut())
         {
-            unknown(previous);
+            *previous = unknown(previous, pending);
         }
-        let mut active = self.filters.search().cloned()?;
-        unknown(&mut active);
+        let active = unknown(self.filters.search()?, pending);
         self.filters.set_search(Some(active));
         self.request_index()
-    }
-
-    fn find(&self, id: &str) -> Option<usize> {
-        self.library.articles.iter().position(|a| a.id == id)
     }
 }
 

@@ -111,6 +111,21 @@ impl SearchState {
     /// next tick) and the kept search runs again when it arrives. The
     /// caller refilters.
     pub fn library_changed(&mut self, articles: &[Article]) {
+        self.forget_articles();
+        self.set_sort(self.sort, articles);
+    }
+
+    /// [`Self::library_changed`] with the current sort's order of the new
+    /// articles computed already (`None` for the default order).
+    pub(super) fn library_changed_to(&mut self, sorted: Option<ListOrder>) {
+        self.forget_articles();
+        if let Some(sorted) = sorted {
+            self.sorted.push((self.sort, sorted));
+        }
+    }
+
+    /// Forgets what was computed from the old articles.
+    fn forget_articles(&mut self) {
         self.index = None;
         self.requested = false;
         self.generation += 1;
@@ -120,7 +135,6 @@ impl SearchState {
         self.asked += 1;
         self.waiting = None;
         self.sorted.clear();
-        self.set_sort(self.sort, articles);
         self.hits = None;
         self.stale = true;
     }
@@ -141,29 +155,33 @@ impl SearchState {
                 .push((sort, ListOrder::new(sort.sorted(articles))));
         }
     }
+}
 
-    /// `visible` (article indices in the default order) in the current
-    /// order.
-    pub(super) fn in_sort_order(&self, visible: Vec<usize>, total: usize) -> Vec<usize> {
-        let Some(sorted) = self.sorted() else {
-            return visible;
-        };
-        if visible.len() == total {
-            return sorted.order.clone();
-        }
-        let mut shown = vec![false; total];
-        for i in visible {
-            if let Some(slot) = shown.get_mut(i) {
-                *slot = true;
-            }
-        }
-        sorted
-            .order
-            .iter()
-            .copied()
-            .filter(|&i| shown.get(i).copied().unwrap_or(false))
-            .collect()
+/// `visible` (article indices in the default order, `total` articles) in
+/// the order `sorted` gives (none: the default).
+pub(super) fn in_order(
+    sorted: Option<&ListOrder>,
+    visible: Vec<usize>,
+    total: usize,
+) -> Vec<usize> {
+    let Some(sorted) = sorted else {
+        return visible;
+    };
+    if visible.len() == total {
+        return sorted.order.clone();
     }
+    let mut shown = vec![false; total];
+    for i in visible {
+        if let Some(slot) = shown.get_mut(i) {
+            *slot = true;
+        }
+    }
+    sorted
+        .order
+        .iter()
+        .copied()
+        .filter(|&i| shown.get(i).copied().unwrap_or(false))
+        .collect()
 }
 
 impl App {

@@ -9,21 +9,23 @@
 //! itself on a large archive, so the reader runs it in the background and
 //! applies what it finds like any live change.
 
+mod cold;
 mod found;
+mod write;
 
 use std::collections::HashMap;
-use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use rayon::prelude::*;
 
-use super::{Library, LoadOptions, LoadResult, Progress, read};
-use crate::article::Article;
+use super::{Library, LoadOptions, Progress};
 use crate::cache::{self, FileKey, Snapshot, Stamp};
-use crate::library::Problem;
-use crate::tree::{self, Found, Keys};
+use cold::cold_load;
+
+pub(super) use cold::parse_all;
+pub use write::CacheWrite;
 
 /// What the library knows of the files it was loaded from, to update the
 /// cache and to apply changes.
@@ -90,56 +92,7 @@ impl DiskIndex {
     }
 }
 
-/// Writing the cache for one version of a library, on any thread: it
-/// shares the library's lists instead of copying them. A write cut short
-/// (the process ended) leaves the old cache, and the next start does again
-/// what it would have saved.
-#[derive(Debug)]
-pub struct CacheWrite {
-    file: PathBuf,
-    roots: Vec<PathBuf>,
-    dirs: HashMap<PathBuf, Stamp>,
-    keys: Arc<Vec<(Arc<Path>, FileKey)>>,
-    articles: Arc<Vec<Article>>,
-    problems: Vec<Problem>,
-    version: u64,
-    written: Arc<AtomicU64>,
-}
-
-impl CacheWrite {
-    /// Writes the cache file (atomically: a new file renamed over the old).
-    pub fn run(self) -> io::Result<()> {
-        let input = cache::WriteInput {
-            roots: &self.roots,
-            dirs: &self.dirs,
-            keys: &self.keys,
-            articles: &self.articles,
-            problems: &self.problems,
-        };
-        cache::write(&self.file, &input)?;
-        self.written.fetch_max(self.version, Ordering::AcqRel);
-        Ok(())
-    }
-}
-
 impl Library {
-    /// What writing the cache takes, if this library differs from its
-    /// cache file (a first load, or changes since); `None` otherwise, or
-    /// when the library is not cached.
-    pub fn cache_write(&self) -> Option<CacheWrite> {
-        let file = self.disk.cache_file.clone().filter(|_| self.disk.stale())?;
-        Some(CacheWrite {
-            file,
-            roots: self.roots.clone(),
-            dirs: self.disk.dirs.clone(),
-            keys: Arc::clone(&self.disk.keys),
-            articles: Arc::clone(&self.articles),
-            problems: self.problems.clone(),
-            version: self.disk.version,
-            written: Arc::clone(&self.disk.written),
-        })
-    }
-
     /// Loads `paths` using the cache in `cache_dir` (the samples when no
     /// path is given; no cache when `cache_dir` is `None`). Does not write
     /// the cache: that costs about a third of a cold load, so the caller
@@ -244,67 +197,6 @@ impl Library {
         }
         library
     }
-
-    /// Writes the cache now if this library differs from it (a first
-    /// load, or changes since): for scripts. The reader writes it in the
-    /// background instead, with [`Library::cache_write`].
-    pub fn save_cache(&mut self) -> io::Result<()> {
-        match self.cache_write() {
-            Some(write) => write.run(),
-            None => Ok(()),
-        }
-    }
-}
-
-/// A first load: one walk, with every file's size and time taken from the
-/// file as it is opened, before it is read (no `stat` of its own), so that
-/// a file changed meanwhile is parsed again next time rather than cached
-/// stale. `None` when the tree holds something the cache steps aside for
-/// (see `DirScan::unusual`).
-fn cold_load(paths: &[PathBuf], progress: &Progress) -> Option<Library> {
-    let found: Vec<Found> = paths.iter().map(|p| tree::find(p, Keys::Skip)).collect();
-    if found
-        .iter()
-        .any(|f| matches!(f, Found::Folder(walk) if !walk.is_plain()))
-    {
-        return None;
-    }
-    let mut files: Vec<Arc<Path>> = Vec::new();
-    let mut dirs = HashMap::new();
-    for (root, found) in paths.iter().zip(&found) {
-        match found {
-            Found::Folder(walk) => {
-                for scan in &walk.scans {
-                    dirs.insert(scan.dir.clone(), scan.mtime);
-                    files.extend(scan.files.iter().map(|(path, _)| Arc::from(path.as_path())));
-                }
-            }
-            Found::File(_) => files.push(Arc::from(root.as_path())),
-            Found::Problem(_) => {}
-        }
-    }
-    let (mut library, found_keys) =
-        Library::load_found_keyed(paths, found, LoadOptions::default(), progress, true);
-    let mut keys = Vec::with_capacity(files.len());
-    for (path, key) in files.into_iter().zip(found_keys) {
-        match key {
-            Some(key) => keys.push((path, key)),
-            // Gone or unreadable before it could be looked at: its folder
-            // is listed again next time.
-            None => {
-                if let Some(stamp) = path.parent().and_then(|dir| dirs.get_mut(dir)) {
-                    *stamp = Stamp::UNTRUSTED;
-                }
-            }
-        }
-    }
-    library.disk = DiskIndex {
-        keys: keys.into(),
-        dirs,
-        version: 1,
-        ..DiskIndex::default()
-    };
-    Some(library)
 }
 
 /// Whether two roots are the same folder or one holds the other: then one
@@ -319,34 +211,4 @@ fn roots_overlap(paths: &[PathBuf]) -> bool {
             .skip(i + 1)
             .any(|b| a.starts_with(b) || b.starts_with(a))
     })
-}
-
-/// Parses files in parallel, each with the archive path inside its root.
-pub(super) fn parse_all(
-    roots: &[PathBuf],
-    files: &[(PathBuf, FileKey)],
-    progress: &Progress,
-) -> Vec<LoadResult> {
-    files
-        .par_iter()
-        .map_init(read::Reader::default, |reader, (path, _)| {
-            let root = root_of(roots, path);
-            let result = read::load(
-                path.clone(),
-                &tree::archive_path(path, root),
-                reader,
-                LoadOptions::default(),
-            );
-            progress.read(1);
-            result
-        })
-        .collect()
-}
-
-/// The root a path was found under (the file's own path for a file root).
-pub(super) fn root_of<'a>(roots: &'a [PathBuf], path: &'a Path) -> &'a Path {
-    roots
-        .iter()
-        .find(|r| path.starts_with(r))
-        .map_or(path, PathBuf::as_path)
 }

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use crate::archive_links::{LinkBase, link_target};
+use crate::archive_links::{LinkBase, link_target, percent_decode_into};
 
 /// Resolves `href` (possibly relative, e.g. `/web/2021.../https://...`)
 /// against `base`: http(s) addresses, and relative links to article files
@@ -15,26 +15,8 @@ pub(super) fn resolve(base: &LinkBase, href: &str) -> Option<String> {
 /// `url` with percent-escapes decoded when they spell readable UTF-8 (the
 /// archive's addresses carry whole Chinese titles encoded); otherwise as is.
 pub fn readable_url(url: &str) -> String {
-    let bytes = url.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        match (
-            bytes[i],
-            bytes.get(i + 1).copied().and_then(hex),
-            bytes.get(i + 2).copied().and_then(hex),
-        ) {
-            (b'%', Some(hi), Some(lo)) => {
-                out.push((hi * 16 + lo) as u8);
-                i += 3;
-            }
-            (b, _, _) => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
+    let mut out = Vec::new();
+    percent_decode_into(url.as_bytes(), &mut out);
     match String::from_utf8(out) {
         Ok(s) if !s.chars().any(|c| c.is_control() || c.is_whitespace()) => s,
         _ => url.to_owned(),

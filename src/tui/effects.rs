@@ -179,6 +179,15 @@ impl Runner {
         self.run("changes", move || job.run())
     }
 
+    /// `Effect::Release`: lets go of the articles on a worker (freeing
+    /// them, if no one else holds them).
+    pub fn release(&self, articles: Arc<Vec<Article>>) -> Option<Action> {
+        self.run_quiet("release", move || {
+            drop(articles);
+            None
+        })
+    }
+
     /// `Effect::ScanLinks`: finds the links between the articles, from the
     /// link targets the cache held and by reading the other bodies.
     pub fn scan_links(&self, articles: Arc<Vec<Article>>, generation: u64) -> Option<Action> {

@@ -104,19 +104,24 @@ fn draw_entries(frame: &mut Frame, app: &App, picker: &Picker, rows: Rect, theme
         .max()
         .unwrap_or(0);
     // Links to the archive's own articles are `[n↩]`: the others' text
-    // starts in the same column.
-    let mark_width = if picker.kind == PickerKind::Links
-        && shown.iter().any(|&(_, i)| {
-            picker
-                .entries
-                .get(i)
-                .is_some_and(|e| app.link_in_archive(e.count).is_some())
-        }) {
+    // starts in the same column. Each row's target is looked up once.
+    let in_archive: Vec<bool> = shown
+        .iter()
+        .map(|&(_, i)| {
+            picker.kind == PickerKind::Links
+                && picker
+                    .entries
+                    .get(i)
+                    .is_some_and(|e| app.link_in_archive(e.count).is_some())
+        })
+        .collect();
+    let mark_width = if in_archive.contains(&true) {
         width::str_width(IN_ARCHIVE)
     } else {
         0
     };
-    for (row, &(position, entry_index)) in shown.iter().enumerate() {
+    for (row, (&(position, entry_index), &in_archive)) in shown.iter().zip(&in_archive).enumerate()
+    {
         let Some(entry) = picker.entries.get(entry_index) else {
             continue;
         };
@@ -124,7 +129,15 @@ fn draw_entries(frame: &mut Frame, app: &App, picker: &Picker, rows: Rect, theme
         let marked = picker.marked.contains(&entry_index);
         let line = if picker.kind == PickerKind::Links {
             let label_width = count_width + 4 + mark_width;
-            link_line(app, entry.count, selected, width, label_width, theme)
+            let mark = if in_archive { IN_ARCHIVE } else { "" };
+            link_line(
+                app,
+                (entry.count, mark),
+                selected,
+                width,
+                label_width,
+                theme,
+            )
         } else if picker.kind == PickerKind::Backlinks {
             backlink_line(entry, selected, width, theme)
         } else {
@@ -138,12 +151,12 @@ fn draw_entries(frame: &mut Frame, app: &App, picker: &Picker, rows: Rect, theme
 /// (opened here).
 const IN_ARCHIVE: &str = "↩";
 
-/// A link: `[n]` (in `label_width` columns), its text, then its address
-/// decoded for reading and cut in the middle, so its distinguishing end
-/// stays in view.
+/// A link: `[n]` with its `mark` (in `label_width` columns), its text,
+/// then its address decoded for reading and cut in the middle, so its
+/// distinguishing end stays in view.
 fn link_line(
     app: &App,
-    n: usize,
+    (n, mark): (usize, &str),
     selected: bool,
     width: usize,
     label_width: usize,
@@ -157,11 +170,6 @@ fn link_line(
     // `https://example.com@evil.com/` goes to evil.com: say so first.
     let hidden = raw.and_then(|u| crate::app::hidden_host(u));
     let mut b = LineBuilder::new(width);
-    let mark = if app.link_in_archive(n).is_some() {
-        IN_ARCHIVE
-    } else {
-        ""
-    };
     b.push_fit(&format!(" [{n}{mark}]"), label_width, patch(theme.key));
     // An address written out in the text is its own text.
     if !text.is_empty() && readable_url(text) != url {

@@ -31,6 +31,7 @@ pub fn drive(app: &mut App, action: Action) -> Vec<Effect> {
                     articles,
                     generation,
                 } => queue.extend(runner.scan_links(articles, generation)),
+                Effect::Release(articles) => queue.extend(runner.release(articles)),
                 other => left.push(other),
             }
         }

@@ -103,8 +103,7 @@ impl Picker {
                 if !inside || !clickable {
                     return PickerOutcome::Stay;
                 }
-                let index = self.cursor.offset + usize::from(row - area.y);
-                if index < len {
+                if let Some(index) = self.cursor.row_at(row, area, len) {
                     if index == self.cursor.selected {
                         return PickerOutcome::Apply;
                     }

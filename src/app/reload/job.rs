@@ -1,11 +1,13 @@
 //! Reading and merging live changes off the UI thread: `update` asks with
 //! `Effect::ScanChanges` carrying a [`ChangeJob`]; a worker reads and
 //! parses the changed files, builds the new article list from the
-//! library's snapshot and the list's [`Catalog`] for it (all O(n)), and
-//! answers with `Action::ChangesMerged`, which `update` swaps in.
+//! library's snapshot, and the list's [`Catalog`], flags and rows for it
+//! ([`Relisted`]; all O(n)), and answers with `Action::ChangesMerged`,
+//! which `update` swaps in.
 
 use std::path::PathBuf;
 
+use super::relist::{ListingInputs, Relisted};
 use crate::app::catalog::Catalog;
 use crate::app::{Action, Options};
 use crate::library::{ChangeScan, MergeBase, MergedArticles};
@@ -17,17 +19,25 @@ pub struct ChangeJob {
     pub(in crate::app) roots: Vec<PathBuf>,
     pub(in crate::app) paths: Vec<PathBuf>,
     pub(in crate::app) base: MergeBase,
+    /// How many times the app's article list had been replaced when this
+    /// was asked (which articles `base` holds, for comparing jobs).
+    pub(in crate::app) generation: u64,
     /// What the catalog is built with (fixed for a session).
     pub(in crate::app) options: Options,
+    /// What the list is computed from, besides the articles.
+    pub(in crate::app) listing: ListingInputs,
 }
 
 /// Two jobs are the same when they ask about the same paths of the same
-/// articles.
+/// articles: the same replacement of the article list (two apps given the
+/// same actions hold equal lists, never the same one), compared without
+/// looking at every article.
 impl PartialEq for ChangeJob {
     fn eq(&self, other: &Self) -> bool {
         self.roots == other.roots
             && self.paths == other.paths
-            && self.base.articles == other.base.articles
+            && self.generation == other.generation
+            && self.base.articles.len() == other.base.articles.len()
     }
 }
 
@@ -43,24 +53,30 @@ impl ChangeJob {
     pub fn run(self) -> Action {
         let scan = ChangeScan::run(&self.roots, self.paths.clone(), &self.base.articles);
         let merged = scan.merge(&self.base);
-        let catalog = (!merged.summary.is_empty()).then(|| {
+        let relisted = (!merged.summary.is_empty()).then(|| {
             let mut catalog = Catalog::build(&merged.articles, &self.options);
             catalog.index_labels(&merged.articles);
-            catalog
+            Box::new(Relisted::compute(
+                &self.base.articles,
+                &merged.articles,
+                catalog,
+                self.listing,
+            ))
         });
         Action::ChangesMerged(Box::new(MergedChanges {
             paths: self.paths,
             merged,
-            catalog,
+            relisted,
         }))
     }
 }
 
-/// The answer to a [`ChangeJob`]: the merged articles and their catalog.
+/// The answer to a [`ChangeJob`]: the merged articles, and their list
+/// computed for the app as it was when it asked.
 #[derive(Debug, Default)]
 pub struct MergedChanges {
     pub(in crate::app) paths: Vec<PathBuf>,
     pub(in crate::app) merged: MergedArticles,
-    /// Built when something changed.
-    pub(in crate::app) catalog: Option<Catalog>,
+    /// Computed when something changed.
+    pub(in crate::app) relisted: Option<Box<Relisted>>,
 }

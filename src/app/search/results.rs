@@ -26,11 +26,19 @@ impl App {
                 return self.search_done(self.search.asked, matches);
             }
         }
+        // The last result is worth its copy only to a query that narrows
+        // it (`IndexView::matches_within` searches everything otherwise).
+        let within = self
+            .search
+            .last
+            .as_ref()
+            .filter(|last| last.pending() == 0 && query.narrows(last.query()))
+            .cloned();
         vec![Effect::Search(SearchJob {
             generation: self.search.asked,
             view,
             query,
-            within: self.search.last.clone(),
+            within,
         })]
     }
 

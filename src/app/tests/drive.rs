@@ -49,6 +49,8 @@ pub(crate) fn drive(app: &mut App, action: Action) -> Vec<Effect> {
                         found,
                     });
                 }
+                // Freed here, at once (the runner frees it on a worker).
+                Effect::Release(articles) => drop(articles),
                 other => left.push(other),
             }
         }

@@ -36,6 +36,7 @@ where
                 articles,
                 generation,
             } => queue.extend(self.runner.scan_links(articles, generation)),
+            Effect::Release(articles) => queue.extend(self.runner.release(articles)),
             Effect::Pipe {
                 article,
                 command,

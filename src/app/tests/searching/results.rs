@@ -201,3 +201,43 @@ fn typing_past_the_limit_key_by_key_stops_there() {
         MAX_QUERY_CHARS
     );
 }
+
+/// A query takes the last result along (to look only at its articles) when
+/// it narrows it, and goes without it (no copy) when it does not.
+#[test]
+fn only_a_narrowing_query_carries_the_last_result() {
+    let mut app = indexed_app();
+    drive(&mut app, Action::Search);
+    let ask = |app: &mut App, action: Action| -> Option<bool> {
+        let effects = app.update(action);
+        let job = effects.into_iter().find_map(|e| match e {
+            Effect::Search(job) => Some(job),
+            _ => None,
+        })?;
+        let within = job.within.is_some();
+        drive(
+            app,
+            Action::SearchDone {
+                generation: job.generation,
+                matches: job.run(),
+            },
+        );
+        Some(within)
+    };
+    assert_eq!(
+        ask(&mut app, Action::Insert('台')),
+        Some(false),
+        "no last result"
+    );
+    assert_eq!(
+        ask(&mut app, Action::Insert('湾')),
+        Some(true),
+        "台湾 narrows 台"
+    );
+    assert_eq!(
+        ask(&mut app, Action::DeleteChar),
+        Some(false),
+        "台 widens 台湾"
+    );
+    assert_eq!(app.search_prompt(), Some("台"));
+}
