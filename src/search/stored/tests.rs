@@ -103,6 +103,27 @@ mod file {
         assert_eq!(index.containing("香港12", None).len(), 53);
     }
 
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_new_build_removes_what_a_gone_writer_left_and_keeps_a_live_ones() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("search.idx");
+        // No process has this number (above the kernel's limit).
+        let gone = dir.path().join(".search.idx.tmp-9999999-0");
+        let live = dir
+            .path()
+            .join(format!(".search.idx.tmp-{}-999", std::process::id()));
+        let other = dir.path().join(".other.tmp-9999999-0");
+        for file in [&gone, &live, &other] {
+            std::fs::write(file, "partial").unwrap();
+        }
+        let mut writer = Writer::to_file(&path).unwrap();
+        writer.add(source(0), TEXTS[0], &[]).unwrap();
+        writer.commit().unwrap();
+        assert!(!gone.exists());
+        assert!(live.exists() && other.exists() && path.exists());
+    }
+
     #[test]
     fn an_unnamed_file_is_read_back_and_leaves_no_name() {
         let mut writer = Writer::to_unnamed_file().unwrap();
