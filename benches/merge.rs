@@ -38,7 +38,7 @@ fn main() {
     let live = extra.path().join("live");
     std::fs::create_dir_all(&live).expect("the live folder");
     let started = Instant::now();
-    let library = Library::load(&[full, live.clone()]);
+    let library = Library::load(&[full.clone(), live.clone()]);
     println!(
         "merge bench: {} articles loaded in {:.1} s (load {})",
         library.articles.len(),
@@ -48,10 +48,11 @@ fn main() {
     println!("| articles | update p50 ms | update runs | worker p50 ms | worker runs | load |");
     println!("|---|---|---|---|---|---|");
     let copies = copies(&library.articles);
-    let mut library = library;
-    measure(&mut library, &live, "a");
+    measure(library, &live, "a");
+    // The same roots again (the app keeps the first library).
+    let mut library = Library::load(&[full, live.clone()]);
     library.articles = copies;
-    measure(&mut library, &live, "b");
+    measure(library, &live, "b");
 }
 
 /// The archive's articles `COPIES` times, each copy with its own ids and
@@ -62,9 +63,9 @@ fn copies(articles: &Arc<Vec<inkstone::article::Article>>) -> Arc<Vec<inkstone::
         for copy in 0..COPIES {
             let mut a = article.clone();
             a.id = format!("{}{copy:02}", article.id);
-            a.path = Path::new(&format!("copy{copy:02}"))
-                .join(&*article.path)
-                .into();
+            let mut path = article.path.as_os_str().to_owned();
+            path.push(format!(".copy{copy:02}"));
+            a.path = Path::new(&path).into();
             all.push(a);
         }
     }
@@ -72,13 +73,9 @@ fn copies(articles: &Arc<Vec<inkstone::article::Article>>) -> Arc<Vec<inkstone::
 }
 
 /// Times `ROUNDS` new files (named `<prefix><n>.md` in `live`) merged into
-/// an app over `library` (taken from it and given back).
-fn measure(library: &mut Library, live: &Path, prefix: &str) {
-    let mut app = App::new(
-        std::mem::take(library),
-        Keymap::defaults().guide(),
-        Options::default(),
-    );
+/// an app over `library`.
+fn measure(library: Library, live: &Path, prefix: &str) {
+    let mut app = App::new(library, Keymap::defaults().guide(), Options::default());
     app.update(Action::Resize {
         width: 200,
         height: 60,
@@ -145,6 +142,4 @@ fn measure(library: &mut Library, live: &Path, prefix: &str) {
         runs_text(&worker),
         load()
     );
-    *library = Library::default();
-    drop(app);
 }
