@@ -70,10 +70,12 @@ pub fn open_and_run(
         }
         Ok(loading::Loaded::Quit(code)) => {
             watchdog.exiting();
+            terminal::release(tty);
             terminal::leave()?;
             Ok(exit_code(code))
         }
         Err(e) => {
+            terminal::release(tty);
             let _ = terminal::leave();
             Err(e)
         }
@@ -155,11 +157,7 @@ fn run_on(
     let restored = if lost { Ok(()) } else { terminal::leave() };
     let (messages, saved) = session.finish_saving();
     let (app, tty) = session.into_parts();
-    if lost {
-        std::mem::forget(tty);
-    } else {
-        drop(tty);
-    }
+    terminal::release(tty);
     for message in &messages {
         say(message);
     }

@@ -61,6 +61,15 @@ pub fn leave() -> io::Result<()> {
     mouse.and(screen).and(flushed)
 }
 
+/// Lets go of the terminal without running ratatui's drop, which shows
+/// the cursor and, if that fails, reports it with `eprintln!`: a panic
+/// (status 101) when standard error is the terminal that just went away.
+/// Call [`leave`] as well; it shows the cursor. Frames are flushed as they
+/// are drawn, so nothing is left in the buffer.
+pub fn release(tty: Tty) {
+    std::mem::forget(tty);
+}
+
 /// Writes `bytes` to the terminal between frames (an OSC 52 sequence that
 /// inkstone built itself; never text from an article).
 pub fn write_raw(bytes: &[u8]) -> io::Result<()> {
