@@ -220,12 +220,12 @@ impl RawFilter {
     /// patterns stay long enough for the vectorised search to skip most
     /// bytes.
     fn cannot_judge(&self, body: &[u8]) -> bool {
-        // `max` is vectorised; `any` with its early exit is not.
-        if body.iter().copied().max().unwrap_or(0) < 0xF0 {
-            return memchr::memmem::find(body, b"&#").is_some();
-        }
         if memchr::memmem::find(body, b"&#").is_some() {
             return true;
+        }
+        // `max` is vectorised; `any` with its early exit is not.
+        if body.iter().copied().max().unwrap_or(0) < 0xF0 {
+            return false;
         }
         // Each different one is folded; past a few, the body just passes.
         let mut folded: Vec<char> = Vec::new();
