@@ -24,14 +24,16 @@ pub(super) fn checksum_parts(parts: &[&[u8]]) -> u32 {
 
 /// [`checksum`]'s state, to combine with others.
 fn hasher(bytes: &[u8]) -> crc32fast::Hasher {
-    let parts: Vec<crc32fast::Hasher> = bytes
-        .par_chunks(BLOCK)
-        .map(|block| {
-            let mut h = crc32fast::Hasher::new();
-            h.update(block);
-            h
-        })
-        .collect();
+    combined(bytes.par_chunks(BLOCK).map(|block| {
+        let mut h = crc32fast::Hasher::new();
+        h.update(block);
+        h
+    }))
+}
+
+/// The blocks' states, in order, as one (CRC-32 combines).
+fn combined(blocks: impl IndexedParallelIterator<Item = crc32fast::Hasher>) -> crc32fast::Hasher {
+    let parts: Vec<crc32fast::Hasher> = blocks.collect();
     let mut all = crc32fast::Hasher::new();
     for part in &parts {
         all.combine(part);
@@ -44,19 +46,12 @@ fn hasher(bytes: &[u8]) -> crc32fast::Hasher {
 pub(super) fn checksum_map(map: &Mapped, start: usize, end: usize) -> Option<u32> {
     map.get(start..end)?;
     let blocks: Vec<usize> = (start..end).step_by(BLOCK).collect();
-    let parts: Vec<crc32fast::Hasher> = blocks
-        .par_iter()
-        .map(|&from| {
-            let block = from..end.min(from + BLOCK);
-            let mut h = crc32fast::Hasher::new();
-            h.update(&map[block.clone()]);
-            map.release_range(block);
-            h
-        })
-        .collect();
-    let mut all = crc32fast::Hasher::new();
-    for part in &parts {
-        all.combine(part);
-    }
+    let all = combined(blocks.par_iter().map(|&from| {
+        let block = from..end.min(from + BLOCK);
+        let mut h = crc32fast::Hasher::new();
+        h.update(&map[block.clone()]);
+        map.release_range(block);
+        h
+    }));
     Some(all.finalize())
 }
