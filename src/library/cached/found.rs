@@ -160,6 +160,7 @@ impl Found {
         progress.set_total(keys.len() + to_parse.len());
         progress.read(keys.len());
         let to_parse_was_empty = to_parse.is_empty();
+        let taken_count = articles.len();
         let parsed = parse_all(roots, &to_parse, progress);
         for ((path, key), result) in to_parse.into_iter().zip(parsed) {
             keys.push((path.as_path().into(), key));
@@ -173,9 +174,9 @@ impl Found {
             }
         }
         // New articles may match others' titles and dates (taken ones
-        // already have the hashes they need).
+        // already have the hashes they need among themselves).
         if !to_parse_was_empty {
-            crate::library::duplicates::hash_colliding(&mut articles);
+            crate::library::duplicates::hash_new_collisions(&mut articles, taken_count);
         }
         if changed {
             sort_articles(&mut articles);
