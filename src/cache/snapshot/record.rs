@@ -76,13 +76,12 @@ impl<'a> Reader<'a> {
         // ~100 MB that no label used.
         let mut labels = Vec::with_capacity(refs.len());
         for at in refs {
-            let label = match self.labels.get(&at) {
-                Some(label) => label.clone(),
-                None => {
-                    let label = Label::new(self.view.text(at.0, at.1)?);
-                    self.labels.insert(at, label.clone());
-                    label
-                }
+            let label = if let Some(label) = self.labels.get(&at) {
+                label.clone()
+            } else {
+                let label = Label::new(self.view.text(at.0, at.1)?);
+                self.labels.insert(at, label.clone());
+                label
             };
             labels.push(label);
         }
