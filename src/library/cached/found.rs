@@ -146,6 +146,12 @@ impl Found {
         // Files in unchanged folders were taken without a look at them.
         let unseen = !keys.is_empty();
         problems.extend(taken_problems);
+        // Room for the rest at once: the decoded lists are sized to the
+        // cache, and doubling them for one new file held a second copy of
+        // every article (~350 MB at a million) while they moved.
+        let more = reused.len() + to_parse.len();
+        articles.reserve_exact(more);
+        keys.reserve_exact(more);
         for file in reused {
             keys.push((file.path, file.key));
             articles.extend(file.article);
