@@ -20,7 +20,7 @@ use foldhash::fast::RandomState;
 mod colliding;
 
 pub(super) use colliding::{
-    SAMPLE_BYTES, hash_colliding, hash_colliding_sampled, hash_new_collisions, sample,
+    SAMPLE_BYTES, SeenSamples, hash_colliding, hash_colliding_sampled, hash_new_collisions, sample,
 };
 
 /// The duplicate groups of a list of articles (by index into it).

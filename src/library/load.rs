@@ -58,12 +58,21 @@ impl Library {
             }
         }
         progress.set_total(files.len());
+        // One set of the samples met, for all threads.
+        let seen = options
+            .hash_bodies
+            .then(|| std::sync::Arc::new(duplicates::SeenSamples::default()));
+        let new_reader = || {
+            let mut reader = read::Reader::default();
+            reader.seen.clone_from(&seen);
+            reader
+        };
         // On all cores, each result written straight into its place in one
         // list sized up front: gathering per thread and joining the lists
         // grew and copied them (with fresh pages to fault in) several times.
         let results: Vec<(LoadResult, Option<FileKey>, Option<u64>)> = files
             .into_par_iter()
-            .map_init(read::Reader::default, |reader, (path, root)| {
+            .map_init(new_reader, |reader, (path, root)| {
                 let archive_path = tree::archive_path(&path, root);
                 let result = read::load(path, &archive_path, reader, options);
                 let key = if want_keys {

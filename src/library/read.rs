@@ -6,11 +6,13 @@ mod source;
 
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 pub(super) use parse::cut_tail;
-use parse::parse;
+use parse::{BodyNote, parse};
 use source::{FileSource, MemorySource};
 
+use super::duplicates::SeenSamples;
 use super::open::Opener;
 use super::{LoadOptions, LoadResult, NotArticle};
 use crate::article::{Article, BodySource};
@@ -50,6 +52,9 @@ pub struct Reader {
     /// bodies are hashed and its length is known (see
     /// `duplicates::hash_colliding_sampled`).
     pub sample: Option<u64>,
+    /// The samples this load has met, shared by its threads (see
+    /// `duplicates::SeenSamples`); `None`: not gathered.
+    pub seen: Option<Arc<SeenSamples>>,
 }
 
 /// [`load_file`] with a reusable reader and chosen options.
@@ -80,19 +85,24 @@ pub fn load(
         complete: false,
         size: reader.key.map(|key| key.size),
     };
-    let body_path: std::sync::Arc<std::path::Path> = path.as_path().into();
+    let body_path: Arc<std::path::Path> = path.as_path().into();
+    let mut note = BodyNote {
+        seen: reader.seen.as_deref(),
+        sample: None,
+    };
     let parsed = parse(
         &mut source,
         path.clone(),
         archive_path,
         options,
         |offset, encoding| BodySource::File {
-            path: std::sync::Arc::clone(&body_path),
+            path: Arc::clone(&body_path),
             offset: offset as u64,
             encoding,
         },
-        &mut reader.sample,
+        &mut note,
     );
+    reader.sample = note.sample;
     settle(parsed, path, |e| format!("cannot read: {e}"))
 }
 
@@ -111,7 +121,7 @@ pub fn parse_embedded(
         archive_path,
         options,
         |offset, _| BodySource::Embedded { bytes, offset },
-        &mut None,
+        &mut BodyNote::default(),
     );
     settle(parsed, path, |e| e.to_string())
 }

@@ -5,7 +5,9 @@
 //! another, but only 2,498 also share their body's length and first
 //! 2 KiB; a load reads 4 KiB of each file, like the first-4 KiB floor).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasher;
+use std::sync::Mutex;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 // foldhash, not SipHash: one lookup per article in the archive.
@@ -29,6 +31,27 @@ pub(in crate::library) fn sample(len: u64, start: &[u8]) -> u64 {
     let len = len.min(crate::library::BODY_LIMIT);
     let take = start.len().min(SAMPLE_BYTES).min(len as usize);
     xxhash_rust::xxh3::xxh3_64_with_seed(&start[..take], len)
+}
+
+/// The samples a load has met so far, with their titles, dates and times,
+/// shared by its threads: a file whose sample was met before is read whole
+/// at once, while it is open, since its body will be hashed anyway. Then
+/// only the first file of each group is opened again to be hashed (in a
+/// tree of copies, one file in many instead of every file).
+#[derive(Default)]
+pub struct SeenSamples {
+    seen: Mutex<HashSet<u64, RandomState>>,
+    state: RandomState,
+}
+
+impl SeenSamples {
+    /// Notes `article`'s body `sample`; whether one like it was met before.
+    /// A false match only costs a body read whole.
+    pub(in crate::library) fn met_before(&self, article: &Article, sample: u64) -> bool {
+        let key = self.state.hash_one((slot(article), sample));
+        // A poisoned lock only loses the shortcut.
+        self.seen.lock().is_ok_and(|mut seen| !seen.insert(key))
+    }
 }
 
 /// What must be equal for two articles to be duplicates, besides the body.
@@ -185,6 +208,16 @@ mod tests {
     }
 
     #[test]
+    fn a_sample_is_met_before_with_the_same_title_date_and_time() {
+        let seen = SeenSamples::default();
+        assert!(!seen.met_before(&article("告別", 3, None), 7));
+        assert!(seen.met_before(&article("告別", 3, None), 7));
+        assert!(!seen.met_before(&article("告別", 3, None), 8));
+        assert!(!seen.met_before(&article("告別", 4, None), 7));
+        assert!(!seen.met_before(&article("再見", 3, None), 7));
+    }
+
+    #[test]
     fn equal_bodies_have_equal_samples() {
         let body = "正文".repeat(2_000);
         let long = body.as_bytes();
@@ -213,7 +246,7 @@ mod tests {
         let mut early = body.clone().into_bytes();
         early[100] = b'x';
         let front = |url: &str| format!("---\ntitle: 告別\ndate: 2022-01-03\nurl: {url}\n---\n");
-        let files: [(&str, String, Vec<u8>); 5] = [
+        let files: [(&str, String, Vec<u8>); 6] = [
             (
                 "a.md",
                 front("https://a.example/1"),
@@ -227,6 +260,12 @@ mod tests {
             ("c.md", front("https://c.example/1"), late),
             ("d.md", front("https://d.example/1"), early),
             ("e.md", front("https://e.example/1"), "短".into()),
+            // A third copy: read whole at its first read, or hashed after.
+            (
+                "f.md",
+                front("https://f.example/1"),
+                body.clone().into_bytes(),
+            ),
         ];
         for (name, front, body) in &files {
             let mut text = front.clone().into_bytes();
@@ -241,10 +280,10 @@ mod tests {
                 .unwrap()
         };
         let d = Duplicates::find(&library.articles);
-        let (a, b) = (at("a.md"), at("b.md"));
-        let (kept, copy) = (a.min(b), a.max(b));
-        assert_eq!(d.copies_of(kept), [copy as u32]);
-        assert_eq!(d.copy_count(), 1);
+        let mut copies = [at("a.md"), at("b.md"), at("f.md")].map(|i| i as u32);
+        copies.sort_unstable();
+        assert_eq!(d.copies_of(copies[0] as usize), &copies[1..]);
+        assert_eq!(d.copy_count(), 2);
         // Hashed: the copies, and the one that differs only past its sample.
         assert!(library.articles[at("c.md")].body_hash.is_some());
         assert_eq!(library.articles[at("d.md")].body_hash, None);

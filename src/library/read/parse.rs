@@ -7,11 +7,15 @@ use std::io;
 use std::ops::Range;
 use std::path::PathBuf;
 
+mod hashing;
+
+pub(in crate::library) use hashing::BodyNote;
+use hashing::hash_or_sample;
+
 use super::source::{MemorySource, Source};
 use super::{Parsed, Refusal};
 use crate::article::{self, BodyFormat, BodySource, FrontKind, Origin, Split};
 use crate::library::LoadOptions;
-use crate::library::duplicates::{self, SAMPLE_BYTES};
 use crate::problem::{Problem, Severity};
 use crate::text::decode::{self, Encoding};
 
@@ -29,7 +33,7 @@ const TITLE_SEARCH: usize = 64 * 1024;
 
 /// The outer `Result` is an I/O failure; the inner `Err` a file that is not
 /// an article at all. A file that is not UTF-8 is read whole, decoded, and
-/// parsed from memory. When bodies are hashed, `sample` is set to the
+/// parsed from memory. When bodies are hashed, `note.sample` is set to the
 /// body's sample where its length is known (not for a decoded file).
 pub(super) fn parse(
     source: &mut impl Source,
@@ -37,9 +41,9 @@ pub(super) fn parse(
     archive_path: &str,
     options: LoadOptions,
     body: impl Fn(usize, Option<&'static Encoding>) -> BodySource,
-    sample: &mut Option<u64>,
+    note: &mut BodyNote<'_>,
 ) -> io::Result<Parsed> {
-    *sample = None;
+    note.sample = None;
     // As much as the checks for a binary file and for another encoding
     // look at (see `parse_text`): the whole of what is held in memory.
     let sniff = if source.complete() {
@@ -58,7 +62,7 @@ pub(super) fn parse(
             options,
             Some(sniff),
             |offset| body(offset, None),
-            sample,
+            note,
         )? {
             Err(Refusal::NotUtf8) => {}
             parsed => return Ok(parsed),
@@ -66,15 +70,15 @@ pub(super) fn parse(
     }
     source.fill_all()?;
     let decoded = decode::decode(source.bytes());
-    let mut note = format!("not UTF-8: decoded as {}", decoded.encoding.name());
+    let mut warning = format!("not UTF-8: decoded as {}", decoded.encoding.name());
     if decoded.replaced {
-        note.push_str("; some bytes fit no character and show as \u{FFFD}");
+        warning.push_str("; some bytes fit no character and show as \u{FFFD}");
     }
     let encoding = decoded.encoding;
     let mut memory = MemorySource(decoded.text.as_bytes());
     // No sample: the hash of a decoded body is of its text, which a
     // sample of the file's bytes would not match.
-    *sample = None;
+    note.sample = None;
     let parsed = parse_text(
         &mut memory,
         path,
@@ -82,13 +86,13 @@ pub(super) fn parse(
         options,
         None,
         |offset| body(offset, Some(encoding)),
-        &mut None,
+        &mut BodyNote::default(),
     )?;
     Ok(parsed.map(|(article, mut problems)| {
         problems.push(Problem {
             path: article.path.to_path_buf(),
             severity: Severity::Warning,
-            reason: note,
+            reason: warning,
         });
         (article, problems)
     }))
@@ -97,7 +101,7 @@ pub(super) fn parse(
 /// [`parse`] of a file read as UTF-8. With `may_refuse` (how much of the
 /// file's start to look at), a file whose front matter is not UTF-8 and
 /// whose start does not look like UTF-8 is refused with
-/// [`Refusal::NotUtf8`], to be decoded from its encoding. `sample` as
+/// [`Refusal::NotUtf8`], to be decoded from its encoding. `note` as
 /// [`parse`] sets it.
 fn parse_text(
     source: &mut impl Source,
@@ -106,7 +110,7 @@ fn parse_text(
     options: LoadOptions,
     may_refuse: Option<usize>,
     body: impl FnOnce(usize) -> BodySource,
-    sample: &mut Option<u64>,
+    note: &mut BodyNote<'_>,
 ) -> io::Result<Parsed> {
     source.fill_to(FIRST_READ)?;
     // The checks for a binary file and for another encoding look at the
@@ -192,7 +196,7 @@ fn parse_text(
         article.set_title_from_body(text.as_deref());
     }
     if options.hash_bodies {
-        *sample = hash_or_sample(source, body_start, &mut article)?;
+        note.sample = hash_or_sample(source, body_start, &mut article, note.seen)?;
     }
     if options.verify_bodies {
         source.fill_all()?;
@@ -211,31 +215,6 @@ fn parse_text(
         reason,
     }));
     Ok(Ok((article, problems)))
-}
-
-/// A body already read whole is hashed (it costs next to nothing; the
-/// others are hashed later, only if they can be duplicates: see
-/// `duplicates::hash_colliding`, which hashes the same bytes). Returns the
-/// body's sample, which tells which bodies to read whole later, when its
-/// length is known (rarely read past the first read).
-fn hash_or_sample(
-    source: &mut impl Source,
-    body_start: usize,
-    article: &mut article::Article,
-) -> io::Result<Option<u64>> {
-    source.fill_to(body_start + SAMPLE_BYTES)?;
-    let held = source.bytes().get(body_start..).unwrap_or_default();
-    let len = if source.complete() {
-        let body = &held[..held.len().min(crate::library::BODY_LIMIT as usize)];
-        article.body_hash = Some(xxhash_rust::xxh3::xxh3_64(body));
-        Some(held.len() as u64)
-    } else {
-        source
-            .size()
-            .and_then(|size| size.checked_sub(body_start as u64))
-            .filter(|&len| len >= held.len() as u64)
-    };
-    Ok(len.map(|len| duplicates::sample(len, held)))
 }
 
 /// Whether a file whose start is `bytes` is not UTF-8: its front matter
