@@ -36,7 +36,15 @@ pub(super) fn hash_or_sample(
         _ => false,
     };
     if read_now {
-        source.fill_all()?;
+        // To the size the open gave, when the body fits the limit: one
+        // read, none to find the end.
+        let end = len
+            .filter(|&len| len <= crate::library::BODY_LIMIT)
+            .and_then(|len| usize::try_from(len).ok());
+        match end {
+            Some(len) => source.fill_to(body_start + len)?,
+            None => source.fill_all()?,
+        }
     }
     if source.complete() {
         let held = source.bytes().get(body_start..).unwrap_or_default();
