@@ -27,9 +27,22 @@ pub fn write_atomic(path: &Path, bytes: &[u8], durability: Durability) -> io::Re
 /// [`write_atomic`] of `parts` one after the other, without joining them
 /// in memory first.
 pub fn write_atomic_parts(path: &Path, parts: &[&[u8]], durability: Durability) -> io::Result<()> {
+    write_atomic_with(path, durability, |out| {
+        parts.iter().try_for_each(|part| out.write_all(part))
+    })
+}
+
+/// [`write_atomic`] of what `write` writes into the (buffered) temporary
+/// file as it goes: nothing is held whole in memory. `write` may seek, to
+/// fill in a header last.
+pub fn write_atomic_with(
+    path: &Path,
+    durability: Durability,
+    write: impl FnOnce(&mut io::BufWriter<File>) -> io::Result<()>,
+) -> io::Result<()> {
     let dir = parent_dir(path);
     let tmp = temp_path(path);
-    let result = write_then_rename(&tmp, path, parts, durability);
+    let result = write_then_rename(&tmp, path, write, durability);
     if result.is_err() {
         let _ = fs::remove_file(&tmp);
         return result;
@@ -40,21 +53,19 @@ pub fn write_atomic_parts(path: &Path, parts: &[&[u8]], durability: Durability) 
     Ok(())
 }
 
-/// The write buffer of [`write_atomic_parts`].
+/// The write buffer of [`write_atomic_with`].
 const WRITE_BUFFER: usize = 1 << 20;
 
 fn write_then_rename(
     tmp: &Path,
     path: &Path,
-    parts: &[&[u8]],
+    write: impl FnOnce(&mut io::BufWriter<File>) -> io::Result<()>,
     durability: Durability,
 ) -> io::Result<()> {
-    // Buffered: the parts can be many small pieces (the cache's strings);
-    // a part larger than the buffer is written straight from its place.
+    // Buffered: what is written can be many small pieces (the cache's
+    // strings); a piece larger than the buffer is written from its place.
     let mut out = io::BufWriter::with_capacity(WRITE_BUFFER, File::create(tmp)?);
-    for part in parts {
-        out.write_all(part)?;
-    }
+    write(&mut out)?;
     let file = out.into_inner().map_err(io::IntoInnerError::into_error)?;
     if durability == Durability::Synced {
         file.sync_all()?;

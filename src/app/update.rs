@@ -89,9 +89,7 @@ impl App {
                         self.update_search_prompt(other)
                     }
                     None if self.view() == View::List => self.update_list(other),
-                    None if self.find.as_ref().is_some_and(super::find::Find::is_typing) => {
-                        self.update_find_prompt(&other)
-                    }
+                    None if self.reading.find_typing() => self.update_find_prompt(&other),
                     None => self.update_detail(other),
                 };
             }

@@ -5,13 +5,14 @@
 //! the bodies it lacks. Queries run over both.
 
 use std::path::Path;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::AtomicUsize;
 use std::sync::{Arc, Condvar, Mutex, OnceLock, PoisonError, RwLock};
 
 pub(crate) use self::arena::{Arena, Chunk};
 #[cfg(test)]
 use self::build::meta_chunk;
 use self::build::{Unbuilt, build_all};
+pub use self::status::{IndexMemory, Progress};
 pub use self::view::IndexView;
 use super::stored::StoredIndex;
 use super::{Matches, Query};
@@ -47,36 +48,6 @@ pub(crate) struct Bodies {
 }
 
 pub(crate) const NONE: u32 = u32::MAX;
-
-/// Bytes held by the index in memory (text and article offsets; character
-/// presence). The stored bodies are read from their file as needed:
-/// `body_text` counts what of them is held (its tables).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct IndexMemory {
-    pub metadata_text: usize,
-    pub body_text: usize,
-    pub char_presence: usize,
-}
-
-impl IndexMemory {
-    pub fn total(&self) -> usize {
-        self.metadata_text + self.body_text + self.char_presence
-    }
-}
-
-/// How far the background build has come.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Progress {
-    /// Articles whose bodies are searchable.
-    pub indexed: usize,
-    pub total: usize,
-}
-
-impl Progress {
-    pub fn is_complete(&self) -> bool {
-        self.indexed >= self.total
-    }
-}
 
 /// A handle on the index of one library's articles (article `i` here is
 /// `library.articles[i]`). Cheap to clone; the build stops early if every
@@ -198,67 +169,6 @@ impl SearchIndex {
         self.view().unwrap_or_else(|| self.as_it_is())
     }
 
-    pub fn progress(&self) -> Progress {
-        let total = self.shared.total;
-        let read = self.shared.indexed.load(Ordering::Relaxed).min(total);
-        // Every body read is not every body searchable: the new stored
-        // index is still to be written and opened. Complete only once the
-        // build is over, so the reader runs its search again then.
-        let covered = self.bodies().map_or(0, |b| b.covered);
-        let indexed = if covered == total || self.is_finished() {
-            total
-        } else {
-            read.min(total - 1)
-        };
-        Progress { indexed, total }
-    }
-
-    fn is_finished(&self) -> bool {
-        *self
-            .shared
-            .finished
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-    }
-
-    /// Why bodies are not searchable as they should be, if they are not.
-    pub fn problem(&self) -> Option<Arc<str>> {
-        self.shared
-            .problem
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .clone()
-    }
-
-    /// Whether every article's metadata is searchable (shortly after start).
-    pub fn metadata_ready(&self) -> bool {
-        self.shared.meta.iter().all(|chunk| chunk.get().is_some())
-    }
-
-    /// Number of articles indexed (searchable or pending).
-    pub fn len(&self) -> usize {
-        self.shared.total
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.shared.total == 0
-    }
-
-    /// Memory held by the index, by part.
-    pub fn memory(&self) -> IndexMemory {
-        let mut memory = IndexMemory::default();
-        for chunk in self.shared.meta.iter().filter_map(OnceLock::get) {
-            memory.metadata_text += chunk.arena.bytes();
-            memory.char_presence += chunk.presence.bytes();
-        }
-        if let Some(bodies) = self.bodies() {
-            memory.body_text = bodies.stored.memory()
-                + bodies.article_doc.capacity() * 4
-                + bodies.doc_article.capacity() * 4;
-        }
-        memory
-    }
-
     /// Every article containing all the query's terms, in index order. An
     /// empty query matches every article.
     pub fn matches(&self, query: &Query) -> Matches {
@@ -312,18 +222,13 @@ impl SearchIndex {
             .unwrap_or_else(PoisonError::into_inner)
             .clone()
     }
-
-    /// The stored index's file parts in bytes (packed text, lists, the
-    /// rest), once there is one.
-    pub fn stored_sizes(&self) -> Option<(u64, u64, u64)> {
-        self.bodies().map(|b| b.stored.sizes())
-    }
 }
 
 mod arena;
 pub(super) mod bodies;
 pub(super) mod build;
 mod run;
+mod status;
 #[cfg(test)]
 mod tests;
 mod view;

@@ -7,18 +7,11 @@
 //! An image's alt text is kept: readers show it in place of the picture.
 
 mod html;
-
-use memchr::memchr;
+mod lines;
+mod links;
 
 pub(super) use self::html::NAMED_ENTITIES;
 use self::html::{Markup, entity_at, markup_at};
-
-/// How far ahead a `[` looks for the `](` that makes it a link.
-const MAX_LINK_TEXT: usize = 1024;
-/// How long a link target `(...)` may be (archive URLs reach 3,000 bytes).
-const MAX_LINK_TARGET: usize = 8 * 1024;
-/// Nested `[` whose closing `]` is still ahead.
-const MAX_LINK_DEPTH: usize = 8;
 
 /// Bytes that may start something to drop; everything else is copied.
 const fn special_bytes() -> [bool; 256] {
@@ -174,142 +167,6 @@ impl<'a> Stripper<'a> {
             _ => keep,
         }
     }
-
-    /// Whether the `]` at `at` closes a link opened earlier.
-    fn closes_link(&mut self, at: usize) -> bool {
-        // Drop closes that were skipped over (inside a tag or a URL).
-        while self.link_closes.last().is_some_and(|&close| close < at) {
-            self.link_closes.pop();
-        }
-        if self.link_closes.last() == Some(&at) {
-            self.link_closes.pop();
-            return true;
-        }
-        false
-    }
-
-    /// Whether the `[` at `at` opens a link or image (`[text](target)`,
-    /// `[text][label]`); if so, remembers where its `]` is.
-    fn open_link(&mut self, at: usize) -> bool {
-        if self.link_closes.len() >= MAX_LINK_DEPTH {
-            return false;
-        }
-        let mut depth = 0usize;
-        let window = &self.bytes[at..(at + MAX_LINK_TEXT).min(self.bytes.len())];
-        for (i, &b) in window.iter().enumerate() {
-            match b {
-                b'[' => depth += 1,
-                b']' => {
-                    depth -= 1;
-                    if depth == 0 {
-                        let close = at + i;
-                        let follows = self.bytes.get(close + 1);
-                        if matches!(follows, Some(b'(' | b'[')) {
-                            self.link_closes.push(close);
-                            return true;
-                        }
-                        return false;
-                    }
-                }
-                b'\n' if window.get(i + 1) == Some(&b'\n') => return false,
-                _ => {}
-            }
-        }
-        false
-    }
-
-    /// Skips the `(target "title")` or `[label]` after a link's `]`.
-    fn skip_link_target(&self, at: usize) -> usize {
-        let (open, close) = match self.bytes.get(at) {
-            Some(b'(') => (b'(', b')'),
-            Some(b'[') => (b'[', b']'),
-            _ => return at,
-        };
-        let mut depth = 0usize;
-        let window = &self.bytes[at..(at + MAX_LINK_TARGET).min(self.bytes.len())];
-        for (i, &b) in window.iter().enumerate() {
-            if b == open {
-                depth += 1;
-            } else if b == close {
-                depth -= 1;
-                if depth == 0 {
-                    return at + i + 1;
-                }
-            } else if b == b'\n' {
-                break;
-            }
-        }
-        at
-    }
-
-    /// Skips a bare `http://` or `https://` URL starting at `at`.
-    fn skip_url(&self, at: usize) -> usize {
-        let rest = &self.bytes[at..];
-        let scheme = if starts_with_ignore_case(rest, b"https://") {
-            8
-        } else if starts_with_ignore_case(rest, b"http://") {
-            7
-        } else {
-            return at;
-        };
-        let len = rest[scheme..]
-            .iter()
-            .position(|&b| !b.is_ascii_graphic() || matches!(b, b'<' | b'>' | b'"'))
-            .map_or(rest.len(), |i| scheme + i);
-        at + len
-    }
-
-    /// Where the text of the line starting at `at` begins, past Markdown
-    /// block syntax: heading marks, quote marks, list bullets. Lines that are
-    /// all syntax (rules, table separators, link definitions) are skipped.
-    fn line_start(&self, at: usize) -> usize {
-        let line_end = memchr(b'\n', &self.bytes[at..]).map_or(self.bytes.len(), |i| at + i);
-        let line = &self.bytes[at..line_end];
-        let mut i = 0;
-        let skip_spaces = |i: &mut usize| {
-            while line.get(*i).is_some_and(|b| *b == b' ' || *b == b'\t') {
-                *i += 1;
-            }
-        };
-        skip_spaces(&mut i);
-        if is_rule(&line[i..]) || is_link_definition(&line[i..]) {
-            return line_end;
-        }
-        while line.get(i) == Some(&b'>') {
-            i += 1;
-            skip_spaces(&mut i);
-        }
-        let marks = line[i..].iter().take_while(|b| **b == b'#').count();
-        if marks > 0 && matches!(line.get(i + marks), None | Some(b' ' | b'\t')) {
-            i += marks;
-        } else if matches!(line.get(i), Some(b'-' | b'+' | b'*'))
-            && matches!(line.get(i + 1), Some(b' ' | b'\t'))
-        {
-            i += 1;
-        }
-        at + i
-    }
-}
-
-/// `---`, `***`, `===`, `| --- | :-: |`: lines of syntax only.
-fn is_rule(line: &[u8]) -> bool {
-    let marks = line
-        .iter()
-        .filter(|b| matches!(b, b'-' | b'*' | b'_' | b'='))
-        .count();
-    marks >= 3
-        && line.iter().all(|b| {
-            matches!(
-                b,
-                b'-' | b'*' | b'_' | b'=' | b'|' | b':' | b' ' | b'\t' | b'\r'
-            )
-        })
-}
-
-/// `[label]: target`
-fn is_link_definition(line: &[u8]) -> bool {
-    line.first() == Some(&b'[')
-        && memchr(b']', line).is_some_and(|close| line.get(close + 1) == Some(&b':'))
 }
 
 pub(super) fn starts_with_ignore_case(haystack: &[u8], prefix: &[u8]) -> bool {

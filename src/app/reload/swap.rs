@@ -85,7 +85,7 @@ impl App {
         }
         let index = self.renew_search(sorted);
         self.archive.library_changed();
-        self.reading.forget_back();
+        self.reading.articles_changed();
         self.list.visible = listed;
         self.mend_listing(&touched);
         let position = anchor.selected.iter().find_map(|&old| {
