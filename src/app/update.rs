@@ -120,9 +120,7 @@ impl App {
 
     fn resize(&mut self, size: Size) {
         self.size = size;
-        self.list
-            .cursor
-            .reveal(self.list.visible.len(), size.body_rows());
+        self.list.reveal(size.body_rows());
         let width = usize::from(size.text_area().width);
         let styles = self.options.article_styles();
         self.reading
