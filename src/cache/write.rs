@@ -113,6 +113,8 @@ const KEEP_UNUSED: Duration = Duration::from_secs(90 * 24 * 3600);
 const ABANDONED: Duration = Duration::from_secs(10 * 60);
 
 fn prune_old_caches(kept: &Path) {
+    // Those of writers whose process is gone at once; others once old.
+    durable::remove_orphan_temps(kept);
     let Some(entries) = kept.parent().and_then(|dir| fs::read_dir(dir).ok()) else {
         return;
     };
