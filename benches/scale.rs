@@ -23,18 +23,21 @@
 //! process runs). The machine is shared: the load average is printed with
 //! every figure.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use rayon::prelude::*;
-
 mod support;
-use support::measure::{cpu_ms, load, median, ms, peak_rss_kb, percentile, runs_text};
-use support::pty::{Pty, home_env, isolated};
+mod scale {
+    pub(crate) mod floors;
+    pub(crate) mod reader_session;
+}
+use scale::floors::{first_4k, stat_walk};
+use scale::reader_session::{Reader, reader};
+use support::measure::{load, median, ms, peak_rss_kb, percentile, runs_text};
+use support::pty::home_env;
 
 const ROWS: u16 = 60;
 const COLS: u16 = 200;
@@ -65,59 +68,6 @@ fn watch_rss(pid: u32) -> (Arc<AtomicU64>, Arc<AtomicU64>) {
         }
     });
     (peak, stop)
-}
-
-/// Every folder of the tree with its files, listed in parallel.
-fn walk(dir: &Path, files: &Mutex<Vec<PathBuf>>, stat: bool) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let mut subdirs = Vec::new();
-    let mut mine = Vec::new();
-    for entry in entries.flatten() {
-        if entry.file_name().as_encoded_bytes().starts_with(b".") {
-            continue;
-        }
-        let Ok(kind) = entry.file_type() else {
-            continue;
-        };
-        if kind.is_dir() {
-            subdirs.push(entry.path());
-        } else {
-            if stat {
-                std::hint::black_box(entry.metadata().ok());
-            }
-            mine.push(entry.path());
-        }
-    }
-    files.lock().unwrap().extend(mine);
-    subdirs.par_iter().for_each(|d| walk(d, files, stat));
-}
-
-/// Floor 1: list every folder and stat every file.
-fn stat_walk(root: &Path) -> (Duration, usize) {
-    let start = Instant::now();
-    let files = Mutex::new(Vec::new());
-    walk(root, &files, true);
-    (start.elapsed(), files.into_inner().unwrap().len())
-}
-
-/// Floor 2: list every folder, then read the first 4 KiB of every file on
-/// all cores.
-fn first_4k(root: &Path) -> Duration {
-    let start = Instant::now();
-    let files = Mutex::new(Vec::new());
-    walk(root, &files, false);
-    let files = files.into_inner().unwrap();
-    files.par_iter().for_each_init(
-        || vec![0u8; 4096],
-        |buf, path| {
-            if let Ok(mut f) = std::fs::File::open(path) {
-                std::hint::black_box(f.read(buf).ok());
-            }
-        },
-    );
-    start.elapsed()
 }
 
 struct Home {
@@ -159,72 +109,6 @@ fn command(home: &Home, args: &[&str], root: &Path) -> (f64, f64) {
     let wall = ms(start.elapsed());
     stop.store(1, Ordering::Relaxed);
     (wall, peak.load(Ordering::Relaxed) as f64 / 1024.0)
-}
-
-/// One reader session's figures.
-struct Reader {
-    first_list: f64,
-    peak_rss: f64,
-    keys: Vec<f64>,
-    quit: f64,
-}
-
-/// The reader in a pty: to the first drawn list, idle (search ready), some
-/// `j` presses timed to the changed screen, then `q` to the process gone.
-fn reader(home: &Home, root: &Path, keys: usize) -> Reader {
-    let mut cmd = isolated(bin(), home.path());
-    cmd.arg(root);
-    cmd.cwd(home.path());
-    let started = Instant::now();
-    let mut reader = Pty::spawn(cmd, (COLS, ROWS));
-    reader.keep_only_tail(1 << 20);
-    let pid = reader.pid().expect("a process id");
-    let (peak, stop) = watch_rss(pid);
-    let listed = reader.poll(
-        Duration::from_secs(300),
-        Duration::from_micros(300),
-        |text| text.contains(" articles") && text.contains("● "),
-    );
-    let first_list = ms(started.elapsed());
-    assert!(listed, "no list after 5 minutes:\n{}", reader.screen());
-    // Idle: no CPU used for a second (search index built, cache written).
-    let mut last = cpu_ms(pid).unwrap_or(0.0);
-    let mut quiet_since = Instant::now();
-    while quiet_since.elapsed() < Duration::from_secs(1)
-        && started.elapsed() < Duration::from_secs(600)
-    {
-        std::thread::sleep(Duration::from_millis(100));
-        let now = cpu_ms(pid).unwrap_or(last);
-        if now - last > 15.0 {
-            quiet_since = Instant::now();
-        }
-        last = now;
-    }
-    let mut times = Vec::new();
-    for _ in 0..keys {
-        let before = reader.screen();
-        let pressed = Instant::now();
-        reader.send(b"j");
-        reader.poll(Duration::from_secs(5), Duration::from_micros(200), |now| {
-            now != before
-        });
-        times.push(ms(pressed.elapsed()));
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    let peak_rss = peak.load(Ordering::Relaxed) as f64 / 1024.0;
-    stop.store(1, Ordering::Relaxed);
-    let asked = Instant::now();
-    reader.send(b"q");
-    // Stopped after 3 minutes: quitting has a 1 s budget (dropping the
-    // `Pty` kills a reader still running).
-    let _ = reader.exit_within(Duration::from_secs(180));
-    let quit = ms(asked.elapsed());
-    Reader {
-        first_list,
-        peak_rss,
-        keys: times,
-        quit,
-    }
 }
 
 fn default_tree() -> Option<PathBuf> {

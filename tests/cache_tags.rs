@@ -7,6 +7,9 @@ use std::process::Output;
 use std::time::Duration;
 
 mod common;
+mod cache_tags {
+    mod snapshot_counts;
+}
 use common::archive::age;
 use common::home::{Home, stderr, stdout};
 

@@ -41,8 +41,6 @@ const KNOWN_IN_TESTS: &[(&str, &str)] = &[
     // is made from `app::Action`.
     ("src/app/tests.rs", "keymap"),
     ("src/app/reload/tests.rs", "keymap"),
-    // A cache test loads a library to compare it with the cache's rows.
-    ("src/cache/current/tests.rs", "library"),
 ];
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {

@@ -135,6 +135,3 @@ fn unchanged(record: &FileView<'_>, path: &mut String) -> Option<bool> {
     };
     Some(FileKey::stat(Path::new(path.as_str())) == Some(recorded))
 }
-
-#[cfg(test)]
-mod tests;

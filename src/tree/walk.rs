@@ -4,15 +4,20 @@
 //! symbolic links are followed but never round a loop; what cannot be
 //! read, and special files named like articles, become [`Problem`]s.
 
-use std::collections::{HashMap, HashSet};
 use std::fs;
-use std::io;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use super::{FileKey, Stamp, is_article_file, is_hidden};
+use super::{FileKey, Stamp, is_article_file};
 use crate::problem::Problem;
+
+mod duplicates;
+mod folder;
+
+pub use duplicates::duplicates;
+pub use folder::list_dir;
+use folder::{Ancestors, list};
 
 /// Whether the walk reads each article file's size and time (one `stat`
 /// per file): the cache needs them, a plain load does not.
@@ -118,33 +123,6 @@ pub fn walk(dir: &Path, keys: Keys) -> Walk {
     walk_below(dir, keys, None, 0)
 }
 
-/// Lists one folder (hidden entries skipped). Links to folders are checked
-/// for loops against `dir` only; [`walk`] checks every ancestor.
-pub fn list_dir(dir: &Path, keys: Keys) -> io::Result<DirScan> {
-    list(dir, keys, None)
-}
-
-/// The folders above the one being listed, as walked (through links).
-struct Ancestors<'a> {
-    dir: &'a Path,
-    up: Option<&'a Ancestors<'a>>,
-}
-
-impl Ancestors<'_> {
-    /// The ancestor `link` leads back to, if any.
-    fn looped_to(&self, link: &Path) -> Option<&Path> {
-        let target = fs::canonicalize(link).ok()?;
-        let mut at = Some(self);
-        while let Some(a) = at {
-            if fs::canonicalize(a.dir).is_ok_and(|d| d == target) {
-                return Some(a.dir);
-            }
-            at = a.up;
-        }
-        None
-    }
-}
-
 fn walk_below(dir: &Path, keys: Keys, up: Option<&Ancestors>, depth: usize) -> Walk {
     if let Some(reason) = too_deep(dir, depth) {
         return Walk {
@@ -188,131 +166,6 @@ fn too_deep(dir: &Path, depth: usize) -> Option<String> {
     } else {
         None
     }
-}
-
-fn list(dir: &Path, keys: Keys, up: Option<&Ancestors>) -> io::Result<DirScan> {
-    let mtime = fs::metadata(dir)?
-        .modified()
-        .map(Stamp::of)
-        .unwrap_or_default();
-    let mut scan = DirScan {
-        dir: dir.to_path_buf(),
-        mtime,
-        files: Vec::new(),
-        subdirs: Vec::new(),
-        skipped: 0,
-        hidden: 0,
-        problems: Vec::new(),
-        links: false,
-        unusual: false,
-    };
-    let here = Ancestors { dir, up };
-    for entry in fs::read_dir(dir)? {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(e) => {
-                scan.problem(Problem::error(dir, format!("cannot read: {e}")));
-                continue;
-            }
-        };
-        if is_hidden(&entry.file_name()) {
-            scan.hidden += 1;
-            continue;
-        }
-        let path = entry.path();
-        match entry.file_type() {
-            Err(e) => {
-                scan.unusual = true;
-                if is_article_file(&path) {
-                    scan.problem(Problem::error(path, format!("cannot read: {e}")));
-                }
-            }
-            Ok(kind) if kind.is_symlink() => scan.follow(path, keys, &here),
-            Ok(kind) if kind.is_dir() => scan.subdirs.push(path),
-            Ok(_) if !is_article_file(&path) => scan.skipped += 1,
-            Ok(kind) if kind.is_file() => {
-                let key = match keys {
-                    Keys::Skip => FileKey::default(),
-                    // DirEntry::metadata uses fstatat on the open folder:
-                    // cheaper than a lookup of the whole path.
-                    Keys::Read => match entry.metadata() {
-                        Ok(meta) if meta.is_file() => FileKey::of(&meta),
-                        _ => {
-                            scan.unusual = true;
-                            FileKey::default()
-                        }
-                    },
-                };
-                scan.files.push((path, key));
-            }
-            Ok(_) => scan.problem(Problem::warning(path, "not a regular file; skipped")),
-        }
-    }
-    Ok(scan)
-}
-
-impl DirScan {
-    fn problem(&mut self, problem: Problem) {
-        self.unusual = true;
-        self.problems.push(problem);
-    }
-
-    /// A symbolic link: taken as what it leads to.
-    fn follow(&mut self, path: PathBuf, keys: Keys, here: &Ancestors) {
-        self.links = true;
-        self.unusual = true;
-        match fs::metadata(&path) {
-            Err(e) if is_article_file(&path) => {
-                self.problem(Problem::error(
-                    path,
-                    format!("cannot read: broken symbolic link ({e})"),
-                ));
-            }
-            Err(_) => {}
-            Ok(meta) if meta.is_dir() => match here.looped_to(&path) {
-                Some(ancestor) => {
-                    let reason = format!(
-                        "symbolic link loops back to {}; not followed",
-                        ancestor.display()
-                    );
-                    self.problem(Problem::warning(path, reason));
-                }
-                None => self.subdirs.push(path),
-            },
-            Ok(_) if !is_article_file(&path) => self.skipped += 1,
-            Ok(meta) if meta.is_file() => {
-                let key = match keys {
-                    Keys::Read => FileKey::of(&meta),
-                    Keys::Skip => FileKey::default(),
-                };
-                self.files.push((path, key));
-            }
-            Ok(_) => self.problem(Problem::warning(path, "not a regular file; skipped")),
-        }
-    }
-}
-
-/// Of several paths that lead to the same regular file, every one but the
-/// smallest. Folders are left alone: two links into one folder are not
-/// duplicates, they were walked once each and their files are compared here.
-pub fn duplicates(mut paths: Vec<&Path>) -> HashSet<PathBuf> {
-    paths.sort_unstable();
-    paths.dedup();
-    let targets: Vec<Option<PathBuf>> = paths
-        .par_iter()
-        .map(|p| fs::canonicalize(p).ok().filter(|t| t.is_file()))
-        .collect();
-    let mut keeper: HashMap<&Path, &Path> = HashMap::new();
-    let mut dropped = HashSet::new();
-    // `paths` is sorted, so the first path seen for a target is the smallest.
-    for (path, target) in paths.iter().zip(&targets) {
-        if let Some(target) = target {
-            if keeper.entry(target.as_path()).or_insert(path) != path {
-                dropped.insert(path.to_path_buf());
-            }
-        }
-    }
-    dropped
 }
 
 #[cfg(test)]

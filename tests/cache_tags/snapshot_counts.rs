@@ -1,10 +1,17 @@
+//! The cache's own tag counts (`Snapshot::current_tag_counts`, which
+//! `tags` answers from) against the library loaded from the same files:
+//! equal while the cache is current, and no answer once it is not. Here
+//! rather than beside the cache's code, because the cache sits below the
+//! library that writes it and that these tests compare it with.
+
+use std::collections::HashMap;
 use std::fs;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
-use std::path::PathBuf;
-
-use super::*;
-use crate::library::Library;
+use chrono::NaiveDate;
+use inkstone::cache::Snapshot;
+use inkstone::library::Library;
 
 /// A library of three folders whose files carry tags, written and aged a
 /// minute (the cache trusts nothing from its last seconds), with its cache
@@ -70,7 +77,7 @@ impl Fixture {
 
     fn snapshot(&self) -> Snapshot {
         let file =
-            crate::cache::file_for(&self.cache, &crate::cache::absolute_roots(&self.roots()));
+            inkstone::cache::file_for(&self.cache, &inkstone::cache::absolute_roots(&self.roots()));
         Snapshot::read(&file, &self.roots()).expect("the cache was written")
     }
 
@@ -107,7 +114,7 @@ fn from_library(
     let errors = library
         .problems
         .iter()
-        .filter(|p| p.severity == crate::problem::Severity::Error)
+        .filter(|p| p.severity == inkstone::problem::Severity::Error)
         .count();
     (tags, errors)
 }
