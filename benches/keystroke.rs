@@ -17,7 +17,8 @@
 //!
 //! Run: `cargo bench --bench keystroke` (the 49k archive, see
 //! `support::corpus`), `-- --million` for `target/corpus-million`,
-//! `-- --runs N` (default 11). The reader's home (its metadata cache and
+//! `-- --runs N` (default 11); `INKSTONE_BIN=<binary>` times another
+//! build. The reader's home (its metadata cache and
 //! stored index) is `INKSTONE_BENCH_HOME`, else
 //! `target/bench-cache/keystroke-<tree>`: the first run builds the index
 //! (minutes at 1M), later runs open it.
@@ -81,7 +82,13 @@ fn main() {
     );
     std::fs::create_dir_all(&home).expect("the reader's home");
     let mut reader = start(&tree, &home);
-    let (searched, listed) = (search_keystrokes(&mut reader, runs), list_keys(&mut reader));
+    // A prefix's count is what the screen shows once it has been still
+    // this long (a search over a million articles takes seconds at worst).
+    let still = Duration::from_millis(if million { 6000 } else { 1500 });
+    let (searched, listed) = (
+        search_keystrokes(&mut reader, runs, still),
+        list_keys(&mut reader, still),
+    );
     println!(
         "\nrelease binary in a {WIDTH}x{HEIGHT} pty, {} (load average at the end {}), \
          times in ms from the key's bytes written to the last byte of its frame:",
@@ -120,7 +127,11 @@ fn main() {
 /// The reader on `tree`, once its list is drawn and its search index is
 /// ready.
 fn start(tree: &Path, home: &Path) -> Pty {
-    let mut cmd = isolated(env!("CARGO_BIN_EXE_inkstone"), home);
+    let bin = std::env::var_os("INKSTONE_BIN").map_or_else(
+        || PathBuf::from(env!("CARGO_BIN_EXE_inkstone")),
+        PathBuf::from,
+    );
+    let mut cmd = isolated(bin, home);
     cmd.arg(tree);
     cmd.cwd(home);
     let started = Instant::now();
@@ -209,8 +220,8 @@ fn settle(reader: &mut Pty, key: &[u8], quiet: Duration) -> String {
 type Rows = Vec<(String, String, Vec<f64>)>;
 
 /// Each prefix of each query of [`TYPED`], `runs` times after an untimed
-/// round that learns each prefix's count.
-fn search_keystrokes(reader: &mut Pty, runs: usize) -> Rows {
+/// round that learns each prefix's count (the screen still for `still`).
+fn search_keystrokes(reader: &mut Pty, runs: usize, still: Duration) -> Rows {
     let mut rows = Rows::new();
     for typed in TYPED {
         let chars: Vec<char> = typed.chars().collect();
@@ -220,11 +231,7 @@ fn search_keystrokes(reader: &mut Pty, runs: usize) -> Rows {
         let mut counts = Vec::new();
         settle(reader, b"/", Duration::from_millis(300));
         for c in &chars {
-            let screen = settle(
-                reader,
-                c.to_string().as_bytes(),
-                Duration::from_millis(1500),
-            );
+            let screen = settle(reader, c.to_string().as_bytes(), still);
             counts.push(header_count(&screen));
         }
         settle(reader, ESC, Duration::from_millis(300));
@@ -259,11 +266,11 @@ fn search_keystrokes(reader: &mut Pty, runs: usize) -> Rows {
 
 /// `j` / `k` / Page Down / Page Up in the list, 50 of each way, with no
 /// search and with `香港` kept.
-fn list_keys(reader: &mut Pty) -> Rows {
+fn list_keys(reader: &mut Pty, still: Duration) -> Rows {
     let mut rows = Rows::new();
     for kept in [false, true] {
         if kept {
-            settle(reader, "/香港".as_bytes(), Duration::from_millis(1500));
+            settle(reader, "/香港".as_bytes(), still);
             settle(reader, ENTER, Duration::from_millis(500));
         }
         let listed = header_count(&reader.screen());
