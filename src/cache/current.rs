@@ -146,7 +146,7 @@ impl Folder {
             mtime: record.mtime()?,
         };
         #[cfg(target_os = "linux")]
-        if let Some(folder) = self.opened(record, prefix, name)? {
+        if let Some(folder) = self.opened(record, prefix, name) {
             use std::os::fd::AsFd;
             return Some(FileKey::stat_in(folder.as_fd(), name) == Some(recorded));
         }
@@ -157,18 +157,18 @@ impl Folder {
     }
 
     /// The record's folder, opened, when its path is a folder and a name
-    /// (`Some(None)` when the whole path must be looked up).
+    /// (`None` when the whole path must be looked up).
     #[cfg(target_os = "linux")]
     fn opened(
         &mut self,
         record: &FileView<'_>,
         prefix: &str,
         name: &str,
-    ) -> Option<Option<&std::os::fd::OwnedFd>> {
+    ) -> Option<&std::os::fd::OwnedFd> {
         use rustix::fs::{Mode, OFlags};
         let (offset, len, whole) = record.folder_ref()?;
         if whole || prefix.is_empty() || name.contains('/') {
-            return Some(None);
+            return None;
         }
         if self
             .open
@@ -179,6 +179,6 @@ impl Folder {
             let fd = rustix::fs::open(prefix, flags, Mode::empty()).ok();
             self.open = Some(((offset, len), fd));
         }
-        Some(self.open.as_ref().and_then(|(_, fd)| fd.as_ref()))
+        self.open.as_ref().and_then(|(_, fd)| fd.as_ref())
     }
 }
