@@ -203,4 +203,6 @@ fn expand_path(text: &str, home: Option<&Path>, base: &Path) -> PathBuf {
 }
 
 #[cfg(test)]
+mod load_tests;
+#[cfg(test)]
 mod tests;
