@@ -7,8 +7,10 @@
 #   `list` cold (only when the home has no cache yet) and warm, `tags` warm:
 #   wall, CPU (user + system) and peak RSS from /usr/bin/time;
 #   the reader in a 200x60 tmux pane (its own tmux server): launch to the
-#   first drawn list, CPU and peak RSS (VmHWM) once its CPU time has not
-#   moved for 3 s (search ready, cache written), then `q` to the process gone.
+#   first drawn list, CPU and peak RSS (VmHWM) once it is idle (for 3 s its
+#   CPU time, its I/O counters and its cache folder have not moved and no
+#   thread waited on the disk: search ready, cache written), then `q` to the
+#   process gone.
 # The metadata cache is kept in HOME (default: a new temporary folder), so a
 # second run with the same HOME is warm. Each build has its own cache.
 #
@@ -40,7 +42,7 @@ if [ -z "${READER_ONLY:-}" ]; then
   timed "warm list" "$B" list "$T"
   timed "warm tags" "$B" tags "$T"
 fi
-S=mem10-figures
+S=figures-$$
 tmux -L "$S" kill-server 2>/dev/null || true
 start=$(date +%s%N)
 tmux -L "$S" new-session -d -s "$S" -x 200 -y 60 "env $ENV $B $T"
@@ -53,22 +55,45 @@ listed() { tmux -L "$S" capture-pane -p -t "$S" 2>/dev/null | grep -v 'Reading a
 until listed; do sleep 0.02; done
 first=$((($(date +%s%N) - start) / 1000000))
 echo "reader: first drawn list ${first} ms, peak RSS $(($(awk '/VmHWM/ {print $2}' "/proc/$pid/status") / 1024)) MB by then | load $(load)"
+# Idle: for 3 s running, none of the reader's CPU time, its I/O counters
+# (/proc/PID/io: bytes asked of read/write and bytes that reached the disk)
+# or the files in its cache folder (a temporary index file growing) moved,
+# and none of its threads waited on the disk (state D). CPU alone stops
+# while the index merge waits on the disk.
 cpu() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
-last=$(cpu); quiet=0
+activity() {
+  cat "/proc/$pid/io" 2>/dev/null | awk '/^(rchar|wchar|read_bytes|write_bytes):/ {printf "%s ", $2}'
+  find "$H/cache" -type f -printf '%f %s\n' 2>/dev/null | sort | cksum
+  cat /proc/"$pid"/task/*/stat 2>/dev/null | awk '$3 == "D" {d++} END {print d + 0}'
+}
+last=$(cpu); seen=$(activity); moved=$(date +%s%N)
 # IDLE_MAX (seconds) stops waiting for idle, e.g. while a search index is built.
 limit=$((start / 1000000 + ${IDLE_MAX:-3600} * 1000))
-while [ "$quiet" -lt 30 ] && [ "$(($(date +%s%N) / 1000000))" -lt "$limit" ]; do
+while [ "$(($(date +%s%N) - moved))" -lt 3000000000 ] && [ "$(($(date +%s%N) / 1000000))" -lt "$limit" ]; do
   sleep 0.1
   now=$(cpu)
-  if [ "$now" -gt $((last + 1)) ]; then quiet=0; else quiet=$((quiet + 1)); fi
+  act=$(activity)
+  if [ "$now" -gt $((last + 1)) ] || [ "$act" != "$seen" ] || [ "${act##*$'\n'}" != 0 ]; then
+    moved=$(date +%s%N)
+  fi
   last=$now
+  seen=$act
 done
-idle=$((($(date +%s%N) - start) / 1000000))
+idle=$(((moved - start) / 1000000))
 hwm=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status")
-[ "$quiet" -lt 30 ] && echo "reader: still busy after IDLE_MAX"
-echo "reader: idle after ${idle} ms, CPU $(echo "scale=2; $last/100" | bc) s, peak RSS $((hwm / 1024)) MB | load $(load)"
+[ "$(($(date +%s%N) - moved))" -lt 3000000000 ] && echo "reader: still busy after IDLE_MAX"
+echo "reader: idle from ${idle} ms (CPU, I/O and cache files still for 3 s), CPU $(echo "scale=2; $last/100" | bc) s, peak RSS $((hwm / 1024)) MB | load $(load)"
+# Quitting: from the key to the process ended (a zombie: every thread has
+# exited and the kernel has taken its memory back; a shell would be back),
+# and to tmux having reaped it, which comes about 2 s later even for a
+# small library and is tmux's, not the reader's.
 asked=$(date +%s%N)
 tmux -L "$S" send-keys -t "$S" q
-while [ -e "/proc/$pid" ]; do sleep 0.005; done
-echo "reader: q to exit $((($(date +%s%N) - asked) / 1000000)) ms | load $(load)"
+ended=""
+while [ -e "/proc/$pid" ]; do
+  if [ -z "$ended" ] && [ "$(awk '{print $3}' "/proc/$pid/stat" 2>/dev/null)" = Z ]; then ended=$(date +%s%N); fi
+  sleep 0.002
+done
+gone=$(date +%s%N)
+echo "reader: q to exit $(((${ended:-$gone} - asked) / 1000000)) ms (reaped by tmux after $(((gone - asked) / 1000000)) ms) | load $(load)"
 tmux -L "$S" kill-server 2>/dev/null || true

@@ -15,12 +15,13 @@
 //!   moves within it;
 //! - [`SearchState`] (`search`, `update_search`): the index as last
 //!   reported, the `/` prompt (a [`Prompt`] with its own `update`), sort
-//!   orders, matches in the open article (`find`);
+//!   orders;
 //! - [`MarkState`] (`marks`, `update_marks`): read and starred flags, the
 //!   view, and when changes are due to be saved;
 //! - the article view (`reading`): the open article
-//!   ([`Detail`]: its layout and scroll) and the back stack of links
-//!   followed, with its own `update`;
+//!   ([`Detail`]: its layout and scroll), the back stack of links
+//!   followed, and the find in it with its matches (`reading/find`), with
+//!   its own `update`;
 //! - pop-ups ([`Overlay`]: a [`Picker`] with its own `update`, whose
 //!   outcome `overlay` acts on; help).
 //!
@@ -49,7 +50,6 @@ pub mod dates;
 mod detail;
 mod effect;
 mod filter;
-mod find;
 mod geometry;
 mod guide;
 mod help_view;
@@ -91,9 +91,9 @@ pub use marks::MarkState;
 pub use options::Options;
 pub use overlay::Overlay;
 pub use picker::{Choices, Picker, PickerEntry, PickerKind};
-pub use reading::Visited;
+pub use reading::{Visited, find_in_lines};
 pub use reload::{ChangeJob, MergedChanges};
-pub use search::{Prompt, SearchJob, SearchState, find_in_lines};
+pub use search::{Prompt, SearchJob, SearchState};
 pub use sources_view::SourcesView;
 pub use timeline_view::TimelineView;
 pub use update_marks::Confirm;
@@ -143,8 +143,6 @@ pub struct App {
     search: SearchState,
     /// Links between the library's articles.
     archive: ArchiveState,
-    /// Find in the open article (`/` in the article view).
-    find: Option<find::Find>,
     /// Changed files on their way to be read.
     changes: reload::PendingChanges,
     /// The one-line prompt in the status line, when open.
@@ -170,18 +168,18 @@ impl App {
             confirm: None,
             search: SearchState::default(),
             archive: ArchiveState::default(),
-            find: None,
             changes: reload::PendingChanges::default(),
             input: None,
             pipe_history,
             library,
         };
         app.index_library();
-        app.list.visible = app.catalog.order.order.clone();
+        let mut listed = app.catalog.order.order.clone();
         if app.catalog.duplicates.copy_count() > 0 {
             let duplicates = &app.catalog.duplicates;
-            app.list.visible.retain(|&i| !duplicates.is_copy(i));
+            listed.retain(|&i| !duplicates.is_copy(i));
         }
+        app.list.replace(listed);
         let errors = app
             .library
             .problems
@@ -215,9 +213,7 @@ impl App {
             (Some(Overlay::Timeline(_)), _) => Context::Timeline,
             (None, _) if self.input.is_some() => Context::Input,
             (None, View::List) if self.search.prompt.is_some() => Context::Search,
-            (None, View::Detail) if self.find.as_ref().is_some_and(find::Find::is_typing) => {
-                Context::Search
-            }
+            (None, View::Detail) if self.reading.find_typing() => Context::Search,
             (None, View::List) => Context::List,
             (None, View::Detail) => Context::Detail,
         }
@@ -246,6 +242,13 @@ impl App {
             text: text.into(),
             error: true,
         });
+    }
+
+    /// Shows what a sub-state's update asked to say, if anything.
+    fn say(&mut self, text: Option<String>) {
+        if let Some(text) = text {
+            self.notify(text);
+        }
     }
 
     /// Recomputes the visible list after the criteria changed, keeping the

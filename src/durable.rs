@@ -27,9 +27,22 @@ pub fn write_atomic(path: &Path, bytes: &[u8], durability: Durability) -> io::Re
 /// [`write_atomic`] of `parts` one after the other, without joining them
 /// in memory first.
 pub fn write_atomic_parts(path: &Path, parts: &[&[u8]], durability: Durability) -> io::Result<()> {
+    write_atomic_with(path, durability, |out| {
+        parts.iter().try_for_each(|part| out.write_all(part))
+    })
+}
+
+/// [`write_atomic`] of what `write` writes into the (buffered) temporary
+/// file as it goes: nothing is held whole in memory. `write` may seek, to
+/// fill in a header last.
+pub fn write_atomic_with(
+    path: &Path,
+    durability: Durability,
+    write: impl FnOnce(&mut io::BufWriter<File>) -> io::Result<()>,
+) -> io::Result<()> {
     let dir = parent_dir(path);
     let tmp = temp_path(path);
-    let result = write_then_rename(&tmp, path, parts, durability);
+    let result = write_then_rename(&tmp, path, write, durability);
     if result.is_err() {
         let _ = fs::remove_file(&tmp);
         return result;
@@ -40,21 +53,19 @@ pub fn write_atomic_parts(path: &Path, parts: &[&[u8]], durability: Durability) 
     Ok(())
 }
 
-/// The write buffer of [`write_atomic_parts`].
+/// The write buffer of [`write_atomic_with`].
 const WRITE_BUFFER: usize = 1 << 20;
 
 fn write_then_rename(
     tmp: &Path,
     path: &Path,
-    parts: &[&[u8]],
+    write: impl FnOnce(&mut io::BufWriter<File>) -> io::Result<()>,
     durability: Durability,
 ) -> io::Result<()> {
-    // Buffered: the parts can be many small pieces (the cache's strings);
-    // a part larger than the buffer is written straight from its place.
+    // Buffered: what is written can be many small pieces (the cache's
+    // strings); a piece larger than the buffer is written from its place.
     let mut out = io::BufWriter::with_capacity(WRITE_BUFFER, File::create(tmp)?);
-    for part in parts {
-        out.write_all(part)?;
-    }
+    write(&mut out)?;
     let file = out.into_inner().map_err(io::IntoInnerError::into_error)?;
     if durability == Durability::Synced {
         file.sync_all()?;
@@ -99,6 +110,43 @@ pub fn remove_stale_temps(path: &Path) {
     };
     for entry in entries.flatten() {
         if entry.file_name().to_string_lossy().starts_with(&prefix) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Removes the temporary files (`.<name>.<what>-<pid>-<n>`, see
+/// [`unique_temp_path`]) that writers of `path` left behind when their
+/// process ended mid-write: a reader that quits does not wait for its
+/// background writes, and at a million articles such a file holds
+/// hundreds of megabytes (the metadata cache) or gigabytes (the search
+/// index). Needs no lock: a file is removed only when the process named in
+/// it is gone, so a live writer's, in this process or another, is left
+/// alone. Linux only (whether a process lives is read from `/proc`).
+pub fn remove_orphan_temps(path: &Path) {
+    if !cfg!(target_os = "linux") {
+        return;
+    }
+    let Some(name) = path.file_name() else {
+        return;
+    };
+    let prefix = format!(".{}.", name.to_string_lossy());
+    let Ok(entries) = fs::read_dir(parent_dir(path)) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let Some(pid) = file_name
+            .to_str()
+            .and_then(|n| n.strip_prefix(&prefix))
+            .and_then(|rest| rest.split_once('-'))
+            .and_then(|(what, rest)| what.bytes().all(|b| b.is_ascii_lowercase()).then_some(rest))
+            .and_then(|rest| rest.split('-').next())
+            .and_then(|pid| pid.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        if pid != std::process::id() && !Path::new(&format!("/proc/{pid}")).exists() {
             let _ = fs::remove_file(entry.path());
         }
     }
@@ -153,6 +201,35 @@ mod tests {
         remove_stale_temps(&path);
         assert!(!dir.path().join(".marks.json.tmp-99-0").exists());
         assert!(dir.path().join("other.json").exists());
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn temps_of_writers_that_are_gone_are_removed_and_live_ones_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("library-1.bin");
+        let me = std::process::id();
+        // No process has a pid this high (the kernel's limit is 2^22).
+        let gone = [
+            ".library-1.bin.tmp-99999999-0",
+            ".library-1.bin.side-99999999-3",
+        ];
+        let kept = [
+            format!(".library-1.bin.tmp-{me}-0"),
+            ".library-2.bin.tmp-99999999-0".to_owned(),
+            ".library-1.bin.tmp-x-0".to_owned(),
+            "library-1.bin".to_owned(),
+        ];
+        for name in gone.iter().copied().chain(kept.iter().map(String::as_str)) {
+            fs::write(dir.path().join(name), b"half").unwrap();
+        }
+        remove_orphan_temps(&path);
+        for name in gone {
+            assert!(!dir.path().join(name).exists(), "{name}");
+        }
+        for name in &kept {
+            assert!(dir.path().join(name).exists(), "{name}");
+        }
     }
 
     #[test]

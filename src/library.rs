@@ -32,7 +32,10 @@ pub use body::{BODY_LIMIT, Body, read_body, read_body_bounded};
 pub use cached::{CacheWrite, DiskIndex, Recheck};
 pub use changes::{ChangeScan, ChangeSummary, MergeBase, MergedArticles};
 pub use duplicates::Duplicates;
-pub use links::{FoundLinks, Learnt, link_graph, read_missing_links, scan_links};
+pub use links::{
+    FoundLinks, Learnt, link_graph, read_missing_links, read_missing_links_in_turn, scan_links,
+    scan_links_in_turn,
+};
 pub use order::{compare_articles, sort_articles};
 pub use progress::Progress;
 pub use read::load_file;

@@ -72,7 +72,8 @@ pub fn open_and_run(
             watchdog.exiting();
             terminal::release(tty);
             terminal::leave()?;
-            Ok(exit_code(code))
+            // The load goes on on its thread: nothing waits for it.
+            end_now(code)
         }
         Err(e) => {
             terminal::release(tty);
@@ -174,7 +175,22 @@ fn run_on(
         Err(e) => return Err(e),
     };
     restored?;
-    Ok(exit_code(if saved { code } else { 1 }))
+    end_now(if saved { code } else { 1 })
+}
+
+/// Ends the process here, the terminal given back and the marks saved:
+/// returning through the callers would drop the session and what listens
+/// to the terminal, and dropping waits for nothing useful (the runner's
+/// channels and their queued answers, the search thread, the index being
+/// built). Work in flight just stops: the metadata cache and the search
+/// index are written to temporary files renamed into place only when
+/// whole, so a write cut short leaves the old file, the next start
+/// removes the temporary ones (`durable::remove_orphan_temps`) and does
+/// the work again.
+fn end_now(code: i32) -> ! {
+    use std::io::Write;
+    let _ = io::stdout().flush();
+    std::process::exit(code)
 }
 
 /// A message on standard error, which may be a terminal that is gone:
@@ -189,10 +205,6 @@ enum Ended {
     /// With this exit status.
     With(i32),
     TerminalLost,
-}
-
-fn exit_code(code: i32) -> ExitCode {
-    ExitCode::from(u8::try_from(code).unwrap_or(1))
 }
 
 /// What the event loop listens to.

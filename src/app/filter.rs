@@ -129,6 +129,15 @@ impl Filters {
         self.criteria.iter().all(|c| c.matches(index, article))
     }
 
+    /// The query of the active search (typed at the prompt or kept with
+    /// Enter).
+    pub fn search_query(&self) -> Option<&crate::search::Query> {
+        match self.search() {
+            Some(Criterion::Search { matches, .. }) => Some(matches.query()),
+            _ => None,
+        }
+    }
+
     /// The search criterion, if one is active.
     pub fn search(&self) -> Option<&Criterion> {
         self.criteria

@@ -2,25 +2,25 @@
 //! [`MarkBook`], kept by `crate::marks`), a flag per article so drawing,
 //! counting and the unread/starred views never look ids up, the view, and
 //! when the changes are due to be saved (from the time ticks bring: the
-//! writing itself is an `Effect::SaveMarks`). `App::update_marks` routes
-//! the marking keys to it and acts on its outcome.
+//! writing itself is an `Effect::SaveMarks`, the schedule is in
+//! `saving`). `App::update_marks` (`update_marks`) routes the marking keys
+//! to it and acts on its outcome.
 
 use std::sync::Arc;
 use std::time::Instant;
 
 mod flags;
+mod saving;
 
-use super::{Action, App, Confirm, Effect};
+use super::{Action, Confirm};
 use crate::article::Article;
-use crate::marks::{
-    MarkBook, RETRY_DELAY, SAVE_DELAY, SaveError, SaveJob, SaveOutcome, ViewFilter,
-};
-use crate::text::thousands::thousands;
+use crate::marks::{MarkBook, SaveError, SaveJob, SaveOutcome, ViewFilter};
 use flags::flags;
+use saving::SaveSchedule;
 
 /// What a marking key (`r`, `s`, `R`, `v`) asks of the app.
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum MarkOutcome {
+pub(super) enum MarkOutcome {
     Stay,
     /// Say this in the status line.
     Say(&'static str),
@@ -45,15 +45,8 @@ pub struct MarkState {
     /// The `Marks::revision` the flags were built from: another process's
     /// marks merged in by a save show up as a new revision.
     revision: u64,
-    /// When a tick first saw changes waiting: they are saved
-    /// [`SAVE_DELAY`] later.
-    unsaved_since: Option<Instant>,
-    /// After a failed save, no new one before this.
-    retry_at: Option<Instant>,
-    /// A save failed since the last tick (which then sets `retry_at`).
-    failed: bool,
-    /// Saves handed to the writer and not answered yet.
-    saving: usize,
+    /// When the changes are due to be saved.
+    saving: SaveSchedule,
 }
 
 impl MarkState {
@@ -65,10 +58,7 @@ impl MarkState {
             starred: Arc::default(),
             edited: None,
             view: ViewFilter::All,
-            unsaved_since: None,
-            retry_at: None,
-            failed: false,
-            saving: 0,
+            saving: SaveSchedule::default(),
         };
         state.rebuild(articles);
         state
@@ -76,7 +66,7 @@ impl MarkState {
 
     /// `r`, `s`, `R` and `v` on the `current` article (the open one, else
     /// the selected one) of the `listed` ones.
-    fn update(
+    pub(super) fn update(
         &mut self,
         action: &Action,
         articles: &[Article],
@@ -170,7 +160,7 @@ impl MarkState {
     /// Whether a tick has work here: changes to save (once due), or a
     /// failure to wait out.
     pub fn needs_tick(&self) -> bool {
-        self.marks.has_pending() || self.failed
+        self.marks.has_pending() || self.saving.failed()
     }
 
     /// Whether there are changes to hand to the writer right away (none
@@ -179,52 +169,35 @@ impl MarkState {
     /// so a reader that then stalls and is ended by the quit watchdog
     /// still keeps it.
     pub fn wants_flush(&self) -> bool {
-        self.marks.has_pending() && !self.failed && self.retry_at.is_none()
+        self.marks.has_pending() && self.saving.may_flush()
     }
 
     /// Whether changes are unsaved or a save is under way.
     pub fn is_dirty(&self) -> bool {
-        self.marks.has_pending() || self.saving > 0
+        self.marks.has_pending() || self.saving.under_way()
     }
 
-    /// The changes to write at `now` (a tick's time), once they have
-    /// waited [`SAVE_DELAY`] and no save is under way (nor, after a
-    /// failure, before [`RETRY_DELAY`] has passed).
+    /// The changes to write at `now` (a tick's time), when they are due
+    /// (see [`SaveSchedule::due`]).
     pub fn save_if_due(&mut self, now: Instant) -> Option<SaveJob> {
-        if std::mem::take(&mut self.failed) {
-            self.retry_at = Some(now + RETRY_DELAY);
-        }
-        if !self.marks.has_pending() {
-            return None;
-        }
-        let since = *self.unsaved_since.get_or_insert(now);
-        let due = self
-            .retry_at
-            .map_or(since + SAVE_DELAY, |retry| retry.max(since + SAVE_DELAY));
-        if self.saving > 0 || now < due {
-            return None;
-        }
+        self.saving.due(now, self.marks.has_pending())?;
         self.save_now()
     }
 
     /// Every change, to write now (at exit).
     pub fn save_now(&mut self) -> Option<SaveJob> {
-        self.unsaved_since = None;
+        self.saving.handing_over();
         let job = self.marks.take_save()?;
-        self.saving += 1;
+        self.saving.handed_over();
         Some(job)
     }
 
     /// Takes in how a save went; the notices it brought are in
     /// `take_notices`.
     pub fn saved(&mut self, outcome: SaveOutcome) -> Result<(), SaveError> {
-        self.saving = self.saving.saturating_sub(1);
         let result = self.marks.finish_save(outcome);
-        match &result {
-            Err(_) => self.failed = true,
-            Ok(()) if !self.marks.has_pending() => self.retry_at = None,
-            Ok(()) => {}
-        }
+        self.saving
+            .answered(result.is_ok(), self.marks.has_pending());
         result
     }
 
@@ -307,31 +280,6 @@ impl MarkState {
     /// How many of `articles` (indices) are unread.
     pub fn count_unread(&self, articles: &[usize]) -> usize {
         articles.iter().filter(|&&i| !self.is_read(i)).count()
-    }
-}
-
-impl App {
-    /// `r`, `s`, `R` and `v` in the list and the article view.
-    pub(super) fn update_marks(&mut self, action: &Action) -> Vec<Effect> {
-        let current = self.current_article();
-        let articles = &self.library.articles;
-        match self
-            .marks
-            .update(action, articles, current, &self.list.visible)
-        {
-            MarkOutcome::Stay => {}
-            MarkOutcome::Say(text) => self.notify(text),
-            MarkOutcome::Ask(question) => self.confirm = Some(question),
-            MarkOutcome::ViewChanged(view) => {
-                self.refilter();
-                self.notify(format!(
-                    "Showing {} articles: {} listed",
-                    view.label(),
-                    thousands(self.list.visible.len())
-                ));
-            }
-        }
-        Vec::new()
     }
 }
 

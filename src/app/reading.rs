@@ -3,13 +3,20 @@
 //! the scroll position waiting for the body of an article returned to,
 //! and whether a kept search's first match is due once the body is in.
 //! Its `update` scrolls and says what else a key asks ([`ReadingOutcome`]),
-//! which `App::update_detail` acts on. Opening an article is here too: it
+//! which `App::update_detail` acts on. The find in the open article and
+//! its matches are here too (`find`). Opening an article is in `open`: it
 //! takes the library, the options and the marks the sub-state lacks.
 
+mod find;
+mod hits;
+mod open;
+
+pub use hits::find_in_lines;
+
 use super::cursor::signed;
-use super::{Action, App, Body, Detail, Effect};
+use super::{Action, Body, Detail, Filters};
 use crate::article::Article;
-use crate::render::ArticleStyles;
+use crate::render::{ArticleStyles, Document};
 
 /// More articles than this on the back stack forget the oldest.
 const BACK_LIMIT: usize = 1000;
@@ -32,6 +39,19 @@ pub(super) struct Reading {
     /// Opened from the list with a search kept: scroll to its first match
     /// once the body is in.
     first_match_due: bool,
+    /// Find in the open article (`/` in the article view).
+    find: Option<find::Find>,
+    /// The matches in the open article, for `n` / `N`.
+    hits: Option<hits::DetailHits>,
+}
+
+/// What [`Reading::body_arrived`] asks of the app.
+#[derive(Debug, Default)]
+struct BodyArrived {
+    /// Read the body again (the archive's marks came meanwhile).
+    again: bool,
+    /// For the status line.
+    say: Option<String>,
 }
 
 /// What a key in the article view asks of the app.
@@ -58,10 +78,6 @@ impl Reading {
         self.open.as_ref()
     }
 
-    pub(super) fn open_mut(&mut self) -> Option<&mut Detail> {
-        self.open.as_mut()
-    }
-
     /// Articles the back key returns to, the most recent last.
     pub(super) fn back(&self) -> &[Visited] {
         &self.back
@@ -73,10 +89,82 @@ impl Reading {
         self.back.clear();
     }
 
-    /// The back stack no longer leads anywhere (a move in the list, the
-    /// articles changed).
+    /// The back stack no longer leads anywhere (a move in the list).
     pub(super) fn forget_back(&mut self) {
         self.back.clear();
+    }
+
+    /// The library's articles changed: the back stack and the matches
+    /// found in the old ones are forgotten.
+    pub(super) fn articles_changed(&mut self) {
+        self.back.clear();
+        self.hits = None;
+    }
+
+    /// Shows `detail` (keeping the back stack); `first_match_due`: a
+    /// search is kept, whose first match is shown once the body is in.
+    fn show(&mut self, detail: Detail, first_match_due: bool) {
+        self.open = Some(detail);
+        self.restore = None;
+        self.first_match_due = first_match_due;
+        self.find = None;
+        self.hits = None;
+    }
+
+    /// Remembers the open article and the place in it before a link is
+    /// followed; returns how many articles Back now leads through.
+    fn leave_for_link(&mut self) -> usize {
+        if let Some(detail) = self.open.as_ref() {
+            if self.back.len() >= BACK_LIMIT {
+                self.back.remove(0);
+            }
+            self.back.push(Visited {
+                article: detail.article,
+                scroll: detail.scroll,
+            });
+        }
+        self.back.len()
+    }
+
+    /// Just shown again by Back: scroll to where the person was, now or
+    /// once the body is in.
+    fn returned_to(&mut self, visited: Visited, rows: usize) {
+        self.first_match_due = false;
+        self.restore = Some(visited);
+        self.restore_scroll(rows);
+    }
+
+    /// The body of `meta` (article number `article`) arrived; lays it out
+    /// and scrolls where due. Returns whether it was taken (the person may
+    /// have moved on), whether it is to be read again with the archive's
+    /// marks, and what the status line is to say.
+    fn body_arrived(
+        &mut self,
+        article: usize,
+        meta: &Article,
+        result: Result<Document, String>,
+        layout: (&ArticleStyles, usize),
+        filters: &Filters,
+    ) -> BodyArrived {
+        let (styles, rows) = layout;
+        let Some(detail) = self.open.as_mut().filter(|d| d.article == article) else {
+            return BodyArrived::default(); // The person moved on before it arrived.
+        };
+        detail.body = match result {
+            Ok(document) => Body::Loaded(document),
+            Err(reason) => Body::Failed(reason),
+        };
+        detail.layout(meta, detail.width, styles);
+        detail.scroll_by(0, rows);
+        // Shown as it is meanwhile; the marked one follows.
+        let again = std::mem::take(&mut detail.unmarked_on_the_way);
+        self.restore_scroll(rows);
+        let say = if std::mem::take(&mut self.first_match_due) {
+            self.jump_to_match(true, rows, filters)
+        } else {
+            None
+        };
+        BodyArrived { again, say }
     }
 
     /// Scrolls for `action` with `rows` rows on screen, or says what it
@@ -165,134 +253,5 @@ impl Reading {
             }
             detail.scroll_by(0, rows);
         }
-    }
-}
-
-impl App {
-    /// Routes `action` to the article view, then does what it asks.
-    pub(super) fn update_detail(&mut self, action: Action) -> Vec<Effect> {
-        match self.reading.update(&action, self.size.body_rows()) {
-            ReadingOutcome::Done => Vec::new(),
-            ReadingOutcome::Close => {
-                self.reading.close();
-                Vec::new()
-            }
-            ReadingOutcome::Return(visited) => {
-                // Back to where the person was, now or once the body is in.
-                let effects = self.open_article(visited.article);
-                self.reading.first_match_due = false;
-                self.reading.restore = Some(visited);
-                self.reading.restore_scroll(self.size.body_rows());
-                effects
-            }
-            ReadingOutcome::Step(delta) => self.step_article(delta),
-            ReadingOutcome::NextUnread => self.open_next_unread(),
-            ReadingOutcome::Other => match action {
-                Action::ShowLinks => {
-                    self.show_links();
-                    Vec::new()
-                }
-                Action::Backlinks => {
-                    self.show_backlinks();
-                    Vec::new()
-                }
-                Action::Search | Action::NextMatch | Action::PrevMatch => {
-                    self.update_find(&action);
-                    Vec::new()
-                }
-                Action::Open | Action::Click { .. } => Vec::new(),
-                other => self.update_common(&other),
-            },
-        }
-    }
-
-    /// Shows `article` in the article view (keeping the back stack) and
-    /// asks for its body.
-    pub(super) fn open_article(&mut self, article: usize) -> Vec<Effect> {
-        let Some(meta) = self.library.articles.get(article) else {
-            return Vec::new();
-        };
-        let mut detail = Detail::new(article);
-        detail.date_format.clone_from(&self.options.date_format);
-        detail.time_format.clone_from(&self.options.time_format);
-        detail.copies = self
-            .catalog
-            .duplicates
-            .copies_of(article)
-            .iter()
-            .filter_map(|&i| self.library.articles.get(i as usize))
-            .map(|copy| crate::text::sanitize::clean_inline(&copy.path.to_string_lossy()))
-            .collect();
-        let width = usize::from(self.size.text_area().width);
-        detail.layout(meta, width, &self.options.article_styles());
-        self.reading.open = Some(detail);
-        self.reading.restore = None;
-        // Opened with a search kept: its first match is shown once the
-        // body is in.
-        self.reading.first_match_due = self.search_query().is_some();
-        self.find = None;
-        self.search.hits = None;
-        self.mark_opened(article);
-        vec![Effect::LoadBody { article }]
-    }
-
-    pub(super) fn body_loaded(
-        &mut self,
-        article: usize,
-        path: &std::path::Path,
-        result: Result<crate::render::Document, String>,
-    ) -> Vec<Effect> {
-        let styles = self.options.article_styles();
-        let rows = self.size.body_rows();
-        let reading = &mut self.reading;
-        let Some(detail) = reading.open.as_mut().filter(|d| d.article == article) else {
-            return Vec::new(); // The person moved on before it arrived.
-        };
-        let Some(meta) = self
-            .library
-            .articles
-            .get(article)
-            .filter(|a| *a.path == *path)
-        else {
-            return Vec::new(); // The articles changed meanwhile; a new load is on its way.
-        };
-        detail.body = match result {
-            Ok(document) => Body::Loaded(document),
-            Err(reason) => Body::Failed(reason),
-        };
-        detail.layout(meta, detail.width, &styles);
-        detail.scroll_by(0, rows);
-        // Shown as it is meanwhile; the marked one follows.
-        let again = std::mem::take(&mut detail.unmarked_on_the_way);
-        reading.restore_scroll(rows);
-        if std::mem::take(&mut reading.first_match_due) {
-            self.jump_to_match(true);
-        }
-        if again {
-            vec![Effect::LoadBody { article }]
-        } else {
-            Vec::new()
-        }
-    }
-
-    /// Opens `target` from the open article, remembering where the person
-    /// was so Back returns there.
-    pub(super) fn follow(&mut self, target: usize) -> Vec<Effect> {
-        let back = &mut self.reading.back;
-        if let Some(detail) = self.reading.open.as_ref() {
-            if back.len() >= BACK_LIMIT {
-                back.remove(0);
-            }
-            back.push(Visited {
-                article: detail.article,
-                scroll: detail.scroll,
-            });
-        }
-        let depth = back.len();
-        let effects = self.open_article(target);
-        self.notify(format!(
-            "Opened from the archive ({depth} back: h, Backspace or Left)"
-        ));
-        effects
     }
 }

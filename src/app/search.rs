@@ -20,19 +20,16 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-mod hits;
 mod job;
 mod prompt;
 mod results;
 
-pub(super) use hits::DetailHits;
-pub use hits::find_in_lines;
 pub use job::SearchJob;
 pub use prompt::Prompt;
 pub(super) use prompt::PromptOutcome;
 
 use super::catalog::ListOrder;
-use super::{App, Criterion, Effect};
+use super::{App, Effect};
 use crate::article::Article;
 use crate::search::history::History;
 use crate::search::{IndexView, MatchPosition, Matches, Progress, Query, SearchIndex, SortOrder};
@@ -78,8 +75,6 @@ pub struct SearchState {
     /// The list order for each order other than the default (which is
     /// the catalog's), computed on first use.
     pub(super) sorted: Vec<(SortOrder, ListOrder)>,
-    /// The matches in the open article, for `n` / `N`.
-    pub(super) hits: Option<DetailHits>,
     /// The articles changed: searches kept must run again on a new index.
     pub(super) stale: bool,
     /// The searches kept with Enter, for Up/Down at the prompt.
@@ -135,7 +130,6 @@ impl SearchState {
         self.asked += 1;
         self.waiting = None;
         self.sorted.clear();
-        self.hits = None;
         self.stale = true;
     }
 
@@ -189,7 +183,7 @@ impl App {
     /// article's find), while it is open.
     pub fn search_prompt(&self) -> Option<&str> {
         match self.view() {
-            super::View::Detail => self.find_prompt(),
+            super::View::Detail => self.reading.find_prompt(),
             super::View::List => self.search.prompt.as_ref().map(|p| p.input.as_str()),
         }
     }
@@ -208,10 +202,7 @@ impl App {
 
     /// The active search (typed at the prompt or kept with Enter).
     pub fn search_query(&self) -> Option<&Query> {
-        match self.filters.search() {
-            Some(Criterion::Search { matches, .. }) => Some(matches.query()),
-            _ => None,
-        }
+        self.filters.search_query()
     }
 
     /// How far indexing has come, while some bodies are not searchable
@@ -232,13 +223,19 @@ impl App {
     /// The match `n` / `N` went to in the open article, if it is still
     /// the article and layout on screen.
     pub fn search_focus(&self) -> Option<&MatchPosition> {
-        let detail = self.reading.open()?;
-        let query = self.article_query()?;
-        let hits = self.search.hits.as_ref()?;
-        if !hits.describe(detail, query) {
-            return None;
-        }
-        hits.positions.get(hits.focus?)
+        self.reading.search_focus(&self.filters)
+    }
+
+    /// The query the article view marks: the find's, else the list
+    /// search's.
+    pub fn article_query(&self) -> Option<&Query> {
+        self.reading.article_query(&self.filters)
+    }
+
+    /// `(n, total)`: the match `n` / `N` went to last, of how many, in the
+    /// open article as laid out now.
+    pub fn match_position(&self) -> Option<(usize, usize)> {
+        self.reading.match_position(&self.filters)
     }
 
     /// Whether an [`super::Action::Tick`] has anything to do: ask for the

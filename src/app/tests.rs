@@ -20,7 +20,6 @@ use chrono::NaiveDate;
 
 use super::*;
 use crate::article::BodySource;
-use crate::keymap::Keymap;
 use crate::render;
 
 /// An article with the given title, categories and tags.
@@ -52,9 +51,42 @@ fn library() -> Library {
     }
 }
 
+/// The tests' key guide, made from the `Command` table (the real one is
+/// the keymap's, which sits above `app`): every command in every context
+/// the reader is in, as `name` under the key `<name>`, with its help text.
+pub(crate) fn guide() -> KeyGuide {
+    let contexts = [
+        ("List", Context::List),
+        ("Article", Context::Detail),
+        ("Search and find prompts (/)", Context::Search),
+        ("Sources view", Context::Sources),
+        ("Timeline", Context::Timeline),
+        ("Pipe and go-to-date prompts", Context::Input),
+        ("Tag, category and link pickers", Context::Picker),
+        ("Help", Context::Help),
+    ];
+    let mut guide = KeyGuide::default();
+    for (title, context) in contexts {
+        let mut section = HelpSection {
+            title: title.into(),
+            entries: Vec::new(),
+        };
+        for command in Command::all() {
+            let key = format!("<{}>", command.name());
+            section.entries.push(HelpEntry {
+                keys: key.clone(),
+                description: command.help(context).into_owned(),
+            });
+            guide.keys.insert((context, command), vec![key]);
+        }
+        guide.help.push(section);
+    }
+    guide
+}
+
 /// An app at 80x24 (22 list rows).
 pub(crate) fn app() -> App {
-    let mut app = App::new(library(), Keymap::defaults().guide(), Options::default());
+    let mut app = App::new(library(), guide(), Options::default());
     app.update(Action::Resize {
         width: 80,
         height: 24,

@@ -89,9 +89,7 @@ impl App {
                         self.update_search_prompt(other)
                     }
                     None if self.view() == View::List => self.update_list(other),
-                    None if self.find.as_ref().is_some_and(super::find::Find::is_typing) => {
-                        self.update_find_prompt(&other)
-                    }
+                    None if self.reading.find_typing() => self.update_find_prompt(&other),
                     None => self.update_detail(other),
                 };
             }
@@ -122,9 +120,7 @@ impl App {
 
     fn resize(&mut self, size: Size) {
         self.size = size;
-        self.list
-            .cursor
-            .reveal(self.list.visible.len(), size.body_rows());
+        self.list.reveal(size.body_rows());
         let width = usize::from(size.text_area().width);
         let styles = self.options.article_styles();
         self.reading

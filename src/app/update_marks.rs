@@ -1,10 +1,11 @@
-//! `App::update` for marks beyond the marking keys (those are routed in
-//! `marks`): the yes/no questions, marking an opened article read, and
-//! when to save.
+//! `App::update` for marks: routing the marking keys to `MarkState`
+//! and acting on its outcome, the yes/no questions, marking an opened
+//! article read, and when to save.
 
 use std::time::Instant;
 
-use super::{App, Effect, HiddenHost};
+use super::marks::MarkOutcome;
+use super::{Action, App, Effect, HiddenHost};
 use crate::marks::SaveOutcome;
 use crate::text::thousands::thousands;
 
@@ -62,6 +63,29 @@ pub(super) fn plural(n: usize, one: &str, many: &str) -> String {
 }
 
 impl App {
+    /// `r`, `s`, `R` and `v` in the list and the article view.
+    pub(super) fn update_marks(&mut self, action: &Action) -> Vec<Effect> {
+        let current = self.current_article();
+        let articles = &self.library.articles;
+        match self
+            .marks
+            .update(action, articles, current, self.list.visible())
+        {
+            MarkOutcome::Stay => {}
+            MarkOutcome::Say(text) => self.notify(text),
+            MarkOutcome::Ask(question) => self.confirm = Some(question),
+            MarkOutcome::ViewChanged(view) => {
+                self.refilter();
+                self.notify(format!(
+                    "Showing {} articles: {} listed",
+                    view.label(),
+                    thousands(self.list.visible().len())
+                ));
+            }
+        }
+        Vec::new()
+    }
+
     /// `Action::Answer`: the reply to the pending question, if any.
     pub(super) fn answer(&mut self, yes: bool) -> Vec<Effect> {
         let Some(question) = self.confirm.take() else {
@@ -85,7 +109,7 @@ impl App {
             }
             Confirm::MarkSourceRead { source, .. } => self.mark_source_read(&source),
             Confirm::MarkAllRead { .. } => {
-                let listed = self.list.visible.iter().copied();
+                let listed = self.list.visible().iter().copied();
                 let marked = self.marks.mark_read(&self.library.articles, listed);
                 self.notify(format!(
                     "Marked {} read",

@@ -29,9 +29,9 @@ pub mod view;
 use super::Stamp;
 use crate::article::AddressKey;
 
+pub use encode::Encoder;
 #[cfg(test)]
 use encode::encode;
-pub use encode::encode_parts;
 
 const MAGIC: &[u8; 8] = b"INKCACHE";
 /// Bump when the layout below changes.

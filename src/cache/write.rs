@@ -44,61 +44,62 @@ pub fn write(cache_file: &Path, input: &WriteInput<'_>) -> std::io::Result<()> {
         .iter()
         .map(|(p, k)| (p.as_os_str(), *k))
         .collect();
-    let mut files = Vec::with_capacity(keys.len());
-    let mut untrusted: HashSet<&Path> = HashSet::new();
-    let mut done: HashSet<&OsStr, Fold> =
-        HashSet::with_capacity_and_hasher(keys.len(), Fold::default());
-    // Articles in list order, then files that gave no article (parse
-    // errors), which keep their problems.
-    let records = input
-        .articles
-        .iter()
-        .map(|a| (&*a.path, Some(a)))
-        .chain(input.keys.iter().map(|(p, _)| (&**p, None)));
-    for (path, article) in records {
-        if !done.insert(path.as_os_str()) {
-            continue;
-        }
-        let problems = problems_of
-            .get(path.as_os_str())
-            .map_or(&[][..], Vec::as_slice);
-        match keys
-            .get(path.as_os_str())
-            .and_then(|key| to_record(path, *key, article, problems, written_at))
-        {
-            Some(record) => files.push(record),
-            None => {
-                untrusted.insert(path.parent().unwrap_or(Path::new("")));
-            }
-        }
-    }
-    // Every folder is recorded so that it is checked next time; one whose
-    // list cannot be trusted gets a time that never matches, so it is
-    // listed again.
-    let dirs = input
-        .dirs
-        .iter()
-        .filter_map(|(dir, mtime)| {
-            let trusted = !untrusted.contains(dir.as_path()) && !mtime.is_racy(written_at);
-            Some(DirRecord {
-                path: dir.to_str()?,
-                mtime: if trusted { *mtime } else { Stamp::UNTRUSTED },
-            })
-        })
-        .collect();
-    let roots = input.roots.iter().filter_map(|r| r.to_str()).collect();
-    let meta = Meta {
-        build: build_stamp(),
-        roots,
-        written_at,
-        dirs,
-    };
-    let encoded = codec::encode_parts(&meta, &files)
-        .ok_or_else(|| std::io::Error::other("cannot encode the cache"))?;
     if let Some(dir) = cache_file.parent() {
         fs::create_dir_all(dir)?;
     }
-    durable::write_atomic_parts(cache_file, &encoded.parts(), Durability::RenameOnly)?;
+    // Each record encoded and written as it is made, never all held at once.
+    durable::write_atomic_with(cache_file, Durability::RenameOnly, |out| {
+        let mut encoder = codec::Encoder::new(out, keys.len())?;
+        let mut untrusted: HashSet<&Path> = HashSet::new();
+        let mut done: HashSet<&OsStr, Fold> =
+            HashSet::with_capacity_and_hasher(keys.len(), Fold::default());
+        // Articles in list order, then files that gave no article (parse
+        // errors), which keep their problems.
+        let records = input
+            .articles
+            .iter()
+            .map(|a| (&*a.path, Some(a)))
+            .chain(input.keys.iter().map(|(p, _)| (&**p, None)));
+        for (path, article) in records {
+            if !done.insert(path.as_os_str()) {
+                continue;
+            }
+            let problems = problems_of
+                .get(path.as_os_str())
+                .map_or(&[][..], Vec::as_slice);
+            match keys
+                .get(path.as_os_str())
+                .and_then(|key| to_record(path, *key, article, problems, written_at))
+            {
+                Some(record) => encoder.file(&record)?,
+                None => {
+                    untrusted.insert(path.parent().unwrap_or(Path::new("")));
+                }
+            }
+        }
+        // Every folder is recorded so that it is checked next time; one
+        // whose list cannot be trusted gets a time that never matches, so
+        // it is listed again.
+        let dirs = input
+            .dirs
+            .iter()
+            .filter_map(|(dir, mtime)| {
+                let trusted = !untrusted.contains(dir.as_path()) && !mtime.is_racy(written_at);
+                Some(DirRecord {
+                    path: dir.to_str()?,
+                    mtime: if trusted { *mtime } else { Stamp::UNTRUSTED },
+                })
+            })
+            .collect();
+        let roots = input.roots.iter().filter_map(|r| r.to_str()).collect();
+        let meta = Meta {
+            build: build_stamp(),
+            roots,
+            written_at,
+            dirs,
+        };
+        encoder.finish(&meta).map(drop)
+    })?;
     prune_old_caches(cache_file);
     Ok(())
 }
@@ -112,6 +113,8 @@ const KEEP_UNUSED: Duration = Duration::from_secs(90 * 24 * 3600);
 const ABANDONED: Duration = Duration::from_secs(10 * 60);
 
 fn prune_old_caches(kept: &Path) {
+    // Those of writers whose process is gone at once; others once old.
+    durable::remove_orphan_temps(kept);
     let Some(entries) = kept.parent().and_then(|dir| fs::read_dir(dir).ok()) else {
         return;
     };

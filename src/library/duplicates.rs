@@ -6,19 +6,22 @@
 //!
 //! Only articles whose title and date match another's can be duplicates,
 //! so only their bodies are read and hashed, once the library is loaded
-//! ([`hash_colliding`]): a load reads front matter only, and the hashes
-//! are kept in the cache.
+//! ([`hash_colliding`], told by a sample of each body the load took): a
+//! load reads front matter only, and the hashes are kept in the cache.
 
 use std::collections::HashMap;
-use std::collections::hash_map::Entry;
 use std::io::Read;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 // foldhash, not SipHash: one lookup per article in the archive.
-use foldhash::fast::RandomState;
-use rayon::prelude::*;
-
 use crate::article::{Article, BodySource};
+use foldhash::fast::RandomState;
+
+mod colliding;
+
+pub(super) use colliding::{
+    SAMPLE_BYTES, hash_colliding, hash_colliding_sampled, hash_new_collisions, sample,
+};
 
 /// The duplicate groups of a list of articles (by index into it).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -37,37 +40,6 @@ type Key<'a> = (
     Option<DateTime<FixedOffset>>,
     &'a str,
 );
-
-/// What must be equal for two articles to be duplicates, besides the body.
-type Slot<'a> = (Option<NaiveDate>, Option<DateTime<FixedOffset>>, &'a str);
-
-/// Hashes the body of every article whose title, date and time match
-/// another article's and that has no hash yet, on all cores. An article
-/// whose body cannot be read keeps no hash (and is nobody's duplicate).
-pub(super) fn hash_colliding(articles: &mut [Article]) {
-    let mut needs = vec![false; articles.len()];
-    let mut first: HashMap<Slot<'_>, usize, RandomState> =
-        HashMap::with_capacity_and_hasher(articles.len(), RandomState::default());
-    for (i, a) in articles.iter().enumerate() {
-        match first.entry((a.date, a.datetime, a.title.as_str())) {
-            Entry::Occupied(kept) => {
-                needs[*kept.get()] = true;
-                needs[i] = true;
-            }
-            Entry::Vacant(slot) => {
-                slot.insert(i);
-            }
-        }
-    }
-    drop(first);
-    articles
-        .par_iter_mut()
-        .zip(needs)
-        .filter(|(a, needs)| *needs && a.body_hash.is_none())
-        .for_each_init(Vec::new, |buf, (a, _)| {
-            a.body_hash = body_hash(&a.body, buf);
-        });
-}
 
 /// xxh3 of the body as the reader would show it (at most
 /// `library::BODY_LIMIT` bytes of it); `buf` is reused between calls.

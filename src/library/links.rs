@@ -30,21 +30,35 @@ pub fn read_missing_links(articles: &[Article]) -> FoundLinks {
     articles
         .par_iter()
         .enumerate()
-        .filter_map(|(i, article)| {
-            let addresses = article
-                .addresses
-                .get()
-                .is_none()
-                .then(|| address_keys(article));
-            let links = match article.links.get() {
-                Some(_) => None,
-                None => super::read_body(&article.body)
-                    .ok()
-                    .map(|body| body_link_keys(article, &body)),
-            };
-            (links.is_some() || addresses.is_some()).then_some((i, Learnt { links, addresses }))
-        })
+        .filter_map(|(i, article)| learn(article).map(|learnt| (i, learnt)))
         .collect()
+}
+
+/// [`read_missing_links`] on the calling thread alone, one body at a
+/// time: for a worker that must not take every core (the reader's, which
+/// may read a million bodies while the person reads and searches).
+pub fn read_missing_links_in_turn(articles: &[Article]) -> FoundLinks {
+    articles
+        .iter()
+        .enumerate()
+        .filter_map(|(i, article)| learn(article).map(|learnt| (i, learnt)))
+        .collect()
+}
+
+/// What [`read_missing_links`] learns of one article, if anything.
+fn learn(article: &Article) -> Option<Learnt> {
+    let addresses = article
+        .addresses
+        .get()
+        .is_none()
+        .then(|| address_keys(article));
+    let links = match article.links.get() {
+        Some(_) => None,
+        None => super::read_body(&article.body)
+            .ok()
+            .map(|body| body_link_keys(article, &body)),
+    };
+    (links.is_some() || addresses.is_some()).then_some(Learnt { links, addresses })
 }
 
 /// The link finder for `articles` and the graph of their links, from the
@@ -83,6 +97,14 @@ pub fn link_graph_with(
 /// [`Library::store_links`]).
 pub fn scan_links(articles: &[Article]) -> (ArchiveLinks, LinkGraph, FoundLinks) {
     let found = read_missing_links(articles);
+    let (links, graph) = link_graph_with(articles, &found);
+    (links, graph, found)
+}
+
+/// [`scan_links`] on the calling thread alone (see
+/// [`read_missing_links_in_turn`]); the same answer.
+pub fn scan_links_in_turn(articles: &[Article]) -> (ArchiveLinks, LinkGraph, FoundLinks) {
+    let found = read_missing_links_in_turn(articles);
     let (links, graph) = link_graph_with(articles, &found);
     (links, graph, found)
 }

@@ -61,7 +61,7 @@ impl Library {
         // On all cores, each result written straight into its place in one
         // list sized up front: gathering per thread and joining the lists
         // grew and copied them (with fresh pages to fault in) several times.
-        let results: Vec<(LoadResult, Option<FileKey>)> = files
+        let results: Vec<(LoadResult, Option<FileKey>, Option<u64>)> = files
             .into_par_iter()
             .map_init(read::Reader::default, |reader, (path, root)| {
                 let archive_path = tree::archive_path(&path, root);
@@ -77,7 +77,7 @@ impl Library {
                     None
                 };
                 progress.read(1);
-                (result, key)
+                (result, key, reader.sample)
             })
             .collect();
         let mut keys = Vec::with_capacity(if want_keys { results.len() } else { 0 });
@@ -85,7 +85,16 @@ impl Library {
             articles: Vec::with_capacity(results.len()),
             ..Gathered::default()
         };
-        for (result, key) in results {
+        // Each article's body sample, beside it.
+        let mut samples = Vec::with_capacity(if options.hash_bodies {
+            results.len()
+        } else {
+            0
+        });
+        for (result, key, sample) in results {
+            if options.hash_bodies && result.is_ok() {
+                samples.push(sample);
+            }
             gathered.add(result);
             if want_keys {
                 keys.push(key);
@@ -98,11 +107,15 @@ impl Library {
         } = gathered;
         skipped.site_pages = site_pages;
         problems = append(problems, parsed_problems);
+        // Before one file reached by two paths is kept once, while the
+        // samples are beside their articles (such a file is hashed for
+        // its other copy, which does no harm).
+        if options.hash_bodies {
+            duplicates::hash_colliding_sampled(&mut articles, &samples);
+        }
+        drop(samples);
         if saw_link || paths.len() > 1 {
             drop_duplicates(&mut articles, &mut problems);
-        }
-        if options.hash_bodies {
-            duplicates::hash_colliding(&mut articles);
         }
         let mut library = Self::assemble(library_name(paths), articles, problems);
         library.roots = paths.to_vec();

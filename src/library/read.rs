@@ -46,6 +46,10 @@ pub struct Reader {
     /// could not be opened): a cold load caches them without a `stat` of
     /// its own.
     pub key: Option<FileKey>,
+    /// The sample of the body of the article [`load`] last read, when
+    /// bodies are hashed and its length is known (see
+    /// `duplicates::hash_colliding_sampled`).
+    pub sample: Option<u64>,
 }
 
 /// [`load_file`] with a reusable reader and chosen options.
@@ -56,6 +60,7 @@ pub fn load(
     options: LoadOptions,
 ) -> LoadResult {
     reader.key = None;
+    reader.sample = None;
     let file = match reader.opener.open_with_key(&path) {
         Ok((file, key)) => {
             reader.key = Some(key);
@@ -86,6 +91,7 @@ pub fn load(
             offset: offset as u64,
             encoding,
         },
+        &mut reader.sample,
     );
     settle(parsed, path, |e| format!("cannot read: {e}"))
 }
@@ -105,6 +111,7 @@ pub fn parse_embedded(
         archive_path,
         options,
         |offset, _| BodySource::Embedded { bytes, offset },
+        &mut None,
     );
     settle(parsed, path, |e| e.to_string())
 }

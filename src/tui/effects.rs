@@ -14,6 +14,7 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread;
 use std::time::{Duration, Instant};
 
+mod links;
 mod marks;
 mod search;
 
@@ -185,20 +186,6 @@ impl Runner {
         self.run_quiet("release", move || {
             drop(articles);
             None
-        })
-    }
-
-    /// `Effect::ScanLinks`: finds the links between the articles, from the
-    /// link targets the cache held and by reading the other bodies.
-    pub fn scan_links(&self, articles: Arc<Vec<Article>>, generation: u64) -> Option<Action> {
-        self.run("links", move || {
-            let (links, graph, found) = crate::library::scan_links(&articles);
-            Action::LinksResolved {
-                generation,
-                links: Arc::new(links),
-                graph: Arc::new(graph),
-                found,
-            }
         })
     }
 

@@ -137,6 +137,7 @@ impl Live {
             self.started = true;
             self.starting = start_watching(session.app().library());
             wait = WATCH_SETUP_WAIT;
+            self.remove_orphan_temps();
         }
         if let Some(starting) = &self.starting {
             match starting.recv_timeout(wait) {
@@ -160,6 +161,16 @@ impl Live {
             outside.extend(session.dispatch(Action::Library(event)));
         }
         outside
+    }
+
+    /// Removes what writes of the cache and the search index left behind
+    /// when an earlier reader quit (or was killed) in the middle of them:
+    /// quitting waits for neither (see `tui::end_now`).
+    fn remove_orphan_temps(&self) {
+        if let Some(dir) = self.cache_dir.as_deref().filter(|_| !self.roots.is_empty()) {
+            crate::durable::remove_orphan_temps(&crate::cache::file_for(dir, &self.roots));
+            crate::durable::remove_orphan_temps(&crate::search::store_file(dir, &self.roots));
+        }
     }
 
     /// Starts writing the metadata cache on a thread when the library

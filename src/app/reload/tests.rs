@@ -5,9 +5,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::*;
-use crate::app::tests::{drive, report_progress};
+use crate::app::tests::{drive, guide, report_progress};
 use crate::app::{Action, Options, View};
-use crate::keymap::Keymap;
 use crate::render;
 
 fn write(root: &Path, name: &str, title: &str, day: u32, tags: &str) -> PathBuf {
@@ -41,7 +40,7 @@ fn archive() -> (tempfile::TempDir, PathBuf) {
 
 fn app_on(root: &Path) -> App {
     let library = Library::load(&[root.to_path_buf()]);
-    let mut app = App::new(library, Keymap::defaults().guide(), Options::default());
+    let mut app = App::new(library, guide(), Options::default());
     drive(
         &mut app,
         Action::Resize {

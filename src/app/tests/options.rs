@@ -8,7 +8,7 @@ fn the_date_format_reaches_the_list_and_the_article() {
         date_format: "%d %b %Y".into(),
         ..Options::default()
     };
-    let mut app = App::new(library(), Keymap::defaults().guide(), options);
+    let mut app = App::new(library(), guide(), options);
     app.update(Action::Resize {
         width: 80,
         height: 24,
@@ -48,7 +48,7 @@ fn exact_duplicates_collapse_into_one_row_unless_switched_off() {
         collapse_duplicates: true,
         ..Options::default()
     };
-    let mut app = App::new(with_duplicates(), Keymap::defaults().guide(), options);
+    let mut app = App::new(with_duplicates(), guide(), options);
     app.update(Action::Resize {
         width: 80,
         height: 24,
@@ -74,11 +74,7 @@ fn exact_duplicates_collapse_into_one_row_unless_switched_off() {
     assert!(lines.iter().any(|l| l == "  copy-1.md"), "{lines:?}");
     assert!(lines.iter().any(|l| l == "  copy-2.md"), "{lines:?}");
 
-    let mut app = App::new(
-        with_duplicates(),
-        Keymap::defaults().guide(),
-        Options::default(),
-    );
+    let mut app = App::new(with_duplicates(), guide(), Options::default());
     app.update(Action::Resize {
         width: 80,
         height: 24,

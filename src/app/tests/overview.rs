@@ -170,7 +170,7 @@ fn a_typed_date_moves_the_highlight_to_the_nearest_article_on_or_before_it() {
 fn pipe_asks_for_a_command_and_keeps_a_history() {
     let mut app = App::new(
         library(),
-        Keymap::defaults().guide(),
+        guide(),
         Options {
             pipe_history: vec!["less".into(), "wc -c".into()],
             ..Options::default()
@@ -238,7 +238,7 @@ fn pager_and_copy_are_effects_with_the_checked_link_only() {
     articles[0].set_links(Some("javascript:alert(1)\x1b]52;c;x\x07"), None);
     articles[1].set_links(None, None);
     library.articles = articles.into();
-    let mut app = App::new(library, Keymap::defaults().guide(), Options::default());
+    let mut app = App::new(library, guide(), Options::default());
     assert!(app.update(Action::CopyLink).is_empty());
     assert!(app.status().unwrap().error);
     app.update(Action::MoveDown);

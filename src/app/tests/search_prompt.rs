@@ -8,7 +8,7 @@ use super::*;
 /// (the least height): ten list rows, so a match further down is
 /// scrolled off.
 fn indexed() -> App {
-    let mut app = App::new(library(), Keymap::defaults().guide(), Options::default());
+    let mut app = App::new(library(), guide(), Options::default());
     drive(
         &mut app,
         Action::Resize {
@@ -136,7 +136,7 @@ fn a_kept_search_is_saved_through_an_effect_only_when_there_is_a_file() {
         search_history_file: Some(file.clone()),
         ..Options::default()
     };
-    let mut app = App::new(library(), Keymap::defaults().guide(), options);
+    let mut app = App::new(library(), guide(), options);
     drive(&mut app, Action::Search);
     type_text(&mut app, "香港");
     let effects = app.update(Action::Apply);

@@ -71,11 +71,7 @@ pub(crate) fn search_library() -> Library {
 
 /// An app over [`search_library`] at 80x24, its index not started.
 pub(super) fn search_app() -> App {
-    let mut app = App::new(
-        search_library(),
-        Keymap::defaults().guide(),
-        Options::default(),
-    );
+    let mut app = App::new(search_library(), guide(), Options::default());
     drive(
         &mut app,
         Action::Resize {

@@ -2,11 +2,10 @@
 
 mod writer;
 
-use std::collections::HashMap;
+use std::io::{self, Seek, SeekFrom, Write};
 
-use super::checksum::checksum_parts;
-use super::{DIR_LEN, FORMAT, FileRecord, HEADER_LEN, MAGIC, Meta, RECORD_LEN, ROOT_LEN};
-use writer::{Arena, Writer};
+use super::{DIR_LEN, FORMAT, FileRecord, HEADER_LEN, MAGIC, Meta, ROOT_LEN};
+use writer::Writer;
 
 pub(super) fn put_u32(out: &mut [u8], at: usize, v: u32) {
     out[at..at + 4].copy_from_slice(&v.to_le_bytes());
@@ -32,108 +31,121 @@ fn pad8(len: usize) -> &'static [u8] {
     &PAD[..len.next_multiple_of(8) - len]
 }
 
-/// The file's bytes as the parts it is made of, in order: written one
-/// after the other, never copied into one buffer (that buffer and its
-/// growth were most of the memory a cold `list` touched, and fresh memory
-/// is slow to fault in).
-pub struct Encoded<'a> {
-    header: [u8; HEADER_LEN],
-    records: Vec<u8>,
-    dir_table: Vec<u8>,
-    roots: Vec<u8>,
-    lists: Vec<u8>,
-    /// The string arena, the library's strings in file order.
-    strings: Vec<&'a [u8]>,
-    strings_len: usize,
+/// The cache file written as it is encoded, one file's record at a time,
+/// straight to `out`: the record table is never held in memory (184 bytes
+/// a file, and the records they are made from several times that; fresh
+/// memory is slow to fault in, and the reader's first start writes the
+/// cache while its search index builds). Only the list words and the
+/// places of the arena's strings (the library's own, not copied) are kept
+/// until [`Encoder::finish`] writes them after the records, then the
+/// header at the start.
+pub struct Encoder<'a, W: Write + Seek> {
+    out: Summed<W>,
+    writer: Writer<'a>,
+    files: u32,
 }
 
-impl Encoded<'_> {
-    /// The parts, padding included, in file order (the string arena as its
-    /// strings, one part each).
-    pub fn parts(&self) -> Vec<&[u8]> {
-        let mut parts = Vec::with_capacity(self.strings.len() + 7);
-        parts.extend([
-            &self.header[..],
-            &self.records,
-            &self.dir_table,
-            &self.roots,
-            &self.lists,
-            pad8(self.lists.len()),
-        ]);
-        parts.extend(self.strings.iter().copied());
-        parts.push(pad8(self.strings_len));
-        parts
+/// A writer that sums what goes through it (the CRC-32 of everything after
+/// the header).
+struct Summed<W> {
+    out: W,
+    crc: crc32fast::Hasher,
+}
+
+impl<W: Write> Summed<W> {
+    fn put(&mut self, bytes: &[u8]) -> io::Result<()> {
+        self.crc.update(bytes);
+        self.out.write_all(bytes)
+    }
+}
+
+/// More than the format holds (over 4 GiB of strings, or over 4 billion
+/// files).
+fn too_large() -> io::Error {
+    io::Error::other("the library does not fit the cache format")
+}
+
+impl<'a, W: Write + Seek> Encoder<'a, W> {
+    /// Starts the file at `out`'s position 0 (the header is written last),
+    /// with room for about `files` files.
+    pub fn new(mut out: W, files: usize) -> io::Result<Self> {
+        out.write_all(&[0; HEADER_LEN])?;
+        let mut writer = Writer::default();
+        writer.arena.pieces.reserve(files * 4);
+        Ok(Encoder {
+            out: Summed {
+                out,
+                crc: crc32fast::Hasher::new(),
+            },
+            writer,
+            files: 0,
+        })
+    }
+
+    /// Writes the next file's record (in list order).
+    pub fn file(&mut self, file: &FileRecord<&'a str>) -> io::Result<()> {
+        let record = self.writer.file(file).ok_or_else(too_large)?;
+        self.files = self.files.checked_add(1).ok_or_else(too_large)?;
+        self.out.put(&record)
+    }
+
+    /// Writes the folders, roots, list words and strings, then the header;
+    /// gives `out` back.
+    pub fn finish(mut self, meta: &Meta<&'a str>) -> io::Result<W> {
+        let w = &mut self.writer;
+        let mut dir_table = vec![0u8; meta.dirs.len() * DIR_LEN];
+        for (d, dir) in dir_table.chunks_exact_mut(DIR_LEN).zip(&meta.dirs) {
+            put_ref(d, 0, w.arena.intern(dir.path).ok_or_else(too_large)?);
+            put_i64(d, 8, dir.mtime.0);
+            put_u32(d, 16, dir.mtime.1);
+        }
+        let mut roots = vec![0u8; meta.roots.len() * ROOT_LEN];
+        for (i, root) in meta.roots.iter().enumerate() {
+            put_ref(
+                &mut roots,
+                i * ROOT_LEN,
+                w.arena.intern(root).ok_or_else(too_large)?,
+            );
+        }
+        let Writer { lists, arena } = std::mem::take(&mut self.writer);
+        let out = &mut self.out;
+        out.put(&dir_table)?;
+        out.put(&roots)?;
+        out.put(&lists)?;
+        out.put(pad8(lists.len()))?;
+        for piece in &arena.pieces {
+            out.put(piece)?;
+        }
+        out.put(pad8(arena.len))?;
+        let too_many = |n: usize| u32::try_from(n).map_err(|_| too_large());
+        let mut header = [0u8; HEADER_LEN];
+        header[..8].copy_from_slice(MAGIC);
+        put_u32(&mut header, 8, FORMAT);
+        put_i64(&mut header, 16, meta.build.0);
+        put_u32(&mut header, 24, meta.build.1);
+        put_i64(&mut header, 32, meta.written_at.0);
+        put_u32(&mut header, 40, meta.written_at.1);
+        put_u32(&mut header, 48, self.files);
+        put_u32(&mut header, 52, too_many(meta.dirs.len())?);
+        put_u32(&mut header, 56, too_many(meta.roots.len())?);
+        put_u64(&mut header, 64, (lists.len() / 4) as u64);
+        put_u64(&mut header, 72, arena.len as u64);
+        put_u32(&mut header, 80, self.out.crc.clone().finalize());
+        let own = crc32fast::hash(&header[..84]);
+        put_u32(&mut header, 84, own);
+        let mut out = self.out.out;
+        out.seek(SeekFrom::Start(0))?;
+        out.write_all(&header)?;
+        Ok(out)
     }
 }
 
 /// The whole file in one buffer (for tests).
 #[cfg(test)]
 pub fn encode(meta: &Meta<&str>, files: &[FileRecord<&str>]) -> Option<Vec<u8>> {
-    encode_parts(meta, files).map(|e| e.parts().concat())
-}
-
-/// The whole file, as parts to write in order; `None` when it would not
-/// fit the format (over 4 GiB of strings, or over 4 billion files).
-pub fn encode_parts<'a>(
-    meta: &Meta<&'a str>,
-    files: &[FileRecord<&'a str>],
-) -> Option<Encoded<'a>> {
-    let listed: usize = files
-        .iter()
-        .map(|f| {
-            f.article.as_ref().map_or(0, |a| {
-                8 * (a.tags.len() + a.categories.len() + a.authors.len() + a.aliases.len())
-                    + 24 * a.addresses.as_ref().map_or(0, Vec::len)
-            }) + 12 * f.problems.len()
-        })
-        .sum();
-    let mut w = Writer {
-        records: Vec::with_capacity(files.len() * RECORD_LEN),
-        lists: Vec::with_capacity(listed),
-        arena: Arena {
-            pieces: Vec::with_capacity(files.len() * 4),
-            len: 0,
-            interned: HashMap::default(),
-        },
-    };
+    let mut encoder = Encoder::new(io::Cursor::new(Vec::new()), files.len()).ok()?;
     for file in files {
-        w.file(file)?;
+        encoder.file(file).ok()?;
     }
-    let mut dir_table = vec![0u8; meta.dirs.len() * DIR_LEN];
-    for (d, dir) in dir_table.chunks_exact_mut(DIR_LEN).zip(&meta.dirs) {
-        put_ref(d, 0, w.arena.intern(dir.path)?);
-        put_i64(d, 8, dir.mtime.0);
-        put_u32(d, 16, dir.mtime.1);
-    }
-    let mut roots = vec![0u8; meta.roots.len() * ROOT_LEN];
-    for (i, root) in meta.roots.iter().enumerate() {
-        put_ref(&mut roots, i * ROOT_LEN, w.arena.intern(root)?);
-    }
-    let mut encoded = Encoded {
-        header: [0u8; HEADER_LEN],
-        records: w.records,
-        dir_table,
-        roots,
-        lists: w.lists,
-        strings: w.arena.pieces,
-        strings_len: w.arena.len,
-    };
-    let header = &mut encoded.header;
-    header[..8].copy_from_slice(MAGIC);
-    put_u32(header, 8, FORMAT);
-    put_i64(header, 16, meta.build.0);
-    put_u32(header, 24, meta.build.1);
-    put_i64(header, 32, meta.written_at.0);
-    put_u32(header, 40, meta.written_at.1);
-    put_u32(header, 48, u32::try_from(files.len()).ok()?);
-    put_u32(header, 52, u32::try_from(meta.dirs.len()).ok()?);
-    put_u32(header, 56, u32::try_from(meta.roots.len()).ok()?);
-    put_u64(header, 64, (encoded.lists.len() / 4) as u64);
-    put_u64(header, 72, encoded.strings_len as u64);
-    let body = checksum_parts(&encoded.parts()[1..]);
-    let header = &mut encoded.header;
-    put_u32(header, 80, body);
-    let own = crc32fast::hash(&header[..84]);
-    put_u32(header, 84, own);
-    Some(encoded)
+    encoder.finish(meta).ok().map(io::Cursor::into_inner)
 }

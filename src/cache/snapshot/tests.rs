@@ -179,3 +179,23 @@ fn recent_files_are_left_out_and_their_folder_untrusted() {
     );
     assert_eq!(snap.dirs[Path::new("/lib/b")], fx.dirs[Path::new("/lib/b")]);
 }
+
+#[test]
+fn decoded_label_lists_hold_no_spare_room() {
+    // At a million articles, spare room in three lists an article was
+    // ~100 MB of the reader's memory.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("c.bin");
+    let mut fx = Fixture::new();
+    fx.articles[1].tags = ["一", "二", "三", "四", "五"].map(Into::into).to_vec();
+    fx.write(&file);
+    let snap = Snapshot::read(&file, &fx.roots).unwrap();
+    let taken = snap.decode(&|_| true).unwrap().articles;
+    assert_eq!(taken.len(), 2);
+    for a in &taken {
+        for list in [&a.tags, &a.categories, &a.authors] {
+            assert_eq!(list.capacity(), list.len(), "{}: {list:?}", a.title);
+        }
+    }
+    assert_eq!(taken.iter().map(|a| a.tags.len()).sum::<usize>(), 7);
+}

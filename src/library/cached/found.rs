@@ -146,6 +146,12 @@ impl Found {
         // Files in unchanged folders were taken without a look at them.
         let unseen = !keys.is_empty();
         problems.extend(taken_problems);
+        // Room for the rest at once: the decoded lists are sized to the
+        // cache, and doubling them for one new file held a second copy of
+        // every article (~350 MB at a million) while they moved.
+        let more = reused.len() + to_parse.len();
+        articles.reserve_exact(more);
+        keys.reserve_exact(more);
         for file in reused {
             keys.push((file.path, file.key));
             articles.extend(file.article);
@@ -154,6 +160,7 @@ impl Found {
         progress.set_total(keys.len() + to_parse.len());
         progress.read(keys.len());
         let to_parse_was_empty = to_parse.is_empty();
+        let taken_count = articles.len();
         let parsed = parse_all(roots, &to_parse, progress);
         for ((path, key), result) in to_parse.into_iter().zip(parsed) {
             keys.push((path.as_path().into(), key));
@@ -167,9 +174,9 @@ impl Found {
             }
         }
         // New articles may match others' titles and dates (taken ones
-        // already have the hashes they need).
+        // already have the hashes they need among themselves).
         if !to_parse_was_empty {
-            crate::library::duplicates::hash_colliding(&mut articles);
+            crate::library::duplicates::hash_new_collisions(&mut articles, taken_count);
         }
         if changed {
             sort_articles(&mut articles);

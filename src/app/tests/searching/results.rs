@@ -5,11 +5,7 @@ use super::*;
 
 #[test]
 fn results_fill_in_as_bodies_are_indexed() {
-    let mut app = App::new(
-        search_library(),
-        Keymap::defaults().guide(),
-        Options::default(),
-    );
+    let mut app = App::new(search_library(), guide(), Options::default());
     app.with_bodies_pending();
     let progress = app.index_progress().expect("bodies are pending");
     assert_eq!((progress.indexed, progress.total), (0, 6));

@@ -45,9 +45,9 @@ impl<'a> Arena<'a> {
     }
 }
 
-/// The growing file: fixed tables first, lists and strings beside.
+/// The list words and strings of the file as its records are made.
+#[derive(Default)]
 pub(super) struct Writer<'a> {
-    pub(super) records: Vec<u8>,
     /// Little-endian `u32` words.
     pub(super) lists: Vec<u8>,
     pub(super) arena: Arena<'a>,
@@ -86,7 +86,8 @@ impl<'a> Writer<'a> {
         Some((start, u32::try_from(keys.len()).ok()?))
     }
 
-    pub(super) fn file(&mut self, file: &FileRecord<&'a str>) -> Option<()> {
+    /// `file`'s record, its lists and strings added.
+    pub(super) fn file(&mut self, file: &FileRecord<&'a str>) -> Option<[u8; RECORD_LEN]> {
         // Split at the file name so both halves are shared with other files;
         // a path that does not end with its name is stored whole.
         let name = Path::new(file.path)
@@ -178,7 +179,6 @@ impl<'a> Writer<'a> {
             at::PROBLEMS,
             (start, u32::try_from(file.problems.len()).ok()?),
         );
-        self.records.extend_from_slice(&r);
-        Some(())
+        Some(r)
     }
 }

@@ -205,23 +205,28 @@ impl<'a> FileView<'a> {
 
     /// Where each string of a list lies in the arena (see [`View::text`]),
     /// not read.
-    fn list_refs(&self, field: usize) -> Option<impl Iterator<Item = (u32, u32)> + 'a> {
+    fn list_refs(&self, field: usize) -> Option<impl ExactSizeIterator<Item = (u32, u32)> + 'a> {
         let count = self.u32(field + 4)? as usize;
         let mut words = self.view.words(self.u32(field)?, count.checked_mul(2)?)?;
-        Some(std::iter::from_fn(move || {
-            Some((words.next()?, words.next()?))
+        // Over a range, so the iterator tells its length and the decoder
+        // sizes each list exactly (`words` holds all `2 * count` words).
+        Some((0..count).map(move |_| {
+            (
+                words.next().unwrap_or_default(),
+                words.next().unwrap_or_default(),
+            )
         }))
     }
 
-    pub fn tag_refs(&self) -> Option<impl Iterator<Item = (u32, u32)> + 'a> {
+    pub fn tag_refs(&self) -> Option<impl ExactSizeIterator<Item = (u32, u32)> + 'a> {
         self.list_refs(at::TAGS)
     }
 
-    pub fn category_refs(&self) -> Option<impl Iterator<Item = (u32, u32)> + 'a> {
+    pub fn category_refs(&self) -> Option<impl ExactSizeIterator<Item = (u32, u32)> + 'a> {
         self.list_refs(at::CATEGORIES)
     }
 
-    pub fn author_refs(&self) -> Option<impl Iterator<Item = (u32, u32)> + 'a> {
+    pub fn author_refs(&self) -> Option<impl ExactSizeIterator<Item = (u32, u32)> + 'a> {
         self.list_refs(at::AUTHORS)
     }
 

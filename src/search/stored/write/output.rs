@@ -23,7 +23,8 @@ impl Writer<FileOutput> {
         if let Some(dir) = target.parent() {
             fs::create_dir_all(dir)?;
         }
-        remove_orphans(target);
+        // A reader that quits mid-build does not wait to clean up.
+        crate::durable::remove_orphan_temps(target);
         Self::with_temps(TempFile::beside(target, "tmp")?, target, Some(target))
     }
 
@@ -75,38 +76,6 @@ impl Write for FileOutput {
 impl Seek for FileOutput {
     fn seek(&mut self, pos: SeekFrom) -> io::Result<u64> {
         self.file.seek(pos)
-    }
-}
-
-/// Removes the temporary files of writers of `target` whose process is
-/// gone: a reader that quits mid-build does not wait to clean up, and at a
-/// million articles such a file holds gigabytes. Linux only (whether a
-/// process lives is read from `/proc`); a live writer's files, in this
-/// process or another, are left alone.
-fn remove_orphans(target: &Path) {
-    if !cfg!(target_os = "linux") {
-        return;
-    }
-    let (Some(dir), Some(name)) = (target.parent(), target.file_name()) else {
-        return;
-    };
-    let prefix = format!(".{}.tmp-", name.to_string_lossy());
-    let Ok(entries) = fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let file_name = entry.file_name();
-        let Some(pid) = file_name
-            .to_str()
-            .and_then(|n| n.strip_prefix(&prefix))
-            .and_then(|rest| rest.split('-').next())
-            .and_then(|pid| pid.parse::<u32>().ok())
-        else {
-            continue;
-        };
-        if pid != std::process::id() && !Path::new(&format!("/proc/{pid}")).exists() {
-            let _ = fs::remove_file(entry.path());
-        }
     }
 }
 

@@ -3,10 +3,13 @@
 //! every match is marked, the view follows the first one from where the
 //! reading was while typing, `n` / `N` step, the status line says `3/17`.
 //! Without a find, `n` / `N` step through the list search's matches.
+//! The find and the matches belong to the open article ([`Reading`]);
+//! each step returns the message for the status line, which `App` shows.
 
-use super::search::DetailHits;
-use super::{Action, App, Criterion, Effect};
-use crate::search::{QUERY_CUT_MESSAGE, Query, append_capped};
+use super::Reading;
+use super::hits::DetailHits;
+use crate::app::{Action, Criterion, Filters};
+use crate::search::{MatchPosition, QUERY_CUT_MESSAGE, Query, append_capped};
 use crate::text::sanitize;
 
 /// The find of the open article.
@@ -21,7 +24,7 @@ pub(super) struct Find {
     origin: usize,
 }
 
-/// What a key at the find prompt asks of the app.
+/// What a key at the find prompt asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum FindOutcome {
     Stay,
@@ -37,11 +40,6 @@ enum FindOutcome {
 }
 
 impl Find {
-    /// Whether the prompt is open (keys type into it).
-    pub(super) fn is_typing(&self) -> bool {
-        self.typing
-    }
-
     /// Edits the query for `action`.
     fn update(&mut self, action: &Action) -> FindOutcome {
         let mut cut = false;
@@ -84,20 +82,73 @@ impl Find {
     }
 }
 
-impl App {
-    /// `/`, `n` and `N` in the article view.
-    pub(super) fn update_find(&mut self, action: &Action) {
+impl Reading {
+    /// Whether the find prompt is open (keys type into it).
+    pub(in crate::app) fn find_typing(&self) -> bool {
+        self.find.as_ref().is_some_and(|f| f.typing)
+    }
+
+    /// What is typed at the find prompt, while it is open.
+    pub(in crate::app) fn find_prompt(&self) -> Option<&str> {
+        self.find
+            .as_ref()
+            .filter(|f| f.typing)
+            .map(|f| f.input.as_str())
+    }
+
+    /// The query the article view marks: the find's, else the list
+    /// search's (`filters`).
+    pub(in crate::app) fn article_query<'a>(&'a self, filters: &'a Filters) -> Option<&'a Query> {
+        match &self.find {
+            Some(find) if !find.query.is_empty() => Some(&find.query),
+            _ => filters.search_query(),
+        }
+    }
+
+    /// The matches of the open article as laid out now, for `query`.
+    fn current_hits(&self, filters: &Filters) -> Option<&DetailHits> {
+        let detail = self.open.as_ref()?;
+        let hits = self.hits.as_ref()?;
+        hits.describe(detail, self.article_query(filters)?)
+            .then_some(hits)
+    }
+
+    /// `(n, total)`: the match `n` / `N` went to last, of how many, in the
+    /// open article as laid out now.
+    pub(in crate::app) fn match_position(&self, filters: &Filters) -> Option<(usize, usize)> {
+        let hits = self.current_hits(filters)?;
+        Some((hits.focus? + 1, hits.positions.len()))
+    }
+
+    /// The match `n` / `N` went to in the open article, if it is still
+    /// the article and layout on screen.
+    pub(in crate::app) fn search_focus(&self, filters: &Filters) -> Option<&MatchPosition> {
+        let hits = self.current_hits(filters)?;
+        hits.positions.get(hits.focus?)
+    }
+
+    /// `/`, `n` and `N` in the article view, with `rows` rows on screen;
+    /// returns what the status line is to say.
+    pub(in crate::app) fn update_find(
+        &mut self,
+        action: &Action,
+        rows: usize,
+        filters: &Filters,
+    ) -> Option<String> {
         match action {
-            Action::Search => self.open_find(),
-            Action::NextMatch => self.jump_to_match(true),
-            Action::PrevMatch => self.jump_to_match(false),
-            _ => {}
+            Action::Search => {
+                self.open_find();
+                None
+            }
+            Action::NextMatch => self.jump_to_match(true, rows, filters),
+            Action::PrevMatch => self.jump_to_match(false, rows, filters),
+            _ => None,
         }
     }
 
     /// `/` in the article view.
     fn open_find(&mut self) {
-        let Some(detail) = self.reading.open() else {
+        let Some(detail) = self.open.as_ref() else {
             return;
         };
         let previous = self
@@ -114,104 +165,74 @@ impl App {
         });
     }
 
-    /// The query the article view marks: the find's, else the list
-    /// search's.
-    pub fn article_query(&self) -> Option<&Query> {
-        match &self.find {
-            Some(find) if !find.query.is_empty() => Some(&find.query),
-            _ => self.search_query(),
-        }
-    }
-
-    /// What is typed at the find prompt, while it is open.
-    pub fn find_prompt(&self) -> Option<&str> {
-        self.find
-            .as_ref()
-            .filter(|f| f.typing)
-            .map(|f| f.input.as_str())
-    }
-
-    /// `(n, total)`: the match `n` / `N` went to last, of how many, in the
-    /// open article as laid out now.
-    pub fn match_position(&self) -> Option<(usize, usize)> {
-        let detail = self.reading.open()?;
-        let hits = self.search.hits.as_ref()?;
-        if !hits.describe(detail, self.article_query()?) {
-            return None;
-        }
-        Some((hits.focus? + 1, hits.positions.len()))
-    }
-
-    /// Routes `action` to the find prompt, then does what it asks.
-    pub(super) fn update_find_prompt(&mut self, action: &Action) -> Vec<Effect> {
-        let Some(find) = self.find.as_mut() else {
-            return Vec::new();
-        };
-        let rows = self.size.body_rows();
+    /// A key at the find prompt; returns what the status line is to say.
+    pub(in crate::app) fn update_find_prompt(
+        &mut self,
+        action: &Action,
+        rows: usize,
+        filters: &Filters,
+    ) -> Option<String> {
+        let find = self.find.as_mut()?;
         match find.update(action) {
-            FindOutcome::Stay => {}
+            FindOutcome::Stay => None,
             FindOutcome::Done => {
                 if find.query.is_empty() {
                     self.find = None;
-                } else if let Some((n, total)) = self.match_position() {
-                    self.notify(format!("match {n}/{total}: n next, N previous"));
+                    return None;
                 }
+                let (n, total) = self.match_position(filters)?;
+                Some(format!("match {n}/{total}: n next, N previous"))
             }
             FindOutcome::Cancel => {
                 let origin = find.origin;
                 self.find = find.restored();
-                if let Some(detail) = self.reading.open_mut() {
+                if let Some(detail) = self.open.as_mut() {
                     detail.scroll_to(origin, rows);
                 }
+                None
             }
             FindOutcome::Edited { cut } => {
                 let origin = find.origin;
                 let empty = find.query.is_empty();
-                if cut {
-                    self.notify(QUERY_CUT_MESSAGE);
-                }
-                if let Some(detail) = self.reading.open_mut() {
+                if let Some(detail) = self.open.as_mut() {
                     detail.scroll_to(origin, rows);
                 }
-                self.search.hits = None;
-                if !empty {
-                    // The first match from where the reading was, as less does.
-                    self.jump_to_match(true);
+                self.hits = None;
+                let cut = cut.then(|| QUERY_CUT_MESSAGE.to_owned());
+                if empty {
+                    return cut;
                 }
+                // The first match from where the reading was, as less does.
+                self.jump_to_match(true, rows, filters).or(cut)
             }
         }
-        Vec::new()
     }
 
     /// `n` (`forward`) / `N` in the article view: scrolls to the next /
-    /// previous match of the find (else of the list's search) and says
-    /// which it is.
-    pub(super) fn jump_to_match(&mut self, forward: bool) {
-        let rows = self.size.body_rows();
+    /// previous match of the find (else of the list's search in
+    /// `filters`) and says which it is (nothing with no article open).
+    pub(in crate::app) fn jump_to_match(
+        &mut self,
+        forward: bool,
+        rows: usize,
+        filters: &Filters,
+    ) -> Option<String> {
         let label = match &self.find {
             Some(find) if !find.query.is_empty() => format!("/{}", find.input.trim()),
-            _ => self
-                .filters
-                .search()
-                .map(Criterion::label)
-                .unwrap_or_default(),
+            _ => filters.search().map(Criterion::label).unwrap_or_default(),
         };
-        let Some(query) = self.article_query().cloned() else {
-            self.notify("No search or find to step through: / finds in the article");
-            return;
+        let Some(query) = self.article_query(filters).cloned() else {
+            return Some("No search or find to step through: / finds in the article".to_owned());
         };
-        let Some(detail) = self.reading.open_mut() else {
-            return;
-        };
-        let hits = match self.search.hits.take() {
+        let detail = self.open.as_mut()?;
+        let hits = match self.hits.take() {
             Some(hits) if hits.describe(detail, &query) => hits,
             _ => DetailHits::new(detail, &query),
         };
-        let hits = self.search.hits.insert(hits);
+        let hits = self.hits.insert(hits);
         let total = hits.positions.len();
         if total == 0 {
-            self.notify(format!("No match of {label} in the text shown here"));
-            return;
+            return Some(format!("No match of {label} in the text shown here"));
         }
         let on_screen = |line: usize| (detail.scroll..detail.scroll + rows.max(1)).contains(&line);
         // Step from the last match while it is on screen, else from the
@@ -240,6 +261,6 @@ impl App {
             // A third of a screen of context above the match.
             detail.scroll_to(line.saturating_sub(rows / 3), rows);
         }
-        self.notify(format!("match {}/{}", next + 1, total));
+        Some(format!("match {}/{}", next + 1, total))
     }
 }

@@ -1,0 +1,77 @@
+//! When the marks' changes are due to be saved: a while after the first
+//! tick that saw them, one save at a time, and after a failure not before
+//! a retry delay. The times come from ticks; the writing itself is an
+//! `Effect::SaveMarks`.
+
+use std::time::Instant;
+
+use crate::marks::{RETRY_DELAY, SAVE_DELAY};
+
+/// The saving schedule of a [`super::MarkState`].
+#[derive(Debug, Default)]
+pub(super) struct SaveSchedule {
+    /// When a tick first saw changes waiting: they are saved
+    /// [`SAVE_DELAY`] later.
+    unsaved_since: Option<Instant>,
+    /// After a failed save, no new one before this.
+    retry_at: Option<Instant>,
+    /// A save failed since the last tick (which then sets `retry_at`).
+    failed: bool,
+    /// Saves handed to the writer and not answered yet.
+    saving: usize,
+}
+
+impl SaveSchedule {
+    /// A save failed since the last tick.
+    pub(super) fn failed(&self) -> bool {
+        self.failed
+    }
+
+    /// Whether changes may go to the writer right away (not while waiting
+    /// to retry a failed save).
+    pub(super) fn may_flush(&self) -> bool {
+        !self.failed && self.retry_at.is_none()
+    }
+
+    /// Whether a save is under way.
+    pub(super) fn under_way(&self) -> bool {
+        self.saving > 0
+    }
+
+    /// A tick at `now`: `Some` when changes (`pending`) are to be saved,
+    /// once they have waited [`SAVE_DELAY`] and no save is under way (nor,
+    /// after a failure, before [`RETRY_DELAY`] has passed).
+    pub(super) fn due(&mut self, now: Instant, pending: bool) -> Option<()> {
+        if std::mem::take(&mut self.failed) {
+            self.retry_at = Some(now + RETRY_DELAY);
+        }
+        if !pending {
+            return None;
+        }
+        let since = *self.unsaved_since.get_or_insert(now);
+        let due = self
+            .retry_at
+            .map_or(since + SAVE_DELAY, |retry| retry.max(since + SAVE_DELAY));
+        (self.saving == 0 && now >= due).then_some(())
+    }
+
+    /// The changes are being taken for a save: none wait any more.
+    pub(super) fn handing_over(&mut self) {
+        self.unsaved_since = None;
+    }
+
+    /// A save went to the writer.
+    pub(super) fn handed_over(&mut self) {
+        self.saving += 1;
+    }
+
+    /// A save was answered (`ok`), with changes still `pending` or not.
+    pub(super) fn answered(&mut self, ok: bool, pending: bool) {
+        self.saving = self.saving.saturating_sub(1);
+        if !ok {
+            self.failed = true;
+        } else if !pending {
+            self.retry_at = None;
+        }
+    }
+}
