@@ -174,11 +174,12 @@ impl App {
             library,
         };
         app.index_library();
-        app.list.visible = app.catalog.order.order.clone();
+        let mut listed = app.catalog.order.order.clone();
         if app.catalog.duplicates.copy_count() > 0 {
             let duplicates = &app.catalog.duplicates;
-            app.list.visible.retain(|&i| !duplicates.is_copy(i));
+            listed.retain(|&i| !duplicates.is_copy(i));
         }
+        app.list.replace(listed);
         let errors = app
             .library
             .problems

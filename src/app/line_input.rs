@@ -54,7 +54,7 @@ impl App {
 
     /// Asks for a date to jump the list to.
     pub(super) fn ask_date(&mut self) {
-        if self.list.visible.is_empty() {
+        if self.list.visible().is_empty() {
             self.notify("No articles listed");
             return;
         }
@@ -164,7 +164,7 @@ impl App {
             }
         };
         let mut best: Option<(usize, chrono::NaiveDate)> = None;
-        for (position, &i) in self.list.visible.iter().enumerate() {
+        for (position, &i) in self.list.visible().iter().enumerate() {
             let Some(d) = self.library.articles.get(i).and_then(|a| a.date) else {
                 continue;
             };
@@ -174,14 +174,11 @@ impl App {
         }
         match best {
             Some((position, found)) => {
-                let len = self.list.visible.len();
-                self.list
-                    .cursor
-                    .select(position, len, self.size.body_rows());
+                self.list.select(position, self.size.body_rows());
                 self.notify(format!(
                     "Article {} of {}, dated {found}",
                     thousands(position + 1),
-                    thousands(self.list.visible.len())
+                    thousands(self.list.visible().len())
                 ));
             }
             None => self.fail(format!("No listed article is dated on or before {date}")),

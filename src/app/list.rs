@@ -1,6 +1,6 @@
 //! The article list as a sub-state: which articles are listed, in order,
 //! the highlighted row, and a count being typed. It owns the moves within
-//! the list (counts: `5j`, `10G`; half pages; `n` / `N` over the kept
+//! the list (`moves`: counts: `5j`, `10G`; half pages; `n` / `N` over the kept
 //! search's matches); `App` decides what is listed (filters, view, sort)
 //! and hands it over with [`ListState::show`]. `App::update_list` routes
 //! the list view's keys to it and acts on its outcome; the list also
@@ -9,11 +9,9 @@
 
 use ratatui::layout::Rect;
 
-use super::cursor::signed;
 use super::{Action, App, Criterion, Cursor, Effect};
 
-/// Larger counts are cut to this (no list is longer).
-const MAX_COUNT: usize = 10_000_000;
+mod moves;
 
 /// Rows the mouse wheel moves per notch (the list and the article view).
 pub(super) const WHEEL_ROWS: isize = 3;
@@ -33,8 +31,8 @@ enum Clicked {
 #[derive(Debug, Default)]
 pub(super) struct ListState {
     /// Indices of the articles the list shows, in list order.
-    pub(super) visible: Vec<usize>,
-    pub(super) cursor: Cursor,
+    visible: Vec<usize>,
+    cursor: Cursor,
     /// A count typed in the list (`5` of `5j`), until the next key.
     count: Option<usize>,
     /// The count that applies to the action being handled.
@@ -53,6 +51,93 @@ enum ListOutcome {
 }
 
 impl ListState {
+    /// Indices of the listed articles, in list order.
+    pub(super) fn visible(&self) -> &[usize] {
+        &self.visible
+    }
+
+    /// The highlight and the list's scroll.
+    pub(super) fn cursor(&self) -> Cursor {
+        self.cursor
+    }
+
+    /// Puts the highlight back to `cursor` (kept from before a prompt),
+    /// shown within `rows` rows.
+    pub(super) fn put_cursor(&mut self, cursor: Cursor, rows: usize) {
+        self.cursor = cursor;
+        self.cursor.reveal(self.visible.len(), rows);
+    }
+
+    /// Highlights list position `position`, shown within `rows` rows.
+    pub(super) fn select(&mut self, position: usize, rows: usize) {
+        self.cursor.select(position, self.visible.len(), rows);
+    }
+
+    /// Keeps the highlight on screen after the screen changed to `rows`
+    /// rows.
+    pub(super) fn reveal(&mut self, rows: usize) {
+        self.cursor.reveal(self.visible.len(), rows);
+    }
+
+    /// The highlighted article and up to `followers - 1` listed after it,
+    /// and the highlight's row on screen: what to select again after the
+    /// articles changed.
+    pub(super) fn anchor(&self, followers: usize) -> (Vec<usize>, usize) {
+        let selected = self.visible[self.cursor.selected.min(self.visible.len())..]
+            .iter()
+            .take(followers)
+            .copied()
+            .collect();
+        let row = self.cursor.selected.saturating_sub(self.cursor.offset);
+        (selected, row)
+    }
+
+    /// Lists `visible` as it is (computed for the current order), the
+    /// highlight left for [`Self::place`].
+    pub(super) fn replace(&mut self, visible: Vec<usize>) {
+        self.visible = visible;
+    }
+
+    /// Highlights list position `position` on screen row `row_on_screen`
+    /// if it can, shown within `rows` rows.
+    pub(super) fn place(&mut self, position: usize, row_on_screen: usize, rows: usize) {
+        self.cursor.selected = position;
+        self.cursor.offset = position.saturating_sub(row_on_screen);
+        self.cursor.reveal(self.visible.len(), rows);
+    }
+
+    /// Takes list position `row` out of the list (an article the view no
+    /// longer admits).
+    pub(super) fn remove(&mut self, row: usize) {
+        if row < self.visible.len() {
+            self.visible.remove(row);
+        }
+    }
+
+    /// The first listed article after `current` (its position if listed,
+    /// else from the top) that is not read, going round; with whether it
+    /// went round.
+    fn next_unread(
+        &self,
+        current: Option<usize>,
+        is_read: impl Fn(usize) -> bool,
+    ) -> Option<(usize, bool)> {
+        let len = self.visible.len();
+        let here = current.and_then(|a| self.visible.iter().position(|&i| i == a));
+        let start = here.map_or(0, |p| p + 1);
+        let found = (start..len)
+            .chain(0..start.min(len))
+            .find(|&k| Some(self.visible[k]) != current && !is_read(self.visible[k]))?;
+        Some((found, here.is_some_and(|p| found <= p)))
+    }
+
+    /// Moves the highlight by `delta` rows; says whether it moved.
+    fn step(&mut self, delta: isize, rows: usize) -> bool {
+        let before = self.cursor.selected;
+        self.cursor.move_by(delta, self.visible.len(), rows);
+        self.cursor.selected != before
+    }
+
     /// The article under the highlight.
     pub(super) fn selected_article(&self) -> Option<usize> {
         self.visible.get(self.cursor.selected).copied()
@@ -81,85 +166,6 @@ impl ListState {
             Action::PrevMatch => self.step_match(false, counted.unwrap_or(1), rows, search),
             _ => ListOutcome::Other,
         }
-    }
-
-    /// Moves the highlight for a movement key or the wheel, `rows` being
-    /// the rows on screen; says whether `action` was one.
-    /// `count` (typed before the key: `5j`, `10G`) repeats a move; with
-    /// it, `g` and `G` go to that row (from 1).
-    fn follow(&mut self, action: &Action, rows: usize, count: Option<usize>) -> bool {
-        let len = self.visible.len();
-        let times = signed(count.unwrap_or(1));
-        let page = signed(rows.max(1)).saturating_mul(times);
-        let half = signed((rows / 2).max(1)).saturating_mul(times);
-        let cursor = &mut self.cursor;
-        match action {
-            Action::MoveDown | Action::NextArticle => cursor.move_by(times, len, rows),
-            Action::MoveUp | Action::PrevArticle => cursor.move_by(-times, len, rows),
-            Action::PageDown | Action::PageOrNextUnread => cursor.move_by(page, len, rows),
-            Action::PageUp => cursor.move_by(-page, len, rows),
-            Action::HalfPageDown => cursor.move_by(half, len, rows),
-            Action::HalfPageUp => cursor.move_by(-half, len, rows),
-            Action::First => cursor.select(count.map_or(0, |n| n - 1), len, rows),
-            Action::Last => cursor.select(count.map_or(len, |n| n - 1), len, rows),
-            Action::ScrollDown { .. } => cursor.scroll_by(WHEEL_ROWS, len, rows),
-            Action::ScrollUp { .. } => cursor.scroll_by(-WHEEL_ROWS, len, rows),
-            _ => return false,
-        }
-        true
-    }
-
-    /// A digit typed in the list: the count grows, and says so.
-    fn push_count(&mut self, digit: u8) -> ListOutcome {
-        let count = self
-            .count
-            .unwrap_or(0)
-            .saturating_mul(10)
-            .saturating_add(usize::from(digit))
-            .min(MAX_COUNT);
-        if count == 0 {
-            // A leading 0 is no count.
-            self.count = None;
-            return ListOutcome::Done;
-        }
-        self.count = Some(count);
-        ListOutcome::Say(format!("{count}  (then j, k, G, Space…)"))
-    }
-
-    /// `n` / `N` in the list: the next / previous listed article the kept
-    /// search matches, going round at the ends.
-    fn step_match(
-        &mut self,
-        forward: bool,
-        times: usize,
-        rows: usize,
-        search: Option<&Criterion>,
-    ) -> ListOutcome {
-        let Some(Criterion::Search { matches, text }) = search else {
-            return ListOutcome::Say("No search to step through: / searches".to_owned());
-        };
-        let len = self.visible.len();
-        let hits: Vec<usize> = (0..len)
-            .filter(|&k| matches.contains(self.visible[k]))
-            .collect();
-        if hits.is_empty() {
-            return ListOutcome::Say(format!("No listed article matches /{text}"));
-        }
-        let mut at = self.cursor.selected;
-        for _ in 0..times.min(hits.len()) {
-            at = if forward {
-                hits.iter().copied().find(|&k| k > at).unwrap_or(hits[0])
-            } else {
-                hits.iter()
-                    .rev()
-                    .copied()
-                    .find(|&k| k < at)
-                    .unwrap_or(hits[hits.len() - 1])
-            };
-        }
-        self.cursor.select(at, len, rows);
-        let nth = hits.partition_point(|&k| k < at) + 1;
-        ListOutcome::Say(format!("{nth}/{} with /{text}", hits.len()))
     }
 
     /// Lists `visible` (in the order `rank` gives), keeping the selected
@@ -229,22 +235,16 @@ impl App {
     /// open one, else the selected one), going round to the top.
     pub(super) fn open_next_unread(&mut self) -> Vec<Effect> {
         let current = self.current_article();
-        let len = self.list.visible.len();
-        let here = current.and_then(|a| self.list.visible.iter().position(|&i| i == a));
-        let start = here.map_or(0, |p| p + 1);
-        let found = (start..len).chain(0..start.min(len)).find(|&k| {
-            Some(self.list.visible[k]) != current && !self.marks.is_read(self.list.visible[k])
-        });
-        let Some(position) = found else {
+        let found = self
+            .list
+            .next_unread(current, |article| self.marks.is_read(article));
+        let Some((position, wrapped)) = found else {
             self.notify("No unread article left in the list");
             return Vec::new();
         };
-        let wrapped = here.is_some_and(|p| position <= p);
-        self.list
-            .cursor
-            .select(position, len, self.size.body_rows());
+        self.list.select(position, self.size.body_rows());
         self.reading.forget_back();
-        let effects = self.open_article(self.list.visible[position]);
+        let effects = self.open_article(self.list.visible()[position]);
         if wrapped {
             self.notify("Next unread: back at the top of the list");
         }
@@ -260,11 +260,7 @@ impl App {
 
     /// The next (1) or previous (-1) listed article, from the article view.
     pub(super) fn step_article(&mut self, delta: isize) -> Vec<Effect> {
-        let before = self.list.cursor.selected;
-        self.list
-            .cursor
-            .move_by(delta, self.list.visible.len(), self.size.body_rows());
-        if self.list.cursor.selected == before {
+        if !self.list.step(delta, self.size.body_rows()) {
             self.notify(if delta > 0 {
                 "This is the last article"
             } else {

@@ -3,7 +3,7 @@
 
 use super::picker::PickerOutcome;
 use super::{
-    Action, App, Choices, Criterion, Effect, HelpView, Picker, PickerKind, SourcesView,
+    Action, App, Choices, Criterion, Effect, HelpView, Picker, PickerKind, Size, SourcesView,
     TimelineView,
 };
 use crate::search::QUERY_CUT_MESSAGE;
@@ -18,6 +18,26 @@ pub enum Overlay {
     Sources(SourcesView),
     /// Articles per month or day as bars (takes the screen).
     Timeline(TimelineView),
+}
+
+impl Overlay {
+    /// Keeps the highlight (or the help's scroll) within the pop-up after
+    /// the screen changed to `size`; the help has `help_lines` lines at
+    /// its new width.
+    pub(super) fn fit(&mut self, size: Size, help_lines: usize) {
+        match self {
+            Overlay::Picker(picker) => {
+                let rows = usize::from(size.picker_rows_area(picker.kind).height);
+                picker.cursor.reveal(picker.matches.len(), rows);
+            }
+            Overlay::Help(help) => help.fit(size.help_rows(), help_lines),
+            Overlay::Sources(view) => view.cursor.reveal(view.rows.len(), size.body_rows()),
+            Overlay::Timeline(view) => {
+                view.cursor
+                    .reveal(view.timeline.buckets.len(), size.body_rows());
+            }
+        }
+    }
 }
 
 impl App {

@@ -26,7 +26,7 @@ impl App {
 
     /// How many listed articles are unread.
     pub fn unread_listed(&self) -> usize {
-        self.marks.count_unread(&self.list.visible)
+        self.marks.count_unread(self.list.visible())
     }
 
     /// The question waiting for y/n, if any.
@@ -44,11 +44,11 @@ impl App {
 
     /// Indices of the listed articles, in list order.
     pub fn visible(&self) -> &[usize] {
-        &self.list.visible
+        self.list.visible()
     }
 
     pub fn list_cursor(&self) -> Cursor {
-        self.list.cursor
+        self.list.cursor()
     }
 
     /// The index of the article under the list selection.

@@ -120,7 +120,7 @@ impl App {
                 self.refilter();
                 self.notify(format!(
                     "{} listed from {}",
-                    plural(self.list.visible.len(), "article", "articles"),
+                    plural(self.list.visible().len(), "article", "articles"),
                     source_shown(&source)
                 ));
             }

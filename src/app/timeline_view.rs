@@ -132,7 +132,7 @@ impl App {
                 self.refilter();
                 self.notify(format!(
                     "{} from {}",
-                    plural(self.list.visible.len(), "article", "articles"),
+                    plural(self.list.visible().len(), "article", "articles"),
                     range.label()
                 ));
             }

@@ -120,26 +120,14 @@ impl App {
 
     fn resize(&mut self, size: Size) {
         self.size = size;
-        self.list
-            .cursor
-            .reveal(self.list.visible.len(), size.body_rows());
+        self.list.reveal(size.body_rows());
         let width = usize::from(size.text_area().width);
         let styles = self.options.article_styles();
         self.reading
             .resize(&self.library.articles, width, size.body_rows(), &styles);
         let help_lines = self.guide.help_len(self.help_text_width());
-        match self.overlay.as_mut() {
-            Some(Overlay::Picker(picker)) => {
-                let rows = usize::from(size.picker_rows_area(picker.kind).height);
-                picker.cursor.reveal(picker.matches.len(), rows);
-            }
-            Some(Overlay::Help(help)) => help.fit(size.help_rows(), help_lines),
-            Some(Overlay::Sources(view)) => view.cursor.reveal(view.rows.len(), size.body_rows()),
-            Some(Overlay::Timeline(view)) => {
-                view.cursor
-                    .reveal(view.timeline.buckets.len(), size.body_rows());
-            }
-            None => {}
+        if let Some(overlay) = self.overlay.as_mut() {
+            overlay.fit(size, help_lines);
         }
     }
 }

@@ -26,7 +26,7 @@ impl App {
 
     fn open_picker(&mut self, kind: PickerKind) {
         // Counts are over what is listed, so further tags narrow it down.
-        let listed = (!self.filters.is_empty()).then_some(self.list.visible.as_slice());
+        let listed = (!self.filters.is_empty()).then_some(self.list.visible());
         let choices = self.catalog.choices(&self.library.articles, kind, listed);
         if choices.entries.is_empty() {
             self.notify(format!("No {} here", kind.title().to_lowercase()));
@@ -65,7 +65,7 @@ impl App {
         self.refilter();
         self.notify(format!(
             "Removed {removed}: {} listed",
-            plural(self.list.visible.len(), "article", "articles")
+            plural(self.list.visible().len(), "article", "articles")
         ));
     }
 
@@ -80,8 +80,8 @@ impl App {
         self.reading.close();
         self.notify(format!(
             "{} article{} with {}",
-            self.list.visible.len(),
-            if self.list.visible.len() == 1 {
+            self.list.visible().len(),
+            if self.list.visible().len() == 1 {
                 ""
             } else {
                 "s"

@@ -69,7 +69,7 @@ impl App {
         let articles = &self.library.articles;
         match self
             .marks
-            .update(action, articles, current, &self.list.visible)
+            .update(action, articles, current, self.list.visible())
         {
             MarkOutcome::Stay => {}
             MarkOutcome::Say(text) => self.notify(text),
@@ -79,7 +79,7 @@ impl App {
                 self.notify(format!(
                     "Showing {} articles: {} listed",
                     view.label(),
-                    thousands(self.list.visible.len())
+                    thousands(self.list.visible().len())
                 ));
             }
         }
@@ -109,7 +109,7 @@ impl App {
             }
             Confirm::MarkSourceRead { source, .. } => self.mark_source_read(&source),
             Confirm::MarkAllRead { .. } => {
-                let listed = self.list.visible.iter().copied();
+                let listed = self.list.visible().iter().copied();
                 let marked = self.marks.mark_read(&self.library.articles, listed);
                 self.notify(format!(
                     "Marked {} read",

@@ -19,7 +19,7 @@ impl App {
         self.search.prompt = Some(Prompt {
             input,
             previous,
-            cursor: self.list.cursor,
+            cursor: self.list.cursor(),
             recalled: None,
             draft: String::new(),
             on_first: false,
@@ -72,12 +72,11 @@ impl App {
         let rows = self.size.body_rows();
         if prompt.input.trim().is_empty() {
             prompt.on_first = false;
-            self.list.cursor = prompt.cursor;
+            self.list.put_cursor(prompt.cursor, rows);
         } else {
             prompt.on_first = true;
-            self.list.cursor = super::Cursor::default();
+            self.list.put_cursor(super::Cursor::default(), rows);
         }
-        self.list.cursor.reveal(self.list.visible.len(), rows);
     }
 
     /// Narrows the list to what the prompt's text matches (every other
@@ -130,10 +129,7 @@ impl App {
         self.filters.set_search(prompt.previous);
         let effects = self.refresh_search(false);
         self.refilter();
-        self.list.cursor = prompt.cursor;
-        self.list
-            .cursor
-            .reveal(self.list.visible.len(), self.size.body_rows());
+        self.list.put_cursor(prompt.cursor, self.size.body_rows());
         effects
     }
 

@@ -24,14 +24,7 @@ pub(super) struct Anchor {
 
 impl App {
     pub(super) fn anchor(&self) -> Anchor {
-        let selected = self
-            .list
-            .visible
-            .iter()
-            .skip(self.list.cursor.selected)
-            .take(FOLLOWERS)
-            .copied()
-            .collect();
+        let (selected, row_on_screen) = self.list.anchor(FOLLOWERS);
         let open = self.reading.open().and_then(|detail| {
             self.library
                 .articles
@@ -40,11 +33,7 @@ impl App {
         });
         Anchor {
             selected,
-            row_on_screen: self
-                .list
-                .cursor
-                .selected
-                .saturating_sub(self.list.cursor.offset),
+            row_on_screen,
             open,
         }
     }
@@ -86,20 +75,15 @@ impl App {
         let index = self.renew_search(sorted);
         self.archive.library_changed();
         self.reading.articles_changed();
-        self.list.visible = listed;
+        self.list.replace(listed);
         self.mend_listing(&touched);
         let position = anchor.selected.iter().find_map(|&old| {
             let article = carried.get(old)?;
             self.listed_position(article)
         });
         let rows = self.size.body_rows();
-        self.list.cursor.selected = position.unwrap_or(0);
-        self.list.cursor.offset = self
-            .list
-            .cursor
-            .selected
-            .saturating_sub(anchor.row_on_screen);
-        self.list.cursor.reveal(self.list.visible.len(), rows);
+        self.list
+            .place(position.unwrap_or(0), anchor.row_on_screen, rows);
 
         let mut effects: Vec<Effect> = index.into_iter().collect();
         let Some((old, path)) = &anchor.open else {
@@ -133,7 +117,7 @@ impl App {
             match (was, self.marks.admits(article)) {
                 (true, false) => {
                     if let Some(row) = self.listed_position(article) {
-                        self.list.visible.remove(row);
+                        self.list.remove(row);
                     }
                 }
                 (false, true) => relist = true,
@@ -141,7 +125,8 @@ impl App {
             }
         }
         if relist {
-            self.list.visible = self.listed();
+            let listed = self.listed();
+            self.list.replace(listed);
         }
     }
 
@@ -153,7 +138,7 @@ impl App {
             .sorted()
             .map_or(&self.catalog.order.rank, |s| &s.rank);
         let at = *rank.get(article)?;
-        let visible = &self.list.visible;
+        let visible = self.list.visible();
         let row = visible.partition_point(|&i| rank.get(i).is_some_and(|&r| r < at));
         (visible.get(row) == Some(&article)).then_some(row)
     }

@@ -71,7 +71,8 @@ impl App {
             // Matches filling in while indexing may come before the first
             // one: a query just typed keeps the selection on top.
             if self.search.prompt.as_ref().is_some_and(|p| p.on_first) {
-                self.list.cursor = Cursor::default();
+                self.list
+                    .put_cursor(Cursor::default(), self.size.body_rows());
             }
         }
         if waiting.announce {
@@ -85,7 +86,7 @@ impl App {
         let Some(label) = self.filters.search().map(Criterion::label) else {
             return;
         };
-        let shown = self.list.visible.len();
+        let shown = self.list.visible().len();
         let more = if self.index_progress().is_some() {
             " so far (still indexing)"
         } else {
