@@ -38,6 +38,80 @@ pub struct LineInput {
     recalled: Option<usize>,
 }
 
+/// What a key at the prompt asks of the app.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum InputOutcome {
+    /// Edited, or not a key of the prompt's.
+    Stay,
+    /// Esc: the prompt closes, nothing done.
+    Cancel,
+    /// Enter: do what the typed line is for.
+    Submit,
+}
+
+impl LineInput {
+    fn new(purpose: InputPurpose) -> LineInput {
+        LineInput {
+            purpose,
+            text: String::new(),
+            recalled: None,
+        }
+    }
+
+    /// Edits the line for `action`; Up/Down at the pipe prompt recall the
+    /// commands of `history` (newest last).
+    fn update(&mut self, action: &Action, history: &[String]) -> InputOutcome {
+        match action {
+            Action::Insert(c) if !c.is_control() && self.text.len() < INPUT_LIMIT => {
+                self.text.push(*c);
+            }
+            Action::InsertText(text) => {
+                // A paste is one line: control characters (newlines) become spaces.
+                for c in text.chars() {
+                    if self.text.len() >= INPUT_LIMIT {
+                        break;
+                    }
+                    self.text.push(if c.is_control() { ' ' } else { c });
+                }
+            }
+            Action::DeleteChar => {
+                self.text.pop();
+            }
+            Action::ClearQuery => self.text.clear(),
+            Action::MoveUp | Action::MoveDown
+                if matches!(self.purpose, InputPurpose::Pipe { .. }) && !history.is_empty() =>
+            {
+                let older = matches!(action, Action::MoveUp);
+                let next = match (self.recalled, older) {
+                    (None, true) => Some(0),
+                    (None | Some(0), false) => None,
+                    (Some(n), true) => Some((n + 1).min(history.len() - 1)),
+                    (Some(n), false) => Some(n - 1),
+                };
+                self.recalled = next;
+                self.text = next
+                    .map(|n| history[history.len() - 1 - n].clone())
+                    .unwrap_or_default();
+            }
+            Action::Back => return InputOutcome::Cancel,
+            Action::Apply | Action::Open => return InputOutcome::Submit,
+            _ => {}
+        }
+        InputOutcome::Stay
+    }
+}
+
+/// Puts `command` last in `history` (once), keeping the newest
+/// [`HISTORY_LIMIT`].
+fn remember(history: &mut Vec<String>, command: &str) {
+    history.retain(|c| c != command);
+    history.push(command.to_owned());
+    if history.len() > HISTORY_LIMIT {
+        let extra = history.len() - HISTORY_LIMIT;
+        history.drain(..extra);
+    }
+}
+
 impl App {
     /// `|`: asks for a command to pipe the current article to.
     pub(super) fn ask_pipe(&mut self) {
@@ -45,11 +119,7 @@ impl App {
             self.notify("No article to pipe");
             return;
         };
-        self.input = Some(LineInput {
-            purpose: InputPurpose::Pipe { article },
-            text: String::new(),
-            recalled: None,
-        });
+        self.input = Some(LineInput::new(InputPurpose::Pipe { article }));
     }
 
     /// Asks for a date to jump the list to.
@@ -59,11 +129,7 @@ impl App {
             return;
         }
         self.reading.close();
-        self.input = Some(LineInput {
-            purpose: InputPurpose::JumpToDate,
-            text: String::new(),
-            recalled: None,
-        });
+        self.input = Some(LineInput::new(InputPurpose::JumpToDate));
     }
 
     /// The prompt in the status line, if one is open.
@@ -76,59 +142,30 @@ impl App {
         &self.pipe_history
     }
 
-    pub(super) fn update_input(&mut self, action: Action) -> Vec<Effect> {
+    /// Routes `action` to the open prompt, then does what it asks.
+    pub(super) fn update_input(&mut self, action: &Action) -> Vec<Effect> {
         let Some(input) = self.input.as_mut() else {
             return Vec::new();
         };
-        match action {
-            Action::Insert(c) if !c.is_control() && input.text.len() < INPUT_LIMIT => {
-                input.text.push(c);
+        match input.update(action, &self.pipe_history) {
+            InputOutcome::Stay => Vec::new(),
+            InputOutcome::Cancel => {
+                self.input = None;
+                Vec::new()
             }
-            Action::InsertText(text) => {
-                // A paste is one line: control characters (newlines) become spaces.
-                for c in text.chars() {
-                    if input.text.len() >= INPUT_LIMIT {
-                        break;
-                    }
-                    input.text.push(if c.is_control() { ' ' } else { c });
-                }
-            }
-            Action::DeleteChar => {
-                input.text.pop();
-            }
-            Action::ClearQuery => input.text.clear(),
-            Action::MoveUp | Action::MoveDown => {
-                let history = &self.pipe_history;
-                if matches!(input.purpose, InputPurpose::Pipe { .. }) && !history.is_empty() {
-                    let older = matches!(action, Action::MoveUp);
-                    let next = match (input.recalled, older) {
-                        (None, true) => Some(0),
-                        (None | Some(0), false) => None,
-                        (Some(n), true) => Some((n + 1).min(history.len() - 1)),
-                        (Some(n), false) => Some(n - 1),
-                    };
-                    input.recalled = next;
-                    input.text = next
-                        .map(|n| history[history.len() - 1 - n].clone())
-                        .unwrap_or_default();
-                }
-            }
-            Action::Back => self.input = None,
-            Action::Apply | Action::Open => {
+            InputOutcome::Submit => {
                 let Some(input) = self.input.take() else {
                     return Vec::new();
                 };
-                return match input.purpose {
+                match input.purpose {
                     InputPurpose::Pipe { article } => self.pipe(article, input.text.trim()),
                     InputPurpose::JumpToDate => {
                         self.jump_to_date(&input.text);
                         Vec::new()
                     }
-                };
+                }
             }
-            _ => {}
         }
-        Vec::new()
     }
 
     fn pipe(&mut self, article: usize, command: &str) -> Vec<Effect> {
@@ -136,12 +173,7 @@ impl App {
             self.notify("Nothing piped: no command given");
             return Vec::new();
         }
-        self.pipe_history.retain(|c| c != command);
-        self.pipe_history.push(command.to_owned());
-        if self.pipe_history.len() > HISTORY_LIMIT {
-            let extra = self.pipe_history.len() - HISTORY_LIMIT;
-            self.pipe_history.drain(..extra);
-        }
+        remember(&mut self.pipe_history, command);
         vec![
             Effect::SavePipeHistory(self.pipe_history.clone()),
             Effect::Pipe {

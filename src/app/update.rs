@@ -84,7 +84,7 @@ impl App {
                     }
                     Some(Overlay::Sources(_)) => self.update_sources(&other),
                     Some(Overlay::Timeline(_)) => self.update_timeline(&other),
-                    None if self.input.is_some() => self.update_input(other),
+                    None if self.input.is_some() => self.update_input(&other),
                     None if self.view() == View::List && self.search.prompt.is_some() => {
                         self.update_search_prompt(other)
                     }
