@@ -98,10 +98,10 @@ fn count_chunk(
     keep: &(dyn Fn(Option<NaiveDate>) -> bool + Sync),
 ) -> Option<Counted> {
     let mut counted = Counted::default();
-    let mut path = String::new();
+    let mut folder = Folder::default();
     for i in records {
         let record = view.file(i)?;
-        if !unchanged(&record, &mut path)? {
+        if !folder.unchanged(&record)? {
             return None;
         }
         counted.errors += record
@@ -122,16 +122,63 @@ fn count_chunk(
     Some(counted)
 }
 
-/// Whether the file has the size and time its record holds (`path` is a
-/// reused buffer). `None` when the record does not read.
-fn unchanged(record: &FileView<'_>, path: &mut String) -> Option<bool> {
-    let (prefix, name) = record.path()?;
-    path.clear();
-    path.push_str(prefix);
-    path.push_str(name);
-    let recorded = FileKey {
-        size: record.size()?,
-        mtime: record.mtime()?,
-    };
-    Some(FileKey::stat(Path::new(path.as_str())) == Some(recorded))
+/// The folder of the records being checked, opened once for the run of
+/// its files (records of one folder lie together): each file is then
+/// looked up by its name alone, not by every component of its path again,
+/// which was most of the time `tags` took.
+#[derive(Default)]
+struct Folder {
+    /// Where the folder's path lies in the arena, and the folder opened
+    /// (`None` when it cannot be: its files are then looked up whole).
+    #[cfg(target_os = "linux")]
+    open: Option<((u32, u32), Option<std::os::fd::OwnedFd>)>,
+    /// A reused buffer for a whole path.
+    path: String,
+}
+
+impl Folder {
+    /// Whether the file has the size and time its record holds. `None`
+    /// when the record does not read.
+    fn unchanged(&mut self, record: &FileView<'_>) -> Option<bool> {
+        let (prefix, name) = record.path()?;
+        let recorded = FileKey {
+            size: record.size()?,
+            mtime: record.mtime()?,
+        };
+        #[cfg(target_os = "linux")]
+        if let Some(folder) = self.opened(record, prefix, name) {
+            use std::os::fd::AsFd;
+            return Some(FileKey::stat_in(folder.as_fd(), name) == Some(recorded));
+        }
+        self.path.clear();
+        self.path.push_str(prefix);
+        self.path.push_str(name);
+        Some(FileKey::stat(Path::new(self.path.as_str())) == Some(recorded))
+    }
+
+    /// The record's folder, opened, when its path is a folder and a name
+    /// (`None` when the whole path must be looked up).
+    #[cfg(target_os = "linux")]
+    fn opened(
+        &mut self,
+        record: &FileView<'_>,
+        prefix: &str,
+        name: &str,
+    ) -> Option<&std::os::fd::OwnedFd> {
+        use rustix::fs::{Mode, OFlags};
+        let (offset, len, whole) = record.folder_ref()?;
+        if whole || prefix.is_empty() || name.contains('/') {
+            return None;
+        }
+        if self
+            .open
+            .as_ref()
+            .is_none_or(|(at, _)| *at != (offset, len))
+        {
+            let flags = OFlags::PATH | OFlags::DIRECTORY | OFlags::CLOEXEC;
+            let fd = rustix::fs::open(prefix, flags, Mode::empty()).ok();
+            self.open = Some(((offset, len), fd));
+        }
+        self.open.as_ref().and_then(|(_, fd)| fd.as_ref())
+    }
 }

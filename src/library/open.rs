@@ -49,28 +49,9 @@ impl Opener {
 
     #[cfg(target_os = "linux")]
     fn key_in_folder(&mut self, path: &Path) -> Option<FileKey> {
-        use rustix::fs::{AtFlags, StatxFlags};
-        use std::time::{Duration, UNIX_EPOCH};
+        use std::os::fd::AsFd;
         let (fd, name) = self.folder_of(path)?;
-        let stat = rustix::fs::statx(
-            fd,
-            name,
-            AtFlags::empty(),
-            StatxFlags::SIZE | StatxFlags::MTIME,
-        )
-        .ok()?;
-        let (secs, nanos) = (stat.stx_mtime.tv_sec, stat.stx_mtime.tv_nsec);
-        // The time as std builds it from the same `statx`.
-        let time = if secs >= 0 {
-            UNIX_EPOCH + Duration::new(secs.unsigned_abs(), nanos)
-        } else {
-            UNIX_EPOCH - Duration::from_secs(secs.unsigned_abs())
-                + Duration::from_nanos(nanos.into())
-        };
-        Some(FileKey {
-            size: stat.stx_size,
-            mtime: crate::tree::Stamp::of(time),
-        })
+        FileKey::stat_in(fd.as_fd(), name)
     }
 
     /// The folder of `path`, opened (kept from the last call when it is

@@ -75,6 +75,38 @@ impl FileKey {
     pub fn stat(path: &Path) -> Option<FileKey> {
         fs::metadata(path).ok().map(|m| FileKey::of(&m))
     }
+
+    /// The key of the file `name` in the open folder `folder` now,
+    /// following symlinks, as [`FileKey::stat`] gives it for the whole
+    /// path: the kernel looks up one name instead of every component of a
+    /// long path. Asks `statx` for the size and time only.
+    #[cfg(target_os = "linux")]
+    pub fn stat_in(
+        folder: std::os::fd::BorrowedFd<'_>,
+        name: impl rustix::path::Arg,
+    ) -> Option<FileKey> {
+        use rustix::fs::{AtFlags, StatxFlags};
+        use std::time::Duration;
+        let stat = rustix::fs::statx(
+            folder,
+            name,
+            AtFlags::empty(),
+            StatxFlags::SIZE | StatxFlags::MTIME,
+        )
+        .ok()?;
+        let (secs, nanos) = (stat.stx_mtime.tv_sec, stat.stx_mtime.tv_nsec);
+        // The time as std builds it from the same `statx`.
+        let time = if secs >= 0 {
+            UNIX_EPOCH + Duration::new(secs.unsigned_abs(), nanos)
+        } else {
+            UNIX_EPOCH - Duration::from_secs(secs.unsigned_abs())
+                + Duration::from_nanos(nanos.into())
+        };
+        Some(FileKey {
+            size: stat.stx_size,
+            mtime: Stamp::of(time),
+        })
+    }
 }
 
 #[cfg(test)]

@@ -24,6 +24,10 @@ pub struct Wire {
     /// `keep` (see `Pty::keep_only_tail`).
     pub bytes: Vec<u8>,
     keep: usize,
+    /// Bytes written in all (`bytes` may hold only the tail).
+    pub received: usize,
+    /// When the last of them arrived (key-to-frame timings).
+    pub last_byte: Option<Instant>,
 }
 
 /// Where typed bytes go.
@@ -93,6 +97,8 @@ impl Pty {
             screen: vt100::Parser::new(rows.try_into().unwrap(), cols.try_into().unwrap(), 0),
             bytes: Vec::new(),
             keep: usize::MAX,
+            received: 0,
+            last_byte: None,
         }));
         let sink = Arc::clone(&wire);
         std::thread::spawn(move || {
@@ -102,6 +108,8 @@ impl Pty {
                     break;
                 }
                 let mut wire = sink.lock().unwrap();
+                wire.last_byte = Some(Instant::now());
+                wire.received += n;
                 wire.screen.process(&buf[..n]);
                 wire.bytes.extend_from_slice(&buf[..n]);
                 let len = wire.bytes.len();
