@@ -83,15 +83,17 @@ idle=$(((moved - start) / 1000000))
 hwm=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status")
 [ "$(($(date +%s%N) - moved))" -lt 3000000000 ] && echo "reader: still busy after IDLE_MAX"
 echo "reader: idle from ${idle} ms (CPU, I/O and cache files still for 3 s), CPU $(echo "scale=2; $last/100" | bc) s, peak RSS $((hwm / 1024)) MB | load $(load)"
-# Quitting: from the key to the process ended (a zombie: every thread has
-# exited and the kernel has taken its memory back; a shell would be back),
+# Quitting: from the key to the process ended (its main thread a zombie and
+# no other thread left: the last one out has given the memory back to the
+# kernel; a shell would be back),
 # and to tmux having reaped it, which comes about 2 s later even for a
 # small library and is tmux's, not the reader's.
 asked=$(date +%s%N)
 tmux -L "$S" send-keys -t "$S" q
 ended=""
 while [ -e "/proc/$pid" ]; do
-  if [ -z "$ended" ] && [ "$(awk '{print $3}' "/proc/$pid/stat" 2>/dev/null)" = Z ]; then ended=$(date +%s%N); fi
+  if [ -z "$ended" ] && [ "$(awk '{print $3}' "/proc/$pid/stat" 2>/dev/null)" = Z ] &&
+    [ "$(ls "/proc/$pid/task" 2>/dev/null | wc -l)" -le 1 ]; then ended=$(date +%s%N); fi
   sleep 0.002
 done
 gone=$(date +%s%N)
