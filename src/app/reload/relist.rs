@@ -39,7 +39,7 @@ pub struct ListingInputs {
 
 impl ListingInputs {
     /// The app's as they stand (O(criteria): no article is looked at).
-    pub(in crate::app) fn of(app: &App) -> ListingInputs {
+    pub(super) fn of(app: &App) -> ListingInputs {
         let mut filters = Filters::default();
         for criterion in app.filters.criteria() {
             filters.add(unknown(criterion, 0));
@@ -57,7 +57,7 @@ impl ListingInputs {
 
     /// Whether what the list is computed from is still what `app` has
     /// (marks given meanwhile aside: those are mended by id).
-    pub(in crate::app) fn hold_for(&self, app: &App) -> bool {
+    pub(super) fn hold_for(&self, app: &App) -> bool {
         let now = app.filters.criteria();
         self.view == app.marks.view()
             && self.sort == app.sort_order()
