@@ -1,8 +1,6 @@
 //! Keymap and config.yaml: what they set, and bad ones refused (with file,
 //! line and key) before the terminal is touched.
 
-use std::path::Path;
-
 use crate::common::archive::{fixtures, write};
 use crate::{TIMEOUT, start_plain, start_plain_sized};
 
