@@ -57,6 +57,15 @@ impl<'a> FileView<'a> {
         Some((self.str(at::PREFIX)?, self.str(at::NAME)?))
     }
 
+    /// The path's folder part and name as bytes, not checked as UTF-8:
+    /// to look the file up, a million times on a warm `tags`.
+    pub fn path_bytes(&self) -> Option<(&'a [u8], &'a [u8])> {
+        Some((
+            self.view.bytes_ref(self.at + at::PREFIX)?,
+            self.view.bytes_ref(self.at + at::NAME)?,
+        ))
+    }
+
     pub fn size(&self) -> Option<u64> {
         u64_at(&self.view.map, self.at + at::SIZE)
     }
@@ -290,6 +299,15 @@ impl<'a> FileView<'a> {
     }
 
     /// (is an error, reason) of each problem.
+    /// How many of the problems are errors, without reading their texts.
+    pub fn error_count(&self) -> Option<usize> {
+        let count = self.u32(at::PROBLEMS + 4)? as usize;
+        let words = self
+            .view
+            .words(self.u32(at::PROBLEMS)?, count.checked_mul(3)?)?;
+        Some(words.step_by(3).filter(|&error| error != 0).count())
+    }
+
     pub fn problems(&self) -> Option<Vec<(bool, &'a str)>> {
         let count = self.u32(at::PROBLEMS + 4)? as usize;
         let words: Vec<u32> = self
