@@ -14,11 +14,33 @@ use crate::tree::FolderLookup;
 #[cfg(target_os = "linux")]
 use std::path::PathBuf;
 
-/// Keeps the folders of the files opened lately open, for one pass.
-#[derive(Default)]
+/// Keeps the folder of the file opened last open (see
+/// `tree::FolderLookup`); [`Opener::for_one_pass`] keeps several.
 pub struct Opener {
     #[cfg(target_os = "linux")]
     folders: FolderLookup<PathBuf>,
+}
+
+impl Default for Opener {
+    /// One folder: a thread's reader of bodies keeps its opener from one
+    /// pass to the next, and must not look in a folder since made again.
+    fn default() -> Self {
+        Opener {
+            #[cfg(target_os = "linux")]
+            folders: FolderLookup::keeping(1),
+        }
+    }
+}
+
+impl Opener {
+    /// For one pass over files in library order, which visits many
+    /// folders in turn (the recheck); dropped at the pass's end.
+    pub fn for_one_pass() -> Self {
+        Opener {
+            #[cfg(target_os = "linux")]
+            folders: FolderLookup::default(),
+        }
+    }
 }
 
 impl Opener {

@@ -8,9 +8,14 @@
 //! Files come in library order (newest first), which visits many folders
 //! in turn: at a million articles the 20 copies of each day's articles
 //! interleave, and keeping one folder open meant an `open` and a `close`
-//! for every ~20 files (46,743 of each for 982,360 files). So a few dozen
-//! folders stay open, and every lookup together holds at most
+//! for every ~20 files (46,743 of each for 982,360 files). So a pass keeps
+//! a few dozen folders open, and every lookup together holds at most
 //! [`MOST_HELD`] descriptors, whatever the number of threads.
+//!
+//! A folder stays open only for its pass: one removed and made again under
+//! the same name meanwhile is another folder, and its files would not be
+//! found in the old one. A lookup that outlives passes (a thread's reader
+//! of bodies) keeps one folder, [`FolderLookup::keeping`] one.
 
 use std::borrow::Borrow;
 use std::collections::HashMap;
@@ -19,7 +24,7 @@ use std::hash::Hash;
 use std::os::fd::{AsFd, BorrowedFd, OwnedFd};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-/// Folders one lookup keeps open; when it needs one more, it closes them all.
+/// Folders one pass keeps open; when it needs one more, it closes them all.
 const KEEP: usize = 64;
 
 /// Folders kept open by all lookups together: well under the usual limit of
@@ -32,6 +37,8 @@ static HELD: AtomicUsize = AtomicUsize::new(0);
 /// Folders opened for lookups by name, known by the caller's key (a path,
 /// or where a path lies in the cache file).
 pub struct FolderLookup<K> {
+    /// How many folders it keeps open.
+    keep: usize,
     /// `None`: the folder could not be opened (its files are then looked up
     /// by their whole path, which gives the error a user expects).
     #[cfg(target_os = "linux")]
@@ -40,11 +47,10 @@ pub struct FolderLookup<K> {
     open: HashMap<K, (), foldhash::fast::RandomState>,
 }
 
+/// For one pass over many files.
 impl<K> Default for FolderLookup<K> {
     fn default() -> Self {
-        FolderLookup {
-            open: HashMap::default(),
-        }
+        FolderLookup::keeping(KEEP)
     }
 }
 
@@ -55,6 +61,14 @@ impl<K> Drop for FolderLookup<K> {
 }
 
 impl<K> FolderLookup<K> {
+    /// A lookup that keeps at most `keep` folders open (at least one).
+    pub fn keeping(keep: usize) -> Self {
+        FolderLookup {
+            keep: keep.max(1),
+            open: HashMap::default(),
+        }
+    }
+
     fn close_all(&mut self) {
         #[cfg(target_os = "linux")]
         {
@@ -76,7 +90,7 @@ impl<K: Hash + Eq> FolderLookup<K> {
     {
         use rustix::fs::{Mode, OFlags};
         if !self.open.contains_key(key) {
-            if self.open.len() >= KEEP {
+            if self.open.len() >= self.keep {
                 self.close_all();
             }
             if HELD.fetch_add(1, Ordering::Relaxed) >= MOST_HELD {

@@ -98,11 +98,7 @@ impl Fixture {
     ) -> Option<(Vec<(String, usize)>, usize)> {
         let snapshot = self.snapshot();
         let counts = snapshot.current_tag_counts(keep)?;
-        let mut tags: Vec<_> = counts
-            .tags
-            .iter()
-            .map(|(t, n)| ((*t).to_owned(), *n))
-            .collect();
+        let mut tags = counts.tags;
         tags.sort();
         Some((tags, counts.errors))
     }
