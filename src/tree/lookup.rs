@@ -144,4 +144,26 @@ mod tests {
         let held = HELD.load(Ordering::Relaxed);
         assert!(held >= lookup.open.len() - 1 && held <= MOST_HELD);
     }
+
+    #[test]
+    fn a_lookup_keeping_one_folder_sees_it_made_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+        for folder in [&a, &b] {
+            std::fs::create_dir(folder).unwrap();
+            std::fs::write(folder.join("x.md"), "1").unwrap();
+        }
+        let mut lookup = FolderLookup::<std::path::PathBuf>::keeping(1);
+        let size = |lookup: &mut FolderLookup<_>, folder: &std::path::Path| {
+            let fd = lookup.folder(folder, folder).unwrap();
+            FileKey::stat_in(fd, "x.md").map(|k| k.size)
+        };
+        assert_eq!(size(&mut lookup, &a), Some(1));
+        assert_eq!(size(&mut lookup, &b), Some(1));
+        std::fs::remove_dir_all(&a).unwrap();
+        std::fs::create_dir(&a).unwrap();
+        std::fs::write(a.join("x.md"), "22").unwrap();
+        assert_eq!(size(&mut lookup, &a), Some(2), "a opened again, not kept");
+        assert_eq!(lookup.open.len(), 1);
+    }
 }
