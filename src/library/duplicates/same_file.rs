@@ -21,6 +21,7 @@ pub struct SameFile {
 impl SameFile {
     /// `None` where the platform gives no inode.
     #[cfg(unix)]
+    #[allow(clippy::unnecessary_wraps, reason = "None on platforms without inodes")]
     pub fn of(meta: &Metadata) -> Option<SameFile> {
         use std::os::unix::fs::MetadataExt;
         Some(SameFile {
