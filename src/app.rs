@@ -13,7 +13,7 @@
 //!   they change (`reload`);
 //! - the list (`list`): the listed articles and the highlight, with the
 //!   moves within it;
-//! - [`SearchState`] (`search`, `update_search`): the index as last
+//! - [`SearchState`] (`search`, with its `update`): the index as last
 //!   reported, the `/` prompt (a [`Prompt`] with its own `update`), sort
 //!   orders;
 //! - [`MarkState`] (`marks`, `update_marks`): read and starred flags, the
@@ -71,7 +71,6 @@ mod update_filters;
 mod update_links;
 mod update_marks;
 mod update_outside;
-mod update_search;
 mod url_check;
 
 pub use action::Action;
@@ -212,7 +211,7 @@ impl App {
             (Some(Overlay::Sources(_)), _) => Context::Sources,
             (Some(Overlay::Timeline(_)), _) => Context::Timeline,
             (None, _) if self.input.is_some() => Context::Input,
-            (None, View::List) if self.search.prompt.is_some() => Context::Search,
+            (None, View::List) if self.search.prompting() => Context::Search,
             (None, View::Detail) if self.reading.find_typing() => Context::Search,
             (None, View::List) => Context::List,
             (None, View::Detail) => Context::Detail,
@@ -256,11 +255,8 @@ impl App {
     /// else selecting the one that followed it.
     fn refilter(&mut self) {
         let listed = self.listed();
-        let rank = self
-            .search
-            .sorted()
-            .map_or(&self.catalog.order.rank, |s| &s.rank);
-        self.list.show(listed, rank, self.size.body_rows());
+        let order = self.search.list_order(&self.catalog.order);
+        self.list.show(listed, &order.rank, self.size.body_rows());
     }
 
     /// The articles the criteria and the view let through, in the list's

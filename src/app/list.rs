@@ -175,13 +175,22 @@ impl ListState {
         let previous = self.selected_article();
         let row_on_screen = self.cursor.selected.saturating_sub(self.cursor.offset);
         self.visible = visible;
-        let position = previous.map_or(0, |article| {
-            let at = rank[article];
-            self.visible.partition_point(|&i| rank[i] < at)
-        });
+        let position = previous
+            .and_then(|article| self.position_by_rank(article, rank))
+            .unwrap_or(0);
         self.cursor.selected = position.min(self.visible.len().saturating_sub(1));
         self.cursor.offset = self.cursor.selected.saturating_sub(row_on_screen);
         self.cursor.reveal(self.visible.len(), rows);
+    }
+
+    /// Where `article` is, or would be, in the list, found by its rank in
+    /// the list's order (`rank[article]`; the list is in that order).
+    pub(super) fn position_by_rank(&self, article: usize, rank: &[usize]) -> Option<usize> {
+        let at = *rank.get(article)?;
+        Some(
+            self.visible
+                .partition_point(|&i| rank.get(i).is_some_and(|&r| r < at)),
+        )
     }
 
     /// A click on screen row `row` of the list shown in `area`: selects

@@ -81,7 +81,7 @@ impl App {
     /// `Action::IndexProgress`) must carry to be taken: the one the last
     /// `Effect::StartIndex` asked with.
     pub fn index_generation(&self) -> u64 {
-        self.search.generation
+        self.search.generation()
     }
 
     pub fn size(&self) -> Size {

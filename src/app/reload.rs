@@ -19,8 +19,8 @@ mod swap;
 
 use crate::watch::LibraryEvent;
 pub use job::{ChangeJob, MergedChanges};
-use relist::{ListingInputs, Relisted, unknown};
-pub(super) use relist::{admitted, listing};
+use relist::{ListingInputs, Relisted};
+pub(super) use relist::{admitted, listing, unknown};
 
 /// How the status line starts when files changed.
 const UPDATED: &str = "Library updated: ";
@@ -173,18 +173,10 @@ impl App {
     /// were of the old articles), all pending: the list never shows matches
     /// of the old articles, and fills in as bodies are indexed.
     /// The search Esc would go back to at the prompt is emptied the same
-    /// way, and asked for again when Esc restores it.
+    /// way (`SearchState::library_changed_to`).
     fn renew_search(&mut self, sorted: Option<ListOrder>) -> Option<Effect> {
-        self.search.library_changed_to(sorted);
         let pending = self.library.articles.len();
-        if let Some(previous) = self
-            .search
-            .prompt
-            .as_mut()
-            .and_then(|p| p.previous.as_mut())
-        {
-            *previous = unknown(previous, pending);
-        }
+        self.search.library_changed_to(sorted, pending);
         let active = unknown(self.filters.search()?, pending);
         self.filters.set_search(Some(active));
         self.request_index()

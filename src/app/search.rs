@@ -1,7 +1,8 @@
 //! The reader's side of search: the index built in the background, the `/`
 //! prompt, the list order (`S`) and the matches in the open article (`n` /
-//! `N`). The state changes in `update_search`; this file holds it and what
-//! the screen reads from it.
+//! `N`). This file holds the state and what the screen reads from it;
+//! its `update` (`update`: the prompt, the index's reports, `S`) and its
+//! queries and their results (`results`) are the only code that changes it.
 //!
 //! The index is opened or built outside `update`: the first tick (or `/`)
 //! asks for it with `Effect::StartIndex`, it arrives as
@@ -23,12 +24,14 @@ use std::sync::Arc;
 mod job;
 mod prompt;
 mod results;
+mod update;
 
 pub use job::SearchJob;
 pub use prompt::Prompt;
-pub(super) use prompt::PromptOutcome;
+use prompt::PromptOutcome;
 
 use super::catalog::ListOrder;
+use super::reload::unknown;
 use super::{App, Effect};
 use crate::article::Article;
 use crate::search::history::History;
@@ -36,12 +39,12 @@ use crate::search::{IndexView, MatchPosition, Matches, Progress, Query, SearchIn
 
 /// A query out on a worker (`Effect::Search`), and what its result is for.
 #[derive(Debug)]
-pub(super) struct Waiting {
+struct Waiting {
     /// The text it was typed as (the filter bar's label).
-    pub(super) text: String,
+    text: String,
     /// Enter kept the search before its result came: say how many
     /// articles it found once it does.
-    pub(super) announce: bool,
+    announce: bool,
 }
 
 /// Everything search keeps between actions.
@@ -49,42 +52,42 @@ pub(super) struct Waiting {
 pub struct SearchState {
     /// Asked for by the first tick (right after the first frame) or the
     /// first `/`, whichever comes first.
-    pub(super) index: Option<SearchIndex>,
+    index: Option<SearchIndex>,
     /// An index was asked for and has not arrived yet.
-    pub(super) requested: bool,
+    requested: bool,
     /// Counts the times the articles changed: an index answers for the
     /// articles of the generation it was asked for.
-    pub(super) generation: u64,
+    generation: u64,
     /// The last result that came back, on the current view: a query that
     /// narrows it only looks at its articles (`SearchJob::within`).
-    pub(super) last: Option<Matches>,
+    last: Option<Matches>,
     /// The generation of the last query asked for (`Effect::Search`): a
     /// result of any other is stale and dropped.
-    pub(super) asked: u64,
+    asked: u64,
     /// What the query asked for last is for, until its result comes.
-    pub(super) waiting: Option<Waiting>,
+    waiting: Option<Waiting>,
     /// The index as last reported (`Action::IndexProgress`): what every
     /// search runs over until the next report, so results change only
     /// when one arrives.
-    pub(super) view: Option<IndexView>,
+    view: Option<IndexView>,
     /// The index's progress as last reported: what the header shows and
     /// what the results were computed with.
-    pub(super) progress: Option<Progress>,
-    pub(super) prompt: Option<Prompt>,
-    pub(super) sort: SortOrder,
+    progress: Option<Progress>,
+    prompt: Option<Prompt>,
+    sort: SortOrder,
     /// The list order for each order other than the default (which is
     /// the catalog's), computed on first use.
-    pub(super) sorted: Vec<(SortOrder, ListOrder)>,
+    sorted: Vec<(SortOrder, ListOrder)>,
     /// The articles changed: searches kept must run again on a new index.
-    pub(super) stale: bool,
+    stale: bool,
     /// The searches kept with Enter, for Up/Down at the prompt.
-    pub(super) history: History,
+    history: History,
 }
 
 impl SearchState {
     /// Asks for an index of `articles` (bodies stored in `store` when
     /// given) unless there is one or one was asked for.
-    pub(super) fn request_index(
+    fn request_index(
         &mut self,
         articles: &Arc<Vec<Article>>,
         store: Option<&PathBuf>,
@@ -111,12 +114,28 @@ impl SearchState {
     }
 
     /// [`Self::library_changed`] with the current sort's order of the new
-    /// articles computed already (`None` for the default order).
-    pub(super) fn library_changed_to(&mut self, sorted: Option<ListOrder>) {
+    /// articles computed already (`None` for the default order), for
+    /// `articles` new articles. The search Esc would go back to at the
+    /// prompt is emptied (its matches were of the old articles, all
+    /// `articles` pending now), and asked for again when Esc restores it.
+    pub(super) fn library_changed_to(&mut self, sorted: Option<ListOrder>, articles: usize) {
         self.forget_articles();
         if let Some(sorted) = sorted {
             self.sorted.push((self.sort, sorted));
         }
+        if let Some(previous) = self.prompt.as_mut().and_then(|p| p.previous.as_mut()) {
+            *previous = unknown(previous, articles);
+        }
+    }
+
+    /// Whether the `/` prompt is open over the list.
+    pub(super) fn prompting(&self) -> bool {
+        self.prompt.is_some()
+    }
+
+    /// The number the index's answers must carry to be taken.
+    pub(super) fn generation(&self) -> u64 {
+        self.generation
     }
 
     /// Forgets what was computed from the old articles.
@@ -141,8 +160,14 @@ impl SearchState {
             .map(|(_, sorted)| sorted)
     }
 
+    /// The list's order now: the current sort's, else `default` (the
+    /// catalog's).
+    pub(super) fn list_order<'a>(&'a self, default: &'a ListOrder) -> &'a ListOrder {
+        self.sorted().unwrap_or(default)
+    }
+
     /// Switches to `sort`, computing its order the first time.
-    pub(super) fn set_sort(&mut self, sort: SortOrder, articles: &[Article]) {
+    fn set_sort(&mut self, sort: SortOrder, articles: &[Article]) {
         self.sort = sort;
         if sort != SortOrder::default() && self.sorted().is_none() {
             self.sorted

@@ -62,16 +62,11 @@ impl App {
             Action::Library(event) => return self.library_event(event),
             Action::ChangesMerged(changes) => return self.changes_merged(*changes),
             Action::LibraryReloaded(library) => return self.library_reloaded(*library),
-            Action::IndexStarted { generation, view } => {
-                return self.index_started(generation, view);
+            Action::IndexStarted { .. }
+            | Action::IndexProgress { .. }
+            | Action::SearchDone { .. } => {
+                return self.search_answered(action);
             }
-            Action::IndexProgress { generation, view } => {
-                return self.index_progressed(generation, view);
-            }
-            Action::SearchDone {
-                generation,
-                matches,
-            } => return self.search_done(generation, matches),
             Action::MarksSaved(outcome) => self.marks_saved(outcome),
             Action::FlushMarks => return self.flush_marks(),
             Action::FilterDates(_) => self.update_filters(&action),
@@ -85,7 +80,7 @@ impl App {
                     Some(Overlay::Sources(_)) => self.update_sources(&other),
                     Some(Overlay::Timeline(_)) => self.update_timeline(&other),
                     None if self.input.is_some() => self.update_input(&other),
-                    None if self.view() == View::List && self.search.prompt.is_some() => {
+                    None if self.view() == View::List && self.search.prompting() => {
                         self.update_search_prompt(other)
                     }
                     None if self.view() == View::List => self.update_list(other),

@@ -49,7 +49,7 @@ impl ListingInputs {
         ListingInputs {
             filters,
             view: app.marks.view(),
-            sort: app.search.sort,
+            sort: app.sort_order(),
             read,
             starred,
             marks_revision: app.marks.marks().revision(),
@@ -61,7 +61,7 @@ impl ListingInputs {
     pub(in crate::app) fn hold_for(&self, app: &App) -> bool {
         let now = app.filters.criteria();
         self.view == app.marks.view()
-            && self.sort == app.search.sort
+            && self.sort == app.sort_order()
             && self.marks_revision == app.marks.marks().revision()
             && self.filters.criteria().len() == now.len()
             && self

@@ -133,13 +133,8 @@ impl App {
     /// Where `article` is in the list, found by its rank in the list's
     /// order (the list is in that order).
     fn listed_position(&self, article: usize) -> Option<usize> {
-        let rank = self
-            .search
-            .sorted()
-            .map_or(&self.catalog.order.rank, |s| &s.rank);
-        let at = *rank.get(article)?;
-        let visible = self.list.visible();
-        let row = visible.partition_point(|&i| rank.get(i).is_some_and(|&r| r < at));
-        (visible.get(row) == Some(&article)).then_some(row)
+        let order = self.search.list_order(&self.catalog.order);
+        let row = self.list.position_by_rank(article, &order.rank)?;
+        (self.list.visible().get(row) == Some(&article)).then_some(row)
     }
 }

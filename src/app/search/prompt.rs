@@ -13,23 +13,23 @@ use crate::text::sanitize;
 pub struct Prompt {
     pub input: String,
     /// The search criterion before `/`, restored by Esc.
-    pub(in crate::app) previous: Option<Criterion>,
+    pub(super) previous: Option<Criterion>,
     /// The list selection before `/`, restored by Esc.
-    pub(in crate::app) cursor: Cursor,
+    pub(super) cursor: Cursor,
     /// How far back Up has gone in the history (1: the newest entry);
     /// `None` while the text is the person's own.
-    pub(in crate::app) recalled: Option<usize>,
+    recalled: Option<usize>,
     /// What was typed before Up recalled older searches; Down past the
     /// newest entry brings it back.
-    pub(in crate::app) draft: String,
+    draft: String,
     /// The query changed since the selection last moved: the selection
     /// stays on the first match while results fill in.
-    pub(in crate::app) on_first: bool,
+    pub(super) on_first: bool,
 }
 
 /// What the app does after the prompt took an action.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(in crate::app) enum PromptOutcome {
+pub(super) enum PromptOutcome {
     /// Nothing changed.
     Stay,
     /// The text changed: search again (`cut`: it was cut to the query
@@ -44,8 +44,21 @@ pub(in crate::app) enum PromptOutcome {
 }
 
 impl Prompt {
+    /// The prompt opened on `input`, to go back to the search `previous`
+    /// and the selection `cursor` on Esc.
+    pub(super) fn new(input: String, previous: Option<Criterion>, cursor: Cursor) -> Prompt {
+        Prompt {
+            input,
+            previous,
+            cursor,
+            recalled: None,
+            draft: String::new(),
+            on_first: false,
+        }
+    }
+
     /// Takes `action`, with `history` the searches kept with Enter.
-    pub(in crate::app) fn update(&mut self, action: &Action, history: &History) -> PromptOutcome {
+    pub(super) fn update(&mut self, action: &Action, history: &History) -> PromptOutcome {
         if matches!(
             action,
             Action::Insert(_) | Action::InsertText(_) | Action::DeleteChar | Action::ClearQuery

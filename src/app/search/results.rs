@@ -11,7 +11,7 @@ impl App {
     /// Asks for `query` (typed as `text`) over the current view, to become
     /// the active search when it comes back. A result already at hand (the
     /// same query, complete) is taken at once instead.
-    pub(in crate::app) fn ask_search(&mut self, text: String, query: Query) -> Vec<Effect> {
+    pub(super) fn ask_search(&mut self, text: String, query: Query) -> Vec<Effect> {
         let Some(view) = self.search.view.clone() else {
             return Vec::new();
         };
@@ -43,14 +43,14 @@ impl App {
     }
 
     /// Forgets the query out on a worker: its result will be dropped.
-    pub(in crate::app) fn forget_search(&mut self) {
+    pub(super) fn forget_search(&mut self) {
         self.search.asked += 1;
         self.search.waiting = None;
     }
 
     /// `Action::SearchDone`: the result of query `generation`, taken as the
     /// active search if it is the last one asked for.
-    pub(in crate::app) fn search_done(&mut self, generation: u64, matches: Matches) -> Vec<Effect> {
+    pub(super) fn search_done(&mut self, generation: u64, matches: Matches) -> Vec<Effect> {
         if generation != self.search.asked {
             return Vec::new();
         }
@@ -82,7 +82,7 @@ impl App {
     }
 
     /// Says how many articles the kept search shows.
-    pub(in crate::app) fn announce_search(&mut self) {
+    pub(super) fn announce_search(&mut self) {
         let Some(label) = self.filters.search().map(Criterion::label) else {
             return;
         };
@@ -101,7 +101,7 @@ impl App {
     /// Asks again for the active search when its result is not final (it
     /// was computed before every body was indexed, or on other articles:
     /// `stale`).
-    pub(in crate::app) fn refresh_search(&mut self, stale: bool) -> Vec<Effect> {
+    pub(super) fn refresh_search(&mut self, stale: bool) -> Vec<Effect> {
         if self.search.view.is_none() {
             return Vec::new();
         }
@@ -117,7 +117,7 @@ impl App {
 
     /// Asks again for the query on its way, over the view taken since (its
     /// result would be of the old one); keeps whether Enter is waiting.
-    pub(in crate::app) fn ask_again(&mut self) -> Vec<Effect> {
+    pub(super) fn ask_again(&mut self) -> Vec<Effect> {
         let Some(waiting) = self.search.waiting.take() else {
             return Vec::new();
         };

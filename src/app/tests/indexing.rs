@@ -11,7 +11,7 @@ fn a_search_runs_over_the_last_view_until_the_next_report() {
     let mut app = search_app();
     let index = SearchIndex::metadata_only(&app.library.articles);
     let first = index.view().expect("the metadata is in");
-    let generation = app.search.generation;
+    let generation = app.index_generation();
     drive(
         &mut app,
         Action::IndexStarted {

@@ -21,7 +21,7 @@ fn results_fill_in_as_bodies_are_indexed() {
     );
     // The bodies are in: the progress report re-runs the kept search.
     let view = SearchIndex::build(&app.library.articles).wait_metadata();
-    let generation = app.search.generation;
+    let generation = app.index_generation();
     drive(&mut app, Action::IndexStarted { generation, view });
     report_progress(&mut app);
     assert_eq!(app.visible(), [0, 1, 2]);

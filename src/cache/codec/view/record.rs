@@ -1,9 +1,12 @@
-//! One file's record, read where it lies in the mapped file.
+//! One file's record, read where it lies in the mapped file: its scalar
+//! fields and strings here, its lists (labels, aliases, addresses,
+//! problems) in `lists`.
+
+mod lists;
 
 use std::ops::Range;
 
 use super::{View, u32_at, u64_at};
-use crate::article::AddressKey;
 use crate::cache::Stamp;
 use crate::cache::codec::{at, flag};
 
@@ -191,114 +194,8 @@ impl<'a> FileView<'a> {
         u64_at(&self.view.map, self.at + at::BODY_OFFSET)
     }
 
-    fn list(&self, field: usize) -> Option<Vec<&'a str>> {
-        let count = self.u32(field + 4)? as usize;
-        let words: Vec<u32> = self
-            .view
-            .words(self.u32(field)?, count.checked_mul(2)?)?
-            .collect();
-        words
-            .chunks_exact(2)
-            .map(|w| self.view.str(w[0], w[1]))
-            .collect()
-    }
-
-    /// Where each string of a list lies in the arena (see [`View::text`]),
-    /// not read.
-    fn list_refs(&self, field: usize) -> Option<impl ExactSizeIterator<Item = (u32, u32)> + 'a> {
-        let count = self.u32(field + 4)? as usize;
-        let mut words = self.view.words(self.u32(field)?, count.checked_mul(2)?)?;
-        // Over a range, so the iterator tells its length and the decoder
-        // sizes each list exactly (`words` holds all `2 * count` words).
-        Some((0..count).map(move |_| {
-            (
-                words.next().unwrap_or_default(),
-                words.next().unwrap_or_default(),
-            )
-        }))
-    }
-
-    pub fn tag_refs(&self) -> Option<impl ExactSizeIterator<Item = (u32, u32)> + 'a> {
-        self.list_refs(at::TAGS)
-    }
-
-    pub fn category_refs(&self) -> Option<impl ExactSizeIterator<Item = (u32, u32)> + 'a> {
-        self.list_refs(at::CATEGORIES)
-    }
-
-    pub fn author_refs(&self) -> Option<impl ExactSizeIterator<Item = (u32, u32)> + 'a> {
-        self.list_refs(at::AUTHORS)
-    }
-
     /// How many problems the file has.
     pub fn problem_count(&self) -> Option<u32> {
         self.u32(at::PROBLEMS + 4)
-    }
-
-    #[cfg(test)]
-    pub fn tags(&self) -> Option<Vec<&'a str>> {
-        self.list(at::TAGS)
-    }
-
-    #[cfg(test)]
-    pub fn categories(&self) -> Option<Vec<&'a str>> {
-        self.list(at::CATEGORIES)
-    }
-
-    #[cfg(test)]
-    pub fn authors(&self) -> Option<Vec<&'a str>> {
-        self.list(at::AUTHORS)
-    }
-
-    pub fn aliases(&self) -> Option<Vec<&'a str>> {
-        self.list(at::ALIASES)
-    }
-
-    /// The body's link targets, when they were known.
-    pub fn links(&self) -> Result<Option<&'a str>, Damaged> {
-        if self.has(flag::LINKS) {
-            self.str(at::LINKS).map(Some).ok_or(Damaged)
-        } else {
-            Ok(None)
-        }
-    }
-
-    /// The article's own address keys, when they were known.
-    pub fn addresses(&self) -> Result<Option<Vec<AddressKey>>, Damaged> {
-        if !self.has(flag::ADDRESSES) {
-            return Ok(None);
-        }
-        let count = self.u32(at::ADDRESSES + 4).ok_or(Damaged)? as usize;
-        let start = self.u32(at::ADDRESSES).ok_or(Damaged)?;
-        let mut words = self
-            .view
-            .words(start, count.checked_mul(6).ok_or(Damaged)?)
-            .ok_or(Damaged)?;
-        let mut hash = || {
-            let low = words.next().unwrap_or_default();
-            u64::from(low) | u64::from(words.next().unwrap_or_default()) << 32
-        };
-        Ok(Some(
-            (0..count)
-                .map(|_| AddressKey {
-                    key: hash(),
-                    host: hash(),
-                    id: hash(),
-                })
-                .collect(),
-        ))
-    }
-
-    /// (is an error, reason) of each problem.
-    pub fn problems(&self) -> Option<Vec<(bool, &'a str)>> {
-        let count = self.u32(at::PROBLEMS + 4)? as usize;
-        let words: Vec<u32> = self
-            .view
-            .words(self.u32(at::PROBLEMS)?, count.checked_mul(3)?)?
-            .collect();
-        words
-            .chunks_exact(3)
-            .map(|w| Some((w[0] != 0, self.view.str(w[1], w[2])?)))
-            .collect()
     }
 }

@@ -1,29 +1,23 @@
 //! `App::update` for search: the `/` prompt, the index arriving and
 //! results filling in while it is built, `S` (sort). `n` / `N` in the
-//! article view are in `find`.
+//! article view are in `find`. `App::update` routes here; the rest of the
+//! app reads the search through `SearchState`'s and `App`'s getters.
 
-use super::search::{Prompt, PromptOutcome};
-use super::{Action, App, Criterion, Effect};
+use super::{Prompt, PromptOutcome};
+use crate::app::{Action, App, Criterion, Cursor, Effect};
 use crate::search::{IndexView, QUERY_CUT_MESSAGE, Query, SortOrder};
 
 impl App {
     /// `/` in the list: opens the prompt with the kept search, if any, to
     /// edit (else nothing typed, so the list shows what the other filters
     /// leave until the first keystroke).
-    pub(super) fn open_search(&mut self) -> Vec<Effect> {
+    pub(in crate::app) fn open_search(&mut self) -> Vec<Effect> {
         let previous = self.filters.search().cloned();
         let input = match &previous {
             Some(Criterion::Search { text, .. }) => text.clone(),
             _ => String::new(),
         };
-        self.search.prompt = Some(Prompt {
-            input,
-            previous,
-            cursor: self.list.cursor(),
-            recalled: None,
-            draft: String::new(),
-            on_first: false,
-        });
+        self.search.prompt = Some(Prompt::new(input, previous, self.list.cursor()));
         let mut effects = self.run_search();
         effects.extend(self.request_index());
         effects
@@ -31,13 +25,13 @@ impl App {
 
     /// An `Effect::StartIndex` for the current articles, unless one is
     /// there or on its way.
-    pub(super) fn request_index(&mut self) -> Option<Effect> {
+    pub(in crate::app) fn request_index(&mut self) -> Option<Effect> {
         self.search
             .request_index(&self.library.articles, self.options.search_store.as_ref())
     }
 
     /// Routes `action` to the `/` prompt, then does what it asks.
-    pub(super) fn update_search_prompt(&mut self, action: Action) -> Vec<Effect> {
+    pub(in crate::app) fn update_search_prompt(&mut self, action: Action) -> Vec<Effect> {
         let Some(prompt) = self.search.prompt.as_mut() else {
             return Vec::new();
         };
@@ -75,7 +69,7 @@ impl App {
             self.list.put_cursor(prompt.cursor, rows);
         } else {
             prompt.on_first = true;
-            self.list.put_cursor(super::Cursor::default(), rows);
+            self.list.put_cursor(Cursor::default(), rows);
         }
     }
 
@@ -133,10 +127,24 @@ impl App {
         effects
     }
 
+    /// The search's answers from outside: the index (`IndexStarted`), a
+    /// new view of it (`IndexProgress`), a query's result (`SearchDone`).
+    pub(in crate::app) fn search_answered(&mut self, action: Action) -> Vec<Effect> {
+        match action {
+            Action::IndexStarted { generation, view } => self.index_started(generation, view),
+            Action::IndexProgress { generation, view } => self.index_progressed(generation, view),
+            Action::SearchDone {
+                generation,
+                matches,
+            } => self.search_done(generation, matches),
+            _ => Vec::new(),
+        }
+    }
+
     /// `Action::IndexStarted`: the index for the current articles (one
     /// for older articles is dropped), searched as `view` shows it until
     /// the next report.
-    pub(super) fn index_started(&mut self, generation: u64, view: IndexView) -> Vec<Effect> {
+    fn index_started(&mut self, generation: u64, view: IndexView) -> Vec<Effect> {
         if generation != self.search.generation {
             return Vec::new();
         }
@@ -148,7 +156,7 @@ impl App {
     /// `Action::IndexProgress`: a new view of the index. The active search
     /// is asked again on it (so results fill in while it is built), as is
     /// a search kept across a reload or typed before the index came.
-    pub(super) fn index_progressed(&mut self, generation: u64, view: IndexView) -> Vec<Effect> {
+    fn index_progressed(&mut self, generation: u64, view: IndexView) -> Vec<Effect> {
         if generation != self.search.generation || self.search.index.is_none() {
             return Vec::new();
         }
@@ -193,7 +201,7 @@ impl App {
     }
 
     /// `S`: the next list order, keeping the selected article.
-    pub(super) fn cycle_sort(&mut self) {
+    pub(in crate::app) fn cycle_sort(&mut self) {
         let next = self.search.sort.next();
         self.search.set_sort(next, &self.library.articles);
         self.refilter();
