@@ -127,11 +127,7 @@ fn main() {
 /// The reader on `tree`, once its list is drawn and its search index is
 /// ready.
 fn start(tree: &Path, home: &Path) -> Pty {
-    let bin = std::env::var_os("INKSTONE_BIN").map_or_else(
-        || PathBuf::from(env!("CARGO_BIN_EXE_inkstone")),
-        PathBuf::from,
-    );
-    let mut cmd = isolated(bin, home);
+    let mut cmd = isolated(support::binary(), home);
     cmd.arg(tree);
     cmd.cwd(home);
     let started = Instant::now();

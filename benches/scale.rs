@@ -42,15 +42,6 @@ use support::pty::home_env;
 const ROWS: u16 = 60;
 const COLS: u16 = 200;
 
-/// The binary measured: this build's, or `INKSTONE_BIN` (to compare with
-/// an older build).
-fn bin() -> PathBuf {
-    std::env::var_os("INKSTONE_BIN").map_or_else(
-        || PathBuf::from(env!("CARGO_BIN_EXE_inkstone")),
-        PathBuf::from,
-    )
-}
-
 /// Keeps the highest `VmHWM` seen for `pid` until told to stop.
 fn watch_rss(pid: u32) -> (Arc<AtomicU64>, Arc<AtomicU64>) {
     let peak = Arc::new(AtomicU64::new(0));
@@ -94,7 +85,7 @@ impl Home {
 /// Runs `inkstone <args> <root>` to the end: wall time, peak RSS.
 fn command(home: &Home, args: &[&str], root: &Path) -> (f64, f64) {
     let start = Instant::now();
-    let mut child = Command::new(bin())
+    let mut child = Command::new(support::binary())
         .args(args)
         .arg(root)
         .envs(home.envs())

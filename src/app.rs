@@ -173,11 +173,7 @@ impl App {
             library,
         };
         app.index_library();
-        let mut listed = app.catalog.order.order.clone();
-        if app.catalog.duplicates.copy_count() > 0 {
-            let duplicates = &app.catalog.duplicates;
-            listed.retain(|&i| !duplicates.is_copy(i));
-        }
+        let listed = app.catalog.listed(None, &app.library.articles);
         app.list.replace(listed);
         let errors = app
             .library
@@ -255,8 +251,8 @@ impl App {
     /// else selecting the one that followed it.
     fn refilter(&mut self) {
         let listed = self.listed();
-        let order = self.search.list_order(&self.catalog.order);
-        self.list.show(listed, &order.rank, self.size.body_rows());
+        let order = self.search.list_order(self.catalog.order());
+        self.list.show(listed, order.rank(), self.size.body_rows());
     }
 
     /// The articles the criteria and the view let through, in the list's

@@ -147,17 +147,7 @@ impl Keymap {
     /// The help screen, and the keys of every command in every context
     /// (the status-line hints show the first), for these bindings.
     pub fn guide(&self) -> KeyGuide {
-        let contexts = [
-            ("List", Context::List),
-            ("Article", Context::Detail),
-            ("Search and find prompts (/)", Context::Search),
-            ("Sources view", Context::Sources),
-            ("Timeline", Context::Timeline),
-            ("Pipe and go-to-date prompts", Context::Input),
-            ("Tag, category and link pickers", Context::Picker),
-            ("Help", Context::Help),
-        ];
-        let mut help: Vec<HelpSection> = contexts
+        let mut help: Vec<HelpSection> = Context::HELP_SECTIONS
             .iter()
             .map(|&(title, context)| HelpSection {
                 title: title.into(),
@@ -175,7 +165,7 @@ impl Keymap {
                 .collect(),
         });
         let mut keys = HashMap::new();
-        for &(_, context) in &contexts {
+        for &(_, context) in &Context::HELP_SECTIONS {
             for command in Command::all() {
                 let bound = self.keys_for(context, command);
                 if !bound.is_empty() {

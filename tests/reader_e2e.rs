@@ -41,7 +41,12 @@ fn start_sized(
 
 /// The reader with a browser that does nothing.
 fn start_plain(archive: &Path, home: &Path) -> Pty {
-    start(archive, home, Path::new("/bin/true"), &home.join("x"))
+    start_plain_sized(archive, home, (COLS, ROWS))
+}
+
+/// [`start_plain`] on a terminal of `size` (columns, rows).
+fn start_plain_sized(archive: &Path, home: &Path, size: (u16, u16)) -> Pty {
+    start_sized(archive, home, Path::new("/bin/true"), &home.join("x"), size)
 }
 
 /// What the stand-in browser recorded, once it has run.
@@ -250,13 +255,7 @@ fn files_added_and_removed_while_running_show_up() {
 fn below_the_minimum_size_keys_mark_nothing() {
     let temp = tempfile::tempdir().unwrap();
     let archive = fixtures("reader");
-    let mut r = start_sized(
-        &archive,
-        temp.path(),
-        Path::new("/bin/true"),
-        &temp.path().join("x"),
-        (30, 8),
-    );
+    let mut r = start_plain_sized(&archive, temp.path(), (30, 8));
     r.wait_for(&["Terminal too small (30x8);", "press q to quit."]);
     // Mark all read, yes; open, toggle read and star; nothing may happen.
     r.send("Ry\rrs");

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use crate::support::measure::{cpu_ms, ms};
 use crate::support::pty::{Pty, isolated};
-use crate::{COLS, Home, ROWS, bin, watch_rss};
+use crate::{COLS, Home, ROWS, watch_rss};
 
 /// One reader session's figures.
 pub(crate) struct Reader {
@@ -21,7 +21,7 @@ pub(crate) struct Reader {
 /// The reader in a pty: to the first drawn list, idle (search ready), some
 /// `j` presses timed to the changed screen, then `q` to the process gone.
 pub(crate) fn reader(home: &Home, root: &Path, keys: usize) -> Reader {
-    let mut cmd = isolated(bin(), home.path());
+    let mut cmd = isolated(crate::support::binary(), home.path());
     cmd.arg(root);
     cmd.cwd(home.path());
     let started = Instant::now();

@@ -4,7 +4,7 @@
 //! sub-state of `App` with its own data; `App` rebuilds it after live
 //! changes and reloads (`reload`).
 
-use super::{App, Choices, Indexes, Options, PickerEntry, PickerKind, dates};
+use super::{App, Choices, Filters, Indexes, Options, PickerEntry, PickerKind, dates};
 use crate::article::Article;
 use crate::library::Duplicates;
 use crate::text::width;
@@ -14,8 +14,8 @@ use crate::text::width;
 /// are one of these.
 #[derive(Debug, Default)]
 pub(super) struct ListOrder {
-    pub(super) order: Vec<usize>,
-    pub(super) rank: Vec<usize>,
+    order: Vec<usize>,
+    rank: Vec<usize>,
 }
 
 impl ListOrder {
@@ -26,6 +26,30 @@ impl ListOrder {
             rank[i] = position;
         }
         ListOrder { order, rank }
+    }
+
+    /// Each article's position in the order (`rank()[article]`).
+    pub(super) fn rank(&self) -> &[usize] {
+        &self.rank
+    }
+
+    /// `visible` (article indices in the default order, `total` articles)
+    /// in this order.
+    pub(super) fn arrange(&self, visible: Vec<usize>, total: usize) -> Vec<usize> {
+        if visible.len() == total {
+            return self.order.clone();
+        }
+        let mut shown = vec![false; total];
+        for i in visible {
+            if let Some(slot) = shown.get_mut(i) {
+                *slot = true;
+            }
+        }
+        self.order
+            .iter()
+            .copied()
+            .filter(|&i| shown.get(i).copied().unwrap_or(false))
+            .collect()
     }
 }
 
@@ -42,7 +66,7 @@ struct Labels {
 #[derive(Debug, Default)]
 pub(super) struct Catalog {
     /// Newest first: the list's default order.
-    pub(super) order: ListOrder,
+    order: ListOrder,
     /// Columns of the list's source column, from the widest source.
     source_width: usize,
     /// Columns of the list's date column, for the date format (and the
@@ -52,7 +76,7 @@ pub(super) struct Catalog {
     has_times: bool,
     /// Exact duplicates, found when `options.collapse_duplicates`: only the
     /// first of each group is listed.
-    pub(super) duplicates: Duplicates,
+    duplicates: Duplicates,
     /// Built by [`Catalog::index_labels`] (about 100 ms for 50,000
     /// articles): after the first frame, or before the first action that
     /// needs them.
@@ -103,6 +127,44 @@ impl Catalog {
             date_width: dates::column_width(&options.date_format),
             ..Catalog::default()
         }
+    }
+
+    /// The list's default order (newest first).
+    pub(super) fn order(&self) -> &ListOrder {
+        &self.order
+    }
+
+    /// The articles `filters` let through (every one when `None`), copies
+    /// of a duplicate left out, in the default order (label filters see
+    /// the label indexes once built).
+    pub(super) fn listed(&self, filters: Option<&Filters>, articles: &[Article]) -> Vec<usize> {
+        let mut listed = match filters {
+            Some(filters) => {
+                let unindexed = Indexes::default();
+                let index = self.label_index().unwrap_or(&unindexed);
+                filters.apply(&self.order.order, articles, index)
+            }
+            None => self.order.order.clone(),
+        };
+        self.leave_out_copies(&mut listed);
+        listed
+    }
+
+    /// Takes the copies of a duplicate out of `listed`.
+    fn leave_out_copies(&self, listed: &mut Vec<usize>) {
+        if self.duplicates.copy_count() > 0 {
+            listed.retain(|&i| !self.duplicates.is_copy(i));
+        }
+    }
+
+    /// Whether article `i` is a copy of a duplicate (not listed).
+    pub(super) fn is_copy(&self, i: usize) -> bool {
+        self.duplicates.is_copy(i)
+    }
+
+    /// The other files that hold `article` (its exact duplicates).
+    pub(super) fn copies_of(&self, article: usize) -> &[u32] {
+        self.duplicates.copies_of(article)
     }
 
     /// Whether the label indexes are built.

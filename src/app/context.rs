@@ -20,3 +20,18 @@ pub enum Context {
     /// `prompt` section of a keymap file).
     Input,
 }
+
+impl Context {
+    /// The contexts the reader is in, each with its section's title on the
+    /// help screen, in the order the help lists them.
+    pub const HELP_SECTIONS: [(&'static str, Context); 8] = [
+        ("List", Context::List),
+        ("Article", Context::Detail),
+        ("Search and find prompts (/)", Context::Search),
+        ("Sources view", Context::Sources),
+        ("Timeline", Context::Timeline),
+        ("Pipe and go-to-date prompts", Context::Input),
+        ("Tag, category and link pickers", Context::Picker),
+        ("Help", Context::Help),
+    ];
+}

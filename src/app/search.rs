@@ -176,33 +176,6 @@ impl SearchState {
     }
 }
 
-/// `visible` (article indices in the default order, `total` articles) in
-/// the order `sorted` gives (none: the default).
-pub(super) fn in_order(
-    sorted: Option<&ListOrder>,
-    visible: Vec<usize>,
-    total: usize,
-) -> Vec<usize> {
-    let Some(sorted) = sorted else {
-        return visible;
-    };
-    if visible.len() == total {
-        return sorted.order.clone();
-    }
-    let mut shown = vec![false; total];
-    for i in visible {
-        if let Some(slot) = shown.get_mut(i) {
-            *slot = true;
-        }
-    }
-    sorted
-        .order
-        .iter()
-        .copied()
-        .filter(|&i| shown.get(i).copied().unwrap_or(false))
-        .collect()
-}
-
 impl App {
     /// What is typed at the `/` prompt (the list's search, or the open
     /// article's find), while it is open.

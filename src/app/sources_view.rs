@@ -72,8 +72,7 @@ impl App {
     /// The articles the sources view counts: every article (duplicates
     /// once), whatever the list's filters.
     fn source_counts(&self, sort: SourceSort) -> Vec<SourceCount> {
-        let duplicates = &self.catalog.duplicates;
-        let counted = (0..self.library.articles.len()).filter(|&i| !duplicates.is_copy(i));
+        let counted = (0..self.library.articles.len()).filter(|&i| !self.catalog.is_copy(i));
         source_counts(
             &self.library.articles,
             counted,

@@ -55,18 +55,8 @@ fn library() -> Library {
 /// the keymap's, which sits above `app`): every command in every context
 /// the reader is in, as `name` under the key `<name>`, with its help text.
 pub(crate) fn guide() -> KeyGuide {
-    let contexts = [
-        ("List", Context::List),
-        ("Article", Context::Detail),
-        ("Search and find prompts (/)", Context::Search),
-        ("Sources view", Context::Sources),
-        ("Timeline", Context::Timeline),
-        ("Pipe and go-to-date prompts", Context::Input),
-        ("Tag, category and link pickers", Context::Picker),
-        ("Help", Context::Help),
-    ];
     let mut guide = KeyGuide::default();
-    for (title, context) in contexts {
+    for (title, context) in Context::HELP_SECTIONS {
         let mut section = HelpSection {
             title: title.into(),
             entries: Vec::new(),

@@ -1,10 +1,8 @@
 //! Keymap and config.yaml: what they set, and bad ones refused (with file,
 //! line and key) before the terminal is touched.
 
-use std::path::Path;
-
 use crate::common::archive::{fixtures, write};
-use crate::{TIMEOUT, start_plain, start_sized};
+use crate::{TIMEOUT, start_plain, start_plain_sized};
 
 #[test]
 fn a_bad_keymap_is_refused_before_the_terminal_is_touched() {
@@ -32,13 +30,7 @@ fn bad_config_keys_are_refused_with_the_config_commands_message() {
     );
     let archive = fixtures("reader");
     // Wide, so the message (after a long temporary path) is on one row.
-    let mut r = start_sized(
-        &archive,
-        temp.path(),
-        Path::new("/bin/true"),
-        &temp.path().join("x"),
-        (400, 24),
-    );
+    let mut r = start_plain_sized(&archive, temp.path(), (400, 24));
     let status = r.wait_for_exit(TIMEOUT);
     assert_eq!(status.exit_code(), 2);
     r.wait_for(&[

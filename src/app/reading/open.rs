@@ -61,7 +61,6 @@ impl App {
         detail.time_format.clone_from(&self.options.time_format);
         detail.copies = self
             .catalog
-            .duplicates
             .copies_of(article)
             .iter()
             .filter_map(|&i| self.library.articles.get(i as usize))

@@ -16,16 +16,16 @@ use crate::library::{ChangeScan, MergeBase, MergedArticles};
 /// into `base`.
 #[derive(Debug)]
 pub struct ChangeJob {
-    pub(in crate::app) roots: Vec<PathBuf>,
-    pub(in crate::app) paths: Vec<PathBuf>,
-    pub(in crate::app) base: MergeBase,
+    pub(super) roots: Vec<PathBuf>,
+    pub(super) paths: Vec<PathBuf>,
+    pub(super) base: MergeBase,
     /// How many times the app's article list had been replaced when this
     /// was asked (which articles `base` holds, for comparing jobs).
-    pub(in crate::app) generation: u64,
+    pub(super) generation: u64,
     /// What the catalog is built with (fixed for a session).
-    pub(in crate::app) options: Options,
+    pub(super) options: Options,
     /// What the list is computed from, besides the articles.
-    pub(in crate::app) listing: ListingInputs,
+    pub(super) listing: ListingInputs,
 }
 
 /// Two jobs are the same when they ask about the same paths of the same
@@ -75,8 +75,8 @@ impl ChangeJob {
 /// computed for the app as it was when it asked.
 #[derive(Debug, Default)]
 pub struct MergedChanges {
-    pub(in crate::app) paths: Vec<PathBuf>,
-    pub(in crate::app) merged: MergedArticles,
+    pub(super) paths: Vec<PathBuf>,
+    pub(super) merged: MergedArticles,
     /// Computed when something changed.
-    pub(in crate::app) relisted: Option<Box<Relisted>>,
+    pub(super) relisted: Option<Box<Relisted>>,
 }

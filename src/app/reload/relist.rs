@@ -13,8 +13,7 @@ use std::sync::Arc;
 use foldhash::fast::RandomState;
 
 use super::super::catalog::{Catalog, ListOrder};
-use super::super::search::in_order;
-use super::super::{App, Criterion, Filters, Indexes};
+use super::super::{App, Criterion, Filters};
 use crate::article::Article;
 use crate::marks::ViewFilter;
 use crate::search::{Matches, SortOrder};
@@ -40,7 +39,7 @@ pub struct ListingInputs {
 
 impl ListingInputs {
     /// The app's as they stand (O(criteria): no article is looked at).
-    pub(in crate::app) fn of(app: &App) -> ListingInputs {
+    pub(super) fn of(app: &App) -> ListingInputs {
         let mut filters = Filters::default();
         for criterion in app.filters.criteria() {
             filters.add(unknown(criterion, 0));
@@ -58,7 +57,7 @@ impl ListingInputs {
 
     /// Whether what the list is computed from is still what `app` has
     /// (marks given meanwhile aside: those are mended by id).
-    pub(in crate::app) fn hold_for(&self, app: &App) -> bool {
+    pub(super) fn hold_for(&self, app: &App) -> bool {
         let now = app.filters.criteria();
         self.view == app.marks.view()
             && self.sort == app.sort_order()
@@ -221,14 +220,12 @@ pub(in crate::app) fn listing(
     (view, admits): (ViewFilter, impl Fn(usize) -> bool),
     sorted: Option<&ListOrder>,
 ) -> Vec<usize> {
-    let unindexed = Indexes::default();
-    let index = catalog.label_index().unwrap_or(&unindexed);
-    let mut listed = filters.apply(&catalog.order.order, articles, index);
+    let mut listed = catalog.listed(Some(filters), articles);
     if view != ViewFilter::All {
         listed.retain(|&i| admits(i));
     }
-    if catalog.duplicates.copy_count() > 0 {
-        listed.retain(|&i| !catalog.duplicates.is_copy(i));
+    match sorted {
+        Some(sorted) => sorted.arrange(listed, articles.len()),
+        None => listed,
     }
-    in_order(sorted, listed, articles.len())
 }

@@ -133,8 +133,8 @@ impl App {
     /// Where `article` is in the list, found by its rank in the list's
     /// order (the list is in that order).
     fn listed_position(&self, article: usize) -> Option<usize> {
-        let order = self.search.list_order(&self.catalog.order);
-        let row = self.list.position_by_rank(article, &order.rank)?;
+        let order = self.search.list_order(self.catalog.order());
+        let row = self.list.position_by_rank(article, order.rank())?;
         (self.list.visible().get(row) == Some(&article)).then_some(row)
     }
 }
