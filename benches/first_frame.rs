@@ -14,7 +14,10 @@
 //! flags and the unread count have real work to do.
 //!
 //! Run: `cargo bench --bench first_frame` (`-- --in-process` or `-- --pty`
-//! for one kind). Needs the archive unpacked at `target/corpus-full`, or
+//! for one kind). `-- --warm-ab BIN_A BIN_B [--runs N]` compares two
+//! release binaries' warm starts in a pty, alternating A and B N times
+//! (default 15) so the load of the moment hits both alike, each with its
+//! own home (a cache is tied to its binary). Needs the archive unpacked at `target/corpus-full`, or
 //! `INKSTONE_CORPUS=<folder>` (see `support::corpus`); skips when there is
 //! none.
 
@@ -110,7 +113,12 @@ fn in_process(root: &Path, at: &Locations) {
 /// to be written (in the background after the first frame; a quit cuts
 /// it short, by design), so that the warm starts after it are warm.
 fn start_in_pty(root: &Path, home: &Path, cold: bool) -> (f64, f64) {
-    let mut cmd = isolated(env!("CARGO_BIN_EXE_inkstone"), home);
+    start_bin_in_pty(Path::new(env!("CARGO_BIN_EXE_inkstone")), root, home, cold)
+}
+
+/// [`start_in_pty`] of the binary at `bin`.
+fn start_bin_in_pty(bin: &Path, root: &Path, home: &Path, cold: bool) -> (f64, f64) {
+    let mut cmd = isolated(bin, home);
     cmd.arg(root);
     cmd.cwd(home);
     let spawned_at = std::time::SystemTime::now();
@@ -186,6 +194,36 @@ fn in_pty(root: &Path, home: &Path) {
     }
 }
 
+/// Warm starts of two binaries, alternating (see the file's comment).
+fn warm_ab(root: &Path, marks: &Path, bins: [&Path; 2], runs: usize) {
+    let homes = [(); 2].map(|()| tempfile::tempdir().expect("temp dir"));
+    for (bin, home) in bins.iter().zip(&homes) {
+        let state = home.path().join("state/inkstone");
+        std::fs::create_dir_all(&state).expect("state folder");
+        std::fs::copy(marks, state.join("marks.json")).expect("marks copied");
+        // The first start writes the cache the warm ones read.
+        start_bin_in_pty(bin, root, home.path(), true);
+    }
+    let mut figures = [(); 2].map(|()| (Vec::new(), Vec::new()));
+    let before = load();
+    for _ in 0..runs {
+        for ((bin, home), (wall, cpu)) in bins.iter().zip(&homes).zip(&mut figures) {
+            let (w, c) = start_bin_in_pty(bin, root, home.path(), false);
+            wall.push(w);
+            cpu.push(c);
+        }
+    }
+    println!(
+        "warm starts in a pty (160x40), A and B alternating; load average {} at the start, {} at the end",
+        before,
+        load()
+    );
+    for (name, (wall, cpu)) in ["A", "B"].iter().zip(&figures) {
+        row(&format!("  {name}: list on screen (wall)"), wall);
+        row(&format!("  {name}: CPU time used by then"), cpu);
+    }
+}
+
 fn main() {
     let Some(root) = support::corpus::full() else {
         support::corpus::skipped("first_frame");
@@ -211,6 +249,21 @@ fn main() {
         marks.read_count()
     );
     drop(library);
+    if let Some(at_ab) = args.iter().position(|a| a == "--warm-ab") {
+        let bin = |i: usize| Path::new(args.get(at_ab + i).expect("--warm-ab BIN_A BIN_B"));
+        let runs = args
+            .iter()
+            .position(|a| a == "--runs")
+            .and_then(|i| args.get(i + 1)?.parse().ok())
+            .unwrap_or(15);
+        warm_ab(
+            &root,
+            at.marks_file.as_deref().unwrap(),
+            [bin(1), bin(2)],
+            runs,
+        );
+        return;
+    }
     if !pty_only {
         in_process(&root, &at);
     }

@@ -73,6 +73,7 @@ impl Loop<'_> {
                 match input {
                     input::Input::Event(event) => outside.extend(session.handle_event(&event)),
                     input::Input::Closed => return Ok(Ended::TerminalLost),
+                    input::Input::Wake => {}
                 }
                 // A key that opened an article waits for its body (briefly,
                 // see SETTLE) before the next key acts on it.

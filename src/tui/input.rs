@@ -28,6 +28,19 @@ pub enum Input {
     Event(Event),
     /// The terminal is gone (end of file or a read error).
     Closed,
+    /// Not input: another thread has something for the loop (see
+    /// [`Reader::waker`]), which waits for input and so must be woken.
+    Wake,
+}
+
+/// Wakes a loop waiting for input (see [`Reader::waker`]).
+#[derive(Clone)]
+pub struct Waker(Sender<Input>);
+
+impl Waker {
+    pub fn wake(&self) {
+        let _ = self.0.send(Input::Wake);
+    }
 }
 
 enum Control {
@@ -40,6 +53,8 @@ enum Control {
 /// The loop's end of the input thread.
 pub struct Reader {
     events: Receiver<Input>,
+    /// The sending end the input threads hold, for [`Reader::waker`].
+    wakes: Sender<Input>,
     control: Sender<Control>,
 }
 
@@ -50,11 +65,23 @@ impl Reader {
         let tty = open_tty()?;
         let (tx, events) = mpsc::channel();
         let (control, control_rx) = mpsc::channel();
+        let wakes = tx.clone();
         resize_events(tx.clone())?;
         std::thread::Builder::new()
             .name("inkstone-input".into())
             .spawn(move || read_loop(tty, &tx, &control_rx, &watchdog))?;
-        Ok(Reader { events, control })
+        Ok(Reader {
+            events,
+            wakes,
+            control,
+        })
+    }
+
+    /// Lets another thread wake [`Reader::next`]: the loop waits on this
+    /// one channel, so work ending elsewhere (the library's load) is seen
+    /// at once rather than when the wait times out.
+    pub fn waker(&self) -> Waker {
+        Waker(self.wakes.clone())
     }
 
     /// The next input, waiting at most `timeout`.

@@ -20,7 +20,8 @@ use crate::ui;
 
 /// A load shorter than this shows no loading screen (it would only flash).
 const QUIET: Duration = Duration::from_millis(300);
-/// How often the loading screen is redrawn.
+/// How often the loading screen is redrawn (the load's end wakes the
+/// wait at once: see `Reader::waker`).
 const STEP: Duration = Duration::from_millis(50);
 
 /// How the loading ended.
@@ -48,11 +49,13 @@ pub fn open(
     let progress = Arc::new(Progress::new());
     let (send, receive) = channel();
     let (counter, at) = (Arc::clone(&progress), at.clone());
+    let waker = input.waker();
     std::thread::Builder::new()
         .name("inkstone-load".into())
         .spawn(move || {
             let startup = Startup::open_reporting(config, &paths, &at, &counter);
             let _ = send.send(startup);
+            waker.wake();
         })?;
     let started = Instant::now();
     loop {
@@ -66,11 +69,13 @@ pub fn open(
         if let Some(signal) = signals.take() {
             return Ok(Loaded::Quit(128 + signal));
         }
-        // Waits for input at most a step; keys other than quitting ones
-        // are dropped while loading.
+        // Waits for input (or the load's end) at most a step; keys other
+        // than quitting ones are dropped while loading.
         match input.next(STEP) {
             Some(Input::Closed) => return Ok(Loaded::Quit(129)),
             Some(Input::Event(event)) if quits(&event) => return Ok(Loaded::Quit(0)),
+            // The load ended: take it without drawing the screen again.
+            Some(Input::Wake) => continue,
             _ => {}
         }
         if started.elapsed() >= QUIET {

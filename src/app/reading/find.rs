@@ -117,14 +117,15 @@ impl Reading {
     /// open article as laid out now.
     pub(in crate::app) fn match_position(&self, filters: &Filters) -> Option<(usize, usize)> {
         let hits = self.current_hits(filters)?;
-        Some((hits.focus? + 1, hits.positions.len()))
+        let (k, _) = hits.focused()?;
+        Some((k + 1, hits.len()))
     }
 
     /// The match `n` / `N` went to in the open article, if it is still
     /// the article and layout on screen.
     pub(in crate::app) fn search_focus(&self, filters: &Filters) -> Option<&MatchPosition> {
-        let hits = self.current_hits(filters)?;
-        hits.positions.get(hits.focus?)
+        let (_, position) = self.current_hits(filters)?.focused()?;
+        Some(position)
     }
 
     /// `/`, `n` and `N` in the article view, with `rows` rows on screen;
@@ -230,32 +231,11 @@ impl Reading {
             _ => DetailHits::new(detail, &query),
         };
         let hits = self.hits.insert(hits);
-        let total = hits.positions.len();
-        if total == 0 {
-            return Some(format!("No match of {label} in the text shown here"));
-        }
+        let total = hits.len();
         let on_screen = |line: usize| (detail.scroll..detail.scroll + rows.max(1)).contains(&line);
-        // Step from the last match while it is on screen, else from the
-        // screen's top.
-        let focus = hits
-            .focus
-            .filter(|&k| hits.positions.get(k).is_some_and(|p| on_screen(p.line)));
-        let next = match (focus, forward) {
-            (Some(k), true) => (k + 1) % total,
-            (Some(k), false) => (k + total - 1) % total,
-            (None, true) => hits
-                .positions
-                .iter()
-                .position(|p| p.line >= detail.scroll)
-                .unwrap_or(0),
-            (None, false) => hits
-                .positions
-                .iter()
-                .rposition(|p| p.line < detail.scroll)
-                .unwrap_or(total - 1),
+        let Some((next, line)) = hits.step(forward, detail.scroll, on_screen) else {
+            return Some(format!("No match of {label} in the text shown here"));
         };
-        hits.focus = Some(next);
-        let line = hits.positions[next].line;
         // The line after too: a match may wrap onto it.
         if !on_screen(line) || !on_screen(line + 1) {
             // A third of a screen of context above the match.
