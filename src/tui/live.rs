@@ -153,7 +153,7 @@ impl Live {
                 Err(RecvTimeoutError::Disconnected) => self.starting = None,
             }
         }
-        self.write_cache_if_due(session.app().library());
+        self.write_cache_if_due(session.app());
         while let Some(event) = self.watcher.as_ref().and_then(LibraryWatcher::try_recv) {
             if event == LibraryEvent::Rescan {
                 self.start_reload(session.reporter());
@@ -177,11 +177,19 @@ impl Live {
     /// differs from it and no write is under way (nor started in the last
     /// [`CACHE_WRITE_GAP`]). Nothing waits for the thread: quitting ends it,
     /// and the cache file is only ever replaced whole.
-    fn write_cache_if_due(&mut self, library: &Library) {
+    ///
+    /// Once this reader has written the cache, a later write (the link
+    /// targets learnt on a first start) waits for the search index to be
+    /// built: the two together were a first start's peak memory (the
+    /// write's ~20 MB on top of the build's, BENCHMARKS.md "Reader memory,
+    /// eighth session"), and a restart is warm without it.
+    fn write_cache_if_due(&mut self, app: &App) {
+        let library = app.library();
         if self
             .cache_write
             .as_ref()
             .is_some_and(|(job, started)| !job.is_finished() || started.elapsed() < CACHE_WRITE_GAP)
+            || (library.cache_written() && app.index_progress().is_some())
         {
             return;
         }

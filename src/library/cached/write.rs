@@ -61,6 +61,13 @@ impl Library {
         })
     }
 
+    /// Whether a [`CacheWrite`] of this library has written its cache
+    /// file since the load: a restart then starts warm, whatever the next
+    /// write adds (the link targets learnt since, say).
+    pub fn cache_written(&self) -> bool {
+        self.disk.written.load(Ordering::Acquire) > 0
+    }
+
     /// Writes the cache now if this library differs from it (a first
     /// load, or changes since): for scripts. The reader writes it in the
     /// background instead, with [`Library::cache_write`].

@@ -216,6 +216,11 @@ impl Job<'_> {
                     };
                     let mut keys = Vec::new();
                     text_keys(&text, &mut keys);
+                    // Held with the chunk's other bodies until written:
+                    // room for the distinct keys only, not for two a
+                    // character before they were deduplicated (~10 MB of
+                    // a 49k first start's peak).
+                    keys.shrink_to_fit();
                     let version = self.versions[article].clone().unwrap_or_default();
                     (version, text, keys, kept.is_some())
                 })
