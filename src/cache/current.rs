@@ -19,9 +19,9 @@ const CHUNK: usize = 4096;
 
 /// Tags counted over the records, with the library's error count.
 #[derive(Debug, Default, PartialEq, Eq)]
-pub struct TagCounts<'a> {
+pub struct TagCounts {
     /// Each tag with how many articles carry it (any order).
-    pub tags: Vec<(&'a str, usize)>,
+    pub tags: Vec<(String, usize)>,
     /// Problems of severity error, as `Library::problems` would hold them.
     pub errors: usize,
 }
@@ -33,7 +33,7 @@ impl Snapshot {
     pub fn current_tag_counts(
         &self,
         keep: &(dyn Fn(Option<NaiveDate>) -> bool + Sync),
-    ) -> Option<TagCounts<'_>> {
+    ) -> Option<TagCounts> {
         let view = self.view.as_ref()?;
         if !self.folders_current() {
             return None;
@@ -41,9 +41,9 @@ impl Snapshot {
         let starts: Vec<usize> = (0..view.file_count()).step_by(CHUNK).collect();
         let parts: Vec<Counted> = starts
             .par_iter()
-            .map(|&start| {
-                let counted =
-                    count_chunk(view, start..(start + CHUNK).min(view.file_count()), keep);
+            .map_init(Folders::default, |folders, &start| {
+                let records = start..(start + CHUNK).min(view.file_count());
+                let counted = count_chunk(view, records, folders, keep);
                 // The file names read lie all over the file: let the pages
                 // go rather than hold the whole file by the end.
                 view.release();
@@ -58,10 +58,7 @@ impl Snapshot {
                 *all.entry(tag).or_default() += n;
             }
         }
-        let tags = all
-            .into_iter()
-            .map(|((offset, len), n)| Some((view.text(offset, len)?, n)))
-            .collect::<Option<_>>()?;
+        let tags = tag_texts(view, all)?;
         Some(TagCounts { tags, errors })
     }
 
@@ -91,24 +88,42 @@ struct Counted {
     errors: usize,
 }
 
+/// The tags' texts, read in the order they lie in the file and copied,
+/// the pages let go as they are passed: a cache written by `list` keeps
+/// its tags far apart, and reading 15,000 of them in place held 350 MB of
+/// the map (the kernel maps pages around each one read) until the end.
+fn tag_texts(
+    view: &View,
+    counts: HashMap<(u32, u32), usize, foldhash::fast::RandomState>,
+) -> Option<Vec<(String, usize)>> {
+    /// Texts read between two releases.
+    const BATCH: usize = 1024;
+    let mut counts: Vec<((u32, u32), usize)> = counts.into_iter().collect();
+    counts.sort_unstable_by_key(|&(at, _)| at);
+    let mut tags = Vec::with_capacity(counts.len());
+    for batch in counts.chunks(BATCH) {
+        for &((offset, len), n) in batch {
+            tags.push((view.text(offset, len)?.to_owned(), n));
+        }
+        view.release();
+    }
+    Some(tags)
+}
+
 /// `None` when a file is not as recorded or a record does not read.
 fn count_chunk(
     view: &View,
     records: std::ops::Range<usize>,
+    folders: &mut Folders,
     keep: &(dyn Fn(Option<NaiveDate>) -> bool + Sync),
 ) -> Option<Counted> {
     let mut counted = Counted::default();
-    let mut folder = Folder::default();
     for i in records {
         let record = view.file(i)?;
-        if !folder.unchanged(&record)? {
+        if !folders.unchanged(&record)? {
             return None;
         }
-        counted.errors += record
-            .problems()?
-            .iter()
-            .filter(|(error, _)| *error)
-            .count();
+        counted.errors += record.error_count()?;
         if !record.has_article() {
             continue;
         }
@@ -122,63 +137,41 @@ fn count_chunk(
     Some(counted)
 }
 
-/// The folder of the records being checked, opened once for the run of
-/// its files (records of one folder lie together): each file is then
-/// looked up by its name alone, not by every component of its path again,
-/// which was most of the time `tags` took.
+/// The folders of the records being checked, kept open for the pass (see
+/// `tree::FolderLookup`), known by where their path lies in the arena
+/// (the cache stores a folder's path once): each file is then looked up
+/// by its name alone, not by every component of its path again, which was
+/// most of the time `tags` took.
 #[derive(Default)]
-struct Folder {
-    /// Where the folder's path lies in the arena, and the folder opened
-    /// (`None` when it cannot be: its files are then looked up whole).
+struct Folders {
     #[cfg(target_os = "linux")]
-    open: Option<((u32, u32), Option<std::os::fd::OwnedFd>)>,
+    open: crate::tree::FolderLookup<(u32, u32)>,
     /// A reused buffer for a whole path.
     path: String,
 }
 
-impl Folder {
+impl Folders {
     /// Whether the file has the size and time its record holds. `None`
     /// when the record does not read.
     fn unchanged(&mut self, record: &FileView<'_>) -> Option<bool> {
-        let (prefix, name) = record.path()?;
         let recorded = FileKey {
             size: record.size()?,
             mtime: record.mtime()?,
         };
         #[cfg(target_os = "linux")]
-        if let Some(folder) = self.opened(record, prefix, name) {
-            use std::os::fd::AsFd;
-            return Some(FileKey::stat_in(folder.as_fd(), name) == Some(recorded));
+        {
+            let (prefix, name) = record.path_bytes()?;
+            let (offset, len, whole) = record.folder_ref()?;
+            if !(whole || prefix.is_empty() || name.contains(&b'/'))
+                && let Some(folder) = self.open.folder(&(offset, len), prefix)
+            {
+                return Some(FileKey::stat_in(folder, name) == Some(recorded));
+            }
         }
+        let (prefix, name) = record.path()?;
         self.path.clear();
         self.path.push_str(prefix);
         self.path.push_str(name);
         Some(FileKey::stat(Path::new(self.path.as_str())) == Some(recorded))
-    }
-
-    /// The record's folder, opened, when its path is a folder and a name
-    /// (`None` when the whole path must be looked up).
-    #[cfg(target_os = "linux")]
-    fn opened(
-        &mut self,
-        record: &FileView<'_>,
-        prefix: &str,
-        name: &str,
-    ) -> Option<&std::os::fd::OwnedFd> {
-        use rustix::fs::{Mode, OFlags};
-        let (offset, len, whole) = record.folder_ref()?;
-        if whole || prefix.is_empty() || name.contains('/') {
-            return None;
-        }
-        if self
-            .open
-            .as_ref()
-            .is_none_or(|(at, _)| *at != (offset, len))
-        {
-            let flags = OFlags::PATH | OFlags::DIRECTORY | OFlags::CLOEXEC;
-            let fd = rustix::fs::open(prefix, flags, Mode::empty()).ok();
-            self.open = Some(((offset, len), fd));
-        }
-        self.open.as_ref().and_then(|(_, fd)| fd.as_ref())
     }
 }

@@ -39,7 +39,7 @@ fn from_cache(paths: &[PathBuf], dates: DateRange) -> Option<ExitCode> {
     let snapshot = Library::cache_snapshot(paths, &cache::default_dir()?)?;
     let counted = snapshot.current_tag_counts(&|date| dates.contains(date))?;
     report_broken(counted.errors);
-    let counts = most_used_first(counted.tags);
+    let counts = most_used_first(counted.tags.iter().map(|(t, n)| (t.as_str(), *n)).collect());
     Some(to_stdout(ExitCode::SUCCESS, |out| write(out, &counts)))
 }
 

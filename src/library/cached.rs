@@ -61,11 +61,12 @@ impl Recheck {
     /// The files whose size or time differ from the cache, or that are
     /// gone: give them to [`Library::apply_changes`].
     pub fn run(self) -> Vec<PathBuf> {
-        // Each file looked up in its folder, kept open: not every
-        // component of its path again (a tenth of `list --search`'s time).
+        // Each file looked up in its folder, kept open for this pass: not
+        // every component of its path again (a tenth of `list --search`'s
+        // time).
         self.files
             .par_iter()
-            .map_init(super::Opener::default, |opener, (path, key)| {
+            .map_init(super::Opener::for_one_pass, |opener, (path, key)| {
                 (opener.key_of(path) != Some(*key)).then(|| path.to_path_buf())
             })
             .flatten()

@@ -1,7 +1,8 @@
 //! Opening many files that live in a few folders. On Linux each folder is
-//! opened once and its files relative to it (`openat`): the kernel then
-//! looks up one name per file instead of every component of a long path,
-//! which is a good share of the time to load a large archive.
+//! opened once and its files relative to it (`openat`, through
+//! `tree::FolderLookup`): the kernel then looks up one name per file
+//! instead of every component of a long path, which is a good share of the
+//! time to load a large archive.
 
 use std::fs::File;
 use std::io;
@@ -9,13 +10,37 @@ use std::path::Path;
 
 use crate::tree::FileKey;
 #[cfg(target_os = "linux")]
+use crate::tree::FolderLookup;
+#[cfg(target_os = "linux")]
 use std::path::PathBuf;
 
-/// Remembers the folder of the last file opened.
-#[derive(Default)]
+/// Keeps the folder of the file opened last open (see
+/// `tree::FolderLookup`); [`Opener::for_one_pass`] keeps several.
 pub struct Opener {
     #[cfg(target_os = "linux")]
-    folder: Option<(PathBuf, std::os::fd::OwnedFd)>,
+    folders: FolderLookup<PathBuf>,
+}
+
+impl Default for Opener {
+    /// One folder: a thread's reader of bodies keeps its opener from one
+    /// pass to the next, and must not look in a folder since made again.
+    fn default() -> Self {
+        Opener {
+            #[cfg(target_os = "linux")]
+            folders: FolderLookup::keeping(1),
+        }
+    }
+}
+
+impl Opener {
+    /// For one pass over files in library order, which visits many
+    /// folders in turn (the recheck); dropped at the pass's end.
+    pub fn for_one_pass() -> Self {
+        Opener {
+            #[cfg(target_os = "linux")]
+            folders: FolderLookup::default(),
+        }
+    }
 }
 
 impl Opener {
@@ -55,29 +80,21 @@ impl Opener {
 
     #[cfg(target_os = "linux")]
     fn key_in_folder(&mut self, path: &Path) -> Option<FileKey> {
-        use std::os::fd::AsFd;
         let (fd, name) = self.folder_of(path)?;
-        FileKey::stat_in(fd.as_fd(), name)
+        FileKey::stat_in(fd, name)
     }
 
-    /// The folder of `path`, opened (kept from the last call when it is
-    /// the same), and the file's name in it. `None` when the folder cannot
-    /// be opened: a plain open or `stat` then gives the error a user expects.
+    /// The folder of `path`, opened (kept from an earlier call), and the
+    /// file's name in it. `None` when the folder cannot be opened: a plain
+    /// open or `stat` then gives the error a user expects.
     #[cfg(target_os = "linux")]
     fn folder_of<'p>(
         &mut self,
         path: &'p Path,
-    ) -> Option<(&std::os::fd::OwnedFd, &'p std::ffi::OsStr)> {
-        use rustix::fs::{Mode, OFlags};
+    ) -> Option<(std::os::fd::BorrowedFd<'_>, &'p std::ffi::OsStr)> {
         let folder = path.parent().filter(|p| !p.as_os_str().is_empty())?;
         let name = path.file_name()?;
-        if self.folder.as_ref().is_none_or(|(open, _)| open != folder) {
-            let flags = OFlags::PATH | OFlags::DIRECTORY | OFlags::CLOEXEC;
-            let fd = rustix::fs::open(folder, flags, Mode::empty()).ok()?;
-            self.folder = Some((folder.to_path_buf(), fd));
-        }
-        let (_, fd) = self.folder.as_ref()?;
-        Some((fd, name))
+        Some((self.folders.folder(folder, folder)?, name))
     }
 
     /// `None` when the folder cannot be opened: `regular_file::open` then gives the

@@ -31,26 +31,36 @@ fn age(path: &Path) {
     fs::File::open(path).unwrap().set_modified(old).unwrap();
 }
 
+/// Three folders of three tagged articles, a date each, and a broken file.
+fn three_folders(root: &Path) {
+    for (sub, date) in [
+        ("a", "2019-06-12"),
+        ("b", "2020-01-02"),
+        ("c", "2021-03-04"),
+    ] {
+        fs::create_dir_all(root.join(sub)).unwrap();
+        for n in 0..3 {
+            let tags = if n == 0 { "香港, 選舉" } else { "香港" };
+            fs::write(
+                root.join(sub).join(format!("{n}.md")),
+                article(&format!("{sub}{n}"), date, tags),
+            )
+            .unwrap();
+        }
+    }
+    fs::write(root.join("c/broken.md"), "---\ntitle: [\n---\n").unwrap();
+}
+
 impl Fixture {
     fn new() -> Fixture {
+        Fixture::of(three_folders)
+    }
+
+    /// The library `write` makes in the folder it is given.
+    fn of(write: impl FnOnce(&Path)) -> Fixture {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path().join("news");
-        for (sub, date) in [
-            ("a", "2019-06-12"),
-            ("b", "2020-01-02"),
-            ("c", "2021-03-04"),
-        ] {
-            fs::create_dir_all(root.join(sub)).unwrap();
-            for n in 0..3 {
-                let tags = if n == 0 { "香港, 選舉" } else { "香港" };
-                fs::write(
-                    root.join(sub).join(format!("{n}.md")),
-                    article(&format!("{sub}{n}"), date, tags),
-                )
-                .unwrap();
-            }
-        }
-        fs::write(root.join("c/broken.md"), "---\ntitle: [\n---\n").unwrap();
+        write(&root);
         let fx = Fixture {
             cache: dir.path().join("cache"),
             _dir: dir,
@@ -88,11 +98,7 @@ impl Fixture {
     ) -> Option<(Vec<(String, usize)>, usize)> {
         let snapshot = self.snapshot();
         let counts = snapshot.current_tag_counts(keep)?;
-        let mut tags: Vec<_> = counts
-            .tags
-            .iter()
-            .map(|(t, n)| ((*t).to_owned(), *n))
-            .collect();
+        let mut tags = counts.tags;
         tags.sort();
         Some((tags, counts.errors))
     }
@@ -176,4 +182,62 @@ fn a_root_gone_is_not_answered_from_the_cache() {
     let snapshot = fx.snapshot();
     fs::remove_dir_all(&fx.root).unwrap();
     assert!(snapshot.current_tag_counts(&everything).is_none());
+}
+
+/// Sets a folder's time back to what it was: then only its files can tell
+/// what changed in it.
+fn restore_time(folder: &Path, then: SystemTime) {
+    fs::File::open(folder).unwrap().set_modified(then).unwrap();
+}
+
+#[test]
+fn a_file_renamed_within_its_folder_is_not_answered_from_the_cache() {
+    let fx = Fixture::new();
+    let folder = fx.root.join("a");
+    let then = fs::metadata(&folder).unwrap().modified().unwrap();
+    fs::rename(folder.join("1.md"), folder.join("9.md")).unwrap();
+    assert_eq!(fx.counted(&everything), None, "the folder's time changed");
+    restore_time(&folder, then);
+    assert_eq!(fx.counted(&everything), None, "the name recorded is gone");
+}
+
+/// More folders than one pass keeps open (64), visited in turn: the library
+/// is newest first and each folder holds one article of each day.
+fn many_folders(root: &Path) {
+    for folder in 0..80 {
+        let sub = root.join(format!("f{folder:02}"));
+        fs::create_dir_all(&sub).unwrap();
+        for day in 1..=3 {
+            let title = format!("f{folder}-{day}");
+            let date = format!("2020-01-0{day}");
+            let tags = format!("t{folder}, 日{day}");
+            fs::write(sub.join(format!("{day}.md")), article(&title, &date, &tags)).unwrap();
+        }
+    }
+}
+
+#[test]
+fn edits_in_place_among_many_folders_in_turn_are_seen_by_tags_and_recheck() {
+    let fx = Fixture::of(many_folders);
+    let counted = fx.counted(&everything).expect("nothing changed");
+    assert_eq!(counted, from_library(&fx.load(), &everything));
+    assert!(counted.0.contains(&("日2".to_owned(), 80)));
+    for (folder, day) in [(5, 2), (79, 1), (0, 3)] {
+        let fx = Fixture::of(many_folders);
+        let sub = fx.root.join(format!("f{folder:02}"));
+        let then = fs::metadata(&sub).unwrap().modified().unwrap();
+        let file = sub.join(format!("{day}.md"));
+        fs::write(&file, article("edited", "2020-01-02", "澳門")).unwrap();
+        age(&file);
+        restore_time(&sub, then);
+        assert_eq!(fx.counted(&everything), None, "f{folder}/{day}.md edited");
+        let quick = Library::load_cached(&fx.roots(), Some(&fx.cache));
+        assert_eq!(quick.recheck().run(), [file], "the recheck names it");
+        let library = fx.load();
+        assert!(
+            from_library(&library, &everything)
+                .0
+                .contains(&("澳門".to_owned(), 1))
+        );
+    }
 }

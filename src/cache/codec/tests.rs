@@ -83,6 +83,7 @@ fn round_trips_in_place() {
     assert_eq!(f.authors().unwrap(), ["記者"]);
     assert!(f.categories().unwrap().is_empty());
     assert_eq!(f.problems().unwrap(), [(false, "odd")]);
+    assert_eq!(f.error_count(), Some(0), "a warning is no error");
     assert_eq!(f.body_offset(), Some(42));
     assert_eq!(f.aliases().unwrap(), ["https://news.example/from"]);
     assert_eq!(f.links(), Ok(Some("news.example/b\n\tarc/c.md")));

@@ -148,6 +148,16 @@ impl View {
         std::str::from_utf8(self.map.get(self.span(offset, len)?)?).ok()
     }
 
+    /// The bytes of the string at (offset, len) in the arena, not checked
+    /// as UTF-8: for a file's name, which the kernel takes as bytes.
+    fn bytes(&self, offset: u32, len: u32) -> Option<&[u8]> {
+        self.map.get(self.span(offset, len)?)
+    }
+
+    fn bytes_ref(&self, at: usize) -> Option<&[u8]> {
+        self.bytes(u32_at(&self.map, at)?, u32_at(&self.map, at + 4)?)
+    }
+
     fn str_ref(&self, at: usize) -> Option<&str> {
         self.str(u32_at(&self.map, at)?, u32_at(&self.map, at + 4)?)
     }

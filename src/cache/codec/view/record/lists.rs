@@ -100,6 +100,15 @@ impl<'a> FileView<'a> {
         ))
     }
 
+    /// How many of the problems are errors, without reading their texts.
+    pub fn error_count(&self) -> Option<usize> {
+        let count = self.u32(at::PROBLEMS + 4)? as usize;
+        let words = self
+            .view
+            .words(self.u32(at::PROBLEMS)?, count.checked_mul(3)?)?;
+        Some(words.step_by(3).filter(|&error| error != 0).count())
+    }
+
     /// (is an error, reason) of each problem.
     pub fn problems(&self) -> Option<Vec<(bool, &'a str)>> {
         let count = self.u32(at::PROBLEMS + 4)? as usize;
