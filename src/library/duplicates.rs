@@ -18,6 +18,9 @@ use crate::article::{Article, BodySource};
 use foldhash::fast::RandomState;
 
 mod colliding;
+mod same_file;
+
+pub(super) use same_file::SameFile;
 
 pub(super) use colliding::{
     SAMPLE_BYTES, SeenSamples, hash_colliding, hash_colliding_sampled, hash_new_collisions, sample,

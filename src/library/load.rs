@@ -3,6 +3,7 @@
 //! size and time of each file read).
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -10,6 +11,9 @@ use super::gathered::{Gathered, append, drop_duplicates};
 use super::name::library_name;
 use super::{Library, LoadOptions, LoadResult, NotArticle, Progress, Skipped, duplicates, read};
 use crate::tree::{self, FileKey, Found};
+
+/// A file's size and time, with its article's path if it is one.
+pub(super) type KeyedFile = (FileKey, Option<Arc<Path>>);
 
 impl Library {
     /// Loads the files the walk of each of `paths` found.
@@ -24,14 +28,15 @@ impl Library {
 
     /// [`Library::load_found`]; with `want_keys`, also the size and time of
     /// each file of the walk (in the walk's order, folder by folder), taken
-    /// from the open file: `None` for a file that could not be looked at.
+    /// from the open file, with the path its article holds if it is one
+    /// (for the cache to share): `None` for a file that could not be looked at.
     pub(super) fn load_found_keyed(
         paths: &[PathBuf],
         found: Vec<Found>,
         options: LoadOptions,
         progress: &Progress,
         want_keys: bool,
-    ) -> (Library, Vec<Option<FileKey>>) {
+    ) -> (Library, Vec<Option<KeyedFile>>) {
         let mut problems = Vec::new();
         let mut saw_link = false;
         let mut skipped = Skipped::default();
@@ -61,7 +66,7 @@ impl Library {
         // One set of the samples met, for all threads.
         let seen = options
             .hash_bodies
-            .then(|| std::sync::Arc::new(duplicates::SeenSamples::default()));
+            .then(|| Arc::new(duplicates::SeenSamples::default()));
         let new_reader = || {
             let mut reader = read::Reader::default();
             reader.seen.clone_from(&seen);
@@ -104,10 +109,11 @@ impl Library {
             if options.hash_bodies && result.is_ok() {
                 samples.push(sample);
             }
-            gathered.add(result);
             if want_keys {
-                keys.push(key);
+                let path = result.as_ref().ok().map(|(a, _)| Arc::clone(&a.path));
+                keys.push(key.map(|key| (key, path)));
             }
+            gathered.add(result);
         }
         let Gathered {
             mut articles,

@@ -49,15 +49,21 @@ impl Opener {
     /// that checks it is a regular file: taken before anything is read, as
     /// the cache needs (a file changed after it is read again next time).
     pub fn open_with_key(&mut self, path: &Path) -> io::Result<(File, FileKey)> {
+        let (file, meta) = self.open_with_metadata(path)?;
+        Ok((file, FileKey::of(&meta)))
+    }
+
+    /// [`Opener::open_with_key`] with the whole `fstat`, for the file's
+    /// identity besides its key (see `duplicates::SameFile`).
+    pub fn open_with_metadata(&mut self, path: &Path) -> io::Result<(File, std::fs::Metadata)> {
         #[cfg(target_os = "linux")]
         let file = self.open_in_folder(path);
         #[cfg(not(target_os = "linux"))]
         let file = None;
-        let (file, meta) = match file {
-            Some(file) => crate::regular_file::ensure_regular_with_metadata(file?)?,
-            None => crate::regular_file::open_with_metadata(path)?,
-        };
-        Ok((file, FileKey::of(&meta)))
+        match file {
+            Some(file) => crate::regular_file::ensure_regular_with_metadata(file?),
+            None => crate::regular_file::open_with_metadata(path),
+        }
     }
 
     /// The size and time of the file at `path` now, following symlinks, as

@@ -12,7 +12,7 @@ pub(super) use parse::cut_tail;
 use parse::{BodyNote, parse};
 use source::{FileSource, MemorySource};
 
-use super::duplicates::SeenSamples;
+use super::duplicates::{SameFile, SeenSamples};
 use super::open::Opener;
 use super::{LoadOptions, LoadResult, NotArticle};
 use crate::article::{Article, BodySource};
@@ -55,6 +55,9 @@ pub struct Reader {
     /// The samples this load has met, shared by its threads (see
     /// `duplicates::SeenSamples`); `None`: not gathered.
     pub seen: Option<Arc<SeenSamples>>,
+    /// The identity of the file [`load`] last opened (see
+    /// `duplicates::SameFile`).
+    pub same_file: Option<SameFile>,
 }
 
 /// [`load_file`] with a reusable reader and chosen options.
@@ -66,9 +69,11 @@ pub fn load(
 ) -> LoadResult {
     reader.key = None;
     reader.sample = None;
-    let file = match reader.opener.open_with_key(&path) {
-        Ok((file, key)) => {
-            reader.key = Some(key);
+    reader.same_file = None;
+    let file = match reader.opener.open_with_metadata(&path) {
+        Ok((file, meta)) => {
+            reader.key = Some(FileKey::of(&meta));
+            reader.same_file = SameFile::of(&meta);
             file
         }
         Err(e) => {
@@ -89,6 +94,7 @@ pub fn load(
     let mut note = BodyNote {
         seen: reader.seen.as_deref(),
         sample: None,
+        same_file: reader.same_file,
     };
     let parsed = parse(
         &mut source,

@@ -72,6 +72,9 @@ impl<'a, W: Write + Seek> Encoder<'a, W> {
         out.write_all(&[0; HEADER_LEN])?;
         let mut writer = Writer::default();
         writer.arena.pieces.reserve(files * 4);
+        // Every file's name is looked up (most are new): sized once rather
+        // than grown and rehashed a dozen times on the way.
+        writer.arena.interned.reserve(files + files / 8);
         Ok(Encoder {
             out: Summed {
                 out,

@@ -8,8 +8,8 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use super::DiskIndex;
-use crate::article::Article;
 use crate::cache::{FileKey, Stamp};
+use crate::library::load::KeyedFile;
 use crate::library::{Library, LoadOptions, LoadResult, Progress, read};
 use crate::tree::{self, Found, Keys};
 
@@ -42,7 +42,7 @@ pub(super) fn cold_load(paths: &[PathBuf], progress: &Progress) -> Option<Librar
     }
     let (mut library, found_keys) =
         Library::load_found_keyed(paths, found, LoadOptions::default(), progress, true);
-    let keys = shared_keys(&library.articles, files, found_keys, &mut dirs);
+    let keys = shared_keys(files, found_keys, &mut dirs);
     library.disk = DiskIndex {
         keys: keys.into(),
         dirs,
@@ -57,22 +57,14 @@ pub(super) fn cold_load(paths: &[PathBuf], progress: &Progress) -> Option<Librar
 /// a million, for as long as the reader runs). A file that could not be
 /// looked at has no key and its folder is marked to be listed again.
 fn shared_keys(
-    articles: &[Article],
     files: Vec<Arc<Path>>,
-    found_keys: Vec<Option<FileKey>>,
+    found_keys: Vec<Option<KeyedFile>>,
     dirs: &mut HashMap<PathBuf, Stamp>,
 ) -> Vec<(Arc<Path>, FileKey)> {
-    let mut by_path: Vec<&Arc<Path>> = articles.iter().map(|a| &a.path).collect();
-    by_path.par_sort_unstable_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
-    let shared =
-        |path: Arc<Path>| match by_path.binary_search_by(|p| p.as_os_str().cmp(path.as_os_str())) {
-            Ok(at) => Arc::clone(by_path[at]),
-            Err(_) => path,
-        };
     let mut keys = Vec::with_capacity(files.len());
     for (path, key) in files.into_iter().zip(found_keys) {
         match key {
-            Some(key) => keys.push((shared(path), key)),
+            Some((key, article_path)) => keys.push((article_path.unwrap_or(path), key)),
             // Gone or unreadable before it could be looked at: its folder
             // is listed again next time.
             None => {

@@ -196,7 +196,7 @@ fn parse_text(
         article.set_title_from_body(text.as_deref());
     }
     if options.hash_bodies {
-        note.sample = hash_or_sample(source, body_start, &mut article, note.seen)?;
+        note.sample = hash_or_sample(source, body_start, &mut article, note)?;
     }
     if options.verify_bodies {
         source.fill_all()?;
