@@ -70,21 +70,33 @@ pub(crate) fn back_to_the_list(r: &mut Run) {
 /// and stars or unstars it with `s`; when the screen tells which article
 /// that was and the status line what became of it, returns its id and
 /// whether it is now starred (`None`: `s` was sent, the answer not seen).
+///
+/// Each step waits to see its key answered before the next: on a loaded
+/// machine the screen may still show the last step's article and its
+/// "Starred", which must not be taken for this step's article and answer.
 pub(crate) fn mark_step(r: &mut Run) -> Option<(String, Option<bool>)> {
     r.resize(100, 30);
     r.send(b"\x1b[201~");
-    for _ in 0..3 {
-        std::thread::sleep(Duration::from_millis(80));
-        escape(r);
-    }
-    std::thread::sleep(Duration::from_millis(120));
-    r.send(b"\r");
-    std::thread::sleep(Duration::from_millis(300));
-    let titles = titles_on(&r.screen());
-    let [title] = titles.as_slice() else {
+    back_to_the_list(r);
+    if !r.status_line().contains("quit") {
         return None;
+    }
+    r.send(b"\r");
+    // The article view: one title on screen and the list's hints gone (a
+    // key clears any status message, so none from before can remain).
+    let start = Instant::now();
+    let title = loop {
+        if !r.status_line().contains("quit") {
+            if let [title] = titles_on(&r.screen()).as_slice() {
+                break title.clone();
+            }
+        }
+        if start.elapsed() > Duration::from_secs(3) {
+            return None;
+        }
+        std::thread::sleep(Duration::from_millis(20));
     };
-    let id = id_for_title(title);
+    let id = id_for_title(&title);
     r.send(b"s");
     let start = Instant::now();
     while start.elapsed() < Duration::from_secs(2) {
