@@ -26,7 +26,11 @@ impl Indexes {
 #[derive(Debug, Default)]
 pub struct LabelIndex {
     names: Vec<String>,
-    ids: HashMap<String, u32>,
+    /// foldhash, not std's `SipHash`: built on the UI thread at the first
+    /// tick or key (a key waits for it), with one lookup per label of every
+    /// article; labels come from the person's own archive (no collision
+    /// attack to fear).
+    ids: HashMap<String, u32, foldhash::fast::RandomState>,
     /// `postings[id]`: list positions (ranks) of the articles carrying the
     /// label, ascending.
     postings: Vec<Vec<u32>>,
