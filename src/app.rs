@@ -7,26 +7,43 @@
 //! actions. `update` does no IO, reads no clock (time comes in
 //! `Action::Tick`) and starts no thread; `ui::draw` only reads an `App`.
 //!
-//! The state is split into parts that own their data:
+//! The state is split into parts that own their data (private fields) and
+//! their own `update`, which takes what it needs of other parts as
+//! arguments and returns what only the app can do as an outcome (or a
+//! `Reply` (`reply`): a message, a question, effects):
 //! - `Catalog` (`catalog`): what the list derives from the articles (the
 //!   default order, column widths, duplicates, label indexes), rebuilt when
 //!   they change (`reload`);
 //! - the list (`list`): the listed articles and the highlight, with the
-//!   moves within it;
-//! - [`SearchState`] (`search`, with its `update`): the index as last
-//!   reported, the `/` prompt (a [`Prompt`] with its own `update`), sort
-//!   orders;
-//! - [`MarkState`] (`marks`, `update_marks`): read and starred flags, the
-//!   view, and when changes are due to be saved;
-//! - the article view (`reading`): the open article
-//!   ([`Detail`]: its layout and scroll), the back stack of links
-//!   followed, and the find in it with its matches (`reading/find`), with
-//!   its own `update`;
-//! - pop-ups ([`Overlay`]: a [`Picker`] with its own `update`, whose
-//!   outcome `overlay` acts on; help).
+//!   moves within it (`ListState::update`);
+//! - [`Filters`] (`filter`, its keys in `filter/keys`): the criteria, and
+//!   the filter keys given a `FilterContext`;
+//! - [`SearchState`] (`search`): the index as last reported, the `/`
+//!   prompt (a [`Prompt`] with its own `update`), sort orders; its
+//!   updates (`search/update`, `search/results`) change it and the
+//!   filters' search criterion and return a `Searched`;
+//! - [`MarkState`] (`marks`): read and starred flags, the view, and when
+//!   changes are due to be saved (`MarkState::update`, `answered`);
+//! - [`ArchiveState`] (`archive`): the links between articles, and the
+//!   link and backlink pickers' entries;
+//! - the article view (`reading`): the open article ([`Detail`]: its
+//!   layout and scroll), the back stack of links followed, and the find in
+//!   it with its matches (`reading/find`), with its own `update`;
+//! - pop-ups ([`Overlay`]: a [`Picker`], the help, the sources view, the
+//!   timeline, each with its own `update`; `Overlay::update` routes to
+//!   the open one), the one-line prompt ([`LineInput`]) and the yes/no
+//!   question ([`Confirm`]);
+//! - handing an article to the outside (`outside`: pager, clipboard,
+//!   browser).
 //!
-//! `App::update` (`update`) routes each action to the view or pop-up that
-//! has the keys, and those call into the parts above.
+//! `App` holds the parts and coordinates them, in few places: this file
+//! (construction, messages), `queries` (what the screen reads), `update`
+//! (`App::update`: routes each action to the part that has the keys, and
+//! acts on its outcome; pop-ups in `update/overlays`, the list view and the
+//! prompt in `update/views`), `reading/open` (opening an article, which
+//! takes the library, catalog, options and marks), `listing` (what is
+//! listed: refiltering after the filters, search or view changed) and
+//! `reload` (live changes and reloads swapped in).
 //!
 //! Extension points for later features:
 //! - a new way to narrow the list is a [`Criterion`] variant: `refilter`
@@ -44,6 +61,7 @@ mod action;
 mod archive;
 mod catalog;
 mod command;
+mod confirm;
 mod context;
 mod cursor;
 pub mod dates;
@@ -56,26 +74,26 @@ mod help_view;
 mod index;
 mod line_input;
 mod list;
+mod listing;
 mod marks;
 mod options;
+mod outside;
 mod overlay;
 mod picker;
 mod queries;
 mod reading;
 mod reload;
+mod reply;
 mod search;
 mod sources_view;
 mod timeline_view;
 mod update;
-mod update_filters;
-mod update_links;
-mod update_marks;
-mod update_outside;
 mod url_check;
 
 pub use action::Action;
 pub use archive::ArchiveState;
 pub use command::Command;
+pub use confirm::Confirm;
 pub use context::Context;
 pub use cursor::Cursor;
 pub use detail::{Body, Detail};
@@ -95,15 +113,16 @@ pub use reload::{ChangeJob, MergedChanges};
 pub use search::{Prompt, SearchJob, SearchState};
 pub use sources_view::SourcesView;
 pub use timeline_view::TimelineView;
-pub use update_marks::Confirm;
 pub use url_check::{HiddenHost, check_url, hidden_host};
 
 use crate::library::Library;
 use crate::marks::{MarkBook, Marks};
 use crate::problem::Severity;
 use catalog::Catalog;
+use confirm::plural;
 use list::ListState;
 use reading::Reading;
+use reply::Reply;
 
 /// The main view underneath any pop-up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -199,6 +218,13 @@ impl App {
         self
     }
 
+    /// The same app with the searches kept in earlier sessions.
+    #[must_use]
+    pub fn with_search_history(mut self, history: crate::search::history::History) -> Self {
+        self.search.set_history(history);
+        self
+    }
+
     /// The bindings that apply now.
     pub fn context(&self) -> Context {
         match (&self.overlay, self.view()) {
@@ -239,37 +265,28 @@ impl App {
         });
     }
 
+    /// The article [`Self::current_article`] names.
+    fn current_meta(&self) -> Option<&crate::article::Article> {
+        self.library.articles.get(self.current_article()?)
+    }
+
+    /// Shows what a part's handler asked to say or ask; returns its
+    /// effects.
+    fn reply(&mut self, reply: Reply) -> Vec<Effect> {
+        if reply.status.is_some() {
+            self.status = reply.status;
+        }
+        if reply.confirm.is_some() {
+            self.confirm = reply.confirm;
+        }
+        reply.effects
+    }
+
     /// Shows what a sub-state's update asked to say, if anything.
     fn say(&mut self, text: Option<String>) {
         if let Some(text) = text {
             self.notify(text);
         }
-    }
-
-    /// Recomputes the visible list after the criteria changed, keeping the
-    /// selected article (on the same screen row) when it is still listed,
-    /// else selecting the one that followed it.
-    fn refilter(&mut self) {
-        let listed = self.listed();
-        let order = self.search.list_order(self.catalog.order());
-        self.list.show(listed, order.rank(), self.size.body_rows());
-    }
-
-    /// The articles the criteria and the view let through, in the list's
-    /// order.
-    fn listed(&self) -> Vec<usize> {
-        self.listed_with(&self.filters)
-    }
-
-    /// [`Self::listed`] with other criteria.
-    fn listed_with(&self, filters: &Filters) -> Vec<usize> {
-        reload::listing(
-            filters,
-            &self.library.articles,
-            &self.catalog,
-            (self.marks.view(), |i| self.marks.admits(i)),
-            self.search.sorted(),
-        )
     }
 }
 

@@ -1,14 +1,15 @@
 //! Links inside the archive: which body links lead to another article of
 //! the library, and what links to the open article (backlinks). The links
 //! are found once, in the background (`Effect::ScanLinks`), by the pure
-//! `archive_links` module. Following them is the article view's
+//! `archive_links` module. The state owns what was found and the pickers'
+//! entries made from it; following a link is the article view's
 //! (`reading`).
 
 use std::sync::Arc;
 
-use super::reading::Visited;
-use super::{App, Choices, Effect, PickerEntry, PickerKind};
+use super::{Body, Choices, Detail, Effect, PickerEntry};
 use crate::archive_links::{ArchiveLinks, LinkGraph};
+use crate::article::Article;
 
 /// What the reader knows of the links between its articles.
 #[derive(Debug, Default)]
@@ -36,95 +37,106 @@ impl ArchiveState {
     pub(super) fn scan_asked(&self) -> bool {
         self.requested
     }
-}
 
-impl App {
-    /// The link finder, once the background scan has answered (the body
-    /// loader marks in-archive links with it).
-    pub fn archive_links(&self) -> Option<Arc<ArchiveLinks>> {
-        self.archive.links.clone()
+    /// The link finder, once the scan has answered.
+    pub(super) fn links(&self) -> Option<&Arc<ArchiveLinks>> {
+        self.links.as_ref()
     }
 
     /// The links between articles, once found.
-    pub fn link_graph(&self) -> Option<&LinkGraph> {
-        self.archive.graph.as_deref()
+    pub(super) fn graph(&self) -> Option<&LinkGraph> {
+        self.graph.as_deref()
     }
 
-    /// Articles the back key returns to, the most recent last.
-    pub fn history(&self) -> &[Visited] {
-        self.reading.back()
-    }
-
-    /// The article body link `[n]` of the open article leads to, if it
-    /// is another article of the library.
-    pub fn link_in_archive(&self, n: usize) -> Option<usize> {
-        let detail = self.reading.open()?;
+    /// The article body link `[n]` of the open article (`detail`) leads
+    /// to, if it is another article of the library.
+    pub(super) fn target(&self, detail: &Detail, n: usize) -> Option<usize> {
         let link = detail.links().get(n.checked_sub(1)?)?;
-        let to = self.archive.links.as_ref()?.resolve(link)?;
+        let to = self.links.as_ref()?.resolve(link)?;
         (to != detail.article).then_some(to)
     }
 
-    /// Asks for the scan of links the first time the reader is idle after
-    /// start-up (or after the articles changed).
-    pub(super) fn scan_links_once(&mut self) -> Vec<Effect> {
-        if self.archive.requested {
-            return Vec::new();
+    /// Asks for the scan of `articles`' links the first time the reader
+    /// is idle after start-up (or after the articles changed).
+    pub(super) fn scan_once(&mut self, articles: &Arc<Vec<Article>>) -> Option<Effect> {
+        if self.requested {
+            return None;
         }
-        self.archive.requested = true;
-        vec![Effect::ScanLinks {
-            articles: Arc::clone(&self.library.articles),
-            generation: self.archive.generation,
-        }]
+        self.requested = true;
+        Some(Effect::ScanLinks {
+            articles: Arc::clone(articles),
+            generation: self.generation,
+        })
     }
 
-    pub(super) fn links_resolved(
+    /// `Action::LinksResolved`: takes what the scan of `generation` found;
+    /// says whether it was of the current articles (else it is dropped).
+    pub(super) fn resolved(
         &mut self,
         generation: u64,
         links: Arc<ArchiveLinks>,
         graph: Arc<LinkGraph>,
-        found: crate::library::FoundLinks,
-    ) -> Vec<Effect> {
-        if generation != self.archive.generation {
-            return Vec::new();
+    ) -> bool {
+        if generation != self.generation {
+            return false;
         }
-        // The targets read are kept in the articles (which the cache is
-        // written from): here, not on the worker, so only `update`
-        // changes what the app holds.
-        self.library.store_links(found);
-        self.archive.links = Some(links);
-        self.archive.graph = Some(graph);
-        // The open article was rendered without its ↩ marks: again. One
-        // being read comes without them too: again once it is there (not
-        // now, or the two reads could arrive in either order).
-        self.reading
-            .links_known()
-            .map(|article| Effect::LoadBody { article })
-            .into_iter()
-            .collect()
+        self.links = Some(links);
+        self.graph = Some(graph);
+        true
     }
 
-    /// `B`: a picker of the articles that link to the open one.
-    pub(super) fn show_backlinks(&mut self) {
-        let Some(detail) = self.reading.open() else {
-            return;
+    /// The link picker's entries for the open article (`detail`), or why
+    /// there are none.
+    pub(super) fn link_choices(&self, detail: &Detail) -> Result<Choices, &'static str> {
+        let links = detail.links();
+        if links.is_empty() {
+            return Err(match detail.body {
+                Body::Loading => "The article is still loading",
+                _ => "This article has no links",
+            });
+        }
+        // The label is what typing matches: the link's text and its address
+        // as shown; the number (`count`) says which link it is.
+        let entries = links
+            .iter()
+            .enumerate()
+            .map(|(i, link)| PickerEntry {
+                label: crate::text::sanitize::clean_inline(&format!(
+                    "{}{} {}",
+                    if self.target(detail, i + 1).is_some() {
+                        "↩ "
+                    } else {
+                        ""
+                    },
+                    detail.link_text(i + 1),
+                    crate::render::readable_url(link)
+                )),
+                count: i + 1,
+            })
+            .collect();
+        Ok(Choices::new(entries))
+    }
+
+    /// `B`: the picker's entries for the articles that link to `article`
+    /// (dated by `date_text`), or why there are none.
+    pub(super) fn backlinks(
+        &self,
+        article: usize,
+        articles: &[Article],
+        date_text: impl Fn(&Article) -> String,
+    ) -> Result<Choices, &'static str> {
+        let Some(graph) = self.graph.as_deref() else {
+            return Err("Still finding the links between articles; try again in a moment");
         };
-        let Some(graph) = self.link_graph() else {
-            self.notify("Still finding the links between articles; try again in a moment");
-            return;
-        };
-        let from = graph
-            .back
-            .get(detail.article)
-            .map_or(&[][..], Vec::as_slice);
+        let from = graph.back.get(article).map_or(&[][..], Vec::as_slice);
         if from.is_empty() {
-            self.notify("No article of the archive links here");
-            return;
+            return Err("No article of the archive links here");
         }
         let entries = from
             .iter()
             .filter_map(|&i| {
-                let article = self.library.articles.get(i as usize)?;
-                let date = self.date_text(article);
+                let article = articles.get(i as usize)?;
+                let date = date_text(article);
                 Some(PickerEntry {
                     label: crate::text::sanitize::clean_inline(&format!(
                         "{date}  {}",
@@ -134,6 +146,6 @@ impl App {
                 })
             })
             .collect();
-        self.show_picker(PickerKind::Backlinks, Choices::new(entries));
+        Ok(Choices::new(entries))
     }
 }

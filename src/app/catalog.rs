@@ -2,9 +2,10 @@
 //! they change: the default order, the column widths, the duplicates, and
 //! the tag and category indexes (those after the first frame). A
 //! sub-state of `App` with its own data; `App` rebuilds it after live
-//! changes and reloads (`reload`).
+//! changes and reloads (`reload`); the screen reads it through `App`'s
+//! getters (`queries`).
 
-use super::{App, Choices, Filters, Indexes, Options, PickerEntry, PickerKind, dates};
+use super::{Choices, Filters, Indexes, Options, PickerEntry, PickerKind, dates};
 use crate::article::Article;
 use crate::library::Duplicates;
 use crate::text::width;
@@ -129,6 +130,21 @@ impl Catalog {
         }
     }
 
+    /// Whether some article gives a time of day (the list shows times).
+    pub(super) fn has_times(&self) -> bool {
+        self.has_times
+    }
+
+    /// Columns of the list's date column.
+    pub(super) fn date_width(&self) -> usize {
+        self.date_width
+    }
+
+    /// Columns of the list's source column.
+    pub(super) fn source_width(&self) -> usize {
+        self.source_width
+    }
+
     /// The list's default order (newest first).
     pub(super) fn order(&self) -> &ListOrder {
         &self.order
@@ -225,32 +241,4 @@ fn choices(counts: Vec<(&str, usize)>) -> Choices {
             })
             .collect(),
     )
-}
-
-/// What the screen reads of the catalog.
-impl App {
-    /// `articles[article]`'s date in the configured format ("" if none),
-    /// with its time when the library has times.
-    pub fn date_text(&self, article: &Article) -> String {
-        let time = self
-            .catalog
-            .has_times
-            .then_some(self.options.time_format.as_str());
-        dates::stamp(article, &self.options.date_format, time).unwrap_or_default()
-    }
-
-    /// How many files hold `article` (1 + its exact duplicates, which are
-    /// not listed), when duplicates are collapsed.
-    pub fn copy_count(&self, article: usize) -> usize {
-        1 + self.catalog.duplicates.copies_of(article).len()
-    }
-
-    /// Columns of the list's date column.
-    pub fn date_width(&self) -> usize {
-        self.catalog.date_width
-    }
-
-    pub fn source_width(&self) -> usize {
-        self.catalog.source_width
-    }
 }

@@ -1,8 +1,13 @@
-//! Which articles the list shows: a conjunction of criteria.
+//! Which articles the list shows: a conjunction of criteria, with the
+//! keys that change them (`keys`).
 //!
 //! Later criteria (unread only, starred only) become new [`Criterion`]
 //! variants; everything else (header labels, recomputing the visible list,
 //! keeping the selection) works unchanged.
+
+mod keys;
+
+pub(super) use keys::{FilterContext, FilterOutcome, Said};
 
 use super::index::{Indexes, intersect};
 use crate::article::Article;

@@ -1,8 +1,8 @@
 //! The key help pop-up as a sub-state: how far it is scrolled, and the
-//! keys that scroll or close it (`App::update_help` routes them).
+//! keys that scroll or close it (`Overlay::update` routes them).
 
+use super::Action;
 use super::cursor::signed;
-use super::{Action, App, Overlay};
 
 /// The help pop-up, scrolled to `scroll` (its first line shown).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -12,7 +12,7 @@ pub struct HelpView {
 
 /// What a key in the help asks of the app.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum HelpOutcome {
+pub(super) enum HelpOutcome {
     Stay,
     Close,
 }
@@ -20,7 +20,7 @@ enum HelpOutcome {
 impl HelpView {
     /// Scrolls for `action` through `lines` lines with `rows` on screen,
     /// or asks to close (Esc, `?`); other keys do nothing.
-    fn update(&mut self, action: &Action, rows: usize, lines: usize) -> HelpOutcome {
+    pub(super) fn update(&mut self, action: &Action, rows: usize, lines: usize) -> HelpOutcome {
         let page = signed(rows.max(1));
         let delta: isize = match action {
             Action::MoveDown | Action::ScrollDown { .. } => 1,
@@ -40,19 +40,5 @@ impl HelpView {
     /// Keeps the last screenful the furthest it scrolls (after a resize).
     pub(super) fn fit(&mut self, rows: usize, lines: usize) {
         self.scroll = self.scroll.min(lines.saturating_sub(rows));
-    }
-}
-
-impl App {
-    /// Routes `action` to the help pop-up, closing it when it asks.
-    pub(super) fn update_help(&mut self, action: &Action) {
-        let rows = self.size.help_rows();
-        let lines = self.guide.help_len(self.help_text_width());
-        let Some(Overlay::Help(help)) = self.overlay.as_mut() else {
-            return;
-        };
-        if help.update(action, rows, lines) == HelpOutcome::Close {
-            self.overlay = None;
-        }
     }
 }

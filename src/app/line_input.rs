@@ -1,7 +1,11 @@
 //! A one-line prompt in the status line: the command to pipe the article
-//! to (`|`, with history) and the date to jump to.
+//! to (`|`, with history) and the date to jump to. The prompt owns the
+//! typed line and its keys; what Enter does is done by the functions
+//! here, given the history, the list and the articles they need.
 
-use super::{Action, App, Effect};
+use super::Action;
+use super::{Effect, Reply};
+use crate::article::Article;
 use crate::overview::{End, parse_date};
 use crate::text::thousands::thousands;
 
@@ -40,7 +44,7 @@ pub struct LineInput {
 
 /// What a key at the prompt asks of the app.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum InputOutcome {
+pub(super) enum InputOutcome {
     /// Edited, or not a key of the prompt's.
     Stay,
     /// Esc: the prompt closes, nothing done.
@@ -50,7 +54,7 @@ enum InputOutcome {
 }
 
 impl LineInput {
-    fn new(purpose: InputPurpose) -> LineInput {
+    pub(super) fn new(purpose: InputPurpose) -> LineInput {
         LineInput {
             purpose,
             text: String::new(),
@@ -60,7 +64,7 @@ impl LineInput {
 
     /// Edits the line for `action`; Up/Down at the pipe prompt recall the
     /// commands of `history` (newest last).
-    fn update(&mut self, action: &Action, history: &[String]) -> InputOutcome {
+    pub(super) fn update(&mut self, action: &Action, history: &[String]) -> InputOutcome {
         match action {
             Action::Insert(c) if !c.is_control() && self.text.len() < INPUT_LIMIT => {
                 self.text.push(*c);
@@ -112,108 +116,53 @@ fn remember(history: &mut Vec<String>, command: &str) {
     }
 }
 
-impl App {
-    /// `|`: asks for a command to pipe the current article to.
-    pub(super) fn ask_pipe(&mut self) {
-        let Some(article) = self.current_article() else {
-            self.notify("No article to pipe");
-            return;
+/// Enter at the pipe prompt: pipes `article` (at `width` columns) to
+/// `command`, which joins `history` (saved off the UI thread).
+pub(super) fn pipe(
+    history: &mut Vec<String>,
+    article: usize,
+    command: &str,
+    width: usize,
+) -> Reply {
+    if command.is_empty() {
+        return Reply::say("Nothing piped: no command given");
+    }
+    remember(history, command);
+    Reply::effect(Effect::SavePipeHistory(history.clone())).and(Effect::Pipe {
+        article,
+        command: Some(command.to_owned()),
+        width,
+    })
+}
+
+/// Enter at the date prompt: the position in `visible` of the article
+/// dated nearest on or before the typed date (a month or year: its last
+/// day), and its date; in the newest-first order that is the first such
+/// article. Else why not.
+pub(super) fn date_position(
+    text: &str,
+    visible: &[usize],
+    articles: &[Article],
+) -> Result<(usize, chrono::NaiveDate), String> {
+    let date = parse_date(text, End::Finish)?;
+    let mut best: Option<(usize, chrono::NaiveDate)> = None;
+    for (position, &i) in visible.iter().enumerate() {
+        let Some(d) = articles.get(i).and_then(|a| a.date) else {
+            continue;
         };
-        self.input = Some(LineInput::new(InputPurpose::Pipe { article }));
-    }
-
-    /// Asks for a date to jump the list to.
-    pub(super) fn ask_date(&mut self) {
-        if self.list.visible().is_empty() {
-            self.notify("No articles listed");
-            return;
-        }
-        self.reading.close();
-        self.input = Some(LineInput::new(InputPurpose::JumpToDate));
-    }
-
-    /// The prompt in the status line, if one is open.
-    pub fn line_input(&self) -> Option<&LineInput> {
-        self.input.as_ref()
-    }
-
-    /// The pipe commands used before, newest last.
-    pub fn pipe_history(&self) -> &[String] {
-        &self.pipe_history
-    }
-
-    /// Routes `action` to the open prompt, then does what it asks.
-    pub(super) fn update_input(&mut self, action: &Action) -> Vec<Effect> {
-        let Some(input) = self.input.as_mut() else {
-            return Vec::new();
-        };
-        match input.update(action, &self.pipe_history) {
-            InputOutcome::Stay => Vec::new(),
-            InputOutcome::Cancel => {
-                self.input = None;
-                Vec::new()
-            }
-            InputOutcome::Submit => {
-                let Some(input) = self.input.take() else {
-                    return Vec::new();
-                };
-                match input.purpose {
-                    InputPurpose::Pipe { article } => self.pipe(article, input.text.trim()),
-                    InputPurpose::JumpToDate => {
-                        self.jump_to_date(&input.text);
-                        Vec::new()
-                    }
-                }
-            }
+        if d <= date && best.is_none_or(|(_, b)| d > b) {
+            best = Some((position, d));
         }
     }
+    best.ok_or_else(|| format!("No listed article is dated on or before {date}"))
+}
 
-    fn pipe(&mut self, article: usize, command: &str) -> Vec<Effect> {
-        if command.is_empty() {
-            self.notify("Nothing piped: no command given");
-            return Vec::new();
-        }
-        remember(&mut self.pipe_history, command);
-        vec![
-            Effect::SavePipeHistory(self.pipe_history.clone()),
-            Effect::Pipe {
-                article,
-                command: Some(command.to_owned()),
-                width: usize::from(self.size.text_area().width),
-            },
-        ]
-    }
-
-    /// Moves the list's highlight to the article dated nearest on or
-    /// before the typed date (a month or year: its last day); in the
-    /// newest-first order that is the first such article.
-    fn jump_to_date(&mut self, text: &str) {
-        let date = match parse_date(text, End::Finish) {
-            Ok(date) => date,
-            Err(e) => {
-                self.fail(e);
-                return;
-            }
-        };
-        let mut best: Option<(usize, chrono::NaiveDate)> = None;
-        for (position, &i) in self.list.visible().iter().enumerate() {
-            let Some(d) = self.library.articles.get(i).and_then(|a| a.date) else {
-                continue;
-            };
-            if d <= date && best.is_none_or(|(_, b)| d > b) {
-                best = Some((position, d));
-            }
-        }
-        match best {
-            Some((position, found)) => {
-                self.list.select(position, self.size.body_rows());
-                self.notify(format!(
-                    "Article {} of {}, dated {found}",
-                    thousands(position + 1),
-                    thousands(self.list.visible().len())
-                ));
-            }
-            None => self.fail(format!("No listed article is dated on or before {date}")),
-        }
-    }
+/// What the status line says after the jump to `position` (of `listed`),
+/// dated `found`.
+pub(super) fn jumped(position: usize, listed: usize, found: chrono::NaiveDate) -> String {
+    format!(
+        "Article {} of {}, dated {found}",
+        thousands(position + 1),
+        thousands(listed)
+    )
 }

@@ -2,14 +2,15 @@
 //! the highlighted row, and a count being typed. It owns the moves within
 //! the list (`moves`: counts: `5j`, `10G`; half pages; `n` / `N` over the kept
 //! search's matches); `App` decides what is listed (filters, view, sort)
-//! and hands it over with [`ListState::show`]. `App::update_list` routes
-//! the list view's keys to it and acts on its outcome; the list also
+//! and hands it over with [`ListState::show`]. `App::update_list`
+//! (`update/views`) routes the list view's keys to it and acts on its
+//! outcome; the list also
 //! chooses what the article view opens next (the selected article, the
 //! next or previous one, the next unread).
 
 use ratatui::layout::Rect;
 
-use super::{Action, App, Criterion, Cursor, Effect};
+use super::{Action, Criterion, Cursor};
 
 mod moves;
 
@@ -18,7 +19,7 @@ pub(super) const WHEEL_ROWS: isize = 3;
 
 /// Where a click in the list landed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Clicked {
+pub(super) enum Clicked {
     /// Below the last row or outside the list.
     Outside,
     /// On the highlighted row (which opens it).
@@ -41,7 +42,7 @@ pub(super) struct ListState {
 
 /// What a key in the list asks of the app.
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum ListOutcome {
+pub(super) enum ListOutcome {
     /// Handled here.
     Done,
     /// Handled here; say this in the status line.
@@ -117,7 +118,7 @@ impl ListState {
     /// The first listed article after `current` (its position if listed,
     /// else from the top) that is not read, going round; with whether it
     /// went round.
-    fn next_unread(
+    pub(super) fn next_unread(
         &self,
         current: Option<usize>,
         is_read: impl Fn(usize) -> bool,
@@ -132,7 +133,7 @@ impl ListState {
     }
 
     /// Moves the highlight by `delta` rows; says whether it moved.
-    fn step(&mut self, delta: isize, rows: usize) -> bool {
+    pub(super) fn step(&mut self, delta: isize, rows: usize) -> bool {
         let before = self.cursor.selected;
         self.cursor.move_by(delta, self.visible.len(), rows);
         self.cursor.selected != before
@@ -155,7 +156,12 @@ impl ListState {
 
     /// Follows `action` with `rows` rows on screen; `search` is the kept
     /// search, which `n` / `N` step through.
-    fn update(&mut self, action: &Action, rows: usize, search: Option<&Criterion>) -> ListOutcome {
+    pub(super) fn update(
+        &mut self,
+        action: &Action,
+        rows: usize,
+        search: Option<&Criterion>,
+    ) -> ListOutcome {
         let counted = self.repeat.take();
         if self.follow(action, rows, counted) {
             return ListOutcome::Done;
@@ -195,7 +201,7 @@ impl ListState {
 
     /// A click on screen row `row` of the list shown in `area`: selects
     /// the row clicked, or says the selected one was clicked (to open it).
-    fn click(&mut self, row: u16, area: Rect) -> Clicked {
+    pub(super) fn click(&mut self, row: u16, area: Rect) -> Clicked {
         let Some(index) = self.cursor.row_at(row, area, self.visible.len()) else {
             return Clicked::Outside;
         };
@@ -205,78 +211,5 @@ impl ListState {
         self.cursor
             .select(index, self.visible.len(), usize::from(area.height));
         Clicked::Other
-    }
-}
-
-impl App {
-    /// Routes `action` to the list, then does what it asks; keys that are
-    /// not the list's own go on to the views' common keys.
-    pub(super) fn update_list(&mut self, action: Action) -> Vec<Effect> {
-        let rows = self.size.body_rows();
-        match self.list.update(&action, rows, self.filters.search()) {
-            ListOutcome::Done => return Vec::new(),
-            ListOutcome::Say(text) => {
-                self.notify(text);
-                return Vec::new();
-            }
-            ListOutcome::Other => {}
-        }
-        match action {
-            Action::Open => return self.open_selected(),
-            Action::Click { row, .. } => {
-                let area = self.size.body_area();
-                if !self.size.too_small() && self.list.click(row, area) == Clicked::Selected {
-                    return self.open_selected();
-                }
-            }
-            Action::ShowLinks => self.notify("Open an article first: its links are listed there"),
-            Action::Search => return self.open_search(),
-            Action::CycleSort => self.cycle_sort(),
-            Action::Sources => self.open_sources(),
-            Action::Timeline => self.open_timeline(),
-            Action::JumpToDate => self.ask_date(),
-            other => return self.update_common(&other),
-        }
-        Vec::new()
-    }
-
-    /// Opens the first unread listed article after the current one (the
-    /// open one, else the selected one), going round to the top.
-    pub(super) fn open_next_unread(&mut self) -> Vec<Effect> {
-        let current = self.current_article();
-        let found = self
-            .list
-            .next_unread(current, |article| self.marks.is_read(article));
-        let Some((position, wrapped)) = found else {
-            self.notify("No unread article left in the list");
-            return Vec::new();
-        };
-        self.list.select(position, self.size.body_rows());
-        self.reading.forget_back();
-        let effects = self.open_article(self.list.visible()[position]);
-        if wrapped {
-            self.notify("Next unread: back at the top of the list");
-        }
-        effects
-    }
-
-    fn open_selected(&mut self) -> Vec<Effect> {
-        match self.selected_article() {
-            Some(article) => self.open_article(article),
-            None => Vec::new(),
-        }
-    }
-
-    /// The next (1) or previous (-1) listed article, from the article view.
-    pub(super) fn step_article(&mut self, delta: isize) -> Vec<Effect> {
-        if !self.list.step(delta, self.size.body_rows()) {
-            self.notify(if delta > 0 {
-                "This is the last article"
-            } else {
-                "This is the first article"
-            });
-            return Vec::new();
-        }
-        self.open_selected()
     }
 }

@@ -3,8 +3,8 @@
 //! counting and the unread/starred views never look ids up, the view, and
 //! when the changes are due to be saved (from the time ticks bring: the
 //! writing itself is an `Effect::SaveMarks`, the schedule is in
-//! `saving`). `App::update_marks` (`update_marks`) routes the marking keys
-//! to it and acts on its outcome.
+//! `saving`, with taking in a save's answer). `App::update` routes the
+//! marking keys and the saves' answers to it and acts on its outcome.
 
 use std::sync::Arc;
 use std::time::Instant;

@@ -1,11 +1,16 @@
-//! The pop-ups over the views, and `App::update` while a picker or the
-//! help is open.
+//! The pop-ups over the views. Each owns its state and its keys (a
+//! [`Picker`], the help, the sources view, the timeline); [`Overlay::update`]
+//! routes a key to the open one and turns what it asks into an
+//! [`OverlayOutcome`], which `App::update` acts on.
 
+use super::help_view::HelpOutcome;
 use super::picker::PickerOutcome;
+use super::sources_view::SourcesOutcome;
+use super::timeline_view::TimelineOutcome;
 use super::{
-    Action, App, Choices, Criterion, Effect, HelpView, Picker, PickerKind, Size, SourcesView,
-    TimelineView,
+    Action, Criterion, HelpView, Picker, PickerKind, Reply, Size, SourcesView, TimelineView,
 };
+use crate::overview::{Zoom, source_shown};
 use crate::search::QUERY_CUT_MESSAGE;
 
 /// A pop-up over the view; it takes the keys while open.
@@ -20,7 +25,86 @@ pub enum Overlay {
     Timeline(TimelineView),
 }
 
+/// What a key in a pop-up asks of the app.
+#[derive(Debug)]
+pub(super) enum OverlayOutcome {
+    Stay,
+    Close,
+    /// Say or ask this; the pop-up stays.
+    Reply(Reply),
+    /// Close, list what `criterion` lets through (in place of one of its
+    /// kind), and say how many articles, then `said`.
+    Narrow {
+        criterion: Criterion,
+        said: String,
+    },
+    /// The timeline's bars again at this zoom.
+    Zoom(Zoom),
+    /// Close and apply the picker's choice: the labels chosen, the number
+    /// of the first.
+    Chosen {
+        kind: PickerKind,
+        labels: Vec<String>,
+        number: Option<usize>,
+    },
+    /// Close the link picker and open body link `[n]`.
+    OpenNumber(usize),
+}
+
 impl Overlay {
+    /// Takes `action` on a screen of `size`; `help_lines` counts the
+    /// help's lines at its width (asked only while the help is open).
+    pub(super) fn update(
+        &mut self,
+        action: &Action,
+        size: Size,
+        help_lines: impl FnOnce() -> usize,
+    ) -> OverlayOutcome {
+        let rows = size.body_rows();
+        match self {
+            Overlay::Picker(picker) => {
+                let area = size.picker_rows_area(picker.kind);
+                match picker.update(action, area, !size.too_small()) {
+                    PickerOutcome::Stay => OverlayOutcome::Stay,
+                    PickerOutcome::QueryCut => OverlayOutcome::Reply(Reply::say(QUERY_CUT_MESSAGE)),
+                    PickerOutcome::Close => OverlayOutcome::Close,
+                    PickerOutcome::Apply => chosen(picker),
+                    PickerOutcome::OpenNumber(n) => OverlayOutcome::OpenNumber(n),
+                }
+            }
+            Overlay::Help(help) => match help.update(action, size.help_rows(), help_lines()) {
+                HelpOutcome::Stay => OverlayOutcome::Stay,
+                HelpOutcome::Close => OverlayOutcome::Close,
+            },
+            Overlay::Sources(view) => match view.update(action, rows) {
+                SourcesOutcome::Stay => OverlayOutcome::Stay,
+                SourcesOutcome::Sorted(label) => {
+                    OverlayOutcome::Reply(Reply::say(format!("Sources sorted {label}")))
+                }
+                SourcesOutcome::List(source) => OverlayOutcome::Narrow {
+                    said: format!(" listed from {}", source_shown(&source)),
+                    criterion: Criterion::Source(source),
+                },
+                SourcesOutcome::MarkRead(Some(question)) => {
+                    OverlayOutcome::Reply(Reply::ask(question))
+                }
+                SourcesOutcome::MarkRead(None) => OverlayOutcome::Reply(Reply::say(
+                    "Every article of this source is already read",
+                )),
+                SourcesOutcome::Close => OverlayOutcome::Close,
+            },
+            Overlay::Timeline(view) => match view.update(action, rows) {
+                TimelineOutcome::Stay => OverlayOutcome::Stay,
+                TimelineOutcome::Zoom(zoom) => OverlayOutcome::Zoom(zoom),
+                TimelineOutcome::Narrow(range) => OverlayOutcome::Narrow {
+                    said: format!(" from {}", range.label()),
+                    criterion: Criterion::Dates(range),
+                },
+                TimelineOutcome::Close => OverlayOutcome::Close,
+            },
+        }
+    }
+
     /// Keeps the highlight (or the help's scroll) within the pop-up after
     /// the screen changed to `size`; the help has `help_lines` lines at
     /// its new width.
@@ -40,53 +124,17 @@ impl Overlay {
     }
 }
 
-impl App {
-    pub(super) fn show_picker(&mut self, kind: PickerKind, choices: Choices) {
-        self.overlay = Some(Overlay::Picker(Picker::new(kind, choices)));
+/// Enter in a picker: its choice, unless nothing matches (then it stays).
+fn chosen(picker: &Picker) -> OverlayOutcome {
+    let chosen = picker.chosen();
+    if chosen.is_empty() {
+        return OverlayOutcome::Reply(Reply::say(
+            "Nothing matches; Backspace edits the query, Esc closes",
+        ));
     }
-
-    /// Routes `action` to the open picker, then does what it asks.
-    pub(super) fn update_picker(&mut self, action: &Action) -> Vec<Effect> {
-        let Some(Overlay::Picker(picker)) = self.overlay.as_mut() else {
-            return Vec::new();
-        };
-        let area = self.size.picker_rows_area(picker.kind);
-        match picker.update(action, area, !self.size.too_small()) {
-            PickerOutcome::Stay => {}
-            PickerOutcome::QueryCut => self.notify(QUERY_CUT_MESSAGE),
-            PickerOutcome::Close => self.overlay = None,
-            PickerOutcome::Apply => return self.apply_picker(),
-            PickerOutcome::OpenNumber(n) => return self.open_link_number(n),
-        }
-        Vec::new()
-    }
-
-    fn apply_picker(&mut self) -> Vec<Effect> {
-        let Some(Overlay::Picker(picker)) = self.overlay.as_ref() else {
-            return Vec::new();
-        };
-        let chosen: Vec<String> = picker.chosen().iter().map(|e| e.label.clone()).collect();
-        let number = picker.chosen().first().map(|e| e.count);
-        let kind = picker.kind;
-        if chosen.is_empty() {
-            self.notify("Nothing matches; Backspace edits the query, Esc closes");
-            return Vec::new();
-        }
-        self.overlay = None;
-        match kind {
-            PickerKind::Links => self.open_link_number(number.unwrap_or(0)),
-            PickerKind::Backlinks => match number {
-                Some(article) => self.follow(article),
-                None => Vec::new(),
-            },
-            PickerKind::Tags => {
-                self.apply_criteria(chosen.into_iter().map(Criterion::Tag).collect());
-                Vec::new()
-            }
-            PickerKind::Categories => {
-                self.apply_criteria(chosen.into_iter().map(Criterion::Category).collect());
-                Vec::new()
-            }
-        }
+    OverlayOutcome::Chosen {
+        kind: picker.kind,
+        number: chosen.first().map(|e| e.count),
+        labels: chosen.iter().map(|e| e.label.clone()).collect(),
     }
 }

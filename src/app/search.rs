@@ -13,7 +13,9 @@
 //! filters nothing; then titles, authors, tags and categories match, and
 //! bodies as far as that view had them, with the header showing
 //! "indexing n/N"; each new view runs the active search once more. So
-//! what a query finds depends only on the actions `update` was given. After the
+//! what a query finds depends only on the actions `update` was given. Search
+//! changes only its own state and the filters' search criterion it is
+//! given; the app lists again as the [`Searched`] it returns says. After the
 //! library's articles change (a reload), call
 //! [`SearchState::library_changed`] and refilter: a new index is asked for,
 //! and answers for the old articles (an older `generation`) are dropped.
@@ -32,10 +34,10 @@ use prompt::PromptOutcome;
 
 use super::catalog::ListOrder;
 use super::reload::unknown;
-use super::{App, Effect};
+use super::{Cursor, Effect, Status};
 use crate::article::Article;
 use crate::search::history::History;
-use crate::search::{IndexView, MatchPosition, Matches, Progress, Query, SearchIndex, SortOrder};
+use crate::search::{IndexView, Matches, Progress, SearchIndex, SortOrder};
 
 /// A query out on a worker (`Effect::Search`), and what its result is for.
 #[derive(Debug)]
@@ -45,6 +47,36 @@ struct Waiting {
     /// Enter kept the search before its result came: say how many
     /// articles it found once it does.
     announce: bool,
+}
+
+/// What a step of search asks of the app, in this order: list again (the
+/// filters' search changed), put the highlight back, say something, say
+/// how many articles the kept search shows; and the effects to return.
+#[derive(Debug, Default)]
+pub(in crate::app) struct Searched {
+    pub(in crate::app) effects: Vec<Effect>,
+    pub(in crate::app) relist: bool,
+    pub(in crate::app) cursor: Option<Cursor>,
+    pub(in crate::app) status: Option<Status>,
+    pub(in crate::app) announce: bool,
+    /// The key was a move or a click for the list: the list takes it.
+    pub(in crate::app) to_list: bool,
+}
+
+impl Searched {
+    fn say(&mut self, text: &str) {
+        self.status = Some(Status {
+            text: text.to_owned(),
+            error: false,
+        });
+    }
+
+    fn fail(&mut self, text: &str) {
+        self.status = Some(Status {
+            text: text.to_owned(),
+            error: true,
+        });
+    }
 }
 
 /// Everything search keeps between actions.
@@ -87,7 +119,7 @@ pub struct SearchState {
 impl SearchState {
     /// Asks for an index of `articles` (bodies stored in `store` when
     /// given) unless there is one or one was asked for.
-    fn request_index(
+    pub(super) fn request_index(
         &mut self,
         articles: &Arc<Vec<Article>>,
         store: Option<&PathBuf>,
@@ -133,6 +165,41 @@ impl SearchState {
         self.prompt.is_some()
     }
 
+    /// What is typed at the `/` prompt, while it is open.
+    pub(super) fn prompt_text(&self) -> Option<&str> {
+        self.prompt.as_ref().map(|p| p.input.as_str())
+    }
+
+    /// The searches kept with Enter, oldest first.
+    pub(super) fn history(&self) -> &History {
+        &self.history
+    }
+
+    /// Takes the searches kept in earlier sessions.
+    pub(super) fn set_history(&mut self, history: History) {
+        self.history = history;
+    }
+
+    /// How far indexing has come, as last reported.
+    pub(super) fn progress(&self) -> Option<Progress> {
+        self.progress
+    }
+
+    /// The search index, once it arrived.
+    pub(super) fn index(&self) -> Option<&SearchIndex> {
+        self.index.as_ref()
+    }
+
+    /// The list order chosen with `S`.
+    pub(super) fn sort(&self) -> SortOrder {
+        self.sort
+    }
+
+    /// Whether the next tick is to ask for an index (none, none asked).
+    pub(super) fn wants_index(&self) -> bool {
+        self.index.is_none() && !self.requested
+    }
+
     /// The number the index's answers must carry to be taken.
     pub(super) fn generation(&self) -> u64 {
         self.generation
@@ -173,92 +240,5 @@ impl SearchState {
             self.sorted
                 .push((sort, ListOrder::new(sort.sorted(articles))));
         }
-    }
-}
-
-impl App {
-    /// What is typed at the `/` prompt (the list's search, or the open
-    /// article's find), while it is open.
-    pub fn search_prompt(&self) -> Option<&str> {
-        match self.view() {
-            super::View::Detail => self.reading.find_prompt(),
-            super::View::List => self.search.prompt.as_ref().map(|p| p.input.as_str()),
-        }
-    }
-
-    /// The searches kept with Enter, oldest first.
-    pub fn search_history(&self) -> &History {
-        &self.search.history
-    }
-
-    /// The same app with the searches kept in earlier sessions.
-    #[must_use]
-    pub fn with_search_history(mut self, history: History) -> Self {
-        self.search.history = history;
-        self
-    }
-
-    /// The active search (typed at the prompt or kept with Enter).
-    pub fn search_query(&self) -> Option<&Query> {
-        self.filters.search_query()
-    }
-
-    /// How far indexing has come, while some bodies are not searchable
-    /// yet (as of the last tick).
-    pub fn index_progress(&self) -> Option<Progress> {
-        self.search.progress.filter(|p| !p.is_complete())
-    }
-
-    /// The search index, once it arrived (tests and benchmarks wait on it).
-    pub fn search_index(&self) -> Option<&SearchIndex> {
-        self.search.index.as_ref()
-    }
-
-    pub fn sort_order(&self) -> SortOrder {
-        self.search.sort
-    }
-
-    /// The match `n` / `N` went to in the open article, if it is still
-    /// the article and layout on screen.
-    pub fn search_focus(&self) -> Option<&MatchPosition> {
-        self.reading.search_focus(&self.filters)
-    }
-
-    /// The query the article view marks: the find's, else the list
-    /// search's.
-    pub fn article_query(&self) -> Option<&Query> {
-        self.reading.article_query(&self.filters)
-    }
-
-    /// `(n, total)`: the match `n` / `N` went to last, of how many, in the
-    /// open article as laid out now.
-    pub fn match_position(&self) -> Option<(usize, usize)> {
-        self.reading.match_position(&self.filters)
-    }
-
-    /// Whether an [`super::Action::Tick`] has anything to do: ask for the
-    /// index, build the label indexes, save marks.
-    pub fn needs_tick(&self) -> bool {
-        let search = self.search.index.is_none() && !self.search.requested;
-        search
-            || !self.catalog.has_labels()
-            || self.marks.needs_tick()
-            || !self.archive.scan_asked()
-    }
-}
-
-#[cfg(test)]
-impl App {
-    /// Search as it is shortly after start-up on a large archive: titles,
-    /// tags, authors and categories searchable, every body pending.
-    pub(crate) fn with_bodies_pending(&mut self) {
-        let index = SearchIndex::metadata_only(&self.library.articles);
-        let view = index.view().expect("the metadata is in");
-        let generation = self.search.generation;
-        self.update(super::Action::IndexStarted {
-            generation,
-            view: view.clone(),
-        });
-        self.update(super::Action::IndexProgress { generation, view });
     }
 }

@@ -1,11 +1,13 @@
 //! The sources view: every source with its article and unread counts, as
 //! newsboat lists feeds. Enter lists that source's articles; `R` marks the
 //! whole source read (after a y/n question). The view owns its rows, order
-//! and highlight, and its keys; `App` acts on what they ask.
+//! and highlight, and its keys; it counts from the articles, the catalog
+//! and the marks it is given, and `App` acts on what its keys ask.
 
-use super::update_marks::plural;
-use super::{Action, App, Confirm, Criterion, Cursor, Effect, Overlay};
-use crate::overview::{SourceCount, SourceSort, source_counts, source_shown};
+use super::catalog::Catalog;
+use super::{Action, Confirm, Cursor, MarkState};
+use crate::article::Article;
+use crate::overview::{SourceCount, SourceSort, source_counts};
 
 /// The view's rows and where the highlight is.
 #[derive(Debug, Clone)]
@@ -17,7 +19,7 @@ pub struct SourcesView {
 
 /// What a key in the sources view asks of the app.
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum SourcesOutcome {
+pub(super) enum SourcesOutcome {
     Stay,
     /// The rows were sorted again: say how.
     Sorted(&'static str),
@@ -29,13 +31,47 @@ enum SourcesOutcome {
 }
 
 impl SourcesView {
+    /// The view of every source of `articles`, highlighting the source of
+    /// article `current` (`rows` on screen); `None` without articles.
+    pub(super) fn open(
+        articles: &[Article],
+        catalog: &Catalog,
+        marks: &MarkState,
+        current: Option<usize>,
+        rows: usize,
+    ) -> Option<SourcesView> {
+        let sort = SourceSort::Count;
+        let counts = counts(articles, catalog, marks, sort);
+        if counts.is_empty() {
+            return None;
+        }
+        // Start on the source of the selected article.
+        let selected = current
+            .and_then(|i| articles.get(i))
+            .map(|a| a.source().unwrap_or(""));
+        let mut cursor = Cursor::default();
+        if let Some(at) = selected.and_then(|s| counts.iter().position(|r| r.name == s)) {
+            cursor.select(at, counts.len(), rows);
+        }
+        Some(SourcesView {
+            rows: counts,
+            sort,
+            cursor,
+        })
+    }
+
+    /// Counts again after marks changed.
+    pub(super) fn recount(&mut self, articles: &[Article], catalog: &Catalog, marks: &MarkState) {
+        self.rows = counts(articles, catalog, marks, self.sort);
+    }
+
     /// The highlighted source.
     pub fn selected(&self) -> Option<&SourceCount> {
         self.rows.get(self.cursor.selected)
     }
 
     /// Follows `action` with `rows` rows on screen.
-    fn update(&mut self, action: &Action, rows: usize) -> SourcesOutcome {
+    pub(super) fn update(&mut self, action: &Action, rows: usize) -> SourcesOutcome {
         let len = self.rows.len();
         if self.cursor.follow(action, len, rows) {
             return SourcesOutcome::Stay;
@@ -68,83 +104,14 @@ impl SourcesView {
     }
 }
 
-impl App {
-    /// The articles the sources view counts: every article (duplicates
-    /// once), whatever the list's filters.
-    fn source_counts(&self, sort: SourceSort) -> Vec<SourceCount> {
-        let counted = (0..self.library.articles.len()).filter(|&i| !self.catalog.is_copy(i));
-        source_counts(
-            &self.library.articles,
-            counted,
-            |i| self.marks.is_read(i),
-            sort,
-        )
-    }
-
-    pub(super) fn open_sources(&mut self) {
-        let rows = self.source_counts(SourceSort::Count);
-        if rows.is_empty() {
-            self.notify("No articles, so no sources");
-            return;
-        }
-        // Start on the source of the selected article.
-        let selected = self
-            .current_article()
-            .and_then(|i| self.library.articles.get(i))
-            .map(|a| a.source().unwrap_or(""));
-        let mut cursor = Cursor::default();
-        if let Some(at) = selected.and_then(|s| rows.iter().position(|r| r.name == s)) {
-            cursor.select(at, rows.len(), self.size.body_rows());
-        }
-        self.reading.close();
-        self.overlay = Some(Overlay::Sources(SourcesView {
-            rows,
-            sort: SourceSort::Count,
-            cursor,
-        }));
-    }
-
-    /// Routes `action` to the sources view, then does what it asks.
-    pub(super) fn update_sources(&mut self, action: &Action) -> Vec<Effect> {
-        let rows = self.size.body_rows();
-        let Some(Overlay::Sources(view)) = self.overlay.as_mut() else {
-            return Vec::new();
-        };
-        match view.update(action, rows) {
-            SourcesOutcome::Stay => {}
-            SourcesOutcome::Sorted(label) => self.notify(format!("Sources sorted {label}")),
-            SourcesOutcome::List(source) => {
-                self.overlay = None;
-                self.filters.replace(Criterion::Source(source.clone()));
-                self.refilter();
-                self.notify(format!(
-                    "{} listed from {}",
-                    plural(self.list.visible().len(), "article", "articles"),
-                    source_shown(&source)
-                ));
-            }
-            SourcesOutcome::MarkRead(Some(question)) => self.confirm = Some(question),
-            SourcesOutcome::MarkRead(None) => {
-                self.notify("Every article of this source is already read");
-            }
-            SourcesOutcome::Close => self.overlay = None,
-        }
-        Vec::new()
-    }
-
-    /// The y of the question: marks every article of `source` read.
-    pub(super) fn mark_source_read(&mut self, source: &str) {
-        let marked = self.marks.mark_source_read(&self.library.articles, source);
-        if let Some(Overlay::Sources(view)) = self.overlay.as_ref() {
-            let rows = self.source_counts(view.sort);
-            if let Some(Overlay::Sources(view)) = self.overlay.as_mut() {
-                view.rows = rows;
-            }
-        }
-        self.notify(format!(
-            "Marked {} of {} read",
-            plural(marked, "article", "articles"),
-            source_shown(source)
-        ));
-    }
+/// The rows of the view: every article (duplicates once), whatever the
+/// list's filters, in `sort`'s order.
+fn counts(
+    articles: &[Article],
+    catalog: &Catalog,
+    marks: &MarkState,
+    sort: SourceSort,
+) -> Vec<SourceCount> {
+    let counted = (0..articles.len()).filter(|&i| !catalog.is_copy(i));
+    source_counts(articles, counted, |i| marks.is_read(i), sort)
 }

@@ -13,7 +13,7 @@ mod search_prompt;
 mod searching;
 mod viewing;
 
-pub(crate) use drive::{build_index, drive, report_progress};
+pub(crate) use drive::{build_index, drive, report_progress, with_bodies_pending};
 pub(crate) use searching::search_library;
 
 use chrono::NaiveDate;

@@ -1,10 +1,10 @@
 //! The timeline: articles per month (per day of one month when zoomed in)
 //! for the list's filters, as bars. Enter narrows the list to the bar's
 //! period. The view owns its bars and highlight, and its keys; `App`
-//! counts the articles and acts on what the keys ask.
+//! counts the articles it shows (the list's, but for the date range) and
+//! acts on what the keys ask.
 
-use super::update_marks::plural;
-use super::{Action, App, Criterion, Cursor, Effect, Overlay};
+use super::{Action, Cursor};
 use crate::overview::{DateRange, Timeline, Zoom};
 
 /// The bars and the highlighted one.
@@ -16,7 +16,7 @@ pub struct TimelineView {
 
 /// What a key in the timeline asks of the app.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum TimelineOutcome {
+pub(super) enum TimelineOutcome {
     Stay,
     /// Build the bars again at this zoom (into a month's days, or out).
     Zoom(Zoom),
@@ -33,8 +33,20 @@ impl TimelineView {
         TimelineView { timeline, cursor }
     }
 
+    /// The view of `timeline` on the bar of `date`, else the latest; `None`
+    /// when nothing is dated.
+    pub(super) fn open(
+        timeline: Timeline,
+        date: Option<chrono::NaiveDate>,
+        rows: usize,
+    ) -> Option<TimelineView> {
+        let last = timeline.buckets.len().checked_sub(1)?;
+        let at = date.and_then(|d| timeline.position_of(d)).unwrap_or(last);
+        Some(TimelineView::new(timeline, at, rows))
+    }
+
     /// Follows `action` with `rows` rows on screen.
-    fn update(&mut self, action: &Action, rows: usize) -> TimelineOutcome {
+    pub(super) fn update(&mut self, action: &Action, rows: usize) -> TimelineOutcome {
         let len = self.timeline.buckets.len();
         if self.cursor.follow(action, len, rows) {
             return TimelineOutcome::Stay;
@@ -73,71 +85,12 @@ impl TimelineView {
 
     /// The same view zoomed to `timeline`: on the first day with articles
     /// going in, on the month left coming out.
-    fn zoomed(&self, timeline: Timeline, rows: usize) -> TimelineView {
+    pub(super) fn zoomed(&self, timeline: Timeline, rows: usize) -> TimelineView {
         let at = match (timeline.zoom, self.start()) {
             (Zoom::Days(_), _) => timeline.buckets.iter().position(|b| b.count > 0),
             (Zoom::Months, Some(start)) => timeline.position_of(start),
             (Zoom::Months, None) => None,
         };
         TimelineView::new(timeline, at.unwrap_or(0), rows)
-    }
-}
-
-impl App {
-    /// The bars at `zoom` for what the timeline counts: the list as its
-    /// filters make it, except the date range, so another period can be
-    /// picked.
-    fn timeline(&self, zoom: Zoom) -> Timeline {
-        let mut filters = self.filters.clone();
-        filters.replace(Criterion::Dates(DateRange::default()));
-        Timeline::build(&self.library.articles, &self.listed_with(&filters), zoom)
-    }
-
-    pub(super) fn open_timeline(&mut self) {
-        let timeline = self.timeline(Zoom::Months);
-        if timeline.buckets.is_empty() {
-            self.notify("No dated articles to show on a timeline");
-            return;
-        }
-        // Start on the bar of the selected article, else the latest.
-        let date = self
-            .current_article()
-            .and_then(|i| self.library.articles.get(i))
-            .and_then(|a| a.date);
-        let at = date
-            .and_then(|d| timeline.position_of(d))
-            .unwrap_or(timeline.buckets.len() - 1);
-        let view = TimelineView::new(timeline, at, self.size.body_rows());
-        self.reading.close();
-        self.overlay = Some(Overlay::Timeline(view));
-    }
-
-    /// Routes `action` to the timeline, then does what it asks.
-    pub(super) fn update_timeline(&mut self, action: &Action) -> Vec<Effect> {
-        let rows = self.size.body_rows();
-        let Some(Overlay::Timeline(view)) = self.overlay.as_mut() else {
-            return Vec::new();
-        };
-        match view.update(action, rows) {
-            TimelineOutcome::Stay => {}
-            TimelineOutcome::Zoom(zoom) => {
-                let timeline = self.timeline(zoom);
-                if let Some(Overlay::Timeline(view)) = self.overlay.as_mut() {
-                    *view = view.zoomed(timeline, rows);
-                }
-            }
-            TimelineOutcome::Narrow(range) => {
-                self.overlay = None;
-                self.filters.replace(Criterion::Dates(range));
-                self.refilter();
-                self.notify(format!(
-                    "{} from {}",
-                    plural(self.list.visible().len(), "article", "articles"),
-                    range.label()
-                ));
-            }
-            TimelineOutcome::Close => self.overlay = None,
-        }
-        Vec::new()
     }
 }

@@ -1,7 +1,15 @@
 //! `App::update`: the list and article views, and actions every view
 //! shares. Pop-ups are in `overlay`.
 
-use super::{Action, App, Effect, HelpView, Overlay, Size, View};
+use super::marks::MarkOutcome;
+use super::{
+    Action, App, Confirm, Effect, HelpView, InputPurpose, LineInput, Overlay, Size, View, outside,
+    plural,
+};
+use crate::text::thousands::thousands;
+
+mod overlays;
+mod views;
 
 impl App {
     /// Applies one action; the only place the state changes. Returns the
@@ -47,38 +55,59 @@ impl App {
             Action::Answer(yes) => return self.answer(yes),
             Action::Tick { now } => {
                 let index = self.request_index();
-                return index
-                    .into_iter()
-                    .chain(self.save_marks_if_due(now))
-                    .chain(self.scan_links_once())
-                    .collect();
+                let marks = self.marks.save_if_due(now).map(Effect::SaveMarks);
+                let links = self.archive.scan_once(&self.library.articles);
+                return index.into_iter().chain(marks).chain(links).collect();
             }
             Action::LinksResolved {
                 generation,
                 links,
                 graph,
                 found,
-            } => return self.links_resolved(generation, links, graph, found),
+            } => {
+                if self.archive.resolved(generation, links, graph) {
+                    // The targets read are kept in the articles (which the
+                    // cache is written from): here, not on the worker, so
+                    // only `update` changes what the app holds.
+                    self.library.store_links(found);
+                    // The open article was rendered without its ↩ marks:
+                    // again. One being read comes without them too: again
+                    // once it is there (not now, or the two reads could
+                    // arrive in either order).
+                    let again = self.reading.links_known();
+                    return again
+                        .map(|article| Effect::LoadBody { article })
+                        .into_iter()
+                        .collect();
+                }
+            }
             Action::Library(event) => return self.library_event(event),
             Action::ChangesMerged(changes) => return self.changes_merged(*changes),
             Action::LibraryReloaded(library) => return self.library_reloaded(*library),
             Action::IndexStarted { .. }
             | Action::IndexProgress { .. }
             | Action::SearchDone { .. } => {
-                return self.search_answered(action);
+                let searched = self.search.answered(action, &mut self.filters);
+                return self.searched(searched);
             }
-            Action::MarksSaved(outcome) => self.marks_saved(outcome),
-            Action::FlushMarks => return self.flush_marks(),
+            Action::MarksSaved(outcome) => {
+                let failed = self.marks.answered(outcome, &self.library.articles);
+                if let Some(text) = failed {
+                    self.fail(text);
+                }
+            }
+            Action::FlushMarks => {
+                return self
+                    .marks
+                    .save_now()
+                    .map(Effect::SaveMarks)
+                    .into_iter()
+                    .collect();
+            }
             Action::FilterDates(_) => self.update_filters(&action),
             other => {
                 return match self.overlay {
-                    Some(Overlay::Picker(_)) => self.update_picker(&other),
-                    Some(Overlay::Help(_)) => {
-                        self.update_help(&other);
-                        Vec::new()
-                    }
-                    Some(Overlay::Sources(_)) => self.update_sources(&other),
-                    Some(Overlay::Timeline(_)) => self.update_timeline(&other),
+                    Some(_) => self.update_overlay(&other),
                     None if self.input.is_some() => self.update_input(&other),
                     None if self.view() == View::List && self.search.prompting() => {
                         self.update_search_prompt(other)
@@ -95,18 +124,36 @@ impl App {
     /// Actions that mean the same in the list and the article view.
     pub(super) fn update_common(&mut self, action: &Action) -> Vec<Effect> {
         match action {
-            Action::OpenLink => return self.open_link(false),
-            Action::OpenOriginal => return self.open_link(true),
+            Action::OpenLink | Action::OpenOriginal => {
+                let original = matches!(action, Action::OpenOriginal);
+                let reply = outside::open_link(self.current_meta(), original);
+                return self.reply(reply);
+            }
             Action::TagPicker
             | Action::CategoryPicker
             | Action::FilterByTag(_)
             | Action::ClearFilters
             | Action::RemoveLastFilter => self.update_filters(action),
-            Action::Pipe | Action::Pager | Action::CopyLink => return self.update_outside(action),
+            Action::Pipe => match self.current_article() {
+                Some(article) => {
+                    self.input = Some(LineInput::new(InputPurpose::Pipe { article }));
+                }
+                None => self.notify("No article to pipe"),
+            },
+            Action::Pager => {
+                let width = usize::from(self.size.text_area().width);
+                return self.reply(outside::page(self.current_article(), width));
+            }
+            Action::CopyLink => return self.reply(outside::copy_link(self.current_meta())),
             Action::Help => self.overlay = Some(Overlay::Help(HelpView::default())),
             Action::NextUnread => return self.open_next_unread(),
             Action::ToggleRead | Action::ToggleStar | Action::MarkAllRead | Action::CycleView => {
-                return self.update_marks(action);
+                let current = self.current_article();
+                let listed = self.list.visible();
+                let outcome = self
+                    .marks
+                    .update(action, &self.library.articles, current, listed);
+                self.marks_changed(outcome);
             }
             _ => {}
         }
@@ -124,5 +171,67 @@ impl App {
         if let Some(overlay) = self.overlay.as_mut() {
             overlay.fit(size, help_lines);
         }
+    }
+
+    /// Acts on what a marking key asks.
+    fn marks_changed(&mut self, outcome: MarkOutcome) {
+        match outcome {
+            MarkOutcome::Stay => {}
+            MarkOutcome::Say(text) => self.notify(text),
+            MarkOutcome::Ask(question) => self.confirm = Some(question),
+            MarkOutcome::ViewChanged(view) => {
+                self.refilter();
+                self.notify(format!(
+                    "Showing {} articles: {} listed",
+                    view.label(),
+                    thousands(self.list.visible().len())
+                ));
+            }
+        }
+    }
+
+    /// `Action::Answer`: the reply to the pending question, if any.
+    fn answer(&mut self, yes: bool) -> Vec<Effect> {
+        let Some(question) = self.confirm.take() else {
+            return Vec::new();
+        };
+        if !yes {
+            self.notify(match question {
+                Confirm::OpenLink { .. } => "Not opened",
+                Confirm::MarkAllRead { .. } | Confirm::MarkSourceRead { .. } => "Nothing changed",
+            });
+            return Vec::new();
+        }
+        match question {
+            Confirm::OpenLink { url, hidden } => {
+                self.notify(format!(
+                    "Opening {} (host {})",
+                    crate::text::width::truncate(&url, 200),
+                    hidden.host
+                ));
+                return vec![Effect::OpenUrl(url)];
+            }
+            Confirm::MarkSourceRead { source, .. } => {
+                let articles = &self.library.articles;
+                let marked = self.marks.mark_source_read(articles, &source);
+                if let Some(Overlay::Sources(view)) = self.overlay.as_mut() {
+                    view.recount(articles, &self.catalog, &self.marks);
+                }
+                self.notify(format!(
+                    "Marked {} of {} read",
+                    plural(marked, "article", "articles"),
+                    crate::overview::source_shown(&source)
+                ));
+            }
+            Confirm::MarkAllRead { .. } => {
+                let listed = self.list.visible().iter().copied();
+                let marked = self.marks.mark_read(&self.library.articles, listed);
+                self.notify(format!(
+                    "Marked {} read",
+                    plural(marked, "article", "articles")
+                ));
+            }
+        }
+        Vec::new()
     }
 }

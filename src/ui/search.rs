@@ -219,7 +219,7 @@ mod tests {
             ..Library::default()
         };
         let mut app = App::new(library, Keymap::defaults().guide(), Options::default());
-        app.with_bodies_pending();
+        crate::app::tests::with_bodies_pending(&mut app);
         app.update(Action::CycleSort);
         app.update(Action::CycleSort);
         let header = |app: &App| {

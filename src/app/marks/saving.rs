@@ -75,3 +75,25 @@ impl SaveSchedule {
         }
     }
 }
+
+impl super::MarkState {
+    /// `Action::MarksSaved`: takes in what a save found (another process's
+    /// marks, a file that had to be set aside) or why it failed, reading
+    /// the flags again when other marks came in. Returns what to show as an
+    /// error: why it failed, else the last notice.
+    pub(in crate::app) fn answered(
+        &mut self,
+        outcome: crate::marks::SaveOutcome,
+        articles: &[crate::article::Article],
+    ) -> Option<String> {
+        let saved = self.saved(outcome);
+        let notice = self.take_notices().pop();
+        if self.is_outdated() {
+            self.rebuild(articles);
+        }
+        match saved {
+            Err(e) => Some(format!("{e} (will try again)")),
+            Ok(()) => notice,
+        }
+    }
+}

@@ -3,7 +3,8 @@
 //! and the marks that `Reading` lacks.
 
 use super::ReadingOutcome;
-use crate::app::{Action, App, Detail, Effect};
+use crate::app::{Action, App, Detail, Effect, PickerKind};
+use crate::article::Article;
 
 impl App {
     /// Routes `action` to the article view, then does what it asks.
@@ -23,12 +24,22 @@ impl App {
             ReadingOutcome::Step(delta) => self.step_article(delta),
             ReadingOutcome::NextUnread => self.open_next_unread(),
             ReadingOutcome::Other => match action {
-                Action::ShowLinks => {
-                    self.show_links();
-                    Vec::new()
-                }
-                Action::Backlinks => {
-                    self.show_backlinks();
+                Action::ShowLinks | Action::Backlinks => {
+                    let Some(detail) = self.reading.open() else {
+                        return Vec::new();
+                    };
+                    let (kind, choices) = if matches!(action, Action::ShowLinks) {
+                        (PickerKind::Links, self.archive.link_choices(detail))
+                    } else {
+                        let articles = &self.library.articles;
+                        let date_text = |a: &Article| self.date_text(a);
+                        let choices = self.archive.backlinks(detail.article, articles, date_text);
+                        (PickerKind::Backlinks, choices)
+                    };
+                    match choices {
+                        Ok(choices) => self.show_picker(kind, choices),
+                        Err(why) => self.notify(why),
+                    }
                     Vec::new()
                 }
                 Action::Search | Action::NextMatch | Action::PrevMatch => {
@@ -72,7 +83,7 @@ impl App {
         // body is in.
         let first_match_due = self.search_query().is_some();
         self.reading.show(detail, first_match_due);
-        self.mark_opened(article);
+        self.marks.set_read(&self.library.articles, article, true);
         vec![Effect::LoadBody { article }]
     }
 

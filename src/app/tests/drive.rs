@@ -77,3 +77,16 @@ pub(crate) fn report_progress(app: &mut App) {
         drive(app, Action::IndexProgress { generation, view });
     }
 }
+
+/// Search as it is shortly after start-up on a large archive: titles,
+/// tags, authors and categories searchable, every body pending.
+pub(crate) fn with_bodies_pending(app: &mut App) {
+    let index = SearchIndex::metadata_only(app.articles());
+    let view = index.view().expect("the metadata is in");
+    let generation = app.index_generation();
+    app.update(Action::IndexStarted {
+        generation,
+        view: view.clone(),
+    });
+    app.update(Action::IndexProgress { generation, view });
+}

@@ -6,7 +6,7 @@ use super::*;
 #[test]
 fn results_fill_in_as_bodies_are_indexed() {
     let mut app = App::new(search_library(), guide(), Options::default());
-    app.with_bodies_pending();
+    crate::app::tests::with_bodies_pending(&mut app);
     let progress = app.index_progress().expect("bodies are pending");
     assert_eq!((progress.indexed, progress.total), (0, 6));
     drive(&mut app, Action::Search);
