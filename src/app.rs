@@ -273,13 +273,7 @@ impl App {
     /// Shows what a part's handler asked to say or ask; returns its
     /// effects.
     fn reply(&mut self, reply: Reply) -> Vec<Effect> {
-        if reply.status.is_some() {
-            self.status = reply.status;
-        }
-        if reply.confirm.is_some() {
-            self.confirm = reply.confirm;
-        }
-        reply.effects
+        reply.shown(&mut self.status, &mut self.confirm)
     }
 
     /// Shows what a sub-state's update asked to say, if anything.

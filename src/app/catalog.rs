@@ -225,7 +225,7 @@ impl Catalog {
     }
 
     /// The label indexes (none until built).
-    pub(super) fn label_index(&self) -> Option<&Indexes> {
+    fn label_index(&self) -> Option<&Indexes> {
         self.labels.as_ref().map(|l| &l.index)
     }
 }

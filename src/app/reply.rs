@@ -9,9 +9,9 @@ use super::{Confirm, Effect, Status};
 /// A handler's answer: at most one message, a question, effects.
 #[derive(Debug, Default)]
 pub(super) struct Reply {
-    pub(super) status: Option<Status>,
-    pub(super) confirm: Option<Confirm>,
-    pub(super) effects: Vec<Effect>,
+    status: Option<Status>,
+    confirm: Option<Confirm>,
+    effects: Vec<Effect>,
 }
 
 impl Reply {
@@ -50,6 +50,22 @@ impl Reply {
     pub(super) fn and(mut self, effect: Effect) -> Reply {
         self.effects.push(effect);
         self
+    }
+
+    /// Puts the message and the question where the app keeps them (each
+    /// only if there is one); returns the effects.
+    pub(super) fn shown(
+        self,
+        status: &mut Option<Status>,
+        confirm: &mut Option<Confirm>,
+    ) -> Vec<Effect> {
+        if self.status.is_some() {
+            *status = self.status;
+        }
+        if self.confirm.is_some() {
+            *confirm = self.confirm;
+        }
+        self.effects
     }
 
     fn status(text: String, error: bool) -> Reply {
