@@ -72,7 +72,7 @@ pub fn matching(
         .into_par_iter()
         .filter(|&i| {
             let article = articles[i];
-            with_terms_not_in_metadata(article, &all_terms, |rest| match &stored {
+            with_terms_not_in_metadata(article, &all_terms, &tests.filter, |rest| match &stored {
                 _ if rest.is_empty() => true,
                 Some(bodies) if bodies.article_doc[i] != NONE => {
                     rest.iter().all(|&t| in_stored[t][i])
@@ -86,28 +86,54 @@ pub fn matching(
 /// Calls `f` with the positions of those of `terms` the article's
 /// metadata does not hold: its title, authors, categories and tags, folded
 /// one field a line into a buffer kept from one article to the next.
+/// `filter` (the raw-bytes test of `terms`) rules terms out on the fields
+/// as they are first: most articles' metadata is then not folded at all.
 fn with_terms_not_in_metadata<T>(
     article: &Article,
     terms: &[&str],
+    filter: &RawFilter,
     f: impl FnOnce(&[usize]) -> T,
 ) -> T {
     thread_local! {
-        static SCRATCH: RefCell<(String, Vec<usize>)> = const { RefCell::new((String::new(), Vec::new())) };
+        static SCRATCH: RefCell<MetadataScratch> = RefCell::default();
     }
     SCRATCH.with(|scratch| {
         let mut scratch = scratch.borrow_mut();
-        let (text, rest) = &mut *scratch;
-        text.clear();
+        let MetadataScratch { raw, text, rest } = &mut *scratch;
+        raw.clear();
         rest.clear();
         for field in super::index::build::metadata_fields(article) {
-            let mut folder = Folder::new(&mut *text);
-            folder.feed(field, 0);
-            folder.finish();
-            text.push('\n');
+            raw.push_str(field);
+            raw.push('\n');
         }
-        rest.extend((0..terms.len()).filter(|&t| !text.contains(terms[t])));
+        // Terms past 63 have no bit in the filter: the folded text decides.
+        let ruled_out = (0..terms.len().min(64))
+            .filter(|&t| !filter.may_hold(raw.as_bytes(), 1 << t))
+            .fold(0u64, |out, t| out | 1 << t);
+        let is_out = |t: usize| t < 64 && ruled_out & (1 << t) != 0;
+        if (0..terms.len()).any(|t| !is_out(t)) {
+            text.clear();
+            for field in super::index::build::metadata_fields(article) {
+                let mut folder = Folder::new(&mut *text);
+                folder.feed(field, 0);
+                folder.finish();
+                text.push('\n');
+            }
+        }
+        rest.extend((0..terms.len()).filter(|&t| is_out(t) || !text.contains(terms[t])));
         f(rest)
     })
+}
+
+/// Buffers of [`with_terms_not_in_metadata`], kept from one article to the
+/// next.
+#[derive(Default)]
+struct MetadataScratch {
+    /// The fields as they are, one a line.
+    raw: String,
+    /// The fields folded, one a line.
+    text: String,
+    rest: Vec<usize>,
 }
 
 /// Folded text is searched each time it grows by this many bytes, so a

@@ -26,6 +26,10 @@ const fn special_bytes() -> [bool; 256] {
 }
 pub(super) static SPECIAL: [bool; 256] = special_bytes();
 
+/// The top bit of each byte of a `u64`: all set in eight bytes of UTF-8
+/// that are none of them ASCII.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
 /// Calls `emit` with each run of visible text of `body`, in order. Pieces
 /// that separate words (block tags, line breaks) arrive as `" "`.
 pub(crate) fn visible_text(body: &str, emit: &mut impl FnMut(&str)) {
@@ -90,7 +94,21 @@ impl<'a> Stripper<'a> {
         let mut at = self.line_start(0);
         let mut run_from = at;
         while at < len {
-            if !SPECIAL[self.bytes[at] as usize] {
+            let byte = self.bytes[at];
+            if byte >= 0x80 {
+                // No byte from 0x80 is special: text that is not ASCII (CJK)
+                // is passed over eight bytes a step.
+                at += 1;
+                while let Some(word) = self.bytes.get(at..at + 8) {
+                    let word = u64::from_ne_bytes(word.try_into().unwrap_or([0; 8]));
+                    if word & HIGH_BITS != HIGH_BITS {
+                        break;
+                    }
+                    at += 8;
+                }
+                continue;
+            }
+            if !SPECIAL[byte as usize] {
                 at += 1;
                 continue;
             }

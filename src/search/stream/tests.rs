@@ -45,3 +45,80 @@ fn the_checked_text_keeps_an_overlap_for_hits_across_checks() {
     sink.check();
     assert!(done.get());
 }
+
+/// Pieces of metadata: forms of the same characters (script, width, case),
+/// what folding drops or composes, markup that metadata shows as it is.
+const METADATA_PIECES: &[&str] = &[
+    "香",
+    "港",
+    "國",
+    "国",
+    "家",
+    "P",
+    "p",
+    "Ｐ",
+    "o",
+    "O",
+    "ｏ",
+    "l",
+    "ﬁ",
+    "f",
+    "i",
+    "İ",
+    " ",
+    "\u{200B}",
+    "\u{AD}",
+    "\u{301}",
+    "e",
+    "é",
+    "ｶ",
+    "ﾞ",
+    "ガ",
+    "<b>",
+    "&amp;",
+    "&#x9999;",
+    "*",
+    "[",
+    "h",
+    "\n",
+    "\u{1F600}",
+    "\u{1D429}",
+    "\u{2F800}",
+    "丽",
+];
+
+proptest::proptest! {
+    /// The raw-bytes test that spares folding metadata never rules out a
+    /// term its folded fields hold: the result is the full check's.
+    #[test]
+    fn metadata_matches_as_folded(
+        title in proptest::collection::vec(0..METADATA_PIECES.len(), 0..12),
+        tag in proptest::collection::vec(0..METADATA_PIECES.len(), 0..6),
+        from in 0usize..20,
+        len in 1usize..5,
+    ) {
+        let piece = |i: &usize| METADATA_PIECES[*i];
+        let title: String = title.iter().map(piece).collect();
+        let tag: String = tag.iter().map(piece).collect();
+        let mut article = Article::with_body(&title, "");
+        article.tags = vec![tag.as_str().into()];
+        let folded = format!(
+            "{}\n{}",
+            crate::search::fold(&article.title),
+            crate::search::fold(article.tags[0].as_str())
+        );
+        let chars: Vec<char> = folded.chars().collect();
+        proptest::prop_assume!(!chars.is_empty());
+        let from = from % chars.len();
+        let cut: String = chars[from..(from + len).min(chars.len())].iter().collect();
+        let term = crate::search::fold(cut.trim());
+        proptest::prop_assume!(!term.is_empty() && !term.contains('\n'));
+        let terms = [term.as_str(), "港"];
+        let filter = RawFilter::new(&terms);
+        let rest = with_terms_not_in_metadata(&article, &terms, &filter, <[usize]>::to_vec);
+        let expected: Vec<usize> = (0..terms.len())
+            .filter(|&t| !folded.contains(terms[t]))
+            .collect();
+        proptest::prop_assert_eq!(rest, expected, "title {:?} tag {:?}", title, tag);
+    }
+}

@@ -40,17 +40,18 @@ impl Stripper<'_> {
 
 /// `---`, `***`, `===`, `| --- | :-: |`: lines of syntax only.
 fn is_rule(line: &[u8]) -> bool {
-    let marks = line
+    // The test of every byte first: it stops at the first letter of a line
+    // of text, where counting the marks first went through every line whole.
+    line.iter().all(|b| {
+        matches!(
+            b,
+            b'-' | b'*' | b'_' | b'=' | b'|' | b':' | b' ' | b'\t' | b'\r'
+        )
+    }) && line
         .iter()
         .filter(|b| matches!(b, b'-' | b'*' | b'_' | b'='))
-        .count();
-    marks >= 3
-        && line.iter().all(|b| {
-            matches!(
-                b,
-                b'-' | b'*' | b'_' | b'=' | b'|' | b':' | b' ' | b'\t' | b'\r'
-            )
-        })
+        .count()
+        >= 3
 }
 
 /// `[label]: target`
