@@ -127,12 +127,9 @@ fn main() {
     });
     assert_eq!(graph, cold, "warm and cold find the same links");
     if let Some(dump) = std::env::var_os("INKSTONE_LINKS_DUMP") {
-        let lines: Vec<String> = graph
-            .out
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| !t.is_empty())
-            .map(|(i, _)| articles[i].path.display().to_string())
+        let lines: Vec<String> = (0..graph.len())
+            .filter(|&i| !graph.out(i).is_empty())
+            .map(|i| articles[i].path.display().to_string())
             .collect();
         std::fs::write(dump, lines.join("\n")).expect("dump");
     }

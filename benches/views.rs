@@ -206,16 +206,16 @@ fn main() {
     // The links, found as the reader's worker finds them.
     let (links, graph, found) = scan_links(&library.articles);
     let most_linked = (0..count)
-        .max_by_key(|&i| graph.back[i].len())
+        .max_by_key(|&i| graph.back(i).len())
         .expect("articles");
     let most_linking = (0..count)
-        .max_by_key(|&i| graph.out[i].len())
+        .max_by_key(|&i| graph.out(i).len())
         .expect("articles");
     println!(
         "article with most backlinks: {} ({}); with most links in the archive: {} ({})",
-        graph.back[most_linked].len(),
+        graph.back(most_linked).len(),
         library.articles[most_linked].path.display(),
-        graph.out[most_linking].len(),
+        graph.out(most_linking).len(),
         library.articles[most_linking].path.display(),
     );
 

@@ -155,26 +155,104 @@ fn path_target(path: &str) -> Option<String> {
     Some(out)
 }
 
-/// Which articles link to which: `out[i]` are the articles `i` links to,
-/// `back[i]` those that link to `i` (both in index order for `back`).
+/// Which articles link to which: [`LinkGraph::out`] are the articles one
+/// links to, [`LinkGraph::back`] those that link to it (in index order).
+/// Both are kept flat, each list a range of one array: at a million
+/// articles a list per article (two `Vec`s of 24 bytes, most of them
+/// empty) cost ~50 MB before any link.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct LinkGraph {
-    pub out: Vec<Vec<u32>>,
-    pub back: Vec<Vec<u32>>,
+    out: Lists,
+    back: Lists,
+}
+
+/// Lists of article indices, list `i` being `items[ends[i - 1]..ends[i]]`.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+struct Lists {
+    ends: Vec<u32>,
+    items: Vec<u32>,
+}
+
+impl Lists {
+    fn get(&self, i: usize) -> &[u32] {
+        let Some(&end) = self.ends.get(i) else {
+            return &[];
+        };
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        self.items.get(start as usize..end as usize).unwrap_or(&[])
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &[u32]> {
+        (0..self.ends.len()).map(|i| self.get(i))
+    }
 }
 
 impl LinkGraph {
-    /// The graph from each article's outgoing links.
-    pub fn from_out(out: Vec<Vec<u32>>) -> LinkGraph {
-        let mut back: Vec<Vec<u32>> = vec![Vec::new(); out.len()];
+    /// The graph from each article's outgoing links, in article order.
+    pub fn from_targets<L: AsRef<[u32]>>(targets: impl IntoIterator<Item = L>) -> LinkGraph {
+        let mut out = Lists::default();
+        for list in targets {
+            out.items.extend_from_slice(list.as_ref());
+            out.ends.push(out.items.len() as u32);
+        }
+        out.ends.shrink_to_fit();
+        out.items.shrink_to_fit();
+        // The backlinks by counting: how many link to each, then each
+        // from in order.
+        let count = out.ends.len();
+        let mut ends = vec![0u32; count];
+        for &to in &out.items {
+            if let Some(n) = ends.get_mut(to as usize) {
+                *n += 1;
+            }
+        }
+        let mut total = 0u32;
+        for end in &mut ends {
+            total += *end;
+            *end = total;
+        }
+        let mut items = vec![0u32; total as usize];
+        let mut next: Vec<u32> = std::iter::once(0)
+            .chain(ends.iter().copied())
+            .take(count)
+            .collect();
         for (from, targets) in out.iter().enumerate() {
             for &to in targets {
-                if let Some(list) = back.get_mut(to as usize) {
-                    list.push(from as u32);
+                if let Some(at) = next.get_mut(to as usize) {
+                    items[*at as usize] = from as u32;
+                    *at += 1;
                 }
             }
         }
-        LinkGraph { out, back }
+        LinkGraph {
+            out,
+            back: Lists { ends, items },
+        }
+    }
+
+    /// The graph from each article's outgoing links.
+    pub fn from_out(out: Vec<Vec<u32>>) -> LinkGraph {
+        LinkGraph::from_targets(out)
+    }
+
+    /// The articles `i` links to.
+    pub fn out(&self, i: usize) -> &[u32] {
+        self.out.get(i)
+    }
+
+    /// The articles that link to `i`, in index order.
+    pub fn back(&self, i: usize) -> &[u32] {
+        self.back.get(i)
+    }
+
+    /// How many articles the graph is of.
+    pub fn len(&self) -> usize {
+        self.out.ends.len()
+    }
+
+    /// Whether it is of no article.
+    pub fn is_empty(&self) -> bool {
+        self.out.ends.is_empty()
     }
 
     /// How many articles link to some other, and how many are linked to.

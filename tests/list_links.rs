@@ -192,7 +192,7 @@ fn a_warm_start_resolves_exactly_the_links_a_cold_one_does() {
     );
     let (warm_links, warm) = link_graph(&warm_library.articles);
     assert_eq!(warm, cold);
-    assert_eq!(cold.counts(), (8, 8), "{:?}", cold.out);
+    assert_eq!(cold.counts(), (8, 8), "{cold:?}");
     let every = every_link(&unkeyed, &cold_links);
     assert!(every.iter().filter(|(_, to)| to.is_some()).count() >= 15);
     assert_eq!(every_link(&warm_library.articles, &warm_links), every);

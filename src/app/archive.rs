@@ -128,7 +128,7 @@ impl ArchiveState {
         let Some(graph) = self.graph.as_deref() else {
             return Err("Still finding the links between articles; try again in a moment");
         };
-        let from = graph.back.get(article).map_or(&[][..], Vec::as_slice);
+        let from = graph.back(article);
         if from.is_empty() {
             return Err("No article of the archive links here");
         }

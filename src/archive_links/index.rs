@@ -1,4 +1,4 @@
-//! The index that finds the article a link leads to: a few hash maps
+//! The index that finds the article a link leads to: a few sorted tables
 //! keyed by the hashes of normalised addresses, numeric ids and paths.
 //! Built from each article's own address keys ([`address_keys`], cached
 //! with the article), so building it decodes nothing and allocates only
@@ -13,8 +13,9 @@ use foldhash::fast::RandomState;
 use super::{PATH_MARK, key};
 use crate::article::{AddressKey, Article};
 
-/// Maps keyed by a hash that is already one of [`key::hash`].
-type ByHash = HashMap<u64, u32, RandomState>;
+mod sorted;
+
+use sorted::SortedMap;
 
 /// Finds the article a link leads to.
 #[derive(Debug, Default)]
@@ -22,10 +23,11 @@ pub struct ArchiveLinks {
     /// The hosts of the articles' addresses (lower case, without `www.`):
     /// a link elsewhere is passed over before anything is decoded.
     hosts: HashSet<u64, RandomState>,
-    by_key: ByHash,
+    /// Each by [`key::hash`] of its keys.
+    by_key: SortedMap,
     /// By [`key::id_key`], for sites whose articles all have distinct ids.
-    by_id: ByHash,
-    by_path: ByHash,
+    by_id: SortedMap,
+    by_path: SortedMap,
 }
 
 /// The keys of `article`'s own addresses, as [`ArchiveLinks`] finds it by:
@@ -73,11 +75,10 @@ impl ArchiveLinks {
         articles: &[Article],
         known: impl Fn(usize) -> Option<&'k [AddressKey]>,
     ) -> ArchiveLinks {
-        let capacity = articles.len() + articles.len() / 2;
-        let mut by_key = ByHash::with_capacity_and_hasher(capacity, RandomState::default());
-        let mut by_path = ByHash::with_capacity_and_hasher(articles.len(), RandomState::default());
-        // Each distinct key with the article it names.
-        let mut named: Vec<(u32, AddressKey)> = Vec::with_capacity(capacity);
+        let mut paths: Vec<(u64, u32)> = Vec::with_capacity(articles.len());
+        // Every key with its article, then each distinct key with the
+        // first article it names.
+        let mut named: Vec<(u32, AddressKey)> = Vec::with_capacity(articles.len());
         let mut fresh;
         for (i, article) in articles.iter().enumerate() {
             let keys: &[AddressKey] = if let Some(keys) = article.addresses.get() {
@@ -89,20 +90,20 @@ impl ArchiveLinks {
                 &fresh
             };
             let i = i as u32;
-            for k in keys {
-                if let std::collections::hash_map::Entry::Vacant(slot) = by_key.entry(k.key) {
-                    slot.insert(i);
-                    named.push((i, *k));
-                }
-            }
-            by_path.entry(key::path_hash(&article.path)).or_insert(i);
+            named.extend(keys.iter().map(|k| (i, *k)));
+            paths.push((key::path_hash(&article.path), i));
         }
+        named.sort_unstable_by_key(|(i, k)| (k.key, *i));
+        named.dedup_by_key(|(_, k)| k.key);
+        named.shrink_to_fit();
+        let by_key = SortedMap::from_sorted(named.iter().map(|(i, k)| (k.key, *i)));
+        named.sort_unstable_by_key(|(i, k)| (*i, k.key));
         let hosts = named.iter().map(|(_, k)| k.host).collect();
         ArchiveLinks {
             hosts,
             by_key,
             by_id: ids(&named),
-            by_path,
+            by_path: SortedMap::new(paths),
         }
     }
 
@@ -116,7 +117,7 @@ impl ArchiveLinks {
     }
 
     fn by_path(&self, path: &Path) -> Option<usize> {
-        self.by_path.get(&key::path_hash(path)).map(|&i| i as usize)
+        self.by_path.get(key::path_hash(path)).map(|i| i as usize)
     }
 
     /// [`Self::resolve`] for an http(s) address given without its scheme.
@@ -134,7 +135,7 @@ impl ArchiveLinks {
         // On a site with numeric ids the id says it, before any decoding.
         if !self.by_id.is_empty() {
             let id = key::raw_id_key(rest);
-            if let Some(&i) = id.and_then(|id| self.by_id.get(&key::hash(&id))) {
+            if let Some(i) = id.and_then(|id| self.by_id.get(key::hash(&id))) {
                 return Some(i as usize);
             }
         }
@@ -146,16 +147,16 @@ impl ArchiveLinks {
         if !self.hosts.contains(&key::hash(key::host(key))) {
             return None;
         }
-        let found = self.by_key.get(&key::hash(key)).or_else(|| {
+        let found = self.by_key.get(key::hash(key)).or_else(|| {
             let id = key::id_key(key)?;
-            self.by_id.get(&key::hash(id))
+            self.by_id.get(key::hash(id))
         });
-        found.map(|&i| i as usize)
+        found.map(|i| i as usize)
     }
 
     /// The other articles the article at index `from` links to, each once,
     /// in the body's order, from its stored link targets
-    /// ([`super::link_keys`]). Only hash lookups: nothing is decoded or
+    /// ([`super::link_keys`]). Only lookups of hashes: nothing is decoded or
     /// allocated but the answer.
     pub fn targets(&self, from: usize, keys: &str) -> Vec<u32> {
         let mut out: Vec<u32> = Vec::new();
@@ -190,7 +191,7 @@ fn wraps(url: Option<&str>, original: &str) -> bool {
 /// numeric id and no two different addresses share one, id -> article.
 /// (A blog's `/2021/05/...` would share its "id"; a news site's
 /// `/article/12345/slug` does not.) `named`: each distinct key once.
-fn ids(named: &[(u32, AddressKey)]) -> ByHash {
+fn ids(named: &[(u32, AddressKey)]) -> SortedMap {
     let mut by_id: HashMap<u64, (u32, u64), RandomState> = HashMap::default();
     let mut shared: HashSet<u64, RandomState> = HashSet::default();
     let mut count: HashMap<u64, usize, RandomState> = HashMap::default();
@@ -209,9 +210,13 @@ fn ids(named: &[(u32, AddressKey)]) -> ByHash {
             }
         }
     }
-    by_id
-        .into_iter()
-        .filter(|(_, (_, host))| !shared.contains(host) && count.get(host).is_some_and(|&n| n >= 2))
-        .map(|(id, (i, _))| (id, i))
-        .collect()
+    SortedMap::new(
+        by_id
+            .into_iter()
+            .filter(|(_, (_, host))| {
+                !shared.contains(host) && count.get(host).is_some_and(|&n| n >= 2)
+            })
+            .map(|(id, (i, _))| (id, i))
+            .collect(),
+    )
 }

@@ -240,9 +240,7 @@ impl<'a> ArticleJson<'a> {
     fn new(listed: &Listed<'a>, all: &'a [Article], graph: &LinkGraph) -> Self {
         let a = listed.article;
         let links_in_archive = graph
-            .out
-            .get(listed.index)
-            .map_or(&[][..], Vec::as_slice)
+            .out(listed.index)
             .iter()
             .filter_map(|&i| all.get(i as usize).map(|t| t.id.as_str()))
             .collect();

@@ -81,16 +81,14 @@ pub fn link_graph_with(
             .map(|at| &found[at].1)
     };
     let links = ArchiveLinks::with_keys(articles, |i| learnt(i)?.addresses.as_deref());
-    let out = articles
-        .iter()
-        .enumerate()
-        .map(|(i, a)| {
-            a.link_targets()
-                .or_else(|| learnt(i)?.links.as_deref())
-                .map_or_else(Vec::new, |k| links.targets(i, k))
-        })
-        .collect();
-    (links, LinkGraph::from_out(out))
+    // One article's targets at a time, straight into the flat graph.
+    let out = articles.iter().enumerate().map(|(i, a)| {
+        a.link_targets()
+            .or_else(|| learnt(i)?.links.as_deref())
+            .map_or_else(Vec::new, |k| links.targets(i, k))
+    });
+    let graph = LinkGraph::from_targets(out);
+    (links, graph)
 }
 
 /// [`link_graph`] after [`read_missing_links`], with the targets read (for
