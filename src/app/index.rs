@@ -71,9 +71,13 @@ impl LabelIndex {
             }
             index.starts.push(index.labels.len() as u32);
         }
+        // Grown by doubling: the room left over is up to half of each
+        // list (tens of MB at a million articles), given back.
         for list in &mut index.postings {
             list.sort_unstable();
+            list.shrink_to_fit();
         }
+        index.labels.shrink_to_fit();
         index
     }
 
