@@ -76,8 +76,10 @@ pub(crate) fn version_known(
     let BodySource::File { path, offset, .. } = source else {
         return None;
     };
+    // The stored index keeps paths as UTF-8.
+    path.to_str()?;
     Some(DocSource {
-        path: path.to_str()?.to_owned(),
+        path: Arc::clone(path),
         key: known(path).or_else(|| FileKey::stat(path))?,
         body_offset: *offset,
     })
@@ -99,7 +101,7 @@ pub(crate) fn match_docs(
         let Some(version) = version else {
             continue;
         };
-        let path = version.path.as_bytes();
+        let path = version.path.as_os_str().as_encoded_bytes();
         let d = if article < docs.len() && docs.path(article) == path {
             article
         } else {

@@ -21,7 +21,7 @@ mod file {
 
     fn source(n: u64) -> DocSource {
         DocSource {
-            path: format!("news/{n}.md"),
+            path: std::path::Path::new(&format!("news/{n}.md")).into(),
             key: FileKey {
                 size: n,
                 mtime: Stamp(1_700_000_000 + i64::try_from(n).unwrap(), 7),

@@ -5,6 +5,8 @@
 
 use std::collections::HashMap;
 use std::io::{self, Cursor, Seek, SeekFrom, Write};
+use std::path::Path;
+use std::sync::Arc;
 
 use self::batch::Side;
 use super::codes::Codes;
@@ -15,11 +17,25 @@ use crate::cache::FileKey;
 const FIRST_DOCS: usize = 256;
 
 /// Which file version a body was read from.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub(crate) struct DocSource {
-    pub(crate) path: String,
+    /// The file (its path valid UTF-8: the index keeps no other), the
+    /// article's own path shared, not a copy (a million articles' paths
+    /// are ~100 MB).
+    pub(crate) path: Arc<Path>,
     pub(crate) key: FileKey,
     pub(crate) body_offset: u64,
+}
+
+/// No file: an empty path (a body compiled in, or a file gone).
+impl Default for DocSource {
+    fn default() -> Self {
+        DocSource {
+            path: Arc::from(Path::new("")),
+            key: FileKey::default(),
+            body_offset: 0,
+        }
+    }
 }
 
 /// Builds a stored index into `W`.
@@ -115,7 +131,8 @@ impl<W: Write + Seek> Writer<W> {
         if self.batch_is_full(keys.len()) {
             self.flush_batch()?;
         }
-        self.paths.extend_from_slice(source.path.as_bytes());
+        self.paths
+            .extend_from_slice(source.path.as_os_str().as_encoded_bytes());
         let doc = self.records.len() as u32;
         self.records.push(DocRecord {
             key: source.key,
