@@ -39,11 +39,13 @@ pub fn write(cache_file: &Path, input: &WriteInput<'_>) -> std::io::Result<()> {
     for p in input.problems {
         problems_of.entry(p.path.as_os_str()).or_default().push(p);
     }
-    let keys: HashMap<&OsStr, FileKey, Fold> = input
-        .keys
-        .iter()
-        .map(|(p, k)| (p.as_os_str(), *k))
-        .collect();
+    // Each file's key, and whether its record is written yet: a file is
+    // written once, as an article or else with its problems.
+    let mut keys: HashMap<&OsStr, (FileKey, bool), Fold> =
+        HashMap::with_capacity_and_hasher(input.keys.len(), Fold::default());
+    for (path, key) in input.keys {
+        keys.insert(path.as_os_str(), (*key, false));
+    }
     if let Some(dir) = cache_file.parent() {
         fs::create_dir_all(dir)?;
     }
@@ -51,8 +53,9 @@ pub fn write(cache_file: &Path, input: &WriteInput<'_>) -> std::io::Result<()> {
     durable::write_atomic_with(cache_file, Durability::RenameOnly, |out| {
         let mut encoder = codec::Encoder::new(out, keys.len())?;
         let mut untrusted: HashSet<&Path> = HashSet::new();
-        let mut done: HashSet<&OsStr, Fold> =
-            HashSet::with_capacity_and_hasher(keys.len(), Fold::default());
+        // Paths met without a key, each taken once (none in a load's own
+        // library: every article's file has its key).
+        let mut done_unkeyed: HashSet<&OsStr, Fold> = HashSet::default();
         // Articles in list order, then files that gave no article (parse
         // errors), which keep their problems.
         let records = input
@@ -61,16 +64,19 @@ pub fn write(cache_file: &Path, input: &WriteInput<'_>) -> std::io::Result<()> {
             .map(|a| (&*a.path, Some(a)))
             .chain(input.keys.iter().map(|(p, _)| (&**p, None)));
         for (path, article) in records {
-            if !done.insert(path.as_os_str()) {
-                continue;
-            }
+            let key = match keys.get_mut(path.as_os_str()) {
+                Some((_, true)) => continue,
+                Some((key, done)) => {
+                    *done = true;
+                    Some(*key)
+                }
+                None if !done_unkeyed.insert(path.as_os_str()) => continue,
+                None => None,
+            };
             let problems = problems_of
                 .get(path.as_os_str())
                 .map_or(&[][..], Vec::as_slice);
-            match keys
-                .get(path.as_os_str())
-                .and_then(|key| to_record(path, *key, article, problems, written_at))
-            {
+            match key.and_then(|key| to_record(path, key, article, problems, written_at)) {
                 Some(record) => encoder.file(&record)?,
                 None => {
                     untrusted.insert(path.parent().unwrap_or(Path::new("")));

@@ -24,6 +24,9 @@ pub(super) fn put_ref(out: &mut [u8], at: usize, (offset, len): (u32, u32)) {
     put_u32(out, at + 4, len);
 }
 
+/// How many bytes of records or strings are summed and written at once.
+const STRING_CHUNK: usize = 64 * 1024;
+
 /// Zeros that pad a part to a multiple of 8 bytes.
 const PAD: [u8; 8] = [0; 8];
 
@@ -31,8 +34,8 @@ fn pad8(len: usize) -> &'static [u8] {
     &PAD[..len.next_multiple_of(8) - len]
 }
 
-/// The cache file written as it is encoded, one file's record at a time,
-/// straight to `out`: the record table is never held in memory (184 bytes
+/// The cache file written as it is encoded, a chunk of records at a time
+/// (64 KiB), to `out`: the record table is never held in memory (184 bytes
 /// a file, and the records they are made from several times that; fresh
 /// memory is slow to fault in, and the reader's first start writes the
 /// cache while its search index builds). Only the list words and the
@@ -43,6 +46,8 @@ pub struct Encoder<'a, W: Write + Seek> {
     out: Summed<W>,
     writer: Writer<'a>,
     files: u32,
+    /// Records not yet written, summed and written a chunk at a time.
+    pending: Vec<u8>,
 }
 
 /// A writer that sums what goes through it (the CRC-32 of everything after
@@ -82,6 +87,7 @@ impl<'a, W: Write + Seek> Encoder<'a, W> {
             },
             writer,
             files: 0,
+            pending: Vec::with_capacity(STRING_CHUNK),
         })
     }
 
@@ -89,12 +95,18 @@ impl<'a, W: Write + Seek> Encoder<'a, W> {
     pub fn file(&mut self, file: &FileRecord<&'a str>) -> io::Result<()> {
         let record = self.writer.file(file).ok_or_else(too_large)?;
         self.files = self.files.checked_add(1).ok_or_else(too_large)?;
-        self.out.put(&record)
+        if self.pending.len() + record.len() > STRING_CHUNK {
+            self.out.put(&self.pending)?;
+            self.pending.clear();
+        }
+        self.pending.extend_from_slice(&record);
+        Ok(())
     }
 
     /// Writes the folders, roots, list words and strings, then the header;
     /// gives `out` back.
     pub fn finish(mut self, meta: &Meta<&'a str>) -> io::Result<W> {
+        self.out.put(&self.pending)?;
         let w = &mut self.writer;
         let mut dir_table = vec![0u8; meta.dirs.len() * DIR_LEN];
         for (d, dir) in dir_table.chunks_exact_mut(DIR_LEN).zip(&meta.dirs) {
@@ -116,10 +128,24 @@ impl<'a, W: Write + Seek> Encoder<'a, W> {
         out.put(&roots)?;
         out.put(&lists)?;
         out.put(pad8(lists.len()))?;
+        // The strings gathered into chunks first: summed and written a
+        // piece at a time, the checksum's and the writer's cost per call
+        // made this a good part of the cache write (hundreds of thousands
+        // of short strings).
+        let mut chunk: Vec<u8> = Vec::with_capacity(STRING_CHUNK);
         for piece in &arena.pieces {
-            out.put(piece)?;
+            if chunk.len() + piece.len() > STRING_CHUNK {
+                out.put(&chunk)?;
+                chunk.clear();
+            }
+            if piece.len() >= STRING_CHUNK {
+                out.put(piece)?;
+            } else {
+                chunk.extend_from_slice(piece);
+            }
         }
-        out.put(pad8(arena.len))?;
+        chunk.extend_from_slice(pad8(arena.len));
+        out.put(&chunk)?;
         let too_many = |n: usize| u32::try_from(n).map_err(|_| too_large());
         let mut header = [0u8; HEADER_LEN];
         header[..8].copy_from_slice(MAGIC);
