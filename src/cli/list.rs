@@ -8,8 +8,10 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
+mod text;
+
 use super::ListArgs;
-use super::output::{open_library, pad_right, terminal_safe_json, to_stdout};
+use super::output::{open_library, terminal_safe_json, to_stdout};
 use crate::archive_links::LinkGraph;
 use crate::article::{Article, Label};
 use crate::cache::{self, FileKey};
@@ -17,15 +19,6 @@ use crate::library::{Duplicates, Library};
 use crate::marks::{Marks, ViewFilter};
 use crate::search::{self, QUERY_CUT_MESSAGE, Query, cap_query};
 use crate::text::sanitize::clean_inline;
-use crate::text::width::{fit, str_width};
-
-/// Titles wider than this are not padded further (and never cut).
-const MAX_TITLE_COLUMN: usize = 60;
-/// Wider categories are cut with an ellipsis so titles stay aligned.
-const MAX_CATEGORY_COLUMN: usize = 18;
-/// `YYYY-MM-DD`, and ` HH:MM` after it when some article has a time.
-const DATE_COLUMN: usize = 10;
-const TIME_COLUMN: usize = 6;
 
 pub fn run(args: &ListArgs, dates: crate::overview::DateRange) -> ExitCode {
     // The cache is written meanwhile; `saving` waits for it at the end.
@@ -93,7 +86,7 @@ fn list(args: &ListArgs, dates: crate::overview::DateRange, library: &Library) -
             let (_, graph) = crate::library::link_graph(&library.articles);
             write_json(out, &articles, &library.articles, &graph)
         } else {
-            write_text(out, &articles)
+            text::write_text(out, &articles)
         }
     })
 }
@@ -155,59 +148,6 @@ pub fn has_tags(article: &Article, wanted: &[String]) -> bool {
         .map(|t| crate::search::fold(t))
         .collect();
     wanted.iter().all(|w| tags.contains(w))
-}
-
-fn write_text(out: &mut dyn Write, listed: &[&Listed]) -> io::Result<()> {
-    let articles: Vec<&Article> = listed.iter().map(|l| l.article).collect();
-    let categories: Vec<String> = articles.iter().map(|a| a.categories.join("/")).collect();
-    let category_width = categories
-        .iter()
-        .map(|c| str_width(c))
-        .max()
-        .unwrap_or(0)
-        .min(MAX_CATEGORY_COLUMN);
-    let titles: Vec<String> = listed.iter().map(|l| shown_title(l)).collect();
-    let title_width = titles
-        .iter()
-        .map(|t| str_width(t))
-        .max()
-        .unwrap_or(0)
-        .min(MAX_TITLE_COLUMN);
-    let has_times = articles.iter().any(|a| a.datetime.is_some());
-    let date_column = DATE_COLUMN + if has_times { TIME_COLUMN } else { 0 };
-    for ((article, category), title) in articles.iter().zip(&categories).zip(&titles) {
-        let date = match (article.date, article.datetime) {
-            (Some(_), Some(t)) if has_times => t.format("%Y-%m-%d %H:%M").to_string(),
-            (Some(d), _) => d.format("%Y-%m-%d").to_string(),
-            (None, _) => "-".to_owned(),
-        };
-        let mut line = pad_right(&date, date_column);
-        if category_width > 0 {
-            line.push_str("  ");
-            line.push_str(&fit(category, category_width));
-        }
-        line.push_str("  ");
-        line.push_str(&pad_right(title, title_width));
-        line.push_str("  ");
-        line.push_str(&article.tags.join(", "));
-        writeln!(out, "{}", line.trim_end())?;
-    }
-    Ok(())
-}
-
-/// The title, marked when the article is a draft, counted when it has
-/// exact duplicates (`×3`).
-fn shown_title(listed: &Listed) -> String {
-    let mut title = if listed.article.draft {
-        format!("[draft] {}", listed.article.title)
-    } else {
-        listed.article.title.clone()
-    };
-    if listed.copies > 1 {
-        title.push_str(" ×");
-        title.push_str(&listed.copies.to_string());
-    }
-    title
 }
 
 /// One `list --json` line.

@@ -7,7 +7,6 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use crate::text::sanitize::{clean_inline, is_unsafe};
-use crate::text::width::str_width;
 
 /// Runs `write` on buffered stdout. A closed pipe ends output quietly with
 /// `code`; another write error is reported and fails.
@@ -71,12 +70,12 @@ pub fn refuse_missing(library: &crate::library::Library) -> Result<(), ExitCode>
     Err(ExitCode::from(MISSING_PATH))
 }
 
-/// `s` padded with spaces to `width` columns; never cut.
-pub fn pad_right(s: &str, width: usize) -> String {
-    let mut out = String::with_capacity(s.len() + width);
+/// Appends `s`, which is `s_width` columns wide, padded with spaces to
+/// `width` columns; never cut. The width is the caller's, measured once
+/// for its column and for this.
+pub fn push_padded(out: &mut String, s: &str, s_width: usize, width: usize) {
     out.push_str(s);
-    out.extend(std::iter::repeat_n(' ', width.saturating_sub(str_width(s))));
-    out
+    out.extend(std::iter::repeat_n(' ', width.saturating_sub(s_width)));
 }
 
 /// A path as text that is safe to print (file names can hold escapes too).
@@ -123,8 +122,13 @@ mod tests {
 
     #[test]
     fn pads_by_columns() {
-        assert_eq!(pad_right("中文", 6), "中文  ");
-        assert_eq!(pad_right("toolong", 3), "toolong");
+        let padded = |s: &str, width| {
+            let mut out = String::new();
+            push_padded(&mut out, s, crate::text::width::str_width(s), width);
+            out
+        };
+        assert_eq!(padded("中文", 6), "中文  ");
+        assert_eq!(padded("toolong", 3), "toolong");
     }
 
     #[test]
