@@ -230,11 +230,6 @@ impl LinkGraph {
         }
     }
 
-    /// The graph from each article's outgoing links.
-    pub fn from_out(out: Vec<Vec<u32>>) -> LinkGraph {
-        LinkGraph::from_targets(out)
-    }
-
     /// The articles `i` links to.
     pub fn out(&self, i: usize) -> &[u32] {
         self.out.get(i)

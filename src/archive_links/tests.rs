@@ -115,7 +115,7 @@ fn the_graph_has_each_target_once_without_the_article_itself() {
     );
     let out = links.targets(0, &keys);
     assert_eq!(out, [1, 4]);
-    let graph = LinkGraph::from_out(vec![out, vec![0], vec![], vec![], vec![]]);
+    let graph = LinkGraph::from_targets(vec![out, vec![0], vec![], vec![], vec![]]);
     assert_eq!(graph.back(1), [0]);
     assert_eq!(graph.back(0), [1]);
     assert_eq!(graph.counts(), (2, 3));
