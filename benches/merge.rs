@@ -62,7 +62,7 @@ fn copies(articles: &Arc<Vec<inkstone::article::Article>>) -> Arc<Vec<inkstone::
     for article in articles.iter() {
         for copy in 0..COPIES {
             let mut a = article.clone();
-            a.id = format!("{}{copy:02}", article.id);
+            a.id = format!("{}{copy:02}", article.id).into();
             let mut path = article.path.as_os_str().to_owned();
             path.push(format!(".copy{copy:02}"));
             a.path = Path::new(&path).into();

@@ -207,10 +207,10 @@ fn verify(library: &Library, index: &SearchIndex) {
             let body = read_body(&a.body).unwrap_or_default();
             let mut fields: Vec<&str> = vec![&a.title];
             fields.extend(
-                a.authors
+                a.authors()
                     .iter()
-                    .chain(&a.categories)
-                    .chain(&a.tags)
+                    .chain(a.categories())
+                    .chain(a.tags())
                     .map(inkstone::article::Label::as_str),
             );
             let mut all = fields

@@ -6,7 +6,9 @@ mod fields;
 mod from_front;
 mod front_matter;
 mod hugo_front;
+mod id;
 mod label;
+mod label_lists;
 mod normalise;
 mod serde_front;
 mod simple_front;
@@ -22,7 +24,9 @@ pub use from_front::{
     Origin, YamlParser, fast_path_accepts, from_front, from_front_matter, from_front_matter_with,
 };
 pub use front_matter::{FrontKind, Split, split};
+pub use id::ArticleId;
 pub use label::{Label, labels};
+pub use label_lists::LabelLists;
 pub use normalise::stable_id;
 pub use urls::{SharedBytes, Urls};
 
@@ -33,7 +37,7 @@ pub struct Article {
     /// Stable identity for read marks: 16 hex digits hashed from the link
     /// when there is one, else from the path inside the archive (see
     /// [`stable_id`]).
-    pub id: String,
+    pub id: ArticleId,
     /// Where the article lives, for messages and `list --json`.
     pub path: std::sync::Arc<std::path::Path>,
     pub title: String,
@@ -44,10 +48,9 @@ pub struct Article {
     pub datetime: Option<DateTime<FixedOffset>>,
     /// `last_updated` (or Hugo's `lastmod`), when present and readable.
     pub updated: Option<NaiveDateTime>,
-    /// `author`, else `authors`.
-    pub authors: Vec<Label>,
-    pub categories: Vec<Label>,
-    pub tags: Vec<Label>,
+    /// Authors (`author`, else `authors`), categories and tags: see
+    /// [`Article::authors`], [`Article::categories`], [`Article::tags`].
+    pub labels: LabelLists,
     /// The article's link and original link: see [`Article::url`] and
     /// [`Article::original_url`].
     pub urls: Urls,
@@ -137,15 +140,13 @@ impl Article {
     pub fn bare(id: String, path: PathBuf, title: String, body: BodySource) -> Article {
         let path = shared_path(path, &body);
         Article {
-            id,
+            id: id.into(),
             path,
             title,
             date: None,
             datetime: None,
             updated: None,
-            authors: Vec::new(),
-            categories: Vec::new(),
-            tags: Vec::new(),
+            labels: LabelLists::default(),
             urls: Urls::default(),
             aliases: Vec::new(),
             links: std::sync::OnceLock::new(),
@@ -217,9 +218,22 @@ impl Article {
         self.urls = Urls::new(url, original_url);
     }
 
+    /// `author`, else `authors`.
+    pub fn authors(&self) -> &[Label] {
+        self.labels.authors()
+    }
+
+    pub fn categories(&self) -> &[Label] {
+        self.labels.categories()
+    }
+
+    pub fn tags(&self) -> &[Label] {
+        self.labels.tags()
+    }
+
     /// The first category, shown as the article's source in the list.
     pub fn source(&self) -> Option<&str> {
-        self.categories.first().map(Label::as_str)
+        self.categories().first().map(Label::as_str)
     }
 
     /// Whether the front matter gave no usable title, so the body must be
@@ -258,9 +272,7 @@ pub(crate) fn shared_path(path: PathBuf, body: &BodySource) -> std::sync::Arc<st
 #[cfg(test)]
 pub(crate) fn sample(title: &str, categories: &[&str], tags: &[&str]) -> Article {
     Article {
-        authors: vec!["記者".into()],
-        categories: labels(categories),
-        tags: labels(tags),
+        labels: LabelLists::new(vec!["記者".into()], labels(categories), labels(tags)),
         urls: Urls::new(
             Some(&format!("https://news.example.hk/{}", title.len())),
             None,

@@ -117,16 +117,16 @@ fn hugo_toml_and_json_front_matter() {
         Some("2024-03-02 10:00:00"),
         "lastmod"
     );
-    assert_eq!(toml.tags, ["交通", "旅遊"]);
-    assert_eq!(toml.categories, ["本地"]);
-    assert_eq!(toml.authors, ["陳記者", "李記者"]);
+    assert_eq!(toml.tags(), ["交通", "旅遊"]);
+    assert_eq!(toml.categories(), ["本地"]);
+    assert_eq!(toml.authors(), ["陳記者", "李記者"]);
     assert!(!toml.draft);
     assert!(shown(toml, 40).contains("纜車公司宣布延長服務時間。"));
 
     let json = article(&library, "json-post.md");
     assert_eq!(json.title, "圖書館增設自修室");
-    assert_eq!(json.authors, ["王記者"]);
-    assert_eq!(json.tags, ["教育"]);
+    assert_eq!(json.authors(), ["王記者"]);
+    assert_eq!(json.tags(), ["教育"]);
     assert_eq!(
         library::read_body(&json.body).unwrap().trim(),
         "公共圖書館將增設自修室。"

@@ -61,15 +61,15 @@ fn escape_sequences_and_controls_never_survive() {
     let library = hostile();
     let escapes = article(&library, "escapes-in-title-and-tags.md");
     assert_eq!(escapes.title, "Breaking red news today");
-    assert_eq!(escapes.authors, ["Reporter One"]);
-    assert_eq!(escapes.categories, ["World"]);
-    assert_eq!(escapes.tags, ["tagblink", "spaced out", "42"]);
+    assert_eq!(escapes.authors(), ["Reporter One"]);
+    assert_eq!(escapes.categories(), ["World"]);
+    assert_eq!(escapes.tags(), ["tagblink", "spaced out", "42"]);
     for a in library.articles.iter() {
         for text in std::iter::once(a.title.as_str()).chain(
-            a.authors
+            a.authors()
                 .iter()
-                .chain(&a.tags)
-                .chain(&a.categories)
+                .chain(a.tags())
+                .chain(a.categories())
                 .map(inkstone::article::Label::as_str),
         ) {
             assert!(
@@ -131,7 +131,7 @@ fn latin1_is_detected_and_decoded_not_replaced() {
     let library = hostile();
     let latin1 = article(&library, "invalid-utf8.md");
     assert_eq!(latin1.title, "Café ÿþ menu");
-    assert_eq!(latin1.tags, ["food"]);
+    assert_eq!(latin1.tags(), ["food"]);
     assert_eq!(
         problems(&library, "invalid-utf8.md"),
         [(Severity::Warning, "not UTF-8: decoded as windows-1252")]
@@ -162,7 +162,7 @@ fn bom_and_crlf() {
         crlf.updated.map(|d| d.to_string()).as_deref(),
         Some("2018-05-09 10:11:12")
     );
-    assert_eq!(crlf.tags, ["crlf", "bom"]);
+    assert_eq!(crlf.tags(), ["crlf", "bom"]);
     assert_eq!(
         crlf.original_url(),
         Some("https://example.org/crlf-original")
@@ -177,7 +177,7 @@ fn empty_date_and_deep_html() {
     let library = hostile();
     let undated = article(&library, "empty-date.md");
     assert_eq!(undated.date, None);
-    assert!(undated.authors.is_empty());
+    assert!(undated.authors().is_empty());
     assert_eq!(
         problems(&library, "empty-date.md"),
         [(Severity::Warning, "empty date")]

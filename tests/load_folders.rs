@@ -75,7 +75,7 @@ fn front_matter_longer_than_the_first_read() {
     write(&path, &text);
     let (article, problems) = library::load_file(&path, dir.path()).unwrap();
     assert_eq!(article.title, "Long");
-    assert_eq!(article.tags.len(), 600);
+    assert_eq!(article.tags().len(), 600);
     assert_eq!(
         article.date.map(|d| d.to_string()).as_deref(),
         Some("2019-09-09")

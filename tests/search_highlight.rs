@@ -37,7 +37,7 @@ fn every_body_match_is_visible_in_the_rendered_article_at_every_width() {
             let article = &library.articles[i];
             let in_metadata = match_ranges(&article.title, &query).len()
                 + article
-                    .tags
+                    .tags()
                     .iter()
                     .map(|t| match_ranges(t, &query).len())
                     .sum::<usize>();

@@ -35,8 +35,8 @@ impl Criterion {
     /// Whether article number `index` (`article`) meets it.
     pub fn matches(&self, index: usize, article: &Article) -> bool {
         match self {
-            Criterion::Tag(tag) => article.tags.iter().any(|t| t == tag),
-            Criterion::Category(category) => article.categories.iter().any(|c| c == category),
+            Criterion::Tag(tag) => article.tags().iter().any(|t| t == tag),
+            Criterion::Category(category) => article.categories().iter().any(|c| c == category),
             Criterion::Search { matches, .. } => matches.contains(index),
             Criterion::Dates(range) => range.contains(article.date),
             Criterion::Source(source) => article.source().unwrap_or("") == source,

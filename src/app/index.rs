@@ -16,8 +16,8 @@ pub struct Indexes {
 impl Indexes {
     pub fn build(articles: &[Article], rank: &[usize]) -> Indexes {
         Indexes {
-            tags: LabelIndex::build(articles, rank, |a| &a.tags),
-            categories: LabelIndex::build(articles, rank, |a| &a.categories),
+            tags: LabelIndex::build(articles, rank, |a| a.tags()),
+            categories: LabelIndex::build(articles, rank, |a| a.categories()),
         }
     }
 }
@@ -148,7 +148,7 @@ mod tests {
         ];
         // List order: c, a, b.
         let rank = [1, 2, 0];
-        let index = LabelIndex::build(&articles, &rank, |a| &a.tags);
+        let index = LabelIndex::build(&articles, &rank, |a| a.tags());
         assert_eq!(index.positions("香港"), Some(&[1, 2][..]));
         assert_eq!(index.positions("東京"), Some(&[0][..]));
         assert_eq!(index.positions(""), None);

@@ -52,7 +52,7 @@ pub fn article(
         None => stable_id("path", origin.archive_path),
     };
     Article {
-        id,
+        id: id.into(),
         path: super::shared_path(origin.path, &origin.body),
         title: single(fields.title)
             .map(Cow::into_owned)
@@ -60,9 +60,7 @@ pub fn article(
         date,
         datetime: datetime.flatten(),
         updated,
-        authors,
-        categories,
-        tags: list(fields.tags),
+        labels: super::LabelLists::new(authors, categories, list(fields.tags)),
         urls: super::Urls::new(url.as_deref(), original_url.as_deref()),
         aliases,
         links: std::sync::OnceLock::new(),

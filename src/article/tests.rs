@@ -137,31 +137,31 @@ fn last_updated_is_the_update_time() {
 
 #[test]
 fn author_string_or_list() {
-    assert_eq!(parse("author: \"眾新聞記者\"").0.authors, ["眾新聞記者"]);
+    assert_eq!(parse("author: \"眾新聞記者\"").0.authors(), ["眾新聞記者"]);
     assert_eq!(
-        parse("author: [甲, \"乙\", 甲, \"\"]").0.authors,
+        parse("author: [甲, \"乙\", 甲, \"\"]").0.authors(),
         ["甲", "乙"]
     );
-    assert_eq!(parse("author:\n  - 甲\n  - 乙").0.authors, ["甲", "乙"]);
-    assert!(parse("author: \"\"").0.authors.is_empty());
+    assert_eq!(parse("author:\n  - 甲\n  - 乙").0.authors(), ["甲", "乙"]);
+    assert!(parse("author: \"\"").0.authors().is_empty());
 }
 
 #[test]
 fn categories_or_category_string_or_list() {
     assert_eq!(
-        parse("categories: [ (臺)中央社CNA ]").0.categories,
+        parse("categories: [ (臺)中央社CNA ]").0.categories(),
         ["(臺)中央社CNA"]
     );
-    assert_eq!(parse("category: \"眾聞\"").0.categories, ["眾聞"]);
-    assert_eq!(parse("categories: 科技").0.categories, ["科技"]);
+    assert_eq!(parse("category: \"眾聞\"").0.categories(), ["眾聞"]);
+    assert_eq!(parse("categories: 科技").0.categories(), ["科技"]);
     assert_eq!(
         parse("category: 眾聞\ncategories:\n- 科技\n- 經濟")
             .0
-            .categories,
+            .categories(),
         ["科技", "經濟"]
     );
     assert_eq!(
-        parse("categories: []\ncategory: 眾聞").0.categories,
+        parse("categories: []\ncategory: 眾聞").0.categories(),
         ["眾聞"]
     );
 }
@@ -171,24 +171,24 @@ fn tags_list_numbers_trim_dedup_and_drop_empty() {
     let (a, _) = parse(
         "tags:\n  - \" 香港 \"\n  - 2047\n  - \"\"\n  - 香港\n  - xi  jinping\n  - 3.5\n  - true",
     );
-    assert_eq!(a.tags, ["香港", "2047", "xi jinping", "3.5", "true"]);
+    assert_eq!(a.tags(), ["香港", "2047", "xi jinping", "3.5", "true"]);
 }
 
 #[test]
 fn tags_flow_list_and_single_string() {
     assert_eq!(
-        parse("tags: [ 颱風, 天氣, \"台灣\" , 'a, b' ]").0.tags,
+        parse("tags: [ 颱風, 天氣, \"台灣\" , 'a, b' ]").0.tags(),
         ["颱風", "天氣", "台灣", "a, b"]
     );
-    assert_eq!(parse("tags: \"文化\"").0.tags, ["文化"]);
-    assert!(parse("tags:").0.tags.is_empty());
-    assert!(parse("tags: []").0.tags.is_empty());
+    assert_eq!(parse("tags: \"文化\"").0.tags(), ["文化"]);
+    assert!(parse("tags:").0.tags().is_empty());
+    assert!(parse("tags: []").0.tags().is_empty());
 }
 
 #[test]
 fn tags_are_sanitised() {
     let (a, _) = parse("tags: [\"a\\e[2Jb\", \"\\u202Eevil\", \"\\u0007\"]");
-    assert_eq!(a.tags, ["ab", "evil"]);
+    assert_eq!(a.tags(), ["ab", "evil"]);
 }
 
 #[test]
@@ -252,6 +252,6 @@ fn unknown_keys_are_ignored() {
 fn huge_tag_lists_dedup_in_order() {
     let items: Vec<String> = (0..50_000).map(|i| format!("\"t{}\"", i % 1000)).collect();
     let (a, _) = parse(&format!("tags: [{}]", items.join(", ")));
-    assert_eq!(a.tags.len(), 1000);
-    assert_eq!(a.tags[..3], ["t0", "t1", "t2"]);
+    assert_eq!(a.tags().len(), 1000);
+    assert_eq!(a.tags()[..3], ["t0", "t1", "t2"]);
 }

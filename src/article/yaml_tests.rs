@@ -98,9 +98,9 @@ fn yaml_forms_the_fast_path_declines_still_work() {
         "title: >\n  folded\n  title\ntags: &t [a]\nauthor: !!str 123\n# comment\ncategory: x # note",
     );
     assert_eq!(a.title, "folded title");
-    assert_eq!(a.tags, ["a"]);
-    assert_eq!(a.authors, ["123"]);
-    assert_eq!(a.categories, ["x"]);
+    assert_eq!(a.tags(), ["a"]);
+    assert_eq!(a.authors(), ["123"]);
+    assert_eq!(a.categories(), ["x"]);
 }
 
 #[test]

@@ -198,7 +198,7 @@ fn article_record<'a>(path: &Path, a: &'a Article) -> Option<ArticleRecord<&'a s
         .map(|t| Stamp(t.timestamp(), t.timestamp_subsec_nanos()));
     Some(ArticleRecord {
         url: a.url(),
-        id: &a.id,
+        id: a.id.as_str(),
         original_url: a.original_url(),
         title: &a.title,
         date: a.date.map(|d| d.num_days_from_ce()),
@@ -207,9 +207,9 @@ fn article_record<'a>(path: &Path, a: &'a Article) -> Option<ArticleRecord<&'a s
             (at, t.offset().local_minus_utc())
         }),
         updated,
-        authors: a.authors.iter().map(Label::as_str).collect(),
-        categories: a.categories.iter().map(Label::as_str).collect(),
-        tags: a.tags.iter().map(Label::as_str).collect(),
+        authors: a.authors().iter().map(Label::as_str).collect(),
+        categories: a.categories().iter().map(Label::as_str).collect(),
+        tags: a.tags().iter().map(Label::as_str).collect(),
         draft: a.draft,
         body_offset: *offset,
         encoding: encoding.map(crate::text::decode::Encoding::name),

@@ -143,7 +143,7 @@ pub fn has_tags(article: &Article, wanted: &[String]) -> bool {
         return true;
     }
     let tags: Vec<String> = article
-        .tags
+        .tags()
         .iter()
         .map(|t| crate::search::fold(t))
         .collect();
@@ -198,9 +198,9 @@ impl<'a> ArticleJson<'a> {
                 .datetime
                 .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)),
             updated: a.updated.map(|t| t.format("%Y-%m-%d %H:%M:%S").to_string()),
-            author: &a.authors,
-            categories: &a.categories,
-            tags: &a.tags,
+            author: a.authors(),
+            categories: a.categories(),
+            tags: a.tags(),
             url: a.url(),
             original_url: a.original_url(),
             draft: a.draft,

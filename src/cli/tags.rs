@@ -48,7 +48,7 @@ fn from_cache(paths: &[PathBuf], dates: DateRange) -> Option<ExitCode> {
 pub fn tag_counts(library: &Library, dates: DateRange) -> Vec<(&str, usize)> {
     let mut counts: HashMap<&str, usize> = HashMap::new();
     let articles = library.articles.iter().filter(|a| dates.contains(a.date));
-    for tag in articles.flat_map(|a| &a.tags) {
+    for tag in articles.flat_map(crate::article::Article::tags) {
         *counts.entry(tag.as_str()).or_default() += 1;
     }
     most_used_first(counts.into_iter().collect())

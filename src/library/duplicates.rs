@@ -127,7 +127,7 @@ mod tests {
         Article {
             date: NaiveDate::from_ymd_opt(2022, 1, day),
             body_hash: hash,
-            id: format!("{title}{day}{hash:?}"),
+            id: format!("{title}{day}{hash:?}").into(),
             ..Article::with_body(title, "")
         }
     }

@@ -12,7 +12,7 @@ use crate::text::wrap::{Paragraph, ParagraphBuilder};
 
 /// The article header at `width`: title (wrapped), `date` (already written
 /// out in the person's format; `None`: no date) and authors, categories,
-/// tags numbered `[1] [2] ...` (the order of `article.tags`), link, then a
+/// tags numbered `[1] [2] ...` (the order of `article.tags()`), link, then a
 /// rule, each role in the look `styles` gives it. No line is wider than
 /// `width`.
 pub fn header(
@@ -38,7 +38,7 @@ pub fn header(
     if let Some(updated) = article.updated {
         facts.push(format!("更新 {}", updated.format("%Y-%m-%d %H:%M")));
     }
-    let authors = joined(&article.authors);
+    let authors = joined(article.authors());
     if !authors.is_empty() {
         facts.push(authors);
     }
@@ -47,17 +47,17 @@ pub fn header(
     }
 
     let label = Role::Label.look();
-    let categories = joined(&article.categories);
+    let categories = joined(article.categories());
     if !categories.is_empty() {
         let mut b = ParagraphBuilder::<Look>::new();
         b.push("分類：", label);
         b.push(&categories, Look::PLAIN);
         out.extend(b.finish().wrap_in(width, &look));
     }
-    if !article.tags.is_empty() {
+    if !article.tags().is_empty() {
         let mut b = ParagraphBuilder::<Look>::new();
         b.push("標籤：", label);
-        for (i, tag) in article.tags.iter().enumerate() {
+        for (i, tag) in article.tags().iter().enumerate() {
             if i > 0 {
                 b.push("  ", Look::PLAIN);
             }

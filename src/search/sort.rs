@@ -90,7 +90,11 @@ mod tests {
     fn article(title: &str, date: Option<(i32, u32, u32)>, source: Option<&str>) -> Article {
         Article {
             date: date.and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d)),
-            categories: source.map(crate::article::Label::new).into_iter().collect(),
+            labels: crate::article::LabelLists::new(
+                Vec::new(),
+                source.map(crate::article::Label::new).into_iter().collect(),
+                Vec::new(),
+            ),
             ..Article::at_path(title)
         }
     }

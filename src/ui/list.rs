@@ -222,9 +222,9 @@ impl Columns {
         if marks.copies > 1 {
             b.push(&format!(" ×{}", marks.copies), patch(theme.source));
         }
-        if b.left() >= 6 && !article.tags.is_empty() {
+        if b.left() >= 6 && !article.tags().is_empty() {
             let mut tags = String::from(" ");
-            for tag in &article.tags {
+            for tag in article.tags() {
                 tags.push_str(" #");
                 tags.push_str(tag);
             }

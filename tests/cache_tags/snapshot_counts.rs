@@ -111,7 +111,7 @@ fn from_library(
 ) -> (Vec<(String, usize)>, usize) {
     let mut counts: HashMap<String, usize> = HashMap::new();
     for article in library.articles.iter().filter(|a| keep(a.date)) {
-        for tag in &article.tags {
+        for tag in article.tags() {
             *counts.entry(tag.as_str().to_owned()).or_default() += 1;
         }
     }

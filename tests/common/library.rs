@@ -4,16 +4,14 @@
 //! its data.
 
 use chrono::NaiveDate;
-use inkstone::article::{Article, BodySource, Urls, labels};
+use inkstone::article::{Article, BodySource, LabelLists, Urls, labels};
 use inkstone::library::Library;
 
 /// An article with the given title, categories and tags, by a reporter,
 /// with a site address (as `article::sample`).
 pub fn sample(title: &str, categories: &[&str], tags: &[&str]) -> Article {
     Article {
-        authors: labels(["記者"]),
-        categories: labels(categories),
-        tags: labels(tags),
+        labels: LabelLists::new(labels(["記者"]), labels(categories), labels(tags)),
         urls: Urls::new(
             Some(&format!("https://news.example.hk/{}", title.len())),
             None,

@@ -60,7 +60,7 @@ impl Filters {
             Action::CategoryPicker => self.picker(PickerKind::Categories, &mut here),
             Action::FilterByTag(n) => {
                 let article = here.current.and_then(|i| here.articles.get(i));
-                match article.and_then(|a| a.tags.get(usize::from(*n).wrapping_sub(1))) {
+                match article.and_then(|a| a.tags().get(usize::from(*n).wrapping_sub(1))) {
                     Some(tag) => FilterOutcome::Add(vec![Criterion::Tag(tag.as_str().to_owned())]),
                     None => FilterOutcome::Say(format!("This article has no tag {n}")),
                 }

@@ -8,7 +8,7 @@ fn tags_picker() -> Picker {
         article("b", &[], &["香港", "東京", "交通"]),
         article("c", &[], &["香港", "서울", "香港"]),
     ];
-    let index = LabelIndex::build(&articles, &[0, 1, 2], |a| &a.tags);
+    let index = LabelIndex::build(&articles, &[0, 1, 2], |a| a.tags());
     let entries = index
         .all_counts()
         .into_iter()

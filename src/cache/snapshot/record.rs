@@ -9,7 +9,9 @@ use std::sync::{Arc, OnceLock};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::CachedFile;
-use crate::article::{AddressKey, Article, BodyFormat, BodySource, Label, SharedBytes, Urls};
+use crate::article::{
+    AddressKey, Article, BodyFormat, BodySource, Label, LabelLists, SharedBytes, Urls,
+};
 use crate::cache::FileKey;
 use crate::cache::codec::view::{FileView, View};
 use crate::problem::{Problem, Severity};
@@ -70,12 +72,18 @@ impl<'a> Reader<'a> {
         Some(taken)
     }
 
-    fn labels(&mut self, refs: impl ExactSizeIterator<Item = (u32, u32)>) -> Option<Vec<Label>> {
-        // Sized exactly: collecting into `Option<Vec<_>>` starts at four
-        // and doubles, which at a million articles (three lists each) held
-        // ~100 MB that no label used.
-        let mut labels = Vec::with_capacity(refs.len());
-        for at in refs {
+    /// The record's authors, categories and tags, in one list.
+    fn label_lists(&mut self, record: &FileView<'_>) -> Option<LabelLists> {
+        let (authors, categories, tags) = (
+            record.author_refs()?,
+            record.category_refs()?,
+            record.tag_refs()?,
+        );
+        let (author_count, category_count) = (authors.len(), categories.len());
+        // Sized exactly: collecting starts small and doubles, which at a
+        // million articles held ~100 MB that no label used.
+        let mut labels = Vec::with_capacity(author_count + category_count + tags.len());
+        for at in authors.chain(categories).chain(tags) {
             let label = if let Some(label) = self.labels.get(&at) {
                 label.clone()
             } else {
@@ -85,13 +93,17 @@ impl<'a> Reader<'a> {
             };
             labels.push(label);
         }
-        Some(labels)
+        LabelLists::from_parts(
+            labels,
+            u32::try_from(author_count).ok()?,
+            u32::try_from(category_count).ok()?,
+        )
     }
 
     /// The record's article (it must have one), at `path`.
     pub(super) fn article(&mut self, record: &FileView<'_>, path: &Arc<Path>) -> Option<Article> {
         Some(Article {
-            id: record.id()?.to_owned(),
+            id: record.id()?.into(),
             path: Arc::clone(path),
             title: record.title()?.to_owned(),
             date: record.date().and_then(NaiveDate::from_num_days_from_ce_opt),
@@ -106,9 +118,7 @@ impl<'a> Reader<'a> {
                 .updated()
                 .and_then(|s| DateTime::from_timestamp(s.0, s.1))
                 .map(|t| t.naive_utc()),
-            authors: self.labels(record.author_refs()?)?,
-            categories: self.labels(record.category_refs()?)?,
-            tags: self.labels(record.tag_refs()?)?,
+            labels: self.label_lists(record)?,
             urls: Urls::shared(
                 Arc::clone(&self.bytes),
                 record.url_span().ok()?,

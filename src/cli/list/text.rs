@@ -18,7 +18,7 @@ const TIME_COLUMN: usize = 6;
 pub(super) fn write_text(out: &mut dyn Write, listed: &[&Listed]) -> io::Result<()> {
     let categories: Vec<String> = listed
         .iter()
-        .map(|l| l.article.categories.join("/"))
+        .map(|l| l.article.categories().join("/"))
         .collect();
     let category_width = categories
         .iter()
@@ -63,7 +63,7 @@ pub(super) fn write_text(out: &mut dyn Write, listed: &[&Listed]) -> io::Result<
         line.push_str("  ");
         push_padded(&mut line, title, *width, title_width);
         line.push_str("  ");
-        for (i, tag) in article.tags.iter().enumerate() {
+        for (i, tag) in article.tags().iter().enumerate() {
             if i > 0 {
                 line.push_str(", ");
             }

@@ -65,7 +65,7 @@ fn raw_metadata(articles: &[Article]) -> Arena {
 
 /// What search looks in besides the body.
 pub(in crate::search) fn metadata_fields(a: &Article) -> impl Iterator<Item = &str> {
-    let rest = a.authors.iter().chain(&a.categories).chain(&a.tags);
+    let rest = a.authors().iter().chain(a.categories()).chain(a.tags());
     std::iter::once(a.title.as_str()).chain(rest.map(crate::article::Label::as_str))
 }
 

@@ -3,9 +3,11 @@ use crate::search::SearchSession;
 
 fn article(title: &str, tags: &[&str], body: &'static str) -> Article {
     Article {
-        authors: vec!["眾新聞記者".into()],
-        categories: vec!["眾聞".into()],
-        tags: crate::article::labels(tags),
+        labels: crate::article::LabelLists::new(
+            vec!["眾新聞記者".into()],
+            vec!["眾聞".into()],
+            crate::article::labels(tags),
+        ),
         urls: crate::article::Urls::new(
             Some("https://web.archive.example/web/1/https://news.example/article/1"),
             None,

@@ -2,7 +2,7 @@ use super::*;
 
 fn article(title: &str, body: &'static str) -> Article {
     Article {
-        categories: vec!["眾聞".into()],
+        labels: crate::article::LabelLists::new(Vec::new(), vec!["眾聞".into()], Vec::new()),
         ..Article::with_body(title, body)
     }
 }
@@ -101,11 +101,11 @@ proptest::proptest! {
         let title: String = title.iter().map(piece).collect();
         let tag: String = tag.iter().map(piece).collect();
         let mut article = Article::with_body(&title, "");
-        article.tags = vec![tag.as_str().into()];
+        article.labels = article.labels.with_tags(vec![tag.as_str().into()]);
         let folded = format!(
             "{}\n{}",
             crate::search::fold(&article.title),
-            crate::search::fold(article.tags[0].as_str())
+            crate::search::fold(article.tags()[0].as_str())
         );
         let chars: Vec<char> = folded.chars().collect();
         proptest::prop_assume!(!chars.is_empty());
