@@ -7,12 +7,16 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chrono::Datelike;
+use rayon::prelude::*;
+
+mod handoff;
 
 use super::codec::{self, ArticleRecord, DirRecord, FileRecord, Meta, ProblemRecord};
 use super::{FileKey, Stamp, build_stamp};
 use crate::article::{Article, BodySource, Label};
 use crate::durable::{self, Durability};
 use crate::problem::{Problem, Severity};
+use handoff::Handoff;
 
 type Fold = foldhash::fast::RandomState;
 
@@ -34,77 +38,101 @@ pub fn write(cache_file: &Path, input: &WriteInput<'_>) -> std::io::Result<()> {
     // Paths are looked up by their bytes: they all come from one walk, so
     // one file is always spelled the same, and hashing bytes is several
     // times cheaper than hashing a `Path` component by component. foldhash,
-    // not SipHash: three lookups per file, on the tail of a cold `list`.
+    // not SipHash: a lookup per file, on the tail of a cold `list`.
     let mut problems_of: HashMap<&OsStr, Vec<&Problem>, Fold> = HashMap::default();
     for p in input.problems {
         problems_of.entry(p.path.as_os_str()).or_default().push(p);
     }
-    // Each file's key, and whether its record is written yet: a file is
-    // written once, as an article or else with its problems.
-    let mut keys: HashMap<&OsStr, (FileKey, bool), Fold> =
+    // Where each file's key is in `input.keys` (the last one, if a path
+    // is there twice). A file is written once, as an article or else with
+    // its problems.
+    let mut key_at: HashMap<&OsStr, usize, Fold> =
         HashMap::with_capacity_and_hasher(input.keys.len(), Fold::default());
-    for (path, key) in input.keys {
-        keys.insert(path.as_os_str(), (*key, false));
+    let mut keys_repeat = false;
+    for (i, (path, _)) in input.keys.iter().enumerate() {
+        keys_repeat |= key_at.insert(path.as_os_str(), i).is_some();
     }
+    // The articles' keys looked up on all cores: each lookup is a few
+    // misses of the processor's cache (the table and the path it holds),
+    // and the writer ends last in a cold `list`.
+    let article_keys: Vec<Option<usize>> = input
+        .articles
+        .par_iter()
+        .map(|a| key_at.get(a.path.as_os_str()).copied())
+        .collect();
     if let Some(dir) = cache_file.parent() {
         fs::create_dir_all(dir)?;
     }
-    // Each record encoded and written as it is made, never all held at once.
+    // Each record encoded and written as it is made, never all held at once;
+    // the bytes written out on a thread of their own (see `handoff`).
     durable::write_atomic_with(cache_file, Durability::RenameOnly, |out| {
-        let mut encoder = codec::Encoder::new(out, keys.len())?;
-        let mut untrusted: HashSet<&Path> = HashSet::new();
-        // Paths met without a key, each taken once (none in a load's own
-        // library: every article's file has its key).
-        let mut done_unkeyed: HashSet<&OsStr, Fold> = HashSet::default();
-        // Articles in list order, then files that gave no article (parse
-        // errors), which keep their problems.
-        let records = input
-            .articles
-            .iter()
-            .map(|a| (&*a.path, Some(a)))
-            .chain(input.keys.iter().map(|(p, _)| (&**p, None)));
-        for (path, article) in records {
-            let key = match keys.get_mut(path.as_os_str()) {
-                Some((_, true)) => continue,
-                Some((key, done)) => {
-                    *done = true;
-                    Some(*key)
-                }
-                None if !done_unkeyed.insert(path.as_os_str()) => continue,
-                None => None,
-            };
-            let problems = problems_of
-                .get(path.as_os_str())
-                .map_or(&[][..], Vec::as_slice);
-            match key.and_then(|key| to_record(path, key, article, problems, written_at)) {
-                Some(record) => encoder.file(&record)?,
-                None => {
-                    untrusted.insert(path.parent().unwrap_or(Path::new("")));
+        std::thread::scope(|scope| {
+            let pipe = Handoff::start(scope, out);
+            let mut encoder = codec::Encoder::new(pipe, key_at.len())?;
+            let mut untrusted: HashSet<&Path> = HashSet::new();
+            let mut written = vec![false; input.keys.len()];
+            // Paths met without a key, each taken once (none in a load's own
+            // library: every article's file has its key).
+            let mut done_unkeyed: HashSet<&OsStr, Fold> = HashSet::default();
+            // Articles in list order, then files that gave no article (parse
+            // errors), which keep their problems. A key's own place is its
+            // place in the table unless a path is there twice.
+            let records = input
+                .articles
+                .iter()
+                .zip(&article_keys)
+                .map(|(a, &at)| (&*a.path, Some(a), at))
+                .chain(input.keys.iter().enumerate().map(|(i, (p, _))| {
+                    let at = if keys_repeat {
+                        key_at.get(p.as_os_str()).copied()
+                    } else {
+                        Some(i)
+                    };
+                    (&**p, None, at)
+                }));
+            for (path, article, at) in records {
+                let key = match at {
+                    Some(at) if written[at] => continue,
+                    Some(at) => {
+                        written[at] = true;
+                        Some(input.keys[at].1)
+                    }
+                    None if !done_unkeyed.insert(path.as_os_str()) => continue,
+                    None => None,
+                };
+                let problems = problems_of
+                    .get(path.as_os_str())
+                    .map_or(&[][..], Vec::as_slice);
+                match key.and_then(|key| to_record(path, key, article, problems, written_at)) {
+                    Some(record) => encoder.file(&record)?,
+                    None => {
+                        untrusted.insert(path.parent().unwrap_or(Path::new("")));
+                    }
                 }
             }
-        }
-        // Every folder is recorded so that it is checked next time; one
-        // whose list cannot be trusted gets a time that never matches, so
-        // it is listed again.
-        let dirs = input
-            .dirs
-            .iter()
-            .filter_map(|(dir, mtime)| {
-                let trusted = !untrusted.contains(dir.as_path()) && !mtime.is_racy(written_at);
-                Some(DirRecord {
-                    path: dir.to_str()?,
-                    mtime: if trusted { *mtime } else { Stamp::UNTRUSTED },
+            // Every folder is recorded so that it is checked next time; one
+            // whose list cannot be trusted gets a time that never matches, so
+            // it is listed again.
+            let dirs = input
+                .dirs
+                .iter()
+                .filter_map(|(dir, mtime)| {
+                    let trusted = !untrusted.contains(dir.as_path()) && !mtime.is_racy(written_at);
+                    Some(DirRecord {
+                        path: dir.to_str()?,
+                        mtime: if trusted { *mtime } else { Stamp::UNTRUSTED },
+                    })
                 })
-            })
-            .collect();
-        let roots = input.roots.iter().filter_map(|r| r.to_str()).collect();
-        let meta = Meta {
-            build: build_stamp(),
-            roots,
-            written_at,
-            dirs,
-        };
-        encoder.finish(&meta).map(drop)
+                .collect();
+            let roots = input.roots.iter().filter_map(|r| r.to_str()).collect();
+            let meta = Meta {
+                build: build_stamp(),
+                roots,
+                written_at,
+                dirs,
+            };
+            encoder.finish(&meta)?.close()
+        })
     })?;
     prune_old_caches(cache_file);
     Ok(())
