@@ -12,13 +12,15 @@ use crate::tree::FileKey;
 #[cfg(target_os = "linux")]
 use crate::tree::FolderLookup;
 #[cfg(target_os = "linux")]
-use std::path::PathBuf;
+use std::ffi::OsString;
 
 /// Keeps the folder of the file opened last open (see
 /// `tree::FolderLookup`); [`Opener::for_one_pass`] keeps several.
 pub struct Opener {
     #[cfg(target_os = "linux")]
-    folders: FolderLookup<PathBuf>,
+    /// Known by the folder's path as bytes: hashing a `Path` goes
+    /// component by component, and every file is looked up.
+    folders: FolderLookup<OsString>,
 }
 
 impl Default for Opener {
@@ -94,7 +96,7 @@ impl Opener {
     ) -> Option<(std::os::fd::BorrowedFd<'_>, &'p std::ffi::OsStr)> {
         let folder = path.parent().filter(|p| !p.as_os_str().is_empty())?;
         let name = path.file_name()?;
-        Some((self.folders.folder(folder, folder)?, name))
+        Some((self.folders.folder(folder.as_os_str(), folder)?, name))
     }
 
     /// `None` when the folder cannot be opened: `regular_file::open` then gives the

@@ -143,9 +143,11 @@ impl View {
         self.str(offset, len)
     }
 
-    /// The string at (offset, len) in the arena.
+    /// The string at (offset, len) in the arena. Checked with simdutf8:
+    /// std's check goes a byte at a time through CJK text, and was 7% of
+    /// decoding the cache (every title, address and path of a warm load).
     fn str(&self, offset: u32, len: u32) -> Option<&str> {
-        std::str::from_utf8(self.map.get(self.span(offset, len)?)?).ok()
+        simdutf8::basic::from_utf8(self.map.get(self.span(offset, len)?)?).ok()
     }
 
     /// The bytes of the string at (offset, len) in the arena, not checked
