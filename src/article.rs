@@ -1,6 +1,7 @@
 //! The article model: what the rest of inkstone knows about one file,
 //! normalised from either archive format.
 
+mod aliases;
 mod dates;
 mod fields;
 mod from_front;
@@ -20,6 +21,7 @@ use std::path::PathBuf;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime};
 
+pub use aliases::Aliases;
 pub use from_front::{
     Origin, YamlParser, fast_path_accepts, from_front, from_front_matter, from_front_matter_with,
 };
@@ -57,7 +59,7 @@ pub struct Article {
     /// The article's other addresses: `from` and `link` when the front
     /// matter gives them beside `url` (and they differ from it and from
     /// `original_url`). Links to any of them lead to this article.
-    pub aliases: Vec<String>,
+    pub aliases: Aliases,
     /// The targets of the body's links as `archive_links::link_keys`
     /// spells them, one a line (empty: no links); unset until the body
     /// has been read for them. Kept in the metadata cache, so a warm start
@@ -148,7 +150,7 @@ impl Article {
             updated: None,
             labels: LabelLists::default(),
             urls: Urls::default(),
-            aliases: Vec::new(),
+            aliases: Aliases::default(),
             links: std::sync::OnceLock::new(),
             addresses: std::sync::OnceLock::new(),
             draft: false,

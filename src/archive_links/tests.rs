@@ -130,7 +130,8 @@ fn every_address_of_an_article_finds_it() {
     articles[4].aliases = vec![
         "https://feeds.hk/item/甲乙".to_owned(),
         "http://www.old.hk/notes?id=3".to_owned(),
-    ];
+    ]
+    .into();
     let links = ArchiveLinks::new(&articles);
     assert_eq!(links.resolve("https://mirror.hk/p/%E4%B8%89"), Some(4));
     assert_eq!(links.resolve("https://feeds.hk/item/甲乙/"), Some(4));

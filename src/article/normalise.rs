@@ -62,7 +62,7 @@ pub fn article(
         updated,
         labels: super::LabelLists::new(authors, categories, list(fields.tags)),
         urls: super::Urls::new(url.as_deref(), original_url.as_deref()),
-        aliases,
+        aliases: aliases.into(),
         links: std::sync::OnceLock::new(),
         addresses: std::sync::OnceLock::new(),
         draft: draft(fields.draft.as_ref(), report),

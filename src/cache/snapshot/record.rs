@@ -124,7 +124,7 @@ impl<'a> Reader<'a> {
                 record.url_span().ok()?,
                 record.original_url_span().ok()?,
             ),
-            aliases: owned(record.aliases()?),
+            aliases: owned(record.aliases()?).into(),
             links: known(record.links().ok()?),
             addresses: known_addresses(record.addresses().ok()?),
             draft: record.draft(),

@@ -21,7 +21,7 @@ fn article(path: &Path, title: &str) -> Article {
             vec!["a".into(), "b".into()],
         ),
         urls: Urls::new(Some("https://example.org/1"), None),
-        aliases: Vec::new(),
+        aliases: crate::article::Aliases::default(),
         links: OnceLock::new(),
         addresses: OnceLock::new(),
         draft: false,
@@ -47,7 +47,7 @@ fn with_links(article: Article) -> Article {
         id: 1 << 33,
     }]));
     Article {
-        aliases: vec!["https://example.org/from/2".into()],
+        aliases: vec!["https://example.org/from/2".into()].into(),
         links,
         addresses,
         ..article
