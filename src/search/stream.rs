@@ -39,12 +39,9 @@ pub fn matching(
     if terms.is_empty() {
         return (0..articles.len()).collect();
     }
-    let stored = store.and_then(StoredIndex::open).map(|(stored, docs)| {
-        let versions: Vec<_> = articles
-            .par_iter()
-            .map(|a| version_known(&a.body, known))
-            .collect();
-        match_docs(stored, &docs, &versions)
+    let stored = store.and_then(StoredIndex::open).map(|(stored, mut docs)| {
+        let version = |i: usize| version_known(&articles[i].body, known);
+        match_docs(stored, &mut docs, articles.len(), &version)
     });
     // Per term, which articles' stored bodies hold it.
     let in_stored: Vec<Vec<bool>> = match &stored {

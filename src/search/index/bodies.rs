@@ -3,7 +3,6 @@
 //! missing write a new one (the bodies it had are copied, only the others
 //! are read) and switch to it.
 
-use std::collections::HashMap;
 use std::io::{self, Seek, Write};
 use std::path::Path;
 use std::sync::atomic::Ordering;
@@ -17,14 +16,16 @@ use crate::article::BodySource;
 use crate::cache::FileKey;
 use crate::search::stored::{DocSource, DocTable, StoredIndex, Writer, text_keys};
 
+pub(crate) use self::matching::match_docs;
+
 /// Makes every body searchable: from the stored index at `store` where it
 /// holds them, else by building one (written to `store`, or kept in memory
 /// without one or when writing fails).
 pub(super) fn index_bodies(shared: &Weak<Shared>, sources: &[BodySource], store: Option<&Path>) {
-    let versions: Vec<Option<DocSource>> = sources.par_iter().map(version_of).collect();
     let mut old = None;
-    if let Some((stored, docs)) = store.and_then(StoredIndex::open) {
-        let bodies = Arc::new(match_docs(stored, &docs, &versions));
+    if let Some((stored, mut docs)) = store.and_then(StoredIndex::open) {
+        let version = |i: usize| version_of(&sources[i]);
+        let bodies = Arc::new(match_docs(stored, &mut docs, sources.len(), &version));
         publish(shared, Arc::clone(&bodies), bodies.covered);
         if bodies.covered == sources.len() {
             return;
@@ -34,7 +35,6 @@ pub(super) fn index_bodies(shared: &Weak<Shared>, sources: &[BodySource], store:
     let job = Job {
         shared,
         sources,
-        versions: &versions,
         old: old.as_deref(),
     };
     let stored = match store {
@@ -85,48 +85,9 @@ pub(crate) fn version_known(
     })
 }
 
-/// Which stored documents are the articles' bodies as they are now.
-/// Documents are written in article order, so article `i` is looked for
-/// at document `i` first; the paths are mapped only when that fails.
-pub(crate) fn match_docs(
-    stored: Arc<StoredIndex>,
-    docs: &DocTable,
-    versions: &[Option<DocSource>],
-) -> Bodies {
-    let mut by_path: Option<HashMap<&[u8], u32>> = None;
-    let mut article_doc = vec![NONE; versions.len()];
-    let mut doc_article = vec![NONE; docs.len()];
-    let mut covered = 0;
-    for (article, version) in versions.iter().enumerate() {
-        let Some(version) = version else {
-            continue;
-        };
-        let path = version.path.as_os_str().as_encoded_bytes();
-        let d = if article < docs.len() && docs.path(article) == path {
-            article
-        } else {
-            let by_path = by_path
-                .get_or_insert_with(|| (0..docs.len()).map(|d| (docs.path(d), d as u32)).collect());
-            let Some(&d) = by_path.get(path) else {
-                continue;
-            };
-            d as usize
-        };
-        if docs.key(d) == version.key
-            && docs.body_offset(d) == version.body_offset
-            && doc_article[d] == NONE
-        {
-            article_doc[article] = d as u32;
-            doc_article[d] = article as u32;
-            covered += 1;
-        }
-    }
-    Bodies {
-        stored,
-        article_doc,
-        doc_article,
-        covered,
-    }
+/// Document `doc`'s text in the index in use.
+fn old_text(old: Option<&Bodies>, doc: u32) -> String {
+    old.map(|old| old.stored.text(doc)).unwrap_or_default()
 }
 
 fn publish(shared: &Weak<Shared>, bodies: Arc<Bodies>, indexed: usize) {
@@ -143,7 +104,6 @@ fn publish(shared: &Weak<Shared>, bodies: Arc<Bodies>, indexed: usize) {
 struct Job<'a> {
     shared: &'a Weak<Shared>,
     sources: &'a [BodySource],
-    versions: &'a [Option<DocSource>],
     /// The index in use, whose bodies are copied rather than read again.
     old: Option<&'a Bodies>,
 }
@@ -198,23 +158,42 @@ impl Job<'_> {
             let kept = self.old.map_or(0, |old| old.covered);
             shared.indexed.store(kept, Ordering::Relaxed);
         }
+        // The kept bodies' versions are those they were matched with.
+        let mut old_docs = self.old.map(|old| DocTable::new(Arc::clone(&old.stored)));
         for (c, chunk) in self.sources.chunks(CHUNK).enumerate() {
             if self.shared.strong_count() == 0 {
                 return Ok(None);
             }
             let base = c * CHUNK;
+            let kept: Vec<Option<(u32, DocSource)>> = (base..base + chunk.len())
+                .map(|article| {
+                    let old = self.old?;
+                    let doc = Some(old.article_doc[article]).filter(|&d| d != NONE)?;
+                    let version = old_docs.as_mut()?.get(doc as usize)?;
+                    let BodySource::File { path, .. } = &self.sources[article] else {
+                        return None;
+                    };
+                    let source = DocSource {
+                        path: Arc::clone(path),
+                        key: version.key,
+                        body_offset: version.body_offset,
+                    };
+                    Some((doc, source))
+                })
+                .collect();
             let docs: Vec<(DocSource, String, Vec<u64>, bool)> = chunk
                 .par_iter()
-                .enumerate()
-                .map(|(j, source)| {
-                    let article = base + j;
-                    let kept = self
-                        .old
-                        .map(|old| old.article_doc[article])
-                        .filter(|&d| d != NONE);
-                    let text = match (self.old, kept) {
-                        (Some(old), Some(doc)) => old.stored.text(doc),
-                        _ => with_scratch(|scratch| folded_body(source, scratch)),
+                .zip(kept)
+                .map(|(source, kept)| {
+                    let (version, text, kept) = match kept {
+                        Some((doc, version)) => (version, old_text(self.old, doc), true),
+                        // Looked at before the body is read: a file
+                        // changed in between is read again next time.
+                        None => (
+                            version_of(source).unwrap_or_default(),
+                            with_scratch(|scratch| folded_body(source, scratch)),
+                            false,
+                        ),
                     };
                     let mut keys = Vec::new();
                     text_keys(&text, &mut keys);
@@ -223,8 +202,7 @@ impl Job<'_> {
                     // character before they were deduplicated (~10 MB of
                     // a 49k first start's peak).
                     keys.shrink_to_fit();
-                    let version = self.versions[article].clone().unwrap_or_default();
-                    (version, text, keys, kept.is_some())
+                    (version, text, keys, kept)
                 })
                 .collect();
             let mut read = 0;
@@ -239,3 +217,5 @@ impl Job<'_> {
         Ok(Some(writer))
     }
 }
+
+mod matching;

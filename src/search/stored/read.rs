@@ -7,8 +7,6 @@ use std::sync::Arc;
 use self::bytes::Store;
 use super::codes::Codes;
 use super::format::{DOC_LEN, DocRecord, HEADER_LEN, Header, SAMPLE_LEN, Sample};
-use super::write::checksum;
-use crate::cache::FileKey;
 
 pub(crate) use self::bytes::Bytes;
 
@@ -29,37 +27,12 @@ pub(crate) struct StoredIndex {
     text_ends: Vec<u64>,
 }
 
-/// The stored bodies' file versions in document order, as read at
-/// opening: for matching them to articles, without a path object each
-/// (a million of them would hold some 150 MB).
-#[derive(Debug, Default)]
-pub(crate) struct DocTable {
-    records: Vec<DocRecord>,
-    /// Every path, one after the other (`records[d].path_end` ends `d`'s).
-    paths: Vec<u8>,
-}
+pub(crate) use self::docs::DocTable;
 
-impl DocTable {
-    pub(crate) fn len(&self) -> usize {
-        self.records.len()
-    }
-
-    /// Document `doc`'s path, as the bytes of its UTF-8.
-    pub(crate) fn path(&self, doc: usize) -> &[u8] {
-        let start = doc
-            .checked_sub(1)
-            .map_or(0, |d| self.records[d].path_end as usize);
-        &self.paths[start..self.records[doc].path_end as usize]
-    }
-
-    pub(crate) fn key(&self, doc: usize) -> FileKey {
-        self.records[doc].key
-    }
-
-    pub(crate) fn body_offset(&self, doc: usize) -> u64 {
-        self.records[doc].body_offset
-    }
-}
+/// Bytes of the document table and paths read at a time at opening, so
+/// checking them never holds them whole (at a million articles they are
+/// ~120 MB).
+const READ_STEP: usize = 1 << 20;
 
 impl StoredIndex {
     /// Opens the index at `path`: `None` if it is missing, not a regular
@@ -87,6 +60,10 @@ impl StoredIndex {
         self.store.bytes()
     }
 
+    /// Checks the header and the tables read at opening against the
+    /// checksum, a part at a time, keeping the sample, the codes and where
+    /// each text ends; the document table is read again when it is used
+    /// (see [`DocTable`]).
     fn load(store: Store, len: u64) -> Option<(Arc<StoredIndex>, DocTable)> {
         let bytes = store.bytes();
         let mut head = [0; HEADER_LEN];
@@ -95,54 +72,65 @@ impl StoredIndex {
         if header.end - header.sample > MAX_TABLES {
             return None;
         }
-        // Paths apart from the rest, so the table of documents keeps
-        // them without a copy.
-        let mut tables = vec![0; (header.paths_at - header.sample) as usize];
-        bytes.read_exact_at(&mut tables, header.sample).ok()?;
-        let mut paths = vec![0; (header.end - header.paths_at) as usize];
-        bytes.read_exact_at(&mut paths, header.paths_at).ok()?;
-        if checksum(&header, &[&tables, &paths]) != header.crc {
-            return None;
-        }
-        let at = |offset: u64| (offset - header.sample) as usize;
-        let sample: Vec<Sample> = tables[..at(header.codes_at)]
+        let mut hasher = crc32fast::Hasher::new();
+        hasher.update(&Header { crc: 0, ..header }.to_bytes());
+        let mut small = vec![0; (header.docs_at - header.sample) as usize];
+        bytes.read_exact_at(&mut small, header.sample).ok()?;
+        hasher.update(&small);
+        let codes_at = (header.codes_at - header.sample) as usize;
+        let sample: Vec<Sample> = small[..codes_at]
             .chunks_exact(SAMPLE_LEN)
             .map(Sample::parse)
             .collect();
-        let chars: Option<Vec<char>> = tables[at(header.codes_at)..at(header.docs_at)]
+        let chars: Option<Vec<char>> = small[codes_at..]
             .chunks_exact(4)
             .map(|b| char::from_u32(u32::from_le_bytes(b.try_into().unwrap_or_default())))
             .collect();
+        drop(small);
         let codes = Codes::from_chars(chars?)?;
-        let records: Vec<DocRecord> = tables[at(header.docs_at)..]
-            .chunks_exact(DOC_LEN)
-            .map(DocRecord::parse)
-            .collect();
-        drop(tables);
+        let docs = u64::from(header.docs);
+        let paths_len = header.end - header.paths_at;
         let text_len = header.postings - HEADER_LEN as u64;
-        let mut text_ends = Vec::with_capacity(records.len());
-        let (mut path_start, mut text_start) = (0usize, 0u64);
-        for r in &records {
-            let path_end = r.path_end as usize;
-            if path_end < path_start
-                || path_end > paths.len()
-                || r.text_end < text_start
-                || r.text_end > text_len
-            {
-                return None;
+        let mut text_ends = Vec::with_capacity(header.docs as usize);
+        let (mut path_start, mut text_start) = (0u64, 0u64);
+        let mut part = Vec::new();
+        let step = (READ_STEP / DOC_LEN) as u64;
+        for first in (0..docs).step_by(step as usize) {
+            let n = step.min(docs - first);
+            part.resize(n as usize * DOC_LEN, 0);
+            let at = header.docs_at + first * DOC_LEN as u64;
+            bytes.read_exact_at(&mut part, at).ok()?;
+            hasher.update(&part);
+            for r in part.chunks_exact(DOC_LEN).map(DocRecord::parse) {
+                let path_end = u64::from(r.path_end);
+                if path_end < path_start
+                    || path_end > paths_len
+                    || r.text_end < text_start
+                    || r.text_end > text_len
+                {
+                    return None;
+                }
+                text_ends.push(r.text_end);
+                (path_start, text_start) = (path_end, r.text_end);
             }
-            text_ends.push(r.text_end);
-            (path_start, text_start) = (path_end, r.text_end);
         }
-        let docs = DocTable { records, paths };
-        let index = StoredIndex {
+        for at in (header.paths_at..header.end).step_by(READ_STEP) {
+            part.resize(READ_STEP.min((header.end - at) as usize), 0);
+            bytes.read_exact_at(&mut part, at).ok()?;
+            hasher.update(&part);
+        }
+        if hasher.finalize() != header.crc {
+            return None;
+        }
+        let index = Arc::new(StoredIndex {
             store,
             header,
             sample,
             codes,
             text_ends,
-        };
-        Some((Arc::new(index), docs))
+        });
+        let docs = DocTable::new(Arc::clone(&index));
+        Some((index, docs))
     }
 
     pub(crate) fn doc_count(&self) -> u32 {
@@ -176,4 +164,5 @@ impl StoredIndex {
 }
 
 mod bytes;
+mod docs;
 mod lookup;

@@ -52,7 +52,7 @@ mod file {
 
     #[test]
     fn documents_round_trip_with_their_versions() {
-        let (index, docs) = StoredIndex::from_bytes(index_of(&TEXTS)).unwrap();
+        let (index, mut docs) = StoredIndex::from_bytes(index_of(&TEXTS)).unwrap();
         assert_eq!(index.doc_count(), 4);
         assert_eq!(docs.len(), 4);
         assert_eq!(docs.path(0), b"news/0.md");

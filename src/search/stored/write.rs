@@ -1,7 +1,9 @@
 //! Writing a stored index: bodies are added in document order; the packed
 //! text goes out at once, the keys are gathered in sorted batches (see
 //! [`batch`]) kept on the side (a temporary file), and merged into posting
-//! lists at the end, so memory stays bounded whatever the archive's size.
+//! lists at the end; the document table and the paths, written last, are
+//! set aside too (see [`spill`]), so memory stays bounded whatever the
+//! archive's size.
 
 use std::collections::HashMap;
 use std::io::{self, Cursor, Seek, SeekFrom, Write};
@@ -9,6 +11,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use self::batch::Side;
+use self::spill::Spill;
 use super::codes::Codes;
 use super::format::{DOC_LEN, DocRecord, HEADER_LEN, Header, SAMPLE_LEN, content_version};
 use crate::cache::FileKey;
@@ -45,8 +48,11 @@ pub(crate) struct Writer<W: Write + Seek> {
     codes: Option<Codes>,
     /// The first documents, held until their characters number the codes.
     first: Vec<(DocSource, String, Vec<u64>)>,
-    records: Vec<DocRecord>,
-    paths: Vec<u8>,
+    /// Documents added.
+    docs: u32,
+    /// Their records, as written in the file.
+    records: Spill,
+    paths: Spill,
     /// `key << 12 | document - batch_base` for the current batch.
     pairs: Vec<u64>,
     batch_base: u32,
@@ -59,7 +65,8 @@ pub(crate) struct Writer<W: Write + Seek> {
 impl Writer<Cursor<Vec<u8>>> {
     /// A writer whose index stays in memory (tests, samples, small sets).
     pub(crate) fn in_memory() -> Self {
-        Writer::new(Cursor::new(Vec::new()), Side::in_memory())
+        let spills = [Spill::in_memory(), Spill::in_memory()];
+        Writer::new(Cursor::new(Vec::new()), Side::in_memory(), spills)
     }
 
     /// An in-memory writer whose batches end after `pairs` keys.
@@ -73,14 +80,17 @@ impl Writer<Cursor<Vec<u8>>> {
 }
 
 impl<W: Write + Seek> Writer<W> {
-    fn new(out: W, side: Side) -> Self {
+    /// `spills`: where the records and the paths are set aside.
+    fn new(out: W, side: Side, spills: [Spill; 2]) -> Self {
+        let [records, paths] = spills;
         Writer {
             out,
             written: 0,
             codes: None,
             first: Vec::new(),
-            records: Vec::new(),
-            paths: Vec::new(),
+            docs: 0,
+            records,
+            paths,
             pairs: Vec::new(),
             batch_base: 0,
             batch_pairs: batch::BATCH_PAIRS,
@@ -132,14 +142,19 @@ impl<W: Write + Seek> Writer<W> {
             self.flush_batch()?;
         }
         self.paths
-            .extend_from_slice(source.path.as_os_str().as_encoded_bytes());
-        let doc = self.records.len() as u32;
-        self.records.push(DocRecord {
+            .extend(source.path.as_os_str().as_encoded_bytes())?;
+        let doc = self.docs;
+        self.docs += 1;
+        // The packed text's buffer is free again: the record goes through it.
+        self.packed.clear();
+        DocRecord {
             key: source.key,
             body_offset: source.body_offset,
             path_end: u32::try_from(self.paths.len()).unwrap_or(u32::MAX),
             text_end: self.written - HEADER_LEN as u64,
-        });
+        }
+        .put(&mut self.packed);
+        self.records.extend(&self.packed)?;
         let local = u64::from(doc - self.batch_base);
         self.pairs.extend(keys.iter().map(|k| k << 12 | local));
         Ok(())
@@ -154,7 +169,7 @@ impl<W: Write + Seek> Writer<W> {
         // The last batch's keys are set aside: their room is not needed
         // while the lists are merged.
         self.pairs = Vec::new();
-        let docs = self.records.len() as u32;
+        let docs = self.docs;
         let postings = self.written;
         let (dict, sample, keys) = self.write_lists(docs)?;
         let codes = self.codes.take().unwrap_or_default();
@@ -172,8 +187,8 @@ impl<W: Write + Seek> Writer<W> {
         header.sample = header.dict + dict.len() as u64;
         header.codes_at = header.sample + (sample.len() * SAMPLE_LEN) as u64;
         header.docs_at = header.codes_at + u64::from(header.codes) * 4;
-        header.paths_at = header.docs_at + (self.records.len() * DOC_LEN) as u64;
-        header.end = header.paths_at + self.paths.len() as u64;
+        header.paths_at = header.docs_at + u64::from(docs) * DOC_LEN as u64;
+        header.end = header.paths_at + self.paths.len();
         self.out.write_all(&dict)?;
         drop(dict);
         let mut checked = Checked::new(&header, &mut self.out);
@@ -186,13 +201,8 @@ impl<W: Write + Seek> Writer<W> {
             part.extend_from_slice(&u32::from(c).to_le_bytes());
         }
         checked.write(&mut part)?;
-        for chunk in self.records.chunks(1024) {
-            for record in chunk {
-                record.put(&mut part);
-            }
-            checked.write(&mut part)?;
-        }
-        checked.write(&mut self.paths)?;
+        self.records.drain(|part| checked.write(part))?;
+        self.paths.drain(|part| checked.write(part))?;
         header.crc = checked.hasher.finalize();
         self.out.seek(SeekFrom::Start(0))?;
         self.out.write_all(&header.to_bytes())?;
@@ -223,17 +233,7 @@ impl<'a, W: Write> Checked<'a, W> {
     }
 }
 
-/// The CRC-32 of the header (its own CRC as zero) and the parts read at
-/// opening, in file order.
-pub(crate) fn checksum(header: &Header, parts: &[&[u8]]) -> u32 {
-    let mut hasher = crc32fast::Hasher::new();
-    hasher.update(&Header { crc: 0, ..*header }.to_bytes());
-    for part in parts {
-        hasher.update(part);
-    }
-    hasher.finalize()
-}
-
 mod batch;
 mod merge;
 mod output;
+mod spill;

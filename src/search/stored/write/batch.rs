@@ -67,7 +67,7 @@ impl<W: Write + Seek> Writer<W> {
     /// Whether the batch must be set aside before a document with `keys`
     /// keys joins it.
     pub(super) fn batch_is_full(&self, keys: usize) -> bool {
-        let docs = self.records.len() as u32 - self.batch_base;
+        let docs = self.docs - self.batch_base;
         docs >= BATCH_DOCS || (!self.pairs.is_empty() && self.pairs.len() + keys > self.batch_pairs)
     }
 
@@ -76,7 +76,7 @@ impl<W: Write + Seek> Writer<W> {
     /// The next batch starts with the next document.
     pub(super) fn flush_batch(&mut self) -> io::Result<()> {
         let base = self.batch_base;
-        self.batch_base = self.records.len() as u32;
+        self.batch_base = self.docs;
         if self.pairs.is_empty() {
             return Ok(());
         }

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use super::Writer;
 use super::batch::Side;
+use super::spill::Spill;
 
 /// A stored index being written to a temporary file, renamed over its
 /// target when done (if it has one); removed if dropped before.
@@ -39,15 +40,22 @@ impl Writer<FileOutput> {
     }
 
     fn with_temps(temp: TempFile, near: &Path, target: Option<&Path>) -> io::Result<Self> {
-        let mut side = TempFile::beside(near, "side")?;
-        side.unlink_while_open();
+        let [mut side, mut records, mut paths] = [
+            TempFile::beside(near, "side")?,
+            TempFile::beside(near, "docs")?,
+            TempFile::beside(near, "paths")?,
+        ];
+        for temp in [&mut side, &mut records, &mut paths] {
+            temp.unlink_while_open();
+        }
         let file = BufWriter::with_capacity(1 << 20, temp.file.try_clone()?);
         let out = FileOutput {
             file,
             temp,
             target: target.map(Path::to_path_buf),
         };
-        Ok(Writer::new(out, Side::in_file(side)))
+        let spills = [Spill::in_file(records), Spill::in_file(paths)];
+        Ok(Writer::new(out, Side::in_file(side), spills))
     }
 
     /// Finishes the index and puts it in place atomically; returns the
