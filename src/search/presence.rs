@@ -48,22 +48,33 @@ impl Key {
 
 /// For each key present in a chunk, the set of its articles holding it.
 /// Most characters of a chunk occur in one or two of its articles, so
-/// those keep their article numbers in the slot itself; the others point
-/// at a full set.
+/// those keep their article numbers in the slot itself; those in a few
+/// more keep them as a list of bytes (fewer bytes than a full set's 32);
+/// the others point at a full set.
 #[derive(Debug, Default)]
 pub(crate) struct CharPresence {
     /// Sorted.
     keys: Vec<Key>,
-    /// Per key: `DENSE | index into dense`, or up to `MAX_INLINE` article
+    /// Per key: `DENSE | index into dense`; `LISTED | count << 24 | where
+    /// its article numbers start in listed`; or up to `MAX_INLINE` article
     /// numbers of 8 bits each with their count above them.
     slots: Vec<u32>,
     dense: Vec<ChunkSet>,
+    /// The article numbers of the listed keys, a byte each.
+    listed: Vec<u8>,
 }
 
 const DENSE: u32 = 1 << 31;
+const LISTED: u32 = 1 << 30;
 const MAX_INLINE: usize = 3;
-// Inline article numbers are 8 bits.
+/// A list of more article numbers takes as much room as a full set.
+const MAX_LISTED: usize = size_of::<ChunkSet>() - 1;
+/// Where a key's list starts, in the slot's low 24 bits.
+const LISTED_AT: u32 = (1 << 24) - 1;
+// Inline and listed article numbers are 8 bits.
 const _: () = assert!(super::index::CHUNK <= 256);
+// A list's count fits the 6 bits above its start.
+const _: () = assert!(MAX_LISTED < 64);
 
 impl CharPresence {
     /// The articles holding `key` (none when it occurs nowhere in the chunk).
@@ -72,10 +83,18 @@ impl CharPresence {
             return ChunkSet::default();
         };
         let slot = self.slots[i];
+        let mut set = ChunkSet::default();
         if slot & DENSE != 0 {
             return self.dense[(slot & !DENSE) as usize];
         }
-        let mut set = ChunkSet::default();
+        if slot & LISTED != 0 {
+            let at = (slot & LISTED_AT) as usize;
+            let count = ((slot & !LISTED) >> 24) as usize;
+            for &a in self.listed.get(at..at + count).unwrap_or_default() {
+                set.insert(usize::from(a));
+            }
+            return set;
+        }
         for n in 0..slot >> 24 {
             set.insert(((slot >> (8 * n)) & 0xFF) as usize);
         }
@@ -86,25 +105,37 @@ impl CharPresence {
         self.keys.capacity() * size_of::<Key>()
             + self.slots.capacity() * size_of::<u32>()
             + self.dense.capacity() * size_of::<ChunkSet>()
+            + self.listed.capacity()
     }
 
     fn from_sorted(found: Vec<(Key, ChunkSet)>) -> Self {
+        let listed_len = |set: &ChunkSet| (MAX_INLINE + 1..=MAX_LISTED).contains(&set.len());
         let dense = found
             .iter()
-            .filter(|(_, set)| set.len() > MAX_INLINE)
+            .filter(|(_, set)| set.len() > MAX_LISTED)
             .count();
+        let listed: usize = found
+            .iter()
+            .map(|(_, set)| set.len())
+            .filter(|&n| (MAX_INLINE + 1..=MAX_LISTED).contains(&n))
+            .sum();
         let mut presence = CharPresence {
             keys: Vec::with_capacity(found.len()),
             slots: Vec::with_capacity(found.len()),
             dense: Vec::with_capacity(dense),
+            listed: Vec::with_capacity(listed),
         };
         for (key, set) in found {
+            let at = presence.listed.len();
             let slot = if set.len() <= MAX_INLINE {
                 let numbers = set
                     .iter()
                     .enumerate()
                     .fold(0, |slot, (n, a)| slot | (a as u32) << (8 * n));
                 numbers | (set.len() as u32) << 24
+            } else if listed_len(&set) && at <= LISTED_AT as usize {
+                presence.listed.extend(set.iter().map(|a| a as u8));
+                LISTED | (set.len() as u32) << 24 | at as u32
             } else {
                 presence.dense.push(set);
                 (presence.dense.len() - 1) as u32 | DENSE
