@@ -170,7 +170,7 @@ impl Filters {
     /// The indices from `order` (kept in that order) of articles that pass.
     /// Criteria an index answers are intersected first; the others are
     /// checked only on what is left.
-    pub fn apply(&self, order: &[usize], articles: &[Article], index: &Indexes) -> Vec<usize> {
+    pub fn apply(&self, order: &[u32], articles: &[Article], index: &Indexes) -> Vec<usize> {
         let mut positions: Option<Vec<u32>> = None;
         let mut others = Vec::new();
         for criterion in &self.criteria {
@@ -192,10 +192,14 @@ impl Filters {
         match positions {
             Some(positions) => positions
                 .into_iter()
-                .filter_map(|p| order.get(p as usize).copied())
+                .filter_map(|p| order.get(p as usize).map(|&i| i as usize))
                 .filter(|&i| passes(i))
                 .collect(),
-            None => order.iter().copied().filter(|&i| passes(i)).collect(),
+            None => order
+                .iter()
+                .map(|&i| i as usize)
+                .filter(|&i| passes(i))
+                .collect(),
         }
     }
 }

@@ -14,7 +14,7 @@ pub struct Indexes {
 }
 
 impl Indexes {
-    pub fn build(articles: &[Article], rank: &[usize]) -> Indexes {
+    pub fn build(articles: &[Article], rank: &[u32]) -> Indexes {
         Indexes {
             tags: LabelIndex::build(articles, rank, |a| a.tags()),
             categories: LabelIndex::build(articles, rank, |a| a.categories()),
@@ -42,7 +42,7 @@ pub struct LabelIndex {
 impl LabelIndex {
     /// Indexes `of(article)` for every article; `rank[i]` is article `i`'s
     /// position in the list order.
-    pub fn build(articles: &[Article], rank: &[usize], of: fn(&Article) -> &[Label]) -> LabelIndex {
+    pub fn build(articles: &[Article], rank: &[u32], of: fn(&Article) -> &[Label]) -> LabelIndex {
         let mut index = LabelIndex {
             starts: Vec::with_capacity(articles.len() + 1),
             ..LabelIndex::default()
@@ -66,7 +66,7 @@ impl LabelIndex {
                 // An article listing a label twice still counts once.
                 if !index.labels[first..].contains(&id) {
                     index.labels.push(id);
-                    index.postings[id as usize].push(rank[i] as u32);
+                    index.postings[id as usize].push(rank[i]);
                 }
             }
             index.starts.push(index.labels.len() as u32);

@@ -177,7 +177,7 @@ impl ListState {
     /// Lists `visible` (in the order `rank` gives), keeping the selected
     /// article on the same screen row when it is still listed, else
     /// selecting the one that followed it.
-    pub(super) fn show(&mut self, visible: Vec<usize>, rank: &[usize], rows: usize) {
+    pub(super) fn show(&mut self, visible: Vec<usize>, rank: &[u32], rows: usize) {
         let previous = self.selected_article();
         let row_on_screen = self.cursor.selected.saturating_sub(self.cursor.offset);
         self.visible = visible;
@@ -191,7 +191,7 @@ impl ListState {
 
     /// Where `article` is, or would be, in the list, found by its rank in
     /// the list's order (`rank[article]`; the list is in that order).
-    pub(super) fn position_by_rank(&self, article: usize, rank: &[usize]) -> Option<usize> {
+    pub(super) fn position_by_rank(&self, article: usize, rank: &[u32]) -> Option<usize> {
         let at = *rank.get(article)?;
         Some(
             self.visible
