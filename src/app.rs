@@ -40,10 +40,11 @@
 //! (construction, messages), `queries` (what the screen reads), `update`
 //! (`App::update`: routes each action to the part that has the keys, and
 //! acts on its outcome; pop-ups in `update/overlays`, the list view and the
-//! prompt in `update/views`), `reading/open` (opening an article, which
-//! takes the library, catalog, options and marks), `listing` (what is
-//! listed: refiltering after the filters, search or view changed) and
-//! `reload` (live changes and reloads swapped in).
+//! prompt in `update/views`, the article view in `update/detail`, which
+//! hands `Reading` an `Opening`: what opening an article takes of the
+//! library, catalog, options and marks), `listing` (what is listed:
+//! refiltering after the filters, search or view changed) and `reload`
+//! (live changes and reloads swapped in).
 //!
 //! Extension points for later features:
 //! - a new way to narrow the list is a [`Criterion`] variant: `refilter`

@@ -5,16 +5,18 @@
 //! Its `update` scrolls and says what else a key asks ([`ReadingOutcome`]),
 //! which `App::update_detail` acts on. The find in the open article and
 //! its matches are here too (`find`). Opening an article is in `open`: it
-//! takes the library, the options and the marks the sub-state lacks.
+//! takes the library, the options and the marks the sub-state lacks in an
+//! `Opening`.
 
 mod find;
 mod hits;
 mod open;
 
 pub use hits::find_in_lines;
+pub(super) use open::Opening;
 
 use super::cursor::signed;
-use super::{Action, Body, Detail, Filters};
+use super::{Action, Body, Detail, Effect, Filters, Reply};
 use crate::article::Article;
 use crate::render::{ArticleStyles, Document};
 
@@ -45,18 +47,9 @@ pub(super) struct Reading {
     hits: Option<hits::DetailHits>,
 }
 
-/// What [`Reading::body_arrived`] asks of the app.
-#[derive(Debug, Default)]
-struct BodyArrived {
-    /// Read the body again (the archive's marks came meanwhile).
-    again: bool,
-    /// For the status line.
-    say: Option<String>,
-}
-
 /// What a key in the article view asks of the app.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum ReadingOutcome {
+pub(super) enum ReadingOutcome {
     /// Handled here (a scroll).
     Done,
     /// Back with no link followed: to the list.
@@ -135,20 +128,20 @@ impl Reading {
     }
 
     /// The body of `meta` (article number `article`) arrived; lays it out
-    /// and scrolls where due. Returns whether it was taken (the person may
-    /// have moved on), whether it is to be read again with the archive's
-    /// marks, and what the status line is to say.
-    fn body_arrived(
+    /// and scrolls where due. Replies what the status line is to say, and
+    /// the body's read again if it came without the archive's marks (none
+    /// of it when the person moved on before it arrived).
+    pub(super) fn body_arrived(
         &mut self,
         article: usize,
         meta: &Article,
         result: Result<Document, String>,
         layout: (&ArticleStyles, usize),
         filters: &Filters,
-    ) -> BodyArrived {
+    ) -> Reply {
         let (styles, rows) = layout;
         let Some(detail) = self.open.as_mut().filter(|d| d.article == article) else {
-            return BodyArrived::default(); // The person moved on before it arrived.
+            return Reply::done(); // The person moved on before it arrived.
         };
         detail.body = match result {
             Ok(document) => Body::Loaded(document),
@@ -164,12 +157,17 @@ impl Reading {
         } else {
             None
         };
-        BodyArrived { again, say }
+        let reply = say.map_or_else(Reply::done, Reply::say);
+        if again {
+            reply.and(Effect::LoadBody { article })
+        } else {
+            reply
+        }
     }
 
     /// Scrolls for `action` with `rows` rows on screen, or says what it
     /// asks of the app.
-    fn update(&mut self, action: &Action, rows: usize) -> ReadingOutcome {
+    pub(super) fn update(&mut self, action: &Action, rows: usize) -> ReadingOutcome {
         let Some(detail) = self.open.as_mut() else {
             return ReadingOutcome::Close;
         };

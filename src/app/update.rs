@@ -1,5 +1,6 @@
-//! `App::update`: the list and article views, and actions every view
-//! shares. Pop-ups are in `overlay`.
+//! `App::update`: routing each action, and the actions every view shares.
+//! The list view and the prompt are in `views`, the article view in
+//! `detail`, pop-ups in `overlays`.
 
 use super::marks::MarkOutcome;
 use super::{
@@ -8,6 +9,7 @@ use super::{
 };
 use crate::text::thousands::thousands;
 
+mod detail;
 mod overlays;
 mod views;
 
@@ -122,7 +124,7 @@ impl App {
     }
 
     /// Actions that mean the same in the list and the article view.
-    pub(super) fn update_common(&mut self, action: &Action) -> Vec<Effect> {
+    fn update_common(&mut self, action: &Action) -> Vec<Effect> {
         match action {
             Action::OpenLink | Action::OpenOriginal => {
                 let original = matches!(action, Action::OpenOriginal);

@@ -1,127 +1,105 @@
-//! The app's side of the article view: routing its keys, and opening an
-//! article, which takes the library, the catalog's duplicates, the options
-//! and the marks that `Reading` lacks.
+//! Opening an article in the article view: from the list, by a link
+//! followed (remembering the way back) or by Back. It takes what the
+//! sub-state lacks (the articles, the catalog's duplicates, the options,
+//! the marks) in an [`Opening`].
 
-use super::ReadingOutcome;
-use crate::app::{Action, App, Detail, Effect, PickerKind};
+use super::{Reading, Visited};
+use crate::app::catalog::Catalog;
+use crate::app::{Detail, Effect, MarkState, Options, Reply};
 use crate::article::Article;
 
-impl App {
-    /// Routes `action` to the article view, then does what it asks.
-    pub(in crate::app) fn update_detail(&mut self, action: Action) -> Vec<Effect> {
-        let rows = self.size.body_rows();
-        match self.reading.update(&action, rows) {
-            ReadingOutcome::Done => Vec::new(),
-            ReadingOutcome::Close => {
-                self.reading.close();
-                Vec::new()
-            }
-            ReadingOutcome::Return(visited) => {
-                let effects = self.open_article(visited.article);
-                self.reading.returned_to(visited, rows);
-                effects
-            }
-            ReadingOutcome::Step(delta) => self.step_article(delta),
-            ReadingOutcome::NextUnread => self.open_next_unread(),
-            ReadingOutcome::Other => match action {
-                Action::ShowLinks | Action::Backlinks => {
-                    let Some(detail) = self.reading.open() else {
-                        return Vec::new();
-                    };
-                    let (kind, choices) = if matches!(action, Action::ShowLinks) {
-                        (PickerKind::Links, self.archive.link_choices(detail))
-                    } else {
-                        let articles = &self.library.articles;
-                        let date_text = |a: &Article| self.date_text(a);
-                        let choices = self.archive.backlinks(detail.article, articles, date_text);
-                        (PickerKind::Backlinks, choices)
-                    };
-                    match choices {
-                        Ok(choices) => self.show_picker(kind, choices),
-                        Err(why) => self.notify(why),
-                    }
-                    Vec::new()
-                }
-                Action::Search | Action::NextMatch | Action::PrevMatch => {
-                    let say = self.reading.update_find(&action, rows, &self.filters);
-                    self.say(say);
-                    Vec::new()
-                }
-                Action::Open | Action::Click { .. } => Vec::new(),
-                other => self.update_common(&other),
-            },
+/// What opening an article reads or changes of the other parts.
+pub(in crate::app) struct Opening<'a> {
+    articles: &'a [Article],
+    /// Where the article's exact duplicates are.
+    catalog: &'a Catalog,
+    /// The header's date and time formats, the article's styles.
+    options: &'a Options,
+    /// The article opened is marked read.
+    marks: &'a mut MarkState,
+    /// The text area's width.
+    width: usize,
+    /// A search is kept: its first match is shown once the body is in.
+    search_kept: bool,
+}
+
+impl<'a> Opening<'a> {
+    pub(in crate::app) fn new(
+        articles: &'a [Article],
+        catalog: &'a Catalog,
+        options: &'a Options,
+        marks: &'a mut MarkState,
+        width: usize,
+        search_kept: bool,
+    ) -> Self {
+        Opening {
+            articles,
+            catalog,
+            options,
+            marks,
+            width,
+            search_kept,
         }
     }
+}
 
-    /// A key at the find prompt of the article view.
-    pub(in crate::app) fn update_find_prompt(&mut self, action: &Action) -> Vec<Effect> {
-        let rows = self.size.body_rows();
-        let say = self.reading.update_find_prompt(action, rows, &self.filters);
-        self.say(say);
-        Vec::new()
-    }
-
-    /// Shows `article` in the article view (keeping the back stack) and
-    /// asks for its body.
-    pub(in crate::app) fn open_article(&mut self, article: usize) -> Vec<Effect> {
-        let Some(meta) = self.library.articles.get(article) else {
+impl Reading {
+    /// Shows `article` (keeping the back stack), marks it read and asks
+    /// for its body.
+    pub(in crate::app) fn open_article(
+        &mut self,
+        article: usize,
+        here: Opening<'_>,
+    ) -> Vec<Effect> {
+        let Opening {
+            articles,
+            catalog,
+            options,
+            marks,
+            width,
+            search_kept,
+        } = here;
+        let Some(meta) = articles.get(article) else {
             return Vec::new();
         };
         let mut detail = Detail::new(article);
-        detail.date_format.clone_from(&self.options.date_format);
-        detail.time_format.clone_from(&self.options.time_format);
-        detail.copies = self
-            .catalog
+        detail.date_format.clone_from(&options.date_format);
+        detail.time_format.clone_from(&options.time_format);
+        detail.copies = catalog
             .copies_of(article)
             .iter()
-            .filter_map(|&i| self.library.articles.get(i as usize))
+            .filter_map(|&i| articles.get(i as usize))
             .map(|copy| crate::text::sanitize::clean_inline(&copy.path.to_string_lossy()))
             .collect();
-        let width = usize::from(self.size.text_area().width);
-        detail.layout(meta, width, &self.options.article_styles());
+        detail.layout(meta, width, &options.article_styles());
         // Opened with a search kept: its first match is shown once the
         // body is in.
-        let first_match_due = self.search_query().is_some();
-        self.reading.show(detail, first_match_due);
-        self.marks.set_read(&self.library.articles, article, true);
+        self.show(detail, search_kept);
+        marks.set_read(articles, article, true);
         vec![Effect::LoadBody { article }]
-    }
-
-    pub(in crate::app) fn body_loaded(
-        &mut self,
-        article: usize,
-        path: &std::path::Path,
-        result: Result<crate::render::Document, String>,
-    ) -> Vec<Effect> {
-        let Some(meta) = self
-            .library
-            .articles
-            .get(article)
-            .filter(|a| *a.path == *path)
-        else {
-            return Vec::new(); // The articles changed meanwhile; a new load is on its way.
-        };
-        let styles = self.options.article_styles();
-        let rows = self.size.body_rows();
-        let arrived =
-            self.reading
-                .body_arrived(article, meta, result, (&styles, rows), &self.filters);
-        self.say(arrived.say);
-        if arrived.again {
-            vec![Effect::LoadBody { article }]
-        } else {
-            Vec::new()
-        }
     }
 
     /// Opens `target` from the open article, remembering where the person
     /// was so Back returns there.
-    pub(in crate::app) fn follow(&mut self, target: usize) -> Vec<Effect> {
-        let depth = self.reading.leave_for_link();
-        let effects = self.open_article(target);
-        self.notify(format!(
+    pub(in crate::app) fn follow(&mut self, target: usize, here: Opening<'_>) -> Reply {
+        let depth = self.leave_for_link();
+        let effects = self.open_article(target, here);
+        let reply = Reply::say(format!(
             "Opened from the archive ({depth} back: h, Backspace or Left)"
         ));
+        effects.into_iter().fold(reply, Reply::and)
+    }
+
+    /// Back to the article a link was followed from, at the place the
+    /// person was in it.
+    pub(in crate::app) fn return_to(
+        &mut self,
+        visited: Visited,
+        rows: usize,
+        here: Opening<'_>,
+    ) -> Vec<Effect> {
+        let effects = self.open_article(visited.article, here);
+        self.returned_to(visited, rows);
         effects
     }
 }

@@ -51,7 +51,7 @@ impl App {
 
     /// Opens the first unread listed article after the current one (the
     /// open one, else the selected one), going round to the top.
-    pub(in crate::app) fn open_next_unread(&mut self) -> Vec<Effect> {
+    pub(super) fn open_next_unread(&mut self) -> Vec<Effect> {
         let current = self.current_article();
         let found = self
             .list
@@ -77,7 +77,7 @@ impl App {
     }
 
     /// The next (1) or previous (-1) listed article, from the article view.
-    pub(in crate::app) fn step_article(&mut self, delta: isize) -> Vec<Effect> {
+    pub(super) fn step_article(&mut self, delta: isize) -> Vec<Effect> {
         if !self.list.step(delta, self.size.body_rows()) {
             self.notify(if delta > 0 {
                 "This is the last article"
