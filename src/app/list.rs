@@ -1,7 +1,7 @@
 //! The article list as a sub-state: which articles are listed, in order,
 //! the highlighted row, and a count being typed. It owns the moves within
-//! the list (`moves`: counts: `5j`, `10G`; half pages; `n` / `N` over the kept
-//! search's matches); `App` decides what is listed (filters, view, sort)
+//! the list (`moves`, with its `update`: counts: `5j`, `10G`; half pages;
+//! `n` / `N` over the kept search's matches); `App` decides what is listed (filters, view, sort)
 //! and hands it over with [`ListState::show`]. `App::update_list`
 //! (`update/views`) routes the list view's keys to it and acts on its
 //! outcome; the list also
@@ -10,7 +10,7 @@
 
 use ratatui::layout::Rect;
 
-use super::{Action, Criterion, Cursor};
+use super::Cursor;
 
 mod moves;
 
@@ -142,36 +142,6 @@ impl ListState {
     /// The article under the highlight.
     pub(super) fn selected_article(&self) -> Option<usize> {
         self.visible.get(self.cursor.selected).copied()
-    }
-
-    /// A user's key arrives: a count typed before it applies to it (and
-    /// only to it), unless it is a digit of the count.
-    pub(super) fn start_key(&mut self, action: &Action) {
-        self.repeat = if matches!(action, Action::Count(_)) {
-            None
-        } else {
-            self.count.take()
-        };
-    }
-
-    /// Follows `action` with `rows` rows on screen; `search` is the kept
-    /// search, which `n` / `N` step through.
-    pub(super) fn update(
-        &mut self,
-        action: &Action,
-        rows: usize,
-        search: Option<&Criterion>,
-    ) -> ListOutcome {
-        let counted = self.repeat.take();
-        if self.follow(action, rows, counted) {
-            return ListOutcome::Done;
-        }
-        match action {
-            Action::Count(digit) => self.push_count(*digit),
-            Action::NextMatch => self.step_match(true, counted.unwrap_or(1), rows, search),
-            Action::PrevMatch => self.step_match(false, counted.unwrap_or(1), rows, search),
-            _ => ListOutcome::Other,
-        }
     }
 
     /// Lists `visible` (in the order `rank` gives), keeping the selected

@@ -12,13 +12,13 @@ impl App {
     /// does what they ask.
     pub(super) fn update_filters(&mut self, action: &Action) {
         let current = self.current_article();
-        let here = FilterContext {
-            articles: &self.library.articles,
-            catalog: &mut self.catalog,
-            listed: self.list.visible(),
+        let here = FilterContext::new(
+            &self.library.articles,
+            &mut self.catalog,
+            self.list.visible(),
             current,
-            marks: &mut self.marks,
-        };
+            &mut self.marks,
+        );
         match self.filters.update(action, here) {
             FilterOutcome::Stay => {}
             FilterOutcome::Say(text) => self.notify(text),

@@ -2,19 +2,19 @@
 //! [`MarkBook`], kept by `crate::marks`), a flag per article so drawing,
 //! counting and the unread/starred views never look ids up, the view, and
 //! when the changes are due to be saved (from the time ticks bring: the
-//! writing itself is an `Effect::SaveMarks`, the schedule is in
-//! `saving`, with taking in a save's answer). `App::update` routes the
+//! writing itself is an `Effect::SaveMarks`; the schedule is in
+//! `saving`, with the marks' side of saving: when to save, taking in a
+//! save's answer). `App::update` routes the
 //! marking keys and the saves' answers to it and acts on its outcome.
 
 use std::sync::Arc;
-use std::time::Instant;
 
 mod flags;
 mod saving;
 
 use super::{Action, Confirm};
 use crate::article::Article;
-use crate::marks::{MarkBook, SaveError, SaveJob, SaveOutcome, ViewFilter};
+use crate::marks::{MarkBook, ViewFilter};
 use flags::flags;
 use saving::SaveSchedule;
 
@@ -155,50 +155,6 @@ impl MarkState {
 
     pub fn marks(&self) -> &MarkBook {
         &self.marks
-    }
-
-    /// Whether a tick has work here: changes to save (once due), or a
-    /// failure to wait out.
-    pub fn needs_tick(&self) -> bool {
-        self.marks.has_pending() || self.saving.failed()
-    }
-
-    /// Whether there are changes to hand to the writer right away (none
-    /// while waiting to retry a failed save): the reader saves each mark
-    /// as soon as the action that made it is done (`Action::FlushMarks`),
-    /// so a reader that then stalls and is ended by the quit watchdog
-    /// still keeps it.
-    pub fn wants_flush(&self) -> bool {
-        self.marks.has_pending() && self.saving.may_flush()
-    }
-
-    /// Whether changes are unsaved or a save is under way.
-    pub fn is_dirty(&self) -> bool {
-        self.marks.has_pending() || self.saving.under_way()
-    }
-
-    /// The changes to write at `now` (a tick's time), when they are due
-    /// (see [`SaveSchedule::due`]).
-    pub fn save_if_due(&mut self, now: Instant) -> Option<SaveJob> {
-        self.saving.due(now, self.marks.has_pending())?;
-        self.save_now()
-    }
-
-    /// Every change, to write now (at exit).
-    pub fn save_now(&mut self) -> Option<SaveJob> {
-        self.saving.handing_over();
-        let job = self.marks.take_save()?;
-        self.saving.handed_over();
-        Some(job)
-    }
-
-    /// Takes in how a save went; the notices it brought are in
-    /// `take_notices`.
-    pub fn saved(&mut self, outcome: SaveOutcome) -> Result<(), SaveError> {
-        let result = self.marks.finish_save(outcome);
-        self.saving
-            .answered(result.is_ok(), self.marks.has_pending());
-        result
     }
 
     /// Messages a save brought (a bad file set aside, say), once.

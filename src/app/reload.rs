@@ -66,14 +66,15 @@ impl App {
         self.changes.scanning = true;
         // Marks given from now on are mended in the merge's flags by id.
         self.marks.track_edits();
-        Some(Effect::ScanChanges(Box::new(ChangeJob {
-            roots: self.library.roots.clone(),
-            paths: std::mem::take(&mut self.changes.queued),
-            base: self.library.merge_base(),
-            generation: self.changes.generation,
-            options: self.options.clone(),
-            listing: ListingInputs::of(self),
-        })))
+        let paths = std::mem::take(&mut self.changes.queued);
+        Some(Effect::ScanChanges(Box::new(ChangeJob::new(
+            self.library.roots.clone(),
+            paths,
+            self.library.merge_base(),
+            self.changes.generation,
+            self.options.clone(),
+            ListingInputs::of(self),
+        ))))
     }
 
     /// `Action::ChangesMerged`: the changed files, read and merged into a

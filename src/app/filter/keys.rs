@@ -12,15 +12,33 @@ use crate::marks::ViewFilter;
 
 /// What the filter keys read or change of the other parts.
 pub(in crate::app) struct FilterContext<'a> {
-    pub(in crate::app) articles: &'a [Article],
+    articles: &'a [Article],
     /// The pickers' entries come from its label indexes.
-    pub(in crate::app) catalog: &'a mut Catalog,
+    catalog: &'a mut Catalog,
     /// The articles listed now, in list order.
-    pub(in crate::app) listed: &'a [usize],
+    listed: &'a [usize],
     /// The open article, else the selected one.
-    pub(in crate::app) current: Option<usize>,
+    current: Option<usize>,
     /// Its all/unread/starred view is the filter bar's first chip.
-    pub(in crate::app) marks: &'a mut MarkState,
+    marks: &'a mut MarkState,
+}
+
+impl<'a> FilterContext<'a> {
+    pub(in crate::app) fn new(
+        articles: &'a [Article],
+        catalog: &'a mut Catalog,
+        listed: &'a [usize],
+        current: Option<usize>,
+        marks: &'a mut MarkState,
+    ) -> Self {
+        FilterContext {
+            articles,
+            catalog,
+            listed,
+            current,
+            marks,
+        }
+    }
 }
 
 /// What a filter key asks of the app.

@@ -1,5 +1,6 @@
-//! The moves within the list: movement keys and the wheel, counts typed
-//! before them (`5j`, `10G`), and `n` / `N` over the kept search's matches.
+//! The list's own keys (`ListState::update`): movement keys and the
+//! wheel, counts typed before them (`5j`, `10G`), and `n` / `N` over the
+//! kept search's matches.
 
 use super::{ListOutcome, ListState, WHEEL_ROWS};
 use crate::app::cursor::signed;
@@ -9,11 +10,41 @@ use crate::app::{Action, Criterion};
 const MAX_COUNT: usize = 10_000_000;
 
 impl ListState {
+    /// A user's key arrives: a count typed before it applies to it (and
+    /// only to it), unless it is a digit of the count.
+    pub(in crate::app) fn start_key(&mut self, action: &Action) {
+        self.repeat = if matches!(action, Action::Count(_)) {
+            None
+        } else {
+            self.count.take()
+        };
+    }
+
+    /// Follows `action` with `rows` rows on screen; `search` is the kept
+    /// search, which `n` / `N` step through.
+    pub(in crate::app) fn update(
+        &mut self,
+        action: &Action,
+        rows: usize,
+        search: Option<&Criterion>,
+    ) -> ListOutcome {
+        let counted = self.repeat.take();
+        if self.follow(action, rows, counted) {
+            return ListOutcome::Done;
+        }
+        match action {
+            Action::Count(digit) => self.push_count(*digit),
+            Action::NextMatch => self.step_match(true, counted.unwrap_or(1), rows, search),
+            Action::PrevMatch => self.step_match(false, counted.unwrap_or(1), rows, search),
+            _ => ListOutcome::Other,
+        }
+    }
+
     /// Moves the highlight for a movement key or the wheel, `rows` being
     /// the rows on screen; says whether `action` was one.
     /// `count` (typed before the key: `5j`, `10G`) repeats a move; with
     /// it, `g` and `G` go to that row (from 1).
-    pub(super) fn follow(&mut self, action: &Action, rows: usize, count: Option<usize>) -> bool {
+    fn follow(&mut self, action: &Action, rows: usize, count: Option<usize>) -> bool {
         let len = self.visible.len();
         let times = signed(count.unwrap_or(1));
         let page = signed(rows.max(1)).saturating_mul(times);
@@ -36,7 +67,7 @@ impl ListState {
     }
 
     /// A digit typed in the list: the count grows, and says so.
-    pub(super) fn push_count(&mut self, digit: u8) -> ListOutcome {
+    fn push_count(&mut self, digit: u8) -> ListOutcome {
         let count = self
             .count
             .unwrap_or(0)
@@ -54,7 +85,7 @@ impl ListState {
 
     /// `n` / `N` in the list: the next / previous listed article the kept
     /// search matches, going round at the ends.
-    pub(super) fn step_match(
+    fn step_match(
         &mut self,
         forward: bool,
         times: usize,

@@ -16,16 +16,16 @@ use crate::library::{ChangeScan, MergeBase, MergedArticles};
 /// into `base`.
 #[derive(Debug)]
 pub struct ChangeJob {
-    pub(super) roots: Vec<PathBuf>,
-    pub(super) paths: Vec<PathBuf>,
+    roots: Vec<PathBuf>,
+    paths: Vec<PathBuf>,
     pub(super) base: MergeBase,
     /// How many times the app's article list had been replaced when this
     /// was asked (which articles `base` holds, for comparing jobs).
-    pub(super) generation: u64,
+    generation: u64,
     /// What the catalog is built with (fixed for a session).
-    pub(super) options: Options,
+    options: Options,
     /// What the list is computed from, besides the articles.
-    pub(super) listing: ListingInputs,
+    listing: ListingInputs,
 }
 
 /// Two jobs are the same when they ask about the same paths of the same
@@ -44,6 +44,27 @@ impl PartialEq for ChangeJob {
 impl Eq for ChangeJob {}
 
 impl ChangeJob {
+    /// Asks about `paths` of the library loaded from `roots`, to merge
+    /// into `base` (the articles of replacement `generation`), listed for
+    /// `listing`.
+    pub(super) fn new(
+        roots: Vec<PathBuf>,
+        paths: Vec<PathBuf>,
+        base: MergeBase,
+        generation: u64,
+        options: Options,
+        listing: ListingInputs,
+    ) -> ChangeJob {
+        ChangeJob {
+            roots,
+            paths,
+            base,
+            generation,
+            options,
+            listing,
+        }
+    }
+
     /// The paths asked about.
     pub fn paths(&self) -> &[PathBuf] {
         &self.paths
