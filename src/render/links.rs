@@ -26,7 +26,16 @@ pub fn readable_url(url: &str) -> String {
 /// Whether `text` may hold an address written out (a quick test before
 /// [`find_bare`]).
 pub(super) fn may_hold_bare(text: &str) -> bool {
-    text.contains("://") || text.contains("www.") || text.contains("WWW.")
+    // One pass over the `:` and `.` (every run of text comes here; three
+    // substring searches each set up a searcher for a short text).
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(b':', b'.', bytes).any(|i| {
+        if bytes[i] == b':' {
+            bytes[i + 1..].starts_with(b"//")
+        } else {
+            i >= 3 && matches!(&bytes[i - 3..i], b"www" | b"WWW")
+        }
+    })
 }
 
 /// A bare `www.` address as a link to open: `https://` in front (what a

@@ -38,6 +38,10 @@ impl<'a> Layout<'a> {
         }
     }
 
+    // Called once per atom (a CJK body has one per character) by
+    // `Paragraph::line_ranges`, which is generic and so compiled where it
+    // is used: without `#[inline]` that is a call per atom.
+    #[inline]
     pub(super) fn add(&mut self, start: usize, a: &Atom) {
         if self.open.is_some() && self.used + a.width() > self.room() && a.width() <= self.rest {
             self.close();
