@@ -29,6 +29,16 @@ pub(crate) struct Header {
 }
 
 impl Header {
+    /// The checksum `crc` holds, begun: over the header with `crc` zeroed,
+    /// then (by the caller) the tables read at opening and the paths, in
+    /// file order. The writer and the reader both start here, so they
+    /// cannot disagree on what is summed.
+    pub(crate) fn checksum_start(&self) -> crc32fast::Hasher {
+        let mut hasher = crc32fast::Hasher::new();
+        hasher.update(&Header { crc: 0, ..*self }.to_bytes());
+        hasher
+    }
+
     pub(crate) fn to_bytes(self) -> [u8; HEADER_LEN] {
         let mut out = Vec::with_capacity(HEADER_LEN);
         out.extend_from_slice(&MAGIC);

@@ -72,8 +72,7 @@ impl StoredIndex {
         if header.end - header.sample > MAX_TABLES {
             return None;
         }
-        let mut hasher = crc32fast::Hasher::new();
-        hasher.update(&Header { crc: 0, ..header }.to_bytes());
+        let mut hasher = header.checksum_start();
         let mut small = vec![0; (header.docs_at - header.sample) as usize];
         bytes.read_exact_at(&mut small, header.sample).ok()?;
         hasher.update(&small);

@@ -219,9 +219,10 @@ struct Checked<'a, W: Write> {
 
 impl<'a, W: Write> Checked<'a, W> {
     fn new(header: &Header, out: &'a mut W) -> Self {
-        let mut hasher = crc32fast::Hasher::new();
-        hasher.update(&Header { crc: 0, ..*header }.to_bytes());
-        Checked { out, hasher }
+        Checked {
+            out,
+            hasher: header.checksum_start(),
+        }
     }
 
     /// Writes and hashes `part`, and empties it.
