@@ -14,6 +14,7 @@ mod normalise;
 mod serde_front;
 mod simple_front;
 mod title;
+mod title_text;
 mod unprintable;
 mod urls;
 
@@ -30,6 +31,7 @@ pub use id::ArticleId;
 pub use label::{Label, labels};
 pub use label_lists::LabelLists;
 pub use normalise::stable_id;
+pub use title_text::Title;
 pub use urls::{SharedBytes, Urls};
 
 /// One article's metadata. Every string here has been through
@@ -42,7 +44,7 @@ pub struct Article {
     pub id: ArticleId,
     /// Where the article lives, for messages and `list --json`.
     pub path: std::sync::Arc<std::path::Path>,
-    pub title: String,
+    pub title: Title,
     /// Calendar date as written in the front matter (no time-zone shift).
     pub date: Option<NaiveDate>,
     /// The date with its time of day and offset, when the front matter
@@ -144,7 +146,7 @@ impl Article {
         Article {
             id: id.into(),
             path,
-            title,
+            title: title.into(),
             date: None,
             datetime: None,
             updated: None,
@@ -248,14 +250,16 @@ impl Article {
     /// from the file name. `body` is the start of the body, if it was read.
     pub fn set_title_from_body(&mut self, body: Option<&str>) {
         if let Some(title) = body.and_then(title::from_body) {
-            self.title = title;
+            self.title = title.into();
             return;
         }
         let name = self.path.file_name().unwrap_or(self.path.as_os_str());
-        self.title = crate::text::sanitize::clean_inline(&name.to_string_lossy());
-        if self.title.is_empty() {
-            "untitled".clone_into(&mut self.title);
-        }
+        let title = crate::text::sanitize::clean_inline(&name.to_string_lossy());
+        self.title = if title.is_empty() {
+            "untitled".into()
+        } else {
+            title.into()
+        };
     }
 }
 

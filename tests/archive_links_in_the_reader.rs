@@ -120,7 +120,7 @@ fn picker(app: &App) -> &Picker {
 
 fn open_title(app: &App) -> String {
     app.detail()
-        .map(|d| app.articles()[d.article].title.clone())
+        .map(|d| app.articles()[d.article].title.as_str().to_owned())
         .unwrap_or_default()
 }
 

@@ -100,7 +100,7 @@ fn type_text(app: &mut App, text: &str) {
 
 fn title(app: &App) -> String {
     app.selected_article()
-        .map(|i| app.articles()[i].title.clone())
+        .map(|i| app.articles()[i].title.as_str().to_owned())
         .unwrap_or_default()
 }
 

@@ -55,7 +55,7 @@ pub fn article(
         id: id.into(),
         path: super::shared_path(origin.path, &origin.body),
         title: single(fields.title)
-            .map(Cow::into_owned)
+            .map(|title| title.as_ref().into())
             .unwrap_or_default(),
         date,
         datetime: datetime.flatten(),

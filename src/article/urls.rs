@@ -15,28 +15,54 @@ use std::sync::Arc;
 /// mapped file), that links are read from in place.
 pub type SharedBytes = Arc<dyn AsRef<[u8]> + Send + Sync>;
 
-/// `url` and `original_url` (see [`super::Article::url`]).
+/// `url` and `original_url` (see [`super::Article::url`]): 32 bytes, the
+/// text's holder and two 32-bit spans into it (64 with `usize` spans and
+/// a holder per variant: ~30 MB more at a million articles).
 #[derive(Clone)]
 pub struct Urls {
-    repr: Repr,
+    text: Text,
+    url: Span,
+    original: Span,
 }
 
+/// Where the links' bytes are.
 #[derive(Clone)]
-enum Repr {
-    Owned {
-        /// The link, then the original link when it is not the link's tail.
-        text: Box<str>,
-        /// `text[..url_end]` is the link, when there is one.
-        url_end: Option<usize>,
-        /// `text[start..end]` is the original link, when there is one.
-        original: Option<(usize, usize)>,
-    },
-    /// Both links where they lie in `bytes` (start, length).
-    Shared {
-        bytes: SharedBytes,
-        url: Option<(usize, u32)>,
-        original: Option<(usize, u32)>,
-    },
+enum Text {
+    /// The link, then the original link when it is not the link's tail.
+    Owned(Box<str>),
+    /// Bytes many articles share, behind one more pointer so that this
+    /// holder is one word (the bytes' own pointer is two).
+    Shared(Arc<SharedBytes>),
+}
+
+/// A link as (start, length) in the text; `start == u32::MAX`: none.
+#[derive(Clone, Copy)]
+struct Span {
+    start: u32,
+    len: u32,
+}
+
+impl Span {
+    const NONE: Span = Span {
+        start: u32::MAX,
+        len: 0,
+    };
+
+    /// `start..start + len`, when both fit (else none).
+    fn of(start: usize, len: usize) -> Span {
+        match (u32::try_from(start), u32::try_from(len)) {
+            (Ok(start), Ok(len)) if start != u32::MAX => Span { start, len },
+            _ => Span::NONE,
+        }
+    }
+
+    fn range(self) -> Option<Range<usize>> {
+        if self.start == u32::MAX {
+            return None;
+        }
+        let start = self.start as usize;
+        Some(start..start.checked_add(self.len as usize)?)
+    }
 }
 
 impl Default for Urls {
@@ -63,76 +89,81 @@ impl std::fmt::Debug for Urls {
 }
 
 impl Urls {
-    /// Both urls, as given.
+    /// Both urls, as given. (A link of 4 GiB or more, which no article
+    /// file read whole can hold beside its body, would read as none.)
     pub fn new(url: Option<&str>, original: Option<&str>) -> Urls {
-        let url_end = url.map(str::len);
+        let url_span = url.map_or(Span::NONE, |u| Span::of(0, u.len()));
         let url = url.unwrap_or("");
         let owned = |text: Box<str>, original| Urls {
-            repr: Repr::Owned {
-                text,
-                url_end,
-                original,
-            },
+            text: Text::Owned(text),
+            url: url_span,
+            original,
         };
         let Some(original) = original else {
-            return owned(url.into(), None);
+            return owned(url.into(), Span::NONE);
         };
-        if url_end.is_some() && url.ends_with(original) {
-            return owned(url.into(), Some((url.len() - original.len(), url.len())));
+        if url_span.start != u32::MAX && url.ends_with(original) {
+            return owned(
+                url.into(),
+                Span::of(url.len() - original.len(), original.len()),
+            );
         }
         let mut text = String::with_capacity(url.len() + original.len());
         text.push_str(url);
         text.push_str(original);
-        owned(
-            text.into_boxed_str(),
-            Some((url.len(), url.len() + original.len())),
-        )
+        owned(text.into_boxed_str(), Span::of(url.len(), original.len()))
     }
 
     /// Both urls read in place from `bytes` at the ranges given, not
     /// copied. A range that is not valid UTF-8 inside `bytes` reads as no
     /// link (the bytes come from a file; the caller checked its checksum).
+    /// Links past the first 4 GiB of `bytes` are copied instead.
     pub fn shared(
-        bytes: SharedBytes,
+        bytes: &Arc<SharedBytes>,
         url: Option<Range<usize>>,
         original: Option<Range<usize>>,
     ) -> Urls {
-        let span = |r: Range<usize>| Some((r.start, u32::try_from(r.len()).ok()?));
-        Urls {
-            repr: Repr::Shared {
-                bytes,
-                url: url.and_then(span),
-                original: original.and_then(span),
-            },
+        let fits = |r: &Option<Range<usize>>| {
+            r.as_ref()
+                .is_none_or(|r| u32::try_from(r.end).is_ok_and(|end| end < u32::MAX))
+        };
+        let span = |r: Option<Range<usize>>| r.map_or(Span::NONE, |r| Span::of(r.start, r.len()));
+        if fits(&url) && fits(&original) {
+            return Urls {
+                text: Text::Shared(Arc::clone(bytes)),
+                url: span(url),
+                original: span(original),
+            };
         }
+        let read = |r: Option<Range<usize>>| read(bytes, r?);
+        Urls::new(read(url), read(original))
     }
 
     pub fn url(&self) -> Option<&str> {
-        match &self.repr {
-            Repr::Owned { text, url_end, .. } => url_end.map(|end| &text[..end]),
-            Repr::Shared { bytes, url, .. } => read(bytes, (*url)?),
-        }
+        self.read(self.url)
     }
 
     pub fn original_url(&self) -> Option<&str> {
-        match &self.repr {
-            Repr::Owned { text, original, .. } => original.map(|(start, end)| &text[start..end]),
-            Repr::Shared {
-                bytes, original, ..
-            } => read(bytes, (*original)?),
+        self.read(self.original)
+    }
+
+    fn read(&self, span: Span) -> Option<&str> {
+        let range = span.range()?;
+        match &self.text {
+            Text::Owned(text) => text.get(range),
+            Text::Shared(bytes) => read(bytes, range),
         }
     }
 }
 
-/// The text at (start, length) in `bytes`.
-fn read(bytes: &SharedBytes, (start, len): (usize, u32)) -> Option<&str> {
-    let end = start.checked_add(len as usize)?;
-    std::str::from_utf8((**bytes).as_ref().get(start..end)?).ok()
+/// The text at `range` in `bytes`.
+fn read(bytes: &SharedBytes, range: Range<usize>) -> Option<&str> {
+    std::str::from_utf8((**bytes).as_ref().get(range)?).ok()
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{Repr, SharedBytes, Urls};
+    use super::{SharedBytes, Text, Urls};
     use std::sync::Arc;
 
     #[test]
@@ -161,24 +192,25 @@ mod tests {
     fn an_original_at_the_end_of_the_link_is_not_stored_twice() {
         let url = "https://archive.example/web/1/https://o.example/a";
         let urls = Urls::new(Some(url), Some("https://o.example/a"));
-        let Repr::Owned { text, .. } = &urls.repr else {
+        let Text::Owned(text) = &urls.text else {
             panic!("owned")
         };
         assert_eq!(text.len(), url.len());
+        assert_eq!(std::mem::size_of::<Urls>(), 32);
     }
 
     #[test]
     fn shared_links_read_in_place_and_damage_reads_as_none() {
-        let bytes: SharedBytes = Arc::new(b"..https://a.example/\xff".to_vec());
-        let urls = Urls::shared(Arc::clone(&bytes), Some(2..20), Some(10..20));
+        let bytes: Arc<SharedBytes> = Arc::new(Arc::new(b"..https://a.example/\xff".to_vec()));
+        let urls = Urls::shared(&bytes, Some(2..20), Some(10..20));
         assert_eq!(urls.url(), Some("https://a.example/"));
         assert_eq!(urls.original_url(), Some("a.example/"));
         assert_eq!(
             urls,
             Urls::new(Some("https://a.example/"), Some("a.example/"))
         );
-        let bad = Urls::shared(Arc::clone(&bytes), Some(2..21), Some(20..99));
+        let bad = Urls::shared(&bytes, Some(2..21), Some(20..99));
         assert_eq!((bad.url(), bad.original_url()), (None, None));
-        assert_eq!(Urls::shared(bytes, None, None), Urls::default());
+        assert_eq!(Urls::shared(&bytes, None, None), Urls::default());
     }
 }

@@ -74,5 +74,9 @@ pub fn by_file_name<'a>(library: &'a Library, name: &str) -> &'a Article {
 
 /// The titles, in the library's order.
 pub fn titles(library: &Library) -> Vec<String> {
-    library.articles.iter().map(|a| a.title.clone()).collect()
+    library
+        .articles
+        .iter()
+        .map(|a| a.title.as_str().to_owned())
+        .collect()
 }

@@ -53,7 +53,7 @@ fn app_on(root: &Path) -> App {
 
 fn selected_title(app: &App) -> String {
     app.selected_article()
-        .map(|i| app.articles()[i].title.clone())
+        .map(|i| app.articles()[i].title.as_str().to_owned())
         .unwrap_or_default()
 }
 

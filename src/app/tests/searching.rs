@@ -93,7 +93,7 @@ fn indexed_app() -> App {
 fn titles(app: &App) -> Vec<String> {
     app.visible()
         .iter()
-        .map(|&i| app.articles()[i].title.clone())
+        .map(|&i| app.articles()[i].title.as_str().to_owned())
         .collect()
 }
 

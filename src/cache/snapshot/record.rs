@@ -22,8 +22,10 @@ type Fast = foldhash::fast::RandomState;
 /// One worker's reading of records.
 pub(super) struct Reader<'a> {
     view: &'a View,
-    /// The mapped file, that the articles' links are read from in place.
-    bytes: SharedBytes,
+    /// The mapped file, that the articles' links are read from in place
+    /// (held once more behind a thin pointer, which every article's links
+    /// share: see `Urls`).
+    bytes: Arc<SharedBytes>,
     /// Labels by where their text lies in the arena: the cache stores each
     /// once, so one met again costs a hash of two words, not of its text.
     labels: HashMap<(u32, u32), Label, Fast>,
@@ -38,7 +40,7 @@ impl<'a> Reader<'a> {
     pub(super) fn new(view: &'a View) -> Reader<'a> {
         Reader {
             view,
-            bytes: view.shared_bytes(),
+            bytes: Arc::new(view.shared_bytes()),
             labels: HashMap::default(),
             folders: HashMap::default(),
             path: String::new(),
@@ -105,7 +107,7 @@ impl<'a> Reader<'a> {
         Some(Article {
             id: record.id()?.into(),
             path: Arc::clone(path),
-            title: record.title()?.to_owned(),
+            title: record.title()?.into(),
             date: record.date().and_then(NaiveDate::from_num_days_from_ce_opt),
             datetime: match record.datetime() {
                 Some((at, east)) => Some(
@@ -120,7 +122,7 @@ impl<'a> Reader<'a> {
                 .map(|t| t.naive_utc()),
             labels: self.label_lists(record)?,
             urls: Urls::shared(
-                Arc::clone(&self.bytes),
+                &self.bytes,
                 record.url_span().ok()?,
                 record.original_url_span().ok()?,
             ),

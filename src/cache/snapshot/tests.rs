@@ -11,7 +11,7 @@ fn article(path: &Path, title: &str) -> Article {
     Article {
         id: format!("id:{title}").into(),
         path: path.into(),
-        title: title.to_string(),
+        title: title.into(),
         date: NaiveDate::from_ymd_opt(2019, 6, 12),
         datetime: None,
         updated: NaiveDateTime::parse_from_str("2019-06-13 08:09:10", "%Y-%m-%d %H:%M:%S").ok(),

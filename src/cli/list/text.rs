@@ -109,7 +109,7 @@ fn shown_title(listed: &Listed) -> String {
     let mut title = if listed.article.draft {
         format!("[draft] {}", listed.article.title)
     } else {
-        listed.article.title.clone()
+        listed.article.title.as_str().to_owned()
     };
     if listed.copies > 1 {
         title.push_str(" ×");

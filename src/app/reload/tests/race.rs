@@ -88,7 +88,7 @@ fn scans_are_equal_when_they_ask_the_same_of_the_same_articles() {
 fn listed_titles(app: &App) -> Vec<String> {
     app.visible()
         .iter()
-        .map(|&i| app.articles()[i].title.clone())
+        .map(|&i| app.articles()[i].title.as_str().to_owned())
         .collect()
 }
 
