@@ -89,7 +89,7 @@ pub use self::highlight::{
 pub use self::index::{IndexMemory, IndexView, Progress, SearchIndex};
 pub use self::query::{MAX_QUERY_CHARS, QUERY_CUT_MESSAGE, Query, append_capped, cap as cap_query};
 pub use self::sort::SortOrder;
-pub use self::stream::matching;
+pub use self::stream::{matching, matching_keyed};
 
 /// The file that keeps the bodies' index for a set of library roots, in
 /// the cache folder beside the metadata cache.

@@ -125,3 +125,48 @@ fn sort_orders() {
     let by_source = titles(&["--sort", "source"]);
     assert_eq!(by_source.first().map(String::as_str), Some(JEKYLL));
 }
+
+/// A warm `list --search` takes the size and time of the files it reads as
+/// it opens them, and looks at the others after: a file edited in place
+/// (its folder keeps its time) is searched as it is now, whether the
+/// search read its body (the word only there) or not (the word in its
+/// cached title).
+#[test]
+fn search_follows_files_edited_in_place() {
+    use common::archive::age;
+    use common::home::{Home, stdout};
+    use std::time::Duration;
+    let home = Home::new();
+    let folder = home.path("news/2020");
+    std::fs::create_dir_all(&folder).unwrap();
+    let write = |name: &str, title: &str, body: &str| {
+        let text = format!("---\ntitle: {title}\ndate: 2020-05-01\n---\n\n{body}\n");
+        std::fs::write(folder.join(name), text).unwrap();
+        age(&folder.join(name), Duration::from_secs(30));
+    };
+    write("a.md", "Alpha", "正文。");
+    write("b.md", "Beta 鯨魚", "正文。");
+    write("c.md", "Gamma", "正文。");
+    age(&home.path("news"), Duration::from_secs(60));
+    let root = home.path("news");
+    let root = root.to_str().unwrap();
+    let found = |word: &str| -> Vec<String> {
+        let output = home.run(&["list", "--search", word, root]);
+        assert!(output.status.success());
+        let mut titles: Vec<String> = ["Alpha", "Beta", "Gamma"]
+            .iter()
+            .filter(|t| stdout(&output).contains(*t))
+            .map(|t| (*t).to_owned())
+            .collect();
+        titles.sort();
+        titles
+    };
+    assert!(home.run(&["list", root]).status.success(), "cache written");
+    assert_eq!(found("鯨魚"), ["Beta"]);
+    write("a.md", "Alpha", "正文有鯨魚。");
+    assert_eq!(found("鯨魚"), ["Alpha", "Beta"], "read, and changed");
+    write("b.md", "Beta", "正文。");
+    assert_eq!(found("鯨魚"), ["Alpha"], "not read, and changed");
+    assert_eq!(found("鯨魚"), ["Alpha"]);
+    assert_eq!(found("正文"), ["Alpha", "Beta", "Gamma"]);
+}

@@ -9,6 +9,7 @@ use std::sync::OnceLock;
 
 use serde::Serialize;
 
+mod checked_as_read;
 mod text;
 
 use super::ListArgs;
@@ -22,6 +23,9 @@ use crate::search::{self, QUERY_CUT_MESSAGE, Query, cap_query};
 use crate::text::sanitize::clean_inline;
 
 pub fn run(args: &ListArgs, dates: crate::overview::DateRange) -> ExitCode {
+    if args.search.is_some() && !args.json {
+        return checked_as_read::run(args, dates);
+    }
     // The cache is written meanwhile; `saving` waits for it at the end.
     let (library, saving) = match open_library(&args.paths, args.json) {
         Ok(opened) => opened,
@@ -33,6 +37,20 @@ pub fn run(args: &ListArgs, dates: crate::overview::DateRange) -> ExitCode {
 }
 
 fn list(args: &ListArgs, dates: crate::overview::DateRange, library: &Library) -> ExitCode {
+    let articles = selected(args, dates, library, &mut |articles, query| {
+        searched(articles, query, library)
+    });
+    write(args, library, &articles)
+}
+
+/// The articles to list, in library order; `matching` keeps those of the
+/// articles given that match the query.
+fn selected<'a>(
+    args: &ListArgs,
+    dates: crate::overview::DateRange,
+    library: &'a Library,
+    matching: &mut dyn FnMut(Vec<Listed<'a>>, &Query) -> Vec<Listed<'a>>,
+) -> Vec<Listed<'a>> {
     let wanted: Vec<String> = args
         .tags
         .iter()
@@ -75,8 +93,13 @@ fn list(args: &ListArgs, dates: crate::overview::DateRange, library: &Library) -
         if cut {
             eprintln!("inkstone: {QUERY_CUT_MESSAGE}");
         }
-        articles = searched(articles, &Query::parse(search), library);
+        articles = matching(articles, &Query::parse(search));
     }
+    articles
+}
+
+/// Writes `articles` in the order asked for, as text or JSON lines.
+fn write(args: &ListArgs, library: &Library, articles: &[Listed]) -> ExitCode {
     let refs: Vec<&Article> = articles.iter().map(|l| l.article).collect();
     let order = args.sort.sorted(&refs);
     let articles: Vec<&Listed> = order.into_iter().map(|i| &articles[i]).collect();

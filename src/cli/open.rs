@@ -44,7 +44,7 @@ pub fn finish(library: Library, saving: CacheSaving) {
 pub struct CacheSaving(Option<std::thread::JoinHandle<()>>);
 
 impl CacheSaving {
-    fn start(library: &Library) -> CacheSaving {
+    pub fn start(library: &Library) -> CacheSaving {
         let Some(write) = library.cache_write() else {
             return CacheSaving(None);
         };

@@ -35,9 +35,21 @@ pub fn matching(
     store: Option<&Path>,
     known: &(dyn Fn(&Path) -> Option<FileKey> + Sync),
 ) -> Vec<usize> {
+    matching_keyed(articles, query, store, known).0
+}
+
+/// [`matching`], with the size and time of each article's file as it was
+/// opened to read its body (`None` when it was not read): a caller that
+/// has not looked at the files yet need not look again at those.
+pub fn matching_keyed(
+    articles: &[&Article],
+    query: &Query,
+    store: Option<&Path>,
+    known: &(dyn Fn(&Path) -> Option<FileKey> + Sync),
+) -> (Vec<usize>, Vec<Option<FileKey>>) {
     let terms = query.terms();
     if terms.is_empty() {
-        return (0..articles.len()).collect();
+        return ((0..articles.len()).collect(), vec![None; articles.len()]);
     }
     let stored = store.and_then(StoredIndex::open).map(|(stored, mut docs)| {
         let version = |i: usize| version_known(&articles[i].body, known);
@@ -65,19 +77,26 @@ pub fn matching(
         literals: Literals::new(&all_terms),
         terms: &all_terms,
     };
-    (0..articles.len())
-        .into_par_iter()
-        .filter(|&i| {
-            let article = articles[i];
-            with_terms_not_in_metadata(article, &all_terms, &tests.filter, |rest| match &stored {
-                _ if rest.is_empty() => true,
-                Some(bodies) if bodies.article_doc[i] != NONE => {
-                    rest.iter().all(|&t| in_stored[t][i])
-                }
-                _ => tests.body_holds_all(&article.body, rest),
+    let (held, keys): (Vec<bool>, Vec<Option<FileKey>>) =
+        (0..articles.len())
+            .into_par_iter()
+            .map(|i| {
+                let article = articles[i];
+                let mut key = None;
+                let held = with_terms_not_in_metadata(article, &all_terms, &tests.filter, |rest| {
+                    match &stored {
+                        _ if rest.is_empty() => true,
+                        Some(bodies) if bodies.article_doc[i] != NONE => {
+                            rest.iter().all(|&t| in_stored[t][i])
+                        }
+                        _ => tests.body_holds_all(&article.body, rest, &mut key),
+                    }
+                });
+                (held, key)
             })
-        })
-        .collect()
+            .unzip();
+    let found = (0..articles.len()).filter(|&i| held[i]).collect();
+    (found, keys)
 }
 
 /// Calls `f` with the positions of those of `terms` the article's
@@ -150,8 +169,14 @@ impl BodyTests<'_> {
     /// Whether the body holds every one of the terms numbered `wanted`.
     /// Bodies the raw bytes rule out are not stripped or folded, nor are
     /// those showing every term written out; folding stops once all are
-    /// found; an unreadable body holds none.
-    fn body_holds_all(&self, source: &BodySource, wanted: &[usize]) -> bool {
+    /// found; an unreadable body holds none. `key` gets the file's size
+    /// and time as it was opened, when it was read.
+    fn body_holds_all(
+        &self,
+        source: &BodySource,
+        wanted: &[usize],
+        key: &mut Option<FileKey>,
+    ) -> bool {
         if wanted.is_empty() {
             return true;
         }
@@ -166,7 +191,9 @@ impl BodyTests<'_> {
         }
         READER.with(|reader| {
             let mut reader = reader.borrow_mut();
-            let body = match reader.raw(source) {
+            let (raw, opened) = reader.raw_keyed(source);
+            *key = opened;
+            let body = match raw {
                 RawBody::Utf8(bytes) if !self.filter.may_hold(bytes, mask) => return false,
                 // Validating is cheaper than the lossy decoding it spares.
                 RawBody::Utf8(bytes) => simdutf8::basic::from_utf8(bytes)

@@ -13,6 +13,7 @@ use rayon::prelude::*;
 use super::bodies::index_bodies;
 use super::{Arena, CHUNK, Chunk, Shared};
 use crate::article::{Article, BodySource};
+use crate::cache::FileKey;
 use crate::library;
 use crate::search::fold::Folder;
 use crate::search::presence::{PresenceBuilder, RecordingSink};
@@ -160,6 +161,15 @@ impl BodyReader {
 
     /// The body of `source` as read.
     pub(crate) fn raw<'a>(&'a mut self, source: &'a BodySource) -> RawBody<'a> {
+        self.raw_keyed(source).0
+    }
+
+    /// [`BodyReader::raw`], with the file's size and time taken as it was
+    /// opened (`None`: no file, or it could not be read).
+    pub(crate) fn raw_keyed<'a>(
+        &'a mut self,
+        source: &'a BodySource,
+    ) -> (RawBody<'a>, Option<FileKey>) {
         match source {
             BodySource::File {
                 path,
@@ -170,26 +180,23 @@ impl BodyReader {
                 file.clear();
                 // Read as far as the reader shows a body, no further.
                 let limit = library::BODY_LIMIT.saturating_add(*offset);
-                if self
-                    .opener
-                    .open_with_key(path)
-                    .and_then(|(f, key)| read_up_to(f, key.size, limit, file))
-                    .is_err()
-                {
-                    return RawBody::Utf8(&[]);
-                }
+                let Ok(key) = self.opener.open_with_key(path).and_then(|(f, key)| {
+                    read_up_to(f, key.size, limit, file)?;
+                    Ok(key)
+                }) else {
+                    return (RawBody::Utf8(&[]), None);
+                };
                 if encoding.is_some() {
-                    return RawBody::Decoded(crate::text::decode::body_text(
-                        *encoding, file, *offset,
-                    ));
+                    let text = crate::text::decode::body_text(*encoding, file, *offset);
+                    return (RawBody::Decoded(text), Some(key));
                 }
                 let start = usize::try_from(*offset)
                     .unwrap_or(usize::MAX)
                     .min(file.len());
-                RawBody::Utf8(&file[start..])
+                (RawBody::Utf8(&file[start..]), Some(key))
             }
             BodySource::Embedded { bytes, offset } => {
-                RawBody::Utf8(&bytes[(*offset).min(bytes.len())..])
+                (RawBody::Utf8(&bytes[(*offset).min(bytes.len())..]), None)
             }
         }
     }
