@@ -5,6 +5,8 @@
 //! zero-width characters. Every article string passes through here before
 //! it is measured or drawn.
 
+mod block_check;
+
 /// How far an unterminated OSC/DCS string may run before we decide it was
 /// not an escape sequence after all and keep the text that follows.
 const MAX_STRING_SEQUENCE: usize = 512;
@@ -120,6 +122,26 @@ fn is_clean_line(s: &str) -> bool {
 /// breaks are kept (CRLF and lone CR become LF) and tabs become spaces up to
 /// the next multiple of four columns.
 pub fn clean_block(s: &str) -> String {
+    if block_check::is_clean_block(s) {
+        return s.to_owned();
+    }
+    // Line by line, each ending with its `\n`: cleaning one line never
+    // depends on another (a `\r` is settled by the `\n` after it, in the
+    // same line; tab stops and escape sequences stop at the line end), so
+    // only the lines with something to change are cleaned.
+    let mut out = String::with_capacity(s.len());
+    for line in s.split_inclusive('\n') {
+        if block_check::is_clean_block(line) {
+            out.push_str(line);
+        } else {
+            out.push_str(&clean_block_slowly(line));
+        }
+    }
+    out
+}
+
+/// [`clean_block`]'s work on a body that holds something to change.
+fn clean_block_slowly(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut chars = s.chars().peekable();
     let mut line_start = 0;

@@ -94,3 +94,16 @@ fn is_clean_detects_unsafe() {
     assert!(!is_clean("a\u{1b}b"));
     assert!(!is_clean("a\u{202E}b"));
 }
+
+/// A body is cleaned line by line; the whole cleaned at once gives the same.
+#[test]
+fn block_cleaned_by_lines_as_at_once() {
+    for body in [
+        "clean\na\r\nb\rc\n\td\u{1b}[2Je\u{1b}]0;t\u{7}f\n",
+        "x\n\u{1b}]unterminated\nnext\t\u{200B}\n\u{2028}y\u{85}z\r",
+        "👩\u{200D}💻\n中文\t，\u{FEFF}\n\n\r\n\r",
+        "\u{1b}\n[not an escape\n\u{9b}\n1m",
+    ] {
+        assert_eq!(clean_block(body), clean_block_slowly(body), "{body:?}");
+    }
+}
