@@ -41,6 +41,24 @@ fn is_regional_indicator(c: char) -> bool {
 /// Columns one code point takes on its own. Control characters take none
 /// (they must never reach the terminal anyway).
 pub fn char_width(c: char) -> usize {
+    // Most of an article: printable ASCII, then CJK punctuation,
+    // ideographs, Hangul syllables and full-width forms, whose width is the
+    // same in both settings (`looked_up_width` agrees: see the tests). The
+    // table lookup was a sixth of laying out a CJK article.
+    match c {
+        ' '..='~' => 1,
+        '\u{3000}'..='\u{3029}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{AC00}'..='\u{D7A3}'
+        | '\u{FF01}'..='\u{FF60}' => 2,
+        c => looked_up_width(c, ambiguous_wide()),
+    }
+}
+
+/// [`char_width`] from unicode-width's tables, with ambiguous characters
+/// two columns wide when `ambiguous_wide`.
+fn looked_up_width(c: char, ambiguous_wide: bool) -> usize {
     if is_regional_indicator(c) {
         return 2;
     }
@@ -48,7 +66,7 @@ pub fn char_width(c: char) -> usize {
     if c == '\u{AD}' || ('\u{600}'..='\u{605}').contains(&c) || c == '\u{70F}' {
         return 1;
     }
-    let w = if ambiguous_wide() {
+    let w = if ambiguous_wide {
         c.width_cjk()
     } else {
         c.width()

@@ -80,3 +80,22 @@ fn fit_pads_in_columns_not_chars() {
     assert_eq!(str_width(&fit("中文標題很長", 5)), 5);
     assert_eq!(pad_left("12", 4), "  12");
 }
+
+/// `char_width` answers the commonest characters without the tables; for
+/// every code point, in both ambiguous settings, it must say what the
+/// tables say.
+#[test]
+fn quick_widths_agree_with_the_tables() {
+    for c in '\0'..=char::MAX {
+        let quick = char_width(c);
+        if quick == looked_up_width(c, ambiguous_wide()) {
+            let other = looked_up_width(c, !ambiguous_wide());
+            let in_quick_ranges = matches!(c,
+                ' '..='~' | '\u{3000}'..='\u{3029}' | '\u{3400}'..='\u{4DBF}'
+                | '\u{4E00}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7A3}' | '\u{FF01}'..='\u{FF60}');
+            assert!(!in_quick_ranges || other == quick, "{:?}", c as u32);
+        } else {
+            panic!("{:?}: {quick}", c as u32);
+        }
+    }
+}
