@@ -8,6 +8,7 @@ mod from_front;
 mod front_matter;
 mod hugo_front;
 mod id;
+pub mod known;
 mod label;
 mod label_lists;
 mod normalise;
@@ -28,6 +29,7 @@ pub use from_front::{
 };
 pub use front_matter::{FrontKind, Split, split};
 pub use id::ArticleId;
+pub use known::{KnownAddresses, KnownLinks};
 pub use label::{Label, labels};
 pub use label_lists::LabelLists;
 pub use normalise::stable_id;
@@ -69,13 +71,14 @@ pub struct Article {
     /// most once, like a memo, possibly by the worker that reads the
     /// bodies while the articles are shared with the app (what it reads
     /// follows from the file, which the article already stands for).
-    pub links: std::sync::OnceLock<Box<str>>,
+    /// A warm start reads them in place from the cache's mapped file.
+    pub links: KnownLinks,
     /// The article's own addresses (`url`, `original_url`, `aliases`) as
     /// `archive_links::address_keys` reduces them, so links to it can be
     /// found; unset until first needed. Kept in the metadata cache (like
     /// `links`), so a warm start decodes no address to find the links
-    /// between articles.
-    pub addresses: std::sync::OnceLock<Box<[AddressKey]>>,
+    /// between articles (read in place from its mapped file, like `links`).
+    pub addresses: KnownAddresses,
     /// `draft: true`: listed, and marked as a draft.
     pub draft: bool,
     /// How the body is written.
@@ -153,8 +156,8 @@ impl Article {
             labels: LabelLists::default(),
             urls: Urls::default(),
             aliases: Aliases::default(),
-            links: std::sync::OnceLock::new(),
-            addresses: std::sync::OnceLock::new(),
+            links: KnownLinks::default(),
+            addresses: KnownAddresses::default(),
             draft: false,
             format: BodyFormat::Markdown,
             body_hash: None,
@@ -179,7 +182,7 @@ impl Article {
 
     /// [`Article::links`], when known.
     pub fn link_targets(&self) -> Option<&str> {
-        self.links.get().map(|keys| &**keys)
+        self.links.get()
     }
 
     /// A test article with no body whose id, path and title are all `path`.

@@ -175,7 +175,7 @@ fn a_warm_start_resolves_exactly_the_links_a_cold_one_does() {
         .articles
         .iter()
         .map(|a| Article {
-            addresses: std::sync::OnceLock::new(),
+            addresses: inkstone::article::KnownAddresses::default(),
             ..a.clone()
         })
         .collect();

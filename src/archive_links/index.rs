@@ -11,6 +11,7 @@ use std::path::Path;
 use foldhash::fast::RandomState;
 
 use super::{PATH_MARK, key};
+use crate::article::known::RELEASE_EVERY;
 use crate::article::{AddressKey, Article};
 
 mod sorted;
@@ -81,7 +82,8 @@ impl ArchiveLinks {
         let mut named: Vec<(u32, AddressKey)> = Vec::with_capacity(articles.len());
         let mut fresh;
         for (i, article) in articles.iter().enumerate() {
-            let keys: &[AddressKey] = if let Some(keys) = article.addresses.get() {
+            let stored = article.addresses.get();
+            let keys: &[AddressKey] = if let Some(keys) = &stored {
                 keys
             } else if let Some(keys) = known(i) {
                 keys
@@ -89,9 +91,13 @@ impl ArchiveLinks {
                 fresh = address_keys(article);
                 &fresh
             };
-            let i = i as u32;
-            named.extend(keys.iter().map(|k| (i, *k)));
-            paths.push((key::path_hash(&article.path), i));
+            named.extend(keys.iter().map(|k| (i as u32, *k)));
+            paths.push((key::path_hash(&article.path), i as u32));
+            // Keys read in place from the cache's mapped file: their pages
+            // let go as the pass goes (see `library::link_graph_with`).
+            if i % RELEASE_EVERY == RELEASE_EVERY - 1 || i + 1 == articles.len() {
+                article.addresses.release_pages();
+            }
         }
         named.sort_unstable_by_key(|(i, k)| (k.key, *i));
         named.dedup_by_key(|(_, k)| k.key);

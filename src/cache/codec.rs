@@ -16,11 +16,17 @@
 //!   length);
 //! - the string arena. Tags, categories, authors, file names, folder
 //!   paths and problem reasons are interned (stored once, however many
-//!   files use them); titles, links, ids and each body's link targets
-//!   (`Article::links`, so a warm start reads no body to find the links
-//!   between articles) are stored as they come. Each article's own
-//!   address keys (`Article::addresses`: three 64-bit hashes each, so a
-//!   warm start decodes no address either) are list words, two a hash.
+//!   files use them); titles, links and ids are stored as they come;
+//! - the address keys: each article's own (`Article::addresses`: three
+//!   64-bit hashes each, [`ADDRESS_KEY_LEN`] bytes, so a warm start
+//!   decodes no address to find the links between articles);
+//! - the link targets: each body's (`Article::links`, so a warm start
+//!   reads no body to find them).
+//!
+//! The last two are read in place by the articles (see `article::known`)
+//! when the links between articles are found, in one pass each: kept
+//! apart from the arena, that pass touches their pages only (~120 MB at a
+//! million articles) instead of the whole arena's.
 
 mod checksum;
 mod encode;
@@ -28,6 +34,7 @@ pub mod view;
 
 use super::Stamp;
 use crate::article::AddressKey;
+use crate::article::known::ADDRESS_KEY_LEN;
 
 pub use encode::Encoder;
 #[cfg(test)]
@@ -35,11 +42,20 @@ use encode::encode;
 
 const MAGIC: &[u8; 8] = b"INKCACHE";
 /// Bump when the layout below changes.
-const FORMAT: u32 = 7;
+const FORMAT: u32 = 8;
 const HEADER_LEN: usize = 96;
 const RECORD_LEN: usize = 184;
 const DIR_LEN: usize = 24;
 const ROOT_LEN: usize = 8;
+
+/// The header's own CRC-32 (kept at byte 84): of every byte of it but
+/// those four.
+fn header_crc(header: &[u8]) -> u32 {
+    let mut crc = crc32fast::Hasher::new();
+    crc.update(header.get(..84).unwrap_or_default());
+    crc.update(header.get(88..HEADER_LEN).unwrap_or_default());
+    crc.finalize()
+}
 
 /// Record flags.
 mod flag {
@@ -93,12 +109,12 @@ mod at {
     pub const ENCODING: usize = 144;
     /// `Article::body_hash`, for finding duplicates without reading bodies.
     pub const BODY_HASH: usize = 152;
-    /// `Article::links`: one string, the targets one a line.
+    /// `Article::links`: one string, the targets one a line, (offset,
+    /// length) in the link targets.
     pub const LINKS: usize = 160;
     /// `Article::aliases` (a string list).
     pub const ALIASES: usize = 168;
-    /// `Article::addresses`: (start, count) in the list words, six words
-    /// (key, host and id hashes, low word first) an address.
+    /// `Article::addresses`: (first, count) in the address keys.
     pub const ADDRESSES: usize = 176;
 }
 

@@ -134,6 +134,13 @@ pub fn write(cache_file: &Path, input: &WriteInput<'_>) -> std::io::Result<()> {
             encoder.finish(&meta)?.close()
         })
     })?;
+    // The old cache's pages read through the articles (links, link targets
+    // and address keys read in place, all from one file) let go: written
+    // out, they are not needed again soon.
+    if let Some(a) = input.articles.first() {
+        a.links.release_pages();
+        a.addresses.release_pages();
+    }
     prune_old_caches(cache_file);
     Ok(())
 }

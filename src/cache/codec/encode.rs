@@ -4,7 +4,9 @@ mod writer;
 
 use std::io::{self, Seek, SeekFrom, Write};
 
-use super::{DIR_LEN, FORMAT, FileRecord, HEADER_LEN, MAGIC, Meta, ROOT_LEN};
+use super::{
+    ADDRESS_KEY_LEN, DIR_LEN, FORMAT, FileRecord, HEADER_LEN, MAGIC, Meta, ROOT_LEN, header_crc,
+};
 use writer::Writer;
 
 pub(super) fn put_u32(out: &mut [u8], at: usize, v: u32) {
@@ -122,30 +124,21 @@ impl<'a, W: Write + Seek> Encoder<'a, W> {
                 w.arena.intern(root).ok_or_else(too_large)?,
             );
         }
-        let Writer { lists, arena } = std::mem::take(&mut self.writer);
+        let Writer {
+            lists,
+            arena,
+            keys,
+            links,
+        } = std::mem::take(&mut self.writer);
         let out = &mut self.out;
         out.put(&dir_table)?;
         out.put(&roots)?;
         out.put(&lists)?;
         out.put(pad8(lists.len()))?;
-        // The strings gathered into chunks first: summed and written a
-        // piece at a time, the checksum's and the writer's cost per call
-        // made this a good part of the cache write (hundreds of thousands
-        // of short strings).
-        let mut chunk: Vec<u8> = Vec::with_capacity(STRING_CHUNK);
-        for piece in &arena.pieces {
-            if chunk.len() + piece.len() > STRING_CHUNK {
-                out.put(&chunk)?;
-                chunk.clear();
-            }
-            if piece.len() >= STRING_CHUNK {
-                out.put(piece)?;
-            } else {
-                chunk.extend_from_slice(piece);
-            }
-        }
-        chunk.extend_from_slice(pad8(arena.len));
-        out.put(&chunk)?;
+        put_pieces(out, &arena)?;
+        // Whole keys of 24 bytes: a multiple of 8.
+        out.put(&keys)?;
+        put_pieces(out, &links)?;
         let too_many = |n: usize| u32::try_from(n).map_err(|_| too_large());
         let mut header = [0u8; HEADER_LEN];
         header[..8].copy_from_slice(MAGIC);
@@ -157,16 +150,39 @@ impl<'a, W: Write + Seek> Encoder<'a, W> {
         put_u32(&mut header, 48, self.files);
         put_u32(&mut header, 52, too_many(meta.dirs.len())?);
         put_u32(&mut header, 56, too_many(meta.roots.len())?);
+        put_u32(&mut header, 60, too_many(keys.len() / ADDRESS_KEY_LEN)?);
         put_u64(&mut header, 64, (lists.len() / 4) as u64);
         put_u64(&mut header, 72, arena.len as u64);
         put_u32(&mut header, 80, self.out.crc.clone().finalize());
-        let own = crc32fast::hash(&header[..84]);
+        put_u64(&mut header, 88, links.len as u64);
+        let own = header_crc(&header);
         put_u32(&mut header, 84, own);
         let mut out = self.out.out;
         out.seek(SeekFrom::Start(0))?;
         out.write_all(&header)?;
         Ok(out)
     }
+}
+
+/// An arena's strings, then zeros to a multiple of 8 bytes. Gathered into
+/// chunks first: summed and written a piece at a time, the checksum's and
+/// the writer's cost per call made this a good part of the cache write
+/// (hundreds of thousands of short strings).
+fn put_pieces<W: Write>(out: &mut Summed<W>, arena: &writer::Arena<'_>) -> io::Result<()> {
+    let mut chunk: Vec<u8> = Vec::with_capacity(STRING_CHUNK);
+    for piece in &arena.pieces {
+        if chunk.len() + piece.len() > STRING_CHUNK {
+            out.put(&chunk)?;
+            chunk.clear();
+        }
+        if piece.len() >= STRING_CHUNK {
+            out.put(piece)?;
+        } else {
+            chunk.extend_from_slice(piece);
+        }
+    }
+    chunk.extend_from_slice(pad8(arena.len));
+    out.put(&chunk)
 }
 
 /// The whole file in one buffer (for tests).

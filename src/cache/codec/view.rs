@@ -18,7 +18,9 @@ use std::sync::Arc;
 use mapped::Mapped;
 
 use super::checksum::checksum_map;
-use super::{DIR_LEN, FORMAT, HEADER_LEN, MAGIC, RECORD_LEN, ROOT_LEN};
+use super::{
+    ADDRESS_KEY_LEN, DIR_LEN, FORMAT, HEADER_LEN, MAGIC, RECORD_LEN, ROOT_LEN, header_crc,
+};
 use crate::article::SharedBytes;
 use crate::cache::Stamp;
 
@@ -38,6 +40,12 @@ pub struct View {
     list_at: usize,
     string_at: usize,
     strings: usize,
+    /// Where the address keys start, and how many there are.
+    keys_at: usize,
+    keys: usize,
+    /// Where the link targets start, and their bytes.
+    links_at: usize,
+    link_bytes: usize,
 }
 
 fn u32_at(bytes: &[u8], at: usize) -> Option<u32> {
@@ -66,7 +74,7 @@ impl View {
         if &header[..8] != MAGIC || u32_at(header, 8)? != FORMAT {
             return None;
         }
-        if crc32fast::hash(&header[..84]) != u32_at(header, 84)? {
+        if header_crc(header) != u32_at(header, 84)? {
             return None;
         }
         let files = u32_at(header, 48)? as usize;
@@ -74,13 +82,17 @@ impl View {
         let roots = u32_at(header, 56)? as usize;
         let list_words = usize::try_from(u64_at(header, 64)?).ok()?;
         let strings = usize::try_from(u64_at(header, 72)?).ok()?;
+        let keys = u32_at(header, 60)? as usize;
+        let link_bytes = usize::try_from(u64_at(header, 88)?).ok()?;
         let dir_at = HEADER_LEN.checked_add(files.checked_mul(RECORD_LEN)?)?;
         let root_at = dir_at.checked_add(dirs.checked_mul(DIR_LEN)?)?;
         let list_at = root_at.checked_add(roots.checked_mul(ROOT_LEN)?)?;
         let string_at = list_at
             .checked_add(list_words.checked_mul(4)?)?
             .next_multiple_of(8);
-        let end = string_at.checked_add(strings)?.next_multiple_of(8);
+        let keys_at = string_at.checked_add(strings)?.next_multiple_of(8);
+        let links_at = keys_at.checked_add(keys.checked_mul(ADDRESS_KEY_LEN)?)?;
+        let end = links_at.checked_add(link_bytes)?.next_multiple_of(8);
         if end != map.len() || checksum_map(&map, HEADER_LEN, end)? != u32_at(header, 80)? {
             return None;
         }
@@ -96,6 +108,10 @@ impl View {
             list_at,
             string_at,
             strings,
+            keys_at,
+            keys,
+            links_at,
+            link_bytes,
         })
     }
 
@@ -119,6 +135,32 @@ impl View {
     /// [`View::span`]) for as long as anything holds them.
     pub fn shared_bytes(&self) -> SharedBytes {
         Arc::clone(&self.map) as SharedBytes
+    }
+
+    /// The mapped file, for the articles' link targets and address keys
+    /// read in place (see `article::known`).
+    pub fn mapped(&self) -> &Arc<Mapped> {
+        &self.map
+    }
+
+    /// Where `count` address keys from the `first` lie in the file.
+    fn keys_span(&self, first: u32, count: u32) -> Option<std::ops::Range<usize>> {
+        let (first, count) = (first as usize, count as usize);
+        if first.checked_add(count)? > self.keys {
+            return None;
+        }
+        let start = self.keys_at + first * ADDRESS_KEY_LEN;
+        Some(start..start + count * ADDRESS_KEY_LEN)
+    }
+
+    /// Where the link targets at (offset, len) lie in the file.
+    fn links_span(&self, offset: u32, len: u32) -> Option<std::ops::Range<usize>> {
+        let (offset, len) = (offset as usize, len as usize);
+        if offset.checked_add(len)? > self.link_bytes {
+            return None;
+        }
+        let start = self.links_at + offset;
+        Some(start..start + len)
     }
 
     /// Lets the pages read so far go from the process's memory (see

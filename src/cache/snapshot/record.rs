@@ -3,19 +3,22 @@
 //! once in the cache is read (and checked as UTF-8) once per worker.
 
 use std::collections::HashMap;
+use std::ops::Range;
 use std::path::Path;
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::CachedFile;
 use crate::article::{
-    AddressKey, Article, BodyFormat, BodySource, Label, LabelLists, SharedBytes, Urls,
+    Article, BodyFormat, BodySource, KnownAddresses, KnownLinks, Label, LabelLists, SharedBytes,
+    Urls,
 };
 use crate::cache::FileKey;
 use crate::cache::codec::view::{FileView, View};
 use crate::problem::{Problem, Severity};
 use crate::text::decode::Encoding;
+use mapped::Mapped;
 
 type Fast = foldhash::fast::RandomState;
 
@@ -127,8 +130,8 @@ impl<'a> Reader<'a> {
                 record.original_url_span().ok()?,
             ),
             aliases: owned(record.aliases()?).into(),
-            links: known(record.links().ok()?),
-            addresses: known_addresses(record.addresses().ok()?),
+            links: known(self.view.mapped(), record.links_span().ok()?),
+            addresses: known_addresses(self.view.mapped(), record.addresses_span().ok()?),
             draft: record.draft(),
             format: BodyFormat::of_path(path),
             body_hash: record.body_hash(),
@@ -187,22 +190,16 @@ pub(super) fn problems(record: &FileView<'_>, path: &Path) -> Option<Vec<Problem
     )
 }
 
-/// `Article::links` as stored.
-fn known(links: Option<&str>) -> OnceLock<Box<str>> {
-    let known = OnceLock::new();
-    if let Some(links) = links {
-        let _ = known.set(Box::from(links));
-    }
-    known
+/// `Article::links` as stored: read in place from `file`.
+fn known(file: &Arc<Mapped>, span: Option<Range<usize>>) -> KnownLinks {
+    span.map_or_else(KnownLinks::default, |span| KnownLinks::in_place(file, span))
 }
 
-/// `Article::addresses` as stored.
-fn known_addresses(addresses: Option<Vec<AddressKey>>) -> OnceLock<Box<[AddressKey]>> {
-    let known = OnceLock::new();
-    if let Some(addresses) = addresses {
-        let _ = known.set(addresses.into_boxed_slice());
-    }
-    known
+/// `Article::addresses` as stored: read in place from `file`.
+fn known_addresses(file: &Arc<Mapped>, span: Option<Range<usize>>) -> KnownAddresses {
+    span.map_or_else(KnownAddresses::default, |span| {
+        KnownAddresses::in_place(file, span)
+    })
 }
 
 /// Owned strings, for the aliases (rare: not worth interning).

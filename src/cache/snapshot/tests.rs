@@ -1,11 +1,10 @@
 use super::*;
-use crate::article::{BodyFormat, BodySource, Urls};
+use crate::article::{BodyFormat, BodySource, KnownAddresses, KnownLinks, Urls};
 use crate::cache::{WriteInput, write};
 use crate::problem::Severity;
 use chrono::NaiveDate;
 use chrono::NaiveDateTime;
 use std::fs;
-use std::sync::OnceLock;
 
 fn article(path: &Path, title: &str) -> Article {
     Article {
@@ -22,8 +21,8 @@ fn article(path: &Path, title: &str) -> Article {
         ),
         urls: Urls::new(Some("https://example.org/1"), None),
         aliases: crate::article::Aliases::default(),
-        links: OnceLock::new(),
-        addresses: OnceLock::new(),
+        links: KnownLinks::default(),
+        addresses: KnownAddresses::default(),
         draft: false,
         format: BodyFormat::Markdown,
         body_hash: None,
@@ -38,9 +37,9 @@ fn article(path: &Path, title: &str) -> Article {
 /// An article whose other addresses and link targets are known (the
 /// other fixture article has none known: both must come back as they were).
 fn with_links(article: Article) -> Article {
-    let links = OnceLock::new();
+    let links = KnownLinks::default();
     let _ = links.set(Box::from("example.org/2\n\t/lib/a/1.md"));
-    let addresses = OnceLock::new();
+    let addresses = KnownAddresses::default();
     let _ = addresses.set(Box::from([crate::article::AddressKey {
         key: 3,
         host: u64::MAX,

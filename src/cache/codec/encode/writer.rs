@@ -6,6 +6,7 @@ use std::path::Path;
 
 use super::{put_i64, put_ref, put_u32, put_u64};
 use crate::article::AddressKey;
+use crate::article::known::{ADDRESS_KEY_LEN, encode_key};
 use crate::cache::codec::{FileRecord, RECORD_LEN, at, flag, url_tail};
 
 /// The string arena, with the strings stored once. The strings are kept
@@ -45,12 +46,17 @@ impl<'a> Arena<'a> {
     }
 }
 
-/// The list words and strings of the file as its records are made.
+/// The list words, strings, address keys and link targets of the file
+/// as its records are made.
 #[derive(Default)]
 pub(super) struct Writer<'a> {
     /// Little-endian `u32` words.
     pub(super) lists: Vec<u8>,
     pub(super) arena: Arena<'a>,
+    /// Every article's address keys, [`ADDRESS_KEY_LEN`] bytes each.
+    pub(super) keys: Vec<u8>,
+    /// Every body's link targets (none interned).
+    pub(super) links: Arena<'a>,
 }
 
 impl<'a> Writer<'a> {
@@ -75,15 +81,14 @@ impl<'a> Writer<'a> {
         Some((start, u32::try_from(items.len()).ok()?))
     }
 
-    /// Address keys, six words each; their (start, count).
+    /// Address keys; their (first, count) in the address keys.
     fn addresses(&mut self, keys: &[AddressKey]) -> Option<(u32, u32)> {
-        let start = self.words()?;
+        let first = u32::try_from(self.keys.len() / ADDRESS_KEY_LEN).ok()?;
         for k in keys {
-            for hash in [k.key, k.host, k.id] {
-                self.push_words(&[hash as u32, (hash >> 32) as u32]);
-            }
+            self.keys.extend_from_slice(&encode_key(k));
         }
-        Some((start, u32::try_from(keys.len()).ok()?))
+        first.checked_add(u32::try_from(keys.len()).ok()?)?;
+        Some((first, u32::try_from(keys.len()).ok()?))
     }
 
     /// `file`'s record, its lists and strings added.
@@ -161,7 +166,7 @@ impl<'a> Writer<'a> {
             put_ref(&mut r, at::ALIASES, self.list(&a.aliases)?);
             if let Some(links) = a.links {
                 flags |= flag::LINKS;
-                put_ref(&mut r, at::LINKS, self.arena.push(links)?);
+                put_ref(&mut r, at::LINKS, self.links.push(links)?);
             }
             if let Some(addresses) = &a.addresses {
                 flags |= flag::ADDRESSES;

@@ -1,8 +1,11 @@
 //! A record's lists, read where they lie: labels (tags, categories,
-//! authors) as references into the string arena or read, aliases, the
-//! article's address keys, and its problems.
+//! authors) as references into the string arena or read, aliases, and its
+//! problems; and where its link targets and address keys lie.
+
+use std::ops::Range;
 
 use super::{Damaged, FileView};
+#[cfg(test)]
 use crate::article::AddressKey;
 use crate::cache::codec::{at, flag};
 
@@ -65,39 +68,50 @@ impl<'a> FileView<'a> {
         self.list(at::ALIASES)
     }
 
-    /// The body's link targets, when they were known.
-    pub fn links(&self) -> Result<Option<&'a str>, Damaged> {
-        if self.has(flag::LINKS) {
-            self.str(at::LINKS).map(Some).ok_or(Damaged)
-        } else {
-            Ok(None)
+    /// Where the body's link targets lie in the file (see
+    /// [`super::super::View::mapped`]), when they were known; not read.
+    pub fn links_span(&self) -> Result<Option<Range<usize>>, Damaged> {
+        if !self.has(flag::LINKS) {
+            return Ok(None);
         }
+        let (offset, len) = (self.u32(at::LINKS), self.u32(at::LINKS + 4));
+        let span = self
+            .view
+            .links_span(offset.ok_or(Damaged)?, len.ok_or(Damaged)?);
+        span.map(Some).ok_or(Damaged)
     }
 
-    /// The article's own address keys, when they were known.
-    pub fn addresses(&self) -> Result<Option<Vec<AddressKey>>, Damaged> {
+    /// Where the article's own address keys lie in the file, when they
+    /// were known; not read.
+    pub fn addresses_span(&self) -> Result<Option<Range<usize>>, Damaged> {
         if !self.has(flag::ADDRESSES) {
             return Ok(None);
         }
-        let count = self.u32(at::ADDRESSES + 4).ok_or(Damaged)? as usize;
-        let start = self.u32(at::ADDRESSES).ok_or(Damaged)?;
-        let mut words = self
+        let (first, count) = (self.u32(at::ADDRESSES), self.u32(at::ADDRESSES + 4));
+        let span = self
             .view
-            .words(start, count.checked_mul(6).ok_or(Damaged)?)
-            .ok_or(Damaged)?;
-        let mut hash = || {
-            let low = words.next().unwrap_or_default();
-            u64::from(low) | u64::from(words.next().unwrap_or_default()) << 32
+            .keys_span(first.ok_or(Damaged)?, count.ok_or(Damaged)?);
+        span.map(Some).ok_or(Damaged)
+    }
+
+    /// The body's link targets, when they were known.
+    #[cfg(test)]
+    pub fn links(&self) -> Result<Option<&'a str>, Damaged> {
+        let Some(span) = self.links_span()? else {
+            return Ok(None);
         };
-        Ok(Some(
-            (0..count)
-                .map(|_| AddressKey {
-                    key: hash(),
-                    host: hash(),
-                    id: hash(),
-                })
-                .collect(),
-        ))
+        let bytes = self.view.map.get(span).ok_or(Damaged)?;
+        std::str::from_utf8(bytes).map(Some).map_err(|_| Damaged)
+    }
+
+    /// The article's own address keys, when they were known.
+    #[cfg(test)]
+    pub fn addresses(&self) -> Result<Option<Vec<AddressKey>>, Damaged> {
+        let Some(span) = self.addresses_span()? else {
+            return Ok(None);
+        };
+        let bytes = self.view.map.get(span).ok_or(Damaged)?;
+        Ok(Some(crate::article::known::decode_keys(bytes).collect()))
     }
 
     /// How many of the problems are errors, without reading their texts.
