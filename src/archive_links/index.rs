@@ -79,7 +79,21 @@ impl ArchiveLinks {
         let mut paths: Vec<(u64, u32)> = Vec::with_capacity(articles.len());
         // Every key with its article, then each distinct key with the
         // first article it names.
-        let mut named: Vec<(u32, AddressKey)> = Vec::with_capacity(articles.len());
+        // Sized from the keys' counts (an article whose keys are still to
+        // be made is given two), not grown by doubling: at a million
+        // articles each copy made while growing was ~30 MB more for a
+        // moment.
+        let room = articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| {
+                a.addresses
+                    .count()
+                    .or_else(|| Some(known(i)?.len()))
+                    .unwrap_or(2)
+            })
+            .sum();
+        let mut named: Vec<(u32, AddressKey)> = Vec::with_capacity(room);
         let mut fresh;
         for (i, article) in articles.iter().enumerate() {
             let stored = article.addresses.get();

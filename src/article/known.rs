@@ -154,6 +154,14 @@ impl KnownAddresses {
         self.0.get().is_some()
     }
 
+    /// How many keys are known, without reading them.
+    pub fn count(&self) -> Option<usize> {
+        match self.0.get()? {
+            Held::Owned(keys) => Some(keys.len()),
+            Held::InPlace(place) => Some(place.len as usize / ADDRESS_KEY_LEN),
+        }
+    }
+
     /// See [`KnownLinks::release_pages`].
     pub fn release_pages(&self) {
         if let Some(held) = self.0.get() {

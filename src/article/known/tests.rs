@@ -62,6 +62,7 @@ fn address_keys_read_in_place_as_written() {
     let file = mapped("keys", &bytes);
     let stored = KnownAddresses::in_place(&file, 8..bytes.len());
     assert_eq!(stored.get().as_deref(), Some(&keys[..]));
+    assert_eq!(stored.count(), Some(2));
     assert_eq!(stored, KnownAddresses::owned(keys.into()));
     assert!(stored.set(Box::default()).is_err());
     assert_eq!(
