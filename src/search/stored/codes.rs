@@ -22,11 +22,19 @@ const ESCAPE: u32 = PAIR_VALUES - 128;
 const FIRST_ESCAPED: u32 = ONE_BYTE + ESCAPE;
 /// How many characters the codes can number (more than Unicode has).
 const CAPACITY: u32 = FIRST_ESCAPED + 128 * ESCAPE;
+/// Characters below this are numbered through a table, not the map:
+/// packing looks up every character of every body, and a hash per
+/// character was a sixth of a first start's index build.
+const TABLE_CHARS: usize = 0x1_0000;
 
 /// The numbering of characters, both ways.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Codes {
     chars: Vec<char>,
+    /// Per character below [`TABLE_CHARS`] (as far as the highest one
+    /// numbered), its number plus one; 0 for none.
+    table: Vec<u32>,
+    /// The numbers of the characters past the table.
     numbers: HashMap<char, u32>,
 }
 
@@ -49,11 +57,14 @@ impl Codes {
         if chars.len() as u64 > u64::from(CAPACITY) {
             return None;
         }
-        let numbers: HashMap<char, u32> = (0u32..)
-            .zip(chars.iter().copied())
-            .map(|(n, c)| (c, n))
-            .collect();
-        (numbers.len() == chars.len()).then_some(Codes { chars, numbers })
+        let mut codes = Codes::default();
+        for c in chars {
+            if codes.number(c).is_some() {
+                return None;
+            }
+            codes.add(c);
+        }
+        Some(codes)
     }
 
     pub(crate) fn chars(&self) -> &[char] {
@@ -63,15 +74,32 @@ impl Codes {
     fn add(&mut self, c: char) -> u32 {
         let n = self.chars.len() as u32;
         self.chars.push(c);
-        self.numbers.insert(c, n);
+        let at = c as usize;
+        if at < TABLE_CHARS {
+            if at >= self.table.len() {
+                self.table.resize(at + 1, 0);
+            }
+            self.table[at] = n + 1;
+        } else {
+            self.numbers.insert(c, n);
+        }
         n
+    }
+
+    /// The number of `c`, if it has one.
+    fn number(&self, c: char) -> Option<u32> {
+        match self.table.get(c as usize) {
+            Some(&n) => n.checked_sub(1),
+            None if (c as usize) < TABLE_CHARS => None,
+            None => self.numbers.get(&c).copied(),
+        }
     }
 
     /// Appends `text` packed, numbering characters not seen before.
     pub(crate) fn pack_extending(&mut self, text: &str, out: &mut Vec<u8>) {
         for c in text.chars() {
-            let n = match self.numbers.get(&c) {
-                Some(&n) => n,
+            let n = match self.number(c) {
+                Some(n) => n,
                 None => self.add(c),
             };
             put(n, out);
@@ -83,7 +111,7 @@ impl Codes {
     pub(crate) fn pack(&self, text: &str) -> Option<Vec<u8>> {
         let mut out = Vec::with_capacity(text.len());
         for c in text.chars() {
-            put(*self.numbers.get(&c)?, &mut out);
+            put(self.number(c)?, &mut out);
         }
         Some(out)
     }
