@@ -55,6 +55,8 @@ pub(crate) struct Writer<W: Write + Seek> {
     paths: Spill,
     /// `key << 12 | document - batch_base` for the current batch.
     pairs: Vec<u64>,
+    /// Room for sorting `pairs`.
+    sorted: Vec<u64>,
     batch_base: u32,
     /// [`batch::BATCH_PAIRS`], smaller in tests.
     batch_pairs: usize,
@@ -92,6 +94,7 @@ impl<W: Write + Seek> Writer<W> {
             records,
             paths,
             pairs: Vec::new(),
+            sorted: Vec::new(),
             batch_base: 0,
             batch_pairs: batch::BATCH_PAIRS,
             side,
@@ -169,6 +172,7 @@ impl<W: Write + Seek> Writer<W> {
         // The last batch's keys are set aside: their room is not needed
         // while the lists are merged.
         self.pairs = Vec::new();
+        self.sorted = Vec::new();
         let docs = self.docs;
         let postings = self.written;
         let (dict, sample, keys) = self.write_lists(docs)?;
@@ -237,4 +241,5 @@ impl<'a, W: Write> Checked<'a, W> {
 mod batch;
 mod merge;
 mod output;
+mod radix;
 mod spill;

@@ -1,7 +1,7 @@
 //! Sorted batches of keys set aside until the merge: a batch ends after
 //! [`BATCH_DOCS`] documents or [`BATCH_PAIRS`] keys, whichever comes
-//! first, so the keys held in memory stay under 16 MiB however long the
-//! bodies are.
+//! first, so the keys held in memory stay under 16 MiB (and as much again
+//! to sort them in, see [`radix`]) however long the bodies are.
 
 use std::io::{self, Seek, Write};
 
@@ -9,6 +9,7 @@ use super::super::postings::put_varint;
 use super::super::read::Bytes;
 use super::Writer;
 use super::output::TempFile;
+use super::radix;
 
 /// Documents in one batch at most: their numbers within it take 12 bits.
 const BATCH_DOCS: u32 = 4096;
@@ -80,8 +81,8 @@ impl<W: Write + Seek> Writer<W> {
         if self.pairs.is_empty() {
             return Ok(());
         }
+        radix::sort_pairs(&mut self.pairs, &mut self.sorted);
         let pairs = &mut self.pairs;
-        pairs.sort_unstable();
         let mut bytes = Vec::with_capacity(pairs.len() * 2);
         let mut previous_key = 0;
         let mut i = 0;
