@@ -201,7 +201,7 @@ impl Runner {
             generation,
             // Searching before the metadata is in would find more with
             // each key as it folds: the app starts from this view.
-            view: SearchIndex::open_or_build(&articles, store.as_deref()).wait_metadata(),
+            view: SearchIndex::open_or_build_shared(&articles, store.as_deref()).wait_metadata(),
         })
     }
 

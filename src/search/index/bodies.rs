@@ -12,7 +12,7 @@ use rayon::prelude::*;
 
 use super::build::{folded_body, with_scratch};
 use super::{Bodies, CHUNK, NONE, Shared};
-use crate::article::BodySource;
+use crate::article::{Article, BodySource};
 use crate::cache::FileKey;
 use crate::search::stored::{DocSource, DocTable, StoredIndex, Writer, text_keys};
 
@@ -21,10 +21,10 @@ pub(crate) use self::matching::match_docs;
 /// Makes every body searchable: from the stored index at `store` where it
 /// holds them, else by building one (written to `store`, or kept in memory
 /// without one or when writing fails).
-pub(super) fn index_bodies(shared: &Weak<Shared>, sources: &[BodySource], store: Option<&Path>) {
+pub(super) fn index_bodies(shared: &Weak<Shared>, sources: &[Article], store: Option<&Path>) {
     let mut old = None;
     if let Some((stored, mut docs)) = store.and_then(StoredIndex::open) {
-        let version = |i: usize| version_of(&sources[i]);
+        let version = |i: usize| version_of(&sources[i].body);
         let bodies = Arc::new(match_docs(stored, &mut docs, sources.len(), &version));
         publish(shared, Arc::clone(&bodies), bodies.covered);
         if bodies.covered == sources.len() {
@@ -103,7 +103,8 @@ fn publish(shared: &Weak<Shared>, bodies: Arc<Bodies>, indexed: usize) {
 /// Writing a new stored index of every article's body.
 struct Job<'a> {
     shared: &'a Weak<Shared>,
-    sources: &'a [BodySource],
+    /// The articles whose bodies are indexed.
+    sources: &'a [Article],
     /// The index in use, whose bodies are copied rather than read again.
     old: Option<&'a Bodies>,
 }
@@ -149,10 +150,16 @@ impl Job<'_> {
         stored
     }
 
-    /// Adds every body to `writer`, in article order, a chunk at a time
-    /// (read and folded in parallel), and hands it back; `None` if every
-    /// handle on the index was dropped meanwhile.
-    fn write<W: Write + Seek>(&self, mut writer: Writer<W>) -> io::Result<Option<Writer<W>>> {
+    /// Adds every body to `writer`, in article order, a chunk at a time,
+    /// and hands it back; `None` if every handle on the index was dropped
+    /// meanwhile. A chunk is read and folded on all cores while the one
+    /// before it is written (packing its text and sorting its keys take
+    /// about as long as reading it), so at most two chunks' bodies are
+    /// held at once.
+    fn write<W: Write + Seek + Send>(
+        &self,
+        mut writer: Writer<W>,
+    ) -> io::Result<Option<Writer<W>>> {
         // From what the index in use covers (again, on a second try).
         if let Some(shared) = self.shared.upgrade() {
             let kept = self.old.map_or(0, |old| old.covered);
@@ -160,62 +167,105 @@ impl Job<'_> {
         }
         // The kept bodies' versions are those they were matched with.
         let mut old_docs = self.old.map(|old| DocTable::new(Arc::clone(&old.stored)));
+        let mut folded = Vec::new();
         for (c, chunk) in self.sources.chunks(CHUNK).enumerate() {
             if self.shared.strong_count() == 0 {
                 return Ok(None);
             }
-            let base = c * CHUNK;
-            let kept: Vec<Option<(u32, DocSource)>> = (base..base + chunk.len())
-                .map(|article| {
-                    let old = self.old?;
-                    let doc = Some(old.article_doc[article]).filter(|&d| d != NONE)?;
-                    let version = old_docs.as_mut()?.get(doc as usize)?;
-                    let BodySource::File { path, .. } = &self.sources[article] else {
-                        return None;
-                    };
-                    let source = DocSource {
-                        path: Arc::clone(path),
-                        key: version.key,
-                        body_offset: version.body_offset,
-                    };
-                    Some((doc, source))
-                })
-                .collect();
-            let docs: Vec<(DocSource, String, Vec<u64>, bool)> = chunk
-                .par_iter()
-                .zip(kept)
-                .map(|(source, kept)| {
-                    let (version, text, kept) = match kept {
-                        Some((doc, version)) => (version, old_text(self.old, doc), true),
-                        // Looked at before the body is read: a file
-                        // changed in between is read again next time.
-                        None => (
-                            version_of(source).unwrap_or_default(),
-                            with_scratch(|scratch| folded_body(source, scratch)),
-                            false,
-                        ),
-                    };
-                    let mut keys = Vec::new();
-                    text_keys(&text, &mut keys);
-                    // Held with the chunk's other bodies until written:
-                    // room for the distinct keys only, not for two a
-                    // character before they were deduplicated (~10 MB of
-                    // a 49k first start's peak).
-                    keys.shrink_to_fit();
-                    (version, text, keys, kept)
-                })
-                .collect();
-            let mut read = 0;
-            for (version, text, keys, kept) in docs {
-                writer.add(version, &text, &keys)?;
-                read += usize::from(!kept);
-            }
-            if let Some(shared) = self.shared.upgrade() {
-                shared.indexed.fetch_add(read, Ordering::Relaxed);
-            }
+            let kept = self.kept(c * CHUNK, chunk.len(), old_docs.as_mut());
+            let written;
+            (folded, written) = rayon::join(
+                || self.fold(chunk, kept),
+                || self.add(&mut writer, std::mem::take(&mut folded)),
+            );
+            written?;
         }
+        self.add(&mut writer, folded)?;
         Ok(Some(writer))
     }
+
+    /// Per article of the chunk at `base`, the document that holds its
+    /// body in the index in use and the file version it was read from.
+    fn kept(
+        &self,
+        base: usize,
+        len: usize,
+        mut old_docs: Option<&mut DocTable>,
+    ) -> Vec<Option<(u32, DocSource)>> {
+        (base..base + len)
+            .map(|article| {
+                let old = self.old?;
+                let doc = Some(old.article_doc[article]).filter(|&d| d != NONE)?;
+                let version = old_docs.as_deref_mut()?.get(doc as usize)?;
+                let BodySource::File { path, .. } = &self.sources[article].body else {
+                    return None;
+                };
+                let source = DocSource {
+                    path: Arc::clone(path),
+                    key: version.key,
+                    body_offset: version.body_offset,
+                };
+                Some((doc, source))
+            })
+            .collect()
+    }
+
+    /// A chunk's bodies, read (or copied from the index in use) and folded
+    /// on all cores, with their keys; whether each was kept.
+    fn fold(&self, chunk: &[Article], kept: Vec<Option<(u32, DocSource)>>) -> Vec<Folded> {
+        chunk
+            .par_iter()
+            .zip(kept)
+            .map(|(article, kept)| {
+                let source = &article.body;
+                let (version, text, kept) = match kept {
+                    Some((doc, version)) => (version, old_text(self.old, doc), true),
+                    // Looked at before the body is read: a file
+                    // changed in between is read again next time.
+                    None => (
+                        version_of(source).unwrap_or_default(),
+                        with_scratch(|scratch| folded_body(source, scratch)),
+                        false,
+                    ),
+                };
+                let mut keys = Vec::new();
+                text_keys(&text, &mut keys);
+                // Held with the chunk's other bodies until written:
+                // room for the distinct keys only, not for two a
+                // character before they were deduplicated (~10 MB of
+                // a 49k first start's peak).
+                keys.shrink_to_fit();
+                Folded {
+                    version,
+                    text,
+                    keys,
+                    kept,
+                }
+            })
+            .collect()
+    }
+
+    /// Writes a folded chunk and counts the bodies read for it.
+    fn add<W: Write + Seek>(&self, writer: &mut Writer<W>, folded: Vec<Folded>) -> io::Result<()> {
+        let mut read = 0;
+        for doc in folded {
+            writer.add(doc.version, &doc.text, &doc.keys)?;
+            read += usize::from(!doc.kept);
+        }
+        if let Some(shared) = self.shared.upgrade() {
+            shared.indexed.fetch_add(read, Ordering::Relaxed);
+        }
+        Ok(())
+    }
+}
+
+/// One body, folded, on its way to the writer.
+struct Folded {
+    version: DocSource,
+    text: String,
+    keys: Vec<u64>,
+    /// Copied from the index in use rather than read.
+    kept: bool,
 }
 
 mod matching;

@@ -6,7 +6,7 @@ use std::cell::RefCell;
 use std::fs::File;
 use std::io::{self, Read};
 use std::path::PathBuf;
-use std::sync::{PoisonError, Weak};
+use std::sync::{Arc, PoisonError, Weak};
 
 use rayon::prelude::*;
 
@@ -21,27 +21,25 @@ use crate::search::strip::visible_text;
 
 /// What the background build works from.
 pub(super) struct Unbuilt {
-    pub(super) raw_meta: Vec<Arena>,
-    pub(super) sources: Vec<BodySource>,
+    /// Read a chunk at a time: their metadata, then their bodies.
+    pub(super) articles: Arc<Vec<Article>>,
     /// Where the stored bodies live; `None`: in memory.
     pub(super) store: Option<PathBuf>,
 }
 
 impl Unbuilt {
-    /// Each chunk's raw metadata (fields joined by `'\n'`, which
-    /// `clean_inline` leaves in none) and every body's source.
-    pub(super) fn of(articles: &[Article]) -> Self {
+    pub(super) fn of(articles: Arc<Vec<Article>>) -> Self {
         Unbuilt {
-            raw_meta: articles.par_chunks(CHUNK).map(raw_metadata).collect(),
-            sources: articles.par_iter().map(|a| a.body.clone()).collect(),
+            articles,
             store: None,
         }
     }
 }
 
-/// A chunk's metadata as written: per article its title, authors,
+/// A chunk's metadata as written (fields joined by `'\n'`, which
+/// `clean_inline` leaves in none): per article its title, authors,
 /// categories and tags, one per line.
-fn raw_metadata(articles: &[Article]) -> Arena {
+pub(super) fn raw_metadata(articles: &[Article]) -> Arena {
     let bytes = articles
         .iter()
         .flat_map(metadata_fields)
@@ -93,7 +91,7 @@ pub(super) fn with_scratch<T>(f: impl FnOnce(&mut Scratch) -> T) -> T {
     })
 }
 
-/// Folds a chunk's metadata, given as [`super::raw_metadata`] lays it out.
+/// Folds a chunk's metadata, given as [`raw_metadata`] lays it out.
 pub(super) fn meta_chunk(raw: &Arena) -> Chunk {
     with_scratch(|scratch| {
         let Scratch {
@@ -236,19 +234,17 @@ fn read_up_to(mut file: File, size: u64, limit: u64, into: &mut Vec<u8>) -> io::
 pub(super) fn build_all(shared: &Weak<Shared>, work: Unbuilt) {
     let _finished = FinishOnDrop(shared.clone());
     let threads = std::thread::available_parallelism().map_or(2, std::num::NonZero::get);
-    let Unbuilt {
-        raw_meta,
-        sources,
-        store,
-    } = work;
+    let Unbuilt { articles, store } = work;
     let build = move || {
-        // Each chunk's raw copy goes as soon as it is folded: held until
-        // all were, the raw copies (about the folded text's size, ~140 MB
-        // at a million articles) and the folded text were both whole.
-        raw_meta.into_par_iter().enumerate().for_each(|(c, raw)| {
+        // Each chunk's metadata is copied as it is folded, and the copy
+        // dropped: copied all at once first, the raw copies (about the
+        // folded text's size, ~140 MB at a million articles) and the
+        // folded text were both held.
+        let chunks = articles.len().div_ceil(CHUNK);
+        (0..chunks).into_par_iter().for_each(|c| {
             if shared.strong_count() > 0 {
-                let chunk = meta_chunk(&raw);
-                drop(raw);
+                let end = articles.len().min((c + 1) * CHUNK);
+                let chunk = meta_chunk(&raw_metadata(&articles[c * CHUNK..end]));
                 if let Some(shared) = shared.upgrade() {
                     let _ = shared.meta[c].set(chunk);
                 }
@@ -262,7 +258,7 @@ pub(super) fn build_all(shared: &Weak<Shared>, work: Unbuilt) {
                 .unwrap_or_else(PoisonError::into_inner);
             shared.finished_signal.notify_all();
         }
-        index_bodies(shared, &sources, store.as_deref());
+        index_bodies(shared, &articles, store.as_deref());
     };
     match rayon::ThreadPoolBuilder::new()
         .num_threads(threads)

@@ -173,7 +173,7 @@ fn index_can_move_to_a_worker_thread() {
 
 #[test]
 fn before_anything_is_folded_nothing_matches_yet() {
-    let (index, _work) = SearchIndex::unbuilt(&library());
+    let (index, _work) = SearchIndex::unbuilt(&Arc::new(library()));
     let matches = index.matches(&Query::parse("习近平"));
     assert!(matches.is_empty());
     assert_eq!(matches.pending(), 4);
