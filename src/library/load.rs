@@ -7,13 +7,23 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use super::gathered::{Gathered, append, drop_duplicates};
+use super::gathered::{append, drop_duplicates};
 use super::name::library_name;
-use super::{Library, LoadOptions, LoadResult, NotArticle, Progress, Skipped, duplicates, read};
+use super::order::{ListKey, list_order, permute};
+use super::{Library, LoadOptions, NotArticle, Problem, Progress, Skipped, duplicates, read};
+use crate::article::Article;
 use crate::tree::{self, FileKey, Found};
 
 /// A file's size and time, with its article's path if it is one.
 pub(super) type KeyedFile = (FileKey, Option<Arc<Path>>);
+
+/// What a file gave besides its article: the article's problems or why
+/// there is none, the file's size and time, and its body's sample.
+type FileOutcome = (
+    Result<Vec<Problem>, NotArticle>,
+    Option<FileKey>,
+    Option<u64>,
+);
 
 impl Library {
     /// Loads the files the walk of each of `paths` found.
@@ -72,10 +82,11 @@ impl Library {
             reader.seen.clone_from(&seen);
             reader
         };
-        // On all cores, each result written straight into its place in one
-        // list sized up front: gathering per thread and joining the lists
-        // grew and copied them (with fresh pages to fault in) several times.
-        let results: Vec<(LoadResult, Option<FileKey>, Option<u64>)> = files
+        // On all cores, each result written straight into its place in two
+        // lists sized up front (the articles, and what else each file gave):
+        // gathering per thread and joining the lists grew and copied them
+        // (with fresh pages to fault in) several times.
+        let (walked, outcomes): (Vec<Option<Article>>, Vec<FileOutcome>) = files
             .into_par_iter()
             .map_init(new_reader, |reader, (path, root)| {
                 let archive_path = tree::archive_path(&path, root);
@@ -91,37 +102,40 @@ impl Library {
                     None
                 };
                 progress.read(1);
-                (result, key, reader.sample)
+                let (article, rest) = match result {
+                    Ok((article, problems)) => (Some(article), Ok(problems)),
+                    Err(not) => (None, Err(not)),
+                };
+                (article, (rest, key, reader.sample))
             })
-            .collect();
-        let mut keys = Vec::with_capacity(if want_keys { results.len() } else { 0 });
-        let mut gathered = Gathered {
-            articles: Vec::with_capacity(results.len()),
-            ..Gathered::default()
-        };
-        // Each article's body sample, beside it.
-        let mut samples = Vec::with_capacity(if options.hash_bodies {
-            results.len()
+            .unzip();
+        let mut keys = Vec::with_capacity(if want_keys { outcomes.len() } else { 0 });
+        let mut problems_parsed = Vec::new();
+        let mut site_pages = 0;
+        // Each file's body sample, in walk order.
+        let mut walk_samples = Vec::with_capacity(if options.hash_bodies {
+            outcomes.len()
         } else {
             0
         });
-        for (result, key, sample) in results {
-            if options.hash_bodies && result.is_ok() {
-                samples.push(sample);
-            }
+        for ((rest, key, sample), article) in outcomes.into_iter().zip(&walked) {
             if want_keys {
-                let path = result.as_ref().ok().map(|(a, _)| Arc::clone(&a.path));
+                let path = article.as_ref().map(|a| Arc::clone(&a.path));
                 keys.push(key.map(|key| (key, path)));
             }
-            gathered.add(result);
+            if options.hash_bodies {
+                walk_samples.push(sample);
+            }
+            match rest {
+                Ok(mut problems) => problems_parsed.append(&mut problems),
+                Err(NotArticle::Failed(problem)) => problems_parsed.push(problem),
+                Err(NotArticle::SitePage) => site_pages += 1,
+            }
         }
-        let Gathered {
-            mut articles,
-            problems: parsed_problems,
-            site_pages,
-        } = gathered;
+        let (mut articles, samples) = in_list_order(walked, &walk_samples);
+        drop(walk_samples);
         skipped.site_pages = site_pages;
-        problems = append(problems, parsed_problems);
+        problems = append(problems, problems_parsed);
         // Before one file reached by two paths is kept once, while the
         // samples are beside their articles (such a file is hashed for
         // its other copy, which does no harm).
@@ -137,4 +151,46 @@ impl Library {
         library.skipped = skipped;
         (library, keys)
     }
+}
+
+/// The articles of `walked` (each file's, in walk order) in list order,
+/// with their body samples beside them (`walk_samples`: each file's, in
+/// walk order; empty when bodies are not sampled).
+///
+/// They are put in order where they are: their positions sorted by keys
+/// taken once (not in every comparison), the files without one after
+/// them, each article moved into place by following the permutation's
+/// cycles, then the list taken over as it is (`map_while` collects in
+/// place). Gathering them into a second list and sorting that touched
+/// twice the fresh memory, which is slow to fault in, and moved each
+/// article more often.
+fn in_list_order(
+    mut walked: Vec<Option<Article>>,
+    walk_samples: &[Option<u64>],
+) -> (Vec<Article>, Vec<Option<u64>>) {
+    let mut keyed: Vec<(ListKey, u32)> = walked
+        .par_iter()
+        .enumerate()
+        .filter_map(|(i, a)| a.as_ref().map(|a| (ListKey::of(a), i as u32)))
+        .collect();
+    list_order(&mut keyed, |i| {
+        walked[i as usize]
+            .as_ref()
+            .map_or(Path::new(""), |a| &a.path)
+    });
+    let samples: Vec<Option<u64>> = if walk_samples.is_empty() {
+        Vec::new()
+    } else {
+        keyed
+            .iter()
+            .map(|&(_, i)| walk_samples[i as usize])
+            .collect()
+    };
+    let mut order = Vec::with_capacity(walked.len());
+    order.extend(keyed.iter().map(|&(_, i)| i as usize));
+    drop(keyed);
+    order.extend((0..walked.len()).filter(|&i| walked[i].is_none()));
+    permute(&mut walked, order);
+    let articles = walked.into_iter().map_while(|a| a).collect();
+    (articles, samples)
 }

@@ -1,37 +1,81 @@
 //! The order of the article list: newest first (by instant, see
 //! `Article::instant`), undated last, ties by path.
 
-use std::cmp::Ordering;
+use std::cmp::{Ordering, Reverse};
+use std::path::Path;
 
 use rayon::prelude::*;
 
 use crate::article::Article;
 
+/// What the list order compares first: newest first by instant, undated
+/// last. Equal keys are ordered by path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct ListKey {
+    undated: bool,
+    newest: Reverse<(i64, u32)>,
+}
+
+impl ListKey {
+    pub(crate) fn of(article: &Article) -> ListKey {
+        let instant = article.instant();
+        ListKey {
+            undated: instant.is_none(),
+            newest: Reverse(instant.unwrap_or_default()),
+        }
+    }
+}
+
 /// The list order: newest first, undated last, ties by path.
 pub fn compare_articles(a: &Article, b: &Article) -> Ordering {
-    match (a.instant(), b.instant()) {
-        (Some(x), Some(y)) => y.cmp(&x),
-        (Some(_), None) => Ordering::Less,
-        (None, Some(_)) => Ordering::Greater,
-        (None, None) => Ordering::Equal,
-    }
-    // Byte order of the path: cheaper than component order, and as stable.
-    .then_with(|| a.path.as_os_str().cmp(b.path.as_os_str()))
+    ListKey::of(a)
+        .cmp(&ListKey::of(b))
+        // Byte order of the path: cheaper than component order, and as stable.
+        .then_with(|| a.path.as_os_str().cmp(b.path.as_os_str()))
+}
+
+/// `keyed` (each article's key and its position) sorted into the list
+/// order, on all cores; `path` gives the path of the article at a
+/// position, compared only when keys are equal. Keys are taken once, not
+/// in every comparison, and the sort moves 24-byte entries, not articles.
+pub(crate) fn list_order<'a>(keyed: &mut [(ListKey, u32)], path: impl Fn(u32) -> &'a Path + Sync) {
+    keyed.par_sort_unstable_by(|(a, i), (b, j)| {
+        a.cmp(b)
+            .then_with(|| path(*i).as_os_str().cmp(path(*j).as_os_str()))
+    });
 }
 
 /// Sorts into the list order (see [`compare_articles`]). Articles are
 /// large: their positions are sorted, then each article is moved into place
-/// once, following the permutation's cycles (no second list).
+/// once, following the permutation's cycles (no second list). A list
+/// already in order (a load that gathered it so) is only checked.
 pub fn sort_articles(articles: &mut [Article]) {
-    let mut order: Vec<usize> = (0..articles.len()).collect();
+    if articles.is_sorted_by(|a, b| compare_articles(a, b).is_le()) {
+        return;
+    }
+    let mut keyed: Vec<(ListKey, u32)> = articles
+        .par_iter()
+        .enumerate()
+        .map(|(i, a)| (ListKey::of(a), i as u32))
+        .collect();
     // Paths are unique, so no two articles compare equal: unstable is exact.
-    order.par_sort_unstable_by(|&a, &b| compare_articles(&articles[a], &articles[b]));
-    // `order[j]` is the article that belongs at `j`; a placed slot gets `order[j] == j`.
+    list_order(&mut keyed, |i| &articles[i as usize].path);
+    permute(
+        articles,
+        keyed.into_iter().map(|(_, i)| i as usize).collect(),
+    );
+}
+
+/// Puts `items[order[j]]` at `j` for every `j` (`order` holds each
+/// position once), moving each item into place once, following the
+/// permutation's cycles: no second list, no fresh memory.
+pub(crate) fn permute<T>(items: &mut [T], mut order: Vec<usize>) {
+    // `order[j]` is the item that belongs at `j`; a placed slot gets `order[j] == j`.
     for start in 0..order.len() {
         let mut j = start;
         while order[j] != start {
             let from = order[j];
-            articles.swap(j, from);
+            items.swap(j, from);
             order[j] = j;
             j = from;
         }

@@ -127,17 +127,25 @@ fn hash_needed(articles: &mut [Article], samples: &[Option<u64>], new_from: usiz
 }
 
 /// Which articles need their body hashed (see [`hash_needed`]). Each
-/// title is hashed once: its group is then known by its index.
+/// title, date and time is hashed once, on all cores, and its group known
+/// by that hash: two that differ but share their 64-bit hash would only
+/// make one group, which costs a body read, never a wrong duplicate (those
+/// are told by the whole key, see `Duplicates::find`).
 fn needing(articles: &[Article], samples: &[Option<u64>], new_from: usize) -> Vec<bool> {
     let sample = |i: usize| samples.get(i).copied().flatten();
-    let mut index: HashMap<Slot<'_>, u32, RandomState> =
+    let state = RandomState::default();
+    let slots: Vec<u64> = articles
+        .par_iter()
+        .map(|a| state.hash_one(slot(a)))
+        .collect();
+    let mut index: HashMap<u64, u32, RandomState> =
         HashMap::with_capacity_and_hasher(articles.len(), RandomState::default());
     let mut groups: Vec<Group> = Vec::new();
-    let group_of: Vec<u32> = articles
+    let group_of: Vec<u32> = slots
         .iter()
         .enumerate()
-        .map(|(i, a)| {
-            let at = *index.entry(slot(a)).or_insert_with(|| {
+        .map(|(i, &slot)| {
+            let at = *index.entry(slot).or_insert_with(|| {
                 groups.push(Group::default());
                 (groups.len() - 1) as u32
             });
@@ -148,7 +156,7 @@ fn needing(articles: &[Article], samples: &[Option<u64>], new_from: usize) -> Ve
             at
         })
         .collect();
-    drop(index);
+    drop((index, slots));
     let open = |g: &Group| g.count > 1 && g.new;
     // Within groups whose samples are all known, how many share each one.
     let mut same: HashMap<(u32, u64), u32, RandomState> = HashMap::default();
