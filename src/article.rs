@@ -12,6 +12,7 @@ pub mod known;
 mod label;
 mod label_lists;
 mod normalise;
+mod reads_as_str;
 mod serde_front;
 mod simple_front;
 mod title;

@@ -3,11 +3,10 @@
 //! MB at a million articles. Ids longer than the inline room (built by
 //! hand, in tests) are boxed.
 
-use std::borrow::Borrow;
 use std::cmp::Ordering;
-use std::fmt;
 use std::hash::{Hash, Hasher};
-use std::ops::Deref;
+
+use super::reads_as_str::reads_as_str;
 
 /// Bytes an id can hold inline: as many as fit in the 24 bytes a boxed
 /// one takes with its tag.
@@ -47,24 +46,7 @@ impl ArticleId {
     }
 }
 
-impl Deref for ArticleId {
-    type Target = str;
-    fn deref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl Borrow<str> for ArticleId {
-    fn borrow(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl AsRef<str> for ArticleId {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
+reads_as_str!(ArticleId);
 
 impl From<String> for ArticleId {
     fn from(text: String) -> ArticleId {
@@ -92,24 +74,6 @@ impl PartialEq for ArticleId {
 
 impl Eq for ArticleId {}
 
-impl PartialEq<str> for ArticleId {
-    fn eq(&self, other: &str) -> bool {
-        self.as_str() == other
-    }
-}
-
-impl PartialEq<&str> for ArticleId {
-    fn eq(&self, other: &&str) -> bool {
-        self.as_str() == *other
-    }
-}
-
-impl PartialEq<String> for ArticleId {
-    fn eq(&self, other: &String) -> bool {
-        self.as_str() == other
-    }
-}
-
 impl PartialOrd for ArticleId {
     fn partial_cmp(&self, other: &ArticleId) -> Option<Ordering> {
         Some(self.cmp(other))
@@ -126,18 +90,6 @@ impl Ord for ArticleId {
 impl Hash for ArticleId {
     fn hash<H: Hasher>(&self, state: &mut H) {
         self.as_str().hash(state);
-    }
-}
-
-impl fmt::Debug for ArticleId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(self.as_str(), f)
-    }
-}
-
-impl fmt::Display for ArticleId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.as_str(), f)
     }
 }
 

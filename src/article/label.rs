@@ -3,11 +3,10 @@
 //! labels; one heap string per label per article cost ~150 bytes an
 //! article.
 
-use std::borrow::Borrow;
 use std::collections::HashSet;
-use std::fmt;
-use std::ops::Deref;
 use std::sync::{LazyLock, Mutex};
+
+use super::reads_as_str::reads_as_str;
 
 /// One author, category or tag: a shared, immutable string that reads as
 /// `&str`. One pointer wide (an `Arc<str>` is two, and an article holds
@@ -48,36 +47,7 @@ impl Label {
     }
 }
 
-impl Deref for Label {
-    type Target = str;
-    fn deref(&self) -> &str {
-        self.0
-    }
-}
-
-impl Borrow<str> for Label {
-    fn borrow(&self) -> &str {
-        self.0
-    }
-}
-
-impl AsRef<str> for Label {
-    fn as_ref(&self) -> &str {
-        self.0
-    }
-}
-
-impl fmt::Debug for Label {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(&**self.0, f)
-    }
-}
-
-impl fmt::Display for Label {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(&**self.0, f)
-    }
-}
+reads_as_str!(Label);
 
 impl From<&str> for Label {
     fn from(text: &str) -> Label {
@@ -94,36 +64,6 @@ impl From<String> for Label {
 impl From<&String> for Label {
     fn from(text: &String) -> Label {
         Label::new(text)
-    }
-}
-
-impl PartialEq<str> for Label {
-    fn eq(&self, other: &str) -> bool {
-        **self.0 == *other
-    }
-}
-
-impl PartialEq<&str> for Label {
-    fn eq(&self, other: &&str) -> bool {
-        **self.0 == **other
-    }
-}
-
-impl PartialEq<String> for Label {
-    fn eq(&self, other: &String) -> bool {
-        **self.0 == **other
-    }
-}
-
-impl PartialEq<Label> for &str {
-    fn eq(&self, other: &Label) -> bool {
-        **self == **other.0
-    }
-}
-
-impl PartialEq<Label> for String {
-    fn eq(&self, other: &Label) -> bool {
-        **self == **other.0
     }
 }
 

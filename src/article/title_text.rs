@@ -1,11 +1,10 @@
 //! An article's title as one boxed `str`: a `String`'s capacity word is
 //! never used once the article is made (~8 MB at a million articles).
 
-use std::borrow::Borrow;
 use std::cmp::Ordering;
-use std::fmt;
 use std::hash::{Hash, Hasher};
-use std::ops::Deref;
+
+use super::reads_as_str::reads_as_str;
 
 /// An article's title: reads as `&str`.
 #[derive(Clone, Default, PartialEq, Eq)]
@@ -17,24 +16,7 @@ impl Title {
     }
 }
 
-impl Deref for Title {
-    type Target = str;
-    fn deref(&self) -> &str {
-        &self.0
-    }
-}
-
-impl Borrow<str> for Title {
-    fn borrow(&self) -> &str {
-        &self.0
-    }
-}
-
-impl AsRef<str> for Title {
-    fn as_ref(&self) -> &str {
-        &self.0
-    }
-}
+reads_as_str!(Title);
 
 impl From<String> for Title {
     fn from(text: String) -> Title {
@@ -54,36 +36,6 @@ impl From<Title> for String {
     }
 }
 
-impl PartialEq<str> for Title {
-    fn eq(&self, other: &str) -> bool {
-        *self.0 == *other
-    }
-}
-
-impl PartialEq<&str> for Title {
-    fn eq(&self, other: &&str) -> bool {
-        *self.0 == **other
-    }
-}
-
-impl PartialEq<String> for Title {
-    fn eq(&self, other: &String) -> bool {
-        *self.0 == **other
-    }
-}
-
-impl PartialEq<Title> for &str {
-    fn eq(&self, other: &Title) -> bool {
-        **self == *other.0
-    }
-}
-
-impl PartialEq<Title> for String {
-    fn eq(&self, other: &Title) -> bool {
-        **self == *other.0
-    }
-}
-
 impl PartialOrd for Title {
     fn partial_cmp(&self, other: &Title) -> Option<Ordering> {
         Some(self.cmp(other))
@@ -100,18 +52,6 @@ impl Ord for Title {
 impl Hash for Title {
     fn hash<H: Hasher>(&self, state: &mut H) {
         self.as_str().hash(state);
-    }
-}
-
-impl fmt::Debug for Title {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(self.as_str(), f)
-    }
-}
-
-impl fmt::Display for Title {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.as_str(), f)
     }
 }
 
