@@ -74,7 +74,7 @@ impl<T: ?Sized> Held<T> {
 }
 
 /// The body's link targets (see `Article::links`): one string.
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct KnownLinks(OnceLock<Held<str>>);
 
 impl KnownLinks {
@@ -127,7 +127,7 @@ impl KnownLinks {
 }
 
 /// The article's own address keys (see `Article::addresses`).
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct KnownAddresses(OnceLock<Held<[AddressKey]>>);
 
 impl KnownAddresses {
@@ -207,28 +207,6 @@ pub fn encode_key(key: &AddressKey) -> [u8; ADDRESS_KEY_LEN] {
     out[8..16].copy_from_slice(&key.host.to_le_bytes());
     out[16..].copy_from_slice(&key.id.to_le_bytes());
     out
-}
-
-impl Clone for KnownLinks {
-    fn clone(&self) -> Self {
-        KnownLinks(
-            self.0
-                .get()
-                .cloned()
-                .map_or_else(OnceLock::new, OnceLock::from),
-        )
-    }
-}
-
-impl Clone for KnownAddresses {
-    fn clone(&self) -> Self {
-        KnownAddresses(
-            self.0
-                .get()
-                .cloned()
-                .map_or_else(OnceLock::new, OnceLock::from),
-        )
-    }
 }
 
 impl PartialEq for KnownLinks {
