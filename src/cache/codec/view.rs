@@ -60,6 +60,24 @@ fn i64_at(bytes: &[u8], at: usize) -> Option<i64> {
     Some(i64::from_le_bytes(bytes.get(at..at + 8)?.try_into().ok()?))
 }
 
+/// Where `len` items of `unit` bytes, from item `first`, lie in the file,
+/// in a part of it that starts at byte `at` and holds `size` items: the one
+/// bounds check of the string arena, link targets and address keys.
+fn part_span(
+    at: usize,
+    size: usize,
+    first: u32,
+    len: u32,
+    unit: usize,
+) -> Option<std::ops::Range<usize>> {
+    let (first, len) = (first as usize, len as usize);
+    if first.checked_add(len)? > size {
+        return None;
+    }
+    let start = at + first * unit;
+    Some(start..start + len * unit)
+}
+
 impl View {
     /// Maps and checks the cache at `path`; `None` for anything but a
     /// complete, intact cache of this format.
@@ -145,22 +163,12 @@ impl View {
 
     /// Where `count` address keys from the `first` lie in the file.
     fn keys_span(&self, first: u32, count: u32) -> Option<std::ops::Range<usize>> {
-        let (first, count) = (first as usize, count as usize);
-        if first.checked_add(count)? > self.keys {
-            return None;
-        }
-        let start = self.keys_at + first * ADDRESS_KEY_LEN;
-        Some(start..start + count * ADDRESS_KEY_LEN)
+        part_span(self.keys_at, self.keys, first, count, ADDRESS_KEY_LEN)
     }
 
     /// Where the link targets at (offset, len) lie in the file.
     fn links_span(&self, offset: u32, len: u32) -> Option<std::ops::Range<usize>> {
-        let (offset, len) = (offset as usize, len as usize);
-        if offset.checked_add(len)? > self.link_bytes {
-            return None;
-        }
-        let start = self.links_at + offset;
-        Some(start..start + len)
+        part_span(self.links_at, self.link_bytes, offset, len, 1)
     }
 
     /// Lets the pages read so far go from the process's memory (see
@@ -171,12 +179,7 @@ impl View {
 
     /// Where the string at (offset, len) in the arena lies in the file.
     fn span(&self, offset: u32, len: u32) -> Option<std::ops::Range<usize>> {
-        let (offset, len) = (offset as usize, len as usize);
-        if offset.checked_add(len)? > self.strings {
-            return None;
-        }
-        let start = self.string_at + offset;
-        Some(start..start + len)
+        part_span(self.string_at, self.strings, offset, len, 1)
     }
 
     /// The string at (offset, len) in the arena (as a record's list
