@@ -153,8 +153,14 @@ fn searched<'a>(articles: Vec<Listed<'a>>, query: &Query, library: &Library) -> 
         .copied()
     };
     let refs: Vec<&Article> = articles.iter().map(|l| l.article).collect();
+    let found = search::matching(&refs, query, store.as_deref(), &known);
+    kept(articles, found)
+}
+
+/// The articles at the positions `found`, in their order.
+fn kept(articles: Vec<Listed<'_>>, found: impl IntoIterator<Item = usize>) -> Vec<Listed<'_>> {
     let mut keep = vec![false; articles.len()];
-    for i in search::matching(&refs, query, store.as_deref(), &known) {
+    for i in found {
         keep[i] = true;
     }
     articles

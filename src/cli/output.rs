@@ -35,6 +35,13 @@ pub fn open_library(
 ) -> Result<(crate::library::Library, super::open::CacheSaving), ExitCode> {
     let (library, saving) = super::open::library(paths, links)?;
     refuse_missing(&library)?;
+    report_errors(&library);
+    Ok((library, saving))
+}
+
+/// Says on stderr how many of `library`'s files could not be read or
+/// parsed (see [`report_broken`]).
+pub fn report_errors(library: &crate::library::Library) {
     report_broken(
         library
             .problems
@@ -42,7 +49,6 @@ pub fn open_library(
             .filter(|p| p.severity == crate::problem::Severity::Error)
             .count(),
     );
-    Ok((library, saving))
 }
 
 /// Says on stderr that `broken` files could not be read or parsed.

@@ -16,11 +16,11 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use super::{ListArgs, Listed, list, selected, write};
+use super::{ListArgs, Listed, kept, list, selected, write};
 use crate::article::BodySource;
 use crate::cache::{self, FileKey};
 use crate::cli::open::{self, CacheSaving};
-use crate::cli::output::{refuse_missing, report_broken};
+use crate::cli::output::{refuse_missing, report_errors};
 use crate::library::Library;
 use crate::overview::DateRange;
 use crate::search::{self, Query};
@@ -94,23 +94,5 @@ fn searched_keeping_keys<'a>(
             seen.insert(address(path), key);
         }
     }
-    let mut keep = vec![false; articles.len()];
-    for i in found {
-        keep[i] = true;
-    }
-    articles
-        .into_iter()
-        .zip(keep)
-        .filter_map(|(listed, keep)| keep.then_some(listed))
-        .collect()
-}
-
-fn report_errors(library: &Library) {
-    report_broken(
-        library
-            .problems
-            .iter()
-            .filter(|p| p.severity == crate::problem::Severity::Error)
-            .count(),
-    );
+    kept(articles, found)
 }
