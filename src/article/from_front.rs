@@ -2,7 +2,8 @@
 //! front matter's language, then normalised.
 
 use std::borrow::Cow;
-use std::path::PathBuf;
+use std::path::Path;
+use std::sync::Arc;
 
 use super::unprintable::strip_unprintable;
 use super::{
@@ -21,7 +22,9 @@ pub enum YamlParser {
 
 /// Where an article comes from, for its path, id and body.
 pub struct Origin<'a> {
-    pub path: PathBuf,
+    /// The file's path, shared with its `BodySource::File` when that is
+    /// the same file (one copy an article).
+    pub path: Arc<Path>,
     /// The path inside the archive, `/`-separated: the id when there is no link.
     pub archive_path: &'a str,
     pub body: BodySource,

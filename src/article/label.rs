@@ -3,6 +3,7 @@
 //! labels; one heap string per label per article cost ~150 bytes an
 //! article.
 
+use std::cell::RefCell;
 use std::collections::HashSet;
 use std::sync::{LazyLock, Mutex};
 
@@ -26,9 +27,36 @@ pub struct Label(&'static Box<str>);
 static LABELS: LazyLock<Mutex<HashSet<Label, foldhash::fast::RandomState>>> =
     LazyLock::new(Mutex::default);
 
+thread_local! {
+    /// The labels this thread has met, looked up before [`LABELS`]: a
+    /// cold load looks up ~300,000 labels on every core at once, and
+    /// each lock of the shared set moved its cache line between cores.
+    /// Holds only labels of [`LABELS`] (so no more than it does), and
+    /// goes with its thread.
+    static MET: RefCell<HashSet<Label, foldhash::fast::RandomState>> = RefCell::default();
+}
+
 impl Label {
     /// The shared copy of `text`.
     pub fn new(text: &str) -> Label {
+        // The shared set alone while this thread's is being dropped.
+        MET.try_with(|met| {
+            // Never borrowed elsewhere: `shared` makes no other label.
+            let Ok(mut met) = met.try_borrow_mut() else {
+                return Label::shared(text);
+            };
+            if let Some(label) = met.get(text) {
+                return label.clone();
+            }
+            let label = Label::shared(text);
+            met.insert(label.clone());
+            label
+        })
+        .unwrap_or_else(|_| Label::shared(text))
+    }
+
+    /// The copy of `text` in [`LABELS`], made there if it is new.
+    fn shared(text: &str) -> Label {
         // A poisoned lock only means another thread panicked mid-insert;
         // the set itself is still whole.
         let mut labels = LABELS

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 
 use super::dates;
 use super::fields::{Raw, RawFields};
-use super::{Article, BodyFormat, Origin};
+use super::{Article, BodyFormat, Label, Origin};
 use crate::problem::Severity;
 use crate::text::sanitize::{clean_inline, clean_inline_cow};
 use crate::text::width::truncate;
@@ -38,29 +38,27 @@ pub fn article(
             aliases.push(alias.into_owned());
         }
     }
-    let categories = match list(fields.categories) {
-        found if !found.is_empty() => found,
-        _ => list(fields.category),
-    };
-    let authors = match list(fields.author) {
-        found if !found.is_empty() => found,
-        _ => list(fields.authors),
-    };
+    // The authors, categories and tags in one list (see `LabelLists`),
+    // built where it is kept.
+    let mut labels = Vec::new();
+    let authors = append_list(&mut labels, fields.author, fields.authors);
+    let categories = append_list(&mut labels, fields.categories, fields.category);
+    append_list(&mut labels, fields.tags, None);
     let format = BodyFormat::of_path(&origin.path);
     let id = match &url {
-        Some(link) => stable_id("link", link),
-        None => stable_id("path", origin.archive_path),
+        Some(link) => stable_hash("link", link),
+        None => stable_hash("path", origin.archive_path),
     };
     Article {
-        id: id.into(),
-        path: super::shared_path(origin.path, &origin.body),
+        id: super::ArticleId::new(hex16(id).as_str()),
+        path: origin.path,
         title: single(fields.title)
             .map(|title| title.as_ref().into())
             .unwrap_or_default(),
         date,
         datetime: datetime.flatten(),
         updated,
-        labels: super::LabelLists::new(authors, categories, list(fields.tags)),
+        labels: super::LabelLists::from_parts(labels, authors, categories).unwrap_or_default(),
         urls: super::Urls::new(url.as_deref(), original_url.as_deref()),
         aliases: aliases.into(),
         links: super::KnownLinks::default(),
@@ -78,6 +76,11 @@ pub fn article(
 /// stay small (real links run to 3,000 characters). It mixes eight bytes at
 /// a time: links are long and every article's id is computed at start-up.
 pub fn stable_id(kind: &str, text: &str) -> String {
+    hex16(stable_hash(kind, text)).as_str().to_owned()
+}
+
+/// The hash [`stable_id`] spells.
+fn stable_hash(kind: &str, text: &str) -> u64 {
     const K: u64 = 0x9e37_79b9_7f4a_7c15;
     let mix = |h: u64, word: u64| (h ^ word).wrapping_mul(K).rotate_left(29);
     let mut hash = [kind.as_bytes(), b":", text.as_bytes()].into_iter().fold(
@@ -101,7 +104,28 @@ pub fn stable_id(kind: &str, text: &str) -> String {
     hash ^= hash >> 33;
     hash = hash.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
     hash ^= hash >> 33;
-    format!("{hash:016x}")
+    hash
+}
+
+/// `hash` as 16 lowercase hex digits (`format!("{hash:016x}")`, without
+/// the formatting machinery: an id is made for every article loaded).
+fn hex16(hash: u64) -> Hex16 {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut digits = [0; 16];
+    for (i, digit) in digits.iter_mut().enumerate() {
+        *digit = DIGITS[(hash >> (60 - 4 * i) & 0xf) as usize];
+    }
+    Hex16(digits)
+}
+
+/// 16 hex digits.
+struct Hex16([u8; 16]);
+
+impl Hex16 {
+    fn as_str(&self) -> &str {
+        // Only ASCII digits are ever written.
+        std::str::from_utf8(&self.0).unwrap_or_default()
+    }
 }
 
 /// A scalar, cleaned; empty counts as absent.
@@ -112,29 +136,49 @@ fn single(raw: Option<Raw<'_>>) -> Option<Cow<'_, str>> {
     }
 }
 
-/// A string or a list of strings: each cleaned, empty ones dropped,
-/// duplicates removed keeping the first.
-fn list(raw: Option<Raw<'_>>) -> Vec<super::Label> {
+/// Appends the labels of `raw` to `all`, or those of `instead` when `raw`
+/// gives none (`categories`, else `category`); how many were appended (at
+/// most `u32::MAX`: each takes 8 bytes, so no list is ever that long).
+fn append_list(all: &mut Vec<Label>, raw: Option<Raw<'_>>, instead: Option<Raw<'_>>) -> u32 {
+    let start = all.len();
+    append_labels(all, raw);
+    if all.len() == start {
+        append_labels(all, instead);
+    }
+    u32::try_from(all.len() - start).unwrap_or_else(|_| {
+        all.truncate(start + u32::MAX as usize);
+        u32::MAX
+    })
+}
+
+/// A string or a list of strings as labels appended to `all`: each
+/// cleaned, empty ones dropped, duplicates removed keeping the first.
+fn append_labels(all: &mut Vec<Label>, raw: Option<Raw<'_>>) {
     let items = match raw {
         Some(Raw::Text(text)) => vec![text],
         Some(Raw::List(items)) => items,
-        _ => return Vec::new(),
+        _ => return,
     };
-    let mut out: Vec<Cow<'_, str>> = Vec::with_capacity(items.len());
+    let start = all.len();
+    all.reserve(items.len());
     // A linear search is fastest for the usual handful of tags; a hostile
     // list of 100,000 needs a set.
     let mut seen = (items.len() > 32).then(HashSet::new);
     for item in items {
         let item = clean_inline_cow(item);
+        if item.is_empty() {
+            continue;
+        }
+        // Labels are shared copies: equal texts are one label.
+        let label = Label::new(&item);
         let new = match &mut seen {
-            Some(seen) => seen.insert(item.clone()),
-            None => !out.contains(&item),
+            Some(seen) => seen.insert(label.clone()),
+            None => !all[start..].contains(&label),
         };
-        if new && !item.is_empty() {
-            out.push(item);
+        if new {
+            all.push(label);
         }
     }
-    out.iter().map(|item| super::Label::new(item)).collect()
 }
 
 /// `draft: true` (or `yes`); a value that is neither true nor false is noted.
@@ -230,5 +274,8 @@ mod tests {
         // Pinned values: changing the function would lose every read mark.
         assert_eq!(stable_id("link", "https://e.x/1"), "d73c121d4eafdb5f");
         assert_eq!(stable_id("path", "2020/story.md"), "e5ce4f0e97b6ec92");
+        for hash in [0, 1, 0xf0, u64::MAX, 0x0123_4567_89ab_cdef] {
+            assert_eq!(super::hex16(hash).as_str(), format!("{hash:016x}"));
+        }
     }
 }

@@ -2,7 +2,7 @@
 //! loader uses; every case also runs through `serde_yaml` alone to prove the
 //! fast parser agrees with it.
 
-use std::path::PathBuf;
+use std::path::Path;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
@@ -14,7 +14,7 @@ pub(super) fn parse(yaml: &str) -> (Article, Vec<Problem>) {
     let run = |parser| {
         let mut problems = Vec::new();
         let origin = Origin {
-            path: PathBuf::from("archive/2020/story.md"),
+            path: Path::new("archive/2020/story.md").into(),
             archive_path: "2020/story.md",
             body: BodySource::Embedded {
                 bytes: b"",

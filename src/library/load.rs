@@ -76,7 +76,7 @@ impl Library {
         // One set of the samples met, for all threads.
         let seen = options
             .hash_bodies
-            .then(|| Arc::new(duplicates::SeenSamples::default()));
+            .then(|| Arc::new(duplicates::SeenSamples::for_files(files.len())));
         let new_reader = || {
             let mut reader = read::Reader::default();
             reader.seen.clone_from(&seen);

@@ -83,9 +83,9 @@ pub fn load(
             )));
         }
     };
-    reader.buf.clear();
     let mut source = FileSource {
         buf: &mut reader.buf,
+        len: 0,
         file,
         complete: false,
         size: reader.key.map(|key| key.size),
@@ -98,7 +98,7 @@ pub fn load(
     };
     let parsed = parse(
         &mut source,
-        path.clone(),
+        &body_path,
         archive_path,
         options,
         |offset, encoding| BodySource::File {
@@ -123,7 +123,7 @@ pub fn parse_embedded(
     // Samples are UTF-8 (a test checks), so the encoding is never needed.
     let parsed = parse(
         &mut source,
-        path.clone(),
+        &path.as_path().into(),
         archive_path,
         options,
         |offset, _| BodySource::Embedded { bytes, offset },

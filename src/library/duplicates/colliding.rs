@@ -51,6 +51,20 @@ pub struct SeenSamples {
 }
 
 impl SeenSamples {
+    /// Room for the samples of `files` files, made once: grown by
+    /// doubling, the set was rehashed under its lock while every core
+    /// waited for it.
+    pub(in crate::library) fn for_files(files: usize) -> SeenSamples {
+        SeenSamples {
+            seen: Mutex::new(HashSet::with_capacity_and_hasher(
+                files,
+                RandomState::default(),
+            )),
+            state: RandomState::default(),
+            hashed: Mutex::default(),
+        }
+    }
+
     /// Notes `article`'s body `sample`; whether one like it was met before.
     /// A false match only costs a body read whole.
     pub(in crate::library) fn met_before(&self, article: &Article, sample: u64) -> bool {

@@ -4,7 +4,8 @@
 
 use std::borrow::Cow;
 use std::io;
-use std::path::PathBuf;
+use std::path::Path;
+use std::sync::Arc;
 
 mod hashing;
 
@@ -36,7 +37,7 @@ const TITLE_SEARCH: usize = 64 * 1024;
 /// body's sample where its length is known (not for a decoded file).
 pub(super) fn parse(
     source: &mut impl Source,
-    path: PathBuf,
+    path: &Arc<Path>,
     archive_path: &str,
     options: LoadOptions,
     body: impl Fn(usize, Option<&'static Encoding>) -> BodySource,
@@ -56,7 +57,7 @@ pub(super) fn parse(
         // and a file whose front matter is not UTF-8 is looked at again.
         match parse_text(
             source,
-            path.clone(),
+            path,
             archive_path,
             options,
             Some(sniff),
@@ -104,7 +105,7 @@ pub(super) fn parse(
 /// [`parse`] sets it.
 fn parse_text(
     source: &mut impl Source,
-    path: PathBuf,
+    path: &Arc<Path>,
     archive_path: &str,
     options: LoadOptions,
     may_refuse: Option<usize>,
@@ -126,7 +127,7 @@ fn parse_text(
     let mut warnings = Vec::new();
     let (front, body_start) = loop {
         match article::split(source.bytes(), source.complete()) {
-            Split::NoFrontMatter { .. } if BodyFormat::of_path(&path) == BodyFormat::Html => {
+            Split::NoFrontMatter { .. } if BodyFormat::of_path(path) == BodyFormat::Html => {
                 return Ok(Err(Refusal::SitePage));
             }
             Split::NoFrontMatter { body_start } => break (None, body_start),
@@ -171,7 +172,7 @@ fn parse_text(
     }
     let mut invalid_utf8 = false;
     let origin = Origin {
-        path,
+        path: Arc::clone(path),
         archive_path,
         body: body(body_start),
     };

@@ -18,7 +18,12 @@ pub(super) trait Source {
 }
 
 pub(super) struct FileSource<'a> {
+    /// Read into as far as `len`; kept at its longest from file to file,
+    /// so a read does not zero the room it is about to fill (4 KiB a file).
+    /// Past `len` lie earlier files' bytes, never looked at.
     pub buf: &'a mut Vec<u8>,
+    /// How much of `buf` is this file's.
+    pub len: usize,
     pub file: File,
     pub complete: bool,
     /// The size the file had when it was opened (its `fstat`): once that
@@ -31,7 +36,7 @@ pub(super) struct FileSource<'a> {
 
 impl Source for FileSource<'_> {
     fn bytes(&self) -> &[u8] {
-        self.buf
+        &self.buf[..self.len]
     }
 
     fn complete(&self) -> bool {
@@ -39,13 +44,15 @@ impl Source for FileSource<'_> {
     }
 
     fn fill_to(&mut self, len: usize) -> io::Result<()> {
-        let mut filled = self.buf.len();
+        let mut filled = self.len;
         if self.complete || filled >= len {
             return Ok(());
         }
-        self.buf.resize(len, 0);
+        if self.buf.len() < len {
+            self.buf.resize(len, 0);
+        }
         let result = loop {
-            match self.file.read(&mut self.buf[filled..]) {
+            match self.file.read(&mut self.buf[filled..len]) {
                 Ok(0) => {
                     self.complete = true;
                     break Ok(());
@@ -64,15 +71,18 @@ impl Source for FileSource<'_> {
                 Err(e) => break Err(e),
             }
         };
-        self.buf.truncate(filled);
+        self.len = filled;
         result
     }
 
     /// Up to the body limit past what is held: what the reader would show.
     fn fill_all(&mut self) -> io::Result<()> {
         if !self.complete {
-            let limit = crate::library::BODY_LIMIT.saturating_add(self.buf.len() as u64);
-            (&mut self.file).take(limit).read_to_end(self.buf)?;
+            self.buf.truncate(self.len);
+            let limit = crate::library::BODY_LIMIT.saturating_add(self.len as u64);
+            let read = (&mut self.file).take(limit).read_to_end(self.buf);
+            self.len = self.buf.len();
+            read?;
             self.complete = true;
         }
         Ok(())
@@ -119,13 +129,15 @@ mod tests {
         let mut buf = Vec::new();
         let mut source = FileSource {
             buf: &mut buf,
+            len: 0,
             file: File::open(&path).unwrap(),
             complete: false,
             size,
         };
         source.fill_to(len).unwrap();
         let complete = source.complete();
-        (buf, complete)
+        let held = source.bytes().to_vec();
+        (held, complete)
     }
 
     #[test]
@@ -138,5 +150,33 @@ mod tests {
         assert_eq!(read_start(text, size, 4), (b"---\n".to_vec(), false));
         // A file that grew after its size was taken is still read to its end.
         assert_eq!(read_start(text, Some(5), 4096), (text.into(), true));
+    }
+
+    #[test]
+    fn a_buffer_used_before_shows_only_the_new_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let (long, short) = (dir.path().join("long.md"), dir.path().join("short.md"));
+        std::fs::write(&long, "x".repeat(10_000)).unwrap();
+        std::fs::write(&short, "ab").unwrap();
+        let mut buf = Vec::new();
+        for (path, whole, want) in [
+            (&long, true, 10_000),
+            (&short, false, 2),
+            (&long, false, 4096),
+        ] {
+            let mut source = FileSource {
+                buf: &mut buf,
+                len: 0,
+                file: File::open(path).unwrap(),
+                complete: false,
+                size: None,
+            };
+            source.fill_to(4096).unwrap();
+            if whole {
+                source.fill_all().unwrap();
+            }
+            assert_eq!(source.bytes().len(), want);
+            assert!(source.bytes().iter().all(|&b| b == b'x') || source.bytes() == b"ab");
+        }
     }
 }
