@@ -30,7 +30,9 @@ pub fn parse(yaml: &str) -> Option<RawFields<'_>> {
         return None;
     }
     let mut fields = RawFields::default();
-    let mut keys: Vec<&str> = Vec::with_capacity(12);
+    // On the stack: one list a file, and `MAX_KEYS` bounds it.
+    let mut keys: [&str; MAX_KEYS] = [""; MAX_KEYS];
+    let mut key_count = 0;
     let mut lines = lines(yaml).peekable();
     while let Some(line) = lines.next() {
         if has_tab_or_cr(line) {
@@ -40,15 +42,18 @@ pub fn parse(yaml: &str) -> Option<RawFields<'_>> {
             continue;
         }
         let (key, rest) = line.split_once(':')?;
-        if !is_simple_key(key) || keys.contains(&key) || !(rest.is_empty() || rest.starts_with(' '))
+        if !is_simple_key(key)
+            || keys[..key_count].contains(&key)
+            || !(rest.is_empty() || rest.starts_with(' '))
         {
             return None;
         }
-        keys.push(key);
-        if keys.len() > MAX_KEYS {
+        let Some(slot) = keys.get_mut(key_count) else {
             // Duplicate checks are quadratic here; serde_yaml's map is not.
             return None;
-        }
+        };
+        *slot = key;
+        key_count += 1;
         let value = rest.trim_matches(' ');
         let raw = if value.is_empty() {
             block_list(&mut lines)?

@@ -41,7 +41,10 @@ pub(in crate::library) fn sample(len: u64, start: &[u8]) -> u64 {
 /// tree of copies, one file in many instead of every file).
 #[derive(Default)]
 pub struct SeenSamples {
-    seen: Mutex<HashSet<u64, RandomState>>,
+    /// In shards by the key's top bits: every core notes every file's
+    /// sample, and with one lock its cache line (and the set's) went from
+    /// core to core at each.
+    seen: [Mutex<HashSet<u64, RandomState>>; SHARDS],
     state: RandomState,
     /// The body hash of each file read whole so far in this load, by its
     /// identity and where its body starts: another path to the same file
@@ -50,16 +53,22 @@ pub struct SeenSamples {
     hashed: Mutex<HashMap<(SameFile, usize), u64, RandomState>>,
 }
 
+/// [`SeenSamples`] keeps its samples in `2^SHARD_BITS` sets.
+const SHARD_BITS: u32 = 4;
+const SHARDS: usize = 1 << SHARD_BITS;
+
 impl SeenSamples {
     /// Room for the samples of `files` files, made once: grown by
     /// doubling, the set was rehashed under its lock while every core
     /// waited for it.
     pub(in crate::library) fn for_files(files: usize) -> SeenSamples {
         SeenSamples {
-            seen: Mutex::new(HashSet::with_capacity_and_hasher(
-                files,
-                RandomState::default(),
-            )),
+            seen: std::array::from_fn(|_| {
+                Mutex::new(HashSet::with_capacity_and_hasher(
+                    files / SHARDS + 1,
+                    RandomState::default(),
+                ))
+            }),
             state: RandomState::default(),
             hashed: Mutex::default(),
         }
@@ -69,8 +78,9 @@ impl SeenSamples {
     /// A false match only costs a body read whole.
     pub(in crate::library) fn met_before(&self, article: &Article, sample: u64) -> bool {
         let key = self.state.hash_one((slot(article), sample));
+        let shard = &self.seen[(key >> (64 - SHARD_BITS)) as usize];
         // A poisoned lock only loses the shortcut.
-        self.seen.lock().is_ok_and(|mut seen| !seen.insert(key))
+        shard.lock().is_ok_and(|mut seen| !seen.insert(key))
     }
 
     /// The hash of the body of `file` from `body_start` on, if another of
