@@ -63,11 +63,12 @@ pub(super) fn list(dir: &Path, keys: Keys, up: Option<&Ancestors>) -> io::Result
                 continue;
             }
         };
-        if is_hidden(&entry.file_name()) {
+        // The name read from the path (`file_name` copies it).
+        let path = entry.path();
+        if path.file_name().is_some_and(is_hidden) {
             scan.hidden += 1;
             continue;
         }
-        let path = entry.path();
         match entry.file_type() {
             Err(e) => {
                 scan.unusual = true;
