@@ -35,7 +35,7 @@ pub use label::{Label, labels};
 pub use label_lists::LabelLists;
 pub use normalise::stable_id;
 pub use title_text::Title;
-pub use urls::{SharedBytes, Urls};
+pub use urls::{Shared, SharedBytes, Urls};
 
 /// One article's metadata. Every string here has been through
 /// `text::sanitize::clean_inline`, so it is safe to draw.
@@ -219,6 +219,17 @@ impl Article {
     /// `original_url` when it differs from [`Article::url`].
     pub fn original_url(&self) -> Option<&str> {
         self.urls.original_url()
+    }
+
+    /// Lets the pages of the metadata cache's mapped file that this
+    /// article's links, link targets and address keys were read from go
+    /// from the process's memory (the whole file's: see
+    /// `Mapped::release`). For a pass over many articles, every few
+    /// thousand (`known::RELEASE_EVERY`).
+    pub fn release_cache_pages(&self) {
+        self.urls.release_pages();
+        self.links.release_pages();
+        self.addresses.release_pages();
     }
 
     /// Sets both links (see [`Article::url`], [`Article::original_url`]).

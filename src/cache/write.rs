@@ -4,6 +4,7 @@ use std::collections::{HashMap, HashSet};
 use std::ffi::OsStr;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::Datelike;
@@ -13,7 +14,8 @@ mod handoff;
 
 use super::codec::{self, ArticleRecord, DirRecord, FileRecord, Meta, ProblemRecord};
 use super::{FileKey, Stamp, build_stamp};
-use crate::article::{Article, BodySource, Label};
+use crate::article::known::RELEASE_EVERY;
+use crate::article::{Article, BodySource, Label, SharedBytes};
 use crate::durable::{self, Durability};
 use crate::problem::{Problem, Severity};
 use handoff::Handoff;
@@ -25,7 +27,7 @@ type Fold = foldhash::fast::RandomState;
 pub struct WriteInput<'a> {
     pub roots: &'a [PathBuf],
     pub dirs: &'a HashMap<PathBuf, Stamp>,
-    pub keys: &'a [(std::sync::Arc<Path>, FileKey)],
+    pub keys: &'a [(Arc<Path>, FileKey)],
     pub articles: &'a [Article],
     pub problems: &'a [Problem],
 }
@@ -63,12 +65,17 @@ pub fn write(cache_file: &Path, input: &WriteInput<'_>) -> std::io::Result<()> {
     if let Some(dir) = cache_file.parent() {
         fs::create_dir_all(dir)?;
     }
+    // The mapped files the articles' links are read from in place (the old
+    // cache's, one a load): their pages let go as the write passes them.
+    let mapped = mapped_files(input.articles);
     // Each record encoded and written as it is made, never all held at once;
     // the bytes written out on a thread of their own (see `handoff`).
     durable::write_atomic_with(cache_file, Durability::RenameOnly, |out| {
         std::thread::scope(|scope| {
             let pipe = Handoff::start(scope, out);
             let mut encoder = codec::Encoder::new(pipe, key_at.len())?;
+            let release = || mapped.iter().for_each(|file| file.release());
+            encoder.release_with(release);
             let mut untrusted: HashSet<&Path> = HashSet::new();
             let mut written = vec![false; input.keys.len()];
             // Paths met without a key, each taken once (none in a load's own
@@ -90,7 +97,10 @@ pub fn write(cache_file: &Path, input: &WriteInput<'_>) -> std::io::Result<()> {
                     };
                     (&**p, None, at)
                 }));
-            for (path, article, at) in records {
+            for (n, (path, article, at)) in records.enumerate() {
+                if n % RELEASE_EVERY == RELEASE_EVERY - 1 {
+                    release();
+                }
                 let key = match at {
                     Some(at) if written[at] => continue,
                     Some(at) => {
@@ -137,12 +147,29 @@ pub fn write(cache_file: &Path, input: &WriteInput<'_>) -> std::io::Result<()> {
     // The old cache's pages read through the articles (links, link targets
     // and address keys read in place, all from one file) let go: written
     // out, they are not needed again soon.
+    for file in &mapped {
+        file.release();
+    }
     if let Some(a) = input.articles.first() {
-        a.links.release_pages();
-        a.addresses.release_pages();
+        a.release_cache_pages();
     }
     prune_old_caches(cache_file);
     Ok(())
+}
+
+/// The files the articles' links are read from in place, each once (one
+/// for each load of the cache that articles still come from: a few).
+fn mapped_files(articles: &[Article]) -> Vec<SharedBytes> {
+    let mut files: Vec<SharedBytes> = Vec::new();
+    for bytes in articles.iter().filter_map(|a| a.urls.shared_bytes()) {
+        if !files
+            .iter()
+            .any(|f| std::ptr::addr_eq(Arc::as_ptr(f), Arc::as_ptr(bytes)))
+        {
+            files.push(Arc::clone(bytes));
+        }
+    }
+    files
 }
 
 /// Cache files of libraries not written for this long are removed, so

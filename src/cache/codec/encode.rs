@@ -29,6 +29,10 @@ pub(super) fn put_ref(out: &mut [u8], at: usize, (offset, len): (u32, u32)) {
 /// How many bytes of records or strings are summed and written at once.
 const STRING_CHUNK: usize = 64 * 1024;
 
+/// How many bytes of strings are written between two calls of the
+/// release given to [`Encoder::release_with`].
+const RELEASE_BYTES: usize = 16 * 1024 * 1024;
+
 /// Zeros that pad a part to a multiple of 8 bytes.
 const PAD: [u8; 8] = [0; 8];
 
@@ -50,6 +54,9 @@ pub struct Encoder<'a, W: Write + Seek> {
     files: u32,
     /// Records not yet written, summed and written a chunk at a time.
     pending: Vec<u8>,
+    /// Lets the pages of mapped files the strings are read from go (see
+    /// [`Encoder::release_with`]).
+    release: Option<Box<dyn Fn() + 'a>>,
 }
 
 /// A writer that sums what goes through it (the CRC-32 of everything after
@@ -90,7 +97,16 @@ impl<'a, W: Write + Seek> Encoder<'a, W> {
             writer,
             files: 0,
             pending: Vec::with_capacity(STRING_CHUNK),
+            release: None,
         })
+    }
+
+    /// Calls `release` every [`RELEASE_BYTES`] of strings written out by
+    /// [`Encoder::finish`]: strings read in place from the old cache's
+    /// mapped file (links, link targets) would otherwise keep every page
+    /// of it in the process's memory (~500 MB at a million articles).
+    pub fn release_with(&mut self, release: impl Fn() + 'a) {
+        self.release = Some(Box::new(release));
     }
 
     /// Writes the next file's record (in list order).
@@ -135,10 +151,11 @@ impl<'a, W: Write + Seek> Encoder<'a, W> {
         out.put(&roots)?;
         out.put(&lists)?;
         out.put(pad8(lists.len()))?;
-        put_pieces(out, &arena)?;
+        let release = self.release.as_deref().unwrap_or(&|| {});
+        put_pieces(out, &arena, release)?;
         // Whole keys of 24 bytes: a multiple of 8.
         out.put(&keys)?;
-        put_pieces(out, &links)?;
+        put_pieces(out, &links, release)?;
         let too_many = |n: usize| u32::try_from(n).map_err(|_| too_large());
         let mut header = [0u8; HEADER_LEN];
         header[..8].copy_from_slice(MAGIC);
@@ -168,12 +185,22 @@ impl<'a, W: Write + Seek> Encoder<'a, W> {
 /// chunks first: summed and written a piece at a time, the checksum's and
 /// the writer's cost per call made this a good part of the cache write
 /// (hundreds of thousands of short strings).
-fn put_pieces<W: Write>(out: &mut Summed<W>, arena: &writer::Arena<'_>) -> io::Result<()> {
+fn put_pieces<W: Write>(
+    out: &mut Summed<W>,
+    arena: &writer::Arena<'_>,
+    release: &dyn Fn(),
+) -> io::Result<()> {
     let mut chunk: Vec<u8> = Vec::with_capacity(STRING_CHUNK);
+    let mut since_release = 0;
     for piece in &arena.pieces {
         if chunk.len() + piece.len() > STRING_CHUNK {
             out.put(&chunk)?;
+            since_release += chunk.len();
             chunk.clear();
+            if since_release >= RELEASE_BYTES {
+                release();
+                since_release = 0;
+            }
         }
         if piece.len() >= STRING_CHUNK {
             out.put(piece)?;
@@ -182,7 +209,9 @@ fn put_pieces<W: Write>(out: &mut Summed<W>, arena: &writer::Arena<'_>) -> io::R
         }
     }
     chunk.extend_from_slice(pad8(arena.len));
-    out.put(&chunk)
+    out.put(&chunk)?;
+    release();
+    Ok(())
 }
 
 /// The whole file in one buffer (for tests).
