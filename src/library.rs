@@ -33,8 +33,8 @@ pub use cached::{CacheWrite, DiskIndex, Recheck};
 pub use changes::{ChangeScan, ChangeSummary, MergeBase, MergedArticles};
 pub use duplicates::Duplicates;
 pub use links::{
-    FoundLinks, Learnt, link_graph, read_missing_links, read_missing_links_in_turn, scan_links,
-    scan_links_in_turn,
+    FoundLinks, LINKS_PART, Learnt, link_graph, read_missing_links, read_missing_links_in_parts,
+    read_missing_links_in_turn, scan_links, scan_links_in_turn,
 };
 pub use order::{compare_articles, sort_articles};
 pub use progress::Progress;

@@ -227,6 +227,18 @@ pub enum Action {
         /// `update` stores in the articles for the cache to keep.
         found: crate::library::FoundLinks,
     },
+    /// Link targets read from bodies and address keys made by the link
+    /// scan of `generation`, one part of the articles (by index), which
+    /// `update` stores in the articles for the cache to keep (dropped for
+    /// older articles).
+    LinksLearnt {
+        generation: u64,
+        found: crate::library::FoundLinks,
+    },
+    /// The link scan of `generation` read every body it had to and handed
+    /// over what it learnt (`LinksLearnt`): `update` asks for the scan
+    /// again, which now finds the links from what is stored.
+    LinksRead { generation: u64 },
     /// Narrow the list to a date range (`--since`/`--until`).
     FilterDates(crate::overview::DateRange),
 }
@@ -253,6 +265,8 @@ impl Action {
                 | Action::MarksSaved(_)
                 | Action::FlushMarks
                 | Action::LinksResolved { .. }
+                | Action::LinksLearnt { .. }
+                | Action::LinksRead { .. }
                 | Action::FilterDates(_)
         )
     }

@@ -69,6 +69,26 @@ impl ArchiveState {
         })
     }
 
+    /// Whether `generation` is of the current articles.
+    pub(super) fn is_current(&self, generation: u64) -> bool {
+        generation == self.generation
+    }
+
+    /// `Action::LinksRead`: the scan of `generation` read the bodies and
+    /// handed over what it learnt; the scan again (which reads nothing
+    /// now) finds the links, unless the articles changed meanwhile (their
+    /// own scan is asked for).
+    pub(super) fn scan_again(
+        &mut self,
+        generation: u64,
+        articles: &Arc<Vec<Article>>,
+    ) -> Option<Effect> {
+        self.is_current(generation).then(|| Effect::ScanLinks {
+            articles: Arc::clone(articles),
+            generation,
+        })
+    }
+
     /// `Action::LinksResolved`: takes what the scan of `generation` found;
     /// says whether it was of the current articles (else it is dropped).
     pub(super) fn resolved(

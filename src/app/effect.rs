@@ -52,7 +52,9 @@ pub enum Effect {
     SaveMarks(SaveJob),
     /// Find the links between `articles` (from their stored link targets,
     /// reading only the bodies whose targets are not known yet); answer
-    /// with `Action::LinksResolved` carrying `generation`.
+    /// with `Action::LinksResolved` carrying `generation`, or, when bodies
+    /// were read, with what they taught in parts (`Action::LinksLearnt`)
+    /// and then `Action::LinksRead`.
     ScanLinks {
         articles: Arc<Vec<Article>>,
         generation: u64,

@@ -61,27 +61,10 @@ impl App {
                 let links = self.archive.scan_once(&self.library.articles);
                 return index.into_iter().chain(marks).chain(links).collect();
             }
-            Action::LinksResolved {
-                generation,
-                links,
-                graph,
-                found,
-            } => {
-                if self.archive.resolved(generation, links, graph) {
-                    // The targets read are kept in the articles (which the
-                    // cache is written from): here, not on the worker, so
-                    // only `update` changes what the app holds.
-                    self.library.store_links(found);
-                    // The open article was rendered without its ↩ marks:
-                    // again. One being read comes without them too: again
-                    // once it is there (not now, or the two reads could
-                    // arrive in either order).
-                    let again = self.reading.links_known();
-                    return again
-                        .map(|article| Effect::LoadBody { article })
-                        .into_iter()
-                        .collect();
-                }
+            Action::LinksResolved { .. }
+            | Action::LinksLearnt { .. }
+            | Action::LinksRead { .. } => {
+                return self.links_answered(action);
             }
             Action::Library(event) => return self.library_event(event),
             Action::ChangesMerged(changes) => return self.changes_merged(*changes),
@@ -233,6 +216,48 @@ impl App {
                     plural(marked, "article", "articles")
                 ));
             }
+        }
+        Vec::new()
+    }
+
+    /// The link scan's answers: a part of what it learnt, the end of its
+    /// reading, the links found.
+    fn links_answered(&mut self, action: Action) -> Vec<Effect> {
+        match action {
+            // The targets read are kept in the articles (which the cache
+            // is written from) as each part comes: here, not on the
+            // worker, so only `update` changes what the app holds.
+            Action::LinksLearnt { generation, found } if self.archive.is_current(generation) => {
+                self.library.store_links(found);
+            }
+            Action::LinksRead { generation } => {
+                return self
+                    .archive
+                    .scan_again(generation, &self.library.articles)
+                    .into_iter()
+                    .collect();
+            }
+            Action::LinksResolved {
+                generation,
+                links,
+                graph,
+                found,
+            } => {
+                if !self.archive.resolved(generation, links, graph) {
+                    return Vec::new();
+                }
+                self.library.store_links(found);
+                // The open article was rendered without its ↩ marks: again.
+                // One being read comes without them too: again once it is
+                // there (not now, or the two reads could arrive in either
+                // order).
+                let again = self.reading.links_known();
+                return again
+                    .map(|article| Effect::LoadBody { article })
+                    .into_iter()
+                    .collect();
+            }
+            _ => {}
         }
         Vec::new()
     }

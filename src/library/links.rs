@@ -54,6 +54,40 @@ pub fn read_missing_links_in_turn(articles: &[Article]) -> FoundLinks {
         .collect()
 }
 
+/// How many articles the reader's link scan reads before it hands what
+/// it learnt over ([`read_missing_links_in_parts`]): each part is stored
+/// in the articles at once, so the cache written meanwhile keeps it (a
+/// reader that quits mid-scan does not read those bodies again), and the
+/// scan never holds more than a part of what it learnt.
+pub const LINKS_PART: usize = 4096;
+
+/// [`read_missing_links_in_turn`], handing what it learnt over every
+/// `part` articles (`hand_over`, by article index, ascending) instead of
+/// all at the end; stops early when `hand_over` says no (nobody is left
+/// to take it). Returns whether anything was handed over.
+pub fn read_missing_links_in_parts(
+    articles: &[Article],
+    part: usize,
+    mut hand_over: impl FnMut(FoundLinks) -> bool,
+) -> bool {
+    let mut handed = false;
+    for (n, chunk) in articles.chunks(part.max(1)).enumerate() {
+        let first = n * part.max(1);
+        let found = read_missing_links_in_turn(chunk)
+            .into_iter()
+            .map(|(i, learnt)| (first + i, learnt))
+            .collect::<FoundLinks>();
+        if found.is_empty() {
+            continue;
+        }
+        handed = true;
+        if !hand_over(found) {
+            break;
+        }
+    }
+    handed
+}
+
 /// What [`read_missing_links`] learns of one article, if anything.
 fn learn(article: &Article) -> Option<Learnt> {
     // Known ones are not read: those in the cache's mapped file stay

@@ -30,12 +30,30 @@ pub struct Live {
     cache_dir: Option<PathBuf>,
     reload: Option<JoinHandle<()>>,
     /// The background write of the metadata cache, when one was started.
-    cache_write: Option<(JoinHandle<()>, Instant)>,
+    cache_write: Option<CacheWriting>,
+    /// Whether the cache file held the library as loaded (a warm start,
+    /// or one after `list`): then no write is urgent.
+    cache_held_library: bool,
+}
+
+/// A background write of the metadata cache.
+struct CacheWriting {
+    job: JoinHandle<()>,
+    started: Instant,
+    /// How long it took, once seen finished.
+    took: Option<Duration>,
 }
 
 /// The least time between two starts of a background cache write: live
 /// changes come in bursts, and each write rewrites the whole file.
 const CACHE_WRITE_GAP: Duration = Duration::from_secs(10);
+
+/// The least time between two starts of a background cache write, as a
+/// multiple of how long the last one took: a first start's link scan
+/// hands over what it learns every few thousand articles, and at a
+/// million articles each write takes seconds of a core and ~300 MB while
+/// it runs; at most about a sixth of the time goes to writing.
+const CACHE_WRITE_SHARE: u32 = 6;
 
 /// The reader's app for a start-up (config's theme and date format, the
 /// marks, start-up notices in the status line) and what keeps it current.
@@ -51,6 +69,7 @@ pub fn app_for(startup: Startup, keymap: &Keymap) -> (App, Live) {
         history_file,
     } = startup;
     let live = Live {
+        cache_held_library: library.cache_current(),
         started: watcher.is_some(),
         starting: None,
         watcher,
@@ -118,6 +137,7 @@ impl Live {
             cache_dir: None,
             reload: None,
             cache_write: None,
+            cache_held_library: true,
         }
     }
 
@@ -175,22 +195,30 @@ impl Live {
 
     /// Starts writing the metadata cache on a thread when the library
     /// differs from it and no write is under way (nor started in the last
-    /// [`CACHE_WRITE_GAP`]). Nothing waits for the thread: quitting ends it,
+    /// [`CACHE_WRITE_GAP`], or [`CACHE_WRITE_SHARE`] times as long as the
+    /// last write took). Nothing waits for the thread: quitting ends it,
     /// and the cache file is only ever replaced whole.
     ///
-    /// Once this reader has written the cache, a later write (the link
-    /// targets learnt on a first start) waits for the search index to be
-    /// built: the two together were a first start's peak memory (the
-    /// write's ~20 MB on top of the build's, BENCHMARKS.md "Reader memory,
-    /// eighth session"), and a restart is warm without it.
+    /// Once the cache holds the library (this reader wrote it, or it was
+    /// loaded from it), a later write (the link targets learnt on a first
+    /// start) waits for the search index to be built: the two together
+    /// were a first start's peak memory (BENCHMARKS.md "Reader memory,
+    /// eighth session", and first13's section), and a restart is warm
+    /// without it.
     fn write_cache_if_due(&mut self, app: &App) {
+        if let Some(writing) = self.cache_write.as_mut() {
+            if !writing.job.is_finished() {
+                return;
+            }
+            let took = *writing
+                .took
+                .get_or_insert_with(|| writing.started.elapsed());
+            if writing.started.elapsed() < CACHE_WRITE_GAP.max(took * CACHE_WRITE_SHARE) {
+                return;
+            }
+        }
         let library = app.library();
-        if self
-            .cache_write
-            .as_ref()
-            .is_some_and(|(job, started)| !job.is_finished() || started.elapsed() < CACHE_WRITE_GAP)
-            || (library.cache_written() && app.index_progress().is_some())
-        {
+        if (self.cache_held_library || library.cache_written()) && app.index_progress().is_some() {
             return;
         }
         let Some(write) = library.cache_write() else {
@@ -204,7 +232,11 @@ impl Live {
                 let _ = write.run();
             })
             .ok()
-            .map(|job| (job, Instant::now()));
+            .map(|job| CacheWriting {
+                job,
+                started: Instant::now(),
+                took: None,
+            });
     }
 
     /// Loads the library again on a thread (through the cache, so only

@@ -68,6 +68,12 @@ impl Library {
         self.disk.written.load(Ordering::Acquire) > 0
     }
 
+    /// Whether the cache file holds this library as it is (or the library
+    /// is not cached): nothing to write.
+    pub fn cache_current(&self) -> bool {
+        self.disk.cache_file.is_none() || !self.disk.stale()
+    }
+
     /// Writes the cache now if this library differs from it (a first
     /// load, or changes since): for scripts. The reader writes it in the
     /// background instead, with [`Library::cache_write`].
