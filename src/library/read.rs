@@ -70,10 +70,10 @@ pub fn load(
     reader.key = None;
     reader.sample = None;
     reader.same_file = None;
-    let file = match reader.opener.open_with_metadata(&path) {
-        Ok((file, meta)) => {
-            reader.key = Some(FileKey::of(&meta));
-            reader.same_file = SameFile::of(&meta);
+    let file = match reader.opener.open_with_identity(&path) {
+        Ok((file, key, same_file)) => {
+            reader.key = Some(key);
+            reader.same_file = same_file;
             file
         }
         Err(e) => {

@@ -86,7 +86,6 @@ impl FileKey {
         name: impl rustix::path::Arg,
     ) -> Option<FileKey> {
         use rustix::fs::{AtFlags, StatxFlags};
-        use std::time::Duration;
         let stat = rustix::fs::statx(
             folder,
             name,
@@ -94,6 +93,14 @@ impl FileKey {
             StatxFlags::SIZE | StatxFlags::MTIME,
         )
         .ok()?;
+        Some(FileKey::of_statx(&stat))
+    }
+
+    /// The key in a `statx` that was asked for the size and time, as
+    /// [`FileKey::of`] gives it from std's metadata of the same file.
+    #[cfg(target_os = "linux")]
+    pub fn of_statx(stat: &rustix::fs::Statx) -> FileKey {
+        use std::time::Duration;
         let (secs, nanos) = (stat.stx_mtime.tv_sec, stat.stx_mtime.tv_nsec);
         // The time as std builds it from the same `statx`.
         let time = if secs >= 0 {
@@ -102,10 +109,10 @@ impl FileKey {
             UNIX_EPOCH - Duration::from_secs(secs.unsigned_abs())
                 + Duration::from_nanos(nanos.into())
         };
-        Some(FileKey {
+        FileKey {
             size: stat.stx_size,
             mtime: Stamp::of(time),
-        })
+        }
     }
 }
 

@@ -33,6 +33,19 @@ impl SameFile {
         })
     }
 
+    /// [`SameFile::of`] from a `statx` asked for the inode, size and
+    /// times (std fills its metadata from the same fields).
+    #[cfg(target_os = "linux")]
+    pub fn of_statx(stat: &rustix::fs::Statx) -> SameFile {
+        SameFile {
+            dev: rustix::fs::makedev(stat.stx_dev_major, stat.stx_dev_minor),
+            ino: stat.stx_ino,
+            size: stat.stx_size,
+            mtime: (stat.stx_mtime.tv_sec, stat.stx_mtime.tv_nsec.into()),
+            ctime: (stat.stx_ctime.tv_sec, stat.stx_ctime.tv_nsec.into()),
+        }
+    }
+
     #[cfg(not(unix))]
     pub fn of(_meta: &Metadata) -> Option<SameFile> {
         None
@@ -58,5 +71,12 @@ mod tests {
         fs::copy(&a, dir.path().join("c.md")).unwrap();
         assert_eq!(of(&a), of(&dir.path().join("b.md")));
         assert_ne!(of(&a), of(&dir.path().join("c.md")));
+        #[cfg(target_os = "linux")]
+        {
+            use rustix::fs::{AtFlags, StatxFlags};
+            let file = fs::File::open(&a).unwrap();
+            let stat = rustix::fs::statx(&file, "", AtFlags::EMPTY_PATH, StatxFlags::ALL).unwrap();
+            assert_eq!(SameFile::of_statx(&stat), of(&a));
+        }
     }
 }
