@@ -4,7 +4,8 @@
 //! # Layout (little-endian, every part 8-byte aligned)
 //! - a header of [`HEADER_LEN`] bytes: magic, format, the build and the
 //!   time it was written, the counts and sizes of the parts below, a CRC-32
-//!   of everything after the header, and a CRC-32 of the header itself;
+//!   of the block checksums (the last part), and a CRC-32 of the header
+//!   itself;
 //! - the file table: one fixed-width record of [`RECORD_LEN`] bytes per
 //!   file, in library order (newest first), so the first screen is the
 //!   first records;
@@ -14,16 +15,27 @@
 //! - the list words: tag, category and author lists (pairs of string
 //!   offset and length) and problem lists (triples: error flag, offset,
 //!   length);
-//! - the string arena. Tags, categories, authors, file names, folder
-//!   paths and problem reasons are interned (stored once, however many
-//!   files use them); titles, links and ids are stored as they come;
+//! - the string arena: tags, categories, authors, aliases, file names,
+//!   folder paths, encodings and problem reasons, interned (stored once,
+//!   however many files use them);
+//! - the unshared strings: titles, links and ids, stored as they come
+//!   (kept apart from the arena, so that `tags`, which reads file names,
+//!   folder paths and tags, checks and touches ~5 MB of strings at a
+//!   million articles, not ~500);
 //! - the address keys: each article's own (`Article::addresses`: three
 //!   64-bit hashes each, [`ADDRESS_KEY_LEN`] bytes, so a warm start
 //!   decodes no address to find the links between articles);
 //! - the link targets: each body's (`Article::links`, so a warm start
-//!   reads no body to find them).
+//!   reads no body to find them);
+//! - the block checksums: a CRC-32 of every [`CHECK_BLOCK`] bytes after the
+//!   header (the last block shorter), up to the block checksums. A reader of
+//!   the whole file checks every block; `tags`, which reads the records,
+//!   list words and arena only, checks those up front and a block of the
+//!   rest only if it reads from it: the ~500 MB of titles, links and ids at
+//!   a million articles are neither summed nor brought back into the page
+//!   cache.
 //!
-//! The last two are read in place by the articles (see `article::known`)
+//! The address keys and link targets are read in place by the articles (see `article::known`)
 //! when the links between articles are found, in one pass each: kept
 //! apart from the arena, that pass touches their pages only (~120 MB at a
 //! million articles) instead of the whole arena's.
@@ -42,11 +54,13 @@ use encode::encode;
 
 const MAGIC: &[u8; 8] = b"INKCACHE";
 /// Bump when the layout below changes.
-const FORMAT: u32 = 8;
+const FORMAT: u32 = 9;
 const HEADER_LEN: usize = 96;
 const RECORD_LEN: usize = 184;
 const DIR_LEN: usize = 24;
 const ROOT_LEN: usize = 8;
+/// Bytes of the file summed by one block checksum.
+const CHECK_BLOCK: usize = 64 * 1024;
 
 /// The header's own CRC-32 (kept at byte 84): of every byte of it but
 /// those four.

@@ -50,7 +50,17 @@ pub struct Decoded {
 impl Snapshot {
     /// Maps the cache for `roots`; `None` when there is none usable.
     pub fn read(cache_file: &Path, roots: &[PathBuf]) -> Option<Snapshot> {
-        let view = View::open(cache_file)?;
+        Self::of_view(View::open(cache_file)?, roots)
+    }
+
+    /// [`Snapshot::read`] for answers straight from the records (see
+    /// `current`): the cache's other parts are checked only if read (see
+    /// [`View::open_checking_as_read`]).
+    pub fn read_for_records(cache_file: &Path, roots: &[PathBuf]) -> Option<Snapshot> {
+        Self::of_view(View::open_checking_as_read(cache_file)?, roots)
+    }
+
+    fn of_view(view: View, roots: &[PathBuf]) -> Option<Snapshot> {
         let cached_roots = view.roots()?;
         let same_roots = cached_roots.len() == roots.len()
             && cached_roots

@@ -151,15 +151,16 @@ impl Library {
         library
     }
 
-    /// The cache [`Library::load_cached`] would read for `paths`, mapped
-    /// and checked but not decoded; `None` when it would read none. For
+    /// The cache [`Library::load_cached`] would read for `paths`, mapped,
+    /// not decoded, and checked only in the parts read (see
+    /// `Snapshot::read_for_records`); `None` when it would read none. For
     /// answers straight from the records (see `cache::Snapshot`).
     pub fn cache_snapshot(paths: &[PathBuf], cache_dir: &Path) -> Option<Snapshot> {
         if paths.is_empty() || roots_overlap(paths) {
             return None;
         }
         let cache_file = cache::file_for(cache_dir, &cache::absolute_roots(paths));
-        Snapshot::read(&cache_file, paths)
+        Snapshot::read_for_records(&cache_file, paths)
     }
 
     /// The check of files taken from the cache unseen. The reader runs it

@@ -85,10 +85,11 @@ impl Fixture {
         Library::load_cached_checked(&self.roots(), Some(&self.cache))
     }
 
+    /// The cache as `tags` reads it: its records checked, the rest as read.
     fn snapshot(&self) -> Snapshot {
         let file =
             inkstone::cache::file_for(&self.cache, &inkstone::cache::absolute_roots(&self.roots()));
-        Snapshot::read(&file, &self.roots()).expect("the cache was written")
+        Snapshot::read_for_records(&file, &self.roots()).expect("the cache was written")
     }
 
     /// Counts from the cache, sorted, or `None` when it is not current.

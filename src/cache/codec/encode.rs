@@ -5,7 +5,8 @@ mod writer;
 use std::io::{self, Seek, SeekFrom, Write};
 
 use super::{
-    ADDRESS_KEY_LEN, DIR_LEN, FORMAT, FileRecord, HEADER_LEN, MAGIC, Meta, ROOT_LEN, header_crc,
+    ADDRESS_KEY_LEN, CHECK_BLOCK, DIR_LEN, FORMAT, FileRecord, HEADER_LEN, MAGIC, Meta, ROOT_LEN,
+    header_crc,
 };
 use writer::Writer;
 
@@ -59,17 +60,53 @@ pub struct Encoder<'a, W: Write + Seek> {
     release: Option<Box<dyn Fn() + 'a>>,
 }
 
-/// A writer that sums what goes through it (the CRC-32 of everything after
-/// the header).
+/// A writer that sums what goes through it: the CRC-32 of every
+/// [`CHECK_BLOCK`] bytes after the header (see the layout).
 struct Summed<W> {
     out: W,
-    crc: crc32fast::Hasher,
+    /// The block being summed, and how many of its bytes it has had.
+    block: crc32fast::Hasher,
+    filled: usize,
+    /// The finished blocks' checksums, little-endian.
+    sums: Vec<u8>,
 }
 
 impl<W: Write> Summed<W> {
+    fn new(out: W) -> Self {
+        Summed {
+            out,
+            block: crc32fast::Hasher::new(),
+            filled: 0,
+            sums: Vec::new(),
+        }
+    }
+
     fn put(&mut self, bytes: &[u8]) -> io::Result<()> {
-        self.crc.update(bytes);
+        let mut rest = bytes;
+        while !rest.is_empty() {
+            let (now, later) = rest.split_at(rest.len().min(CHECK_BLOCK - self.filled));
+            self.block.update(now);
+            self.filled += now.len();
+            if self.filled == CHECK_BLOCK {
+                self.end_block();
+            }
+            rest = later;
+        }
         self.out.write_all(bytes)
+    }
+
+    fn end_block(&mut self) {
+        let block = std::mem::replace(&mut self.block, crc32fast::Hasher::new());
+        self.sums.extend_from_slice(&block.finalize().to_le_bytes());
+        self.filled = 0;
+    }
+
+    /// Every block's checksum, the last (shorter) block's included.
+    fn sums(&mut self) -> Vec<u8> {
+        if self.filled > 0 {
+            self.end_block();
+        }
+        std::mem::take(&mut self.sums)
     }
 }
 
@@ -85,15 +122,14 @@ impl<'a, W: Write + Seek> Encoder<'a, W> {
     pub fn new(mut out: W, files: usize) -> io::Result<Self> {
         out.write_all(&[0; HEADER_LEN])?;
         let mut writer = Writer::default();
-        writer.arena.pieces.reserve(files * 4);
+        // A title, a link and often an id each; a name each (mostly new).
+        writer.unshared.pieces.reserve(files * 3);
+        writer.arena.pieces.reserve(files + files / 8);
         // Every file's name is looked up (most are new): sized once rather
         // than grown and rehashed a dozen times on the way.
         writer.arena.interned.reserve(files + files / 8);
         Ok(Encoder {
-            out: Summed {
-                out,
-                crc: crc32fast::Hasher::new(),
-            },
+            out: Summed::new(out),
             writer,
             files: 0,
             pending: Vec::with_capacity(STRING_CHUNK),
@@ -143,6 +179,7 @@ impl<'a, W: Write + Seek> Encoder<'a, W> {
         let Writer {
             lists,
             arena,
+            unshared,
             keys,
             links,
         } = std::mem::take(&mut self.writer);
@@ -153,13 +190,19 @@ impl<'a, W: Write + Seek> Encoder<'a, W> {
         out.put(pad8(lists.len()))?;
         let release = self.release.as_deref().unwrap_or(&|| {});
         put_pieces(out, &arena, release)?;
+        put_pieces(out, &unshared, release)?;
         // Whole keys of 24 bytes: a multiple of 8.
         out.put(&keys)?;
         put_pieces(out, &links, release)?;
+        // The block checksums are not summed: the header vouches for them.
+        let sums = out.sums();
+        out.out.write_all(&sums)?;
+        out.out.write_all(pad8(sums.len()))?;
         let too_many = |n: usize| u32::try_from(n).map_err(|_| too_large());
         let mut header = [0u8; HEADER_LEN];
         header[..8].copy_from_slice(MAGIC);
         put_u32(&mut header, 8, FORMAT);
+        put_u32(&mut header, 12, too_many(unshared.len)?);
         put_i64(&mut header, 16, meta.build.0);
         put_u32(&mut header, 24, meta.build.1);
         put_i64(&mut header, 32, meta.written_at.0);
@@ -170,7 +213,7 @@ impl<'a, W: Write + Seek> Encoder<'a, W> {
         put_u32(&mut header, 60, too_many(keys.len() / ADDRESS_KEY_LEN)?);
         put_u64(&mut header, 64, (lists.len() / 4) as u64);
         put_u64(&mut header, 72, arena.len as u64);
-        put_u32(&mut header, 80, self.out.crc.clone().finalize());
+        put_u32(&mut header, 80, crc32fast::hash(&sums));
         put_u64(&mut header, 88, links.len as u64);
         let own = header_crc(&header);
         put_u32(&mut header, 84, own);

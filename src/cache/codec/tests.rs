@@ -145,3 +145,48 @@ fn any_damage_reads_as_no_cache() {
     newer[8] = 99;
     assert!(open(&newer).is_none(), "other format");
 }
+
+fn open_checking_as_read(bytes: &[u8]) -> Option<View> {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("c.bin");
+    std::fs::write(&file, bytes).unwrap();
+    View::open_checking_as_read(&file)
+}
+
+#[test]
+fn a_reader_of_the_records_finds_damage_where_it_reads() {
+    // A title three blocks long: the strings then span several blocks.
+    let long = "題".repeat(CHECK_BLOCK);
+    let mut files = vec![record("/a/x.md"), record("/a/y.md")];
+    files[1].article.as_mut().unwrap().title = &long;
+    let good = encode(&meta(), &files).unwrap();
+    let intact = open_checking_as_read(&good).unwrap();
+    assert_eq!(intact.file(1).unwrap().title(), Some(long.as_str()));
+
+    let title_at = good.windows(12).position(|w| w == "題題題題".as_bytes());
+    let mut flipped = good.clone();
+    // In a block that holds nothing but the long title.
+    flipped[title_at.unwrap() + 2 * CHECK_BLOCK - 6] ^= 0x40;
+    assert!(open(&flipped).is_none(), "the whole file is checked");
+    let view = open_checking_as_read(&flipped).expect("records intact");
+    let (x, y) = (view.file(0).unwrap(), view.file(1).unwrap());
+    assert_eq!(y.path(), Some(("/a/", "y.md")));
+    assert_eq!((y.size(), y.mtime()), (Some(10), Some(Stamp(7, 8))));
+    assert_eq!(y.tags(), Some(vec!["香港", "b"]));
+    assert_eq!(x.title(), Some("標題"));
+    assert_eq!(y.title(), None, "a damaged block reads as missing");
+    assert_eq!(y.title(), None, "and again");
+
+    for at in [
+        HEADER_LEN + 3,
+        HEADER_LEN + RECORD_LEN + at::SIZE,
+        good.len() - 5,
+    ] {
+        let mut flipped = good.clone();
+        flipped[at] ^= 0x40;
+        assert!(
+            open_checking_as_read(&flipped).is_none(),
+            "bit flip at {at}"
+        );
+    }
+}

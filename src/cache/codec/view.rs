@@ -10,6 +10,7 @@
 //! (see `article::Urls::shared`): the checksum lets each block go once
 //! summed, and the decoder the pages it has read.
 
+mod bytes;
 mod record;
 
 use std::path::Path;
@@ -17,12 +18,13 @@ use std::sync::Arc;
 
 use mapped::Mapped;
 
-use super::checksum::checksum_map;
+use super::checksum::Blocks;
 use super::{
     ADDRESS_KEY_LEN, DIR_LEN, FORMAT, HEADER_LEN, MAGIC, RECORD_LEN, ROOT_LEN, header_crc,
 };
 use crate::article::SharedBytes;
 use crate::cache::Stamp;
+use bytes::{i64_at, part_span, u32_at, u64_at};
 
 pub use record::FileView;
 
@@ -40,54 +42,54 @@ pub struct View {
     list_at: usize,
     string_at: usize,
     strings: usize,
+    /// Where the strings stored as they come (titles, links, ids) start,
+    /// and their bytes.
+    unshared_at: usize,
+    unshared: usize,
     /// Where the address keys start, and how many there are.
     keys_at: usize,
     keys: usize,
     /// Where the link targets start, and their bytes.
     links_at: usize,
     link_bytes: usize,
+    /// Which parts of the file were found intact (every part, unless
+    /// opened with [`View::open_checking_as_read`]).
+    blocks: Blocks,
 }
 
-fn u32_at(bytes: &[u8], at: usize) -> Option<u32> {
-    Some(u32::from_le_bytes(bytes.get(at..at + 4)?.try_into().ok()?))
-}
-
-fn u64_at(bytes: &[u8], at: usize) -> Option<u64> {
-    Some(u64::from_le_bytes(bytes.get(at..at + 8)?.try_into().ok()?))
-}
-
-fn i64_at(bytes: &[u8], at: usize) -> Option<i64> {
-    Some(i64::from_le_bytes(bytes.get(at..at + 8)?.try_into().ok()?))
-}
-
-/// Where `len` items of `unit` bytes, from item `first`, lie in the file,
-/// in a part of it that starts at byte `at` and holds `size` items: the one
-/// bounds check of the string arena, link targets and address keys.
-fn part_span(
-    at: usize,
-    size: usize,
-    first: u32,
-    len: u32,
-    unit: usize,
-) -> Option<std::ops::Range<usize>> {
-    let (first, len) = (first as usize, len as usize);
-    if first.checked_add(len)? > size {
-        return None;
-    }
-    let start = at + first * unit;
-    Some(start..start + len * unit)
+/// How much of the file is checked when it is opened.
+#[derive(Clone, Copy)]
+enum Check {
+    Whole,
+    /// The records, folders, roots and list words; the rest as it is read.
+    AsRead,
 }
 
 impl View {
     /// Maps and checks the cache at `path`; `None` for anything but a
     /// complete, intact cache of this format.
     pub fn open(path: &Path) -> Option<View> {
-        // A cache replaced by a FIFO or a link to /dev/zero is no cache.
-        let file = crate::regular_file::open(path).ok()?;
-        Self::check(Mapped::map(&file).ok()?)
+        Self::open_checking(path, Check::Whole)
     }
 
-    fn check(map: Mapped) -> Option<View> {
+    /// [`View::open`] for a reader of the records, the folders and a few
+    /// strings (`tags`): the records, folders, roots, list words and shared
+    /// strings are checked now, a block of the rest (titles, links, ids,
+    /// address keys, link targets) only when something is first read from
+    /// it (a damaged one reads as missing). At a million articles this sums
+    /// ~230 MB of the ~750 instead of all, and leaves the rest where it
+    /// lies, in the page cache or not.
+    pub fn open_checking_as_read(path: &Path) -> Option<View> {
+        Self::open_checking(path, Check::AsRead)
+    }
+
+    fn open_checking(path: &Path, check: Check) -> Option<View> {
+        // A cache replaced by a FIFO or a link to /dev/zero is no cache.
+        let file = crate::regular_file::open(path).ok()?;
+        Self::check(Mapped::map(&file).ok()?, check)
+    }
+
+    fn check(map: Mapped, check: Check) -> Option<View> {
         let header = map.get(..HEADER_LEN)?;
         if &header[..8] != MAGIC || u32_at(header, 8)? != FORMAT {
             return None;
@@ -108,12 +110,23 @@ impl View {
         let string_at = list_at
             .checked_add(list_words.checked_mul(4)?)?
             .next_multiple_of(8);
-        let keys_at = string_at.checked_add(strings)?.next_multiple_of(8);
+        let unshared = u32_at(header, 12)? as usize;
+        let unshared_at = string_at.checked_add(strings)?.next_multiple_of(8);
+        let keys_at = unshared_at.checked_add(unshared)?.next_multiple_of(8);
         let links_at = keys_at.checked_add(keys.checked_mul(ADDRESS_KEY_LEN)?)?;
-        let end = links_at.checked_add(link_bytes)?.next_multiple_of(8);
-        if end != map.len() || checksum_map(&map, HEADER_LEN, end)? != u32_at(header, 80)? {
+        let body_end = links_at.checked_add(link_bytes)?.next_multiple_of(8);
+        let sums = Blocks::count_over(HEADER_LEN, body_end).checked_mul(4)?;
+        let end = body_end.checked_add(sums)?.next_multiple_of(8);
+        if end != map.len()
+            || crc32fast::hash(map.get(body_end..body_end + sums)?) != u32_at(header, 80)?
+        {
             return None;
         }
+        let blocks = Blocks::new(HEADER_LEN, body_end, body_end);
+        let blocks = match check {
+            Check::Whole => blocks.check_all(&map)?,
+            Check::AsRead => blocks.check_part(&map, &(HEADER_LEN..unshared_at))?,
+        };
         map.advise_random();
         Some(View {
             map: Arc::new(map),
@@ -126,11 +139,19 @@ impl View {
             list_at,
             string_at,
             strings,
+            unshared_at,
+            unshared,
             keys_at,
             keys,
             links_at,
             link_bytes,
+            blocks,
         })
+    }
+
+    /// `range` of the file, if the blocks holding it are intact.
+    fn intact(&self, range: std::ops::Range<usize>) -> Option<std::ops::Range<usize>> {
+        self.blocks.hold_intact(&self.map, &range).then_some(range)
     }
 
     fn stamp_at(&self, at: usize) -> Option<Stamp> {
@@ -163,12 +184,18 @@ impl View {
 
     /// Where `count` address keys from the `first` lie in the file.
     fn keys_span(&self, first: u32, count: u32) -> Option<std::ops::Range<usize>> {
-        part_span(self.keys_at, self.keys, first, count, ADDRESS_KEY_LEN)
+        self.intact(part_span(
+            self.keys_at,
+            self.keys,
+            first,
+            count,
+            ADDRESS_KEY_LEN,
+        )?)
     }
 
     /// Where the link targets at (offset, len) lie in the file.
     fn links_span(&self, offset: u32, len: u32) -> Option<std::ops::Range<usize>> {
-        part_span(self.links_at, self.link_bytes, offset, len, 1)
+        self.intact(part_span(self.links_at, self.link_bytes, offset, len, 1)?)
     }
 
     /// Lets the pages read so far go from the process's memory (see
@@ -179,7 +206,18 @@ impl View {
 
     /// Where the string at (offset, len) in the arena lies in the file.
     fn span(&self, offset: u32, len: u32) -> Option<std::ops::Range<usize>> {
-        part_span(self.string_at, self.strings, offset, len, 1)
+        self.intact(part_span(self.string_at, self.strings, offset, len, 1)?)
+    }
+
+    /// Where the unshared string at (offset, len) lies in the file.
+    fn unshared_span(&self, offset: u32, len: u32) -> Option<std::ops::Range<usize>> {
+        self.intact(part_span(self.unshared_at, self.unshared, offset, len, 1)?)
+    }
+
+    /// The unshared string whose (offset, len) lies at byte `at`.
+    fn unshared_str_ref(&self, at: usize) -> Option<&str> {
+        let span = self.unshared_span(u32_at(&self.map, at)?, u32_at(&self.map, at + 4)?)?;
+        simdutf8::basic::from_utf8(self.map.get(span)?).ok()
     }
 
     /// The string at (offset, len) in the arena (as a record's list

@@ -9,7 +9,7 @@ use crate::article::AddressKey;
 use crate::article::known::{ADDRESS_KEY_LEN, encode_key};
 use crate::cache::codec::{FileRecord, RECORD_LEN, at, flag, url_tail};
 
-/// The string arena, with the strings stored once. The strings are kept
+/// A string arena, with the shared strings stored once. The strings are kept
 /// as the library's own, in file order, and written out one after the
 /// other: never copied into one buffer first (that buffer was most of the
 /// memory a cold `list` touched for the cache, and fresh memory is slow to
@@ -53,6 +53,9 @@ pub(super) struct Writer<'a> {
     /// Little-endian `u32` words.
     pub(super) lists: Vec<u8>,
     pub(super) arena: Arena<'a>,
+    /// Titles, links and ids, stored as they come (see the layout: kept
+    /// apart from the shared strings, which `tags` reads).
+    pub(super) unshared: Arena<'a>,
     /// Every article's address keys, [`ADDRESS_KEY_LEN`] bytes each.
     pub(super) keys: Vec<u8>,
     /// Every body's link targets (none interned).
@@ -137,17 +140,17 @@ impl<'a> Writer<'a> {
                 put_i64(&mut r, at::UPDATED, updated.0);
                 put_u32(&mut r, at::UPDATED_NANOS, updated.1);
             }
-            put_ref(&mut r, at::TITLE, self.arena.push(a.title)?);
+            put_ref(&mut r, at::TITLE, self.unshared.push(a.title)?);
             if let Some(url) = a.url {
                 flags |= flag::URL;
-                put_ref(&mut r, at::URL, self.arena.push(url)?);
+                put_ref(&mut r, at::URL, self.unshared.push(url)?);
             }
             match url_tail(a.id, a.url) {
                 Some(tail) => {
                     flags |= flag::ID_TAIL;
                     put_u32(&mut r, at::ID, tail);
                 }
-                None => put_ref(&mut r, at::ID, self.arena.push(a.id)?),
+                None => put_ref(&mut r, at::ID, self.unshared.push(a.id)?),
             }
             if let Some(original) = a.original_url {
                 flags |= flag::ORIGINAL;
@@ -156,7 +159,7 @@ impl<'a> Writer<'a> {
                         flags |= flag::ORIGINAL_TAIL;
                         put_u32(&mut r, at::ORIGINAL, tail);
                     }
-                    None => put_ref(&mut r, at::ORIGINAL, self.arena.push(original)?),
+                    None => put_ref(&mut r, at::ORIGINAL, self.unshared.push(original)?),
                 }
             }
             put_u64(&mut r, at::BODY_OFFSET, a.body_offset);

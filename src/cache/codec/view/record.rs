@@ -35,6 +35,11 @@ impl<'a> FileView<'a> {
         self.view.str_ref(self.at + field)
     }
 
+    /// A string stored as it came (a title, link or id: see the layout).
+    fn unshared(&self, field: usize) -> Option<&'a str> {
+        self.view.unshared_str_ref(self.at + field)
+    }
+
     fn flags(&self) -> u32 {
         self.u32(at::FLAGS).unwrap_or(0)
     }
@@ -82,12 +87,12 @@ impl<'a> FileView<'a> {
     }
 
     pub fn title(&self) -> Option<&'a str> {
-        self.str(at::TITLE)
+        self.unshared(at::TITLE)
     }
 
     pub fn url(&self) -> Result<Option<&'a str>, Damaged> {
         if self.has(flag::URL) {
-            self.str(at::URL).map(Some).ok_or(Damaged)
+            self.unshared(at::URL).map(Some).ok_or(Damaged)
         } else {
             Ok(None)
         }
@@ -99,7 +104,7 @@ impl<'a> FileView<'a> {
         if !self.has(flag::URL) {
             return Ok(None);
         }
-        let span = self.view.span(
+        let span = self.view.unshared_span(
             self.u32(at::URL).ok_or(Damaged)?,
             self.u32(at::URL + 4).ok_or(Damaged)?,
         );
@@ -121,7 +126,7 @@ impl<'a> FileView<'a> {
             from.map(|from| from..url.end)
         } else {
             self.view
-                .span(start, self.u32(at::ORIGINAL + 4).ok_or(Damaged)?)
+                .unshared_span(start, self.u32(at::ORIGINAL + 4).ok_or(Damaged)?)
         };
         span.map(Some).ok_or(Damaged)
     }
@@ -131,7 +136,7 @@ impl<'a> FileView<'a> {
         if self.has(tail) {
             self.url().ok()??.get(self.u32(field)? as usize..)
         } else {
-            self.str(field)
+            self.unshared(field)
         }
     }
 
