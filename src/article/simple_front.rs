@@ -33,9 +33,12 @@ pub fn parse(yaml: &str) -> Option<RawFields<'_>> {
     // On the stack: one list a file, and `MAX_KEYS` bounds it.
     let mut keys: [&str; MAX_KEYS] = [""; MAX_KEYS];
     let mut key_count = 0;
+    // One look over the whole text: nearly no front matter has a tab or
+    // a CR (but at line ends), and then no line needs its own look.
+    let check_lines = has_tab_or_cr(yaml);
     let mut lines = lines(yaml).peekable();
     while let Some(line) = lines.next() {
-        if has_tab_or_cr(line) {
+        if check_lines && has_tab_or_cr(line) {
             return None;
         }
         if is_blank(line) || line.starts_with('#') {
@@ -56,7 +59,7 @@ pub fn parse(yaml: &str) -> Option<RawFields<'_>> {
         key_count += 1;
         let value = rest.trim_matches(' ');
         let raw = if value.is_empty() {
-            block_list(&mut lines)?
+            block_list(&mut lines, check_lines)?
         } else if let Some(inner) = value.strip_prefix('[') {
             Raw::List(flow_list(inner)?)
         } else {
@@ -118,11 +121,15 @@ fn is_simple_key(key: &str) -> bool {
 }
 
 /// The `- item` lines after an empty `key:`; no items means null.
-fn block_list<'a>(lines: &mut Peekable<impl Iterator<Item = &'a str>>) -> Option<Raw<'a>> {
+/// `check_lines`: whether a line may hold a tab or a CR.
+fn block_list<'a>(
+    lines: &mut Peekable<impl Iterator<Item = &'a str>>,
+    check_lines: bool,
+) -> Option<Raw<'a>> {
     let mut items = Vec::new();
     let mut indent = None;
     while let Some(&line) = lines.peek() {
-        if has_tab_or_cr(line) {
+        if check_lines && has_tab_or_cr(line) {
             return None;
         }
         if is_blank(line) {
