@@ -195,9 +195,10 @@ impl Live {
 
     /// Starts writing the metadata cache on a thread when the library
     /// differs from it and no write is under way (nor started in the last
-    /// [`CACHE_WRITE_GAP`], or [`CACHE_WRITE_SHARE`] times as long as the
-    /// last write took). Nothing waits for the thread: quitting ends it,
-    /// and the cache file is only ever replaced whole.
+    /// [`CACHE_WRITE_GAP`], or, while the link scan runs,
+    /// [`CACHE_WRITE_SHARE`] times as long as the last write took). Nothing
+    /// waits for the thread: quitting ends it, and the cache file is only
+    /// ever replaced whole.
     ///
     /// Once the cache holds the library (this reader wrote it, or it was
     /// loaded from it), a later write (the link targets learnt on a first
@@ -213,7 +214,14 @@ impl Live {
             let took = *writing
                 .took
                 .get_or_insert_with(|| writing.started.elapsed());
-            if writing.started.elapsed() < CACHE_WRITE_GAP.max(took * CACHE_WRITE_SHARE) {
+            // Parts of the link scan still to come: spaced by the share;
+            // once the links are found, what is left is written soon.
+            let gap = if app.archive_links().is_none() {
+                CACHE_WRITE_GAP.max(took * CACHE_WRITE_SHARE)
+            } else {
+                CACHE_WRITE_GAP
+            };
+            if writing.started.elapsed() < gap {
                 return;
             }
         }
