@@ -19,7 +19,7 @@ use crate::article::{Article, Label};
 use crate::cache::{self, FileKey};
 use crate::library::{Duplicates, Library};
 use crate::marks::{Marks, ViewFilter};
-use crate::search::{self, QUERY_CUT_MESSAGE, Query, cap_query};
+use crate::search::{self, QUERY_CUT_MESSAGE, Query, SortOrder, cap_query};
 use crate::text::sanitize::clean_inline;
 
 pub fn run(args: &ListArgs, dates: crate::overview::DateRange) -> ExitCode {
@@ -100,9 +100,16 @@ fn selected<'a>(
 
 /// Writes `articles` in the order asked for, as text or JSON lines.
 fn write(args: &ListArgs, library: &Library, articles: &[Listed]) -> ExitCode {
-    let refs: Vec<&Article> = articles.iter().map(|l| l.article).collect();
-    let order = args.sort.sorted(&refs);
-    let articles: Vec<&Listed> = order.into_iter().map(|i| &articles[i]).collect();
+    // The library is newest first already (see `Library::articles`), and
+    // the selection keeps its order: sorting it again was a pass of
+    // comparisons over every article on the tail of a cold `list`.
+    let articles: Vec<&Listed> = if args.sort == SortOrder::Newest {
+        articles.iter().collect()
+    } else {
+        let refs: Vec<&Article> = articles.iter().map(|l| l.article).collect();
+        let order = args.sort.sorted(&refs);
+        order.into_iter().map(|i| &articles[i]).collect()
+    };
     to_stdout(ExitCode::SUCCESS, |out| {
         if args.json {
             // From the link targets stored in the cache (only the bodies
