@@ -7,6 +7,7 @@
 
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -16,6 +17,9 @@ use super::{FileKey, Snapshot, Stamp};
 
 /// Records per piece of work: each is checked with a `stat`.
 const CHUNK: usize = 4096;
+
+/// Pieces of work between two releases of the pages read (~30 MB).
+const RELEASE_EVERY: usize = 32;
 
 /// Tags counted over the records, with the library's error count.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -39,14 +43,20 @@ impl Snapshot {
             return None;
         }
         let starts: Vec<usize> = (0..view.file_count()).step_by(CHUNK).collect();
+        let done = AtomicUsize::new(0);
         let parts: Vec<Counted> = starts
             .par_iter()
             .map_init(Folders::default, |folders, &start| {
                 let records = start..(start + CHUNK).min(view.file_count());
                 let counted = count_chunk(view, records, folders, keep);
-                // The file names read lie all over the file: let the pages
-                // go rather than hold the whole file by the end.
-                view.release();
+                // Let the pages read go now and then rather than hold the
+                // ~230 MB of records and lists by the end; not after every
+                // chunk: each release (of the whole map, on both cores) and
+                // the page faults it causes the other thread cost ~5% of
+                // `tags` at a million articles.
+                if done.fetch_add(1, Ordering::Relaxed) % RELEASE_EVERY == RELEASE_EVERY - 1 {
+                    view.release();
+                }
                 counted
             })
             .collect::<Option<_>>()?;
