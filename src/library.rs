@@ -34,7 +34,7 @@ pub use changes::{ChangeScan, ChangeSummary, MergeBase, MergedArticles};
 pub use duplicates::Duplicates;
 pub use links::{
     FoundLinks, LINKS_PART, Learnt, link_graph, read_missing_links, read_missing_links_in_parts,
-    read_missing_links_in_turn, scan_links, scan_links_in_turn,
+    scan_links,
 };
 pub use order::{compare_articles, sort_articles};
 pub use progress::Progress;

@@ -70,9 +70,10 @@ pub fn read_missing_links_in_parts(
     part: usize,
     mut hand_over: impl FnMut(FoundLinks) -> bool,
 ) -> bool {
+    let part = part.max(1);
     let mut handed = false;
-    for (n, chunk) in articles.chunks(part.max(1)).enumerate() {
-        let first = n * part.max(1);
+    for (n, chunk) in articles.chunks(part).enumerate() {
+        let first = n * part;
         let found = read_missing_links_in_turn(chunk)
             .into_iter()
             .map(|(i, learnt)| (first + i, learnt))
@@ -144,14 +145,6 @@ pub fn link_graph_with(
 /// [`Library::store_links`]).
 pub fn scan_links(articles: &[Article]) -> (ArchiveLinks, LinkGraph, FoundLinks) {
     let found = read_missing_links(articles);
-    let (links, graph) = link_graph_with(articles, &found);
-    (links, graph, found)
-}
-
-/// [`scan_links`] on the calling thread alone (see
-/// [`read_missing_links_in_turn`]); the same answer.
-pub fn scan_links_in_turn(articles: &[Article]) -> (ArchiveLinks, LinkGraph, FoundLinks) {
-    let found = read_missing_links_in_turn(articles);
     let (links, graph) = link_graph_with(articles, &found);
     (links, graph, found)
 }
