@@ -19,11 +19,10 @@ const BLOCKS_A_PIECE: usize = 16;
 /// found intact.
 #[derive(Debug)]
 pub(super) struct Blocks {
-    /// Where the first block starts (the header's end) and the last ends.
+    /// Where the first block starts (the header's end) and the last ends,
+    /// which is where the checksums lie (four bytes a block; see the layout).
     start: usize,
     end: usize,
-    /// Where the checksums lie (four bytes a block).
-    sums_at: usize,
     /// A bit a block, set once the block was found intact; `None` once
     /// every block was.
     intact: Option<Box<[AtomicU64]>>,
@@ -35,14 +34,13 @@ impl Blocks {
         end.saturating_sub(start).div_ceil(CHECK_BLOCK)
     }
 
-    /// The blocks over bytes `start..end`, their checksums at `sums_at`,
+    /// The blocks over bytes `start..end`, their checksums from `end` on,
     /// none checked yet.
-    pub(super) fn new(start: usize, end: usize, sums_at: usize) -> Blocks {
+    pub(super) fn new(start: usize, end: usize) -> Blocks {
         let words = Self::count_over(start, end).div_ceil(64);
         Blocks {
             start,
             end,
-            sums_at,
             intact: Some((0..words).map(|_| AtomicU64::new(0)).collect()),
         }
     }
@@ -69,7 +67,7 @@ impl Blocks {
     }
 
     fn sum_holds(&self, map: &Mapped, block: usize) -> bool {
-        let at = self.sums_at + block * 4;
+        let at = self.end + block * 4;
         let (Some(bytes), Some(sum)) = (
             map.get(self.bytes_of(block..block + 1)),
             map.get(at..at + 4),

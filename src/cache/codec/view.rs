@@ -122,7 +122,7 @@ impl View {
         {
             return None;
         }
-        let blocks = Blocks::new(HEADER_LEN, body_end, body_end);
+        let blocks = Blocks::new(HEADER_LEN, body_end);
         let blocks = match check {
             Check::Whole => blocks.check_all(&map)?,
             Check::AsRead => blocks.check_part(&map, &(HEADER_LEN..unshared_at))?,
