@@ -49,11 +49,16 @@ fn meta() -> Meta<&'static str> {
     }
 }
 
-fn open(bytes: &[u8]) -> Option<View> {
+/// `bytes` written to a file and opened by `open_file`.
+fn open_with(bytes: &[u8], open_file: fn(&std::path::Path) -> Option<View>) -> Option<View> {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("c.bin");
     std::fs::write(&file, bytes).unwrap();
-    View::open(&file)
+    open_file(&file)
+}
+
+fn open(bytes: &[u8]) -> Option<View> {
+    open_with(bytes, View::open)
 }
 
 #[test]
@@ -147,10 +152,7 @@ fn any_damage_reads_as_no_cache() {
 }
 
 fn open_checking_as_read(bytes: &[u8]) -> Option<View> {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("c.bin");
-    std::fs::write(&file, bytes).unwrap();
-    View::open_checking_as_read(&file)
+    open_with(bytes, View::open_checking_as_read)
 }
 
 #[test]

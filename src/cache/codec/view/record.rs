@@ -147,7 +147,14 @@ impl<'a> FileView<'a> {
     /// The original url, read through [`FileView::original_url_span`].
     #[cfg(test)]
     pub fn original_url(&self) -> Result<Option<&'a str>, Damaged> {
-        let Some(span) = self.original_url_span()? else {
+        self.text_in(self.original_url_span()?)
+    }
+
+    /// The text at `span` of the file (none when there is no span), for
+    /// the tests' readers of what is otherwise read in place.
+    #[cfg(test)]
+    fn text_in(&self, span: Option<std::ops::Range<usize>>) -> Result<Option<&'a str>, Damaged> {
+        let Some(span) = span else {
             return Ok(None);
         };
         let bytes = self.view.map.get(span).ok_or(Damaged)?;

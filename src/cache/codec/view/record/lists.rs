@@ -97,11 +97,7 @@ impl<'a> FileView<'a> {
     /// The body's link targets, when they were known.
     #[cfg(test)]
     pub fn links(&self) -> Result<Option<&'a str>, Damaged> {
-        let Some(span) = self.links_span()? else {
-            return Ok(None);
-        };
-        let bytes = self.view.map.get(span).ok_or(Damaged)?;
-        std::str::from_utf8(bytes).map(Some).map_err(|_| Damaged)
+        self.text_in(self.links_span()?)
     }
 
     /// The article's own address keys, when they were known.
