@@ -4,7 +4,6 @@
 //! hand, in tests) are boxed.
 
 use std::cmp::Ordering;
-use std::hash::{Hash, Hasher};
 
 use super::reads_as_str::reads_as_str;
 
@@ -83,13 +82,6 @@ impl PartialOrd for ArticleId {
 impl Ord for ArticleId {
     fn cmp(&self, other: &ArticleId) -> Ordering {
         self.as_str().cmp(other.as_str())
-    }
-}
-
-/// As `str` hashes, so a map keyed by ids can be asked with a `&str`.
-impl Hash for ArticleId {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        self.as_str().hash(state);
     }
 }
 

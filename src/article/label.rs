@@ -16,7 +16,7 @@ use super::reads_as_str::reads_as_str;
 /// process (see [`LABELS`]).
 // `&Box<str>`, not `&str`: the box is what makes the pointer thin.
 #[allow(clippy::borrowed_box)]
-#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Label(&'static Box<str>);
 
 /// Every label made so far. It only grows, by distinct labels (not by

@@ -2,9 +2,11 @@
 //! labels) read as `&str`, written once for all three in terms of each
 //! one's `as_str`.
 
-/// Implements `Deref<Target = str>`, `Borrow<str>`, `AsRef<str>`, equality
-/// with `str`, `&str` and `String` (both ways round), `Debug` and `Display`
-/// for `$t`, all through its `as_str(&self) -> &str`.
+/// Implements `Deref<Target = str>`, `Borrow<str>`, `AsRef<str>`, `Hash`
+/// (as `str` hashes, which `Borrow<str>` asks for: a map keyed by `$t` can
+/// be asked with a `&str`), equality with `str`, `&str` and `String` (both
+/// ways round), `Debug` and `Display` for `$t`, all through its
+/// `as_str(&self) -> &str`.
 macro_rules! reads_as_str {
     ($t:ty) => {
         impl std::ops::Deref for $t {
@@ -17,6 +19,12 @@ macro_rules! reads_as_str {
         impl std::borrow::Borrow<str> for $t {
             fn borrow(&self) -> &str {
                 self.as_str()
+            }
+        }
+
+        impl std::hash::Hash for $t {
+            fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+                self.as_str().hash(state);
             }
         }
 

@@ -2,7 +2,6 @@
 //! never used once the article is made (~8 MB at a million articles).
 
 use std::cmp::Ordering;
-use std::hash::{Hash, Hasher};
 
 use super::reads_as_str::reads_as_str;
 
@@ -45,13 +44,6 @@ impl PartialOrd for Title {
 impl Ord for Title {
     fn cmp(&self, other: &Title) -> Ordering {
         self.0.cmp(&other.0)
-    }
-}
-
-/// As `str` hashes, so a map keyed by titles can be asked with a `&str`.
-impl Hash for Title {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        self.as_str().hash(state);
     }
 }
 
