@@ -195,8 +195,20 @@ impl Library {
         self.problems.iter().any(|p| p.severity == Severity::Error)
     }
 
-    fn assemble(name: String, mut articles: Vec<Article>, mut problems: Vec<Problem>) -> Library {
+    fn assemble(name: String, mut articles: Vec<Article>, problems: Vec<Problem>) -> Library {
         sort_articles(&mut articles);
+        Self::assemble_in_order(name, articles, problems)
+    }
+
+    /// [`Library::assemble`] of articles already in list order (a load puts
+    /// them so as it gathers them): checking the order again compared
+    /// every neighbour, ~1% of a cold `list`, on one core.
+    fn assemble_in_order(
+        name: String,
+        articles: Vec<Article>,
+        mut problems: Vec<Problem>,
+    ) -> Library {
+        debug_assert!(articles.is_sorted_by(|a, b| compare_articles(a, b).is_le()));
         problems.sort_by(|a, b| a.path.cmp(&b.path));
         Library {
             name,

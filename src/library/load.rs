@@ -14,14 +14,17 @@ use super::{Library, LoadOptions, NotArticle, Problem, Progress, Skipped, duplic
 use crate::article::Article;
 use crate::tree::{self, FileKey, Found};
 
-/// A file's size and time, with its article's path if it is one.
-pub(super) type KeyedFile = (FileKey, Option<Arc<Path>>);
+/// A file's size and time (`None`: it could not be looked at), with its
+/// path: its article's own when it is one.
+pub(super) type KeyedFile = (Option<FileKey>, Arc<Path>);
 
 /// What a file gave besides its article: the article's problems or why
-/// there is none, the file's size and time, and its body's sample.
+/// there is none, the file's size and time, its path when it gave no
+/// article and keys are wanted, and its body's sample.
 type FileOutcome = (
     Result<Vec<Problem>, NotArticle>,
     Option<FileKey>,
+    Option<Arc<Path>>,
     Option<u64>,
 );
 
@@ -38,15 +41,16 @@ impl Library {
 
     /// [`Library::load_found`]; with `want_keys`, also the size and time of
     /// each file of the walk (in the walk's order, folder by folder), taken
-    /// from the open file, with the path its article holds if it is one
-    /// (for the cache to share): `None` for a file that could not be looked at.
+    /// from the open file (`None` for a file that could not be looked at),
+    /// with the path its article holds if it is one (for the cache to
+    /// share), else a copy of the walk's.
     pub(super) fn load_found_keyed(
         paths: &[PathBuf],
         found: Vec<Found>,
         options: LoadOptions,
         progress: &Progress,
         want_keys: bool,
-    ) -> (Library, Vec<Option<KeyedFile>>) {
+    ) -> (Library, Vec<KeyedFile>) {
         let mut problems = Vec::new();
         let mut saw_link = false;
         let mut skipped = Skipped::default();
@@ -90,7 +94,7 @@ impl Library {
             .into_par_iter()
             .map_init(new_reader, |reader, (path, root)| {
                 let archive_path = tree::archive_path(&path, root);
-                let result = read::load(path, &archive_path, reader, options);
+                let result = read::load(&path, &archive_path, reader, options);
                 let key = if want_keys {
                     reader.key.or_else(|| match &result {
                         // Could not be opened: its key as the walk would
@@ -106,7 +110,11 @@ impl Library {
                     Ok((article, problems)) => (Some(article), Ok(problems)),
                     Err(not) => (None, Err(not)),
                 };
-                (article, (rest, key, reader.sample))
+                // An article holds its own path; only a file that gave none
+                // needs the walk's kept (the walk's paths are freed here,
+                // on all cores, not copied up front on one).
+                let kept = (want_keys && article.is_none()).then(|| Arc::from(path));
+                (article, (rest, key, kept, reader.sample))
             })
             .unzip();
         let mut keys = Vec::with_capacity(if want_keys { outcomes.len() } else { 0 });
@@ -118,10 +126,12 @@ impl Library {
         } else {
             0
         });
-        for ((rest, key, sample), article) in outcomes.into_iter().zip(&walked) {
+        for ((rest, key, kept, sample), article) in outcomes.into_iter().zip(&walked) {
             if want_keys {
-                let path = article.as_ref().map(|a| Arc::clone(&a.path));
-                keys.push(key.map(|key| (key, path)));
+                // `kept` is there for every file that gave no article.
+                if let Some(path) = article.as_ref().map(|a| Arc::clone(&a.path)).or(kept) {
+                    keys.push((key, path));
+                }
             }
             if options.hash_bodies {
                 walk_samples.push(sample);
@@ -143,10 +153,14 @@ impl Library {
             duplicates::hash_colliding_sampled(&mut articles, &samples);
         }
         drop(samples);
-        if saw_link || paths.len() > 1 {
+        // In list order, unless one file reached by two paths had to be
+        // found (that sorts the articles by path).
+        let mut library = if saw_link || paths.len() > 1 {
             drop_duplicates(&mut articles, &mut problems);
-        }
-        let mut library = Self::assemble(library_name(paths), articles, problems);
+            Self::assemble(library_name(paths), articles, problems)
+        } else {
+            Self::assemble_in_order(library_name(paths), articles, problems)
+        };
         library.roots = paths.to_vec();
         library.skipped = skipped;
         (library, keys)

@@ -25,7 +25,7 @@ use crate::tree::{self, FileKey};
 /// article; otherwise the article comes with any problems found on the way.
 pub fn load_file(path: &Path, root: &Path) -> Result<(Article, Vec<Problem>), Problem> {
     load(
-        path.to_path_buf(),
+        path,
         &tree::archive_path(path, root),
         &mut Reader::default(),
         LoadOptions::default(),
@@ -60,9 +60,11 @@ pub struct Reader {
     pub same_file: Option<SameFile>,
 }
 
-/// [`load_file`] with a reusable reader and chosen options.
+/// [`load_file`] with a reusable reader and chosen options. The path is
+/// borrowed: a cold load keeps the walk's paths and copies one only for a
+/// file that gives no article (an article holds its own shared path).
 pub fn load(
-    path: PathBuf,
+    path: &Path,
     archive_path: &str,
     reader: &mut Reader,
     options: LoadOptions,
@@ -70,7 +72,7 @@ pub fn load(
     reader.key = None;
     reader.sample = None;
     reader.same_file = None;
-    let file = match reader.opener.open_with_identity(&path) {
+    let file = match reader.opener.open_with_identity(path) {
         Ok((file, key, same_file)) => {
             reader.key = Some(key);
             reader.same_file = same_file;
@@ -78,7 +80,7 @@ pub fn load(
         }
         Err(e) => {
             return Err(NotArticle::Failed(refused(
-                path,
+                path.to_path_buf(),
                 format!("cannot read: {e}"),
             )));
         }
@@ -90,7 +92,7 @@ pub fn load(
         complete: false,
         size: reader.key.map(|key| key.size),
     };
-    let body_path: Arc<std::path::Path> = path.as_path().into();
+    let body_path: Arc<std::path::Path> = path.into();
     let mut note = BodyNote {
         seen: reader.seen.as_deref(),
         sample: None,
@@ -115,7 +117,7 @@ pub fn load(
 /// Parses an article held in memory in full (a compiled-in sample).
 pub fn parse_embedded(
     bytes: &'static [u8],
-    path: PathBuf,
+    path: &Path,
     archive_path: &str,
     options: LoadOptions,
 ) -> LoadResult {
@@ -123,7 +125,7 @@ pub fn parse_embedded(
     // Samples are UTF-8 (a test checks), so the encoding is never needed.
     let parsed = parse(
         &mut source,
-        &path.as_path().into(),
+        &path.into(),
         archive_path,
         options,
         |offset, _| BodySource::Embedded { bytes, offset },
@@ -136,18 +138,23 @@ pub fn parse_embedded(
 /// the file's error, worded by `read_error` for the latter.
 fn settle(
     parsed: io::Result<Parsed>,
-    path: PathBuf,
+    path: &Path,
     read_error: impl FnOnce(io::Error) -> String,
 ) -> LoadResult {
     match parsed {
         Ok(Ok(found)) => Ok(found),
-        Ok(Err(Refusal::Reason(reason))) => Err(NotArticle::Failed(refused(path, reason))),
+        Ok(Err(Refusal::Reason(reason))) => {
+            Err(NotArticle::Failed(refused(path.to_path_buf(), reason)))
+        }
         Ok(Err(Refusal::SitePage)) => Err(NotArticle::SitePage),
         Ok(Err(Refusal::NotUtf8)) => Err(NotArticle::Failed(refused(
-            path,
+            path.to_path_buf(),
             "not UTF-8 and no encoding found".to_owned(),
         ))),
-        Err(e) => Err(NotArticle::Failed(refused(path, read_error(e)))),
+        Err(e) => Err(NotArticle::Failed(refused(
+            path.to_path_buf(),
+            read_error(e),
+        ))),
     }
 }
 

@@ -26,7 +26,7 @@ fn collect(dir: &'static Dir<'static>, options: LoadOptions, out: &mut Vec<LoadR
         let path = PathBuf::from("data").join(file.path());
         out.push(read::parse_embedded(
             file.contents(),
-            path,
+            &path,
             &archive_path,
             options,
         ));

@@ -26,23 +26,15 @@ pub(super) fn cold_load(paths: &[PathBuf], progress: &Progress) -> Option<Librar
     {
         return None;
     }
-    let mut files: Vec<Arc<Path>> = Vec::new();
     let mut dirs = HashMap::new();
-    for (root, found) in paths.iter().zip(&found) {
-        match found {
-            Found::Folder(walk) => {
-                for scan in &walk.scans {
-                    dirs.insert(scan.dir.clone(), scan.mtime);
-                    files.extend(scan.files.iter().map(|(path, _)| Arc::from(path.as_path())));
-                }
-            }
-            Found::File(_) => files.push(Arc::from(root.as_path())),
-            Found::Problem(_) => {}
+    for found in &found {
+        if let Found::Folder(walk) = found {
+            dirs.extend(walk.scans.iter().map(|scan| (scan.dir.clone(), scan.mtime)));
         }
     }
     let (mut library, found_keys) =
         Library::load_found_keyed(paths, found, LoadOptions::default(), progress, true);
-    let keys = shared_keys(files, found_keys, &mut dirs);
+    let keys = shared_keys(found_keys, &mut dirs);
     library.disk = DiskIndex {
         keys: keys.into(),
         dirs,
@@ -57,14 +49,13 @@ pub(super) fn cold_load(paths: &[PathBuf], progress: &Progress) -> Option<Librar
 /// a million, for as long as the reader runs). A file that could not be
 /// looked at has no key and its folder is marked to be listed again.
 fn shared_keys(
-    files: Vec<Arc<Path>>,
-    found_keys: Vec<Option<KeyedFile>>,
+    found_keys: Vec<KeyedFile>,
     dirs: &mut HashMap<PathBuf, Stamp>,
 ) -> Vec<(Arc<Path>, FileKey)> {
-    let mut keys = Vec::with_capacity(files.len());
-    for (path, key) in files.into_iter().zip(found_keys) {
+    let mut keys = Vec::with_capacity(found_keys.len());
+    for (key, path) in found_keys {
         match key {
-            Some((key, article_path)) => keys.push((article_path.unwrap_or(path), key)),
+            Some(key) => keys.push((path, key)),
             // Gone or unreadable before it could be looked at: its folder
             // is listed again next time.
             None => {
@@ -88,7 +79,7 @@ pub(in crate::library) fn parse_all(
         .map_init(read::Reader::default, |reader, (path, _)| {
             let root = root_of(roots, path);
             let result = read::load(
-                path.clone(),
+                path,
                 &tree::archive_path(path, root),
                 reader,
                 LoadOptions::default(),
