@@ -47,6 +47,10 @@ pub struct Runner {
     marks: MarksWriter,
     /// Runs queries: the newest only, on a thread of its own.
     searcher: search::Searcher,
+    /// The link scan asked for, waiting for its turn (on workers; see
+    /// `links`), and whether the search index is building meanwhile.
+    held_links: Option<(Arc<Vec<Article>>, u64)>,
+    index_building: bool,
 }
 
 impl Runner {
@@ -60,6 +64,8 @@ impl Runner {
             index: None,
             marks: MarksWriter::new(workers),
             searcher: search::Searcher::default(),
+            held_links: None,
+            index_building: false,
         }
     }
 
@@ -192,17 +198,20 @@ impl Runner {
     /// `Effect::StartIndex`: opens or starts building the search index
     /// (which then grows on threads of its own).
     pub fn start_index(
-        &self,
+        &mut self,
         generation: u64,
         articles: Arc<Vec<Article>>,
         store: Option<PathBuf>,
     ) -> Option<Action> {
-        self.run("index", move || Action::IndexStarted {
+        let started = self.run("index", move || Action::IndexStarted {
             generation,
             // Searching before the metadata is in would find more with
             // each key as it folds: the app starts from this view.
             view: SearchIndex::open_or_build_shared(&articles, store.as_deref()).wait_metadata(),
-        })
+        });
+        // Building until its progress is complete (on a worker).
+        self.index_building = started.is_none();
+        started
     }
 
     /// Takes note of an action on its way to the app: a new search index
@@ -228,6 +237,7 @@ impl Runner {
         if view.progress().is_complete() {
             // Nothing more will change: stop looking (and holding it).
             self.index = None;
+            self.index_building = false;
         }
         Some(Action::IndexProgress { generation, view })
     }
@@ -253,5 +263,34 @@ mod tests {
             .inbound_rx
             .recv_timeout(std::time::Duration::from_secs(10));
         assert!(matches!(arrived, Ok(Action::Notify(t)) if t == "later"));
+    }
+
+    #[test]
+    fn on_workers_a_link_scan_is_held_until_the_index_is_built_and_then_started() {
+        let mut runner = Runner::new(Workers::Threads);
+        let articles: Arc<Vec<Article>> = Arc::default();
+        assert!(runner.start_index(0, Arc::clone(&articles), None).is_none());
+        assert!(runner.scan_links(Arc::clone(&articles), 3).is_empty());
+        assert!(!runner.links_wait_for_session(), "the index builds");
+        assert!(runner.start_held_links().is_none());
+        assert!(runner.held_links.is_some(), "still held");
+
+        let started = runner
+            .inbound_rx
+            .recv_timeout(std::time::Duration::from_secs(10))
+            .unwrap();
+        runner.observe(&started);
+        let progress = runner.index_progress().expect("the index's progress");
+        assert!(matches!(progress, Action::IndexProgress { .. }));
+        assert!(runner.links_wait_for_session(), "the index is built");
+        assert!(runner.start_held_links().is_none(), "started");
+        assert!(runner.held_links.is_none());
+        let answer = runner
+            .inbound_rx
+            .recv_timeout(std::time::Duration::from_secs(10));
+        assert!(matches!(
+            answer,
+            Ok(Action::LinksResolved { generation: 3, .. })
+        ));
     }
 }

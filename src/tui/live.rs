@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
 use std::thread::JoinHandle;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use ratatui::backend::Backend;
 
@@ -16,6 +16,10 @@ use crate::keymap::Keymap;
 use crate::library::Library;
 use crate::startup::{self, Startup};
 use crate::watch::{LibraryEvent, LibraryWatcher};
+
+mod cache_write;
+
+use cache_write::CacheWrites;
 
 /// The live-update side of a reading session.
 pub struct Live {
@@ -29,31 +33,9 @@ pub struct Live {
     roots: Vec<PathBuf>,
     cache_dir: Option<PathBuf>,
     reload: Option<JoinHandle<()>>,
-    /// The background write of the metadata cache, when one was started.
-    cache_write: Option<CacheWriting>,
-    /// Whether the cache file held the library as loaded (a warm start,
-    /// or one after `list`): then no write is urgent.
-    cache_held_library: bool,
+    /// The background writes of the metadata cache.
+    cache: CacheWrites,
 }
-
-/// A background write of the metadata cache.
-struct CacheWriting {
-    job: JoinHandle<()>,
-    started: Instant,
-    /// How long it took, once seen finished.
-    took: Option<Duration>,
-}
-
-/// The least time between two starts of a background cache write: live
-/// changes come in bursts, and each write rewrites the whole file.
-const CACHE_WRITE_GAP: Duration = Duration::from_secs(10);
-
-/// The least time between two starts of a background cache write, as a
-/// multiple of how long the last one took: a first start's link scan
-/// hands over what it learns every few thousand articles, and at a
-/// million articles each write takes seconds of a core and ~300 MB while
-/// it runs; at most about a sixth of the time goes to writing.
-const CACHE_WRITE_SHARE: u32 = 6;
 
 /// The reader's app for a start-up (config's theme and date format, the
 /// marks, start-up notices in the status line) and what keeps it current.
@@ -69,14 +51,13 @@ pub fn app_for(startup: Startup, keymap: &Keymap) -> (App, Live) {
         history_file,
     } = startup;
     let live = Live {
-        cache_held_library: library.cache_current(),
+        cache: CacheWrites::new(library.cache_current()),
         started: watcher.is_some(),
         starting: None,
         watcher,
         roots: library.roots.clone(),
         cache_dir,
         reload: None,
-        cache_write: None,
     };
     let pipe_history_file = super::pipe::history_file(marks.path());
     let pipe_history = pipe_history_file
@@ -136,8 +117,7 @@ impl Live {
             roots: Vec::new(),
             cache_dir: None,
             reload: None,
-            cache_write: None,
-            cache_held_library: true,
+            cache: CacheWrites::new(true),
         }
     }
 
@@ -173,7 +153,10 @@ impl Live {
                 Err(RecvTimeoutError::Disconnected) => self.starting = None,
             }
         }
-        self.write_cache_if_due(session.app());
+        self.cache.write_if_due(session.app());
+        if session.links_wait() && self.cache.links_may_start(session.app().library()) {
+            outside.extend(session.start_held_links());
+        }
         while let Some(event) = self.watcher.as_ref().and_then(LibraryWatcher::try_recv) {
             if event == LibraryEvent::Rescan {
                 self.start_reload(session.reporter());
@@ -191,60 +174,6 @@ impl Live {
             crate::durable::remove_orphan_temps(&crate::cache::file_for(dir, &self.roots));
             crate::durable::remove_orphan_temps(&crate::search::store_file(dir, &self.roots));
         }
-    }
-
-    /// Starts writing the metadata cache on a thread when the library
-    /// differs from it and no write is under way (nor started in the last
-    /// [`CACHE_WRITE_GAP`], or, while the link scan runs,
-    /// [`CACHE_WRITE_SHARE`] times as long as the last write took). Nothing
-    /// waits for the thread: quitting ends it, and the cache file is only
-    /// ever replaced whole.
-    ///
-    /// Once the cache holds the library (this reader wrote it, or it was
-    /// loaded from it), a later write (the link targets learnt on a first
-    /// start) waits for the search index to be built: the two together
-    /// were a first start's peak memory (BENCHMARKS.md "Reader memory,
-    /// eighth session", and first13's section), and a restart is warm
-    /// without it.
-    fn write_cache_if_due(&mut self, app: &App) {
-        if let Some(writing) = self.cache_write.as_mut() {
-            if !writing.job.is_finished() {
-                return;
-            }
-            let took = *writing
-                .took
-                .get_or_insert_with(|| writing.started.elapsed());
-            // Parts of the link scan still to come: spaced by the share;
-            // once the links are found, what is left is written soon.
-            let gap = if app.archive_links().is_none() {
-                CACHE_WRITE_GAP.max(took * CACHE_WRITE_SHARE)
-            } else {
-                CACHE_WRITE_GAP
-            };
-            if writing.started.elapsed() < gap {
-                return;
-            }
-        }
-        let library = app.library();
-        if (self.cache_held_library || library.cache_written()) && app.index_progress().is_some() {
-            return;
-        }
-        let Some(write) = library.cache_write() else {
-            return;
-        };
-        self.cache_write = std::thread::Builder::new()
-            .name("inkstone-cache".into())
-            .spawn(move || {
-                // Only a speed-up: a cache that cannot be written is not
-                // worth a word.
-                let _ = write.run();
-            })
-            .ok()
-            .map(|job| CacheWriting {
-                job,
-                started: Instant::now(),
-                took: None,
-            });
     }
 
     /// Loads the library again on a thread (through the cache, so only

@@ -11,6 +11,13 @@
 //! nothing left to read, finds the links. The outcome does not count as
 //! busy work (see `Runner::run_quiet`): nothing waits for it before the
 //! next key.
+//!
+//! On workers a scan asked for is held until the session lets it start
+//! (`Runner::start_held_links`): never while the search index builds,
+//! and the scan that finds the links only once what the reading scan
+//! learnt is written. Each of these phases takes hundreds of MB at a
+//! million articles (the index build, the learnt targets, the cache
+//! write, the link graph); run at once, their peaks added up.
 
 use std::sync::Arc;
 
@@ -24,7 +31,9 @@ impl Runner {
     /// known, handing what it learns over in parts, or (nothing left to
     /// read) finds the links between the articles. Inline, every action
     /// is returned in order; on a worker they come through the channel.
-    pub fn scan_links(&self, articles: Arc<Vec<Article>>, generation: u64) -> Vec<Action> {
+    /// On workers the scan is held (see the module) and nothing is
+    /// returned now.
+    pub fn scan_links(&mut self, articles: Arc<Vec<Article>>, generation: u64) -> Vec<Action> {
         if self.workers == Workers::Inline {
             // The caller's thread is left as it is (tests, benchmarks).
             let mut actions = Vec::new();
@@ -35,6 +44,24 @@ impl Runner {
             actions.push(last);
             return actions;
         }
+        // A newer scan replaces one still held (its articles changed).
+        self.held_links = Some((articles, generation));
+        Vec::new()
+    }
+
+    /// Whether a link scan is held and the search index is not building:
+    /// it waits for the session alone (see [`Runner::start_held_links`]).
+    pub fn links_wait_for_session(&self) -> bool {
+        self.held_links.is_some() && !self.index_building
+    }
+
+    /// Starts the link scan held, if any, unless the search index is
+    /// building. An action only if the worker could not be started.
+    pub fn start_held_links(&mut self) -> Option<Action> {
+        if self.index_building {
+            return None;
+        }
+        let (articles, generation) = self.held_links.take()?;
         let tx = self.sender();
         self.run_quiet("links", move || {
             lower_priority();
@@ -43,8 +70,6 @@ impl Runner {
                 tx.send(action).is_ok()
             }))
         })
-        .into_iter()
-        .collect()
     }
 }
 

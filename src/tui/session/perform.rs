@@ -94,3 +94,24 @@ where
         }
     }
 }
+
+/// A link scan asked for runs when the session lets it (on workers; see
+/// `Runner::start_held_links`).
+impl<B: Backend> Session<B>
+where
+    B::Error: Send + Sync + 'static,
+{
+    /// Whether a link scan waits only for the session's word: the live
+    /// side writes what the scan learnt first (see `Live::poll`).
+    pub fn links_wait(&self) -> bool {
+        self.runner.links_wait_for_session()
+    }
+
+    /// Starts the link scan held, if any, once the search index is built.
+    pub fn start_held_links(&mut self) -> Vec<Outside> {
+        match self.runner.start_held_links() {
+            Some(failed) => self.dispatch(failed),
+            None => Vec::new(),
+        }
+    }
+}
