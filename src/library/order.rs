@@ -38,10 +38,19 @@ pub fn compare_articles(a: &Article, b: &Article) -> Ordering {
 /// order, on all cores; `path` gives the path of the article at a
 /// position, compared only when keys are equal. Keys are taken once, not
 /// in every comparison, and the sort moves 24-byte entries, not articles.
+///
+/// The keys are sorted first, then each run of equal keys by path: most
+/// articles share their key (an archive dated by the day: the real 49k
+/// archive has 1,829 keys), and sorting by both at once compared paths,
+/// two articles apart in memory, at most comparisons of the whole list.
 pub(crate) fn list_order<'a>(keyed: &mut [(ListKey, u32)], path: impl Fn(u32) -> &'a Path + Sync) {
-    keyed.par_sort_unstable_by(|(a, i), (b, j)| {
-        a.cmp(b)
-            .then_with(|| path(*i).as_os_str().cmp(path(*j).as_os_str()))
+    keyed.par_sort_unstable_by_key(|&(key, _)| key);
+    let runs: Vec<&mut [(ListKey, u32)]> = keyed
+        .chunk_by_mut(|(a, _), (b, _)| a == b)
+        .filter(|run| run.len() > 1)
+        .collect();
+    runs.into_par_iter().for_each(|run| {
+        run.sort_unstable_by(|(_, i), (_, j)| path(*i).as_os_str().cmp(path(*j).as_os_str()));
     });
 }
 
