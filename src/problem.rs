@@ -35,4 +35,12 @@ impl Problem {
             reason: reason.into(),
         }
     }
+
+    /// Whether the file could not be read (opened, listed or followed), as
+    /// opposed to read and found wrong: such a failure can end without the
+    /// file's size or time changing (its permissions fixed), so the cache
+    /// never keeps it, and the file is tried again on every start.
+    pub fn is_read_failure(&self) -> bool {
+        self.severity == Severity::Error && self.reason.starts_with("cannot read")
+    }
 }

@@ -11,4 +11,6 @@ mod walk;
 pub use disk::{FileKey, Stamp};
 pub use kind::{archive_path, has_hidden_part, is_article_file, is_hidden};
 pub use lookup::FolderLookup;
-pub use walk::{DirScan, Found, Keys, Walk, duplicates, find, list_dir, walk};
+pub use walk::{
+    DirScan, Found, Keys, Walk, duplicates, find, list_dir, list_dir_inside, walk, walk_inside,
+};

@@ -200,10 +200,11 @@ fn file_roots_and_missing_roots_match_the_loader() {
 
 #[cfg(unix)]
 #[test]
-fn symlinked_trees_fall_back_to_the_loader() {
+fn symlinked_trees_are_cached_and_load_as_the_loader_does() {
     let fx = Fixture::new();
     std::os::unix::fs::symlink(fx.root.join("2019"), fx.root.join("link")).unwrap();
     same(&fx.warm(), &fx.cold());
+    assert_eq!(fs::read_dir(&fx.cache).unwrap().count(), 1, "cached");
     same(&fx.warm(), &fx.cold());
 }
 

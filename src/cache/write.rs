@@ -33,7 +33,8 @@ pub struct WriteInput<'a> {
 }
 
 /// Writes the cache atomically. Files that cannot be cached faithfully (a
-/// path that is not UTF-8, a time too recent to trust) are left out, and
+/// path that is not UTF-8, a time too recent to trust, a file that could
+/// not be read) are left out, and
 /// their folder is marked untrusted so the next load lists it again.
 pub fn write(cache_file: &Path, input: &WriteInput<'_>) -> std::io::Result<()> {
     let written_at = Stamp::now();
@@ -218,7 +219,9 @@ fn to_record<'a>(
     problems: &[&'a Problem],
     written_at: Stamp,
 ) -> Option<FileRecord<&'a str>> {
-    if key.mtime.is_racy(written_at) {
+    // A file that could not be read is tried again next time (see
+    // `Problem::is_read_failure`).
+    if key.mtime.is_racy(written_at) || problems.iter().any(|p| p.is_read_failure()) {
         return None;
     }
     let article = match article {

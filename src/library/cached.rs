@@ -11,6 +11,7 @@
 
 mod cold;
 mod found;
+mod linked;
 mod write;
 
 use std::collections::HashMap;
@@ -136,16 +137,9 @@ impl Library {
         // not be read for `news` (every article would be found twice), so
         // the roots are compared as given.
         let snapshot = Snapshot::read(&cache_file, paths);
-        let library = match &snapshot {
+        let mut library = match &snapshot {
             None => cold_load(paths, progress),
-            Some(snapshot) => {
-                found::Found::collect(paths, snapshot).map(|f| f.into_library(paths, progress))
-            }
-        };
-        // `None`: symbolic links or special files, which the loader's own
-        // walk gets right; such a library is not cached.
-        let Some(mut library) = library else {
-            return Library::load_reporting(paths, LoadOptions::default(), progress);
+            Some(snapshot) => found::Found::collect(paths, snapshot).into_library(paths, progress),
         };
         library.disk.cache_file = Some(cache_file);
         library

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use super::cached::parse_all;
 use super::duplicates::body_hash;
-use super::{Library, LoadResult};
+use super::{Library, LoadResult, Problem};
 use crate::article::Article;
 use crate::tree::{self, FileKey, Keys, Stamp};
 
@@ -69,6 +69,9 @@ pub struct ChangeScan {
     present: Vec<(PathBuf, FileKey)>,
     /// What parsing each of `present` gave, in the same order.
     parsed: Vec<LoadResult>,
+    /// What the walk of the folders listed met (links that loop or are
+    /// broken, special files, folders that could not be listed).
+    walk_problems: Vec<Problem>,
     /// Body hashes of articles already in the library that a new article
     /// may duplicate (see [`ChangeScan::hash_collisions`]), by path.
     hashes: Vec<(PathBuf, u64)>,
@@ -88,9 +91,19 @@ impl ChangeScan {
                 Ok(meta) if meta.is_dir() => {
                     // Everything under it is gone unless listed again now.
                     scan.gone.insert(path.clone());
-                    for dir in tree::walk(path, Keys::Read).scans {
-                        scan.listed.push((dir.dir, dir.mtime));
+                    let root = roots.iter().find(|r| path.starts_with(r)).unwrap_or(path);
+                    let walked = tree::walk_inside(path, root, Keys::Read);
+                    scan.walk_problems.extend(walked.unreadable);
+                    for dir in walked.scans {
+                        // As a load records it (see `DirScan::unusual`).
+                        let stamp = if dir.unusual {
+                            Stamp::UNTRUSTED
+                        } else {
+                            dir.mtime
+                        };
+                        scan.listed.push((dir.dir, stamp));
                         scan.present.extend(dir.files);
+                        scan.walk_problems.extend(dir.problems);
                     }
                 }
                 Ok(meta) if meta.is_file() && tree::is_article_file(path) => {

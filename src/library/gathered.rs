@@ -2,7 +2,7 @@
 //! several paths reach one file.
 
 use std::collections::HashSet;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::{LoadResult, NotArticle};
 use crate::article::Article;
@@ -40,8 +40,12 @@ pub(super) fn append<T>(mut a: Vec<T>, mut b: Vec<T>) -> Vec<T> {
 }
 
 /// Keeps one copy of each file reached by several paths (through a symbolic
-/// link, or named twice): the one with the smallest path.
-pub(super) fn drop_duplicates(articles: &mut Vec<Article>, problems: &mut Vec<Problem>) {
+/// link, or named twice): the one with the smallest path. Returns the
+/// other paths (of files reached twice; not those named twice).
+pub(super) fn drop_duplicates(
+    articles: &mut Vec<Article>,
+    problems: &mut Vec<Problem>,
+) -> HashSet<PathBuf> {
     // The same path twice (a file named twice, or inside two given folders).
     articles.sort_by(|a, b| a.path.cmp(&b.path));
     articles.dedup_by(|a, b| a.path == b.path);
@@ -55,4 +59,5 @@ pub(super) fn drop_duplicates(articles: &mut Vec<Article>, problems: &mut Vec<Pr
         articles.retain(|a| !dropped.contains(&*a.path));
         problems.retain(|p| !dropped.contains(&p.path));
     }
+    dropped
 }

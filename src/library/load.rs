@@ -2,6 +2,7 @@
 //! duplicates dropped, and the library assembled (with, for the cache, the
 //! size and time of each file read).
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -43,14 +44,15 @@ impl Library {
     /// each file of the walk (in the walk's order, folder by folder), taken
     /// from the open file (`None` for a file that could not be looked at),
     /// with the path its article holds if it is one (for the cache to
-    /// share), else a copy of the walk's.
+    /// share), else a copy of the walk's; and the paths left out as another
+    /// path's copy of one file.
     pub(super) fn load_found_keyed(
         paths: &[PathBuf],
         found: Vec<Found>,
         options: LoadOptions,
         progress: &Progress,
         want_keys: bool,
-    ) -> (Library, Vec<KeyedFile>) {
+    ) -> (Library, Vec<KeyedFile>, HashSet<PathBuf>) {
         let mut problems = Vec::new();
         let mut saw_link = false;
         let mut skipped = Skipped::default();
@@ -155,15 +157,16 @@ impl Library {
         drop(samples);
         // In list order, unless one file reached by two paths had to be
         // found (that sorts the articles by path).
+        let mut dropped = HashSet::new();
         let mut library = if saw_link || paths.len() > 1 {
-            drop_duplicates(&mut articles, &mut problems);
+            dropped = drop_duplicates(&mut articles, &mut problems);
             Self::assemble(library_name(paths), articles, problems)
         } else {
             Self::assemble_in_order(library_name(paths), articles, problems)
         };
         library.roots = paths.to_vec();
         library.skipped = skipped;
-        (library, keys)
+        (library, keys, dropped)
     }
 }
 

@@ -75,6 +75,34 @@ pub fn sort_articles(articles: &mut [Article]) {
     );
 }
 
+/// Puts the articles from `from` on, sorted, among those before it (in
+/// list order already): the files a warm start listed again among those
+/// it took from the cache, a few next to many. Each finds its place by a
+/// binary search, and only the articles after the first place move.
+pub fn merge_sorted_tail(articles: &mut [Article], from: usize) {
+    let (head, tail) = articles.split_at_mut(from);
+    if tail.is_empty() {
+        return;
+    }
+    sort_articles(tail);
+    let places: Vec<usize> = tail
+        .iter()
+        .map(|a| head.partition_point(|b| compare_articles(b, a).is_lt()))
+        .collect();
+    if places.iter().all(|&at| at == from) {
+        return;
+    }
+    let mut order = Vec::with_capacity(articles.len());
+    let mut next = 0;
+    for (j, &at) in places.iter().enumerate() {
+        order.extend(next..at);
+        order.push(from + j);
+        next = at;
+    }
+    order.extend(next..from);
+    permute(articles, order);
+}
+
 /// Puts `items[order[j]]` at `j` for every `j` (`order` holds each
 /// position once), moving each item into place once, following the
 /// permutation's cycles: no second list, no fresh memory.
@@ -139,6 +167,29 @@ mod tests {
         sort_articles(&mut articles);
         let paths: Vec<&str> = articles.iter().map(|a| a.title.as_str()).collect();
         assert_eq!(paths, ["b", "a", "c", "e", "d", "f"]);
+    }
+
+    #[test]
+    fn a_sorted_tail_is_merged_into_its_places() {
+        let dated = |path: &str, day: u32| article(path, Some((2020, 1, day)));
+        let head = [
+            dated("e", 9),
+            dated("d", 7),
+            dated("c", 5),
+            article("u", None),
+        ];
+        let tails = [
+            vec![dated("x", 6), dated("y", 10), article("t", None)],
+            vec![dated("z", 1)],
+            vec![dated("b", 8), dated("a", 8)],
+        ];
+        for tail in tails {
+            let mut articles: Vec<Article> = head.iter().cloned().chain(tail).collect();
+            let mut expected = articles.clone();
+            expected.sort_by(compare_articles);
+            merge_sorted_tail(&mut articles, head.len());
+            assert_eq!(articles, expected);
+        }
     }
 
     #[test]

@@ -44,10 +44,16 @@ pub struct DirScan {
     /// What was wrong with entries: special files named like articles,
     /// broken links, loops, entries that could not be read.
     pub problems: Vec<Problem>,
-    /// A symbolic link was followed: a file may be reached twice.
+    /// A symbolic link was met (followed or not): a file may be reached
+    /// twice.
     pub links: bool,
-    /// A link, a problem or a file whose key could not be read: the full
-    /// loader handles these, so the cache steps aside.
+    /// The symbolic links followed (to folders walked and to article
+    /// files): every path through a link starts with one of them.
+    pub followed: Vec<PathBuf>,
+    /// A link, a problem or a file whose key could not be read: the cache
+    /// lists such a folder again on every start (its time is recorded as
+    /// untrusted), so its problems are found again and every link in the
+    /// tree is known.
     pub unusual: bool,
 }
 
@@ -60,12 +66,6 @@ pub struct Walk {
 }
 
 impl Walk {
-    /// Whether the cache may vouch for this tree: no link, no special or
-    /// unreadable entry (see [`DirScan::unusual`]).
-    pub fn is_plain(&self) -> bool {
-        self.unreadable.is_empty() && self.scans.iter().all(|s| !s.unusual)
-    }
-
     /// Whether a symbolic link was followed somewhere.
     pub fn saw_link(&self) -> bool {
         self.scans.iter().any(|s| s.links)
@@ -121,6 +121,51 @@ pub const MAX_PATH_BYTES: usize = 4096;
 /// Lists `dir` and everything below it, folders in parallel.
 pub fn walk(dir: &Path, keys: Keys) -> Walk {
     walk_below(dir, keys, None, 0)
+}
+
+/// [`walk`] of `dir`, a folder below `root`, as the walk of `root` would
+/// list it: links are checked for loops against every folder from `root`
+/// down, and the depth counts from `root`.
+pub fn walk_inside(dir: &Path, root: &Path, keys: Keys) -> Walk {
+    let above = folders_above(dir, root);
+    with_ancestors(&above, None, |up| walk_below(dir, keys, up, above.len()))
+}
+
+/// [`list_dir`] of `dir`, a folder below `root`, as the walk of `root`
+/// would list it (see [`walk_inside`]).
+pub fn list_dir_inside(dir: &Path, root: &Path, keys: Keys) -> std::io::Result<DirScan> {
+    let above = folders_above(dir, root);
+    with_ancestors(&above, None, |up| list(dir, keys, up))
+}
+
+/// The folders from `root` down to `dir`'s parent, as the walk spells
+/// them (none when `dir` is `root` or not below it).
+fn folders_above<'a>(dir: &'a Path, root: &Path) -> Vec<&'a Path> {
+    if !dir.starts_with(root) {
+        return Vec::new();
+    }
+    let mut above: Vec<&Path> = dir
+        .ancestors()
+        .skip(1)
+        .take_while(|a| a.starts_with(root))
+        .collect();
+    above.reverse();
+    above
+}
+
+/// Calls `then` with `chain` (outermost first) as the ancestors below `up`.
+fn with_ancestors<R>(
+    chain: &[&Path],
+    up: Option<&Ancestors>,
+    then: impl FnOnce(Option<&Ancestors>) -> R,
+) -> R {
+    match chain.split_first() {
+        None => then(up),
+        Some((dir, rest)) => {
+            let here = Ancestors { dir, up };
+            with_ancestors(rest, Some(&here), then)
+        }
+    }
 }
 
 fn walk_below(dir: &Path, keys: Keys, up: Option<&Ancestors>, depth: usize) -> Walk {

@@ -1,7 +1,7 @@
 //! Loading without a cache to read: every file parsed, with the keys the
 //! cache will be written with.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -16,49 +16,75 @@ use crate::tree::{self, Found, Keys};
 /// A first load: one walk, with every file's size and time taken from the
 /// file as it is opened, before it is read (no `stat` of its own), so that
 /// a file changed meanwhile is parsed again next time rather than cached
-/// stale. `None` when the tree holds something the cache steps aside for
-/// (see `DirScan::unusual`).
-pub(super) fn cold_load(paths: &[PathBuf], progress: &Progress) -> Option<Library> {
+/// stale. Folders whose list must be read again on every start get an
+/// untrusted time: those with links, problems or keys that could not be
+/// read (see `DirScan::unusual`), those above a folder that could not be
+/// listed, and those holding a copy of a file reached by another path.
+pub(super) fn cold_load(paths: &[PathBuf], progress: &Progress) -> Library {
     let found: Vec<Found> = paths.iter().map(|p| tree::find(p, Keys::Skip)).collect();
-    if found
-        .iter()
-        .any(|f| matches!(f, Found::Folder(walk) if !walk.is_plain()))
-    {
-        return None;
-    }
     let mut dirs = HashMap::new();
+    let mut untrusted: Vec<PathBuf> = Vec::new();
     for found in &found {
         if let Found::Folder(walk) = found {
-            dirs.extend(walk.scans.iter().map(|scan| (scan.dir.clone(), scan.mtime)));
+            for scan in &walk.scans {
+                let stamp = if scan.unusual {
+                    Stamp::UNTRUSTED
+                } else {
+                    scan.mtime
+                };
+                dirs.insert(scan.dir.clone(), stamp);
+            }
+            untrusted.extend(
+                walk.unreadable
+                    .iter()
+                    .filter_map(|p| p.path.parent())
+                    .map(Path::to_path_buf),
+            );
         }
     }
-    let (mut library, found_keys) =
+    untrust(&mut dirs, untrusted);
+    let (mut library, found_keys, dropped) =
         Library::load_found_keyed(paths, found, LoadOptions::default(), progress, true);
-    let keys = shared_keys(found_keys, &mut dirs);
+    let keys = shared_keys(found_keys, &dropped, &mut dirs);
     library.disk = DiskIndex {
         keys: keys.into(),
         dirs,
         version: 1,
         ..DiskIndex::default()
     };
-    Some(library)
+    library
+}
+
+/// Marks the folders `dirs` holds among `untrusted` to be listed again.
+pub(super) fn untrust(
+    dirs: &mut HashMap<PathBuf, Stamp>,
+    untrusted: impl IntoIterator<Item = PathBuf>,
+) {
+    for dir in untrusted {
+        if let Some(stamp) = dirs.get_mut(&dir) {
+            *stamp = Stamp::UNTRUSTED;
+        }
+    }
 }
 
 /// Each file's key, with the path its article holds when it has one (one
 /// path a file instead of two: ~90 bytes a file, 4 MB at 49k and 90 MB at
 /// a million, for as long as the reader runs). A file that could not be
-/// looked at has no key and its folder is marked to be listed again.
+/// looked at, or that is another path's copy of one file (`dropped`), has
+/// no key and its folder is marked to be listed again: the copy is kept
+/// out of the cache, which would otherwise say it is no article at all.
 fn shared_keys(
     found_keys: Vec<KeyedFile>,
+    dropped: &HashSet<PathBuf>,
     dirs: &mut HashMap<PathBuf, Stamp>,
 ) -> Vec<(Arc<Path>, FileKey)> {
     let mut keys = Vec::with_capacity(found_keys.len());
     for (key, path) in found_keys {
         match key {
-            Some(key) => keys.push((path, key)),
-            // Gone or unreadable before it could be looked at: its folder
-            // is listed again next time.
-            None => {
+            Some(key) if !dropped.contains(&*path) => keys.push((path, key)),
+            // Gone, unreadable before it could be looked at, or a copy:
+            // its folder is listed again next time.
+            _ => {
                 if let Some(stamp) = path.parent().and_then(|dir| dirs.get_mut(dir)) {
                     *stamp = Stamp::UNTRUSTED;
                 }

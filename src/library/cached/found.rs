@@ -1,17 +1,22 @@
 //! Sorting the files of a cached library into those the cache still
 //! vouches for and those to parse again.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use rayon::prelude::*;
-
-use super::{DiskIndex, parse_all};
+use super::cold::untrust;
+use super::{DiskIndex, linked, parse_all};
+use crate::article::Article;
 use crate::cache::{CachedFile, Decoded, FileKey, Snapshot, Stamp};
 use crate::library::Progress;
+use crate::library::order::merge_sorted_tail;
 use crate::library::{Library, NotArticle, library_name, sort_articles};
 use crate::problem::Problem;
-use crate::tree::{self, DirScan, Keys};
+use crate::tree::{self, Keys};
+use listing::Listing;
+
+mod listing;
 
 /// The files of a library: those the cache still vouches for, and those
 /// to parse.
@@ -22,16 +27,22 @@ pub(super) struct Found {
     reused: Vec<CachedFile>,
     to_parse: Vec<(PathBuf, FileKey)>,
     dirs: HashMap<PathBuf, Stamp>,
+    /// Found by the walk (folders listed again, paths given) and by
+    /// folders that could not be listed.
     problems: Vec<Problem>,
-    changed: bool,
+    /// The symbolic links followed in the folders listed (every folder
+    /// holding one is listed on every start: see `DirScan::unusual`).
+    followed: Vec<PathBuf>,
+    /// Folders listed this time, with the time the cache had for each.
+    listed: Vec<(PathBuf, Option<Stamp>)>,
+    written_at: Stamp,
+    /// A folder is gone, or a file the cache knew is nowhere now.
+    removed: bool,
 }
 
 impl Found {
-    /// `None` when the tree holds something only the full loader handles.
-    pub(super) fn collect(roots: &[PathBuf], snapshot: &Snapshot) -> Option<Found> {
+    pub(super) fn collect(roots: &[PathBuf], snapshot: &Snapshot) -> Found {
         let mut problems = Vec::new();
-        let mut dirs = HashMap::new();
-        let mut scans: Vec<DirScan> = Vec::new();
         let mut root_files: Vec<(PathBuf, FileKey)> = Vec::new();
         let mut to_walk: Vec<PathBuf> = Vec::new();
         for root in roots {
@@ -50,65 +61,43 @@ impl Found {
                 }
             }
         }
-        // Check every known folder's time; list again those that changed.
-        let checked: Vec<(&PathBuf, Stamp, Option<Stamp>)> = snapshot
-            .dirs
-            .par_iter()
-            .map(|(dir, &recorded)| (dir, recorded, Stamp::of_dir(dir)))
-            .collect();
-        let mut clean: HashSet<&Path> = HashSet::new();
-        let mut gone_dirs = false;
-        for (dir, recorded, now) in checked {
-            match now {
-                Some(now) if now == recorded && !now.is_racy(snapshot.written_at) => {
-                    clean.insert(dir);
-                    dirs.insert(dir.clone(), now);
-                }
-                Some(_) => {
-                    let scan = tree::list_dir(dir, Keys::Read).ok()?;
-                    to_walk.extend(
-                        scan.subdirs
-                            .iter()
-                            .filter(|s| !snapshot.dirs.contains_key(*s))
-                            .cloned(),
-                    );
-                    scans.push(scan);
-                }
-                None => gone_dirs = true,
-            }
-        }
-        let walked: Vec<_> = to_walk
-            .par_iter()
-            .map(|d| tree::walk(d, Keys::Read))
-            .collect();
-        for walk in walked {
-            if !walk.unreadable.is_empty() {
-                return None;
-            }
-            scans.extend(walk.scans);
-        }
-        if scans.iter().any(|s| s.unusual) {
-            return None;
-        }
-        // A folder listed again or gone has a new state to record, even if
-        // no file changed.
-        let mut changed = !scans.is_empty() || gone_dirs;
+        let Listing {
+            clean,
+            mut dirs,
+            scans,
+            problems: unlisted,
+            untrusted,
+            removed,
+        } = Listing::of(roots, snapshot, to_walk);
+        problems.extend(unlisted);
         let Some(mut taken) = snapshot.decode(&|dir| clean.contains(dir)) else {
             // A chunk that does not decode: the cache is as good as missing.
             return Found::collect(roots, &Snapshot::default());
         };
-        let mut others: HashMap<std::sync::Arc<Path>, CachedFile> =
-            std::mem::take(&mut taken.others)
-                .into_iter()
-                .map(|f| (f.path.clone(), f))
-                .collect();
+        let mut others: HashMap<Arc<Path>, CachedFile> = std::mem::take(&mut taken.others)
+            .into_iter()
+            .map(|f| (f.path.clone(), f))
+            .collect();
         let mut reused = Vec::new();
         let mut to_parse = Vec::new();
-        let listed = scans.into_iter().flat_map(|scan| {
-            dirs.insert(scan.dir, scan.mtime);
-            scan.files
-        });
-        for (path, key) in listed.collect::<Vec<_>>().into_iter().chain(root_files) {
+        let mut followed = Vec::new();
+        let mut listed = Vec::with_capacity(scans.len());
+        let mut files = Vec::new();
+        for scan in scans {
+            // A folder with links or problems is listed on every start.
+            let stamp = if scan.unusual {
+                Stamp::UNTRUSTED
+            } else {
+                scan.mtime
+            };
+            listed.push((scan.dir.clone(), snapshot.dirs.get(&scan.dir).copied()));
+            dirs.insert(scan.dir, stamp);
+            problems.extend(scan.problems);
+            followed.extend(scan.followed);
+            files.extend(scan.files);
+        }
+        untrust(&mut dirs, untrusted);
+        for (path, key) in files.into_iter().chain(root_files) {
             match others.remove(path.as_path()) {
                 Some(cached) if cached.key == key && !key.mtime.is_racy(snapshot.written_at) => {
                     reused.push(cached);
@@ -117,15 +106,18 @@ impl Found {
             }
         }
         // Files the cache knew that are nowhere now were removed.
-        changed |= !to_parse.is_empty() || !others.is_empty();
-        Some(Found {
+        let removed = removed || !others.is_empty();
+        Found {
             taken,
             reused,
             to_parse,
             dirs,
             problems,
-            changed,
-        })
+            followed,
+            listed,
+            written_at: snapshot.written_at,
+            removed,
+        }
     }
 
     pub(super) fn into_library(self, roots: &[PathBuf], progress: &Progress) -> Library {
@@ -133,9 +125,12 @@ impl Found {
             taken,
             reused,
             to_parse,
-            dirs,
+            mut dirs,
             mut problems,
-            changed,
+            followed,
+            listed,
+            written_at,
+            removed,
         } = self;
         let Decoded {
             mut articles,
@@ -152,6 +147,7 @@ impl Found {
         let more = reused.len() + to_parse.len();
         articles.reserve_exact(more);
         keys.reserve_exact(more);
+        let decoded_count = articles.len();
         for file in reused {
             keys.push((file.path, file.key));
             articles.extend(file.article);
@@ -161,25 +157,49 @@ impl Found {
         progress.read(keys.len());
         let to_parse_was_empty = to_parse.is_empty();
         let taken_count = articles.len();
-        let parsed = parse_all(roots, &to_parse, progress);
-        for ((path, key), result) in to_parse.into_iter().zip(parsed) {
-            keys.push((path.as_path().into(), key));
-            match result {
-                Ok((article, found)) => {
-                    articles.push(article);
-                    problems.extend(found);
-                }
-                Err(NotArticle::Failed(problem)) => problems.push(problem),
-                Err(NotArticle::SitePage) => {}
-            }
-        }
+        let cached_count = keys.len();
+        let unread = parse_into(
+            roots,
+            to_parse,
+            progress,
+            &mut articles,
+            &mut keys,
+            &mut problems,
+        );
+        untrust(&mut dirs, unread);
         // New articles may match others' titles and dates (taken ones
         // already have the hashes they need among themselves).
         if !to_parse_was_empty {
             crate::library::duplicates::hash_new_collisions(&mut articles, taken_count);
         }
+        // One file reached by several paths is kept once, as the loader
+        // keeps it; the others are left out of the cache (see `cold`).
+        let dropped = linked::drop_copies(roots, &followed, &mut articles, &mut problems);
+        let mut at = 0;
+        let mut keys_changed = false;
+        keys.retain(|(path, _)| {
+            let cached = at < cached_count;
+            at += 1;
+            let keep = !dropped.contains(&**path);
+            keys_changed |= keep != cached;
+            keep
+        });
+        untrust(
+            &mut dirs,
+            dropped
+                .iter()
+                .filter_map(|p| p.parent())
+                .map(Path::to_path_buf),
+        );
+        // A folder listed again has a new state to record, even if no file
+        // changed, unless it is again one listed on every start.
+        let changed = removed || keys_changed || relisted_differ(&listed, &dirs, written_at);
+        // Unchanged: the files of folders listed on every start, each as
+        // the cache had it, go back to their places.
         if changed {
             sort_articles(&mut articles);
+        } else {
+            merge_sorted_tail(&mut articles, decoded_count);
         }
         problems.sort_by(|a, b| a.path.cmp(&b.path));
         let mut disk = DiskIndex {
@@ -200,4 +220,51 @@ impl Found {
             skipped: crate::library::Skipped::default(),
         }
     }
+}
+
+/// Parses `to_parse` into the library's lists. A file that could not be
+/// read gets no key (the cache does not keep it: see
+/// `Problem::is_read_failure`); the folders holding such files are
+/// returned, to be listed again next time.
+fn parse_into(
+    roots: &[PathBuf],
+    to_parse: Vec<(PathBuf, FileKey)>,
+    progress: &Progress,
+    articles: &mut Vec<Article>,
+    keys: &mut Vec<(Arc<Path>, FileKey)>,
+    problems: &mut Vec<Problem>,
+) -> Vec<PathBuf> {
+    let parsed = parse_all(roots, &to_parse, progress);
+    let mut unread = Vec::new();
+    for ((path, key), result) in to_parse.into_iter().zip(parsed) {
+        match result {
+            Err(NotArticle::Failed(problem)) if problem.is_read_failure() => {
+                unread.extend(path.parent().map(Path::to_path_buf));
+                problems.push(problem);
+                continue;
+            }
+            Ok((article, found)) => {
+                articles.push(article);
+                problems.extend(found);
+            }
+            Err(NotArticle::Failed(problem)) => problems.push(problem),
+            Err(NotArticle::SitePage) => {}
+        }
+        keys.push((path.as_path().into(), key));
+    }
+    unread
+}
+
+/// Whether a folder listed this time has a new state to record, even if
+/// no file changed: a new time, or one too recent to trust yet. One listed
+/// on every start (recorded untrusted, and again so) has none.
+fn relisted_differ(
+    listed: &[(PathBuf, Option<Stamp>)],
+    dirs: &HashMap<PathBuf, Stamp>,
+    written_at: Stamp,
+) -> bool {
+    listed.iter().any(|(dir, recorded)| {
+        let now = dirs.get(dir).copied();
+        now != *recorded || now.is_some_and(|now| now.is_racy(written_at))
+    })
 }

@@ -107,6 +107,7 @@ impl ChangeScan {
             listed,
             present,
             parsed,
+            walk_problems,
             hashes,
             ..
         } = self;
@@ -144,6 +145,7 @@ impl ChangeScan {
             .filter(|(p, _)| !affected(p))
             .cloned()
             .collect();
+        merged.problems = walk_problems;
         let summary = &mut merged.summary;
         let mut new_articles = Vec::new();
         for ((path, key), result) in present.iter().zip(parsed) {

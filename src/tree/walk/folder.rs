@@ -52,6 +52,7 @@ pub(super) fn list(dir: &Path, keys: Keys, up: Option<&Ancestors>) -> io::Result
         hidden: 0,
         problems: Vec::new(),
         links: false,
+        followed: Vec::new(),
         unusual: false,
     };
     let here = Ancestors { dir, up };
@@ -118,22 +119,25 @@ impl DirScan {
                 ));
             }
             Err(_) => {}
-            Ok(meta) if meta.is_dir() => match here.looped_to(&path) {
-                Some(ancestor) => {
+            Ok(meta) if meta.is_dir() => {
+                if let Some(ancestor) = here.looped_to(&path) {
                     let reason = format!(
                         "symbolic link loops back to {}; not followed",
                         ancestor.display()
                     );
                     self.problem(Problem::warning(path, reason));
+                } else {
+                    self.followed.push(path.clone());
+                    self.subdirs.push(path);
                 }
-                None => self.subdirs.push(path),
-            },
+            }
             Ok(_) if !is_article_file(&path) => self.skipped += 1,
             Ok(meta) if meta.is_file() => {
                 let key = match keys {
                     Keys::Read => FileKey::of(&meta),
                     Keys::Skip => FileKey::default(),
                 };
+                self.followed.push(path.clone());
                 self.files.push((path, key));
             }
             Ok(_) => self.problem(Problem::warning(path, "not a regular file; skipped")),

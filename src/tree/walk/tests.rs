@@ -22,7 +22,7 @@ fn walks_nested_folders_skipping_hidden_ones() {
         write(&root.join(f));
     }
     let walked = walk(root, Keys::Read);
-    assert!(walked.is_plain());
+    assert!(walked.unreadable.is_empty() && walked.scans.iter().all(|s| !s.unusual));
     let mut files: Vec<_> = walked.files().map(|(p, _)| p.clone()).collect();
     files.sort();
     assert_eq!(
@@ -55,6 +55,28 @@ fn symlinks_are_followed_and_unusual() {
     let scan = list_dir(dir.path(), Keys::Read).unwrap();
     assert!(scan.unusual && scan.links);
     assert_eq!(scan.files.len(), 2);
+    assert_eq!(scan.followed, [dir.path().join("y.md")]);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_folder_listed_inside_its_root_sees_loops_to_any_folder_above() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(&root.join("a/b/story.md"));
+    std::os::unix::fs::symlink(root, root.join("a/b/up")).unwrap();
+    let alone = list_dir(&root.join("a/b"), Keys::Read).unwrap();
+    assert_eq!(
+        alone.subdirs,
+        [root.join("a/b/up")],
+        "alone, it cannot tell"
+    );
+    let inside = list_dir_inside(&root.join("a/b"), root, Keys::Read).unwrap();
+    assert!(inside.subdirs.is_empty() && inside.followed.is_empty());
+    assert!(inside.problems[0].reason.contains("loops back to"));
+    let walked = walk_inside(&root.join("a"), root, Keys::Read);
+    assert_eq!(walked.files().count(), 1);
+    assert_eq!(walked.problems().count(), 1);
 }
 
 #[cfg(unix)]
@@ -77,7 +99,6 @@ fn missing_folder_is_a_problem_not_a_panic() {
     let walked = walk(Path::new("/no/such/folder/here"), Keys::Read);
     assert!(walked.scans.is_empty());
     assert_eq!(walked.unreadable.len(), 1);
-    assert!(!walked.is_plain());
 }
 
 #[test]
