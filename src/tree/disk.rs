@@ -39,13 +39,33 @@ impl Stamp {
         Stamp::of(SystemTime::now())
     }
 
-    /// The modification time of the folder `dir` (none when it is not a
-    /// folder or cannot be read).
+    /// The stamp of the folder `dir` (none when it is not a folder or
+    /// cannot be read): see [`Stamp::of_folder`].
     pub fn of_dir(dir: &std::path::Path) -> Option<Stamp> {
         let meta = std::fs::metadata(dir)
             .ok()
             .filter(std::fs::Metadata::is_dir)?;
-        Some(meta.modified().map(Stamp::of).unwrap_or_default())
+        Some(Stamp::of_folder(&meta))
+    }
+
+    /// A folder's stamp: its modification time, which changes when an
+    /// entry is added, removed or renamed, with the folder's identity
+    /// (device and inode) folded into the nanoseconds, which changes when
+    /// the path leads to another folder: a symbolic link pointed elsewhere,
+    /// or a folder swapped for a copy with the same time. Only compared
+    /// for equality, and by its seconds for being too recent
+    /// ([`Stamp::is_racy`]).
+    pub fn of_folder(meta: &fs::Metadata) -> Stamp {
+        let time = meta.modified().map(Stamp::of).unwrap_or_default();
+        #[cfg(unix)]
+        let identity = {
+            use std::os::unix::fs::MetadataExt;
+            meta.ino() ^ meta.dev().rotate_left(32)
+        };
+        #[cfg(not(unix))]
+        let identity = 0u64;
+        let folded = (identity ^ (identity >> 32)) as u32;
+        Stamp(time.0, time.1 ^ folded)
     }
 
     /// Whether this time is too close to `written` to prove that nothing

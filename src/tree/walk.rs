@@ -27,8 +27,9 @@ pub enum Keys {
     Skip,
 }
 
-/// One folder as listed: its own modification time (which changes when an
-/// entry is added, removed or renamed) and the article files directly in it.
+/// One folder as listed: its own stamp (its modification time, which
+/// changes when an entry is added, removed or renamed, and its identity:
+/// see `Stamp::of_folder`) and the article files directly in it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DirScan {
     pub dir: PathBuf,

@@ -39,10 +39,7 @@ impl Ancestors<'_> {
 }
 
 pub(super) fn list(dir: &Path, keys: Keys, up: Option<&Ancestors>) -> io::Result<DirScan> {
-    let mtime = fs::metadata(dir)?
-        .modified()
-        .map(Stamp::of)
-        .unwrap_or_default();
+    let mtime = Stamp::of_folder(&fs::metadata(dir)?);
     let mut scan = DirScan {
         dir: dir.to_path_buf(),
         mtime,
