@@ -17,7 +17,8 @@
 //!   length);
 //! - the string arena: tags, categories, authors, aliases, file names,
 //!   folder paths, encodings and problem reasons, interned (stored once,
-//!   however many files use them);
+//!   however many files use them, in each run of records the writer
+//!   encoded apart: a text may lie in a few places, see `encode::Part`);
 //! - the unshared strings: titles, links and ids, stored as they come
 //!   (kept apart from the arena, so that `tags`, which reads file names,
 //!   folder paths and tags, checks and touches ~5 MB of strings at a
@@ -48,9 +49,9 @@ use super::Stamp;
 use crate::article::AddressKey;
 use crate::article::known::ADDRESS_KEY_LEN;
 
-pub use encode::Encoder;
 #[cfg(test)]
 use encode::encode;
+pub use encode::{Encoder, Part, Sink};
 
 const MAGIC: &[u8; 8] = b"INKCACHE";
 /// Bump when the layout below changes.

@@ -90,8 +90,9 @@ impl Snapshot {
 }
 
 /// One chunk's counts, tags by where their text lies in the arena: the
-/// cache stores each tag once, so this hashes two words, not the text, and
-/// reads each text once at the end.
+/// cache stores each tag once (once in each run of records the writer
+/// encoded apart, see `codec::Part`), so this hashes two words, not the
+/// text, and reads each stored text once at the end.
 #[derive(Default)]
 struct Counted {
     tags: HashMap<(u32, u32), usize, foldhash::fast::RandomState>,
@@ -102,6 +103,7 @@ struct Counted {
 /// the pages let go as they are passed: a cache written by `list` keeps
 /// its tags far apart, and reading 15,000 of them in place held 350 MB of
 /// the map (the kernel maps pages around each one read) until the end.
+/// A text stored in several places is counted once, with their counts.
 fn tag_texts(
     view: &View,
     counts: HashMap<(u32, u32), usize, foldhash::fast::RandomState>,
@@ -117,7 +119,20 @@ fn tag_texts(
         }
         view.release();
     }
-    Some(tags)
+    Some(merged(tags))
+}
+
+/// `counts` with each text once, with the sum of its counts.
+fn merged(mut counts: Vec<(String, usize)>) -> Vec<(String, usize)> {
+    counts.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    counts.dedup_by(|later, kept| {
+        let same = later.0 == kept.0;
+        if same {
+            kept.1 += later.1;
+        }
+        same
+    });
+    counts
 }
 
 /// `None` when a file is not as recorded or a record does not read.
@@ -183,5 +198,21 @@ impl Folders {
         self.path.push_str(prefix);
         self.path.push_str(name);
         Some(FileKey::stat(Path::new(self.path.as_str())) == Some(recorded))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_text_stored_twice_is_counted_once() {
+        let counts = vec![
+            ("b".to_owned(), 2),
+            ("a".to_owned(), 1),
+            ("b".to_owned(), 3),
+        ];
+        assert_eq!(
+            super::merged(counts),
+            [("a".to_owned(), 1), ("b".to_owned(), 5)]
+        );
     }
 }

@@ -1,24 +1,25 @@
 //! Writing the cache: the library's files with their keys, in list order.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::ffi::OsStr;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
-use chrono::Datelike;
-use rayon::prelude::*;
-
 mod handoff;
+mod plan;
+mod records;
 
-use super::codec::{self, ArticleRecord, DirRecord, FileRecord, Meta, ProblemRecord};
+use super::codec::{self, DirRecord, Meta};
 use super::{FileKey, Stamp, build_stamp};
 use crate::article::known::RELEASE_EVERY;
-use crate::article::{Article, BodySource, Label, SharedBytes};
+use crate::article::{Article, SharedBytes};
 use crate::durable::{self, Durability};
-use crate::problem::{Problem, Severity};
+use crate::problem::Problem;
 use handoff::Handoff;
+use plan::Plan;
+use records::to_record;
 
 type Fold = foldhash::fast::RandomState;
 
@@ -55,66 +56,42 @@ pub fn write(cache_file: &Path, input: &WriteInput<'_>) -> std::io::Result<()> {
     for (i, (path, _)) in input.keys.iter().enumerate() {
         keys_repeat |= key_at.insert(path.as_os_str(), i).is_some();
     }
-    // The articles' keys looked up on all cores: each lookup is a few
-    // misses of the processor's cache (the table and the path it holds),
-    // and the writer ends last in a cold `list`.
-    let article_keys: Vec<Option<usize>> = input
-        .articles
-        .par_iter()
-        .map(|a| key_at.get(a.path.as_os_str()).copied())
-        .collect();
+    let Plan {
+        articles: plan,
+        rest,
+        mut untrusted,
+    } = Plan::make(input, &problems_of, &key_at, keys_repeat);
     if let Some(dir) = cache_file.parent() {
         fs::create_dir_all(dir)?;
     }
     // The mapped files the articles' links are read from in place (the old
     // cache's, one a load): their pages let go as the write passes them.
     let mapped = mapped_files(input.articles);
+    let release = || mapped.iter().for_each(|file| file.release());
     // Each record encoded and written as it is made, never all held at once;
     // the bytes written out on a thread of their own (see `handoff`).
     durable::write_atomic_with(cache_file, Durability::RenameOnly, |out| {
         std::thread::scope(|scope| {
             let pipe = Handoff::start(scope, out);
             let mut encoder = codec::Encoder::new(pipe, key_at.len())?;
-            let release = || mapped.iter().for_each(|file| file.release());
             encoder.release_with(release);
-            let mut untrusted: HashSet<&Path> = HashSet::new();
-            let mut written = vec![false; input.keys.len()];
-            // Paths met without a key, each taken once (none in a load's own
-            // library: every article's file has its key).
-            let mut done_unkeyed: HashSet<&OsStr, Fold> = HashSet::default();
-            // Articles in list order, then files that gave no article (parse
-            // errors), which keep their problems. A key's own place is its
-            // place in the table unless a path is there twice.
-            let records = input
-                .articles
-                .iter()
-                .zip(&article_keys)
-                .map(|(a, &at)| (&*a.path, Some(a), at))
-                .chain(input.keys.iter().enumerate().map(|(i, (p, _))| {
-                    let at = if keys_repeat {
-                        key_at.get(p.as_os_str()).copied()
-                    } else {
-                        Some(i)
-                    };
-                    (&**p, None, at)
-                }));
-            for (n, (path, article, at)) in records.enumerate() {
+            let context = records::Context {
+                keys: input.keys,
+                problems_of: &problems_of,
+                written_at,
+                release: &release,
+            };
+            untrusted.extend(records::encode_articles(
+                &mut encoder,
+                input.articles,
+                &plan,
+                &context,
+            )?);
+            for (n, &(path, key, problems)) in rest.iter().enumerate() {
                 if n % RELEASE_EVERY == RELEASE_EVERY - 1 {
                     release();
                 }
-                let key = match at {
-                    Some(at) if written[at] => continue,
-                    Some(at) => {
-                        written[at] = true;
-                        Some(input.keys[at].1)
-                    }
-                    None if !done_unkeyed.insert(path.as_os_str()) => continue,
-                    None => None,
-                };
-                let problems = problems_of
-                    .get(path.as_os_str())
-                    .map_or(&[][..], Vec::as_slice);
-                match key.and_then(|key| to_record(path, key, article, problems, written_at)) {
+                match to_record(path, key, None, problems, written_at) {
                     Some(record) => encoder.file(&record)?,
                     None => {
                         untrusted.insert(path.parent().unwrap_or(Path::new("")));
@@ -210,77 +187,4 @@ fn prune_old_caches(kept: &Path) {
             let _ = fs::remove_file(path);
         }
     }
-}
-
-fn to_record<'a>(
-    path: &'a Path,
-    key: FileKey,
-    article: Option<&'a Article>,
-    problems: &[&'a Problem],
-    written_at: Stamp,
-) -> Option<FileRecord<&'a str>> {
-    // A file that could not be read is tried again next time (see
-    // `Problem::is_read_failure`).
-    if key.mtime.is_racy(written_at) || problems.iter().any(|p| p.is_read_failure()) {
-        return None;
-    }
-    let article = match article {
-        None => None,
-        Some(a) => Some(article_record(path, a)?),
-    };
-    let problems = problems
-        .iter()
-        .map(|p| ProblemRecord {
-            error: p.severity == Severity::Error,
-            reason: p.reason.as_str(),
-        })
-        .collect();
-    Some(FileRecord {
-        path: path.to_str()?,
-        size: key.size,
-        mtime: key.mtime,
-        article,
-        problems,
-    })
-}
-
-/// `None` for an article the record cannot rebuild exactly.
-fn article_record<'a>(path: &Path, a: &'a Article) -> Option<ArticleRecord<&'a str>> {
-    let BodySource::File {
-        path: body_path,
-        offset,
-        encoding,
-    } = &a.body
-    else {
-        return None;
-    };
-    if **body_path != *path || *a.path != *path {
-        return None;
-    }
-    let updated = a
-        .updated
-        .map(|t| t.and_utc())
-        .map(|t| Stamp(t.timestamp(), t.timestamp_subsec_nanos()));
-    Some(ArticleRecord {
-        url: a.url(),
-        id: a.id.as_str(),
-        original_url: a.original_url(),
-        title: &a.title,
-        date: a.date.map(|d| d.num_days_from_ce()),
-        datetime: a.datetime.map(|t| {
-            let at = Stamp(t.timestamp(), t.timestamp_subsec_nanos());
-            (at, t.offset().local_minus_utc())
-        }),
-        updated,
-        authors: a.authors().iter().map(Label::as_str).collect(),
-        categories: a.categories().iter().map(Label::as_str).collect(),
-        tags: a.tags().iter().map(Label::as_str).collect(),
-        draft: a.draft,
-        body_offset: *offset,
-        encoding: encoding.map(crate::text::decode::Encoding::name),
-        body_hash: a.body_hash,
-        aliases: a.aliases.iter().map(String::as_str).collect(),
-        links: a.link_targets(),
-        addresses: a.addresses.get().map(|k| k.to_vec()),
-    })
 }

@@ -1,5 +1,6 @@
 //! Writing the cache's bytes (layout in the parent module).
 
+mod part;
 mod writer;
 
 use std::io::{self, Seek, SeekFrom, Write};
@@ -8,6 +9,7 @@ use super::{
     ADDRESS_KEY_LEN, CHECK_BLOCK, DIR_LEN, FORMAT, FileRecord, HEADER_LEN, MAGIC, Meta, ROOT_LEN,
     header_crc,
 };
+pub use part::Part;
 use writer::Writer;
 
 pub(super) fn put_u32(out: &mut [u8], at: usize, v: u32) {
@@ -49,7 +51,7 @@ fn pad8(len: usize) -> &'static [u8] {
 /// places of the arena's strings (the library's own, not copied) are kept
 /// until [`Encoder::finish`] writes them after the records, then the
 /// header at the start.
-pub struct Encoder<'a, W: Write + Seek> {
+pub struct Encoder<'a, W: Sink> {
     out: Summed<W>,
     writer: Writer<'a>,
     files: u32,
@@ -57,8 +59,23 @@ pub struct Encoder<'a, W: Write + Seek> {
     pending: Vec<u8>,
     /// Lets the pages of mapped files the strings are read from go (see
     /// [`Encoder::release_with`]).
-    release: Option<Box<dyn Fn() + 'a>>,
+    release: Option<Box<dyn Fn() + Send + Sync + 'a>>,
 }
+
+/// Where the encoder's bytes go: any writer, or one that takes over whole
+/// buffers instead of copying them (hundreds of megabytes of records and
+/// strings at a million articles, copied once already into the encoder's
+/// chunks).
+pub trait Sink: Write + Seek {
+    /// Writes `bytes`; gives back an empty buffer to fill next.
+    fn put_buffer(&mut self, mut bytes: Vec<u8>) -> io::Result<Vec<u8>> {
+        self.write_all(&bytes)?;
+        bytes.clear();
+        Ok(bytes)
+    }
+}
+
+impl Sink for io::Cursor<Vec<u8>> {}
 
 /// A writer that sums what goes through it: the CRC-32 of every
 /// [`CHECK_BLOCK`] bytes after the header (see the layout).
@@ -71,7 +88,7 @@ struct Summed<W> {
     sums: Vec<u8>,
 }
 
-impl<W: Write> Summed<W> {
+impl<W: Sink> Summed<W> {
     fn new(out: W) -> Self {
         Summed {
             out,
@@ -82,6 +99,17 @@ impl<W: Write> Summed<W> {
     }
 
     fn put(&mut self, bytes: &[u8]) -> io::Result<()> {
+        self.sum(bytes);
+        self.out.write_all(bytes)
+    }
+
+    /// [`Summed::put`] of a whole buffer, handed over; an empty one back.
+    fn put_buffer(&mut self, bytes: Vec<u8>) -> io::Result<Vec<u8>> {
+        self.sum(&bytes);
+        self.out.put_buffer(bytes)
+    }
+
+    fn sum(&mut self, bytes: &[u8]) {
         let mut rest = bytes;
         while !rest.is_empty() {
             let (now, later) = rest.split_at(rest.len().min(CHECK_BLOCK - self.filled));
@@ -92,7 +120,6 @@ impl<W: Write> Summed<W> {
             }
             rest = later;
         }
-        self.out.write_all(bytes)
     }
 
     fn end_block(&mut self) {
@@ -116,21 +143,14 @@ fn too_large() -> io::Error {
     io::Error::other("the library does not fit the cache format")
 }
 
-impl<'a, W: Write + Seek> Encoder<'a, W> {
+impl<'a, W: Sink> Encoder<'a, W> {
     /// Starts the file at `out`'s position 0 (the header is written last),
     /// with room for about `files` files.
     pub fn new(mut out: W, files: usize) -> io::Result<Self> {
         out.write_all(&[0; HEADER_LEN])?;
-        let mut writer = Writer::default();
-        // A title, a link and often an id each; a name each (mostly new).
-        writer.unshared.pieces.reserve(files * 3);
-        writer.arena.pieces.reserve(files + files / 8);
-        // Every file's name is looked up (most are new): sized once rather
-        // than grown and rehashed a dozen times on the way.
-        writer.arena.interned.reserve(files + files / 8);
         Ok(Encoder {
             out: Summed::new(out),
-            writer,
+            writer: Writer::with_room(files),
             files: 0,
             pending: Vec::with_capacity(STRING_CHUNK),
             release: None,
@@ -141,7 +161,7 @@ impl<'a, W: Write + Seek> Encoder<'a, W> {
     /// [`Encoder::finish`]: strings read in place from the old cache's
     /// mapped file (links, link targets) would otherwise keep every page
     /// of it in the process's memory (~500 MB at a million articles).
-    pub fn release_with(&mut self, release: impl Fn() + 'a) {
+    pub fn release_with(&mut self, release: impl Fn() + Send + Sync + 'a) {
         self.release = Some(Box::new(release));
     }
 
@@ -150,8 +170,8 @@ impl<'a, W: Write + Seek> Encoder<'a, W> {
         let record = self.writer.file(file).ok_or_else(too_large)?;
         self.files = self.files.checked_add(1).ok_or_else(too_large)?;
         if self.pending.len() + record.len() > STRING_CHUNK {
-            self.out.put(&self.pending)?;
-            self.pending.clear();
+            let full = std::mem::take(&mut self.pending);
+            self.pending = self.out.put_buffer(full)?;
         }
         self.pending.extend_from_slice(&record);
         Ok(())
@@ -160,7 +180,7 @@ impl<'a, W: Write + Seek> Encoder<'a, W> {
     /// Writes the folders, roots, list words and strings, then the header;
     /// gives `out` back.
     pub fn finish(mut self, meta: &Meta<&'a str>) -> io::Result<W> {
-        self.out.put(&self.pending)?;
+        let chunk = self.out.put_buffer(std::mem::take(&mut self.pending))?;
         let w = &mut self.writer;
         let mut dir_table = vec![0u8; meta.dirs.len() * DIR_LEN];
         for (d, dir) in dir_table.chunks_exact_mut(DIR_LEN).zip(&meta.dirs) {
@@ -189,11 +209,11 @@ impl<'a, W: Write + Seek> Encoder<'a, W> {
         out.put(&lists)?;
         out.put(pad8(lists.len()))?;
         let release = self.release.as_deref().unwrap_or(&|| {});
-        put_pieces(out, &arena, release)?;
-        put_pieces(out, &unshared, release)?;
+        let chunk = put_pieces(out, &arena, chunk, release)?;
+        let chunk = put_pieces(out, &unshared, chunk, release)?;
         // Whole keys of 24 bytes: a multiple of 8.
         out.put(&keys)?;
-        put_pieces(out, &links, release)?;
+        put_pieces(out, &links, chunk, release)?;
         // The block checksums are not summed: the header vouches for them.
         let sums = out.sums();
         out.out.write_all(&sums)?;
@@ -224,22 +244,23 @@ impl<'a, W: Write + Seek> Encoder<'a, W> {
     }
 }
 
-/// An arena's strings, then zeros to a multiple of 8 bytes. Gathered into
-/// chunks first: summed and written a piece at a time, the checksum's and
-/// the writer's cost per call made this a good part of the cache write
-/// (hundreds of thousands of short strings).
-fn put_pieces<W: Write>(
+/// An arena's strings, then zeros to a multiple of 8 bytes, gathered in
+/// `chunk` (empty; an empty one is given back). Gathered into chunks
+/// first: summed and written a piece at a time, the checksum's and the
+/// writer's cost per call made this a good part of the cache write
+/// (hundreds of thousands of short strings). Each chunk is handed over
+/// whole, not copied again.
+fn put_pieces<W: Sink>(
     out: &mut Summed<W>,
     arena: &writer::Arena<'_>,
+    mut chunk: Vec<u8>,
     release: &dyn Fn(),
-) -> io::Result<()> {
-    let mut chunk: Vec<u8> = Vec::with_capacity(STRING_CHUNK);
+) -> io::Result<Vec<u8>> {
     let mut since_release = 0;
     for piece in &arena.pieces {
         if chunk.len() + piece.len() > STRING_CHUNK {
-            out.put(&chunk)?;
             since_release += chunk.len();
-            chunk.clear();
+            chunk = out.put_buffer(chunk)?;
             if since_release >= RELEASE_BYTES {
                 release();
                 since_release = 0;
@@ -252,9 +273,9 @@ fn put_pieces<W: Write>(
         }
     }
     chunk.extend_from_slice(pad8(arena.len));
-    out.put(&chunk)?;
+    let chunk = out.put_buffer(chunk)?;
     release();
-    Ok(())
+    Ok(chunk)
 }
 
 /// The whole file in one buffer (for tests).

@@ -192,3 +192,52 @@ fn a_reader_of_the_records_finds_damage_where_it_reads() {
         );
     }
 }
+
+/// Every field of record `i`, as read.
+fn fields(view: &View, i: usize) -> String {
+    let f = view.file(i).unwrap();
+    format!(
+        "{:?}",
+        (
+            (f.path(), f.size(), f.mtime(), f.has_article(), f.title()),
+            (f.url(), f.id(), f.original_url(), f.date(), f.datetime()),
+            (f.draft(), f.body_hash(), f.encoding(), f.updated()),
+            (f.body_offset(), f.tags(), f.categories(), f.authors()),
+            (f.aliases(), f.links(), f.addresses(), f.problems()),
+        )
+    )
+}
+
+#[test]
+fn a_part_encoded_apart_reads_as_if_encoded_in_turn() {
+    let mut own_id = record("/b/y.md");
+    if let Some(a) = &mut own_id.article {
+        a.id = "y";
+        a.original_url = Some("https://elsewhere.example/y");
+        a.categories = vec!["來源"];
+        a.links = None;
+    }
+    let mut no_article = record("/b/z.html");
+    no_article.article = None;
+    no_article.problems.push(ProblemRecord {
+        error: true,
+        reason: "broken",
+    });
+    let files = [record("/a/x.md"), own_id, no_article, record("/a/w.md")];
+    let whole = encode(&meta(), &files).unwrap();
+    let mut encoder = Encoder::new(std::io::Cursor::new(Vec::new()), files.len()).unwrap();
+    encoder.file(&files[0]).unwrap();
+    let mut part = Part::new(3);
+    for file in &files[1..] {
+        part.file(file).unwrap();
+    }
+    encoder.append(part).unwrap();
+    let parted = encoder.finish(&meta()).unwrap().into_inner();
+    let (whole, parted) = (open(&whole).unwrap(), open(&parted).unwrap());
+    assert_eq!(parted.file_count(), 4);
+    for i in 0..4 {
+        assert_eq!(fields(&parted, i), fields(&whole, i), "record {i}");
+    }
+    assert_eq!(parted.dirs(), whole.dirs());
+    assert_eq!(parted.roots(), whole.roots());
+}

@@ -10,6 +10,8 @@ use std::io::{self, BufWriter, Seek, SeekFrom, Write};
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::thread::{Scope, ScopedJoinHandle};
 
+use crate::cache::codec::Sink;
+
 /// Bytes gathered before they are handed over.
 const PIECE: usize = 256 * 1024;
 
@@ -125,6 +127,19 @@ impl Write for Handoff<'_> {
     /// Only hands over what is gathered: [`Handoff::close`] waits for it.
     fn flush(&mut self) -> io::Result<()> {
         self.hand_over()
+    }
+}
+
+impl Sink for Handoff<'_> {
+    /// Hands `bytes` over as they are, after what is gathered.
+    fn put_buffer(&mut self, bytes: Vec<u8>) -> io::Result<Vec<u8>> {
+        self.hand_over()?;
+        let capacity = bytes.capacity();
+        self.send(Piece::Bytes(bytes))?;
+        Ok(self
+            .spare
+            .try_recv()
+            .unwrap_or_else(|_| Vec::with_capacity(capacity)))
     }
 }
 

@@ -63,6 +63,21 @@ pub(super) struct Writer<'a> {
 }
 
 impl<'a> Writer<'a> {
+    /// A writer with room for about `files` files.
+    pub(super) fn with_room(files: usize) -> Writer<'a> {
+        let mut writer = Writer::default();
+        // A title, a link and often an id each; a name each (mostly new).
+        writer.unshared.pieces.reserve(files * 3);
+        writer.arena.pieces.reserve(files + files / 8);
+        // Every file's name is looked up (most are new), and folders,
+        // labels and problems beside them: sized once rather than grown
+        // and rehashed on the way (an eighth more than the files grew the
+        // table once in the 49k archive; a table's buckets are a power of
+        // two, so this takes no more room than that did at a million).
+        writer.arena.interned.reserve(files + files / 2);
+        writer
+    }
+
     /// How many list words are written.
     pub(super) fn words(&self) -> Option<u32> {
         u32::try_from(self.lists.len() / 4).ok()
