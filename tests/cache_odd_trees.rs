@@ -153,6 +153,22 @@ fn a_folder_linked_twice_keeps_one_copy_warm_as_cold() {
 }
 
 #[test]
+fn two_links_to_one_folder_outside_keep_one_copy_warm_as_cold() {
+    let tree = Tree::new();
+    symlink(&tree.outside, tree.root.join("2020/feed")).unwrap();
+    symlink(&tree.outside, tree.root.join("2021/feed")).unwrap();
+    tree.age();
+    let warm = tree.warm_equals_cold(None);
+    let feeds: Vec<_> = warm
+        .articles
+        .iter()
+        .filter(|a| a.title.as_str() == "feed")
+        .collect();
+    assert_eq!(feeds.len(), 1, "one copy");
+    assert_eq!(&*feeds[0].path, tree.root.join("2020/feed/f.md"));
+}
+
+#[test]
 fn a_link_that_changes_target_is_followed_to_the_new_one() {
     let tree = Tree::new();
     let link = tree.root.join("2021/feed");

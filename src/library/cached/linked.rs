@@ -36,6 +36,22 @@ pub(super) fn drop_copies(
         .iter()
         .filter_map(|root| Some((root.as_path(), fs::canonicalize(root).ok()?)))
         .collect();
+    // A link whose target is apart from every root and every other link's
+    // target (a feed kept elsewhere, linked in) reaches files nothing else
+    // reaches: its paths need no look, and most trees have no other kind.
+    let overlapping: HashSet<&Path> = links
+        .iter()
+        .filter(|&(link, real)| {
+            real_roots.iter().any(|(_, root)| nested(real, root))
+                || links
+                    .iter()
+                    .any(|(other, to)| other != link && nested(real, to))
+        })
+        .map(|(&link, _)| link)
+        .collect();
+    if overlapping.is_empty() {
+        return HashSet::new();
+    }
     let paths: HashSet<&Path> = articles
         .iter()
         .map(|a| &*a.path)
@@ -44,8 +60,10 @@ pub(super) fn drop_copies(
     // The paths through links, by the real path they reach.
     let mut copies: HashMap<PathBuf, Vec<&Path>> = HashMap::new();
     for &path in &paths {
-        if let Some(real) = real_path(path, &links) {
-            copies.entry(real).or_default().push(path);
+        if let Some((link, real)) = real_path(path, &links) {
+            if overlapping.contains(link) {
+                copies.entry(real).or_default().push(path);
+            }
         }
     }
     let mut dropped = HashSet::new();
@@ -81,13 +99,20 @@ pub(super) fn drop_copies(
 }
 
 /// The real path `path` reaches, if it goes through one of `links` (each
-/// with its real path): the deepest link on it, resolved, and the rest.
-fn real_path(path: &Path, links: &HashMap<&Path, PathBuf>) -> Option<PathBuf> {
+/// with its real path): the deepest link on it, and that link resolved
+/// with the rest of the path.
+fn real_path<'a>(path: &Path, links: &HashMap<&'a Path, PathBuf>) -> Option<(&'a Path, PathBuf)> {
     path.ancestors().find_map(|above| {
-        let real = links.get(above)?;
-        Some(match path.strip_prefix(above) {
+        let (&link, real) = links.get_key_value(above)?;
+        let real = match path.strip_prefix(above) {
             Ok(rest) if !rest.as_os_str().is_empty() => real.join(rest),
             _ => real.clone(),
-        })
+        };
+        Some((link, real))
     })
+}
+
+/// Whether one of two real paths holds the other (or they are the same).
+fn nested(a: &Path, b: &Path) -> bool {
+    a.starts_with(b) || b.starts_with(a)
 }
