@@ -157,3 +157,20 @@ fn show_writes_dates_as_the_reader_does() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stdout(&out).contains("2020-01-02"));
 }
+
+#[test]
+fn a_cache_that_cannot_be_written_is_reported_and_the_list_stands() {
+    let home = Home::new();
+    let root = archive(&home);
+    let root_arg = root.to_str().unwrap();
+    // The cache's folder is taken by a file: no cache can be written there.
+    fs::create_dir_all(home.path("cache")).unwrap();
+    fs::write(home.path("cache/inkstone"), "not a folder").unwrap();
+    let out = home.run(&["list", root_arg]);
+    assert_eq!(titles(&out), ["three", "two", "one"]);
+    let err = stderr(&out);
+    assert!(
+        err.contains("metadata cache not written") && err.contains("cache/inkstone"),
+        "{err}"
+    );
+}

@@ -41,29 +41,24 @@ pub fn finish(library: Library, saving: CacheSaving) {
 /// not wait for it; dropping this waits for the write (the process must
 /// not end halfway: the write would be lost, though never half-done).
 #[must_use]
-pub struct CacheSaving(Option<std::thread::JoinHandle<()>>);
+pub struct CacheSaving(Option<std::thread::JoinHandle<Option<String>>>);
 
 impl CacheSaving {
     pub fn start(library: &Library) -> CacheSaving {
         let Some(write) = library.cache_write() else {
             return CacheSaving(None);
         };
-        // Only a speed-up: a cache that cannot be written is not an error.
         // The write is handed over once the thread runs, so that it can be
         // done here instead when no thread can be started.
         let (tx, rx) = std::sync::mpsc::channel();
         let spawned = std::thread::Builder::new()
             .name("cache write".to_owned())
-            .spawn(move || {
-                if let Ok(write) = rx.recv() {
-                    let _ = crate::library::CacheWrite::run(write);
-                }
-            });
+            .spawn(move || rx.recv().ok().and_then(written));
         if let Ok(handle) = spawned {
             let _ = tx.send(write);
             CacheSaving(Some(handle))
         } else {
-            let _ = write.run();
+            report(written(write));
             CacheSaving(None)
         }
     }
@@ -72,8 +67,29 @@ impl CacheSaving {
 impl Drop for CacheSaving {
     fn drop(&mut self) {
         if let Some(handle) = self.0.take() {
-            let _ = handle.join();
+            report(handle.join().ok().flatten());
         }
+    }
+}
+
+/// Runs `write`; why it failed, if it did. The command's output stands
+/// without the cache, but a cache that is never written makes every later
+/// start read every file again (a full disk, a read-only cache folder),
+/// and that slowness must not go unexplained.
+fn written(write: crate::library::CacheWrite) -> Option<String> {
+    let file = write.file().to_owned();
+    write.run().err().map(|e| {
+        format!(
+            "metadata cache not written ({}: {}); the next start reads every file again",
+            super::output::shown_path(&file),
+            crate::text::sanitize::clean_inline(&e.to_string())
+        )
+    })
+}
+
+fn report(failure: Option<String>) {
+    if let Some(message) = failure {
+        eprintln!("inkstone: {message}");
     }
 }
 

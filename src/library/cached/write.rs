@@ -28,6 +28,11 @@ pub struct CacheWrite {
 }
 
 impl CacheWrite {
+    /// The cache file this writes, to name it when the write fails.
+    pub fn file(&self) -> &Path {
+        &self.file
+    }
+
     /// Writes the cache file (atomically: a new file renamed over the old).
     pub fn run(self) -> io::Result<()> {
         let input = cache::WriteInput {
