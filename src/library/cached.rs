@@ -25,7 +25,7 @@ use super::{Library, LoadOptions, Progress};
 use crate::cache::{self, FileKey, Snapshot, Stamp};
 use cold::cold_load;
 
-pub(super) use cold::parse_all;
+pub(super) use cold::{parse_all, root_of};
 pub use write::CacheWrite;
 
 /// What the library knows of the files it was loaded from, to update the

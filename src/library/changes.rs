@@ -6,7 +6,7 @@ use std::fmt;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use super::cached::parse_all;
+use super::cached::{parse_all, root_of};
 use super::duplicates::body_hash;
 use super::{Library, LoadResult, Problem};
 use crate::article::Article;
@@ -91,16 +91,11 @@ impl ChangeScan {
                 Ok(meta) if meta.is_dir() => {
                     // Everything under it is gone unless listed again now.
                     scan.gone.insert(path.clone());
-                    let root = roots.iter().find(|r| path.starts_with(r)).unwrap_or(path);
-                    let walked = tree::walk_inside(path, root, Keys::Read);
+                    let walked = tree::walk_inside(path, root_of(roots, path), Keys::Read);
                     scan.walk_problems.extend(walked.unreadable);
                     for dir in walked.scans {
                         // As a load records it (see `DirScan::unusual`).
-                        let stamp = if dir.unusual {
-                            Stamp::UNTRUSTED
-                        } else {
-                            dir.mtime
-                        };
+                        let stamp = dir.recorded_stamp();
                         scan.listed.push((dir.dir, stamp));
                         scan.present.extend(dir.files);
                         scan.walk_problems.extend(dir.problems);

@@ -66,6 +66,18 @@ pub struct Walk {
     pub unreadable: Vec<Problem>,
 }
 
+impl DirScan {
+    /// The stamp a cache records for this folder: untrusted for an unusual
+    /// one, so that it is listed again on every start.
+    pub fn recorded_stamp(&self) -> Stamp {
+        if self.unusual {
+            Stamp::UNTRUSTED
+        } else {
+            self.mtime
+        }
+    }
+}
+
 impl Walk {
     /// Whether a symbolic link was followed somewhere.
     pub fn saw_link(&self) -> bool {

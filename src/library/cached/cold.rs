@@ -27,12 +27,7 @@ pub(super) fn cold_load(paths: &[PathBuf], progress: &Progress) -> Library {
     for found in &found {
         if let Found::Folder(walk) = found {
             for scan in &walk.scans {
-                let stamp = if scan.unusual {
-                    Stamp::UNTRUSTED
-                } else {
-                    scan.mtime
-                };
-                dirs.insert(scan.dir.clone(), stamp);
+                dirs.insert(scan.dir.clone(), scan.recorded_stamp());
             }
             untrusted.extend(
                 walk.unreadable
@@ -116,8 +111,9 @@ pub(in crate::library) fn parse_all(
         .collect()
 }
 
-/// The root a path was found under (the file's own path for a file root).
-fn root_of<'a>(roots: &'a [PathBuf], path: &'a Path) -> &'a Path {
+/// The root a path was found under (the path itself when it is under none,
+/// as a file given as a root is).
+pub(in crate::library) fn root_of<'a>(roots: &'a [PathBuf], path: &'a Path) -> &'a Path {
     roots
         .iter()
         .find(|r| path.starts_with(r))

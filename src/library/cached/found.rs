@@ -85,11 +85,7 @@ impl Found {
         let mut files = Vec::new();
         for scan in scans {
             // A folder with links or problems is listed on every start.
-            let stamp = if scan.unusual {
-                Stamp::UNTRUSTED
-            } else {
-                scan.mtime
-            };
+            let stamp = scan.recorded_stamp();
             listed.push((scan.dir.clone(), snapshot.dirs.get(&scan.dir).copied()));
             dirs.insert(scan.dir, stamp);
             problems.extend(scan.problems);

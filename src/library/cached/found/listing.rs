@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::cache::{Snapshot, Stamp};
+use crate::library::cached::root_of;
 use crate::problem::Problem;
 use crate::tree::{self, DirScan, Keys};
 
@@ -84,12 +85,4 @@ impl<'s> Listing<'s> {
         }
         listing
     }
-}
-
-/// The root `dir` is below (`dir` itself if none).
-fn root_of<'a>(roots: &'a [PathBuf], dir: &'a Path) -> &'a Path {
-    roots
-        .iter()
-        .find(|r| dir.starts_with(r))
-        .map_or(dir, PathBuf::as_path)
 }
