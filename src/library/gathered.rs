@@ -49,15 +49,30 @@ pub(super) fn drop_duplicates(
     // The same path twice (a file named twice, or inside two given folders).
     articles.sort_by(|a, b| a.path.cmp(&b.path));
     articles.dedup_by(|a, b| a.path == b.path);
-    let mut seen = HashSet::new();
-    problems.retain(|p| seen.insert((p.path.clone(), p.severity, p.reason.clone())));
+    problems_once(problems);
     // Different paths to one file.
     let mut paths: Vec<&Path> = articles.iter().map(|a| &*a.path).collect();
     paths.extend(problems.iter().map(|p| p.path.as_path()));
     let dropped = tree::duplicates(paths);
+    leave_out(&dropped, articles, problems);
+    dropped
+}
+
+/// Each problem once (a file met through two given folders, or a link and
+/// its target, reports the same problem twice).
+pub(super) fn problems_once(problems: &mut Vec<Problem>) {
+    let mut seen = HashSet::new();
+    problems.retain(|p| seen.insert((p.path.clone(), p.severity, p.reason.clone())));
+}
+
+/// Removes the articles and problems of the `dropped` paths.
+pub(super) fn leave_out(
+    dropped: &HashSet<PathBuf>,
+    articles: &mut Vec<Article>,
+    problems: &mut Vec<Problem>,
+) {
     if !dropped.is_empty() {
         articles.retain(|a| !dropped.contains(&*a.path));
         problems.retain(|p| !dropped.contains(&p.path));
     }
-    dropped
 }

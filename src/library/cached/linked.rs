@@ -11,6 +11,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::article::Article;
+use crate::library::gathered::{leave_out, problems_once};
 use crate::problem::Problem;
 
 /// Drops from `articles` and `problems` every path that reaches the same
@@ -26,8 +27,7 @@ pub(super) fn drop_copies(
         return HashSet::new();
     }
     // As the loader does when it met a link: each problem once.
-    let mut seen = HashSet::new();
-    problems.retain(|p| seen.insert((p.path.clone(), p.severity, p.reason.clone())));
+    problems_once(problems);
     let links: HashMap<&Path, PathBuf> = followed
         .iter()
         .filter_map(|link| Some((link.as_path(), fs::canonicalize(link).ok()?)))
@@ -91,10 +91,7 @@ pub(super) fn drop_copies(
         group.sort_unstable();
         dropped.extend(group[1..].iter().map(|p| p.to_path_buf()));
     }
-    if !dropped.is_empty() {
-        articles.retain(|a| !dropped.contains(&*a.path));
-        problems.retain(|p| !dropped.contains(&p.path));
-    }
+    leave_out(&dropped, articles, problems);
     dropped
 }
 
