@@ -53,12 +53,12 @@ impl CacheSaving {
         let (tx, rx) = std::sync::mpsc::channel();
         let spawned = std::thread::Builder::new()
             .name("cache write".to_owned())
-            .spawn(move || rx.recv().ok().and_then(written));
+            .spawn(move || rx.recv().ok().and_then(failure_of));
         if let Ok(handle) = spawned {
             let _ = tx.send(write);
             CacheSaving(Some(handle))
         } else {
-            report(written(write));
+            report(failure_of(write));
             CacheSaving(None)
         }
     }
@@ -76,7 +76,7 @@ impl Drop for CacheSaving {
 /// without the cache, but a cache that is never written makes every later
 /// start read every file again (a full disk, a read-only cache folder),
 /// and that slowness must not go unexplained.
-fn written(write: crate::library::CacheWrite) -> Option<String> {
+fn failure_of(write: crate::library::CacheWrite) -> Option<String> {
     let file = write.file().to_owned();
     write.run().err().map(|e| {
         format!(

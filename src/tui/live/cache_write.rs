@@ -118,8 +118,9 @@ impl CacheWrites {
         let spawned = std::thread::Builder::new()
             .name("inkstone-cache".into())
             .spawn(move || {
-                // Only a speed-up: a cache that cannot be written is not
-                // worth a word.
+                // A failed write is not shown in the reader yet (the
+                // commands print it: `cli::open::CacheSaving`); the next
+                // start is then a cold one.
                 let _ = write.run();
             });
         let Ok(job) = spawned else {
