@@ -24,7 +24,8 @@ use super::{
 };
 use crate::article::SharedBytes;
 use crate::cache::Stamp;
-use bytes::{i64_at, part_span, u32_at, u64_at};
+pub(super) use bytes::u32_at;
+use bytes::{i64_at, part_span, u64_at};
 
 pub use record::FileView;
 

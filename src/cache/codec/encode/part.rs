@@ -9,6 +9,7 @@ use std::io;
 
 use super::writer::Writer;
 use super::{Encoder, Sink, put_u32, too_large};
+use crate::cache::codec::view::u32_at;
 use crate::cache::codec::{ADDRESS_KEY_LEN, FileRecord, RECORD_LEN, at, flag};
 
 /// A run of files' records, encoded on their own for [`Encoder::append`].
@@ -98,26 +99,21 @@ impl<'a, W: Sink> Encoder<'a, W> {
 /// Adds `by` to the word at byte `at` of `bytes`; `None` past the end or
 /// past `u32::MAX`.
 fn add(bytes: &mut [u8], at: usize, by: u32) -> Option<()> {
-    let word = bytes.get(at..at.checked_add(4)?)?;
-    let moved = u32::from_le_bytes(word.try_into().ok()?).checked_add(by)?;
+    let moved = u32_at(bytes, at)?.checked_add(by)?;
     put_u32(bytes, at, moved);
     Some(())
-}
-
-fn word(bytes: &[u8], at: usize) -> Option<u32> {
-    Some(u32::from_le_bytes(bytes.get(at..at + 4)?.try_into().ok()?))
 }
 
 /// Moves one record's references, and the string offsets in its lists
 /// (`lists`: the part's list words), by `shift`.
 fn move_refs(record: &mut [u8], lists: &mut [u8], shift: &Shift) -> Option<()> {
-    let flags = word(record, at::FLAGS)?;
+    let flags = u32_at(record, at::FLAGS)?;
     let has = |f: u32| flags & f != 0;
     // A list of `stride` words an item at (start, count), whose word
     // `offset_at` of each item is a string offset.
     let mut list = |record: &mut [u8], field: usize, stride: usize, offset_at: usize| {
-        let start = word(record, field)? as usize;
-        let count = word(record, field + 4)? as usize;
+        let start = u32_at(record, field)? as usize;
+        let count = u32_at(record, field + 4)? as usize;
         for item in 0..count {
             let at = start
                 .checked_add(item.checked_mul(stride)?)?

@@ -1,7 +1,7 @@
 //! Little-endian numbers and the parts' bounds, read from the mapped file
 //! with every offset checked.
 
-pub(super) fn u32_at(bytes: &[u8], at: usize) -> Option<u32> {
+pub(in crate::cache::codec) fn u32_at(bytes: &[u8], at: usize) -> Option<u32> {
     Some(u32::from_le_bytes(bytes.get(at..at + 4)?.try_into().ok()?))
 }
 
